@@ -1,0 +1,107 @@
+# suture: a static site generator for a clinic's patient-information site.
+#
+#   make            build build/suture (installing missing Debian packages first)
+#   make site       build the site from content/ into site/
+#   make test       unit tests and end-to-end tests (cmocka)
+#   make asan       the tests again under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make valgrind   the end-to-end tests under valgrind
+#   make regen-golden   rewrite the golden pages after a deliberate change
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARNINGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
+           -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2
+PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8
+TEST_PKGS = cmocka
+
+-include Makefile.local
+
+BUILD = build
+DEPS_STAMP = $(BUILD)/.deps-ok
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -MMD -MP
+
+LIB_SRCS = $(filter-out generator/main.c,$(wildcard generator/*.c))
+LIB_OBJS = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ = $(BUILD)/obj/main.o
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+E2E_SRCS = $(wildcard tests/e2e/test_*.c)
+E2E_BINS = $(E2E_SRCS:tests/e2e/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps site test unit e2e asan valgrind regen-golden install clean
+
+all: $(BUILD)/suture
+
+# Install the Debian packages pkg-config cannot find (only those), once.
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): scripts/install-deps
+	@sh scripts/install-deps
+	@mkdir -p $(BUILD) && touch $@
+
+# The compile flags come from pkg-config, so read them again after the install step.
+$(BUILD)/suture: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory build-binary
+
+.PHONY: build-binary
+build-binary: $(LIB_OBJS) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $(BUILD)/suture $(MAIN_OBJ) $(LIB_OBJS) $(PKG_LIBS)
+
+$(BUILD)/obj/%.o: generator/%.c | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+site: $(BUILD)/suture
+	@$(MAKE) --no-print-directory build-binary >/dev/null
+	$(BUILD)/suture build --content content --templates templates --out site
+
+test: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory run-tests
+
+.PHONY: run-tests
+run-tests: build-binary $(UNIT_BINS) $(E2E_BINS)
+	@status=0; for t in $(UNIT_BINS) $(E2E_BINS); do \
+	  echo "== $$t"; SUTURE=$(CURDIR)/$(BUILD)/suture $$t || status=1; \
+	done; \
+	if [ $$status -eq 0 ]; then echo "all test programs passed"; else echo "some tests FAILED"; fi; \
+	exit $$status
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Igenerator -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/test_%: tests/e2e/test_%.c tests/e2e/e2e.h $(LIB_OBJS) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Igenerator -Itests/e2e -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(TEST_LIBS)
+
+asan: $(DEPS_STAMP)
+	$(MAKE) --no-print-directory BUILD=build/asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" DEPS_STAMP=$(DEPS_STAMP) run-tests
+
+valgrind: $(DEPS_STAMP)
+	@command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
+	$(MAKE) --no-print-directory build-binary $(E2E_BINS)
+	SUTURE_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  SUTURE=$(CURDIR)/$(BUILD)/suture $(E2E_BINS)
+
+regen-golden: $(BUILD)/suture
+	@$(MAKE) --no-print-directory build-binary >/dev/null
+	sh tests/golden/regen
+
+install: $(BUILD)/suture
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 0755 $(BUILD)/suture $(DESTDIR)$(BINDIR)/suture
+
+clean:
+	rm -rf $(BUILD) site
+
+-include $(wildcard $(BUILD)/obj/*.d) $(wildcard $(BUILD)/tests/*.d)

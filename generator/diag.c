@@ -1,0 +1,169 @@
+/* diag.c: the diagnostics list (see diag.h). */
+#define _GNU_SOURCE
+#include "diag.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct diag_list {
+    diag *items;
+    size_t len;
+    size_t cap;
+    size_t errors;
+    pthread_mutex_t lock;
+};
+
+diag_list *diag_list_new(void)
+{
+    diag_list *l = xcalloc(1, sizeof *l);
+    pthread_mutex_init(&l->lock, NULL);
+    return l;
+}
+
+void diag_list_free(diag_list *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->len; i++) {
+        free(list->items[i].file);
+        free(list->items[i].category);
+        free(list->items[i].message);
+    }
+    free(list->items);
+    pthread_mutex_destroy(&list->lock);
+    free(list);
+}
+
+static void S_vadd(diag_list *list, diag_severity severity, const char *file, unsigned line,
+                   unsigned column, const char *category, const char *fmt, va_list ap)
+{
+    char *message = NULL;
+    if (vasprintf(&message, fmt, ap) < 0)
+        message = NULL;
+    if (!message) {
+        fputs("suture: out of memory\n", stderr);
+        abort();
+    }
+    diag d = {
+        .file = xstrdup(file ? file : "suture"),
+        .line = line,
+        .column = line ? (column ? column : 1) : 0,
+        .severity = severity,
+        .category = category ? xstrdup(category) : NULL,
+        .message = message,
+    };
+    pthread_mutex_lock(&list->lock);
+    if (list->len == list->cap) {
+        list->cap = list->cap ? list->cap * 2 : 16;
+        list->items = xreallocarray(list->items, list->cap, sizeof *list->items);
+    }
+    list->items[list->len++] = d;
+    if (severity == DIAG_ERROR)
+        list->errors++;
+    pthread_mutex_unlock(&list->lock);
+}
+
+void diag_add(diag_list *list, diag_severity severity, const char *file, unsigned line,
+              unsigned column, const char *category, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_vadd(list, severity, file, line, column, category, fmt, ap);
+    va_end(ap);
+}
+
+void diag_error(diag_list *list, const char *file, unsigned line, unsigned column,
+                const char *category, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_vadd(list, DIAG_ERROR, file, line, column, category, fmt, ap);
+    va_end(ap);
+}
+
+size_t diag_count(const diag_list *list)
+{
+    return list->len;
+}
+
+size_t diag_error_count(const diag_list *list)
+{
+    return list->errors;
+}
+
+const diag *diag_get(const diag_list *list, size_t i)
+{
+    return i < list->len ? &list->items[i] : NULL;
+}
+
+/* Sort key ties are broken by the original index, which makes the sort stable. */
+typedef struct {
+    diag d;
+    size_t index;
+} S_indexed;
+
+static int S_cmp(const void *pa, const void *pb)
+{
+    const S_indexed *a = pa, *b = pb;
+    int c = strcmp(a->d.file, b->d.file);
+    if (c)
+        return c;
+    if (a->d.line != b->d.line)
+        return a->d.line < b->d.line ? -1 : 1;
+    if (a->d.column != b->d.column)
+        return a->d.column < b->d.column ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void diag_list_sort(diag_list *list)
+{
+    if (list->len < 2)
+        return;
+    S_indexed *tmp = xreallocarray(NULL, list->len, sizeof *tmp);
+    for (size_t i = 0; i < list->len; i++) {
+        tmp[i].d = list->items[i];
+        tmp[i].index = i;
+    }
+    qsort(tmp, list->len, sizeof *tmp, S_cmp);
+    for (size_t i = 0; i < list->len; i++)
+        list->items[i] = tmp[i].d;
+    free(tmp);
+}
+
+static const char *S_severity_name(diag_severity s)
+{
+    switch (s) {
+    case DIAG_ERROR:
+        return "error";
+    case DIAG_WARNING:
+        return "warning";
+    case DIAG_NOTE:
+        return "note";
+    }
+    return "error";
+}
+
+char *diag_format(const diag *d)
+{
+    strbuf b = STRBUF_INIT;
+    strbuf_puts(&b, d->file);
+    if (d->line)
+        strbuf_printf(&b, ":%u:%u", d->line, d->column);
+    strbuf_printf(&b, ": %s: %s", S_severity_name(d->severity), d->message);
+    if (d->category)
+        strbuf_printf(&b, " [%s]", d->category);
+    return strbuf_detach(&b);
+}
+
+void diag_list_print(const diag_list *list, FILE *out)
+{
+    for (size_t i = 0; i < list->len; i++) {
+        char *line = diag_format(&list->items[i]);
+        fprintf(out, "%s\n", line);
+        free(line);
+    }
+}

@@ -1,0 +1,66 @@
+/*
+ * diag.h: the diagnostics list. Every module reports mistakes in the input here instead
+ * of stopping, so one build tells the user about all of them (STYLE.md, "Memory and
+ * errors"). A diagnostic prints in the compiler format that editors and CI parse
+ * (SPEC.md, "Command line"):
+ *
+ *     content/articles/dimpling.md:14:9: error: unknown procedure 'mini-lfit' [compare]
+ *
+ * The list is safe to add to from several threads at once.
+ */
+#ifndef SUTURE_DIAG_H
+#define SUTURE_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum diag_severity {
+    DIAG_ERROR,
+    DIAG_WARNING,
+    DIAG_NOTE
+} diag_severity;
+
+/* One finding. line and column count from 1; 0 means "the whole file". */
+typedef struct diag {
+    char *file;
+    unsigned line;
+    unsigned column;
+    diag_severity severity;
+    char *category; /* short tag printed in brackets, e.g. "compare"; may be NULL */
+    char *message;
+} diag;
+
+typedef struct diag_list diag_list;
+
+/* A new, empty list; free it with diag_list_free. */
+diag_list *diag_list_new(void);
+/* Free the list and every diagnostic in it. Accepts NULL. */
+void diag_list_free(diag_list *list);
+
+/*
+ * Add a diagnostic. file is copied (NULL is printed as "suture"); category may be NULL;
+ * message is a printf format. Messages say what is wrong and what to do, in words a clinic
+ * editor understands.
+ */
+void diag_add(diag_list *list, diag_severity severity, const char *file, unsigned line,
+              unsigned column, const char *category, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/* Shorthand for diag_add with DIAG_ERROR. */
+void diag_error(diag_list *list, const char *file, unsigned line, unsigned column,
+                const char *category, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+size_t diag_count(const diag_list *list);
+size_t diag_error_count(const diag_list *list);
+/* The i-th diagnostic in the order added (or sorted, after diag_list_sort). */
+const diag *diag_get(const diag_list *list, size_t i);
+/* Sort by file name, then line, then column, keeping the order of equal positions. */
+void diag_list_sort(diag_list *list);
+/* Print every diagnostic, one per line, in the compiler format, to out. */
+void diag_list_print(const diag_list *list, FILE *out);
+/* Format one diagnostic as a line without the newline; the caller frees it. */
+char *diag_format(const diag *d);
+
+#endif

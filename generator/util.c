@@ -1,0 +1,410 @@
+/* util.c: allocation, strings and file-system helpers (see util.h). */
+#define _GNU_SOURCE
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define FILE_MAX_BYTES (64u * 1024u * 1024u)
+
+static void S_out_of_memory(void)
+{
+    fputs("suture: out of memory\n", stderr);
+    abort();
+}
+
+void *xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        S_out_of_memory();
+    return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        S_out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size ? size : 1);
+    if (!p)
+        S_out_of_memory();
+    return p;
+}
+
+void *xreallocarray(void *ptr, size_t count, size_t size)
+{
+    if (size && count > SIZE_MAX / size)
+        S_out_of_memory();
+    return xrealloc(ptr, count * size);
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0)
+        S_out_of_memory();
+    va_end(ap);
+    return s;
+}
+
+static void S_grow(strbuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > SIZE_MAX / 2)
+            S_out_of_memory();
+        cap *= 2;
+    }
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void strbuf_append(strbuf *b, const char *s, size_t len)
+{
+    S_grow(b, len);
+    memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void strbuf_puts(strbuf *b, const char *s)
+{
+    strbuf_append(b, s, strlen(s));
+}
+
+void strbuf_putc(strbuf *b, char c)
+{
+    strbuf_append(b, &c, 1);
+}
+
+void strbuf_printf(strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    S_grow(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+const char *strbuf_str(const strbuf *b)
+{
+    return b->data ? b->data : "";
+}
+
+char *strbuf_detach(strbuf *b)
+{
+    char *s = b->data ? b->data : xstrdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void strbuf_free(strbuf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void strlist_push_owned(strlist *l, char *s)
+{
+    if (l->len == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 8;
+        l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
+    }
+    l->items[l->len++] = s;
+}
+
+void strlist_push(strlist *l, const char *s)
+{
+    strlist_push_owned(l, xstrdup(s));
+}
+
+bool strlist_contains(const strlist *l, const char *s)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (strcmp(l->items[i], s) == 0)
+            return true;
+    return false;
+}
+
+void strlist_free(strlist *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->len = l->cap = 0;
+}
+
+char *file_read(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    if (fstat(fd, &st) < 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        errno = EISDIR;
+        return NULL;
+    }
+    strbuf b = STRBUF_INIT;
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            strbuf_free(&b);
+            errno = e;
+            return NULL;
+        }
+        if (n == 0)
+            break;
+        if (b.len + (size_t)n >= FILE_MAX_BYTES) {
+            close(fd);
+            strbuf_free(&b);
+            errno = EFBIG;
+            return NULL;
+        }
+        strbuf_append(&b, chunk, (size_t)n);
+    }
+    close(fd);
+    if (len)
+        *len = b.len;
+    return strbuf_detach(&b);
+}
+
+int file_write(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            errno = e;
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    if (close(fd) < 0)
+        return -1;
+    return 0;
+}
+
+int file_copy(const char *from, const char *to)
+{
+    size_t len;
+    char *data = file_read(from, &len);
+    if (!data)
+        return -1;
+    int rc = file_write(to, data, len);
+    int e = errno;
+    free(data);
+    errno = e;
+    return rc;
+}
+
+bool path_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool path_is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *path_join(const char *a, const char *b)
+{
+    size_t la = strlen(a);
+    while (la > 1 && a[la - 1] == '/')
+        la--;
+    while (*b == '/')
+        b++;
+    if (la == 0)
+        return xstrdup(b);
+    return xasprintf("%.*s/%s", (int)la, a, b);
+}
+
+const char *path_basename(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+int mkdir_p(const char *path)
+{
+    char *p = xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0755) < 0 && errno != EEXIST) {
+            int e = errno;
+            free(p);
+            errno = e;
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = 0;
+    if (mkdir(p, 0755) < 0 && errno != EEXIST)
+        rc = -1;
+    int e = errno;
+    free(p);
+    errno = e;
+    return rc;
+}
+
+static int S_remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    return (flag == FTW_DP ? rmdir(path) : unlink(path)) < 0 ? -1 : 0;
+}
+
+int remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0)
+        return errno == ENOENT ? 0 : -1;
+    return nftw(path, S_remove_entry, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+/* nftw has no user pointer: the copy's state lives here, used by one thread at a time. */
+static struct {
+    const char *from;
+    size_t from_len;
+    const char *to;
+    char failed[PATH_MAX];
+} S_copy;
+
+static int S_copy_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    const char *base = path + ftw->base;
+    if (ftw->level > 0 && base[0] == '.')
+        return flag == FTW_D ? FTW_SKIP_SUBTREE : FTW_CONTINUE;
+    char *dest = path_join(S_copy.to, path + S_copy.from_len);
+    int rc = 0;
+    if (flag == FTW_D)
+        rc = mkdir_p(dest);
+    else if (flag == FTW_F && S_ISREG(st->st_mode))
+        rc = file_copy(path, dest);
+    else if (flag == FTW_DNR || flag == FTW_NS) {
+        errno = EACCES;
+        rc = -1;
+    }
+    free(dest);
+    if (rc < 0) {
+        snprintf(S_copy.failed, sizeof S_copy.failed, "%s", path);
+        return FTW_STOP;
+    }
+    return FTW_CONTINUE;
+}
+
+int copy_tree(const char *from, const char *to, const char **failed_path)
+{
+    S_copy.from = from;
+    S_copy.from_len = strlen(from);
+    S_copy.to = to;
+    S_copy.failed[0] = '\0';
+    int rc = nftw(from, S_copy_entry, 32, FTW_PHYS | FTW_ACTIONRETVAL);
+    if (rc != 0) {
+        if (failed_path)
+            *failed_path = S_copy.failed[0] ? S_copy.failed : from;
+        if (errno == 0)
+            errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dir_list(const char *dir, const char *suffix, strlist *out)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (suffix && !str_ends_with(e->d_name, suffix))
+            continue;
+        strlist_push(out, e->d_name);
+    }
+    closedir(d);
+    if (out->len)
+        qsort(out->items, out->len, sizeof *out->items, S_cmp_str);
+    return 0;
+}
+
+bool str_ends_with(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix);
+    return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
+}
+
+bool str_starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}

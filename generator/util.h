@@ -1,0 +1,96 @@
+/*
+ * util.h: memory, growable strings and file-system helpers shared by every module.
+ *
+ * Out of memory is not an error a user can fix: the x* allocators print one line and
+ * abort, so the rest of suture never checks for NULL from them (as cmark's xcalloc).
+ */
+#ifndef SUTURE_UTIL_H
+#define SUTURE_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Reallocate an array of count elements of size bytes, aborting on overflow. */
+void *xreallocarray(void *ptr, size_t count, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string; the caller frees it with free. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * A growable, always NUL-terminated byte string. Initialise with STRBUF_INIT;
+ * release with strbuf_free (which accepts an empty buffer).
+ */
+typedef struct strbuf {
+    char *data;
+    size_t len;
+    size_t cap;
+} strbuf;
+#define STRBUF_INIT {NULL, 0, 0}
+
+void strbuf_append(strbuf *b, const char *s, size_t len);
+void strbuf_puts(strbuf *b, const char *s);
+void strbuf_putc(strbuf *b, char c);
+void strbuf_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The contents, never NULL (an empty buffer gives ""). Valid until the next append. */
+const char *strbuf_str(const strbuf *b);
+/* Hand the contents to the caller (who frees them with free) and reset b. */
+char *strbuf_detach(strbuf *b);
+void strbuf_free(strbuf *b);
+
+/* A list of owned strings. */
+typedef struct strlist {
+    char **items;
+    size_t len;
+    size_t cap;
+} strlist;
+#define STRLIST_INIT {NULL, 0, 0}
+/* Append a copy of s. */
+void strlist_push(strlist *l, const char *s);
+/* Append s, taking ownership of it. */
+void strlist_push_owned(strlist *l, char *s);
+bool strlist_contains(const strlist *l, const char *s);
+void strlist_free(strlist *l);
+
+/*
+ * Read a whole file into a NUL-terminated buffer. On success returns the buffer (the
+ * caller frees it) and stores its length in *len; on failure returns NULL with errno set.
+ * Files of 64 MiB or more are refused with EFBIG: no article is that long.
+ */
+char *file_read(const char *path, size_t *len);
+/* Write len bytes to path (created with mode 0644, truncated). Returns 0 or -1 with errno. */
+int file_write(const char *path, const char *data, size_t len);
+/* Copy a regular file. Returns 0 or -1 with errno. */
+int file_copy(const char *from, const char *to);
+bool path_is_dir(const char *path);
+bool path_is_file(const char *path);
+/* Join two path parts with one '/'; the caller frees the result. */
+char *path_join(const char *a, const char *b);
+/* The last component of path (a pointer into path). */
+const char *path_basename(const char *path);
+/* Create a directory and its parents (mode 0755). Returns 0 or -1 with errno. */
+int mkdir_p(const char *path);
+/* Remove a file tree (nothing if it does not exist). Returns 0 or -1 with errno. */
+int remove_tree(const char *path);
+/*
+ * Copy the tree under from into to (created as needed), skipping names that start with
+ * '.'. Symbolic links are not followed. Returns 0, or -1 with errno and *failed_path set
+ * to a static copy of the path that failed.
+ */
+int copy_tree(const char *from, const char *to, const char **failed_path);
+
+/*
+ * The names in a directory that end with suffix (NULL for all), sorted bytewise, hidden
+ * names skipped. Returns 0 and fills out (which the caller frees with strlist_free), or
+ * -1 with errno.
+ */
+int dir_list(const char *dir, const char *suffix, strlist *out);
+
+bool str_ends_with(const char *s, const char *suffix);
+bool str_starts_with(const char *s, const char *prefix);
+
+#endif

@@ -1,0 +1,128 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  article.xsl: one article (/articles/<slug>/).
+  h1 title, the summary as lead paragraph, the review byline, topic and
+  procedure links, a table of contents when the page XML has <toc>, the body
+  as the generator rendered it, then related articles.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:import href="layout.xsl"/>
+
+  <!-- toc items below level 2, grouped under the level-2 item before them
+       (items before the first level-2 item get the key '') -->
+  <xsl:key name="toc-children"
+           match="toc/item[not(@level = '2')]"
+           use="generate-id(preceding-sibling::item[@level = '2'][1])"/>
+
+  <xsl:template name="content">
+    <xsl:variable name="a" select="/page/article"/>
+    <article class="article">
+      <header class="article-header">
+        <h1>
+          <xsl:choose>
+            <xsl:when test="normalize-space($a/title)"><xsl:copy-of select="$a/title/node()"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="page-title"/></xsl:otherwise>
+          </xsl:choose>
+        </h1>
+        <xsl:if test="normalize-space($a/summary)">
+          <p class="lead"><xsl:copy-of select="$a/summary/node()"/></p>
+        </xsl:if>
+        <div class="article-meta">
+          <xsl:if test="$a/reviewed or normalize-space($a/reviewer)">
+            <p class="byline">
+              <xsl:call-template name="str">
+                <xsl:with-param name="id" select="'byline'"/>
+                <xsl:with-param name="arg1">
+                  <span class="reviewer"><xsl:copy-of select="$a/reviewer/node()"/></span>
+                </xsl:with-param>
+                <xsl:with-param name="arg2">
+                  <xsl:call-template name="date"><xsl:with-param name="d" select="$a/reviewed"/></xsl:call-template>
+                </xsl:with-param>
+              </xsl:call-template>
+            </p>
+          </xsl:if>
+          <xsl:if test="$a/date">
+            <p class="published">
+              <xsl:call-template name="str">
+                <xsl:with-param name="id" select="'published'"/>
+                <xsl:with-param name="arg1">
+                  <xsl:call-template name="date"><xsl:with-param name="d" select="$a/date"/></xsl:call-template>
+                </xsl:with-param>
+              </xsl:call-template>
+            </p>
+          </xsl:if>
+          <xsl:if test="$a/topics/topic">
+            <p class="article-topics">
+              <span class="meta-label">
+                <xsl:call-template name="str"><xsl:with-param name="id" select="'topics-label'"/></xsl:call-template>
+              </span>
+              <xsl:for-each select="$a/topics/topic">
+                <xsl:text> </xsl:text>
+                <a class="pill" href="{@href}"><xsl:copy-of select="node()"/></a>
+              </xsl:for-each>
+            </p>
+          </xsl:if>
+          <xsl:if test="$a/procedures/procedure">
+            <p class="article-procedures">
+              <span class="meta-label">
+                <xsl:call-template name="str"><xsl:with-param name="id" select="'procedures-label'"/></xsl:call-template>
+              </span>
+              <xsl:for-each select="$a/procedures/procedure">
+                <xsl:text> </xsl:text>
+                <a class="pill" href="{@href}"><xsl:copy-of select="node()"/></a>
+              </xsl:for-each>
+            </p>
+          </xsl:if>
+        </div>
+      </header>
+
+      <xsl:apply-templates select="$a/toc[item]" mode="toc"/>
+
+      <div class="article-body">
+        <xsl:copy-of select="$a/body/node()"/>
+      </div>
+    </article>
+
+    <xsl:if test="$a/related/article-ref">
+      <aside class="related" aria-labelledby="related-heading">
+        <h2 id="related-heading">
+          <xsl:call-template name="str"><xsl:with-param name="id" select="'related'"/></xsl:call-template>
+        </h2>
+        <xsl:call-template name="listing">
+          <xsl:with-param name="refs" select="$a/related/article-ref"/>
+          <xsl:with-param name="level" select="3"/>
+        </xsl:call-template>
+      </aside>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="toc" mode="toc">
+    <nav class="toc" aria-labelledby="toc-heading">
+      <h2 id="toc-heading">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'contents'"/></xsl:call-template>
+      </h2>
+      <ol>
+        <!-- sub-items that come before any level-2 item stay at the top -->
+        <xsl:apply-templates select="key('toc-children', '')" mode="toc-item"/>
+        <xsl:for-each select="item[@level = '2']">
+          <li>
+            <a href="{@href}"><xsl:copy-of select="node()"/></a>
+            <xsl:variable name="children" select="key('toc-children', generate-id())"/>
+            <xsl:if test="$children">
+              <ol>
+                <xsl:apply-templates select="$children" mode="toc-item"/>
+              </ol>
+            </xsl:if>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </nav>
+  </xsl:template>
+
+  <xsl:template match="item" mode="toc-item">
+    <li><a href="{@href}"><xsl:copy-of select="node()"/></a></li>
+  </xsl:template>
+
+</xsl:stylesheet>

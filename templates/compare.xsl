@@ -1,0 +1,22 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  compare.xsl: every procedure on every attribute (/compare/).
+  h1, a short introduction from strings.xml, then the comparison table(s)
+  exactly as the generator rendered them.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template name="content">
+    <div class="intro">
+      <h1><xsl:call-template name="page-title"/></h1>
+      <p class="lead">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'compare-intro'"/></xsl:call-template>
+      </p>
+    </div>
+    <xsl:copy-of select="/page/comparison/node()"/>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,50 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  glossary.xsl: the glossary (/glossary/).
+  h1, a short introduction, then one <dt id="term-…"> per term (the target
+  of the article's glossary links) with its aliases and definition.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template name="content">
+    <div class="intro">
+      <h1><xsl:call-template name="page-title"/></h1>
+      <p class="lead">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'glossary-intro'"/></xsl:call-template>
+      </p>
+    </div>
+    <xsl:if test="/page/glossary/term">
+      <dl class="glossary">
+        <xsl:apply-templates select="/page/glossary/term"/>
+      </dl>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="term">
+    <div class="glossary-entry">
+      <dt id="{@id}"><xsl:copy-of select="name/node()"/></dt>
+      <dd>
+        <xsl:if test="aliases/alias">
+          <p class="aliases">
+            <xsl:call-template name="str">
+              <xsl:with-param name="id" select="'also-called'"/>
+              <xsl:with-param name="arg1">
+                <xsl:for-each select="aliases/alias">
+                  <xsl:if test="position() &gt; 1">
+                    <xsl:call-template name="str"><xsl:with-param name="id" select="'list-separator'"/></xsl:call-template>
+                  </xsl:if>
+                  <span class="alias"><xsl:copy-of select="node()"/></span>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+          </p>
+        </xsl:if>
+        <xsl:copy-of select="definition/node()"/>
+      </dd>
+    </div>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,458 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  layout.xsl: the page skeleton shared by every page kind.
+
+  Each kind's stylesheet imports this file and overrides the named template
+  "content", which fills <main>. See README.md for the page XML and for the
+  templates a kind may call or override here:
+
+    content          (required)  the page's own content, with its single <h1>
+    page-title       (optional)  the page title as text, for <title> and <h1>
+    str              look up an interface string in strings.xml
+    date             format a <date>-like element as <time>
+    article-count    "3 articles" in the page's language
+    listing          a <ul> of <article-ref> elements
+
+  No language, URL or site name is fixed here: all of them come from the
+  page XML or from strings.xml.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+  <!-- ===================================================================
+       Globals
+       =================================================================== -->
+
+  <xsl:variable name="page" select="/page"/>
+  <xsl:variable name="kind" select="string(/page/@kind)"/>
+  <xsl:variable name="site" select="/page/site"/>
+
+  <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ_'"/>
+  <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz-'"/>
+
+  <!-- the page's language, lower case ("ko-KR" becomes "ko-kr"), and its
+       primary subtag ("ko") for the fallback in the string look-up -->
+  <xsl:variable name="lang">
+    <xsl:choose>
+      <xsl:when test="normalize-space(/page/@lang)">
+        <xsl:value-of select="translate(normalize-space(/page/@lang), $upper, $lower)"/>
+      </xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="lang-primary" select="substring-before(concat($lang, '-'), '-')"/>
+
+  <!-- resolved against this stylesheet's own location: templates/strings.xml -->
+  <xsl:variable name="strings" select="document('strings.xml')/strings"/>
+
+  <!-- ===================================================================
+       Interface strings
+       =================================================================== -->
+
+  <!-- Writes the string $id in the page's language (falling back to the
+       primary subtag, then to "en"), with <slot n="1|2|3"/> replaced by
+       $arg1..$arg3. An argument may be a string, a node-set (its nodes are
+       copied: pass reviewer/node(), not reviewer) or a result tree fragment. -->
+  <xsl:template name="str">
+    <xsl:param name="id"/>
+    <xsl:param name="arg1" select="''"/>
+    <xsl:param name="arg2" select="''"/>
+    <xsl:param name="arg3" select="''"/>
+    <xsl:variable name="s" select="$strings/str[@id = $id]"/>
+    <xsl:if test="not($s)">
+      <xsl:message terminate="yes">
+        <xsl:text>templates/strings.xml: no string with id '</xsl:text>
+        <xsl:value-of select="$id"/>
+        <xsl:text>'</xsl:text>
+      </xsl:message>
+    </xsl:if>
+    <xsl:variable name="t-exact" select="$s/t[translate(@lang, $upper, $lower) = $lang]"/>
+    <xsl:variable name="t-primary" select="$s/t[translate(@lang, $upper, $lower) = $lang-primary]"/>
+    <xsl:variable name="t-en" select="$s/t[@lang = 'en']"/>
+    <xsl:variable name="t" select="($t-exact | $t-primary[not($t-exact)] | $t-en[not($t-exact | $t-primary)])[1]"/>
+    <xsl:apply-templates select="$t/node()" mode="str">
+      <xsl:with-param name="arg1" select="$arg1"/>
+      <xsl:with-param name="arg2" select="$arg2"/>
+      <xsl:with-param name="arg3" select="$arg3"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="str">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="str"/>
+
+  <xsl:template match="slot" mode="str">
+    <xsl:param name="arg1"/>
+    <xsl:param name="arg2"/>
+    <xsl:param name="arg3"/>
+    <xsl:choose>
+      <xsl:when test="@n = 1"><xsl:copy-of select="$arg1"/></xsl:when>
+      <xsl:when test="@n = 2"><xsl:copy-of select="$arg2"/></xsl:when>
+      <xsl:when test="@n = 3"><xsl:copy-of select="$arg3"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===================================================================
+       Dates, counts, listings
+       =================================================================== -->
+
+  <!-- <date iso="2026-11-20" year="2026" month="11" day="20"/> becomes
+       <time datetime="2026-11-20">20 November 2026</time> (en) or
+       <time datetime="2026-11-20">2026년 11월 20일</time> (ko).
+       Missing year/month/day attributes are taken from @iso. -->
+  <xsl:template name="date">
+    <xsl:param name="d" select="."/>
+    <xsl:if test="$d">
+      <xsl:variable name="iso" select="normalize-space($d/@iso)"/>
+      <xsl:variable name="year">
+        <xsl:choose>
+          <xsl:when test="$d/@year"><xsl:value-of select="number($d/@year)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="number(substring($iso, 1, 4))"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="month">
+        <xsl:choose>
+          <xsl:when test="$d/@month"><xsl:value-of select="number($d/@month)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="number(substring($iso, 6, 2))"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="day">
+        <xsl:choose>
+          <xsl:when test="$d/@day"><xsl:value-of select="number($d/@day)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="number(substring($iso, 9, 2))"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <time datetime="{$iso}">
+        <xsl:choose>
+          <xsl:when test="$month &gt;= 1 and $month &lt;= 12 and $day &gt;= 1 and $day &lt;= 31 and number($year) = number($year)">
+            <xsl:call-template name="str">
+              <xsl:with-param name="id" select="'date'"/>
+              <xsl:with-param name="arg1" select="$day"/>
+              <xsl:with-param name="arg2">
+                <xsl:call-template name="str">
+                  <xsl:with-param name="id" select="concat('month-', $month)"/>
+                </xsl:call-template>
+              </xsl:with-param>
+              <xsl:with-param name="arg3" select="$year"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$iso"/></xsl:otherwise>
+        </xsl:choose>
+      </time>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "No articles yet" / "1 article" / "3 articles" -->
+  <xsl:template name="article-count">
+    <xsl:param name="n" select="0"/>
+    <xsl:choose>
+      <xsl:when test="number($n) = 1">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'article-count-1'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="number($n) &gt; 1">
+        <xsl:call-template name="str">
+          <xsl:with-param name="id" select="'article-count-n'"/>
+          <xsl:with-param name="arg1" select="number($n)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'article-count-0'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A list of <article-ref> elements (home, topic, related articles).
+       $level is the heading level of each item's title. -->
+  <xsl:template name="listing">
+    <xsl:param name="refs"/>
+    <xsl:param name="level" select="3"/>
+    <ul class="listing" role="list">
+      <xsl:for-each select="$refs">
+        <li class="listing-item">
+          <xsl:element name="h{$level}">
+            <xsl:attribute name="class">listing-title</xsl:attribute>
+            <a href="{@href}"><xsl:copy-of select="title/node()"/></a>
+          </xsl:element>
+          <xsl:if test="normalize-space(summary)">
+            <p class="listing-summary"><xsl:copy-of select="summary/node()"/></p>
+          </xsl:if>
+          <xsl:if test="date or reviewed">
+            <p class="listing-meta">
+              <xsl:if test="date">
+                <span>
+                  <xsl:call-template name="str">
+                    <xsl:with-param name="id" select="'published'"/>
+                    <xsl:with-param name="arg1">
+                      <xsl:call-template name="date"><xsl:with-param name="d" select="date"/></xsl:call-template>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </span>
+              </xsl:if>
+              <xsl:if test="reviewed and not(reviewed/@iso = date/@iso)">
+                <xsl:if test="date"><xsl:text> </xsl:text><span aria-hidden="true" class="sep">·</span><xsl:text> </xsl:text></xsl:if>
+                <span>
+                  <xsl:call-template name="str">
+                    <xsl:with-param name="id" select="'last-reviewed'"/>
+                    <xsl:with-param name="arg1">
+                      <xsl:call-template name="date"><xsl:with-param name="d" select="reviewed"/></xsl:call-template>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </span>
+              </xsl:if>
+            </p>
+          </xsl:if>
+        </li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <!-- ===================================================================
+       Titles and descriptions (a kind may override these)
+       =================================================================== -->
+
+  <!-- The page title as text. /page/title when the generator gives one;
+       otherwise the interface string for the kind, so that a page whose
+       title is not content (compare, glossary, 404) is still in the page's
+       language. -->
+  <xsl:template name="page-title">
+    <xsl:choose>
+      <xsl:when test="normalize-space(/page/title)">
+        <xsl:value-of select="normalize-space(/page/title)"/>
+      </xsl:when>
+      <xsl:when test="$kind = 'compare'">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'compare'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'glossary'">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'glossary'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'not-found'">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'not-found-title'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'topic' and normalize-space(/page/topic/title)">
+        <xsl:value-of select="normalize-space(/page/topic/title)"/>
+      </xsl:when>
+      <xsl:when test="$kind = 'article' and normalize-space(/page/article/title)">
+        <xsl:value-of select="normalize-space(/page/article/title)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="normalize-space($site/title)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="meta-description">
+    <xsl:choose>
+      <xsl:when test="normalize-space(/page/description)">
+        <xsl:value-of select="normalize-space(/page/description)"/>
+      </xsl:when>
+      <xsl:when test="$kind = 'article' and normalize-space(/page/article/summary)">
+        <xsl:value-of select="normalize-space(/page/article/summary)"/>
+      </xsl:when>
+      <xsl:when test="$kind = 'topic' and normalize-space(/page/topic/description)">
+        <xsl:value-of select="normalize-space(/page/topic/description)"/>
+      </xsl:when>
+      <xsl:when test="$kind = 'compare'">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'compare-intro'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'glossary'">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'glossary-intro'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'not-found'">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'not-found-text'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="normalize-space($site/description)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Extra elements for <head>; empty unless a kind overrides it. -->
+  <xsl:template name="head-extra"/>
+
+  <!-- A kind that forgets to override "content" fails loudly. -->
+  <xsl:template name="content">
+    <xsl:message terminate="yes">
+      <xsl:text>templates: the stylesheet for page kind '</xsl:text>
+      <xsl:value-of select="$kind"/>
+      <xsl:text>' does not define the template named 'content'</xsl:text>
+    </xsl:message>
+  </xsl:template>
+
+  <!-- ===================================================================
+       The skeleton
+       =================================================================== -->
+
+  <xsl:template match="/">
+    <xsl:if test="not(page)">
+      <xsl:message terminate="yes">templates: the page XML's document element must be &lt;page&gt;</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="page"/>
+  </xsl:template>
+
+  <xsl:template match="/page">
+    <xsl:variable name="title">
+      <xsl:call-template name="page-title"/>
+    </xsl:variable>
+    <xsl:variable name="site-title" select="normalize-space($site/title)"/>
+    <xsl:variable name="description">
+      <xsl:call-template name="meta-description"/>
+    </xsl:variable>
+
+    <html lang="{@lang}">
+      <xsl:attribute name="dir">
+        <xsl:choose>
+          <xsl:when test="@dir = 'rtl'">rtl</xsl:when>
+          <xsl:otherwise>ltr</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:value-of select="$title"/>
+          <xsl:if test="$kind != 'home' and $title != $site-title">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'title-separator'"/></xsl:call-template>
+            <xsl:value-of select="$site-title"/>
+          </xsl:if>
+        </title>
+        <xsl:if test="normalize-space($description)">
+          <meta name="description" content="{normalize-space($description)}"/>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$kind = 'not-found'">
+            <meta name="robots" content="noindex"/>
+          </xsl:when>
+          <xsl:when test="normalize-space(canonical)">
+            <link rel="canonical" href="{normalize-space(canonical)}"/>
+          </xsl:when>
+        </xsl:choose>
+        <link rel="stylesheet" href="{$site/assets}site.css"/>
+        <xsl:if test="normalize-space($site/links/@feed)">
+          <link rel="alternate" type="application/atom+xml" href="{$site/links/@feed}">
+            <xsl:attribute name="title">
+              <xsl:call-template name="str">
+                <xsl:with-param name="id" select="'feed-title'"/>
+                <xsl:with-param name="arg1" select="$site-title"/>
+              </xsl:call-template>
+            </xsl:attribute>
+          </link>
+        </xsl:if>
+        <xsl:if test="normalize-space(@generator)">
+          <meta name="generator" content="{@generator}"/>
+        </xsl:if>
+        <xsl:call-template name="head-extra"/>
+      </head>
+      <body class="kind-{$kind}">
+        <a class="skip-link" href="#main">
+          <xsl:call-template name="str"><xsl:with-param name="id" select="'skip-link'"/></xsl:call-template>
+        </a>
+        <xsl:call-template name="site-header"/>
+        <main id="main">
+          <xsl:call-template name="content"/>
+          <div id="medical-disclaimer"/>
+        </main>
+        <xsl:call-template name="site-footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="site-header">
+    <header class="site-header">
+      <a class="site-title" href="{$site/root}">
+        <xsl:if test="$kind = 'home'">
+          <xsl:attribute name="aria-current">page</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="normalize-space($site/title)"/>
+      </a>
+      <nav class="site-nav">
+        <xsl:attribute name="aria-label">
+          <xsl:call-template name="str"><xsl:with-param name="id" select="'site-nav-label'"/></xsl:call-template>
+        </xsl:attribute>
+        <ul role="list">
+          <xsl:for-each select="$site/topics/topic">
+            <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="string(@href)"/>
+              <xsl:with-param name="label" select="title/node()"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:if test="normalize-space($site/links/@compare)">
+            <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="string($site/links/@compare)"/>
+              <xsl:with-param name="label">
+                <xsl:call-template name="str"><xsl:with-param name="id" select="'compare'"/></xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:if test="normalize-space($site/links/@glossary)">
+            <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="string($site/links/@glossary)"/>
+              <xsl:with-param name="label">
+                <xsl:call-template name="str"><xsl:with-param name="id" select="'glossary'"/></xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:if>
+        </ul>
+      </nav>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="nav-item">
+    <xsl:param name="href"/>
+    <xsl:param name="label"/>
+    <li>
+      <a href="{$href}">
+        <xsl:if test="$href = string(/page/url)">
+          <xsl:attribute name="aria-current">page</xsl:attribute>
+        </xsl:if>
+        <xsl:copy-of select="$label"/>
+      </a>
+    </li>
+  </xsl:template>
+
+  <xsl:template name="site-footer">
+    <footer class="site-footer">
+      <p class="footer-title">
+        <a href="{$site/root}"><xsl:value-of select="normalize-space($site/title)"/></a>
+      </p>
+      <xsl:if test="normalize-space($site/description)">
+        <p class="footer-description"><xsl:value-of select="normalize-space($site/description)"/></p>
+      </xsl:if>
+      <ul class="footer-links" role="list">
+        <xsl:if test="normalize-space($site/links/@compare)">
+          <li>
+            <a href="{$site/links/@compare}">
+              <xsl:call-template name="str"><xsl:with-param name="id" select="'compare'"/></xsl:call-template>
+            </a>
+          </li>
+        </xsl:if>
+        <xsl:if test="normalize-space($site/links/@glossary)">
+          <li>
+            <a href="{$site/links/@glossary}">
+              <xsl:call-template name="str"><xsl:with-param name="id" select="'glossary'"/></xsl:call-template>
+            </a>
+          </li>
+        </xsl:if>
+        <xsl:if test="normalize-space($site/links/@feed)">
+          <li>
+            <a href="{$site/links/@feed}" type="application/atom+xml">
+              <xsl:call-template name="str"><xsl:with-param name="id" select="'feed'"/></xsl:call-template>
+            </a>
+          </li>
+        </xsl:if>
+      </ul>
+      <xsl:if test="$kind != 'not-found' and normalize-space(/page/canonical)">
+        <p class="print-only">
+          <xsl:call-template name="str">
+            <xsl:with-param name="id" select="'online-at'"/>
+            <xsl:with-param name="arg1" select="normalize-space(/page/canonical)"/>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
+    </footer>
+  </xsl:template>
+
+</xsl:stylesheet>
