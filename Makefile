@@ -39,7 +39,10 @@ E2E_BINS = $(E2E_SRCS:tests/e2e/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps site test unit e2e asan valgrind regen-golden install clean
 
-all: $(BUILD)/suture
+# Every entry point installs what is missing first, then runs make again, so that the
+# pkg-config flags are read after the install.
+all: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory $(BUILD)/suture
 
 # Install the Debian packages pkg-config cannot find (only those), once.
 deps: $(DEPS_STAMP)
@@ -47,13 +50,8 @@ $(DEPS_STAMP): scripts/install-deps
 	@sh scripts/install-deps
 	@mkdir -p $(BUILD) && touch $@
 
-# The compile flags come from pkg-config, so read them again after the install step.
-$(BUILD)/suture: $(DEPS_STAMP)
-	@$(MAKE) --no-print-directory build-binary
-
-.PHONY: build-binary
-build-binary: $(LIB_OBJS) $(MAIN_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $(BUILD)/suture $(MAIN_OBJ) $(LIB_OBJS) $(PKG_LIBS)
+$(BUILD)/suture: $(LIB_OBJS) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB_OBJS) $(PKG_LIBS)
 
 $(BUILD)/obj/%.o: generator/%.c | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -61,15 +59,14 @@ $(BUILD)/obj/%.o: generator/%.c | $(BUILD)/obj
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
-site: $(BUILD)/suture
-	@$(MAKE) --no-print-directory build-binary >/dev/null
+site: all
 	$(BUILD)/suture build --content content --templates templates --out site
 
 test: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory run-tests
 
 .PHONY: run-tests
-run-tests: build-binary $(UNIT_BINS) $(E2E_BINS)
+run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS)
 	@status=0; for t in $(UNIT_BINS) $(E2E_BINS); do \
 	  echo "== $$t"; SUTURE=$(CURDIR)/$(BUILD)/suture $$t || status=1; \
 	done; \
@@ -89,15 +86,14 @@ asan: $(DEPS_STAMP)
 
 valgrind: $(DEPS_STAMP)
 	@command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
-	$(MAKE) --no-print-directory build-binary $(E2E_BINS)
+	$(MAKE) --no-print-directory $(BUILD)/suture $(E2E_BINS)
 	SUTURE_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  SUTURE=$(CURDIR)/$(BUILD)/suture $(E2E_BINS)
 
-regen-golden: $(BUILD)/suture
-	@$(MAKE) --no-print-directory build-binary >/dev/null
+regen-golden: all
 	sh tests/golden/regen
 
-install: $(BUILD)/suture
+install: all
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 0755 $(BUILD)/suture $(DESTDIR)$(BINDIR)/suture
 

@@ -262,6 +262,11 @@ void glossary_free(glossary *g)
     free(g);
 }
 
+const char *glossary_file_name(const glossary *g)
+{
+    return g->file;
+}
+
 size_t glossary_count(const glossary *g)
 {
     return g->n_terms;
@@ -325,22 +330,25 @@ static xmlNodePtr S_link_in_text(S_linker *l, xmlNodePtr text)
         l->remaining--;
         l->links++;
         size_t start = ov[0], end = ov[1];
+        /* libxml2 merges adjacent text nodes, so shorten this one in place, put the link
+         * after it, and let the rest follow as the node scanning continues in. */
+        char *copy = xstrdup(s);
         xmlNodePtr a = xmlNewNode(NULL, BAD_CAST "a");
         xmlNewProp(a, BAD_CAST "class", BAD_CAST "glossary-term");
         char *href = xasprintf("%s#term-%s", l->href, l->g->terms[term].id);
         xmlNewProp(a, BAD_CAST "href", BAD_CAST href);
         free(href);
-        xmlAddChild(a, xmlNewTextLen(BAD_CAST s + start, (int)(end - start)));
-        xmlNodePtr after = end < len ? xmlNewText(BAD_CAST s + end) : NULL;
-        xmlNodePtr before = start > 0 ? xmlNewTextLen(BAD_CAST s, (int)start) : NULL;
-        if (before)
-            xmlAddPrevSibling(text, before);
-        xmlAddPrevSibling(text, a);
-        if (after)
-            xmlAddPrevSibling(text, after);
-        xmlUnlinkNode(text);
-        xmlFreeNode(text);
-        return after;
+        xmlAddChild(a, xmlNewTextLen(BAD_CAST copy + start, (int)(end - start)));
+        if (start > 0) {
+            xmlNodeSetContentLen(text, BAD_CAST copy, (int)start);
+            xmlAddNextSibling(text, a);
+        } else {
+            xmlReplaceNode(text, a);
+            xmlFreeNode(text);
+        }
+        xmlNodePtr rest = end < len ? xmlAddNextSibling(a, xmlNewText(BAD_CAST copy + end)) : NULL;
+        free(copy);
+        return rest;
     }
     return NULL;
 }

@@ -39,6 +39,8 @@ typedef struct glossary glossary;
 glossary *glossary_load(const char *path, diag_list *diags);
 void glossary_free(glossary *g);
 
+/* The path the glossary was read from. */
+const char *glossary_file_name(const glossary *g);
 size_t glossary_count(const glossary *g);
 const glossary_term *glossary_get(const glossary *g, size_t i);
 /* Indices of the terms sorted by their shown term, case-insensitively (ASCII). The array

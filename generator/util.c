@@ -408,3 +408,52 @@ bool str_starts_with(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+/* Levenshtein distance over bytes, with one row of memory; long words are not compared. */
+static size_t S_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return (size_t)-1;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag_prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diag_prev + cost;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag_prev = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *suggest_closest_n(const char *word, const char *const *candidates, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    size_t limit = strlen(word) / 3;
+    if (limit < 1)
+        limit = 1;
+    for (size_t i = 0; i < n && candidates[i]; i++) {
+        size_t d = S_edit_distance(word, candidates[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    return best && best_d <= limit ? best : NULL;
+}
+
+const char *suggest_closest(const char *word, const char *const *candidates)
+{
+    return suggest_closest_n(word, candidates, (size_t)-1);
+}

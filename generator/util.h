@@ -90,6 +90,14 @@ int copy_tree(const char *from, const char *to, const char **failed_path);
  */
 int dir_list(const char *dir, const char *suffix, strlist *out);
 
+/*
+ * The candidate closest to word by edit distance, if it is close enough to be a likely
+ * typo (distance at most a third of the word's length, and at least 1); else NULL.
+ * candidates is a NULL-terminated array, or use suggest_closest_n with a count.
+ */
+const char *suggest_closest(const char *word, const char *const *candidates);
+const char *suggest_closest_n(const char *word, const char *const *candidates, size_t n);
+
 bool str_ends_with(const char *s, const char *suffix);
 bool str_starts_with(const char *s, const char *prefix);
 

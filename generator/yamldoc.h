@@ -81,12 +81,4 @@ bool ydoc_expect_bool(ydoc *doc, yaml_node_t *node, const char *what, bool *out)
 bool ydoc_check_keys(ydoc *doc, yaml_node_t *map, const char *const *allowed,
                      const char *context);
 
-/*
- * The candidate closest to word by edit distance, if it is close enough to be a likely
- * typo (distance at most a third of the word's length, and at least 1); else NULL.
- * candidates is a NULL-terminated array, or use suggest_closest_n with a count.
- */
-const char *suggest_closest(const char *word, const char *const *candidates);
-const char *suggest_closest_n(const char *word, const char *const *candidates, size_t n);
-
 #endif

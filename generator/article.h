@@ -1,0 +1,26 @@
+/*
+ * article.h: what the build knows about an article between reading its front matter and
+ * rendering its page. Bodies are not kept: they are read again when the page is rendered,
+ * so memory holds metadata only, however many articles there are.
+ */
+#ifndef SUTURE_ARTICLE_H
+#define SUTURE_ARTICLE_H
+
+#include <stdbool.h>
+
+#include "frontmatter.h"
+#include "util.h"
+
+typedef struct article {
+    char *path;          /* content/articles/<file_name> */
+    char *file_name;     /* e.g. dimpling-after-thread-lift.md: what internal links name */
+    char *slug;          /* front matter slug, or file_name without .md */
+    char *url;           /* site path, base path included: /articles/<slug>/ */
+    const char *lang;    /* the page's language: front matter lang, else the site's */
+    frontmatter *fm;     /* NULL when the front matter had errors */
+    strlist heading_ids; /* ids of the body's headings, for #links from other articles */
+    unsigned body_line;  /* first line of the body in the file */
+    bool published;      /* false for a draft when drafts are not built */
+} article;
+
+#endif

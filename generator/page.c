@@ -1,0 +1,309 @@
+/* page.c: page XML through XSLT to HTML5 (see page.h). */
+#define _GNU_SOURCE
+#include "page.h"
+
+#include <libexslt/exslt.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "disclaimer.h"
+#include "util.h"
+
+static const struct {
+    const char *name;
+    const char *stylesheet;
+} S_kinds[PAGE_KIND_COUNT] = {
+    [PAGE_HOME] = {"home", "home.xsl"},
+    [PAGE_ARTICLE] = {"article", "article.xsl"},
+    [PAGE_TOPIC] = {"topic", "topic.xsl"},
+    [PAGE_COMPARE] = {"compare", "compare.xsl"},
+    [PAGE_GLOSSARY] = {"glossary", "glossary.xsl"},
+    [PAGE_NOT_FOUND] = {"not-found", "404.xsl"},
+};
+
+struct page_templates {
+    xsltStylesheetPtr sheets[PAGE_KIND_COUNT];
+    char *paths[PAGE_KIND_COUNT];
+    int root_lines[PAGE_KIND_COUNT];
+    xsltSecurityPrefsPtr security;
+};
+
+const char *page_kind_name(page_kind kind)
+{
+    return S_kinds[kind].name;
+}
+
+const char *page_kind_stylesheet(page_kind kind)
+{
+    return S_kinds[kind].stylesheet;
+}
+
+/*
+ * libxml2 and libxslt report through callbacks. Each thread collects what they say while it
+ * loads or renders, in these thread-local slots, and turns it into diagnostics.
+ */
+static __thread strbuf *S_captured;
+
+static void S_capture_generic(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    if (!S_captured)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) >= 0) {
+        strbuf_puts(S_captured, s);
+        free(s);
+    }
+    va_end(ap);
+}
+
+static void S_capture_structured(void *ctx, xmlErrorPtr err)
+{
+    (void)ctx;
+    if (!S_captured || !err || !err->message)
+        return;
+    /* Keep the position: "file:line:column: message". */
+    if (err->file && err->line > 0)
+        strbuf_printf(S_captured, "%s:%d:%d: ", err->file, err->line,
+                      err->int2 > 0 ? err->int2 : 1);
+    strbuf_puts(S_captured, err->message);
+}
+
+void page_init(void)
+{
+    xmlInitParser();
+    exsltRegisterAll();
+    xsltInit();
+    xsltSetGenericErrorFunc(NULL, S_capture_generic);
+    xmlSetGenericErrorFunc(NULL, S_capture_generic);
+}
+
+void page_cleanup(void)
+{
+    xsltCleanupGlobals();
+    xmlCleanupParser();
+}
+
+static void S_begin_capture(strbuf *buf)
+{
+    S_captured = buf;
+    xmlSetStructuredErrorFunc(NULL, S_capture_structured);
+    xmlSetGenericErrorFunc(NULL, S_capture_generic);
+}
+
+static void S_end_capture(void)
+{
+    S_captured = NULL;
+}
+
+/*
+ * Turn captured library messages into diagnostics. A line that starts with "file:line:col: "
+ * keeps its position; libxslt's "... file F line N ..." form is read for its line; other
+ * lines are reported at fallback_file:1:1.
+ */
+static void S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
+                    const char *prefix)
+{
+    char *text = buf->data;
+    if (!text)
+        return;
+    unsigned last_line = 1;
+    char *save = NULL;
+    strbuf pending = STRBUF_INIT;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        while (*line == ' ')
+            line++;
+        if (!*line)
+            continue;
+        char file[512];
+        unsigned l, c;
+        int used = 0;
+        if (sscanf(line, "%511[^:]:%u:%u: %n", file, &l, &c, &used) == 3 && used > 0) {
+            diag_error(diags, file, l, c, "template", "%s%s", prefix, line + used);
+            continue;
+        }
+        const char *at = strstr(line, " line ");
+        if (at && sscanf(at, " line %u", &l) == 1) {
+            last_line = l;
+            continue; /* the message itself follows on the next line */
+        }
+        strbuf_puts(&pending, line);
+        diag_error(diags, fallback_file, last_line, 1, "template", "%s%s", prefix,
+                   strbuf_str(&pending));
+        strbuf_free(&pending);
+    }
+    strbuf_free(&pending);
+    strbuf_free(buf);
+}
+
+page_templates *page_templates_load(const char *dir, diag_list *diags)
+{
+    page_templates *t = xcalloc(1, sizeof *t);
+    t->security = xsltNewSecurityPrefs();
+    xsltSetSecurityPrefs(t->security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+    xsltSetSecurityPrefs(t->security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+    xsltSetSecurityPrefs(t->security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(t->security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    bool ok = true;
+    for (int k = 0; k < PAGE_KIND_COUNT; k++) {
+        char *path = path_join(dir, S_kinds[k].stylesheet);
+        t->paths[k] = path;
+        if (!path_is_file(path)) {
+            diag_error(diags, path, 0, 0, "template",
+                       "the %s page template is missing; every page kind needs its stylesheet "
+                       "in %s", S_kinds[k].name, dir);
+            ok = false;
+            continue;
+        }
+        strbuf captured = STRBUF_INIT;
+        S_begin_capture(&captured);
+        xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+        xsltStylesheetPtr sheet = NULL;
+        if (doc) {
+            xmlNodePtr root = xmlDocGetRootElement(doc);
+            t->root_lines[k] = root ? (int)xmlGetLineNo(root) : 1;
+            sheet = xsltParseStylesheetDoc(doc);
+            if (!sheet)
+                xmlFreeDoc(doc);
+            else if (sheet->errors > 0) {
+                xsltFreeStylesheet(sheet);
+                sheet = NULL;
+            }
+        }
+        S_end_capture();
+        if (!sheet) {
+            size_t before = diag_error_count(diags);
+            S_flush(&captured, path, diags, "");
+            if (diag_error_count(diags) == before)
+                diag_error(diags, path, 1, 1, "template",
+                           "this stylesheet could not be compiled; check it with "
+                           "'xsltproc %s' ", path);
+            ok = false;
+            continue;
+        }
+        strbuf_free(&captured);
+        t->sheets[k] = sheet;
+    }
+    if (!ok) {
+        page_templates_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void page_templates_free(page_templates *t)
+{
+    if (!t)
+        return;
+    for (int k = 0; k < PAGE_KIND_COUNT; k++) {
+        if (t->sheets[k])
+            xsltFreeStylesheet(t->sheets[k]);
+        free(t->paths[k]);
+    }
+    if (t->security)
+        xsltFreeSecurityPrefs(t->security);
+    free(t);
+}
+
+/* Serialise an HTML document as HTML5 in UTF-8. */
+static char *S_serialise(xmlDocPtr doc, size_t *len)
+{
+    xmlDtdPtr dtd = xmlGetIntSubset(doc);
+    if (dtd) {
+        xmlUnlinkNode((xmlNodePtr)dtd);
+        xmlFreeDtd(dtd);
+    }
+    xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
+    /* No encoder: libxml2 holds text as UTF-8 already, and writes it as it is. */
+    xmlOutputBufferPtr out = xmlAllocOutputBuffer(NULL);
+    htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 0);
+    xmlOutputBufferFlush(out);
+    const xmlChar *content = xmlOutputBufferGetContent(out);
+    size_t n = xmlOutputBufferGetSize(out);
+    strbuf b = STRBUF_INIT;
+    strbuf_append(&b, (const char *)content, n);
+    if (n == 0 || content[n - 1] != '\n')
+        strbuf_putc(&b, '\n');
+    xmlOutputBufferClose(out);
+    *len = b.len;
+    return strbuf_detach(&b);
+}
+
+int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode *disclaimer,
+                const char *page_name, diag_list *diags, char **html, size_t *len)
+{
+    xsltStylesheetPtr sheet = t->sheets[kind];
+    const char *path = t->paths[kind];
+    strbuf captured = STRBUF_INIT;
+    S_begin_capture(&captured);
+    xsltTransformContextPtr ctx = xsltNewTransformContext(sheet, page);
+    xmlDocPtr result = NULL;
+    if (ctx) {
+        xsltSetCtxtSecurityPrefs(t->security, ctx);
+        result = xsltApplyStylesheetUser(sheet, page, NULL, NULL, NULL, ctx);
+        if (ctx->state != XSLT_STATE_OK && result) {
+            xmlFreeDoc(result);
+            result = NULL;
+        }
+        xsltFreeTransformContext(ctx);
+    }
+    S_end_capture();
+    if (!result) {
+        char *prefix = xasprintf("while rendering %s: ", page_name);
+        size_t before = diag_error_count(diags);
+        S_flush(&captured, path, diags, prefix);
+        if (diag_error_count(diags) == before)
+            diag_error(diags, path, (unsigned)t->root_lines[kind], 1, "template",
+                       "%sthe stylesheet produced no page", prefix);
+        free(prefix);
+        return -1;
+    }
+    /* Messages from a successful run (xsl:message) are the template author's notes. */
+    if (captured.len) {
+        char *prefix = xasprintf("while rendering %s: ", page_name);
+        diag_list *notes = diag_list_new();
+        S_flush(&captured, path, notes, prefix);
+        for (size_t i = 0; i < diag_count(notes); i++) {
+            const diag *d = diag_get(notes, i);
+            diag_add(diags, DIAG_WARNING, d->file, d->line, d->column, d->category, "%s",
+                     d->message);
+        }
+        diag_list_free(notes);
+        free(prefix);
+    }
+    strbuf_free(&captured);
+    disclaimer_status st = disclaimer_inject(result, disclaimer);
+    if (st == DISCLAIMER_NO_PLACE) {
+        diag_error(diags, path, (unsigned)t->root_lines[kind], 1, "disclaimer",
+                   "the %s template has neither <div id=\"medical-disclaimer\"/> nor a single "
+                   "<main>, so the medical disclaimer has no place; add the placeholder where "
+                   "it should appear",
+                   S_kinds[kind].name);
+        xmlFreeDoc(result);
+        return -1;
+    }
+    if (st == DISCLAIMER_DUPLICATE || disclaimer_count(result) != 1) {
+        diag_error(diags, path, (unsigned)t->root_lines[kind], 1, "disclaimer",
+                   "the %s template writes its own medical-disclaimer (or two placeholders), "
+                   "so %s would show it twice; leave one <div id=\"medical-disclaimer\"/> "
+                   "and let suture fill it",
+                   S_kinds[kind].name, page_name);
+        xmlFreeDoc(result);
+        return -1;
+    }
+    *html = S_serialise(result, len);
+    xmlFreeDoc(result);
+    return 0;
+}

@@ -1,0 +1,837 @@
+/* site.c: the build, from content files to a published folder (see site.h). */
+#define _GNU_SOURCE
+#include "site.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "beforeafter.h"
+#include "compare.h"
+#include "config.h"
+#include "disclaimer.h"
+#include "feeds.h"
+#include "frontmatter.h"
+#include "glossary.h"
+#include "markdown.h"
+#include "page.h"
+#include "pagexml.h"
+#include "procedures.h"
+#include "publish.h"
+#include "slug.h"
+#include "util.h"
+
+/* How many related articles an article page lists. */
+#define RELATED_MAX 4
+/* How many of the newest articles the home page lists. */
+#define HOME_NEWEST_MAX 10
+
+typedef struct build {
+    const site_options *opt;
+    diag_list *diags;
+    char *articles_dir;
+    char *media_dir;
+    site_config *cfg;
+    procedure_data *procedures;
+    glossary *glossary;
+    page_templates *templates;
+    article *articles;        /* sorted by file name */
+    size_t n_articles;
+    const article **listed;   /* published articles, newest first */
+    size_t n_listed;
+    size_t *topic_counts;     /* published articles per topic */
+    char **procedure_hrefs;   /* per procedure: its article's URL, or NULL */
+    xmlNodePtr disclaimer;    /* the aside, shared read-only by every page */
+    char *staging;
+    atomic_size_t next_article;
+    atomic_size_t pages;
+    atomic_size_t files;
+    atomic_bool write_failed;
+} build;
+
+/* What the Markdown hooks need while one article (or glossary entry) renders. */
+typedef struct render_ctx {
+    build *b;
+    const char *file;
+    const article *self;  /* NULL outside an article */
+    unsigned tables;
+} render_ctx;
+
+/* ---- reading articles ---------------------------------------------------------------- */
+
+static const article *S_find_article(const build *b, const char *file_name)
+{
+    for (size_t i = 0; i < b->n_articles; i++)
+        if (strcmp(b->articles[i].file_name, file_name) == 0)
+            return &b->articles[i];
+    return NULL;
+}
+
+static const char *S_suggest_article(const build *b, const char *file_name)
+{
+    const char **names = xcalloc(b->n_articles + 1, sizeof *names);
+    for (size_t i = 0; i < b->n_articles; i++)
+        names[i] = b->articles[i].file_name;
+    const char *near = suggest_closest_n(file_name, names, b->n_articles);
+    free(names);
+    return near;
+}
+
+static const char *S_suggest_topic(const site_config *cfg, const char *id)
+{
+    const char **ids = xcalloc(cfg->n_topics + 1, sizeof *ids);
+    for (size_t i = 0; i < cfg->n_topics; i++)
+        ids[i] = cfg->topics[i].id;
+    const char *near = suggest_closest_n(id, ids, cfg->n_topics);
+    free(ids);
+    return near;
+}
+
+/* Check the ids an article's front matter names against site.yaml and the data. */
+static void S_check_refs(build *b, article *a)
+{
+    const frontmatter *fm = a->fm;
+    for (size_t i = 0; i < fm->n_topics; i++) {
+        const fm_ref *r = &fm->topics[i];
+        if (config_topic(b->cfg, r->id))
+            continue;
+        const char *near = S_suggest_topic(b->cfg, r->id);
+        if (near)
+            diag_error(b->diags, a->path, r->line, r->column, "front-matter",
+                       "unknown topic '%s'; did you mean '%s'?", r->id, near);
+        else
+            diag_error(b->diags, a->path, r->line, r->column, "front-matter",
+                       "unknown topic '%s'; use a topic declared in %s", r->id, b->cfg->file);
+    }
+    for (size_t i = 0; i < fm->n_procedures; i++) {
+        const fm_ref *r = &fm->procedures[i];
+        if (procedures_find(b->procedures, r->id) >= 0)
+            continue;
+        const char *near = procedures_suggest(b->procedures, r->id);
+        if (near)
+            diag_error(b->diags, a->path, r->line, r->column, "front-matter",
+                       "unknown procedure '%s'; did you mean '%s'?", r->id, near);
+        else
+            diag_error(b->diags, a->path, r->line, r->column, "front-matter",
+                       "unknown procedure '%s'; use a procedure declared in %s", r->id,
+                       b->procedures->file);
+    }
+}
+
+static void S_load_article(build *b, article *a)
+{
+    size_t len;
+    char *text = file_read(a->path, &len);
+    if (!text) {
+        diag_error(b->diags, a->path, 0, 0, NULL, "cannot read the article: %s",
+                   strerror(errno));
+        return;
+    }
+    const char *body = NULL;
+    a->fm = frontmatter_parse(a->path, text, len, b->diags, &body, &a->body_line);
+    size_t stem = strlen(a->file_name) - 3;
+    if (a->fm && a->fm->slug) {
+        a->slug = xstrdup(a->fm->slug);
+    } else {
+        a->slug = xstrndup(a->file_name, stem);
+        if (!slug_is_valid(a->slug))
+            diag_error(b->diags, a->path, 1, 1, "slug",
+                       "the file name '%s' cannot be used as a web address; rename the file "
+                       "with lower-case letters, digits and hyphens, or set 'slug:' in the "
+                       "front matter",
+                       a->file_name);
+    }
+    a->url = xasprintf("%sarticles/%s/", b->cfg->base_path, a->slug);
+    if (a->fm) {
+        a->lang = a->fm->lang ? a->fm->lang : b->cfg->language;
+        a->published = !a->fm->draft || b->opt->drafts;
+        S_check_refs(b, a);
+        markdown_heading_ids(body, len - (size_t)(body - text), &a->heading_ids);
+    } else {
+        a->lang = b->cfg->language;
+    }
+    free(text);
+}
+
+static int S_by_newest(const void *pa, const void *pb)
+{
+    const article *a = *(const article *const *)pa, *b = *(const article *const *)pb;
+    int c = date_compare(&b->fm->date, &a->fm->date);
+    return c ? c : strcmp(a->fm->title, b->fm->title);
+}
+
+static void S_load_articles(build *b)
+{
+    strlist names = STRLIST_INIT;
+    if (dir_list(b->articles_dir, ".md", &names) < 0) {
+        if (errno != ENOENT)
+            diag_error(b->diags, b->articles_dir, 0, 0, NULL, "cannot read the articles: %s",
+                       strerror(errno));
+        return;
+    }
+    b->articles = xcalloc(names.len + 1, sizeof *b->articles);
+    for (size_t i = 0; i < names.len; i++) {
+        article *a = &b->articles[b->n_articles++];
+        a->file_name = xstrdup(names.items[i]);
+        a->path = path_join(b->articles_dir, names.items[i]);
+        S_load_article(b, a);
+    }
+    strlist_free(&names);
+    /* Two articles at one address: the second one named is the one to change. */
+    for (size_t i = 0; i < b->n_articles; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(b->articles[i].slug, b->articles[j].slug) == 0)
+                diag_error(b->diags, b->articles[i].path, 1, 1, "slug",
+                           "this article has the slug '%s', like %s; two pages cannot share "
+                           "one address, so set a different 'slug:'",
+                           b->articles[i].slug, b->articles[j].path);
+    b->listed = xcalloc(b->n_articles + 1, sizeof *b->listed);
+    b->topic_counts = xcalloc(b->cfg->n_topics + 1, sizeof *b->topic_counts);
+    for (size_t i = 0; i < b->n_articles; i++) {
+        const article *a = &b->articles[i];
+        if (!a->fm || !a->published)
+            continue;
+        b->listed[b->n_listed++] = a;
+        for (size_t t = 0; t < b->cfg->n_topics; t++)
+            for (size_t k = 0; k < a->fm->n_topics; k++)
+                if (strcmp(a->fm->topics[k].id, b->cfg->topics[t].id) == 0)
+                    b->topic_counts[t]++;
+    }
+    qsort(b->listed, b->n_listed, sizeof *b->listed, S_by_newest);
+}
+
+/* Each procedure's `article:` must name an article; its column header links there. */
+static void S_link_procedures(build *b)
+{
+    b->procedure_hrefs = xcalloc(b->procedures->n_procedures + 1, sizeof *b->procedure_hrefs);
+    for (size_t i = 0; i < b->procedures->n_procedures; i++) {
+        const procedure *p = &b->procedures->procedures[i];
+        if (!p->article)
+            continue;
+        const article *a = S_find_article(b, p->article);
+        if (!a) {
+            const char *near = S_suggest_article(b, p->article);
+            diag_error(b->diags, b->procedures->file, p->line, p->column, "procedures",
+                       "procedure '%s' names the article '%s', which does not exist%s%s%s",
+                       p->id, p->article, near ? "; did you mean '" : "", near ? near : "",
+                       near ? "'?" : "");
+            continue;
+        }
+        if (a->published)
+            b->procedure_hrefs[i] = xstrdup(a->url);
+    }
+}
+
+/* ---- Markdown hooks: internal links, media, compare and before-after blocks ----------- */
+
+static bool S_has_scheme(const char *url)
+{
+    const char *p = url;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    return p != url && *p == ':';
+}
+
+static void S_check_fragment(render_ctx *c, const article *target, const char *fragment,
+                             unsigned line, unsigned column)
+{
+    if (strlist_contains(&target->heading_ids, fragment))
+        return;
+    const char *near = suggest_closest_n(fragment, (const char *const *)target->heading_ids.items,
+                                         target->heading_ids.len);
+    if (near)
+        diag_error(c->b->diags, c->file, line, column, "link",
+                   "%s has no heading with the id '#%s'; did you mean '#%s'?",
+                   target->file_name, fragment, near);
+    else
+        diag_error(c->b->diags, c->file, line, column, "link",
+                   "%s has no heading with the id '#%s'; link to one of its headings or to "
+                   "the article alone",
+                   target->file_name, fragment);
+}
+
+static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned column)
+{
+    render_ctx *c = ctx;
+    if (url[0] == '#') {
+        if (c->self && url[1])
+            S_check_fragment(c, c->self, url + 1, line, column);
+        return NULL;
+    }
+    if (S_has_scheme(url) || url[0] == '/' || url[0] == '\0')
+        return NULL;
+    const char *hash = strchr(url, '#');
+    size_t path_len = hash ? (size_t)(hash - url) : strlen(url);
+    if (path_len < 3 || strncmp(url + path_len - 3, ".md", 3) != 0) {
+        diag_error(c->b->diags, c->file, line, column, "link",
+                   "the link '%s' points at a file suture does not publish; link to an "
+                   "article by its file name (like 'dimpling.md') or to a full web address",
+                   url);
+        return NULL;
+    }
+    char *path = xstrndup(url, path_len);
+    const char *name = path_basename(path);
+    const article *target = S_find_article(c->b, name);
+    char *result = NULL;
+    if (!target) {
+        const char *near = S_suggest_article(c->b, name);
+        if (near)
+            diag_error(c->b->diags, c->file, line, column, "link",
+                       "there is no article '%s'; did you mean '%s'?", name, near);
+        else
+            diag_error(c->b->diags, c->file, line, column, "link",
+                       "there is no article '%s' in %s; check the file name", name,
+                       c->b->articles_dir);
+    } else if (!target->fm) {
+        /* Its own errors are reported already. */
+    } else if (!target->published) {
+        diag_error(c->b->diags, c->file, line, column, "link",
+                   "'%s' is a draft and will not be published, so this link would be "
+                   "broken; remove the link or publish the article",
+                   name);
+    } else {
+        if (hash && hash[1])
+            S_check_fragment(c, target, hash + 1, line, column);
+        result = hash && hash[1] ? xasprintf("%s%s", target->url, hash) : xstrdup(target->url);
+    }
+    free(path);
+    return result;
+}
+
+/*
+ * The site URL of an image in content/media/, written as media/x.jpg, ./media/x.jpg,
+ * ../media/x.jpg or /media/x.jpg. Reports images on other hosts, paths outside media/ and
+ * missing files; returns NULL then.
+ */
+static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned column)
+{
+    build *b = c->b;
+    if (strncmp(src, "data:", 5) == 0)
+        return NULL; /* an inline image: no request anywhere */
+    if (S_has_scheme(src) || strncmp(src, "//", 2) == 0) {
+        diag_error(b->diags, c->file, line, column, "media",
+                   "the image '%s' is on another site; pages must not load anything from other "
+                   "hosts, so copy the image into content/media/ and write 'media/<name>'",
+                   src);
+        return NULL;
+    }
+    const char *p = src;
+    while (strncmp(p, "./", 2) == 0)
+        p += 2;
+    if (strncmp(p, "../", 3) == 0)
+        p += 3;
+    while (*p == '/')
+        p++;
+    char *clean = xstrndup(p, strcspn(p, "?#"));
+    bool inside = strncmp(clean, "media/", 6) == 0 && !strstr(clean, "/../") &&
+                  !str_ends_with(clean, "/..") && clean[6] != '\0';
+    if (!inside) {
+        diag_error(b->diags, c->file, line, column, "media",
+                   "the image '%s' is not in content/media/; put it there and write "
+                   "'media/<name>'",
+                   src);
+        free(clean);
+        return NULL;
+    }
+    char *file = path_join(b->media_dir, clean + 6);
+    if (!path_is_file(file)) {
+        diag_error(b->diags, c->file, line, column, "media",
+                   "the image '%s' does not exist: there is no file %s; check the name or add "
+                   "the file",
+                   src, file);
+        free(file);
+        free(clean);
+        return NULL;
+    }
+    free(file);
+    char *url = xasprintf("%s%s", b->cfg->base_path, clean);
+    free(clean);
+    return url;
+}
+
+static char *S_hook_image(void *ctx, const char *url, const char *alt, unsigned line,
+                          unsigned column)
+{
+    render_ctx *c = ctx;
+    const char *p = alt;
+    while (*p == ' ' || *p == '\t' || *p == '\n')
+        p++;
+    if (!*p)
+        diag_error(c->b->diags, c->file, line, column, "media",
+                   "this image has no alt text; describe what it shows inside the brackets: "
+                   "![what the image shows](%s)",
+                   url);
+    return S_media_url(c, url, line, column);
+}
+
+static bool S_hook_fenced(void *ctx, const char *info, const char *content, size_t len,
+                          unsigned line, unsigned column, xmlNodePtr parent)
+{
+    render_ctx *c = ctx;
+    build *b = c->b;
+    if (strcmp(info, "compare") == 0) {
+        compare_spec *spec =
+            compare_parse(c->file, content, len, line, column, b->procedures, b->diags);
+        if (!spec)
+            return true;
+        char id[32];
+        snprintf(id, sizeof id, "cmp-%u", ++c->tables);
+        /* Column headers link to articles only on /compare/: here the reader is in one. */
+        xmlAddChild(parent, compare_render(b->procedures, spec, id, false, NULL));
+        compare_spec_free(spec);
+        return true;
+    }
+    if (strcmp(info, "before-after") == 0) {
+        beforeafter *ba = beforeafter_parse(c->file, content, len, line, column, b->diags);
+        if (!ba)
+            return true;
+        char *before = S_media_url(c, ba->before, ba->before_line, ba->before_column);
+        char *after = S_media_url(c, ba->after, ba->after_line, ba->after_column);
+        if (before && after)
+            xmlAddChild(parent, beforeafter_render(ba, before, after,
+                                                   config_notice(b->cfg, "before_after")));
+        free(before);
+        free(after);
+        beforeafter_free(ba);
+        return true;
+    }
+    return false;
+}
+
+static markdown_hooks S_hooks(render_ctx *c)
+{
+    return (markdown_hooks){
+        .ctx = c,
+        .link = S_hook_link,
+        .image = S_hook_image,
+        .fenced = S_hook_fenced,
+    };
+}
+
+/* ---- writing pages ---------------------------------------------------------------------- */
+
+static void S_write(build *b, const char *rel_path, const char *data, size_t len)
+{
+    char *path = path_join(b->staging, rel_path);
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    if (mkdir_p(dir) < 0 || file_write(path, data, len) < 0) {
+        diag_error(b->diags, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
+        atomic_store(&b->write_failed, true);
+    } else {
+        atomic_fetch_add(&b->files, 1);
+    }
+    free(dir);
+    free(path);
+}
+
+/* The file for a page URL: "/kb/articles/x/" → "articles/x/index.html". */
+static char *S_page_file(const build *b, const char *url)
+{
+    size_t base_len = strlen(b->cfg->base_path);
+    const char *rest = strncmp(url, b->cfg->base_path, base_len) == 0 ? url + base_len : url;
+    if (!*rest || str_ends_with(rest, "/"))
+        return xasprintf("%sindex.html", rest);
+    return xstrdup(rest);
+}
+
+static void S_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *url)
+{
+    char *html = NULL;
+    size_t len = 0;
+    if (page_render(b->templates, kind, doc, b->disclaimer, url, b->diags, &html, &len) == 0) {
+        char *file = S_page_file(b, url);
+        S_write(b, file, html, len);
+        atomic_fetch_add(&b->pages, 1);
+        free(file);
+        free(html);
+    }
+}
+
+/* Articles that share a topic or a procedure with a, most shared first, then newest. */
+static size_t S_related(const build *b, const article *a, const article **out)
+{
+    size_t n = 0;
+    size_t scores[RELATED_MAX] = {0};
+    for (size_t i = 0; i < b->n_listed; i++) {
+        const article *o = b->listed[i];
+        if (o == a)
+            continue;
+        size_t score = 0;
+        for (size_t x = 0; x < a->fm->n_topics; x++)
+            for (size_t y = 0; y < o->fm->n_topics; y++)
+                score += strcmp(a->fm->topics[x].id, o->fm->topics[y].id) == 0;
+        for (size_t x = 0; x < a->fm->n_procedures; x++)
+            for (size_t y = 0; y < o->fm->n_procedures; y++)
+                score += strcmp(a->fm->procedures[x].id, o->fm->procedures[y].id) == 0;
+        if (score == 0)
+            continue;
+        /* listed is newest first, so a stable insertion keeps newer ones ahead on ties. */
+        size_t pos = n;
+        while (pos > 0 && scores[pos - 1] < score)
+            pos--;
+        if (pos >= RELATED_MAX)
+            continue;
+        size_t last = n < RELATED_MAX ? n : RELATED_MAX - 1;
+        for (size_t k = last; k > pos; k--) {
+            out[k] = out[k - 1];
+            scores[k] = scores[k - 1];
+        }
+        out[pos] = o;
+        scores[pos] = score;
+        if (n < RELATED_MAX)
+            n++;
+    }
+    return n;
+}
+
+static void S_render_article(build *b, const article *a)
+{
+    size_t len;
+    char *text = file_read(a->path, &len);
+    if (!text) {
+        diag_error(b->diags, a->path, 0, 0, NULL, "cannot read the article: %s",
+                   strerror(errno));
+        return;
+    }
+    /* The front matter was checked when the article was loaded; find the body again. */
+    const char *body = text;
+    unsigned line = 1;
+    while (line < a->body_line && (body = strchr(body, '\n')) != NULL) {
+        body++;
+        line++;
+    }
+    if (!body)
+        body = text + len;
+    render_ctx c = {.b = b, .file = a->path, .self = a};
+    markdown_hooks hooks = S_hooks(&c);
+    size_t errors_before = diag_error_count(b->diags);
+    markdown_result *md = markdown_render(a->path, body, len - (size_t)(body - text),
+                                          a->body_line, MARKDOWN_NO_H1, &hooks, b->diags);
+    free(text);
+    char *glossary_href = xasprintf("%sglossary/", b->cfg->base_path);
+    glossary_link_terms(b->glossary, md->body, glossary_href);
+    free(glossary_href);
+    if (diag_error_count(b->diags) > errors_before) {
+        markdown_result_free(md);
+        return;
+    }
+    const article *related[RELATED_MAX];
+    size_t n_related = S_related(b, a, related);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_ARTICLE, a->lang, a->url, a->fm->title,
+                                a->fm->summary, b->topic_counts);
+    pagexml_article(xmlDocGetRootElement(doc), b->cfg, a, md->body, md->headings,
+                    md->n_headings, related, n_related, b->procedures);
+    md->body = NULL; /* the page owns it now */
+    S_render_page(b, PAGE_ARTICLE, doc, a->url);
+    xmlFreeDoc(doc);
+    markdown_result_free(md);
+}
+
+static void *S_article_worker(void *arg)
+{
+    build *b = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&b->next_article, 1);
+        if (i >= b->n_articles)
+            break;
+        const article *a = &b->articles[i];
+        if (a->fm && a->published)
+            S_render_article(b, a);
+    }
+    return NULL;
+}
+
+static void S_render_articles(build *b)
+{
+    unsigned jobs = b->opt->jobs ? b->opt->jobs : 1;
+    if (jobs > b->n_articles)
+        jobs = b->n_articles ? (unsigned)b->n_articles : 1;
+    atomic_store(&b->next_article, 0);
+    if (jobs == 1) {
+        S_article_worker(b);
+        return;
+    }
+    pthread_t *threads = xcalloc(jobs, sizeof *threads);
+    unsigned started = 0;
+    for (unsigned i = 0; i < jobs; i++)
+        if (pthread_create(&threads[i], NULL, S_article_worker, b) == 0)
+            started++;
+        else
+            break;
+    if (started == 0)
+        S_article_worker(b);
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
+}
+
+static void S_render_home(build *b)
+{
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_HOME, b->cfg->language, b->cfg->base_path,
+                                b->cfg->title, b->cfg->description, b->topic_counts);
+    xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "articles", NULL);
+    for (size_t i = 0; i < b->n_listed && i < HOME_NEWEST_MAX; i++)
+        pagexml_article_ref(list, b->listed[i]);
+    S_render_page(b, PAGE_HOME, doc, b->cfg->base_path);
+    xmlFreeDoc(doc);
+}
+
+static void S_render_topics(build *b)
+{
+    for (size_t t = 0; t < b->cfg->n_topics; t++) {
+        const site_topic *topic = &b->cfg->topics[t];
+        char *url = xasprintf("%stopics/%s/", b->cfg->base_path, topic->id);
+        xmlDocPtr doc = pagexml_new(b->cfg, PAGE_TOPIC, b->cfg->language, url, topic->title,
+                                    topic->description, b->topic_counts);
+        xmlNodePtr page = xmlDocGetRootElement(doc);
+        xmlNodePtr el = xmlNewChild(page, NULL, BAD_CAST "topic", NULL);
+        xmlNewProp(el, BAD_CAST "id", BAD_CAST topic->id);
+        xmlNewProp(el, BAD_CAST "href", BAD_CAST url);
+        pagexml_text(el, "title", topic->title);
+        pagexml_text(el, "description", topic->description);
+        xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "articles", NULL);
+        for (size_t i = 0; i < b->n_listed; i++)
+            for (size_t k = 0; k < b->listed[i]->fm->n_topics; k++)
+                if (strcmp(b->listed[i]->fm->topics[k].id, topic->id) == 0)
+                    pagexml_article_ref(list, b->listed[i]);
+        S_render_page(b, PAGE_TOPIC, doc, url);
+        xmlFreeDoc(doc);
+        free(url);
+    }
+}
+
+static void S_render_compare(build *b)
+{
+    const procedure_data *data = b->procedures;
+    /* /compare/ shows every procedure on every attribute: each needs every value. */
+    for (size_t p = 0; p < data->n_procedures; p++)
+        for (size_t a = 0; a < data->n_attributes; a++)
+            if (!data->procedures[p].values[a].text)
+                diag_error(b->diags, data->file, data->procedures[p].line,
+                           data->procedures[p].column, "procedures",
+                           "procedure '%s' has no value for '%s'; the comparison page shows "
+                           "every attribute, so add one",
+                           data->procedures[p].id, data->attributes[a].id);
+    /* The caption names what is compared, in the data's own words. */
+    strbuf caption = STRBUF_INIT;
+    for (size_t p = 0; p < data->n_procedures; p++)
+        strbuf_printf(&caption, "%s%s", p ? ", " : "", data->procedures[p].name);
+    char *url = xasprintf("%scompare/", b->cfg->base_path);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, b->cfg->language, url, "",
+                                b->cfg->description, b->topic_counts);
+    xmlNodePtr cmp = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "comparison", NULL);
+    if (data->n_procedures) {
+        compare_spec *spec = compare_spec_all(data, strbuf_str(&caption));
+        xmlAddChild(cmp, compare_render(data, spec, "cmp-all", true,
+                                        (const char *const *)b->procedure_hrefs));
+        compare_spec_free(spec);
+    }
+    S_render_page(b, PAGE_COMPARE, doc, url);
+    xmlFreeDoc(doc);
+    free(url);
+    strbuf_free(&caption);
+}
+
+static void S_render_glossary(build *b)
+{
+    const glossary *g = b->glossary;
+    char *url = xasprintf("%sglossary/", b->cfg->base_path);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_GLOSSARY, b->cfg->language, url, "",
+                                b->cfg->description, b->topic_counts);
+    xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "glossary", NULL);
+    const size_t *order = glossary_sorted(g);
+    for (size_t i = 0; i < glossary_count(g); i++) {
+        const glossary_term *t = glossary_get(g, order[i]);
+        xmlNodePtr term = xmlNewChild(list, NULL, BAD_CAST "term", NULL);
+        char *id = xasprintf("term-%s", t->id);
+        xmlNewProp(term, BAD_CAST "id", BAD_CAST id);
+        free(id);
+        pagexml_text(term, "name", t->term);
+        xmlNodePtr aliases = xmlNewChild(term, NULL, BAD_CAST "aliases", NULL);
+        for (size_t k = 0; k < t->n_aliases; k++)
+            pagexml_text(aliases, "alias", t->aliases[k]);
+        render_ctx c = {.b = b, .file = glossary_file_name(g)};
+        markdown_hooks hooks = S_hooks(&c);
+        markdown_result *md = markdown_render(c.file, t->definition, strlen(t->definition),
+                                              t->line, MARKDOWN_NO_H1, &hooks, b->diags);
+        xmlNodeSetName(md->body, BAD_CAST "definition");
+        xmlAddChild(term, md->body);
+        md->body = NULL;
+        markdown_result_free(md);
+    }
+    S_render_page(b, PAGE_GLOSSARY, doc, url);
+    xmlFreeDoc(doc);
+    free(url);
+}
+
+static void S_render_not_found(build *b)
+{
+    char *url = xasprintf("%s404.html", b->cfg->base_path);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_NOT_FOUND, b->cfg->language, url, "",
+                                b->cfg->description, b->topic_counts);
+    S_render_page(b, PAGE_NOT_FOUND, doc, url);
+    xmlFreeDoc(doc);
+    free(url);
+}
+
+static void S_write_feeds(build *b)
+{
+    size_t n_pages = 0;
+    feeds_page *pages = xcalloc(b->n_listed + b->cfg->n_topics + 4, sizeof *pages);
+    char *compare = xasprintf("%scompare/", b->cfg->base_path);
+    char *glossary_url = xasprintf("%sglossary/", b->cfg->base_path);
+    char **topic_urls = xcalloc(b->cfg->n_topics + 1, sizeof *topic_urls);
+    pages[n_pages++] = (feeds_page){b->cfg->base_path, b->n_listed ? &b->listed[0]->fm->reviewed : NULL};
+    for (size_t i = 0; i < b->n_listed; i++)
+        pages[n_pages++] = (feeds_page){b->listed[i]->url, &b->listed[i]->fm->reviewed};
+    for (size_t t = 0; t < b->cfg->n_topics; t++) {
+        topic_urls[t] = xasprintf("%stopics/%s/", b->cfg->base_path, b->cfg->topics[t].id);
+        pages[n_pages++] = (feeds_page){topic_urls[t], NULL};
+    }
+    pages[n_pages++] = (feeds_page){compare, NULL};
+    pages[n_pages++] = (feeds_page){glossary_url, NULL};
+    size_t len;
+    char *xml = feeds_sitemap(b->cfg, pages, n_pages, &len);
+    S_write(b, "sitemap.xml", xml, len);
+    free(xml);
+    xml = feeds_atom(b->cfg, b->listed, b->n_listed, &len);
+    S_write(b, "feed.xml", xml, len);
+    free(xml);
+    xml = feeds_robots(b->cfg, &len);
+    S_write(b, "robots.txt", xml, len);
+    free(xml);
+    for (size_t t = 0; t < b->cfg->n_topics; t++)
+        free(topic_urls[t]);
+    free(topic_urls);
+    free(compare);
+    free(glossary_url);
+    free(pages);
+}
+
+static void S_copy_dir(build *b, const char *from, const char *to_rel)
+{
+    if (!path_is_dir(from))
+        return;
+    char *to = path_join(b->staging, to_rel);
+    const char *failed = NULL;
+    if (copy_tree(from, to, &failed) < 0) {
+        diag_error(b->diags, failed ? failed : from, 0, 0, NULL, "cannot copy: %s",
+                   strerror(errno));
+        atomic_store(&b->write_failed, true);
+    }
+    free(to);
+}
+
+/* ---- the build ---------------------------------------------------------------------- */
+
+static void S_free_build(build *b)
+{
+    for (size_t i = 0; i < b->n_articles; i++) {
+        article *a = &b->articles[i];
+        free(a->path);
+        free(a->file_name);
+        free(a->slug);
+        free(a->url);
+        frontmatter_free(a->fm);
+        strlist_free(&a->heading_ids);
+    }
+    free(b->articles);
+    free(b->listed);
+    free(b->topic_counts);
+    if (b->procedure_hrefs && b->procedures)
+        for (size_t i = 0; i < b->procedures->n_procedures; i++)
+            free(b->procedure_hrefs[i]);
+    free(b->procedure_hrefs);
+    if (b->disclaimer)
+        xmlFreeNode(b->disclaimer);
+    page_templates_free(b->templates);
+    glossary_free(b->glossary);
+    procedures_free(b->procedures);
+    config_free(b->cfg);
+    free(b->articles_dir);
+    free(b->media_dir);
+    free(b->staging);
+}
+
+int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
+{
+    build b = {.opt = opt, .diags = diags};
+    if (!path_is_dir(opt->content_dir)) {
+        diag_error(diags, opt->content_dir, 0, 0, NULL,
+                   "the content folder does not exist; run suture where content/ is, or pass "
+                   "--content DIR");
+        return SITE_ENVIRONMENT_ERROR;
+    }
+    if (!path_is_dir(opt->templates_dir)) {
+        diag_error(diags, opt->templates_dir, 0, 0, NULL,
+                   "the templates folder does not exist; pass --templates DIR");
+        return SITE_ENVIRONMENT_ERROR;
+    }
+    b.articles_dir = path_join(opt->content_dir, "articles");
+    b.media_dir = path_join(opt->content_dir, "media");
+    char *site_yaml = path_join(opt->content_dir, "site.yaml");
+    char *data_yaml = path_join(opt->content_dir, "data/procedures.yaml");
+    char *glossary_yaml = path_join(opt->content_dir, "glossary.yaml");
+    b.cfg = config_load(site_yaml, diags);
+    b.procedures = procedures_load(data_yaml, diags);
+    b.glossary = glossary_load(glossary_yaml, diags);
+    b.templates = page_templates_load(opt->templates_dir, diags);
+    free(site_yaml);
+    free(data_yaml);
+    free(glossary_yaml);
+    /* Without settings, data or templates no page can be made: stop at what was found. */
+    if (!b.cfg || !b.procedures || !b.glossary || !b.templates) {
+        S_free_build(&b);
+        return SITE_INPUT_ERRORS;
+    }
+    S_load_articles(&b);
+    S_link_procedures(&b);
+
+    markdown_result *disclaimer =
+        markdown_render(b.cfg->file, b.cfg->disclaimer, strlen(b.cfg->disclaimer),
+                        b.cfg->disclaimer_line + 1, MARKDOWN_NO_H1, NULL, diags);
+    b.disclaimer = disclaimer_new(disclaimer->body, NULL);
+    markdown_result_free(disclaimer);
+
+    const char *const protected_dirs[] = {opt->content_dir, opt->templates_dir, NULL};
+    b.staging = publish_begin(opt->out_dir, protected_dirs, diags);
+    if (!b.staging) {
+        S_free_build(&b);
+        return SITE_ENVIRONMENT_ERROR;
+    }
+    S_render_articles(&b);
+    S_render_home(&b);
+    S_render_topics(&b);
+    S_render_compare(&b);
+    S_render_glossary(&b);
+    S_render_not_found(&b);
+    S_write_feeds(&b);
+    char *assets = path_join(opt->templates_dir, "assets");
+    S_copy_dir(&b, assets, "assets");
+    free(assets);
+    S_copy_dir(&b, b.media_dir, "media");
+
+    int status = SITE_OK;
+    if (atomic_load(&b.write_failed))
+        status = SITE_ENVIRONMENT_ERROR;
+    else if (diag_error_count(diags) > 0)
+        status = SITE_INPUT_ERRORS;
+    if (status != SITE_OK)
+        publish_abort(b.staging);
+    else if (publish_commit(b.staging, opt->out_dir, diags) < 0)
+        status = SITE_ENVIRONMENT_ERROR;
+    if (stats) {
+        stats->articles = b.n_listed;
+        stats->pages = atomic_load(&b.pages);
+        stats->files = atomic_load(&b.files);
+    }
+    S_free_build(&b);
+    return status;
+}
