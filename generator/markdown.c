@@ -351,7 +351,8 @@ static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_i
     }
     case CMARK_NODE_IMAGE:
         S_image(r, n, parent);
-        /* The image's children are its alt text, already used: skip them. */
+        /* The image's children are its alt text, already used: skip them and the image's
+         * own EXIT (the next event is the one after it). */
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
         return NULL;
     default:
@@ -387,7 +388,8 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
         cmark_node_type type = cmark_node_get_type(n);
         if (ev == CMARK_EVENT_ENTER) {
             xmlNodePtr inner = S_enter(&r, n, parent, it);
-            if (S_is_leaf(type))
+            /* An image's EXIT is skipped by the iterator reset in S_enter. */
+            if (S_is_leaf(type) || type == CMARK_NODE_IMAGE)
                 continue;
             if (depth == cap) {
                 cap = cap ? cap * 2 : 32;

@@ -152,6 +152,8 @@ static void S_load_article(build *b, article *a)
         markdown_heading_ids(body, len - (size_t)(body - text), &a->heading_ids);
     } else {
         a->lang = b->cfg->language;
+        if (body)
+            markdown_heading_ids(body, len - (size_t)(body - text), &a->heading_ids);
     }
     free(text);
 }
@@ -182,12 +184,14 @@ static void S_load_articles(build *b)
     strlist_free(&names);
     /* Two articles at one address: the second one named is the one to change. */
     for (size_t i = 0; i < b->n_articles; i++)
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(b->articles[i].slug, b->articles[j].slug) == 0)
+        for (size_t j = 0; j < b->n_articles; j++)
+            if (i != j && strcmp(b->articles[i].slug, b->articles[j].slug) == 0) {
                 diag_error(b->diags, b->articles[i].path, 1, 1, "slug",
                            "this article has the slug '%s', like %s; two pages cannot share "
-                           "one address, so set a different 'slug:'",
+                           "one address, so give one of them a different 'slug:'",
                            b->articles[i].slug, b->articles[j].path);
+                break;
+            }
     b->listed = xcalloc(b->n_articles + 1, sizeof *b->listed);
     b->topic_counts = xcalloc(b->cfg->n_topics + 1, sizeof *b->topic_counts);
     for (size_t i = 0; i < b->n_articles; i++) {
@@ -491,7 +495,12 @@ static size_t S_related(const build *b, const article *a, const article **out)
     return n;
 }
 
-static void S_render_article(build *b, const article *a)
+/*
+ * Render an article's page. With check_only (an article whose front matter has errors, or
+ * a draft that is not built) the body is still rendered, so its mistakes are reported in
+ * the same build, but no page is made.
+ */
+static void S_render_article(build *b, const article *a, bool check_only)
 {
     size_t len;
     char *text = file_read(a->path, &len);
@@ -518,7 +527,7 @@ static void S_render_article(build *b, const article *a)
     char *glossary_href = xasprintf("%sglossary/", b->cfg->base_path);
     glossary_link_terms(b->glossary, md->body, glossary_href);
     free(glossary_href);
-    if (diag_error_count(b->diags) > errors_before) {
+    if (check_only || diag_error_count(b->diags) > errors_before) {
         markdown_result_free(md);
         return;
     }
@@ -542,8 +551,8 @@ static void *S_article_worker(void *arg)
         if (i >= b->n_articles)
             break;
         const article *a = &b->articles[i];
-        if (a->fm && a->published)
-            S_render_article(b, a);
+        if (a->body_line)
+            S_render_article(b, a, !(a->fm && a->published));
     }
     return NULL;
 }

@@ -3,6 +3,7 @@
 #include "yamldoc.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,63 @@ struct ydoc {
     unsigned column_offset;
     diag_list *diags;
 };
+
+/*
+ * libyaml's problems in words a clinic editor can act on. The original wording follows in
+ * parentheses for whoever knows YAML.
+ */
+static const struct {
+    const char *problem;
+    const char *plain;
+    bool at_context; /* point at where the construct began, not where libyaml gave up */
+} S_plain_problems[] = {
+    {"could not find expected ':'",
+     "this line is not 'key: value'; add the ':' after the key, or join it to the line above",
+     true},
+    {"found character that cannot start any token",
+     "this character cannot start a value (a tab, or a symbol such as @ or `); indent with "
+     "spaces and put such text in quotes",
+     false},
+    {"mapping values are not allowed in this context",
+     "a ': ' appears where it cannot; put text that contains ': ' in quotes, or fix the "
+     "indentation",
+     false},
+    {"did not find expected key",
+     "this line does not fit here; check its indentation and that every quote is closed",
+     false},
+    {"found unexpected end of stream",
+     "the text ends inside quotes or brackets; close them", true},
+    {"did not find expected node content", "a value is missing here", false},
+    {"found undefined tag handle", "a '!' cannot start a value; put the text in quotes", false},
+    {"found duplicate anchor", "'&' cannot start a value here; put the text in quotes", false},
+};
+
+static void S_report_parse_error(const yaml_parser_t *parser, const char *file,
+                                 unsigned line_offset, unsigned column_offset,
+                                 diag_list *diags)
+{
+    const char *problem = parser->problem ? parser->problem : "syntax error";
+    yaml_mark_t mark = parser->problem_mark;
+    const char *plain = NULL;
+    for (size_t i = 0; i < sizeof S_plain_problems / sizeof S_plain_problems[0]; i++) {
+        if (strcmp(problem, S_plain_problems[i].problem) != 0)
+            continue;
+        plain = S_plain_problems[i].plain;
+        if (S_plain_problems[i].at_context && parser->context)
+            mark = parser->context_mark;
+        break;
+    }
+    unsigned line = (unsigned)mark.line + 1 + line_offset;
+    unsigned col = (unsigned)mark.column + 1 + column_offset;
+    if (plain)
+        diag_error(diags, file, line, col, "yaml", "invalid YAML: %s (%s%s%s)", plain, problem,
+                   parser->context ? " " : "", parser->context ? parser->context : "");
+    else
+        diag_error(diags, file, line, col, "yaml",
+                   "invalid YAML: %s%s%s; check the indentation (spaces, not tabs), colons "
+                   "and quotes",
+                   problem, parser->context ? " " : "", parser->context ? parser->context : "");
+}
 
 ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_offset,
                 unsigned column_offset, diag_list *diags)
@@ -33,16 +91,7 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
     doc->column_offset = column_offset;
     doc->diags = diags;
     if (!yaml_parser_load(&parser, &doc->document)) {
-        unsigned line = (unsigned)parser.problem_mark.line + 1 + line_offset;
-        unsigned col = (unsigned)parser.problem_mark.column + 1 + column_offset;
-        const char *hint = "check the indentation (spaces, not tabs), colons and quotes";
-        if (parser.context)
-            diag_error(diags, file, line, col, "yaml", "invalid YAML: %s %s; %s",
-                       parser.problem ? parser.problem : "syntax error", parser.context,
-                       hint);
-        else
-            diag_error(diags, file, line, col, "yaml", "invalid YAML: %s; %s",
-                       parser.problem ? parser.problem : "syntax error", hint);
+        S_report_parse_error(&parser, file, line_offset, column_offset, diags);
         yaml_parser_delete(&parser);
         free(doc->file);
         free(doc);

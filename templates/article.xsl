@@ -86,8 +86,8 @@
     </article>
 
     <xsl:if test="$a/related/article-ref">
-      <aside class="related" aria-labelledby="related-heading">
-        <h2 id="related-heading">
+      <aside class="related" aria-labelledby="related">
+        <h2 id="related">
           <xsl:call-template name="str"><xsl:with-param name="id" select="'related'"/></xsl:call-template>
         </h2>
         <xsl:call-template name="listing">
@@ -99,8 +99,8 @@
   </xsl:template>
 
   <xsl:template match="toc" mode="toc">
-    <nav class="toc" aria-labelledby="toc-heading">
-      <h2 id="toc-heading">
+    <nav class="toc" aria-labelledby="toc">
+      <h2 id="toc">
         <xsl:call-template name="str"><xsl:with-param name="id" select="'contents'"/></xsl:call-template>
       </h2>
       <ol>

@@ -47,7 +47,7 @@
     <xsl:if test="$others">
       <nav class="other-topics" aria-labelledby="other-topics-heading">
         <h2 id="other-topics-heading">
-          <xsl:call-template name="str"><xsl:with-param name="id" select="'all-topics'"/></xsl:call-template>
+          <xsl:call-template name="str"><xsl:with-param name="id" select="'other-topics'"/></xsl:call-template>
         </h2>
         <ul role="list">
           <xsl:for-each select="$others">

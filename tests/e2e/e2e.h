@@ -1,0 +1,186 @@
+/*
+ * e2e.h: helpers for end-to-end tests. They run the real build/suture (path in $SUTURE,
+ * optionally under $SUTURE_WRAPPER, e.g. valgrind) on fixture sites copied into a
+ * temporary folder, and inspect the HTML it writes with libxml2's HTML parser and XPath.
+ */
+#ifndef SUTURE_E2E_H
+#define SUTURE_E2E_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "util.h"
+
+extern char **environ;
+
+/* The suture binary under test. */
+static inline const char *e2e_suture(void)
+{
+    const char *s = getenv("SUTURE");
+    return s && *s ? s : "build/suture";
+}
+
+/*
+ * Run suture with args (NULL-terminated, not including the program) in dir. Returns the
+ * exit status (-1 if it did not exit normally) and stores stderr (malloc'd) in *err.
+ */
+static inline int e2e_run(const char *dir, const char *const *args, char **err)
+{
+    char errpath[] = "/tmp/suture-e2e-stderr-XXXXXX";
+    int fd = mkstemp(errpath);
+    if (fd < 0)
+        return -1;
+    const char *argv[64];
+    size_t n = 0;
+    char *wrapper = getenv("SUTURE_WRAPPER") ? xstrdup(getenv("SUTURE_WRAPPER")) : NULL;
+    if (wrapper) {
+        char *save = NULL;
+        for (char *w = strtok_r(wrapper, " ", &save); w && n < 32; w = strtok_r(NULL, " ", &save))
+            argv[n++] = w;
+    }
+    char *abs = realpath(e2e_suture(), NULL);
+    argv[n++] = abs ? abs : e2e_suture();
+    for (size_t i = 0; args[i] && n < 63; i++)
+        argv[n++] = args[i];
+    argv[n] = NULL;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fd, 2);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    char *cwd = getcwd(NULL, 0);
+    int status = -1;
+    pid_t pid;
+    if (chdir(dir) == 0) {
+        if (posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, environ) == 0) {
+            int ws;
+            if (waitpid(pid, &ws, 0) == pid && WIFEXITED(ws))
+                status = WEXITSTATUS(ws);
+        }
+        if (chdir(cwd) != 0)
+            status = -1;
+    }
+    free(cwd);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fd);
+    free(abs);
+    free(wrapper);
+    size_t len;
+    char *text = file_read(errpath, &len);
+    unlink(errpath);
+    *err = text ? text : xstrdup("");
+    return status;
+}
+
+/* A new temporary folder; the caller removes it with remove_tree and frees the path. */
+static inline char *e2e_tmpdir(void)
+{
+    char *dir = xstrdup("/tmp/suture-e2e-XXXXXX");
+    if (!mkdtemp(dir)) {
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+/* Parse an HTML file; NULL if it cannot be read. */
+static inline xmlDocPtr e2e_html(const char *path)
+{
+    return htmlReadFile(path, "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                           HTML_PARSE_NONET);
+}
+
+static inline xmlDocPtr e2e_xml(const char *path)
+{
+    return xmlReadFile(path, NULL, XML_PARSE_NONET);
+}
+
+/* The number of nodes an XPath expression selects (or its numeric value). */
+static inline int e2e_count(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(ctx, BAD_CAST "atom", BAD_CAST "http://www.w3.org/2005/Atom");
+    xmlXPathRegisterNs(ctx, BAD_CAST "sm", BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+    xmlXPathObjectPtr res = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+    int n = -1;
+    if (res && res->type == XPATH_NODESET)
+        n = res->nodesetval ? res->nodesetval->nodeNr : 0;
+    else if (res && res->type == XPATH_NUMBER)
+        n = (int)res->floatval;
+    xmlXPathFreeObject(res);
+    xmlXPathFreeContext(ctx);
+    return n;
+}
+
+/* The string value of an XPath expression; the caller frees it. */
+static inline char *e2e_string(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(ctx, BAD_CAST "atom", BAD_CAST "http://www.w3.org/2005/Atom");
+    xmlXPathRegisterNs(ctx, BAD_CAST "sm", BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+    char *wrapped = xasprintf("string(%s)", expr);
+    xmlXPathObjectPtr res = xmlXPathEvalExpression(BAD_CAST wrapped, ctx);
+    free(wrapped);
+    char *s = xstrdup(res && res->stringval ? (const char *)res->stringval : "");
+    xmlXPathFreeObject(res);
+    xmlXPathFreeContext(ctx);
+    return s;
+}
+
+static int e2e_snapshot_entry(const char *root, const char *rel, strbuf *out)
+{
+    char *path = path_join(root, rel);
+    strlist names = STRLIST_INIT;
+    int rc = 0;
+    if (path_is_dir(path)) {
+        if (dir_list(path, NULL, &names) == 0)
+            for (size_t i = 0; i < names.len; i++) {
+                char *child = *rel ? path_join(rel, names.items[i]) : xstrdup(names.items[i]);
+                rc |= e2e_snapshot_entry(root, child, out);
+                free(child);
+            }
+    } else {
+        size_t len = 0;
+        char *data = file_read(path, &len);
+        strbuf_printf(out, "== %s %zu\n", rel, len);
+        if (data)
+            strbuf_append(out, data, len);
+        free(data);
+    }
+    strlist_free(&names);
+    free(path);
+    return rc;
+}
+
+/* Every file under dir with its contents, as one string: equal snapshots, equal trees. */
+static inline char *e2e_snapshot(const char *dir)
+{
+    strbuf b = STRBUF_INIT;
+    if (path_is_dir(dir))
+        e2e_snapshot_entry(dir, "", &b);
+    return strbuf_detach(&b);
+}
+
+/* True when text has line as one of its lines, exactly. */
+static inline int e2e_has_line(const char *text, const char *line)
+{
+    size_t n = strlen(line);
+    for (const char *p = text; (p = strstr(p, line)) != NULL; p++)
+        if ((p == text || p[-1] == '\n') && (p[n] == '\n' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
+#endif

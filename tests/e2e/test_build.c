@@ -1,0 +1,528 @@
+/*
+ * test_build.c: end-to-end tests of `suture build`. Builds the fixture site in
+ * tests/fixtures/good with the project's own templates, inspects the pages with XPath,
+ * compares pages with the golden files in tests/golden/good, and builds every broken
+ * variant in tests/fixtures/broken/<case>/ (an overlay of files over the good fixture,
+ * and an `expected` list of diagnostics), checking each error message, the exit status,
+ * and that the previous site is left exactly as it was.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "e2e.h"
+
+static char *S_root; /* the repository, where the tests run from */
+
+typedef struct {
+    char *dir;       /* temporary folder with content/, templates/ and site/ */
+    char *content;
+    char *templates;
+    char *out;
+} S_site;
+
+static S_site *S_site_new(const char *fixture)
+{
+    S_site *s = xcalloc(1, sizeof *s);
+    s->dir = e2e_tmpdir();
+    assert_non_null(s->dir);
+    s->content = path_join(s->dir, "content");
+    s->templates = path_join(s->dir, "templates");
+    s->out = path_join(s->dir, "site");
+    char *from = xasprintf("%s/tests/fixtures/%s/content", S_root, fixture);
+    char *tpl = xasprintf("%s/templates", S_root);
+    assert_int_equal(copy_tree(from, s->content, NULL), 0);
+    assert_int_equal(copy_tree(tpl, s->templates, NULL), 0);
+    free(from);
+    free(tpl);
+    return s;
+}
+
+static void S_site_free(S_site *s)
+{
+    remove_tree(s->dir);
+    free(s->dir);
+    free(s->content);
+    free(s->templates);
+    free(s->out);
+    free(s);
+}
+
+static int S_build(S_site *s, char **err, const char *extra)
+{
+    const char *args[] = {"build", "--content", "content", "--templates", "templates",
+                          "--out", "site", "--quiet", extra, NULL};
+    return e2e_run(s->dir, args, err);
+}
+
+static xmlDocPtr S_page(S_site *s, const char *rel)
+{
+    char *path = path_join(s->out, rel);
+    xmlDocPtr doc = e2e_html(path);
+    if (!doc)
+        fail_msg("cannot parse %s", path);
+    free(path);
+    return doc;
+}
+
+static void S_assert_xpath(xmlDocPtr doc, const char *expr, int expected)
+{
+    int n = e2e_count(doc, expr);
+    if (n != expected)
+        fail_msg("%s: expected %d, got %d", expr, expected, n);
+}
+
+static void S_assert_string(xmlDocPtr doc, const char *expr, const char *expected)
+{
+    char *s = e2e_string(doc, expr);
+    if (strcmp(s, expected) != 0)
+        fail_msg("%s: expected '%s', got '%s'", expr, expected, s);
+    free(s);
+}
+
+static const char *const S_pages[] = {
+    "index.html",
+    "articles/layers/index.html",
+    "articles/dimpling/index.html",
+    "articles/smas-ko/index.html",
+    "topics/anatomy/index.html",
+    "topics/thread-lift/index.html",
+    "topics/mini-lift/index.html",
+    "topics/side-effects/index.html",
+    "topics/consultation/index.html",
+    "compare/index.html",
+    "glossary/index.html",
+    "404.html",
+    NULL,
+};
+
+/* The good fixture builds, and exactly the expected files appear. */
+static void test_good_site_builds(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 0);
+    assert_string_equal(err, "");
+    for (size_t i = 0; S_pages[i]; i++) {
+        char *p = path_join(s->out, S_pages[i]);
+        if (!path_is_file(p))
+            fail_msg("missing page %s", S_pages[i]);
+        free(p);
+    }
+    static const char *const files[] = {"sitemap.xml", "feed.xml", "robots.txt",
+                                        "assets/site.css", "media/layers.png",
+                                        "media/case-before.png", NULL};
+    for (size_t i = 0; files[i]; i++) {
+        char *p = path_join(s->out, files[i]);
+        if (!path_is_file(p))
+            fail_msg("missing file %s", files[i]);
+        free(p);
+    }
+    /* The draft is not built, and nothing else is left beside the site. */
+    char *draft = path_join(s->out, "articles/upcoming/index.html");
+    assert_false(path_is_file(draft));
+    free(draft);
+    strlist names = STRLIST_INIT;
+    assert_int_equal(dir_list(s->dir, NULL, &names), 0);
+    assert_int_equal(names.len, 3); /* content, site, templates: no staging folder left */
+    strlist_free(&names);
+    free(err);
+    S_site_free(s);
+}
+
+/* SPEC "Output": every page is HTML5 with lang, title, description, one h1, one disclaimer. */
+static void test_every_page_has_one_disclaimer_and_basics(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 0);
+    for (size_t i = 0; S_pages[i]; i++) {
+        char *path = path_join(s->out, S_pages[i]);
+        size_t len;
+        char *html = file_read(path, &len);
+        assert_non_null(html);
+        if (strncmp(html, "<!DOCTYPE html>\n", 16) != 0)
+            fail_msg("%s does not start with <!DOCTYPE html>", S_pages[i]);
+        free(html);
+        free(path);
+        xmlDocPtr doc = S_page(s, S_pages[i]);
+        S_assert_xpath(doc, "//aside[@class='medical-disclaimer'][@role='note']", 1);
+        S_assert_xpath(doc, "//*[contains(@class,'medical-disclaimer')]", 1);
+        S_assert_string(doc, "normalize-space(//aside[@class='medical-disclaimer'])",
+                        "This page is general information, not medical advice. Every "
+                        "procedure carries risks that differ from person to person.");
+        S_assert_xpath(doc, "//h1", 1);
+        S_assert_xpath(doc, "/html[@lang]", 1);
+        S_assert_xpath(doc, "//head/title[normalize-space()]", 1);
+        S_assert_xpath(doc, "//head/meta[@name='description'][normalize-space(@content)]", 1);
+        S_assert_xpath(doc, "//head/meta[@charset='utf-8']", 1);
+        S_assert_xpath(doc, "//main", 1);
+        S_assert_xpath(doc, "//a[@href='#main']", 1);
+        /* No request to any other host: no external scripts, styles or images. */
+        S_assert_xpath(doc, "//script", 0);
+        S_assert_xpath(doc, "//link[@rel='stylesheet'][not(starts-with(@href,'/kb/'))]", 0);
+        S_assert_xpath(doc, "//img[not(starts-with(@src,'/kb/media/'))]", 0);
+        xmlFreeDoc(doc);
+    }
+    free(err);
+    S_site_free(s);
+}
+
+static void test_article_page(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 0);
+    xmlDocPtr doc = S_page(s, "articles/layers/index.html");
+    S_assert_string(doc, "//h1", "The layers of the face");
+    S_assert_string(doc, "/html/@lang", "en");
+    /* Headings: stable ids, de-duplicated, each with a self-link. */
+    S_assert_xpath(doc, "//main//h2[@id='what-the-smas-is']/a[@class='heading-anchor'][@href='#what-the-smas-is']", 1);
+    S_assert_xpath(doc, "//h2[@id='same-name']", 1);
+    S_assert_xpath(doc, "//h2[@id='same-name-1']", 1);
+    /* A table of contents, as the article has three or more sections. */
+    S_assert_xpath(doc, "//nav[contains(@class,'toc')]//a[@href='#fixed-and-mobile-parts']", 1);
+    /* Internal link to another article's heading, rewritten with the base path. */
+    S_assert_xpath(doc, "//a[@href='/kb/articles/dimpling/#causes'][.='dimpling causes']", 1);
+    /* Glossary: the first use of each term links to it, once; the longer term wins. */
+    S_assert_xpath(doc, "//a[@class='glossary-term'][@href='/kb/glossary/#term-smas']", 1);
+    S_assert_xpath(doc, "//a[@class='glossary-term'][@href='/kb/glossary/#term-fixed-smas'][.='fixed SMAS']", 1);
+    S_assert_xpath(doc, "//h2//a[@class='glossary-term']", 0);
+    /* The compare block: caption, column and row headers, data labels, notes. */
+    S_assert_string(doc, "//table[@class='comparison']/caption", "Thread lift and mini lift");
+    S_assert_xpath(doc, "//table[@class='comparison']/thead/tr/th[@scope='col']", 2);
+    S_assert_xpath(doc, "//table[@class='comparison']/tbody/tr/th[@scope='row']", 2);
+    S_assert_xpath(doc, "//table[@class='comparison']//td[@data-label='Mini lift']", 2);
+    S_assert_string(doc, "//table[@class='comparison']/tbody/tr[2]/td[1]/text()", "A few days");
+    S_assert_string(doc, "//ol[@class='comparison-notes']/li[1]", "Varies with the person");
+    /* Images: the plain image keeps its alt; the before-after figure is not inside a <p>. */
+    S_assert_xpath(doc, "//img[@src='/kb/media/layers.png'][@alt='A diagram of the facial layers']", 1);
+    S_assert_xpath(doc, "//figure[@class='before-after'][@data-consent='partial']", 1);
+    S_assert_xpath(doc, "//p//figure", 0);
+    S_assert_xpath(doc, "//p//h2", 0);
+    S_assert_xpath(doc, "//figure[@class='before-after']/figcaption[contains(., \"Shown with the patient's written consent\")]", 1);
+    S_assert_xpath(doc, "//figure[@class='before-after']//img[@alt!='']", 2);
+    /* Review byline, topics and related articles. */
+    S_assert_xpath(doc, "//*[contains(., 'Medical review team')]//time[@datetime='2026-11-10']", 1);
+    S_assert_xpath(doc, "//a[@href='/kb/topics/anatomy/']", 2); /* nav and article topics */
+    S_assert_xpath(doc, "//aside[contains(@class,'related')]//a[@href='/kb/articles/dimpling/']", 1);
+    S_assert_xpath(doc, "//aside[@class='medical-disclaimer']/preceding::main", 0);
+    S_assert_xpath(doc, "//main//aside[@class='medical-disclaimer']", 1);
+    xmlFreeDoc(doc);
+
+    doc = S_page(s, "articles/smas-ko/index.html");
+    S_assert_string(doc, "/html/@lang", "ko");
+    S_assert_string(doc, "//h1", "스마스층과 실리프팅");
+    S_assert_xpath(doc, "//h2[@id='스마스층이란']", 1);
+    xmlFreeDoc(doc);
+    free(err);
+    S_site_free(s);
+}
+
+static void test_listing_pages(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 0);
+    xmlDocPtr doc = S_page(s, "index.html");
+    S_assert_string(doc, "//h1", "Fixture Clinic Knowledge Base");
+    /* Newest first; the draft is not listed. */
+    S_assert_xpath(doc, "//main//a[@href='/kb/articles/dimpling/']/following::a[@href='/kb/articles/layers/']", 1);
+    S_assert_xpath(doc, "//a[contains(@href,'upcoming')]", 0);
+    S_assert_xpath(doc, "//main//a[@href='/kb/topics/side-effects/']", 1);
+    xmlFreeDoc(doc);
+
+    doc = S_page(s, "topics/thread-lift/index.html");
+    S_assert_string(doc, "//h1", "Thread lifts");
+    S_assert_xpath(doc, "//main//a[@href='/kb/articles/layers/']", 1);
+    S_assert_xpath(doc, "//main//a[@href='/kb/articles/dimpling/']", 1);
+    S_assert_xpath(doc, "//main//a[@href='/kb/articles/smas-ko/']", 0);
+    xmlFreeDoc(doc);
+
+    doc = S_page(s, "compare/index.html");
+    S_assert_xpath(doc, "//table[@class='comparison']//th[@scope='col'][@id='procedure-thread-lift']/a[@href='/kb/articles/layers/']", 1);
+    S_assert_xpath(doc, "//table[@class='comparison']//th[@scope='col'][@id='procedure-mini-lift']", 1);
+    S_assert_xpath(doc, "//table[@class='comparison']/tbody/tr", 2);
+    xmlFreeDoc(doc);
+
+    doc = S_page(s, "glossary/index.html");
+    S_assert_xpath(doc, "//*[@id='term-smas']", 1);
+    S_assert_xpath(doc, "//*[@id='term-fixed-smas']", 1);
+    /* A link inside a definition is resolved like any internal link. */
+    S_assert_xpath(doc, "//a[@href='/kb/articles/dimpling/']", 1);
+    xmlFreeDoc(doc);
+    free(err);
+    S_site_free(s);
+}
+
+static void test_feed_sitemap_robots(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 0);
+    char *path = path_join(s->out, "feed.xml");
+    xmlDocPtr doc = e2e_xml(path);
+    free(path);
+    assert_non_null(doc);
+    S_assert_xpath(doc, "/atom:feed", 1);
+    S_assert_string(doc, "/atom:feed/atom:id", "https://clinic.example/kb/");
+    S_assert_string(doc, "/atom:feed/atom:updated", "2026-11-12T00:00:00Z");
+    S_assert_xpath(doc, "/atom:feed/atom:author/atom:name", 1);
+    S_assert_xpath(doc, "/atom:feed/atom:entry", 3);
+    S_assert_string(doc, "/atom:feed/atom:entry[1]/atom:id",
+                    "https://clinic.example/kb/articles/dimpling/");
+    S_assert_string(doc, "/atom:feed/atom:entry[1]/atom:published", "2026-11-05T00:00:00Z");
+    S_assert_string(doc, "/atom:feed/atom:entry[1]/atom:updated", "2026-11-12T00:00:00Z");
+    xmlFreeDoc(doc);
+    path = path_join(s->out, "sitemap.xml");
+    doc = e2e_xml(path);
+    free(path);
+    assert_non_null(doc);
+    S_assert_xpath(doc, "/sm:urlset/sm:url", 11); /* home, 3 articles, 5 topics, compare, glossary */
+    S_assert_xpath(doc, "/sm:urlset/sm:url[sm:loc='https://clinic.example/kb/articles/layers/'][sm:lastmod='2026-11-10']", 1);
+    S_assert_xpath(doc, "//sm:loc[contains(., '404')]", 0);
+    xmlFreeDoc(doc);
+    path = path_join(s->out, "robots.txt");
+    size_t len;
+    char *robots = file_read(path, &len);
+    assert_string_equal(robots, "User-agent: *\nAllow: /\n\nSitemap: https://clinic.example/kb/sitemap.xml\n");
+    free(robots);
+    free(path);
+    free(err);
+    S_site_free(s);
+}
+
+static void test_drafts_option(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, "--drafts"), 0);
+    char *draft = path_join(s->out, "articles/upcoming/index.html");
+    assert_true(path_is_file(draft));
+    free(draft);
+    free(err);
+    S_site_free(s);
+}
+
+/* One thread or several: the same bytes. */
+static void test_jobs_give_identical_output(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, "--jobs=1"), 0);
+    char *one = e2e_snapshot(s->out);
+    free(err);
+    assert_int_equal(S_build(s, &err, "--jobs=4"), 0);
+    char *four = e2e_snapshot(s->out);
+    assert_string_equal(one, four);
+    free(one);
+    free(four);
+    free(err);
+    S_site_free(s);
+}
+
+/* Golden pages: a rendered page changes only on purpose (make regen-golden). */
+static void test_golden_pages(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 0);
+    char *golden_dir = xasprintf("%s/tests/golden/good", S_root);
+    strlist files = STRLIST_INIT;
+    static const char *const golden[] = {"index.html", "articles/layers/index.html",
+                                         "articles/smas-ko/index.html", "compare/index.html",
+                                         "glossary/index.html", "feed.xml", "sitemap.xml", NULL};
+    for (size_t i = 0; golden[i]; i++) {
+        char *want_path = path_join(golden_dir, golden[i]);
+        char *got_path = path_join(s->out, golden[i]);
+        size_t wl, gl;
+        char *want = file_read(want_path, &wl);
+        char *got = file_read(got_path, &gl);
+        if (!want)
+            fail_msg("missing golden file %s (run make regen-golden)", want_path);
+        assert_non_null(got);
+        if (strcmp(want, got) != 0)
+            fail_msg("%s differs from its golden file %s; if the change is intended, run "
+                     "make regen-golden", golden[i], want_path);
+        free(want);
+        free(got);
+        free(want_path);
+        free(got_path);
+    }
+    strlist_free(&files);
+    free(golden_dir);
+    free(err);
+    S_site_free(s);
+}
+
+/* Apply a broken case's overlay and removals to a copy of the good site. */
+static void S_apply_case(S_site *s, const char *case_dir)
+{
+    char *overlay = path_join(case_dir, "overlay");
+    if (path_is_dir(overlay))
+        assert_int_equal(copy_tree(overlay, s->dir, NULL), 0);
+    free(overlay);
+    char *remove = path_join(case_dir, "remove");
+    size_t len;
+    char *list = file_read(remove, &len);
+    if (list) {
+        char *save = NULL;
+        for (char *line = strtok_r(list, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+            char *p = path_join(s->dir, line);
+            assert_int_equal(remove_tree(p), 0);
+            free(p);
+        }
+        free(list);
+    }
+    free(remove);
+}
+
+/*
+ * Every broken case: the good site is built first, then the case applied; the build must
+ * exit 1, print each expected diagnostic line exactly, and leave the site untouched.
+ */
+static void test_broken_cases(void **state)
+{
+    (void)state;
+    char *broken = xasprintf("%s/tests/fixtures/broken", S_root);
+    strlist cases = STRLIST_INIT;
+    assert_int_equal(dir_list(broken, NULL, &cases), 0);
+    size_t ran = 0;
+    for (size_t i = 0; i < cases.len; i++) {
+        char *case_dir = path_join(broken, cases.items[i]);
+        if (!path_is_dir(case_dir)) { /* the regen script */
+            free(case_dir);
+            continue;
+        }
+        ran++;
+        S_site *s = S_site_new("good");
+        char *err = NULL;
+        assert_int_equal(S_build(s, &err, NULL), 0);
+        free(err);
+        char *before = e2e_snapshot(s->out);
+        S_apply_case(s, case_dir);
+        int status = S_build(s, &err, NULL);
+        if (status != 1)
+            fail_msg("case %s: exit status %d, expected 1; stderr:\n%s", cases.items[i], status,
+                     err);
+        char *expected_path = path_join(case_dir, "expected");
+        size_t len;
+        char *expected = file_read(expected_path, &len);
+        if (!expected)
+            fail_msg("case %s has no 'expected' file", cases.items[i]);
+        size_t lines = 0;
+        char *save = NULL;
+        for (char *line = strtok_r(expected, "\n", &save); line;
+             line = strtok_r(NULL, "\n", &save)) {
+            lines++;
+            if (!e2e_has_line(err, line))
+                fail_msg("case %s: expected the diagnostic\n  %s\nbut stderr was:\n%s",
+                         cases.items[i], line, err);
+        }
+        assert_true(lines > 0);
+        /* Every diagnostic has file:line:column (or names a file for environment errors). */
+        if (!strstr(err, " error: "))
+            fail_msg("case %s: no error line in:\n%s", cases.items[i], err);
+        char *after = e2e_snapshot(s->out);
+        if (strcmp(before, after) != 0)
+            fail_msg("case %s: the previous site was changed by a failed build", cases.items[i]);
+        strlist names = STRLIST_INIT;
+        assert_int_equal(dir_list(s->dir, NULL, &names), 0);
+        for (size_t k = 0; k < names.len; k++)
+            if (strstr(names.items[k], ".tmp-"))
+                fail_msg("case %s: staging folder %s left behind", cases.items[i],
+                         names.items[k]);
+        strlist_free(&names);
+        free(before);
+        free(after);
+        free(expected);
+        free(expected_path);
+        free(err);
+        S_site_free(s);
+        free(case_dir);
+    }
+    assert_true(ran >= 30);
+    strlist_free(&cases);
+    free(broken);
+}
+
+/* SPEC "Command line": usage and environment errors exit 2. */
+static void test_usage_and_environment_errors(void **state)
+{
+    (void)state;
+    char *dir = e2e_tmpdir();
+    char *err = NULL;
+    const char *bad_option[] = {"build", "--frobnicate", NULL};
+    assert_int_equal(e2e_run(dir, bad_option, &err), 2);
+    assert_non_null(strstr(err, "usage: suture build"));
+    free(err);
+    const char *bad_jobs[] = {"build", "--jobs", "zero", NULL};
+    assert_int_equal(e2e_run(dir, bad_jobs, &err), 2);
+    assert_true(e2e_has_line(err, "suture: --jobs needs a number from 1 to 256, not 'zero'"));
+    free(err);
+    const char *no_content[] = {"build", "--content", "nowhere", NULL};
+    assert_int_equal(e2e_run(dir, no_content, &err), 2);
+    assert_true(e2e_has_line(err, "nowhere: error: the content folder does not exist; run suture "
+                                  "where content/ is, or pass --content DIR"));
+    free(err);
+    const char *unknown[] = {"publish", NULL};
+    assert_int_equal(e2e_run(dir, unknown, &err), 2);
+    free(err);
+    const char *help[] = {"build", "--help", NULL};
+    assert_int_equal(e2e_run(dir, help, &err), 0);
+    free(err);
+    const char *version[] = {"--version", NULL};
+    assert_int_equal(e2e_run(dir, version, &err), 0);
+    free(err);
+    remove_tree(dir);
+    free(dir);
+}
+
+/* --out pointing at the sources is refused, and the sources survive. */
+static void test_out_cannot_replace_sources(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    const char *args[] = {"build", "--out", "content", NULL};
+    assert_int_equal(e2e_run(s->dir, args, &err), 2);
+    assert_true(e2e_has_line(err, "content: error: refusing to replace 'content': it holds the "
+                                  "sources or the current folder; choose another --out"));
+    char *yaml = path_join(s->content, "site.yaml");
+    assert_true(path_is_file(yaml));
+    free(yaml);
+    free(err);
+    S_site_free(s);
+}
+
+int main(void)
+{
+    S_root = getcwd(NULL, 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_site_builds),
+        cmocka_unit_test(test_every_page_has_one_disclaimer_and_basics),
+        cmocka_unit_test(test_article_page),
+        cmocka_unit_test(test_listing_pages),
+        cmocka_unit_test(test_feed_sitemap_robots),
+        cmocka_unit_test(test_drafts_option),
+        cmocka_unit_test(test_jobs_give_identical_output),
+        cmocka_unit_test(test_golden_pages),
+        cmocka_unit_test(test_broken_cases),
+        cmocka_unit_test(test_usage_and_environment_errors),
+        cmocka_unit_test(test_out_cannot_replace_sources),
+    };
+    int rc = cmocka_run_group_tests_name("end-to-end build", tests, NULL, NULL);
+    free(S_root);
+    return rc;
+}
