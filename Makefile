@@ -8,6 +8,7 @@
 #   make regen-golden   rewrite the golden pages after a deliberate change
 #   make install    PREFIX=/usr/local DESTDIR=
 
+SHELL = /bin/bash
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 CC ?= cc
@@ -67,10 +68,15 @@ test: $(DEPS_STAMP)
 
 .PHONY: run-tests
 run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS)
-	@status=0; for t in $(UNIT_BINS) $(E2E_BINS); do \
-	  echo "== $$t"; SUTURE=$(CURDIR)/$(BUILD)/suture $$t || status=1; \
+	@set -o pipefail; log=$(BUILD)/tests.log; : > $$log; status=0; \
+	for t in $(UNIT_BINS) $(E2E_BINS); do \
+	  echo "== $$t" | tee -a $$log; \
+	  SUTURE=$(CURDIR)/$(BUILD)/suture $$t 2>&1 | tee -a $$log || status=1; \
 	done; \
-	if [ $$status -eq 0 ]; then echo "all test programs passed"; else echo "some tests FAILED"; fi; \
+	passed=$$(awk '/^\[  PASSED  \]/ {n += $$4} END {print n + 0}' $$log); \
+	failed=$$(awk '/^\[  FAILED  \] [0-9]+ test/ {n += $$4} END {print n + 0}' $$log); \
+	if [ $$status -ne 0 ] && [ $$failed -eq 0 ]; then failed=1; fi; \
+	echo "tests: $$passed passed, $$failed failed"; \
 	exit $$status
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)/tests

@@ -10,8 +10,12 @@
 #include "slug.h"
 
 /* Ids the page layout uses itself; a heading never takes them. */
-static const char *const S_reserved_ids[] = {"main", "medical-disclaimer", "toc", "top",
-                                             "content", "related", NULL};
+static const char *const S_reserved_ids[] = {
+    "main",           "medical-disclaimer",     "toc",
+    "toc-heading",    "top",                    "content",
+    "related",        "related-heading",        "topics-heading",
+    "newest-heading", "topic-articles-heading", "other-topics-heading",
+    "not-found-topics-heading", NULL};
 
 bool markdown_url_is_unsafe(const char *url, bool image)
 {

@@ -278,6 +278,8 @@ char *path_join(const char *a, const char *b)
         b++;
     if (la == 0)
         return xstrdup(b);
+    if (a[la - 1] == '/')
+        return xasprintf("%.*s%s", (int)la, a, b);
     return xasprintf("%.*s/%s", (int)la, a, b);
 }
 
@@ -303,8 +305,14 @@ int mkdir_p(const char *path)
         *s = '/';
     }
     int rc = 0;
-    if (mkdir(p, 0755) < 0 && errno != EEXIST)
-        rc = -1;
+    if (mkdir(p, 0755) < 0) {
+        if (errno != EEXIST)
+            rc = -1;
+        else if (!path_is_dir(p)) {
+            errno = ENOTDIR;
+            rc = -1;
+        }
+    }
     int e = errno;
     free(p);
     errno = e;
