@@ -806,7 +806,9 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     markdown_result *disclaimer =
         markdown_render(b.cfg->file, b.cfg->disclaimer, strlen(b.cfg->disclaimer),
                         b.cfg->disclaimer_line + 1, MARKDOWN_NO_H1, NULL, diags);
-    b.disclaimer = disclaimer_new(disclaimer->body, NULL);
+    /* The disclaimer is in the site's language, whatever the page's: say so to screen
+     * readers on a page in another language. */
+    b.disclaimer = disclaimer_new(disclaimer->body, b.cfg->language);
     markdown_result_free(disclaimer);
 
     const char *const protected_dirs[] = {opt->content_dir, opt->templates_dir, NULL};
