@@ -24,7 +24,12 @@ static bool S_base_url(ydoc *doc, yaml_node_t *node, const char *url, site_confi
         xmlFreeURI(uri);
         return false;
     }
-    const char *path = uri->path ? uri->path : "/";
+    /* xmlParseURI decodes %-escapes in uri->path; the base path goes into every link, so
+     * take it from the URL as written, after "scheme://host[:port]". */
+    const char *after_scheme = strstr(url, "://");
+    const char *path = after_scheme ? strchr(after_scheme + 3, '/') : NULL;
+    if (!path)
+        path = "/";
     strbuf p = STRBUF_INIT;
     if (path[0] != '/')
         strbuf_putc(&p, '/');

@@ -111,8 +111,11 @@ static fm_ref *S_read_ids(ydoc *doc, yaml_node_t *root, const char *key, size_t 
     char what[48];
     snprintf(what, sizeof what, "'%s'", key);
     if (n->type == YAML_SCALAR_NODE && !ydoc_is_null(n)) {
+        const char *id = ydoc_expect_string(doc, n, what);
+        if (!id)
+            return NULL;
         fm_ref *refs = xcalloc(1, sizeof *refs);
-        refs[0].id = xstrdup(ydoc_scalar(n));
+        refs[0].id = xstrdup(id);
         refs[0].line = ydoc_line(doc, n);
         refs[0].column = ydoc_column(doc, n);
         *count = 1;
@@ -227,9 +230,10 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     yaml_node_t *draft = ydoc_map_get(doc, root, "draft");
     if (draft)
         ydoc_expect_bool(doc, draft, "'draft'", &fm->draft);
+    size_t errors_before_topics = diag_error_count(diags);
     fm->topics = S_read_ids(doc, root, "topics", &fm->n_topics);
     if (ydoc_map_get(doc, root, "topics") && fm->n_topics == 0 &&
-        diag_error_count(diags) == errors_before)
+        diag_error_count(diags) == errors_before_topics)
         ydoc_error(doc, ydoc_map_get(doc, root, "topics"),
                    "'topics' is empty; list at least one topic from site.yaml");
     fm->procedures = S_read_ids(doc, root, "procedures", &fm->n_procedures);

@@ -48,12 +48,30 @@ static const struct {
     {"found duplicate anchor", "'&' cannot start a value here; put the text in quotes", false},
 };
 
-static void S_report_parse_error(const yaml_parser_t *parser, const char *file,
-                                 unsigned line_offset, unsigned column_offset,
-                                 diag_list *diags)
+static void S_report_parse_error(const yaml_parser_t *parser, const char *text, size_t len,
+                                 const char *file, unsigned line_offset,
+                                 unsigned column_offset, diag_list *diags)
 {
     const char *problem = parser->problem ? parser->problem : "syntax error";
     yaml_mark_t mark = parser->problem_mark;
+    if (parser->error == YAML_READER_ERROR) {
+        /* Encoding errors come with a byte offset only: count lines up to it. */
+        size_t off = parser->problem_offset < len ? parser->problem_offset : len;
+        unsigned line = 1, col = 1;
+        for (size_t i = 0; i < off; i++) {
+            if (text[i] == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        diag_error(diags, file, line + line_offset, col + column_offset, "yaml",
+                   "invalid YAML: the text is not valid UTF-8 here (%s); save the file as "
+                   "UTF-8",
+                   problem);
+        return;
+    }
     const char *plain = NULL;
     for (size_t i = 0; i < sizeof S_plain_problems / sizeof S_plain_problems[0]; i++) {
         if (strcmp(problem, S_plain_problems[i].problem) != 0)
@@ -91,11 +109,22 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
     doc->column_offset = column_offset;
     doc->diags = diags;
     if (!yaml_parser_load(&parser, &doc->document)) {
-        S_report_parse_error(&parser, file, line_offset, column_offset, diags);
+        S_report_parse_error(&parser, text, len, file, line_offset, column_offset, diags);
         yaml_parser_delete(&parser);
         free(doc->file);
         free(doc);
         return NULL;
+    }
+    /* A second document ("---" and more) would be ignored silently: refuse it. */
+    yaml_document_t extra;
+    if (yaml_parser_load(&parser, &extra)) {
+        yaml_node_t *root = yaml_document_get_root_node(&extra);
+        if (root)
+            diag_error(diags, file, (unsigned)extra.start_mark.line + 1 + line_offset,
+                       (unsigned)extra.start_mark.column + 1 + column_offset, "yaml",
+                       "this file holds a second YAML document, which suture would ignore; "
+                       "remove the '---' line above it");
+        yaml_document_delete(&extra);
     }
     yaml_parser_delete(&parser);
     return doc;
@@ -285,8 +314,9 @@ bool ydoc_expect_int(ydoc *doc, yaml_node_t *node, const char *what, long min, l
             return false;
         }
     }
+    bool shown = v && !ydoc_is_null(node);
     ydoc_error(doc, node, "%s must be a whole number, but it is %s%s%s", what,
-               v ? "'" : S_type_name(node), v ? v : "", v ? "'" : "");
+               shown ? "'" : S_type_name(node), shown ? v : "", shown ? "'" : "");
     return false;
 }
 

@@ -1,0 +1,548 @@
+/* test_config.c: content/site.yaml (config.h). */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#endif
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* A valid site.yaml; the tests below change one line of it at a time. */
+static const char S_site[] =
+    "title: \"Facial Lifting Explained\"\n"                   /* 1 */
+    "base_url: \"https://example.org/kb\"\n"                  /* 2 */
+    "language: en\n"                                          /* 3 */
+    "review_max_age_days: 365\n"                              /* 4 */
+    "topics:\n"                                               /* 5 */
+    "  - id: anatomy\n"                                       /* 6 */
+    "    title: \"Facial anatomy\"\n"                         /* 7 */
+    "    description: \"How the layers of the face are built.\"\n" /* 8 */
+    "  - id: thread-lift\n"                                   /* 9 */
+    "    title: \"Thread lifts\"\n"                           /* 10 */
+    "    description: \"What a thread lift does.\"\n"         /* 11 */
+    "disclaimer: |\n"                                         /* 12 */
+    "  General information only.\n"                           /* 13 */
+    "  Ask a physician.\n"                                    /* 14 */
+    "notices:\n"                                              /* 15 */
+    "  before_after: \"Shown with consent.\"\n"               /* 16 */
+    "  other: \"Another notice.\"\n";                         /* 17 */
+
+typedef struct {
+    char *dir;
+    char *path;
+    diag_list *diags;
+} fixture;
+
+static int S_setup(void **state)
+{
+    fixture *f = xcalloc(1, sizeof *f);
+    f->dir = xstrdup("/tmp/suture-test-config-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    f->path = path_join(f->dir, "site.yaml");
+    f->diags = diag_list_new();
+    *state = f;
+    return 0;
+}
+
+static int S_teardown(void **state)
+{
+    fixture *f = *state;
+    int rc = remove_tree(f->dir);
+    diag_list_free(f->diags);
+    free(f->path);
+    free(f->dir);
+    free(f);
+    return rc;
+}
+
+/* text with the first occurrence of find replaced by repl; the caller frees it. */
+static char *S_replace(const char *text, const char *find, const char *repl)
+{
+    const char *at = strstr(text, find);
+    assert_non_null(at);
+    return xasprintf("%.*s%s%s", (int)(at - text), text, repl, at + strlen(find));
+}
+
+/* S_site with the first occurrence of find replaced by repl; the caller frees it. */
+static char *S_site_with(const char *find, const char *repl)
+{
+    return S_replace(S_site, find, repl);
+}
+
+/* Write text as site.yaml and load it. */
+static site_config *S_load(fixture *f, const char *text)
+{
+    assert_int_equal(file_write(f->path, text, strlen(text)), 0);
+    return config_load(f->path, f->diags);
+}
+
+/* Load S_site with one replacement; the load must fail. */
+static void S_load_bad(fixture *f, const char *find, const char *repl)
+{
+    char *text = S_site_with(find, repl);
+    site_config *cfg = S_load(f, text);
+    free(text);
+    assert_null(cfg);
+}
+
+/* Assert that the i-th diagnostic reads "<site.yaml path><rest>". */
+static void S_assert_diag(const fixture *f, size_t i, const char *rest)
+{
+    const diag *d = diag_get(f->diags, i);
+    assert_non_null(d);
+    char *got = diag_format(d);
+    char *want = xasprintf("%s%s", f->path, rest);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+}
+
+static void test_valid(void **state)
+{
+    fixture *f = *state;
+    site_config *cfg = S_load(f, S_site);
+    assert_non_null(cfg);
+    assert_int_equal(diag_count(f->diags), 0);
+    assert_string_equal(cfg->file, f->path);
+    assert_string_equal(cfg->title, "Facial Lifting Explained");
+    /* Without a description the title stands in. */
+    assert_string_equal(cfg->description, "Facial Lifting Explained");
+    assert_string_equal(cfg->language, "en");
+    assert_int_equal(cfg->review_max_age_days, 365);
+    assert_int_equal(cfg->n_topics, 2);
+    assert_string_equal(cfg->topics[0].id, "anatomy");
+    assert_string_equal(cfg->topics[0].title, "Facial anatomy");
+    assert_string_equal(cfg->topics[0].description, "How the layers of the face are built.");
+    assert_string_equal(cfg->topics[1].id, "thread-lift");
+    assert_string_equal(cfg->topics[1].title, "Thread lifts");
+    assert_string_equal(cfg->topics[1].description, "What a thread lift does.");
+    assert_ptr_equal(config_topic(cfg, "thread-lift"), &cfg->topics[1]);
+    assert_null(config_topic(cfg, "mini-lift"));
+    assert_string_equal(cfg->disclaimer, "General information only.\nAsk a physician.\n");
+    assert_int_equal(cfg->disclaimer_line, 12);
+    assert_int_equal(cfg->n_notices, 2);
+    assert_string_equal(cfg->notices[0].id, "before_after");
+    assert_string_equal(config_notice(cfg, "before_after"), "Shown with consent.");
+    assert_string_equal(config_notice(cfg, "other"), "Another notice.");
+    assert_null(config_notice(cfg, "missing"));
+    config_free(cfg);
+    config_free(NULL);
+}
+
+static void test_base_path_extraction(void **state)
+{
+    fixture *f = *state;
+    site_config *cfg = S_load(f, S_site);
+    assert_non_null(cfg);
+    assert_string_equal(cfg->base_url, "https://example.org/kb/");
+    assert_string_equal(cfg->base_path, "/kb/");
+    config_free(cfg);
+}
+
+static void test_base_url_forms(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *line, *url, *path;
+    } cases[] = {
+        {"base_url: \"https://example.org/\"\n", "https://example.org/", "/"},
+        {"base_url: \"https://example.org\"\n", "https://example.org/", "/"},
+        {"base_url: http://example.org/a/b/\n", "http://example.org/a/b/", "/a/b/"},
+        {"base_url: http://localhost:8080/kb\n", "http://localhost:8080/kb/", "/kb/"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *text = S_site_with("base_url: \"https://example.org/kb\"\n", cases[i].line);
+        site_config *cfg = S_load(f, text);
+        free(text);
+        assert_non_null(cfg);
+        assert_string_equal(cfg->base_url, cases[i].url);
+        assert_string_equal(cfg->base_path, cases[i].path);
+        config_free(cfg);
+    }
+    assert_int_equal(diag_count(f->diags), 0);
+}
+
+/* base_path goes into every href: it must stay a URL path, escapes and all. */
+static void test_base_path_keeps_escapes(void **state)
+{
+    fixture *f = *state;
+    char *text = S_site_with("https://example.org/kb", "https://example.org/my%20kb");
+    site_config *cfg = S_load(f, text);
+    free(text);
+    assert_non_null(cfg);
+    /* Copy out and free first, so that a failure leaks nothing. */
+    char *url = xstrdup(cfg->base_url);
+    char *path = xstrdup(cfg->base_path);
+    config_free(cfg);
+    bool ok = strcmp(url, "https://example.org/my%20kb/") == 0 && strcmp(path, "/my%20kb/") == 0;
+    if (!ok)
+        print_error("base_url '%s', base_path '%s'; wanted 'https://example.org/my%%20kb/', "
+                    "'/my%%20kb/'\n",
+                    url, path);
+    free(url);
+    free(path);
+    assert_true(ok);
+}
+
+static void test_bad_base_url(void **state)
+{
+    fixture *f = *state;
+    static const char *const urls[] = {"example.org", "ftp://example.org/",
+                                       "https://example.org/?lang=en",
+                                       "https://example.org/#top", "/kb/", "https://"};
+    for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
+        char *line = xasprintf("base_url: \"%s\"\n", urls[i]);
+        S_load_bad(f, "base_url: \"https://example.org/kb\"\n", line);
+        free(line);
+        assert_int_equal(diag_count(f->diags), i + 1);
+        char *want = xasprintf(":2:11: error: 'base_url' must be the site's absolute address, "
+                               "like \"https://example.org/\", not '%s'",
+                               urls[i]);
+        S_assert_diag(f, i, want);
+        free(want);
+    }
+}
+
+static void test_description_given(void **state)
+{
+    fixture *f = *state;
+    char *text = S_site_with("language: en\n", "language: ko-KR\ndescription: \"One sentence.\"\n");
+    site_config *cfg = S_load(f, text);
+    free(text);
+    assert_non_null(cfg);
+    assert_string_equal(cfg->description, "One sentence.");
+    assert_string_equal(cfg->language, "ko-KR");
+    config_free(cfg);
+}
+
+static void test_bad_language(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "language: en\n", "language: english\n");
+    assert_int_equal(diag_count(f->diags), 1);
+    S_assert_diag(f, 0, ":3:11: error: 'language' must be a language code such as en or ko, "
+                        "not 'english'");
+}
+
+static void test_missing_keys(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *line, *key;
+    } cases[] = {
+        {"title: \"Facial Lifting Explained\"\n", "title"},
+        {"base_url: \"https://example.org/kb\"\n", "base_url"},
+        {"language: en\n", "language"},
+        {"review_max_age_days: 365\n", "review_max_age_days"},
+        {"disclaimer: |\n  General information only.\n  Ask a physician.\n", "disclaimer"},
+        {"notices:\n  before_after: \"Shown with consent.\"\n  other: \"Another notice.\"\n",
+         "notices"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        S_load_bad(f, cases[i].line, "");
+        assert_int_equal(diag_count(f->diags), i + 1);
+        char *want = xasprintf(":1:1: error: site.yaml has no '%s'; add it (see SPEC.md, "
+                               "content/site.yaml)",
+                               cases[i].key);
+        S_assert_diag(f, i, want);
+        free(want);
+    }
+}
+
+static void test_missing_topics(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f,
+               "topics:\n  - id: anatomy\n    title: \"Facial anatomy\"\n"
+               "    description: \"How the layers of the face are built.\"\n"
+               "  - id: thread-lift\n    title: \"Thread lifts\"\n"
+               "    description: \"What a thread lift does.\"\n",
+               "");
+    assert_int_equal(diag_count(f->diags), 1);
+    S_assert_diag(f, 0, ":1:1: error: site.yaml has no 'topics'; add it (see SPEC.md, "
+                        "content/site.yaml)");
+}
+
+static void test_unknown_key_with_suggestion(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "title:", "titel:");
+    assert_int_equal(diag_count(f->diags), 2);
+    S_assert_diag(f, 0, ":1:1: error: unknown key 'titel' in site.yaml; did you mean 'title'?");
+    S_assert_diag(f, 1, ":1:1: error: site.yaml has no 'title'; add it (see SPEC.md, "
+                        "content/site.yaml)");
+}
+
+static void test_unknown_key_without_suggestion(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "language: en\n", "language: en\nauthor: \"Dr Kim\"\n");
+    assert_int_equal(diag_count(f->diags), 1);
+    S_assert_diag(f, 0, ":4:1: error: unknown key 'author' in site.yaml; the keys allowed are: "
+                        "title, description, base_url, language, review_max_age_days, topics, "
+                        "disclaimer, notices");
+}
+
+static void test_duplicate_key(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "language: en\n", "language: en\nlanguage: ko\n");
+    assert_int_equal(diag_count(f->diags), 1);
+    S_assert_diag(f, 0, ":4:1: error: duplicate key 'language' in site.yaml; keep only one");
+}
+
+static void test_wrong_types(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "title: \"Facial Lifting Explained\"", "title: [Facial]");
+    S_load_bad(f, "disclaimer: |\n  General information only.\n  Ask a physician.\n",
+               "disclaimer:\n");
+    S_load_bad(f, "review_max_age_days: 365", "review_max_age_days: a year");
+    assert_int_equal(diag_count(f->diags), 3);
+    S_assert_diag(f, 0, ":1:8: error: 'title' must be a text value, but it is a list");
+    S_assert_diag(f, 1, ":12:12: error: 'disclaimer' must be a text value, but it is nothing");
+    S_assert_diag(f, 2, ":4:22: error: 'review_max_age_days' must be a whole number, but it is "
+                        "'a year'");
+}
+
+static void test_review_max_age_days_range(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "review_max_age_days: 365", "review_max_age_days: 0");
+    S_load_bad(f, "review_max_age_days: 365", "review_max_age_days: 3651");
+    assert_int_equal(diag_count(f->diags), 2);
+    S_assert_diag(f, 0, ":4:22: error: 'review_max_age_days' must be between 1 and 3650, not 0");
+    S_assert_diag(f, 1, ":4:22: error: 'review_max_age_days' must be between 1 and 3650, not "
+                        "3651");
+    /* The bounds themselves are fine. */
+    char *text = S_site_with("review_max_age_days: 365", "review_max_age_days: 3650");
+    site_config *cfg = S_load(f, text);
+    free(text);
+    assert_non_null(cfg);
+    assert_int_equal(cfg->review_max_age_days, 3650);
+    config_free(cfg);
+    text = S_site_with("review_max_age_days: 365", "review_max_age_days: 1");
+    cfg = S_load(f, text);
+    free(text);
+    assert_non_null(cfg);
+    assert_int_equal(cfg->review_max_age_days, 1);
+    config_free(cfg);
+    assert_int_equal(diag_count(f->diags), 2);
+}
+
+static void test_duplicate_topic(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "  - id: thread-lift\n", "  - id: anatomy\n");
+    assert_int_equal(diag_count(f->diags), 1);
+    S_assert_diag(f, 0, ":9:9: error: topic 'anatomy' is declared twice; keep one");
+}
+
+static void test_bad_topic_id(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "  - id: anatomy\n", "  - id: Facial_Anatomy\n");
+    assert_int_equal(diag_count(f->diags), 1);
+    S_assert_diag(f, 0, ":6:9: error: topic id 'Facial_Anatomy' may use only lower-case letters, "
+                        "digits and hyphens");
+}
+
+static void test_topic_missing_fields(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "  - id: anatomy\n    title:", "  - title:");
+    S_load_bad(f, "    title: \"Facial anatomy\"\n", "");
+    S_load_bad(f, "    description: \"How the layers of the face are built.\"\n", "");
+    assert_int_equal(diag_count(f->diags), 3);
+    S_assert_diag(f, 0, ":6:5: error: this topic has no 'id'; add one, like 'id: anatomy'");
+    S_assert_diag(f, 1, ":6:5: error: this topic has no 'title'; add the name readers will see");
+    S_assert_diag(f, 2, ":6:5: error: this topic has no 'description'; add one plain sentence");
+}
+
+static void test_topic_unknown_key(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "    title: \"Thread lifts\"\n", "    titel: \"Thread lifts\"\n");
+    assert_int_equal(diag_count(f->diags), 2);
+    S_assert_diag(f, 0, ":10:5: error: unknown key 'titel' in a topic; did you mean 'title'?");
+    S_assert_diag(f, 1, ":9:5: error: this topic has no 'title'; add the name readers will see");
+}
+
+static void test_topic_wrong_types(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "  - id: anatomy\n", "  - id: \"\"\n");
+    S_load_bad(f, "    title: \"Thread lifts\"\n", "    title: [a]\n");
+    S_load_bad(f, "    description: \"What a thread lift does.\"\n", "    description: ~\n");
+    assert_int_equal(diag_count(f->diags), 3);
+    S_assert_diag(f, 0, ":6:9: error: a topic's 'id' is empty; write some text");
+    S_assert_diag(f, 1, ":10:12: error: a topic's 'title' must be a text value, but it is a list");
+    S_assert_diag(f, 2, ":11:18: error: a topic's 'description' must be a text value, but it is "
+                        "nothing");
+}
+
+static void test_topics_not_a_list(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "topics:\n", "topics: anatomy\nx_topics:\n");
+    /* x_topics is unknown; the list that follows it is what this test is not about. */
+    assert_int_equal(diag_count(f->diags), 2);
+    S_assert_diag(f, 0, ":6:1: error: unknown key 'x_topics' in site.yaml; did you mean "
+                        "'topics'?");
+    S_assert_diag(f, 1, ":5:9: error: 'topics' must be a list, like [a, b] or lines starting "
+                        "with '- ', but it is a single value");
+}
+
+static void test_topics_empty(void **state)
+{
+    fixture *f = *state;
+    const char *topics = "topics:\n  - id: anatomy\n    title: \"Facial anatomy\"\n"
+                         "    description: \"How the layers of the face are built.\"\n"
+                         "  - id: thread-lift\n    title: \"Thread lifts\"\n"
+                         "    description: \"What a thread lift does.\"\n";
+    S_load_bad(f, topics, "topics: []\n");
+    S_load_bad(f, topics, "topics:\n  - just a word\n");
+    assert_int_equal(diag_count(f->diags), 2);
+    S_assert_diag(f, 0, ":5:9: error: 'topics' is empty; declare at least one topic");
+    S_assert_diag(f, 1, ":6:5: error: each topic must be a mapping of 'key: value' lines, but it "
+                        "is a single value");
+}
+
+static void test_missing_before_after_notice(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "  before_after: \"Shown with consent.\"\n", "");
+    assert_int_equal(diag_count(f->diags), 1);
+    S_assert_diag(f, 0, ":16:3: error: 'notices' has no 'before_after'; add the consent notice "
+                        "shown under before-and-after photos");
+}
+
+static void test_bad_notices(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "  before_after: \"Shown with consent.\"\n", "  before_after:\n");
+    S_load_bad(f, "notices:\n  before_after: \"Shown with consent.\"\n  other: \"Another notice.\"\n",
+               "notices: [before_after]\n");
+    assert_int_equal(diag_count(f->diags), 3);
+    S_assert_diag(f, 0, ":16:16: error: a notice must be a text value, but it is nothing");
+    S_assert_diag(f, 1, ":16:3: error: 'notices' has no 'before_after'; add the consent notice "
+                        "shown under before-and-after photos");
+    S_assert_diag(f, 2, ":15:10: error: 'notices' must be a mapping of 'key: value' lines, but it "
+                        "is a list");
+}
+
+static void test_not_a_mapping(void **state)
+{
+    fixture *f = *state;
+    assert_null(S_load(f, "- title\n- base_url\n"));
+    assert_null(S_load(f, ""));
+    assert_int_equal(diag_count(f->diags), 2);
+    S_assert_diag(f, 0, ":1:1: error: site.yaml must be a mapping of 'key: value' lines, but it "
+                        "is a list");
+    S_assert_diag(f, 1, ":1:1: error: site.yaml must be a mapping of 'key: value' lines, but it "
+                        "is nothing");
+}
+
+static void test_invalid_yaml(void **state)
+{
+    fixture *f = *state;
+    S_load_bad(f, "language: en\n", "language: [en\n");
+    assert_int_equal(diag_count(f->diags), 1);
+    const diag *d = diag_get(f->diags, 0);
+    assert_string_equal(d->file, f->path);
+    assert_string_equal(d->category, "yaml");
+    assert_true(str_starts_with(d->message, "invalid YAML: "));
+    assert_int_equal(d->line, 4);
+}
+
+static void test_every_mistake_is_reported(void **state)
+{
+    fixture *f = *state;
+    char *a = S_site_with("language: en", "language: EN");
+    char *b = S_replace(a, "https://example.org/kb", "example.org");
+    char *text = S_replace(b, "365", "0");
+    free(a);
+    free(b);
+    assert_null(S_load(f, text));
+    free(text);
+    assert_int_equal(diag_count(f->diags), 3);
+    assert_int_equal(diag_error_count(f->diags), 3);
+    S_assert_diag(f, 0, ":2:11: error: 'base_url' must be the site's absolute address, like "
+                        "\"https://example.org/\", not 'example.org'");
+    S_assert_diag(f, 1, ":3:11: error: 'language' must be a language code such as en or ko, not "
+                        "'EN'");
+    S_assert_diag(f, 2, ":4:22: error: 'review_max_age_days' must be between 1 and 3650, not 0");
+}
+
+static void test_earlier_errors_do_not_fail_the_load(void **state)
+{
+    fixture *f = *state;
+    diag_error(f->diags, "content/articles/a.md", 3, 1, NULL, "an earlier mistake");
+    site_config *cfg = S_load(f, S_site);
+    assert_non_null(cfg);
+    assert_int_equal(diag_count(f->diags), 1);
+    config_free(cfg);
+}
+
+static void test_unreadable(void **state)
+{
+    fixture *f = *state;
+    /* Nothing written: the file does not exist. */
+    assert_null(config_load(f->path, f->diags));
+    /* A directory cannot be read as a file. */
+    assert_null(config_load(f->dir, f->diags));
+    assert_int_equal(diag_count(f->diags), 2);
+    S_assert_diag(f, 0, ": error: cannot read the site settings: No such file or directory");
+    char *got = diag_format(diag_get(f->diags, 1));
+    char *want = xasprintf("%s: error: cannot read the site settings: Is a directory", f->dir);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, S_setup, S_teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_valid),
+        T(test_base_path_extraction),
+        T(test_base_url_forms),
+        T(test_base_path_keeps_escapes),
+        T(test_bad_base_url),
+        T(test_description_given),
+        T(test_bad_language),
+        T(test_missing_keys),
+        T(test_missing_topics),
+        T(test_unknown_key_with_suggestion),
+        T(test_unknown_key_without_suggestion),
+        T(test_duplicate_key),
+        T(test_wrong_types),
+        T(test_review_max_age_days_range),
+        T(test_duplicate_topic),
+        T(test_bad_topic_id),
+        T(test_topic_missing_fields),
+        T(test_topic_unknown_key),
+        T(test_topic_wrong_types),
+        T(test_topics_not_a_list),
+        T(test_topics_empty),
+        T(test_missing_before_after_notice),
+        T(test_bad_notices),
+        T(test_not_a_mapping),
+        T(test_invalid_yaml),
+        T(test_every_mistake_is_reported),
+        T(test_earlier_errors_do_not_fail_the_load),
+        T(test_unreadable),
+    };
+    return cmocka_run_group_tests_name("config", tests, NULL, NULL);
+}

@@ -1,0 +1,185 @@
+/* test_slug.c: slugs, language tags and heading ids (slug.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "slug.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_slug_is_valid(void **state)
+{
+    (void)state;
+    assert_true(slug_is_valid("thread-lift"));
+    assert_true(slug_is_valid("a"));
+    assert_true(slug_is_valid("smas"));
+    assert_true(slug_is_valid("side-effects-2026"));
+    assert_true(slug_is_valid("2026"));
+    assert_true(slug_is_valid("a-b-c"));
+
+    assert_false(slug_is_valid(""));
+    assert_false(slug_is_valid("-thread"));
+    assert_false(slug_is_valid("thread-"));
+    assert_false(slug_is_valid("-"));
+    assert_false(slug_is_valid("thread--lift"));
+    assert_false(slug_is_valid("Thread-lift"));
+    assert_false(slug_is_valid("thread_lift"));
+    assert_false(slug_is_valid("thread lift"));
+    assert_false(slug_is_valid("thread.lift"));
+    assert_false(slug_is_valid("thread/lift"));
+    assert_false(slug_is_valid("../etc"));
+    assert_false(slug_is_valid("\xEB\xB6\x80\xEC\x9E\x91\xEC\x9A\xA9")); /* 부작용 */
+}
+
+static void test_slug_is_language_tag(void **state)
+{
+    (void)state;
+    assert_true(slug_is_language_tag("en"));
+    assert_true(slug_is_language_tag("ko"));
+    assert_true(slug_is_language_tag("haw"));
+    assert_true(slug_is_language_tag("en-GB"));
+    assert_true(slug_is_language_tag("ko-KR"));
+    assert_true(slug_is_language_tag("zh-Hant-TW"));
+    assert_true(slug_is_language_tag("es-419"));
+    assert_true(slug_is_language_tag("de-CH-1901"));
+    assert_true(slug_is_language_tag("en-a"));
+    assert_true(slug_is_language_tag("en-abcdefgh"));
+
+    assert_false(slug_is_language_tag(""));
+    assert_false(slug_is_language_tag("e"));
+    assert_false(slug_is_language_tag("engl"));
+    assert_false(slug_is_language_tag("english"));
+    assert_false(slug_is_language_tag("EN"));
+    assert_false(slug_is_language_tag("En"));
+    assert_false(slug_is_language_tag("en-"));
+    assert_false(slug_is_language_tag("en--GB"));
+    assert_false(slug_is_language_tag("en_GB"));
+    assert_false(slug_is_language_tag("en GB"));
+    assert_false(slug_is_language_tag("en-abcdefghi"));
+    assert_false(slug_is_language_tag("-en"));
+    assert_false(slug_is_language_tag("en-GB!"));
+    assert_false(slug_is_language_tag("\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4")); /* 한국어 */
+}
+
+/* Assert slug_from_text(text) == want. */
+static void S_assert_slug(const char *text, const char *want)
+{
+    char *got = slug_from_text(text);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_slug_from_text_ascii(void **state)
+{
+    (void)state;
+    S_assert_slug("Causes", "causes");
+    S_assert_slug("How the SMAS layer guides a thread lift",
+                  "how-the-smas-layer-guides-a-thread-lift");
+    S_assert_slug("Step 2: recovery", "step-2-recovery");
+    S_assert_slug("snake_case stays", "snake_case-stays");
+    S_assert_slug("Thread-lift vs. mini-lift", "thread-lift-vs-mini-lift");
+}
+
+static void test_slug_from_text_punctuation(void **state)
+{
+    (void)state;
+    S_assert_slug("Hello, World!", "hello-world");
+    S_assert_slug("What's a glide plane?", "whats-a-glide-plane");
+    S_assert_slug("SMAS (superficial musculo-aponeurotic system)",
+                  "smas-superficial-musculo-aponeurotic-system");
+    S_assert_slug("Risks & side effects", "risks-side-effects");
+    S_assert_slug("a.b/c", "abc");
+    S_assert_slug("\"Quoted\" <tag> `code` #hash", "quoted-tag-code-hash");
+    S_assert_slug("100% natural", "100-natural");
+}
+
+static void test_slug_from_text_whitespace_and_hyphens(void **state)
+{
+    (void)state;
+    S_assert_slug("  leading and trailing  ", "leading-and-trailing");
+    S_assert_slug("a -- b", "a-b");
+    S_assert_slug("a---b", "a-b");
+    S_assert_slug("-dash-", "dash");
+    S_assert_slug("tab\tand\nnewline\r\nend", "tab-and-newline-end");
+    S_assert_slug("word -", "word");
+    S_assert_slug("word !", "word");
+}
+
+static void test_slug_from_text_korean(void **state)
+{
+    (void)state;
+    /* 부작용 관리 → 부작용-관리, the UTF-8 bytes unchanged */
+    S_assert_slug("\xEB\xB6\x80\xEC\x9E\x91\xEC\x9A\xA9 \xEA\xB4\x80\xEB\xA6\xAC",
+                  "\xEB\xB6\x80\xEC\x9E\x91\xEC\x9A\xA9-\xEA\xB4\x80\xEB\xA6\xAC");
+    /* 실 리프팅 (Thread lift)? → 실-리프팅-thread-lift */
+    S_assert_slug("\xEC\x8B\xA4 \xEB\xA6\xAC\xED\x94\x84\xED\x8C\x85 (Thread lift)?",
+                  "\xEC\x8B\xA4-\xEB\xA6\xAC\xED\x94\x84\xED\x8C\x85-thread-lift");
+    /* Other non-ASCII letters are kept too: Café */
+    S_assert_slug("Caf\xC3\xA9 Cr\xC3\xA8me", "caf\xC3\xA9-cr\xC3\xA8me");
+}
+
+static void test_slug_from_text_empty(void **state)
+{
+    (void)state;
+    S_assert_slug("", "section");
+    S_assert_slug("   ", "section");
+    S_assert_slug("---", "section");
+    S_assert_slug("!?.,", "section");
+    S_assert_slug("- - -", "section");
+}
+
+static void test_slug_unique(void **state)
+{
+    (void)state;
+    strlist taken = STRLIST_INIT;
+    const char *a = slug_unique(&taken, "causes");
+    assert_string_equal(a, "causes");
+    const char *b = slug_unique(&taken, "causes");
+    assert_string_equal(b, "causes-1");
+    const char *c = slug_unique(&taken, "causes");
+    assert_string_equal(c, "causes-2");
+    const char *d = slug_unique(&taken, "treatment");
+    assert_string_equal(d, "treatment");
+    assert_int_equal(taken.len, 4);
+    assert_string_equal(taken.items[0], "causes");
+    assert_string_equal(taken.items[1], "causes-1");
+    assert_string_equal(taken.items[2], "causes-2");
+    assert_string_equal(taken.items[3], "treatment");
+    /* The result is owned by the list. */
+    assert_ptr_equal(c, taken.items[2]);
+    assert_ptr_equal(d, taken.items[3]);
+    strlist_free(&taken);
+}
+
+static void test_slug_unique_skips_taken_suffixes(void **state)
+{
+    (void)state;
+    strlist taken = STRLIST_INIT;
+    /* A heading "Step 1" came first and already owns "step-1". */
+    assert_string_equal(slug_unique(&taken, "step-1"), "step-1");
+    assert_string_equal(slug_unique(&taken, "step"), "step");
+    assert_string_equal(slug_unique(&taken, "step"), "step-2");
+    assert_string_equal(slug_unique(&taken, "step-1"), "step-1-1");
+    assert_int_equal(taken.len, 4);
+    strlist_free(&taken);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_slug_is_valid),
+        cmocka_unit_test(test_slug_is_language_tag),
+        cmocka_unit_test(test_slug_from_text_ascii),
+        cmocka_unit_test(test_slug_from_text_punctuation),
+        cmocka_unit_test(test_slug_from_text_whitespace_and_hyphens),
+        cmocka_unit_test(test_slug_from_text_korean),
+        cmocka_unit_test(test_slug_from_text_empty),
+        cmocka_unit_test(test_slug_unique),
+        cmocka_unit_test(test_slug_unique_skips_taken_suffixes),
+    };
+    return cmocka_run_group_tests_name("slug", tests, NULL, NULL);
+}

@@ -1,0 +1,677 @@
+/* test_util.c: strings, lists, files, paths and suggestions (util.h). */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream, symlink */
+#endif
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* A fresh temporary directory; the caller removes it with remove_tree and frees it. */
+static char *S_tmpdir(void)
+{
+    char *dir = xstrdup("/tmp/suture-test-util-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    return dir;
+}
+
+/* Write s into dir/name; returns the joined path (caller frees). */
+static char *S_write(const char *dir, const char *name, const char *s)
+{
+    char *path = path_join(dir, name);
+    assert_int_equal(file_write(path, s, strlen(s)), 0);
+    return path;
+}
+
+/* The contents of a file as a string (caller frees); fails the test when unreadable. */
+static char *S_read(const char *path)
+{
+    size_t len = 0;
+    char *s = file_read(path, &len);
+    assert_non_null(s);
+    assert_int_equal(strlen(s), len);
+    return s;
+}
+
+static void test_xstrndup_and_xasprintf(void **state)
+{
+    (void)state;
+    char *a = xstrndup("thread-lift", 6);
+    assert_string_equal(a, "thread");
+    char *b = xasprintf("%s:%u:%d", "dimpling.md", 14u, 9);
+    assert_string_equal(b, "dimpling.md:14:9");
+    char *c = xstrdup("");
+    assert_string_equal(c, "");
+    free(a);
+    free(b);
+    free(c);
+}
+
+static void test_strbuf_empty(void **state)
+{
+    (void)state;
+    strbuf b = STRBUF_INIT;
+    assert_string_equal(strbuf_str(&b), "");
+    assert_int_equal(b.len, 0);
+    char *s = strbuf_detach(&b);
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    free(s);
+    assert_null(b.data);
+    assert_int_equal(b.len, 0);
+    strbuf_free(&b); /* an empty buffer may be freed */
+    assert_null(b.data);
+}
+
+static void test_strbuf_appends(void **state)
+{
+    (void)state;
+    strbuf b = STRBUF_INIT;
+    strbuf_puts(&b, "SMAS");
+    strbuf_putc(&b, ' ');
+    strbuf_append(&b, "layer-and-more", 5);
+    strbuf_printf(&b, " %d/%s", 42, "glide plane");
+    assert_string_equal(strbuf_str(&b), "SMAS layer 42/glide plane");
+    assert_int_equal(b.len, strlen("SMAS layer 42/glide plane"));
+    strbuf_free(&b);
+    assert_null(b.data);
+    assert_int_equal(b.len, 0);
+    assert_int_equal(b.cap, 0);
+    assert_string_equal(strbuf_str(&b), "");
+}
+
+static void test_strbuf_grows(void **state)
+{
+    (void)state;
+    strbuf b = STRBUF_INIT;
+    for (int i = 0; i < 1000; i++)
+        strbuf_putc(&b, (char)('a' + i % 26));
+    strbuf_printf(&b, "%0300d", 7);
+    assert_int_equal(b.len, 1300);
+    assert_true(b.cap > b.len);
+    assert_int_equal(b.data[1300], '\0');
+    assert_int_equal(b.data[0], 'a');
+    assert_int_equal(b.data[999], 'a' + 999 % 26);
+    assert_int_equal(b.data[1000], '0');
+    assert_int_equal(b.data[1299], '7');
+    char *s = strbuf_detach(&b);
+    assert_int_equal(strlen(s), 1300);
+    assert_null(b.data);
+    assert_int_equal(b.cap, 0);
+    free(s);
+}
+
+static void test_strbuf_embedded_nul(void **state)
+{
+    (void)state;
+    strbuf b = STRBUF_INIT;
+    strbuf_append(&b, "a\0b", 3);
+    assert_int_equal(b.len, 3);
+    assert_memory_equal(b.data, "a\0b\0", 4);
+    strbuf_free(&b);
+}
+
+static void test_strlist(void **state)
+{
+    (void)state;
+    strlist l = STRLIST_INIT;
+    char topic[] = "anatomy";
+    strlist_push(&l, topic);
+    topic[0] = 'X'; /* push copies */
+    strlist_push_owned(&l, xstrdup("thread-lift"));
+    for (int i = 0; i < 20; i++) {
+        char *s = xasprintf("item-%d", i);
+        strlist_push_owned(&l, s);
+    }
+    assert_int_equal(l.len, 22);
+    assert_string_equal(l.items[0], "anatomy");
+    assert_string_equal(l.items[1], "thread-lift");
+    assert_string_equal(l.items[21], "item-19");
+    assert_true(strlist_contains(&l, "anatomy"));
+    assert_true(strlist_contains(&l, "item-7"));
+    assert_false(strlist_contains(&l, "Xnatomy"));
+    assert_false(strlist_contains(&l, "thread"));
+    strlist_free(&l);
+    assert_null(l.items);
+    assert_int_equal(l.len, 0);
+    assert_false(strlist_contains(&l, "anatomy"));
+}
+
+static void test_file_write_read_roundtrip(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *path = path_join(dir, "a.md");
+    const char data[] = "line one\nline\0two\n";
+    assert_int_equal(file_write(path, data, sizeof data - 1), 0);
+    size_t len = 0;
+    char *got = file_read(path, &len);
+    assert_non_null(got);
+    assert_int_equal(len, sizeof data - 1);
+    assert_memory_equal(got, data, sizeof data - 1);
+    assert_int_equal(got[len], '\0');
+    free(got);
+
+    /* Writing again truncates. */
+    assert_int_equal(file_write(path, "short", 5), 0);
+    got = file_read(path, &len);
+    assert_int_equal(len, 5);
+    assert_string_equal(got, "short");
+    free(got);
+
+    /* Mode 0644 (before the umask). */
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    mode_t mask = umask(0);
+    umask(mask);
+    assert_int_equal(st.st_mode & 0777, 0644 & ~mask);
+
+    /* A NULL length pointer is allowed. */
+    got = file_read(path, NULL);
+    assert_string_equal(got, "short");
+    free(got);
+
+    free(path);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_file_read_empty(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *path = S_write(dir, "empty", "");
+    size_t len = 99;
+    char *got = file_read(path, &len);
+    assert_non_null(got);
+    assert_int_equal(len, 0);
+    assert_string_equal(got, "");
+    free(got);
+    free(path);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_file_read_errors(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *missing = path_join(dir, "missing.md");
+    size_t len = 0;
+    errno = 0;
+    assert_null(file_read(missing, &len));
+    assert_int_equal(errno, ENOENT);
+    errno = 0;
+    assert_null(file_read(dir, &len));
+    assert_int_equal(errno, EISDIR);
+    free(missing);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_file_read_size_limit(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *big = path_join(dir, "big");
+    char *under = path_join(dir, "under");
+    int fd = open(big, O_WRONLY | O_CREAT, 0644);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, 64L * 1024 * 1024), 0);
+    close(fd);
+    fd = open(under, O_WRONLY | O_CREAT, 0644);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, 64L * 1024 * 1024 - 1), 0);
+    close(fd);
+
+    size_t len = 0;
+    errno = 0;
+    assert_null(file_read(big, &len));
+    assert_int_equal(errno, EFBIG);
+
+    char *got = file_read(under, &len);
+    assert_non_null(got);
+    assert_int_equal(len, 64L * 1024 * 1024 - 1);
+    free(got);
+
+    free(big);
+    free(under);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_file_write_error(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *path = path_join(dir, "no-such-dir/a.md");
+    errno = 0;
+    assert_int_equal(file_write(path, "x", 1), -1);
+    assert_int_equal(errno, ENOENT);
+    assert_false(path_is_file(path));
+    free(path);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_file_copy(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *from = S_write(dir, "from.txt", "before-and-after\n");
+    char *to = S_write(dir, "to.txt", "old contents that are longer than the new ones\n");
+    assert_int_equal(file_copy(from, to), 0);
+    char *got = S_read(to);
+    assert_string_equal(got, "before-and-after\n");
+    free(got);
+
+    char *missing = path_join(dir, "missing");
+    char *dest = path_join(dir, "dest");
+    errno = 0;
+    assert_int_equal(file_copy(missing, dest), -1);
+    assert_int_equal(errno, ENOENT);
+    assert_false(path_is_file(dest));
+
+    free(from);
+    free(to);
+    free(missing);
+    free(dest);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_path_is_dir_and_file(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *file = S_write(dir, "f", "x");
+    char *missing = path_join(dir, "missing");
+    assert_true(path_is_dir(dir));
+    assert_false(path_is_file(dir));
+    assert_true(path_is_file(file));
+    assert_false(path_is_dir(file));
+    assert_false(path_is_dir(missing));
+    assert_false(path_is_file(missing));
+    free(file);
+    free(missing);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_path_join(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *a, *b, *want;
+    } cases[] = {
+        {"content", "articles", "content/articles"},
+        {"content/", "articles", "content/articles"},
+        {"content//", "/articles", "content/articles"},
+        {"content", "//articles/x.md", "content/articles/x.md"},
+        {"", "articles", "articles"},
+        {"content", "", "content/"},
+        {"/tmp", "site", "/tmp/site"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = path_join(cases[i].a, cases[i].b);
+        assert_string_equal(got, cases[i].want);
+        free(got);
+    }
+}
+
+/* The root directory already ends with the one '/'. */
+static void test_path_join_root(void **state)
+{
+    (void)state;
+    char *a = path_join("/", "etc");
+    char *b = path_join("//", "/site");
+    bool ok = strcmp(a, "/etc") == 0 && strcmp(b, "/site") == 0;
+    if (!ok)
+        print_error("path_join gave '%s' and '%s'; wanted '/etc' and '/site'\n", a, b);
+    free(a);
+    free(b);
+    assert_true(ok);
+}
+
+static void test_path_basename(void **state)
+{
+    (void)state;
+    const char *p = "content/articles/dimpling.md";
+    assert_ptr_equal(path_basename(p), p + 17);
+    assert_string_equal(path_basename(p), "dimpling.md");
+    assert_string_equal(path_basename("dimpling.md"), "dimpling.md");
+    assert_string_equal(path_basename("/site.yaml"), "site.yaml");
+    assert_string_equal(path_basename(""), "");
+}
+
+static void test_mkdir_p(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *deep = path_join(dir, "a/b/c");
+    assert_int_equal(mkdir_p(deep), 0);
+    assert_true(path_is_dir(deep));
+    /* Existing directories are fine, with or without a trailing slash. */
+    assert_int_equal(mkdir_p(deep), 0);
+    char *slash = xasprintf("%s/d/", dir);
+    assert_int_equal(mkdir_p(slash), 0);
+    char *d = path_join(dir, "d");
+    assert_true(path_is_dir(d));
+    free(deep);
+    free(slash);
+    free(d);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_mkdir_p_through_file(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *file = S_write(dir, "file", "x");
+    char *under = path_join(dir, "file/sub/dir");
+    errno = 0;
+    assert_int_equal(mkdir_p(under), -1);
+    assert_int_equal(errno, ENOTDIR);
+    free(under);
+    free(file);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+/* A regular file where the directory should be is not a directory: creating it fails. */
+static void test_mkdir_p_existing_file(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *file = S_write(dir, "file", "x");
+    errno = 0;
+    int rc = mkdir_p(file);
+    int e = errno;
+    bool is_dir = path_is_dir(file);
+    /* Clean up first, so that a failure leaves nothing behind. */
+    free(file);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+    assert_int_equal(rc, -1);
+    assert_true(e == EEXIST || e == ENOTDIR);
+    assert_false(is_dir);
+}
+
+static void test_remove_tree(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *tree = path_join(dir, "tree");
+    char *deep = path_join(tree, "a/b");
+    assert_int_equal(mkdir_p(deep), 0);
+    char *f1 = S_write(tree, "top.txt", "1");
+    char *f2 = S_write(deep, ".hidden", "2");
+
+    /* A symbolic link to a directory outside is removed, not followed. */
+    char *outside = path_join(dir, "outside");
+    assert_int_equal(mkdir_p(outside), 0);
+    char *keep = S_write(outside, "keep.txt", "keep");
+    char *link = path_join(tree, "link");
+    assert_int_equal(symlink(outside, link), 0);
+
+    assert_int_equal(remove_tree(tree), 0);
+    assert_false(path_is_dir(tree));
+    assert_true(path_is_file(keep));
+
+    /* Nothing to remove is not an error; a single file is removed. */
+    assert_int_equal(remove_tree(tree), 0);
+    assert_int_equal(remove_tree(keep), 0);
+    assert_false(path_is_file(keep));
+
+    free(deep);
+    free(tree);
+    free(f1);
+    free(f2);
+    free(outside);
+    free(keep);
+    free(link);
+    assert_int_equal(remove_tree(dir), 0);
+    assert_false(path_is_dir(dir));
+    free(dir);
+}
+
+static void test_copy_tree(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *from = path_join(dir, "media");
+    char *sub = path_join(from, "cases/01");
+    assert_int_equal(mkdir_p(sub), 0);
+    char *hidden_dir = path_join(from, ".git");
+    assert_int_equal(mkdir_p(hidden_dir), 0);
+    free(S_write(from, "logo.svg", "<svg/>"));
+    free(S_write(sub, "before.jpg", "JPEG1"));
+    free(S_write(from, ".DS_Store", "junk"));
+    free(S_write(hidden_dir, "config", "junk"));
+    char *target = path_join(dir, "outside.txt");
+    assert_int_equal(file_write(target, "outside", 7), 0);
+    char *link = path_join(from, "link.txt");
+    assert_int_equal(symlink(target, link), 0);
+
+    char *to = path_join(dir, "site/media");
+    const char *failed = NULL;
+    assert_int_equal(copy_tree(from, to, &failed), 0);
+    assert_null(failed);
+
+    char *p = path_join(to, "logo.svg");
+    char *got = S_read(p);
+    assert_string_equal(got, "<svg/>");
+    free(got);
+    free(p);
+    p = path_join(to, "cases/01/before.jpg");
+    got = S_read(p);
+    assert_string_equal(got, "JPEG1");
+    free(got);
+    free(p);
+    p = path_join(to, ".DS_Store");
+    assert_false(path_is_file(p));
+    free(p);
+    p = path_join(to, ".git");
+    assert_false(path_is_dir(p));
+    free(p);
+    p = path_join(to, "link.txt");
+    struct stat st;
+    assert_int_equal(lstat(p, &st), -1); /* links are not followed, nor copied */
+    free(p);
+
+    free(from);
+    free(sub);
+    free(hidden_dir);
+    free(target);
+    free(link);
+    free(to);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_copy_tree_errors(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    char *missing = path_join(dir, "missing");
+    char *to = path_join(dir, "to");
+    const char *failed = NULL;
+    errno = 0;
+    assert_int_equal(copy_tree(missing, to, &failed), -1);
+    assert_int_equal(errno, ENOENT);
+    assert_non_null(failed);
+    assert_string_equal(failed, missing);
+    assert_false(path_is_dir(to));
+
+    /* The destination lies under a regular file: the copy stops at the first entry. */
+    char *from = path_join(dir, "from");
+    assert_int_equal(mkdir_p(from), 0);
+    free(S_write(from, "a.txt", "a"));
+    char *file = S_write(dir, "file", "x");
+    char *bad_to = path_join(file, "sub");
+    failed = NULL;
+    errno = 0;
+    assert_int_equal(copy_tree(from, bad_to, &failed), -1);
+    assert_int_equal(errno, ENOTDIR);
+    assert_non_null(failed);
+    assert_string_equal(failed, from);
+
+    /* failed_path may be NULL. */
+    assert_int_equal(copy_tree(missing, to, NULL), -1);
+
+    free(missing);
+    free(to);
+    free(from);
+    free(file);
+    free(bad_to);
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_dir_list(void **state)
+{
+    (void)state;
+    char *dir = S_tmpdir();
+    free(S_write(dir, "zygoma.md", ""));
+    free(S_write(dir, "anatomy.md", ""));
+    free(S_write(dir, "Bruising.md", ""));
+    free(S_write(dir, "notes.txt", ""));
+    free(S_write(dir, ".draft.md", ""));
+    free(S_write(dir, "md", ""));
+    char *sub = path_join(dir, "sub.md");
+    assert_int_equal(mkdir_p(sub), 0);
+    free(sub);
+
+    strlist l = STRLIST_INIT;
+    assert_int_equal(dir_list(dir, ".md", &l), 0);
+    assert_int_equal(l.len, 4);
+    assert_string_equal(l.items[0], "Bruising.md");
+    assert_string_equal(l.items[1], "anatomy.md");
+    assert_string_equal(l.items[2], "sub.md");
+    assert_string_equal(l.items[3], "zygoma.md");
+    strlist_free(&l);
+
+    assert_int_equal(dir_list(dir, NULL, &l), 0);
+    assert_int_equal(l.len, 6);
+    assert_string_equal(l.items[0], "Bruising.md");
+    assert_string_equal(l.items[1], "anatomy.md");
+    assert_string_equal(l.items[2], "md");
+    assert_string_equal(l.items[3], "notes.txt");
+    assert_string_equal(l.items[4], "sub.md");
+    assert_string_equal(l.items[5], "zygoma.md");
+    strlist_free(&l);
+
+    char *missing = path_join(dir, "missing");
+    errno = 0;
+    assert_int_equal(dir_list(missing, NULL, &l), -1);
+    assert_int_equal(errno, ENOENT);
+    assert_int_equal(l.len, 0);
+    free(missing);
+
+    assert_int_equal(remove_tree(dir), 0);
+    free(dir);
+}
+
+static void test_str_ends_starts_with(void **state)
+{
+    (void)state;
+    assert_true(str_ends_with("dimpling.md", ".md"));
+    assert_true(str_ends_with(".md", ".md"));
+    assert_true(str_ends_with("anything", ""));
+    assert_false(str_ends_with("md", ".md"));
+    assert_false(str_ends_with("dimpling.mdx", ".md"));
+    assert_false(str_ends_with("", ".md"));
+    assert_true(str_starts_with("https://example.org", "https://"));
+    assert_true(str_starts_with("x", ""));
+    assert_false(str_starts_with("http://example.org", "https://"));
+    assert_false(str_starts_with("ht", "http"));
+}
+
+static void test_suggest_closest(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"title",    "summary", "topics", "date", "reviewed",
+                                       "reviewer", "slug",    "draft",  "lang", NULL};
+    assert_string_equal(suggest_closest("titel", keys), "title");
+    assert_string_equal(suggest_closest("sumary", keys), "summary");
+    assert_string_equal(suggest_closest("topic", keys), "topics");
+    assert_string_equal(suggest_closest("reviwer", keys), "reviewer");
+    /* Short words still allow one edit. */
+    assert_string_equal(suggest_closest("dat", keys), "date");
+    /* Too far from everything. */
+    assert_null(suggest_closest("author", keys));
+    assert_null(suggest_closest("xyz", keys));
+    /* Swapping two neighbouring letters is one edit. */
+    assert_string_equal(suggest_closest("tilte", keys), "title");
+    assert_string_equal(suggest_closest("reveiwed", keys), "reviewed");
+    /* Two edits on a four-letter word is more than a third. */
+    assert_null(suggest_closest("tlie", keys));
+    /* Words over 64 bytes are not compared. */
+    char long_word[80];
+    memset(long_word, 'a', sizeof long_word - 1);
+    long_word[sizeof long_word - 1] = '\0';
+    static const char *const as[] = {"aaaa", NULL};
+    assert_null(suggest_closest(long_word, as));
+    /* No candidates. */
+    static const char *const none[] = {NULL};
+    assert_null(suggest_closest("title", none));
+}
+
+static void test_suggest_closest_n(void **state)
+{
+    (void)state;
+    /* Not NULL-terminated: only the first n are looked at. */
+    const char *const ids[] = {"thread-lift", "mini-lift", "facelift"};
+    assert_string_equal(suggest_closest_n("mini-lfit", ids, 3), "mini-lift");
+    assert_string_equal(suggest_closest_n("facelfit", ids, 3), "facelift");
+    assert_null(suggest_closest_n("facelfit", ids, 2));
+    assert_null(suggest_closest_n("mini-lfit", ids, 0));
+    /* Ties go to the first candidate. */
+    const char *const tie[] = {"ab", "ac"};
+    assert_string_equal(suggest_closest_n("aa", tie, 2), "ab");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_xstrndup_and_xasprintf),
+        cmocka_unit_test(test_strbuf_empty),
+        cmocka_unit_test(test_strbuf_appends),
+        cmocka_unit_test(test_strbuf_grows),
+        cmocka_unit_test(test_strbuf_embedded_nul),
+        cmocka_unit_test(test_strlist),
+        cmocka_unit_test(test_file_write_read_roundtrip),
+        cmocka_unit_test(test_file_read_empty),
+        cmocka_unit_test(test_file_read_errors),
+        cmocka_unit_test(test_file_read_size_limit),
+        cmocka_unit_test(test_file_write_error),
+        cmocka_unit_test(test_file_copy),
+        cmocka_unit_test(test_path_is_dir_and_file),
+        cmocka_unit_test(test_path_join),
+        cmocka_unit_test(test_path_join_root),
+        cmocka_unit_test(test_path_basename),
+        cmocka_unit_test(test_mkdir_p),
+        cmocka_unit_test(test_mkdir_p_through_file),
+        cmocka_unit_test(test_mkdir_p_existing_file),
+        cmocka_unit_test(test_remove_tree),
+        cmocka_unit_test(test_copy_tree),
+        cmocka_unit_test(test_copy_tree_errors),
+        cmocka_unit_test(test_dir_list),
+        cmocka_unit_test(test_str_ends_starts_with),
+        cmocka_unit_test(test_suggest_closest),
+        cmocka_unit_test(test_suggest_closest_n),
+    };
+    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}

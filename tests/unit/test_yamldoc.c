@@ -1,0 +1,658 @@
+/* test_yamldoc.c: YAML documents with file positions and checked reads (yamldoc.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "yamldoc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Assert that the i-th diagnostic formats as want. */
+static void S_assert_diag(const diag_list *l, size_t i, const char *want)
+{
+    const diag *d = diag_get(l, i);
+    assert_non_null(d);
+    char *got = diag_format(d);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static ydoc *S_load(const char *text, diag_list *l)
+{
+    ydoc *doc = ydoc_load("f.yaml", text, strlen(text), 0, 0, l);
+    assert_non_null(doc);
+    return doc;
+}
+
+/* Load text (which must be invalid) and assert the one diagnostic it gives. */
+static void S_assert_invalid(const char *text, unsigned line_offset, unsigned column_offset,
+                             const char *want)
+{
+    diag_list *l = diag_list_new();
+    ydoc *doc = ydoc_load("f.yaml", text, strlen(text), line_offset, column_offset, l);
+    assert_null(doc);
+    assert_int_equal(diag_count(l), 1);
+    assert_int_equal(diag_error_count(l), 1);
+    S_assert_diag(l, 0, want);
+    diag_list_free(l);
+}
+
+static void test_empty_document(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = ydoc_load("content/site.yaml", "", 0, 0, 0, l);
+    assert_non_null(doc);
+    assert_null(ydoc_root(doc));
+    assert_string_equal(ydoc_file(doc), "content/site.yaml");
+    assert_ptr_equal(ydoc_diags(doc), l);
+    assert_int_equal(diag_count(l), 0);
+    ydoc_free(doc);
+    ydoc_free(NULL);
+    /* A comment only is an empty document too. */
+    doc = S_load("# nothing yet\n", l);
+    assert_null(ydoc_root(doc));
+    assert_int_equal(diag_count(l), 0);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_text_need_not_outlive_doc(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    char *text = xstrdup("title: Thread lift\n");
+    char *file = xstrdup("a.md");
+    ydoc *doc = ydoc_load(file, text, strlen(text), 0, 0, l);
+    memset(text, 'x', strlen(text));
+    free(text);
+    free(file);
+    assert_non_null(doc);
+    assert_string_equal(ydoc_file(doc), "a.md");
+    assert_string_equal(ydoc_scalar(ydoc_map_get(doc, ydoc_root(doc), "title")), "Thread lift");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_positions(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    const char *text = "title: Thread lift\n"
+                       "topics:\n"
+                       "  - anatomy\n"
+                       "  - thread-lift\n"
+                       "values: {incision: none}\n";
+    ydoc *doc = S_load(text, l);
+    yaml_node_t *root = ydoc_root(doc);
+    assert_int_equal(ydoc_line(doc, root), 1);
+    assert_int_equal(ydoc_column(doc, root), 1);
+    yaml_node_t *k = ydoc_map_key(doc, root, 1);
+    assert_string_equal(ydoc_scalar(k), "topics");
+    assert_int_equal(ydoc_line(doc, k), 2);
+    assert_int_equal(ydoc_column(doc, k), 1);
+    yaml_node_t *topics = ydoc_map_get(doc, root, "topics");
+    yaml_node_t *second = ydoc_seq_item(doc, topics, 1);
+    assert_string_equal(ydoc_scalar(second), "thread-lift");
+    assert_int_equal(ydoc_line(doc, second), 4);
+    assert_int_equal(ydoc_column(doc, second), 5);
+    yaml_node_t *title = ydoc_map_get(doc, root, "title");
+    assert_int_equal(ydoc_line(doc, title), 1);
+    assert_int_equal(ydoc_column(doc, title), 8);
+    yaml_node_t *values = ydoc_map_get(doc, root, "values");
+    assert_int_equal(ydoc_line(doc, values), 5);
+    assert_int_equal(ydoc_column(doc, values), 9);
+    yaml_node_t *incision = ydoc_map_get(doc, values, "incision");
+    assert_int_equal(ydoc_line(doc, incision), 5);
+    assert_int_equal(ydoc_column(doc, incision), 20);
+    /* No node: the file's start. */
+    assert_int_equal(ydoc_line(doc, NULL), 1);
+    assert_int_equal(ydoc_column(doc, NULL), 1);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_positions_with_offsets(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    /* The body of a fenced block that starts on line 13, indented by 4 columns. */
+    const char *text = "procedures: thread-lift, mini-lift\n"
+                       "caption: Side by side\n";
+    ydoc *doc = ydoc_load("content/articles/a.md", text, strlen(text), 12, 4, l);
+    assert_non_null(doc);
+    yaml_node_t *root = ydoc_root(doc);
+    assert_int_equal(ydoc_line(doc, root), 13);
+    assert_int_equal(ydoc_column(doc, root), 5);
+    yaml_node_t *cap = ydoc_map_get(doc, root, "caption");
+    assert_int_equal(ydoc_line(doc, cap), 14);
+    assert_int_equal(ydoc_column(doc, cap), 14);
+    ydoc_error(doc, cap, "caption '%s' is too short", ydoc_scalar(cap));
+    S_assert_diag(l, 0, "content/articles/a.md:14:14: error: caption 'Side by side' is too short");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_error_at_node_and_file_start(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = ydoc_load("a.md", "a: 1\nb: two\n", 12, 1, 0, l);
+    assert_non_null(doc);
+    yaml_node_t *b = ydoc_map_get(doc, ydoc_root(doc), "b");
+    ydoc_error(doc, b, "'%s' is wrong", "b");
+    ydoc_error(doc, NULL, "something is missing");
+    assert_int_equal(diag_count(l), 2);
+    assert_int_equal(diag_error_count(l), 2);
+    S_assert_diag(l, 0, "a.md:3:4: error: 'b' is wrong");
+    S_assert_diag(l, 1, "a.md:1:1: error: something is missing");
+    assert_null(diag_get(l, 0)->category);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_navigation(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("a: 1\nb: [x, y, z]\nc: {d: e}\n", l);
+    yaml_node_t *root = ydoc_root(doc);
+    assert_int_equal(ydoc_len(root), 3);
+    assert_string_equal(ydoc_scalar(ydoc_map_key(doc, root, 0)), "a");
+    assert_string_equal(ydoc_scalar(ydoc_map_value(doc, root, 0)), "1");
+    assert_string_equal(ydoc_scalar(ydoc_map_key(doc, root, 2)), "c");
+    assert_null(ydoc_map_key(doc, root, 3));
+    assert_null(ydoc_map_value(doc, root, 3));
+    assert_null(ydoc_map_get(doc, root, "missing"));
+    assert_null(ydoc_map_get(doc, NULL, "a"));
+
+    yaml_node_t *b = ydoc_map_get(doc, root, "b");
+    assert_int_equal(b->type, YAML_SEQUENCE_NODE);
+    assert_int_equal(ydoc_len(b), 3);
+    assert_string_equal(ydoc_scalar(ydoc_seq_item(doc, b, 0)), "x");
+    assert_string_equal(ydoc_scalar(ydoc_seq_item(doc, b, 2)), "z");
+    assert_null(ydoc_seq_item(doc, b, 3));
+    assert_null(ydoc_scalar(b));
+    /* Sequence accessors on a mapping and mapping accessors on a sequence give NULL. */
+    assert_null(ydoc_seq_item(doc, root, 0));
+    assert_null(ydoc_map_key(doc, b, 0));
+    assert_null(ydoc_map_value(doc, b, 0));
+    assert_null(ydoc_map_get(doc, b, "x"));
+
+    yaml_node_t *c = ydoc_map_get(doc, root, "c");
+    assert_int_equal(ydoc_len(c), 1);
+    assert_string_equal(ydoc_scalar(ydoc_map_get(doc, c, "d")), "e");
+    /* Scalars and nothing have no length. */
+    assert_int_equal(ydoc_len(ydoc_map_get(doc, root, "a")), 0);
+    assert_int_equal(ydoc_len(NULL), 0);
+    assert_null(ydoc_scalar(NULL));
+    assert_int_equal(diag_count(l), 0);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_is_null(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: \"null\"\ng: ''\n"
+                       "h: nil\ni: [ ]\nj: 0\nk: '~'\n",
+                       l);
+    yaml_node_t *root = ydoc_root(doc);
+    assert_true(ydoc_is_null(NULL));
+    assert_true(ydoc_is_null(ydoc_map_get(doc, root, "a")));
+    assert_true(ydoc_is_null(ydoc_map_get(doc, root, "b")));
+    assert_true(ydoc_is_null(ydoc_map_get(doc, root, "c")));
+    assert_true(ydoc_is_null(ydoc_map_get(doc, root, "d")));
+    assert_true(ydoc_is_null(ydoc_map_get(doc, root, "e")));
+    assert_false(ydoc_is_null(ydoc_map_get(doc, root, "f")));
+    assert_false(ydoc_is_null(ydoc_map_get(doc, root, "g")));
+    assert_false(ydoc_is_null(ydoc_map_get(doc, root, "h")));
+    assert_false(ydoc_is_null(ydoc_map_get(doc, root, "i")));
+    assert_false(ydoc_is_null(ydoc_map_get(doc, root, "j")));
+    assert_false(ydoc_is_null(ydoc_map_get(doc, root, "k")));
+    assert_false(ydoc_is_null(root));
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_invalid_yaml_flow_sequence(void **state)
+{
+    (void)state;
+    S_assert_invalid("title: [unclosed\n", 0, 0,
+                     "f.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' while "
+                     "parsing a flow sequence; check the indentation (spaces, not tabs), colons "
+                     "and quotes [yaml]");
+    S_assert_invalid("a: {b: 1\n", 0, 0,
+                     "f.yaml:2:1: error: invalid YAML: did not find expected ',' or '}' while "
+                     "parsing a flow mapping; check the indentation (spaces, not tabs), colons "
+                     "and quotes [yaml]");
+}
+
+static void test_invalid_yaml_unclosed_quote(void **state)
+{
+    (void)state;
+    /* Points at the opening quote, where the reader can fix it. */
+    S_assert_invalid("a: 1\nb: \"open\n", 0, 0,
+                     "f.yaml:2:4: error: invalid YAML: the text ends inside quotes or brackets; "
+                     "close them (found unexpected end of stream while scanning a quoted "
+                     "scalar) [yaml]");
+}
+
+static void test_invalid_yaml_tab(void **state)
+{
+    (void)state;
+    S_assert_invalid("a:\n\tb: 1\n", 0, 0,
+                     "f.yaml:2:1: error: invalid YAML: this character cannot start a value (a "
+                     "tab, or a symbol such as @ or `); indent with spaces and put such text in "
+                     "quotes (found character that cannot start any token while scanning for "
+                     "the next token) [yaml]");
+    S_assert_invalid("a: @x\n", 0, 0,
+                     "f.yaml:1:4: error: invalid YAML: this character cannot start a value (a "
+                     "tab, or a symbol such as @ or `); indent with spaces and put such text in "
+                     "quotes (found character that cannot start any token while scanning for "
+                     "the next token) [yaml]");
+}
+
+static void test_invalid_yaml_colon_in_value(void **state)
+{
+    (void)state;
+    S_assert_invalid("title: Thread lift: how it works\n", 0, 0,
+                     "f.yaml:1:19: error: invalid YAML: a ': ' appears where it cannot; put "
+                     "text that contains ': ' in quotes, or fix the indentation (mapping values "
+                     "are not allowed in this context) [yaml]");
+    S_assert_invalid("a: 1\n  b: 2\n", 0, 0,
+                     "f.yaml:2:4: error: invalid YAML: a ': ' appears where it cannot; put text "
+                     "that contains ': ' in quotes, or fix the indentation (mapping values are "
+                     "not allowed in this context) [yaml]");
+}
+
+static void test_invalid_yaml_missing_colon(void **state)
+{
+    (void)state;
+    S_assert_invalid("a: 1\nb\nc: 2\n", 0, 0,
+                     "f.yaml:2:1: error: invalid YAML: this line is not 'key: value'; add the "
+                     "':' after the key, or join it to the line above (could not find expected "
+                     "':' while scanning a simple key) [yaml]");
+}
+
+static void test_invalid_yaml_block_mapping(void **state)
+{
+    (void)state;
+    S_assert_invalid("a: 1\n- b\n", 0, 0,
+                     "f.yaml:2:1: error: invalid YAML: this line does not fit here; check its "
+                     "indentation and that every quote is closed (did not find expected key "
+                     "while parsing a block mapping) [yaml]");
+    S_assert_invalid("- a\nb: 1\n", 0, 0,
+                     "f.yaml:2:1: error: invalid YAML: did not find expected '-' indicator "
+                     "while parsing a block collection; check the indentation (spaces, not "
+                     "tabs), colons and quotes [yaml]");
+}
+
+static void test_invalid_yaml_undefined_alias(void **state)
+{
+    (void)state;
+    S_assert_invalid("a: &x 1\nb: *y\n", 0, 0,
+                     "f.yaml:2:4: error: invalid YAML: found undefined alias; check the "
+                     "indentation (spaces, not tabs), colons and quotes [yaml]");
+}
+
+static void test_invalid_yaml_with_offsets(void **state)
+{
+    (void)state;
+    /* Front matter starts on line 2; a fenced block may be indented. */
+    S_assert_invalid("a: 1\n b: 2\n", 3, 2,
+                     "f.yaml:5:5: error: invalid YAML: a ': ' appears where it cannot; put text "
+                     "that contains ': ' in quotes, or fix the indentation (mapping values are "
+                     "not allowed in this context) [yaml]");
+    S_assert_invalid("title: x\nsummary: \"open\n", 1, 0,
+                     "f.yaml:3:10: error: invalid YAML: the text ends inside quotes or "
+                     "brackets; close them (found unexpected end of stream while scanning a "
+                     "quoted scalar) [yaml]");
+}
+
+/* Bytes that are not UTF-8 are reported where they are, not at the start of the file. */
+static void test_invalid_utf8_position(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    const char *text = "a: 1\nb: 2\nc: \xff\n";
+    ydoc *doc = ydoc_load("f.yaml", text, strlen(text), 0, 0, l);
+    /* Read everything out and free it first, so that a failure leaks nothing. */
+    bool loaded = doc != NULL;
+    ydoc_free(doc);
+    size_t n = diag_count(l);
+    diag copy = {0};
+    if (n == 1)
+        copy = *diag_get(l, 0);
+    bool ok = !loaded && n == 1 && strcmp(copy.file, "f.yaml") == 0 && copy.category &&
+              strcmp(copy.category, "yaml") == 0 &&
+              str_starts_with(copy.message, "invalid YAML: ") && strstr(copy.message, "UTF-8");
+    unsigned line = copy.line, column = copy.column;
+    char *got = n == 1 ? diag_format(diag_get(l, 0)) : xstrdup("");
+    diag_list_free(l);
+    if (!ok || line != 3 || column != 4)
+        print_error("got '%s'; wanted an invalid UTF-8 error at f.yaml:3:4\n", got);
+    free(got);
+    assert_true(ok);
+    assert_int_equal(line, 3);
+    assert_int_equal(column, 4);
+}
+
+static void test_expect_map(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("m: {a: 1}\ns: [1]\nv: text\nn: ~\n", l);
+    yaml_node_t *root = ydoc_root(doc);
+    assert_true(ydoc_expect_map(doc, ydoc_map_get(doc, root, "m"), "'m'"));
+    assert_int_equal(diag_count(l), 0);
+    assert_false(ydoc_expect_map(doc, ydoc_map_get(doc, root, "s"), "'s'"));
+    assert_false(ydoc_expect_map(doc, ydoc_map_get(doc, root, "v"), "'v'"));
+    assert_false(ydoc_expect_map(doc, ydoc_map_get(doc, root, "n"), "'n'"));
+    assert_false(ydoc_expect_map(doc, NULL, "site.yaml"));
+    assert_int_equal(diag_count(l), 4);
+    S_assert_diag(l, 0, "f.yaml:2:4: error: 's' must be a mapping of 'key: value' lines, but it "
+                        "is a list");
+    S_assert_diag(l, 1, "f.yaml:3:4: error: 'v' must be a mapping of 'key: value' lines, but it "
+                        "is a single value");
+    S_assert_diag(l, 2, "f.yaml:4:4: error: 'n' must be a mapping of 'key: value' lines, but it "
+                        "is nothing");
+    S_assert_diag(l, 3, "f.yaml:1:1: error: site.yaml must be a mapping of 'key: value' lines, "
+                        "but it is nothing");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_expect_seq(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("s: [a]\nb:\n  - x\nm: {a: 1}\nv: anatomy\nn:\n", l);
+    yaml_node_t *root = ydoc_root(doc);
+    assert_true(ydoc_expect_seq(doc, ydoc_map_get(doc, root, "s"), "'s'"));
+    assert_true(ydoc_expect_seq(doc, ydoc_map_get(doc, root, "b"), "'b'"));
+    assert_int_equal(diag_count(l), 0);
+    assert_false(ydoc_expect_seq(doc, ydoc_map_get(doc, root, "m"), "'m'"));
+    assert_false(ydoc_expect_seq(doc, ydoc_map_get(doc, root, "v"), "'v'"));
+    assert_false(ydoc_expect_seq(doc, ydoc_map_get(doc, root, "n"), "'n'"));
+    assert_int_equal(diag_count(l), 3);
+    S_assert_diag(l, 0, "f.yaml:4:4: error: 'm' must be a list, like [a, b] or lines starting "
+                        "with '- ', but it is a mapping (key: value lines)");
+    S_assert_diag(l, 1, "f.yaml:5:4: error: 'v' must be a list, like [a, b] or lines starting "
+                        "with '- ', but it is a single value");
+    S_assert_diag(l, 2, "f.yaml:6:3: error: 'n' must be a list, like [a, b] or lines starting "
+                        "with '- ', but it is nothing");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_expect_string_ok(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("p: plain text\nq: \"quoted: yes\"\nr: |\n  line one\n  line two\n"
+                       "s: 'null'\nt: 42\n",
+                       l);
+    yaml_node_t *root = ydoc_root(doc);
+    assert_string_equal(ydoc_expect_string(doc, ydoc_map_get(doc, root, "p"), "'p'"),
+                        "plain text");
+    assert_string_equal(ydoc_expect_string(doc, ydoc_map_get(doc, root, "q"), "'q'"),
+                        "quoted: yes");
+    assert_string_equal(ydoc_expect_string(doc, ydoc_map_get(doc, root, "r"), "'r'"),
+                        "line one\nline two\n");
+    assert_string_equal(ydoc_expect_string(doc, ydoc_map_get(doc, root, "s"), "'s'"), "null");
+    assert_string_equal(ydoc_expect_string(doc, ydoc_map_get(doc, root, "t"), "'t'"), "42");
+    assert_int_equal(diag_count(l), 0);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_expect_string_errors(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("a: [x]\nb: {x: 1}\nc: ~\nd:\ne: \"\"\nf: \"  \\t \"\ng: \"x\\0y\"\n", l);
+    yaml_node_t *root = ydoc_root(doc);
+    const char *keys[] = {"a", "b", "c", "d", "e", "f", "g"};
+    for (size_t i = 0; i < 7; i++) {
+        char what[8];
+        snprintf(what, sizeof what, "'%s'", keys[i]);
+        assert_null(ydoc_expect_string(doc, ydoc_map_get(doc, root, keys[i]), what));
+    }
+    assert_null(ydoc_expect_string(doc, NULL, "'title'"));
+    assert_int_equal(diag_count(l), 8);
+    S_assert_diag(l, 0, "f.yaml:1:4: error: 'a' must be a text value, but it is a list");
+    S_assert_diag(l, 1, "f.yaml:2:4: error: 'b' must be a text value, but it is a mapping (key: "
+                        "value lines)");
+    S_assert_diag(l, 2, "f.yaml:3:4: error: 'c' must be a text value, but it is nothing");
+    S_assert_diag(l, 3, "f.yaml:4:3: error: 'd' must be a text value, but it is nothing");
+    S_assert_diag(l, 4, "f.yaml:5:4: error: 'e' is empty; write some text");
+    S_assert_diag(l, 5, "f.yaml:6:4: error: 'f' is empty; write some text");
+    S_assert_diag(l, 6, "f.yaml:7:4: error: 'g' contains a NUL character; remove it");
+    S_assert_diag(l, 7, "f.yaml:1:1: error: 'title' must be a text value, but it is nothing");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_expect_int(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("ok: 365\nlow: 0\nhigh: 3651\nneg: -5\nword: a year\nquoted: \"365\"\n"
+                       "list: [1]\nfloat: 3.5\nnull: ~\nhuge: 99999999999999999999999\nmin: 1\n",
+                       l);
+    yaml_node_t *root = ydoc_root(doc);
+    long v = 0;
+    assert_true(ydoc_expect_int(doc, ydoc_map_get(doc, root, "ok"), "'ok'", 1, 3650, &v));
+    assert_int_equal(v, 365);
+    assert_true(ydoc_expect_int(doc, ydoc_map_get(doc, root, "min"), "'min'", 1, 3650, &v));
+    assert_int_equal(v, 1);
+    assert_int_equal(diag_count(l), 0);
+    v = 77;
+    assert_false(ydoc_expect_int(doc, ydoc_map_get(doc, root, "low"), "'low'", 1, 3650, &v));
+    assert_false(ydoc_expect_int(doc, ydoc_map_get(doc, root, "high"), "'high'", 1, 3650, &v));
+    assert_false(ydoc_expect_int(doc, ydoc_map_get(doc, root, "neg"), "'neg'", 1, 3650, &v));
+    assert_false(ydoc_expect_int(doc, ydoc_map_get(doc, root, "word"), "'word'", 1, 3650, &v));
+    assert_false(
+        ydoc_expect_int(doc, ydoc_map_get(doc, root, "quoted"), "'quoted'", 1, 3650, &v));
+    assert_false(ydoc_expect_int(doc, ydoc_map_get(doc, root, "list"), "'list'", 1, 3650, &v));
+    assert_false(ydoc_expect_int(doc, ydoc_map_get(doc, root, "float"), "'float'", 1, 3650, &v));
+    assert_false(ydoc_expect_int(doc, ydoc_map_get(doc, root, "huge"), "'huge'", 1, 3650, &v));
+    assert_false(ydoc_expect_int(doc, NULL, "'none'", 1, 3650, &v));
+    assert_int_equal(v, 77); /* untouched on error */
+    assert_int_equal(diag_count(l), 9);
+    S_assert_diag(l, 0, "f.yaml:2:6: error: 'low' must be between 1 and 3650, not 0");
+    S_assert_diag(l, 1, "f.yaml:3:7: error: 'high' must be between 1 and 3650, not 3651");
+    S_assert_diag(l, 2, "f.yaml:4:6: error: 'neg' must be between 1 and 3650, not -5");
+    S_assert_diag(l, 3, "f.yaml:5:7: error: 'word' must be a whole number, but it is 'a year'");
+    S_assert_diag(l, 4, "f.yaml:6:9: error: 'quoted' must be a whole number, but it is '365'");
+    S_assert_diag(l, 5, "f.yaml:7:7: error: 'list' must be a whole number, but it is a list");
+    S_assert_diag(l, 6, "f.yaml:8:8: error: 'float' must be a whole number, but it is '3.5'");
+    S_assert_diag(l, 7, "f.yaml:10:7: error: 'huge' must be a whole number, but it is "
+                        "'99999999999999999999999'");
+    S_assert_diag(l, 8, "f.yaml:1:1: error: 'none' must be a whole number, but it is nothing");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_expect_bool(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("a: true\nb: false\nc: yes\nd: no\ne: True\nf: False\n"
+                       "g: maybe\nh: \"true\"\ni: [true]\nj: 1\nk: TRUE\n",
+                       l);
+    yaml_node_t *root = ydoc_root(doc);
+    bool v = false;
+    assert_true(ydoc_expect_bool(doc, ydoc_map_get(doc, root, "a"), "'a'", &v));
+    assert_true(v);
+    assert_true(ydoc_expect_bool(doc, ydoc_map_get(doc, root, "b"), "'b'", &v));
+    assert_false(v);
+    assert_true(ydoc_expect_bool(doc, ydoc_map_get(doc, root, "c"), "'c'", &v));
+    assert_true(v);
+    assert_true(ydoc_expect_bool(doc, ydoc_map_get(doc, root, "d"), "'d'", &v));
+    assert_false(v);
+    assert_true(ydoc_expect_bool(doc, ydoc_map_get(doc, root, "e"), "'e'", &v));
+    assert_true(v);
+    assert_true(ydoc_expect_bool(doc, ydoc_map_get(doc, root, "f"), "'f'", &v));
+    assert_false(v);
+    assert_int_equal(diag_count(l), 0);
+    const char *bad[] = {"g", "h", "i", "j", "k"};
+    for (size_t i = 0; i < 5; i++) {
+        char what[16];
+        snprintf(what, sizeof what, "'draft'");
+        assert_false(ydoc_expect_bool(doc, ydoc_map_get(doc, root, bad[i]), what, &v));
+    }
+    assert_false(ydoc_expect_bool(doc, NULL, "'draft'", &v));
+    assert_int_equal(diag_count(l), 6);
+    S_assert_diag(l, 0, "f.yaml:7:4: error: 'draft' must be true or false");
+    S_assert_diag(l, 1, "f.yaml:8:4: error: 'draft' must be true or false");
+    S_assert_diag(l, 2, "f.yaml:9:4: error: 'draft' must be true or false");
+    S_assert_diag(l, 3, "f.yaml:10:4: error: 'draft' must be true or false");
+    S_assert_diag(l, 4, "f.yaml:11:4: error: 'draft' must be true or false");
+    S_assert_diag(l, 5, "f.yaml:1:1: error: 'draft' must be true or false");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static const char *const S_allowed[] = {"title", "summary", "topics", NULL};
+
+static void test_check_keys_ok(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("title: a\nsummary: b\ntopics: [c]\n", l);
+    assert_true(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "the front matter"));
+    assert_int_equal(diag_count(l), 0);
+    ydoc_free(doc);
+    /* An empty mapping has nothing wrong. */
+    doc = S_load("{}\n", l);
+    assert_true(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "the front matter"));
+    assert_int_equal(diag_count(l), 0);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_check_keys_unknown_with_suggestion(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("titel: a\nsummary: b\n", l);
+    assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "the front matter"));
+    assert_int_equal(diag_count(l), 1);
+    S_assert_diag(l, 0, "f.yaml:1:1: error: unknown key 'titel' in the front matter; did you "
+                        "mean 'title'?");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_check_keys_unknown_without_suggestion(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("title: a\n  # comment\nauthor: b\n", l);
+    assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "the front matter"));
+    assert_int_equal(diag_count(l), 1);
+    S_assert_diag(l, 0, "f.yaml:3:1: error: unknown key 'author' in the front matter; the keys "
+                        "allowed are: title, summary, topics");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_check_keys_duplicate(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("title: a\nsummary: b\ntitle: c\n", l);
+    assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "site.yaml"));
+    assert_int_equal(diag_count(l), 1);
+    S_assert_diag(l, 0, "f.yaml:3:1: error: duplicate key 'title' in site.yaml; keep only one");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_check_keys_not_a_word(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("title: a\n? [x, y]\n: z\n", l);
+    assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "a topic"));
+    assert_int_equal(diag_count(l), 1);
+    S_assert_diag(l, 0, "f.yaml:2:3: error: a key in a topic must be a plain word");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_check_keys_reports_every_mistake(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("sumary: a\ntitle: b\ntopic: c\ntitle: d\n", l);
+    assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "the front matter"));
+    assert_int_equal(diag_count(l), 3);
+    S_assert_diag(l, 0, "f.yaml:1:1: error: unknown key 'sumary' in the front matter; did you "
+                        "mean 'summary'?");
+    S_assert_diag(l, 1, "f.yaml:3:1: error: unknown key 'topic' in the front matter; did you "
+                        "mean 'topics'?");
+    S_assert_diag(l, 2, "f.yaml:4:1: error: duplicate key 'title' in the front matter; keep only "
+                        "one");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+/* A second document after '---' would be dropped silently: it is an error. */
+static void test_second_document_rejected(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    const char *text = "a: 1\n---\nb: 2\n";
+    ydoc *doc = ydoc_load("f.yaml", text, strlen(text), 0, 0, l);
+    assert_non_null(doc);
+    assert_int_equal(diag_error_count(l), 1);
+    S_assert_diag(l, 0, "f.yaml:2:1: error: this file holds a second YAML document, which "
+                        "suture would ignore; remove the '---' line above it [yaml]");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_empty_document),
+        cmocka_unit_test(test_text_need_not_outlive_doc),
+        cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_positions_with_offsets),
+        cmocka_unit_test(test_error_at_node_and_file_start),
+        cmocka_unit_test(test_navigation),
+        cmocka_unit_test(test_is_null),
+        cmocka_unit_test(test_invalid_yaml_flow_sequence),
+        cmocka_unit_test(test_invalid_yaml_unclosed_quote),
+        cmocka_unit_test(test_invalid_yaml_tab),
+        cmocka_unit_test(test_invalid_yaml_colon_in_value),
+        cmocka_unit_test(test_invalid_yaml_missing_colon),
+        cmocka_unit_test(test_invalid_yaml_block_mapping),
+        cmocka_unit_test(test_invalid_yaml_undefined_alias),
+        cmocka_unit_test(test_invalid_yaml_with_offsets),
+        cmocka_unit_test(test_invalid_utf8_position),
+        cmocka_unit_test(test_second_document_rejected),
+        cmocka_unit_test(test_expect_map),
+        cmocka_unit_test(test_expect_seq),
+        cmocka_unit_test(test_expect_string_ok),
+        cmocka_unit_test(test_expect_string_errors),
+        cmocka_unit_test(test_expect_int),
+        cmocka_unit_test(test_expect_bool),
+        cmocka_unit_test(test_check_keys_ok),
+        cmocka_unit_test(test_check_keys_unknown_with_suggestion),
+        cmocka_unit_test(test_check_keys_unknown_without_suggestion),
+        cmocka_unit_test(test_check_keys_duplicate),
+        cmocka_unit_test(test_check_keys_not_a_word),
+        cmocka_unit_test(test_check_keys_reports_every_mistake),
+    };
+    return cmocka_run_group_tests_name("yamldoc", tests, NULL, NULL);
+}
