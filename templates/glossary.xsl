@@ -23,16 +23,25 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Aliases that only inflect the term ("threads" for "thread") help matching in
+       articles but are not other names: they are not shown as "Also called". -->
+  <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+  <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+
   <xsl:template match="term">
+    <xsl:variable name="name" select="translate(name, $upper, $lower)"/>
+    <xsl:variable name="other-names"
+        select="aliases/alias[not(starts-with(translate(., $upper, $lower), $name)
+                                   or starts-with($name, translate(., $upper, $lower)))]"/>
     <div class="glossary-entry">
       <dt id="{@id}"><xsl:copy-of select="name/node()"/></dt>
       <dd>
-        <xsl:if test="aliases/alias">
+        <xsl:if test="$other-names">
           <p class="aliases">
             <xsl:call-template name="str">
               <xsl:with-param name="id" select="'also-called'"/>
               <xsl:with-param name="arg1">
-                <xsl:for-each select="aliases/alias">
+                <xsl:for-each select="$other-names">
                   <xsl:if test="position() &gt; 1">
                     <xsl:call-template name="str"><xsl:with-param name="id" select="'list-separator'"/></xsl:call-template>
                   </xsl:if>

@@ -255,6 +255,9 @@ static void test_listing_pages(void **state)
     doc = S_page(s, "glossary/index.html");
     S_assert_xpath(doc, "//*[@id='term-smas']", 1);
     S_assert_xpath(doc, "//*[@id='term-fixed-smas']", 1);
+    /* Other names are shown; an alias that only extends the term is not. */
+    S_assert_xpath(doc, "//*[@class='alias'][.='superficial musculoaponeurotic system']", 1);
+    S_assert_xpath(doc, "//*[@class='alias'][.='SMAS layer']", 0);
     /* A link inside a definition is resolved like any internal link. */
     S_assert_xpath(doc, "//a[@href='/kb/articles/dimpling/']", 1);
     xmlFreeDoc(doc);
