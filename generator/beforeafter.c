@@ -35,6 +35,8 @@ beforeafter *beforeafter_parse(const char *file, const char *text, size_t len, u
                                unsigned column, diag_list *diags)
 {
     size_t errors_before = diag_error_count(diags);
+    if (!ydoc_check_lines(file, text, len, line, column, "before-after", diags))
+        return NULL;
     ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
     if (!doc)
         return NULL;

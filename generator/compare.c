@@ -82,6 +82,8 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
                             unsigned column, const procedure_data *data, diag_list *diags)
 {
     size_t errors_before = diag_error_count(diags);
+    if (!ydoc_check_lines(file, text, len, line, column, "compare", diags))
+        return NULL;
     ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
     if (!doc)
         return NULL;
@@ -170,6 +172,10 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
             }
             spec->attributes[spec->n_attributes++] = (size_t)idx;
         }
+        if (n_attrs == 0 && diag_error_count(diags) == errors_before)
+            diag_error(diags, file, ydoc_line(doc, an), ydoc_column(doc, an), "compare",
+                       "'attributes' is empty; list what to compare, or leave the line out "
+                       "to compare on every attribute");
     } else {
         spec->attributes = xcalloc(data->n_attributes + 1, sizeof *spec->attributes);
         for (size_t i = 0; i < data->n_attributes; i++)

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -137,6 +138,9 @@ static int S_build(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* A closed pipe on stderr (suture build | head) must not kill a build half-way and
+     * leave its staging folder behind: writes fail with EPIPE instead. */
+    signal(SIGPIPE, SIG_IGN);
     if (argc < 2) {
         fputs(S_usage, stderr);
         return EXIT_USAGE;

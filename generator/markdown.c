@@ -19,27 +19,42 @@ static const char *const S_reserved_ids[] = {
 
 bool markdown_url_is_unsafe(const char *url, bool image)
 {
-    const char *p = url;
-    while (*p == ' ' || *p == '\t')
+    /* Read the scheme as a browser does (WHATWG URL): leading C0 controls and spaces are
+     * dropped and tabs and newlines anywhere are removed, so "java\tscript:" is still
+     * javascript:. Any other control character makes the URL unsafe outright: the HTML
+     * serialiser would drop it and could reveal a scheme. */
+    char scheme[16];
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)url;
+    while (*p && *p <= ' ')
         p++;
-    const char *colon = p;
-    while ((*colon >= 'a' && *colon <= 'z') || (*colon >= 'A' && *colon <= 'Z') ||
-           (*colon >= '0' && *colon <= '9') || *colon == '+' || *colon == '-' || *colon == '.')
-        colon++;
-    if (*colon != ':' || colon == p)
+    for (const unsigned char *q = p; *q; q++)
+        if (*q < ' ' && *q != '\t' && *q != '\n' && *q != '\r')
+            return true;
+    for (; *p; p++) {
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+            continue;
+        if (*p == ':')
+            break;
+        bool scheme_char = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                           (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.';
+        if (!scheme_char || n + 1 >= sizeof scheme)
+            return false; /* no scheme: a relative URL */
+        scheme[n++] = (char)*p;
+    }
+    if (*p != ':' || n == 0)
         return false;
-    size_t n = (size_t)(colon - p);
-    if ((n == 10 && strncasecmp(p, "javascript", n) == 0) ||
-        (n == 8 && strncasecmp(p, "vbscript", n) == 0) ||
-        (n == 4 && strncasecmp(p, "file", n) == 0))
+    scheme[n] = '\0';
+    if (strcasecmp(scheme, "javascript") == 0 || strcasecmp(scheme, "vbscript") == 0 ||
+        strcasecmp(scheme, "file") == 0)
         return true;
-    if (n == 4 && strncasecmp(p, "data", n) == 0) {
-        static const char *const ok[] = {"data:image/png", "data:image/gif", "data:image/jpeg",
-                                         "data:image/webp", NULL};
+    if (strcasecmp(scheme, "data") == 0) {
+        static const char *const ok[] = {"image/png", "image/gif", "image/jpeg", "image/webp",
+                                         NULL};
         if (!image)
             return true;
         for (size_t i = 0; ok[i]; i++)
-            if (strncasecmp(p, ok[i], strlen(ok[i])) == 0)
+            if (strncasecmp((const char *)p + 1, ok[i], strlen(ok[i])) == 0)
                 return false;
         return true;
     }
@@ -300,7 +315,7 @@ static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_i
     case CMARK_NODE_ITEM:
         return S_child(parent, "li");
     case CMARK_NODE_PARAGRAPH:
-        if ((r->options & MARKDOWN_INLINE) || S_tight_paragraph(n))
+        if (S_tight_paragraph(n))
             return parent;
         return S_child(parent, "p");
     case CMARK_NODE_HEADING: {

@@ -55,9 +55,6 @@ typedef struct markdown_result {
 enum {
     /* A level-1 heading is an error: the page title is the page's only <h1>. */
     MARKDOWN_NO_H1 = 1 << 0,
-    /* Render inline content only: a single paragraph's children, no <p> (for short texts
-     * such as glossary definitions). */
-    MARKDOWN_INLINE = 1 << 1,
 };
 
 /*

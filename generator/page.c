@@ -119,9 +119,13 @@ static void S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
     char *text = buf->data;
     if (!text)
         return;
-    unsigned last_line = 1;
+    /* libxslt announces a position ("... file F line N ...") and then the message; libxml2
+     * may say something about the same place just before. Messages without a position wait
+     * for the next announcement, or take the last one at the end. */
+    unsigned marker_line = 1;
+    bool marker_fresh = false;
+    strlist waiting = STRLIST_INIT;
     char *save = NULL;
-    strbuf pending = STRBUF_INIT;
     for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         while (*line == ' ')
             line++;
@@ -135,16 +139,26 @@ static void S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
             continue;
         }
         const char *at = strstr(line, " line ");
-        if (at && sscanf(at, " line %u", &l) == 1) {
-            last_line = l;
-            continue; /* the message itself follows on the next line */
+        if (at && strstr(line, "file ") && sscanf(at, " line %u", &l) == 1) {
+            marker_line = l;
+            marker_fresh = true;
+            for (size_t i = 0; i < waiting.len; i++)
+                diag_error(diags, fallback_file, l, 1, "template", "%s%s", prefix,
+                           waiting.items[i]);
+            strlist_free(&waiting);
+            continue;
         }
-        strbuf_puts(&pending, line);
-        diag_error(diags, fallback_file, last_line, 1, "template", "%s%s", prefix,
-                   strbuf_str(&pending));
-        strbuf_free(&pending);
+        if (marker_fresh) {
+            diag_error(diags, fallback_file, marker_line, 1, "template", "%s%s", prefix, line);
+            marker_fresh = false;
+        } else {
+            strlist_push(&waiting, line);
+        }
     }
-    strbuf_free(&pending);
+    for (size_t i = 0; i < waiting.len; i++)
+        diag_error(diags, fallback_file, marker_line, 1, "template", "%s%s", prefix,
+                   waiting.items[i]);
+    strlist_free(&waiting);
     strbuf_free(buf);
 }
 
@@ -189,7 +203,7 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
             if (diag_error_count(diags) == before)
                 diag_error(diags, path, 1, 1, "template",
                            "this stylesheet could not be compiled; check it with "
-                           "'xsltproc %s' ", path);
+                           "'xsltproc %s'", path);
             ok = false;
             continue;
         }

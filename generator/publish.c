@@ -66,6 +66,13 @@ int publish_commit(const char *staging, const char *out_dir, diag_list *diags)
 {
     if (rename(staging, out_dir) == 0)
         return 0;
+    if (errno == ENOTDIR && !path_is_dir(out_dir)) {
+        diag_error(diags, out_dir, 0, 0, NULL,
+                   "'%s' exists and is not a folder; remove it or choose another --out",
+                   out_dir);
+        publish_abort(staging);
+        return -1;
+    }
     if (errno != EEXIST && errno != ENOTEMPTY) {
         diag_error(diags, out_dir, 0, 0, NULL, "cannot put the new site in place: %s",
                    strerror(errno));

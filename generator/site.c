@@ -803,9 +803,12 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     S_load_articles(&b);
     S_link_procedures(&b);
 
+    /* The disclaimer may link to articles like any text; its links are checked the same way. */
+    render_ctx disclaimer_ctx = {.b = &b, .file = b.cfg->file};
+    markdown_hooks disclaimer_hooks = S_hooks(&disclaimer_ctx);
     markdown_result *disclaimer =
         markdown_render(b.cfg->file, b.cfg->disclaimer, strlen(b.cfg->disclaimer),
-                        b.cfg->disclaimer_line + 1, MARKDOWN_NO_H1, NULL, diags);
+                        b.cfg->disclaimer_line + 1, MARKDOWN_NO_H1, &disclaimer_hooks, diags);
     /* The disclaimer is in the site's language, whatever the page's: say so to screen
      * readers on a page in another language. */
     b.disclaimer = disclaimer_new(disclaimer->body, b.cfg->language);

@@ -130,6 +130,27 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
     return doc;
 }
 
+bool ydoc_check_lines(const char *file, const char *text, size_t len, unsigned line,
+                      unsigned column, const char *category, diag_list *diags)
+{
+    bool ok = true;
+    const char *end = text + len;
+    for (const char *p = text; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        const char *q = p;
+        bool skip = q == eol || *q == ' ' || *q == '\t' || *q == '#' || *q == '\r' ||
+                    (*q == '-' && (q + 1 == eol || q[1] == ' '));
+        if (!skip && !memchr(p, ':', (size_t)(eol - p))) {
+            diag_error(diags, file, line, column, category,
+                       "this line is not 'key: value'; add the ':' after the key");
+            ok = false;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return ok;
+}
+
 void ydoc_free(ydoc *doc)
 {
     if (!doc)

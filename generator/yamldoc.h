@@ -31,6 +31,16 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
                 unsigned column_offset, diag_list *diags);
 void ydoc_free(ydoc *doc);
 
+/*
+ * Check the body of a fenced block (compare, before-after) that is meant to be one
+ * 'key: value' per line: every line that is not blank, a comment, a list item ("- ...")
+ * or indented must have a ':'. Reports each line that has none ("this line is not
+ * 'key: value'; ...") at its own position, which YAML itself would put on the next line.
+ * text starts at line/column of file. Returns true when every line is fine.
+ */
+bool ydoc_check_lines(const char *file, const char *text, size_t len, unsigned line,
+                      unsigned column, const char *category, diag_list *diags);
+
 /* The root node, or NULL for an empty document. */
 yaml_node_t *ydoc_root(ydoc *doc);
 const char *ydoc_file(const ydoc *doc);

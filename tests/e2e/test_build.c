@@ -460,6 +460,32 @@ static void test_broken_cases(void **state)
     free(broken);
 }
 
+/* A disguised javascript: link, even in the disclaimer on every page, is never published. */
+static void test_disguised_script_link_left_out(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *yaml_path = path_join(s->content, "site.yaml");
+    size_t len;
+    char *yaml = file_read(yaml_path, &len);
+    char *at = strstr(yaml, "  risks that differ");
+    assert_non_null(at);
+    char *patched = xasprintf("%.*s  [Ask](&#1;javascript:alert(1)) [us](java&#9;script:alert(2))\n%s",
+                              (int)(at - yaml), yaml, at);
+    assert_int_equal(file_write(yaml_path, patched, strlen(patched)), 0);
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 0);
+    xmlDocPtr doc = S_page(s, "index.html");
+    S_assert_xpath(doc, "//a[contains(translate(@href, 'JAVSCRIPT', 'javscript'), 'script')]", 0);
+    S_assert_xpath(doc, "//aside[@class='medical-disclaimer'][contains(., 'Ask')]", 1);
+    xmlFreeDoc(doc);
+    free(err);
+    free(patched);
+    free(yaml);
+    free(yaml_path);
+    S_site_free(s);
+}
+
 /* SPEC "Command line": usage and environment errors exit 2. */
 static void test_usage_and_environment_errors(void **state)
 {
@@ -522,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_jobs_give_identical_output),
         cmocka_unit_test(test_golden_pages),
         cmocka_unit_test(test_broken_cases),
+        cmocka_unit_test(test_disguised_script_link_left_out),
         cmocka_unit_test(test_usage_and_environment_errors),
         cmocka_unit_test(test_out_cannot_replace_sources),
     };

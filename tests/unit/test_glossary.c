@@ -1,0 +1,561 @@
+/*
+ * test_glossary.c: unit tests for glossary.h (content/glossary.yaml and first-use links).
+ *
+ * Glossary files are written into a temporary folder; element trees are parsed from XML
+ * strings, linked, serialised and compared as exact strings.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#endif
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "glossary.h"
+#include "util.h"
+
+static char S_dir[] = "/tmp/suture-test-glossary-XXXXXX";
+
+static const char S_valid[] =
+    "terms:\n"
+    "  - id: smas\n"
+    "    term: SMAS\n"
+    "    aliases: [superficial musculoaponeurotic system]\n"
+    "    definition: \"A layer of *fibrous* tissue.\"\n"
+    "  - id: fixed-smas\n"
+    "    term: fixed SMAS\n"
+    "    definition: The part of the SMAS that does not move.\n"
+    "  - id: glide-plane\n"
+    "    term: glide plane\n"
+    "    definition: A space where layers slide.\n"
+    "  - id: smas-ko\n"
+    "    term: 스마스\n"
+    "    definition: 얼굴의 층.\n"
+    "  - id: dimpling\n"
+    "    term: Dimpling\n"
+    "    aliases: [skin dimple, puckering]\n"
+    "    definition: Small dents in the skin.\n";
+
+/* Write text to a file in the temp folder; the caller frees the returned path. */
+static char *S_write(const char *name, const char *text)
+{
+    char *path = path_join(S_dir, name);
+    assert_int_equal(file_write(path, text, strlen(text)), 0);
+    return path;
+}
+
+static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
+{
+    const diag *d = diag_get(diags, i);
+    assert_non_null(d);
+    char *s = diag_format(d);
+    assert_string_equal(s, expected);
+    free(s);
+}
+
+/* Load text as a glossary file named name; returns the glossary or NULL. */
+static glossary *S_load(const char *name, const char *text, diag_list *diags, char **path)
+{
+    *path = S_write(name, text);
+    return glossary_load(*path, diags);
+}
+
+/* Parse xml, link the terms of g in its root, return the serialised root (caller frees). */
+static char *S_link(const glossary *g, const char *xml, size_t *links)
+{
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "test.xml", "UTF-8", XML_PARSE_NONET);
+    assert_non_null(doc);
+    *links = glossary_link_terms(g, xmlDocGetRootElement(doc), "/kb/glossary/");
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlNodeDump(buf, doc, xmlDocGetRootElement(doc), 0, 0);
+    char *s = xstrdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    xmlFreeDoc(doc);
+    return s;
+}
+
+static int S_setup(void **state)
+{
+    if (!mkdtemp(S_dir))
+        return -1;
+    diag_list *diags = diag_list_new();
+    char *path = S_write("glossary.yaml", S_valid);
+    glossary *g = glossary_load(path, diags);
+    free(path);
+    size_t n = diag_count(diags);
+    diag_list_free(diags);
+    if (!g || n)
+        return -1;
+    *state = g;
+    return 0;
+}
+
+static int S_teardown(void **state)
+{
+    glossary_free(*state);
+    return remove_tree(S_dir);
+}
+
+/* Link xml with the shared valid glossary and compare the result and link count. */
+static void S_expect_link(void **state, const char *xml, const char *expected, size_t n_links)
+{
+    size_t links = 0;
+    char *got = S_link(*state, xml, &links);
+    assert_string_equal(got, expected);
+    assert_int_equal(links, n_links);
+    free(got);
+}
+
+#define A(id, text) "<a class=\"glossary-term\" href=\"/kb/glossary/#term-" id "\">" text "</a>"
+
+/* ---- loading ---- */
+
+static void test_load_valid(void **state)
+{
+    const glossary *g = *state;
+    assert_int_equal(glossary_count(g), 5);
+    char *path = path_join(S_dir, "glossary.yaml");
+    assert_string_equal(glossary_file_name(g), path);
+    free(path);
+    const glossary_term *t = glossary_get(g, 0);
+    assert_string_equal(t->id, "smas");
+    assert_string_equal(t->term, "SMAS");
+    assert_int_equal(t->n_aliases, 1);
+    assert_string_equal(t->aliases[0], "superficial musculoaponeurotic system");
+    assert_string_equal(t->definition, "A layer of *fibrous* tissue.");
+    assert_int_equal(t->line, 2);
+    assert_int_equal(t->column, 5);
+    t = glossary_get(g, 3);
+    assert_string_equal(t->id, "smas-ko");
+    assert_string_equal(t->term, "스마스");
+    assert_int_equal(t->n_aliases, 0);
+    assert_string_equal(t->definition, "얼굴의 층.");
+    t = glossary_get(g, 4);
+    assert_int_equal(t->n_aliases, 2);
+    assert_string_equal(t->aliases[0], "skin dimple");
+    assert_string_equal(t->aliases[1], "puckering");
+    assert_int_equal(t->line, 15);
+    assert_null(glossary_get(g, 5));
+}
+
+static void test_sorted_order(void **state)
+{
+    const glossary *g = *state;
+    const size_t *sorted = glossary_sorted(g);
+    /* Case-insensitive by the shown term: Dimpling, fixed SMAS, glide plane, SMAS, 스마스. */
+    static const char *const expected[] = {"dimpling", "fixed-smas", "glide-plane", "smas",
+                                           "smas-ko"};
+    for (size_t i = 0; i < 5; i++)
+        assert_string_equal(glossary_get(g, sorted[i])->id, expected[i]);
+}
+
+static void test_missing_file_gives_empty_glossary(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *path = path_join(S_dir, "no-such-glossary.yaml");
+    glossary *g = glossary_load(path, diags);
+    assert_non_null(g);
+    assert_int_equal(diag_count(diags), 0);
+    assert_int_equal(glossary_count(g), 0);
+    assert_non_null(glossary_sorted(g));
+    size_t links = 99;
+    char *got = S_link(g, "<p>SMAS</p>", &links);
+    assert_string_equal(got, "<p>SMAS</p>");
+    assert_int_equal(links, 0);
+    free(got);
+    glossary_free(g);
+    glossary_free(NULL);
+    free(path);
+    diag_list_free(diags);
+}
+
+static void test_unreadable_file(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    glossary *g = glossary_load(S_dir, diags);
+    assert_null(g);
+    assert_int_equal(diag_count(diags), 1);
+    char *expected = xasprintf("%s: error: cannot read the glossary: Is a directory", S_dir);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    diag_list_free(diags);
+}
+
+static void test_missing_fields(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *path;
+    glossary *g = S_load("missing.yaml",
+                         "terms:\n"
+                         "  - id: smas\n"
+                         "    term: SMAS\n"
+                         "  - term: Dimpling\n"
+                         "    definition: Dents.\n"
+                         "  - id: ptosis\n"
+                         "    definition: Sagging.\n",
+                         diags, &path);
+    assert_null(g);
+    assert_int_equal(diag_count(diags), 3);
+    char *e1 = xasprintf("%s:2:5: error: this glossary entry has no 'definition'; explain the "
+                         "term in plain words", path);
+    char *e2 = xasprintf("%s:4:5: error: this glossary entry has no 'id'; add one, like "
+                         "'id: smas'", path);
+    char *e3 = xasprintf("%s:6:5: error: this glossary entry has no 'term'; add the word being "
+                         "defined", path);
+    S_expect_diag(diags, 0, e1);
+    S_expect_diag(diags, 1, e2);
+    S_expect_diag(diags, 2, e3);
+    free(e1);
+    free(e2);
+    free(e3);
+    free(path);
+    diag_list_free(diags);
+}
+
+static void test_duplicate_id(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *path;
+    glossary *g = S_load("dup-id.yaml",
+                         "terms:\n"
+                         "  - id: smas\n"
+                         "    term: SMAS\n"
+                         "    definition: a\n"
+                         "  - id: smas\n"
+                         "    term: Other\n"
+                         "    definition: b\n",
+                         diags, &path);
+    assert_null(g);
+    assert_int_equal(diag_count(diags), 1);
+    char *e = xasprintf("%s:5:9: error: glossary id 'smas' is used twice; keep one", path);
+    S_expect_diag(diags, 0, e);
+    free(e);
+    free(path);
+    diag_list_free(diags);
+}
+
+static void test_term_already_used(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *path;
+    glossary *g = S_load("dup-term.yaml",
+                         "terms:\n"
+                         "  - id: smas\n"
+                         "    term: SMAS\n"
+                         "    aliases: [superficial layer]\n"
+                         "    definition: a\n"
+                         "  - id: smas-2\n"
+                         "    term: smas\n"
+                         "    definition: b\n"
+                         "  - id: layer\n"
+                         "    term: Superficial Layer\n"
+                         "    definition: c\n",
+                         diags, &path);
+    assert_null(g);
+    assert_int_equal(diag_count(diags), 2);
+    char *e1 = xasprintf("%s:7:11: error: 'smas' is already defined by glossary entry 'smas'",
+                         path);
+    char *e2 = xasprintf("%s:10:11: error: 'Superficial Layer' is already defined by glossary "
+                         "entry 'smas'", path);
+    S_expect_diag(diags, 0, e1);
+    S_expect_diag(diags, 1, e2);
+    free(e1);
+    free(e2);
+    free(path);
+    diag_list_free(diags);
+}
+
+static void test_alias_already_used(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *path;
+    glossary *g = S_load("dup-alias.yaml",
+                         "terms:\n"
+                         "  - id: smas\n"
+                         "    term: SMAS\n"
+                         "    aliases: [superficial layer]\n"
+                         "    definition: a\n"
+                         "  - id: fascia\n"
+                         "    term: Fascia\n"
+                         "    aliases: [sheath, smas, Superficial layer, Fascia]\n"
+                         "    definition: b\n",
+                         diags, &path);
+    assert_null(g);
+    assert_int_equal(diag_count(diags), 3);
+    char *e1 = xasprintf("%s:8:23: error: 'smas' is already defined by glossary entry 'smas'",
+                         path);
+    char *e2 = xasprintf("%s:8:29: error: 'Superficial layer' is already defined by glossary "
+                         "entry 'smas'", path);
+    char *e3 = xasprintf("%s:8:48: error: 'Fascia' is already defined by glossary entry "
+                         "'fascia'", path);
+    S_expect_diag(diags, 0, e1);
+    S_expect_diag(diags, 1, e2);
+    S_expect_diag(diags, 2, e3);
+    free(e1);
+    free(e2);
+    free(e3);
+    free(path);
+    diag_list_free(diags);
+}
+
+static void test_invalid_id_and_unknown_key(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *path;
+    glossary *g = S_load("bad-keys.yaml",
+                         "terms:\n"
+                         "  - id: Bad_Id\n"
+                         "    term: Bad\n"
+                         "    definition: e\n"
+                         "  - id: k\n"
+                         "    term: K\n"
+                         "    definiton: f\n"
+                         "    color: red\n",
+                         diags, &path);
+    assert_null(g);
+    assert_int_equal(diag_count(diags), 4);
+    char *e1 = xasprintf("%s:2:9: error: term id 'Bad_Id' may use only lower-case letters, "
+                         "digits and hyphens", path);
+    char *e2 = xasprintf("%s:7:5: error: unknown key 'definiton' in a glossary entry; did you "
+                         "mean 'definition'?", path);
+    char *e3 = xasprintf("%s:8:5: error: unknown key 'color' in a glossary entry; the keys "
+                         "allowed are: id, term, aliases, definition", path);
+    char *e4 = xasprintf("%s:5:5: error: this glossary entry has no 'definition'; explain the "
+                         "term in plain words", path);
+    S_expect_diag(diags, 0, e1);
+    S_expect_diag(diags, 1, e2);
+    S_expect_diag(diags, 2, e3);
+    S_expect_diag(diags, 3, e4);
+    free(e1);
+    free(e2);
+    free(e3);
+    free(e4);
+    free(path);
+    diag_list_free(diags);
+}
+
+static void test_wrong_types(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *path;
+    glossary *g = S_load("types.yaml",
+                         "terms:\n"
+                         "  - just text\n"
+                         "  - id: b\n"
+                         "    term: [x]\n"
+                         "    definition: \"\"\n"
+                         "    aliases: x\n",
+                         diags, &path);
+    assert_null(g);
+    assert_int_equal(diag_count(diags), 4);
+    char *e1 = xasprintf("%s:2:5: error: each glossary entry must be a mapping of 'key: value' "
+                         "lines, but it is a single value", path);
+    char *e2 = xasprintf("%s:4:11: error: 'term' must be a text value, but it is a list", path);
+    char *e3 = xasprintf("%s:5:17: error: 'definition' is empty; write some text", path);
+    char *e4 = xasprintf("%s:6:14: error: 'aliases' must be a list, like [a, b] or lines "
+                         "starting with '- ', but it is a single value", path);
+    S_expect_diag(diags, 0, e1);
+    S_expect_diag(diags, 1, e2);
+    S_expect_diag(diags, 2, e3);
+    S_expect_diag(diags, 3, e4);
+    free(e1);
+    free(e2);
+    free(e3);
+    free(e4);
+    free(path);
+    diag_list_free(diags);
+}
+
+static void test_root_errors(void **state)
+{
+    (void)state;
+    struct {
+        const char *name, *text, *message;
+    } cases[] = {
+        {"list.yaml", "- a\n",
+         ":1:1: error: glossary.yaml must be a mapping of 'key: value' lines, but it is a list"},
+        {"terms-map.yaml", "terms: {a: 1}\n",
+         ":1:8: error: 'terms' must be a list, like [a, b] or lines starting with '- ', but it "
+         "is a mapping (key: value lines)"},
+        {"bad-yaml.yaml", "terms:\n  - id: a\n    term: \"A\n",
+         ":3:11: error: invalid YAML: the text ends inside quotes or brackets; close them "
+         "(found unexpected end of stream while scanning a quoted scalar) [yaml]"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        diag_list *diags = diag_list_new();
+        char *path;
+        glossary *g = S_load(cases[i].name, cases[i].text, diags, &path);
+        assert_null(g);
+        assert_int_equal(diag_count(diags), 1);
+        char *e = xasprintf("%s%s", path, cases[i].message);
+        S_expect_diag(diags, 0, e);
+        free(e);
+        free(path);
+        diag_list_free(diags);
+    }
+}
+
+static void test_no_terms_key(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *path;
+    glossary *g = S_load("words.yaml", "words: []\n", diags, &path);
+    assert_null(g);
+    assert_int_equal(diag_count(diags), 2);
+    char *e1 = xasprintf("%s:1:1: error: unknown key 'words' in glossary.yaml; the keys allowed "
+                         "are: terms", path);
+    char *e2 = xasprintf("%s:1:1: error: glossary.yaml has no 'terms'; list the terms under it",
+                         path);
+    S_expect_diag(diags, 0, e1);
+    S_expect_diag(diags, 1, e2);
+    free(e1);
+    free(e2);
+    free(path);
+    diag_list_free(diags);
+}
+
+/* ---- linking ---- */
+
+static void test_links_first_use_only(void **state)
+{
+    S_expect_link(state, "<body><p>The SMAS moves.</p><p>The SMAS again, SMAS.</p></body>",
+                  "<body><p>The " A("smas", "SMAS") " moves.</p><p>The SMAS again, SMAS.</p>"
+                  "</body>",
+                  1);
+}
+
+static void test_alias_counts_as_the_term(void **state)
+{
+    S_expect_link(state,
+                  "<p>The superficial musculoaponeurotic system, or SMAS, is a layer.</p>",
+                  "<p>The " A("smas", "superficial musculoaponeurotic system")
+                  ", or SMAS, is a layer.</p>",
+                  1);
+}
+
+static void test_longest_phrase_wins(void **state)
+{
+    S_expect_link(state, "<p>The fixed SMAS holds; the SMAS moves.</p>",
+                  "<p>The " A("fixed-smas", "fixed SMAS") " holds; the " A("smas", "SMAS")
+                  " moves.</p>",
+                  2);
+}
+
+static void test_case_insensitive_keeps_text(void **state)
+{
+    S_expect_link(state, "<p>Fixed smas and PUCKERING.</p>",
+                  "<p>" A("fixed-smas", "Fixed smas") " and " A("dimpling", "PUCKERING")
+                  ".</p>",
+                  2);
+}
+
+static void test_not_inside_words(void **state)
+{
+    S_expect_link(state, "<p>SMASH, xSMAS, SMAS2, _SMAS and dimplings, then SMAS.</p>",
+                  "<p>SMASH, xSMAS, SMAS2, _SMAS and dimplings, then " A("smas", "SMAS")
+                  ".</p>",
+                  1);
+}
+
+static void test_korean_term_before_particle(void **state)
+{
+    S_expect_link(state, "<p>스마스는 얼굴의 층이다. 스마스를 당긴다.</p>",
+                  "<p>" A("smas-ko", "스마스") "는 얼굴의 층이다. 스마스를 당긴다.</p>", 1);
+}
+
+static void test_term_across_line_break(void **state)
+{
+    S_expect_link(state, "<p>along the glide\nplane, then</p>",
+                  "<p>along the " A("glide-plane", "glide\nplane") ", then</p>", 1);
+}
+
+static void test_text_around_link_preserved(void **state)
+{
+    S_expect_link(state, "<p>  Before &amp; &lt;SMAS&gt; after  \n</p>",
+                  "<p>  Before &amp; &lt;" A("smas", "SMAS") "&gt; after  \n</p>", 1);
+}
+
+static void test_several_terms_in_one_text(void **state)
+{
+    S_expect_link(state, "<p>SMAS, glide plane and skin dimple.</p>",
+                  "<p>" A("smas", "SMAS") ", " A("glide-plane", "glide plane") " and "
+                  A("dimpling", "skin dimple") ".</p>",
+                  3);
+}
+
+static void test_whole_text_node_and_nested(void **state)
+{
+    S_expect_link(state, "<p>x <em>SMAS</em> y <strong>dimpling</strong></p>",
+                  "<p>x <em>" A("smas", "SMAS") "</em> y <strong>" A("dimpling", "dimpling")
+                  "</strong></p>",
+                  2);
+}
+
+static void test_skips_links_code_headings_tables_figures(void **state)
+{
+    S_expect_link(state,
+                  "<body><h2>SMAS</h2><h3>dimpling</h3><p><a href=\"x\">SMAS</a> "
+                  "<code>SMAS</code></p><pre>SMAS</pre>"
+                  "<table><tr><td>SMAS</td></tr></table><figure><figcaption>SMAS"
+                  "</figcaption></figure><p>Now SMAS and dimpling.</p></body>",
+                  "<body><h2>SMAS</h2><h3>dimpling</h3><p><a href=\"x\">SMAS</a> "
+                  "<code>SMAS</code></p><pre>SMAS</pre>"
+                  "<table><tr><td>SMAS</td></tr></table><figure><figcaption>SMAS"
+                  "</figcaption></figure><p>Now " A("smas", "SMAS") " and "
+                  A("dimpling", "dimpling") ".</p></body>",
+                  2);
+}
+
+static void test_each_call_links_again(void **state)
+{
+    S_expect_link(state, "<p>SMAS</p>", "<p>" A("smas", "SMAS") "</p>", 1);
+    S_expect_link(state, "<p>SMAS</p>", "<p>" A("smas", "SMAS") "</p>", 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_load_valid),
+        cmocka_unit_test(test_sorted_order),
+        cmocka_unit_test(test_missing_file_gives_empty_glossary),
+        cmocka_unit_test(test_unreadable_file),
+        cmocka_unit_test(test_missing_fields),
+        cmocka_unit_test(test_duplicate_id),
+        cmocka_unit_test(test_term_already_used),
+        cmocka_unit_test(test_alias_already_used),
+        cmocka_unit_test(test_invalid_id_and_unknown_key),
+        cmocka_unit_test(test_wrong_types),
+        cmocka_unit_test(test_root_errors),
+        cmocka_unit_test(test_no_terms_key),
+        cmocka_unit_test(test_links_first_use_only),
+        cmocka_unit_test(test_alias_counts_as_the_term),
+        cmocka_unit_test(test_longest_phrase_wins),
+        cmocka_unit_test(test_case_insensitive_keeps_text),
+        cmocka_unit_test(test_not_inside_words),
+        cmocka_unit_test(test_korean_term_before_particle),
+        cmocka_unit_test(test_term_across_line_break),
+        cmocka_unit_test(test_text_around_link_preserved),
+        cmocka_unit_test(test_several_terms_in_one_text),
+        cmocka_unit_test(test_whole_text_node_and_nested),
+        cmocka_unit_test(test_skips_links_code_headings_tables_figures),
+        cmocka_unit_test(test_each_call_links_again),
+    };
+    return cmocka_run_group_tests_name("glossary", tests, S_setup, S_teardown);
+}

@@ -1,0 +1,835 @@
+/*
+ * test_markdown.c: unit tests for markdown.h (CommonMark to a libxml2 element tree).
+ *
+ * Every rendering is serialised with xmlNodeDump and compared as an exact string; every
+ * diagnostic is compared in its printed form, with file, line and column. The bodies start
+ * at line 10 of their file, as an article body does after its front matter.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "markdown.h"
+#include "util.h"
+
+#define FILE_NAME "content/articles/smas.md"
+#define FIRST_LINE 10
+
+/* The element serialised without formatting; the caller frees it. */
+static char *S_dump(xmlNodePtr node)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlNodeDump(buf, NULL, node, 0, 0);
+    char *s = xstrdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    return s;
+}
+
+static markdown_result *S_render(const char *text, int options, const markdown_hooks *hooks,
+                                 diag_list *diags)
+{
+    return markdown_render(FILE_NAME, text, strlen(text), FIRST_LINE, options, hooks, diags);
+}
+
+/* Assert that text renders to expected with no diagnostics. */
+static void S_expect(const char *text, int options, const char *expected)
+{
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render(text, options, NULL, diags);
+    assert_non_null(r);
+    assert_non_null(r->body);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, expected);
+    assert_int_equal(diag_count(diags), 0);
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
+{
+    const diag *d = diag_get(diags, i);
+    assert_non_null(d);
+    char *s = diag_format(d);
+    assert_string_equal(s, expected);
+    free(s);
+}
+
+static int S_setup(void **state)
+{
+    (void)state;
+    xmlInitParser();
+    return 0;
+}
+
+static int S_teardown(void **state)
+{
+    (void)state;
+    return 0;
+}
+
+/* ---- blocks and inlines ---- */
+
+static void test_paragraphs_and_emphasis(void **state)
+{
+    (void)state;
+    S_expect("One *two* **three** _four_\nfive\n\nSix  \nseven\\\neight",
+             0,
+             "<body><p>One <em>two</em> <strong>three</strong> <em>four</em>\nfive</p>"
+             "<p>Six<br/>seven<br/>eight</p></body>");
+}
+
+static void test_text_is_escaped_not_markup(void **state)
+{
+    (void)state;
+    S_expect("a &amp; b < c \\<d> & e", 0,
+             "<body><p>a &amp; b &lt; c &lt;d&gt; &amp; e</p></body>");
+}
+
+static void test_blockquote_rule_and_link_title(void **state)
+{
+    (void)state;
+    S_expect("> quoted *text*\n\n---\n\n[site](https://example.org/ \"The site\")", 0,
+             "<body><blockquote><p>quoted <em>text</em></p></blockquote><hr/>"
+             "<p><a href=\"https://example.org/\" title=\"The site\">site</a></p></body>");
+}
+
+static void test_tight_lists(void **state)
+{
+    (void)state;
+    S_expect("- a\n- *b*\n", 0, "<body><ul><li>a</li><li><em>b</em></li></ul></body>");
+    S_expect("1. one\n2. two\n", 0, "<body><ol><li>one</li><li>two</li></ol></body>");
+}
+
+static void test_loose_list(void **state)
+{
+    (void)state;
+    S_expect("- a\n\n- b\n", 0, "<body><ul><li><p>a</p></li><li><p>b</p></li></ul></body>");
+}
+
+static void test_ordered_list_start(void **state)
+{
+    (void)state;
+    S_expect("3. three\n4. four\n", 0,
+             "<body><ol start=\"3\"><li>three</li><li>four</li></ol></body>");
+    S_expect("0. zero\n", 0, "<body><ol start=\"0\"><li>zero</li></ol></body>");
+}
+
+static void test_nested_list(void **state)
+{
+    (void)state;
+    S_expect("- a\n  - b\n- c\n", 0,
+             "<body><ul><li>a<ul><li>b</li></ul></li><li>c</li></ul></body>");
+}
+
+static void test_code_span(void **state)
+{
+    (void)state;
+    S_expect("Use `a<b && c` here", 0,
+             "<body><p>Use <code>a&lt;b &amp;&amp; c</code> here</p></body>");
+}
+
+static void test_fenced_code_with_language(void **state)
+{
+    (void)state;
+    S_expect("```python extra words\nprint(\"<x>\")\n```\n", 0,
+             "<body><pre><code class=\"language-python\">print(\"&lt;x&gt;\")\n"
+             "</code></pre></body>");
+}
+
+static void test_fenced_code_without_language(void **state)
+{
+    (void)state;
+    S_expect("```\nplain\n```\n", 0, "<body><pre><code>plain\n</code></pre></body>");
+    S_expect("    indented\n", 0, "<body><pre><code>indented\n</code></pre></body>");
+}
+
+/* ---- headings ---- */
+
+static void test_heading_id_and_anchor(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("## What *is* `SMAS`?\n\n### Risks & side-effects\n", 0,
+                                  NULL, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(
+        got, "<body><h2 id=\"what-is-smas\">What <em>is</em> <code>SMAS</code>? "
+             "<a class=\"heading-anchor\" href=\"#what-is-smas\" "
+             "aria-labelledby=\"what-is-smas\">#</a></h2>"
+             "<h3 id=\"risks-side-effects\">Risks &amp; side-effects "
+             "<a class=\"heading-anchor\" href=\"#risks-side-effects\" "
+             "aria-labelledby=\"risks-side-effects\">#</a></h3></body>");
+    assert_int_equal(diag_count(diags), 0);
+    assert_int_equal(r->n_headings, 2);
+    assert_int_equal(r->headings[0].level, 2);
+    assert_string_equal(r->headings[0].id, "what-is-smas");
+    assert_string_equal(r->headings[0].text, "What is SMAS?");
+    assert_int_equal(r->headings[1].level, 3);
+    assert_string_equal(r->headings[1].id, "risks-side-effects");
+    assert_string_equal(r->headings[1].text, "Risks & side-effects");
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_duplicate_heading_ids(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("## Causes\n\n## Causes\n\n## Causes\n\n## !!!\n\n## ???\n", 0,
+                                  NULL, diags);
+    assert_int_equal(r->n_headings, 5);
+    assert_string_equal(r->headings[0].id, "causes");
+    assert_string_equal(r->headings[1].id, "causes-1");
+    assert_string_equal(r->headings[2].id, "causes-2");
+    assert_string_equal(r->headings[3].id, "section");
+    assert_string_equal(r->headings[4].id, "section-1");
+    char *got = S_dump(r->body);
+    assert_non_null(strstr(got, "<h2 id=\"causes-1\">Causes <a class=\"heading-anchor\" "
+                                "href=\"#causes-1\" aria-labelledby=\"causes-1\">#</a></h2>"));
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_reserved_heading_ids(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("## Main\n\n## Medical disclaimer\n\n## Main\n\n## Content\n",
+                                  0, NULL, diags);
+    assert_int_equal(r->n_headings, 4);
+    assert_string_equal(r->headings[0].id, "main-1");
+    assert_string_equal(r->headings[1].id, "medical-disclaimer-1");
+    assert_string_equal(r->headings[2].id, "main-2");
+    assert_string_equal(r->headings[3].id, "content-1");
+    char *got = S_dump(r->body);
+    assert_non_null(strstr(got, "<h2 id=\"main-1\">Main <a class=\"heading-anchor\" "
+                                "href=\"#main-1\" aria-labelledby=\"main-1\">#</a></h2>"));
+    assert_null(strstr(got, "id=\"main\""));
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+/*
+ * templates/README.md, "Ids the templates use": heading ids made from the article's text
+ * must not take any id the templates write (toc-heading, related-heading, ...).
+ */
+static void test_template_heading_ids_are_reserved(void **state)
+{
+    (void)state;
+    static const char *const template_ids[] = {
+        "toc-heading",          "related-heading",        "topics-heading",
+        "newest-heading",       "topic-articles-heading", "other-topics-heading",
+        "not-found-topics-heading", NULL};
+    /* Collect first, assert after freeing, so a failure leaks nothing. */
+    strlist rendered = STRLIST_INIT, scanned = STRLIST_INIT, expected = STRLIST_INIT;
+    for (size_t i = 0; template_ids[i]; i++) {
+        char *text = xasprintf("## %s\n", template_ids[i]);
+        strlist_push_owned(&expected, xasprintf("%s-1", template_ids[i]));
+        diag_list *diags = diag_list_new();
+        markdown_result *r = S_render(text, 0, NULL, diags);
+        strlist_push(&rendered, r->n_headings == 1 ? r->headings[0].id : "(none)");
+        markdown_heading_ids(text, strlen(text), &scanned);
+        markdown_result_free(r);
+        diag_list_free(diags);
+        free(text);
+    }
+    size_t n = expected.len;
+    bool same_len = rendered.len == n && scanned.len == n;
+    size_t bad = n;
+    for (size_t i = 0; same_len && i < n && bad == n; i++)
+        if (strcmp(rendered.items[i], expected.items[i]) != 0 ||
+            strcmp(scanned.items[i], expected.items[i]) != 0)
+            bad = i;
+    char got[128] = "", want[128] = "";
+    if (bad < n) {
+        snprintf(got, sizeof got, "%s / %s", rendered.items[bad], scanned.items[bad]);
+        snprintf(want, sizeof want, "%s / %s", expected.items[bad], expected.items[bad]);
+    }
+    strlist_free(&rendered);
+    strlist_free(&scanned);
+    strlist_free(&expected);
+    assert_true(same_len);
+    assert_string_equal(got, want);
+}
+
+static void test_korean_heading_id(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("## 스마스 층의 구조\n", 0, NULL, diags);
+    assert_int_equal(r->n_headings, 1);
+    assert_string_equal(r->headings[0].id, "스마스-층의-구조");
+    assert_string_equal(r->headings[0].text, "스마스 층의 구조");
+    xmlNodePtr h2 = r->body->children;
+    assert_non_null(h2);
+    assert_string_equal((const char *)h2->name, "h2");
+    xmlChar *id = xmlGetProp(h2, BAD_CAST "id");
+    assert_string_equal((const char *)id, "스마스-층의-구조");
+    xmlFree(id);
+    xmlChar *href = xmlGetProp(h2->last, BAD_CAST "href");
+    assert_string_equal((const char *)href, "#스마스-층의-구조");
+    xmlFree(href);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_level1_heading_error_under_no_h1(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("Intro\n\n   # Title\n\nSetext title\n============\n\n## Fine\n",
+                                  MARKDOWN_NO_H1, NULL, diags);
+    assert_int_equal(diag_count(diags), 2);
+    assert_int_equal(diag_error_count(diags), 2);
+    S_expect_diag(diags, 0,
+                  "content/articles/smas.md:12:4: error: a level-1 heading ('# ...') repeats "
+                  "the page title; start sections with '## ' instead [heading]");
+    S_expect_diag(diags, 1,
+                  "content/articles/smas.md:14:1: error: a level-1 heading ('# ...') repeats "
+                  "the page title; start sections with '## ' instead [heading]");
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_level1_heading_allowed_without_no_h1(void **state)
+{
+    (void)state;
+    S_expect("# Title\n", 0,
+             "<body><h1 id=\"title\">Title <a class=\"heading-anchor\" href=\"#title\" "
+             "aria-labelledby=\"title\">#</a></h1></body>");
+}
+
+/* ---- raw HTML ---- */
+
+static void test_raw_html_block_left_out_with_warning(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("Before\n\n<div class=\"x\">\nhidden\n</div>\n\nAfter\n", 0,
+                                  NULL, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, "<body><p>Before</p><p>After</p></body>");
+    assert_int_equal(diag_count(diags), 1);
+    assert_int_equal(diag_error_count(diags), 0);
+    assert_int_equal(diag_get(diags, 0)->severity, DIAG_WARNING);
+    S_expect_diag(diags, 0,
+                  "content/articles/smas.md:12:1: warning: raw HTML is not published and was "
+                  "left out; use Markdown instead [html]");
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_raw_html_inline_left_out_with_warning(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("Line one\nA <b>bold</b> word\n", 0, NULL, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, "<body><p>Line one\nA bold word</p></body>");
+    assert_int_equal(diag_count(diags), 2);
+    S_expect_diag(diags, 0,
+                  "content/articles/smas.md:11:3: warning: raw HTML is not published and was "
+                  "left out; use Markdown instead [html]");
+    S_expect_diag(diags, 1,
+                  "content/articles/smas.md:11:10: warning: raw HTML is not published and was "
+                  "left out; use Markdown instead [html]");
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_html_comments_left_out_silently(void **state)
+{
+    (void)state;
+    S_expect("Text <!-- an inline note --> more\n\n<!-- a block comment -->\n\nEnd\n", 0,
+             "<body><p>Text  more</p><p>End</p></body>");
+}
+
+/* ---- unsafe URLs ---- */
+
+static void test_unsafe_links_left_out_with_warning(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render(
+        "[a](javascript:alert(1))\n[b](VBScript:msgbox)\n[c](file:///etc/passwd)\n"
+        "[d](data:text/html,x)\n[e](data:image/png;base64,AAAA)\n",
+        0, NULL, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got,
+                        "<body><p><a>a</a>\n<a>b</a>\n<a>c</a>\n<a>d</a>\n<a>e</a></p></body>");
+    assert_int_equal(diag_count(diags), 5);
+    assert_int_equal(diag_error_count(diags), 0);
+    S_expect_diag(diags, 0,
+                  "content/articles/smas.md:10:1: warning: the link to 'javascript:alert(1)' is "
+                  "unsafe and was left out; link to a web page (https://...) or another article "
+                  "instead [link]");
+    S_expect_diag(diags, 1,
+                  "content/articles/smas.md:11:1: warning: the link to 'VBScript:msgbox' is "
+                  "unsafe and was left out; link to a web page (https://...) or another article "
+                  "instead [link]");
+    S_expect_diag(diags, 2,
+                  "content/articles/smas.md:12:1: warning: the link to 'file:///etc/passwd' is "
+                  "unsafe and was left out; link to a web page (https://...) or another article "
+                  "instead [link]");
+    S_expect_diag(diags, 3,
+                  "content/articles/smas.md:13:1: warning: the link to 'data:text/html,x' is "
+                  "unsafe and was left out; link to a web page (https://...) or another article "
+                  "instead [link]");
+    S_expect_diag(diags, 4,
+                  "content/articles/smas.md:14:1: warning: the link to "
+                  "'data:image/png;base64,AAAA' is unsafe and was left out; link to a web page "
+                  "(https://...) or another article instead [link]");
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_unsafe_images_left_out_with_warning(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render(
+        "A ![x](javascript:alert(1)) B ![y](data:text/html,z) C ![s](data:image/svg+xml,q) D\n",
+        0, NULL, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, "<body><p>A  B  C  D</p></body>");
+    assert_int_equal(diag_count(diags), 3);
+    S_expect_diag(diags, 0,
+                  "content/articles/smas.md:10:3: warning: the image 'javascript:alert(1)' is "
+                  "unsafe and was left out; put the image in content/media/ [image]");
+    S_expect_diag(diags, 1,
+                  "content/articles/smas.md:10:31: warning: the image 'data:text/html,z' is "
+                  "unsafe and was left out; put the image in content/media/ [image]");
+    S_expect_diag(diags, 2,
+                  "content/articles/smas.md:10:56: warning: the image 'data:image/svg+xml,q' is "
+                  "unsafe and was left out; put the image in content/media/ [image]");
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_data_png_image_allowed(void **state)
+{
+    (void)state;
+    S_expect("![dot *red*](data:image/png;base64,iVBORw0K \"Dot\")\n", 0,
+             "<body><p><img src=\"data:image/png;base64,iVBORw0K\" alt=\"dot red\" "
+             "title=\"Dot\"/></p></body>");
+}
+
+static void test_url_is_unsafe(void **state)
+{
+    (void)state;
+    assert_true(markdown_url_is_unsafe("javascript:x", false));
+    assert_true(markdown_url_is_unsafe("JavaScript:x", true));
+    assert_true(markdown_url_is_unsafe("  javascript:x", false));
+    assert_true(markdown_url_is_unsafe("vbscript:x", false));
+    assert_true(markdown_url_is_unsafe("FILE:///etc/passwd", true));
+    assert_true(markdown_url_is_unsafe("data:text/html,x", false));
+    assert_true(markdown_url_is_unsafe("data:text/html,x", true));
+    assert_true(markdown_url_is_unsafe("data:image/png;base64,A", false));
+    assert_true(markdown_url_is_unsafe("data:image/svg+xml,x", true));
+    assert_false(markdown_url_is_unsafe("data:image/png;base64,A", true));
+    assert_false(markdown_url_is_unsafe("DATA:IMAGE/PNG;base64,A", true));
+    assert_false(markdown_url_is_unsafe("data:image/gif;base64,A", true));
+    assert_false(markdown_url_is_unsafe("data:image/jpeg;base64,A", true));
+    assert_false(markdown_url_is_unsafe("data:image/webp;base64,A", true));
+    assert_false(markdown_url_is_unsafe("https://example.org/", false));
+    assert_false(markdown_url_is_unsafe("mailto:a@example.org", false));
+    assert_false(markdown_url_is_unsafe("dimpling.md#causes", false));
+    assert_false(markdown_url_is_unsafe("javascript.md", false));
+    assert_false(markdown_url_is_unsafe("/media/x.jpg", true));
+    assert_false(markdown_url_is_unsafe("", false));
+}
+
+/*
+ * Browsers read a URL after dropping leading C0 controls and spaces and every tab and
+ * newline (WHATWG URL standard, "basic URL parser"), and libxml2's HTML serialiser drops
+ * control characters from attribute values. So "\x01javascript:" and "java\tscript:" are
+ * javascript: URLs on the published page and must count as unsafe.
+ */
+static void test_url_is_unsafe_as_a_browser_reads_it(void **state)
+{
+    (void)state;
+    static const char *const urls[] = {"\x01javascript:alert(1)", "\x1f javascript:x",
+                                       "java\tscript:alert(1)",     "java\nscript:alert(1)",
+                                       "java\x01script:alert(1)",   "\x01vbscript:x",
+                                       "fi\tle:///etc/passwd",      NULL};
+    /* Name every URL that passes as safe, escaped, so a failure lists them all. */
+    char safe[512] = "";
+    size_t k = 0;
+    for (size_t i = 0; urls[i]; i++) {
+        if (markdown_url_is_unsafe(urls[i], false) && markdown_url_is_unsafe(urls[i], true))
+            continue;
+        for (size_t j = 0; urls[i][j] && k + 8 < sizeof safe; j++) {
+            unsigned char c = (unsigned char)urls[i][j];
+            k += (size_t)snprintf(safe + k, sizeof safe - k, c < 0x20 ? "\\x%02x" : "%c", c);
+        }
+        if (k + 2 < sizeof safe)
+            k += (size_t)snprintf(safe + k, sizeof safe - k, " ");
+    }
+    assert_string_equal(safe, "");
+}
+
+static void test_control_character_link_left_out(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("[Ask us](&#1;javascript:alert(1))\n", 0, NULL, diags);
+    char *got = S_dump(r->body);
+    size_t n = diag_count(diags);
+    markdown_result_free(r);
+    diag_list_free(diags);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", got);
+    free(got);
+    assert_string_equal(buf, "<body><p><a>Ask us</a></p></body>");
+    assert_int_equal(n, 1);
+}
+
+/* ---- hooks ---- */
+
+typedef struct {
+    char *link_url;
+    unsigned link_line, link_column;
+    int link_calls;
+    char *image_url, *image_alt;
+    unsigned image_line, image_column;
+    int image_calls;
+    char *fenced_info, *fenced_content;
+    size_t fenced_len;
+    unsigned fenced_line, fenced_column;
+    int fenced_calls;
+} S_hook_log;
+
+static char *S_link_hook(void *ctx, const char *url, unsigned line, unsigned column)
+{
+    S_hook_log *log = ctx;
+    log->link_calls++;
+    free(log->link_url);
+    log->link_url = xstrdup(url);
+    log->link_line = line;
+    log->link_column = column;
+    if (strcmp(url, "dimpling.md#causes") == 0)
+        return xstrdup("/articles/dimpling/#causes");
+    return NULL;
+}
+
+static char *S_image_hook(void *ctx, const char *url, const char *alt, unsigned line,
+                          unsigned column)
+{
+    S_hook_log *log = ctx;
+    log->image_calls++;
+    free(log->image_url);
+    free(log->image_alt);
+    log->image_url = xstrdup(url);
+    log->image_alt = xstrdup(alt);
+    log->image_line = line;
+    log->image_column = column;
+    return xasprintf("/%s", url);
+}
+
+static bool S_fenced_hook(void *ctx, const char *info, const char *content, size_t len,
+                          unsigned line, unsigned column, xmlNodePtr parent)
+{
+    S_hook_log *log = ctx;
+    if (strcmp(info, "compare") != 0)
+        return false;
+    log->fenced_calls++;
+    free(log->fenced_info);
+    free(log->fenced_content);
+    log->fenced_info = xstrdup(info);
+    log->fenced_content = xstrndup(content, len);
+    log->fenced_len = len;
+    log->fenced_line = line;
+    log->fenced_column = column;
+    xmlNodePtr div = xmlNewChild(parent, NULL, BAD_CAST "div", NULL);
+    xmlNewProp(div, BAD_CAST "class", BAD_CAST "handled");
+    return true;
+}
+
+static void S_log_free(S_hook_log *log)
+{
+    free(log->link_url);
+    free(log->image_url);
+    free(log->image_alt);
+    free(log->fenced_info);
+    free(log->fenced_content);
+}
+
+static void test_link_and_image_hooks(void **state)
+{
+    (void)state;
+    S_hook_log log = {0};
+    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, S_fenced_hook};
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render(
+        "Intro\n\nSee [the causes](dimpling.md#causes) and ![a *photo*](media/x.jpg).\n", 0,
+        &hooks, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, "<body><p>Intro</p><p>See <a href=\"/articles/dimpling/#causes\">"
+                             "the causes</a> and <img src=\"/media/x.jpg\" alt=\"a photo\"/>."
+                             "</p></body>");
+    assert_int_equal(diag_count(diags), 0);
+    assert_int_equal(log.link_calls, 1);
+    assert_string_equal(log.link_url, "dimpling.md#causes");
+    assert_int_equal(log.link_line, 12);
+    assert_int_equal(log.link_column, 5);
+    assert_int_equal(log.image_calls, 1);
+    assert_string_equal(log.image_url, "media/x.jpg");
+    assert_string_equal(log.image_alt, "a photo");
+    assert_int_equal(log.image_line, 12);
+    assert_int_equal(log.image_column, 42);
+    free(got);
+    S_log_free(&log);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_link_hook_keeps_url_on_null(void **state)
+{
+    (void)state;
+    S_hook_log log = {0};
+    markdown_hooks hooks = {&log, S_link_hook, NULL, NULL};
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("Line\n[web](https://example.org/a)\n", 0, &hooks, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, "<body><p>Line\n<a href=\"https://example.org/a\">web</a></p></body>");
+    assert_int_equal(log.link_calls, 1);
+    assert_int_equal(log.link_line, 11);
+    assert_int_equal(log.link_column, 1);
+    free(got);
+    S_log_free(&log);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_hooks_not_called_for_unsafe_urls(void **state)
+{
+    (void)state;
+    S_hook_log log = {0};
+    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, NULL};
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("[a](javascript:x) ![b](file:///x.png)\n", 0, &hooks, diags);
+    assert_int_equal(log.link_calls, 0);
+    assert_int_equal(log.image_calls, 0);
+    assert_int_equal(diag_count(diags), 2);
+    S_log_free(&log);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_fenced_hook_position(void **state)
+{
+    (void)state;
+    S_hook_log log = {0};
+    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook};
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render(
+        "Intro\n\n```compare\nprocedures: thread-lift\ncaption: X\n```\n\n"
+        "```python\nx = 1\n```\n",
+        0, &hooks, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, "<body><p>Intro</p><div class=\"handled\"/>"
+                             "<pre><code class=\"language-python\">x = 1\n</code></pre></body>");
+    assert_int_equal(log.fenced_calls, 1);
+    assert_string_equal(log.fenced_info, "compare");
+    assert_string_equal(log.fenced_content, "procedures: thread-lift\ncaption: X\n");
+    assert_int_equal(log.fenced_len, strlen("procedures: thread-lift\ncaption: X\n"));
+    assert_int_equal(log.fenced_line, 13);
+    assert_int_equal(log.fenced_column, 1);
+    free(got);
+    S_log_free(&log);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_fenced_hook_position_in_blockquote(void **state)
+{
+    (void)state;
+    S_hook_log log = {0};
+    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook};
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("> ```compare extra\n> caption: Y\n> ```\n", 0, &hooks, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, "<body><blockquote><div class=\"handled\"/></blockquote></body>");
+    assert_int_equal(log.fenced_calls, 1);
+    assert_string_equal(log.fenced_info, "compare");
+    assert_string_equal(log.fenced_content, "caption: Y\n");
+    assert_int_equal(log.fenced_line, 11);
+    assert_int_equal(log.fenced_column, 3);
+    free(got);
+    S_log_free(&log);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+/* ---- heading ids without rendering ---- */
+
+static void test_heading_ids_match_render(void **state)
+{
+    (void)state;
+    const char *text = "# Title\n\n## Causes\n\n## Causes\n\n### Main\n\n## 붓기와 멍\n\n"
+                       "## What *is* `SMAS`?\n\n- ## In a list\n\n> ## Quoted\n\n## ???\n\n"
+                       "Setext\n------\n";
+    strlist ids = STRLIST_INIT;
+    markdown_heading_ids(text, strlen(text), &ids);
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render(text, 0, NULL, diags);
+    static const char *const expected[] = {"title",        "causes",         "causes-1",
+                                           "main-1",       "붓기와-멍",      "what-is-smas",
+                                           "in-a-list",    "quoted",         "section",
+                                           "setext"};
+    size_t n = sizeof expected / sizeof *expected;
+    assert_int_equal(ids.len, n);
+    assert_int_equal(r->n_headings, n);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(ids.items[i], expected[i]);
+        assert_string_equal(r->headings[i].id, expected[i]);
+    }
+    strlist_free(&ids);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_heading_ids_appends(void **state)
+{
+    (void)state;
+    strlist ids = STRLIST_INIT;
+    strlist_push(&ids, "already-there");
+    markdown_heading_ids("## A\n", 5, &ids);
+    assert_int_equal(ids.len, 2);
+    assert_string_equal(ids.items[0], "already-there");
+    assert_string_equal(ids.items[1], "a");
+    strlist_free(&ids);
+}
+
+/* ---- options and robustness ---- */
+
+static void test_empty_text(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = markdown_render(FILE_NAME, "", 0, 1, 0, NULL, diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, "<body/>");
+    assert_int_equal(r->n_headings, 0);
+    assert_int_equal(diag_count(diags), 0);
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_invalid_utf8_does_not_crash(void **state)
+{
+    (void)state;
+    const char text[] = "Bad \xff\xfe bytes \xc3\n\n## Head \xe2\x82\n";
+    diag_list *diags = diag_list_new();
+    markdown_result *r = markdown_render(FILE_NAME, text, sizeof text - 1, FIRST_LINE, 0, NULL,
+                                         diags);
+    char *got = S_dump(r->body);
+    /* Each invalid sequence becomes U+FFFD, so libxml2 only ever holds valid UTF-8. */
+    assert_string_equal(got, "<body><p>Bad \xEF\xBF\xBD\xEF\xBF\xBD bytes \xEF\xBF\xBD</p>"
+                             "<h2 id=\"head-&#xFFFD;\">Head \xEF\xBF\xBD "
+                             "<a class=\"heading-anchor\" "
+                             "href=\"#head-&#xFFFD;\" aria-labelledby=\"head-&#xFFFD;\">#</a>"
+                             "</h2></body>");
+    assert_int_equal(r->n_headings, 1);
+    assert_true(xmlCheckUTF8(BAD_CAST r->headings[0].id));
+    assert_string_equal(r->headings[0].id, "head-\xEF\xBF\xBD");
+    strlist ids = STRLIST_INIT;
+    markdown_heading_ids(text, sizeof text - 1, &ids);
+    assert_int_equal(ids.len, 1);
+    assert_string_equal(ids.items[0], "head-\xEF\xBF\xBD");
+    strlist_free(&ids);
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_nul_byte_does_not_crash(void **state)
+{
+    (void)state;
+    const char text[] = "a\0b\n";
+    diag_list *diags = diag_list_new();
+    markdown_result *r = markdown_render(FILE_NAME, text, sizeof text - 1, FIRST_LINE, 0, NULL,
+                                         diags);
+    char *got = S_dump(r->body);
+    assert_string_equal(got, "<body><p>a\xEF\xBF\xBD" "b</p></body>");
+    free(got);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
+static void test_caller_takes_body(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("text\n", 0, NULL, diags);
+    xmlNodePtr body = r->body;
+    r->body = NULL;
+    markdown_result_free(r);
+    char *got = S_dump(body);
+    assert_string_equal(got, "<body><p>text</p></body>");
+    free(got);
+    xmlFreeNode(body);
+    markdown_result_free(NULL);
+    diag_list_free(diags);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_paragraphs_and_emphasis),
+        cmocka_unit_test(test_text_is_escaped_not_markup),
+        cmocka_unit_test(test_blockquote_rule_and_link_title),
+        cmocka_unit_test(test_tight_lists),
+        cmocka_unit_test(test_loose_list),
+        cmocka_unit_test(test_ordered_list_start),
+        cmocka_unit_test(test_nested_list),
+        cmocka_unit_test(test_code_span),
+        cmocka_unit_test(test_fenced_code_with_language),
+        cmocka_unit_test(test_fenced_code_without_language),
+        cmocka_unit_test(test_heading_id_and_anchor),
+        cmocka_unit_test(test_duplicate_heading_ids),
+        cmocka_unit_test(test_reserved_heading_ids),
+        cmocka_unit_test(test_template_heading_ids_are_reserved),
+        cmocka_unit_test(test_korean_heading_id),
+        cmocka_unit_test(test_level1_heading_error_under_no_h1),
+        cmocka_unit_test(test_level1_heading_allowed_without_no_h1),
+        cmocka_unit_test(test_raw_html_block_left_out_with_warning),
+        cmocka_unit_test(test_raw_html_inline_left_out_with_warning),
+        cmocka_unit_test(test_html_comments_left_out_silently),
+        cmocka_unit_test(test_unsafe_links_left_out_with_warning),
+        cmocka_unit_test(test_unsafe_images_left_out_with_warning),
+        cmocka_unit_test(test_data_png_image_allowed),
+        cmocka_unit_test(test_url_is_unsafe),
+        cmocka_unit_test(test_url_is_unsafe_as_a_browser_reads_it),
+        cmocka_unit_test(test_control_character_link_left_out),
+        cmocka_unit_test(test_link_and_image_hooks),
+        cmocka_unit_test(test_link_hook_keeps_url_on_null),
+        cmocka_unit_test(test_hooks_not_called_for_unsafe_urls),
+        cmocka_unit_test(test_fenced_hook_position),
+        cmocka_unit_test(test_fenced_hook_position_in_blockquote),
+        cmocka_unit_test(test_heading_ids_match_render),
+        cmocka_unit_test(test_heading_ids_appends),
+        cmocka_unit_test(test_empty_text),
+        cmocka_unit_test(test_invalid_utf8_does_not_crash),
+        cmocka_unit_test(test_nul_byte_does_not_crash),
+        cmocka_unit_test(test_caller_takes_body),
+    };
+    return cmocka_run_group_tests_name("markdown", tests, S_setup, S_teardown);
+}

@@ -1,0 +1,612 @@
+/*
+ * test_page.c: unit tests for page.h (page XML through XSLT to HTML5).
+ *
+ * The group setup writes six small stylesheets, one per page kind, into a temporary
+ * templates folder. Each writes a normal page (with the disclaimer placeholder in its
+ * footer), except when the page's <title> asks for a misbehaviour: "stop" (xsl:message
+ * terminate), "note" (a plain xsl:message), "write" (exsl:document), "nowhere" (neither
+ * placeholder nor <main>), "main-only" (no placeholder), "own" (its own disclaimer aside),
+ * "two" (two placeholders) and "silent" (terminate without a message).
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#endif
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "disclaimer.h"
+#include "page.h"
+#include "util.h"
+
+static char S_dir[] = "/tmp/suture-test-page-XXXXXX";
+static char *S_good;             /* S_dir/good: the six working stylesheets */
+static page_templates *S_templates;
+static xmlNodePtr S_aside;       /* the disclaimer every render injects */
+
+/* The line of the exsl:document element in the stylesheet below. */
+#define WRITE_LINE 11
+
+static const char S_sheet_fmt[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                      /* 1 */
+    "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"" /* 2 */
+    " xmlns:exsl=\"http://exslt.org/common\" extension-element-prefixes=\"exsl\">\n"
+    "<xsl:output method=\"html\" encoding=\"UTF-8\" indent=\"no\"/>\n"                 /* 3 */
+    "<xsl:template match=\"/page\">\n"                                                  /* 4 */
+    "<xsl:choose>\n"                                                                    /* 5 */
+    "<xsl:when test=\"title = 'stop'\">\n"                                              /* 6 */
+    "<xsl:message terminate=\"yes\">no string with id 'x'</xsl:message>\n"             /* 7 */
+    "</xsl:when>\n"                                                                     /* 8 */
+    "<xsl:when test=\"title = 'write'\">\n"                                             /* 9 */
+    "<html><body><main>\n"                                                              /* 10 */
+    "<exsl:document href=\"%s/written.txt\" method=\"text\">x</exsl:document>\n"        /* 11 */
+    "</main></body></html>\n"
+    "</xsl:when>\n"
+    "<xsl:when test=\"title = 'nowhere'\"><html><body><div>no main</div></body></html>"
+    "</xsl:when>\n"
+    "<xsl:when test=\"title = 'main-only'\"><html><body><main><h1>M</h1></main>"
+    "<footer>F</footer></body></html></xsl:when>\n"
+    "<xsl:when test=\"title = 'own'\"><html><body><main><aside class=\"medical-disclaimer\">"
+    "mine</aside></main></body></html></xsl:when>\n"
+    "<xsl:when test=\"title = 'two'\"><html><body><main><div id=\"medical-disclaimer\"/>"
+    "</main><div id=\"medical-disclaimer\"/></body></html></xsl:when>\n"
+    "<xsl:when test=\"title = 'silent'\"><xsl:message terminate=\"yes\"/></xsl:when>\n"
+    "<xsl:otherwise>\n"
+    "<xsl:if test=\"title = 'note'\"><xsl:message>just a note</xsl:message></xsl:if>\n"
+    "<html lang=\"{@lang}\"><head><meta charset=\"utf-8\"/><title><xsl:value-of "
+    "select=\"title\"/></title></head><body class=\"kind-%s\"><main id=\"main\"><h1>"
+    "<xsl:value-of select=\"title\"/></h1><p><xsl:value-of select=\"document('data.xml')/data\"/>"
+    "</p></main><footer><div id=\"medical-disclaimer\"/></footer></body></html>\n"
+    "</xsl:otherwise>\n"
+    "</xsl:choose>\n"
+    "</xsl:template>\n"
+    "</xsl:stylesheet>\n";
+
+static void S_write(const char *dir, const char *name, const char *text)
+{
+    char *path = path_join(dir, name);
+    assert_int_equal(file_write(path, text, strlen(text)), 0);
+    free(path);
+}
+
+/* Write the six working stylesheets (and data.xml, which they read) into dir. */
+static void S_write_good(const char *dir)
+{
+    assert_int_equal(mkdir_p(dir), 0);
+    for (int k = 0; k < PAGE_KIND_COUNT; k++) {
+        char *text = xasprintf(S_sheet_fmt, S_dir, page_kind_name((page_kind)k));
+        S_write(dir, page_kind_stylesheet((page_kind)k), text);
+        free(text);
+    }
+    S_write(dir, "data.xml", "<data>read with document()</data>\n");
+}
+
+static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
+{
+    const diag *d = diag_get(diags, i);
+    assert_non_null(d);
+    char *s = diag_format(d);
+    assert_string_equal(s, expected);
+    free(s);
+}
+
+static int S_setup(void **state)
+{
+    (void)state;
+    page_init();
+    if (!mkdtemp(S_dir))
+        return -1;
+    S_good = path_join(S_dir, "good");
+    S_write_good(S_good);
+    diag_list *diags = diag_list_new();
+    S_templates = page_templates_load(S_good, diags);
+    size_t n = diag_count(diags);
+    diag_list_free(diags);
+    if (!S_templates || n)
+        return -1;
+    static const char content[] = "<div><p>General information, not medical advice.</p></div>";
+    xmlDocPtr doc = xmlReadMemory(content, (int)sizeof content - 1, "d.xml", "UTF-8", 0);
+    S_aside = disclaimer_new(xmlDocGetRootElement(doc), "ko");
+    xmlFreeDoc(doc);
+    return 0;
+}
+
+static int S_teardown(void **state)
+{
+    (void)state;
+    page_templates_free(S_templates);
+    xmlFreeNode(S_aside);
+    free(S_good);
+    int rc = remove_tree(S_dir);
+    page_cleanup();
+    return rc;
+}
+
+/* A page document <page kind lang><title>title</title></page>; title is XML-escaped text. */
+static xmlDocPtr S_page(const char *kind, const char *lang, const char *title)
+{
+    char *xml = xasprintf("<page kind=\"%s\" lang=\"%s\"><title>%s</title></page>", kind, lang,
+                          title);
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "page.xml", "UTF-8", 0);
+    free(xml);
+    assert_non_null(doc);
+    return doc;
+}
+
+/* Render a page of kind whose <title> is title; returns page_render's status. */
+static int S_render(page_kind kind, const char *title, diag_list *diags, char **html,
+                    size_t *len)
+{
+    xmlDocPtr page = S_page(page_kind_name(kind), "ko", title);
+    *html = NULL;
+    *len = 0;
+    int rc = page_render(S_templates, kind, page, S_aside, "/kb/articles/x/", diags, html, len);
+    xmlFreeDoc(page);
+    return rc;
+}
+
+static size_t S_occurrences(const char *haystack, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(haystack, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* ---- kinds ---- */
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    static const char *const names[][2] = {{"home", "home.xsl"},       {"article", "article.xsl"},
+                                           {"topic", "topic.xsl"},     {"compare", "compare.xsl"},
+                                           {"glossary", "glossary.xsl"}, {"not-found", "404.xsl"}};
+    assert_int_equal(PAGE_KIND_COUNT, 6);
+    for (int k = 0; k < PAGE_KIND_COUNT; k++) {
+        assert_string_equal(page_kind_name((page_kind)k), names[k][0]);
+        assert_string_equal(page_kind_stylesheet((page_kind)k), names[k][1]);
+    }
+}
+
+/* ---- rendering ---- */
+
+static void test_render_home_exact(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_HOME, "Welcome", diags, &html, &len), 0);
+    assert_int_equal(diag_count(diags), 0);
+    assert_string_equal(
+        html,
+        "<!DOCTYPE html>\n"
+        "<html lang=\"ko\"><head><meta charset=\"utf-8\"><title>Welcome</title></head>"
+        "<body class=\"kind-home\"><main id=\"main\"><h1>Welcome</h1>"
+        "<p>read with document()</p></main><footer>"
+        "<aside class=\"medical-disclaimer\" role=\"note\" lang=\"ko\">"
+        "<p>General information, not medical advice.</p></aside>"
+        "</footer></body></html>\n");
+    assert_int_equal(len, strlen(html));
+    free(html);
+    diag_list_free(diags);
+}
+
+static void test_render_every_kind(void **state)
+{
+    (void)state;
+    for (int k = 0; k < PAGE_KIND_COUNT; k++) {
+        diag_list *diags = diag_list_new();
+        char *html;
+        size_t len;
+        assert_int_equal(S_render((page_kind)k, "T", diags, &html, &len), 0);
+        assert_int_equal(diag_count(diags), 0);
+        assert_true(str_starts_with(html, "<!DOCTYPE html>\n<html lang=\"ko\">"));
+        char *marker = xasprintf("<body class=\"kind-%s\">", page_kind_name((page_kind)k));
+        assert_non_null(strstr(html, marker));
+        free(marker);
+        assert_int_equal(S_occurrences(html, "class=\"medical-disclaimer\""), 1);
+        assert_null(strstr(html, "id=\"medical-disclaimer\""));
+        free(html);
+        diag_list_free(diags);
+    }
+}
+
+static void test_render_keeps_utf8_and_escapes_markup(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(
+        S_render(PAGE_ARTICLE, "스마스 층 &amp; &lt;b&gt; — “quotes”", diags, &html, &len), 0);
+    assert_non_null(strstr(html, "<title>스마스 층 &amp; &lt;b&gt; — “quotes”</title>"));
+    assert_non_null(strstr(html, "<h1>스마스 층 &amp; &lt;b&gt; — “quotes”</h1>"));
+    assert_null(strstr(html, "&#"));
+    assert_true(xmlCheckUTF8(BAD_CAST html));
+    free(html);
+    diag_list_free(diags);
+}
+
+static void test_render_no_second_charset_declaration(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_HOME, "Charset", diags, &html, &len), 0);
+    assert_int_equal(S_occurrences(html, "<meta"), 1);
+    assert_null(strstr(html, "http-equiv"));
+    free(html);
+    diag_list_free(diags);
+}
+
+static void test_render_disclaimer_last_in_main(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_TOPIC, "main-only", diags, &html, &len), 0);
+    assert_int_equal(diag_count(diags), 0);
+    assert_string_equal(html, "<!DOCTYPE html>\n"
+                              "<html><body><main><h1>M</h1>"
+                              "<aside class=\"medical-disclaimer\" role=\"note\" lang=\"ko\">"
+                              "<p>General information, not medical advice.</p></aside></main>"
+                              "<footer>F</footer></body></html>\n");
+    free(html);
+    diag_list_free(diags);
+}
+
+static void test_render_does_not_modify_page(void **state)
+{
+    (void)state;
+    xmlDocPtr page = S_page("home", "en", "Same");
+    xmlChar *before = NULL, *after = NULL;
+    int n_before = 0, n_after = 0;
+    xmlDocDumpMemory(page, &before, &n_before);
+    diag_list *diags = diag_list_new();
+    char *html = NULL;
+    size_t len = 0;
+    assert_int_equal(page_render(S_templates, PAGE_HOME, page, S_aside, "/", diags, &html, &len),
+                     0);
+    xmlDocDumpMemory(page, &after, &n_after);
+    assert_string_equal((const char *)before, (const char *)after);
+    assert_null(S_aside->parent);
+    xmlFree(before);
+    xmlFree(after);
+    free(html);
+    diag_list_free(diags);
+    xmlFreeDoc(page);
+}
+
+static void test_render_message_is_warning(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_HOME, "note", diags, &html, &len), 0);
+    assert_non_null(html);
+    assert_int_equal(diag_count(diags), 1);
+    assert_int_equal(diag_error_count(diags), 0);
+    char *expected = xasprintf("%s/home.xsl:1:1: warning: while rendering /kb/articles/x/: just "
+                               "a note [template]", S_good);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    free(html);
+    diag_list_free(diags);
+}
+
+static void test_render_terminating_message_is_error(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_GLOSSARY, "stop", diags, &html, &len), -1);
+    assert_null(html);
+    assert_int_equal(diag_count(diags), 1);
+    char *expected = xasprintf("%s/glossary.xsl:1:1: error: while rendering /kb/articles/x/: "
+                               "no string with id 'x' [template]", S_good);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    diag_list_free(diags);
+}
+
+static void test_render_silent_failure(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_TOPIC, "silent", diags, &html, &len), -1);
+    assert_null(html);
+    assert_int_equal(diag_count(diags), 1);
+    char *expected = xasprintf("%s/topic.xsl:2:1: error: while rendering /kb/articles/x/: the "
+                               "stylesheet produced no page [template]", S_good);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    diag_list_free(diags);
+}
+
+static void test_render_refuses_to_write_files(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_HOME, "write", diags, &html, &len), -1);
+    assert_null(html);
+    char *written = path_join(S_dir, "written.txt");
+    assert_false(path_is_file(written));
+    assert_int_equal(diag_count(diags), 2);
+    char *e1 = xasprintf("%s/home.xsl:%d:1: error: while rendering /kb/articles/x/: File write "
+                         "for %s refused [template]", S_good, WRITE_LINE, written);
+    char *e2 = xasprintf("%s/home.xsl:%d:1: error: while rendering /kb/articles/x/: "
+                         "xsltDocumentElem: write rights for %s denied [template]",
+                         S_good, WRITE_LINE, written);
+    S_expect_diag(diags, 0, e1);
+    S_expect_diag(diags, 1, e2);
+    free(e1);
+    free(e2);
+    free(written);
+    diag_list_free(diags);
+}
+
+static void test_render_error_without_place(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_NOT_FOUND, "nowhere", diags, &html, &len), -1);
+    assert_null(html);
+    assert_int_equal(diag_count(diags), 1);
+    char *expected = xasprintf(
+        "%s/404.xsl:2:1: error: the not-found template has neither <div "
+        "id=\"medical-disclaimer\"/> nor a single <main>, so the medical disclaimer has no "
+        "place; add the placeholder where it should appear [disclaimer]",
+        S_good);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    diag_list_free(diags);
+}
+
+static void test_render_error_when_template_writes_disclaimer(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_COMPARE, "own", diags, &html, &len), -1);
+    assert_null(html);
+    assert_int_equal(diag_count(diags), 1);
+    char *expected = xasprintf(
+        "%s/compare.xsl:2:1: error: the compare template writes its own medical-disclaimer (or "
+        "two placeholders), so /kb/articles/x/ would show it twice; leave one <div "
+        "id=\"medical-disclaimer\"/> and let suture fill it [disclaimer]",
+        S_good);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    diag_list_free(diags);
+}
+
+static void test_render_error_with_two_placeholders(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(PAGE_ARTICLE, "two", diags, &html, &len), -1);
+    assert_null(html);
+    assert_int_equal(diag_count(diags), 1);
+    char *expected = xasprintf(
+        "%s/article.xsl:2:1: error: the article template writes its own medical-disclaimer (or "
+        "two placeholders), so /kb/articles/x/ would show it twice; leave one <div "
+        "id=\"medical-disclaimer\"/> and let suture fill it [disclaimer]",
+        S_good);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    diag_list_free(diags);
+}
+
+/* ---- loading ---- */
+
+/* A fresh templates folder named name, with the six good stylesheets. */
+static char *S_case_dir(const char *name)
+{
+    char *dir = path_join(S_dir, name);
+    S_write_good(dir);
+    return dir;
+}
+
+static void test_load_missing_stylesheet(void **state)
+{
+    (void)state;
+    char *dir = S_case_dir("missing");
+    char *gone = path_join(dir, "404.xsl");
+    assert_int_equal(remove(gone), 0);
+    diag_list *diags = diag_list_new();
+    assert_null(page_templates_load(dir, diags));
+    assert_int_equal(diag_count(diags), 1);
+    char *expected = xasprintf("%s: error: the not-found page template is missing; every page "
+                               "kind needs its stylesheet in %s [template]", gone, dir);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    free(gone);
+    free(dir);
+    diag_list_free(diags);
+    page_templates_free(NULL);
+}
+
+static void test_load_empty_folder(void **state)
+{
+    (void)state;
+    char *dir = path_join(S_dir, "empty");
+    assert_int_equal(mkdir_p(dir), 0);
+    diag_list *diags = diag_list_new();
+    assert_null(page_templates_load(dir, diags));
+    assert_int_equal(diag_count(diags), 6);
+    for (int k = 0; k < PAGE_KIND_COUNT; k++) {
+        char *expected = xasprintf("%s/%s: error: the %s page template is missing; every page "
+                                   "kind needs its stylesheet in %s [template]",
+                                   dir, page_kind_stylesheet((page_kind)k),
+                                   page_kind_name((page_kind)k), dir);
+        S_expect_diag(diags, (size_t)k, expected);
+        free(expected);
+    }
+    free(dir);
+    diag_list_free(diags);
+}
+
+static void test_load_not_well_formed(void **state)
+{
+    (void)state;
+    char *dir = S_case_dir("malformed");
+    S_write(dir, "topic.xsl",
+            "<?xml version=\"1.0\"?>\n"
+            "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+            "<xsl:template match=\"/\">\n"
+            "<html><main></html>\n"
+            "</xsl:template>\n"
+            "</xsl:stylesheet>\n");
+    diag_list *diags = diag_list_new();
+    assert_null(page_templates_load(dir, diags));
+    assert_int_equal(diag_count(diags), 4);
+    char *e1 = xasprintf("%s/topic.xsl:4:20: error: Opening and ending tag mismatch: main line 4 "
+                         "and html [template]", dir);
+    char *e2 = xasprintf("%s/topic.xsl:5:16: error: Opening and ending tag mismatch: html line 4 "
+                         "and xsl:template [template]", dir);
+    char *e3 = xasprintf("%s/topic.xsl:6:18: error: Opening and ending tag mismatch: template "
+                         "line 3 and stylesheet [template]", dir);
+    char *e4 = xasprintf("%s/topic.xsl:7:1: error: Premature end of data in tag stylesheet line "
+                         "2 [template]", dir);
+    S_expect_diag(diags, 0, e1);
+    S_expect_diag(diags, 1, e2);
+    S_expect_diag(diags, 2, e3);
+    S_expect_diag(diags, 3, e4);
+    free(e1);
+    free(e2);
+    free(e3);
+    free(e4);
+    free(dir);
+    diag_list_free(diags);
+}
+
+static void test_load_empty_file_and_not_a_stylesheet(void **state)
+{
+    (void)state;
+    char *dir = S_case_dir("not-xslt");
+    S_write(dir, "home.xsl", "");
+    S_write(dir, "compare.xsl", "<?xml version=\"1.0\"?>\n<html><body/></html>\n");
+    diag_list *diags = diag_list_new();
+    assert_null(page_templates_load(dir, diags));
+    assert_int_equal(diag_count(diags), 2);
+    char *e1 = xasprintf("%s/home.xsl:1:1: error: Document is empty [template]", dir);
+    char *e2 = xasprintf("%s/compare.xsl:2:1: error: xsltParseStylesheetProcess : document is "
+                         "not a stylesheet [template]", dir);
+    S_expect_diag(diags, 0, e1);
+    S_expect_diag(diags, 1, e2);
+    free(e1);
+    free(e2);
+    free(dir);
+    diag_list_free(diags);
+}
+
+static void test_load_does_not_compile(void **state)
+{
+    (void)state;
+    char *dir = S_case_dir("uncompilable");
+    S_write(dir, "article.xsl",
+            "<?xml version=\"1.0\"?>\n"
+            "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+            "<xsl:template match=\"/\">\n"
+            "<p>ok</p>\n"
+            "<xsl:if/>\n"
+            "</xsl:template>\n"
+            "</xsl:stylesheet>\n");
+    diag_list *diags = diag_list_new();
+    assert_null(page_templates_load(dir, diags));
+    assert_int_equal(diag_count(diags), 1);
+    char *expected = xasprintf("%s/article.xsl:5:1: error: xsl:if : test is not defined "
+                               "[template]", dir);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    free(dir);
+    diag_list_free(diags);
+}
+
+/*
+ * page.h: a stylesheet that does not compile, "including its imports", is reported with
+ * its line. Every diagnostic about a missing import must point at the xsl:import (line 3),
+ * not at line 1.
+ */
+static void test_load_missing_import_points_at_import(void **state)
+{
+    (void)state;
+    char *dir = S_case_dir("import");
+    S_write(dir, "glossary.xsl",
+            "<?xml version=\"1.0\"?>\n"
+            "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+            "<xsl:import href=\"layout.xsl\"/>\n"
+            "</xsl:stylesheet>\n");
+    diag_list *diags = diag_list_new();
+    assert_null(page_templates_load(dir, diags));
+    size_t n = diag_count(diags);
+    char *prefix = xasprintf("%s/glossary.xsl:3:1: error: ", dir);
+    char *unable = xasprintf("%sxsl:import : unable to load %s/layout.xsl [template]", prefix,
+                             dir);
+    bool found = false;
+    size_t wrong_line = 0;
+    char first_wrong[512] = "";
+    for (size_t i = 0; i < n; i++) {
+        char *s = diag_format(diag_get(diags, i));
+        found |= strcmp(s, unable) == 0;
+        if (!str_starts_with(s, prefix) && !wrong_line++)
+            snprintf(first_wrong, sizeof first_wrong, "%s", s);
+        free(s);
+    }
+    free(prefix);
+    free(unable);
+    free(dir);
+    diag_list_free(diags);
+    assert_true(n >= 1);
+    assert_true(found);
+    assert_string_equal(first_wrong, "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_render_home_exact),
+        cmocka_unit_test(test_render_every_kind),
+        cmocka_unit_test(test_render_keeps_utf8_and_escapes_markup),
+        cmocka_unit_test(test_render_no_second_charset_declaration),
+        cmocka_unit_test(test_render_disclaimer_last_in_main),
+        cmocka_unit_test(test_render_does_not_modify_page),
+        cmocka_unit_test(test_render_message_is_warning),
+        cmocka_unit_test(test_render_terminating_message_is_error),
+        cmocka_unit_test(test_render_silent_failure),
+        cmocka_unit_test(test_render_refuses_to_write_files),
+        cmocka_unit_test(test_render_error_without_place),
+        cmocka_unit_test(test_render_error_when_template_writes_disclaimer),
+        cmocka_unit_test(test_render_error_with_two_placeholders),
+        cmocka_unit_test(test_load_missing_stylesheet),
+        cmocka_unit_test(test_load_empty_folder),
+        cmocka_unit_test(test_load_not_well_formed),
+        cmocka_unit_test(test_load_empty_file_and_not_a_stylesheet),
+        cmocka_unit_test(test_load_does_not_compile),
+        cmocka_unit_test(test_load_missing_import_points_at_import),
+    };
+    return cmocka_run_group_tests_name("page", tests, S_setup, S_teardown);
+}

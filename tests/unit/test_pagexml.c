@@ -1,0 +1,391 @@
+/*
+ * test_pagexml.c: unit tests for pagexml.h (the page XML that templates receive, as
+ * documented in templates/README.md).
+ *
+ * The site is served below a base path (https://example.org/kb/), so every href must
+ * start with /kb/ and every canonical URL with the base URL.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "config.h"
+#include "page.h"
+#include "pagexml.h"
+#include "procedures.h"
+#include "util.h"
+
+/* A writable copy of a string literal, for the char * fields of the model structs. */
+#define STR(s) ((char[]){s})
+
+static site_topic S_topics[] = {
+    {STR("anatomy"), STR("Facial anatomy"), STR("How the face is built, layer by layer.")},
+    {STR("thread-lift"), STR("Thread lift"), STR("Lifting with threads & needles.")},
+};
+
+static site_config S_cfg = {
+    .file = STR("content/site.yaml"),
+    .title = STR("Clinic knowledge base"),
+    .description = STR("Plain-language information about facial lifting."),
+    .base_url = STR("https://example.org/kb/"),
+    .base_path = STR("/kb/"),
+    .language = STR("en"),
+    .topics = S_topics,
+    .n_topics = 2,
+    .disclaimer = STR("General information."),
+    .review_max_age_days = 365,
+};
+
+#define SITE_XML                                                                               \
+    "<site><title>Clinic knowledge base</title>"                                               \
+    "<description>Plain-language information about facial lifting.</description>"             \
+    "<base-url>https://example.org/kb/</base-url><root>/kb/</root>"                           \
+    "<assets>/kb/assets/</assets><topics>"                                                     \
+    "<topic id=\"anatomy\" href=\"/kb/topics/anatomy/\" count=\"%s\"><title>Facial anatomy"    \
+    "</title><description>How the face is built, layer by layer.</description></topic>"        \
+    "<topic id=\"thread-lift\" href=\"/kb/topics/thread-lift/\" count=\"%s\"><title>Thread "   \
+    "lift</title><description>Lifting with threads &amp; needles.</description></topic>"       \
+    "</topics><links compare=\"/kb/compare/\" glossary=\"/kb/glossary/\" "                     \
+    "feed=\"/kb/feed.xml\"/></site>"
+
+static char *S_dump(xmlNodePtr node)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlNodeDump(buf, node->doc, node, 0, 0);
+    char *s = xstrdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    return s;
+}
+
+/* Check and remove the generator attribute (its version changes), then dump the root. */
+static char *S_dump_page(xmlDocPtr doc)
+{
+    xmlNodePtr page = xmlDocGetRootElement(doc);
+    xmlChar *gen = xmlGetProp(page, BAD_CAST "generator");
+    assert_non_null(gen);
+    assert_true(str_starts_with((const char *)gen, "suture "));
+    assert_true(strlen((const char *)gen) > strlen("suture "));
+    xmlFree(gen);
+    xmlUnsetProp(page, BAD_CAST "generator");
+    return S_dump(page);
+}
+
+static int S_setup(void **state)
+{
+    (void)state;
+    xmlInitParser();
+    return 0;
+}
+
+static int S_teardown(void **state)
+{
+    (void)state;
+    return 0;
+}
+
+static void test_new_article_page_with_base_path(void **state)
+{
+    (void)state;
+    const size_t counts[] = {2, 0};
+    xmlDocPtr doc = pagexml_new(&S_cfg, PAGE_ARTICLE, "ko", "/kb/articles/smas-layers/",
+                                "스마스 층", "One & two.", counts);
+    char *got = S_dump_page(doc);
+    char *site = xasprintf(SITE_XML, "2", "0");
+    char *expected = xasprintf(
+        "<page kind=\"article\" lang=\"ko\" dir=\"ltr\">%s"
+        "<url>/kb/articles/smas-layers/</url>"
+        "<canonical>https://example.org/kb/articles/smas-layers/</canonical>"
+        "<title>스마스 층</title><description>One &amp; two.</description></page>",
+        site);
+    assert_string_equal(got, expected);
+    free(expected);
+    free(site);
+    free(got);
+    xmlFreeDoc(doc);
+}
+
+static void test_new_home_page_without_counts(void **state)
+{
+    (void)state;
+    xmlDocPtr doc = pagexml_new(&S_cfg, PAGE_HOME, "en", "/kb/", "Home", "", NULL);
+    char *got = S_dump_page(doc);
+    char *site = xasprintf(SITE_XML, "0", "0");
+    char *expected = xasprintf("<page kind=\"home\" lang=\"en\" dir=\"ltr\">%s<url>/kb/</url>"
+                               "<canonical>https://example.org/kb/</canonical><title>Home</title>"
+                               "<description></description></page>",
+                               site);
+    assert_string_equal(got, expected);
+    free(expected);
+    free(site);
+    free(got);
+    xmlFreeDoc(doc);
+}
+
+static void test_new_kind_names_and_direction(void **state)
+{
+    (void)state;
+    static const struct {
+        page_kind kind;
+        const char *name, *lang, *dir;
+    } cases[] = {
+        {PAGE_TOPIC, "topic", "en-GB", "ltr"},     {PAGE_COMPARE, "compare", "ar", "rtl"},
+        {PAGE_GLOSSARY, "glossary", "he-IL", "rtl"}, {PAGE_NOT_FOUND, "not-found", "ko", "ltr"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        xmlDocPtr doc = pagexml_new(&S_cfg, cases[i].kind, cases[i].lang, "/kb/404.html", "", "",
+                                    NULL);
+        xmlNodePtr page = xmlDocGetRootElement(doc);
+        xmlChar *kind = xmlGetProp(page, BAD_CAST "kind");
+        xmlChar *lang = xmlGetProp(page, BAD_CAST "lang");
+        xmlChar *dir = xmlGetProp(page, BAD_CAST "dir");
+        assert_string_equal((const char *)kind, cases[i].name);
+        assert_string_equal((const char *)lang, cases[i].lang);
+        assert_string_equal((const char *)dir, cases[i].dir);
+        xmlFree(kind);
+        xmlFree(lang);
+        xmlFree(dir);
+        xmlFreeDoc(doc);
+    }
+}
+
+static void test_new_root_base_path(void **state)
+{
+    (void)state;
+    site_config cfg = S_cfg;
+    cfg.base_url = STR("https://clinic.example/");
+    cfg.base_path = STR("/");
+    cfg.n_topics = 0;
+    xmlDocPtr doc = pagexml_new(&cfg, PAGE_GLOSSARY, "en", "/glossary/", "", "", NULL);
+    char *got = S_dump_page(doc);
+    assert_string_equal(
+        got, "<page kind=\"glossary\" lang=\"en\" dir=\"ltr\"><site><title>Clinic knowledge base"
+             "</title><description>Plain-language information about facial lifting."
+             "</description><base-url>https://clinic.example/</base-url><root>/</root>"
+             "<assets>/assets/</assets><topics/><links compare=\"/compare/\" "
+             "glossary=\"/glossary/\" feed=\"/feed.xml\"/></site><url>/glossary/</url>"
+             "<canonical>https://clinic.example/glossary/</canonical><title></title>"
+             "<description></description>"
+             "</page>");
+    free(got);
+    xmlFreeDoc(doc);
+}
+
+static void test_text(void **state)
+{
+    (void)state;
+    xmlNodePtr parent = xmlNewNode(NULL, BAD_CAST "p");
+    xmlNodePtr a = pagexml_text(parent, "name", "A < B & C");
+    xmlNodePtr b = pagexml_text(parent, "empty", NULL);
+    assert_ptr_equal(a->parent, parent);
+    assert_ptr_equal(b->parent, parent);
+    char *got = S_dump(parent);
+    assert_string_equal(got, "<p><name>A &lt; B &amp; C</name><empty/></p>");
+    free(got);
+    xmlFreeNode(parent);
+}
+
+static void test_date(void **state)
+{
+    (void)state;
+    xmlNodePtr parent = xmlNewNode(NULL, BAD_CAST "x");
+    const date_ymd d1 = {2026, 3, 5}, d2 = {1999, 12, 31};
+    xmlNodePtr n = pagexml_date(parent, "reviewed", &d1);
+    pagexml_date(parent, "date", &d2);
+    assert_string_equal((const char *)n->name, "reviewed");
+    char *got = S_dump(parent);
+    assert_string_equal(got, "<x><reviewed iso=\"2026-03-05\" year=\"2026\" month=\"3\" "
+                             "day=\"5\"/><date iso=\"1999-12-31\" year=\"1999\" month=\"12\" "
+                             "day=\"31\"/></x>");
+    free(got);
+    xmlFreeNode(parent);
+}
+
+static void test_direction(void **state)
+{
+    (void)state;
+    assert_string_equal(pagexml_direction("ar"), "rtl");
+    assert_string_equal(pagexml_direction("ar-EG"), "rtl");
+    assert_string_equal(pagexml_direction("he"), "rtl");
+    assert_string_equal(pagexml_direction("fa-IR"), "rtl");
+    assert_string_equal(pagexml_direction("ur"), "rtl");
+    assert_string_equal(pagexml_direction("en"), "ltr");
+    assert_string_equal(pagexml_direction("ko"), "ltr");
+    assert_string_equal(pagexml_direction("ko-KR"), "ltr");
+    /* Only whole primary subtags: Mapudungun (arn) and Hebrew-like prefixes are not RTL. */
+    assert_string_equal(pagexml_direction("arn"), "ltr");
+    assert_string_equal(pagexml_direction("hea"), "ltr");
+    assert_string_equal(pagexml_direction("urd"), "ltr");
+    assert_string_equal(pagexml_direction(""), "ltr");
+}
+
+/* ---- articles ---- */
+
+static fm_ref S_fm_topics[] = {{STR("anatomy"), 4, 10}, {STR("unknown-topic"), 4, 19}};
+static fm_ref S_fm_procs[] = {{STR("thread-lift"), 9, 14}, {STR("nothing"), 9, 27}};
+
+static frontmatter S_fm = {
+    .title = STR("The SMAS layer"),
+    .summary = STR("What the SMAS is."),
+    .reviewer = STR("Medical review team"),
+    .topics = S_fm_topics,
+    .n_topics = 2,
+    .procedures = S_fm_procs,
+    .n_procedures = 2,
+    .date = {2026, 1, 2},
+    .reviewed = {2026, 11, 20},
+    .line = 1,
+};
+
+static frontmatter S_fm2 = {
+    .title = STR("Dimpling"),
+    .summary = STR("Small dents."),
+    .reviewer = STR("Dr. Kim"),
+    .date = {2025, 6, 7},
+    .reviewed = {2025, 8, 9},
+};
+
+static article S_article = {
+    .path = STR("content/articles/smas.md"),
+    .file_name = STR("smas.md"),
+    .slug = STR("smas"),
+    .url = STR("/kb/articles/smas/"),
+    .lang = STR("en"),
+    .fm = &S_fm,
+};
+
+static article S_related = {
+    .path = STR("content/articles/dimpling.md"),
+    .file_name = STR("dimpling.md"),
+    .slug = STR("dimpling"),
+    .url = STR("/kb/articles/dimpling/"),
+    .lang = STR("ko"),
+    .fm = &S_fm2,
+};
+
+static void test_article_ref(void **state)
+{
+    (void)state;
+    xmlNodePtr parent = xmlNewNode(NULL, BAD_CAST "articles");
+    pagexml_article_ref(parent, &S_related);
+    char *got = S_dump(parent);
+    assert_string_equal(got, "<articles><article-ref href=\"/kb/articles/dimpling/\" lang=\"ko\">"
+                             "<title>Dimpling</title><summary>Small dents.</summary>"
+                             "<date iso=\"2025-06-07\" year=\"2025\" month=\"6\" day=\"7\"/>"
+                             "<reviewed iso=\"2025-08-09\" year=\"2025\" month=\"8\" day=\"9\"/>"
+                             "</article-ref></articles>");
+    free(got);
+    xmlFreeNode(parent);
+}
+
+static procedure_data *S_procedures(void)
+{
+    procedure_data *d = xcalloc(1, sizeof *d);
+    d->file = xstrdup("content/data/procedures.yaml");
+    d->n_procedures = 1;
+    d->procedures = xcalloc(1, sizeof *d->procedures);
+    d->procedures[0].id = xstrdup("thread-lift");
+    d->procedures[0].name = xstrdup("Thread lift");
+    return d;
+}
+
+static void S_procedures_free(procedure_data *d)
+{
+    free(d->procedures[0].id);
+    free(d->procedures[0].name);
+    free(d->procedures);
+    free(d->file);
+    free(d);
+}
+
+static void test_article(void **state)
+{
+    (void)state;
+    xmlDocPtr doc = pagexml_new(&S_cfg, PAGE_ARTICLE, "en", "/kb/articles/smas/", "The SMAS layer",
+                                "", NULL);
+    xmlNodePtr body = xmlNewNode(NULL, BAD_CAST "body");
+    xmlNewChild(body, NULL, BAD_CAST "p", BAD_CAST "Text");
+    markdown_heading headings[] = {
+        {2, STR("one"), STR("One")}, {3, STR("sub"), STR("Sub")}, {4, STR("deep"), STR("Deep")}};
+    const article *related[] = {&S_related};
+    procedure_data *procs = S_procedures();
+    xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body,
+                                     headings, 3, related, 1, procs);
+    assert_ptr_equal(body->parent, art);
+    char *got = S_dump(art);
+    /* One h2 section: no table of contents. Unknown topic and procedure ids are skipped. */
+    assert_string_equal(
+        got,
+        "<article slug=\"smas\" href=\"/kb/articles/smas/\"><title>The SMAS layer</title>"
+        "<summary>What the SMAS is.</summary>"
+        "<date iso=\"2026-01-02\" year=\"2026\" month=\"1\" day=\"2\"/>"
+        "<reviewed iso=\"2026-11-20\" year=\"2026\" month=\"11\" day=\"20\"/>"
+        "<reviewer>Medical review team</reviewer>"
+        "<topics><topic id=\"anatomy\" href=\"/kb/topics/anatomy/\">Facial anatomy</topic>"
+        "</topics>"
+        "<procedures><procedure id=\"thread-lift\" href=\"/kb/compare/#procedure-thread-lift\">"
+        "Thread lift</procedure></procedures>"
+        "<body><p>Text</p></body>"
+        "<related><article-ref href=\"/kb/articles/dimpling/\" lang=\"ko\"><title>Dimpling</title>"
+        "<summary>Small dents.</summary>"
+        "<date iso=\"2025-06-07\" year=\"2025\" month=\"6\" day=\"7\"/>"
+        "<reviewed iso=\"2025-08-09\" year=\"2025\" month=\"8\" day=\"9\"/>"
+        "</article-ref></related></article>");
+    free(got);
+    S_procedures_free(procs);
+    xmlFreeDoc(doc);
+}
+
+static void test_article_toc_from_three_sections(void **state)
+{
+    (void)state;
+    xmlDocPtr doc = pagexml_new(&S_cfg, PAGE_ARTICLE, "en", "/kb/articles/smas/", "T", "", NULL);
+    xmlNodePtr body = xmlNewNode(NULL, BAD_CAST "body");
+    markdown_heading headings[] = {{2, STR("one"), STR("One")},
+                                   {3, STR("sub"), STR("Sub & more")},
+                                   {4, STR("deep"), STR("Deep")},
+                                   {2, STR("two"), STR("Two")},
+                                   {2, STR("스마스"), STR("스마스")}};
+    procedure_data *procs = S_procedures();
+    xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body,
+                                     headings, 5, NULL, 0, procs);
+    xmlNodePtr toc = NULL;
+    for (xmlNodePtr c = art->children; c; c = c->next)
+        if (xmlStrEqual(c->name, BAD_CAST "toc"))
+            toc = c;
+    assert_non_null(toc);
+    assert_ptr_equal(toc->next, body);
+    char *got = S_dump(toc);
+    assert_string_equal(got, "<toc><item href=\"#one\" level=\"2\">One</item>"
+                             "<item href=\"#sub\" level=\"3\">Sub &amp; more</item>"
+                             "<item href=\"#two\" level=\"2\">Two</item>"
+                             "<item href=\"#&#xC2A4;&#xB9C8;&#xC2A4;\" level=\"2\">스마스</item>"
+                             "</toc>");
+    free(got);
+    S_procedures_free(procs);
+    xmlFreeDoc(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_new_article_page_with_base_path),
+        cmocka_unit_test(test_new_home_page_without_counts),
+        cmocka_unit_test(test_new_kind_names_and_direction),
+        cmocka_unit_test(test_new_root_base_path),
+        cmocka_unit_test(test_text),
+        cmocka_unit_test(test_date),
+        cmocka_unit_test(test_direction),
+        cmocka_unit_test(test_article_ref),
+        cmocka_unit_test(test_article),
+        cmocka_unit_test(test_article_toc_from_three_sections),
+    };
+    return cmocka_run_group_tests_name("pagexml", tests, S_setup, S_teardown);
+}

@@ -1,0 +1,471 @@
+/*
+ * test_publish.c: unit tests for publish.h (staging the output folder and swapping it in).
+ *
+ * Every test works inside its own folder under a temporary directory; the current folder
+ * is changed only where a test needs it and is restored before the test asserts.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#endif
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "publish.h"
+#include "util.h"
+
+static char S_root[] = "/tmp/suture-test-publish-XXXXXX";
+
+static int S_setup(void **state)
+{
+    (void)state;
+    return mkdtemp(S_root) ? 0 : -1;
+}
+
+static int S_teardown(void **state)
+{
+    (void)state;
+    return remove_tree(S_root);
+}
+
+/* A new, empty folder for one test: S_root/name. The caller frees the path. */
+static char *S_case(const char *name)
+{
+    char *dir = path_join(S_root, name);
+    assert_int_equal(mkdir_p(dir), 0);
+    return dir;
+}
+
+static void S_write(const char *dir, const char *name, const char *text)
+{
+    char *path = path_join(dir, name);
+    assert_int_equal(file_write(path, text, strlen(text)), 0);
+    free(path);
+}
+
+/* The file's contents, or "(missing)"; the caller frees it. */
+static char *S_read(const char *dir, const char *name)
+{
+    char *path = path_join(dir, name);
+    size_t len;
+    char *text = file_read(path, &len);
+    free(path);
+    return text ? text : xstrdup("(missing)");
+}
+
+/* The names in dir joined by spaces; the caller frees it. */
+static char *S_list(const char *dir)
+{
+    strlist names = STRLIST_INIT;
+    strbuf b = STRBUF_INIT;
+    if (dir_list(dir, NULL, &names) != 0)
+        strbuf_puts(&b, "(no folder)");
+    for (size_t i = 0; i < names.len; i++)
+        strbuf_printf(&b, "%s%s", i ? " " : "", names.items[i]);
+    strlist_free(&names);
+    strbuf_puts(&b, "");
+    return strbuf_detach(&b);
+}
+
+static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
+{
+    const diag *d = diag_get(diags, i);
+    assert_non_null(d);
+    char *s = diag_format(d);
+    assert_string_equal(s, expected);
+    free(s);
+}
+
+/* True when staging is "<out>.tmp-" and six more characters. */
+static bool S_is_staging_of(const char *staging, const char *out)
+{
+    char *prefix = xasprintf("%s.tmp-", out);
+    bool ok = str_starts_with(staging, prefix) && strlen(staging) == strlen(prefix) + 6;
+    free(prefix);
+    return ok;
+}
+
+/* ---- begin ---- */
+
+static void test_begin_creates_sibling_staging(void **state)
+{
+    (void)state;
+    char *dir = S_case("begin");
+    char *out = path_join(dir, "site");
+    diag_list *diags = diag_list_new();
+    char *staging = publish_begin(out, NULL, diags);
+    assert_non_null(staging);
+    assert_int_equal(diag_count(diags), 0);
+    assert_true(S_is_staging_of(staging, out));
+    assert_true(path_is_dir(staging));
+    char *inside = S_list(staging);
+    assert_string_equal(inside, "");
+    free(inside);
+    /* The output folder itself is not created before the commit. */
+    assert_false(path_is_dir(out));
+    publish_abort(staging);
+    free(staging);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+}
+
+static void test_begin_with_trailing_slash(void **state)
+{
+    (void)state;
+    char *dir = S_case("slash");
+    char *out = path_join(dir, "site");
+    char *written = xasprintf("%s//", out);
+    diag_list *diags = diag_list_new();
+    char *staging = publish_begin(written, NULL, diags);
+    assert_non_null(staging);
+    assert_true(S_is_staging_of(staging, out));
+    publish_abort(staging);
+    assert_false(path_is_dir(staging));
+    free(staging);
+    free(written);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+}
+
+static void test_begin_allows_unprotected_existing_folder(void **state)
+{
+    (void)state;
+    char *dir = S_case("existing");
+    char *content = path_join(dir, "content");
+    char *out = path_join(dir, "site");
+    assert_int_equal(mkdir_p(content), 0);
+    assert_int_equal(mkdir_p(out), 0);
+    const char *const protected_dirs[] = {content, NULL};
+    diag_list *diags = diag_list_new();
+    char *staging = publish_begin(out, protected_dirs, diags);
+    assert_non_null(staging);
+    assert_int_equal(diag_count(diags), 0);
+    publish_abort(staging);
+    free(staging);
+    free(out);
+    free(content);
+    free(dir);
+    diag_list_free(diags);
+}
+
+/* publish_begin(out) must fail with exactly expected; nothing may be created. */
+static void S_expect_refused(const char *out, const char *const *protected_dirs,
+                             const char *expected)
+{
+    diag_list *diags = diag_list_new();
+    char *staging = publish_begin(out, protected_dirs, diags);
+    assert_null(staging);
+    assert_int_equal(diag_count(diags), 1);
+    S_expect_diag(diags, 0, expected);
+    diag_list_free(diags);
+}
+
+static void test_begin_refuses_protected_dir(void **state)
+{
+    (void)state;
+    char *dir = S_case("protected");
+    char *content = path_join(dir, "content");
+    char *templates = path_join(dir, "templates");
+    assert_int_equal(mkdir_p(content), 0);
+    assert_int_equal(mkdir_p(templates), 0);
+    S_write(content, "site.yaml", "title: x\n");
+    const char *const protected_dirs[] = {content, templates, NULL};
+    char *expected = xasprintf("%s: error: refusing to replace '%s': it holds the sources or the "
+                               "current folder; choose another --out", templates, templates);
+    S_expect_refused(templates, protected_dirs, expected);
+    free(expected);
+    /* The same folder spelled differently. */
+    char *other = xasprintf("%s/./content/", dir);
+    expected = xasprintf("%s: error: refusing to replace '%s': it holds the sources or the "
+                         "current folder; choose another --out", other, other);
+    S_expect_refused(other, protected_dirs, expected);
+    free(expected);
+    free(other);
+    char *listing = S_list(dir);
+    assert_string_equal(listing, "content templates");
+    free(listing);
+    char *kept = S_read(content, "site.yaml");
+    assert_string_equal(kept, "title: x\n");
+    free(kept);
+    free(content);
+    free(templates);
+    free(dir);
+}
+
+static void test_begin_refuses_folder_containing_protected(void **state)
+{
+    (void)state;
+    char *dir = S_case("containing");
+    char *content = path_join(dir, "project/content");
+    char *project = path_join(dir, "project");
+    assert_int_equal(mkdir_p(content), 0);
+    const char *const protected_dirs[] = {content, NULL};
+    char *expected = xasprintf("%s: error: refusing to replace '%s': it holds the sources or the "
+                               "current folder; choose another --out", project, project);
+    S_expect_refused(project, protected_dirs, expected);
+    free(expected);
+    char *listing = S_list(dir);
+    assert_string_equal(listing, "project");
+    free(listing);
+    free(project);
+    free(content);
+    free(dir);
+}
+
+static void test_begin_refuses_current_folder(void **state)
+{
+    (void)state;
+    char *dir = S_case("cwd");
+    char *work = path_join(dir, "work");
+    char *sub = path_join(dir, "work/sub");
+    assert_int_equal(mkdir_p(sub), 0);
+    char saved[PATH_MAX];
+    assert_non_null(getcwd(saved, sizeof saved));
+    diag_list *diags = diag_list_new();
+    /* The current folder, and a folder that contains it. */
+    int moved = chdir(work);
+    char *s1 = moved == 0 ? publish_begin(work, NULL, diags) : NULL;
+    int moved2 = chdir(sub);
+    char *s2 = moved2 == 0 ? publish_begin(work, NULL, diags) : NULL;
+    int back = chdir(saved);
+    assert_int_equal(moved, 0);
+    assert_int_equal(moved2, 0);
+    assert_int_equal(back, 0);
+    assert_null(s1);
+    assert_null(s2);
+    assert_int_equal(diag_count(diags), 2);
+    char *expected = xasprintf("%s: error: refusing to replace '%s': it holds the sources or the "
+                               "current folder; choose another --out", work, work);
+    S_expect_diag(diags, 0, expected);
+    S_expect_diag(diags, 1, expected);
+    free(expected);
+    char *listing = S_list(dir);
+    assert_string_equal(listing, "work");
+    free(listing);
+    diag_list_free(diags);
+    free(sub);
+    free(work);
+    free(dir);
+}
+
+static void test_begin_refuses_dot_names(void **state)
+{
+    (void)state;
+    S_expect_refused(".", NULL, ".: error: the output folder must be a folder of its own, like "
+                                "'site'");
+    S_expect_refused("./", NULL, "./: error: the output folder must be a folder of its own, like "
+                                 "'site'");
+    S_expect_refused("..", NULL, "..: error: the output folder must be a folder of its own, like "
+                                 "'site'");
+    S_expect_refused("site/..", NULL, "site/..: error: the output folder must be a folder of its "
+                                      "own, like 'site'");
+    S_expect_refused("/", NULL, "/: error: the output folder must be a folder of its own, like "
+                                "'site'");
+}
+
+static void test_begin_missing_parent(void **state)
+{
+    (void)state;
+    char *dir = S_case("noparent");
+    char *out = path_join(dir, "missing/site");
+    char *expected = xasprintf("%s: error: cannot create the output folder beside '%s': No such "
+                               "file or directory", out, out);
+    S_expect_refused(out, NULL, expected);
+    free(expected);
+    free(out);
+    free(dir);
+}
+
+/* ---- commit and abort ---- */
+
+static void test_commit_into_missing_out_dir(void **state)
+{
+    (void)state;
+    char *dir = S_case("fresh");
+    char *out = path_join(dir, "site");
+    diag_list *diags = diag_list_new();
+    char *staging = publish_begin(out, NULL, diags);
+    assert_non_null(staging);
+    S_write(staging, "index.html", "<!DOCTYPE html>\nnew\n");
+    assert_int_equal(publish_commit(staging, out, diags), 0);
+    assert_int_equal(diag_count(diags), 0);
+    assert_false(path_is_dir(staging));
+    char *listing = S_list(dir);
+    assert_string_equal(listing, "site");
+    free(listing);
+    char *text = S_read(out, "index.html");
+    assert_string_equal(text, "<!DOCTYPE html>\nnew\n");
+    free(text);
+    free(staging);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+}
+
+static void test_commit_replaces_existing_contents(void **state)
+{
+    (void)state;
+    char *dir = S_case("replace");
+    char *out = path_join(dir, "site");
+    char *old_sub = path_join(out, "articles/gone");
+    assert_int_equal(mkdir_p(old_sub), 0);
+    S_write(out, "index.html", "old");
+    S_write(out, "stale.html", "stale");
+    S_write(old_sub, "index.html", "gone");
+    diag_list *diags = diag_list_new();
+    char *staging = publish_begin(out, NULL, diags);
+    assert_non_null(staging);
+    char *new_sub = path_join(staging, "articles/smas");
+    assert_int_equal(mkdir_p(new_sub), 0);
+    S_write(staging, "index.html", "new");
+    S_write(new_sub, "index.html", "smas");
+    assert_int_equal(publish_commit(staging, out, diags), 0);
+    assert_int_equal(diag_count(diags), 0);
+    /* Nothing of the old site is left, beside or inside the output folder. */
+    char *listing = S_list(dir);
+    assert_string_equal(listing, "site");
+    free(listing);
+    listing = S_list(out);
+    assert_string_equal(listing, "articles index.html");
+    free(listing);
+    char *articles = path_join(out, "articles");
+    listing = S_list(articles);
+    assert_string_equal(listing, "smas");
+    free(listing);
+    free(articles);
+    char *text = S_read(out, "index.html");
+    assert_string_equal(text, "new");
+    free(text);
+    char *smas = path_join(out, "articles/smas");
+    text = S_read(smas, "index.html");
+    assert_string_equal(text, "smas");
+    free(text);
+    free(smas);
+    free(new_sub);
+    free(staging);
+    free(old_sub);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+}
+
+static void test_commit_onto_a_file(void **state)
+{
+    (void)state;
+    char *dir = S_case("file");
+    char *out = path_join(dir, "site");
+    S_write(dir, "site", "not a folder");
+    diag_list *diags = diag_list_new();
+    char *staging = publish_begin(out, NULL, diags);
+    assert_non_null(staging);
+    S_write(staging, "index.html", "new");
+    assert_int_equal(publish_commit(staging, out, diags), -1);
+    /* The staging folder is removed and the file is untouched. */
+    assert_false(path_is_dir(staging));
+    char *listing = S_list(dir);
+    assert_string_equal(listing, "site");
+    free(listing);
+    char *text = S_read(dir, "site");
+    assert_string_equal(text, "not a folder");
+    free(text);
+    /* Free first and assert last, so the known failure below leaks nothing. */
+    size_t n = diag_count(diags);
+    char *got = n ? diag_format(diag_get(diags, 0)) : xstrdup("(none)");
+    char *expected = xasprintf("%s: error: '%s' exists and is not a folder; remove it or choose "
+                               "another --out", out, out);
+    char got_buf[PATH_MAX * 3], expected_buf[PATH_MAX * 3];
+    snprintf(got_buf, sizeof got_buf, "%s", got);
+    snprintf(expected_buf, sizeof expected_buf, "%s", expected);
+    free(got);
+    free(expected);
+    free(staging);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+    assert_int_equal(n, 1);
+    assert_string_equal(got_buf, expected_buf);
+}
+
+static void test_commit_without_staging(void **state)
+{
+    (void)state;
+    char *dir = S_case("nostaging");
+    char *out = path_join(dir, "site");
+    char *staging = path_join(dir, "site.tmp-AAAAAA");
+    diag_list *diags = diag_list_new();
+    assert_int_equal(publish_commit(staging, out, diags), -1);
+    assert_int_equal(diag_count(diags), 1);
+    char *expected = xasprintf("%s: error: cannot put the new site in place: No such file or "
+                               "directory", out);
+    S_expect_diag(diags, 0, expected);
+    free(expected);
+    assert_false(path_is_dir(out));
+    free(staging);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+}
+
+static void test_abort_removes_staging(void **state)
+{
+    (void)state;
+    char *dir = S_case("abort");
+    char *out = path_join(dir, "site");
+    assert_int_equal(mkdir_p(out), 0);
+    S_write(out, "index.html", "previous");
+    diag_list *diags = diag_list_new();
+    char *staging = publish_begin(out, NULL, diags);
+    assert_non_null(staging);
+    char *sub = path_join(staging, "articles/x");
+    assert_int_equal(mkdir_p(sub), 0);
+    S_write(sub, "index.html", "half-built");
+    publish_abort(staging);
+    publish_abort(NULL);
+    assert_false(path_is_dir(staging));
+    /* The previous site is exactly as it was. */
+    char *listing = S_list(dir);
+    assert_string_equal(listing, "site");
+    free(listing);
+    listing = S_list(out);
+    assert_string_equal(listing, "index.html");
+    free(listing);
+    char *text = S_read(out, "index.html");
+    assert_string_equal(text, "previous");
+    free(text);
+    free(sub);
+    free(staging);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_begin_creates_sibling_staging),
+        cmocka_unit_test(test_begin_with_trailing_slash),
+        cmocka_unit_test(test_begin_allows_unprotected_existing_folder),
+        cmocka_unit_test(test_begin_refuses_protected_dir),
+        cmocka_unit_test(test_begin_refuses_folder_containing_protected),
+        cmocka_unit_test(test_begin_refuses_current_folder),
+        cmocka_unit_test(test_begin_refuses_dot_names),
+        cmocka_unit_test(test_begin_missing_parent),
+        cmocka_unit_test(test_commit_into_missing_out_dir),
+        cmocka_unit_test(test_commit_replaces_existing_contents),
+        cmocka_unit_test(test_commit_onto_a_file),
+        cmocka_unit_test(test_commit_without_staging),
+        cmocka_unit_test(test_abort_removes_staging),
+    };
+    return cmocka_run_group_tests_name("publish", tests, S_setup, S_teardown);
+}
