@@ -3,6 +3,7 @@
 #include "procedures.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,20 +245,12 @@ long procedures_find_attribute(const procedure_data *data, const char *id)
 
 const char *procedures_suggest(const procedure_data *data, const char *id)
 {
-    const char **ids = xcalloc(data->n_procedures + 1, sizeof *ids);
-    for (size_t i = 0; i < data->n_procedures; i++)
-        ids[i] = data->procedures[i].id;
-    const char *near = suggest_closest_n(id, ids, data->n_procedures);
-    free(ids);
-    return near;
+    return suggest_closest_in(id, data->procedures, data->n_procedures,
+                              sizeof *data->procedures, offsetof(procedure, id));
 }
 
 const char *procedures_suggest_attribute(const procedure_data *data, const char *id)
 {
-    const char **ids = xcalloc(data->n_attributes + 1, sizeof *ids);
-    for (size_t i = 0; i < data->n_attributes; i++)
-        ids[i] = data->attributes[i].id;
-    const char *near = suggest_closest_n(id, ids, data->n_attributes);
-    free(ids);
-    return near;
+    return suggest_closest_in(id, data->attributes, data->n_attributes,
+                              sizeof *data->attributes, offsetof(proc_attribute, id));
 }

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,22 +73,14 @@ static const article *S_find_article(const build *b, const char *file_name)
 
 static const char *S_suggest_article(const build *b, const char *file_name)
 {
-    const char **names = xcalloc(b->n_articles + 1, sizeof *names);
-    for (size_t i = 0; i < b->n_articles; i++)
-        names[i] = b->articles[i].file_name;
-    const char *near = suggest_closest_n(file_name, names, b->n_articles);
-    free(names);
-    return near;
+    return suggest_closest_in(file_name, b->articles, b->n_articles, sizeof *b->articles,
+                              offsetof(article, file_name));
 }
 
 static const char *S_suggest_topic(const site_config *cfg, const char *id)
 {
-    const char **ids = xcalloc(cfg->n_topics + 1, sizeof *ids);
-    for (size_t i = 0; i < cfg->n_topics; i++)
-        ids[i] = cfg->topics[i].id;
-    const char *near = suggest_closest_n(id, ids, cfg->n_topics);
-    free(ids);
-    return near;
+    return suggest_closest_in(id, cfg->topics, cfg->n_topics, sizeof *cfg->topics,
+                              offsetof(site_topic, id));
 }
 
 /* Check the ids an article's front matter names against site.yaml and the data. */

@@ -465,6 +465,17 @@ const char *suggest_closest_n(const char *word, const char *const *candidates, s
     return best && best_d <= limit ? best : NULL;
 }
 
+const char *suggest_closest_in(const char *word, const void *items, size_t count,
+                               size_t stride, size_t offset)
+{
+    const char **names = xcalloc(count + 1, sizeof *names);
+    for (size_t i = 0; i < count; i++)
+        names[i] = *(const char *const *)((const char *)items + i * stride + offset);
+    const char *near = suggest_closest_n(word, names, count);
+    free(names);
+    return near;
+}
+
 const char *suggest_closest(const char *word, const char *const *candidates)
 {
     return suggest_closest_n(word, candidates, (size_t)-1);

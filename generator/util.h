@@ -98,6 +98,14 @@ int dir_list(const char *dir, const char *suffix, strlist *out);
 const char *suggest_closest(const char *word, const char *const *candidates);
 const char *suggest_closest_n(const char *word, const char *const *candidates, size_t n);
 
+/*
+ * suggest_closest over an array of count structs of stride bytes, each holding at byte
+ * offset a const char * naming it (e.g. the id field of an array of topics):
+ * suggest_closest_in(id, topics, n, sizeof *topics, offsetof(site_topic, id)).
+ */
+const char *suggest_closest_in(const char *word, const void *items, size_t count,
+                               size_t stride, size_t offset);
+
 bool str_ends_with(const char *s, const char *suffix);
 bool str_starts_with(const char *s, const char *prefix);
 
