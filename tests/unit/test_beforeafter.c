@@ -3,11 +3,7 @@
  *
  * Each block body starts at line 36, column 1 of an article (the line after its fence).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <libxml/tree.h>
 #include <stdlib.h>
@@ -27,44 +23,14 @@ static beforeafter *S_parse(const char *text, diag_list *diags)
     return beforeafter_parse(ARTICLE, text, strlen(text), LINE, 1, diags);
 }
 
-static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
-{
-    const diag *d = diag_get(diags, i);
-    assert_non_null(d);
-    char *s = diag_format(d);
-    assert_string_equal(s, expected);
-    free(s);
-}
-
 static void S_expect_error(const char *text, const char *expected)
 {
     diag_list *diags = diag_list_new();
     beforeafter *ba = S_parse(text, diags);
     assert_null(ba);
     assert_int_equal(diag_count(diags), 1);
-    S_expect_diag(diags, 0, expected);
+    tu_expect_diag(diags, 0, expected);
     diag_list_free(diags);
-}
-
-static char *S_dump(xmlNodePtr node)
-{
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlNodeDump(buf, NULL, node, 0, 0);
-    char *s = xstrdup((const char *)xmlBufferContent(buf));
-    xmlBufferFree(buf);
-    return s;
-}
-
-static int S_setup(void **state)
-{
-    (void)state;
-    return 0;
-}
-
-static int S_teardown(void **state)
-{
-    (void)state;
-    return 0;
 }
 
 /* ---- parsing ---- */
@@ -171,17 +137,17 @@ static void test_every_error_reported(void **state)
     beforeafter *ba = S_parse("consent: maybe\n", diags);
     assert_null(ba);
     assert_int_equal(diag_count(diags), 4);
-    S_expect_diag(diags, 0, ARTICLE ":36:1: error: this before-after block has no 'before'; add "
-                            "the 'before' photo, like 'before: media/case-01-before.jpg' "
-                            "[before-after]");
-    S_expect_diag(diags, 1, ARTICLE ":36:1: error: this before-after block has no 'after'; add "
-                            "the 'after' photo, like 'after: media/case-01-after.jpg' "
-                            "[before-after]");
-    S_expect_diag(diags, 2, ARTICLE ":36:1: error: this before-after block has no 'alt'; "
-                            "describe what the photos show for people who cannot see them "
-                            "[before-after]");
-    S_expect_diag(diags, 3, ARTICLE ":36:10: error: 'consent' must be 'partial' (part of the "
-                            "face shown) or 'full', not 'maybe' [before-after]");
+    tu_expect_diag(diags, 0, ARTICLE ":36:1: error: this before-after block has no 'before'; add "
+                             "the 'before' photo, like 'before: media/case-01-before.jpg' "
+                             "[before-after]");
+    tu_expect_diag(diags, 1, ARTICLE ":36:1: error: this before-after block has no 'after'; add "
+                             "the 'after' photo, like 'after: media/case-01-after.jpg' "
+                             "[before-after]");
+    tu_expect_diag(diags, 2, ARTICLE ":36:1: error: this before-after block has no 'alt'; "
+                             "describe what the photos show for people who cannot see them "
+                             "[before-after]");
+    tu_expect_diag(diags, 3, ARTICLE ":36:10: error: 'consent' must be 'partial' (part of the "
+                             "face shown) or 'full', not 'maybe' [before-after]");
     diag_list_free(diags);
 }
 
@@ -239,7 +205,7 @@ static void test_render_structure(void **state)
                               diags);
     assert_non_null(ba);
     xmlNodePtr fig = beforeafter_render(ba, "/kb/media/b.jpg", "/kb/media/a.jpg", NOTICE);
-    char *got = S_dump(fig);
+    char *got = tu_dump(NULL, fig);
     assert_string_equal(
         got,
         "<figure class=\"before-after\" data-consent=\"partial\">"
@@ -269,7 +235,7 @@ static void test_render_per_photo_alts(void **state)
                               diags);
     assert_non_null(ba);
     xmlNodePtr fig = beforeafter_render(ba, "/media/b.jpg", "/media/a.jpg", "Notice.");
-    char *got = S_dump(fig);
+    char *got = tu_dump(NULL, fig);
     assert_string_equal(
         got,
         "<figure class=\"before-after\" data-consent=\"full\">"
@@ -305,5 +271,5 @@ int main(void)
         cmocka_unit_test(test_render_structure),
         cmocka_unit_test(test_render_per_photo_alts),
     };
-    return cmocka_run_group_tests_name("beforeafter", tests, S_setup, S_teardown);
+    return cmocka_run_group_tests_name("beforeafter", tests, NULL, NULL);
 }

@@ -5,11 +5,7 @@
  * block body starts at line 20, column 1 of an article (the line after its ``` fence),
  * unless a test says otherwise.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <libxml/tree.h>
 #include <stdlib.h>
@@ -124,15 +120,6 @@ static compare_spec *S_parse(void **state, const char *text, diag_list *diags)
     return S_parse_at(state, text, LINE, 1, diags);
 }
 
-static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
-{
-    const diag *d = diag_get(diags, i);
-    assert_non_null(d);
-    char *s = diag_format(d);
-    assert_string_equal(s, expected);
-    free(s);
-}
-
 /* Parse text, expect NULL and exactly the one diagnostic expected. */
 static void S_expect_error(void **state, const char *text, const char *expected)
 {
@@ -140,17 +127,8 @@ static void S_expect_error(void **state, const char *text, const char *expected)
     compare_spec *spec = S_parse(state, text, diags);
     assert_null(spec);
     assert_int_equal(diag_count(diags), 1);
-    S_expect_diag(diags, 0, expected);
+    tu_expect_diag(diags, 0, expected);
     diag_list_free(diags);
-}
-
-static char *S_dump(xmlNodePtr node)
-{
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlNodeDump(buf, NULL, node, 0, 0);
-    char *s = xstrdup((const char *)xmlBufferContent(buf));
-    xmlBufferFree(buf);
-    return s;
 }
 
 /* ---- parsing: valid blocks ---- */
@@ -245,8 +223,8 @@ static void test_unknown_procedure_column_offset(void **state)
                                     31, 3, diags);
     assert_null(spec);
     assert_int_equal(diag_count(diags), 1);
-    S_expect_diag(diags, 0, ARTICLE ":31:28: error: unknown procedure 'mini-lfit'; did you mean "
-                            "'mini-lift'? [compare]");
+    tu_expect_diag(diags, 0, ARTICLE ":31:28: error: unknown procedure 'mini-lfit'; did you mean "
+                             "'mini-lift'? [compare]");
     diag_list_free(diags);
 }
 
@@ -303,12 +281,12 @@ static void test_unknown_key(void **state)
     compare_spec *spec = S_parse(state, "procedure: facelift\ncaption: C\ncolour: red\n", diags);
     assert_null(spec);
     assert_int_equal(diag_count(diags), 3);
-    S_expect_diag(diags, 0, ARTICLE ":20:1: error: unknown key 'procedure' in a compare block; "
-                            "did you mean 'procedures'?");
-    S_expect_diag(diags, 1, ARTICLE ":22:1: error: unknown key 'colour' in a compare block; "
-                            "the keys allowed are: procedures, attributes, caption");
-    S_expect_diag(diags, 2, ARTICLE ":20:1: error: this compare block has no 'procedures' "
-                            "line; add one, like 'procedures: thread-lift, mini-lift' [compare]");
+    tu_expect_diag(diags, 0, ARTICLE ":20:1: error: unknown key 'procedure' in a compare block; "
+                             "did you mean 'procedures'?");
+    tu_expect_diag(diags, 1, ARTICLE ":22:1: error: unknown key 'colour' in a compare block; "
+                             "the keys allowed are: procedures, attributes, caption");
+    tu_expect_diag(diags, 2, ARTICLE ":20:1: error: this compare block has no 'procedures' "
+                             "line; add one, like 'procedures: thread-lift, mini-lift' [compare]");
     diag_list_free(diags);
 }
 
@@ -368,7 +346,7 @@ static void test_not_a_mapping(void **state)
     assert_null(spec);
     assert_int_equal(diag_count(diags), 1);
     expected = xasprintf(ARTICLE ":42:5: %s", message);
-    S_expect_diag(diags, 0, expected);
+    tu_expect_diag(diags, 0, expected);
     free(expected);
     diag_list_free(diags);
 }
@@ -419,9 +397,9 @@ static void test_missing_value_for_compared_attribute(void **state)
     compare_spec *spec = S_parse(state, "procedures: thread-lift, mini-lift\ncaption: C\n", diags);
     assert_null(spec);
     assert_int_equal(diag_count(diags), 1);
-    S_expect_diag(diags, 0, ARTICLE ":20:26: error: procedure 'mini-lift' has no value for "
-                            "'longevity' in content/data/procedures.yaml; add one there or "
-                            "leave 'longevity' out of this table [compare]");
+    tu_expect_diag(diags, 0, ARTICLE ":20:26: error: procedure 'mini-lift' has no value for "
+                             "'longevity' in content/data/procedures.yaml; add one there or "
+                             "leave 'longevity' out of this table [compare]");
     diag_list_free(diags);
     /* Leaving the attribute out makes the same procedures fine. */
     diags = diag_list_new();
@@ -452,15 +430,15 @@ static void test_every_error_reported(void **state)
                                  diags);
     assert_null(spec);
     assert_int_equal(diag_count(diags), 4);
-    S_expect_diag(diags, 0, ARTICLE ":20:1: error: this compare block has no 'caption' line; "
-                            "add a short title for the table, which screen readers announce "
-                            "[compare]");
-    S_expect_diag(diags, 1, ARTICLE ":20:13: error: unknown procedure 'thread-lfit'; did you "
-                            "mean 'thread-lift'? [compare]");
-    S_expect_diag(diags, 2, ARTICLE ":20:26: error: unknown procedure 'botox'; procedures are "
-                            "declared in content/data/procedures.yaml [compare]");
-    S_expect_diag(diags, 3, ARTICLE ":21:13: error: unknown attribute 'incison'; did you mean "
-                            "'incision'? [compare]");
+    tu_expect_diag(diags, 0, ARTICLE ":20:1: error: this compare block has no 'caption' line; "
+                             "add a short title for the table, which screen readers announce "
+                             "[compare]");
+    tu_expect_diag(diags, 1, ARTICLE ":20:13: error: unknown procedure 'thread-lfit'; did you "
+                             "mean 'thread-lift'? [compare]");
+    tu_expect_diag(diags, 2, ARTICLE ":20:26: error: unknown procedure 'botox'; procedures are "
+                             "declared in content/data/procedures.yaml [compare]");
+    tu_expect_diag(diags, 3, ARTICLE ":21:13: error: unknown attribute 'incison'; did you mean "
+                             "'incision'? [compare]");
     diag_list_free(diags);
 }
 
@@ -477,7 +455,7 @@ static void test_render_structure(void **state)
                                  diags);
     assert_non_null(spec);
     xmlNodePtr wrap = compare_render(data, spec, "cmp-1", false, NULL);
-    char *got = S_dump(wrap);
+    char *got = tu_dump(NULL, wrap);
     assert_string_equal(
         got,
         "<div class=\"comparison-wrap\" role=\"region\" aria-labelledby=\"cmp-1-caption\" "
@@ -517,7 +495,7 @@ static void test_render_notes_numbered_in_reading_order(void **state)
     const procedure_data *data = *state;
     compare_spec *spec = compare_spec_all(data, "All");
     xmlNodePtr wrap = compare_render(data, spec, "cmp-2", false, NULL);
-    char *got = S_dump(wrap);
+    char *got = tu_dump(NULL, wrap);
     /* Row by row, then column by column: recovery (thread-lift 1, mini-lift 2), then
      * longevity (thread-lift 3, a source without a note). */
     const char *notes = strstr(got, "<ol class=\"comparison-notes\">");
@@ -543,7 +521,7 @@ static void test_render_em_dash_for_missing_value(void **state)
     const procedure_data *data = *state;
     compare_spec *spec = compare_spec_all(data, "All");
     xmlNodePtr wrap = compare_render(data, spec, "cmp-1", false, NULL);
-    char *got = S_dump(wrap);
+    char *got = tu_dump(NULL, wrap);
     assert_non_null(strstr(got, "<tr role=\"row\"><th scope=\"row\" role=\"rowheader\">How long "
                                 "it lasts</th>"));
     assert_non_null(strstr(got, "<td data-label=\"Mini lift\" role=\"cell\">\xE2\x80\x94</td>"
@@ -559,7 +537,7 @@ static void test_render_procedure_anchors_and_hrefs(void **state)
     compare_spec *spec = compare_spec_all(data, "All");
     const char *const hrefs[] = {"/kb/articles/thread-lift/", NULL, "/kb/articles/facelift/"};
     xmlNodePtr wrap = compare_render(data, spec, "cmp-1", true, hrefs);
-    char *got = S_dump(wrap);
+    char *got = tu_dump(NULL, wrap);
     assert_non_null(strstr(got,
                            "<td class=\"comparison-corner\" role=\"cell\"/>"
                            "<th scope=\"col\" role=\"columnheader\" id=\"procedure-thread-lift\">"
@@ -581,7 +559,7 @@ static void test_render_without_notes_has_no_list(void **state)
                                  diags);
     assert_non_null(spec);
     xmlNodePtr wrap = compare_render(data, spec, "t", false, NULL);
-    char *got = S_dump(wrap);
+    char *got = tu_dump(NULL, wrap);
     assert_string_equal(
         got,
         "<div class=\"comparison-wrap\" role=\"region\" aria-labelledby=\"t-caption\" "

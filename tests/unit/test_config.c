@@ -2,11 +2,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "config.h"
 
@@ -36,58 +32,26 @@ static const char S_site[] =
     "  before_after: \"Shown with consent.\"\n"               /* 16 */
     "  other: \"Another notice.\"\n";                         /* 17 */
 
-typedef struct {
-    char *dir;
-    char *path;
-    diag_list *diags;
-} fixture;
-
 static int S_setup(void **state)
 {
-    fixture *f = xcalloc(1, sizeof *f);
-    f->dir = xstrdup("/tmp/suture-test-config-XXXXXX");
-    if (!mkdtemp(f->dir))
-        return -1;
-    f->path = path_join(f->dir, "site.yaml");
-    f->diags = diag_list_new();
-    *state = f;
-    return 0;
-}
-
-static int S_teardown(void **state)
-{
-    fixture *f = *state;
-    int rc = remove_tree(f->dir);
-    diag_list_free(f->diags);
-    free(f->path);
-    free(f->dir);
-    free(f);
-    return rc;
-}
-
-/* text with the first occurrence of find replaced by repl; the caller frees it. */
-static char *S_replace(const char *text, const char *find, const char *repl)
-{
-    const char *at = strstr(text, find);
-    assert_non_null(at);
-    return xasprintf("%.*s%s%s", (int)(at - text), text, repl, at + strlen(find));
+    return tu_fixture_setup(state, "config", "site.yaml");
 }
 
 /* S_site with the first occurrence of find replaced by repl; the caller frees it. */
 static char *S_site_with(const char *find, const char *repl)
 {
-    return S_replace(S_site, find, repl);
+    return tu_replace(S_site, find, repl);
 }
 
 /* Write text as site.yaml and load it. */
-static site_config *S_load(fixture *f, const char *text)
+static site_config *S_load(tu_fixture *f, const char *text)
 {
-    assert_int_equal(file_write(f->path, text, strlen(text)), 0);
+    tu_fixture_write(f, text);
     return config_load(f->path, f->diags);
 }
 
 /* Load S_site with one replacement; the load must fail. */
-static void S_load_bad(fixture *f, const char *find, const char *repl)
+static void S_load_bad(tu_fixture *f, const char *find, const char *repl)
 {
     char *text = S_site_with(find, repl);
     site_config *cfg = S_load(f, text);
@@ -95,21 +59,9 @@ static void S_load_bad(fixture *f, const char *find, const char *repl)
     assert_null(cfg);
 }
 
-/* Assert that the i-th diagnostic reads "<site.yaml path><rest>". */
-static void S_assert_diag(const fixture *f, size_t i, const char *rest)
-{
-    const diag *d = diag_get(f->diags, i);
-    assert_non_null(d);
-    char *got = diag_format(d);
-    char *want = xasprintf("%s%s", f->path, rest);
-    assert_string_equal(got, want);
-    free(got);
-    free(want);
-}
-
 static void test_valid(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     site_config *cfg = S_load(f, S_site);
     assert_non_null(cfg);
     assert_int_equal(diag_count(f->diags), 0);
@@ -141,7 +93,7 @@ static void test_valid(void **state)
 
 static void test_base_path_extraction(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     site_config *cfg = S_load(f, S_site);
     assert_non_null(cfg);
     assert_string_equal(cfg->base_url, "https://example.org/kb/");
@@ -151,7 +103,7 @@ static void test_base_path_extraction(void **state)
 
 static void test_base_url_forms(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     static const struct {
         const char *line, *url, *path;
     } cases[] = {
@@ -175,7 +127,7 @@ static void test_base_url_forms(void **state)
 /* base_path goes into every href: it must stay a URL path, escapes and all. */
 static void test_base_path_keeps_escapes(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     char *text = S_site_with("https://example.org/kb", "https://example.org/my%20kb");
     site_config *cfg = S_load(f, text);
     free(text);
@@ -196,7 +148,7 @@ static void test_base_path_keeps_escapes(void **state)
 
 static void test_bad_base_url(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     static const char *const urls[] = {"example.org", "ftp://example.org/",
                                        "https://example.org/?lang=en",
                                        "https://example.org/#top", "/kb/", "https://"};
@@ -208,14 +160,14 @@ static void test_bad_base_url(void **state)
         char *want = xasprintf(":2:11: error: 'base_url' must be the site's absolute address, "
                                "like \"https://example.org/\", not '%s'",
                                urls[i]);
-        S_assert_diag(f, i, want);
+        tu_fixture_diag(f, i, want);
         free(want);
     }
 }
 
 static void test_description_given(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     char *text = S_site_with("language: en\n", "language: ko-KR\ndescription: \"One sentence.\"\n");
     site_config *cfg = S_load(f, text);
     free(text);
@@ -227,16 +179,16 @@ static void test_description_given(void **state)
 
 static void test_bad_language(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "language: en\n", "language: english\n");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":3:11: error: 'language' must be a language code such as en or ko, "
-                        "not 'english'");
+    tu_fixture_diag(f, 0, ":3:11: error: 'language' must be a language code such as en or ko, "
+                          "not 'english'");
 }
 
 static void test_missing_keys(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     static const struct {
         const char *line, *key;
     } cases[] = {
@@ -254,14 +206,14 @@ static void test_missing_keys(void **state)
         char *want = xasprintf(":1:1: error: site.yaml has no '%s'; add it (see SPEC.md, "
                                "content/site.yaml)",
                                cases[i].key);
-        S_assert_diag(f, i, want);
+        tu_fixture_diag(f, i, want);
         free(want);
     }
 }
 
 static void test_missing_topics(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f,
                "topics:\n  - id: anatomy\n    title: \"Facial anatomy\"\n"
                "    description: \"How the layers of the face are built.\"\n"
@@ -269,61 +221,61 @@ static void test_missing_topics(void **state)
                "    description: \"What a thread lift does.\"\n",
                "");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":1:1: error: site.yaml has no 'topics'; add it (see SPEC.md, "
-                        "content/site.yaml)");
+    tu_fixture_diag(f, 0, ":1:1: error: site.yaml has no 'topics'; add it (see SPEC.md, "
+                          "content/site.yaml)");
 }
 
 static void test_unknown_key_with_suggestion(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "title:", "titel:");
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":1:1: error: unknown key 'titel' in site.yaml; did you mean 'title'?");
-    S_assert_diag(f, 1, ":1:1: error: site.yaml has no 'title'; add it (see SPEC.md, "
-                        "content/site.yaml)");
+    tu_fixture_diag(f, 0, ":1:1: error: unknown key 'titel' in site.yaml; did you mean 'title'?");
+    tu_fixture_diag(f, 1, ":1:1: error: site.yaml has no 'title'; add it (see SPEC.md, "
+                          "content/site.yaml)");
 }
 
 static void test_unknown_key_without_suggestion(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "language: en\n", "language: en\nauthor: \"Dr Kim\"\n");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":4:1: error: unknown key 'author' in site.yaml; the keys allowed are: "
-                        "title, description, base_url, language, review_max_age_days, topics, "
-                        "disclaimer, notices");
+    tu_fixture_diag(f, 0, ":4:1: error: unknown key 'author' in site.yaml; the keys allowed are: "
+                          "title, description, base_url, language, review_max_age_days, topics, "
+                          "disclaimer, notices");
 }
 
 static void test_duplicate_key(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "language: en\n", "language: en\nlanguage: ko\n");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":4:1: error: duplicate key 'language' in site.yaml; keep only one");
+    tu_fixture_diag(f, 0, ":4:1: error: duplicate key 'language' in site.yaml; keep only one");
 }
 
 static void test_wrong_types(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "title: \"Facial Lifting Explained\"", "title: [Facial]");
     S_load_bad(f, "disclaimer: |\n  General information only.\n  Ask a physician.\n",
                "disclaimer:\n");
     S_load_bad(f, "review_max_age_days: 365", "review_max_age_days: a year");
     assert_int_equal(diag_count(f->diags), 3);
-    S_assert_diag(f, 0, ":1:8: error: 'title' must be a text value, but it is a list");
-    S_assert_diag(f, 1, ":12:12: error: 'disclaimer' must be a text value, but it is nothing");
-    S_assert_diag(f, 2, ":4:22: error: 'review_max_age_days' must be a whole number, but it is "
-                        "'a year'");
+    tu_fixture_diag(f, 0, ":1:8: error: 'title' must be a text value, but it is a list");
+    tu_fixture_diag(f, 1, ":12:12: error: 'disclaimer' must be a text value, but it is nothing");
+    tu_fixture_diag(f, 2, ":4:22: error: 'review_max_age_days' must be a whole number, but it is "
+                          "'a year'");
 }
 
 static void test_review_max_age_days_range(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "review_max_age_days: 365", "review_max_age_days: 0");
     S_load_bad(f, "review_max_age_days: 365", "review_max_age_days: 3651");
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":4:22: error: 'review_max_age_days' must be between 1 and 3650, not 0");
-    S_assert_diag(f, 1, ":4:22: error: 'review_max_age_days' must be between 1 and 3650, not "
-                        "3651");
+    tu_fixture_diag(f, 0, ":4:22: error: 'review_max_age_days' must be between 1 and 3650, not 0");
+    tu_fixture_diag(f, 1, ":4:22: error: 'review_max_age_days' must be between 1 and 3650, not "
+                          "3651");
     /* The bounds themselves are fine. */
     char *text = S_site_with("review_max_age_days: 365", "review_max_age_days: 3650");
     site_config *cfg = S_load(f, text);
@@ -342,70 +294,71 @@ static void test_review_max_age_days_range(void **state)
 
 static void test_duplicate_topic(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  - id: thread-lift\n", "  - id: anatomy\n");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":9:9: error: topic 'anatomy' is declared twice; keep one");
+    tu_fixture_diag(f, 0, ":9:9: error: topic 'anatomy' is declared twice; keep one");
 }
 
 static void test_bad_topic_id(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  - id: anatomy\n", "  - id: Facial_Anatomy\n");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":6:9: error: topic id 'Facial_Anatomy' may use only lower-case letters, "
-                        "digits and hyphens");
+    tu_fixture_diag(f, 0, ":6:9: error: topic id 'Facial_Anatomy' may use only lower-case letters, "
+                          "digits and hyphens");
 }
 
 static void test_topic_missing_fields(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  - id: anatomy\n    title:", "  - title:");
     S_load_bad(f, "    title: \"Facial anatomy\"\n", "");
     S_load_bad(f, "    description: \"How the layers of the face are built.\"\n", "");
     assert_int_equal(diag_count(f->diags), 3);
-    S_assert_diag(f, 0, ":6:5: error: this topic has no 'id'; add one, like 'id: anatomy'");
-    S_assert_diag(f, 1, ":6:5: error: this topic has no 'title'; add the name readers will see");
-    S_assert_diag(f, 2, ":6:5: error: this topic has no 'description'; add one plain sentence");
+    tu_fixture_diag(f, 0, ":6:5: error: this topic has no 'id'; add one, like 'id: anatomy'");
+    tu_fixture_diag(f, 1, ":6:5: error: this topic has no 'title'; add the name readers will see");
+    tu_fixture_diag(f, 2, ":6:5: error: this topic has no 'description'; add one plain sentence");
 }
 
 static void test_topic_unknown_key(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "    title: \"Thread lifts\"\n", "    titel: \"Thread lifts\"\n");
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":10:5: error: unknown key 'titel' in a topic; did you mean 'title'?");
-    S_assert_diag(f, 1, ":9:5: error: this topic has no 'title'; add the name readers will see");
+    tu_fixture_diag(f, 0, ":10:5: error: unknown key 'titel' in a topic; did you mean 'title'?");
+    tu_fixture_diag(f, 1, ":9:5: error: this topic has no 'title'; add the name readers will see");
 }
 
 static void test_topic_wrong_types(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  - id: anatomy\n", "  - id: \"\"\n");
     S_load_bad(f, "    title: \"Thread lifts\"\n", "    title: [a]\n");
     S_load_bad(f, "    description: \"What a thread lift does.\"\n", "    description: ~\n");
     assert_int_equal(diag_count(f->diags), 3);
-    S_assert_diag(f, 0, ":6:9: error: a topic's 'id' is empty; write some text");
-    S_assert_diag(f, 1, ":10:12: error: a topic's 'title' must be a text value, but it is a list");
-    S_assert_diag(f, 2, ":11:18: error: a topic's 'description' must be a text value, but it is "
-                        "nothing");
+    tu_fixture_diag(f, 0, ":6:9: error: a topic's 'id' is empty; write some text");
+    tu_fixture_diag(f, 1, ":10:12: error: a topic's 'title' must be a text value, but it is a "
+                          "list");
+    tu_fixture_diag(f, 2, ":11:18: error: a topic's 'description' must be a text value, but it is "
+                          "nothing");
 }
 
 static void test_topics_not_a_list(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "topics:\n", "topics: anatomy\nx_topics:\n");
     /* x_topics is unknown; the list that follows it is what this test is not about. */
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":6:1: error: unknown key 'x_topics' in site.yaml; did you mean "
-                        "'topics'?");
-    S_assert_diag(f, 1, ":5:9: error: 'topics' must be a list, like [a, b] or lines starting "
-                        "with '- ', but it is a single value");
+    tu_fixture_diag(f, 0, ":6:1: error: unknown key 'x_topics' in site.yaml; did you mean "
+                          "'topics'?");
+    tu_fixture_diag(f, 1, ":5:9: error: 'topics' must be a list, like [a, b] or lines starting "
+                          "with '- ', but it is a single value");
 }
 
 static void test_topics_empty(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     const char *topics = "topics:\n  - id: anatomy\n    title: \"Facial anatomy\"\n"
                          "    description: \"How the layers of the face are built.\"\n"
                          "  - id: thread-lift\n    title: \"Thread lifts\"\n"
@@ -413,49 +366,49 @@ static void test_topics_empty(void **state)
     S_load_bad(f, topics, "topics: []\n");
     S_load_bad(f, topics, "topics:\n  - just a word\n");
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":5:9: error: 'topics' is empty; declare at least one topic");
-    S_assert_diag(f, 1, ":6:5: error: each topic must be a mapping of 'key: value' lines, but it "
-                        "is a single value");
+    tu_fixture_diag(f, 0, ":5:9: error: 'topics' is empty; declare at least one topic");
+    tu_fixture_diag(f, 1, ":6:5: error: each topic must be a mapping of 'key: value' lines, but it "
+                          "is a single value");
 }
 
 static void test_missing_before_after_notice(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  before_after: \"Shown with consent.\"\n", "");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":16:3: error: 'notices' has no 'before_after'; add the consent notice "
-                        "shown under before-and-after photos");
+    tu_fixture_diag(f, 0, ":16:3: error: 'notices' has no 'before_after'; add the consent notice "
+                          "shown under before-and-after photos");
 }
 
 static void test_bad_notices(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  before_after: \"Shown with consent.\"\n", "  before_after:\n");
     S_load_bad(f, "notices:\n  before_after: \"Shown with consent.\"\n  other: \"Another notice.\"\n",
                "notices: [before_after]\n");
     assert_int_equal(diag_count(f->diags), 3);
-    S_assert_diag(f, 0, ":16:16: error: a notice must be a text value, but it is nothing");
-    S_assert_diag(f, 1, ":16:3: error: 'notices' has no 'before_after'; add the consent notice "
-                        "shown under before-and-after photos");
-    S_assert_diag(f, 2, ":15:10: error: 'notices' must be a mapping of 'key: value' lines, but it "
-                        "is a list");
+    tu_fixture_diag(f, 0, ":16:16: error: a notice must be a text value, but it is nothing");
+    tu_fixture_diag(f, 1, ":16:3: error: 'notices' has no 'before_after'; add the consent notice "
+                          "shown under before-and-after photos");
+    tu_fixture_diag(f, 2, ":15:10: error: 'notices' must be a mapping of 'key: value' lines, but "
+                          "it is a list");
 }
 
 static void test_not_a_mapping(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     assert_null(S_load(f, "- title\n- base_url\n"));
     assert_null(S_load(f, ""));
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":1:1: error: site.yaml must be a mapping of 'key: value' lines, but it "
-                        "is a list");
-    S_assert_diag(f, 1, ":1:1: error: site.yaml must be a mapping of 'key: value' lines, but it "
-                        "is nothing");
+    tu_fixture_diag(f, 0, ":1:1: error: site.yaml must be a mapping of 'key: value' lines, but it "
+                          "is a list");
+    tu_fixture_diag(f, 1, ":1:1: error: site.yaml must be a mapping of 'key: value' lines, but it "
+                          "is nothing");
 }
 
 static void test_invalid_yaml(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "language: en\n", "language: [en\n");
     assert_int_equal(diag_count(f->diags), 1);
     const diag *d = diag_get(f->diags, 0);
@@ -467,26 +420,26 @@ static void test_invalid_yaml(void **state)
 
 static void test_every_mistake_is_reported(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     char *a = S_site_with("language: en", "language: EN");
-    char *b = S_replace(a, "https://example.org/kb", "example.org");
-    char *text = S_replace(b, "365", "0");
+    char *b = tu_replace(a, "https://example.org/kb", "example.org");
+    char *text = tu_replace(b, "365", "0");
     free(a);
     free(b);
     assert_null(S_load(f, text));
     free(text);
     assert_int_equal(diag_count(f->diags), 3);
     assert_int_equal(diag_error_count(f->diags), 3);
-    S_assert_diag(f, 0, ":2:11: error: 'base_url' must be the site's absolute address, like "
-                        "\"https://example.org/\", not 'example.org'");
-    S_assert_diag(f, 1, ":3:11: error: 'language' must be a language code such as en or ko, not "
-                        "'EN'");
-    S_assert_diag(f, 2, ":4:22: error: 'review_max_age_days' must be between 1 and 3650, not 0");
+    tu_fixture_diag(f, 0, ":2:11: error: 'base_url' must be the site's absolute address, like "
+                          "\"https://example.org/\", not 'example.org'");
+    tu_fixture_diag(f, 1, ":3:11: error: 'language' must be a language code such as en or ko, not "
+                          "'EN'");
+    tu_fixture_diag(f, 2, ":4:22: error: 'review_max_age_days' must be between 1 and 3650, not 0");
 }
 
 static void test_earlier_errors_do_not_fail_the_load(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     diag_error(f->diags, "content/articles/a.md", 3, 1, NULL, "an earlier mistake");
     site_config *cfg = S_load(f, S_site);
     assert_non_null(cfg);
@@ -496,13 +449,13 @@ static void test_earlier_errors_do_not_fail_the_load(void **state)
 
 static void test_unreadable(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     /* Nothing written: the file does not exist. */
     assert_null(config_load(f->path, f->diags));
     /* A directory cannot be read as a file. */
     assert_null(config_load(f->dir, f->diags));
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ": error: cannot read the site settings: No such file or directory");
+    tu_fixture_diag(f, 0, ": error: cannot read the site settings: No such file or directory");
     char *got = diag_format(diag_get(f->diags, 1));
     char *want = xasprintf("%s: error: cannot read the site settings: Is a directory", f->dir);
     assert_string_equal(got, want);
@@ -510,7 +463,7 @@ static void test_unreadable(void **state)
     free(want);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, S_setup, S_teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, S_setup, tu_fixture_teardown)
 
 int main(void)
 {

@@ -2,11 +2,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream, symlink */
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "diag.h"
 
@@ -14,16 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Assert that the i-th diagnostic formats as want. */
-static void S_assert_line(const diag_list *l, size_t i, const char *want)
-{
-    const diag *d = diag_get(l, i);
-    assert_non_null(d);
-    char *got = diag_format(d);
-    assert_string_equal(got, want);
-    free(got);
-}
 
 static void test_empty_list(void **state)
 {
@@ -54,9 +40,9 @@ static void test_format_spec_example(void **state)
     assert_int_equal(d->severity, DIAG_ERROR);
     assert_string_equal(d->category, "compare");
     assert_string_equal(d->message, "unknown procedure 'mini-lfit'");
-    S_assert_line(l, 0,
-                  "content/articles/dimpling.md:14:9: error: unknown procedure 'mini-lfit' "
-                  "[compare]");
+    tu_expect_diag(l, 0,
+                   "content/articles/dimpling.md:14:9: error: unknown procedure 'mini-lfit' "
+                   "[compare]");
     assert_null(diag_get(l, 1));
     diag_list_free(l);
 }
@@ -70,9 +56,9 @@ static void test_severities_and_counts(void **state)
     diag_add(l, DIAG_ERROR, "content/glossary.yaml", 7, 5, "glossary", "empty definition");
     assert_int_equal(diag_count(l), 3);
     assert_int_equal(diag_error_count(l), 1);
-    S_assert_line(l, 0, "content/site.yaml:3:1: warning: reviewed 400 days ago [review]");
-    S_assert_line(l, 1, "content/site.yaml:4:2: note: declared here");
-    S_assert_line(l, 2, "content/glossary.yaml:7:5: error: empty definition [glossary]");
+    tu_expect_diag(l, 0, "content/site.yaml:3:1: warning: reviewed 400 days ago [review]");
+    tu_expect_diag(l, 1, "content/site.yaml:4:2: note: declared here");
+    tu_expect_diag(l, 2, "content/glossary.yaml:7:5: error: empty definition [glossary]");
     diag_list_free(l);
 }
 
@@ -87,9 +73,9 @@ static void test_whole_file_has_no_position(void **state)
     assert_int_equal(d->line, 0);
     assert_int_equal(d->column, 0);
     assert_null(d->category);
-    S_assert_line(l, 0,
-                  "content/site.yaml: error: cannot read the site settings: No such file or "
-                  "directory");
+    tu_expect_diag(l, 0,
+                   "content/site.yaml: error: cannot read the site settings: No such file or "
+                   "directory");
     diag_list_free(l);
 }
 
@@ -99,7 +85,7 @@ static void test_column_zero_becomes_one(void **state)
     diag_list *l = diag_list_new();
     diag_error(l, "a.md", 3, 0, "links", "broken link");
     assert_int_equal(diag_get(l, 0)->column, 1);
-    S_assert_line(l, 0, "a.md:3:1: error: broken link [links]");
+    tu_expect_diag(l, 0, "a.md:3:1: error: broken link [links]");
     diag_list_free(l);
 }
 
@@ -108,7 +94,7 @@ static void test_null_file_is_suture(void **state)
     (void)state;
     diag_list *l = diag_list_new();
     diag_error(l, NULL, 0, 0, NULL, "no articles in %s", "content/articles");
-    S_assert_line(l, 0, "suture: error: no articles in content/articles");
+    tu_expect_diag(l, 0, "suture: error: no articles in content/articles");
     diag_list_free(l);
 }
 
@@ -121,7 +107,7 @@ static void test_arguments_are_copied(void **state)
     diag_error(l, file, 1, 2, cat, "%s", "x");
     file[0] = 'b';
     cat[0] = 'z';
-    S_assert_line(l, 0, "a.md:1:2: error: x [yaml]");
+    tu_expect_diag(l, 0, "a.md:1:2: error: x [yaml]");
     diag_list_free(l);
 }
 
@@ -131,7 +117,7 @@ static void test_message_is_printf_not_literal(void **state)
     diag_list *l = diag_list_new();
     /* A '%' that comes from user text passes through as text. */
     diag_error(l, "a.md", 1, 1, NULL, "title is '%s'", "100% natural");
-    S_assert_line(l, 0, "a.md:1:1: error: title is '100% natural'");
+    tu_expect_diag(l, 0, "a.md:1:1: error: title is '100% natural'");
     diag_list_free(l);
 }
 
@@ -148,12 +134,12 @@ static void test_sort_by_file_line_column(void **state)
     diag_list_sort(l);
     assert_int_equal(diag_count(l), 6);
     assert_int_equal(diag_error_count(l), 5);
-    S_assert_line(l, 0, "a.md: error: a-whole");
-    S_assert_line(l, 1, "a.md:2:3: error: a2c3");
-    S_assert_line(l, 2, "a.md:2:9: error: a2c9");
-    S_assert_line(l, 3, "a.md:9:1: warning: a9");
-    S_assert_line(l, 4, "a.md:10:1: error: a10");
-    S_assert_line(l, 5, "b.md:2:1: error: b2");
+    tu_expect_diag(l, 0, "a.md: error: a-whole");
+    tu_expect_diag(l, 1, "a.md:2:3: error: a2c3");
+    tu_expect_diag(l, 2, "a.md:2:9: error: a2c9");
+    tu_expect_diag(l, 3, "a.md:9:1: warning: a9");
+    tu_expect_diag(l, 4, "a.md:10:1: error: a10");
+    tu_expect_diag(l, 5, "b.md:2:1: error: b2");
     diag_list_free(l);
 }
 
@@ -171,9 +157,9 @@ static void test_sort_is_stable(void **state)
     for (int i = 0; i < 40; i++) {
         char want[64];
         snprintf(want, sizeof want, "other.md:%d:1: error: other %02d", i + 1, 39 - i);
-        S_assert_line(l, (size_t)i, want);
+        tu_expect_diag(l, (size_t)i, want);
         snprintf(want, sizeof want, "same.md:5:2: error: same %02d", i);
-        S_assert_line(l, (size_t)(40 + i), want);
+        tu_expect_diag(l, (size_t)(40 + i), want);
     }
     diag_list_free(l);
 }
@@ -219,9 +205,9 @@ static void test_threads(void **state)
     assert_int_equal(diag_count(l), 2000);
     assert_int_equal(diag_error_count(l), 2000);
     diag_list_sort(l);
-    S_assert_line(l, 0, "t.md:1:1: error: n0");
-    S_assert_line(l, 3, "t.md:1:1: error: n0");
-    S_assert_line(l, 1999, "t.md:500:1: error: n499");
+    tu_expect_diag(l, 0, "t.md:1:1: error: n0");
+    tu_expect_diag(l, 3, "t.md:1:1: error: n0");
+    tu_expect_diag(l, 1999, "t.md:500:1: error: n499");
     diag_list_free(l);
 }
 

@@ -4,11 +4,7 @@
  * Pages are parsed from XML strings, as a template's result would look, and compared
  * after injection as exact serialised strings.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -22,25 +18,15 @@
     "<aside class=\"medical-disclaimer\" role=\"note\" lang=\"en\"><p>This is general "     \
     "information, not <em>medical advice</em>.</p><p>Ask your doctor.</p></aside>"
 
+/* A page parsed from xml, as a template's result would look. */
 static xmlDocPtr S_doc(const char *xml)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "page.html", "UTF-8", XML_PARSE_NONET);
-    assert_non_null(doc);
-    return doc;
-}
-
-static char *S_dump_node(xmlDocPtr doc, xmlNodePtr node)
-{
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlNodeDump(buf, doc, node, 0, 0);
-    char *s = xstrdup((const char *)xmlBufferContent(buf));
-    xmlBufferFree(buf);
-    return s;
+    return tu_parse_xml(xml, "page.html", XML_PARSE_NONET);
 }
 
 static void S_expect_doc(xmlDocPtr doc, const char *expected)
 {
-    char *got = S_dump_node(doc, xmlDocGetRootElement(doc));
+    char *got = tu_dump(doc, xmlDocGetRootElement(doc));
     assert_string_equal(got, expected);
     free(got);
 }
@@ -80,7 +66,7 @@ static void S_expect_inject(void **state, const char *xml, disclaimer_status sta
 static void test_new_copies_content(void **state)
 {
     xmlNodePtr aside = *state;
-    char *got = S_dump_node(NULL, aside);
+    char *got = tu_dump(NULL, aside);
     assert_string_equal(got, ASIDE);
     assert_null(aside->parent);
     free(got);
@@ -90,7 +76,7 @@ static void test_new_without_lang_or_content(void **state)
 {
     (void)state;
     xmlNodePtr aside = disclaimer_new(NULL, NULL);
-    char *got = S_dump_node(NULL, aside);
+    char *got = tu_dump(NULL, aside);
     assert_string_equal(got, "<aside class=\"medical-disclaimer\" role=\"note\"/>");
     free(got);
     xmlFreeNode(aside);
@@ -101,7 +87,7 @@ static void test_new_leaves_content_alone(void **state)
     (void)state;
     xmlDocPtr doc = S_doc("<div><p>Text</p></div>");
     xmlNodePtr aside = disclaimer_new(xmlDocGetRootElement(doc), "ko");
-    char *got = S_dump_node(NULL, aside);
+    char *got = tu_dump(NULL, aside);
     assert_string_equal(got, "<aside class=\"medical-disclaimer\" role=\"note\" lang=\"ko\">"
                              "<p>Text</p></aside>");
     free(got);

@@ -4,11 +4,7 @@
  * The output is parsed back with libxml2 and checked with XPath, with the sitemap and Atom
  * namespaces registered. The site lives below a base path: https://example.org/kb/.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -111,19 +107,6 @@ static void S_expect_number(S_xml *x, const char *expr, double expected)
     double n = xmlXPathCastToNumber(res);
     xmlXPathFreeObject(res);
     assert_true(n == expected);
-}
-
-static int S_setup(void **state)
-{
-    (void)state;
-    xmlInitParser();
-    return 0;
-}
-
-static int S_teardown(void **state)
-{
-    (void)state;
-    return 0;
 }
 
 /* ---- sitemap ---- */
@@ -270,5 +253,5 @@ int main(void)
         cmocka_unit_test(test_atom_feed_root_base),
         cmocka_unit_test(test_robots),
     };
-    return cmocka_run_group_tests_name("feeds", tests, S_setup, S_teardown);
+    return cmocka_run_group_tests_name("feeds", tests, tu_xml_setup, NULL);
 }

@@ -1,9 +1,5 @@
 /* test_frontmatter.c: article front matter and dates (frontmatter.h). */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "frontmatter.h"
 
@@ -30,24 +26,10 @@ static const char S_article[] =
     "---\n"                                                  /* 12 */
     "Body in CommonMark.\n";                                 /* 13 */
 
-/* text with the first occurrence of find replaced by repl; the caller frees it. */
-static char *S_replace(const char *text, const char *find, const char *repl)
-{
-    const char *at = strstr(text, find);
-    assert_non_null(at);
-    return xasprintf("%.*s%s%s", (int)(at - text), text, repl, at + strlen(find));
-}
-
 /* Assert that the i-th diagnostic formats as FILE_NAME followed by rest. */
 static void S_assert_diag(const diag_list *l, size_t i, const char *rest)
 {
-    const diag *d = diag_get(l, i);
-    assert_non_null(d);
-    char *got = diag_format(d);
-    char *want = xasprintf("%s%s", FILE_NAME, rest);
-    assert_string_equal(got, want);
-    free(got);
-    free(want);
+    tu_expect_diag_prefixed(l, i, FILE_NAME, rest);
 }
 
 /* Parse text, which must fail; the diagnostics are left in l. */
@@ -63,7 +45,7 @@ static void S_parse_bad(const char *text, diag_list *l)
 /* Parse S_article with one replacement, which must fail. */
 static void S_parse_bad_with(const char *find, const char *repl, diag_list *l)
 {
-    char *text = S_replace(S_article, find, repl);
+    char *text = tu_replace(S_article, find, repl);
     S_parse_bad(text, l);
     free(text);
 }
@@ -154,7 +136,7 @@ static void test_optional_keys_absent(void **state)
 static void test_draft_true(void **state)
 {
     (void)state;
-    char *text = S_replace(S_article, "draft: false", "draft: true");
+    char *text = tu_replace(S_article, "draft: false", "draft: true");
     const char *body;
     unsigned body_line;
     frontmatter *fm = S_parse_ok(text, &body, &body_line);
@@ -218,8 +200,8 @@ static void test_fences_with_trailing_space_and_dots(void **state)
 {
     (void)state;
     /* "--- " opens, "..." closes (YAML's end-of-document marker), the last line may lack '\n'. */
-    char *a = S_replace(S_article, "---\ntitle", "--- \ntitle");
-    char *text = S_replace(a, "---\nBody in CommonMark.\n", "...\t\nBody");
+    char *a = tu_replace(S_article, "---\ntitle", "--- \ntitle");
+    char *text = tu_replace(a, "---\nBody in CommonMark.\n", "...\t\nBody");
     const char *body = NULL;
     unsigned body_line = 0;
     frontmatter *fm = S_parse_ok(text, &body, &body_line);
@@ -431,7 +413,7 @@ static void test_bad_dates(void **state)
 static void test_leap_day_is_valid(void **state)
 {
     (void)state;
-    char *text = S_replace(S_article, "date: 2026-11-20", "date: 2024-02-29");
+    char *text = tu_replace(S_article, "date: 2026-11-20", "date: 2024-02-29");
     const char *body;
     unsigned body_line;
     frontmatter *fm = S_parse_ok(text, &body, &body_line);
@@ -465,7 +447,7 @@ static void test_bad_slug_and_lang(void **state)
 static void test_lang_korean(void **state)
 {
     (void)state;
-    char *text = S_replace(S_article, "lang: en", "lang: ko-KR");
+    char *text = tu_replace(S_article, "lang: en", "lang: ko-KR");
     const char *body;
     unsigned body_line;
     frontmatter *fm = S_parse_ok(text, &body, &body_line);
@@ -477,7 +459,7 @@ static void test_lang_korean(void **state)
 static void test_topics_single_scalar(void **state)
 {
     (void)state;
-    char *text = S_replace(S_article, "topics: [anatomy, thread-lift]", "topics: anatomy");
+    char *text = tu_replace(S_article, "topics: [anatomy, thread-lift]", "topics: anatomy");
     const char *body;
     unsigned body_line;
     frontmatter *fm = S_parse_ok(text, &body, &body_line);
@@ -488,7 +470,7 @@ static void test_topics_single_scalar(void **state)
     frontmatter_free(fm);
     free(text);
 
-    text = S_replace(S_article, "procedures: [thread-lift]", "procedures: mini-lift");
+    text = tu_replace(S_article, "procedures: [thread-lift]", "procedures: mini-lift");
     fm = S_parse_ok(text, &body, &body_line);
     assert_int_equal(fm->n_procedures, 1);
     assert_string_equal(fm->procedures[0].id, "mini-lift");
@@ -546,8 +528,8 @@ static void test_empty_topics_beside_other_errors(void **state)
 {
     (void)state;
     diag_list *l = diag_list_new();
-    char *a = S_replace(S_article, "topics: [anatomy, thread-lift]", "topics: []");
-    char *text = S_replace(a, "date: 2026-11-20", "date: 2026-02-30");
+    char *a = tu_replace(S_article, "topics: [anatomy, thread-lift]", "topics: []");
+    char *text = tu_replace(a, "date: 2026-11-20", "date: 2026-02-30");
     S_parse_bad(text, l);
     free(a);
     free(text);

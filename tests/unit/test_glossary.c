@@ -7,11 +7,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -22,7 +18,7 @@
 #include "glossary.h"
 #include "util.h"
 
-static char S_dir[] = "/tmp/suture-test-glossary-XXXXXX";
+static char *S_dir; /* the temporary folder the glossary files are written to */
 
 static const char S_valid[] =
     "terms:\n"
@@ -44,50 +40,33 @@ static const char S_valid[] =
     "    aliases: [skin dimple, puckering]\n"
     "    definition: Small dents in the skin.\n";
 
-/* Write text to a file in the temp folder; the caller frees the returned path. */
-static char *S_write(const char *name, const char *text)
+/*
+ * Write text as the glossary file name and load it: the load must fail with n diagnostics,
+ * which are left in diags. Returns the file's path (the caller frees it).
+ */
+static char *S_load_bad(const char *name, const char *text, diag_list *diags, size_t n)
 {
-    char *path = path_join(S_dir, name);
-    assert_int_equal(file_write(path, text, strlen(text)), 0);
+    char *path = tu_write_file(S_dir, name, text);
+    assert_null(glossary_load(path, diags));
+    assert_int_equal(diag_count(diags), n);
     return path;
-}
-
-static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
-{
-    const diag *d = diag_get(diags, i);
-    assert_non_null(d);
-    char *s = diag_format(d);
-    assert_string_equal(s, expected);
-    free(s);
-}
-
-/* Load text as a glossary file named name; returns the glossary or NULL. */
-static glossary *S_load(const char *name, const char *text, diag_list *diags, char **path)
-{
-    *path = S_write(name, text);
-    return glossary_load(*path, diags);
 }
 
 /* Parse xml, link the terms of g in its root, return the serialised root (caller frees). */
 static char *S_link(const glossary *g, const char *xml, size_t *links)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "test.xml", "UTF-8", XML_PARSE_NONET);
-    assert_non_null(doc);
+    xmlDocPtr doc = tu_parse_xml(xml, "test.xml", XML_PARSE_NONET);
     *links = glossary_link_terms(g, xmlDocGetRootElement(doc), "/kb/glossary/");
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlNodeDump(buf, doc, xmlDocGetRootElement(doc), 0, 0);
-    char *s = xstrdup((const char *)xmlBufferContent(buf));
-    xmlBufferFree(buf);
+    char *s = tu_dump(doc, xmlDocGetRootElement(doc));
     xmlFreeDoc(doc);
     return s;
 }
 
 static int S_setup(void **state)
 {
-    if (!mkdtemp(S_dir))
-        return -1;
+    S_dir = tu_tmpdir("glossary");
     diag_list *diags = diag_list_new();
-    char *path = S_write("glossary.yaml", S_valid);
+    char *path = tu_write_file(S_dir, "glossary.yaml", S_valid);
     glossary *g = glossary_load(path, diags);
     free(path);
     size_t n = diag_count(diags);
@@ -101,7 +80,7 @@ static int S_setup(void **state)
 static int S_teardown(void **state)
 {
     glossary_free(*state);
-    return remove_tree(S_dir);
+    return tu_tmpdir_remove(S_dir);
 }
 
 /* Link xml with the shared valid glossary and compare the result and link count. */
@@ -185,9 +164,7 @@ static void test_unreadable_file(void **state)
     glossary *g = glossary_load(S_dir, diags);
     assert_null(g);
     assert_int_equal(diag_count(diags), 1);
-    char *expected = xasprintf("%s: error: cannot read the glossary: Is a directory", S_dir);
-    S_expect_diag(diags, 0, expected);
-    free(expected);
+    tu_expect_diag_prefixed(diags, 0, S_dir, ": error: cannot read the glossary: Is a directory");
     diag_list_free(diags);
 }
 
@@ -195,30 +172,21 @@ static void test_missing_fields(void **state)
 {
     (void)state;
     diag_list *diags = diag_list_new();
-    char *path;
-    glossary *g = S_load("missing.yaml",
-                         "terms:\n"
-                         "  - id: smas\n"
-                         "    term: SMAS\n"
-                         "  - term: Dimpling\n"
-                         "    definition: Dents.\n"
-                         "  - id: ptosis\n"
-                         "    definition: Sagging.\n",
-                         diags, &path);
-    assert_null(g);
-    assert_int_equal(diag_count(diags), 3);
-    char *e1 = xasprintf("%s:2:5: error: this glossary entry has no 'definition'; explain the "
-                         "term in plain words", path);
-    char *e2 = xasprintf("%s:4:5: error: this glossary entry has no 'id'; add one, like "
-                         "'id: smas'", path);
-    char *e3 = xasprintf("%s:6:5: error: this glossary entry has no 'term'; add the word being "
-                         "defined", path);
-    S_expect_diag(diags, 0, e1);
-    S_expect_diag(diags, 1, e2);
-    S_expect_diag(diags, 2, e3);
-    free(e1);
-    free(e2);
-    free(e3);
+    char *path = S_load_bad("missing.yaml",
+                            "terms:\n"
+                            "  - id: smas\n"
+                            "    term: SMAS\n"
+                            "  - term: Dimpling\n"
+                            "    definition: Dents.\n"
+                            "  - id: ptosis\n"
+                            "    definition: Sagging.\n",
+                            diags, 3);
+    tu_expect_diag_prefixed(diags, 0, path, ":2:5: error: this glossary entry has no "
+                            "'definition'; explain the term in plain words");
+    tu_expect_diag_prefixed(diags, 1, path, ":4:5: error: this glossary entry has no 'id'; add "
+                            "one, like 'id: smas'");
+    tu_expect_diag_prefixed(diags, 2, path, ":6:5: error: this glossary entry has no 'term'; add "
+                            "the word being defined");
     free(path);
     diag_list_free(diags);
 }
@@ -227,21 +195,17 @@ static void test_duplicate_id(void **state)
 {
     (void)state;
     diag_list *diags = diag_list_new();
-    char *path;
-    glossary *g = S_load("dup-id.yaml",
-                         "terms:\n"
-                         "  - id: smas\n"
-                         "    term: SMAS\n"
-                         "    definition: a\n"
-                         "  - id: smas\n"
-                         "    term: Other\n"
-                         "    definition: b\n",
-                         diags, &path);
-    assert_null(g);
-    assert_int_equal(diag_count(diags), 1);
-    char *e = xasprintf("%s:5:9: error: glossary id 'smas' is used twice; keep one", path);
-    S_expect_diag(diags, 0, e);
-    free(e);
+    char *path = S_load_bad("dup-id.yaml",
+                            "terms:\n"
+                            "  - id: smas\n"
+                            "    term: SMAS\n"
+                            "    definition: a\n"
+                            "  - id: smas\n"
+                            "    term: Other\n"
+                            "    definition: b\n",
+                            diags, 1);
+    tu_expect_diag_prefixed(diags, 0, path, ":5:9: error: glossary id 'smas' is used twice; keep "
+                            "one");
     free(path);
     diag_list_free(diags);
 }
@@ -250,30 +214,23 @@ static void test_term_already_used(void **state)
 {
     (void)state;
     diag_list *diags = diag_list_new();
-    char *path;
-    glossary *g = S_load("dup-term.yaml",
-                         "terms:\n"
-                         "  - id: smas\n"
-                         "    term: SMAS\n"
-                         "    aliases: [superficial layer]\n"
-                         "    definition: a\n"
-                         "  - id: smas-2\n"
-                         "    term: smas\n"
-                         "    definition: b\n"
-                         "  - id: layer\n"
-                         "    term: Superficial Layer\n"
-                         "    definition: c\n",
-                         diags, &path);
-    assert_null(g);
-    assert_int_equal(diag_count(diags), 2);
-    char *e1 = xasprintf("%s:7:11: error: 'smas' is already defined by glossary entry 'smas'",
-                         path);
-    char *e2 = xasprintf("%s:10:11: error: 'Superficial Layer' is already defined by glossary "
-                         "entry 'smas'", path);
-    S_expect_diag(diags, 0, e1);
-    S_expect_diag(diags, 1, e2);
-    free(e1);
-    free(e2);
+    char *path = S_load_bad("dup-term.yaml",
+                            "terms:\n"
+                            "  - id: smas\n"
+                            "    term: SMAS\n"
+                            "    aliases: [superficial layer]\n"
+                            "    definition: a\n"
+                            "  - id: smas-2\n"
+                            "    term: smas\n"
+                            "    definition: b\n"
+                            "  - id: layer\n"
+                            "    term: Superficial Layer\n"
+                            "    definition: c\n",
+                            diags, 2);
+    tu_expect_diag_prefixed(diags, 0, path, ":7:11: error: 'smas' is already defined by glossary "
+                            "entry 'smas'");
+    tu_expect_diag_prefixed(diags, 1, path, ":10:11: error: 'Superficial Layer' is already "
+                            "defined by glossary entry 'smas'");
     free(path);
     diag_list_free(diags);
 }
@@ -282,32 +239,23 @@ static void test_alias_already_used(void **state)
 {
     (void)state;
     diag_list *diags = diag_list_new();
-    char *path;
-    glossary *g = S_load("dup-alias.yaml",
-                         "terms:\n"
-                         "  - id: smas\n"
-                         "    term: SMAS\n"
-                         "    aliases: [superficial layer]\n"
-                         "    definition: a\n"
-                         "  - id: fascia\n"
-                         "    term: Fascia\n"
-                         "    aliases: [sheath, smas, Superficial layer, Fascia]\n"
-                         "    definition: b\n",
-                         diags, &path);
-    assert_null(g);
-    assert_int_equal(diag_count(diags), 3);
-    char *e1 = xasprintf("%s:8:23: error: 'smas' is already defined by glossary entry 'smas'",
-                         path);
-    char *e2 = xasprintf("%s:8:29: error: 'Superficial layer' is already defined by glossary "
-                         "entry 'smas'", path);
-    char *e3 = xasprintf("%s:8:48: error: 'Fascia' is already defined by glossary entry "
-                         "'fascia'", path);
-    S_expect_diag(diags, 0, e1);
-    S_expect_diag(diags, 1, e2);
-    S_expect_diag(diags, 2, e3);
-    free(e1);
-    free(e2);
-    free(e3);
+    char *path = S_load_bad("dup-alias.yaml",
+                            "terms:\n"
+                            "  - id: smas\n"
+                            "    term: SMAS\n"
+                            "    aliases: [superficial layer]\n"
+                            "    definition: a\n"
+                            "  - id: fascia\n"
+                            "    term: Fascia\n"
+                            "    aliases: [sheath, smas, Superficial layer, Fascia]\n"
+                            "    definition: b\n",
+                            diags, 3);
+    tu_expect_diag_prefixed(diags, 0, path, ":8:23: error: 'smas' is already defined by glossary "
+                            "entry 'smas'");
+    tu_expect_diag_prefixed(diags, 1, path, ":8:29: error: 'Superficial layer' is already "
+                            "defined by glossary entry 'smas'");
+    tu_expect_diag_prefixed(diags, 2, path, ":8:48: error: 'Fascia' is already defined by "
+                            "glossary entry 'fascia'");
     free(path);
     diag_list_free(diags);
 }
@@ -316,35 +264,24 @@ static void test_invalid_id_and_unknown_key(void **state)
 {
     (void)state;
     diag_list *diags = diag_list_new();
-    char *path;
-    glossary *g = S_load("bad-keys.yaml",
-                         "terms:\n"
-                         "  - id: Bad_Id\n"
-                         "    term: Bad\n"
-                         "    definition: e\n"
-                         "  - id: k\n"
-                         "    term: K\n"
-                         "    definiton: f\n"
-                         "    color: red\n",
-                         diags, &path);
-    assert_null(g);
-    assert_int_equal(diag_count(diags), 4);
-    char *e1 = xasprintf("%s:2:9: error: term id 'Bad_Id' may use only lower-case letters, "
-                         "digits and hyphens", path);
-    char *e2 = xasprintf("%s:7:5: error: unknown key 'definiton' in a glossary entry; did you "
-                         "mean 'definition'?", path);
-    char *e3 = xasprintf("%s:8:5: error: unknown key 'color' in a glossary entry; the keys "
-                         "allowed are: id, term, aliases, definition", path);
-    char *e4 = xasprintf("%s:5:5: error: this glossary entry has no 'definition'; explain the "
-                         "term in plain words", path);
-    S_expect_diag(diags, 0, e1);
-    S_expect_diag(diags, 1, e2);
-    S_expect_diag(diags, 2, e3);
-    S_expect_diag(diags, 3, e4);
-    free(e1);
-    free(e2);
-    free(e3);
-    free(e4);
+    char *path = S_load_bad("bad-keys.yaml",
+                            "terms:\n"
+                            "  - id: Bad_Id\n"
+                            "    term: Bad\n"
+                            "    definition: e\n"
+                            "  - id: k\n"
+                            "    term: K\n"
+                            "    definiton: f\n"
+                            "    color: red\n",
+                            diags, 4);
+    tu_expect_diag_prefixed(diags, 0, path, ":2:9: error: term id 'Bad_Id' may use only "
+                            "lower-case letters, digits and hyphens");
+    tu_expect_diag_prefixed(diags, 1, path, ":7:5: error: unknown key 'definiton' in a glossary "
+                            "entry; did you mean 'definition'?");
+    tu_expect_diag_prefixed(diags, 2, path, ":8:5: error: unknown key 'color' in a glossary "
+                            "entry; the keys allowed are: id, term, aliases, definition");
+    tu_expect_diag_prefixed(diags, 3, path, ":5:5: error: this glossary entry has no "
+                            "'definition'; explain the term in plain words");
     free(path);
     diag_list_free(diags);
 }
@@ -353,31 +290,21 @@ static void test_wrong_types(void **state)
 {
     (void)state;
     diag_list *diags = diag_list_new();
-    char *path;
-    glossary *g = S_load("types.yaml",
-                         "terms:\n"
-                         "  - just text\n"
-                         "  - id: b\n"
-                         "    term: [x]\n"
-                         "    definition: \"\"\n"
-                         "    aliases: x\n",
-                         diags, &path);
-    assert_null(g);
-    assert_int_equal(diag_count(diags), 4);
-    char *e1 = xasprintf("%s:2:5: error: each glossary entry must be a mapping of 'key: value' "
-                         "lines, but it is a single value", path);
-    char *e2 = xasprintf("%s:4:11: error: 'term' must be a text value, but it is a list", path);
-    char *e3 = xasprintf("%s:5:17: error: 'definition' is empty; write some text", path);
-    char *e4 = xasprintf("%s:6:14: error: 'aliases' must be a list, like [a, b] or lines "
-                         "starting with '- ', but it is a single value", path);
-    S_expect_diag(diags, 0, e1);
-    S_expect_diag(diags, 1, e2);
-    S_expect_diag(diags, 2, e3);
-    S_expect_diag(diags, 3, e4);
-    free(e1);
-    free(e2);
-    free(e3);
-    free(e4);
+    char *path = S_load_bad("types.yaml",
+                            "terms:\n"
+                            "  - just text\n"
+                            "  - id: b\n"
+                            "    term: [x]\n"
+                            "    definition: \"\"\n"
+                            "    aliases: x\n",
+                            diags, 4);
+    tu_expect_diag_prefixed(diags, 0, path, ":2:5: error: each glossary entry must be a mapping "
+                            "of 'key: value' lines, but it is a single value");
+    tu_expect_diag_prefixed(diags, 1, path, ":4:11: error: 'term' must be a text value, but it "
+                            "is a list");
+    tu_expect_diag_prefixed(diags, 2, path, ":5:17: error: 'definition' is empty; write some text");
+    tu_expect_diag_prefixed(diags, 3, path, ":6:14: error: 'aliases' must be a list, like [a, b] "
+                            "or lines starting with '- ', but it is a single value");
     free(path);
     diag_list_free(diags);
 }
@@ -399,13 +326,8 @@ static void test_root_errors(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         diag_list *diags = diag_list_new();
-        char *path;
-        glossary *g = S_load(cases[i].name, cases[i].text, diags, &path);
-        assert_null(g);
-        assert_int_equal(diag_count(diags), 1);
-        char *e = xasprintf("%s%s", path, cases[i].message);
-        S_expect_diag(diags, 0, e);
-        free(e);
+        char *path = S_load_bad(cases[i].name, cases[i].text, diags, 1);
+        tu_expect_diag_prefixed(diags, 0, path, cases[i].message);
         free(path);
         diag_list_free(diags);
     }
@@ -415,18 +337,11 @@ static void test_no_terms_key(void **state)
 {
     (void)state;
     diag_list *diags = diag_list_new();
-    char *path;
-    glossary *g = S_load("words.yaml", "words: []\n", diags, &path);
-    assert_null(g);
-    assert_int_equal(diag_count(diags), 2);
-    char *e1 = xasprintf("%s:1:1: error: unknown key 'words' in glossary.yaml; the keys allowed "
-                         "are: terms", path);
-    char *e2 = xasprintf("%s:1:1: error: glossary.yaml has no 'terms'; list the terms under it",
-                         path);
-    S_expect_diag(diags, 0, e1);
-    S_expect_diag(diags, 1, e2);
-    free(e1);
-    free(e2);
+    char *path = S_load_bad("words.yaml", "words: []\n", diags, 2);
+    tu_expect_diag_prefixed(diags, 0, path, ":1:1: error: unknown key 'words' in glossary.yaml; "
+                            "the keys allowed are: terms");
+    tu_expect_diag_prefixed(diags, 1, path, ":1:1: error: glossary.yaml has no 'terms'; list the "
+                            "terms under it");
     free(path);
     diag_list_free(diags);
 }

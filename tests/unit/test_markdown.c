@@ -5,11 +5,7 @@
  * diagnostic is compared in its printed form, with file, line and column. The bodies start
  * at line 10 of their file, as an article body does after its front matter.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -22,16 +18,6 @@
 
 #define FILE_NAME "content/articles/smas.md"
 #define FIRST_LINE 10
-
-/* The element serialised without formatting; the caller frees it. */
-static char *S_dump(xmlNodePtr node)
-{
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlNodeDump(buf, NULL, node, 0, 0);
-    char *s = xstrdup((const char *)xmlBufferContent(buf));
-    xmlBufferFree(buf);
-    return s;
-}
 
 static markdown_result *S_render(const char *text, int options, const markdown_hooks *hooks,
                                  diag_list *diags)
@@ -46,34 +32,12 @@ static void S_expect(const char *text, int options, const char *expected)
     markdown_result *r = S_render(text, options, NULL, diags);
     assert_non_null(r);
     assert_non_null(r->body);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, expected);
     assert_int_equal(diag_count(diags), 0);
     free(got);
     markdown_result_free(r);
     diag_list_free(diags);
-}
-
-static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
-{
-    const diag *d = diag_get(diags, i);
-    assert_non_null(d);
-    char *s = diag_format(d);
-    assert_string_equal(s, expected);
-    free(s);
-}
-
-static int S_setup(void **state)
-{
-    (void)state;
-    xmlInitParser();
-    return 0;
-}
-
-static int S_teardown(void **state)
-{
-    (void)state;
-    return 0;
 }
 
 /* ---- blocks and inlines ---- */
@@ -160,7 +124,7 @@ static void test_heading_id_and_anchor(void **state)
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("## What *is* `SMAS`?\n\n### Risks & side-effects\n", 0,
                                   NULL, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(
         got, "<body><h2 id=\"what-is-smas\">What <em>is</em> <code>SMAS</code>? "
              "<a class=\"heading-anchor\" href=\"#what-is-smas\" "
@@ -193,7 +157,7 @@ static void test_duplicate_heading_ids(void **state)
     assert_string_equal(r->headings[2].id, "causes-2");
     assert_string_equal(r->headings[3].id, "section");
     assert_string_equal(r->headings[4].id, "section-1");
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_non_null(strstr(got, "<h2 id=\"causes-1\">Causes <a class=\"heading-anchor\" "
                                 "href=\"#causes-1\" aria-labelledby=\"causes-1\">#</a></h2>"));
     free(got);
@@ -212,7 +176,7 @@ static void test_reserved_heading_ids(void **state)
     assert_string_equal(r->headings[1].id, "medical-disclaimer-1");
     assert_string_equal(r->headings[2].id, "main-2");
     assert_string_equal(r->headings[3].id, "content-1");
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_non_null(strstr(got, "<h2 id=\"main-1\">Main <a class=\"heading-anchor\" "
                                 "href=\"#main-1\" aria-labelledby=\"main-1\">#</a></h2>"));
     assert_null(strstr(got, "id=\"main\""));
@@ -293,12 +257,12 @@ static void test_level1_heading_error_under_no_h1(void **state)
                                   MARKDOWN_NO_H1, NULL, diags);
     assert_int_equal(diag_count(diags), 2);
     assert_int_equal(diag_error_count(diags), 2);
-    S_expect_diag(diags, 0,
-                  "content/articles/smas.md:12:4: error: a level-1 heading ('# ...') repeats "
-                  "the page title; start sections with '## ' instead [heading]");
-    S_expect_diag(diags, 1,
-                  "content/articles/smas.md:14:1: error: a level-1 heading ('# ...') repeats "
-                  "the page title; start sections with '## ' instead [heading]");
+    tu_expect_diag(diags, 0,
+                   "content/articles/smas.md:12:4: error: a level-1 heading ('# ...') repeats "
+                   "the page title; start sections with '## ' instead [heading]");
+    tu_expect_diag(diags, 1,
+                   "content/articles/smas.md:14:1: error: a level-1 heading ('# ...') repeats "
+                   "the page title; start sections with '## ' instead [heading]");
     markdown_result_free(r);
     diag_list_free(diags);
 }
@@ -319,14 +283,14 @@ static void test_raw_html_block_left_out_with_warning(void **state)
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("Before\n\n<div class=\"x\">\nhidden\n</div>\n\nAfter\n", 0,
                                   NULL, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, "<body><p>Before</p><p>After</p></body>");
     assert_int_equal(diag_count(diags), 1);
     assert_int_equal(diag_error_count(diags), 0);
     assert_int_equal(diag_get(diags, 0)->severity, DIAG_WARNING);
-    S_expect_diag(diags, 0,
-                  "content/articles/smas.md:12:1: warning: raw HTML is not published and was "
-                  "left out; use Markdown instead [html]");
+    tu_expect_diag(diags, 0,
+                   "content/articles/smas.md:12:1: warning: raw HTML is not published and was "
+                   "left out; use Markdown instead [html]");
     free(got);
     markdown_result_free(r);
     diag_list_free(diags);
@@ -337,15 +301,15 @@ static void test_raw_html_inline_left_out_with_warning(void **state)
     (void)state;
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("Line one\nA <b>bold</b> word\n", 0, NULL, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, "<body><p>Line one\nA bold word</p></body>");
     assert_int_equal(diag_count(diags), 2);
-    S_expect_diag(diags, 0,
-                  "content/articles/smas.md:11:3: warning: raw HTML is not published and was "
-                  "left out; use Markdown instead [html]");
-    S_expect_diag(diags, 1,
-                  "content/articles/smas.md:11:10: warning: raw HTML is not published and was "
-                  "left out; use Markdown instead [html]");
+    tu_expect_diag(diags, 0,
+                   "content/articles/smas.md:11:3: warning: raw HTML is not published and was "
+                   "left out; use Markdown instead [html]");
+    tu_expect_diag(diags, 1,
+                   "content/articles/smas.md:11:10: warning: raw HTML is not published and was "
+                   "left out; use Markdown instead [html]");
     free(got);
     markdown_result_free(r);
     diag_list_free(diags);
@@ -368,31 +332,31 @@ static void test_unsafe_links_left_out_with_warning(void **state)
         "[a](javascript:alert(1))\n[b](VBScript:msgbox)\n[c](file:///etc/passwd)\n"
         "[d](data:text/html,x)\n[e](data:image/png;base64,AAAA)\n",
         0, NULL, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got,
                         "<body><p><a>a</a>\n<a>b</a>\n<a>c</a>\n<a>d</a>\n<a>e</a></p></body>");
     assert_int_equal(diag_count(diags), 5);
     assert_int_equal(diag_error_count(diags), 0);
-    S_expect_diag(diags, 0,
-                  "content/articles/smas.md:10:1: warning: the link to 'javascript:alert(1)' is "
-                  "unsafe and was left out; link to a web page (https://...) or another article "
-                  "instead [link]");
-    S_expect_diag(diags, 1,
-                  "content/articles/smas.md:11:1: warning: the link to 'VBScript:msgbox' is "
-                  "unsafe and was left out; link to a web page (https://...) or another article "
-                  "instead [link]");
-    S_expect_diag(diags, 2,
-                  "content/articles/smas.md:12:1: warning: the link to 'file:///etc/passwd' is "
-                  "unsafe and was left out; link to a web page (https://...) or another article "
-                  "instead [link]");
-    S_expect_diag(diags, 3,
-                  "content/articles/smas.md:13:1: warning: the link to 'data:text/html,x' is "
-                  "unsafe and was left out; link to a web page (https://...) or another article "
-                  "instead [link]");
-    S_expect_diag(diags, 4,
-                  "content/articles/smas.md:14:1: warning: the link to "
-                  "'data:image/png;base64,AAAA' is unsafe and was left out; link to a web page "
-                  "(https://...) or another article instead [link]");
+    tu_expect_diag(diags, 0,
+                   "content/articles/smas.md:10:1: warning: the link to 'javascript:alert(1)' is "
+                   "unsafe and was left out; link to a web page (https://...) or another article "
+                   "instead [link]");
+    tu_expect_diag(diags, 1,
+                   "content/articles/smas.md:11:1: warning: the link to 'VBScript:msgbox' is "
+                   "unsafe and was left out; link to a web page (https://...) or another article "
+                   "instead [link]");
+    tu_expect_diag(diags, 2,
+                   "content/articles/smas.md:12:1: warning: the link to 'file:///etc/passwd' is "
+                   "unsafe and was left out; link to a web page (https://...) or another article "
+                   "instead [link]");
+    tu_expect_diag(diags, 3,
+                   "content/articles/smas.md:13:1: warning: the link to 'data:text/html,x' is "
+                   "unsafe and was left out; link to a web page (https://...) or another article "
+                   "instead [link]");
+    tu_expect_diag(diags, 4,
+                   "content/articles/smas.md:14:1: warning: the link to "
+                   "'data:image/png;base64,AAAA' is unsafe and was left out; link to a web page "
+                   "(https://...) or another article instead [link]");
     free(got);
     markdown_result_free(r);
     diag_list_free(diags);
@@ -405,18 +369,18 @@ static void test_unsafe_images_left_out_with_warning(void **state)
     markdown_result *r = S_render(
         "A ![x](javascript:alert(1)) B ![y](data:text/html,z) C ![s](data:image/svg+xml,q) D\n",
         0, NULL, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, "<body><p>A  B  C  D</p></body>");
     assert_int_equal(diag_count(diags), 3);
-    S_expect_diag(diags, 0,
-                  "content/articles/smas.md:10:3: warning: the image 'javascript:alert(1)' is "
-                  "unsafe and was left out; put the image in content/media/ [image]");
-    S_expect_diag(diags, 1,
-                  "content/articles/smas.md:10:31: warning: the image 'data:text/html,z' is "
-                  "unsafe and was left out; put the image in content/media/ [image]");
-    S_expect_diag(diags, 2,
-                  "content/articles/smas.md:10:56: warning: the image 'data:image/svg+xml,q' is "
-                  "unsafe and was left out; put the image in content/media/ [image]");
+    tu_expect_diag(diags, 0,
+                   "content/articles/smas.md:10:3: warning: the image 'javascript:alert(1)' is "
+                   "unsafe and was left out; put the image in content/media/ [image]");
+    tu_expect_diag(diags, 1,
+                   "content/articles/smas.md:10:31: warning: the image 'data:text/html,z' is "
+                   "unsafe and was left out; put the image in content/media/ [image]");
+    tu_expect_diag(diags, 2,
+                   "content/articles/smas.md:10:56: warning: the image 'data:image/svg+xml,q' is "
+                   "unsafe and was left out; put the image in content/media/ [image]");
     free(got);
     markdown_result_free(r);
     diag_list_free(diags);
@@ -489,7 +453,7 @@ static void test_control_character_link_left_out(void **state)
     (void)state;
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("[Ask us](&#1;javascript:alert(1))\n", 0, NULL, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     size_t n = diag_count(diags);
     markdown_result_free(r);
     diag_list_free(diags);
@@ -579,7 +543,7 @@ static void test_link_and_image_hooks(void **state)
     markdown_result *r = S_render(
         "Intro\n\nSee [the causes](dimpling.md#causes) and ![a *photo*](media/x.jpg).\n", 0,
         &hooks, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, "<body><p>Intro</p><p>See <a href=\"/articles/dimpling/#causes\">"
                              "the causes</a> and <img src=\"/media/x.jpg\" alt=\"a photo\"/>."
                              "</p></body>");
@@ -606,7 +570,7 @@ static void test_link_hook_keeps_url_on_null(void **state)
     markdown_hooks hooks = {&log, S_link_hook, NULL, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("Line\n[web](https://example.org/a)\n", 0, &hooks, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, "<body><p>Line\n<a href=\"https://example.org/a\">web</a></p></body>");
     assert_int_equal(log.link_calls, 1);
     assert_int_equal(log.link_line, 11);
@@ -642,7 +606,7 @@ static void test_fenced_hook_position(void **state)
         "Intro\n\n```compare\nprocedures: thread-lift\ncaption: X\n```\n\n"
         "```python\nx = 1\n```\n",
         0, &hooks, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, "<body><p>Intro</p><div class=\"handled\"/>"
                              "<pre><code class=\"language-python\">x = 1\n</code></pre></body>");
     assert_int_equal(log.fenced_calls, 1);
@@ -664,7 +628,7 @@ static void test_fenced_hook_position_in_blockquote(void **state)
     markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("> ```compare extra\n> caption: Y\n> ```\n", 0, &hooks, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, "<body><blockquote><div class=\"handled\"/></blockquote></body>");
     assert_int_equal(log.fenced_calls, 1);
     assert_string_equal(log.fenced_info, "compare");
@@ -724,7 +688,7 @@ static void test_empty_text(void **state)
     (void)state;
     diag_list *diags = diag_list_new();
     markdown_result *r = markdown_render(FILE_NAME, "", 0, 1, 0, NULL, diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, "<body/>");
     assert_int_equal(r->n_headings, 0);
     assert_int_equal(diag_count(diags), 0);
@@ -740,7 +704,7 @@ static void test_invalid_utf8_does_not_crash(void **state)
     diag_list *diags = diag_list_new();
     markdown_result *r = markdown_render(FILE_NAME, text, sizeof text - 1, FIRST_LINE, 0, NULL,
                                          diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     /* Each invalid sequence becomes U+FFFD, so libxml2 only ever holds valid UTF-8. */
     assert_string_equal(got, "<body><p>Bad \xEF\xBF\xBD\xEF\xBF\xBD bytes \xEF\xBF\xBD</p>"
                              "<h2 id=\"head-&#xFFFD;\">Head \xEF\xBF\xBD "
@@ -767,7 +731,7 @@ static void test_nul_byte_does_not_crash(void **state)
     diag_list *diags = diag_list_new();
     markdown_result *r = markdown_render(FILE_NAME, text, sizeof text - 1, FIRST_LINE, 0, NULL,
                                          diags);
-    char *got = S_dump(r->body);
+    char *got = tu_dump(NULL, r->body);
     assert_string_equal(got, "<body><p>a\xEF\xBF\xBD" "b</p></body>");
     free(got);
     markdown_result_free(r);
@@ -782,7 +746,7 @@ static void test_caller_takes_body(void **state)
     xmlNodePtr body = r->body;
     r->body = NULL;
     markdown_result_free(r);
-    char *got = S_dump(body);
+    char *got = tu_dump(NULL, body);
     assert_string_equal(got, "<body><p>text</p></body>");
     free(got);
     xmlFreeNode(body);
@@ -831,5 +795,5 @@ int main(void)
         cmocka_unit_test(test_nul_byte_does_not_crash),
         cmocka_unit_test(test_caller_takes_body),
     };
-    return cmocka_run_group_tests_name("markdown", tests, S_setup, S_teardown);
+    return cmocka_run_group_tests_name("markdown", tests, tu_xml_setup, NULL);
 }

@@ -11,11 +11,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -27,7 +23,7 @@
 #include "page.h"
 #include "util.h"
 
-static char S_dir[] = "/tmp/suture-test-page-XXXXXX";
+static char *S_dir;              /* the temporary folder of these tests */
 static char *S_good;             /* S_dir/good: the six working stylesheets */
 static page_templates *S_templates;
 static xmlNodePtr S_aside;       /* the disclaimer every render injects */
@@ -70,40 +66,23 @@ static const char S_sheet_fmt[] =
     "</xsl:template>\n"
     "</xsl:stylesheet>\n";
 
-static void S_write(const char *dir, const char *name, const char *text)
-{
-    char *path = path_join(dir, name);
-    assert_int_equal(file_write(path, text, strlen(text)), 0);
-    free(path);
-}
-
 /* Write the six working stylesheets (and data.xml, which they read) into dir. */
 static void S_write_good(const char *dir)
 {
     assert_int_equal(mkdir_p(dir), 0);
     for (int k = 0; k < PAGE_KIND_COUNT; k++) {
         char *text = xasprintf(S_sheet_fmt, S_dir, page_kind_name((page_kind)k));
-        S_write(dir, page_kind_stylesheet((page_kind)k), text);
+        tu_put_file(dir, page_kind_stylesheet((page_kind)k), text);
         free(text);
     }
-    S_write(dir, "data.xml", "<data>read with document()</data>\n");
-}
-
-static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
-{
-    const diag *d = diag_get(diags, i);
-    assert_non_null(d);
-    char *s = diag_format(d);
-    assert_string_equal(s, expected);
-    free(s);
+    tu_put_file(dir, "data.xml", "<data>read with document()</data>\n");
 }
 
 static int S_setup(void **state)
 {
     (void)state;
     page_init();
-    if (!mkdtemp(S_dir))
-        return -1;
+    S_dir = tu_tmpdir("page");
     S_good = path_join(S_dir, "good");
     S_write_good(S_good);
     diag_list *diags = diag_list_new();
@@ -125,7 +104,7 @@ static int S_teardown(void **state)
     page_templates_free(S_templates);
     xmlFreeNode(S_aside);
     free(S_good);
-    int rc = remove_tree(S_dir);
+    int rc = tu_tmpdir_remove(S_dir);
     page_cleanup();
     return rc;
 }
@@ -135,9 +114,8 @@ static xmlDocPtr S_page(const char *kind, const char *lang, const char *title)
 {
     char *xml = xasprintf("<page kind=\"%s\" lang=\"%s\"><title>%s</title></page>", kind, lang,
                           title);
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "page.xml", "UTF-8", 0);
+    xmlDocPtr doc = tu_parse_xml(xml, "page.xml", 0);
     free(xml);
-    assert_non_null(doc);
     return doc;
 }
 
@@ -159,6 +137,19 @@ static size_t S_occurrences(const char *haystack, const char *needle)
     for (const char *p = strstr(haystack, needle); p; p = strstr(p + 1, needle))
         n++;
     return n;
+}
+
+/* Render a page of kind titled title, which must fail with one diagnostic: S_good + rest. */
+static void S_expect_render_error(page_kind kind, const char *title, const char *rest)
+{
+    diag_list *diags = diag_list_new();
+    char *html;
+    size_t len;
+    assert_int_equal(S_render(kind, title, diags, &html, &len), -1);
+    assert_null(html);
+    assert_int_equal(diag_count(diags), 1);
+    tu_expect_diag_prefixed(diags, 0, S_good, rest);
+    diag_list_free(diags);
 }
 
 /* ---- kinds ---- */
@@ -298,10 +289,8 @@ static void test_render_message_is_warning(void **state)
     assert_non_null(html);
     assert_int_equal(diag_count(diags), 1);
     assert_int_equal(diag_error_count(diags), 0);
-    char *expected = xasprintf("%s/home.xsl:1:1: warning: while rendering /kb/articles/x/: just "
-                               "a note [template]", S_good);
-    S_expect_diag(diags, 0, expected);
-    free(expected);
+    tu_expect_diag_prefixed(diags, 0, S_good, "/home.xsl:1:1: warning: while rendering "
+                            "/kb/articles/x/: just a note [template]");
     free(html);
     diag_list_free(diags);
 }
@@ -309,33 +298,17 @@ static void test_render_message_is_warning(void **state)
 static void test_render_terminating_message_is_error(void **state)
 {
     (void)state;
-    diag_list *diags = diag_list_new();
-    char *html;
-    size_t len;
-    assert_int_equal(S_render(PAGE_GLOSSARY, "stop", diags, &html, &len), -1);
-    assert_null(html);
-    assert_int_equal(diag_count(diags), 1);
-    char *expected = xasprintf("%s/glossary.xsl:1:1: error: while rendering /kb/articles/x/: "
-                               "no string with id 'x' [template]", S_good);
-    S_expect_diag(diags, 0, expected);
-    free(expected);
-    diag_list_free(diags);
+    S_expect_render_error(PAGE_GLOSSARY, "stop",
+                          "/glossary.xsl:1:1: error: while rendering /kb/articles/x/: no string "
+                          "with id 'x' [template]");
 }
 
 static void test_render_silent_failure(void **state)
 {
     (void)state;
-    diag_list *diags = diag_list_new();
-    char *html;
-    size_t len;
-    assert_int_equal(S_render(PAGE_TOPIC, "silent", diags, &html, &len), -1);
-    assert_null(html);
-    assert_int_equal(diag_count(diags), 1);
-    char *expected = xasprintf("%s/topic.xsl:2:1: error: while rendering /kb/articles/x/: the "
-                               "stylesheet produced no page [template]", S_good);
-    S_expect_diag(diags, 0, expected);
-    free(expected);
-    diag_list_free(diags);
+    S_expect_render_error(PAGE_TOPIC, "silent",
+                          "/topic.xsl:2:1: error: while rendering /kb/articles/x/: the "
+                          "stylesheet produced no page [template]");
 }
 
 static void test_render_refuses_to_write_files(void **state)
@@ -354,8 +327,8 @@ static void test_render_refuses_to_write_files(void **state)
     char *e2 = xasprintf("%s/home.xsl:%d:1: error: while rendering /kb/articles/x/: "
                          "xsltDocumentElem: write rights for %s denied [template]",
                          S_good, WRITE_LINE, written);
-    S_expect_diag(diags, 0, e1);
-    S_expect_diag(diags, 1, e2);
+    tu_expect_diag(diags, 0, e1);
+    tu_expect_diag(diags, 1, e2);
     free(e1);
     free(e2);
     free(written);
@@ -365,58 +338,31 @@ static void test_render_refuses_to_write_files(void **state)
 static void test_render_error_without_place(void **state)
 {
     (void)state;
-    diag_list *diags = diag_list_new();
-    char *html;
-    size_t len;
-    assert_int_equal(S_render(PAGE_NOT_FOUND, "nowhere", diags, &html, &len), -1);
-    assert_null(html);
-    assert_int_equal(diag_count(diags), 1);
-    char *expected = xasprintf(
-        "%s/404.xsl:2:1: error: the not-found template has neither <div "
+    S_expect_render_error(
+        PAGE_NOT_FOUND, "nowhere",
+        "/404.xsl:2:1: error: the not-found template has neither <div "
         "id=\"medical-disclaimer\"/> nor a single <main>, so the medical disclaimer has no "
-        "place; add the placeholder where it should appear [disclaimer]",
-        S_good);
-    S_expect_diag(diags, 0, expected);
-    free(expected);
-    diag_list_free(diags);
+        "place; add the placeholder where it should appear [disclaimer]");
 }
 
 static void test_render_error_when_template_writes_disclaimer(void **state)
 {
     (void)state;
-    diag_list *diags = diag_list_new();
-    char *html;
-    size_t len;
-    assert_int_equal(S_render(PAGE_COMPARE, "own", diags, &html, &len), -1);
-    assert_null(html);
-    assert_int_equal(diag_count(diags), 1);
-    char *expected = xasprintf(
-        "%s/compare.xsl:2:1: error: the compare template writes its own medical-disclaimer (or "
+    S_expect_render_error(
+        PAGE_COMPARE, "own",
+        "/compare.xsl:2:1: error: the compare template writes its own medical-disclaimer (or "
         "two placeholders), so /kb/articles/x/ would show it twice; leave one <div "
-        "id=\"medical-disclaimer\"/> and let suture fill it [disclaimer]",
-        S_good);
-    S_expect_diag(diags, 0, expected);
-    free(expected);
-    diag_list_free(diags);
+        "id=\"medical-disclaimer\"/> and let suture fill it [disclaimer]");
 }
 
 static void test_render_error_with_two_placeholders(void **state)
 {
     (void)state;
-    diag_list *diags = diag_list_new();
-    char *html;
-    size_t len;
-    assert_int_equal(S_render(PAGE_ARTICLE, "two", diags, &html, &len), -1);
-    assert_null(html);
-    assert_int_equal(diag_count(diags), 1);
-    char *expected = xasprintf(
-        "%s/article.xsl:2:1: error: the article template writes its own medical-disclaimer (or "
+    S_expect_render_error(
+        PAGE_ARTICLE, "two",
+        "/article.xsl:2:1: error: the article template writes its own medical-disclaimer (or "
         "two placeholders), so /kb/articles/x/ would show it twice; leave one <div "
-        "id=\"medical-disclaimer\"/> and let suture fill it [disclaimer]",
-        S_good);
-    S_expect_diag(diags, 0, expected);
-    free(expected);
-    diag_list_free(diags);
+        "id=\"medical-disclaimer\"/> and let suture fill it [disclaimer]");
 }
 
 /* ---- loading ---- */
@@ -440,7 +386,7 @@ static void test_load_missing_stylesheet(void **state)
     assert_int_equal(diag_count(diags), 1);
     char *expected = xasprintf("%s: error: the not-found page template is missing; every page "
                                "kind needs its stylesheet in %s [template]", gone, dir);
-    S_expect_diag(diags, 0, expected);
+    tu_expect_diag(diags, 0, expected);
     free(expected);
     free(gone);
     free(dir);
@@ -451,8 +397,7 @@ static void test_load_missing_stylesheet(void **state)
 static void test_load_empty_folder(void **state)
 {
     (void)state;
-    char *dir = path_join(S_dir, "empty");
-    assert_int_equal(mkdir_p(dir), 0);
+    char *dir = tu_subdir(S_dir, "empty");
     diag_list *diags = diag_list_new();
     assert_null(page_templates_load(dir, diags));
     assert_int_equal(diag_count(diags), 6);
@@ -461,7 +406,7 @@ static void test_load_empty_folder(void **state)
                                    "kind needs its stylesheet in %s [template]",
                                    dir, page_kind_stylesheet((page_kind)k),
                                    page_kind_name((page_kind)k), dir);
-        S_expect_diag(diags, (size_t)k, expected);
+        tu_expect_diag(diags, (size_t)k, expected);
         free(expected);
     }
     free(dir);
@@ -472,32 +417,25 @@ static void test_load_not_well_formed(void **state)
 {
     (void)state;
     char *dir = S_case_dir("malformed");
-    S_write(dir, "topic.xsl",
-            "<?xml version=\"1.0\"?>\n"
-            "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
-            "<xsl:template match=\"/\">\n"
-            "<html><main></html>\n"
-            "</xsl:template>\n"
-            "</xsl:stylesheet>\n");
+    tu_put_file(
+        dir, "topic.xsl",
+        "<?xml version=\"1.0\"?>\n"
+        "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+        "<xsl:template match=\"/\">\n"
+        "<html><main></html>\n"
+        "</xsl:template>\n"
+        "</xsl:stylesheet>\n");
     diag_list *diags = diag_list_new();
     assert_null(page_templates_load(dir, diags));
     assert_int_equal(diag_count(diags), 4);
-    char *e1 = xasprintf("%s/topic.xsl:4:20: error: Opening and ending tag mismatch: main line 4 "
-                         "and html [template]", dir);
-    char *e2 = xasprintf("%s/topic.xsl:5:16: error: Opening and ending tag mismatch: html line 4 "
-                         "and xsl:template [template]", dir);
-    char *e3 = xasprintf("%s/topic.xsl:6:18: error: Opening and ending tag mismatch: template "
-                         "line 3 and stylesheet [template]", dir);
-    char *e4 = xasprintf("%s/topic.xsl:7:1: error: Premature end of data in tag stylesheet line "
-                         "2 [template]", dir);
-    S_expect_diag(diags, 0, e1);
-    S_expect_diag(diags, 1, e2);
-    S_expect_diag(diags, 2, e3);
-    S_expect_diag(diags, 3, e4);
-    free(e1);
-    free(e2);
-    free(e3);
-    free(e4);
+    tu_expect_diag_prefixed(diags, 0, dir, "/topic.xsl:4:20: error: Opening and ending tag "
+                            "mismatch: main line 4 and html [template]");
+    tu_expect_diag_prefixed(diags, 1, dir, "/topic.xsl:5:16: error: Opening and ending tag "
+                            "mismatch: html line 4 and xsl:template [template]");
+    tu_expect_diag_prefixed(diags, 2, dir, "/topic.xsl:6:18: error: Opening and ending tag "
+                            "mismatch: template line 3 and stylesheet [template]");
+    tu_expect_diag_prefixed(diags, 3, dir, "/topic.xsl:7:1: error: Premature end of data in tag "
+                            "stylesheet line 2 [template]");
     free(dir);
     diag_list_free(diags);
 }
@@ -506,18 +444,14 @@ static void test_load_empty_file_and_not_a_stylesheet(void **state)
 {
     (void)state;
     char *dir = S_case_dir("not-xslt");
-    S_write(dir, "home.xsl", "");
-    S_write(dir, "compare.xsl", "<?xml version=\"1.0\"?>\n<html><body/></html>\n");
+    tu_put_file(dir, "home.xsl", "");
+    tu_put_file(dir, "compare.xsl", "<?xml version=\"1.0\"?>\n<html><body/></html>\n");
     diag_list *diags = diag_list_new();
     assert_null(page_templates_load(dir, diags));
     assert_int_equal(diag_count(diags), 2);
-    char *e1 = xasprintf("%s/home.xsl:1:1: error: Document is empty [template]", dir);
-    char *e2 = xasprintf("%s/compare.xsl:2:1: error: xsltParseStylesheetProcess : document is "
-                         "not a stylesheet [template]", dir);
-    S_expect_diag(diags, 0, e1);
-    S_expect_diag(diags, 1, e2);
-    free(e1);
-    free(e2);
+    tu_expect_diag_prefixed(diags, 0, dir, "/home.xsl:1:1: error: Document is empty [template]");
+    tu_expect_diag_prefixed(diags, 1, dir, "/compare.xsl:2:1: error: xsltParseStylesheetProcess "
+                            ": document is not a stylesheet [template]");
     free(dir);
     diag_list_free(diags);
 }
@@ -526,21 +460,20 @@ static void test_load_does_not_compile(void **state)
 {
     (void)state;
     char *dir = S_case_dir("uncompilable");
-    S_write(dir, "article.xsl",
-            "<?xml version=\"1.0\"?>\n"
-            "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
-            "<xsl:template match=\"/\">\n"
-            "<p>ok</p>\n"
-            "<xsl:if/>\n"
-            "</xsl:template>\n"
-            "</xsl:stylesheet>\n");
+    tu_put_file(
+        dir, "article.xsl",
+        "<?xml version=\"1.0\"?>\n"
+        "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+        "<xsl:template match=\"/\">\n"
+        "<p>ok</p>\n"
+        "<xsl:if/>\n"
+        "</xsl:template>\n"
+        "</xsl:stylesheet>\n");
     diag_list *diags = diag_list_new();
     assert_null(page_templates_load(dir, diags));
     assert_int_equal(diag_count(diags), 1);
-    char *expected = xasprintf("%s/article.xsl:5:1: error: xsl:if : test is not defined "
-                               "[template]", dir);
-    S_expect_diag(diags, 0, expected);
-    free(expected);
+    tu_expect_diag_prefixed(diags, 0, dir, "/article.xsl:5:1: error: xsl:if : test is not "
+                            "defined [template]");
     free(dir);
     diag_list_free(diags);
 }
@@ -554,11 +487,12 @@ static void test_load_missing_import_points_at_import(void **state)
 {
     (void)state;
     char *dir = S_case_dir("import");
-    S_write(dir, "glossary.xsl",
-            "<?xml version=\"1.0\"?>\n"
-            "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
-            "<xsl:import href=\"layout.xsl\"/>\n"
-            "</xsl:stylesheet>\n");
+    tu_put_file(
+        dir, "glossary.xsl",
+        "<?xml version=\"1.0\"?>\n"
+        "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+        "<xsl:import href=\"layout.xsl\"/>\n"
+        "</xsl:stylesheet>\n");
     diag_list *diags = diag_list_new();
     assert_null(page_templates_load(dir, diags));
     size_t n = diag_count(diags);

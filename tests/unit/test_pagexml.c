@@ -5,11 +5,7 @@
  * The site is served below a base path (https://example.org/kb/), so every href must
  * start with /kb/ and every canonical URL with the base URL.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -56,15 +52,6 @@ static site_config S_cfg = {
     "</topics><links compare=\"/kb/compare/\" glossary=\"/kb/glossary/\" "                     \
     "feed=\"/kb/feed.xml\"/></site>"
 
-static char *S_dump(xmlNodePtr node)
-{
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlNodeDump(buf, node->doc, node, 0, 0);
-    char *s = xstrdup((const char *)xmlBufferContent(buf));
-    xmlBufferFree(buf);
-    return s;
-}
-
 /* Check and remove the generator attribute (its version changes), then dump the root. */
 static char *S_dump_page(xmlDocPtr doc)
 {
@@ -75,20 +62,7 @@ static char *S_dump_page(xmlDocPtr doc)
     assert_true(strlen((const char *)gen) > strlen("suture "));
     xmlFree(gen);
     xmlUnsetProp(page, BAD_CAST "generator");
-    return S_dump(page);
-}
-
-static int S_setup(void **state)
-{
-    (void)state;
-    xmlInitParser();
-    return 0;
-}
-
-static int S_teardown(void **state)
-{
-    (void)state;
-    return 0;
+    return tu_dump(page->doc, page);
 }
 
 static void test_new_article_page_with_base_path(void **state)
@@ -186,7 +160,7 @@ static void test_text(void **state)
     xmlNodePtr b = pagexml_text(parent, "empty", NULL);
     assert_ptr_equal(a->parent, parent);
     assert_ptr_equal(b->parent, parent);
-    char *got = S_dump(parent);
+    char *got = tu_dump(parent->doc, parent);
     assert_string_equal(got, "<p><name>A &lt; B &amp; C</name><empty/></p>");
     free(got);
     xmlFreeNode(parent);
@@ -200,7 +174,7 @@ static void test_date(void **state)
     xmlNodePtr n = pagexml_date(parent, "reviewed", &d1);
     pagexml_date(parent, "date", &d2);
     assert_string_equal((const char *)n->name, "reviewed");
-    char *got = S_dump(parent);
+    char *got = tu_dump(parent->doc, parent);
     assert_string_equal(got, "<x><reviewed iso=\"2026-03-05\" year=\"2026\" month=\"3\" "
                              "day=\"5\"/><date iso=\"1999-12-31\" year=\"1999\" month=\"12\" "
                              "day=\"31\"/></x>");
@@ -275,7 +249,7 @@ static void test_article_ref(void **state)
     (void)state;
     xmlNodePtr parent = xmlNewNode(NULL, BAD_CAST "articles");
     pagexml_article_ref(parent, &S_related);
-    char *got = S_dump(parent);
+    char *got = tu_dump(parent->doc, parent);
     assert_string_equal(got, "<articles><article-ref href=\"/kb/articles/dimpling/\" lang=\"ko\">"
                              "<title>Dimpling</title><summary>Small dents.</summary>"
                              "<date iso=\"2025-06-07\" year=\"2025\" month=\"6\" day=\"7\"/>"
@@ -319,7 +293,7 @@ static void test_article(void **state)
     xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body,
                                      headings, 3, related, 1, procs);
     assert_ptr_equal(body->parent, art);
-    char *got = S_dump(art);
+    char *got = tu_dump(art->doc, art);
     /* One h2 section: no table of contents. Unknown topic and procedure ids are skipped. */
     assert_string_equal(
         got,
@@ -362,7 +336,7 @@ static void test_article_toc_from_three_sections(void **state)
             toc = c;
     assert_non_null(toc);
     assert_ptr_equal(toc->next, body);
-    char *got = S_dump(toc);
+    char *got = tu_dump(toc->doc, toc);
     assert_string_equal(got, "<toc><item href=\"#one\" level=\"2\">One</item>"
                              "<item href=\"#sub\" level=\"3\">Sub &amp; more</item>"
                              "<item href=\"#two\" level=\"2\">Two</item>"
@@ -387,5 +361,5 @@ int main(void)
         cmocka_unit_test(test_article),
         cmocka_unit_test(test_article_toc_from_three_sections),
     };
-    return cmocka_run_group_tests_name("pagexml", tests, S_setup, S_teardown);
+    return cmocka_run_group_tests_name("pagexml", tests, tu_xml_setup, NULL);
 }

@@ -2,11 +2,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "procedures.h"
 
@@ -40,74 +36,30 @@ static const char S_data[] =
     "      longevity:\n"                                                   /* 19 */
     "        text: Several years\n";                                       /* 20 */
 
-typedef struct {
-    char *dir;
-    char *path;
-    diag_list *diags;
-} fixture;
-
 static int S_setup(void **state)
 {
-    fixture *f = xcalloc(1, sizeof *f);
-    f->dir = xstrdup("/tmp/suture-test-procedures-XXXXXX");
-    if (!mkdtemp(f->dir))
-        return -1;
-    f->path = path_join(f->dir, "procedures.yaml");
-    f->diags = diag_list_new();
-    *state = f;
-    return 0;
+    return tu_fixture_setup(state, "procedures", "procedures.yaml");
 }
 
-static int S_teardown(void **state)
+static procedure_data *S_load(tu_fixture *f, const char *text)
 {
-    fixture *f = *state;
-    int rc = remove_tree(f->dir);
-    diag_list_free(f->diags);
-    free(f->path);
-    free(f->dir);
-    free(f);
-    return rc;
-}
-
-/* text with the first occurrence of find replaced by repl; the caller frees it. */
-static char *S_replace(const char *text, const char *find, const char *repl)
-{
-    const char *at = strstr(text, find);
-    assert_non_null(at);
-    return xasprintf("%.*s%s%s", (int)(at - text), text, repl, at + strlen(find));
-}
-
-static procedure_data *S_load(fixture *f, const char *text)
-{
-    assert_int_equal(file_write(f->path, text, strlen(text)), 0);
+    tu_fixture_write(f, text);
     return procedures_load(f->path, f->diags);
 }
 
 /* Load S_data with one replacement; the load must fail. */
-static void S_load_bad(fixture *f, const char *find, const char *repl)
+static void S_load_bad(tu_fixture *f, const char *find, const char *repl)
 {
-    char *text = S_replace(S_data, find, repl);
+    char *text = tu_replace(S_data, find, repl);
     procedure_data *data = S_load(f, text);
     free(text);
     assert_null(data);
     assert_true(diag_error_count(f->diags) > 0);
 }
 
-/* Assert that the i-th diagnostic reads "<data file path><rest>". */
-static void S_assert_diag(const fixture *f, size_t i, const char *rest)
-{
-    const diag *d = diag_get(f->diags, i);
-    assert_non_null(d);
-    char *got = diag_format(d);
-    char *want = xasprintf("%s%s", f->path, rest);
-    assert_string_equal(got, want);
-    free(got);
-    free(want);
-}
-
 static void test_valid(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     procedure_data *data = S_load(f, S_data);
     assert_non_null(data);
     assert_int_equal(diag_count(f->diags), 0);
@@ -154,7 +106,7 @@ static void test_valid(void **state)
 
 static void test_find_and_suggest(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     procedure_data *data = S_load(f, S_data);
     assert_non_null(data);
     assert_int_equal(procedures_find(data, "thread-lift"), 0);
@@ -176,7 +128,7 @@ static void test_find_and_suggest(void **state)
 
 static void test_missing_file_is_empty(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     /* Nothing written at f->path. */
     procedure_data *data = procedures_load(f->path, f->diags);
     assert_non_null(data);
@@ -193,46 +145,46 @@ static void test_missing_file_is_empty(void **state)
 
 static void test_unreadable(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     /* A directory in its place cannot be read. */
     assert_int_equal(mkdir_p(f->path), 0);
     assert_null(procedures_load(f->path, f->diags));
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ": error: cannot read the procedure data: Is a directory");
+    tu_fixture_diag(f, 0, ": error: cannot read the procedure data: Is a directory");
 }
 
 static void test_invalid_yaml(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "    label: Incision\n", "    label: Incision: cut\n");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":3:20: error: invalid YAML: a ': ' appears where it cannot; put text "
-                        "that contains ': ' in quotes, or fix the indentation (mapping values are "
-                        "not allowed in this context) [yaml]");
+    tu_fixture_diag(f, 0, ":3:20: error: invalid YAML: a ': ' appears where it cannot; put text "
+                          "that contains ': ' in quotes, or fix the indentation (mapping values "
+                          "are not allowed in this context) [yaml]");
 }
 
 static void test_not_a_mapping(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     assert_null(S_load(f, "- thread-lift\n- mini-lift\n"));
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":1:1: error: procedures.yaml must be a mapping of 'key: value' lines, "
-                        "but it is a list");
+    tu_fixture_diag(f, 0, ":1:1: error: procedures.yaml must be a mapping of 'key: value' lines, "
+                          "but it is a list");
 }
 
 static void test_top_level_keys(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "procedures:\n", "procedure:\n");
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":8:1: error: unknown key 'procedure' in procedures.yaml; did you mean "
-                        "'procedures'?");
-    S_assert_diag(f, 1, ":1:1: error: procedures.yaml has no 'procedures'; list the procedures");
+    tu_fixture_diag(f, 0, ":8:1: error: unknown key 'procedure' in procedures.yaml; did you mean "
+                          "'procedures'?");
+    tu_fixture_diag(f, 1, ":1:1: error: procedures.yaml has no 'procedures'; list the procedures");
 }
 
 static void test_missing_attributes(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f,
                "attributes:\n  - id: incision\n    label: Incision\n  - id: recovery\n"
                "    label: Typical return to daily life\n  - id: longevity\n"
@@ -240,121 +192,121 @@ static void test_missing_attributes(void **state)
                "");
     /* Every value then names an attribute nobody declared. */
     assert_int_equal(diag_count(f->diags), 5);
-    S_assert_diag(f, 0, ":1:1: error: procedures.yaml has no 'attributes'; list what procedures "
-                        "are compared on");
-    S_assert_diag(f, 1, ":6:7: error: unknown attribute 'incision'; declare it under "
-                        "'attributes' first");
-    S_assert_diag(f, 2, ":7:7: error: unknown attribute 'recovery'; declare it under "
-                        "'attributes' first");
-    S_assert_diag(f, 3, ":11:7: error: unknown attribute 'incision'; declare it under "
-                        "'attributes' first");
-    S_assert_diag(f, 4, ":12:7: error: unknown attribute 'longevity'; declare it under "
-                        "'attributes' first");
+    tu_fixture_diag(f, 0, ":1:1: error: procedures.yaml has no 'attributes'; list what procedures "
+                          "are compared on");
+    tu_fixture_diag(f, 1, ":6:7: error: unknown attribute 'incision'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 2, ":7:7: error: unknown attribute 'recovery'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 3, ":11:7: error: unknown attribute 'incision'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 4, ":12:7: error: unknown attribute 'longevity'; declare it under "
+                          "'attributes' first");
 }
 
 static void test_wrong_top_level_types(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     assert_null(S_load(f, "attributes: {id: incision}\nprocedures: thread-lift\n"));
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":1:13: error: 'attributes' must be a list, like [a, b] or lines "
-                        "starting with '- ', but it is a mapping (key: value lines)");
-    S_assert_diag(f, 1, ":2:13: error: 'procedures' must be a list, like [a, b] or lines "
-                        "starting with '- ', but it is a single value");
+    tu_fixture_diag(f, 0, ":1:13: error: 'attributes' must be a list, like [a, b] or lines "
+                          "starting with '- ', but it is a mapping (key: value lines)");
+    tu_fixture_diag(f, 1, ":2:13: error: 'procedures' must be a list, like [a, b] or lines "
+                          "starting with '- ', but it is a single value");
 }
 
 static void test_attribute_errors(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "    label: Incision\n", "    lable: Incision\n");
     /* The attribute is then left out, and so are the values given for it. */
     assert_int_equal(diag_count(f->diags), 4);
-    S_assert_diag(f, 0, ":3:5: error: unknown key 'lable' in an attribute; did you mean "
-                        "'label'?");
-    S_assert_diag(f, 1, ":2:5: error: this attribute has no 'label'; add the row title readers "
-                        "see");
-    S_assert_diag(f, 2, ":13:7: error: unknown attribute 'incision'; declare it under "
-                        "'attributes' first");
-    S_assert_diag(f, 3, ":18:7: error: unknown attribute 'incision'; declare it under "
-                        "'attributes' first");
+    tu_fixture_diag(f, 0, ":3:5: error: unknown key 'lable' in an attribute; did you mean "
+                          "'label'?");
+    tu_fixture_diag(f, 1, ":2:5: error: this attribute has no 'label'; add the row title readers "
+                          "see");
+    tu_fixture_diag(f, 2, ":13:7: error: unknown attribute 'incision'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 3, ":18:7: error: unknown attribute 'incision'; declare it under "
+                          "'attributes' first");
     S_load_bad(f, "    label: Typical return to daily life\n", "    label: ~\n");
     assert_int_equal(diag_count(f->diags), 6);
-    S_assert_diag(f, 4, ":5:12: error: an attribute's 'label' must be a text value, but it is "
-                        "nothing");
-    S_assert_diag(f, 5, ":14:7: error: unknown attribute 'recovery'; declare it under "
-                        "'attributes' first");
+    tu_fixture_diag(f, 4, ":5:12: error: an attribute's 'label' must be a text value, but it is "
+                          "nothing");
+    tu_fixture_diag(f, 5, ":14:7: error: unknown attribute 'recovery'; declare it under "
+                          "'attributes' first");
 }
 
 static void test_attribute_missing_id(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     /* The values for recovery then have no attribute either. */
     S_load_bad(f, "  - id: recovery\n    label:", "  - label:");
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":4:5: error: this attribute has no 'id'; add one, like 'id: recovery'");
-    S_assert_diag(f, 1, ":13:7: error: unknown attribute 'recovery'; declare it under "
-                        "'attributes' first");
+    tu_fixture_diag(f, 0, ":4:5: error: this attribute has no 'id'; add one, like 'id: recovery'");
+    tu_fixture_diag(f, 1, ":13:7: error: unknown attribute 'recovery'; declare it under "
+                          "'attributes' first");
 }
 
 static void test_attribute_bad_and_duplicate_ids(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  - id: longevity\n", "  - id: Long_Term\n");
     S_load_bad(f, "  - id: longevity\n", "  - id: incision\n");
     S_load_bad(f, "  - id: longevity\n", "  - id: \"\"\n");
     S_load_bad(f, "  - id: incision\n    label: Incision\n", "  - just-a-word\n");
     assert_int_equal(diag_count(f->diags), 9);
-    S_assert_diag(f, 0, ":6:9: error: attribute id 'Long_Term' may use only lower-case letters, "
-                        "digits and hyphens");
-    S_assert_diag(f, 1, ":19:7: error: unknown attribute 'longevity'; declare it under "
-                        "'attributes' first");
-    S_assert_diag(f, 2, ":6:9: error: attribute 'incision' is declared twice; keep one");
-    S_assert_diag(f, 3, ":19:7: error: unknown attribute 'longevity'; declare it under "
-                        "'attributes' first");
-    S_assert_diag(f, 4, ":6:9: error: an attribute's 'id' is empty; write some text");
-    S_assert_diag(f, 5, ":19:7: error: unknown attribute 'longevity'; declare it under "
-                        "'attributes' first");
-    S_assert_diag(f, 6, ":2:5: error: each attribute must be a mapping of 'key: value' lines, but "
-                        "it is a single value");
-    S_assert_diag(f, 7, ":12:7: error: unknown attribute 'incision'; declare it under "
-                        "'attributes' first");
-    S_assert_diag(f, 8, ":17:7: error: unknown attribute 'incision'; declare it under "
-                        "'attributes' first");
+    tu_fixture_diag(f, 0, ":6:9: error: attribute id 'Long_Term' may use only lower-case letters, "
+                          "digits and hyphens");
+    tu_fixture_diag(f, 1, ":19:7: error: unknown attribute 'longevity'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 2, ":6:9: error: attribute 'incision' is declared twice; keep one");
+    tu_fixture_diag(f, 3, ":19:7: error: unknown attribute 'longevity'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 4, ":6:9: error: an attribute's 'id' is empty; write some text");
+    tu_fixture_diag(f, 5, ":19:7: error: unknown attribute 'longevity'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 6, ":2:5: error: each attribute must be a mapping of 'key: value' lines, "
+                          "but it is a single value");
+    tu_fixture_diag(f, 7, ":12:7: error: unknown attribute 'incision'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 8, ":17:7: error: unknown attribute 'incision'; declare it under "
+                          "'attributes' first");
 }
 
 static void test_procedure_unknown_key(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "    name: Mini lift\n", "    nmae: Mini lift\n");
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":16:5: error: unknown key 'nmae' in a procedure; did you mean 'name'?");
-    S_assert_diag(f, 1, ":15:5: error: this procedure has no 'name'; add the name readers see");
+    tu_fixture_diag(f, 0, ":16:5: error: unknown key 'nmae' in a procedure; did you mean 'name'?");
+    tu_fixture_diag(f, 1, ":15:5: error: this procedure has no 'name'; add the name readers see");
 }
 
 static void test_procedure_missing_fields(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  - id: mini-lift\n    name:", "  - name:");
     S_load_bad(f, "    values:\n      incision: Short cuts in front of the ear\n"
                   "      longevity:\n        text: Several years\n",
                "");
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":15:5: error: this procedure has no 'id'; add one, like 'id: "
-                        "thread-lift'");
-    S_assert_diag(f, 1, ":15:5: error: this procedure has no 'values'; add one per attribute");
+    tu_fixture_diag(f, 0, ":15:5: error: this procedure has no 'id'; add one, like 'id: "
+                          "thread-lift'");
+    tu_fixture_diag(f, 1, ":15:5: error: this procedure has no 'values'; add one per attribute");
 }
 
 static void test_duplicate_procedure_ids(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  - id: mini-lift\n", "  - id: thread-lift\n");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":15:9: error: procedure 'thread-lift' is declared twice; keep one");
+    tu_fixture_diag(f, 0, ":15:9: error: procedure 'thread-lift' is declared twice; keep one");
 }
 
 static void test_procedure_bad_values(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "  - id: mini-lift\n", "  - id: Mini_Lift\n");
     S_load_bad(f, "    article: thread-lift-vs-mini-lift.md\n",
                "    article: thread-lift-vs-mini-lift.html\n");
@@ -363,58 +315,59 @@ static void test_procedure_bad_values(void **state)
     S_load_bad(f, "    article: thread-lift-vs-mini-lift.md\n", "    article: ~\n");
     S_load_bad(f, "  - id: mini-lift\n", "  - id: [mini-lift]\n");
     assert_int_equal(diag_count(f->diags), 7);
-    S_assert_diag(f, 0, ":15:9: error: procedure id 'Mini_Lift' may use only lower-case letters, "
-                        "digits and hyphens");
-    S_assert_diag(f, 1, ":11:14: error: 'article' must name an article file, like "
-                        "'dimpling.md'");
-    S_assert_diag(f, 2, ":10:11: error: a procedure's 'name' must be a text value, but it is a "
-                        "list");
-    S_assert_diag(f, 3, ":15:5: error: each procedure must be a mapping of 'key: value' lines, "
-                        "but it is a single value");
+    tu_fixture_diag(f, 0, ":15:9: error: procedure id 'Mini_Lift' may use only lower-case letters, "
+                          "digits and hyphens");
+    tu_fixture_diag(f, 1, ":11:14: error: 'article' must name an article file, like "
+                          "'dimpling.md'");
+    tu_fixture_diag(f, 2, ":10:11: error: a procedure's 'name' must be a text value, but it is a "
+                          "list");
+    tu_fixture_diag(f, 3, ":15:5: error: each procedure must be a mapping of 'key: value' lines, "
+                          "but it is a single value");
     /* The values that followed now belong to a procedure 'x' that has no name. */
-    S_assert_diag(f, 4, ":16:5: error: this procedure has no 'name'; add the name readers see");
-    S_assert_diag(f, 5, ":11:14: error: 'article' must be a text value, but it is nothing");
-    S_assert_diag(f, 6, ":15:9: error: a procedure's 'id' must be a text value, but it is a list");
+    tu_fixture_diag(f, 4, ":16:5: error: this procedure has no 'name'; add the name readers see");
+    tu_fixture_diag(f, 5, ":11:14: error: 'article' must be a text value, but it is nothing");
+    tu_fixture_diag(f, 6, ":15:9: error: a procedure's 'id' must be a text value, but it is a "
+                          "list");
 }
 
 static void test_unknown_attribute_in_values(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "      incision: Short cuts", "      incison: Short cuts");
     S_load_bad(f, "      incision: Short cuts", "      price: Short cuts");
     S_load_bad(f, "      incision: Short cuts in front of the ear\n",
                "      ? [incision]\n      : Short cuts in front of the ear\n");
     assert_int_equal(diag_count(f->diags), 3);
-    S_assert_diag(f, 0, ":18:7: error: unknown attribute 'incison'; did you mean 'incision'?");
-    S_assert_diag(f, 1, ":18:7: error: unknown attribute 'price'; declare it under 'attributes' "
-                        "first");
-    S_assert_diag(f, 2, ":18:9: error: unknown attribute '?'; declare it under 'attributes' "
-                        "first");
+    tu_fixture_diag(f, 0, ":18:7: error: unknown attribute 'incison'; did you mean 'incision'?");
+    tu_fixture_diag(f, 1, ":18:7: error: unknown attribute 'price'; declare it under 'attributes' "
+                          "first");
+    tu_fixture_diag(f, 2, ":18:9: error: unknown attribute '?'; declare it under 'attributes' "
+                          "first");
 }
 
 static void test_two_values_for_one_attribute(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "      longevity:\n", "      incision: Again\n      longevity:\n");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":19:7: error: 'incision' has two values; keep one");
+    tu_fixture_diag(f, 0, ":19:7: error: 'incision' has two values; keep one");
 }
 
 static void test_values_not_a_mapping(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f,
                "    values:\n      incision: Short cuts in front of the ear\n"
                "      longevity:\n        text: Several years\n",
                "    values: [incision]\n");
     assert_int_equal(diag_count(f->diags), 1);
-    S_assert_diag(f, 0, ":17:13: error: 'values' must be a mapping of 'key: value' lines, but it "
-                        "is a list");
+    tu_fixture_diag(f, 0, ":17:13: error: 'values' must be a mapping of 'key: value' lines, but it "
+                          "is a list");
 }
 
 static void test_value_mapping_errors(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     /* A mapping without text. */
     S_load_bad(f, "        text: Several years\n", "        note: Several years\n");
     /* A misspelt key inside a value. */
@@ -424,31 +377,31 @@ static void test_value_mapping_errors(void **state)
     S_load_bad(f, "note: \"Varies with the person\"", "note: ~");
     S_load_bad(f, "source: \"Clinic audit 2025\"", "source: \"\"");
     assert_int_equal(diag_count(f->diags), 5);
-    S_assert_diag(f, 0, ":20:9: error: the value of 'longevity' has no 'text'; add the words "
-                        "shown in the table");
-    S_assert_diag(f, 1, ":14:38: error: unknown key 'notes' in the value of 'recovery'; did you "
-                        "mean 'note'?");
-    S_assert_diag(f, 2, ":14:24: error: the value of 'recovery' must be a text value, but it is "
-                        "a list");
-    S_assert_diag(f, 3, ":14:44: error: a 'note' must be a text value, but it is nothing");
-    S_assert_diag(f, 4, ":14:78: error: a 'source' is empty; write some text");
+    tu_fixture_diag(f, 0, ":20:9: error: the value of 'longevity' has no 'text'; add the words "
+                          "shown in the table");
+    tu_fixture_diag(f, 1, ":14:38: error: unknown key 'notes' in the value of 'recovery'; did you "
+                          "mean 'note'?");
+    tu_fixture_diag(f, 2, ":14:24: error: the value of 'recovery' must be a text value, but it is "
+                          "a list");
+    tu_fixture_diag(f, 3, ":14:44: error: a 'note' must be a text value, but it is nothing");
+    tu_fixture_diag(f, 4, ":14:78: error: a 'source' is empty; write some text");
 }
 
 static void test_plain_value_errors(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     S_load_bad(f, "      incision: Short cuts in front of the ear\n", "      incision:\n");
     S_load_bad(f, "      incision: Short cuts in front of the ear\n", "      incision: [a, b]\n");
     assert_int_equal(diag_count(f->diags), 2);
-    S_assert_diag(f, 0, ":18:16: error: the value of 'incision' must be a text value, but it is "
-                        "nothing");
-    S_assert_diag(f, 1, ":18:17: error: the value of 'incision' must be a text value, but it is "
-                        "a list");
+    tu_fixture_diag(f, 0, ":18:16: error: the value of 'incision' must be a text value, but it is "
+                          "nothing");
+    tu_fixture_diag(f, 1, ":18:17: error: the value of 'incision' must be a text value, but it is "
+                          "a list");
 }
 
 static void test_every_mistake_is_reported(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     const char *text = "attributes:\n"
                        "  - id: incision\n"
                        "    label: Incision\n"
@@ -463,14 +416,14 @@ static void test_every_mistake_is_reported(void **state)
                        "    values: {}\n";
     assert_null(S_load(f, text));
     assert_int_equal(diag_count(f->diags), 3);
-    S_assert_diag(f, 0, ":4:9: error: attribute 'incision' is declared twice; keep one");
-    S_assert_diag(f, 1, ":9:14: error: unknown attribute 'incison'; did you mean 'incision'?");
-    S_assert_diag(f, 2, ":10:9: error: procedure 'a' is declared twice; keep one");
+    tu_fixture_diag(f, 0, ":4:9: error: attribute 'incision' is declared twice; keep one");
+    tu_fixture_diag(f, 1, ":9:14: error: unknown attribute 'incison'; did you mean 'incision'?");
+    tu_fixture_diag(f, 2, ":10:9: error: procedure 'a' is declared twice; keep one");
 }
 
 static void test_empty_file(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     procedure_data *data = S_load(f, "# no comparisons yet\n");
     assert_non_null(data);
     assert_int_equal(diag_count(f->diags), 0);
@@ -479,7 +432,7 @@ static void test_empty_file(void **state)
     procedures_free(data);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, S_setup, S_teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, S_setup, tu_fixture_teardown)
 
 int main(void)
 {

@@ -7,11 +7,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -23,33 +19,19 @@
 #include "publish.h"
 #include "util.h"
 
-static char S_root[] = "/tmp/suture-test-publish-XXXXXX";
+static char *S_root; /* the temporary folder of these tests; each has its own folder in it */
 
 static int S_setup(void **state)
 {
     (void)state;
-    return mkdtemp(S_root) ? 0 : -1;
+    S_root = tu_tmpdir("publish");
+    return 0;
 }
 
 static int S_teardown(void **state)
 {
     (void)state;
-    return remove_tree(S_root);
-}
-
-/* A new, empty folder for one test: S_root/name. The caller frees the path. */
-static char *S_case(const char *name)
-{
-    char *dir = path_join(S_root, name);
-    assert_int_equal(mkdir_p(dir), 0);
-    return dir;
-}
-
-static void S_write(const char *dir, const char *name, const char *text)
-{
-    char *path = path_join(dir, name);
-    assert_int_equal(file_write(path, text, strlen(text)), 0);
-    free(path);
+    return tu_tmpdir_remove(S_root);
 }
 
 /* The file's contents, or "(missing)"; the caller frees it. */
@@ -76,15 +58,6 @@ static char *S_list(const char *dir)
     return strbuf_detach(&b);
 }
 
-static void S_expect_diag(const diag_list *diags, size_t i, const char *expected)
-{
-    const diag *d = diag_get(diags, i);
-    assert_non_null(d);
-    char *s = diag_format(d);
-    assert_string_equal(s, expected);
-    free(s);
-}
-
 /* True when staging is "<out>.tmp-" and six more characters. */
 static bool S_is_staging_of(const char *staging, const char *out)
 {
@@ -99,7 +72,7 @@ static bool S_is_staging_of(const char *staging, const char *out)
 static void test_begin_creates_sibling_staging(void **state)
 {
     (void)state;
-    char *dir = S_case("begin");
+    char *dir = tu_subdir(S_root, "begin");
     char *out = path_join(dir, "site");
     diag_list *diags = diag_list_new();
     char *staging = publish_begin(out, NULL, diags);
@@ -122,7 +95,7 @@ static void test_begin_creates_sibling_staging(void **state)
 static void test_begin_with_trailing_slash(void **state)
 {
     (void)state;
-    char *dir = S_case("slash");
+    char *dir = tu_subdir(S_root, "slash");
     char *out = path_join(dir, "site");
     char *written = xasprintf("%s//", out);
     diag_list *diags = diag_list_new();
@@ -141,7 +114,7 @@ static void test_begin_with_trailing_slash(void **state)
 static void test_begin_allows_unprotected_existing_folder(void **state)
 {
     (void)state;
-    char *dir = S_case("existing");
+    char *dir = tu_subdir(S_root, "existing");
     char *content = path_join(dir, "content");
     char *out = path_join(dir, "site");
     assert_int_equal(mkdir_p(content), 0);
@@ -167,19 +140,19 @@ static void S_expect_refused(const char *out, const char *const *protected_dirs,
     char *staging = publish_begin(out, protected_dirs, diags);
     assert_null(staging);
     assert_int_equal(diag_count(diags), 1);
-    S_expect_diag(diags, 0, expected);
+    tu_expect_diag(diags, 0, expected);
     diag_list_free(diags);
 }
 
 static void test_begin_refuses_protected_dir(void **state)
 {
     (void)state;
-    char *dir = S_case("protected");
+    char *dir = tu_subdir(S_root, "protected");
     char *content = path_join(dir, "content");
     char *templates = path_join(dir, "templates");
     assert_int_equal(mkdir_p(content), 0);
     assert_int_equal(mkdir_p(templates), 0);
-    S_write(content, "site.yaml", "title: x\n");
+    tu_put_file(content, "site.yaml", "title: x\n");
     const char *const protected_dirs[] = {content, templates, NULL};
     char *expected = xasprintf("%s: error: refusing to replace '%s': it holds the sources or the "
                                "current folder; choose another --out", templates, templates);
@@ -206,7 +179,7 @@ static void test_begin_refuses_protected_dir(void **state)
 static void test_begin_refuses_folder_containing_protected(void **state)
 {
     (void)state;
-    char *dir = S_case("containing");
+    char *dir = tu_subdir(S_root, "containing");
     char *content = path_join(dir, "project/content");
     char *project = path_join(dir, "project");
     assert_int_equal(mkdir_p(content), 0);
@@ -226,7 +199,7 @@ static void test_begin_refuses_folder_containing_protected(void **state)
 static void test_begin_refuses_current_folder(void **state)
 {
     (void)state;
-    char *dir = S_case("cwd");
+    char *dir = tu_subdir(S_root, "cwd");
     char *work = path_join(dir, "work");
     char *sub = path_join(dir, "work/sub");
     assert_int_equal(mkdir_p(sub), 0);
@@ -247,8 +220,8 @@ static void test_begin_refuses_current_folder(void **state)
     assert_int_equal(diag_count(diags), 2);
     char *expected = xasprintf("%s: error: refusing to replace '%s': it holds the sources or the "
                                "current folder; choose another --out", work, work);
-    S_expect_diag(diags, 0, expected);
-    S_expect_diag(diags, 1, expected);
+    tu_expect_diag(diags, 0, expected);
+    tu_expect_diag(diags, 1, expected);
     free(expected);
     char *listing = S_list(dir);
     assert_string_equal(listing, "work");
@@ -277,7 +250,7 @@ static void test_begin_refuses_dot_names(void **state)
 static void test_begin_missing_parent(void **state)
 {
     (void)state;
-    char *dir = S_case("noparent");
+    char *dir = tu_subdir(S_root, "noparent");
     char *out = path_join(dir, "missing/site");
     char *expected = xasprintf("%s: error: cannot create the output folder beside '%s': No such "
                                "file or directory", out, out);
@@ -292,12 +265,12 @@ static void test_begin_missing_parent(void **state)
 static void test_commit_into_missing_out_dir(void **state)
 {
     (void)state;
-    char *dir = S_case("fresh");
+    char *dir = tu_subdir(S_root, "fresh");
     char *out = path_join(dir, "site");
     diag_list *diags = diag_list_new();
     char *staging = publish_begin(out, NULL, diags);
     assert_non_null(staging);
-    S_write(staging, "index.html", "<!DOCTYPE html>\nnew\n");
+    tu_put_file(staging, "index.html", "<!DOCTYPE html>\nnew\n");
     assert_int_equal(publish_commit(staging, out, diags), 0);
     assert_int_equal(diag_count(diags), 0);
     assert_false(path_is_dir(staging));
@@ -316,20 +289,20 @@ static void test_commit_into_missing_out_dir(void **state)
 static void test_commit_replaces_existing_contents(void **state)
 {
     (void)state;
-    char *dir = S_case("replace");
+    char *dir = tu_subdir(S_root, "replace");
     char *out = path_join(dir, "site");
     char *old_sub = path_join(out, "articles/gone");
     assert_int_equal(mkdir_p(old_sub), 0);
-    S_write(out, "index.html", "old");
-    S_write(out, "stale.html", "stale");
-    S_write(old_sub, "index.html", "gone");
+    tu_put_file(out, "index.html", "old");
+    tu_put_file(out, "stale.html", "stale");
+    tu_put_file(old_sub, "index.html", "gone");
     diag_list *diags = diag_list_new();
     char *staging = publish_begin(out, NULL, diags);
     assert_non_null(staging);
     char *new_sub = path_join(staging, "articles/smas");
     assert_int_equal(mkdir_p(new_sub), 0);
-    S_write(staging, "index.html", "new");
-    S_write(new_sub, "index.html", "smas");
+    tu_put_file(staging, "index.html", "new");
+    tu_put_file(new_sub, "index.html", "smas");
     assert_int_equal(publish_commit(staging, out, diags), 0);
     assert_int_equal(diag_count(diags), 0);
     /* Nothing of the old site is left, beside or inside the output folder. */
@@ -363,13 +336,13 @@ static void test_commit_replaces_existing_contents(void **state)
 static void test_commit_onto_a_file(void **state)
 {
     (void)state;
-    char *dir = S_case("file");
+    char *dir = tu_subdir(S_root, "file");
     char *out = path_join(dir, "site");
-    S_write(dir, "site", "not a folder");
+    tu_put_file(dir, "site", "not a folder");
     diag_list *diags = diag_list_new();
     char *staging = publish_begin(out, NULL, diags);
     assert_non_null(staging);
-    S_write(staging, "index.html", "new");
+    tu_put_file(staging, "index.html", "new");
     assert_int_equal(publish_commit(staging, out, diags), -1);
     /* The staging folder is removed and the file is untouched. */
     assert_false(path_is_dir(staging));
@@ -400,16 +373,14 @@ static void test_commit_onto_a_file(void **state)
 static void test_commit_without_staging(void **state)
 {
     (void)state;
-    char *dir = S_case("nostaging");
+    char *dir = tu_subdir(S_root, "nostaging");
     char *out = path_join(dir, "site");
     char *staging = path_join(dir, "site.tmp-AAAAAA");
     diag_list *diags = diag_list_new();
     assert_int_equal(publish_commit(staging, out, diags), -1);
     assert_int_equal(diag_count(diags), 1);
-    char *expected = xasprintf("%s: error: cannot put the new site in place: No such file or "
-                               "directory", out);
-    S_expect_diag(diags, 0, expected);
-    free(expected);
+    tu_expect_diag_prefixed(diags, 0, out, ": error: cannot put the new site in place: No such "
+                            "file or directory");
     assert_false(path_is_dir(out));
     free(staging);
     free(out);
@@ -420,16 +391,16 @@ static void test_commit_without_staging(void **state)
 static void test_abort_removes_staging(void **state)
 {
     (void)state;
-    char *dir = S_case("abort");
+    char *dir = tu_subdir(S_root, "abort");
     char *out = path_join(dir, "site");
     assert_int_equal(mkdir_p(out), 0);
-    S_write(out, "index.html", "previous");
+    tu_put_file(out, "index.html", "previous");
     diag_list *diags = diag_list_new();
     char *staging = publish_begin(out, NULL, diags);
     assert_non_null(staging);
     char *sub = path_join(staging, "articles/x");
     assert_int_equal(mkdir_p(sub), 0);
-    S_write(sub, "index.html", "half-built");
+    tu_put_file(sub, "index.html", "half-built");
     publish_abort(staging);
     publish_abort(NULL);
     assert_false(path_is_dir(staging));

@@ -2,11 +2,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream, symlink */
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "util.h"
 
@@ -17,22 +13,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* A fresh temporary directory; the caller removes it with remove_tree and frees it. */
-static char *S_tmpdir(void)
-{
-    char *dir = xstrdup("/tmp/suture-test-util-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    return dir;
-}
-
-/* Write s into dir/name; returns the joined path (caller frees). */
-static char *S_write(const char *dir, const char *name, const char *s)
-{
-    char *path = path_join(dir, name);
-    assert_int_equal(file_write(path, s, strlen(s)), 0);
-    return path;
-}
 
 /* The contents of a file as a string (caller frees); fails the test when unreadable. */
 static char *S_read(const char *path)
@@ -151,7 +131,7 @@ static void test_strlist(void **state)
 static void test_file_write_read_roundtrip(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
+    char *dir = tu_tmpdir("util");
     char *path = path_join(dir, "a.md");
     const char data[] = "line one\nline\0two\n";
     assert_int_equal(file_write(path, data, sizeof data - 1), 0);
@@ -183,15 +163,14 @@ static void test_file_write_read_roundtrip(void **state)
     free(got);
 
     free(path);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_file_read_empty(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
-    char *path = S_write(dir, "empty", "");
+    char *dir = tu_tmpdir("util");
+    char *path = tu_write_file(dir, "empty", "");
     size_t len = 99;
     char *got = file_read(path, &len);
     assert_non_null(got);
@@ -199,14 +178,13 @@ static void test_file_read_empty(void **state)
     assert_string_equal(got, "");
     free(got);
     free(path);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_file_read_errors(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
+    char *dir = tu_tmpdir("util");
     char *missing = path_join(dir, "missing.md");
     size_t len = 0;
     errno = 0;
@@ -216,14 +194,13 @@ static void test_file_read_errors(void **state)
     assert_null(file_read(dir, &len));
     assert_int_equal(errno, EISDIR);
     free(missing);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_file_read_size_limit(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
+    char *dir = tu_tmpdir("util");
     char *big = path_join(dir, "big");
     char *under = path_join(dir, "under");
     int fd = open(big, O_WRONLY | O_CREAT, 0644);
@@ -247,30 +224,28 @@ static void test_file_read_size_limit(void **state)
 
     free(big);
     free(under);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_file_write_error(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
+    char *dir = tu_tmpdir("util");
     char *path = path_join(dir, "no-such-dir/a.md");
     errno = 0;
     assert_int_equal(file_write(path, "x", 1), -1);
     assert_int_equal(errno, ENOENT);
     assert_false(path_is_file(path));
     free(path);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_file_copy(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
-    char *from = S_write(dir, "from.txt", "before-and-after\n");
-    char *to = S_write(dir, "to.txt", "old contents that are longer than the new ones\n");
+    char *dir = tu_tmpdir("util");
+    char *from = tu_write_file(dir, "from.txt", "before-and-after\n");
+    char *to = tu_write_file(dir, "to.txt", "old contents that are longer than the new ones\n");
     assert_int_equal(file_copy(from, to), 0);
     char *got = S_read(to);
     assert_string_equal(got, "before-and-after\n");
@@ -287,15 +262,14 @@ static void test_file_copy(void **state)
     free(to);
     free(missing);
     free(dest);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_path_is_dir_and_file(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
-    char *file = S_write(dir, "f", "x");
+    char *dir = tu_tmpdir("util");
+    char *file = tu_write_file(dir, "f", "x");
     char *missing = path_join(dir, "missing");
     assert_true(path_is_dir(dir));
     assert_false(path_is_file(dir));
@@ -305,8 +279,7 @@ static void test_path_is_dir_and_file(void **state)
     assert_false(path_is_file(missing));
     free(file);
     free(missing);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_path_join(void **state)
@@ -358,7 +331,7 @@ static void test_path_basename(void **state)
 static void test_mkdir_p(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
+    char *dir = tu_tmpdir("util");
     char *deep = path_join(dir, "a/b/c");
     assert_int_equal(mkdir_p(deep), 0);
     assert_true(path_is_dir(deep));
@@ -371,39 +344,36 @@ static void test_mkdir_p(void **state)
     free(deep);
     free(slash);
     free(d);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_mkdir_p_through_file(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
-    char *file = S_write(dir, "file", "x");
+    char *dir = tu_tmpdir("util");
+    char *file = tu_write_file(dir, "file", "x");
     char *under = path_join(dir, "file/sub/dir");
     errno = 0;
     assert_int_equal(mkdir_p(under), -1);
     assert_int_equal(errno, ENOTDIR);
     free(under);
     free(file);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 /* A regular file where the directory should be is not a directory: creating it fails. */
 static void test_mkdir_p_existing_file(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
-    char *file = S_write(dir, "file", "x");
+    char *dir = tu_tmpdir("util");
+    char *file = tu_write_file(dir, "file", "x");
     errno = 0;
     int rc = mkdir_p(file);
     int e = errno;
     bool is_dir = path_is_dir(file);
     /* Clean up first, so that a failure leaves nothing behind. */
     free(file);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
     assert_int_equal(rc, -1);
     assert_true(e == EEXIST || e == ENOTDIR);
     assert_false(is_dir);
@@ -412,17 +382,17 @@ static void test_mkdir_p_existing_file(void **state)
 static void test_remove_tree(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
+    char *dir = tu_tmpdir("util");
     char *tree = path_join(dir, "tree");
     char *deep = path_join(tree, "a/b");
     assert_int_equal(mkdir_p(deep), 0);
-    char *f1 = S_write(tree, "top.txt", "1");
-    char *f2 = S_write(deep, ".hidden", "2");
+    char *f1 = tu_write_file(tree, "top.txt", "1");
+    char *f2 = tu_write_file(deep, ".hidden", "2");
 
     /* A symbolic link to a directory outside is removed, not followed. */
     char *outside = path_join(dir, "outside");
     assert_int_equal(mkdir_p(outside), 0);
-    char *keep = S_write(outside, "keep.txt", "keep");
+    char *keep = tu_write_file(outside, "keep.txt", "keep");
     char *link = path_join(tree, "link");
     assert_int_equal(symlink(outside, link), 0);
 
@@ -450,16 +420,16 @@ static void test_remove_tree(void **state)
 static void test_copy_tree(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
+    char *dir = tu_tmpdir("util");
     char *from = path_join(dir, "media");
     char *sub = path_join(from, "cases/01");
     assert_int_equal(mkdir_p(sub), 0);
     char *hidden_dir = path_join(from, ".git");
     assert_int_equal(mkdir_p(hidden_dir), 0);
-    free(S_write(from, "logo.svg", "<svg/>"));
-    free(S_write(sub, "before.jpg", "JPEG1"));
-    free(S_write(from, ".DS_Store", "junk"));
-    free(S_write(hidden_dir, "config", "junk"));
+    free(tu_write_file(from, "logo.svg", "<svg/>"));
+    free(tu_write_file(sub, "before.jpg", "JPEG1"));
+    free(tu_write_file(from, ".DS_Store", "junk"));
+    free(tu_write_file(hidden_dir, "config", "junk"));
     char *target = path_join(dir, "outside.txt");
     assert_int_equal(file_write(target, "outside", 7), 0);
     char *link = path_join(from, "link.txt");
@@ -497,14 +467,13 @@ static void test_copy_tree(void **state)
     free(target);
     free(link);
     free(to);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_copy_tree_errors(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
+    char *dir = tu_tmpdir("util");
     char *missing = path_join(dir, "missing");
     char *to = path_join(dir, "to");
     const char *failed = NULL;
@@ -518,8 +487,8 @@ static void test_copy_tree_errors(void **state)
     /* The destination lies under a regular file: the copy stops at the first entry. */
     char *from = path_join(dir, "from");
     assert_int_equal(mkdir_p(from), 0);
-    free(S_write(from, "a.txt", "a"));
-    char *file = S_write(dir, "file", "x");
+    free(tu_write_file(from, "a.txt", "a"));
+    char *file = tu_write_file(dir, "file", "x");
     char *bad_to = path_join(file, "sub");
     failed = NULL;
     errno = 0;
@@ -536,20 +505,19 @@ static void test_copy_tree_errors(void **state)
     free(from);
     free(file);
     free(bad_to);
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_dir_list(void **state)
 {
     (void)state;
-    char *dir = S_tmpdir();
-    free(S_write(dir, "zygoma.md", ""));
-    free(S_write(dir, "anatomy.md", ""));
-    free(S_write(dir, "Bruising.md", ""));
-    free(S_write(dir, "notes.txt", ""));
-    free(S_write(dir, ".draft.md", ""));
-    free(S_write(dir, "md", ""));
+    char *dir = tu_tmpdir("util");
+    free(tu_write_file(dir, "zygoma.md", ""));
+    free(tu_write_file(dir, "anatomy.md", ""));
+    free(tu_write_file(dir, "Bruising.md", ""));
+    free(tu_write_file(dir, "notes.txt", ""));
+    free(tu_write_file(dir, ".draft.md", ""));
+    free(tu_write_file(dir, "md", ""));
     char *sub = path_join(dir, "sub.md");
     assert_int_equal(mkdir_p(sub), 0);
     free(sub);
@@ -580,8 +548,7 @@ static void test_dir_list(void **state)
     assert_int_equal(l.len, 0);
     free(missing);
 
-    assert_int_equal(remove_tree(dir), 0);
-    free(dir);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 static void test_str_ends_starts_with(void **state)

@@ -1,9 +1,5 @@
 /* test_yamldoc.c: YAML documents with file positions and checked reads (yamldoc.h). */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "yamldoc.h"
 
@@ -11,16 +7,6 @@
 #include <string.h>
 
 #include "util.h"
-
-/* Assert that the i-th diagnostic formats as want. */
-static void S_assert_diag(const diag_list *l, size_t i, const char *want)
-{
-    const diag *d = diag_get(l, i);
-    assert_non_null(d);
-    char *got = diag_format(d);
-    assert_string_equal(got, want);
-    free(got);
-}
 
 static ydoc *S_load(const char *text, diag_list *l)
 {
@@ -38,7 +24,7 @@ static void S_assert_invalid(const char *text, unsigned line_offset, unsigned co
     assert_null(doc);
     assert_int_equal(diag_count(l), 1);
     assert_int_equal(diag_error_count(l), 1);
-    S_assert_diag(l, 0, want);
+    tu_expect_diag(l, 0, want);
     diag_list_free(l);
 }
 
@@ -133,7 +119,7 @@ static void test_positions_with_offsets(void **state)
     assert_int_equal(ydoc_line(doc, cap), 14);
     assert_int_equal(ydoc_column(doc, cap), 14);
     ydoc_error(doc, cap, "caption '%s' is too short", ydoc_scalar(cap));
-    S_assert_diag(l, 0, "content/articles/a.md:14:14: error: caption 'Side by side' is too short");
+    tu_expect_diag(l, 0, "content/articles/a.md:14:14: error: caption 'Side by side' is too short");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -149,8 +135,8 @@ static void test_error_at_node_and_file_start(void **state)
     ydoc_error(doc, NULL, "something is missing");
     assert_int_equal(diag_count(l), 2);
     assert_int_equal(diag_error_count(l), 2);
-    S_assert_diag(l, 0, "a.md:3:4: error: 'b' is wrong");
-    S_assert_diag(l, 1, "a.md:1:1: error: something is missing");
+    tu_expect_diag(l, 0, "a.md:3:4: error: 'b' is wrong");
+    tu_expect_diag(l, 1, "a.md:1:1: error: something is missing");
     assert_null(diag_get(l, 0)->category);
     ydoc_free(doc);
     diag_list_free(l);
@@ -357,14 +343,14 @@ static void test_expect_map(void **state)
     assert_false(ydoc_expect_map(doc, ydoc_map_get(doc, root, "n"), "'n'"));
     assert_false(ydoc_expect_map(doc, NULL, "site.yaml"));
     assert_int_equal(diag_count(l), 4);
-    S_assert_diag(l, 0, "f.yaml:2:4: error: 's' must be a mapping of 'key: value' lines, but it "
-                        "is a list");
-    S_assert_diag(l, 1, "f.yaml:3:4: error: 'v' must be a mapping of 'key: value' lines, but it "
-                        "is a single value");
-    S_assert_diag(l, 2, "f.yaml:4:4: error: 'n' must be a mapping of 'key: value' lines, but it "
-                        "is nothing");
-    S_assert_diag(l, 3, "f.yaml:1:1: error: site.yaml must be a mapping of 'key: value' lines, "
-                        "but it is nothing");
+    tu_expect_diag(l, 0, "f.yaml:2:4: error: 's' must be a mapping of 'key: value' lines, but it "
+                         "is a list");
+    tu_expect_diag(l, 1, "f.yaml:3:4: error: 'v' must be a mapping of 'key: value' lines, but it "
+                         "is a single value");
+    tu_expect_diag(l, 2, "f.yaml:4:4: error: 'n' must be a mapping of 'key: value' lines, but it "
+                         "is nothing");
+    tu_expect_diag(l, 3, "f.yaml:1:1: error: site.yaml must be a mapping of 'key: value' lines, "
+                         "but it is nothing");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -382,12 +368,12 @@ static void test_expect_seq(void **state)
     assert_false(ydoc_expect_seq(doc, ydoc_map_get(doc, root, "v"), "'v'"));
     assert_false(ydoc_expect_seq(doc, ydoc_map_get(doc, root, "n"), "'n'"));
     assert_int_equal(diag_count(l), 3);
-    S_assert_diag(l, 0, "f.yaml:4:4: error: 'm' must be a list, like [a, b] or lines starting "
-                        "with '- ', but it is a mapping (key: value lines)");
-    S_assert_diag(l, 1, "f.yaml:5:4: error: 'v' must be a list, like [a, b] or lines starting "
-                        "with '- ', but it is a single value");
-    S_assert_diag(l, 2, "f.yaml:6:3: error: 'n' must be a list, like [a, b] or lines starting "
-                        "with '- ', but it is nothing");
+    tu_expect_diag(l, 0, "f.yaml:4:4: error: 'm' must be a list, like [a, b] or lines starting "
+                         "with '- ', but it is a mapping (key: value lines)");
+    tu_expect_diag(l, 1, "f.yaml:5:4: error: 'v' must be a list, like [a, b] or lines starting "
+                         "with '- ', but it is a single value");
+    tu_expect_diag(l, 2, "f.yaml:6:3: error: 'n' must be a list, like [a, b] or lines starting "
+                         "with '- ', but it is nothing");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -427,15 +413,15 @@ static void test_expect_string_errors(void **state)
     }
     assert_null(ydoc_expect_string(doc, NULL, "'title'"));
     assert_int_equal(diag_count(l), 8);
-    S_assert_diag(l, 0, "f.yaml:1:4: error: 'a' must be a text value, but it is a list");
-    S_assert_diag(l, 1, "f.yaml:2:4: error: 'b' must be a text value, but it is a mapping (key: "
-                        "value lines)");
-    S_assert_diag(l, 2, "f.yaml:3:4: error: 'c' must be a text value, but it is nothing");
-    S_assert_diag(l, 3, "f.yaml:4:3: error: 'd' must be a text value, but it is nothing");
-    S_assert_diag(l, 4, "f.yaml:5:4: error: 'e' is empty; write some text");
-    S_assert_diag(l, 5, "f.yaml:6:4: error: 'f' is empty; write some text");
-    S_assert_diag(l, 6, "f.yaml:7:4: error: 'g' contains a NUL character; remove it");
-    S_assert_diag(l, 7, "f.yaml:1:1: error: 'title' must be a text value, but it is nothing");
+    tu_expect_diag(l, 0, "f.yaml:1:4: error: 'a' must be a text value, but it is a list");
+    tu_expect_diag(l, 1, "f.yaml:2:4: error: 'b' must be a text value, but it is a mapping (key: "
+                         "value lines)");
+    tu_expect_diag(l, 2, "f.yaml:3:4: error: 'c' must be a text value, but it is nothing");
+    tu_expect_diag(l, 3, "f.yaml:4:3: error: 'd' must be a text value, but it is nothing");
+    tu_expect_diag(l, 4, "f.yaml:5:4: error: 'e' is empty; write some text");
+    tu_expect_diag(l, 5, "f.yaml:6:4: error: 'f' is empty; write some text");
+    tu_expect_diag(l, 6, "f.yaml:7:4: error: 'g' contains a NUL character; remove it");
+    tu_expect_diag(l, 7, "f.yaml:1:1: error: 'title' must be a text value, but it is nothing");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -467,16 +453,16 @@ static void test_expect_int(void **state)
     assert_false(ydoc_expect_int(doc, NULL, "'none'", 1, 3650, &v));
     assert_int_equal(v, 77); /* untouched on error */
     assert_int_equal(diag_count(l), 9);
-    S_assert_diag(l, 0, "f.yaml:2:6: error: 'low' must be between 1 and 3650, not 0");
-    S_assert_diag(l, 1, "f.yaml:3:7: error: 'high' must be between 1 and 3650, not 3651");
-    S_assert_diag(l, 2, "f.yaml:4:6: error: 'neg' must be between 1 and 3650, not -5");
-    S_assert_diag(l, 3, "f.yaml:5:7: error: 'word' must be a whole number, but it is 'a year'");
-    S_assert_diag(l, 4, "f.yaml:6:9: error: 'quoted' must be a whole number, but it is '365'");
-    S_assert_diag(l, 5, "f.yaml:7:7: error: 'list' must be a whole number, but it is a list");
-    S_assert_diag(l, 6, "f.yaml:8:8: error: 'float' must be a whole number, but it is '3.5'");
-    S_assert_diag(l, 7, "f.yaml:10:7: error: 'huge' must be a whole number, but it is "
-                        "'99999999999999999999999'");
-    S_assert_diag(l, 8, "f.yaml:1:1: error: 'none' must be a whole number, but it is nothing");
+    tu_expect_diag(l, 0, "f.yaml:2:6: error: 'low' must be between 1 and 3650, not 0");
+    tu_expect_diag(l, 1, "f.yaml:3:7: error: 'high' must be between 1 and 3650, not 3651");
+    tu_expect_diag(l, 2, "f.yaml:4:6: error: 'neg' must be between 1 and 3650, not -5");
+    tu_expect_diag(l, 3, "f.yaml:5:7: error: 'word' must be a whole number, but it is 'a year'");
+    tu_expect_diag(l, 4, "f.yaml:6:9: error: 'quoted' must be a whole number, but it is '365'");
+    tu_expect_diag(l, 5, "f.yaml:7:7: error: 'list' must be a whole number, but it is a list");
+    tu_expect_diag(l, 6, "f.yaml:8:8: error: 'float' must be a whole number, but it is '3.5'");
+    tu_expect_diag(l, 7, "f.yaml:10:7: error: 'huge' must be a whole number, but it is "
+                         "'99999999999999999999999'");
+    tu_expect_diag(l, 8, "f.yaml:1:1: error: 'none' must be a whole number, but it is nothing");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -511,12 +497,12 @@ static void test_expect_bool(void **state)
     }
     assert_false(ydoc_expect_bool(doc, NULL, "'draft'", &v));
     assert_int_equal(diag_count(l), 6);
-    S_assert_diag(l, 0, "f.yaml:7:4: error: 'draft' must be true or false");
-    S_assert_diag(l, 1, "f.yaml:8:4: error: 'draft' must be true or false");
-    S_assert_diag(l, 2, "f.yaml:9:4: error: 'draft' must be true or false");
-    S_assert_diag(l, 3, "f.yaml:10:4: error: 'draft' must be true or false");
-    S_assert_diag(l, 4, "f.yaml:11:4: error: 'draft' must be true or false");
-    S_assert_diag(l, 5, "f.yaml:1:1: error: 'draft' must be true or false");
+    tu_expect_diag(l, 0, "f.yaml:7:4: error: 'draft' must be true or false");
+    tu_expect_diag(l, 1, "f.yaml:8:4: error: 'draft' must be true or false");
+    tu_expect_diag(l, 2, "f.yaml:9:4: error: 'draft' must be true or false");
+    tu_expect_diag(l, 3, "f.yaml:10:4: error: 'draft' must be true or false");
+    tu_expect_diag(l, 4, "f.yaml:11:4: error: 'draft' must be true or false");
+    tu_expect_diag(l, 5, "f.yaml:1:1: error: 'draft' must be true or false");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -546,8 +532,8 @@ static void test_check_keys_unknown_with_suggestion(void **state)
     ydoc *doc = S_load("titel: a\nsummary: b\n", l);
     assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "the front matter"));
     assert_int_equal(diag_count(l), 1);
-    S_assert_diag(l, 0, "f.yaml:1:1: error: unknown key 'titel' in the front matter; did you "
-                        "mean 'title'?");
+    tu_expect_diag(l, 0, "f.yaml:1:1: error: unknown key 'titel' in the front matter; did you "
+                         "mean 'title'?");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -559,8 +545,8 @@ static void test_check_keys_unknown_without_suggestion(void **state)
     ydoc *doc = S_load("title: a\n  # comment\nauthor: b\n", l);
     assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "the front matter"));
     assert_int_equal(diag_count(l), 1);
-    S_assert_diag(l, 0, "f.yaml:3:1: error: unknown key 'author' in the front matter; the keys "
-                        "allowed are: title, summary, topics");
+    tu_expect_diag(l, 0, "f.yaml:3:1: error: unknown key 'author' in the front matter; the keys "
+                         "allowed are: title, summary, topics");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -572,7 +558,7 @@ static void test_check_keys_duplicate(void **state)
     ydoc *doc = S_load("title: a\nsummary: b\ntitle: c\n", l);
     assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "site.yaml"));
     assert_int_equal(diag_count(l), 1);
-    S_assert_diag(l, 0, "f.yaml:3:1: error: duplicate key 'title' in site.yaml; keep only one");
+    tu_expect_diag(l, 0, "f.yaml:3:1: error: duplicate key 'title' in site.yaml; keep only one");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -584,7 +570,7 @@ static void test_check_keys_not_a_word(void **state)
     ydoc *doc = S_load("title: a\n? [x, y]\n: z\n", l);
     assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "a topic"));
     assert_int_equal(diag_count(l), 1);
-    S_assert_diag(l, 0, "f.yaml:2:3: error: a key in a topic must be a plain word");
+    tu_expect_diag(l, 0, "f.yaml:2:3: error: a key in a topic must be a plain word");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -596,12 +582,12 @@ static void test_check_keys_reports_every_mistake(void **state)
     ydoc *doc = S_load("sumary: a\ntitle: b\ntopic: c\ntitle: d\n", l);
     assert_false(ydoc_check_keys(doc, ydoc_root(doc), S_allowed, "the front matter"));
     assert_int_equal(diag_count(l), 3);
-    S_assert_diag(l, 0, "f.yaml:1:1: error: unknown key 'sumary' in the front matter; did you "
-                        "mean 'summary'?");
-    S_assert_diag(l, 1, "f.yaml:3:1: error: unknown key 'topic' in the front matter; did you "
-                        "mean 'topics'?");
-    S_assert_diag(l, 2, "f.yaml:4:1: error: duplicate key 'title' in the front matter; keep only "
-                        "one");
+    tu_expect_diag(l, 0, "f.yaml:1:1: error: unknown key 'sumary' in the front matter; did you "
+                         "mean 'summary'?");
+    tu_expect_diag(l, 1, "f.yaml:3:1: error: unknown key 'topic' in the front matter; did you "
+                         "mean 'topics'?");
+    tu_expect_diag(l, 2, "f.yaml:4:1: error: duplicate key 'title' in the front matter; keep only "
+                         "one");
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -615,8 +601,8 @@ static void test_second_document_rejected(void **state)
     ydoc *doc = ydoc_load("f.yaml", text, strlen(text), 0, 0, l);
     assert_non_null(doc);
     assert_int_equal(diag_error_count(l), 1);
-    S_assert_diag(l, 0, "f.yaml:2:1: error: this file holds a second YAML document, which "
-                        "suture would ignore; remove the '---' line above it [yaml]");
+    tu_expect_diag(l, 0, "f.yaml:2:1: error: this file holds a second YAML document, which "
+                         "suture would ignore; remove the '---' line above it [yaml]");
     ydoc_free(doc);
     diag_list_free(l);
 }
