@@ -114,15 +114,22 @@ static void S_check_refs(build *b, article *a)
     }
 }
 
+/* The article's text (the caller frees it), or NULL after reporting why it is unreadable. */
+static char *S_read_article(build *b, const article *a, size_t *len)
+{
+    char *text = file_read(a->path, len);
+    if (!text)
+        diag_error(b->diags, a->path, 0, 0, NULL, "cannot read the article: %s",
+                   strerror(errno));
+    return text;
+}
+
 static void S_load_article(build *b, article *a)
 {
     size_t len;
-    char *text = file_read(a->path, &len);
-    if (!text) {
-        diag_error(b->diags, a->path, 0, 0, NULL, "cannot read the article: %s",
-                   strerror(errno));
+    char *text = S_read_article(b, a, &len);
+    if (!text)
         return;
-    }
     const char *body = NULL;
     a->fm = frontmatter_parse(a->path, text, len, b->diags, &body, &a->body_line);
     size_t stem = strlen(a->file_name) - 3;
@@ -496,12 +503,9 @@ static size_t S_related(const build *b, const article *a, const article **out)
 static void S_render_article(build *b, const article *a, bool check_only)
 {
     size_t len;
-    char *text = file_read(a->path, &len);
-    if (!text) {
-        diag_error(b->diags, a->path, 0, 0, NULL, "cannot read the article: %s",
-                   strerror(errno));
+    char *text = S_read_article(b, a, &len);
+    if (!text)
         return;
-    }
     /* The front matter was checked when the article was loaded; find the body again. */
     const char *body = text;
     unsigned line = 1;
