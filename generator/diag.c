@@ -14,6 +14,7 @@ struct diag_list {
     size_t len;
     size_t cap;
     size_t errors;
+    size_t warnings;
     pthread_mutex_t lock;
 };
 
@@ -32,6 +33,7 @@ void diag_list_free(diag_list *list)
         free(list->items[i].file);
         free(list->items[i].category);
         free(list->items[i].message);
+        free(list->items[i].reference);
     }
     free(list->items);
     pthread_mutex_destroy(&list->lock);
@@ -39,7 +41,8 @@ void diag_list_free(diag_list *list)
 }
 
 static void S_vadd(diag_list *list, diag_severity severity, const char *file, unsigned line,
-                   unsigned column, const char *category, const char *fmt, va_list ap)
+                   unsigned column, const char *category, const char *reference,
+                   const char *fmt, va_list ap)
 {
     char *message = NULL;
     if (vasprintf(&message, fmt, ap) < 0)
@@ -55,6 +58,7 @@ static void S_vadd(diag_list *list, diag_severity severity, const char *file, un
         .severity = severity,
         .category = category ? xstrdup(category) : NULL,
         .message = message,
+        .reference = reference ? xstrdup(reference) : NULL,
     };
     pthread_mutex_lock(&list->lock);
     if (list->len == list->cap) {
@@ -64,6 +68,8 @@ static void S_vadd(diag_list *list, diag_severity severity, const char *file, un
     list->items[list->len++] = d;
     if (severity == DIAG_ERROR)
         list->errors++;
+    else if (severity == DIAG_WARNING)
+        list->warnings++;
     pthread_mutex_unlock(&list->lock);
 }
 
@@ -72,7 +78,17 @@ void diag_add(diag_list *list, diag_severity severity, const char *file, unsigne
 {
     va_list ap;
     va_start(ap, fmt);
-    S_vadd(list, severity, file, line, column, category, fmt, ap);
+    S_vadd(list, severity, file, line, column, category, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void diag_add_ref(diag_list *list, diag_severity severity, const char *file, unsigned line,
+                  unsigned column, const char *category, const char *reference,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_vadd(list, severity, file, line, column, category, reference, fmt, ap);
     va_end(ap);
 }
 
@@ -81,7 +97,7 @@ void diag_error(diag_list *list, const char *file, unsigned line, unsigned colum
 {
     va_list ap;
     va_start(ap, fmt);
-    S_vadd(list, DIAG_ERROR, file, line, column, category, fmt, ap);
+    S_vadd(list, DIAG_ERROR, file, line, column, category, NULL, fmt, ap);
     va_end(ap);
 }
 
@@ -93,6 +109,11 @@ size_t diag_count(const diag_list *list)
 size_t diag_error_count(const diag_list *list)
 {
     return list->errors;
+}
+
+size_t diag_warning_count(const diag_list *list)
+{
+    return list->warnings;
 }
 
 const diag *diag_get(const diag_list *list, size_t i)
@@ -134,15 +155,15 @@ void diag_list_sort(diag_list *list)
     free(tmp);
 }
 
-static const char *S_severity_name(diag_severity s)
+const char *diag_severity_name(diag_severity s)
 {
     switch (s) {
     case DIAG_ERROR:
         return "error";
     case DIAG_WARNING:
         return "warning";
-    case DIAG_NOTE:
-        return "note";
+    case DIAG_INFO:
+        return "info";
     }
     return "error";
 }
@@ -153,7 +174,9 @@ char *diag_format(const diag *d)
     strbuf_puts(&b, d->file);
     if (d->line)
         strbuf_printf(&b, ":%u:%u", d->line, d->column);
-    strbuf_printf(&b, ": %s: %s", S_severity_name(d->severity), d->message);
+    strbuf_printf(&b, ": %s: %s", diag_severity_name(d->severity), d->message);
+    if (d->reference)
+        strbuf_printf(&b, " (%s)", d->reference);
     if (d->category)
         strbuf_printf(&b, " [%s]", d->category);
     return strbuf_detach(&b);

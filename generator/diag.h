@@ -18,7 +18,7 @@
 typedef enum diag_severity {
     DIAG_ERROR,
     DIAG_WARNING,
-    DIAG_NOTE
+    DIAG_INFO   /* printed "info": worth knowing, never fails a run */
 } diag_severity;
 
 /* One finding. line and column count from 1; 0 means "the whole file". */
@@ -29,6 +29,7 @@ typedef struct diag {
     diag_severity severity;
     char *category; /* short tag printed in brackets, e.g. "compare"; may be NULL */
     char *message;
+    char *reference;  /* the law or guideline a compliance finding cites; may be NULL */
 } diag;
 
 typedef struct diag_list diag_list;
@@ -47,6 +48,15 @@ void diag_add(diag_list *list, diag_severity severity, const char *file, unsigne
               unsigned column, const char *category, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/*
+ * diag_add with a reference: the law article or guideline behind the finding (e.g.
+ * "Medical Service Act art. 56(2)(2)"), printed in parentheses after the message and
+ * kept for the JSON and SARIF reports. reference may be NULL.
+ */
+void diag_add_ref(diag_list *list, diag_severity severity, const char *file, unsigned line,
+                  unsigned column, const char *category, const char *reference,
+                  const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
 /* Shorthand for diag_add with DIAG_ERROR. */
 void diag_error(diag_list *list, const char *file, unsigned line, unsigned column,
                 const char *category, const char *fmt, ...)
@@ -54,13 +64,19 @@ void diag_error(diag_list *list, const char *file, unsigned line, unsigned colum
 
 size_t diag_count(const diag_list *list);
 size_t diag_error_count(const diag_list *list);
+size_t diag_warning_count(const diag_list *list);
+/* "error", "warning" or "info". */
+const char *diag_severity_name(diag_severity severity);
 /* The i-th diagnostic in the order added (or sorted, after diag_list_sort). */
 const diag *diag_get(const diag_list *list, size_t i);
 /* Sort by file name, then line, then column, keeping the order of equal positions. */
 void diag_list_sort(diag_list *list);
 /* Print every diagnostic, one per line, in the compiler format, to out. */
 void diag_list_print(const diag_list *list, FILE *out);
-/* Format one diagnostic as a line without the newline; the caller frees it. */
+/*
+ * Format one diagnostic as a line without the newline; the caller frees it:
+ *     file:line:column: severity: message (reference) [category]
+ */
 char *diag_format(const diag *d);
 
 #endif

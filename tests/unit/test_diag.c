@@ -52,13 +52,31 @@ static void test_severities_and_counts(void **state)
     (void)state;
     diag_list *l = diag_list_new();
     diag_add(l, DIAG_WARNING, "content/site.yaml", 3, 1, "review", "reviewed %d days ago", 400);
-    diag_add(l, DIAG_NOTE, "content/site.yaml", 4, 2, NULL, "declared here");
+    diag_add(l, DIAG_INFO, "content/site.yaml", 4, 2, NULL, "declared here");
     diag_add(l, DIAG_ERROR, "content/glossary.yaml", 7, 5, "glossary", "empty definition");
     assert_int_equal(diag_count(l), 3);
     assert_int_equal(diag_error_count(l), 1);
+    assert_int_equal(diag_warning_count(l), 1);
     tu_expect_diag(l, 0, "content/site.yaml:3:1: warning: reviewed 400 days ago [review]");
-    tu_expect_diag(l, 1, "content/site.yaml:4:2: note: declared here");
+    tu_expect_diag(l, 1, "content/site.yaml:4:2: info: declared here");
     tu_expect_diag(l, 2, "content/glossary.yaml:7:5: error: empty definition [glossary]");
+    diag_list_free(l);
+}
+
+static void test_reference_is_printed_and_kept(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    diag_add_ref(l, DIAG_ERROR, "content/articles/a.md", 3, 14, "superlative",
+                 "Medical Service Act art. 56(2)(8)", "'%s' is a superlative", "the best");
+    const diag *d = diag_get(l, 0);
+    assert_string_equal(d->reference, "Medical Service Act art. 56(2)(8)");
+    assert_string_equal(d->message, "'the best' is a superlative");
+    tu_expect_diag(l, 0,
+                   "content/articles/a.md:3:14: error: 'the best' is a superlative "
+                   "(Medical Service Act art. 56(2)(8)) [superlative]");
+    diag_error(l, "x", 1, 1, NULL, "plain");
+    assert_null(diag_get(l, 1)->reference);
     diag_list_free(l);
 }
 
@@ -217,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_empty_list),
         cmocka_unit_test(test_format_spec_example),
         cmocka_unit_test(test_severities_and_counts),
+        cmocka_unit_test(test_reference_is_printed_and_kept),
         cmocka_unit_test(test_whole_file_has_no_position),
         cmocka_unit_test(test_column_zero_becomes_one),
         cmocka_unit_test(test_null_file_is_suture),
