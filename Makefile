@@ -3,6 +3,8 @@
 #   make            build build/suture (installing missing Debian packages first)
 #   make site       build the site from content/ into site/
 #   make test       unit tests and end-to-end tests (cmocka)
+#   make check      lint content/ against the compliance rules and verify site/
+#   make bench      time suture check (and build) over a generated 10,000-article corpus
 #   make asan       the tests again under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make valgrind   the end-to-end tests under valgrind
 #   make regen-golden   rewrite the golden pages after a deliberate change
@@ -15,7 +17,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2
-PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8
+PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8 libhs icu-uc jansson
 TEST_PKGS = cmocka
 
 -include Makefile.local
@@ -38,7 +40,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 E2E_SRCS = $(wildcard tests/e2e/test_*.c)
 E2E_BINS = $(E2E_SRCS:tests/e2e/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps site test unit e2e asan valgrind regen-golden install clean
+.PHONY: all deps site test check bench unit e2e asan valgrind regen-golden install clean
 
 # Every entry point installs what is missing first, then runs make again, so that the
 # pkg-config flags are read after the install.
@@ -63,15 +65,33 @@ $(BUILD)/obj $(BUILD)/tests:
 site: all
 	$(BUILD)/suture build --content content --templates templates --out site
 
+# Compliance: every article, data file and built page; any error or warning fails.
+check: site
+	$(BUILD)/suture check --content content --site site --max-warnings 0
+
+# The benchmark corpus and timings (bench/run); a tool, never a test.
+BENCH_ARTICLES ?= 10000
+bench: all
+	bash bench/run $(BENCH_ARTICLES)
+
+# The OASIS SARIF 2.1.0 JSON schema, fetched from a pinned npm package and hash-checked at
+# test time, never committed. A fixed path, so that build/asan shares the cache.
+SARIF_SCHEMA = build/sarif/sarif-schema-2.1.0.json
+$(SARIF_SCHEMA): scripts/sarif-schema
+	@bash scripts/sarif-schema $@ && touch $@
+
+TEST_ENV = SUTURE=$(CURDIR)/$(BUILD)/suture SARIF_SCHEMA=$(CURDIR)/$(SARIF_SCHEMA) \
+           SARIF_VALIDATE=$(CURDIR)/scripts/validate-sarif SUTURE_ROOT=$(CURDIR)
+
 test: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory run-tests
 
 .PHONY: run-tests
-run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS)
+run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS) $(SARIF_SCHEMA)
 	@set -o pipefail; log=$(BUILD)/tests.log; : > $$log; status=0; \
 	for t in $(UNIT_BINS) $(E2E_BINS); do \
 	  echo "== $$t" | tee -a $$log; \
-	  SUTURE=$(CURDIR)/$(BUILD)/suture $$t 2>&1 | tee -a $$log || status=1; \
+	  $(TEST_ENV) $$t 2>&1 | tee -a $$log || status=1; \
 	done; \
 	passed=$$(awk '/^\[  PASSED  \]/ {n += $$4} END {print n + 0}' $$log); \
 	failed=$$(awk '/^\[  FAILED  \] [0-9]+ test/ {n += $$4} END {print n + 0}' $$log); \
@@ -92,9 +112,10 @@ asan: $(DEPS_STAMP)
 
 valgrind: $(DEPS_STAMP)
 	@command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
-	$(MAKE) --no-print-directory $(BUILD)/suture $(E2E_BINS)
-	SUTURE_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
-	  SUTURE=$(CURDIR)/$(BUILD)/suture $(E2E_BINS)
+	$(MAKE) --no-print-directory $(BUILD)/suture $(E2E_BINS) $(SARIF_SCHEMA)
+	@set -e; for t in $(E2E_BINS); do \
+	  SUTURE_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  $(TEST_ENV) $$t; done
 
 regen-golden: all
 	sh tests/golden/regen

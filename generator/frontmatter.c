@@ -57,6 +57,39 @@ int date_compare(const date_ymd *a, const date_ymd *b)
     return 0;
 }
 
+/* Howard Hinnant's days_from_civil: exact for every Gregorian date. */
+long date_days(const date_ymd *d)
+{
+    long y = d->year - (d->month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (d->month + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d->day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+date_ymd date_from_time(long long seconds)
+{
+    long long z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int year = (int)(yoe + era * 400 + (month <= 2));
+    return (date_ymd){year, month, day};
+}
+
+/* Where key's value was written, or 0:0. */
+static fm_pos S_pos(ydoc *doc, yaml_node_t *root, const char *key)
+{
+    yaml_node_t *n = ydoc_map_get(doc, root, key);
+    return n ? (fm_pos){ydoc_line(doc, n), ydoc_column(doc, n)} : (fm_pos){0, 0};
+}
+
 /* Find the end of the line starting at p; returns the start of the next line. */
 static const char *S_next_line(const char *p, const char *end)
 {
@@ -225,6 +258,10 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
             ydoc_error(doc, ydoc_map_get(doc, root, "lang"),
                        "'lang' must be a language code such as en or ko, not '%s'", s);
     }
+    fm->title_at = S_pos(doc, root, "title");
+    fm->summary_at = S_pos(doc, root, "summary");
+    fm->reviewer_at = S_pos(doc, root, "reviewer");
+    fm->reviewed_at = S_pos(doc, root, "reviewed");
     S_read_date(doc, root, "date", &fm->date);
     S_read_date(doc, root, "reviewed", &fm->reviewed);
     yaml_node_t *draft = ydoc_map_get(doc, root, "draft");

@@ -35,6 +35,11 @@ typedef struct fm_ref {
     unsigned line, column;
 } fm_ref;
 
+/* Where a value starts in the article file (line and column from 1, in characters). */
+typedef struct fm_pos {
+    unsigned line, column;
+} fm_pos;
+
 typedef struct frontmatter {
     char *title;
     char *summary;
@@ -49,6 +54,8 @@ typedef struct frontmatter {
     date_ymd reviewed;
     bool draft;
     unsigned line;   /* line of the opening '---' (1) */
+    /* Where the values were written, for `suture check`'s findings. */
+    fm_pos title_at, summary_at, reviewer_at, reviewed_at;
 } frontmatter;
 
 /*
@@ -71,5 +78,9 @@ bool date_parse(const char *s, date_ymd *out);
 void date_format(const date_ymd *d, char *buf, size_t size);
 /* Negative, zero or positive as a is before, equal to or after b. */
 int date_compare(const date_ymd *a, const date_ymd *b);
+/* Days from 1970-01-01 to d (negative before it), in the proleptic Gregorian calendar. */
+long date_days(const date_ymd *d);
+/* The calendar date of a time (seconds since the epoch, UTC). */
+date_ymd date_from_time(long long seconds);
 
 #endif

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <signal.h>
@@ -9,9 +10,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "diag.h"
 #include "page.h"
 #include "site.h"
+#include "util.h"
 
 #ifndef SUTURE_VERSION
 #define SUTURE_VERSION "0.1.0"
@@ -22,7 +25,31 @@ enum { EXIT_USAGE = 2 };
 static const char S_usage[] =
     "usage: suture build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
     "                    [--drafts] [--quiet]\n"
+    "       suture check [--content DIR] [--site DIR] [--format text|json|sarif]\n"
+    "                    [--jobs N] [--max-warnings N]\n"
     "       suture --help | --version\n";
+
+static const char S_check_help[] =
+    "suture check: lint the content against the compliance rules of medical-advertising\n"
+    "law (content/compliance.yaml), and verify a built site.\n"
+    "\n"
+    "  --content DIR       the content folder to lint (default: content)\n"
+    "  --site DIR          verify this folder of HTML: one disclaimer with the configured\n"
+    "                      text on every page, lang, title, description, one h1, links,\n"
+    "                      anchors, images, nothing from other hosts, valid HTML. Without\n"
+    "                      --content, only the folder is checked\n"
+    "  --format FORMAT     text (default; to stderr), json or sarif (to stdout)\n"
+    "  --jobs N            files linted at once (default: the number of processors)\n"
+    "  --max-warnings N    fail when there are more than N warnings (default: no limit)\n"
+    "  --help              show this help\n"
+    "\n"
+    "Silence a finding that does not apply with a comment on the line before the block:\n"
+    "  <!-- suture-ignore RULE-ID: why the rule does not apply here -->\n"
+    "(in YAML: # suture-ignore RULE-ID: reason). Review dates count to today, or to\n"
+    "SOURCE_DATE_EPOCH when it is set.\n"
+    "\n"
+    "Exit status: 0 no errors; 1 errors found (or too many warnings); 2 usage or\n"
+    "environment error.\n";
 
 static const char S_build_help[] =
     "suture build: turn the articles in content/ into a static site.\n"
@@ -43,6 +70,98 @@ static long S_processors(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? n : 1;
+}
+
+/* Parse a whole number in [min, max] for option name; prints why not and returns false. */
+static bool S_number(const char *name, const char *arg, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || *end || end == arg || n < min || n > max) {
+        fprintf(stderr, "suture: %s needs a number from %ld to %ld, not '%s'\n", name, min, max,
+                arg);
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+static int S_check(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"content", required_argument, NULL, 'c'},
+        {"site", required_argument, NULL, 's'},
+        {"format", required_argument, NULL, 'f'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"max-warnings", required_argument, NULL, 'w'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    check_options opt = {
+        .content_dir = "content",
+        .lint_content = true,
+        .format = CHECK_FORMAT_TEXT,
+        .jobs = (unsigned)S_processors(),
+        .max_warnings = -1,
+        .today = check_today(),
+    };
+    bool content_given = false;
+    long n;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "c:s:f:j:w:h", options, NULL)) != -1) {
+        switch (ch) {
+        case 'c':
+            opt.content_dir = optarg;
+            content_given = true;
+            break;
+        case 's':
+            opt.site_dir = optarg;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "text")) {
+                opt.format = CHECK_FORMAT_TEXT;
+            } else if (!strcmp(optarg, "json")) {
+                opt.format = CHECK_FORMAT_JSON;
+            } else if (!strcmp(optarg, "sarif")) {
+                opt.format = CHECK_FORMAT_SARIF;
+            } else {
+                fprintf(stderr, "suture: --format must be text, json or sarif, not '%s'\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'j':
+            if (!S_number("--jobs", optarg, 1, 256, &n))
+                return EXIT_USAGE;
+            opt.jobs = (unsigned)n;
+            break;
+        case 'w':
+            if (!S_number("--max-warnings", optarg, 0, 1000000, &n))
+                return EXIT_USAGE;
+            opt.max_warnings = n;
+            break;
+        case 'h':
+            fputs(S_check_help, stdout);
+            return 0;
+        default:
+            fputs(S_usage, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+        return EXIT_USAGE;
+    }
+    opt.lint_content = !opt.site_dir || content_given;
+    if (opt.lint_content && !path_is_dir(opt.content_dir)) {
+        fprintf(stderr, "suture: the content folder '%s' does not exist; run suture check in "
+                        "the site's folder or pass --content DIR\n",
+                opt.content_dir);
+        return EXIT_USAGE;
+    }
+    return check_run(&opt, stdout, stderr, NULL);
 }
 
 static int S_build(int argc, char **argv)
@@ -148,7 +267,9 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         fputs(S_usage, stdout);
-        fputs("\nCommands:\n  build   build the site (suture build --help)\n", stdout);
+        fputs("\nCommands:\n  build   build the site (suture build --help)\n"
+              "  check   lint the content and verify a built site (suture check --help)\n",
+              stdout);
         return 0;
     }
     if (!strcmp(cmd, "--version")) {
@@ -158,6 +279,12 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "build")) {
         page_init();
         int status = S_build(argc - 1, argv + 1);
+        page_cleanup();
+        return status;
+    }
+    if (!strcmp(cmd, "check")) {
+        page_init();
+        int status = S_check(argc - 1, argv + 1);
         page_cleanup();
         return status;
     }

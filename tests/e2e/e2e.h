@@ -34,10 +34,12 @@ static inline const char *e2e_suture(void)
 }
 
 /*
- * Run suture with args (NULL-terminated, not including the program) in dir. Returns the
- * exit status (-1 if it did not exit normally) and stores stderr (malloc'd) in *err.
+ * Run suture with args (NULL-terminated, not including the program) in dir, its standard
+ * output written to the file out_path (NULL: discarded). Returns the exit status (-1 if it
+ * did not exit normally) and stores stderr (malloc'd) in *err.
  */
-static inline int e2e_run(const char *dir, const char *const *args, char **err)
+static inline int e2e_run_to(const char *dir, const char *const *args, const char *out_path,
+                             char **err)
 {
     char errpath[] = "/tmp/suture-e2e-stderr-XXXXXX";
     int fd = mkstemp(errpath);
@@ -59,7 +61,8 @@ static inline int e2e_run(const char *dir, const char *const *args, char **err)
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fd, 2);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, out_path ? out_path : "/dev/null",
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
     char *cwd = getcwd(NULL, 0);
     int status = -1;
     pid_t pid;
@@ -82,6 +85,12 @@ static inline int e2e_run(const char *dir, const char *const *args, char **err)
     unlink(errpath);
     *err = text ? text : xstrdup("");
     return status;
+}
+
+/* e2e_run_to with standard output discarded. */
+static inline int e2e_run(const char *dir, const char *const *args, char **err)
+{
+    return e2e_run_to(dir, args, NULL, err);
 }
 
 /* A new temporary folder; the caller removes it with remove_tree and frees the path. */

@@ -1,0 +1,92 @@
+/*
+ * readertext.h: the text a reader sees, with the place in the source file that every byte
+ * of it came from. `suture check` matches its compliance rules against this text rather
+ * than against the Markdown, so that markup cannot hide a phrase: in "**most** effective",
+ * "the most\neffective" and "the &#x6D;ost effective" a reader sees "most effective", and
+ * so does the rule (issue 3, "Matching").
+ *
+ * A reader_text is built by appending pieces: text copied from the source (aligned with the
+ * source so that each byte keeps its own position) or synthetic text (a space for a line
+ * break, U+FFFC for a code span) that takes the position of where it stands. Then
+ * rtext_normalize makes it what the reader's screen shows: NFKC (full-width "ｂｅｓｔ" is
+ * "best", "①" is "1"), with invisible characters (zero-width spaces and joiners, soft
+ * hyphens: Unicode's Default_Ignorable_Code_Point) removed.
+ *
+ * Positions are byte offsets into the source file; source_lines turns them into the line
+ * and column (in characters, counted from 1) that diagnostics print.
+ */
+#ifndef SUTURE_READERTEXT_H
+#define SUTURE_READERTEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The object replacement character, U+FFFC: stands for a code span or an inline image, so
+ * that no pattern matches across it (it is neither a letter nor white space). */
+#define RTEXT_OBJECT "\xEF\xBF\xBC"
+
+typedef struct reader_text {
+    char *text;      /* UTF-8, NUL-terminated; "" when empty */
+    size_t len;      /* bytes, without the NUL */
+    uint32_t *src;   /* src[i]: byte offset in the source file of text[i] */
+    size_t cap;
+} reader_text;
+
+/* An empty text; free with rtext_free. */
+void rtext_init(reader_text *t);
+void rtext_free(reader_text *t);
+/* Empty the text, keeping its memory for reuse. */
+void rtext_clear(reader_text *t);
+
+/* Append n bytes of synthetic text, all placed at source offset at. */
+void rtext_append_at(reader_text *t, const char *s, size_t n, size_t at);
+
+/*
+ * Append the n bytes of lit, which is how the source text starting at byte src_start of
+ * src (src_len bytes in all) reads once its markup is resolved, giving each byte of lit the
+ * offset of the source byte it came from. The alignment is greedy and never goes back:
+ * source bytes that are not in lit (a backslash escape, an entity such as &#x6D; that
+ * stands for one character, indentation and line ends of a YAML block scalar, quotes) are
+ * skipped, looking at most 64 bytes ahead; a byte that cannot be found there takes the
+ * position reached so far. So positions are exact for ordinary text and close for the rest.
+ */
+void rtext_append_aligned(reader_text *t, const char *lit, size_t n, const char *src,
+                          size_t src_len, size_t src_start);
+
+/*
+ * Normalise the text to what a reader sees (NFKC, Default_Ignorable_Code_Points removed),
+ * keeping each byte's source offset: the output of a changed character takes the offset of
+ * the character it came from. Pure ASCII text is left as it is. The text must be valid
+ * UTF-8 (text from cmark and libyaml is); an invalid sequence is left unchanged.
+ */
+void rtext_normalize(reader_text *t);
+
+/* The lines of a source file, for turning byte offsets into line:column. */
+typedef struct source_lines {
+    const char *text;
+    size_t len;
+    size_t *starts;  /* starts[i]: offset of the first byte of line i + 1 */
+    size_t n;        /* number of lines (at least 1) */
+} source_lines;
+
+/* Index text (len bytes; must outlive the index). Free with source_lines_free. */
+void source_lines_init(source_lines *s, const char *text, size_t len);
+void source_lines_free(source_lines *s);
+
+/*
+ * The offset of line (from 1) and byte column (from 1, as cmark counts) in the file;
+ * clamped to the file's end.
+ */
+size_t source_offset(const source_lines *s, unsigned line, unsigned byte_column);
+
+/* The offset of line and column (both from 1; the column in characters, as libyaml counts). */
+size_t source_offset_chars(const source_lines *s, unsigned line, unsigned column);
+
+/*
+ * The line (from 1) and column (from 1, in Unicode characters, as libyaml and editors
+ * count) of byte offset in the file.
+ */
+void source_position(const source_lines *s, size_t offset, unsigned *line, unsigned *column);
+
+#endif

@@ -1,0 +1,325 @@
+/*
+ * test_check.c: `suture check` end to end (issue 3): the clinic's own content passes; the
+ * check fixture (tests/fixtures/check) gives exactly its golden text, JSON and SARIF
+ * reports (tests/golden/check, `make regen-golden`); the SARIF log validates against the
+ * published SARIF 2.1.0 schema and GitHub's upload rules; a built site verifies clean and
+ * a page added by hand without the disclaimer fails; usage errors exit 2.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "e2e.h"
+
+/* 2026-11-22T00:00:00Z: review ages in the fixture are counted to this day. */
+#define FIXED_EPOCH "1795305600"
+
+static char *S_root(void)
+{
+    const char *root = getenv("SUTURE_ROOT");
+    return xstrdup(root && *root ? root : ".");
+}
+
+/* A temporary folder holding a copy of the check fixture as content/. */
+static char *S_fixture(void)
+{
+    char *dir = e2e_tmpdir();
+    assert_non_null(dir);
+    char *root = S_root();
+    char *from = path_join(root, "tests/fixtures/check/content");
+    char *to = path_join(dir, "content");
+    const char *failed = NULL;
+    assert_int_equal(copy_tree(from, to, &failed), 0);
+    free(from);
+    free(to);
+    free(root);
+    return dir;
+}
+
+static char *S_golden(const char *name)
+{
+    char *root = S_root();
+    char *rel = xasprintf("tests/golden/check/%s", name);
+    char *path = path_join(root, rel);
+    size_t len;
+    char *text = file_read(path, &len);
+    if (!text)
+        fail_msg("cannot read the golden file %s; run make regen-golden", path);
+    free(rel);
+    free(path);
+    free(root);
+    return text;
+}
+
+static void S_expect_same(const char *what, const char *got, const char *want)
+{
+    if (strcmp(got, want) != 0) {
+        print_message("%s differs from its golden file.\n--- got:\n%s\n--- want:\n%s\n", what,
+                      got, want);
+        fail();
+    }
+}
+
+static void test_own_content_passes(void **state)
+{
+    (void)state;
+    char *root = S_root();
+    char *err = NULL;
+    const char *args[] = {"check", "--content", "content", "--max-warnings", "0", NULL};
+    int status = e2e_run(root, args, &err);
+    if (status != 0)
+        print_message("%s", err);
+    assert_int_equal(status, 0);
+    assert_non_null(strstr(err, ", 0 errors, 0 warnings,"));
+    free(err);
+    free(root);
+}
+
+static void test_text_report_is_golden(void **state)
+{
+    (void)state;
+    char *dir = S_fixture();
+    setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH, 1);
+    char *err = NULL;
+    const char *args[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, args, &err), 1);
+    char *want = S_golden("report.txt");
+    S_expect_same("the text report", err, want);
+    /* Every finding names its rule, its law and what to do. */
+    assert_true(e2e_has_line(
+        err, "content/articles/ko-claims.md:10:4: error: '최고' ranks the treatment above all "
+             "others; describe what it does instead (Medical Service Act (Korea) art. "
+             "56(2)(8)) [superlative]"));
+    free(want);
+    free(err);
+    remove_tree(dir);
+    free(dir);
+}
+
+static void S_report(const char *format, const char *golden, char **out_text)
+{
+    char *dir = S_fixture();
+    setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH, 1);
+    char *out = path_join(dir, "report.out");
+    char *err = NULL;
+    const char *args[] = {"check", "--format", format, NULL};
+    assert_int_equal(e2e_run_to(dir, args, out, &err), 1);
+    /* Machine formats keep stderr for environment errors only. */
+    assert_string_equal(err, "");
+    size_t len;
+    char *got = file_read(out, &len);
+    assert_non_null(got);
+    char *want = S_golden(golden);
+    S_expect_same(golden, got, want);
+    free(want);
+    free(err);
+    if (out_text) {
+        *out_text = got;
+        got = NULL;
+        /* Keep a copy outside the folder for validation. */
+        char *keep = xstrdup("/tmp/suture-check-sarif-XXXXXX");
+        int fd = mkstemp(keep);
+        assert_true(fd >= 0);
+        close(fd);
+        assert_int_equal(file_write(keep, *out_text, strlen(*out_text)), 0);
+        free(*out_text);
+        *out_text = keep;
+    }
+    free(got);
+    free(out);
+    remove_tree(dir);
+    free(dir);
+}
+
+static void test_json_report_is_golden(void **state)
+{
+    (void)state;
+    S_report("json", "report.json", NULL);
+}
+
+static void test_sarif_report_is_golden_and_valid(void **state)
+{
+    (void)state;
+    char *path = NULL;
+    S_report("sarif", "report.sarif", &path);
+    const char *validate = getenv("SARIF_VALIDATE"), *schema = getenv("SARIF_SCHEMA");
+    if (!validate || !schema)
+        fail_msg("SARIF_VALIDATE and SARIF_SCHEMA must be set (make test sets them)");
+    char *cmd = xasprintf("'%s' '%s' '%s' 2>&1", validate, schema, path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf - 1, p);
+    buf[n] = '\0';
+    int status = pclose(p);
+    if (status != 0)
+        print_message("validate-sarif:\n%s\n", buf);
+    assert_int_equal(status, 0);
+    unlink(path);
+    free(path);
+    free(cmd);
+}
+
+static void test_jobs_give_the_same_report(void **state)
+{
+    (void)state;
+    char *dir = S_fixture();
+    setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH, 1);
+    char *one = NULL, *four = NULL;
+    const char *a1[] = {"check", "--jobs", "1", NULL};
+    const char *a4[] = {"check", "--jobs", "4", NULL};
+    assert_int_equal(e2e_run(dir, a1, &one), 1);
+    assert_int_equal(e2e_run(dir, a4, &four), 1);
+    assert_string_equal(one, four);
+    free(one);
+    free(four);
+    remove_tree(dir);
+    free(dir);
+}
+
+static void test_max_warnings(void **state)
+{
+    (void)state;
+    char *dir = S_fixture();
+    setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH, 1);
+    /* Only the warning left: the English article without its errors. */
+    char *articles = path_join(dir, "content/articles");
+    char *ko = path_join(articles, "ko-claims.md");
+    char *en = path_join(articles, "en-claims.md");
+    char *glossary = path_join(dir, "content/glossary.yaml");
+    unlink(ko);
+    const char *warn_only = "---\ntitle: \"Planning\"\nsummary: \"Planning a lift.\"\n"
+                            "topics: [anatomy]\ndate: 2026-11-01\nreviewed: 2026-11-01\n"
+                            "reviewer: \"Medical review team\"\n---\nResults are guaranteed.\n";
+    assert_int_equal(file_write(en, warn_only, strlen(warn_only)), 0);
+    const char *terms = "terms:\n  - id: smas\n    term: SMAS\n    definition: \"A layer.\"\n";
+    assert_int_equal(file_write(glossary, terms, strlen(terms)), 0);
+    char *err = NULL;
+    const char *plain[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, plain, &err), 0);
+    assert_non_null(strstr(err, "0 errors, 1 warning, 0 suppressed"));
+    free(err);
+    const char *strict[] = {"check", "--max-warnings", "0", NULL};
+    assert_int_equal(e2e_run(dir, strict, &err), 1);
+    free(err);
+    free(articles);
+    free(ko);
+    free(en);
+    free(glossary);
+    remove_tree(dir);
+    free(dir);
+}
+
+static void test_site_verification(void **state)
+{
+    (void)state;
+    char *dir = S_fixture();
+    char *root = S_root();
+    /* Build the good fixture's site, then verify it. */
+    char *good = path_join(root, "tests/fixtures/good/content");
+    char *templates = path_join(root, "templates");
+    char *site = path_join(dir, "site");
+    char *err = NULL;
+    const char *build[] = {"build", "--content", good, "--templates", templates, "--out", site,
+                           "--quiet", NULL};
+    assert_int_equal(e2e_run(dir, build, &err), 0);
+    free(err);
+    const char *verify[] = {"check", "--content", good, "--site", "site", NULL};
+    /* --content also lints the good fixture, which has no rules: environment error. */
+    assert_int_equal(e2e_run(dir, verify, &err), 2);
+    assert_non_null(strstr(err, "compliance.yaml does not exist"));
+    free(err);
+    /* --site alone verifies the folder, reading site.yaml from ./content if it is there. */
+    char *content = path_join(dir, "content");
+    remove_tree(content);
+    const char *failed = NULL;
+    assert_int_equal(copy_tree(good, content, &failed), 0);
+    const char *only_site[] = {"check", "--site", "site", NULL};
+    int status = e2e_run(dir, only_site, &err);
+    if (status != 0)
+        print_message("%s", err);
+    assert_int_equal(status, 0);
+    free(err);
+    /* A page added by hand, without the disclaimer, is caught. */
+    char *extra = path_join(site, "extra.html");
+    const char *page = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Extra</title>"
+                       "<meta name=\"description\" content=\"An extra page.\"></head>\n"
+                       "<body><main><h1>Extra</h1><p>Added by hand.</p></main></body></html>\n";
+    assert_int_equal(file_write(extra, page, strlen(page)), 0);
+    assert_int_equal(e2e_run(dir, only_site, &err), 1);
+    assert_non_null(strstr(err, "site/extra.html:"));
+    assert_non_null(strstr(err, "[site-disclaimer]"));
+    free(err);
+    free(extra);
+    free(content);
+    free(site);
+    free(templates);
+    free(good);
+    free(root);
+    remove_tree(dir);
+    free(dir);
+}
+
+static void test_usage_errors(void **state)
+{
+    (void)state;
+    char *dir = S_fixture();
+    char *err = NULL;
+    const char *bad_format[] = {"check", "--format", "xml", NULL};
+    assert_int_equal(e2e_run(dir, bad_format, &err), 2);
+    assert_true(e2e_has_line(err, "suture: --format must be text, json or sarif, not 'xml'"));
+    free(err);
+    const char *no_content[] = {"check", "--content", "nowhere", NULL};
+    assert_int_equal(e2e_run(dir, no_content, &err), 2);
+    assert_non_null(strstr(err, "the content folder 'nowhere' does not exist"));
+    free(err);
+    const char *no_site[] = {"check", "--site", "nowhere", NULL};
+    assert_int_equal(e2e_run(dir, no_site, &err), 2);
+    assert_non_null(strstr(err, "cannot read the site folder nowhere"));
+    free(err);
+    const char *bad_jobs[] = {"check", "--jobs", "0", NULL};
+    assert_int_equal(e2e_run(dir, bad_jobs, &err), 2);
+    free(err);
+    const char *extra[] = {"check", "content", NULL};
+    assert_int_equal(e2e_run(dir, extra, &err), 2);
+    free(err);
+    const char *help[] = {"check", "--help", NULL};
+    assert_int_equal(e2e_run(dir, help, &err), 0);
+    free(err);
+    /* Rules that do not compile: exit 1 with the position. */
+    char *rules = path_join(dir, "content/compliance.yaml");
+    const char *broken = "rules:\n  - id: x\n    severity: error\n    kind: patterns\n"
+                         "    message: \"a message that is long enough\"\n"
+                         "    reference: \"a law\"\n    patterns: ['(unclosed']\n";
+    assert_int_equal(file_write(rules, broken, strlen(broken)), 0);
+    const char *plain[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, plain, &err), 1);
+    assert_non_null(strstr(err, "content/compliance.yaml:7:26: error: the pattern '(unclosed' "
+                                "does not compile"));
+    free(err);
+    unlink(rules);
+    assert_int_equal(e2e_run(dir, plain, &err), 2);
+    assert_non_null(strstr(err, "compliance.yaml does not exist"));
+    free(err);
+    free(rules);
+    remove_tree(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_own_content_passes),
+        cmocka_unit_test(test_text_report_is_golden),
+        cmocka_unit_test(test_json_report_is_golden),
+        cmocka_unit_test(test_sarif_report_is_golden_and_valid),
+        cmocka_unit_test(test_jobs_give_the_same_report),
+        cmocka_unit_test(test_max_warnings),
+        cmocka_unit_test(test_site_verification),
+        cmocka_unit_test(test_usage_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
