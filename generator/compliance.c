@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include "slug.h"
@@ -344,6 +346,107 @@ static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
 }
 
 /*
+ * The prefilter's version of a pattern, or NULL to use the pattern itself with Unicode
+ * properties. Vectorscan compiles Unicode \w, \s and \b and long bounded repeats into very
+ * large automata (seconds for our rule set), so the prefilter gets a looser pattern that
+ * matches everything the original matches in normalised reader text (where every white
+ * space is ' ' and every digit ASCII, see readertext.h), and compiles in milliseconds:
+ * \b and \B are dropped, \w becomes "an ASCII word character or any non-ASCII
+ * character", \W "not an ASCII word character", \s, \S, \d and \D their ASCII forms, and
+ * {m,n} becomes {m,}. A pattern this cannot loosen safely (Unicode property escapes,
+ * negated escapes inside a class, \Q, letters with case outside ASCII) gets NULL.
+ */
+static char *S_prefilter_source(const char *p)
+{
+    static const char any_word[] = "[0-9A-Za-z_\\x{80}-\\x{10FFFF}]";
+    strbuf b = STRBUF_INIT;
+    bool in_class = false;
+    for (size_t i = 0; p[i];) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x80) {
+            UChar32 cp;
+            int32_t at = (int32_t)i;
+            U8_NEXT(p, at, -1, cp);
+            if (cp < 0 || u_hasBinaryProperty(cp, UCHAR_CASED))
+                goto give_up;
+            strbuf_append(&b, p + i, (size_t)at - i);
+            i = (size_t)at;
+            continue;
+        }
+        if (c == '\\' && p[i + 1]) {
+            char e = p[i + 1];
+            const char *rep = NULL;
+            if (in_class) {
+                if (e == 'w')
+                    rep = "0-9A-Za-z_\\x{80}-\\x{10FFFF}";
+                else if (e == 's')
+                    rep = "\\t\\n\\v\\f\\r ";
+                else if (e == 'd')
+                    rep = "0-9";
+                else if (strchr("WSDpPQXRhHvVN", e))
+                    goto give_up;
+            } else {
+                switch (e) {
+                case 'w': rep = any_word; break;
+                case 'W': rep = "[^0-9A-Za-z_]"; break;
+                case 's': rep = "[\\t\\n\\v\\f\\r ]"; break;
+                case 'S': rep = "[^\\t\\n\\v\\f\\r ]"; break;
+                case 'd': rep = "[0-9]"; break;
+                case 'D': rep = "[^0-9]"; break;
+                case 'b':
+                case 'B': rep = ""; break;
+                default:
+                    if (strchr("pPQXRhHvVNK", e))
+                        goto give_up;
+                }
+            }
+            if (rep)
+                strbuf_puts(&b, rep);
+            else
+                strbuf_append(&b, p + i, 2);
+            i += 2;
+            continue;
+        }
+        if (c == '[' && !in_class) {
+            in_class = true;
+            strbuf_putc(&b, '[');
+            i++;
+            if (p[i] == '^')
+                strbuf_putc(&b, p[i++]);
+            if (p[i] == ']')
+                strbuf_putc(&b, p[i++]);
+            continue;
+        }
+        if (c == ']' && in_class)
+            in_class = false;
+        if (c == '{' && !in_class) {
+            /* {m,n} -> {m,}: a superset, and cheap for the automaton. */
+            size_t j = i + 1, m_end;
+            while (p[j] >= '0' && p[j] <= '9')
+                j++;
+            m_end = j;
+            if (m_end > i + 1 && p[j] == ',') {
+                j++;
+                while (p[j] >= '0' && p[j] <= '9')
+                    j++;
+                if (p[j] == '}') {
+                    strbuf_append(&b, p + i, m_end - i);
+                    strbuf_puts(&b, ",}");
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        strbuf_putc(&b, (char)c);
+        i++;
+    }
+    return strbuf_detach(&b);
+give_up:
+    strbuf_free(&b);
+    return NULL;
+}
+
+/*
  * Build the prefilter over every pattern of every patterns rule. A pattern Vectorscan
  * rejects even in prefilter mode is marked always-run and left out, and the rest are
  * compiled again.
@@ -361,15 +464,36 @@ static void S_build_prefilter(compliance *c)
     const char **exprs = xcalloc(n + 1, sizeof *exprs);
     unsigned *flags = xcalloc(n + 1, sizeof *flags);
     unsigned *ids = xcalloc(n + 1, sizeof *ids);
+    char **loose = xcalloc(n + 1, sizeof *loose);
+    for (size_t k = 0; k < c->n_flat; k++) {
+        const char *src = c->rules[c->flat[k].rule].patterns.items[c->flat[k].pattern].source;
+        loose[k] = S_prefilter_source(src);
+        /*
+         * Vectorscan 5.4.9 with HS_FLAG_SINGLEMATCH misses a match of a single byte from
+         * offset 64 of a text on (a pattern like '%' or '(?<=\d) ?%' once loosened), so
+         * such short patterns always run in PCRE2 (tests/unit/test_compliance.c).
+         */
+        hs_expr_info_t *info = NULL;
+        hs_compile_error_t *err = NULL;
+        unsigned fl = HS_FLAG_UTF8 | (loose[k] ? 0 : HS_FLAG_UCP) | HS_FLAG_CASELESS |
+                      HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY;
+        if (hs_expression_info(loose[k] ? loose[k] : src, fl, &info, &err) == HS_SUCCESS) {
+            if (info->min_width <= 1)
+                c->flat[k].always = true;
+            free(info);
+        } else {
+            hs_free_compile_error(err);
+        }
+    }
     for (;;) {
         unsigned m = 0;
         for (size_t k = 0; k < c->n_flat; k++) {
             if (c->flat[k].always)
                 continue;
             const compliance_flat *f = &c->flat[k];
-            exprs[m] = c->rules[f->rule].patterns.items[f->pattern].source;
-            flags[m] = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_CASELESS | HS_FLAG_PREFILTER |
-                       HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
+            exprs[m] = loose[k] ? loose[k] : c->rules[f->rule].patterns.items[f->pattern].source;
+            flags[m] = HS_FLAG_UTF8 | (loose[k] ? 0 : HS_FLAG_UCP) | HS_FLAG_CASELESS |
+                       HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
             ids[m] = (unsigned)k;
             m++;
         }
@@ -391,6 +515,9 @@ static void S_build_prefilter(compliance *c)
         }
         c->flat[ids[bad]].always = true;
     }
+    for (size_t k = 0; k < c->n_flat; k++)
+        free(loose[k]);
+    free(loose);
     free(exprs);
     free(flags);
     free(ids);

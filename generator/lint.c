@@ -5,6 +5,8 @@
 #include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "beforeafter.h"
 #include "readertext.h"
@@ -140,11 +142,12 @@ static size_t S_file_offset(const S_source *src, size_t off)
 
 static void S_collect(S_lint *L, const S_source *src, cmark_node *parent, reader_text *seg);
 
-/* A rule of a media check, or NULL. */
-static const rule *S_next_check(const compliance *c, rule_check check, size_t *i)
+/* The next rule from *i on with this media check that applies to the page's language. */
+static const rule *S_next_check(const S_lint *L, rule_check check, size_t *i)
 {
+    const compliance *c = L->ctx->rules;
     for (; *i < c->n_rules; (*i)++)
-        if (c->rules[*i].check == check)
+        if (c->rules[*i].check == check && rule_applies_to_lang(&c->rules[*i], L->lang))
             return &c->rules[(*i)++];
     return NULL;
 }
@@ -167,7 +170,7 @@ static void S_image(S_lint *L, const S_source *src, cmark_node *img)
     const compliance *c = L->ctx->rules;
     const rule *r;
     size_t i = 0;
-    while (blank && (r = S_next_check(c, CHECK_IMAGE_ALT, &i)))
+    while (blank && (r = S_next_check(L, CHECK_IMAGE_ALT, &i)))
         S_add_finding(L, r, at, NULL, 0);
     const char *url = cmark_node_get_url(img);
     const char *title = cmark_node_get_title(img);
@@ -177,7 +180,7 @@ static void S_image(S_lint *L, const S_source *src, cmark_node *img)
         if (*p == '-' || *p == '_' || *p == '.' || *p == '+')
             *p = ' ';
     i = 0;
-    while ((r = S_next_check(c, CHECK_BEFORE_AFTER_IMAGE, &i))) {
+    while ((r = S_next_check(L, CHECK_BEFORE_AFTER_IMAGE, &i))) {
         const rule_patterns *p = &r->patterns;
         if (compliance_match_any(p, L->s, name, strlen(name)) ||
             compliance_match_any(p, L->s, alt.text, alt.len) ||
@@ -338,17 +341,34 @@ static void S_yaml_suppressions(S_lint *L, unsigned first, unsigned last)
         const char *p = S_skip_space(L->text + a, L->text + b);
         if (p >= L->text + b || *p != '#')
             continue;
-        /* The next line that is not blank or a comment. */
+        /*
+         * The next line that is not blank or a comment, with the lines indented more than it
+         * that follow (a block scalar's text, a nested mapping): the whole entry.
+         */
         size_t from = 0, to = 0;
+        size_t indent = 0;
         for (unsigned next = line + 1; next <= last && next <= L->lines.n; next++) {
             size_t na = source_offset(&L->lines, next, 1);
             size_t nb = next < L->lines.n ? L->lines.starts[next] : L->len;
             const char *q = S_skip_space(L->text + na, L->text + nb);
-            if (q < L->text + nb && *q != '#') {
-                from = na;
-                to = nb;
-                break;
+            bool blank = q >= L->text + nb;
+            size_t ind = 0;
+            while (na + ind < nb && (L->text[na + ind] == ' ' || L->text[na + ind] == '\t'))
+                ind++;
+            if (!to) {
+                if (!blank && *q != '#') {
+                    from = na;
+                    to = nb;
+                    indent = ind;
+                    /* A list item's own keys sit deeper than its dash. */
+                    if (*q == '-')
+                        indent = ind + 1;
+                }
+                continue;
             }
+            if (!blank && ind <= indent)
+                break;
+            to = nb;
         }
         S_parse_suppression(L, p + 1, (size_t)(L->text + b - p - 1), (size_t)(p - L->text),
                             from, to);
@@ -561,11 +581,20 @@ static size_t S_utf8_chars(const char *s)
     return n;
 }
 
+/* True when s is NULL or shows nothing: only white space (any, U+3000 too) or invisible
+ * characters. */
 static bool S_blank(const char *s)
 {
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+    if (!s)
+        return true;
+    int32_t i = 0, n = (int32_t)strlen(s);
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0 || !(u_isUWhiteSpace(c) ||
+                       u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)))
             return false;
+    }
     return true;
 }
 
@@ -574,8 +603,16 @@ static size_t S_pos_offset(S_lint *L, fm_pos p)
     return source_offset_chars(&L->lines, p.line ? p.line : 1, p.column ? p.column : 1);
 }
 
+/* What the metadata rules look at: from the parsed front matter, or from its YAML alone
+ * when the front matter had errors (an empty summary is both). */
+typedef struct {
+    const char *reviewer, *summary;
+    const date_ymd *reviewed;     /* NULL when there is no valid date */
+    fm_pos reviewer_at, summary_at, reviewed_at;
+} S_meta;
+
 /* Metadata rules: reviewer, review date, summary. */
-static void S_metadata(S_lint *L, const frontmatter *fm)
+static void S_metadata(S_lint *L, const S_meta *m)
 {
     const compliance *c = L->ctx->rules;
     for (size_t i = 0; i < c->n_rules; i++) {
@@ -584,29 +621,74 @@ static void S_metadata(S_lint *L, const frontmatter *fm)
             continue;
         switch (r->check) {
         case CHECK_REVIEWER:
-            if (S_blank(fm->reviewer) ||
-                compliance_match_any(&r->patterns, L->s, fm->reviewer, strlen(fm->reviewer)))
-                S_add_finding(L, r, S_pos_offset(L, fm->reviewer_at), fm->reviewer,
-                              fm->reviewer ? strlen(fm->reviewer) : 0);
+            if (S_blank(m->reviewer) ||
+                compliance_match_any(&r->patterns, L->s, m->reviewer, strlen(m->reviewer)))
+                S_add_finding(L, r, S_pos_offset(L, m->reviewer_at), m->reviewer,
+                              m->reviewer ? strlen(m->reviewer) : 0);
             break;
         case CHECK_REVIEWED_DATE: {
-            long age = date_days(&L->ctx->today) - date_days(&fm->reviewed);
+            if (!m->reviewed)
+                break;
+            long age = date_days(&L->ctx->today) - date_days(m->reviewed);
             if (age < 0 || age > L->ctx->cfg->review_max_age_days) {
                 char when[16];
-                date_format(&fm->reviewed, when, sizeof when);
-                S_add_finding(L, r, S_pos_offset(L, fm->reviewed_at), when, strlen(when));
+                date_format(m->reviewed, when, sizeof when);
+                S_add_finding(L, r, S_pos_offset(L, m->reviewed_at), when, strlen(when));
             }
             break;
         }
         case CHECK_SUMMARY:
-            if (S_blank(fm->summary) || (long)S_utf8_chars(fm->summary) > r->max)
-                S_add_finding(L, r, S_pos_offset(L, fm->summary_at), fm->summary,
-                              fm->summary ? strlen(fm->summary) : 0);
+            if (S_blank(m->summary) || (long)S_utf8_chars(m->summary) > r->max)
+                S_add_finding(L, r, S_pos_offset(L, m->summary_at), m->summary,
+                              m->summary ? strlen(m->summary) : 0);
             break;
         default:
             break;
         }
     }
+}
+
+/* The metadata of front matter that did not parse: read its YAML again, quietly. */
+static ydoc *S_meta_from_yaml(S_lint *L, unsigned body_line, S_meta *m)
+{
+    if (body_line < 3)
+        return NULL;
+    size_t a = source_offset(&L->lines, 2, 1), b = source_offset(&L->lines, body_line - 1, 1);
+    diag_list *quiet = diag_list_new();
+    ydoc *doc = ydoc_load(L->path, L->text + a, b - a, 1, 0, quiet);
+    diag_list_free(quiet);
+    yaml_node_t *root = doc ? ydoc_root(doc) : NULL;
+    if (!root || root->type != YAML_MAPPING_NODE)
+        return doc;
+    static const char *const keys[] = {"reviewer", "summary"};
+    const char **values[] = {&m->reviewer, &m->summary};
+    fm_pos *where[] = {&m->reviewer_at, &m->summary_at};
+    for (size_t k = 0; k < 2; k++) {
+        yaml_node_t *n = ydoc_map_get(doc, root, keys[k]);
+        if (n && n->type == YAML_SCALAR_NODE) {
+            *values[k] = ydoc_is_null(n) ? "" : ydoc_scalar(n);
+            *where[k] = (fm_pos){ydoc_line(doc, n), ydoc_column(doc, n)};
+        }
+    }
+    return doc;
+}
+
+/* True when a metadata finding stands where the front-matter diagnostic d does, about the
+ * same key: the rule's message, which cites its source, replaces the generic one. */
+static bool S_covered(const S_lint *L, const diag *d)
+{
+    static const char *const keys[] = {"'reviewer'", "'summary'"};
+    static const rule_check checks[] = {CHECK_REVIEWER, CHECK_SUMMARY};
+    for (size_t i = 0; i < L->n_findings; i++) {
+        const S_finding *f = &L->findings[i];
+        unsigned line, column;
+        source_position(&L->lines, f->offset, &line, &column);
+        for (size_t k = 0; k < 2; k++)
+            if (f->r->check == checks[k] && strstr(d->message, keys[k]) && d->line == line &&
+                d->column == column)
+                return true;
+    }
+    return false;
 }
 
 /* Which requires rules apply to the article; where each would be reported. */
@@ -639,7 +721,8 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
 {
     const char *body = NULL;
     unsigned body_line = 1;
-    frontmatter *fm = frontmatter_parse(path, text, len, ctx->diags, &body, &body_line);
+    diag_list *fm_diags = diag_list_new();
+    frontmatter *fm = frontmatter_parse(path, text, len, fm_diags, &body, &body_line);
     S_lint L;
     S_init(&L, ctx, s, path, text, len,
            fm && fm->lang ? fm->lang : ctx->cfg ? ctx->cfg->language : "en");
@@ -650,9 +733,24 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
             S_value(&L, fm->title, S_pos_offset(&L, fm->title_at));
         if (fm->summary)
             S_value(&L, fm->summary, S_pos_offset(&L, fm->summary_at));
-        S_metadata(&L, fm);
+        S_meta m = {fm->reviewer, fm->summary, &fm->reviewed, fm->reviewer_at, fm->summary_at,
+                    fm->reviewed_at};
+        S_metadata(&L, &m);
         req_at = S_requires(&L, fm);
+    } else if (body) {
+        S_meta m = {0};
+        ydoc *doc = S_meta_from_yaml(&L, body_line, &m);
+        S_metadata(&L, &m);
+        ydoc_free(doc);
     }
+    /* The front matter's own mistakes, except those a metadata rule reports in its words. */
+    for (size_t i = 0; i < diag_count(fm_diags); i++) {
+        const diag *d = diag_get(fm_diags, i);
+        if (!S_covered(&L, d))
+            diag_add_ref(ctx->diags, d->severity, d->file, d->line, d->column, d->category,
+                         d->reference, "%s", d->message);
+    }
+    diag_list_free(fm_diags);
     if (body) {
         size_t body_len = len - (size_t)(body - text);
         cmark_node *doc = cmark_parse_document(body, body_len, CMARK_OPT_SOURCEPOS);

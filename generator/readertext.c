@@ -155,7 +155,11 @@ static UChar32 S_next(const char *text, size_t len, size_t *i)
     return c < 0 ? 0xFFFD : c;
 }
 
-/* Remove Default_Ignorable_Code_Points (zero-width spaces and joiners, soft hyphens...). */
+/*
+ * Remove Default_Ignorable_Code_Points (zero-width spaces and joiners, soft hyphens...),
+ * and write every other white space as ' ' and every decimal digit as its ASCII digit, so
+ * that the ASCII \s and \d of the prefilter (compliance.h) see what PCRE2's Unicode ones see.
+ */
 static void S_drop_ignorables(reader_text *t)
 {
     size_t out = 0, i = 0;
@@ -164,6 +168,14 @@ static void S_drop_ignorables(reader_text *t)
         UChar32 c = S_next(t->text, t->len, &i);
         if (c >= 0x80 && u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
             continue;
+        int32_t digit = c >= 0x80 ? u_charDigitValue(c) : -1;
+        bool space = c >= 0x80 && u_isUWhiteSpace(c);
+        if (space || (digit >= 0 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER)) {
+            t->text[out] = space ? ' ' : (char)('0' + digit);
+            t->src[out] = t->src[start];
+            out++;
+            continue;
+        }
         for (size_t k = start; k < i; k++) {
             t->text[out] = t->text[k];
             t->src[out] = t->src[k];

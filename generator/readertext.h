@@ -10,7 +10,8 @@
  * break, U+FFFC for a code span) that takes the position of where it stands. Then
  * rtext_normalize makes it what the reader's screen shows: NFKC (full-width "ｂｅｓｔ" is
  * "best", "①" is "1"), with invisible characters (zero-width spaces and joiners, soft
- * hyphens: Unicode's Default_Ignorable_Code_Point) removed.
+ * hyphens: Unicode's Default_Ignorable_Code_Point) removed, every white space written as
+ * ' ' and every decimal digit as its ASCII digit.
  *
  * Positions are byte offsets into the source file; source_lines turns them into the line
  * and column (in characters, counted from 1) that diagnostics print.
@@ -55,7 +56,8 @@ void rtext_append_aligned(reader_text *t, const char *lit, size_t n, const char 
                           size_t src_len, size_t src_start);
 
 /*
- * Normalise the text to what a reader sees (NFKC, Default_Ignorable_Code_Points removed),
+ * Normalise the text to what a reader sees (NFKC, Default_Ignorable_Code_Points removed,
+ * white space as ' ', decimal digits as ASCII),
  * keeping each byte's source offset: the output of a changed character takes the offset of
  * the character it came from. Pure ASCII text is left as it is. The text must be valid
  * UTF-8 (text from cmark and libyaml is); an invalid sequence is left unchanged.

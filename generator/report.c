@@ -3,6 +3,7 @@
 
 #include <jansson.h>
 #include <libxml/uri.h>
+#include <unicode/utf8.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,31 @@ static const struct {
     {"site-html", "A file does not parse as HTML without errors."},
 };
 
+/*
+ * A JSON string of s, with any byte that is not valid UTF-8 (a file name saved in Latin-1,
+ * say) written as U+FFFD: jansson refuses invalid UTF-8, and a key must never go missing.
+ */
+static json_t *S_str(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    strbuf b = STRBUF_INIT;
+    int32_t i = 0, n = (int32_t)strlen(s);
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0)
+            strbuf_puts(&b, "\xEF\xBF\xBD");
+        else
+            strbuf_append(&b, s + start, (size_t)(i - start));
+    }
+    j = json_string(strbuf_str(&b));
+    strbuf_free(&b);
+    return j ? j : json_string("");
+}
+
 static int S_dump(json_t *root, FILE *out)
 {
     int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -53,14 +79,14 @@ int report_json(const report_input *in, FILE *out)
         errors += d->severity == DIAG_ERROR;
         warnings += d->severity == DIAG_WARNING;
         json_t *o = json_object();
-        json_object_set_new(o, "file", json_string(d->file));
+        json_object_set_new(o, "file", S_str(d->file));
         json_object_set_new(o, "line", json_integer(d->line));
         json_object_set_new(o, "column", json_integer(d->column));
         json_object_set_new(o, "severity", json_string(diag_severity_name(d->severity)));
-        json_object_set_new(o, "rule", d->category ? json_string(d->category) : json_null());
-        json_object_set_new(o, "message", json_string(d->message));
+        json_object_set_new(o, "rule", d->category ? S_str(d->category) : json_null());
+        json_object_set_new(o, "message", S_str(d->message));
         if (d->reference)
-            json_object_set_new(o, "reference", json_string(d->reference));
+            json_object_set_new(o, "reference", S_str(d->reference));
         json_array_append_new(list, o);
     }
     json_object_set_new(root, "diagnostics", list);
@@ -74,11 +100,11 @@ int report_json(const report_input *in, FILE *out)
     for (size_t i = 0; i < in->n_suppressions; i++) {
         const lint_suppression *s = &in->suppressions[i];
         json_t *o = json_object();
-        json_object_set_new(o, "file", json_string(s->file));
+        json_object_set_new(o, "file", S_str(s->file));
         json_object_set_new(o, "line", json_integer(s->line));
         json_object_set_new(o, "column", json_integer(s->column));
-        json_object_set_new(o, "rule", json_string(s->rule));
-        json_object_set_new(o, "reason", json_string(s->reason));
+        json_object_set_new(o, "rule", S_str(s->rule));
+        json_object_set_new(o, "reason", S_str(s->reason));
         json_object_set_new(o, "suppressed", json_integer((json_int_t)s->suppressed));
         json_array_append_new(supps, o);
     }
@@ -177,20 +203,20 @@ int report_sarif(const report_input *in, FILE *out)
         const char *id = d->category ? d->category : "suture";
         size_t index = S_rule_index(&rules, id, in->rules);
         json_t *res = json_object();
-        json_object_set_new(res, "ruleId", json_string(id));
+        json_object_set_new(res, "ruleId", S_str(id));
         json_object_set_new(res, "ruleIndex", json_integer((json_int_t)index));
         json_object_set_new(res, "level", json_string(S_level(d->severity)));
         char *text = d->reference ? xasprintf("%s (%s)", d->message, d->reference)
                                   : xstrdup(d->message);
-        json_object_set_new(res, "message", json_pack("{s:s}", "text", text));
+        json_object_set_new(res, "message", json_pack("{s:o}", "text", S_str(text)));
         free(text);
         char *uri = S_uri(d->file);
         json_t *phys = json_pack("{s:{s:s}}", "artifactLocation", "uri", uri);
         free(uri);
-        if (d->line)
-            json_object_set_new(phys, "region",
-                                json_pack("{s:I,s:I}", "startLine", (json_int_t)d->line,
-                                          "startColumn", (json_int_t)(d->column ? d->column : 1)));
+        /* GitHub requires a region; a finding about a whole file points at its start. */
+        json_object_set_new(phys, "region",
+                            json_pack("{s:I,s:I}", "startLine", (json_int_t)(d->line ? d->line : 1),
+                                      "startColumn", (json_int_t)(d->column ? d->column : 1)));
         json_object_set_new(res, "locations",
                             json_pack("[{s:o}]", "physicalLocation", phys));
         json_array_append_new(results, res);

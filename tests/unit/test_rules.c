@@ -6,7 +6,8 @@
  * language; for the other kinds each case is a whole article. Cases under `flag` and
  * `disguised` must be reported by the rule, cases under `pass` must not. Every rule must
  * have cases: flag, pass and disguised ones in each language it applies to (flag and pass
- * for rules that are not patterns). Review dates count to 2026-11-20.
+ * for rules that are not patterns). Each case must give the same findings with the
+ * Vectorscan prefilter as without it. Review dates count to 2026-11-20.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -114,6 +115,17 @@ static void test_rule(void **state)
                 counts[k]++;
                 bool want = k != 1;
                 size_t hits = S_lint_case(r, lang, text, false);
+                /* The prefilter may only save work: without it, the same findings. */
+                struct hs_database *prefilter = S.rules->prefilter;
+                S.rules->prefilter = NULL;
+                size_t unscreened = S_lint_case(r, lang, text, false);
+                S.rules->prefilter = prefilter;
+                if (unscreened != hits) {
+                    failures++;
+                    print_message("rule '%s', %s case on line %u: %zu findings with the "
+                                  "prefilter, %zu without\n",
+                                  r->id, lang, ydoc_line(S.cases, item), hits, unscreened);
+                }
                 if ((hits > 0) != want) {
                     failures++;
                     print_message("rule '%s', %s %s case on line %u %s:\n  %s\n", r->id, lang,
