@@ -114,7 +114,7 @@ valgrind: $(DEPS_STAMP)
 	@command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
 	$(MAKE) --no-print-directory $(BUILD)/suture $(E2E_BINS) $(SARIF_SCHEMA)
 	@set -e; for t in $(E2E_BINS); do \
-	  SUTURE_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  SUTURE_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  $(TEST_ENV) $$t; done
 
 regen-golden: all

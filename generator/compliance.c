@@ -354,13 +354,14 @@ static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
  * \b and \B are dropped, \w becomes "an ASCII word character or any non-ASCII
  * character", \W "not an ASCII word character", \s, \S, \d and \D their ASCII forms, and
  * {m,n} becomes {m,}. A pattern this cannot loosen safely (Unicode property escapes,
- * negated escapes inside a class, \Q, letters with case outside ASCII) gets NULL.
+ * class escapes inside a negated class or negated escapes inside any class, \Q, letters
+ * with case outside ASCII) gets NULL.
  */
 static char *S_prefilter_source(const char *p)
 {
     static const char any_word[] = "[0-9A-Za-z_\\x{80}-\\x{10FFFF}]";
     strbuf b = STRBUF_INIT;
-    bool in_class = false;
+    bool in_class = false, negated = false;
     for (size_t i = 0; p[i];) {
         unsigned char c = (unsigned char)p[i];
         if (c >= 0x80) {
@@ -377,6 +378,9 @@ static char *S_prefilter_source(const char *p)
             char e = p[i + 1];
             const char *rep = NULL;
             if (in_class) {
+                /* [^\w] must keep the non-ASCII non-word characters: leave it to Unicode. */
+                if (negated && strchr("wsd", e))
+                    goto give_up;
                 if (e == 'w')
                     rep = "0-9A-Za-z_\\x{80}-\\x{10FFFF}";
                 else if (e == 's')
@@ -409,6 +413,7 @@ static char *S_prefilter_source(const char *p)
         }
         if (c == '[' && !in_class) {
             in_class = true;
+            negated = p[i + 1] == '^';
             strbuf_putc(&b, '[');
             i++;
             if (p[i] == '^')

@@ -43,6 +43,8 @@ static void S_reserve(reader_text *t, size_t more)
         cap *= 2;
     t->text = xrealloc(t->text, cap);
     t->src = xreallocarray(t->src, cap, sizeof *t->src);
+    /* PCRE2's JIT may read a few bytes past the subject: let them be defined. */
+    memset(t->text + t->cap, 0, cap - t->cap);
     t->cap = cap;
 }
 

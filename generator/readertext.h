@@ -28,7 +28,7 @@
 #define RTEXT_OBJECT "\xEF\xBF\xBC"
 
 typedef struct reader_text {
-    char *text;      /* UTF-8, NUL-terminated; "" when empty */
+    char *text;      /* UTF-8, NUL-terminated; NULL until something is appended */
     size_t len;      /* bytes, without the NUL */
     uint32_t *src;   /* src[i]: byte offset in the source file of text[i] */
     size_t cap;
@@ -60,7 +60,7 @@ void rtext_append_aligned(reader_text *t, const char *lit, size_t n, const char 
  * white space as ' ', decimal digits as ASCII),
  * keeping each byte's source offset: the output of a changed character takes the offset of
  * the character it came from. Pure ASCII text is left as it is. The text must be valid
- * UTF-8 (text from cmark and libyaml is); an invalid sequence is left unchanged.
+ * UTF-8 (text from cmark and libyaml is); an invalid sequence becomes U+FFFD.
  */
 void rtext_normalize(reader_text *t);
 

@@ -608,15 +608,15 @@ static void test_lang_rules(void **state)
 }
 
 /*
- * BUG (lint.c S_image / S_next_check): media rules ignore their 'lang'. compliance.h says a
+ * Regression (a bug found by this test, fixed in 4a1afc0; lint.c S_image / S_next_check):
+ * media rules ignored their 'lang'. compliance.h says a
  * rule with lang: [ko] applies to "pages in these languages only", and lint.c honours it for
  * patterns, requires and metadata rules, but S_next_check picks media rules by check alone.
- * Here both media rules are limited to Korean pages and still fire on an English page:
+ * Here both media rules are limited to Korean pages; they used to fire on an English page:
  *     content/articles/a.md:9:1: warning: this image has no alt text (WCAG 1.1.1) [image-alt]
  *     content/articles/a.md:9:1: error: 'media/before.png' looks like a before-and-after ...
- * This test fails until it is fixed.
  */
-static void test_bug_media_rules_ignore_lang(void **state)
+static void test_media_rules_honour_lang(void **state)
 {
     S_fix *fx = *state;
     char *yaml = tu_replace(S_rules, "    check: image-alt\n",
@@ -814,17 +814,17 @@ static void test_suppression_yaml_front_matter(void **state)
 }
 
 /*
- * BUG (lint.c S_yaml_suppressions): a YAML suppression covers only "the next line that is
+ * Regression (a bug found by this test, fixed in 4a1afc0; lint.c S_yaml_suppressions): a
+ * YAML suppression covered only "the next line that is
  * not blank or a comment". When that line is a key whose value is a block scalar
  * (summary: >, definition: |), the value's text is on the lines after it, so the finding
  * is still reported and the suppression is reported as unused ("covers no finding of that
  * rule; remove it"). A comment cannot be written inside a block scalar (it would be text),
- * so a finding in a block scalar cannot be suppressed at all. Today this article gives
+ * so a finding in a block scalar could not be suppressed at all. This article gave
  *     content/articles/a.md:3:1: warning: this suppression of 'superlatives' covers no ...
  *     content/articles/a.md:5:7: error: 'best' is a superlative (MSA 56(2)(8)) [superlatives]
- * This test fails until it is fixed.
  */
-static void test_bug_yaml_suppression_of_block_scalar(void **state)
+static void test_suppression_yaml_block_scalar(void **state)
 {
     S_fix *fx = *state;
     S_lint(fx, "---\n"
@@ -991,7 +991,7 @@ int main(void)
         T(test_metadata_summary_counts_characters),
         T(test_match_in_message),
         T(test_lang_rules),
-        T(test_bug_media_rules_ignore_lang),
+        T(test_media_rules_honour_lang),
         T(test_suppression_next_block_only),
         T(test_suppression_other_rule_not_suppressed),
         T(test_suppression_missing_reason),
@@ -1001,7 +1001,7 @@ int main(void)
         T(test_suppression_plain_comment_is_a_block),
         T(test_suppression_covers_before_after_block),
         T(test_suppression_yaml_front_matter),
-        T(test_bug_yaml_suppression_of_block_scalar),
+        T(test_suppression_yaml_block_scalar),
         T(test_suppression_requires_in_front_matter),
         T(test_results_accumulate),
         T(test_lint_yaml),

@@ -321,6 +321,20 @@ static void test_normalize_composes_jamo(void **state)
     rtext_free(&t);
 }
 
+static void test_normalize_spaces_and_digits(void **state)
+{
+    (void)state;
+    reader_text t;
+    rtext_init(&t);
+    /* Every white space reads ' ' (a no-break space, U+2028, the ideographic space) and every
+     * decimal digit its ASCII digit (Arabic-Indic ٩٠ is 90), each at its own offset. */
+    const char *src = "a\u00A0b\u2028c\u3000\u0669\u0660%";
+    S_align(&t, src, src, 0);
+    rtext_normalize(&t);
+    EXPECT(&t, "a b c 90%", 0, 1, 3, 4, 7, 8, 11, 13, 15);
+    rtext_free(&t);
+}
+
 static void test_normalize_syllable_and_trailing_jamo(void **state)
 {
     (void)state;
@@ -538,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_normalize_removes_invisible),
         cmocka_unit_test(test_normalize_zero_width_joiners),
         cmocka_unit_test(test_normalize_composes_jamo),
+        cmocka_unit_test(test_normalize_spaces_and_digits),
         cmocka_unit_test(test_normalize_syllable_and_trailing_jamo),
         cmocka_unit_test(test_normalize_invalid_utf8),
         cmocka_unit_test(test_normalize_combining_mark),

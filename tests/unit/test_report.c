@@ -283,16 +283,13 @@ static void test_json_is_utf8(void **state)
 }
 
 /*
- * BUG (report.c): a file name or message that is not valid UTF-8 (a file saved with a
- * Latin-1 name, "caf\xE9.md") makes json_string return NULL, and json_object_set_new
- * then drops the key without a word: the JSON diagnostic has no "file" and no "message",
- * and the SARIF result has no "message" (required by SARIF 2.1.0, so GitHub rejects the
- * log), while both writers return 0. Reproduce with
- *     diag_error(d, "content/articles/caf\xE9.md", 3, 1, "superlatives", "'best' in caf\xE9");
- * and report_json / report_sarif. Whatever the fix (replace invalid bytes with U+FFFD, or
- * escape them), every key must be there. This test fails until it is fixed.
+ * Regression (a bug found by this test, fixed in 4a1afc0): a file name or message that is
+ * not valid UTF-8 (a file saved with a Latin-1 name, "caf\xE9.md") made json_string return
+ * NULL, and json_object_set_new then dropped the key without a word: the JSON diagnostic
+ * had no "file" and no "message", and the SARIF result no "message" (required by SARIF
+ * 2.1.0), while both writers returned 0. Invalid bytes are now written as U+FFFD.
  */
-static void test_bug_invalid_utf8_drops_keys(void **state)
+static void test_invalid_utf8_keeps_keys(void **state)
 {
     (void)state;
     diag_list *d = diag_list_new();
@@ -311,13 +308,19 @@ static void test_bug_invalid_utf8_drops_keys(void **state)
     json_t *diag0 = json_array_get(json_object_get(json, "diagnostics"), 0);
     bool has_uri = json_is_string(uri) &&
                    strcmp(json_string_value(uri), "content/articles/caf%E9.md") == 0;
-    bool sarif_message = json_object_get(res, "message") != NULL;
-    bool json_file = json_object_get(diag0, "file") != NULL;
-    bool json_message = json_object_get(diag0, "message") != NULL;
+    json_t *text = json_object_get(json_object_get(res, "message"), "text");
+    bool sarif_message = json_is_string(text) &&
+                         strcmp(json_string_value(text), "'best' in caf\uFFFD") == 0;
+    json_t *file = json_object_get(diag0, "file");
+    bool json_file = json_is_string(file) &&
+                     strcmp(json_string_value(file), "content/articles/caf\uFFFD.md") == 0;
+    json_t *message = json_object_get(diag0, "message");
+    bool json_message = json_is_string(message) &&
+                        strcmp(json_string_value(message), "'best' in caf\uFFFD") == 0;
     json_decref(sarif);
     json_decref(json);
     assert_true(has_uri);
-    assert_true(sarif_message); /* fails: the result has no message */
+    assert_true(sarif_message);
     assert_true(json_file);
     assert_true(json_message);
 }
@@ -475,22 +478,24 @@ static void test_sarif_locations(void **state)
 }
 
 /*
- * BUG (report.c report_sarif): a finding about a whole file (line 0, e.g.
- * "content/site.yaml: error: cannot read the site settings") gets a physicalLocation
- * without a region. GitHub requires region.startLine, and the project's own
- * scripts/validate-sarif rejects the log:
+ * Regression (a bug found by this test, fixed in 4a1afc0; report.c report_sarif): a finding
+ * about a whole file (line 0, e.g. "content/site.yaml: error: cannot read the site
+ * settings") got a physicalLocation without a region. GitHub requires region.startLine, and
+ * the project's own scripts/validate-sarif rejected the log:
  *     runs[0].results[4].locations[0].physicalLocation.region.startLine: required, a line
  *     number >= 1
- * (line 1 would do). This test fails until it is fixed.
+ * Such a finding now points at line 1, column 1.
  */
-static void test_bug_sarif_whole_file_has_no_region(void **state)
+static void test_sarif_whole_file_region(void **state)
 {
     S_fix *fx = *state;
     json_t *root = S_write(&fx->in, report_sarif);
     json_t *region = json_object_get(S_phys(root, 4), "region");
     json_int_t line = json_integer_value(json_object_get(region, "startLine"));
+    json_int_t column = json_integer_value(json_object_get(region, "startColumn"));
     json_decref(root);
-    assert_true(line >= 1); /* fails: no region */
+    assert_int_equal(line, 1);
+    assert_int_equal(column, 1);
 }
 
 static void test_sarif_without_rules(void **state)
@@ -550,13 +555,13 @@ int main(void)
         T(test_json_suppressions),
         cmocka_unit_test(test_json_empty),
         T(test_json_is_utf8),
-        cmocka_unit_test(test_bug_invalid_utf8_drops_keys),
+        cmocka_unit_test(test_invalid_utf8_keeps_keys),
         T(test_write_error),
         T(test_sarif_header),
         T(test_sarif_rules),
         T(test_sarif_results),
         T(test_sarif_locations),
-        T(test_bug_sarif_whole_file_has_no_region),
+        T(test_sarif_whole_file_region),
         T(test_sarif_without_rules),
         T(test_sarif_long_description),
     };
