@@ -629,6 +629,8 @@ static void S_metadata(S_lint *L, const S_meta *m)
         case CHECK_REVIEWED_DATE: {
             if (!m->reviewed)
                 break;
+            if (!L->ctx->cfg)
+                break;
             long age = date_days(&L->ctx->today) - date_days(m->reviewed);
             if (age < 0 || age > L->ctx->cfg->review_max_age_days) {
                 char when[16];
