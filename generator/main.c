@@ -197,14 +197,9 @@ static int S_build(int argc, char **argv)
             opt.out_dir = optarg;
             break;
         case 'j': {
-            char *end;
-            errno = 0;
-            long n = strtol(optarg, &end, 10);
-            if (errno || *end || n < 1 || n > 256) {
-                fprintf(stderr, "suture: --jobs needs a number from 1 to 256, not '%s'\n",
-                        optarg);
+            long n;
+            if (!S_number("--jobs", optarg, 1, 256, &n))
                 return EXIT_USAGE;
-            }
             opt.jobs = (unsigned)n;
             break;
         }
