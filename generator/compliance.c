@@ -610,6 +610,24 @@ bool rule_applies_to_lang(const rule *r, const char *lang)
     return false;
 }
 
+char *rule_message(const rule *r, const char *match)
+{
+    static const char slot[] = "{match}";
+    strbuf b = STRBUF_INIT;
+    for (const char *p = r->message; *p;) {
+        const char *q = strstr(p, slot);
+        if (!q) {
+            strbuf_puts(&b, p);
+            break;
+        }
+        bool quoted = !match && q > p && q[-1] == '\'' && q[sizeof slot - 1] == '\'';
+        strbuf_append(&b, p, (size_t)(q - p) - quoted);
+        strbuf_puts(&b, match ? match : "<phrase>");
+        p = q + sizeof slot - 1 + quoted;
+    }
+    return strbuf_detach(&b);
+}
+
 /* ---- matching ---------------------------------------------------------------------------- */
 
 struct compliance_scanner {

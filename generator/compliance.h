@@ -129,6 +129,12 @@ const char *compliance_suggest(const compliance *c, const char *id);
  */
 bool rule_applies_to_lang(const rule *r, const char *lang);
 
+/*
+ * The rule's message with each {match} replaced by match (malloc'd; the caller frees it).
+ * With match NULL, for describing the rule itself, "'{match}'" reads "<phrase>".
+ */
+char *rule_message(const rule *r, const char *match);
+
 /* Per-thread matching state (PCRE2 match data, an ICU sentence iterator). */
 typedef struct compliance_scanner compliance_scanner;
 compliance_scanner *compliance_scanner_new(void);

@@ -93,16 +93,29 @@ static void S_found(void *p, const rule *r, size_t start, size_t end)
 }
 
 /* Scan the current segment (heading tells whether it is a heading) with every rule. */
+/* A source offset mapped into the file. */
+static size_t S_file_offset(const S_source *src, size_t off)
+{
+    if (!src->remap)
+        return off;
+    return src->remap[off < src->remap_len ? off : src->remap_len - 1];
+}
+
+/* Make a segment collected from src point into the file, then normalise it. */
+static void S_finish_segment(const S_source *src, reader_text *seg)
+{
+    if (src->remap)
+        for (size_t i = 0; i < seg->len; i++)
+            seg->src[i] = (uint32_t)S_file_offset(src, seg->src[i]);
+    rtext_normalize(seg);
+}
+
 static void S_scan(S_lint *L, const S_source *src, bool heading)
 {
     reader_text *seg = &L->seg;
     if (seg->len == 0)
         return;
-    if (src->remap)
-        for (size_t i = 0; i < seg->len; i++)
-            seg->src[i] = src->remap[seg->src[i] < src->remap_len ? seg->src[i]
-                                                                   : src->remap_len - 1];
-    rtext_normalize(seg);
+    S_finish_segment(src, seg);
     compliance_scan(L->ctx->rules, L->s, L->lang, seg->text, seg->len, S_found, L);
     if (!L->req_active)
         return;
@@ -132,13 +145,6 @@ static size_t S_node_end(const S_source *src, cmark_node *n)
                          (unsigned)(col > 0 ? col : 1)) + 1;
 }
 
-/* A source offset mapped into the file. */
-static size_t S_file_offset(const S_source *src, size_t off)
-{
-    if (!src->remap)
-        return off;
-    return src->remap[off < src->remap_len ? off : src->remap_len - 1];
-}
 
 static void S_collect(S_lint *L, const S_source *src, cmark_node *parent, reader_text *seg);
 
@@ -159,11 +165,7 @@ static void S_image(S_lint *L, const S_source *src, cmark_node *img)
     reader_text alt;
     rtext_init(&alt);
     S_collect(L, src, img, &alt);
-    if (src->remap)
-        for (size_t i = 0; i < alt.len; i++)
-            alt.src[i] = src->remap[alt.src[i] < src->remap_len ? alt.src[i]
-                                                                 : src->remap_len - 1];
-    rtext_normalize(&alt);
+    S_finish_segment(src, &alt);
     bool blank = true;
     for (size_t i = 0; i < alt.len && blank; i++)
         blank = alt.text[i] == ' ' || alt.text[i] == '\t';
@@ -502,22 +504,6 @@ static void S_init(S_lint *L, const lint_context *ctx, compliance_scanner *s, co
     rtext_init(&L->seg);
 }
 
-static char *S_message(const rule *r, const char *match)
-{
-    strbuf b = STRBUF_INIT;
-    for (const char *p = r->message; *p;) {
-        const char *q = strstr(p, "{match}");
-        if (!q) {
-            strbuf_puts(&b, p);
-            break;
-        }
-        strbuf_append(&b, p, (size_t)(q - p));
-        strbuf_puts(&b, match ? match : "");
-        p = q + strlen("{match}");
-    }
-    return strbuf_detach(&b);
-}
-
 /* Report the findings that no suppression covers, and the suppressions; free both. */
 static void S_finish(S_lint *L, lint_result *out)
 {
@@ -536,7 +522,7 @@ static void S_finish(S_lint *L, lint_result *out)
         } else {
             unsigned line, column;
             source_position(&L->lines, f->offset, &line, &column);
-            char *msg = S_message(f->r, f->match);
+            char *msg = rule_message(f->r, f->match ? f->match : "");
             diag_add_ref(L->ctx->diags, f->r->severity, L->path, line, column, f->r->id,
                          f->r->reference, "%s", msg);
             free(msg);

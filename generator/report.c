@@ -133,24 +133,10 @@ typedef struct {
     strlist ids;        /* the id of each, by index */
 } S_rules;
 
-/* A rule's message as a description: "{match}" reads "<phrase>"; at most 1000 bytes. */
-static char *S_describe(const char *message)
+/* A rule's message as a description, at most 1000 bytes (GitHub's limit is 1024). */
+static char *S_describe(const rule *r)
 {
-    strbuf b = STRBUF_INIT;
-    for (const char *p = message; *p;) {
-        const char *q = strstr(p, "{match}");
-        if (!q) {
-            strbuf_puts(&b, p);
-            break;
-        }
-        /* "'{match}' ranks..." reads "A phrase that ranks..." would need grammar; keep it
-         * simple and quote a placeholder the reader recognises. */
-        bool quoted = q > p && q[-1] == '\'' && q[7] == '\'';
-        strbuf_append(&b, p, (size_t)(q - p) - quoted);
-        strbuf_puts(&b, "<phrase>");
-        p = q + strlen("{match}") + quoted;
-    }
-    char *text = strbuf_detach(&b);
+    char *text = rule_message(r, NULL);
     size_t n = strlen(text);
     if (n > 1000) {
         n = 1000;
@@ -175,7 +161,7 @@ static size_t S_rule_index(S_rules *r, const char *id, const compliance *c)
     if (ci >= 0) {
         /* GitHub shows shortDescription, fullDescription and help, and requires all three. */
         const rule *ru = &c->rules[ci];
-        char *desc = S_describe(ru->message);
+        char *desc = S_describe(ru);
         o = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:{s:s},s:{s:s},s:{s:s}}", "id", id, "name", id,
                       "shortDescription", "text", desc, "fullDescription", "text", desc,
                       "help", "text", ru->reference, "defaultConfiguration", "level",

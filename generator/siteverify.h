@@ -78,10 +78,9 @@
 typedef struct siteverify_options {
     /* The folder of HTML, e.g. "site". */
     const char *dir;
-    /* The expected text of the disclaimer aside, whitespace-normalised (runs of white space
-     * -> one space, trimmed); NULL checks only that there is exactly one. The comparison
-     * ignores white space, so a paragraph break in the page and a space in this text (or
-     * no space at all) are the same. */
+    /* The expected text of the disclaimer aside; NULL checks only that there is exactly
+     * one. The comparison ignores white space, so a paragraph break in the page and a space
+     * in this text (or no space at all) are the same. */
     const char *disclaimer_text;
     /* The site's base_url, e.g. "https://example.org/kb/": absolute addresses under it are
      * internal, and root-relative ones must start with its path ("/kb/"). A value that is

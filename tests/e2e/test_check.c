@@ -286,6 +286,11 @@ static void test_usage_errors(void **state)
     const char *extra[] = {"check", "content", NULL};
     assert_int_equal(e2e_run(dir, extra, &err), 2);
     free(err);
+    /* A report that cannot be written (a full disk) is an environment error. */
+    const char *json[] = {"check", "--format", "json", NULL};
+    assert_int_equal(e2e_run_to(dir, json, "/dev/full", &err), 2);
+    assert_non_null(strstr(err, "suture: cannot write the report: "));
+    free(err);
     const char *help[] = {"check", "--help", NULL};
     assert_int_equal(e2e_run(dir, help, &err), 0);
     free(err);
