@@ -17,7 +17,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2
-PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8 libhs icu-uc jansson
+PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8 libhs icu-uc jansson zlib
 TEST_PKGS = cmocka
 
 -include Makefile.local
@@ -81,7 +81,8 @@ $(SARIF_SCHEMA): scripts/sarif-schema
 	@bash scripts/sarif-schema $@ && touch $@
 
 TEST_ENV = SUTURE=$(CURDIR)/$(BUILD)/suture SARIF_SCHEMA=$(CURDIR)/$(SARIF_SCHEMA) \
-           SARIF_VALIDATE=$(CURDIR)/scripts/validate-sarif SUTURE_ROOT=$(CURDIR)
+           SARIF_VALIDATE=$(CURDIR)/scripts/validate-sarif SUTURE_ROOT=$(CURDIR) \
+           SUTURE_CACHE_DIR=$(CURDIR)/$(BUILD)/cache
 
 test: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory run-tests

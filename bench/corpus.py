@@ -64,6 +64,13 @@ def main():
         if os.path.exists(os.path.join(CONTENT, name)):
             shutil.copy(os.path.join(CONTENT, name), out)
     shutil.copytree(os.path.join(CONTENT, "data"), os.path.join(out, "data"))
+    # Procedures name the clinic's article about them; in the corpus, its first article.
+    data = os.path.join(out, "data", "procedures.yaml")
+    with open(data, encoding="utf-8") as f:
+        text = f.read()
+    first = "article-%0*d.md" % (len(str(args.articles)), 0)
+    with open(data, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"(?m)^(\s*article:\s*)\S+\.md\s*$", r"\g<1>" + first, text))
     if os.path.isdir(os.path.join(CONTENT, "media")):
         shutil.copytree(os.path.join(CONTENT, "media"), os.path.join(out, "media"))
 

@@ -14,6 +14,8 @@
 #include "config.h"
 #include "lint.h"
 #include "markdown.h"
+#include "mdarena.h"
+#include "prefilter.h"
 #include "report.h"
 #include "siteverify.h"
 #include "util.h"
@@ -72,6 +74,7 @@ static void *S_worker(void *arg)
         S_lint_file(w->ctx, s, w->paths->items[i], &w->results[i]);
     }
     compliance_scanner_free(s);
+    mdarena_thread_exit();
     return NULL;
 }
 
@@ -232,7 +235,9 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
                     rules_path);
             status = 2;
         } else {
-            rules = compliance_load(rules_path, diags);
+            char *cache = prefilter_cache_dir();
+            rules = compliance_load(rules_path, cache, diags);
+            free(cache);
             if (rules)
                 status = S_lint_content(opt, cfg, rules, diags, err, &sum, &all);
         }
@@ -288,5 +293,6 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     compliance_free(rules);
     config_free(cfg);
     diag_list_free(diags);
+    mdarena_thread_exit();
     return status;
 }

@@ -3,7 +3,6 @@
 #include "compliance.h"
 
 #include <errno.h>
-#include <hs.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -11,6 +10,7 @@
 #include <unicode/utf8.h>
 #include <unicode/utext.h>
 
+#include "prefilter.h"
 #include "slug.h"
 #include "yamldoc.h"
 
@@ -67,7 +67,7 @@ void compliance_free(compliance *c)
 {
     if (!c)
         return;
-    hs_free_database(c->prefilter);
+    prefilter_free(c->prefilter);
     free(c->flat);
     for (size_t i = 0; i < c->n_rules; i++)
         S_rule_free(&c->rules[i]);
@@ -345,190 +345,25 @@ static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
     }
 }
 
-/*
- * The prefilter's version of a pattern, or NULL to use the pattern itself with Unicode
- * properties. Vectorscan compiles Unicode \w, \s and \b and long bounded repeats into very
- * large automata (seconds for our rule set), so the prefilter gets a looser pattern that
- * matches everything the original matches in normalised reader text (where every white
- * space is ' ' and every digit ASCII, see readertext.h), and compiles in milliseconds:
- * \b and \B are dropped, \w becomes "an ASCII word character or any non-ASCII
- * character", \W "not an ASCII word character", \s, \S, \d and \D their ASCII forms, and
- * {m,n} becomes {m,}. A pattern this cannot loosen safely (Unicode property escapes,
- * class escapes inside a negated class or negated escapes inside any class, \Q, letters
- * with case outside ASCII) gets NULL.
- */
-static char *S_prefilter_source(const char *p)
-{
-    static const char any_word[] = "[0-9A-Za-z_\\x{80}-\\x{10FFFF}]";
-    strbuf b = STRBUF_INIT;
-    bool in_class = false, negated = false;
-    for (size_t i = 0; p[i];) {
-        unsigned char c = (unsigned char)p[i];
-        if (c >= 0x80) {
-            UChar32 cp;
-            int32_t at = (int32_t)i;
-            U8_NEXT(p, at, -1, cp);
-            if (cp < 0 || u_hasBinaryProperty(cp, UCHAR_CASED))
-                goto give_up;
-            strbuf_append(&b, p + i, (size_t)at - i);
-            i = (size_t)at;
-            continue;
-        }
-        if (c == '\\' && p[i + 1]) {
-            char e = p[i + 1];
-            const char *rep = NULL;
-            if (in_class) {
-                /* [^\w] must keep the non-ASCII non-word characters: leave it to Unicode. */
-                if (negated && strchr("wsd", e))
-                    goto give_up;
-                if (e == 'w')
-                    rep = "0-9A-Za-z_\\x{80}-\\x{10FFFF}";
-                else if (e == 's')
-                    rep = "\\t\\n\\v\\f\\r ";
-                else if (e == 'd')
-                    rep = "0-9";
-                else if (strchr("WSDpPQXRhHvVN", e))
-                    goto give_up;
-            } else {
-                switch (e) {
-                case 'w': rep = any_word; break;
-                case 'W': rep = "[^0-9A-Za-z_]"; break;
-                case 's': rep = "[\\t\\n\\v\\f\\r ]"; break;
-                case 'S': rep = "[^\\t\\n\\v\\f\\r ]"; break;
-                case 'd': rep = "[0-9]"; break;
-                case 'D': rep = "[^0-9]"; break;
-                case 'b':
-                case 'B': rep = ""; break;
-                default:
-                    if (strchr("pPQXRhHvVNK", e))
-                        goto give_up;
-                }
-            }
-            if (rep)
-                strbuf_puts(&b, rep);
-            else
-                strbuf_append(&b, p + i, 2);
-            i += 2;
-            continue;
-        }
-        if (c == '[' && !in_class) {
-            in_class = true;
-            negated = p[i + 1] == '^';
-            strbuf_putc(&b, '[');
-            i++;
-            if (p[i] == '^')
-                strbuf_putc(&b, p[i++]);
-            if (p[i] == ']')
-                strbuf_putc(&b, p[i++]);
-            continue;
-        }
-        if (c == ']' && in_class)
-            in_class = false;
-        if (c == '{' && !in_class) {
-            /* {m,n} -> {m,}: a superset, and cheap for the automaton. */
-            size_t j = i + 1, m_end;
-            while (p[j] >= '0' && p[j] <= '9')
-                j++;
-            m_end = j;
-            if (m_end > i + 1 && p[j] == ',') {
-                j++;
-                while (p[j] >= '0' && p[j] <= '9')
-                    j++;
-                if (p[j] == '}') {
-                    strbuf_append(&b, p + i, m_end - i);
-                    strbuf_puts(&b, ",}");
-                    i = j + 1;
-                    continue;
-                }
-            }
-        }
-        strbuf_putc(&b, (char)c);
-        i++;
-    }
-    return strbuf_detach(&b);
-give_up:
-    strbuf_free(&b);
-    return NULL;
-}
-
-/*
- * Build the prefilter over every pattern of every patterns rule. A pattern Vectorscan
- * rejects even in prefilter mode is marked always-run and left out, and the rest are
- * compiled again.
- */
-static void S_build_prefilter(compliance *c)
+/* Build the prefilter over every pattern of every patterns rule, numbered rule by rule. */
+static void S_build_prefilter(compliance *c, const char *cache_dir)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->n_rules; i++)
         if (c->rules[i].kind == RULE_PATTERNS)
             n += c->rules[i].patterns.len;
     c->flat = xcalloc(n + 1, sizeof *c->flat);
+    const char **sources = xcalloc(n + 1, sizeof *sources);
     for (size_t i = 0; i < c->n_rules; i++)
-        for (size_t p = 0; c->rules[i].kind == RULE_PATTERNS && p < c->rules[i].patterns.len; p++)
-            c->flat[c->n_flat++] = (compliance_flat){i, p, false};
-    const char **exprs = xcalloc(n + 1, sizeof *exprs);
-    unsigned *flags = xcalloc(n + 1, sizeof *flags);
-    unsigned *ids = xcalloc(n + 1, sizeof *ids);
-    char **loose = xcalloc(n + 1, sizeof *loose);
-    for (size_t k = 0; k < c->n_flat; k++) {
-        const char *src = c->rules[c->flat[k].rule].patterns.items[c->flat[k].pattern].source;
-        loose[k] = S_prefilter_source(src);
-        /*
-         * Vectorscan 5.4.9 with HS_FLAG_SINGLEMATCH misses a match of a single byte from
-         * offset 64 of a text on (a pattern like '%' or '(?<=\d) ?%' once loosened), so
-         * such short patterns always run in PCRE2 (tests/unit/test_compliance.c).
-         */
-        hs_expr_info_t *info = NULL;
-        hs_compile_error_t *err = NULL;
-        unsigned fl = HS_FLAG_UTF8 | (loose[k] ? 0 : HS_FLAG_UCP) | HS_FLAG_CASELESS |
-                      HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY;
-        if (hs_expression_info(loose[k] ? loose[k] : src, fl, &info, &err) == HS_SUCCESS) {
-            if (info->min_width <= 1)
-                c->flat[k].always = true;
-            free(info);
-        } else {
-            hs_free_compile_error(err);
+        for (size_t p = 0; c->rules[i].kind == RULE_PATTERNS && p < c->rules[i].patterns.len; p++) {
+            sources[c->n_flat] = c->rules[i].patterns.items[p].source;
+            c->flat[c->n_flat++] = (compliance_flat){i, p};
         }
-    }
-    for (;;) {
-        unsigned m = 0;
-        for (size_t k = 0; k < c->n_flat; k++) {
-            if (c->flat[k].always)
-                continue;
-            const compliance_flat *f = &c->flat[k];
-            exprs[m] = loose[k] ? loose[k] : c->rules[f->rule].patterns.items[f->pattern].source;
-            flags[m] = HS_FLAG_UTF8 | (loose[k] ? 0 : HS_FLAG_UCP) | HS_FLAG_CASELESS |
-                       HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
-            ids[m] = (unsigned)k;
-            m++;
-        }
-        if (m == 0)
-            break;
-        hs_compile_error_t *err = NULL;
-        hs_database_t *db = NULL;
-        if (hs_compile_multi(exprs, flags, ids, m, HS_MODE_BLOCK, NULL, &db, &err) == HS_SUCCESS) {
-            c->prefilter = db;
-            break;
-        }
-        int bad = err ? err->expression : -1;
-        hs_free_compile_error(err);
-        if (bad < 0 || (unsigned)bad >= m) {
-            /* Not one pattern's fault: do without the prefilter. */
-            for (size_t k = 0; k < c->n_flat; k++)
-                c->flat[k].always = true;
-            break;
-        }
-        c->flat[ids[bad]].always = true;
-    }
-    for (size_t k = 0; k < c->n_flat; k++)
-        free(loose[k]);
-    free(loose);
-    free(exprs);
-    free(flags);
-    free(ids);
+    c->prefilter = prefilter_build(sources, n, cache_dir);
+    free(sources);
 }
 
-compliance *compliance_load(const char *path, diag_list *diags)
+compliance *compliance_load(const char *path, const char *cache_dir, diag_list *diags)
 {
     size_t len = 0;
     char *text = file_read(path, &len);
@@ -580,7 +415,7 @@ compliance *compliance_load(const char *path, diag_list *diags)
         compliance_free(c);
         return NULL;
     }
-    S_build_prefilter(c);
+    S_build_prefilter(c, cache_dir);
     return c;
 }
 
@@ -632,10 +467,7 @@ char *rule_message(const rule *r, const char *match)
 
 struct compliance_scanner {
     pcre2_match_data *md;
-    hs_scratch_t *scratch;        /* Vectorscan's, grown for each database it meets */
-    const hs_database_t *scratch_for;
-    unsigned char *maybe;         /* per flat pattern: the prefilter saw it may match */
-    size_t maybe_cap;
+    prefilter_scratch *screen;
     UBreakIterator *sentences;
     UText *utext;
     const char *text;   /* the text the iterator is set to, or NULL */
@@ -644,6 +476,7 @@ struct compliance_scanner {
 compliance_scanner *compliance_scanner_new(void)
 {
     compliance_scanner *s = xcalloc(1, sizeof *s);
+    s->screen = prefilter_scratch_new();
     s->md = pcre2_match_data_create(1, NULL);
     if (!s->md) {
         fputs("suture: out of memory\n", stderr);
@@ -666,8 +499,7 @@ void compliance_scanner_free(compliance_scanner *s)
     if (!s)
         return;
     pcre2_match_data_free(s->md);
-    hs_free_scratch(s->scratch);
-    free(s->maybe);
+    prefilter_scratch_free(s->screen);
     if (s->sentences)
         ubrk_close(s->sentences);
     if (s->utext)
@@ -751,76 +583,53 @@ static bool S_excepted(const rule *r, compliance_scanner *s, const char *text, s
     return false;
 }
 
-static int S_prefilter_hit(unsigned int id, unsigned long long from, unsigned long long to,
-                           unsigned int flags, void *ctx)
+/* Collect into *spans every match of pattern p of rule r in text. */
+static void S_spans(compliance_scanner *s, const rule *r, size_t p, const char *text,
+                    size_t len, S_span **spans, size_t *n, size_t *cap)
 {
-    (void)from;
-    (void)to;
-    (void)flags;
-    ((unsigned char *)ctx)[id] = 1;
-    return 0;
-}
-
-/* Mark in s->maybe the patterns that may match text; false when every one must run. */
-static bool S_prefilter(const compliance *c, compliance_scanner *s, const char *text, size_t len)
-{
-    if (!c->prefilter || len > UINT32_MAX)
-        return false;
-    if (s->maybe_cap < c->n_flat) {
-        s->maybe = xrealloc(s->maybe, c->n_flat);
-        s->maybe_cap = c->n_flat;
+    size_t from = 0, a, b;
+    while (from < len && S_find(s, r->patterns.items[p].code, text, len, from, &a, &b)) {
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 8;
+            *spans = xreallocarray(*spans, *cap, sizeof **spans);
+        }
+        (*spans)[(*n)++] = (S_span){a, b};
+        from = b > a ? b : a + 1;
     }
-    if (s->scratch_for != c->prefilter) {
-        if (hs_alloc_scratch(c->prefilter, &s->scratch) != HS_SUCCESS)
-            return false;
-        s->scratch_for = c->prefilter;
-    }
-    memset(s->maybe, 0, c->n_flat);
-    return hs_scan(c->prefilter, text, (unsigned)len, 0, s->scratch, S_prefilter_hit,
-                   s->maybe) == HS_SUCCESS;
 }
 
 void compliance_scan(const compliance *c, compliance_scanner *s, const char *lang,
                      const char *text, size_t len, compliance_found_fn found, void *ctx)
 {
     s->text = NULL;
-    bool screened = S_prefilter(c, s, text, len);
-    size_t flat = 0;
+    /* The patterns to run: those the prefilter lets through, else all of them. */
+    const size_t *ids = NULL;
+    size_t n_ids = c->prefilter ? prefilter_screen(c->prefilter, s->screen, text, len, &ids)
+                                : SIZE_MAX;
+    if (n_ids == SIZE_MAX)
+        n_ids = c->n_flat;
     S_span *spans = NULL;
     size_t n_spans = 0, cap = 0;
-    for (size_t i = 0; i < c->n_rules; i++) {
-        const rule *r = &c->rules[i];
-        if (r->kind != RULE_PATTERNS)
-            continue;
-        size_t first_flat = flat;
-        flat += r->patterns.len;
-        if (!rule_applies_to_lang(r, lang))
-            continue;
+    /* ids ascend, and the flat numbering goes rule by rule: take each rule's run of ids. */
+    for (size_t i = 0; i < n_ids;) {
+        size_t k = ids ? ids[i] : i;
+        const rule *r = &c->rules[c->flat[k].rule];
+        bool applies = rule_applies_to_lang(r, lang);
         n_spans = 0;
-        for (size_t p = 0; p < r->patterns.len; p++) {
-            size_t k = first_flat + p;
-            if (screened && !s->maybe[k] && !c->flat[k].always)
-                continue;
-            size_t from = 0, a, b;
-            while (from < len && S_find(s, r->patterns.items[p].code, text, len, from, &a, &b)) {
-                if (n_spans == cap) {
-                    cap = cap ? cap * 2 : 8;
-                    spans = xreallocarray(spans, cap, sizeof *spans);
-                }
-                spans[n_spans++] = (S_span){a, b};
-                from = b > a ? b : a + 1;
-            }
-        }
+        for (; i < n_ids && c->flat[ids ? ids[i] : i].rule == c->flat[k].rule; i++)
+            if (applies)
+                S_spans(s, r, c->flat[ids ? ids[i] : i].pattern, text, len, &spans, &n_spans,
+                        &cap);
         if (n_spans == 0)
             continue;
         qsort(spans, n_spans, sizeof *spans, S_by_start);
         size_t covered = 0;
-        for (size_t k = 0; k < n_spans; k++) {
-            if (k > 0 && spans[k].start < covered)
+        for (size_t j = 0; j < n_spans; j++) {
+            if (j > 0 && spans[j].start < covered)
                 continue;
-            covered = spans[k].end;
-            if (!S_excepted(r, s, text, len, spans[k].start, spans[k].end))
-                found(ctx, r, spans[k].start, spans[k].end);
+            covered = spans[j].end;
+            if (!S_excepted(r, s, text, len, spans[j].start, spans[j].end))
+                found(ctx, r, spans[j].start, spans[j].end);
         }
     }
     free(spans);

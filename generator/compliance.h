@@ -89,7 +89,6 @@ typedef struct rule {
 /* One pattern of a patterns rule, as the prefilter numbers them. */
 typedef struct compliance_flat {
     size_t rule, pattern;
-    bool always;             /* the prefilter cannot screen it: always run PCRE2 */
 } compliance_flat;
 
 typedef struct compliance {
@@ -100,10 +99,10 @@ typedef struct compliance {
      * The prefilter: every pattern of every patterns rule compiled into one Vectorscan
      * (Hyperscan) database in prefilter mode, so one pass over a text tells which patterns
      * may match; PCRE2 then runs only those, and gives the exact matches. Prefilter mode
-     * may report a pattern that does not match, never miss one that does. NULL when
-     * Vectorscan cannot build it: every pattern then runs on every text.
+     * may report a pattern that does not match, never miss one that does (prefilter.h).
+     * Patterns are numbered rule by rule (flat). NULL: every pattern runs on every text.
      */
-    struct hs_database *prefilter;
+    struct prefilter *prefilter;
     compliance_flat *flat;
     size_t n_flat;
 } compliance;
@@ -115,8 +114,9 @@ typedef struct compliance {
  * reference, a pattern PCRE2 cannot compile (with PCRE2's reason and where in the pattern)
  * or one that matches empty text, a kind without the patterns it needs. Returns the rules
  * (free with compliance_free), or NULL when the file cannot be read or has any error.
+ * cache_dir: where the compiled prefilter is cached (prefilter_build), or NULL for none.
  */
-compliance *compliance_load(const char *path, diag_list *diags);
+compliance *compliance_load(const char *path, const char *cache_dir, diag_list *diags);
 void compliance_free(compliance *c);
 
 /* The index of the rule with that id, or -1; the closest id to a mistyped one, or NULL. */

@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include "beforeafter.h"
+#include "mdarena.h"
 #include "readertext.h"
 #include "util.h"
 #include "yamldoc.h"
@@ -390,12 +391,12 @@ static void S_value(S_lint *L, const char *value, size_t at)
     reader_text map;
     rtext_init(&map);
     rtext_append_aligned(&map, value, n, L->text, L->len, at);
-    cmark_node *doc = cmark_parse_document(value, n, CMARK_OPT_SOURCEPOS);
+    /* Released with the arena at the end of lint_article or lint_yaml. */
+    cmark_node *doc = mdarena_parse(value, n, CMARK_OPT_SOURCEPOS);
     S_source src = {.text = value, .len = n, .remap = map.src, .remap_len = map.len};
     source_lines_init(&src.lines, value, n);
     S_blocks(L, &src, doc);
     source_lines_free(&src.lines);
-    cmark_node_free(doc);
     rtext_free(&map);
 }
 
@@ -709,6 +710,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
 {
     const char *body = NULL;
     unsigned body_line = 1;
+    mdarena_mark trees = mdarena_begin();
     diag_list *fm_diags = diag_list_new();
     frontmatter *fm = frontmatter_parse(path, text, len, fm_diags, &body, &body_line);
     S_lint L;
@@ -741,11 +743,10 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     diag_list_free(fm_diags);
     if (body) {
         size_t body_len = len - (size_t)(body - text);
-        cmark_node *doc = cmark_parse_document(body, body_len, CMARK_OPT_SOURCEPOS);
+        cmark_node *doc = mdarena_parse(body, body_len, CMARK_OPT_SOURCEPOS);
         S_source src = {.text = text, .len = len, .lines = L.lines,
                         .line_offset = body_line - 1};
         S_blocks(&L, &src, doc);
-        cmark_node_free(doc);
     }
     for (size_t i = 0; req_at && i < ctx->rules->n_rules; i++)
         if (L.req_active[i] && !L.req_done[i])
@@ -753,6 +754,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     free(req_at);
     S_finish(&L, out);
     frontmatter_free(fm);
+    mdarena_end(trees);
 }
 
 void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
@@ -760,6 +762,7 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
                lint_result *out)
 {
     S_lint L;
+    mdarena_mark trees = mdarena_begin();
     S_init(&L, ctx, s, path, text, len, lang);
     S_yaml_suppressions(&L, 1, (unsigned)L.lines.n);
     ydoc *doc = ydoc_load(path, text, len, 0, 0, ctx->diags);
@@ -768,6 +771,7 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
         ydoc_free(doc);
     }
     S_finish(&L, out);
+    mdarena_end(trees);
 }
 
 void lint_result_free(lint_result *r)

@@ -48,15 +48,6 @@ static void S_reserve(reader_text *t, size_t more)
     t->cap = cap;
 }
 
-static void S_push(reader_text *t, char c, size_t at)
-{
-    S_reserve(t, 1);
-    t->text[t->len] = c;
-    t->src[t->len] = (uint32_t)at;
-    t->len++;
-    t->text[t->len] = '\0';
-}
-
 void rtext_append_at(reader_text *t, const char *s, size_t n, size_t at)
 {
     S_reserve(t, n);
@@ -100,20 +91,33 @@ static size_t S_utf8_len(unsigned char c)
 void rtext_append_aligned(reader_text *t, const char *lit, size_t n, const char *src,
                           size_t src_len, size_t src_start)
 {
+    /* Every byte of the literal becomes one byte of reader text: reserve them at once. */
+    S_reserve(t, n);
+    char *out = t->text;
+    uint32_t *at = t->src;
+    size_t o = t->len;
     size_t i = src_start < src_len ? src_start : src_len;
     size_t j = 0;
     while (j < n) {
         char c = lit[j];
-        size_t here = i < src_len ? i : (src_len ? src_len - 1 : 0);
         if (i < src_len && src[i] == c) {
-            S_push(t, c, i);
-            i++;
-            j++;
+            /* The usual case: a run of the literal as it is in the source. */
+            size_t run = 1;
+            while (j + run < n && i + run < src_len && src[i + run] == lit[j + run])
+                run++;
+            memcpy(out + o, lit + j, run);
+            for (size_t k = 0; k < run; k++)
+                at[o + k] = (uint32_t)(i + k);
+            o += run;
+            i += run;
+            j += run;
             continue;
         }
+        size_t here = i < src_len ? i : (src_len ? src_len - 1 : 0);
         /* A backslash escape: the backslash is not in the literal. */
         if (i + 1 < src_len && src[i] == '\\' && src[i + 1] == c) {
-            S_push(t, c, i);
+            out[o] = c;
+            at[o++] = (uint32_t)i;
             i += 2;
             j++;
             continue;
@@ -124,25 +128,28 @@ void rtext_append_aligned(reader_text *t, const char *lit, size_t n, const char 
             size_t cp = S_utf8_len((unsigned char)c);
             if (cp > n - j)
                 cp = n - j;
-            for (size_t k = 0; k < cp; k++)
-                S_push(t, lit[j + k], i);
+            for (size_t k = 0; k < cp; k++) {
+                out[o] = lit[j + k];
+                at[o++] = (uint32_t)i;
+            }
             j += cp;
             i += ent;
             continue;
         }
         /* Skip source bytes that are not in the literal: quotes, indentation, markup. */
         size_t lim = src_len - i < ALIGN_LOOKAHEAD ? src_len : i + ALIGN_LOOKAHEAD;
-        size_t k = i;
-        while (k < lim && src[k] != c)
-            k++;
-        if (k < lim) {
-            S_push(t, c, k);
-            i = k + 1;
+        const char *hit = i < lim ? memchr(src + i, c, lim - i) : NULL;
+        out[o] = c;
+        if (hit) {
+            at[o++] = (uint32_t)(hit - src);
+            i = (size_t)(hit - src) + 1;
         } else {
-            S_push(t, c, here);
+            at[o++] = (uint32_t)here;
         }
         j++;
     }
+    t->len = o;
+    out[o] = '\0';
 }
 
 /* ---- normalisation --------------------------------------------------------------------- */

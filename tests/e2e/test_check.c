@@ -180,6 +180,72 @@ static void test_jobs_give_the_same_report(void **state)
     free(dir);
 }
 
+/* The text report of the fixture, with the compiled prefilter cached in cache (NULL: none). */
+static char *S_report_with_cache(const char *dir, const char *cache)
+{
+    setenv("SUTURE_CACHE_DIR", cache ? cache : "", 1);
+    char *err = NULL;
+    const char *args[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, args, &err), 1);
+    return err;
+}
+
+static void test_prefilter_cache(void **state)
+{
+    (void)state;
+    char *saved = getenv("SUTURE_CACHE_DIR") ? xstrdup(getenv("SUTURE_CACHE_DIR")) : NULL;
+    char *dir = S_fixture();
+    setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH, 1);
+    char *want = S_golden("report.txt");
+    char *cache = path_join(dir, "cache");
+
+    /* No cache: compiled on every run. */
+    char *got = S_report_with_cache(dir, NULL);
+    S_expect_same("the report without a cache", got, want);
+    free(got);
+    assert_false(path_is_dir(cache));
+
+    /* The first run compiles and writes one file; the next reads it; both report the same. */
+    got = S_report_with_cache(dir, cache);
+    S_expect_same("the report that wrote the cache", got, want);
+    free(got);
+    strlist files = {0};
+    assert_int_equal(dir_list(cache, ".hsdb", &files), 0);
+    assert_int_equal(files.len, 1);
+    char *file = path_join(cache, files.items[0]);
+    strlist_free(&files);
+    got = S_report_with_cache(dir, cache);
+    S_expect_same("the report that read the cache", got, want);
+    free(got);
+
+    /* A damaged cache file is not trusted: the same report, and the file is rewritten. */
+    size_t len;
+    char *data = file_read(file, &len);
+    assert_non_null(data);
+    for (size_t i = len / 2; i < len; i += 97)
+        data[i] ^= 0x41;
+    assert_int_equal(file_write(file, data, len), 0);
+    got = S_report_with_cache(dir, cache);
+    S_expect_same("the report with a damaged cache", got, want);
+    free(got);
+    char *rewritten = file_read(file, &len);
+    assert_non_null(rewritten);
+    assert_memory_not_equal(rewritten, data, len < 64 ? len : 64 + len / 2);
+    free(rewritten);
+    free(data);
+
+    if (saved)
+        setenv("SUTURE_CACHE_DIR", saved, 1);
+    else
+        unsetenv("SUTURE_CACHE_DIR");
+    free(saved);
+    free(file);
+    free(cache);
+    free(want);
+    remove_tree(dir);
+    free(dir);
+}
+
 static void test_max_warnings(void **state)
 {
     (void)state;
@@ -322,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_json_report_is_golden),
         cmocka_unit_test(test_sarif_report_is_golden_and_valid),
         cmocka_unit_test(test_jobs_give_the_same_report),
+        cmocka_unit_test(test_prefilter_cache),
         cmocka_unit_test(test_max_warnings),
         cmocka_unit_test(test_site_verification),
         cmocka_unit_test(test_usage_errors),

@@ -28,7 +28,7 @@ static int S_setup(void **state)
 static compliance *S_load(tu_fixture *f, const char *text)
 {
     tu_fixture_write(f, text);
-    return compliance_load(f->path, f->diags);
+    return compliance_load(f->path, NULL, f->diags);
 }
 
 /* The head of a valid patterns rule with id a, up to its patterns (lines 1-6). */
@@ -242,7 +242,7 @@ static void test_load_no_rules_is_fine(void **state)
 static void test_error_missing_file(void **state)
 {
     tu_fixture *f = *state;
-    compliance *c = compliance_load(f->path, f->diags);
+    compliance *c = compliance_load(f->path, NULL, f->diags);
     assert_null(c);
     assert_int_equal(diag_count(f->diags), 1);
     tu_fixture_diag(f, 0, ": error: cannot read the compliance rules: No such file or directory "
@@ -988,14 +988,15 @@ static void test_scan_prefilter_one_character_patterns(void **state)
 }
 
 /*
- * BUG (compliance.c S_prefilter_source, as of 4a1afc0): the loosened prefilter writes \w
- * inside a class as "0-9A-Za-z_\x{80}-\x{10FFFF}", which is a superset for [\w] but the
- * opposite for a negated class: [^\w] becomes "not ASCII-word and not non-ASCII", so it no
+ * Regression (fixed in 3fefe93; the code is now prefilter_source in prefilter.c): the
+ * loosened prefilter wrote \w inside a class as "0-9A-Za-z_\x{80}-\x{10FFFF}", a superset
+ * for [\w] but the opposite for a negated class: [^\w] became "not ASCII-word and not
+ * non-ASCII", so it no
  * longer matches non-ASCII punctuation that PCRE2 (UCP) counts as non-word: an em dash,
  * curly quotes, a middle dot, 。 (NFKC leaves all of these as they are). The prefilter then
  * says "cannot match" and PCRE2 never runs: 'best[^\w]' finds "best-really" but not
- * "best—really". (Outside a class, \W is loosened correctly, to [^0-9A-Za-z_].)
- * This test fails until it is fixed.
+ * "best—really". (Outside a class, \W is loosened correctly, to [^0-9A-Za-z_].) Such
+ * classes are now left to Vectorscan's Unicode support.
  */
 static void test_scan_bug_prefilter_negated_word_class(void **state)
 {

@@ -135,7 +135,7 @@ static int S_setup(void **state)
     fx->cfg = config_load(site, fx->diags);
     free(site);
     char *rules = tu_write_file(fx->dir, "compliance.yaml", S_rules);
-    fx->rules = compliance_load(rules, fx->diags);
+    fx->rules = compliance_load(rules, NULL, fx->diags);
     free(rules);
     if (diag_count(fx->diags))
         diag_list_print(fx->diags, stderr);
@@ -624,7 +624,7 @@ static void test_media_rules_honour_lang(void **state)
     char *yaml2 = tu_replace(yaml, "    check: before-after-image\n",
                              "    check: before-after-image\n    lang: [ko]\n");
     char *path = tu_write_file(fx->dir, "compliance-ko.yaml", yaml2);
-    compliance *ko = compliance_load(path, fx->diags);
+    compliance *ko = compliance_load(path, NULL, fx->diags);
     assert_non_null(ko);
     assert_int_equal(ko->rules[compliance_find(ko, "image-alt")].langs.len, 1);
     fx->ctx.rules = ko;

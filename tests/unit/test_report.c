@@ -53,7 +53,7 @@ static int S_setup(void **state)
     fx->dir = tu_tmpdir("report");
     fx->diags = diag_list_new();
     char *path = tu_write_file(fx->dir, "compliance.yaml", S_rules);
-    fx->rules = compliance_load(path, fx->diags);
+    fx->rules = compliance_load(path, NULL, fx->diags);
     free(path);
     assert_non_null(fx->rules);
     assert_int_equal(diag_count(fx->diags), 0);
@@ -529,7 +529,7 @@ static void test_sarif_long_description(void **state)
     strbuf_puts(&b, "\"\n");
     char *path = tu_write_file(fx->dir, "long.yaml", strbuf_str(&b));
     strbuf_free(&b);
-    compliance *c = compliance_load(path, fx->diags);
+    compliance *c = compliance_load(path, NULL, fx->diags);
     free(path);
     assert_non_null(c);
     diag_list *none = diag_list_new();

@@ -116,7 +116,7 @@ static void test_rule(void **state)
                 bool want = k != 1;
                 size_t hits = S_lint_case(r, lang, text, false);
                 /* The prefilter may only save work: without it, the same findings. */
-                struct hs_database *prefilter = S.rules->prefilter;
+                struct prefilter *prefilter = S.rules->prefilter;
                 S.rules->prefilter = NULL;
                 size_t unscreened = S_lint_case(r, lang, text, false);
                 S.rules->prefilter = prefilter;
@@ -177,7 +177,7 @@ int main(void)
     char *rules_path = S_root_path("content/compliance.yaml");
     char *site_path = S_root_path("content/site.yaml");
     char *cases_path = S_root_path("tests/compliance/cases.yaml");
-    S.rules = compliance_load(rules_path, S.load_diags);
+    S.rules = compliance_load(rules_path, NULL, S.load_diags);
     S.cfg = config_load(site_path, S.load_diags);
     size_t len = 0;
     char *cases_text = file_read(cases_path, &len);
