@@ -22,6 +22,7 @@
 #include "pagexml.h"
 #include "procedures.h"
 #include "publish.h"
+#include "related.h"
 #include "slug.h"
 #include "util.h"
 
@@ -43,6 +44,7 @@ typedef struct build {
     size_t n_articles;
     const article **listed;   /* published articles, newest first */
     size_t n_listed;
+    related_index *related;   /* over listed */
     size_t *topic_counts;     /* published articles per topic */
     char **procedure_hrefs;   /* per procedure: its article's URL, or NULL */
     xmlNodePtr disclaimer;    /* the aside, shared read-only by every page */
@@ -63,12 +65,15 @@ typedef struct render_ctx {
 
 /* ---- reading articles ---------------------------------------------------------------- */
 
+static int S_by_file_name(const void *key, const void *item)
+{
+    return strcmp(key, ((const article *)item)->file_name);
+}
+
+/* b->articles is sorted by file name (S_load_articles). */
 static const article *S_find_article(const build *b, const char *file_name)
 {
-    for (size_t i = 0; i < b->n_articles; i++)
-        if (strcmp(b->articles[i].file_name, file_name) == 0)
-            return &b->articles[i];
-    return NULL;
+    return bsearch(file_name, b->articles, b->n_articles, sizeof *b->articles, S_by_file_name);
 }
 
 static const char *S_suggest_article(const build *b, const char *file_name)
@@ -165,6 +170,48 @@ static int S_by_newest(const void *pa, const void *pb)
     return c ? c : strcmp(a->fm->title, b->fm->title);
 }
 
+static int S_by_slug(const void *pa, const void *pb)
+{
+    const article *a = *(const article *const *)pa, *b = *(const article *const *)pb;
+    int c = strcmp(a->slug, b->slug);
+    return c ? c : (a > b) - (a < b);
+}
+
+/*
+ * Two articles at one address: each of them is reported, naming the first other article
+ * (in file-name order) with that slug. Sorting finds them without comparing every pair.
+ */
+static void S_check_slugs(build *b)
+{
+    const article **by_slug = xcalloc(b->n_articles + 1, sizeof *by_slug);
+    for (size_t i = 0; i < b->n_articles; i++)
+        by_slug[i] = &b->articles[i];
+    qsort(by_slug, b->n_articles, sizeof *by_slug, S_by_slug);
+    bool *clash = xcalloc(b->n_articles + 1, sizeof *clash);
+    const article **other = xcalloc(b->n_articles + 1, sizeof *other);
+    for (size_t i = 0; i < b->n_articles;) {
+        size_t j = i + 1;
+        while (j < b->n_articles && strcmp(by_slug[j]->slug, by_slug[i]->slug) == 0)
+            j++;
+        /* by_slug[i..j) share a slug, in file-name order (articles is sorted that way). */
+        for (size_t k = i; j - i > 1 && k < j; k++) {
+            size_t at = (size_t)(by_slug[k] - b->articles);
+            clash[at] = true;
+            other[at] = by_slug[k == i ? i + 1 : i];
+        }
+        i = j;
+    }
+    for (size_t i = 0; i < b->n_articles; i++)
+        if (clash[i])
+            diag_error(b->diags, b->articles[i].path, 1, 1, "slug",
+                       "this article has the slug '%s', like %s; two pages cannot share "
+                       "one address, so give one of them a different 'slug:'",
+                       b->articles[i].slug, other[i]->path);
+    free(other);
+    free(clash);
+    free(by_slug);
+}
+
 static void S_load_articles(build *b)
 {
     strlist names = STRLIST_INIT;
@@ -182,16 +229,7 @@ static void S_load_articles(build *b)
         S_load_article(b, a);
     }
     strlist_free(&names);
-    /* Two articles at one address: the second one named is the one to change. */
-    for (size_t i = 0; i < b->n_articles; i++)
-        for (size_t j = 0; j < b->n_articles; j++)
-            if (i != j && strcmp(b->articles[i].slug, b->articles[j].slug) == 0) {
-                diag_error(b->diags, b->articles[i].path, 1, 1, "slug",
-                           "this article has the slug '%s', like %s; two pages cannot share "
-                           "one address, so give one of them a different 'slug:'",
-                           b->articles[i].slug, b->articles[j].path);
-                break;
-            }
+    S_check_slugs(b);
     b->listed = xcalloc(b->n_articles + 1, sizeof *b->listed);
     b->topic_counts = xcalloc(b->cfg->n_topics + 1, sizeof *b->topic_counts);
     for (size_t i = 0; i < b->n_articles; i++) {
@@ -205,6 +243,7 @@ static void S_load_articles(build *b)
                     b->topic_counts[t]++;
     }
     qsort(b->listed, b->n_listed, sizeof *b->listed, S_by_newest);
+    b->related = related_index_new(b->listed, b->n_listed);
 }
 
 /* Each procedure's `article:` must name an article; its column header links there. */
@@ -459,42 +498,6 @@ static void S_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *u
 }
 
 /* Articles that share a topic or a procedure with a, most shared first, then newest. */
-static size_t S_related(const build *b, const article *a, const article **out)
-{
-    size_t n = 0;
-    size_t scores[RELATED_MAX] = {0};
-    for (size_t i = 0; i < b->n_listed; i++) {
-        const article *o = b->listed[i];
-        if (o == a)
-            continue;
-        size_t score = 0;
-        for (size_t x = 0; x < a->fm->n_topics; x++)
-            for (size_t y = 0; y < o->fm->n_topics; y++)
-                score += strcmp(a->fm->topics[x].id, o->fm->topics[y].id) == 0;
-        for (size_t x = 0; x < a->fm->n_procedures; x++)
-            for (size_t y = 0; y < o->fm->n_procedures; y++)
-                score += strcmp(a->fm->procedures[x].id, o->fm->procedures[y].id) == 0;
-        if (score == 0)
-            continue;
-        /* listed is newest first, so a stable insertion keeps newer ones ahead on ties. */
-        size_t pos = n;
-        while (pos > 0 && scores[pos - 1] < score)
-            pos--;
-        if (pos >= RELATED_MAX)
-            continue;
-        size_t last = n < RELATED_MAX ? n : RELATED_MAX - 1;
-        for (size_t k = last; k > pos; k--) {
-            out[k] = out[k - 1];
-            scores[k] = scores[k - 1];
-        }
-        out[pos] = o;
-        scores[pos] = score;
-        if (n < RELATED_MAX)
-            n++;
-    }
-    return n;
-}
-
 /*
  * Render an article's page. With check_only (an article whose front matter has errors, or
  * a draft that is not built) the body is still rendered, so its mistakes are reported in
@@ -529,7 +532,7 @@ static void S_render_article(build *b, const article *a, bool check_only)
         return;
     }
     const article *related[RELATED_MAX];
-    size_t n_related = S_related(b, a, related);
+    size_t n_related = related_find(b->related, a, related, RELATED_MAX);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_ARTICLE, a->lang, a->url, a->fm->title,
                                 a->fm->summary, b->topic_counts);
     pagexml_article(xmlDocGetRootElement(doc), b->cfg, a, md->body, md->headings,
@@ -749,6 +752,7 @@ static void S_free_build(build *b)
         strlist_free(&a->heading_ids);
     }
     free(b->articles);
+    related_index_free(b->related);
     free(b->listed);
     free(b->topic_counts);
     if (b->procedure_hrefs && b->procedures)
