@@ -6,12 +6,16 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <libxslt/documents.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +40,75 @@ struct page_templates {
     char *paths[PAGE_KIND_COUNT];
     int root_lines[PAGE_KIND_COUNT];
     xsltSecurityPrefsPtr security;
+    /*
+     * Documents the stylesheets read with document() (strings.xml), each parsed once more
+     * the first time a page reads it, then lent read-only to every later transformation,
+     * so that no page parses them again. Guarded by docs_lock: pages render on several
+     * threads.
+     */
+    pthread_mutex_t docs_lock;
+    xmlDocPtr *docs;
+    size_t n_docs, cap_docs;
 };
+
+/* libxslt's own loader, which S_loader wraps. */
+static xsltDocLoaderFunc S_default_loader;
+
+/* Keep a private copy of the document at URI for t's later transformations. */
+static void S_share_document(page_templates *t, const xmlChar *uri, int options)
+{
+    pthread_mutex_lock(&t->docs_lock);
+    bool known = false;
+    for (size_t i = 0; i < t->n_docs && !known; i++)
+        known = xmlStrEqual(t->docs[i]->URL, uri);
+    if (!known) {
+        xmlDocPtr doc = xmlReadFile((const char *)uri, NULL, options);
+        if (doc && doc->URL) {
+            if (t->n_docs == t->cap_docs) {
+                t->cap_docs = t->cap_docs ? 2 * t->cap_docs : 4;
+                t->docs = xreallocarray(t->docs, t->cap_docs, sizeof *t->docs);
+            }
+            t->docs[t->n_docs++] = doc;
+        } else {
+            xmlFreeDoc(doc);
+        }
+    }
+    pthread_mutex_unlock(&t->docs_lock);
+}
+
+/*
+ * libxslt's loader for stylesheets and documents. A document loaded by document() during
+ * a page's transformation is also copied into the templates' shared documents, unless the
+ * stylesheet would change it once loaded (xsl:strip-space, XInclude).
+ */
+static xmlDocPtr S_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+                          xsltLoadType type)
+{
+    xmlDocPtr doc = S_default_loader(uri, dict, options, ctxt, type);
+    if (doc && type == XSLT_LOAD_DOCUMENT && ctxt) {
+        xsltTransformContextPtr tc = ctxt;
+        page_templates *t = tc->_private;
+        if (t && !xsltNeedElemSpaceHandling(tc) && !tc->xinclude)
+            S_share_document(t, uri, options);
+    }
+    return doc;
+}
+
+/*
+ * Lend t's shared documents to a transformation: libxslt finds a document in the
+ * context's list by its URL before it loads one, and does not free one marked main.
+ */
+static void S_lend_documents(page_templates *t, xsltTransformContextPtr ctx)
+{
+    ctx->_private = t;
+    pthread_mutex_lock(&t->docs_lock);
+    for (size_t i = 0; i < t->n_docs; i++) {
+        xsltDocumentPtr d = xsltNewDocument(ctx, t->docs[i]);
+        if (d)
+            d->main = 1;
+    }
+    pthread_mutex_unlock(&t->docs_lock);
+}
 
 const char *page_kind_name(page_kind kind)
 {
@@ -86,6 +158,10 @@ void page_init(void)
     xmlInitParser();
     exsltRegisterAll();
     xsltInit();
+    if (!S_default_loader) {
+        S_default_loader = xsltDocDefaultLoader;
+        xsltSetLoaderFunc(S_loader);
+    }
     xsltSetGenericErrorFunc(NULL, S_capture_generic);
     xmlSetGenericErrorFunc(NULL, S_capture_generic);
 }
@@ -165,6 +241,7 @@ static void S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
 page_templates *page_templates_load(const char *dir, diag_list *diags)
 {
     page_templates *t = xcalloc(1, sizeof *t);
+    pthread_mutex_init(&t->docs_lock, NULL);
     t->security = xsltNewSecurityPrefs();
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
@@ -228,6 +305,10 @@ void page_templates_free(page_templates *t)
     }
     if (t->security)
         xsltFreeSecurityPrefs(t->security);
+    for (size_t i = 0; i < t->n_docs; i++)
+        xmlFreeDoc(t->docs[i]);
+    free(t->docs);
+    pthread_mutex_destroy(&t->docs_lock);
     free(t);
 }
 
@@ -266,6 +347,7 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
     xmlDocPtr result = NULL;
     if (ctx) {
         xsltSetCtxtSecurityPrefs(t->security, ctx);
+        S_lend_documents(t, ctx);
         result = xsltApplyStylesheetUser(sheet, page, NULL, NULL, NULL, ctx);
         if (ctx->state != XSLT_STATE_OK && result) {
             xmlFreeDoc(result);

@@ -55,28 +55,37 @@
        primary subtag, then to "en"), with <slot n="1|2|3"/> replaced by
        $arg1..$arg3. An argument may be a string, a node-set (its nodes are
        copied: pass reviewer/node(), not reviewer) or a result tree fragment. -->
+  <!-- Look-up tables over strings.xml, built once per page: each <str> by its
+       id, and each <t> by "id|lang" with the language in lower case. (Key
+       patterns may not use variables, hence the spelled-out alphabet.) -->
+  <xsl:key name="str-by-id" match="/strings/str" use="@id"/>
+  <xsl:key name="t-by-id-lang" match="/strings/str/t"
+           use="concat(../@id, '|', translate(@lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'))"/>
+
   <xsl:template name="str">
     <xsl:param name="id"/>
     <xsl:param name="arg1" select="''"/>
     <xsl:param name="arg2" select="''"/>
     <xsl:param name="arg3" select="''"/>
-    <xsl:variable name="s" select="$strings/str[@id = $id]"/>
-    <xsl:if test="not($s)">
-      <xsl:message terminate="yes">
-        <xsl:text>templates/strings.xml: no string with id '</xsl:text>
-        <xsl:value-of select="$id"/>
-        <xsl:text>'</xsl:text>
-      </xsl:message>
-    </xsl:if>
-    <xsl:variable name="t-exact" select="$s/t[translate(@lang, $upper, $lower) = $lang]"/>
-    <xsl:variable name="t-primary" select="$s/t[translate(@lang, $upper, $lower) = $lang-primary]"/>
-    <xsl:variable name="t-en" select="$s/t[@lang = 'en']"/>
-    <xsl:variable name="t" select="($t-exact | $t-primary[not($t-exact)] | $t-en[not($t-exact | $t-primary)])[1]"/>
-    <xsl:apply-templates select="$t/node()" mode="str">
-      <xsl:with-param name="arg1" select="$arg1"/>
-      <xsl:with-param name="arg2" select="$arg2"/>
-      <xsl:with-param name="arg3" select="$arg3"/>
-    </xsl:apply-templates>
+    <!-- key() searches the context node's document: step into strings.xml -->
+    <xsl:for-each select="$strings">
+      <xsl:if test="not(key('str-by-id', $id))">
+        <xsl:message terminate="yes">
+          <xsl:text>templates/strings.xml: no string with id '</xsl:text>
+          <xsl:value-of select="$id"/>
+          <xsl:text>'</xsl:text>
+        </xsl:message>
+      </xsl:if>
+      <xsl:variable name="t-exact" select="key('t-by-id-lang', concat($id, '|', $lang))"/>
+      <xsl:variable name="t-primary" select="key('t-by-id-lang', concat($id, '|', $lang-primary))"/>
+      <xsl:variable name="t-en" select="key('t-by-id-lang', concat($id, '|en'))"/>
+      <xsl:variable name="t" select="($t-exact | $t-primary[not($t-exact)] | $t-en[not($t-exact | $t-primary)])[1]"/>
+      <xsl:apply-templates select="$t/node()" mode="str">
+        <xsl:with-param name="arg1" select="$arg1"/>
+        <xsl:with-param name="arg2" select="$arg2"/>
+        <xsl:with-param name="arg3" select="$arg3"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="text()" mode="str">
