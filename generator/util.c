@@ -291,6 +291,17 @@ const char *path_basename(const char *path)
 
 int mkdir_p(const char *path)
 {
+    /* Usually only the last folder is missing: one system call. */
+    if (mkdir(path, 0755) == 0)
+        return 0;
+    if (errno == EEXIST) {
+        if (path_is_dir(path))
+            return 0;
+        errno = ENOTDIR;
+        return -1;
+    }
+    if (errno != ENOENT)
+        return -1;
     char *p = xstrdup(path);
     for (char *s = p + 1; *s; s++) {
         if (*s != '/')

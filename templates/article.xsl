@@ -13,7 +13,7 @@
   <!-- toc items below level 2, grouped under the level-2 item before them
        (items before the first level-2 item get the key '') -->
   <xsl:key name="toc-children"
-           match="toc/item[not(@level = '2')]"
+           match="/page/article/toc/item[not(@level = '2')]"
            use="generate-id(preceding-sibling::item[@level = '2'][1])"/>
 
   <xsl:template name="content">

@@ -175,6 +175,23 @@ static void test_duplicate_with_two_placeholders(void **state)
                     "<footer><div id=\"medical-disclaimer\"/></footer></body></html>");
 }
 
+/* The walk finds a placeholder deep in the page after other branches, and ignores elements
+ * in a namespace, as XPath's //aside and //div would. */
+static void test_walk_depth_and_namespaces(void **state)
+{
+    xmlDocPtr doc = S_doc("<html xmlns:x=\"urn:x\"><body><div><p/><p><span/>text</p></div>"
+                          "<x:aside class=\"medical-disclaimer\"/><x:div id=\"medical-disclaimer\"/>"
+                          "<section><div><div id=\"medical-disclaimer\"/></div></section>"
+                          "<!-- a comment --></body></html>");
+    assert_int_equal(disclaimer_count(doc), 0);
+    assert_int_equal(disclaimer_inject(doc, *state), DISCLAIMER_OK);
+    assert_int_equal(disclaimer_count(doc), 1);
+    xmlNodePtr section = xmlDocGetRootElement(doc)->children->children->next->next->next;
+    assert_string_equal((const char *)section->name, "section");
+    assert_string_equal((const char *)section->children->children->name, "aside");
+    xmlFreeDoc(doc);
+}
+
 static void test_count(void **state)
 {
     (void)state;
@@ -213,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_no_place_with_two_mains),
         cmocka_unit_test(test_duplicate_when_template_wrote_aside),
         cmocka_unit_test(test_duplicate_with_two_placeholders),
+        cmocka_unit_test(test_walk_depth_and_namespaces),
         cmocka_unit_test(test_count),
     };
     return cmocka_run_group_tests_name("disclaimer", tests, S_setup, S_teardown);
