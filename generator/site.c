@@ -28,6 +28,8 @@
 
 /* How many related articles an article page lists. */
 #define RELATED_MAX 4
+/* How many articles a topic's list shows on one page (S_render_topics). */
+#define TOPIC_PAGE_SIZE 50
 /* How many of the newest articles the home page lists. */
 #define HOME_NEWEST_MAX 10
 
@@ -592,28 +594,82 @@ static void S_render_home(build *b)
     xmlFreeDoc(doc);
 }
 
+/* The URL of page n (from 1) of a topic's list: /topics/<id>/, then /topics/<id>/page/<n>/. */
+static char *S_topic_page_url(const build *b, const char *id, size_t n)
+{
+    if (n <= 1)
+        return xasprintf("%stopics/%s/", b->cfg->base_path, id);
+    return xasprintf("%stopics/%s/page/%zu/", b->cfg->base_path, id, n);
+}
+
+/* How many list pages a topic with n published articles has (one even when empty). */
+static size_t S_topic_pages(size_t n)
+{
+    return n == 0 ? 1 : (n + TOPIC_PAGE_SIZE - 1) / TOPIC_PAGE_SIZE;
+}
+
+/*
+ * Each topic's articles, newest first, TOPIC_PAGE_SIZE to a page: a long list is slow to
+ * load on a phone and hard to move through with a screen reader, and one page holding
+ * every article of a large site would hold them all in memory at once.
+ */
 static void S_render_topics(build *b)
 {
+    const article **in_topic = xcalloc(b->n_listed + 1, sizeof *in_topic);
     for (size_t t = 0; t < b->cfg->n_topics; t++) {
         const site_topic *topic = &b->cfg->topics[t];
-        char *url = xasprintf("%stopics/%s/", b->cfg->base_path, topic->id);
-        xmlDocPtr doc = pagexml_new(b->cfg, PAGE_TOPIC, b->cfg->language, url, topic->title,
-                                    topic->description, b->topic_counts);
-        xmlNodePtr page = xmlDocGetRootElement(doc);
-        xmlNodePtr el = xmlNewChild(page, NULL, BAD_CAST "topic", NULL);
-        xmlNewProp(el, BAD_CAST "id", BAD_CAST topic->id);
-        xmlNewProp(el, BAD_CAST "href", BAD_CAST url);
-        pagexml_text(el, "title", topic->title);
-        pagexml_text(el, "description", topic->description);
-        xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "articles", NULL);
+        size_t n = 0;
         for (size_t i = 0; i < b->n_listed; i++)
             for (size_t k = 0; k < b->listed[i]->fm->n_topics; k++)
-                if (strcmp(b->listed[i]->fm->topics[k].id, topic->id) == 0)
-                    pagexml_article_ref(list, b->listed[i]);
-        S_render_page(b, PAGE_TOPIC, doc, url);
-        xmlFreeDoc(doc);
-        free(url);
+                if (strcmp(b->listed[i]->fm->topics[k].id, topic->id) == 0) {
+                    in_topic[n++] = b->listed[i];
+                    break;
+                }
+        size_t pages = S_topic_pages(n);
+        char *first = S_topic_page_url(b, topic->id, 1);
+        for (size_t p = 1; p <= pages; p++) {
+            char *url = S_topic_page_url(b, topic->id, p);
+            xmlDocPtr doc = pagexml_new(b->cfg, PAGE_TOPIC, b->cfg->language, url,
+                                        topic->title, topic->description, b->topic_counts);
+            xmlNodePtr page = xmlDocGetRootElement(doc);
+            xmlNodePtr el = xmlNewChild(page, NULL, BAD_CAST "topic", NULL);
+            xmlNewProp(el, BAD_CAST "id", BAD_CAST topic->id);
+            xmlNewProp(el, BAD_CAST "href", BAD_CAST first);
+            pagexml_text(el, "title", topic->title);
+            pagexml_text(el, "description", topic->description);
+            if (pages > 1) {
+                xmlNodePtr nav = xmlNewChild(page, NULL, BAD_CAST "pagination", NULL);
+                char num[32];
+                snprintf(num, sizeof num, "%zu", p);
+                xmlNewProp(nav, BAD_CAST "current", BAD_CAST num);
+                snprintf(num, sizeof num, "%zu", pages);
+                xmlNewProp(nav, BAD_CAST "count", BAD_CAST num);
+                const struct {
+                    const char *name;
+                    size_t page;
+                    bool show;
+                } links[] = {{"first", 1, p > 1},
+                             {"prev", p - 1, p > 1},
+                             {"next", p + 1, p < pages},
+                             {"last", pages, p < pages}};
+                for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
+                    if (!links[k].show)
+                        continue;
+                    char *href = S_topic_page_url(b, topic->id, links[k].page);
+                    xmlNewProp(nav, BAD_CAST links[k].name, BAD_CAST href);
+                    free(href);
+                }
+            }
+            xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "articles", NULL);
+            for (size_t i = (p - 1) * TOPIC_PAGE_SIZE; i < n && i < p * TOPIC_PAGE_SIZE; i++)
+                pagexml_article_ref(list, in_topic[i]);
+            S_render_page(b, PAGE_TOPIC, doc, url);
+            xmlFreeDoc(doc);
+            free(url);
+        }
+        free(first);
     }
+    free(in_topic);
 }
 
 static void S_render_compare(build *b)
@@ -696,14 +752,19 @@ static void S_write_feeds(build *b)
     feeds_page *pages = xcalloc(b->n_listed + b->cfg->n_topics + 4, sizeof *pages);
     char *compare = xasprintf("%scompare/", b->cfg->base_path);
     char *glossary_url = xasprintf("%sglossary/", b->cfg->base_path);
-    char **topic_urls = xcalloc(b->cfg->n_topics + 1, sizeof *topic_urls);
+    /* Every page of every topic's list. */
+    strlist topic_urls = STRLIST_INIT;
+    for (size_t t = 0; t < b->cfg->n_topics; t++) {
+        size_t pages_of_topic = S_topic_pages(b->topic_counts[t]);
+        for (size_t p = 1; p <= pages_of_topic; p++)
+            strlist_push_owned(&topic_urls, S_topic_page_url(b, b->cfg->topics[t].id, p));
+    }
+    pages = xreallocarray(pages, b->n_listed + topic_urls.len + 4, sizeof *pages);
     pages[n_pages++] = (feeds_page){b->cfg->base_path, b->n_listed ? &b->listed[0]->fm->reviewed : NULL};
     for (size_t i = 0; i < b->n_listed; i++)
         pages[n_pages++] = (feeds_page){b->listed[i]->url, &b->listed[i]->fm->reviewed};
-    for (size_t t = 0; t < b->cfg->n_topics; t++) {
-        topic_urls[t] = xasprintf("%stopics/%s/", b->cfg->base_path, b->cfg->topics[t].id);
-        pages[n_pages++] = (feeds_page){topic_urls[t], NULL};
-    }
+    for (size_t i = 0; i < topic_urls.len; i++)
+        pages[n_pages++] = (feeds_page){topic_urls.items[i], NULL};
     pages[n_pages++] = (feeds_page){compare, NULL};
     pages[n_pages++] = (feeds_page){glossary_url, NULL};
     size_t len;
@@ -716,9 +777,7 @@ static void S_write_feeds(build *b)
     xml = feeds_robots(b->cfg, &len);
     S_write(b, "robots.txt", xml, len);
     free(xml);
-    for (size_t t = 0; t < b->cfg->n_topics; t++)
-        free(topic_urls[t]);
-    free(topic_urls);
+    strlist_free(&topic_urls);
     free(compare);
     free(glossary_url);
     free(pages);

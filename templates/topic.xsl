@@ -2,7 +2,9 @@
 <!--
   topic.xsl: the articles of one topic (/topics/<topic>/).
   h1 = the topic's title, its description, then its articles; a topic
-  without articles says so and points to the other topics.
+  without articles says so and points to the other topics. A long list is
+  split into pages (/topics/<topic>/page/<n>/): the page XML then has
+  <pagination>, and each page links to the newer and older ones.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -24,10 +26,12 @@
           <h2 id="topic-articles-heading">
             <xsl:call-template name="str"><xsl:with-param name="id" select="'topic-articles'"/></xsl:call-template>
           </h2>
+          <xsl:apply-templates select="/page/pagination" mode="status"/>
           <xsl:call-template name="listing">
             <xsl:with-param name="refs" select="/page/articles/article-ref"/>
             <xsl:with-param name="level" select="3"/>
           </xsl:call-template>
+          <xsl:apply-templates select="/page/pagination"/>
         </section>
       </xsl:when>
       <xsl:otherwise>
@@ -39,6 +43,48 @@
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- "Page 2 of 80", under the list's heading -->
+  <xsl:template match="pagination" mode="status">
+    <p class="pagination-status">
+      <xsl:call-template name="str">
+        <xsl:with-param name="id" select="'page-of'"/>
+        <xsl:with-param name="arg1" select="string(@current)"/>
+        <xsl:with-param name="arg2" select="string(@count)"/>
+      </xsl:call-template>
+    </p>
+  </xsl:template>
+
+  <!-- Links to the newest, newer, older and oldest pages of the list -->
+  <xsl:template match="pagination">
+    <nav class="pagination" aria-labelledby="pagination-heading">
+      <h2 id="pagination-heading" class="pagination-heading">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'pagination'"/></xsl:call-template>
+      </h2>
+      <ul role="list">
+        <xsl:if test="@first">
+          <li><a class="pill" href="{@first}">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'page-newest'"/></xsl:call-template>
+          </a></li>
+        </xsl:if>
+        <xsl:if test="@prev">
+          <li><a class="pill" href="{@prev}" rel="prev">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'page-newer'"/></xsl:call-template>
+          </a></li>
+        </xsl:if>
+        <xsl:if test="@next">
+          <li><a class="pill" href="{@next}" rel="next">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'page-older'"/></xsl:call-template>
+          </a></li>
+        </xsl:if>
+        <xsl:if test="@last">
+          <li><a class="pill" href="{@last}">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'page-oldest'"/></xsl:call-template>
+          </a></li>
+        </xsl:if>
+      </ul>
+    </nav>
   </xsl:template>
 
   <xsl:template name="other-topics">

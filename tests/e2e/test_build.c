@@ -265,6 +265,76 @@ static void test_listing_pages(void **state)
     S_site_free(s);
 }
 
+/* A topic with more articles than one list page holds (TOPIC_PAGE_SIZE, 50). */
+static void test_topic_pages(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    /* 120 more consultation articles, one a day: the fixture has none in that topic. */
+    for (int i = 0; i < 120; i++) {
+        char *path = xasprintf("%s/articles/extra-%03d.md", s->content, i);
+        char *text = xasprintf("---\ntitle: \"Question %d\"\nsummary: \"Question %d for the "
+                               "consultation.\"\ntopics: [consultation]\ndate: 2025-%02d-%02d\n"
+                               "reviewed: 2026-11-01\nreviewer: \"Medical review team\"\n---\n"
+                               "Ask about recovery.\n",
+                               i, i, 1 + i / 28, 1 + i % 28);
+        assert_int_equal(file_write(path, text, strlen(text)), 0);
+        free(text);
+        free(path);
+    }
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 0);
+    const char *pages[] = {"topics/consultation/index.html", "topics/consultation/page/2/index.html",
+                           "topics/consultation/page/3/index.html"};
+    /* Newest first across the pages, 50, 50, 20, each article once. */
+    int expected_first[] = {119, 69, 19};
+    int expected_count[] = {50, 50, 20};
+    for (int p = 0; p < 3; p++) {
+        xmlDocPtr doc = S_page(s, pages[p]);
+        S_assert_string(doc, "//h1", "Consultation");
+        S_assert_xpath(doc, "//main//li[@class='listing-item']", expected_count[p]);
+        char *first = xasprintf("/kb/articles/extra-%03d/", expected_first[p]);
+        char *expr = xasprintf("string((//main//li[@class='listing-item']//a)[1]/@href)");
+        S_assert_string(doc, expr, first);
+        free(expr);
+        free(first);
+        char *status = xasprintf("Page %d of 3", p + 1);
+        S_assert_string(doc, "//p[@class='pagination-status']", status);
+        free(status);
+        /* Links to the other pages, with rel on the neighbours. */
+        S_assert_xpath(doc, "//nav[@class='pagination']//a[@rel='prev']", p > 0);
+        S_assert_xpath(doc, "//nav[@class='pagination']//a[@rel='next']", p < 2);
+        xmlFreeDoc(doc);
+    }
+    xmlDocPtr doc = S_page(s, pages[1]);
+    S_assert_xpath(doc, "//a[@rel='prev'][@href='/kb/topics/consultation/']", 1);
+    S_assert_xpath(doc, "//a[@rel='next'][@href='/kb/topics/consultation/page/3/']", 1);
+    S_assert_xpath(doc, "//nav[@class='pagination']//a[@href='/kb/topics/consultation/page/3/']", 2);
+    xmlFreeDoc(doc);
+    char *four = path_join(s->out, "topics/consultation/page/4");
+    assert_false(path_is_dir(four));
+    free(four);
+    /* A topic that fits on one page has no page links; the sitemap lists every page. */
+    doc = S_page(s, "topics/anatomy/index.html");
+    S_assert_xpath(doc, "//nav[@class='pagination']", 0);
+    S_assert_xpath(doc, "//p[@class='pagination-status']", 0);
+    xmlFreeDoc(doc);
+    char *sitemap = path_join(s->out, "sitemap.xml");
+    size_t len;
+    char *xml = file_read(sitemap, &len);
+    assert_non_null(strstr(xml, "<loc>https://clinic.example/kb/topics/consultation/page/3/</loc>"));
+    assert_null(strstr(xml, "consultation/page/4/"));
+    free(xml);
+    free(sitemap);
+    /* Every link resolves. */
+    free(err);
+    err = NULL;
+    const char *verify[] = {"check", "--site", "site", NULL};
+    assert_int_equal(e2e_run(s->dir, verify, &err), 0);
+    free(err);
+    S_site_free(s);
+}
+
 static void test_feed_sitemap_robots(void **state)
 {
     (void)state;
@@ -543,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_every_page_has_one_disclaimer_and_basics),
         cmocka_unit_test(test_article_page),
         cmocka_unit_test(test_listing_pages),
+        cmocka_unit_test(test_topic_pages),
         cmocka_unit_test(test_feed_sitemap_robots),
         cmocka_unit_test(test_drafts_option),
         cmocka_unit_test(test_jobs_give_identical_output),
