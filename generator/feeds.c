@@ -57,6 +57,25 @@ char *feeds_sitemap(const site_config *cfg, const feeds_page *pages, size_t n, s
     return out;
 }
 
+char *feeds_sitemap_index(const site_config *cfg, const char *const *files, size_t n,
+                          size_t *len)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr index = xmlNewNode(NULL, BAD_CAST "sitemapindex");
+    xmlNsPtr ns = xmlNewNs(index, BAD_CAST SITEMAP_NS, NULL);
+    xmlSetNs(index, ns);
+    xmlDocSetRootElement(doc, index);
+    for (size_t i = 0; i < n; i++) {
+        xmlNodePtr sitemap = xmlNewChild(index, ns, BAD_CAST "sitemap", NULL);
+        char *loc = S_absolute(cfg, files[i]);
+        S_text(sitemap, ns, "loc", loc);
+        free(loc);
+    }
+    char *out = S_dump(doc, len);
+    xmlFreeDoc(doc);
+    return out;
+}
+
 char *feeds_atom(const site_config *cfg, const article *const *articles, size_t n,
                  size_t *len)
 {

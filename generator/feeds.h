@@ -17,11 +17,23 @@ typedef struct feeds_page {
     const date_ymd *lastmod; /* may be NULL */
 } feeds_page;
 
+/* The most URLs one sitemap file may list (sitemaps.org protocol, "Sitemap file location"). */
+#define FEEDS_SITEMAP_MAX_URLS 50000
+
 /*
- * The sitemap of pages (absolute URLs from cfg->base_url). Returns the serialised XML
- * (the caller frees it) and its length in *len.
+ * The sitemap of pages (absolute URLs from cfg->base_url), a <urlset>. Returns the
+ * serialised XML (the caller frees it) and its length in *len. A site with more than
+ * FEEDS_SITEMAP_MAX_URLS pages needs several, listed by feeds_sitemap_index.
  */
 char *feeds_sitemap(const site_config *cfg, const feeds_page *pages, size_t n, size_t *len);
+
+/*
+ * A sitemap index (<sitemapindex>) listing the sitemap files at the site paths
+ * files[0..n), such as "/kb/sitemap-1.xml". Returns the serialised XML (the caller frees
+ * it) and its length in *len.
+ */
+char *feeds_sitemap_index(const site_config *cfg, const char *const *files, size_t n,
+                          size_t *len);
 
 /*
  * The Atom feed of articles (newest first, as given): feed id and link are the site's

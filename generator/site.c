@@ -30,6 +30,8 @@
 #define RELATED_MAX 4
 /* How many articles a topic's list shows on one page (S_render_topics). */
 #define TOPIC_PAGE_SIZE 50
+/* How many of the newest articles the Atom feed holds. */
+#define FEED_ENTRIES_MAX 50
 /* How many of the newest articles the home page lists. */
 #define HOME_NEWEST_MAX 10
 
@@ -768,10 +770,32 @@ static void S_write_feeds(build *b)
     pages[n_pages++] = (feeds_page){compare, NULL};
     pages[n_pages++] = (feeds_page){glossary_url, NULL};
     size_t len;
-    char *xml = feeds_sitemap(b->cfg, pages, n_pages, &len);
-    S_write(b, "sitemap.xml", xml, len);
-    free(xml);
-    xml = feeds_atom(b->cfg, b->listed, b->n_listed, &len);
+    char *xml;
+    if (n_pages <= FEEDS_SITEMAP_MAX_URLS) {
+        xml = feeds_sitemap(b->cfg, pages, n_pages, &len);
+        S_write(b, "sitemap.xml", xml, len);
+        free(xml);
+    } else {
+        /* Too many for one file: sitemap-1.xml, sitemap-2.xml..., and an index. */
+        strlist parts = STRLIST_INIT;
+        for (size_t from = 0, k = 1; from < n_pages; from += FEEDS_SITEMAP_MAX_URLS, k++) {
+            size_t count = n_pages - from < FEEDS_SITEMAP_MAX_URLS ? n_pages - from
+                                                                  : FEEDS_SITEMAP_MAX_URLS;
+            char *name = xasprintf("sitemap-%zu.xml", k);
+            xml = feeds_sitemap(b->cfg, pages + from, count, &len);
+            S_write(b, name, xml, len);
+            free(xml);
+            strlist_push_owned(&parts, xasprintf("%s%s", b->cfg->base_path, name));
+            free(name);
+        }
+        xml = feeds_sitemap_index(b->cfg, (const char *const *)parts.items, parts.len, &len);
+        S_write(b, "sitemap.xml", xml, len);
+        free(xml);
+        strlist_free(&parts);
+    }
+    /* Feed readers want what is new, not the archive: the newest FEED_ENTRIES_MAX. */
+    xml = feeds_atom(b->cfg, b->listed, b->n_listed < FEED_ENTRIES_MAX ? b->n_listed : FEED_ENTRIES_MAX,
+                     &len);
     S_write(b, "feed.xml", xml, len);
     free(xml);
     xml = feeds_robots(b->cfg, &len);

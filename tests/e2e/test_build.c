@@ -265,7 +265,8 @@ static void test_listing_pages(void **state)
     S_site_free(s);
 }
 
-/* A topic with more articles than one list page holds (TOPIC_PAGE_SIZE, 50). */
+/* A topic with more articles than one list page holds (TOPIC_PAGE_SIZE, 50), and a feed
+ * with more articles than it shows (FEED_ENTRIES_MAX, 50). */
 static void test_topic_pages(void **state)
 {
     (void)state;
@@ -326,6 +327,19 @@ static void test_topic_pages(void **state)
     assert_null(strstr(xml, "consultation/page/4/"));
     free(xml);
     free(sitemap);
+    /* The feed holds the newest 50 of the 123 articles: the fixture's 3 and 47 more. */
+    char *feed = path_join(s->out, "feed.xml");
+    xml = file_read(feed, &len);
+    assert_non_null(xml);
+    size_t entries = 0;
+    for (const char *p = xml; (p = strstr(p, "<entry")); p++)
+        entries++;
+    assert_int_equal(entries, 50);
+    assert_non_null(strstr(xml, "/kb/articles/extra-119/"));
+    assert_non_null(strstr(xml, "/kb/articles/extra-073/"));
+    assert_null(strstr(xml, "/kb/articles/extra-072/"));
+    free(xml);
+    free(feed);
     /* Every link resolves. */
     free(err);
     err = NULL;

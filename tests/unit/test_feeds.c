@@ -152,6 +152,25 @@ static void test_sitemap_empty(void **state)
     free(out);
 }
 
+static void test_sitemap_index(void **state)
+{
+    (void)state;
+    const char *const files[] = {"/kb/sitemap-1.xml", "/kb/sitemap-2.xml"};
+    size_t len = 0;
+    char *out = feeds_sitemap_index(&S_cfg, files, 2, &len);
+    assert_int_equal(len, strlen(out));
+    assert_true(str_starts_with(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
+    S_xml x = S_parse(out, len);
+    S_expect_string(&x, "namespace-uri(/*)", SITEMAP_NS);
+    S_expect_string(&x, "local-name(/*)", "sitemapindex");
+    S_expect_number(&x, "count(/*/*)", 2);
+    S_expect_string(&x, "/*/*[1]/*[local-name()='loc']", "https://example.org/kb/sitemap-1.xml");
+    S_expect_string(&x, "/*/*[2]/*[local-name()='loc']", "https://example.org/kb/sitemap-2.xml");
+    S_expect_number(&x, "count(//*[namespace-uri() != '" SITEMAP_NS "'])", 0);
+    S_xml_free(&x);
+    free(out);
+}
+
 /* ---- Atom ---- */
 
 static void test_atom_feed(void **state)
@@ -249,6 +268,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sitemap),
         cmocka_unit_test(test_sitemap_empty),
+        cmocka_unit_test(test_sitemap_index),
         cmocka_unit_test(test_atom_feed),
         cmocka_unit_test(test_atom_feed_root_base),
         cmocka_unit_test(test_robots),
