@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mdarena.h"
 #include "slug.h"
 
 /* Ids the page layout uses itself; a heading never takes them. */
@@ -89,11 +90,12 @@ static void S_plain_text(cmark_node *node, strbuf *out)
     cmark_iter_free(it);
 }
 
+/* Parse into the calling thread's arena (mdarena.h): release with mdarena_end. */
 static cmark_node *S_parse(const char *text, size_t len)
 {
     /* CMARK_OPT_VALIDATE_UTF8 replaces invalid bytes with U+FFFD, so libxml2 always gets
      * valid UTF-8. */
-    return cmark_parse_document(text, len, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
+    return mdarena_parse(text, len, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
 }
 
 static void S_seed_ids(strlist *taken)
@@ -104,6 +106,7 @@ static void S_seed_ids(strlist *taken)
 
 void markdown_heading_ids(const char *text, size_t len, strlist *ids)
 {
+    mdarena_mark tree = mdarena_begin();
     cmark_node *doc = S_parse(text, len);
     strlist taken = STRLIST_INIT;
     S_seed_ids(&taken);
@@ -122,7 +125,7 @@ void markdown_heading_ids(const char *text, size_t len, strlist *ids)
     }
     cmark_iter_free(it);
     strlist_free(&taken);
-    cmark_node_free(doc);
+    mdarena_end(tree);
 }
 
 typedef struct {
@@ -394,6 +397,7 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
         .result = res,
     };
     S_seed_ids(&r.taken_ids);
+    mdarena_mark tree = mdarena_begin();
     cmark_node *doc = S_parse(text, len);
     cmark_iter *it = cmark_iter_new(doc);
     /* The element each open container renders into; cmark sends EXIT for every node that
@@ -425,7 +429,7 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
     }
     free(stack);
     cmark_iter_free(it);
-    cmark_node_free(doc);
+    mdarena_end(tree);
     strlist_free(&r.taken_ids);
     return res;
 }

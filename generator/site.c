@@ -18,6 +18,7 @@
 #include "frontmatter.h"
 #include "glossary.h"
 #include "markdown.h"
+#include "mdarena.h"
 #include "page.h"
 #include "pagexml.h"
 #include "procedures.h"
@@ -58,6 +59,10 @@ typedef struct build {
     atomic_size_t files;
     atomic_bool write_failed;
 } build;
+
+/* What S_each_article runs on every article, on several threads. */
+typedef void (*S_article_fn)(build *b, article *a);
+static void S_each_article(build *b, S_article_fn fn);
 
 /* What the Markdown hooks need while one article (or glossary entry) renders. */
 typedef struct render_ctx {
@@ -230,9 +235,10 @@ static void S_load_articles(build *b)
         article *a = &b->articles[b->n_articles++];
         a->file_name = xstrdup(names.items[i]);
         a->path = path_join(b->articles_dir, names.items[i]);
-        S_load_article(b, a);
     }
     strlist_free(&names);
+    /* Each article is read on its own; what spans articles comes after. */
+    S_each_article(b, S_load_article);
     S_check_slugs(b);
     b->listed = xcalloc(b->n_articles + 1, sizeof *b->listed);
     b->topic_counts = xcalloc(b->cfg->n_topics + 1, sizeof *b->topic_counts);
@@ -547,42 +553,51 @@ static void S_render_article(build *b, const article *a, bool check_only)
     markdown_result_free(md);
 }
 
-static void *S_article_worker(void *arg)
+
+typedef struct {
+    build *b;
+    S_article_fn fn;
+} S_each;
+
+static void *S_each_worker(void *arg)
 {
-    build *b = arg;
+    S_each *e = arg;
+    build *b = e->b;
     for (;;) {
         size_t i = atomic_fetch_add(&b->next_article, 1);
         if (i >= b->n_articles)
             break;
-        const article *a = &b->articles[i];
-        if (a->body_line)
-            S_render_article(b, a, !(a->fm && a->published));
+        e->fn(b, &b->articles[i]);
     }
+    mdarena_thread_exit();
     return NULL;
 }
 
-static void S_render_articles(build *b)
+/* Run fn on every article, on --jobs threads (the calling thread among them). */
+static void S_each_article(build *b, S_article_fn fn)
 {
     unsigned jobs = b->opt->jobs ? b->opt->jobs : 1;
     if (jobs > b->n_articles)
         jobs = b->n_articles ? (unsigned)b->n_articles : 1;
     atomic_store(&b->next_article, 0);
-    if (jobs == 1) {
-        S_article_worker(b);
-        return;
-    }
+    S_each e = {b, fn};
     pthread_t *threads = xcalloc(jobs, sizeof *threads);
     unsigned started = 0;
-    for (unsigned i = 0; i < jobs; i++)
-        if (pthread_create(&threads[i], NULL, S_article_worker, b) == 0)
+    for (unsigned i = 1; i < jobs; i++)
+        if (pthread_create(&threads[i], NULL, S_each_worker, &e) == 0)
             started++;
         else
             break;
-    if (started == 0)
-        S_article_worker(b);
-    for (unsigned i = 0; i < started; i++)
+    S_each_worker(&e);
+    for (unsigned i = 1; i <= started; i++)
         pthread_join(threads[i], NULL);
     free(threads);
+}
+
+static void S_render_one(build *b, article *a)
+{
+    if (a->body_line)
+        S_render_article(b, a, !(a->fm && a->published));
 }
 
 static void S_render_home(build *b)
@@ -904,7 +919,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
         S_free_build(&b);
         return SITE_ENVIRONMENT_ERROR;
     }
-    S_render_articles(&b);
+    S_each_article(&b, S_render_one);
     S_render_home(&b);
     S_render_topics(&b);
     S_render_compare(&b);
