@@ -18,9 +18,11 @@ What Hugo still does not do that suture does, so its times cover a little less w
 - ```compare blocks inside articles stay code blocks (suture renders each as a table from
   data/procedures.yaml);
 - glossary terms are not linked on their first use in an article;
-- links between articles are not checked (suture fails the build on a broken one), and no
-  medical-advertising or disclaimer checks run;
-- the feed is RSS 2.0, suture's is Atom (the same entries, summaries only).
+- links between articles and front matter fields are not checked (suture fails the build on
+  a broken link or an unknown field), nor is each page's one disclaimer verified;
+- the feed is RSS 2.0, suture's is Atom (the same entries, summaries only);
+- Hugo's sitemap.xml leaves out the second and later pages of each topic, which
+  suture's lists; Hugo adds a redirect page at each topic's page/1/.
 """
 
 import os
