@@ -138,6 +138,23 @@ static char *S_read_article(build *b, const article *a, size_t *len)
     return text;
 }
 
+/* Keep the ids in ids as a's packed heading ids (article.h), and empty ids. */
+static void S_keep_heading_ids(article *a, strlist *ids)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < ids->len; i++)
+        total += strlen(ids->items[i]) + 1;
+    a->heading_ids = xmalloc(total + 1);
+    char *p = a->heading_ids;
+    for (size_t i = 0; i < ids->len; i++) {
+        size_t n = strlen(ids->items[i]) + 1;
+        memcpy(p, ids->items[i], n);
+        p += n;
+    }
+    a->n_heading_ids = ids->len;
+    strlist_free(ids);
+}
+
 static void S_load_article(build *b, article *a)
 {
     size_t len;
@@ -163,12 +180,13 @@ static void S_load_article(build *b, article *a)
         a->lang = a->fm->lang ? a->fm->lang : b->cfg->language;
         a->published = !a->fm->draft || b->opt->drafts;
         S_check_refs(b, a);
-        markdown_heading_ids(body, len - (size_t)(body - text), &a->heading_ids);
     } else {
         a->lang = b->cfg->language;
-        if (body)
-            markdown_heading_ids(body, len - (size_t)(body - text), &a->heading_ids);
     }
+    strlist ids = STRLIST_INIT;
+    if (body)
+        markdown_heading_ids(body, len - (size_t)(body - text), &ids);
+    S_keep_heading_ids(a, &ids);
     free(text);
 }
 
@@ -292,10 +310,17 @@ static bool S_has_scheme(const char *url)
 static void S_check_fragment(render_ctx *c, const article *target, const char *fragment,
                              unsigned line, unsigned column)
 {
-    if (strlist_contains(&target->heading_ids, fragment))
-        return;
-    const char *near = suggest_closest_n(fragment, (const char *const *)target->heading_ids.items,
-                                         target->heading_ids.len);
+    const char **ids = xcalloc(target->n_heading_ids + 1, sizeof *ids);
+    const char *p = target->heading_ids;
+    for (size_t i = 0; i < target->n_heading_ids; i++, p += strlen(p) + 1) {
+        if (strcmp(p, fragment) == 0) {
+            free(ids);
+            return;
+        }
+        ids[i] = p;
+    }
+    const char *near = suggest_closest_n(fragment, ids, target->n_heading_ids);
+    free(ids);
     if (near)
         diag_error(c->b->diags, c->file, line, column, "link",
                    "%s has no heading with the id '#%s'; did you mean '#%s'?",
@@ -847,7 +872,7 @@ static void S_free_build(build *b)
         free(a->slug);
         free(a->url);
         frontmatter_free(a->fm);
-        strlist_free(&a->heading_ids);
+        free(a->heading_ids);
     }
     free(b->articles);
     related_index_free(b->related);
