@@ -310,15 +310,15 @@ static bool S_has_scheme(const char *url)
 static void S_check_fragment(render_ctx *c, const article *target, const char *fragment,
                              unsigned line, unsigned column)
 {
-    const char **ids = xcalloc(target->n_heading_ids + 1, sizeof *ids);
     const char *p = target->heading_ids;
-    for (size_t i = 0; i < target->n_heading_ids; i++, p += strlen(p) + 1) {
-        if (strcmp(p, fragment) == 0) {
-            free(ids);
+    for (size_t i = 0; i < target->n_heading_ids; i++, p += strlen(p) + 1)
+        if (strcmp(p, fragment) == 0)
             return;
-        }
+    /* Not found: the ids as a list, for the closest one. */
+    const char **ids = xcalloc(target->n_heading_ids + 1, sizeof *ids);
+    p = target->heading_ids;
+    for (size_t i = 0; i < target->n_heading_ids; i++, p += strlen(p) + 1)
         ids[i] = p;
-    }
     const char *near = suggest_closest_n(fragment, ids, target->n_heading_ids);
     free(ids);
     if (near)
