@@ -17,7 +17,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2
-PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8 libhs icu-uc jansson zlib
+PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8 libhs icu-uc jansson zlib libxxhash
 TEST_PKGS = cmocka
 
 -include Makefile.local

@@ -240,8 +240,9 @@ static int S_build(int argc, char **argv)
     size_t errors = diag_error_count(diags);
     if (status == SITE_OK) {
         if (!quiet)
-            fprintf(stderr, "suture: built %zu pages (%zu articles) into %s in %.0f ms\n",
-                    stats.pages, stats.articles, opt.out_dir, ms);
+            fprintf(stderr, "suture: built %zu pages (%zu articles, %zu unchanged) into %s in "
+                    "%.0f ms\n",
+                    stats.pages, stats.articles, stats.reused, opt.out_dir, ms);
     } else {
         fprintf(stderr, "suture: %zu error%s; %s was not changed\n", errors,
                 errors == 1 ? "" : "s", opt.out_dir);

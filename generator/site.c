@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "beforeafter.h"
@@ -17,6 +19,7 @@
 #include "feeds.h"
 #include "frontmatter.h"
 #include "glossary.h"
+#include "manifest.h"
 #include "markdown.h"
 #include "mdarena.h"
 #include "page.h"
@@ -55,6 +58,11 @@ typedef struct build {
     xmlNodePtr disclaimer;    /* the aside, shared read-only by every page */
     char *staging;
     atomic_size_t next_article;
+    /* Incremental builds: what the site being replaced was made from, and what this one is. */
+    manifest *old_manifest;   /* of opt->out_dir; empty when it has none */
+    manifest *new_manifest;
+    char inputs[33];          /* fingerprint of everything every page depends on */
+    atomic_size_t reused;
     atomic_size_t pages;
     atomic_size_t files;
     atomic_bool write_failed;
@@ -70,6 +78,7 @@ typedef struct render_ctx {
     const char *file;
     const article *self;  /* NULL outside an article */
     unsigned tables;
+    strlist links;        /* article file names the text links to, for the manifest */
 } render_ctx;
 
 /* ---- reading articles ---------------------------------------------------------------- */
@@ -353,6 +362,8 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
     }
     char *path = xstrndup(url, path_len);
     const char *name = path_basename(path);
+    if (!strlist_contains(&c->links, name))
+        strlist_push(&c->links, name);
     const article *target = S_find_article(c->b, name);
     char *result = NULL;
     if (!target) {
@@ -538,12 +549,102 @@ static void S_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *u
  * a draft that is not built) the body is still rendered, so its mistakes are reported in
  * the same build, but no page is made.
  */
+/*
+ * The fingerprint of an article's page (manifest.h): everything the page is made from.
+ * The build's inputs (templates, settings, data, glossary, media, the disclaimer, the
+ * topic counts in the navigation, this binary: b->inputs); the article's file name and
+ * text; its related articles as listed; and, for each article it links to, what the link
+ * needs: whether it exists and is published, its URL and its heading ids.
+ */
+static void S_article_fingerprint(const build *b, const article *a, const char *text,
+                                  size_t len, const strlist *links, char out[33])
+{
+    fingerprint *f = fingerprint_new();
+    fingerprint_str(f, "article page");
+    fingerprint_str(f, b->inputs);
+    fingerprint_str(f, a->file_name);
+    fingerprint_bytes(f, text, len);
+    const article *related[RELATED_MAX];
+    size_t n_related = related_find(b->related, a, related, RELATED_MAX);
+    fingerprint_u64(f, n_related);
+    for (size_t i = 0; i < n_related; i++) {
+        const article *r = related[i];
+        char date[16], reviewed[16];
+        date_format(&r->fm->date, date, sizeof date);
+        date_format(&r->fm->reviewed, reviewed, sizeof reviewed);
+        fingerprint_str(f, r->url);
+        fingerprint_str(f, r->fm->title);
+        fingerprint_str(f, r->fm->summary);
+        fingerprint_str(f, date);
+        fingerprint_str(f, reviewed);
+    }
+    fingerprint_u64(f, links->len);
+    for (size_t i = 0; i < links->len; i++) {
+        const article *t = S_find_article(b, links->items[i]);
+        fingerprint_str(f, links->items[i]);
+        fingerprint_u64(f, !t ? 0 : !t->fm ? 1 : !t->published ? 2 : 3);
+        if (t && t->fm && t->published) {
+            fingerprint_str(f, t->url);
+            fingerprint_u64(f, t->n_heading_ids);
+            const char *p = t->heading_ids;
+            for (size_t k = 0; k < t->n_heading_ids; k++, p += strlen(p) + 1)
+                fingerprint_str(f, p);
+        }
+    }
+    fingerprint_hex(f, out);
+    fingerprint_free(f);
+}
+
+/*
+ * Take the page at rel from the site being replaced, unchanged: a hard link into the
+ * staging folder (a copy where the two cannot share a file). False when the old site has
+ * no such file or it cannot be taken; the page is then made again.
+ */
+static bool S_reuse(build *b, const char *rel)
+{
+    char *from = path_join(b->opt->out_dir, rel);
+    char *to = path_join(b->staging, rel);
+    char *dir = xstrdup(to);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    bool ok = path_is_file(from) && mkdir_p(dir) == 0 &&
+              (link(from, to) == 0 || file_copy(from, to) == 0);
+    if (ok) {
+        atomic_fetch_add(&b->files, 1);
+        atomic_fetch_add(&b->pages, 1);
+        atomic_fetch_add(&b->reused, 1);
+    }
+    free(dir);
+    free(to);
+    free(from);
+    return ok;
+}
+
 static void S_render_article(build *b, const article *a, bool check_only)
 {
     size_t len;
     char *text = S_read_article(b, a, &len);
     if (!text)
         return;
+    char *rel = check_only ? NULL : S_page_file(b, a->url);
+    if (rel) {
+        /* The same inputs as the page in the old site: take it as it is. */
+        strlist links = STRLIST_INIT;
+        const char *old = manifest_page(b->old_manifest, rel, &links);
+        char fp[33];
+        if (old) {
+            S_article_fingerprint(b, a, text, len, &links, fp);
+            if (strcmp(fp, old) == 0 && S_reuse(b, rel)) {
+                manifest_set_page(b->new_manifest, rel, fp, &links);
+                strlist_free(&links);
+                free(rel);
+                free(text);
+                return;
+            }
+        }
+        strlist_free(&links);
+    }
     /* The front matter was checked when the article was loaded; find the body again. */
     const char *body = text;
     unsigned line = 1;
@@ -558,6 +659,14 @@ static void S_render_article(build *b, const article *a, bool check_only)
     size_t errors_before = diag_error_count(b->diags);
     markdown_result *md = markdown_render(a->path, body, len - (size_t)(body - text),
                                           a->body_line, MARKDOWN_NO_H1, &hooks, b->diags);
+    if (rel) {
+        /* Recorded now; S_keep_clean_pages forgets it if the page had anything to say. */
+        char fp[33];
+        S_article_fingerprint(b, a, text, len, &c.links, fp);
+        manifest_set_page(b->new_manifest, rel, fp, &c.links);
+    }
+    strlist_free(&c.links);
+    free(rel);
     free(text);
     char *glossary_href = xasprintf("%sglossary/", b->cfg->base_path);
     glossary_link_terms(b->glossary, md->body, glossary_href);
@@ -876,6 +985,8 @@ static void S_free_build(build *b)
     }
     free(b->articles);
     related_index_free(b->related);
+    manifest_free(b->old_manifest);
+    manifest_free(b->new_manifest);
     free(b->listed);
     free(b->topic_counts);
     if (b->procedure_hrefs && b->procedures)
@@ -891,6 +1002,113 @@ static void S_free_build(build *b)
     free(b->articles_dir);
     free(b->media_dir);
     free(b->staging);
+}
+
+/* ---- incremental builds --------------------------------------------------------------- */
+
+/* Add the files under dir (sorted, recursively): each one's path below root and its content
+ * (with_content) or its size and modification time (media, which may be large). */
+static void S_fingerprint_tree(fingerprint *f, const char *dir, const char *rel,
+                               bool with_content)
+{
+    strlist names = STRLIST_INIT;
+    if (dir_list(dir, NULL, &names) < 0) {
+        fingerprint_str(f, "-");
+        return;
+    }
+    for (size_t i = 0; i < names.len; i++) {
+        char *path = path_join(dir, names.items[i]);
+        char *sub = *rel ? path_join(rel, names.items[i]) : xstrdup(names.items[i]);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            S_fingerprint_tree(f, path, sub, with_content);
+        } else {
+            fingerprint_str(f, sub);
+            size_t len = 0;
+            char *data = with_content ? file_read(path, &len) : NULL;
+            if (data)
+                fingerprint_bytes(f, data, len);
+            else {
+                fingerprint_u64(f, (uint64_t)st.st_size);
+                fingerprint_u64(f, (uint64_t)st.st_mtim.tv_sec);
+                fingerprint_u64(f, (uint64_t)st.st_mtim.tv_nsec);
+            }
+            free(data);
+        }
+        free(sub);
+        free(path);
+    }
+    strlist_free(&names);
+}
+
+static void S_fingerprint_file(fingerprint *f, const char *path)
+{
+    size_t len = 0;
+    char *data = file_read(path, &len);
+    fingerprint_str(f, path);
+    if (data)
+        fingerprint_bytes(f, data, len);
+    else
+        fingerprint_str(f, "-");
+    free(data);
+}
+
+/*
+ * b->inputs: the fingerprint of what every page depends on. This program itself (a new
+ * suture may render differently), --drafts, the templates, site.yaml, the procedure data,
+ * the glossary, the media files (by size and time), the rendered disclaimer, the topic
+ * counts in the navigation and the procedures' article links.
+ */
+static void S_fingerprint_inputs(build *b)
+{
+    fingerprint *f = fingerprint_new();
+    fingerprint_str(f, "suture inputs 1");
+    S_fingerprint_file(f, "/proc/self/exe");
+    fingerprint_u64(f, b->opt->drafts);
+    S_fingerprint_tree(f, b->opt->templates_dir, "", true);
+    const char *const files[] = {"site.yaml", "data/procedures.yaml", "glossary.yaml", NULL};
+    for (size_t i = 0; files[i]; i++) {
+        char *path = path_join(b->opt->content_dir, files[i]);
+        S_fingerprint_file(f, path);
+        free(path);
+    }
+    S_fingerprint_tree(f, b->media_dir, "", false);
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlNodeDump(buf, NULL, b->disclaimer, 0, 0);
+    fingerprint_bytes(f, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+    xmlBufferFree(buf);
+    for (size_t t = 0; t < b->cfg->n_topics; t++)
+        fingerprint_u64(f, b->topic_counts[t]);
+    for (size_t i = 0; i < b->procedures->n_procedures; i++)
+        fingerprint_str(f, b->procedure_hrefs[i]);
+    fingerprint_hex(f, b->inputs);
+    fingerprint_free(f);
+}
+
+/*
+ * Keep in the new manifest only pages that are made again exactly as they were: an
+ * article that had anything to say in this build (a warning, a note) is made again next
+ * time so that it says it again, and a note from a template drops every page.
+ */
+static void S_keep_clean_pages(build *b)
+{
+    size_t tlen = strlen(b->opt->templates_dir);
+    for (size_t i = 0; i < diag_count(b->diags); i++) {
+        const diag *d = diag_get(b->diags, i);
+        if (!d->file)
+            continue;
+        if (strncmp(d->file, b->opt->templates_dir, tlen) == 0) {
+            manifest_free(b->new_manifest);
+            b->new_manifest = manifest_new();
+            return;
+        }
+        const article *a = S_find_article(b, path_basename(d->file));
+        if (a && strcmp(a->path, d->file) == 0 && a->url) {
+            char *rel = S_page_file(b, a->url);
+            manifest_drop_page(b->new_manifest, rel);
+            free(rel);
+        }
+    }
 }
 
 int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
@@ -938,6 +1156,10 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     b.disclaimer = disclaimer_new(disclaimer->body, b.cfg->language);
     markdown_result_free(disclaimer);
 
+    b.old_manifest = manifest_load(opt->out_dir);
+    b.new_manifest = manifest_new();
+    S_fingerprint_inputs(&b);
+
     const char *const protected_dirs[] = {opt->content_dir, opt->templates_dir, NULL};
     b.staging = publish_begin(opt->out_dir, protected_dirs, diags);
     if (!b.staging) {
@@ -955,6 +1177,13 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     S_copy_dir(&b, assets, "assets");
     free(assets);
     S_copy_dir(&b, b.media_dir, "media");
+    if (diag_error_count(diags) == 0) {
+        S_keep_clean_pages(&b);
+        size_t len;
+        char *json = manifest_json(b.new_manifest, &len);
+        S_write(&b, MANIFEST_PATH, json, len);
+        free(json);
+    }
 
     int status = SITE_OK;
     if (atomic_load(&b.write_failed))
@@ -969,6 +1198,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
         stats->articles = b.n_listed;
         stats->pages = atomic_load(&b.pages);
         stats->files = atomic_load(&b.files);
+        stats->reused = atomic_load(&b.reused);
     }
     S_free_build(&b);
     return status;

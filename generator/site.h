@@ -23,6 +23,7 @@ typedef struct site_stats {
     size_t articles;   /* article pages written */
     size_t pages;      /* HTML pages written */
     size_t files;      /* every file written, copies included */
+    size_t reused;     /* pages taken unchanged from the site being replaced */
 } site_stats;
 
 /* Exit statuses of SPEC.md, "Command line". */

@@ -409,12 +409,181 @@ static void test_jobs_give_identical_output(void **state)
     assert_int_equal(S_build(s, &err, "--jobs=1"), 0);
     char *one = e2e_snapshot(s->out);
     free(err);
+    /* A fresh output folder, so that every page is made again rather than reused. */
+    assert_int_equal(remove_tree(s->out), 0);
     assert_int_equal(S_build(s, &err, "--jobs=4"), 0);
     char *four = e2e_snapshot(s->out);
     assert_string_equal(one, four);
     free(one);
     free(four);
     free(err);
+    S_site_free(s);
+}
+
+/* ---- incremental builds ---- */
+
+/* text with the first find replaced by repl (malloc'd); fails the test without find. */
+static char *S_replace_first(const char *text, const char *find, const char *repl)
+{
+    const char *at = strstr(text, find);
+    if (!at)
+        fail_msg("'%s' is not in the file", find);
+    return xasprintf("%.*s%s%s", (int)(at - text), text, repl, at + strlen(find));
+}
+
+/* Write text to the file rel under the site's folder (content/..., templates/...). */
+static void S_put(S_site *s, const char *rel, const char *text)
+{
+    char *path = path_join(s->dir, rel);
+    assert_int_equal(file_write(path, text, strlen(text)), 0);
+    free(path);
+}
+
+/* Replace the first find with repl in the file rel. */
+static void S_edit(S_site *s, const char *rel, const char *find, const char *repl)
+{
+    char *path = path_join(s->dir, rel);
+    size_t len;
+    char *text = file_read(path, &len);
+    assert_non_null(text);
+    char *changed = S_replace_first(text, find, repl);
+    assert_int_equal(file_write(path, changed, strlen(changed)), 0);
+    free(changed);
+    free(text);
+    free(path);
+}
+
+/*
+ * Build site/ again from what it was (an incremental build) and full/ from nothing, and
+ * require the two to be identical, manifest included; unchanged (when >= 0) is how many
+ * article pages the incremental build must have taken from the old site.
+ */
+static void S_expect_incremental(S_site *s, int unchanged, const char *step)
+{
+    const char *inc[] = {"build", "--content", "content", "--templates", "templates",
+                         "--out", "site", NULL};
+    char *err = NULL;
+    int status = e2e_run(s->dir, inc, &err);
+    if (status != 0)
+        fail_msg("%s: the incremental build failed: %s", step, err);
+    if (unchanged >= 0) {
+        char *want = xasprintf(", %d unchanged)", unchanged);
+        if (!strstr(err, want))
+            fail_msg("%s: expected '%s' in: %s", step, want, err);
+        free(want);
+    }
+    free(err);
+    char *full_dir = path_join(s->dir, "full");
+    remove_tree(full_dir);
+    const char *full[] = {"build", "--content", "content", "--templates", "templates",
+                          "--out", "full", "--quiet", NULL};
+    assert_int_equal(e2e_run(s->dir, full, &err), 0);
+    free(err);
+    char *a = e2e_snapshot(s->out), *b = e2e_snapshot(full_dir);
+    if (strcmp(a, b) != 0)
+        fail_msg("%s: the incremental build differs from a full build", step);
+    char *ma = path_join(s->out, ".suture/manifest.json");
+    char *mb = path_join(full_dir, ".suture/manifest.json");
+    size_t la, lb;
+    char *ja = file_read(ma, &la), *jb = file_read(mb, &lb);
+    assert_non_null(ja);
+    assert_non_null(jb);
+    assert_string_equal(ja, jb);
+    free(ja);
+    free(jb);
+    free(ma);
+    free(mb);
+    free(a);
+    free(b);
+    free(full_dir);
+}
+
+static void test_incremental_builds(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 0);
+    free(err);
+    S_expect_incremental(s, 3, "nothing changed");
+    /* The body of one article: only its own page is made again. */
+    S_edit(s, "content/articles/layers.md", "It is a sheet of", "It is a thin sheet of");
+    S_expect_incremental(s, 2, "a sentence of layers.md");
+    /* A heading of an article another one links to: that one is checked again too. */
+    S_edit(s, "content/articles/layers.md", "\n## ", "\n## Renamed: ");
+    S_expect_incremental(s, -1, "a heading of layers.md");
+    /* A heading another article links to (layers.md links to dimpling.md#causes): the
+     * linking page is checked again, so the broken link is an error, not a stale page. */
+    S_edit(s, "content/articles/dimpling.md", "## Causes", "## Reasons");
+    {
+        const char *inc[] = {"build", "--content", "content", "--templates", "templates",
+                             "--out", "site", "--quiet", NULL};
+        assert_int_equal(e2e_run(s->dir, inc, &err), 1);
+        assert_non_null(strstr(err, "layers.md"));
+        assert_non_null(strstr(err, "has no heading with the id '#causes'"));
+        free(err);
+    }
+    S_edit(s, "content/articles/dimpling.md", "## Reasons", "## Causes");
+    S_expect_incremental(s, -1, "the heading put back");
+    /* The address of an article others link to: their links must follow it. */
+    S_edit(s, "content/articles/dimpling.md", "title: \"", "slug: dimpling-moved\ntitle: \"");
+    S_expect_incremental(s, -1, "the slug of dimpling.md");
+    /* A title, which related lists show. */
+    S_edit(s, "content/articles/dimpling.md", "title: \"", "title: \"Changed: ");
+    S_expect_incremental(s, -1, "the title of dimpling.md");
+    /* A new article (the topic counts change, so every page). */
+    S_put(s, "content/articles/new-one.md",
+          "---\ntitle: \"A new article\"\nsummary: \"New.\"\ntopics: [anatomy]\n"
+          "date: 2026-11-10\nreviewed: 2026-11-10\nreviewer: \"Medical review team\"\n---\n"
+          "See [the layers](layers.md).\n\n## Details\n\nText.\n");
+    S_expect_incremental(s, 0, "a new article");
+    S_expect_incremental(s, 4, "nothing changed again");
+    /* Renamed: its old page goes, the new one comes. */
+    char *from = path_join(s->dir, "content/articles/new-one.md");
+    char *to = path_join(s->dir, "content/articles/renamed-one.md");
+    assert_int_equal(rename(from, to), 0);
+    S_expect_incremental(s, -1, "an article renamed");
+    char *old_page = path_join(s->out, "articles/new-one");
+    assert_false(path_is_dir(old_page));
+    free(old_page);
+    /* Deleted. */
+    assert_int_equal(unlink(to), 0);
+    S_expect_incremental(s, -1, "an article deleted");
+    free(from);
+    free(to);
+    /* A template, an interface string, the procedure data, the glossary. */
+    S_edit(s, "templates/strings.xml", ">Related articles<", ">Related reading<");
+    S_expect_incremental(s, 0, "an interface string");
+    S_edit(s, "templates/article.xsl", "<article class=\"article\">",
+           "<article class=\"article\" data-x=\"1\">");
+    S_expect_incremental(s, 0, "a template");
+    S_expect_incremental(s, 3, "nothing changed after the template");
+    S_edit(s, "content/data/procedures.yaml", "label: Incision", "label: Incisions");
+    S_expect_incremental(s, 0, "the procedure data");
+    S_edit(s, "content/glossary.yaml", "definition: \"A layer", "definition: \"A thin layer");
+    S_expect_incremental(s, 0, "the glossary");
+
+    /* A build that fails leaves the site and its manifest as they were. */
+    char *before = e2e_snapshot(s->out);
+    char *mpath = path_join(s->out, ".suture/manifest.json");
+    size_t len;
+    char *mbefore = file_read(mpath, &len);
+    S_edit(s, "content/articles/layers.md", "topics: [", "topics: [no-such-topic, ");
+    const char *inc[] = {"build", "--content", "content", "--templates", "templates",
+                         "--out", "site", "--quiet", NULL};
+    assert_int_equal(e2e_run(s->dir, inc, &err), 1);
+    free(err);
+    char *after = e2e_snapshot(s->out);
+    char *mafter = file_read(mpath, &len);
+    assert_string_equal(before, after);
+    assert_string_equal(mbefore, mafter);
+    S_edit(s, "content/articles/layers.md", "topics: [no-such-topic, ", "topics: [");
+    S_expect_incremental(s, 3, "the mistake mended");
+    free(before);
+    free(after);
+    free(mbefore);
+    free(mafter);
+    free(mpath);
     S_site_free(s);
 }
 
@@ -631,6 +800,7 @@ int main(void)
         cmocka_unit_test(test_feed_sitemap_robots),
         cmocka_unit_test(test_drafts_option),
         cmocka_unit_test(test_jobs_give_identical_output),
+        cmocka_unit_test(test_incremental_builds),
         cmocka_unit_test(test_golden_pages),
         cmocka_unit_test(test_broken_cases),
         cmocka_unit_test(test_disguised_script_link_left_out),
