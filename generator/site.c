@@ -877,6 +877,7 @@ static void S_render_glossary(build *b)
         markdown_hooks hooks = S_hooks(&c);
         markdown_result *md = markdown_render(c.file, t->definition, strlen(t->definition),
                                               t->line, MARKDOWN_NO_H1, &hooks, b->diags);
+        strlist_free(&c.links);
         xmlNodeSetName(md->body, BAD_CAST "definition");
         xmlAddChild(term, md->body);
         md->body = NULL;
@@ -1151,6 +1152,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     markdown_result *disclaimer =
         markdown_render(b.cfg->file, b.cfg->disclaimer, strlen(b.cfg->disclaimer),
                         b.cfg->disclaimer_line + 1, MARKDOWN_NO_H1, &disclaimer_hooks, diags);
+    strlist_free(&disclaimer_ctx.links);
     /* The disclaimer is in the site's language, whatever the page's: say so to screen
      * readers on a page in another language. */
     b.disclaimer = disclaimer_new(disclaimer->body, b.cfg->language);
