@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "frontmatter.h"
+#include "manifest.h"
 #include "util.h"
 
 typedef struct article {
@@ -26,6 +27,16 @@ typedef struct article {
     char *heading_ids;
     size_t n_heading_ids;
     unsigned body_line;  /* first line of the body in the file */
+    /*
+     * Incremental builds (manifest.h). What the site being replaced recorded for this
+     * article's page, and what this build records: a fingerprint and the article file
+     * names the page links to (packed like heading_ids). Each article is rendered by one
+     * thread, which alone writes these.
+     */
+    fingerprint_digest old_fp, fp;
+    bool has_old_fp, has_fp;
+    char *old_links, *links;
+    size_t n_old_links, n_links;
     bool published;      /* false for a draft when drafts are not built */
 } article;
 

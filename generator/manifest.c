@@ -1,9 +1,8 @@
 /* manifest.c: the record of a build for incremental builds (see manifest.h). */
+#define _GNU_SOURCE
 #include "manifest.h"
 
 #include <jansson.h>
-#include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -49,121 +48,130 @@ void fingerprint_bytes(fingerprint *f, const void *data, size_t len)
 void fingerprint_str(fingerprint *f, const char *s)
 {
     if (!s) {
-        fingerprint_u64(f, UINT64_MAX); /* NULL is not "" */
+        fingerprint_u64(f, UINT64_MAX);
         return;
     }
     fingerprint_bytes(f, s, strlen(s));
 }
 
-void fingerprint_hex(const fingerprint *f, char out[33])
+fingerprint_digest fingerprint_digest_of(const fingerprint *f)
 {
     XXH128_hash_t h = XXH3_128bits_digest(f->state);
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64,
-             (unsigned long long)h.low64);
+    XXH128_canonical_t c;
+    XXH128_canonicalFromHash(&c, h);
+    fingerprint_digest d;
+    memcpy(d.bytes, c.digest, sizeof d.bytes);
+    return d;
 }
 
-/* ---- the manifest ---- */
-
-struct manifest {
-    pthread_mutex_t lock;
-    json_t *pages; /* path -> {"fingerprint": ..., "links": [...]} */
-};
-
-manifest *manifest_new(void)
+void fingerprint_hex(const fingerprint_digest *d, char out[33])
 {
-    manifest *m = xcalloc(1, sizeof *m);
-    pthread_mutex_init(&m->lock, NULL);
-    m->pages = json_object();
-    return m;
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) {
+        out[2 * i] = hex[d->bytes[i] >> 4];
+        out[2 * i + 1] = hex[d->bytes[i] & 15];
+    }
+    out[32] = '\0';
 }
 
-/* True when v is {"fingerprint": "<32 hex>", "links": ["...", ...]}. */
-static bool S_valid_page(json_t *v)
+static int S_nibble(char c)
 {
-    json_t *fp = json_object_get(v, "fingerprint");
-    json_t *links = json_object_get(v, "links");
-    if (!json_is_object(v) || !json_is_string(fp) || strlen(json_string_value(fp)) != 32 ||
-        !json_is_array(links))
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+bool fingerprint_parse(const char *hex, fingerprint_digest *d)
+{
+    if (!hex || strlen(hex) != 32)
         return false;
-    size_t i;
-    json_t *l;
-    json_array_foreach(links, i, l) if (!json_is_string(l)) return false;
+    for (int i = 0; i < 16; i++) {
+        int hi = S_nibble(hex[2 * i]), lo = S_nibble(hex[2 * i + 1]);
+        if (hi < 0 || lo < 0)
+            return false;
+        d->bytes[i] = (unsigned char)(hi << 4 | lo);
+    }
     return true;
 }
 
-manifest *manifest_load(const char *site_dir)
+/* ---- reading ---- */
+
+/* Pass one record line to fn when it is well formed; true when it was. */
+static bool S_record(const char *line, manifest_page_fn fn, void *ctx)
 {
-    manifest *m = manifest_new();
-    char *path = path_join(site_dir, MANIFEST_PATH);
     json_error_t err;
-    json_t *root = json_load_file(path, 0, &err);
+    json_t *v = json_loads(line, 0, &err);
+    json_t *page = json_object_get(v, "page");
+    json_t *fp = json_object_get(v, "fingerprint");
+    json_t *links = json_object_get(v, "links");
+    fingerprint_digest d;
+    bool ok = json_is_object(v) && json_is_string(page) && json_is_array(links) &&
+              json_is_string(fp) && fingerprint_parse(json_string_value(fp), &d);
+    strlist names = STRLIST_INIT;
+    size_t i;
+    json_t *l;
+    json_array_foreach(ok ? links : NULL, i, l) {
+        if (!json_is_string(l)) {
+            ok = false;
+            break;
+        }
+        strlist_push(&names, json_string_value(l));
+    }
+    if (ok)
+        fn(ctx, json_string_value(page), &d, &names);
+    strlist_free(&names);
+    json_decref(v);
+    return ok;
+}
+
+size_t manifest_read(const char *site_dir, manifest_page_fn fn, void *ctx)
+{
+    char *path = path_join(site_dir, MANIFEST_PATH);
+    FILE *in = fopen(path, "r");
     free(path);
-    json_t *pages = root ? json_object_get(root, "pages") : NULL;
-    json_t *format = root ? json_object_get(root, "format") : NULL;
-    if (json_is_object(pages) && json_is_integer(format) && json_integer_value(format) == 1) {
-        const char *key;
-        json_t *v;
-        json_object_foreach(pages, key, v) if (S_valid_page(v))
-            json_object_set(m->pages, key, v);
-    }
-    json_decref(root);
-    return m;
+    if (!in)
+        return 0;
+    char *line = NULL;
+    size_t cap = 0, n = 0;
+    ssize_t got = getline(&line, &cap, in);
+    json_error_t err;
+    json_t *head = got > 0 ? json_loads(line, 0, &err) : NULL;
+    json_t *format = json_object_get(head, "format");
+    if (json_is_integer(format) && json_integer_value(format) == 2)
+        while (getline(&line, &cap, in) > 0)
+            n += S_record(line, fn, ctx);
+    json_decref(head);
+    free(line);
+    fclose(in);
+    return n;
 }
 
-void manifest_free(manifest *m)
+/* ---- writing ---- */
+
+void manifest_write_header(FILE *out)
 {
-    if (!m)
-        return;
-    json_decref(m->pages);
-    pthread_mutex_destroy(&m->lock);
-    free(m);
+    fputs("{\"format\": 2}\n", out);
 }
 
-const char *manifest_page(const manifest *m, const char *rel_path, strlist *links)
+void manifest_write_page(FILE *out, const char *page, const fingerprint_digest *fp,
+                         const char *links, size_t n_links)
 {
-    json_t *v = json_object_get(m->pages, rel_path);
-    if (!v)
-        return NULL;
-    if (links) {
-        size_t i;
-        json_t *l;
-        json_array_foreach(json_object_get(v, "links"), i, l)
-            strlist_push(links, json_string_value(l));
-    }
-    return json_string_value(json_object_get(v, "fingerprint"));
-}
-
-void manifest_set_page(manifest *m, const char *rel_path, const char *fp, const strlist *links)
-{
+    char hex[33];
+    fingerprint_hex(fp, hex);
     json_t *list = json_array();
-    for (size_t i = 0; links && i < links->len; i++)
-        json_array_append_new(list, json_string(links->items[i]));
-    json_t *v = json_pack("{s:s, s:o}", "fingerprint", fp, "links", list);
-    pthread_mutex_lock(&m->lock);
-    json_object_set_new(m->pages, rel_path, v);
-    pthread_mutex_unlock(&m->lock);
-}
-
-void manifest_drop_page(manifest *m, const char *rel_path)
-{
-    pthread_mutex_lock(&m->lock);
-    json_object_del(m->pages, rel_path);
-    pthread_mutex_unlock(&m->lock);
-}
-
-char *manifest_json(const manifest *m, size_t *len)
-{
-    json_t *root = json_pack("{s:i, s:O}", "format", 1, "pages", m->pages);
-    char *text = json_dumps(root, JSON_SORT_KEYS | JSON_INDENT(1));
-    json_decref(root);
+    const char *p = links;
+    for (size_t i = 0; i < n_links; i++, p += strlen(p) + 1)
+        json_array_append_new(list, json_string(p));
+    json_t *v = json_pack("{s:s, s:s, s:o}", "page", page, "fingerprint", hex, "links", list);
+    char *text = v ? json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
     if (!text) {
         fputs("suture: out of memory\n", stderr);
         abort();
     }
-    strbuf b = STRBUF_INIT;
-    strbuf_puts(&b, text);
-    strbuf_putc(&b, '\n');
+    fputs(text, out);
+    fputc('\n', out);
     free(text);
-    *len = b.len;
-    return strbuf_detach(&b);
+    json_decref(v);
 }

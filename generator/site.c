@@ -58,10 +58,8 @@ typedef struct build {
     xmlNodePtr disclaimer;    /* the aside, shared read-only by every page */
     char *staging;
     atomic_size_t next_article;
-    /* Incremental builds: what the site being replaced was made from, and what this one is. */
-    manifest *old_manifest;   /* of opt->out_dir; empty when it has none */
-    manifest *new_manifest;
-    char inputs[33];          /* fingerprint of everything every page depends on */
+    /* Incremental builds: the fingerprint of what every page depends on (hex). */
+    char inputs[33];
     atomic_size_t reused;
     atomic_size_t pages;
     atomic_size_t files;
@@ -147,19 +145,26 @@ static char *S_read_article(build *b, const article *a, size_t *len)
     return text;
 }
 
+/* The strings of l one after another, each ending in '\0', in one allocation. */
+static char *S_pack(const strlist *l)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < l->len; i++)
+        total += strlen(l->items[i]) + 1;
+    char *packed = xmalloc(total + 1);
+    char *p = packed;
+    for (size_t i = 0; i < l->len; i++) {
+        size_t n = strlen(l->items[i]) + 1;
+        memcpy(p, l->items[i], n);
+        p += n;
+    }
+    return packed;
+}
+
 /* Keep the ids in ids as a's packed heading ids (article.h), and empty ids. */
 static void S_keep_heading_ids(article *a, strlist *ids)
 {
-    size_t total = 0;
-    for (size_t i = 0; i < ids->len; i++)
-        total += strlen(ids->items[i]) + 1;
-    a->heading_ids = xmalloc(total + 1);
-    char *p = a->heading_ids;
-    for (size_t i = 0; i < ids->len; i++) {
-        size_t n = strlen(ids->items[i]) + 1;
-        memcpy(p, ids->items[i], n);
-        p += n;
-    }
+    a->heading_ids = S_pack(ids);
     a->n_heading_ids = ids->len;
     strlist_free(ids);
 }
@@ -556,8 +561,9 @@ static void S_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *u
  * text; its related articles as listed; and, for each article it links to, what the link
  * needs: whether it exists and is published, its URL and its heading ids.
  */
-static void S_article_fingerprint(const build *b, const article *a, const char *text,
-                                  size_t len, const strlist *links, char out[33])
+static fingerprint_digest S_article_fingerprint(const build *b, const article *a,
+                                                const char *text, size_t len,
+                                                const char *links, size_t n_links)
 {
     fingerprint *f = fingerprint_new();
     fingerprint_str(f, "article page");
@@ -578,10 +584,11 @@ static void S_article_fingerprint(const build *b, const article *a, const char *
         fingerprint_str(f, date);
         fingerprint_str(f, reviewed);
     }
-    fingerprint_u64(f, links->len);
-    for (size_t i = 0; i < links->len; i++) {
-        const article *t = S_find_article(b, links->items[i]);
-        fingerprint_str(f, links->items[i]);
+    fingerprint_u64(f, n_links);
+    const char *name = links;
+    for (size_t i = 0; i < n_links; i++, name += strlen(name) + 1) {
+        const article *t = S_find_article(b, name);
+        fingerprint_str(f, name);
         fingerprint_u64(f, !t ? 0 : !t->fm ? 1 : !t->published ? 2 : 3);
         if (t && t->fm && t->published) {
             fingerprint_str(f, t->url);
@@ -591,8 +598,9 @@ static void S_article_fingerprint(const build *b, const article *a, const char *
                 fingerprint_str(f, p);
         }
     }
-    fingerprint_hex(f, out);
+    fingerprint_digest d = fingerprint_digest_of(f);
     fingerprint_free(f);
+    return d;
 }
 
 /*
@@ -627,23 +635,23 @@ static void S_render_article(build *b, const article *a, bool check_only)
     char *text = S_read_article(b, a, &len);
     if (!text)
         return;
+    article *self = (article *)a; /* this thread alone writes its manifest fields */
     char *rel = check_only ? NULL : S_page_file(b, a->url);
-    if (rel) {
+    if (rel && a->has_old_fp) {
         /* The same inputs as the page in the old site: take it as it is. */
-        strlist links = STRLIST_INIT;
-        const char *old = manifest_page(b->old_manifest, rel, &links);
-        char fp[33];
-        if (old) {
-            S_article_fingerprint(b, a, text, len, &links, fp);
-            if (strcmp(fp, old) == 0 && S_reuse(b, rel)) {
-                manifest_set_page(b->new_manifest, rel, fp, &links);
-                strlist_free(&links);
-                free(rel);
-                free(text);
-                return;
-            }
+        fingerprint_digest fp = S_article_fingerprint(b, a, text, len, a->old_links,
+                                                      a->n_old_links);
+        if (memcmp(&fp, &a->old_fp, sizeof fp) == 0 && S_reuse(b, rel)) {
+            self->fp = fp;
+            self->has_fp = true;
+            self->links = a->old_links;
+            self->n_links = a->n_old_links;
+            self->old_links = NULL;
+            self->n_old_links = 0;
+            free(rel);
+            free(text);
+            return;
         }
-        strlist_free(&links);
     }
     /* The front matter was checked when the article was loaded; find the body again. */
     const char *body = text;
@@ -661,9 +669,10 @@ static void S_render_article(build *b, const article *a, bool check_only)
                                           a->body_line, MARKDOWN_NO_H1, &hooks, b->diags);
     if (rel) {
         /* Recorded now; S_keep_clean_pages forgets it if the page had anything to say. */
-        char fp[33];
-        S_article_fingerprint(b, a, text, len, &c.links, fp);
-        manifest_set_page(b->new_manifest, rel, fp, &c.links);
+        self->links = S_pack(&c.links);
+        self->n_links = c.links.len;
+        self->fp = S_article_fingerprint(b, a, text, len, a->links, a->n_links);
+        self->has_fp = true;
     }
     strlist_free(&c.links);
     free(rel);
@@ -983,11 +992,12 @@ static void S_free_build(build *b)
         free(a->url);
         frontmatter_free(a->fm);
         free(a->heading_ids);
+        free(a->old_links);
+        free(a->links);
     }
     free(b->articles);
     related_index_free(b->related);
-    manifest_free(b->old_manifest);
-    manifest_free(b->new_manifest);
+
     free(b->listed);
     free(b->topic_counts);
     if (b->procedure_hrefs && b->procedures)
@@ -1082,7 +1092,8 @@ static void S_fingerprint_inputs(build *b)
         fingerprint_u64(f, b->topic_counts[t]);
     for (size_t i = 0; i < b->procedures->n_procedures; i++)
         fingerprint_str(f, b->procedure_hrefs[i]);
-    fingerprint_hex(f, b->inputs);
+    fingerprint_digest d = fingerprint_digest_of(f);
+    fingerprint_hex(&d, b->inputs);
     fingerprint_free(f);
 }
 
@@ -1099,17 +1110,90 @@ static void S_keep_clean_pages(build *b)
         if (!d->file)
             continue;
         if (strncmp(d->file, b->opt->templates_dir, tlen) == 0) {
-            manifest_free(b->new_manifest);
-            b->new_manifest = manifest_new();
+            for (size_t k = 0; k < b->n_articles; k++)
+                b->articles[k].has_fp = false;
             return;
         }
-        const article *a = S_find_article(b, path_basename(d->file));
-        if (a && strcmp(a->path, d->file) == 0 && a->url) {
-            char *rel = S_page_file(b, a->url);
-            manifest_drop_page(b->new_manifest, rel);
-            free(rel);
-        }
+        article *a = (article *)S_find_article(b, path_basename(d->file));
+        if (a && strcmp(a->path, d->file) == 0)
+            a->has_fp = false;
     }
+}
+
+/* The old site's manifest, while it is read: pages by path, to find their articles. */
+typedef struct {
+    char *page;
+    article *a;
+} S_page_of;
+
+static int S_by_page(const void *x, const void *y)
+{
+    return strcmp(((const S_page_of *)x)->page, ((const S_page_of *)y)->page);
+}
+
+typedef struct {
+    S_page_of *pages;
+    size_t n;
+} S_old_pages;
+
+static void S_old_page(void *ctx, const char *page, const fingerprint_digest *fp,
+                       const strlist *links)
+{
+    S_old_pages *o = ctx;
+    S_page_of key = {.page = (char *)page};
+    S_page_of *hit = bsearch(&key, o->pages, o->n, sizeof *o->pages, S_by_page);
+    if (!hit || hit->a->has_old_fp)
+        return;
+    hit->a->old_fp = *fp;
+    hit->a->has_old_fp = true;
+    hit->a->old_links = S_pack(links);
+    hit->a->n_old_links = links->len;
+}
+
+/* Attach what the old site's manifest says of each article page to its article. */
+static void S_read_old_manifest(build *b)
+{
+    S_old_pages o = {xcalloc(b->n_articles + 1, sizeof *o.pages), 0};
+    for (size_t i = 0; i < b->n_articles; i++)
+        if (b->articles[i].url)
+            o.pages[o.n++] = (S_page_of){S_page_file(b, b->articles[i].url), &b->articles[i]};
+    qsort(o.pages, o.n, sizeof *o.pages, S_by_page);
+    manifest_read(b->opt->out_dir, S_old_page, &o);
+    for (size_t i = 0; i < o.n; i++)
+        free(o.pages[i].page);
+    free(o.pages);
+}
+
+/* Write this build's manifest into the staging folder, pages in order of their paths. */
+static void S_write_manifest(build *b)
+{
+    S_page_of *pages = xcalloc(b->n_articles + 1, sizeof *pages);
+    size_t n = 0;
+    for (size_t i = 0; i < b->n_articles; i++)
+        if (b->articles[i].has_fp)
+            pages[n++] = (S_page_of){S_page_file(b, b->articles[i].url), &b->articles[i]};
+    qsort(pages, n, sizeof *pages, S_by_page);
+    char *path = path_join(b->staging, MANIFEST_PATH);
+    char *dir = xstrdup(path);
+    *strrchr(dir, '/') = '\0';
+    FILE *out = mkdir_p(dir) == 0 ? fopen(path, "w") : NULL;
+    if (out) {
+        manifest_write_header(out);
+        for (size_t i = 0; i < n; i++)
+            manifest_write_page(out, pages[i].page, &pages[i].a->fp, pages[i].a->links,
+                                pages[i].a->n_links);
+    }
+    if (!out || ferror(out) | (fclose(out) != 0)) {
+        diag_error(b->diags, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
+        atomic_store(&b->write_failed, true);
+    } else {
+        atomic_fetch_add(&b->files, 1);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(pages[i].page);
+    free(pages);
+    free(dir);
+    free(path);
 }
 
 int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
@@ -1158,8 +1242,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     b.disclaimer = disclaimer_new(disclaimer->body, b.cfg->language);
     markdown_result_free(disclaimer);
 
-    b.old_manifest = manifest_load(opt->out_dir);
-    b.new_manifest = manifest_new();
+    S_read_old_manifest(&b);
     S_fingerprint_inputs(&b);
 
     const char *const protected_dirs[] = {opt->content_dir, opt->templates_dir, NULL};
@@ -1181,10 +1264,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     S_copy_dir(&b, b.media_dir, "media");
     if (diag_error_count(diags) == 0) {
         S_keep_clean_pages(&b);
-        size_t len;
-        char *json = manifest_json(b.new_manifest, &len);
-        S_write(&b, MANIFEST_PATH, json, len);
-        free(json);
+        S_write_manifest(&b);
     }
 
     int status = SITE_OK;

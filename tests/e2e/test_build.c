@@ -482,8 +482,8 @@ static void S_expect_incremental(S_site *s, int unchanged, const char *step)
     char *a = e2e_snapshot(s->out), *b = e2e_snapshot(full_dir);
     if (strcmp(a, b) != 0)
         fail_msg("%s: the incremental build differs from a full build", step);
-    char *ma = path_join(s->out, ".suture/manifest.json");
-    char *mb = path_join(full_dir, ".suture/manifest.json");
+    char *ma = path_join(s->out, ".suture/manifest.jsonl");
+    char *mb = path_join(full_dir, ".suture/manifest.jsonl");
     size_t la, lb;
     char *ja = file_read(ma, &la), *jb = file_read(mb, &lb);
     assert_non_null(ja);
@@ -565,7 +565,7 @@ static void test_incremental_builds(void **state)
 
     /* A build that fails leaves the site and its manifest as they were. */
     char *before = e2e_snapshot(s->out);
-    char *mpath = path_join(s->out, ".suture/manifest.json");
+    char *mpath = path_join(s->out, ".suture/manifest.jsonl");
     size_t len;
     char *mbefore = file_read(mpath, &len);
     S_edit(s, "content/articles/layers.md", "topics: [", "topics: [no-such-topic, ");
