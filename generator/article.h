@@ -7,6 +7,7 @@
 #define SUTURE_ARTICLE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "frontmatter.h"
 #include "manifest.h"
@@ -14,7 +15,7 @@
 
 typedef struct article {
     char *path;          /* content/articles/<file_name> */
-    char *file_name;     /* e.g. dimpling-after-thread-lift.md: what internal links name */
+    const char *file_name; /* e.g. dimpling.md, what internal links name: the end of path */
     char *slug;          /* front matter slug, or file_name without .md */
     char *url;           /* site path, base path included: /articles/<slug>/ */
     const char *lang;    /* the page's language: front matter lang, else the site's */
@@ -25,18 +26,18 @@ typedef struct article {
      * 100,000 articles keeps them all; one string each cost 18 MB more).
      */
     char *heading_ids;
-    size_t n_heading_ids;
-    unsigned body_line;  /* first line of the body in the file */
     /*
      * Incremental builds (manifest.h). What the site being replaced recorded for this
      * article's page, and what this build records: a fingerprint and the article file
      * names the page links to (packed like heading_ids). Each article is rendered by one
      * thread, which alone writes these.
      */
-    fingerprint_digest old_fp, fp;
-    bool has_old_fp, has_fp;
     char *old_links, *links;
-    size_t n_old_links, n_links;
+    fingerprint_digest old_fp, fp;
+    /* Counts as 32 bits and flags together: 100,000 articles keep these. */
+    uint32_t n_heading_ids, n_old_links, n_links;
+    unsigned body_line;  /* first line of the body in the file */
+    bool has_old_fp, has_fp;
     bool published;      /* false for a draft when drafts are not built */
 } article;
 

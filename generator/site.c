@@ -165,7 +165,7 @@ static char *S_pack(const strlist *l)
 static void S_keep_heading_ids(article *a, strlist *ids)
 {
     a->heading_ids = S_pack(ids);
-    a->n_heading_ids = ids->len;
+    a->n_heading_ids = (uint32_t)ids->len;
     strlist_free(ids);
 }
 
@@ -265,8 +265,9 @@ static void S_load_articles(build *b)
     b->articles = xcalloc(names.len + 1, sizeof *b->articles);
     for (size_t i = 0; i < names.len; i++) {
         article *a = &b->articles[b->n_articles++];
-        a->file_name = xstrdup(names.items[i]);
         a->path = path_join(b->articles_dir, names.items[i]);
+        /* The file name is the end of the path: one allocation for both. */
+        a->file_name = a->path + strlen(a->path) - strlen(names.items[i]);
     }
     strlist_free(&names);
     /* Each article is read on its own; what spans articles comes after. */
@@ -670,7 +671,7 @@ static void S_render_article(build *b, const article *a, bool check_only)
     if (rel) {
         /* Recorded now; S_keep_clean_pages forgets it if the page had anything to say. */
         self->links = S_pack(&c.links);
-        self->n_links = c.links.len;
+        self->n_links = (uint32_t)c.links.len;
         self->fp = S_article_fingerprint(b, a, text, len, a->links, a->n_links);
         self->has_fp = true;
     }
@@ -987,7 +988,6 @@ static void S_free_build(build *b)
     for (size_t i = 0; i < b->n_articles; i++) {
         article *a = &b->articles[i];
         free(a->path);
-        free(a->file_name);
         free(a->slug);
         free(a->url);
         frontmatter_free(a->fm);
@@ -1147,7 +1147,7 @@ static void S_old_page(void *ctx, const char *page, const fingerprint_digest *fp
     hit->a->old_fp = *fp;
     hit->a->has_old_fp = true;
     hit->a->old_links = S_pack(links);
-    hit->a->n_old_links = links->len;
+    hit->a->n_old_links = (uint32_t)links->len;
 }
 
 /* Attach what the old site's manifest says of each article page to its article. */

@@ -33,7 +33,8 @@ static void S_add(S_set *s, const char *name, const char *topics, const char *pr
 {
     article *a = &s->items[s->n++];
     memset(a, 0, sizeof *a);
-    a->file_name = xstrdup(name);
+    a->path = xstrdup(name);
+    a->file_name = a->path;
     a->fm = xcalloc(1, sizeof *a->fm);
     S_refs(topics, &a->fm->topics, &a->fm->n_topics);
     S_refs(procedures, &a->fm->procedures, &a->fm->n_procedures);
@@ -50,7 +51,7 @@ static void S_free_set(S_set *s)
         free(fm->topics);
         free(fm->procedures);
         free(fm);
-        free(s->items[i].file_name);
+        free(s->items[i].path);
     }
     free(s->items);
 }
