@@ -564,15 +564,15 @@ static void S_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *u
  */
 static fingerprint_digest S_article_fingerprint(const build *b, const article *a,
                                                 const char *text, size_t len,
-                                                const char *links, size_t n_links)
+                                                const article *const *related,
+                                                size_t n_related, const char *links,
+                                                size_t n_links)
 {
     fingerprint *f = fingerprint_new();
     fingerprint_str(f, "article page");
     fingerprint_str(f, b->inputs);
     fingerprint_str(f, a->file_name);
     fingerprint_bytes(f, text, len);
-    const article *related[RELATED_MAX];
-    size_t n_related = related_find(b->related, a, related, RELATED_MAX);
     fingerprint_u64(f, n_related);
     for (size_t i = 0; i < n_related; i++) {
         const article *r = related[i];
@@ -638,10 +638,13 @@ static void S_render_article(build *b, const article *a, bool check_only)
         return;
     article *self = (article *)a; /* this thread alone writes its manifest fields */
     char *rel = check_only ? NULL : S_page_file(b, a->url);
+    /* Found once: the fingerprints and the page both list them. */
+    const article *related[RELATED_MAX];
+    size_t n_related = check_only ? 0 : related_find(b->related, a, related, RELATED_MAX);
     if (rel && a->has_old_fp) {
         /* The same inputs as the page in the old site: take it as it is. */
-        fingerprint_digest fp = S_article_fingerprint(b, a, text, len, a->old_links,
-                                                      a->n_old_links);
+        fingerprint_digest fp = S_article_fingerprint(b, a, text, len, related, n_related,
+                                                      a->old_links, a->n_old_links);
         if (memcmp(&fp, &a->old_fp, sizeof fp) == 0 && S_reuse(b, rel)) {
             self->fp = fp;
             self->has_fp = true;
@@ -672,7 +675,8 @@ static void S_render_article(build *b, const article *a, bool check_only)
         /* Recorded now; S_keep_clean_pages forgets it if the page had anything to say. */
         self->links = S_pack(&c.links);
         self->n_links = (uint32_t)c.links.len;
-        self->fp = S_article_fingerprint(b, a, text, len, a->links, a->n_links);
+        self->fp = S_article_fingerprint(b, a, text, len, related, n_related, a->links,
+                                         a->n_links);
         self->has_fp = true;
     }
     strlist_free(&c.links);
@@ -685,8 +689,6 @@ static void S_render_article(build *b, const article *a, bool check_only)
         markdown_result_free(md);
         return;
     }
-    const article *related[RELATED_MAX];
-    size_t n_related = related_find(b->related, a, related, RELATED_MAX);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_ARTICLE, a->lang, a->url, a->fm->title,
                                 a->fm->summary, b->topic_counts);
     pagexml_article(xmlDocGetRootElement(doc), b->cfg, a, md->body, md->headings,
