@@ -34,10 +34,12 @@ typedef struct article {
      */
     char *old_links, *links;
     fingerprint_digest old_fp, fp;
+    fingerprint_digest source; /* of the article file's bytes, when it was loaded */
     /* Counts as 32 bits and flags together: 100,000 articles keep these. */
     uint32_t n_heading_ids, n_old_links, n_links;
     unsigned body_line;  /* first line of the body in the file */
     bool has_old_fp, has_fp;
+    bool unchanged;      /* the page in the old site is this build's (site.c) */
     bool published;      /* false for a draft when drafts are not built */
 } article;
 

@@ -39,6 +39,16 @@
 /* How many of the newest articles the home page lists. */
 #define HOME_NEWEST_MAX 10
 
+/* A page recorded in the old site's manifest (manifest_page), until an article takes it. */
+typedef struct {
+    char *page;
+    fingerprint_digest fp, source;
+    char *links, *heading_ids; /* packed; an article that takes them sets these NULL */
+    uint32_t n_links, n_heading_ids;
+    bool has_source;
+    atomic_bool taken;
+} S_old_record;
+
 typedef struct build {
     const site_options *opt;
     diag_list *diags;
@@ -56,19 +66,45 @@ typedef struct build {
     size_t *topic_counts;     /* published articles per topic */
     char **procedure_hrefs;   /* per procedure: its article's URL, or NULL */
     xmlNodePtr disclaimer;    /* the aside, shared read-only by every page */
-    char *staging;
+    publish_stage *stage;
     atomic_size_t next_article;
     /* Incremental builds: the fingerprint of what every page depends on (hex). */
     char inputs[33];
+    fingerprint_digest program; /* this binary's bytes */
+    S_old_record *old;          /* sorted by page */
+    size_t n_old;
+    size_t n_old_pages;         /* how many pages the old manifest recorded */
+    /* The pages that are not an article's (home, topic lists, compare, glossary, 404),
+     * sorted by page path, with their fingerprints. */
+    struct S_list_page *list_pages;
+    size_t n_list_pages;
+    /* Topic pages to render, shared by the threads that render them. */
+    const article ***in_topic; /* per topic: its published articles, newest first */
+    size_t *n_in_topic;
+    atomic_size_t next_topic_page;
     atomic_size_t reused;
     atomic_size_t pages;
     atomic_size_t files;
     atomic_bool write_failed;
 } build;
 
+/*
+ * A page that is not an article's. Its fingerprint is the build's inputs and the XML the
+ * template receives, which holds everything else the page shows (a topic page's articles,
+ * the home page's newest...): computed before the page is rendered, so that a page whose
+ * XML is unchanged is taken from the old site without running the template.
+ */
+typedef struct S_list_page {
+    char *page; /* its file in the site: "topics/smas/page/2/index.html" */
+    fingerprint_digest old_fp, fp;
+    bool has_old_fp, has_fp;
+} S_list_page;
+
 /* What S_each_article runs on every article, on several threads. */
 typedef void (*S_article_fn)(build *b, article *a);
 static void S_each_article(build *b, S_article_fn fn);
+static char *S_page_file(const build *b, const char *url);
+static S_old_record *S_take_old_record(build *b, const char *rel);
 
 /* What the Markdown hooks need while one article (or glossary entry) renders. */
 typedef struct render_ctx {
@@ -190,6 +226,29 @@ static void S_load_article(build *b, article *a)
                        a->file_name);
     }
     a->url = xasprintf("%sarticles/%s/", b->cfg->base_path, a->slug);
+    fingerprint *src = fingerprint_new();
+    fingerprint_bytes(src, text, len);
+    a->source = fingerprint_digest_of(src);
+    fingerprint_free(src);
+    /* What the old site's manifest recorded of this article's page. */
+    char *rel = S_page_file(b, a->url);
+    S_old_record *old = S_take_old_record(b, rel);
+    free(rel);
+    bool ids_known = false;
+    if (old && old->has_source) {
+        a->old_fp = old->fp;
+        a->has_old_fp = true;
+        a->old_links = old->links;
+        a->n_old_links = old->n_links;
+        old->links = NULL;
+        /* The same bytes have the same headings: no need to parse the body for them. */
+        if (memcmp(&old->source, &a->source, sizeof a->source) == 0) {
+            a->heading_ids = old->heading_ids;
+            a->n_heading_ids = old->n_heading_ids;
+            old->heading_ids = NULL;
+            ids_known = true;
+        }
+    }
     if (a->fm) {
         a->lang = a->fm->lang ? a->fm->lang : b->cfg->language;
         a->published = !a->fm->draft || b->opt->drafts;
@@ -197,10 +256,12 @@ static void S_load_article(build *b, article *a)
     } else {
         a->lang = b->cfg->language;
     }
-    strlist ids = STRLIST_INIT;
-    if (body)
-        markdown_heading_ids(body, len - (size_t)(body - text), &ids);
-    S_keep_heading_ids(a, &ids);
+    if (!ids_known) {
+        strlist ids = STRLIST_INIT;
+        if (body)
+            markdown_heading_ids(body, len - (size_t)(body - text), &ids);
+        S_keep_heading_ids(a, &ids);
+    }
     free(text);
 }
 
@@ -511,18 +572,16 @@ static markdown_hooks S_hooks(render_ctx *c)
 
 static void S_write(build *b, const char *rel_path, const char *data, size_t len)
 {
-    char *path = path_join(b->staging, rel_path);
-    char *dir = xstrdup(path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
-    if (mkdir_p(dir) < 0 || file_write(path, data, len) < 0) {
-        diag_error(b->diags, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
+    char *path = publish_prepare(b->stage, rel_path);
+    if (!path || file_write(path, data, len) < 0) {
+        char *shown = path ? path : path_join(publish_path(b->stage), rel_path);
+        diag_error(b->diags, shown, 0, 0, NULL, "cannot write: %s", strerror(errno));
         atomic_store(&b->write_failed, true);
+        if (shown != path)
+            free(shown);
     } else {
         atomic_fetch_add(&b->files, 1);
     }
-    free(dir);
     free(path);
 }
 
@@ -536,8 +595,56 @@ static char *S_page_file(const build *b, const char *url)
     return xstrdup(rest);
 }
 
+static bool S_reuse(build *b, const char *rel);
+
+static int S_by_list_page(const void *x, const void *y)
+{
+    return strcmp(((const S_list_page *)x)->page, ((const S_list_page *)y)->page);
+}
+
+/* The list page whose file is rel, or NULL. */
+static S_list_page *S_find_list_page(const build *b, const char *rel)
+{
+    S_list_page key = {.page = (char *)rel};
+    return b->n_list_pages ? bsearch(&key, b->list_pages, b->n_list_pages,
+                                     sizeof *b->list_pages, S_by_list_page)
+                           : NULL;
+}
+
+/*
+ * For a page that is not an article's: record its fingerprint (S_list_page), and take it
+ * from the old site when that matches. True when the page was taken.
+ */
+static bool S_reuse_list_page(build *b, page_kind kind, xmlDocPtr doc, const char *url)
+{
+    char *rel = S_page_file(b, url);
+    S_list_page *rec = S_find_list_page(b, rel);
+    bool reused = false;
+    if (rec) {
+        xmlChar *xml = NULL;
+        int len = 0;
+        xmlDocDumpMemory(doc, &xml, &len);
+        fingerprint *f = fingerprint_new();
+        fingerprint_str(f, "list page");
+        fingerprint_str(f, b->inputs);
+        fingerprint_u64(f, (uint64_t)kind);
+        fingerprint_str(f, url);
+        fingerprint_bytes(f, xml, len > 0 ? (size_t)len : 0);
+        rec->fp = fingerprint_digest_of(f);
+        rec->has_fp = true;
+        fingerprint_free(f);
+        xmlFree(xml);
+        reused = rec->has_old_fp && memcmp(&rec->fp, &rec->old_fp, sizeof rec->fp) == 0 &&
+                 S_reuse(b, rel);
+    }
+    free(rel);
+    return reused;
+}
+
 static void S_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *url)
 {
+    if (kind != PAGE_ARTICLE && S_reuse_list_page(b, kind, doc, url))
+        return;
     char *html = NULL;
     size_t len = 0;
     if (page_render(b->templates, kind, doc, b->disclaimer, url, b->diags, &html, &len) == 0) {
@@ -559,11 +666,10 @@ static void S_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *u
  * The fingerprint of an article's page (manifest.h): everything the page is made from.
  * The build's inputs (templates, settings, data, glossary, media, the disclaimer, the
  * topic counts in the navigation, this binary: b->inputs); the article's file name and
- * text; its related articles as listed; and, for each article it links to, what the link
+ * text (a->source); its related articles as listed; and, for each article it links to, what the link
  * needs: whether it exists and is published, its URL and its heading ids.
  */
 static fingerprint_digest S_article_fingerprint(const build *b, const article *a,
-                                                const char *text, size_t len,
                                                 const article *const *related,
                                                 size_t n_related, const char *links,
                                                 size_t n_links)
@@ -572,7 +678,7 @@ static fingerprint_digest S_article_fingerprint(const build *b, const article *a
     fingerprint_str(f, "article page");
     fingerprint_str(f, b->inputs);
     fingerprint_str(f, a->file_name);
-    fingerprint_bytes(f, text, len);
+    fingerprint_bytes(f, a->source.bytes, sizeof a->source.bytes);
     fingerprint_u64(f, n_related);
     for (size_t i = 0; i < n_related; i++) {
         const article *r = related[i];
@@ -611,51 +717,38 @@ static fingerprint_digest S_article_fingerprint(const build *b, const article *a
  */
 static bool S_reuse(build *b, const char *rel)
 {
-    char *from = path_join(b->opt->out_dir, rel);
-    char *to = path_join(b->staging, rel);
-    char *dir = xstrdup(to);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
-    bool ok = path_is_file(from) && mkdir_p(dir) == 0 &&
-              (link(from, to) == 0 || file_copy(from, to) == 0);
+    bool ok = publish_link(b->stage, b->opt->out_dir, rel) == 0;
     if (ok) {
         atomic_fetch_add(&b->files, 1);
         atomic_fetch_add(&b->pages, 1);
         atomic_fetch_add(&b->reused, 1);
     }
-    free(dir);
-    free(to);
-    free(from);
     return ok;
 }
 
 static void S_render_article(build *b, const article *a, bool check_only)
 {
-    size_t len;
-    char *text = S_read_article(b, a, &len);
-    if (!text)
-        return;
     article *self = (article *)a; /* this thread alone writes its manifest fields */
     char *rel = check_only ? NULL : S_page_file(b, a->url);
-    /* Found once: the fingerprints and the page both list them. */
+    if (rel && a->unchanged && S_reuse(b, rel)) {
+        /* The same inputs as the page in the old site (S_check_unchanged): take it. */
+        self->fp = a->old_fp;
+        self->has_fp = true;
+        self->links = a->old_links;
+        self->n_links = a->n_old_links;
+        self->old_links = NULL;
+        self->n_old_links = 0;
+        free(rel);
+        return;
+    }
+    /* Found once: the fingerprint and the page both list them. */
     const article *related[RELATED_MAX];
     size_t n_related = check_only ? 0 : related_find(b->related, a, related, RELATED_MAX);
-    if (rel && a->has_old_fp) {
-        /* The same inputs as the page in the old site: take it as it is. */
-        fingerprint_digest fp = S_article_fingerprint(b, a, text, len, related, n_related,
-                                                      a->old_links, a->n_old_links);
-        if (memcmp(&fp, &a->old_fp, sizeof fp) == 0 && S_reuse(b, rel)) {
-            self->fp = fp;
-            self->has_fp = true;
-            self->links = a->old_links;
-            self->n_links = a->n_old_links;
-            self->old_links = NULL;
-            self->n_old_links = 0;
-            free(rel);
-            free(text);
-            return;
-        }
+    size_t len;
+    char *text = S_read_article(b, a, &len);
+    if (!text) {
+        free(rel);
+        return;
     }
     /* The front matter was checked when the article was loaded; find the body again. */
     const char *body = text;
@@ -675,8 +768,7 @@ static void S_render_article(build *b, const article *a, bool check_only)
         /* Recorded now; S_keep_clean_pages forgets it if the page had anything to say. */
         self->links = S_pack(&c.links);
         self->n_links = (uint32_t)c.links.len;
-        self->fp = S_article_fingerprint(b, a, text, len, related, n_related, a->links,
-                                         a->n_links);
+        self->fp = S_article_fingerprint(b, a, related, n_related, a->links, a->n_links);
         self->has_fp = true;
     }
     strlist_free(&c.links);
@@ -719,6 +811,25 @@ static void *S_each_worker(void *arg)
     return NULL;
 }
 
+/*
+ * Run worker(arg) on up to jobs threads, the calling thread among them, and wait for all;
+ * the workers share out the work themselves. Fewer threads when they cannot be started.
+ */
+static void S_on_threads(unsigned jobs, void *(*worker)(void *), void *arg)
+{
+    pthread_t *threads = xcalloc(jobs + 1, sizeof *threads);
+    unsigned started = 0;
+    for (unsigned i = 1; i < jobs; i++)
+        if (pthread_create(&threads[i], NULL, worker, arg) == 0)
+            started++;
+        else
+            break;
+    worker(arg);
+    for (unsigned i = 1; i <= started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
+}
+
 /* Run fn on every article, on --jobs threads (the calling thread among them). */
 static void S_each_article(build *b, S_article_fn fn)
 {
@@ -727,17 +838,54 @@ static void S_each_article(build *b, S_article_fn fn)
         jobs = b->n_articles ? (unsigned)b->n_articles : 1;
     atomic_store(&b->next_article, 0);
     S_each e = {b, fn};
-    pthread_t *threads = xcalloc(jobs, sizeof *threads);
-    unsigned started = 0;
-    for (unsigned i = 1; i < jobs; i++)
-        if (pthread_create(&threads[i], NULL, S_each_worker, &e) == 0)
-            started++;
-        else
-            break;
-    S_each_worker(&e);
-    for (unsigned i = 1; i <= started; i++)
-        pthread_join(threads[i], NULL);
-    free(threads);
+    S_on_threads(jobs, S_each_worker, &e);
+}
+
+/* Whether the article has a page in this build. */
+static bool S_has_page(const article *a)
+{
+    return a->body_line && a->fm && a->published;
+}
+
+/*
+ * a->unchanged: the article's page has the fingerprint the old site's manifest recorded for
+ * it, so the page there is what this build would make.
+ */
+static void S_check_unchanged(build *b, article *a)
+{
+    if (!S_has_page(a) || !a->has_old_fp)
+        return;
+    const article *related[RELATED_MAX];
+    size_t n_related = related_find(b->related, a, related, RELATED_MAX);
+    fingerprint_digest fp =
+        S_article_fingerprint(b, a, related, n_related, a->old_links, a->n_old_links);
+    a->unchanged = memcmp(&fp, &a->old_fp, sizeof fp) == 0;
+}
+
+/*
+ * True when the published site is exactly what this build would make, so that there is
+ * nothing to write and nothing to swap: no diagnostics; every article page unchanged (its
+ * fingerprint covers its text and front matter, the build's inputs and what it shows of
+ * other articles); every list page recorded; and the old manifest recorded no other page
+ * (none was removed). The list pages, the feed and the sitemap are made from the inputs and
+ * the articles' front matter and addresses alone, so they are unchanged too.
+ */
+static bool S_nothing_changed(const build *b)
+{
+    if (diag_count(b->diags) > 0 || !path_is_dir(b->opt->out_dir))
+        return false;
+    size_t pages = 0;
+    for (size_t i = 0; i < b->n_articles; i++) {
+        if (!S_has_page(&b->articles[i]))
+            continue;
+        if (!b->articles[i].unchanged)
+            return false;
+        pages++;
+    }
+    for (size_t i = 0; i < b->n_list_pages; i++)
+        if (!b->list_pages[i].has_old_fp)
+            return false;
+    return pages > 0 && b->n_old_pages == pages + b->n_list_pages;
 }
 
 static void S_render_one(build *b, article *a)
@@ -771,68 +919,100 @@ static size_t S_topic_pages(size_t n)
     return n == 0 ? 1 : (n + TOPIC_PAGE_SIZE - 1) / TOPIC_PAGE_SIZE;
 }
 
+/* Page p (from 1) of topic t's list. */
+static void S_render_topic_page(build *b, size_t t, size_t p)
+{
+    const site_topic *topic = &b->cfg->topics[t];
+    const article **in_topic = b->in_topic[t];
+    size_t n = b->n_in_topic[t];
+    size_t pages = S_topic_pages(n);
+    char *first = S_topic_page_url(b, topic->id, 1);
+    char *url = S_topic_page_url(b, topic->id, p);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_TOPIC, b->cfg->language, url, topic->title,
+                                topic->description, b->topic_counts);
+    xmlNodePtr page = xmlDocGetRootElement(doc);
+    xmlNodePtr el = xmlNewChild(page, NULL, BAD_CAST "topic", NULL);
+    xmlNewProp(el, BAD_CAST "id", BAD_CAST topic->id);
+    xmlNewProp(el, BAD_CAST "href", BAD_CAST first);
+    pagexml_text(el, "title", topic->title);
+    pagexml_text(el, "description", topic->description);
+    if (pages > 1) {
+        xmlNodePtr nav = xmlNewChild(page, NULL, BAD_CAST "pagination", NULL);
+        char num[32];
+        snprintf(num, sizeof num, "%zu", p);
+        xmlNewProp(nav, BAD_CAST "current", BAD_CAST num);
+        snprintf(num, sizeof num, "%zu", pages);
+        xmlNewProp(nav, BAD_CAST "count", BAD_CAST num);
+        const struct {
+            const char *name;
+            size_t page;
+            bool show;
+        } links[] = {{"first", 1, p > 1},
+                     {"prev", p - 1, p > 1},
+                     {"next", p + 1, p < pages},
+                     {"last", pages, p < pages}};
+        for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
+            if (!links[k].show)
+                continue;
+            char *href = S_topic_page_url(b, topic->id, links[k].page);
+            xmlNewProp(nav, BAD_CAST links[k].name, BAD_CAST href);
+            free(href);
+        }
+    }
+    xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "articles", NULL);
+    for (size_t i = (p - 1) * TOPIC_PAGE_SIZE; i < n && i < p * TOPIC_PAGE_SIZE; i++)
+        pagexml_article_ref(list, in_topic[i]);
+    S_render_page(b, PAGE_TOPIC, doc, url);
+    xmlFreeDoc(doc);
+    free(url);
+    free(first);
+}
+
+/* Render topic pages, taking the next one not yet taken, until none is left. */
+static void *S_topic_worker(void *arg)
+{
+    build *b = arg;
+    for (;;) {
+        size_t k = atomic_fetch_add(&b->next_topic_page, 1);
+        /* Page k of all: find its topic. */
+        size_t t = 0;
+        while (t < b->cfg->n_topics && k >= S_topic_pages(b->n_in_topic[t]))
+            k -= S_topic_pages(b->n_in_topic[t++]);
+        if (t == b->cfg->n_topics)
+            break;
+        S_render_topic_page(b, t, k + 1);
+    }
+    return NULL;
+}
+
 /*
  * Each topic's articles, newest first, TOPIC_PAGE_SIZE to a page: a long list is slow to
  * load on a phone and hard to move through with a screen reader, and one page holding
- * every article of a large site would hold them all in memory at once.
+ * every article of a large site would hold them all in memory at once. The pages are
+ * rendered on --jobs threads.
  */
 static void S_render_topics(build *b)
 {
-    const article **in_topic = xcalloc(b->n_listed + 1, sizeof *in_topic);
-    for (size_t t = 0; t < b->cfg->n_topics; t++) {
-        const site_topic *topic = &b->cfg->topics[t];
-        size_t n = 0;
-        for (size_t i = 0; i < b->n_listed; i++)
+    size_t n_topics = b->cfg->n_topics;
+    b->in_topic = xcalloc(n_topics + 1, sizeof *b->in_topic);
+    b->n_in_topic = xcalloc(n_topics + 1, sizeof *b->n_in_topic);
+    for (size_t t = 0; t < n_topics; t++)
+        b->in_topic[t] = xcalloc(b->topic_counts[t] + 1, sizeof **b->in_topic);
+    for (size_t i = 0; i < b->n_listed; i++)
+        for (size_t t = 0; t < n_topics; t++)
             for (size_t k = 0; k < b->listed[i]->fm->n_topics; k++)
-                if (strcmp(b->listed[i]->fm->topics[k].id, topic->id) == 0) {
-                    in_topic[n++] = b->listed[i];
+                if (strcmp(b->listed[i]->fm->topics[k].id, b->cfg->topics[t].id) == 0) {
+                    b->in_topic[t][b->n_in_topic[t]++] = b->listed[i];
                     break;
                 }
-        size_t pages = S_topic_pages(n);
-        char *first = S_topic_page_url(b, topic->id, 1);
-        for (size_t p = 1; p <= pages; p++) {
-            char *url = S_topic_page_url(b, topic->id, p);
-            xmlDocPtr doc = pagexml_new(b->cfg, PAGE_TOPIC, b->cfg->language, url,
-                                        topic->title, topic->description, b->topic_counts);
-            xmlNodePtr page = xmlDocGetRootElement(doc);
-            xmlNodePtr el = xmlNewChild(page, NULL, BAD_CAST "topic", NULL);
-            xmlNewProp(el, BAD_CAST "id", BAD_CAST topic->id);
-            xmlNewProp(el, BAD_CAST "href", BAD_CAST first);
-            pagexml_text(el, "title", topic->title);
-            pagexml_text(el, "description", topic->description);
-            if (pages > 1) {
-                xmlNodePtr nav = xmlNewChild(page, NULL, BAD_CAST "pagination", NULL);
-                char num[32];
-                snprintf(num, sizeof num, "%zu", p);
-                xmlNewProp(nav, BAD_CAST "current", BAD_CAST num);
-                snprintf(num, sizeof num, "%zu", pages);
-                xmlNewProp(nav, BAD_CAST "count", BAD_CAST num);
-                const struct {
-                    const char *name;
-                    size_t page;
-                    bool show;
-                } links[] = {{"first", 1, p > 1},
-                             {"prev", p - 1, p > 1},
-                             {"next", p + 1, p < pages},
-                             {"last", pages, p < pages}};
-                for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
-                    if (!links[k].show)
-                        continue;
-                    char *href = S_topic_page_url(b, topic->id, links[k].page);
-                    xmlNewProp(nav, BAD_CAST links[k].name, BAD_CAST href);
-                    free(href);
-                }
-            }
-            xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "articles", NULL);
-            for (size_t i = (p - 1) * TOPIC_PAGE_SIZE; i < n && i < p * TOPIC_PAGE_SIZE; i++)
-                pagexml_article_ref(list, in_topic[i]);
-            S_render_page(b, PAGE_TOPIC, doc, url);
-            xmlFreeDoc(doc);
-            free(url);
-        }
-        free(first);
-    }
-    free(in_topic);
+    atomic_store(&b->next_topic_page, 0);
+    S_on_threads(b->opt->jobs ? b->opt->jobs : 1, S_topic_worker, b);
+    for (size_t t = 0; t < n_topics; t++)
+        free(b->in_topic[t]);
+    free(b->in_topic);
+    free(b->n_in_topic);
+    b->in_topic = NULL;
+    b->n_in_topic = NULL;
 }
 
 static void S_render_compare(build *b)
@@ -973,7 +1153,7 @@ static void S_copy_dir(build *b, const char *from, const char *to_rel)
 {
     if (!path_is_dir(from))
         return;
-    char *to = path_join(b->staging, to_rel);
+    char *to = path_join(publish_path(b->stage), to_rel);
     const char *failed = NULL;
     if (copy_tree(from, to, &failed) < 0) {
         diag_error(b->diags, failed ? failed : from, 0, 0, NULL, "cannot copy: %s",
@@ -985,8 +1165,21 @@ static void S_copy_dir(build *b, const char *from, const char *to_rel)
 
 /* ---- the build ---------------------------------------------------------------------- */
 
+static void S_free_old(build *b)
+{
+    for (size_t i = 0; i < b->n_old; i++) {
+        free(b->old[i].page);
+        free(b->old[i].links);
+        free(b->old[i].heading_ids);
+    }
+    free(b->old);
+    b->old = NULL;
+    b->n_old = 0;
+}
+
 static void S_free_build(build *b)
 {
+    S_free_old(b);
     for (size_t i = 0; i < b->n_articles; i++) {
         article *a = &b->articles[i];
         free(a->path);
@@ -999,6 +1192,9 @@ static void S_free_build(build *b)
     }
     free(b->articles);
     related_index_free(b->related);
+    for (size_t i = 0; i < b->n_list_pages; i++)
+        free(b->list_pages[i].page);
+    free(b->list_pages);
 
     free(b->listed);
     free(b->topic_counts);
@@ -1014,10 +1210,29 @@ static void S_free_build(build *b)
     config_free(b->cfg);
     free(b->articles_dir);
     free(b->media_dir);
-    free(b->staging);
 }
 
 /* ---- incremental builds --------------------------------------------------------------- */
+
+/* Every page that is not an article's, with its file in the site (b->list_pages). */
+static void S_plan_list_pages(build *b)
+{
+    strlist urls = STRLIST_INIT;
+    strlist_push(&urls, b->cfg->base_path);
+    for (size_t t = 0; t < b->cfg->n_topics; t++) {
+        size_t pages = S_topic_pages(b->topic_counts[t]);
+        for (size_t p = 1; p <= pages; p++)
+            strlist_push_owned(&urls, S_topic_page_url(b, b->cfg->topics[t].id, p));
+    }
+    strlist_push_owned(&urls, xasprintf("%scompare/", b->cfg->base_path));
+    strlist_push_owned(&urls, xasprintf("%sglossary/", b->cfg->base_path));
+    strlist_push_owned(&urls, xasprintf("%s404.html", b->cfg->base_path));
+    b->list_pages = xcalloc(urls.len + 1, sizeof *b->list_pages);
+    for (size_t i = 0; i < urls.len; i++)
+        b->list_pages[b->n_list_pages++].page = S_page_file(b, urls.items[i]);
+    qsort(b->list_pages, b->n_list_pages, sizeof *b->list_pages, S_by_list_page);
+    strlist_free(&urls);
+}
 
 /* Add the files under dir (sorted, recursively): each one's path below root and its content
  * (with_content) or its size and modification time (media, which may be large). */
@@ -1066,6 +1281,15 @@ static void S_fingerprint_file(fingerprint *f, const char *path)
     free(data);
 }
 
+/* b->program: this binary, by its bytes (a manifest from another suture is not read). */
+static void S_fingerprint_program(build *b)
+{
+    fingerprint *f = fingerprint_new();
+    S_fingerprint_file(f, "/proc/self/exe");
+    b->program = fingerprint_digest_of(f);
+    fingerprint_free(f);
+}
+
 /*
  * b->inputs: the fingerprint of what every page depends on. This program itself (a new
  * suture may render differently), --drafts, the templates, site.yaml, the procedure data,
@@ -1076,7 +1300,7 @@ static void S_fingerprint_inputs(build *b)
 {
     fingerprint *f = fingerprint_new();
     fingerprint_str(f, "suture inputs 1");
-    S_fingerprint_file(f, "/proc/self/exe");
+    fingerprint_bytes(f, b->program.bytes, sizeof b->program.bytes);
     fingerprint_u64(f, b->opt->drafts);
     S_fingerprint_tree(f, b->opt->templates_dir, "", true);
     const char *const files[] = {"site.yaml", "data/procedures.yaml", "glossary.yaml", NULL};
@@ -1114,15 +1338,22 @@ static void S_keep_clean_pages(build *b)
         if (strncmp(d->file, b->opt->templates_dir, tlen) == 0) {
             for (size_t k = 0; k < b->n_articles; k++)
                 b->articles[k].has_fp = false;
+            for (size_t k = 0; k < b->n_list_pages; k++)
+                b->list_pages[k].has_fp = false;
             return;
         }
         article *a = (article *)S_find_article(b, path_basename(d->file));
-        if (a && strcmp(a->path, d->file) == 0)
+        if (a && strcmp(a->path, d->file) == 0) {
             a->has_fp = false;
+        } else {
+            /* From the settings, data or glossary: any list page may have said it. */
+            for (size_t k = 0; k < b->n_list_pages; k++)
+                b->list_pages[k].has_fp = false;
+        }
     }
 }
 
-/* The old site's manifest, while it is read: pages by path, to find their articles. */
+/* A page of this build, for the manifest: an article's, or a list page's (a NULL). */
 typedef struct {
     char *page;
     article *a;
@@ -1133,57 +1364,90 @@ static int S_by_page(const void *x, const void *y)
     return strcmp(((const S_page_of *)x)->page, ((const S_page_of *)y)->page);
 }
 
-typedef struct {
-    S_page_of *pages;
-    size_t n;
-} S_old_pages;
-
-static void S_old_page(void *ctx, const char *page, const fingerprint_digest *fp,
-                       const strlist *links)
+static int S_by_old_page(const void *x, const void *y)
 {
-    S_old_pages *o = ctx;
-    S_page_of key = {.page = (char *)page};
-    S_page_of *hit = bsearch(&key, o->pages, o->n, sizeof *o->pages, S_by_page);
-    if (!hit || hit->a->has_old_fp)
-        return;
-    hit->a->old_fp = *fp;
-    hit->a->has_old_fp = true;
-    hit->a->old_links = S_pack(links);
-    hit->a->n_old_links = (uint32_t)links->len;
+    return strcmp(((const S_old_record *)x)->page, ((const S_old_record *)y)->page);
 }
 
-/* Attach what the old site's manifest says of each article page to its article. */
+static void S_old_record_add(void *ctx, const manifest_page *p)
+{
+    build *b = ctx;
+    b->old = xreallocarray(b->old, b->n_old + 1, sizeof *b->old);
+    S_old_record *r = &b->old[b->n_old++];
+    *r = (S_old_record){.page = xstrdup(p->page),
+                        .fp = p->fingerprint,
+                        .links = S_pack(p->links),
+                        .n_links = (uint32_t)p->links->len,
+                        .has_source = p->has_source,
+                        .source = p->source};
+    if (p->has_source) {
+        r->heading_ids = S_pack(p->heading_ids);
+        r->n_heading_ids = (uint32_t)p->heading_ids->len;
+    }
+    atomic_init(&r->taken, false);
+}
+
+/*
+ * Read the old site's manifest into b->old, sorted by page: the records are taken by the
+ * articles as they are loaded (S_take_old_record) and by the list pages, then freed.
+ */
 static void S_read_old_manifest(build *b)
 {
-    S_old_pages o = {xcalloc(b->n_articles + 1, sizeof *o.pages), 0};
-    for (size_t i = 0; i < b->n_articles; i++)
-        if (b->articles[i].url)
-            o.pages[o.n++] = (S_page_of){S_page_file(b, b->articles[i].url), &b->articles[i]};
-    qsort(o.pages, o.n, sizeof *o.pages, S_by_page);
-    manifest_read(b->opt->out_dir, S_old_page, &o);
-    for (size_t i = 0; i < o.n; i++)
-        free(o.pages[i].page);
-    free(o.pages);
+    b->n_old_pages = manifest_read(b->opt->out_dir, &b->program, S_old_record_add, b);
+    if (b->n_old)
+        qsort(b->old, b->n_old, sizeof *b->old, S_by_old_page);
+}
+
+/* The old record of page rel, if there is one and nobody took it before. */
+static S_old_record *S_take_old_record(build *b, const char *rel)
+{
+    S_old_record key = {.page = (char *)rel};
+    S_old_record *r =
+        b->n_old ? bsearch(&key, b->old, b->n_old, sizeof *b->old, S_by_old_page) : NULL;
+    return r && !atomic_exchange(&r->taken, true) ? r : NULL;
+}
+
+/* The list pages' old fingerprints; then the old records are no longer needed. */
+static void S_match_old_list_pages(build *b)
+{
+    for (size_t i = 0; i < b->n_list_pages; i++) {
+        S_old_record *r = S_take_old_record(b, b->list_pages[i].page);
+        if (r && !r->has_source) {
+            b->list_pages[i].old_fp = r->fp;
+            b->list_pages[i].has_old_fp = true;
+        }
+    }
+    S_free_old(b);
 }
 
 /* Write this build's manifest into the staging folder, pages in order of their paths. */
 static void S_write_manifest(build *b)
 {
-    S_page_of *pages = xcalloc(b->n_articles + 1, sizeof *pages);
+    S_page_of *pages = xcalloc(b->n_articles + b->n_list_pages + 1, sizeof *pages);
     size_t n = 0;
     for (size_t i = 0; i < b->n_articles; i++)
         if (b->articles[i].has_fp)
             pages[n++] = (S_page_of){S_page_file(b, b->articles[i].url), &b->articles[i]};
+    /* List pages have no article; their records follow from b->list_pages. */
+    for (size_t i = 0; i < b->n_list_pages; i++)
+        if (b->list_pages[i].has_fp)
+            pages[n++] = (S_page_of){xstrdup(b->list_pages[i].page), NULL};
     qsort(pages, n, sizeof *pages, S_by_page);
-    char *path = path_join(b->staging, MANIFEST_PATH);
-    char *dir = xstrdup(path);
-    *strrchr(dir, '/') = '\0';
-    FILE *out = mkdir_p(dir) == 0 ? fopen(path, "w") : NULL;
+    char *path = publish_prepare(b->stage, MANIFEST_PATH);
+    FILE *out = path ? fopen(path, "w") : NULL;
+    if (!path)
+        path = path_join(publish_path(b->stage), MANIFEST_PATH);
     if (out) {
-        manifest_write_header(out);
+        manifest_write_header(out, &b->program);
         for (size_t i = 0; i < n; i++)
-            manifest_write_page(out, pages[i].page, &pages[i].a->fp, pages[i].a->links,
-                                pages[i].a->n_links);
+            if (pages[i].a)
+                manifest_write_page(out, pages[i].page, &pages[i].a->fp, pages[i].a->links,
+                                    pages[i].a->n_links, &pages[i].a->source,
+                                    pages[i].a->heading_ids, pages[i].a->n_heading_ids);
+            else
+                manifest_write_page(out, pages[i].page,
+                                    &S_find_list_page(b, pages[i].page)->fp, NULL, 0, NULL,
+                                    NULL, 0);
     }
     if (!out || ferror(out) | (fclose(out) != 0)) {
         diag_error(b->diags, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
@@ -1194,7 +1458,6 @@ static void S_write_manifest(build *b)
     for (size_t i = 0; i < n; i++)
         free(pages[i].page);
     free(pages);
-    free(dir);
     free(path);
 }
 
@@ -1229,6 +1492,8 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
         S_free_build(&b);
         return SITE_INPUT_ERRORS;
     }
+    S_fingerprint_program(&b);
+    S_read_old_manifest(&b);
     S_load_articles(&b);
     S_link_procedures(&b);
 
@@ -1244,12 +1509,24 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     b.disclaimer = disclaimer_new(disclaimer->body, b.cfg->language);
     markdown_result_free(disclaimer);
 
-    S_read_old_manifest(&b);
+    S_plan_list_pages(&b);
+    S_match_old_list_pages(&b);
     S_fingerprint_inputs(&b);
 
+    S_each_article(&b, S_check_unchanged);
+    if (S_nothing_changed(&b)) {
+        if (stats) {
+            stats->articles = b.n_listed;
+            stats->pages = stats->reused = b.n_listed + b.n_list_pages;
+            stats->files = 0;
+        }
+        S_free_build(&b);
+        return SITE_OK;
+    }
+
     const char *const protected_dirs[] = {opt->content_dir, opt->templates_dir, NULL};
-    b.staging = publish_begin(opt->out_dir, protected_dirs, diags);
-    if (!b.staging) {
+    b.stage = publish_begin(opt->out_dir, protected_dirs, diags);
+    if (!b.stage) {
         S_free_build(&b);
         return SITE_ENVIRONMENT_ERROR;
     }
@@ -1275,8 +1552,8 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     else if (diag_error_count(diags) > 0)
         status = SITE_INPUT_ERRORS;
     if (status != SITE_OK)
-        publish_abort(b.staging);
-    else if (publish_commit(b.staging, opt->out_dir, diags) < 0)
+        publish_abort(b.stage);
+    else if (publish_commit(b.stage, diags) < 0)
         status = SITE_ENVIRONMENT_ERROR;
     if (stats) {
         stats->articles = b.n_listed;

@@ -456,7 +456,9 @@ static void S_edit(S_site *s, const char *rel, const char *find, const char *rep
 /*
  * Build site/ again from what it was (an incremental build) and full/ from nothing, and
  * require the two to be identical, manifest included; unchanged (when >= 0) is how many
- * article pages the incremental build must have taken from the old site.
+ * pages the incremental build must have taken from the old site (the good site has 12:
+ * 3 articles, the home page, 5 topic pages, compare, glossary and 404). From the third
+ * build on, site/ is staged in the site kept from the build before (site.previous).
  */
 static void S_expect_incremental(S_site *s, int unchanged, const char *step)
 {
@@ -474,7 +476,10 @@ static void S_expect_incremental(S_site *s, int unchanged, const char *step)
     }
     free(err);
     char *full_dir = path_join(s->dir, "full");
+    char *full_previous = path_join(s->dir, "full.previous");
     remove_tree(full_dir);
+    remove_tree(full_previous);
+    free(full_previous);
     const char *full[] = {"build", "--content", "content", "--templates", "templates",
                           "--out", "full", "--quiet", NULL};
     assert_int_equal(e2e_run(s->dir, full, &err), 0);
@@ -505,10 +510,21 @@ static void test_incremental_builds(void **state)
     char *err = NULL;
     assert_int_equal(S_build(s, &err, NULL), 0);
     free(err);
-    S_expect_incremental(s, 3, "nothing changed");
+    struct stat before_st, after_st;
+    assert_int_equal(stat(s->out, &before_st), 0);
+    S_expect_incremental(s, 12, "nothing changed");
+    /* Nothing to do: the site folder is not even swapped. */
+    assert_int_equal(stat(s->out, &after_st), 0);
+    assert_true(before_st.st_ino == after_st.st_ino);
     /* The body of one article: only its own page is made again. */
     S_edit(s, "content/articles/layers.md", "It is a sheet of", "It is a thin sheet of");
-    S_expect_incremental(s, 2, "a sentence of layers.md");
+    S_expect_incremental(s, 11, "a sentence of layers.md");
+    char *previous = path_join(s->dir, "site.previous");
+    assert_true(path_is_dir(previous));
+    free(previous);
+    /* Its summary, which topic pages and the home page show: those are made again too. */
+    S_edit(s, "content/articles/layers.md", "summary: \"", "summary: \"In short: ");
+    S_expect_incremental(s, -1, "the summary of layers.md");
     /* A heading of an article another one links to: that one is checked again too. */
     S_edit(s, "content/articles/layers.md", "\n## ", "\n## Renamed: ");
     S_expect_incremental(s, -1, "a heading of layers.md");
@@ -537,7 +553,7 @@ static void test_incremental_builds(void **state)
           "date: 2026-11-10\nreviewed: 2026-11-10\nreviewer: \"Medical review team\"\n---\n"
           "See [the layers](layers.md).\n\n## Details\n\nText.\n");
     S_expect_incremental(s, 0, "a new article");
-    S_expect_incremental(s, 4, "nothing changed again");
+    S_expect_incremental(s, 13, "nothing changed again");
     /* Renamed: its old page goes, the new one comes. */
     char *from = path_join(s->dir, "content/articles/new-one.md");
     char *to = path_join(s->dir, "content/articles/renamed-one.md");
@@ -557,7 +573,7 @@ static void test_incremental_builds(void **state)
     S_edit(s, "templates/article.xsl", "<article class=\"article\">",
            "<article class=\"article\" data-x=\"1\">");
     S_expect_incremental(s, 0, "a template");
-    S_expect_incremental(s, 3, "nothing changed after the template");
+    S_expect_incremental(s, 12, "nothing changed after the template");
     S_edit(s, "content/data/procedures.yaml", "label: Incision", "label: Incisions");
     S_expect_incremental(s, 0, "the procedure data");
     S_edit(s, "content/glossary.yaml", "definition: \"A layer", "definition: \"A thin layer");
@@ -578,7 +594,7 @@ static void test_incremental_builds(void **state)
     assert_string_equal(before, after);
     assert_string_equal(mbefore, mafter);
     S_edit(s, "content/articles/layers.md", "topics: [no-such-topic, ", "topics: [");
-    S_expect_incremental(s, 3, "the mistake mended");
+    S_expect_incremental(s, 12, "the mistake mended");
     free(before);
     free(after);
     free(mbefore);

@@ -54,22 +54,31 @@ typedef struct {
     strbuf seen;
 } S_reader;
 
-static void S_page(void *ctx, const char *page, const fingerprint_digest *fp,
-                   const strlist *links)
+/* A record as "page fing links... [source ids...]" (digests by their first 4 digits). */
+static void S_page(void *ctx, const manifest_page *p)
 {
     S_reader *r = ctx;
     char hex[33];
-    fingerprint_hex(fp, hex);
-    strbuf_printf(&r->seen, "%s %.4s", page, hex);
-    for (size_t i = 0; i < links->len; i++)
-        strbuf_printf(&r->seen, " %s", links->items[i]);
+    fingerprint_hex(&p->fingerprint, hex);
+    strbuf_printf(&r->seen, "%s %.4s", p->page, hex);
+    for (size_t i = 0; i < p->links->len; i++)
+        strbuf_printf(&r->seen, " %s", p->links->items[i]);
+    if (p->has_source) {
+        fingerprint_hex(&p->source, hex);
+        strbuf_printf(&r->seen, " [%.4s", hex);
+        for (size_t i = 0; i < p->heading_ids->len; i++)
+            strbuf_printf(&r->seen, " %s", p->heading_ids->items[i]);
+        strbuf_putc(&r->seen, ']');
+    }
     strbuf_putc(&r->seen, '\n');
 }
+
+static fingerprint_digest S_program;
 
 static char *S_read(const char *dir, size_t *n)
 {
     S_reader r = {STRBUF_INIT};
-    *n = manifest_read(dir, S_page, &r);
+    *n = manifest_read(dir, &S_program, S_page, &r);
     return strbuf_detach(&r.seen);
 }
 
@@ -81,22 +90,42 @@ static void test_write_then_read(void **state)
     char *path = path_join(dir, MANIFEST_PATH);
     FILE *out = fopen(path, "w");
     assert_non_null(out);
-    manifest_write_header(out);
-    fingerprint_digest a = S_of("a", ""), b = S_of("b", "");
-    manifest_write_page(out, "articles/a/index.html", &a, "b.md\0c.md\0", 2);
-    manifest_write_page(out, "articles/b/index.html", &b, "", 0);
+    S_program = S_of("suture", "1");
+    manifest_write_header(out, &S_program);
+    fingerprint_digest a = S_of("a", ""), b = S_of("b", ""), src = S_of("source", "");
+    manifest_write_page(out, "articles/a/index.html", &a, "b.md\0c.md\0", 2, &src,
+                        "causes\0risks\0", 2);
+    manifest_write_page(out, "articles/b/index.html", &b, "", 0, &src, NULL, 0);
+    manifest_write_page(out, "topics/smas/index.html", &b, NULL, 0, NULL, NULL, 0);
+    /* Strings JSON cannot hold (not UTF-8): the page is left out, or only its ids. */
+    manifest_write_page(out, "articles/\xff/index.html", &a, NULL, 0, NULL, NULL, 0);
+    manifest_write_page(out, "articles/c/index.html", &a, "\xff.md\0", 1, NULL, NULL, 0);
+    manifest_write_page(out, "articles/d/index.html", &a, NULL, 0, &src, "\xff\0", 1);
     assert_int_equal(fclose(out), 0);
     size_t n;
     char *seen = S_read(dir, &n);
-    char ha[33], hb[33];
+    char ha[33], hb[33], hs[33];
     fingerprint_hex(&a, ha);
     fingerprint_hex(&b, hb);
-    char *want = xasprintf("articles/a/index.html %.4s b.md c.md\narticles/b/index.html %.4s\n",
-                           ha, hb);
-    assert_int_equal(n, 2);
+    fingerprint_hex(&src, hs);
+    char *want = xasprintf("articles/a/index.html %.4s b.md c.md [%.4s causes risks]\n"
+                           "articles/b/index.html %.4s [%.4s]\n"
+                           "topics/smas/index.html %.4s\n"
+                           "articles/d/index.html %.4s\n",
+                           ha, hs, hb, hs, hb, ha);
+    assert_int_equal(n, 4);
     assert_string_equal(seen, want);
     free(want);
     free(seen);
+
+    /* Written by another program: not read at all. */
+    fingerprint_digest program = S_program;
+    S_program = S_of("suture", "2");
+    seen = S_read(dir, &n);
+    assert_int_equal(n, 0);
+    assert_string_equal(seen, "");
+    free(seen);
+    S_program = program;
 
     /* A damaged line is skipped; the others are read. */
     size_t len;
@@ -104,12 +133,13 @@ static void test_write_then_read(void **state)
     char *damaged = tu_replace(text, "\"fingerprint\":\"", "\"fingerprint\":\"zz");
     assert_int_equal(file_write(path, damaged, strlen(damaged)), 0);
     seen = S_read(dir, &n);
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 3);
+    assert_null(strstr(seen, "articles/a/index.html"));
     assert_non_null(strstr(seen, "articles/b/index.html"));
     free(seen);
     free(damaged);
     /* Another format version, or no manifest: nothing. */
-    char *other = tu_replace(text, "\"format\": 2", "\"format\": 3");
+    char *other = tu_replace(text, "\"format\": 3", "\"format\": 2");
     assert_int_equal(file_write(path, other, strlen(other)), 0);
     seen = S_read(dir, &n);
     assert_int_equal(n, 0);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -75,8 +76,9 @@ static void test_begin_creates_sibling_staging(void **state)
     char *dir = tu_subdir(S_root, "begin");
     char *out = path_join(dir, "site");
     diag_list *diags = diag_list_new();
-    char *staging = publish_begin(out, NULL, diags);
-    assert_non_null(staging);
+    publish_stage *st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    char *staging = xstrdup(publish_path(st));
     assert_int_equal(diag_count(diags), 0);
     assert_true(S_is_staging_of(staging, out));
     assert_true(path_is_dir(staging));
@@ -85,7 +87,7 @@ static void test_begin_creates_sibling_staging(void **state)
     free(inside);
     /* The output folder itself is not created before the commit. */
     assert_false(path_is_dir(out));
-    publish_abort(staging);
+    publish_abort(st);
     free(staging);
     free(out);
     free(dir);
@@ -99,10 +101,11 @@ static void test_begin_with_trailing_slash(void **state)
     char *out = path_join(dir, "site");
     char *written = xasprintf("%s//", out);
     diag_list *diags = diag_list_new();
-    char *staging = publish_begin(written, NULL, diags);
-    assert_non_null(staging);
+    publish_stage *st = publish_begin(written, NULL, diags);
+    assert_non_null(st);
+    char *staging = xstrdup(publish_path(st));
     assert_true(S_is_staging_of(staging, out));
-    publish_abort(staging);
+    publish_abort(st);
     assert_false(path_is_dir(staging));
     free(staging);
     free(written);
@@ -121,10 +124,11 @@ static void test_begin_allows_unprotected_existing_folder(void **state)
     assert_int_equal(mkdir_p(out), 0);
     const char *const protected_dirs[] = {content, NULL};
     diag_list *diags = diag_list_new();
-    char *staging = publish_begin(out, protected_dirs, diags);
-    assert_non_null(staging);
+    publish_stage *st = publish_begin(out, protected_dirs, diags);
+    assert_non_null(st);
+    char *staging = xstrdup(publish_path(st));
     assert_int_equal(diag_count(diags), 0);
-    publish_abort(staging);
+    publish_abort(st);
     free(staging);
     free(out);
     free(content);
@@ -137,8 +141,8 @@ static void S_expect_refused(const char *out, const char *const *protected_dirs,
                              const char *expected)
 {
     diag_list *diags = diag_list_new();
-    char *staging = publish_begin(out, protected_dirs, diags);
-    assert_null(staging);
+    publish_stage *st = publish_begin(out, protected_dirs, diags);
+    assert_null(st);
     assert_int_equal(diag_count(diags), 1);
     tu_expect_diag(diags, 0, expected);
     diag_list_free(diags);
@@ -208,9 +212,9 @@ static void test_begin_refuses_current_folder(void **state)
     diag_list *diags = diag_list_new();
     /* The current folder, and a folder that contains it. */
     int moved = chdir(work);
-    char *s1 = moved == 0 ? publish_begin(work, NULL, diags) : NULL;
+    publish_stage *s1 = moved == 0 ? publish_begin(work, NULL, diags) : NULL;
     int moved2 = chdir(sub);
-    char *s2 = moved2 == 0 ? publish_begin(work, NULL, diags) : NULL;
+    publish_stage *s2 = moved2 == 0 ? publish_begin(work, NULL, diags) : NULL;
     int back = chdir(saved);
     assert_int_equal(moved, 0);
     assert_int_equal(moved2, 0);
@@ -268,10 +272,11 @@ static void test_commit_into_missing_out_dir(void **state)
     char *dir = tu_subdir(S_root, "fresh");
     char *out = path_join(dir, "site");
     diag_list *diags = diag_list_new();
-    char *staging = publish_begin(out, NULL, diags);
-    assert_non_null(staging);
+    publish_stage *st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    char *staging = xstrdup(publish_path(st));
     tu_put_file(staging, "index.html", "<!DOCTYPE html>\nnew\n");
-    assert_int_equal(publish_commit(staging, out, diags), 0);
+    assert_int_equal(publish_commit(st, diags), 0);
     assert_int_equal(diag_count(diags), 0);
     assert_false(path_is_dir(staging));
     char *listing = S_list(dir);
@@ -297,18 +302,25 @@ static void test_commit_replaces_existing_contents(void **state)
     tu_put_file(out, "stale.html", "stale");
     tu_put_file(old_sub, "index.html", "gone");
     diag_list *diags = diag_list_new();
-    char *staging = publish_begin(out, NULL, diags);
-    assert_non_null(staging);
+    publish_stage *st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    char *staging = xstrdup(publish_path(st));
     char *new_sub = path_join(staging, "articles/smas");
     assert_int_equal(mkdir_p(new_sub), 0);
     tu_put_file(staging, "index.html", "new");
     tu_put_file(new_sub, "index.html", "smas");
-    assert_int_equal(publish_commit(staging, out, diags), 0);
+    assert_int_equal(publish_commit(st, diags), 0);
     assert_int_equal(diag_count(diags), 0);
-    /* Nothing of the old site is left, beside or inside the output folder. */
+    /* Nothing of the old site is left inside the output folder; beside it, the old site is
+     * kept whole for the next build. */
     char *listing = S_list(dir);
-    assert_string_equal(listing, "site");
+    assert_string_equal(listing, "site site.previous");
     free(listing);
+    char *previous = xasprintf("%s.previous", out);
+    char *kept = S_read(previous, "stale.html");
+    assert_string_equal(kept, "stale");
+    free(kept);
+    free(previous);
     listing = S_list(out);
     assert_string_equal(listing, "articles index.html");
     free(listing);
@@ -340,10 +352,11 @@ static void test_commit_onto_a_file(void **state)
     char *out = path_join(dir, "site");
     tu_put_file(dir, "site", "not a folder");
     diag_list *diags = diag_list_new();
-    char *staging = publish_begin(out, NULL, diags);
-    assert_non_null(staging);
+    publish_stage *st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    char *staging = xstrdup(publish_path(st));
     tu_put_file(staging, "index.html", "new");
-    assert_int_equal(publish_commit(staging, out, diags), -1);
+    assert_int_equal(publish_commit(st, diags), -1);
     /* The staging folder is removed and the file is untouched. */
     assert_false(path_is_dir(staging));
     char *listing = S_list(dir);
@@ -375,9 +388,13 @@ static void test_commit_without_staging(void **state)
     (void)state;
     char *dir = tu_subdir(S_root, "nostaging");
     char *out = path_join(dir, "site");
-    char *staging = path_join(dir, "site.tmp-AAAAAA");
     diag_list *diags = diag_list_new();
-    assert_int_equal(publish_commit(staging, out, diags), -1);
+    publish_stage *st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    char *staging = xstrdup(publish_path(st));
+    /* Someone removes the staging folder during the build. */
+    assert_int_equal(remove_tree(staging), 0);
+    assert_int_equal(publish_commit(st, diags), -1);
     assert_int_equal(diag_count(diags), 1);
     tu_expect_diag_prefixed(diags, 0, out, ": error: cannot put the new site in place: No such "
                             "file or directory");
@@ -396,12 +413,13 @@ static void test_abort_removes_staging(void **state)
     assert_int_equal(mkdir_p(out), 0);
     tu_put_file(out, "index.html", "previous");
     diag_list *diags = diag_list_new();
-    char *staging = publish_begin(out, NULL, diags);
-    assert_non_null(staging);
+    publish_stage *st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    char *staging = xstrdup(publish_path(st));
     char *sub = path_join(staging, "articles/x");
     assert_int_equal(mkdir_p(sub), 0);
     tu_put_file(sub, "index.html", "half-built");
-    publish_abort(staging);
+    publish_abort(st);
     publish_abort(NULL);
     assert_false(path_is_dir(staging));
     /* The previous site is exactly as it was. */
@@ -416,6 +434,185 @@ static void test_abort_removes_staging(void **state)
     free(text);
     free(sub);
     free(staging);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+}
+
+/* ---- the kept previous site ---- */
+
+/* Write text as a new file at rel in the stage, as a build does. */
+static void S_stage_write(publish_stage *st, const char *rel, const char *text)
+{
+    char *path = publish_prepare(st, rel);
+    assert_non_null(path);
+    assert_int_equal(file_write(path, text, strlen(text)), 0);
+    free(path);
+}
+
+/* True when the two paths are one file (a hard link). */
+static bool S_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+static void test_previous_site_is_recycled(void **state)
+{
+    (void)state;
+    char *dir = tu_subdir(S_root, "recycle");
+    char *out = path_join(dir, "site");
+    char *previous = path_join(dir, "site.previous");
+    char *outside = tu_subdir(dir, "outside");
+    tu_put_file(outside, "keep.txt", "not the site's");
+    diag_list *diags = diag_list_new();
+
+    /* Build 1: from nothing. */
+    publish_stage *st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    assert_false(publish_recycled(st));
+    S_stage_write(st, "index.html", "home 1");
+    S_stage_write(st, "articles/a/index.html", "a 1");
+    S_stage_write(st, "articles/b/index.html", "b 1");
+    S_stage_write(st, "assets/site.css", "css 1");
+    assert_int_equal(publish_commit(st, diags), 0);
+    assert_false(path_is_dir(previous));
+
+    /* Build 2: a and b unchanged, the home page new. */
+    st = publish_begin(out, NULL, diags);
+    assert_false(publish_recycled(st));
+    assert_int_equal(publish_link(st, out, "articles/a/index.html"), 0);
+    assert_int_equal(publish_link(st, out, "articles/b/index.html"), 0);
+    S_stage_write(st, "index.html", "home 2");
+    S_stage_write(st, "assets/site.css", "css 2");
+    /* Nothing to take: an error, and nothing is made. */
+    assert_int_equal(publish_link(st, out, "articles/none/index.html"), -1);
+    assert_int_equal(publish_commit(st, diags), 0);
+    char *text = S_read(previous, "index.html");
+    assert_string_equal(text, "home 1");
+    free(text);
+
+    /* Things in the kept folder that are not the site's: a link out, a file in the way. */
+    char *evil = path_join(previous, "evil");
+    assert_int_equal(symlink(outside, evil), 0);
+    tu_put_file(previous, "topics", "a file where a folder will be needed");
+    /* A page no longer made: c is in the kept site only; it must not survive the sweep. */
+    char *c_dir = path_join(previous, "articles/c");
+    assert_int_equal(mkdir_p(c_dir), 0);
+    tu_put_file(c_dir, "index.html", "gone");
+    free(c_dir);
+
+    /* Build 3: starts from the kept site. */
+    st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    assert_true(publish_recycled(st));
+    assert_false(path_is_dir(previous));
+    char *staging = xstrdup(publish_path(st));
+    /* The link was removed, not followed; assets/ goes, to be copied again. */
+    struct stat lst;
+    assert_int_equal(lstat(evil, &lst), -1);
+    char *listing = S_list(outside);
+    assert_string_equal(listing, "keep.txt");
+    free(listing);
+    listing = S_list(staging);
+    assert_string_equal(listing, "articles index.html topics");
+    free(listing);
+    char *staged_articles = path_join(staging, "articles");
+    listing = S_list(staged_articles);
+    assert_string_equal(listing, "a b c");
+    free(staged_articles);
+    free(listing);
+    /* a is the published file already: nothing to do, and it stays that file. */
+    char *a_out = path_join(out, "articles/a/index.html");
+    char *a_staged = path_join(staging, "articles/a/index.html");
+    assert_true(S_same_file(a_out, a_staged));
+    assert_int_equal(publish_link(st, out, "articles/a/index.html"), 0);
+    assert_true(S_same_file(a_out, a_staged));
+    /* A new page where a kept file stands in the way of its folder. */
+    S_stage_write(st, "topics/smas/index.html", "smas 3");
+    /* The home page is the old one's: taken from the published site instead. */
+    assert_int_equal(publish_link(st, out, "index.html"), 0);
+    /* b was the published file too: writing it anew leaves the published one alone. */
+    S_stage_write(st, "articles/b/index.html", "b 3");
+    text = S_read(out, "articles/b/index.html");
+    assert_string_equal(text, "b 1");
+    free(text);
+    assert_int_equal(publish_commit(st, diags), 0);
+    assert_int_equal(diag_count(diags), 0);
+
+    char *articles = path_join(out, "articles");
+    listing = S_list(articles);
+    assert_string_equal(listing, "a b");
+    free(listing);
+    free(articles);
+    listing = S_list(out);
+    assert_string_equal(listing, "articles index.html topics");
+    free(listing);
+    text = S_read(out, "index.html");
+    assert_string_equal(text, "home 2");
+    free(text);
+    text = S_read(out, "articles/b/index.html");
+    assert_string_equal(text, "b 3");
+    free(text);
+    char *topics = path_join(out, "topics");
+    text = S_read(topics, "smas/index.html");
+    assert_string_equal(text, "smas 3");
+    free(text);
+    free(topics);
+    /* The site build 3 replaced is kept, whole. */
+    text = S_read(previous, "articles/b/index.html");
+    assert_string_equal(text, "b 1");
+    free(text);
+    text = S_read(previous, "assets/site.css");
+    assert_string_equal(text, "css 2");
+    free(text);
+
+    free(a_staged);
+    free(a_out);
+    free(staging);
+    free(evil);
+    free(outside);
+    free(previous);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+}
+
+static void test_abort_keeps_recycled_folder(void **state)
+{
+    (void)state;
+    char *dir = tu_subdir(S_root, "abort-recycled");
+    char *out = path_join(dir, "site");
+    char *previous = path_join(dir, "site.previous");
+    assert_int_equal(mkdir_p(out), 0);
+    assert_int_equal(mkdir_p(previous), 0);
+    tu_put_file(out, "index.html", "published");
+    tu_put_file(previous, "index.html", "kept");
+    diag_list *diags = diag_list_new();
+    publish_stage *st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    assert_true(publish_recycled(st));
+    S_stage_write(st, "index.html", "half-built");
+    publish_abort(st);
+    /* An empty kept folder is recycled too; the kept site survives the failed build. */
+    char *listing0 = S_list(previous);
+    assert_string_equal(listing0, "index.html");
+    free(listing0);
+    assert_int_equal(remove_tree(previous), 0);
+    assert_int_equal(mkdir_p(previous), 0);
+    st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    assert_true(publish_recycled(st));
+    S_stage_write(st, "index.html", "half-built again");
+    publish_abort(st);
+    char *listing = S_list(dir);
+    assert_string_equal(listing, "site site.previous");
+    free(listing);
+    char *text = S_read(out, "index.html");
+    assert_string_equal(text, "published");
+    free(text);
+    free(previous);
     free(out);
     free(dir);
     diag_list_free(diags);
@@ -437,6 +634,8 @@ int main(void)
         cmocka_unit_test(test_commit_onto_a_file),
         cmocka_unit_test(test_commit_without_staging),
         cmocka_unit_test(test_abort_removes_staging),
+        cmocka_unit_test(test_previous_site_is_recycled),
+        cmocka_unit_test(test_abort_keeps_recycled_folder),
     };
     return cmocka_run_group_tests_name("publish", tests, S_setup, S_teardown);
 }
