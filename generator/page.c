@@ -6,7 +6,9 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
+#include <libxslt/extensions.h>
 #include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -153,11 +155,90 @@ static void S_capture_structured(void *ctx, xmlErrorPtr err)
     strbuf_puts(S_captured, err->message);
 }
 
+/* a's language tag equals the len bytes of b, ASCII case and '_' against '-' ignored. */
+static bool S_same_lang(const xmlChar *a, const char *b, size_t len)
+{
+    size_t i = 0;
+    for (; i < len && a[i]; i++) {
+        char x = (char)(a[i] == '_' ? '-' : a[i]), y = b[i] == '_' ? '-' : b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return i == len && !a[i];
+}
+
+/* The <t> child of str whose lang is the len bytes of lang, or NULL. */
+static xmlNodePtr S_string_in(xmlNodePtr str, const char *lang, size_t len)
+{
+    for (xmlNodePtr t = str->children; t; t = t->next) {
+        if (t->type != XML_ELEMENT_NODE || !xmlStrEqual(t->name, BAD_CAST "t"))
+            continue;
+        xmlChar *tl = xmlGetNoNsProp(t, BAD_CAST "lang");
+        bool same = tl && S_same_lang(tl, lang, len);
+        xmlFree(tl);
+        if (same)
+            return t;
+    }
+    return NULL;
+}
+
+/*
+ * suture:string($strings, $id, $lang): the <t> element of <str id="$id"> under the
+ * <strings> element $strings, in the language $lang, else its primary subtag ("ko" for
+ * "ko-KR"), else "en"; an empty node-set when there is none. What the str template of
+ * layout.xsl looked up with xsl:key before: a key table is built again for every page
+ * (libxslt keeps keys per transformation), and that cost more than the rest of the
+ * page's interface text; this walks 50-odd elements in C.
+ */
+static void S_xslt_string(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 3) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *lang = xmlXPathPopString(ctxt);
+    xmlChar *id = xmlXPathPopString(ctxt);
+    xmlNodeSetPtr set = xmlXPathPopNodeSet(ctxt);
+    xmlNodePtr found = NULL;
+    if (!xmlXPathCheckError(ctxt) && id && lang && set && set->nodeNr > 0) {
+        xmlNodePtr str = set->nodeTab[0]->children;
+        for (; str; str = str->next) {
+            if (str->type != XML_ELEMENT_NODE || !xmlStrEqual(str->name, BAD_CAST "str"))
+                continue;
+            xmlChar *sid = xmlGetNoNsProp(str, BAD_CAST "id");
+            bool match = sid && xmlStrEqual(sid, id);
+            xmlFree(sid);
+            if (match)
+                break;
+        }
+        if (str) {
+            const char *l = (const char *)lang;
+            size_t primary = strcspn(l, "-_");
+            found = S_string_in(str, l, strlen(l));
+            if (!found)
+                found = S_string_in(str, l, primary);
+            if (!found)
+                found = S_string_in(str, "en", 2);
+        }
+    }
+    xmlXPathFreeNodeSet(set);
+    xmlFree(id);
+    xmlFree(lang);
+    if (!xmlXPathCheckError(ctxt))
+        valuePush(ctxt, xmlXPathNewNodeSet(found));
+}
+
 void page_init(void)
 {
     xmlInitParser();
     exsltRegisterAll();
     xsltInit();
+    xsltRegisterExtModuleFunction(BAD_CAST "string", BAD_CAST PAGE_XSLT_NAMESPACE,
+                                  S_xslt_string);
     if (!S_default_loader) {
         S_default_loader = xsltDocDefaultLoader;
         xsltSetLoaderFunc(S_loader);

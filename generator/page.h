@@ -29,8 +29,17 @@ const char *page_kind_stylesheet(page_kind kind);
 typedef struct page_templates page_templates;
 
 /*
- * Call once, before any thread renders: initialises libxml2, libxslt and EXSLT and routes
- * their messages to suture's diagnostics.
+ * The namespace of the XPath functions suture gives every template (templates/README.md):
+ *   suture:string($strings, $id, $lang)  the <t> of interface string $id in strings.xml for
+ *                                         the language $lang, else its primary subtag, else
+ *                                         "en" (an empty node-set when there is none)
+ */
+#define PAGE_XSLT_NAMESPACE "urn:suture:xslt"
+
+/*
+ * Call once, before any thread renders: initialises libxml2, libxslt and EXSLT, registers
+ * suture's XPath functions (PAGE_XSLT_NAMESPACE) and routes their messages to suture's
+ * diagnostics.
  */
 void page_init(void);
 /* Release what page_init set up, at exit. */

@@ -17,7 +17,9 @@
   page XML or from strings.xml.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:suture="urn:suture:xslt"
+    exclude-result-prefixes="suture">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -55,37 +57,60 @@
        primary subtag, then to "en"), with <slot n="1|2|3"/> replaced by
        $arg1..$arg3. An argument may be a string, a node-set (its nodes are
        copied: pass reviewer/node(), not reviewer) or a result tree fragment. -->
-  <!-- Look-up tables over strings.xml, built once per page: each <str> by its
-       id, and each <t> by "id|lang" with the language in lower case. (Key
-       patterns may not use variables, hence the spelled-out alphabet.) -->
-  <xsl:key name="str-by-id" match="/strings/str" use="@id"/>
-  <xsl:key name="t-by-id-lang" match="/strings/str/t"
-           use="concat(../@id, '|', translate(@lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'))"/>
-
+  <!-- The look-up: suture:string(), which suture provides (templates/
+       README.md), or the same in plain XPath for other processors (xsltproc
+       in examples/render.sh): the <t> of <str id="$id"> in the page's
+       language, else its primary subtag, else "en". -->
   <xsl:template name="str">
     <xsl:param name="id"/>
     <xsl:param name="arg1" select="''"/>
     <xsl:param name="arg2" select="''"/>
     <xsl:param name="arg3" select="''"/>
-    <!-- key() searches the context node's document: step into strings.xml -->
-    <xsl:for-each select="$strings">
-      <xsl:if test="not(key('str-by-id', $id))">
-        <xsl:message terminate="yes">
-          <xsl:text>templates/strings.xml: no string with id '</xsl:text>
-          <xsl:value-of select="$id"/>
-          <xsl:text>'</xsl:text>
-        </xsl:message>
-      </xsl:if>
-      <xsl:variable name="t-exact" select="key('t-by-id-lang', concat($id, '|', $lang))"/>
-      <xsl:variable name="t-primary" select="key('t-by-id-lang', concat($id, '|', $lang-primary))"/>
-      <xsl:variable name="t-en" select="key('t-by-id-lang', concat($id, '|en'))"/>
-      <xsl:variable name="t" select="($t-exact | $t-primary[not($t-exact)] | $t-en[not($t-exact | $t-primary)])[1]"/>
-      <xsl:apply-templates select="$t/node()" mode="str">
-        <xsl:with-param name="arg1" select="$arg1"/>
-        <xsl:with-param name="arg2" select="$arg2"/>
-        <xsl:with-param name="arg3" select="$arg3"/>
-      </xsl:apply-templates>
-    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="function-available('suture:string')">
+        <xsl:call-template name="str-write">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="t" select="suture:string($strings, $id, $lang)"/>
+          <xsl:with-param name="arg1" select="$arg1"/>
+          <xsl:with-param name="arg2" select="$arg2"/>
+          <xsl:with-param name="arg3" select="$arg3"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="str" select="$strings/str[@id = $id]"/>
+        <xsl:variable name="t-exact" select="$str/t[translate(@lang, $upper, $lower) = $lang]"/>
+        <xsl:variable name="t-primary" select="$str/t[translate(@lang, $upper, $lower) = $lang-primary]"/>
+        <xsl:variable name="t-en" select="$str/t[@lang = 'en']"/>
+        <xsl:call-template name="str-write">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="t" select="($t-exact | $t-primary[not($t-exact)] | $t-en[not($t-exact | $t-primary)])[1]"/>
+          <xsl:with-param name="arg1" select="$arg1"/>
+          <xsl:with-param name="arg2" select="$arg2"/>
+          <xsl:with-param name="arg3" select="$arg3"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Writes the string $t found for $id, its slots filled. -->
+  <xsl:template name="str-write">
+    <xsl:param name="id"/>
+    <xsl:param name="t"/>
+    <xsl:param name="arg1"/>
+    <xsl:param name="arg2"/>
+    <xsl:param name="arg3"/>
+    <xsl:if test="not($t) and not($strings/str[@id = $id])">
+      <xsl:message terminate="yes">
+        <xsl:text>templates/strings.xml: no string with id '</xsl:text>
+        <xsl:value-of select="$id"/>
+        <xsl:text>'</xsl:text>
+      </xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="$t/node()" mode="str">
+      <xsl:with-param name="arg1" select="$arg1"/>
+      <xsl:with-param name="arg2" select="$arg2"/>
+      <xsl:with-param name="arg3" select="$arg3"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template match="text()" mode="str">

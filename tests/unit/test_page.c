@@ -518,10 +518,69 @@ static void test_load_missing_import_points_at_import(void **state)
     assert_string_equal(first_wrong, "");
 }
 
+/* ---- suture:string() ---- */
+
+/* Every kind's stylesheet writes "[string(a)|string(b)|string(none)|count(none)]" for the
+ * page's language, found with suture:string() in strings.xml. */
+static const char S_string_sheet[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"\n"
+    " xmlns:suture=\"urn:suture:xslt\" exclude-result-prefixes=\"suture\">\n"
+    "<xsl:output method=\"html\" encoding=\"UTF-8\" indent=\"no\"/>\n"
+    "<xsl:variable name=\"s\" select=\"document('strings.xml')/strings\"/>\n"
+    "<xsl:template match=\"/page\">\n"
+    "<html><body><main><p><xsl:value-of select=\"concat('[', "
+    "suture:string($s, 'a', @lang), '|', suture:string($s, 'b', @lang), '|', "
+    "suture:string($s, 'none', @lang), '|', count(suture:string($s, 'none', @lang)), ']')\"/>"
+    "</p><div id=\"medical-disclaimer\"/></main></body></html>\n"
+    "</xsl:template>\n"
+    "</xsl:stylesheet>\n";
+
+static void test_suture_string_function(void **state)
+{
+    (void)state;
+    char *dir = S_case_dir("strings");
+    for (int k = 0; k < PAGE_KIND_COUNT; k++)
+        tu_put_file(dir, page_kind_stylesheet((page_kind)k), S_string_sheet);
+    tu_put_file(dir, "strings.xml",
+                "<strings>\n"
+                "<str id=\"a\"><t lang=\"en\">A-en</t><t lang=\"ko\">A-ko</t>"
+                "<t lang=\"ko_KR\">A-ko-KR</t></str>\n"
+                "<str id=\"b\"><t lang=\"en\">B-en</t><t lang=\"fr\">B-fr</t></str>\n"
+                "</strings>\n");
+    diag_list *diags = diag_list_new();
+    page_templates *t = page_templates_load(dir, diags);
+    assert_non_null(t);
+    /* page language: what a and b give (exact, case and _ ignored; primary subtag; en) */
+    static const char *const cases[][2] = {
+        {"ko-KR", "[A-ko-KR|B-en||0]"}, {"KO-kr", "[A-ko-KR|B-en||0]"},
+        {"ko", "[A-ko|B-en||0]"},       {"ko-KP", "[A-ko|B-en||0]"},
+        {"fr-CA", "[A-en|B-fr||0]"},    {"de", "[A-en|B-en||0]"},
+        {"", "[A-en|B-en||0]"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        xmlDocPtr page = S_page("home", cases[i][0], "x");
+        char *html = NULL;
+        size_t len = 0;
+        assert_int_equal(page_render(t, PAGE_HOME, page, S_aside, "/", diags, &html, &len), 0);
+        xmlFreeDoc(page);
+        char *want = xasprintf("<p>%s</p>", cases[i][1]);
+        if (!strstr(html, want))
+            fail_msg("lang '%s': expected %s in %s", cases[i][0], want, html);
+        free(want);
+        free(html);
+    }
+    assert_int_equal(diag_count(diags), 0);
+    page_templates_free(t);
+    diag_list_free(diags);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_suture_string_function),
         cmocka_unit_test(test_render_home_exact),
         cmocka_unit_test(test_render_every_kind),
         cmocka_unit_test(test_render_keeps_utf8_and_escapes_markup),
