@@ -3,6 +3,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "glossary.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <pcre2.h>
 #include <stdbool.h>
@@ -146,19 +147,55 @@ static bool S_compile(glossary *g, diag_list *diags)
             phrases[k++] = (S_phrase){g->terms[i].aliases[a], i};
     }
     qsort(phrases, n_phrases, sizeof *phrases, S_by_length_desc);
-    /* PCRE2 tries alternatives left to right, so with every phrase listed longest first
-     * the longest phrase wins at any position; each phrase has its own capture group, and
-     * group_term below maps the group back to its term. */
+    /*
+     * PCRE2 tries alternatives left to right, so with every phrase listed longest first
+     * the longest phrase wins at any position. Phrases that begin with the same ASCII
+     * character (letters without regard to case) are grouped behind it, "s(?:(mas)|(kin))",
+     * so that at each position of the text PCRE2 tests one first character per group
+     * instead of every phrase: linking terms had cost a tenth of a build. Phrases that begin
+     * with anything else stay whole, after the groups. Each phrase has its own capture
+     * group, in the order written (order[]); group_term below maps it back to its term.
+     */
+    size_t *order = xcalloc(n_phrases + 1, sizeof *order);
+    size_t n_order = 0;
+    bool *placed = xcalloc(n_phrases + 1, sizeof *placed);
     strbuf pat = STRBUF_INIT;
     strbuf_puts(&pat, "(?<![A-Za-z0-9_])(?:");
+    bool first_branch = true;
     for (size_t i = 0; i < n_phrases; i++) {
-        if (i)
-            strbuf_putc(&pat, '|');
-        strbuf_putc(&pat, '(');
+        unsigned char c = (unsigned char)phrases[i].phrase[0];
+        if (placed[i] || c == 0 || c >= 0x80)
+            continue;
+        char lead[2] = {(char)c, '\0'};
+        strbuf_puts(&pat, first_branch ? "" : "|");
+        first_branch = false;
+        S_append_literal(&pat, lead);
+        strbuf_puts(&pat, "(?:");
+        bool first_in_group = true;
+        for (size_t j = i; j < n_phrases; j++) {
+            unsigned char d = (unsigned char)phrases[j].phrase[0];
+            if (placed[j] || tolower(d) != tolower(c))
+                continue;
+            placed[j] = true;
+            order[n_order++] = j;
+            strbuf_puts(&pat, first_in_group ? "(" : "|(");
+            first_in_group = false;
+            S_append_literal(&pat, phrases[j].phrase + 1);
+            strbuf_putc(&pat, ')');
+        }
+        strbuf_putc(&pat, ')');
+    }
+    for (size_t i = 0; i < n_phrases; i++) {
+        if (placed[i])
+            continue;
+        order[n_order++] = i;
+        strbuf_puts(&pat, first_branch ? "(" : "|(");
+        first_branch = false;
         S_append_literal(&pat, phrases[i].phrase);
         strbuf_putc(&pat, ')');
     }
     strbuf_puts(&pat, ")(?![A-Za-z0-9_])");
+    free(placed);
     int err;
     PCRE2_SIZE erroff;
     g->pattern = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
@@ -170,6 +207,7 @@ static bool S_compile(glossary *g, diag_list *diags)
         pcre2_get_error_message(err, msg, sizeof msg);
         diag_error(diags, g->file, 1, 1, "glossary", "cannot build the term matcher: %s", msg);
         free(phrases);
+        free(order);
         return false;
     }
     pcre2_jit_compile(g->pattern, PCRE2_JIT_COMPLETE);
@@ -177,7 +215,8 @@ static bool S_compile(glossary *g, diag_list *diags)
     g->sorted = xcalloc(g->n_terms + n_phrases + 1, sizeof *g->sorted);
     size_t *group_term = g->sorted + g->n_terms;
     for (size_t i = 0; i < n_phrases; i++)
-        group_term[i] = phrases[i].term;
+        group_term[i] = phrases[order[i]].term;
+    free(order);
     free(phrases);
     return true;
 }
