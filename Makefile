@@ -13,11 +13,13 @@
 SHELL = /bin/bash
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2
-PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8 libhs icu-uc jansson zlib libxxhash
+PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8 libhs icu-uc jansson zlib libxxhash \
+       libmicrohttpd
 TEST_PKGS = cmocka
 # The allocator: libxml2 and libxslt make and free millions of small blocks, and mimalloc
 # (Debian libmimalloc-dev; it has no pkg-config file) takes a quarter off a build's CPU time
@@ -131,8 +133,9 @@ regen-golden: all
 	sh tests/golden/regen
 
 install: all
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(BUILD)/suture $(DESTDIR)$(BINDIR)/suture
+	install -m 0644 docs/suture.1 $(DESTDIR)$(MANDIR)/man1/suture.1
 
 clean:
 	rm -rf $(BUILD) site site.previous

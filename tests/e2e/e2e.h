@@ -15,6 +15,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,24 @@ static inline int e2e_run_to(const char *dir, const char *const *args, const cha
 static inline int e2e_run(const char *dir, const char *const *args, char **err)
 {
     return e2e_run_to(dir, args, NULL, err);
+}
+
+/* Replace the first find with repl in the file rel under dir, as an editor would. */
+static inline bool e2e_edit(const char *dir, const char *rel, const char *find, const char *repl)
+{
+    char *path = path_join(dir, rel);
+    size_t len;
+    char *text = file_read(path, &len);
+    char *at = text ? strstr(text, find) : NULL;
+    bool ok = false;
+    if (at) {
+        char *changed = xasprintf("%.*s%s%s", (int)(at - text), text, repl, at + strlen(find));
+        ok = file_write(path, changed, strlen(changed)) == 0;
+        free(changed);
+    }
+    free(text);
+    free(path);
+    return ok;
 }
 
 /* A new temporary folder; the caller removes it with remove_tree and frees the path. */
