@@ -1,0 +1,161 @@
+/*
+ * test_new.c: end-to-end tests of `suture new article` (issue 5): the file it writes, what
+ * it says, and that what it writes is reported by `suture check` until the author has
+ * filled it in, then builds.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "e2e.h"
+
+static char *S_root; /* the repository, where the tests run from */
+
+/* A copy of the good fixture's content in a new folder; the caller removes it. */
+static char *S_project(void)
+{
+    char *dir = e2e_tmpdir();
+    assert_non_null(dir);
+    char *from = xasprintf("%s/tests/fixtures/good/content", S_root);
+    char *to = path_join(dir, "content");
+    assert_int_equal(copy_tree(from, to, NULL), 0);
+    /* The project's own compliance rules, which suture check needs. */
+    char *rules = xasprintf("%s/content/compliance.yaml", S_root);
+    char *rules_to = path_join(dir, "content/compliance.yaml");
+    size_t rlen;
+    char *rtext = file_read(rules, &rlen);
+    assert_non_null(rtext);
+    assert_int_equal(file_write(rules_to, rtext, rlen), 0);
+    free(rtext);
+    free(rules);
+    free(rules_to);
+    char *tpl = xasprintf("%s/templates", S_root);
+    char *tpl_to = path_join(dir, "templates");
+    assert_int_equal(copy_tree(tpl, tpl_to, NULL), 0);
+    free(tpl);
+    free(tpl_to);
+    free(from);
+    free(to);
+    return dir;
+}
+
+/* Replace the first find with repl in the file rel under dir. */
+static void S_edit(const char *dir, const char *rel, const char *find, const char *repl)
+{
+    assert_true(e2e_edit(dir, rel, find, repl));
+}
+
+static void test_new_article_then_fill_in(void **state)
+{
+    (void)state;
+    char *dir = S_project();
+    char *err = NULL;
+    setenv("SOURCE_DATE_EPOCH", "1795046400", 1); /* 2026-11-19 */
+    const char *args[] = {"new", "article", "Thread lift: what to expect", NULL};
+    assert_int_equal(e2e_run(dir, args, &err), 0);
+    assert_string_equal(err, "suture: wrote content/articles/thread-lift-what-to-expect.md; fill "
+                             "in its summary, topics and reviewer, then write the article under "
+                             "each heading\n");
+    free(err);
+    char *path = path_join(dir, "content/articles/thread-lift-what-to-expect.md");
+    size_t len;
+    char *text = file_read(path, &len);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "title: \"Thread lift: what to expect\"\n"));
+    assert_non_null(strstr(text, "date: 2026-11-19\nreviewed: 2026-11-19\n"));
+    assert_non_null(strstr(text, "## Side effects and risks"));
+    free(text);
+
+    /* Never over an existing article. */
+    assert_int_equal(e2e_run(dir, args, &err), 1);
+    assert_string_equal(err, "content/articles/thread-lift-what-to-expect.md: error: this "
+                             "article already exists; choose another title or --slug, or edit "
+                             "the existing file\n");
+    free(err);
+
+    /* What the author must fill in is named by check, and the build fails until then. */
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    assert_non_null(strstr(err, "thread-lift-what-to-expect.md:4:9: error: 'topics' is empty; "
+                                "list at least one topic from site.yaml"));
+    assert_non_null(strstr(err, "thread-lift-what-to-expect.md:7:11: error: The front matter "
+                                "names no medical reviewer"));
+    assert_non_null(strstr(err, "thread-lift-what-to-expect.md:3:10: warning: The summary is "
+                                "missing"));
+    free(err);
+    const char *build[] = {"build", "--quiet", NULL};
+    assert_int_equal(e2e_run(dir, build, &err), 1);
+    free(err);
+    S_edit(dir, "content/articles/thread-lift-what-to-expect.md", "summary: \"\"",
+           "summary: \"What the days after a thread lift are usually like.\"");
+    S_edit(dir, "content/articles/thread-lift-what-to-expect.md", "topics: []",
+           "topics: [thread-lift]");
+    S_edit(dir, "content/articles/thread-lift-what-to-expect.md", "reviewer: \"\"",
+           "reviewer: \"Medical review team\"");
+    assert_int_equal(e2e_run(dir, build, &err), 0);
+    free(err);
+    char *page = path_join(dir, "site/articles/thread-lift-what-to-expect/index.html");
+    assert_true(path_is_file(page));
+    free(page);
+    unsetenv("SOURCE_DATE_EPOCH");
+    free(path);
+    remove_tree(dir);
+    free(dir);
+}
+
+static void test_new_usage_and_slug(void **state)
+{
+    (void)state;
+    char *dir = S_project();
+    char *err = NULL;
+    const char *nothing[] = {"new", NULL};
+    assert_int_equal(e2e_run(dir, nothing, &err), 2);
+    assert_true(str_starts_with(err, "suture: say what to make: suture new article \"TITLE\"\n"));
+    free(err);
+    const char *no_title[] = {"new", "article", NULL};
+    assert_int_equal(e2e_run(dir, no_title, &err), 2);
+    assert_string_equal(err, "suture: give the article's title in quotes: suture new article "
+                             "\"How a thread lift works\"\n");
+    free(err);
+    const char *unquoted[] = {"new", "article", "Thread", "lift", NULL};
+    assert_int_equal(e2e_run(dir, unquoted, &err), 2);
+    assert_string_equal(err, "suture: unexpected argument 'lift'; put the whole title in quotes\n");
+    free(err);
+    const char *korean[] = {"new", "article", "실 리프팅 후 회복", NULL};
+    assert_int_equal(e2e_run(dir, korean, &err), 1);
+    assert_true(str_starts_with(err, "suture: error: the title '실 리프팅 후 회복' has no letters "
+                                     "a-z or digits to make a file name from; give the file name "
+                                     "with --slug"));
+    free(err);
+    const char *with_slug[] = {"new", "article", "실 리프팅 후 회복", "--slug",
+                               "thread-lift-recovery-ko", NULL};
+    assert_int_equal(e2e_run(dir, with_slug, &err), 0);
+    free(err);
+    char *path = path_join(dir, "content/articles/thread-lift-recovery-ko.md");
+    size_t len;
+    char *text = file_read(path, &len);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "title: \"실 리프팅 후 회복\"\n"));
+    free(text);
+    free(path);
+    const char *help[] = {"new", "--help", NULL};
+    assert_int_equal(e2e_run(dir, help, &err), 0);
+    free(err);
+    remove_tree(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    S_root = getcwd(NULL, 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_new_article_then_fill_in),
+        cmocka_unit_test(test_new_usage_and_slug),
+    };
+    int rc = cmocka_run_group_tests_name("new", tests, NULL, NULL);
+    free(S_root);
+    return rc;
+}

@@ -1,0 +1,490 @@
+/*
+ * test_scaffold.c: unit tests for scaffold.h (`suture new article`).
+ *
+ * Each test makes its own content folder under a temporary directory, writes an article
+ * into it and reads it back: as exact text, and through frontmatter_parse, the parser
+ * every build uses.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, seteuid */
+#endif
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "frontmatter.h"
+#include "scaffold.h"
+#include "util.h"
+
+#define TODAY "2026-11-20"
+
+static char *S_root; /* the temporary folder of these tests; each has its own folder in it */
+
+static int S_setup(void **state)
+{
+    (void)state;
+    S_root = tu_tmpdir("scaffold");
+    return 0;
+}
+
+static int S_teardown(void **state)
+{
+    (void)state;
+    return tu_tmpdir_remove(S_root);
+}
+
+/* A new content folder S_root/name holding an empty articles folder; the caller frees it. */
+static char *S_content(const char *name)
+{
+    char *content = tu_subdir(S_root, name);
+    free(tu_subdir(content, "articles"));
+    return content;
+}
+
+/* The file's contents, or "(missing)"; the caller frees it. */
+static char *S_read(const char *path)
+{
+    size_t len;
+    char *text = file_read(path, &len);
+    return text ? text : xstrdup("(missing)");
+}
+
+/* The names in content/articles joined by spaces; the caller frees it. */
+static char *S_articles(const char *content)
+{
+    char *dir = path_join(content, "articles");
+    strlist names = STRLIST_INIT;
+    strbuf b = STRBUF_INIT;
+    assert_int_equal(dir_list(dir, NULL, &names), 0);
+    for (size_t i = 0; i < names.len; i++)
+        strbuf_printf(&b, "%s%s", i ? " " : "", names.items[i]);
+    strlist_free(&names);
+    free(dir);
+    strbuf_puts(&b, "");
+    return strbuf_detach(&b);
+}
+
+/* Expect scaffold_article to fail with exactly one diagnostic, formatted as expected. */
+static void S_expect_error(const char *content, const char *title, const char *slug,
+                           const char *today, const char *expected)
+{
+    diag_list *diags = diag_list_new();
+    char untouched[] = "untouched";
+    char *path = untouched;
+    assert_int_equal(scaffold_article(content, title, slug, today, diags, &path), -1);
+    assert_ptr_equal(path, untouched);
+    assert_int_equal(diag_count(diags), 1);
+    tu_expect_diag(diags, 0, expected);
+    diag_list_free(diags);
+}
+
+/* Write an article that must succeed; returns its path (the caller frees it). */
+static char *S_new(const char *content, const char *title, const char *slug)
+{
+    diag_list *diags = diag_list_new();
+    char *path = NULL;
+    assert_int_equal(scaffold_article(content, title, slug, TODAY, diags, &path), 0);
+    assert_int_equal(diag_count(diags), 0);
+    assert_non_null(path);
+    diag_list_free(diags);
+    return path;
+}
+
+/* ---- slugs ---- */
+
+static void test_slug_from_title(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Thread lift: what to expect", "thread-lift-what-to-expect"},
+        {"What's next?", "whats-next"},
+        {"  --Face_lift -- vs. Mini-Lift!  ", "face-lift-vs-mini-lift"},
+        {"SMAS & the glide plane", "smas-the-glide-plane"},
+        {"Thread lift (실 리프팅) in 2026", "thread-lift-in-2026"},
+        {"\"Quoted\" #1 \\ back", "quoted-1-back"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *slug = scaffold_slug(cases[i][0]);
+        assert_non_null(slug);
+        assert_string_equal(slug, cases[i][1]);
+        free(slug);
+    }
+    assert_null(scaffold_slug("실 리프팅"));
+    assert_null(scaffold_slug("?! -- ..."));
+    assert_null(scaffold_slug(""));
+}
+
+/* ---- the written file ---- */
+
+static void test_writes_front_matter_and_outline(void **state)
+{
+    (void)state;
+    char *content = S_content("outline");
+    char *path = S_new(content, "Thread lift: what to expect", NULL);
+    char *want = xasprintf("%s/articles/thread-lift-what-to-expect.md", content);
+    assert_string_equal(path, want);
+    char *text = S_read(path);
+    assert_string_equal(
+        text,
+        "---\n"
+        "title: \"Thread lift: what to expect\"\n"
+        "summary: \"\"\n"
+        "topics: []\n"
+        "date: 2026-11-20\n"
+        "reviewed: 2026-11-20\n"
+        "reviewer: \"\"\n"
+        "---\n"
+        "Write two or three plain sentences: what this article explains and who it is for.\n"
+        "\n"
+        "## What it is\n"
+        "\n"
+        "Explain what the procedure is and how it works, in everyday words. Explain each "
+        "medical term the first time you use it.\n"
+        "\n"
+        "## Who it may suit\n"
+        "\n"
+        "Describe who may be suited to it, who should not have it, and why.\n"
+        "\n"
+        "## Side effects and risks\n"
+        "\n"
+        "List the common side effects and the rarer, serious complications, how often they "
+        "happen where that is known, and what can be done about them.\n"
+        "\n"
+        "## Recovery\n"
+        "\n"
+        "Describe what the first days and weeks are usually like and which signs mean a "
+        "patient should contact the clinic.\n"
+        "\n"
+        "Results and recovery vary from person to person.\n"
+        "\n"
+        "## Questions to ask at your consultation\n"
+        "\n"
+        "List questions a patient can ask, such as what the procedure can and cannot change "
+        "for them and what the risks are in their case.\n");
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    free(text);
+    free(want);
+    free(path);
+    free(content);
+}
+
+/* As written, the fields left to the author fail the build, each with its own message. */
+static void test_unfilled_fields_are_reported(void **state)
+{
+    (void)state;
+    char *content = S_content("unfilled");
+    char *path = S_new(content, "Recovery after a mini lift", NULL);
+    char *text = S_read(path);
+    diag_list *diags = diag_list_new();
+    const char *body;
+    unsigned body_line;
+    assert_null(frontmatter_parse(path, text, strlen(text), diags, &body, &body_line));
+    assert_int_equal(diag_count(diags), 3);
+    tu_expect_diag_prefixed(diags, 0, path, ":3:10: error: 'summary' is empty; write some text");
+    tu_expect_diag_prefixed(diags, 1, path, ":7:11: error: 'reviewer' is empty; write some text");
+    tu_expect_diag_prefixed(diags, 2, path,
+                            ":4:9: error: 'topics' is empty; list at least one topic from "
+                            "site.yaml");
+    diag_list_free(diags);
+    free(text);
+    free(path);
+    free(content);
+}
+
+/* Once the author fills in summary, topics and reviewer, the title comes back as typed. */
+static void test_tricky_titles_parse_back(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        /* title, slug passed, expected file name */
+        {"She said \"no\": it's fine", NULL, "she-said-no-its-fine.md"},
+        {"Thread lift: what to expect # not a comment", NULL,
+         "thread-lift-what-to-expect-not-a-comment.md"},
+        {"Back\\slash and \\n", NULL, "backslash-and-n.md"},
+        {"- leading dash", NULL, "leading-dash.md"},
+        {"yes", NULL, "yes.md"},
+        {"[1] {a: b} *star* &anchor !tag %pct @at `tick` | > ?", NULL,
+         "1-a-b-star-anchor-tag-pct-at-tick.md"},
+        {"실 리프팅: 무엇을 기대할 수 있나요?", "sil-lifting", "sil-lifting.md"},
+        {"Café crème, naïve ½", "cafe", "cafe.md"},
+    };
+    char *content = S_content("tricky");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *path = S_new(content, cases[i][0], cases[i][1]);
+        assert_string_equal(path_basename(path), cases[i][2]);
+        char *text = S_read(path);
+        char *a = tu_replace(text, "summary: \"\"", "summary: \"A plain summary.\"");
+        char *b = tu_replace(a, "topics: []", "topics: [thread-lift]");
+        char *filled = tu_replace(b, "reviewer: \"\"", "reviewer: \"Medical review team\"");
+        diag_list *diags = diag_list_new();
+        const char *body;
+        unsigned body_line;
+        frontmatter *fm =
+            frontmatter_parse(path, filled, strlen(filled), diags, &body, &body_line);
+        assert_int_equal(diag_count(diags), 0);
+        assert_non_null(fm);
+        assert_string_equal(fm->title, cases[i][0]);
+        assert_string_equal(fm->summary, "A plain summary.");
+        assert_string_equal(fm->reviewer, "Medical review team");
+        assert_int_equal(fm->n_topics, 1);
+        assert_string_equal(fm->topics[0].id, "thread-lift");
+        char date[11], reviewed[11];
+        date_format(&fm->date, date, sizeof date);
+        date_format(&fm->reviewed, reviewed, sizeof reviewed);
+        assert_string_equal(date, TODAY);
+        assert_string_equal(reviewed, TODAY);
+        assert_null(fm->slug);
+        assert_int_equal(body_line, 9);
+        assert_true(str_starts_with(body, "Write two or three plain sentences"));
+        frontmatter_free(fm);
+        diag_list_free(diags);
+        free(filled);
+        free(b);
+        free(a);
+        free(text);
+        free(path);
+    }
+    free(content);
+}
+
+static void test_title_is_trimmed(void **state)
+{
+    (void)state;
+    char *content = S_content("trimmed");
+    char *path = S_new(content, " \t Recovery after a mini lift \n", NULL);
+    assert_string_equal(path_basename(path), "recovery-after-a-mini-lift.md");
+    char *text = S_read(path);
+    assert_true(str_starts_with(text, "---\ntitle: \"Recovery after a mini lift\"\n"));
+    free(text);
+    free(path);
+    free(content);
+}
+
+/* ---- errors ---- */
+
+static void test_refuses_to_overwrite(void **state)
+{
+    (void)state;
+    char *content = S_content("exists");
+    char *dir = path_join(content, "articles");
+    char *existing = tu_write_file(dir, "dimpling.md", "the author's work\n");
+    char *want = xasprintf("%s: error: this article already exists; choose another title or "
+                           "--slug, or edit the existing file",
+                           existing);
+    S_expect_error(content, "Dimpling", NULL, TODAY, want);
+    char *text = S_read(existing);
+    assert_string_equal(text, "the author's work\n");
+    free(text);
+    free(want);
+    free(existing);
+    free(dir);
+    free(content);
+}
+
+static void test_missing_articles_folder(void **state)
+{
+    (void)state;
+    char *content = tu_subdir(S_root, "no-articles");
+    char *want = xasprintf("%s/articles: error: there is no articles folder here; run suture "
+                           "in the project folder (the one that holds content/), or pass "
+                           "--content with the content folder",
+                           content);
+    S_expect_error(content, "Dimpling", NULL, TODAY, want);
+    free(want);
+    char *missing = path_join(S_root, "no-such-folder");
+    want = xasprintf("%s/articles: error: there is no articles folder here; run suture in the "
+                     "project folder (the one that holds content/), or pass --content with "
+                     "the content folder",
+                     missing);
+    S_expect_error(missing, "Dimpling", NULL, TODAY, want);
+    assert_false(path_is_dir(missing));
+    free(want);
+    free(missing);
+    free(content);
+}
+
+static void test_empty_title(void **state)
+{
+    (void)state;
+    char *content = S_content("empty");
+    static const char want[] =
+        "suture: error: the title is empty; write it in quotes after 'article', for "
+        "example: suture new article \"Thread lift: what to expect\"";
+    S_expect_error(content, "", NULL, TODAY, want);
+    S_expect_error(content, " \t\n", NULL, TODAY, want);
+    S_expect_error(content, "", "dimpling", TODAY, want);
+    char *names = S_articles(content);
+    assert_string_equal(names, "");
+    free(names);
+    free(content);
+}
+
+static void test_title_without_ascii_needs_slug(void **state)
+{
+    (void)state;
+    char *content = S_content("korean");
+    S_expect_error(content, "실 리프팅", NULL, TODAY,
+                   "suture: error: the title '실 리프팅' has no letters a-z or digits to make "
+                   "a file name from; give the file name with --slug, for example --slug "
+                   "thread-lift-recovery");
+    S_expect_error(content, "?!", NULL, TODAY,
+                   "suture: error: the title '?!' has no letters a-z or digits to make a file "
+                   "name from; give the file name with --slug, for example --slug "
+                   "thread-lift-recovery");
+    char *names = S_articles(content);
+    assert_string_equal(names, "");
+    free(names);
+    free(content);
+}
+
+static void test_bad_slug(void **state)
+{
+    (void)state;
+    char *content = S_content("bad-slug");
+    static const char *const bad[] = {"Thread-Lift", "thread_lift", "-thread", "thread--lift",
+                                      "thread-lift.md", "../escape", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *want = xasprintf("suture: error: '%s' cannot be used as a slug; use lower-case "
+                               "letters a-z, digits and single hyphens between words, for "
+                               "example --slug thread-lift-recovery",
+                               bad[i]);
+        S_expect_error(content, "Thread lift", bad[i], TODAY, want);
+        free(want);
+    }
+    char *names = S_articles(content);
+    assert_string_equal(names, "");
+    free(names);
+    free(content);
+}
+
+static void test_bad_date(void **state)
+{
+    (void)state;
+    char *content = S_content("bad-date");
+    S_expect_error(content, "Thread lift", NULL, "2026-02-30",
+                   "suture: error: '2026-02-30' is not a valid date written as YYYY-MM-DD");
+    S_expect_error(content, "Thread lift", NULL, "20.11.2026",
+                   "suture: error: '20.11.2026' is not a valid date written as YYYY-MM-DD");
+    free(content);
+}
+
+static void test_title_not_utf8(void **state)
+{
+    (void)state;
+    char *content = S_content("not-utf8");
+    S_expect_error(content, "Thread lift \xff\xfe", NULL, TODAY,
+                   "suture: error: the title is not valid UTF-8 text; type it again, or set "
+                   "your terminal to UTF-8");
+    char *names = S_articles(content);
+    assert_string_equal(names, "");
+    free(names);
+    free(content);
+}
+
+/* Every mistake is reported in one run, not only the first. */
+static void test_reports_every_mistake(void **state)
+{
+    (void)state;
+    char *missing = path_join(S_root, "nowhere");
+    diag_list *diags = diag_list_new();
+    char *path = NULL;
+    assert_int_equal(scaffold_article(missing, "실 리프팅", NULL, "2026-13-01", diags, &path),
+                     -1);
+    assert_null(path);
+    assert_int_equal(diag_count(diags), 3);
+    tu_expect_diag(diags, 0,
+                   "suture: error: the title '실 리프팅' has no letters a-z or digits to make "
+                   "a file name from; give the file name with --slug, for example --slug "
+                   "thread-lift-recovery");
+    tu_expect_diag(diags, 1,
+                   "suture: error: '2026-13-01' is not a valid date written as YYYY-MM-DD");
+    char *want = xasprintf("%s/articles: error: there is no articles folder here; run suture "
+                           "in the project folder (the one that holds content/), or pass "
+                           "--content with the content folder",
+                           missing);
+    tu_expect_diag(diags, 2, want);
+    free(want);
+    diag_list_free(diags);
+    free(missing);
+}
+
+static void test_unwritable_folder(void **state)
+{
+    (void)state;
+    char *content = S_content("read-only");
+    char *dir = path_join(content, "articles");
+    /* root may write anywhere: act as nobody, who may enter but not write in articles/. */
+    bool root = geteuid() == 0;
+    assert_int_equal(chmod(S_root, 0755), 0);
+    assert_int_equal(chmod(content, 0755), 0);
+    assert_int_equal(chmod(dir, 0555), 0);
+    if (root)
+        assert_int_equal(seteuid(65534), 0);
+    diag_list *diags = diag_list_new();
+    char *path = NULL;
+    int rc = scaffold_article(content, "Thread lift", NULL, TODAY, diags, &path);
+    if (root)
+        assert_int_equal(seteuid(0), 0);
+    assert_int_equal(chmod(dir, 0755), 0);
+    assert_int_equal(chmod(S_root, 0700), 0);
+    assert_int_equal(rc, -1);
+    assert_null(path);
+    assert_int_equal(diag_count(diags), 1);
+    char *want = xasprintf("%s: error: cannot create a file in this folder: Permission denied; "
+                           "check that you may write to it, or pass --content with a content "
+                           "folder you can write to",
+                           dir);
+    tu_expect_diag(diags, 0, want);
+    char *names = S_articles(content);
+    assert_string_equal(names, "");
+    free(names);
+    free(want);
+    diag_list_free(diags);
+    free(dir);
+    free(content);
+}
+
+static void test_cannot_create_file(void **state)
+{
+    (void)state;
+    char *content = S_content("too-long");
+    /* A file name longer than the file system allows (255 bytes). */
+    strbuf slug = STRBUF_INIT;
+    for (int i = 0; i < 60; i++)
+        strbuf_puts(&slug, i ? "-lift" : "lift");
+    char *want = xasprintf("%s/articles/%s.md: error: cannot create the article: File name "
+                           "too long",
+                           content, strbuf_str(&slug));
+    S_expect_error(content, "Thread lift", strbuf_str(&slug), TODAY, want);
+    free(want);
+    strbuf_free(&slug);
+    free(content);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_slug_from_title),
+        cmocka_unit_test(test_writes_front_matter_and_outline),
+        cmocka_unit_test(test_unfilled_fields_are_reported),
+        cmocka_unit_test(test_tricky_titles_parse_back),
+        cmocka_unit_test(test_title_is_trimmed),
+        cmocka_unit_test(test_refuses_to_overwrite),
+        cmocka_unit_test(test_missing_articles_folder),
+        cmocka_unit_test(test_empty_title),
+        cmocka_unit_test(test_title_without_ascii_needs_slug),
+        cmocka_unit_test(test_bad_slug),
+        cmocka_unit_test(test_bad_date),
+        cmocka_unit_test(test_title_not_utf8),
+        cmocka_unit_test(test_reports_every_mistake),
+        cmocka_unit_test(test_unwritable_folder),
+        cmocka_unit_test(test_cannot_create_file),
+    };
+    return cmocka_run_group_tests_name("scaffold", tests, S_setup, S_teardown);
+}
