@@ -12,7 +12,10 @@
 
 #include "check.h"
 #include "diag.h"
+#include "frontmatter.h"
 #include "page.h"
+#include "scaffold.h"
+#include "serve.h"
 #include "site.h"
 #include "util.h"
 
@@ -27,7 +30,45 @@ static const char S_usage[] =
     "                    [--drafts] [--quiet]\n"
     "       suture check [--content DIR] [--site DIR] [--format text|json|sarif]\n"
     "                    [--jobs N] [--max-warnings N]\n"
+    "       suture serve [--content DIR] [--templates DIR] [--out DIR] [--port N]\n"
+    "                    [--bind ADDR] [--jobs N] [--drafts] [--quiet]\n"
+    "       suture new article \"TITLE\" [--slug NAME] [--content DIR]\n"
     "       suture --help | --version\n";
+
+static const char S_new_help[] =
+    "suture new article \"TITLE\": start a new article. Writes content/articles/<name>.md\n"
+    "with the front matter filled in (the title, and today as the date and review date) and\n"
+    "an outline of the usual sections. Fill in the summary, the topics and the reviewer:\n"
+    "suture check and suture build name each one until you have.\n"
+    "\n"
+    "  --slug NAME       the file name and web address, in lower-case letters, digits and\n"
+    "                    hyphens (default: made from the title; needed when the title has\n"
+    "                    no letters a-z, a Korean title for instance)\n"
+    "  --content DIR     the content folder (default: content)\n"
+    "  --help            show this help\n"
+    "\n"
+    "An existing article is never overwritten. Exit status: 0 written; 1 not written (the\n"
+    "reason is printed); 2 usage error.\n";
+
+static const char S_serve_help[] =
+    "suture serve: preview the site while you edit it. Builds the site (as suture build\n"
+    "does), serves it at http://127.0.0.1:8080/, and builds it again each time you save a\n"
+    "file in content/ or templates/; open pages reload by themselves. When a build fails,\n"
+    "every page shows the mistakes to fix, and comes back when they are fixed.\n"
+    "\n"
+    "  --content DIR     the content folder (default: content)\n"
+    "  --templates DIR   the XSLT templates and assets (default: templates)\n"
+    "  --out DIR         where the site is built (default: site)\n"
+    "  --port N          the port to listen on (default: 8080; 0: any free port)\n"
+    "  --bind ADDR       the address to listen on (default: 127.0.0.1, this computer only);\n"
+    "                    another address lets other computers see the preview\n"
+    "  --jobs N          pages rendered at once (default: the number of processors)\n"
+    "  --drafts          also build articles marked 'draft: true'\n"
+    "  --quiet           print only errors and the address\n"
+    "  --help            show this help\n"
+    "\n"
+    "Stop it with Ctrl-C. Exit status: 0 stopped; 2 usage error, or the server could not\n"
+    "start (the port is in use: try another --port).\n";
 
 static const char S_check_help[] =
     "suture check: lint the content against the compliance rules of medical-advertising\n"
@@ -85,6 +126,40 @@ static bool S_number(const char *name, const char *arg, long min, long max, long
     }
     *out = n;
     return true;
+}
+
+/*
+ * The options build and serve share (--content, --templates, --out, --jobs, --drafts,
+ * --quiet, by their short letters c t o j d q): 1 when ch was one of them, 0 when not,
+ * -1 after printing why its argument is wrong.
+ */
+static int S_site_option(int ch, const char *arg, site_options *opt, bool *quiet)
+{
+    long n;
+    switch (ch) {
+    case 'c':
+        opt->content_dir = arg;
+        return 1;
+    case 't':
+        opt->templates_dir = arg;
+        return 1;
+    case 'o':
+        opt->out_dir = arg;
+        return 1;
+    case 'j':
+        if (!S_number("--jobs", arg, 1, 256, &n))
+            return -1;
+        opt->jobs = (unsigned)n;
+        return 1;
+    case 'd':
+        opt->drafts = true;
+        return 1;
+    case 'q':
+        *quiet = true;
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 static int S_check(int argc, char **argv)
@@ -186,29 +261,12 @@ static int S_build(int argc, char **argv)
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "c:t:o:j:dqh", options, NULL)) != -1) {
+        int known = S_site_option(ch, optarg, &opt, &quiet);
+        if (known < 0)
+            return EXIT_USAGE;
+        if (known)
+            continue;
         switch (ch) {
-        case 'c':
-            opt.content_dir = optarg;
-            break;
-        case 't':
-            opt.templates_dir = optarg;
-            break;
-        case 'o':
-            opt.out_dir = optarg;
-            break;
-        case 'j': {
-            long n;
-            if (!S_number("--jobs", optarg, 1, 256, &n))
-                return EXIT_USAGE;
-            opt.jobs = (unsigned)n;
-            break;
-        }
-        case 'd':
-            opt.drafts = true;
-            break;
-        case 'q':
-            quiet = true;
-            break;
         case 'h':
             fputs(S_build_help, stdout);
             return 0;
@@ -251,6 +309,130 @@ static int S_build(int argc, char **argv)
     return status;
 }
 
+static int S_new(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"slug", required_argument, NULL, 's'},
+        {"content", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *slug = NULL, *content = "content";
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "s:c:h", options, NULL)) != -1) {
+        switch (ch) {
+        case 's':
+            slug = optarg;
+            break;
+        case 'c':
+            content = optarg;
+            break;
+        case 'h':
+            fputs(S_new_help, stdout);
+            return 0;
+        default:
+            fputs(S_usage, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc || strcmp(argv[optind], "article") != 0) {
+        fprintf(stderr, "suture: say what to make: suture new article \"TITLE\"\n%s", S_usage);
+        return EXIT_USAGE;
+    }
+    if (optind + 1 >= argc) {
+        fprintf(stderr, "suture: give the article's title in quotes: suture new article "
+                        "\"How a thread lift works\"\n");
+        return EXIT_USAGE;
+    }
+    if (optind + 2 < argc) {
+        fprintf(stderr, "suture: unexpected argument '%s'; put the whole title in quotes\n",
+                argv[optind + 2]);
+        return EXIT_USAGE;
+    }
+    date_ymd today = check_today();
+    char iso[16];
+    date_format(&today, iso, sizeof iso);
+    diag_list *diags = diag_list_new();
+    char *path = NULL;
+    int rc = scaffold_article(content, argv[optind + 1], slug, iso, diags, &path);
+    for (size_t i = 0; i < diag_count(diags); i++) {
+        char *line = diag_format(diag_get(diags, i));
+        fprintf(stderr, "%s\n", line);
+        free(line);
+    }
+    diag_list_free(diags);
+    if (rc != 0)
+        return 1;
+    fprintf(stderr, "suture: wrote %s; fill in its summary, topics and reviewer, then write "
+                    "the article under each heading\n",
+            path);
+    free(path);
+    return 0;
+}
+
+static int S_serve(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"content", required_argument, NULL, 'c'},
+        {"templates", required_argument, NULL, 't'},
+        {"out", required_argument, NULL, 'o'},
+        {"port", required_argument, NULL, 'p'},
+        {"bind", required_argument, NULL, 'b'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"drafts", no_argument, NULL, 'd'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    serve_options opt = {
+        .build = {.content_dir = "content",
+                  .templates_dir = "templates",
+                  .out_dir = "site",
+                  .jobs = (unsigned)S_processors()},
+        .bind = "127.0.0.1",
+        .port = 8080,
+        .debounce_ms = 100,
+    };
+    long n;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "c:t:o:p:b:j:dqh", options, NULL)) != -1) {
+        int known = S_site_option(ch, optarg, &opt.build, &opt.quiet);
+        if (known < 0)
+            return EXIT_USAGE;
+        if (known)
+            continue;
+        switch (ch) {
+        case 'p':
+            if (!S_number("--port", optarg, 0, 65535, &n))
+                return EXIT_USAGE;
+            opt.port = (unsigned)n;
+            break;
+        case 'b':
+            opt.bind = optarg;
+            break;
+        case 'h':
+            fputs(S_serve_help, stdout);
+            return 0;
+        default:
+            fputs(S_usage, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+        return EXIT_USAGE;
+    }
+    if (!path_is_dir(opt.build.content_dir)) {
+        fprintf(stderr, "%s: error: the content folder does not exist; run suture where "
+                        "content/ is, or pass --content DIR\n",
+                opt.build.content_dir);
+        return EXIT_USAGE;
+    }
+    return serve_run(&opt);
+}
+
 int main(int argc, char **argv)
 {
     /* A closed pipe on stderr (suture build | head) must not kill a build half-way and
@@ -264,7 +446,9 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         fputs(S_usage, stdout);
         fputs("\nCommands:\n  build   build the site (suture build --help)\n"
-              "  check   lint the content and verify a built site (suture check --help)\n",
+              "  check   lint the content and verify a built site (suture check --help)\n"
+              "  serve   preview the site while you edit it (suture serve --help)\n"
+              "  new     start a new article (suture new --help)\n",
               stdout);
         return 0;
     }
@@ -281,6 +465,14 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "check")) {
         page_init();
         int status = S_check(argc - 1, argv + 1);
+        page_cleanup();
+        return status;
+    }
+    if (!strcmp(cmd, "new"))
+        return S_new(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) {
+        page_init();
+        int status = S_serve(argc - 1, argv + 1);
         page_cleanup();
         return status;
     }
