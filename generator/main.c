@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "frontmatter.h"
 #include "page.h"
+#include "progress.h"
 #include "scaffold.h"
 #include "serve.h"
 #include "site.h"
@@ -104,6 +105,7 @@ static const char S_build_help[] =
     "  --quiet           print nothing but errors\n"
     "  --help            show this help\n"
     "\n"
+    "On a terminal, a build that takes more than a second shows a progress line.\n"
     "Exit status: 0 built; 1 the content, data or templates have errors (each printed\n"
     "as file:line:column: error: ...); 2 usage or environment error.\n";
 
@@ -283,7 +285,15 @@ static int S_build(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     diag_list *diags = diag_list_new();
     site_stats stats = {0};
+    /* On a terminal, a long build shows how far it has come. */
+    site_progress progress = {0};
+    progress_display *shown = NULL;
+    if (!quiet && isatty(STDERR_FILENO)) {
+        opt.progress = &progress;
+        shown = progress_start(&progress, stderr);
+    }
     int status = site_build(&opt, diags, &stats);
+    progress_stop(shown);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     diag_list_sort(diags);
     for (size_t i = 0; i < diag_count(diags); i++) {

@@ -651,6 +651,8 @@ static void S_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *u
         char *file = S_page_file(b, url);
         S_write(b, file, html, len);
         atomic_fetch_add(&b->pages, 1);
+        if (b->opt->progress)
+            atomic_fetch_add(&b->opt->progress->done, 1);
         free(file);
         free(html);
     }
@@ -721,6 +723,8 @@ static bool S_reuse(build *b, const char *rel)
     if (ok) {
         atomic_fetch_add(&b->files, 1);
         atomic_fetch_add(&b->pages, 1);
+        if (b->opt->progress)
+            atomic_fetch_add(&b->opt->progress->done, 1);
         atomic_fetch_add(&b->reused, 1);
     }
     return ok;
@@ -1511,6 +1515,12 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
 
     S_plan_list_pages(&b);
     S_match_old_list_pages(&b);
+    if (opt->progress) {
+        size_t pages = b.n_list_pages;
+        for (size_t i = 0; i < b.n_articles; i++)
+            pages += b.articles[i].fm && b.articles[i].published && b.articles[i].body_line;
+        atomic_store(&opt->progress->total, pages);
+    }
     S_fingerprint_inputs(&b);
 
     S_each_article(&b, S_check_unchanged);

@@ -6,10 +6,20 @@
 #ifndef SUTURE_SITE_H
 #define SUTURE_SITE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
+
+/*
+ * How far a build has come, for a progress line: read from another thread while the build
+ * runs. total is 0 until the build knows how many pages it will make.
+ */
+typedef struct site_progress {
+    atomic_size_t done;  /* pages made or taken from the old site so far */
+    atomic_size_t total; /* pages this build makes */
+} site_progress;
 
 typedef struct site_options {
     const char *content_dir;    /* "content" */
@@ -17,6 +27,7 @@ typedef struct site_options {
     const char *out_dir;        /* "site" */
     unsigned jobs;              /* threads rendering pages, at least 1 */
     bool drafts;                /* build articles marked draft: true */
+    site_progress *progress;    /* updated as pages are done; NULL: none */
 } site_options;
 
 typedef struct site_stats {

@@ -468,6 +468,9 @@ static void S_expect_incremental(S_site *s, int unchanged, const char *step)
     int status = e2e_run(s->dir, inc, &err);
     if (status != 0)
         fail_msg("%s: the incremental build failed: %s", step, err);
+    /* Not a terminal: no progress line, only the summary. */
+    if (strchr(err, '\r'))
+        fail_msg("%s: a progress line where stderr is not a terminal: %s", step, err);
     if (unchanged >= 0) {
         char *want = xasprintf(", %d unchanged)", unchanged);
         if (!strstr(err, want))
