@@ -210,7 +210,8 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
         return NULL;
     }
     if (memchr(yaml_start, '\0', (size_t)(line - yaml_start))) {
-        diag_error(diags, file, 2, 1, "front-matter", "the front matter contains a NUL byte");
+        diag_error(diags, file, 2, 1, "front-matter", "the front matter contains a NUL byte; the file may be damaged: "
+                   "save it again as plain UTF-8 text");
         return NULL;
     }
     *body = S_next_line(line, end);
@@ -232,7 +233,9 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     for (size_t i = 0; S_required[i]; i++)
         if (!ydoc_map_get(doc, root, S_required[i]))
             diag_error(diags, file, 1, 1, "front-matter",
-                       "the front matter has no '%s'; it is required", S_required[i]);
+                       "the front matter has no '%s'; every article needs one: add a "
+                       "line '%s: ...' between the two '---' lines",
+                       S_required[i], S_required[i]);
 
     frontmatter *fm = xcalloc(1, sizeof *fm);
     fm->line = 1;

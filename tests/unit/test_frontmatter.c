@@ -261,7 +261,7 @@ static void test_nul_byte(void **state)
     unsigned body_line = 0;
     assert_null(frontmatter_parse(FILE_NAME, text, sizeof text - 1, l, &body, &body_line));
     assert_int_equal(diag_count(l), 1);
-    S_assert_diag(l, 0, ":2:1: error: the front matter contains a NUL byte [front-matter]");
+    S_assert_diag(l, 0, ":2:1: error: the front matter contains a NUL byte; the file may be damaged: save it again as plain UTF-8 text [front-matter]");
     diag_list_free(l);
 }
 
@@ -316,9 +316,10 @@ static void test_every_required_key_missing(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         S_parse_bad_with(cases[i].line, "", l);
         assert_int_equal(diag_count(l), i + 1);
-        char *want = xasprintf(":1:1: error: the front matter has no '%s'; it is required "
+        char *want = xasprintf(":1:1: error: the front matter has no '%s'; every article "
+                               "needs one: add a line '%s: ...' between the two '---' lines "
                                "[front-matter]",
-                               cases[i].key);
+                               cases[i].key, cases[i].key);
         S_assert_diag(l, i, want);
         free(want);
     }
@@ -334,9 +335,10 @@ static void test_all_required_keys_missing(void **state)
     static const char *const keys[] = {"title", "summary", "topics", "date", "reviewed",
                                        "reviewer"};
     for (size_t i = 0; i < 6; i++) {
-        char *want = xasprintf(":1:1: error: the front matter has no '%s'; it is required "
+        char *want = xasprintf(":1:1: error: the front matter has no '%s'; every article "
+                               "needs one: add a line '%s: ...' between the two '---' lines "
                                "[front-matter]",
-                               keys[i]);
+                               keys[i], keys[i]);
         S_assert_diag(l, i, want);
         free(want);
     }
@@ -352,7 +354,7 @@ static void test_unknown_key(void **state)
     assert_int_equal(diag_count(l), 3);
     S_assert_diag(l, 0, ":2:1: error: unknown key 'titel' in the front matter; did you mean "
                         "'title'?");
-    S_assert_diag(l, 1, ":1:1: error: the front matter has no 'title'; it is required "
+    S_assert_diag(l, 1, ":1:1: error: the front matter has no 'title'; every article needs one: add a line 'title: ...' between the two '---' lines "
                         "[front-matter]");
     S_assert_diag(l, 2, ":12:1: error: unknown key 'author' in the front matter; the keys "
                         "allowed are: title, summary, topics, date, reviewed, reviewer, "
@@ -571,9 +573,9 @@ static void test_every_mistake_is_reported(void **state)
     assert_int_equal(diag_count(l), 7);
     S_assert_diag(l, 0, ":2:1: error: unknown key 'titel' in the front matter; did you mean "
                         "'title'?");
-    S_assert_diag(l, 1, ":1:1: error: the front matter has no 'title'; it is required "
+    S_assert_diag(l, 1, ":1:1: error: the front matter has no 'title'; every article needs one: add a line 'title: ...' between the two '---' lines "
                         "[front-matter]");
-    S_assert_diag(l, 2, ":1:1: error: the front matter has no 'reviewer'; it is required "
+    S_assert_diag(l, 2, ":1:1: error: the front matter has no 'reviewer'; every article needs one: add a line 'reviewer: ...' between the two '---' lines "
                         "[front-matter]");
     S_assert_diag(l, 3, ":3:10: error: 'summary' is empty; write some text");
     S_assert_diag(l, 4, ":5:7: error: 'date' is not a valid date: '2026-13-01'; write it as "

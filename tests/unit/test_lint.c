@@ -372,7 +372,7 @@ static void test_front_matter_mistake(void **state)
                "reviewer: \"Dr. Kim\"\n"
                "---\n"
                "The best.\n");
-    S_expect(fx, 2, ":1:1: error: the front matter has no 'title'; it is required [front-matter]",
+    S_expect(fx, 2, ":1:1: error: the front matter has no 'title'; every article needs one: add a line 'title: ...' between the two '---' lines [front-matter]",
              BEST(8, 5));
 }
 
