@@ -7,6 +7,7 @@
 #   make bench      time suture check (and build) over a generated 10,000-article corpus
 #   make asan       the tests again under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make valgrind   the end-to-end tests under valgrind
+#   make fuzz       each libFuzzer harness of tests/fuzz/ for FUZZ_SECONDS (clang, ASan, UBSan)
 #   make regen-golden   rewrite the golden pages after a deliberate change
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -46,12 +47,17 @@ ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -MMD 
 LIB_SRCS = $(filter-out generator/main.c,$(wildcard generator/*.c))
 LIB_OBJS = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ = $(BUILD)/obj/main.o
+FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
+# Each harness also built with a plain main (tests/fuzz/replay.c) that runs its seed corpus
+# and the inputs that once crashed it (tests/fuzz/regressions/): part of make test.
+REPLAY_BINS = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 E2E_SRCS = $(wildcard tests/e2e/test_*.c)
 E2E_BINS = $(E2E_SRCS:tests/e2e/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps site test check bench unit e2e asan valgrind regen-golden install clean
+.PHONY: all deps site test check bench unit e2e asan valgrind fuzz regen-golden install clean
 
 # Every entry point installs what is missing first, then runs make again, so that the
 # pkg-config flags are read after the install.
@@ -99,11 +105,16 @@ test: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory run-tests
 
 .PHONY: run-tests
-run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS) $(SARIF_SCHEMA)
+run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS) $(REPLAY_BINS) $(SARIF_SCHEMA)
 	@set -o pipefail; log=$(BUILD)/tests.log; : > $$log; status=0; \
 	for t in $(UNIT_BINS) $(E2E_BINS); do \
 	  echo "== $$t" | tee -a $$log; \
 	  $(TEST_ENV) $$t 2>&1 | tee -a $$log || status=1; \
+	done; \
+	for f in $(FUZZ_NAMES); do \
+	  echo "== replay $$f" | tee -a $$log; \
+	  $(TEST_ENV) $(BUILD)/tests/replay_fuzz_$$f tests/fuzz/corpus/$$f tests/fuzz/regressions/$$f \
+	    2>&1 | tee -a $$log || status=1; \
 	done; \
 	passed=$$(awk '/^\[  PASSED  \]/ {n += $$4} END {print n + 0}' $$log); \
 	failed=$$(awk '/^\[  FAILED  \] [0-9]+ test/ {n += $$4} END {print n + 0}' $$log); \
@@ -113,6 +124,9 @@ run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS) $(SARIF_SCHEMA)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Igenerator -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB_OBJS) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Igenerator -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(PKG_LIBS)
 
 $(BUILD)/tests/test_%: tests/e2e/test_%.c tests/e2e/e2e.h $(LIB_OBJS) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Igenerator -Itests/e2e -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(TEST_LIBS)
@@ -128,6 +142,40 @@ valgrind: $(DEPS_STAMP)
 	@set -e; for t in $(E2E_BINS); do \
 	  SUTURE_WRAPPER="valgrind -q --error-exitcode=99 --soname-synonyms=somalloc=libmimalloc.so* --show-mismatched-frees=no --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  $(TEST_ENV) $$t; done
+
+# Fuzzing: clang's libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer. Each
+# harness runs FUZZ_SECONDS from its seeds (tests/fuzz/corpus/NAME), keeping what it learns in
+# build/fuzz/corpus/NAME; a crash or a hang stops make with the input saved as
+# build/fuzz/crash-NAME-*. FUZZ=NAME runs one harness.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ ?= $(FUZZ_NAMES)
+FUZZ_DIR = build/fuzz
+FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OBJS = $(LIB_SRCS:generator/%.c=$(FUZZ_DIR)/obj/%.o)
+# clang's -Wformat=2 also flags vprintf-style helpers that pass their format on (gcc does not).
+FUZZ_WARNINGS = $(WARNINGS) -Wno-format-nonliteral
+.SECONDARY: $(FUZZ_OBJS)
+
+fuzz: $(DEPS_STAMP)
+	@command -v $(FUZZ_CC) >/dev/null && [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer*.a' 2>/dev/null)" ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev)
+	@$(MAKE) --no-print-directory $(FUZZ:%=$(FUZZ_DIR)/fuzz_%)
+	@set -e; for f in $(FUZZ); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$f; \
+	  echo "== fuzz $$f for $(FUZZ_SECONDS) s"; \
+	  SUTURE_ROOT=$(CURDIR) $(FUZZ_DIR)/fuzz_$$f $(FUZZ_DIR)/corpus/$$f tests/fuzz/corpus/$$f \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_DIR)/crash-$$f- 2>&1 | grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==|SUMMARY|ERROR|artifact_prefix|Test unit written)' ; \
+	  test $${PIPESTATUS[0]} -eq 0; \
+	done
+
+$(FUZZ_DIR)/obj/%.o: generator/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -Igenerator -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
 
 regen-golden: all
 	sh tests/golden/regen

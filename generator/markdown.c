@@ -382,6 +382,31 @@ static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_i
     }
 }
 
+/*
+ * The first node nested more than MARKDOWN_MAX_NESTING containers deep (quotes inside
+ * quotes, lists inside lists...), or NULL. Everything after cmark that walks a page (the
+ * glossary links, libxslt's copies, the serialiser) may recurse once per level: a hostile
+ * article of 100,000 nested quotes would exhaust the stack.
+ */
+static cmark_node *S_too_deep(cmark_node *doc)
+{
+    cmark_iter *it = cmark_iter_new(doc);
+    size_t depth = 0;
+    cmark_node *found = NULL;
+    cmark_event_type ev;
+    while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (S_is_leaf(cmark_node_get_type(n)))
+            continue; /* no EXIT follows */
+        if (ev == CMARK_EVENT_ENTER && ++depth > MARKDOWN_MAX_NESTING)
+            found = n;
+        else if (ev == CMARK_EVENT_EXIT)
+            depth--;
+    }
+    cmark_iter_free(it);
+    return found;
+}
+
 markdown_result *markdown_render(const char *file, const char *text, size_t len,
                                  unsigned first_line, int options,
                                  const markdown_hooks *hooks, diag_list *diags)
@@ -399,6 +424,16 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
     S_seed_ids(&r.taken_ids);
     mdarena_mark tree = mdarena_begin();
     cmark_node *doc = S_parse(text, len);
+    cmark_node *deep = S_too_deep(doc);
+    if (deep) {
+        diag_error(diags, file, S_line(&r, deep), S_col(deep), "markdown",
+                   "quotes or lists are nested more than %d levels deep here; no reader can "
+                   "follow that, and suture will not build it: take out levels",
+                   MARKDOWN_MAX_NESTING);
+        mdarena_end(tree);
+        strlist_free(&r.taken_ids);
+        return res;
+    }
     cmark_iter *it = cmark_iter_new(doc);
     /* The element each open container renders into; cmark sends EXIT for every node that
      * is not a leaf, even an empty one, so every ENTER of such a node pushes once. */

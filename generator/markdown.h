@@ -52,6 +52,9 @@ typedef struct markdown_result {
 } markdown_result;
 
 /* Options for markdown_render. */
+/* How deeply block containers (quotes, lists, list items) may nest in one text. */
+#define MARKDOWN_MAX_NESTING 64
+
 enum {
     /* A level-1 heading is an error: the page title is the page's only <h1>. */
     MARKDOWN_NO_H1 = 1 << 0,
@@ -59,7 +62,8 @@ enum {
 
 /*
  * Render text (len bytes of UTF-8) whose first line is line first_line of file. hooks may
- * be NULL. Reports: a level-1 heading under MARKDOWN_NO_H1, unsafe link destinations
+ * be NULL. Reports: block containers nested deeper than MARKDOWN_MAX_NESTING (an error; the
+ * body is then empty), a level-1 heading under MARKDOWN_NO_H1, unsafe link destinations
  * (warning; the link is left out, its text kept), raw HTML other than comments (warning;
  * left out), and whatever the hooks report. Returns the result (free with
  * markdown_result_free), never NULL.

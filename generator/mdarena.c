@@ -11,9 +11,17 @@
 
 #include "util.h"
 
+/* Under AddressSanitizer (gcc's __SANITIZE_ADDRESS__, clang's __has_feature) every block
+ * is a plain malloc, so that ASan sees it; this also keeps clang's UndefinedBehaviorSanitizer
+ * away from glibc's obstack alignment macro, which does arithmetic on a null pointer. */
 #if defined(__SANITIZE_ADDRESS__)
 #define S_SANITIZED 1
-#else
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define S_SANITIZED 1
+#endif
+#endif
+#ifndef S_SANITIZED
 #define S_SANITIZED 0
 #endif
 

@@ -754,9 +754,57 @@ static void test_caller_takes_body(void **state)
     diag_list_free(diags);
 }
 
+/* ---- nesting ---- */
+
+/* text repeated n times, then tail (malloc'd). */
+static char *S_repeat(const char *text, size_t n, const char *tail)
+{
+    strbuf b = STRBUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        strbuf_puts(&b, text);
+    strbuf_puts(&b, tail);
+    return strbuf_detach(&b);
+}
+
+static void test_nesting_limit(void **state)
+{
+    (void)state;
+    /* The document, 62 quotes and a paragraph: 64 levels, allowed. */
+    char *ok = S_repeat("> ", 62, "deep\n");
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render(ok, 0, NULL, diags);
+    assert_int_equal(diag_count(diags), 0);
+    assert_non_null(r->body->children);
+    markdown_result_free(r);
+    free(ok);
+    /* 100,000 quotes, or lists 200 deep: an error at the first level too many, and no body. */
+    char *quotes = S_repeat("> ", 100000, "deep\n");
+    r = S_render(quotes, 0, NULL, diags);
+    assert_int_equal(diag_count(diags), 1);
+    tu_expect_diag(diags, 0, FILE_NAME ":10:127: error: quotes or lists are nested more than 64 "
+                             "levels deep here; no reader can follow that, and suture will not "
+                             "build it: take out levels [markdown]");
+    assert_null(r->body->children);
+    markdown_result_free(r);
+    free(quotes);
+    strbuf lists = STRBUF_INIT;
+    for (int i = 0; i < 200; i++) {
+        for (int k = 0; k < i; k++)
+            strbuf_puts(&lists, "  ");
+        strbuf_puts(&lists, "- item\n");
+    }
+    r = S_render(strbuf_str(&lists), 0, NULL, diags);
+    assert_int_equal(diag_count(diags), 2);
+    assert_null(r->body->children);
+    markdown_result_free(r);
+    strbuf_free(&lists);
+    diag_list_free(diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_nesting_limit),
         cmocka_unit_test(test_paragraphs_and_emphasis),
         cmocka_unit_test(test_text_is_escaped_not_markup),
         cmocka_unit_test(test_blockquote_rule_and_link_title),

@@ -1,0 +1,24 @@
+/* fuzz_glossary.c: content/glossary.yaml, then its terms linked in a sample paragraph. */
+#include "fuzz.h"
+
+#include <libxml/parser.h>
+
+#include "diag.h"
+#include "glossary.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    diag_list *diags = diag_list_new();
+    glossary *g = glossary_load(fuzz_file(data, size), diags);
+    if (g) {
+        static const char sample[] =
+            "<body><p>The SMAS and the glide plane; dimpling after a thread lift. "
+            "스마스 층.</p><p><a href=\"x\">SMAS</a> <code>SMAS</code></p></body>";
+        xmlDocPtr doc = xmlReadMemory(sample, (int)sizeof sample - 1, "s.xml", "UTF-8", 0);
+        glossary_link_terms(g, xmlDocGetRootElement(doc), "/glossary/");
+        xmlFreeDoc(doc);
+    }
+    glossary_free(g);
+    diag_list_free(diags);
+    return 0;
+}
