@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +122,44 @@ static void S_free_stage(publish_stage *s)
     free(s);
 }
 
+/*
+ * Remove the staging folders that builds of out_dir left behind when they were killed
+ * (SIGKILL, a power cut): "<out_dir>.tmp-<pid>-XXXXXX" whose process no longer exists. A
+ * folder of a build still running (another suture, the same pid alive) is left alone.
+ */
+static void S_remove_abandoned(const char *out_dir)
+{
+    char *dir = xstrdup(out_dir);
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : dir;
+    char *parent = slash ? (slash == dir ? xstrdup("/") : xstrndup(dir, (size_t)(slash - dir)))
+                         : xstrdup(".");
+    char *prefix = xasprintf("%s.tmp-", base);
+    strlist names = STRLIST_INIT;
+    if (dir_list(parent, NULL, &names) == 0) {
+        for (size_t i = 0; i < names.len; i++) {
+            const char *name = names.items[i];
+            if (strncmp(name, prefix, strlen(prefix)) != 0)
+                continue;
+            char *end;
+            errno = 0;
+            long pid = strtol(name + strlen(prefix), &end, 10);
+            if (errno || end == name + strlen(prefix) || *end != '-' || strlen(end) != 7 ||
+                pid <= 0 || pid > INT_MAX)
+                continue;
+            if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+                continue; /* alive, or not ours to know */
+            char *path = path_join(parent, name);
+            remove_tree(path);
+            free(path);
+        }
+    }
+    strlist_free(&names);
+    free(prefix);
+    free(parent);
+    free(dir);
+}
+
 publish_stage *publish_begin(const char *out_dir, const char *const *protected_dirs,
                              diag_list *diags)
 {
@@ -149,7 +188,8 @@ publish_stage *publish_begin(const char *out_dir, const char *const *protected_d
             return NULL;
         }
     }
-    char *staging = xasprintf("%s.tmp-XXXXXX", copy);
+    S_remove_abandoned(copy);
+    char *staging = xasprintf("%s.tmp-%ld-XXXXXX", copy, (long)getpid());
     if (!mkdtemp(staging)) {
         diag_error(diags, out_dir, 0, 0, NULL, "cannot create the output folder beside '%s': %s",
                    out_dir, strerror(errno));

@@ -29,7 +29,8 @@
 typedef struct publish_stage publish_stage;
 
 /*
- * Create the staging folder "<out_dir>.tmp-XXXXXX" beside out_dir (whose parent must exist):
+ * Create the staging folder "<out_dir>.tmp-<pid>-XXXXXX" beside out_dir (whose parent must
+ * exist), after removing those that killed builds left (their process is gone):
  * the kept previous site renamed, when there is one (its assets/ and media/ folders, which
  * every build copies again, and anything that is not a plain file or folder, removed), else
  * an empty folder. Refuses an out_dir that is, or contains, one of the protected folders

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -59,10 +60,10 @@ static char *S_list(const char *dir)
     return strbuf_detach(&b);
 }
 
-/* True when staging is "<out>.tmp-" and six more characters. */
+/* True when staging is "<out>.tmp-<this process's pid>-" and six more characters. */
 static bool S_is_staging_of(const char *staging, const char *out)
 {
-    char *prefix = xasprintf("%s.tmp-", out);
+    char *prefix = xasprintf("%s.tmp-%ld-", out, (long)getpid());
     bool ok = str_starts_with(staging, prefix) && strlen(staging) == strlen(prefix) + 6;
     free(prefix);
     return ok;
@@ -618,6 +619,50 @@ static void test_abort_keeps_recycled_folder(void **state)
     diag_list_free(diags);
 }
 
+/* ---- folders left by killed builds ---- */
+
+static void test_begin_removes_abandoned_staging(void **state)
+{
+    (void)state;
+    char *dir = tu_subdir(S_root, "abandoned");
+    char *out = path_join(dir, "site");
+    /* A pid that no longer runs: a child that has exited and been reaped. */
+    pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    assert_true(child > 0);
+    int ws;
+    assert_int_equal(waitpid(child, &ws, 0), child);
+    char *dead = xasprintf("site.tmp-%ld-Ab3dEf", (long)child);
+    char *alive = xasprintf("site.tmp-%ld-Ab3dEf", (long)getpid());
+    char *other = xasprintf("other.tmp-%ld-Ab3dEf", (long)child);
+    const char *names[] = {dead, alive, other, "site.tmp-Ab3dEf", "site.tmp-12x-Ab3dEf"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char *sub = path_join(dir, names[i]);
+        assert_int_equal(mkdir_p(sub), 0);
+        tu_put_file(sub, "index.html", "half-built");
+        free(sub);
+    }
+    diag_list *diags = diag_list_new();
+    publish_stage *st = publish_begin(out, NULL, diags);
+    assert_non_null(st);
+    char *dead_path = path_join(dir, dead);
+    assert_false(path_is_dir(dead_path));
+    for (size_t i = 1; i < sizeof names / sizeof *names; i++) {
+        char *sub = path_join(dir, names[i]);
+        assert_true(path_is_dir(sub));
+        free(sub);
+    }
+    publish_abort(st);
+    free(dead_path);
+    free(dead);
+    free(alive);
+    free(other);
+    free(out);
+    free(dir);
+    diag_list_free(diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -636,6 +681,7 @@ int main(void)
         cmocka_unit_test(test_abort_removes_staging),
         cmocka_unit_test(test_previous_site_is_recycled),
         cmocka_unit_test(test_abort_keeps_recycled_folder),
+        cmocka_unit_test(test_begin_removes_abandoned_staging),
     };
     return cmocka_run_group_tests_name("publish", tests, S_setup, S_teardown);
 }
