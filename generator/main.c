@@ -448,6 +448,9 @@ int main(int argc, char **argv)
     /* A closed pipe on stderr (suture build | head) must not kill a build half-way and
      * leave its staging folder behind: writes fail with EPIPE instead. */
     signal(SIGPIPE, SIG_IGN);
+    /* A file-size limit (ulimit -f) must fail the write with EFBIG, reported as an error,
+     * not kill the build with its staging folder behind. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         fputs(S_usage, stderr);
         return EXIT_USAGE;

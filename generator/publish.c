@@ -122,12 +122,7 @@ static void S_free_stage(publish_stage *s)
     free(s);
 }
 
-/*
- * Remove the staging folders that builds of out_dir left behind when they were killed
- * (SIGKILL, a power cut): "<out_dir>.tmp-<pid>-XXXXXX" whose process no longer exists. A
- * folder of a build still running (another suture, the same pid alive) is left alone.
- */
-static void S_remove_abandoned(const char *out_dir)
+void publish_remove_abandoned(const char *out_dir)
 {
     char *dir = xstrdup(out_dir);
     char *slash = strrchr(dir, '/');
@@ -188,7 +183,7 @@ publish_stage *publish_begin(const char *out_dir, const char *const *protected_d
             return NULL;
         }
     }
-    S_remove_abandoned(copy);
+    publish_remove_abandoned(copy);
     char *staging = xasprintf("%s.tmp-%ld-XXXXXX", copy, (long)getpid());
     if (!mkdtemp(staging)) {
         diag_error(diags, out_dir, 0, 0, NULL, "cannot create the output folder beside '%s': %s",

@@ -41,6 +41,14 @@ typedef struct publish_stage publish_stage;
 publish_stage *publish_begin(const char *out_dir, const char *const *protected_dirs,
                              diag_list *diags);
 
+/*
+ * Remove the staging folders that builds of out_dir (no trailing slash) left behind when
+ * they were killed (SIGKILL, a power cut): "<out_dir>.tmp-<pid>-XXXXXX" whose process no
+ * longer exists. The folder of a build still running is left alone. publish_begin does
+ * this first; a build that has nothing to write calls it alone.
+ */
+void publish_remove_abandoned(const char *out_dir);
+
 /* The staging folder's path (owned by s). */
 const char *publish_path(const publish_stage *s);
 

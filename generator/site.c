@@ -575,7 +575,12 @@ static void S_write(build *b, const char *rel_path, const char *data, size_t len
     char *path = publish_prepare(b->stage, rel_path);
     if (!path || file_write(path, data, len) < 0) {
         char *shown = path ? path : path_join(publish_path(b->stage), rel_path);
-        diag_error(b->diags, shown, 0, 0, NULL, "cannot write: %s", strerror(errno));
+        int e = errno;
+        diag_error(b->diags, shown, 0, 0, NULL, "cannot write: %s%s", strerror(e),
+                   e == ENOSPC || e == EFBIG || e == EDQUOT
+                       ? "; free some disk space (or raise the file size limit) and build again; "
+                         "the published site was not changed"
+                       : "");
         atomic_store(&b->write_failed, true);
         if (shown != path)
             free(shown);
@@ -1525,6 +1530,11 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
 
     S_each_article(&b, S_check_unchanged);
     if (S_nothing_changed(&b)) {
+        char *out = xstrdup(opt->out_dir);
+        for (size_t n = strlen(out); n > 1 && out[n - 1] == '/'; n--)
+            out[n - 1] = '\0';
+        publish_remove_abandoned(out);
+        free(out);
         if (stats) {
             stats->articles = b.n_listed;
             stats->pages = stats->reused = b.n_listed + b.n_list_pages;

@@ -14,6 +14,7 @@
 #include <linux/fs.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "e2e.h"
@@ -79,7 +80,8 @@ static pid_t S_spawn_build(const char *dir, const char *out)
     const char *argv[] = {abs, "build", "--out", out, "--quiet", NULL};
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "build-stderr.txt", O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
     posix_spawn_file_actions_addchdir_np(&fa, dir);
     pid_t pid;
     assert_int_equal(posix_spawn(&pid, abs, &fa, NULL, (char *const *)argv, environ), 0);
@@ -94,7 +96,16 @@ static int S_build(const char *dir, const char *out)
     int ws;
     pid_t pid = S_spawn_build(dir, out);
     assert_int_equal(waitpid(pid, &ws, 0), pid);
-    return WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
+    int status = WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
+    if (status != 0) {
+        char *path = path_join(dir, "build-stderr.txt");
+        size_t len;
+        char *err = file_read(path, &len);
+        print_message("the build said: %s\n", err ? err : "(nothing)");
+        free(err);
+        free(path);
+    }
+    return status;
 }
 
 /* The names in dir that start with prefix, counted. */
@@ -240,12 +251,57 @@ static void test_unwritable_output_leaves_site(void **state)
     free(dir);
 }
 
+static void test_file_size_limit_leaves_site(void **state)
+{
+    (void)state;
+    char *dir = S_site(0);
+    assert_int_equal(S_build(dir, "site"), 0);
+    char *site = path_join(dir, "site");
+    char *before = e2e_snapshot(site);
+    assert_true(e2e_edit(dir, "content/articles/layers.md", "The SMAS lies", "The SMAS lies"
+                         " deep"));
+    /* As if the disk filled up: no file may grow past 4 KB (ulimit -f). */
+    char errpath[] = "/tmp/suture-e2e-fsize-XXXXXX";
+    int efd = mkstemp(errpath);
+    assert_true(efd >= 0);
+    char *abs = realpath(e2e_suture(), NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct rlimit lim = {4096, 4096};
+        if (chdir(dir) != 0 || setrlimit(RLIMIT_FSIZE, &lim) != 0 || dup2(efd, 2) < 0)
+            _exit(99);
+        execl(abs, abs, "build", "--quiet", (char *)NULL);
+        _exit(98);
+    }
+    int ws;
+    assert_int_equal(waitpid(pid, &ws, 0), pid);
+    size_t len;
+    char *err = file_read(errpath, &len);
+    unlink(errpath);
+    close(efd);
+    free(abs);
+    if (!WIFEXITED(ws))
+        fail_msg("the build was killed by signal %d", WTERMSIG(ws));
+    assert_int_equal(WEXITSTATUS(ws), 2);
+    assert_non_null(strstr(err, "cannot write: File too large"));
+    char *after = e2e_snapshot(site);
+    assert_string_equal(before, after);
+    assert_int_equal(S_count_prefixed(dir, "site.tmp-"), 0);
+    free(err);
+    free(before);
+    free(after);
+    free(site);
+    remove_tree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     S_root = getcwd(NULL, 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sigkill_leaves_old_or_new_site),
         cmocka_unit_test(test_unwritable_output_leaves_site),
+        cmocka_unit_test(test_file_size_limit_leaves_site),
     };
     int rc = cmocka_run_group_tests_name("faults", tests, NULL, NULL);
     free(S_root);
