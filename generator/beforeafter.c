@@ -34,7 +34,7 @@ static char *S_get(ydoc *doc, yaml_node_t *root, const char *key, bool required,
 beforeafter *beforeafter_parse(const char *file, const char *text, size_t len, unsigned line,
                                unsigned column, diag_list *diags)
 {
-    size_t errors_before = diag_error_count(diags);
+    size_t errors_before = diag_thread_error_count();
     if (!ydoc_check_lines(file, text, len, line, column, "before-after", diags))
         return NULL;
     ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
@@ -70,7 +70,7 @@ beforeafter *beforeafter_parse(const char *file, const char *text, size_t len, u
                    "'consent' must be 'partial' (part of the face shown) or 'full', not '%s'",
                    ba->consent);
     ydoc_free(doc);
-    if (diag_error_count(diags) > errors_before) {
+    if (diag_thread_error_count() > errors_before) {
         beforeafter_free(ba);
         return NULL;
     }

@@ -81,7 +81,7 @@ static void S_free_items(S_item *items, size_t n)
 compare_spec *compare_parse(const char *file, const char *text, size_t len, unsigned line,
                             unsigned column, const procedure_data *data, diag_list *diags)
 {
-    size_t errors_before = diag_error_count(diags);
+    size_t errors_before = diag_thread_error_count();
     if (!ydoc_check_lines(file, text, len, line, column, "compare", diags))
         return NULL;
     ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
@@ -140,7 +140,7 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
         }
         spec->procedures[spec->n_procedures++] = (size_t)idx;
     }
-    if (pn && n_items == 0 && diag_error_count(diags) == errors_before)
+    if (pn && n_items == 0 && diag_thread_error_count() == errors_before)
         diag_error(diags, file, ydoc_line(doc, pn), ydoc_column(doc, pn), "compare",
                    "'procedures' is empty; list the procedures to compare");
 
@@ -172,7 +172,7 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
             }
             spec->attributes[spec->n_attributes++] = (size_t)idx;
         }
-        if (n_attrs == 0 && diag_error_count(diags) == errors_before)
+        if (n_attrs == 0 && diag_thread_error_count() == errors_before)
             diag_error(diags, file, ydoc_line(doc, an), ydoc_column(doc, an), "compare",
                        "'attributes' is empty; list what to compare, or leave the line out "
                        "to compare on every attribute");
@@ -203,7 +203,7 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
     S_free_items(items, n_items);
     S_free_items(attrs, n_attrs);
     ydoc_free(doc);
-    if (diag_error_count(diags) > errors_before) {
+    if (diag_thread_error_count() > errors_before) {
         compare_spec_free(spec);
         return NULL;
     }

@@ -372,7 +372,7 @@ compliance *compliance_load(const char *path, const char *cache_dir, diag_list *
                    strerror(errno));
         return NULL;
     }
-    size_t errors_before = diag_error_count(diags);
+    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
     free(text);
     if (!doc)
@@ -411,7 +411,7 @@ compliance *compliance_load(const char *path, const char *cache_dir, diag_list *
             }
     }
     ydoc_free(doc);
-    if (diag_error_count(diags) > errors_before) {
+    if (diag_thread_error_count() > errors_before) {
         compliance_free(c);
         return NULL;
     }

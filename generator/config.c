@@ -124,7 +124,7 @@ site_config *config_load(const char *path, diag_list *diags)
                    strerror(errno));
         return NULL;
     }
-    size_t errors_before = diag_error_count(diags);
+    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
     free(text);
     if (!doc)
@@ -176,7 +176,7 @@ site_config *config_load(const char *path, diag_list *diags)
     if (!cfg->description && cfg->title)
         cfg->description = xstrdup(cfg->title);
     ydoc_free(doc);
-    if (diag_error_count(diags) > errors_before) {
+    if (diag_thread_error_count() > errors_before) {
         config_free(cfg);
         return NULL;
     }

@@ -9,6 +9,9 @@
 
 #include "util.h"
 
+/* Errors added by this thread to any list (diag_thread_error_count). */
+static _Thread_local size_t S_thread_errors;
+
 struct diag_list {
     diag *items;
     size_t len;
@@ -60,6 +63,8 @@ static void S_vadd(diag_list *list, diag_severity severity, const char *file, un
         .message = message,
         .reference = reference ? xstrdup(reference) : NULL,
     };
+    if (severity == DIAG_ERROR)
+        S_thread_errors++;
     pthread_mutex_lock(&list->lock);
     if (list->len == list->cap) {
         list->cap = list->cap ? list->cap * 2 : 16;
@@ -99,6 +104,11 @@ void diag_error(diag_list *list, const char *file, unsigned line, unsigned colum
     va_start(ap, fmt);
     S_vadd(list, DIAG_ERROR, file, line, column, category, NULL, fmt, ap);
     va_end(ap);
+}
+
+size_t diag_thread_error_count(void)
+{
+    return S_thread_errors;
 }
 
 size_t diag_count(const diag_list *list)

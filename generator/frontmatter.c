@@ -217,7 +217,7 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     *body = S_next_line(line, end);
     *body_line = lineno + 1;
 
-    size_t errors_before = diag_error_count(diags);
+    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(file, yaml_start, (size_t)(line - yaml_start), 1, 0, diags);
     if (!doc)
         return NULL;
@@ -270,15 +270,15 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     yaml_node_t *draft = ydoc_map_get(doc, root, "draft");
     if (draft)
         ydoc_expect_bool(doc, draft, "'draft'", &fm->draft);
-    size_t errors_before_topics = diag_error_count(diags);
+    size_t errors_before_topics = diag_thread_error_count();
     fm->topics = S_read_ids(doc, root, "topics", &fm->n_topics);
     if (ydoc_map_get(doc, root, "topics") && fm->n_topics == 0 &&
-        diag_error_count(diags) == errors_before_topics)
+        diag_thread_error_count() == errors_before_topics)
         ydoc_error(doc, ydoc_map_get(doc, root, "topics"),
                    "'topics' is empty; list at least one topic from site.yaml");
     fm->procedures = S_read_ids(doc, root, "procedures", &fm->n_procedures);
     ydoc_free(doc);
-    if (diag_error_count(diags) > errors_before) {
+    if (diag_thread_error_count() > errors_before) {
         frontmatter_free(fm);
         return NULL;
     }

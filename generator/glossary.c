@@ -243,7 +243,7 @@ glossary *glossary_load(const char *path, diag_list *diags)
         glossary_free(g);
         return NULL;
     }
-    size_t errors_before = diag_error_count(diags);
+    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
     free(text);
     if (!doc) {
@@ -264,7 +264,7 @@ glossary *glossary_load(const char *path, diag_list *diags)
         }
     }
     ydoc_free(doc);
-    if (diag_error_count(diags) > errors_before) {
+    if (diag_thread_error_count() > errors_before) {
         glossary_free(g);
         return NULL;
     }

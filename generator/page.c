@@ -356,9 +356,9 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
         }
         S_end_capture();
         if (!sheet) {
-            size_t before = diag_error_count(diags);
+            size_t before = diag_thread_error_count();
             S_flush(&captured, path, diags, "");
-            if (diag_error_count(diags) == before)
+            if (diag_thread_error_count() == before)
                 diag_error(diags, path, 1, 1, "template",
                            "this stylesheet could not be compiled; check it with "
                            "'xsltproc %s'", path);
@@ -439,9 +439,9 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
     S_end_capture();
     if (!result) {
         char *prefix = xasprintf("while rendering %s: ", page_name);
-        size_t before = diag_error_count(diags);
+        size_t before = diag_thread_error_count();
         S_flush(&captured, path, diags, prefix);
-        if (diag_error_count(diags) == before)
+        if (diag_thread_error_count() == before)
             diag_error(diags, path, (unsigned)t->root_lines[kind], 1, "template",
                        "%sthe stylesheet produced no page", prefix);
         free(prefix);

@@ -167,7 +167,7 @@ procedure_data *procedures_load(const char *path, diag_list *diags)
         procedures_free(data);
         return NULL;
     }
-    size_t errors_before = diag_error_count(diags);
+    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
     free(text);
     if (!doc) {
@@ -194,7 +194,7 @@ procedure_data *procedures_load(const char *path, diag_list *diags)
         }
     }
     ydoc_free(doc);
-    if (diag_error_count(diags) > errors_before) {
+    if (diag_thread_error_count() > errors_before) {
         procedures_free(data);
         return NULL;
     }

@@ -174,7 +174,7 @@ static int S_create(const char *path, const char *text)
 int scaffold_article(const char *content_dir, const char *title, const char *slug,
                      const char *today_iso, diag_list *diags, char **path_out)
 {
-    size_t errors = diag_error_count(diags);
+    size_t errors = diag_thread_error_count();
     while (S_is_space(*title))
         title++;
     size_t len = strlen(title);
@@ -213,7 +213,7 @@ int scaffold_article(const char *content_dir, const char *title, const char *slu
                    "one that holds content/), or pass --content with the content folder");
 
     char *path = NULL;
-    if (diag_error_count(diags) == errors) {
+    if (diag_thread_error_count() == errors) {
         char *name = xasprintf("%s.md", slug);
         path = path_join(dir, name);
         free(name);
@@ -238,7 +238,7 @@ int scaffold_article(const char *content_dir, const char *title, const char *slu
     free(fm);
     free(own_slug);
     free(clean_title);
-    if (diag_error_count(diags) > errors) {
+    if (diag_thread_error_count() > errors) {
         free(path);
         return -1;
     }

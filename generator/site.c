@@ -770,7 +770,7 @@ static void S_render_article(build *b, const article *a, bool check_only)
         body = text + len;
     render_ctx c = {.b = b, .file = a->path, .self = a};
     markdown_hooks hooks = S_hooks(&c);
-    size_t errors_before = diag_error_count(b->diags);
+    size_t errors_before = diag_thread_error_count();
     markdown_result *md = markdown_render(a->path, body, len - (size_t)(body - text),
                                           a->body_line, MARKDOWN_NO_H1, &hooks, b->diags);
     if (rel) {
@@ -786,7 +786,7 @@ static void S_render_article(build *b, const article *a, bool check_only)
     char *glossary_href = xasprintf("%sglossary/", b->cfg->base_path);
     glossary_link_terms(b->glossary, md->body, glossary_href);
     free(glossary_href);
-    if (check_only || diag_error_count(b->diags) > errors_before) {
+    if (check_only || diag_thread_error_count() > errors_before) {
         markdown_result_free(md);
         return;
     }

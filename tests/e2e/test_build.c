@@ -732,6 +732,37 @@ static void test_broken_cases(void **state)
     free(broken);
 }
 
+/*
+ * Every mistake is reported however the threads interleave: a file that reported an error
+ * once made another, loaded at the same moment, look as if it had (its own mistake then
+ * went unreported about once in a hundred builds).
+ */
+static void test_every_mistake_whatever_the_threads(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *case_dir = xasprintf("%s/tests/fixtures/broken/several-mistakes", S_root);
+    S_apply_case(s, case_dir);
+    char *expected_path = path_join(case_dir, "expected");
+    size_t len;
+    char *expected = file_read(expected_path, &len);
+    assert_non_null(expected);
+    for (int run = 0; run < 100; run++) {
+        char *err = NULL;
+        assert_int_equal(S_build(s, &err, "--jobs=4"), 1);
+        char *copy = xstrdup(expected), *save = NULL;
+        for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+            if (!e2e_has_line(err, line))
+                fail_msg("run %d: expected\n  %s\nbut stderr was:\n%s", run, line, err);
+        free(copy);
+        free(err);
+    }
+    free(expected);
+    free(expected_path);
+    free(case_dir);
+    S_site_free(s);
+}
+
 /* A disguised javascript: link, even in the disclaimer on every page, is never published. */
 static void test_disguised_script_link_left_out(void **state)
 {
@@ -822,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_incremental_builds),
         cmocka_unit_test(test_golden_pages),
         cmocka_unit_test(test_broken_cases),
+        cmocka_unit_test(test_every_mistake_whatever_the_threads),
         cmocka_unit_test(test_disguised_script_link_left_out),
         cmocka_unit_test(test_usage_and_environment_errors),
         cmocka_unit_test(test_out_cannot_replace_sources),
