@@ -417,6 +417,55 @@ static char *S_serialise(xmlDocPtr doc, size_t *len)
     return strbuf_detach(&b);
 }
 
+/* The first child element of parent named name (ASCII case ignored), or NULL. */
+static xmlNodePtr S_child(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xmlStrcasecmp(c->name, BAD_CAST name) == 0)
+            return c;
+    return NULL;
+}
+
+/*
+ * Every page's own security policy and referrer policy (PAGE_CONTENT_SECURITY_POLICY), put
+ * by suture at the top of <head>, after the charset, whatever the template wrote: a
+ * template can add a policy of its own, which browsers apply as well, so it can only make
+ * the page stricter.
+ */
+static void S_lock_down(xmlDocPtr doc)
+{
+    xmlNodePtr html = xmlDocGetRootElement(doc);
+    if (!html)
+        return;
+    xmlNodePtr head = S_child(html, "head");
+    if (!head) {
+        head = xmlNewDocNode(doc, NULL, BAD_CAST "head", NULL);
+        if (html->children)
+            xmlAddPrevSibling(html->children, head);
+        else
+            xmlAddChild(html, head);
+    }
+    xmlNodePtr csp = xmlNewDocNode(doc, NULL, BAD_CAST "meta", NULL);
+    xmlNewProp(csp, BAD_CAST "http-equiv", BAD_CAST "Content-Security-Policy");
+    xmlNewProp(csp, BAD_CAST "content", BAD_CAST PAGE_CONTENT_SECURITY_POLICY);
+    xmlNodePtr referrer = xmlNewDocNode(doc, NULL, BAD_CAST "meta", NULL);
+    xmlNewProp(referrer, BAD_CAST "name", BAD_CAST "referrer");
+    xmlNewProp(referrer, BAD_CAST "content", BAD_CAST PAGE_REFERRER_POLICY);
+    /* After <meta charset>, which must come first. */
+    xmlNodePtr charset = NULL;
+    for (xmlNodePtr c = head->children; c && !charset; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xmlStrcasecmp(c->name, BAD_CAST "meta") == 0 &&
+            xmlHasProp(c, BAD_CAST "charset"))
+            charset = c;
+    if (charset)
+        xmlAddNextSibling(charset, csp);
+    else if (head->children)
+        xmlAddPrevSibling(head->children, csp);
+    else
+        xmlAddChild(head, csp);
+    xmlAddNextSibling(csp, referrer);
+}
+
 int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode *disclaimer,
                 const char *page_name, diag_list *diags, char **html, size_t *len)
 {
@@ -480,6 +529,7 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
         xmlFreeDoc(result);
         return -1;
     }
+    S_lock_down(result);
     *html = S_serialise(result, len);
     xmlFreeDoc(result);
     return 0;

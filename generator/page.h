@@ -37,6 +37,16 @@ typedef struct page_templates page_templates;
 #define PAGE_XSLT_NAMESPACE "urn:suture:xslt"
 
 /*
+ * The Content-Security-Policy and referrer policy every page carries (issue 6, "A
+ * locked-down site"), as <meta> elements suture puts in <head>: everything from the site's
+ * own origin only, no plugins, no <base> elsewhere, forms only to the site; and the full
+ * address of a page is never sent to another site.
+ */
+#define PAGE_CONTENT_SECURITY_POLICY \
+    "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+#define PAGE_REFERRER_POLICY "strict-origin-when-cross-origin"
+
+/*
  * Call once, before any thread renders: initialises libxml2, libxslt and EXSLT, registers
  * suture's XPath functions (PAGE_XSLT_NAMESPACE) and routes their messages to suture's
  * diagnostics.

@@ -161,6 +161,16 @@ static void test_every_page_has_one_disclaimer_and_basics(void **state)
         S_assert_xpath(doc, "//head/title[normalize-space()]", 1);
         S_assert_xpath(doc, "//head/meta[@name='description'][normalize-space(@content)]", 1);
         S_assert_xpath(doc, "//head/meta[@charset='utf-8']", 1);
+        /* The policies suture puts in every page, right after the charset. */
+        S_assert_xpath(doc, "//head/meta[@charset]/following-sibling::*[1][self::meta]"
+                            "[@http-equiv='Content-Security-Policy'][@content=\"default-src "
+                            "'self'; object-src 'none'; base-uri 'none'; form-action 'self'\"]",
+                       1);
+        S_assert_xpath(doc, "//head/meta[@name='referrer']"
+                            "[@content='strict-origin-when-cross-origin']",
+                       1);
+        /* No inline event handler anywhere. */
+        S_assert_xpath(doc, "//@*[starts-with(name(), 'on')]", 0);
         S_assert_xpath(doc, "//main", 1);
         S_assert_xpath(doc, "//a[@href='#main']", 1);
         /* No request to any other host: no external scripts, styles or images. */
