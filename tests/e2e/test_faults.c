@@ -80,9 +80,10 @@ static pid_t S_spawn_build(const char *dir, const char *out)
     const char *argv[] = {abs, "build", "--out", out, "--quiet", NULL};
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
+    /* In this order: the file is opened in the site's folder. */
+    posix_spawn_file_actions_addchdir_np(&fa, dir);
     posix_spawn_file_actions_addopen(&fa, 2, "build-stderr.txt", O_WRONLY | O_CREAT | O_TRUNC,
                                      0644);
-    posix_spawn_file_actions_addchdir_np(&fa, dir);
     pid_t pid;
     assert_int_equal(posix_spawn(&pid, abs, &fa, NULL, (char *const *)argv, environ), 0);
     posix_spawn_file_actions_destroy(&fa);
