@@ -15,6 +15,7 @@
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -42,6 +43,7 @@ struct page_templates {
     char *paths[PAGE_KIND_COUNT];
     int root_lines[PAGE_KIND_COUNT];
     xsltSecurityPrefsPtr security;
+    char *root; /* the templates folder, resolved: document() may read below it only */
     /*
      * Documents the stylesheets read with document() (strings.xml), each parsed once more
      * the first time a page reads it, then lent read-only to every later transformation,
@@ -319,6 +321,40 @@ static void S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
     strbuf_free(buf);
 }
 
+/*
+ * libxslt asks before document() reads a file: only files inside the templates folder
+ * (symbolic links resolved), so that a template cannot publish /etc/passwd or anything else
+ * of the machine that builds the site. Returns 1 to allow, 0 to refuse.
+ */
+static int S_read_file_check(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+                             const char *value)
+{
+    (void)sec;
+    const page_templates *t = ctxt ? ctxt->_private : NULL;
+    if (!t || !t->root || !value)
+        return 0;
+    if (strncmp(value, "file://", 7) == 0)
+        value += 7;
+    char resolved[PATH_MAX];
+    char *path = NULL;
+    if (realpath(value, resolved)) {
+        path = xstrdup(resolved);
+    } else {
+        /* A file that does not exist: judge by its folder. */
+        char *dir = xstrdup(value);
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *slash = '\0';
+        if (slash && realpath(*dir ? dir : "/", resolved))
+            path = xasprintf("%s/%s", resolved, slash + 1);
+        free(dir);
+    }
+    size_t n = strlen(t->root);
+    int ok = path && strncmp(path, t->root, n) == 0 && path[n] == '/';
+    free(path);
+    return ok;
+}
+
 page_templates *page_templates_load(const char *dir, diag_list *diags)
 {
     page_templates *t = xcalloc(1, sizeof *t);
@@ -328,6 +364,9 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(t->security, XSLT_SECPREF_READ_FILE, S_read_file_check);
+    char resolved[PATH_MAX];
+    t->root = realpath(dir, resolved) ? xstrdup(resolved) : NULL;
     bool ok = true;
     for (int k = 0; k < PAGE_KIND_COUNT; k++) {
         char *path = path_join(dir, S_kinds[k].stylesheet);
@@ -386,6 +425,7 @@ void page_templates_free(page_templates *t)
     }
     if (t->security)
         xsltFreeSecurityPrefs(t->security);
+    free(t->root);
     for (size_t i = 0; i < t->n_docs; i++)
         xmlFreeDoc(t->docs[i]);
     free(t->docs);
