@@ -3,6 +3,7 @@
 #include "site.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -324,9 +325,28 @@ static void S_load_articles(build *b)
         return;
     }
     b->articles = xcalloc(names.len + 1, sizeof *b->articles);
+    char content_root[PATH_MAX];
+    bool have_root = realpath(b->opt->content_dir, content_root) != NULL;
     for (size_t i = 0; i < names.len; i++) {
+        char *path = path_join(b->articles_dir, names.items[i]);
+        /* A symbolic link may point anywhere: only files inside content/ are published. */
+        struct stat st;
+        char target[PATH_MAX];
+        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+            size_t n = strlen(content_root);
+            if (!have_root || !realpath(path, target) || strncmp(target, content_root, n) != 0 ||
+                target[n] != '/') {
+                diag_error(b->diags, path, 0, 0, "link",
+                           "this article is a symbolic link to a file outside the content "
+                           "folder (or to nothing); suture publishes only files inside it: "
+                           "copy the article into %s instead",
+                           b->articles_dir);
+                free(path);
+                continue;
+            }
+        }
         article *a = &b->articles[b->n_articles++];
-        a->path = path_join(b->articles_dir, names.items[i]);
+        a->path = path;
         /* The file name is the end of the path: one allocation for both. */
         a->file_name = a->path + strlen(a->path) - strlen(names.items[i]);
     }
