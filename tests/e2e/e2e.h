@@ -34,6 +34,42 @@ static inline const char *e2e_suture(void)
     return s && *s ? s : "build/suture";
 }
 
+/* What e2e_command allocated for the argv it filled. */
+typedef struct {
+    char *wrapper;
+    char *binary;
+} e2e_held;
+
+/*
+ * The command line that runs suture with args (NULL-terminated): the words of
+ * $SUTURE_WRAPPER (valgrind and its options) if set, the binary's absolute path, then args.
+ * Fills argv (cap entries, NULL-terminated); free what it holds with e2e_held_free after the
+ * command has started.
+ */
+static inline void e2e_command(const char *const *args, const char **argv, size_t cap,
+                               e2e_held *held)
+{
+    size_t n = 0;
+    held->wrapper = getenv("SUTURE_WRAPPER") ? xstrdup(getenv("SUTURE_WRAPPER")) : NULL;
+    if (held->wrapper) {
+        char *save = NULL;
+        for (char *w = strtok_r(held->wrapper, " ", &save); w && n + 2 < cap / 2;
+             w = strtok_r(NULL, " ", &save))
+            argv[n++] = w;
+    }
+    held->binary = realpath(e2e_suture(), NULL);
+    argv[n++] = held->binary ? held->binary : e2e_suture();
+    for (size_t i = 0; args[i] && n + 1 < cap; i++)
+        argv[n++] = args[i];
+    argv[n] = NULL;
+}
+
+static inline void e2e_held_free(e2e_held *held)
+{
+    free(held->wrapper);
+    free(held->binary);
+}
+
 /*
  * Run suture with args (NULL-terminated, not including the program) in dir, its standard
  * output written to the file out_path (NULL: discarded). Returns the exit status (-1 if it
@@ -47,18 +83,8 @@ static inline int e2e_run_to(const char *dir, const char *const *args, const cha
     if (fd < 0)
         return -1;
     const char *argv[64];
-    size_t n = 0;
-    char *wrapper = getenv("SUTURE_WRAPPER") ? xstrdup(getenv("SUTURE_WRAPPER")) : NULL;
-    if (wrapper) {
-        char *save = NULL;
-        for (char *w = strtok_r(wrapper, " ", &save); w && n < 32; w = strtok_r(NULL, " ", &save))
-            argv[n++] = w;
-    }
-    char *abs = realpath(e2e_suture(), NULL);
-    argv[n++] = abs ? abs : e2e_suture();
-    for (size_t i = 0; args[i] && n < 63; i++)
-        argv[n++] = args[i];
-    argv[n] = NULL;
+    e2e_held held;
+    e2e_command(args, argv, 64, &held);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fd, 2);
@@ -79,8 +105,7 @@ static inline int e2e_run_to(const char *dir, const char *const *args, const cha
     free(cwd);
     posix_spawn_file_actions_destroy(&fa);
     close(fd);
-    free(abs);
-    free(wrapper);
+    e2e_held_free(&held);
     size_t len;
     char *text = file_read(errpath, &len);
     unlink(errpath);
@@ -117,6 +142,33 @@ static inline char *e2e_tmpdir(void)
 {
     char *dir = xstrdup("/tmp/suture-e2e-XXXXXX");
     if (!mkdtemp(dir)) {
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+/*
+ * A new temporary folder holding a copy of tests/fixtures/<fixture>/content and of the
+ * project's templates, as content/ and templates/ (root: the repository). NULL when the
+ * copy fails; the caller removes it with remove_tree and frees the path.
+ */
+static inline char *e2e_fixture_site(const char *root, const char *fixture)
+{
+    char *dir = e2e_tmpdir();
+    if (!dir)
+        return NULL;
+    char *from = xasprintf("%s/tests/fixtures/%s/content", root, fixture);
+    char *content = path_join(dir, "content");
+    char *tpl = xasprintf("%s/templates", root);
+    char *templates = path_join(dir, "templates");
+    bool ok = copy_tree(from, content, NULL) == 0 && copy_tree(tpl, templates, NULL) == 0;
+    free(from);
+    free(content);
+    free(tpl);
+    free(templates);
+    if (!ok) {
+        remove_tree(dir);
         free(dir);
         return NULL;
     }

@@ -31,14 +31,8 @@ static double S_now(void)
 /* The good fixture with n more articles, each with a sentence that says version. */
 static char *S_site(size_t n)
 {
-    char *dir = e2e_tmpdir();
+    char *dir = e2e_fixture_site(S_root, "good");
     assert_non_null(dir);
-    char *from = xasprintf("%s/tests/fixtures/good/content", S_root);
-    char *content = path_join(dir, "content");
-    assert_int_equal(copy_tree(from, content, NULL), 0);
-    char *tpl = xasprintf("%s/templates", S_root);
-    char *templates = path_join(dir, "templates");
-    assert_int_equal(copy_tree(tpl, templates, NULL), 0);
     for (size_t i = 0; i < n; i++) {
         char *name = xasprintf("content/articles/extra-%03zu.md", i);
         char *path = path_join(dir, name);
@@ -53,10 +47,6 @@ static char *S_site(size_t n)
         free(path);
         free(name);
     }
-    free(from);
-    free(content);
-    free(tpl);
-    free(templates);
     return dir;
 }
 

@@ -184,18 +184,8 @@ static S_outcome S_build(const char *dir)
 /* A copy of the good fixture, built once; returns its folder. */
 static char *S_fresh_site(void)
 {
-    char *dir = e2e_tmpdir();
+    char *dir = e2e_fixture_site(S_root, "good");
     assert_non_null(dir);
-    char *from = xasprintf("%s/tests/fixtures/good/content", S_root);
-    char *content = path_join(dir, "content");
-    assert_int_equal(copy_tree(from, content, NULL), 0);
-    char *tpl = xasprintf("%s/templates", S_root);
-    char *templates = path_join(dir, "templates");
-    assert_int_equal(copy_tree(tpl, templates, NULL), 0);
-    free(from);
-    free(content);
-    free(tpl);
-    free(templates);
     S_outcome o = S_build(dir);
     assert_int_equal(o.status, 0);
     free(o.err);

@@ -17,11 +17,8 @@ static char *S_root; /* the repository, where the tests run from */
 /* A copy of the good fixture's content in a new folder; the caller removes it. */
 static char *S_project(void)
 {
-    char *dir = e2e_tmpdir();
+    char *dir = e2e_fixture_site(S_root, "good");
     assert_non_null(dir);
-    char *from = xasprintf("%s/tests/fixtures/good/content", S_root);
-    char *to = path_join(dir, "content");
-    assert_int_equal(copy_tree(from, to, NULL), 0);
     /* The project's own compliance rules, which suture check needs. */
     char *rules = xasprintf("%s/content/compliance.yaml", S_root);
     char *rules_to = path_join(dir, "content/compliance.yaml");
@@ -32,13 +29,6 @@ static char *S_project(void)
     free(rtext);
     free(rules);
     free(rules_to);
-    char *tpl = xasprintf("%s/templates", S_root);
-    char *tpl_to = path_join(dir, "templates");
-    assert_int_equal(copy_tree(tpl, tpl_to, NULL), 0);
-    free(tpl);
-    free(tpl_to);
-    free(from);
-    free(to);
     return dir;
 }
 

@@ -59,34 +59,15 @@ static void S_read_stderr(S_server *s, double wait_s)
 static S_server *S_start(void)
 {
     S_server *s = xcalloc(1, sizeof *s);
-    s->dir = e2e_tmpdir();
+    s->dir = e2e_fixture_site(S_root, "good");
     assert_non_null(s->dir);
-    char *from = xasprintf("%s/tests/fixtures/good/content", S_root);
-    char *tpl = xasprintf("%s/templates", S_root);
-    char *content = path_join(s->dir, "content"), *templates = path_join(s->dir, "templates");
-    assert_int_equal(copy_tree(from, content, NULL), 0);
-    assert_int_equal(copy_tree(tpl, templates, NULL), 0);
-    free(content);
-    free(templates);
-    free(from);
-    free(tpl);
 
     int pipefd[2];
     assert_int_equal(pipe2(pipefd, O_CLOEXEC), 0);
     const char *argv[64];
-    size_t n = 0;
-    char *wrapper = getenv("SUTURE_WRAPPER") ? xstrdup(getenv("SUTURE_WRAPPER")) : NULL;
-    if (wrapper) {
-        char *save = NULL;
-        for (char *w = strtok_r(wrapper, " ", &save); w && n < 32; w = strtok_r(NULL, " ", &save))
-            argv[n++] = w;
-    }
-    char *abs = realpath(e2e_suture(), NULL);
-    argv[n++] = abs;
-    argv[n++] = "serve";
-    argv[n++] = "--port";
-    argv[n++] = "0";
-    argv[n] = NULL;
+    static const char *const args[] = {"serve", "--port", "0", NULL};
+    e2e_held held;
+    e2e_command(args, argv, 64, &held);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, pipefd[1], 2);
@@ -96,8 +77,7 @@ static S_server *S_start(void)
     posix_spawn_file_actions_destroy(&fa);
     close(pipefd[1]);
     s->err_fd = pipefd[0];
-    free(abs);
-    free(wrapper);
+    e2e_held_free(&held);
     double until = S_now() + S_patience();
     const char *at = NULL;
     while (S_now() < until && !(at = strstr(strbuf_str(&s->err), "http://127.0.0.1:")))
