@@ -33,6 +33,9 @@ static const struct {
     {"site-image", "An image is missing or has no alt attribute."},
     {"site-external", "A page loads a resource from another host."},
     {"site-html", "A file does not parse as HTML without errors."},
+    {"site-csp", "A page has no Content-Security-Policy, or one looser than 'self'."},
+    {"site-referrer", "A page has no referrer policy, or one that leaks its address."},
+    {"site-script", "A page runs script written into it: inline code, handlers, script links."},
 };
 
 /*

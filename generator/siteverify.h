@@ -45,6 +45,29 @@
  *   site-html          the file does not parse as HTML without errors: every libxml2
  *                      parser error, in plain words where a common one is recognised
  *                                                                  "SPEC.md, Output"
+ *   site-csp           no <meta http-equiv="Content-Security-Policy"> (any case); one
+ *                      outside <head> (browsers ignore it) or after a <link>, <script>,
+ *                      <style> or <base> of <head> (it covers only what follows it); an
+ *                      empty policy; no default-src; a source list (any *-src directive,
+ *                      base-uri, form-action) holding anything but 'self' and 'none' (a
+ *                      host, a scheme such as data:, *, 'unsafe-inline', a nonce or hash),
+ *                      one finding per source; a source list with no source at all
+ *                                        "Content Security Policy Level 3 (W3C)"
+ *   site-referrer      no <meta name="referrer"> in <head>, or a value other than
+ *                      no-referrer, same-origin, strict-origin and
+ *                      strict-origin-when-cross-origin (the values that never send the
+ *                      page's address to another site, nor over plain HTTP)
+ *                                                          "Referrer Policy (W3C)"
+ *   site-script        script written into the page, which suture never produces and the
+ *                      policy blocks: a <script> without src whose type is empty, a
+ *                      JavaScript MIME type or "module" (other types, such as
+ *                      application/ld+json, are data blocks and fine); any on* attribute;
+ *                      a javascript: or vbscript: address, or a data: address of HTML,
+ *                      XHTML, SVG or XML, in href, src, action, formaction, data, poster,
+ *                      cite, background, ping or xlink:href (scheme read as browsers read
+ *                      it: leading controls and spaces, tabs and new lines dropped, any
+ *                      case); a srcdoc attribute. Values are shown with control characters
+ *                      escaped, cut after 60 bytes    "Content Security Policy Level 3 (W3C)"
  *
  * Addresses. A relative address is resolved against the page's own address (the file's
  * path below the folder); an address ending in '/' or naming a folder means that folder's
@@ -53,9 +76,9 @@
  * opt->base_url, "/" without one). Absolute http(s) addresses and "//host/..." addresses
  * on base_url's host are internal when under its path (and checked), and fine but not
  * checked when outside it; on any other host they are external: fine as links, an error
- * as anything the page loads. mailto:, tel:, data:, javascript: and other addresses
- * without "//" are not checked. A fragment "#top" needs no element (HTML scrolls to the
- * top). <base href> is not honoured.
+ * as anything the page loads. mailto:, tel:, data: and other addresses without "//" are
+ * not checked as addresses (script addresses are site-script findings). A fragment "#top"
+ * needs no element (HTML scrolls to the top). <base href> is not honoured.
  *
  * HTML5. libxml2 2.9's parser knows HTML 4 only and reports every HTML5 element as an
  * unknown tag (XML_HTML_UNKNOWN_TAG). Those reports are dropped for these HTML5 names:
@@ -92,8 +115,9 @@ typedef struct siteverify_options {
 /*
  * Verify every *.html under opt->dir and every *.css (external url() and @import only), as
  * described above. Adds one diagnostic per finding to diags: file by file, and in a page
- * the parser's errors first, then disclaimer, lang, title, description and h1, then the
- * addresses and styles in document order (diag_list_sort orders them by line). A file or
+ * the parser's errors first, then disclaimer, lang, title, description, policy, referrer
+ * and h1, then the addresses and styles in document order, then script in the page in
+ * document order (diag_list_sort orders them by line). A file or
  * sub-folder that cannot be read is reported at that path ("cannot read this file:
  * <reason>", "cannot read this folder: <reason>"; category NULL, no reference) and the run
  * goes on. Sets *files to the number of HTML files checked

@@ -65,10 +65,16 @@ static void S_expect_case(const char *name, const char *base_url, size_t files, 
     free(dir);
 }
 
+/* The policies suture puts on every page, on the <head> line so as to move no line number. */
+#define S_POLICIES                                                                             \
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; object-src "    \
+    "'none'; base-uri 'none'; form-action 'self'\"><meta name=\"referrer\" "                     \
+    "content=\"strict-origin-when-cross-origin\">"
+
 /* A page with every basic in place; body goes inside <main> before the disclaimer. */
 static char *S_page(const char *body, const char *aside)
 {
-    return xasprintf("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>T</title>\n"
+    return xasprintf("<!DOCTYPE html>\n<html lang=\"en\">\n<head>" S_POLICIES "\n<title>T</title>\n"
                      "<meta name=\"description\" content=\"D\">\n</head>\n<body>\n<main>\n"
                      "<h1>T</h1>\n%s%s\n</main>\n</body>\n</html>\n",
                      body, aside);
@@ -427,6 +433,138 @@ static void test_other_loads(void **state)
     assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
+/* ---- a locked-down page ---- */
+
+#define REF_CSP " (Content Security Policy Level 3 (W3C))"
+#define CSP_META                                                                               \
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; object-src "   \
+    "'none'; base-uri 'none'; form-action 'self'\">"
+#define REFERRER_FIX                                                                           \
+    "use strict-origin-when-cross-origin, strict-origin, same-origin or no-referrer"           \
+    " (Referrer Policy (W3C)) [site-referrer]"
+#define LOOSER                                                                                 \
+    ", looser than these pages need; allow only 'self' (or 'none'), and copy into the site "   \
+    "whatever the page loads" REF_CSP " [site-csp]"
+#define INLINE_FIX                                                                             \
+    "remove the attribute, and attach the handler from a script file with addEventListener " \
+    "if it is needed" REF_CSP " [site-script]"
+#define SCRIPT_LINK                                                                            \
+    "runs the script it carries; link to a page of the site instead" REF_CSP " [site-script]"
+
+static void test_no_policies(void **state)
+{
+    (void)state;
+    S_expect_case("no-policies", NULL, 1,
+                  "index.html:3:1: error: this page has no Content-Security-Policy; add " CSP_META
+                  " right after <meta charset> (suture puts it on every page it builds)" REF_CSP
+                  " [site-csp]",
+                  "index.html:3:1: error: this page has no referrer policy; add <meta "
+                  "name=\"referrer\" content=\"strict-origin-when-cross-origin\">, so that no "
+                  "other site learns which page a patient was reading (Referrer Policy (W3C)) "
+                  "[site-referrer]",
+                  NULL);
+}
+
+static void test_loose_policies(void **state)
+{
+    (void)state;
+    S_expect_case(
+        "loose-policies", NULL, 2,
+        /* empty.html: a policy of nothing, a policy in <body>, a made-up referrer value
+         * (policies first, then the referrer: the order of the checks) */
+        "empty.html:5:1: error: the Content-Security-Policy is empty, so it allows everything; "
+        "use " CSP_META REF_CSP " [site-csp]",
+        "empty.html:13:1: error: this Content-Security-Policy <meta> is outside <head>, where "
+        "browsers ignore it; move it into <head>, right after <meta charset>" REF_CSP
+        " [site-csp]",
+        "empty.html:6:1: error: 'nobody-please' is not a referrer policy, so browsers ignore it; "
+        REFERRER_FIX,
+        /* index.html: after a style sheet, hosts, wildcards and schemes, no default-src */
+        "index.html:6:1: error: the Content-Security-Policy <meta> comes after the <link> on line "
+        "5, which it therefore does not cover; move it right after <meta charset>" REF_CSP
+        " [site-csp]",
+        "index.html:6:1: error: the Content-Security-Policy's script-src allows 'unsafe-inline'"
+        LOOSER,
+        "index.html:6:1: error: the Content-Security-Policy's script-src allows "
+        "https://cdn.example.com" LOOSER,
+        "index.html:6:1: error: the Content-Security-Policy's img-src allows *" LOOSER,
+        "index.html:6:1: error: the Content-Security-Policy's style-src allows data:" LOOSER,
+        "index.html:6:1: error: the Content-Security-Policy's object-src has no source, which "
+        "browsers read as 'none'; write object-src 'self' or object-src 'none'" REF_CSP
+        " [site-csp]",
+        "index.html:6:1: error: the Content-Security-Policy has no default-src, so whatever it "
+        "does not name may load from anywhere; add default-src 'self'" REF_CSP " [site-csp]",
+        "index.html:7:1: error: the referrer policy 'unsafe-url' tells other sites, or anyone on "
+        "plain HTTP, which page a patient came from; " REFERRER_FIX,
+        NULL);
+}
+
+static void test_inline_script(void **state)
+{
+    (void)state;
+    /* Not findings: <script src>, the JSON-LD data block, a data: image, formaction="search/".
+     * The vbscript: address has a tab in its scheme, which browsers drop. */
+    S_expect_case(
+        "inline-script", NULL, 1,
+        "index.html:8:1: error: this <script> has its code written into the page, which suture "
+        "never does and the Content-Security-Policy blocks; move the code into a file under "
+        "templates/assets/ and load it with <script src=\"...\">" REF_CSP " [site-script]",
+        "index.html:10:1: error: this <script> has its code written into the page, which suture "
+        "never does and the Content-Security-Policy blocks; move the code into a file under "
+        "templates/assets/ and load it with <script src=\"...\">" REF_CSP " [site-script]",
+        "index.html:12:1: error: <body onload=\"start()\"> runs script written into the page, "
+        "which the Content-Security-Policy blocks; " INLINE_FIX,
+        "index.html:15:1: error: <a href=\"javascript:alert(1)\"> is a javascript: address, "
+        "which " SCRIPT_LINK,
+        "index.html:15:1: error: <a href=\" JavaScript:void(0)\"> is a javascript: address, "
+        "which " SCRIPT_LINK,
+        "index.html:15:1: error: <a href=\"vb\\tscript:msgbox\"> is a vbscript: address, which "
+        SCRIPT_LINK,
+        "index.html:16:1: error: <a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0"
+        "Pg==\"> is a data: address, which makes a page, script and all, out of the address "
+        "itself; link to a page of the site instead" REF_CSP " [site-script]",
+        "index.html:17:1: error: <button onclick=\"window.location = 'https://example.com/a/very/"
+        "long/address/t...\"> runs script written into the page, which the "
+        "Content-Security-Policy blocks; " INLINE_FIX,
+        "index.html:18:1: error: <form action=\"javascript:send()\"> is a javascript: address, "
+        "which " SCRIPT_LINK,
+        "index.html:19:1: error: <iframe srcdoc> writes a whole page into an attribute, script "
+        "and all; put that page into the site and use src instead" REF_CSP " [site-script]",
+        NULL);
+}
+
+/* Control characters are shown escaped, and a cut never splits a character. */
+static void test_script_finding_shows_bytes(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir("siteverify");
+    S_put_page(dir, "index.html",
+               "<p><a href=\"java\nscript:x()\">A</a>"
+               "<a onfocus=\"'\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+               "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+               "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+               "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80'\" href=\"#x\" id=\"x\">B</a>"
+               "</p>\n",
+               "<aside class=\"medical-disclaimer\">X</aside>");
+    diag_list *diags = S_run(dir, "X", NULL, 1);
+    /* Browsers drop new lines in an address, so java<new line>script: is a javascript:
+     * address (libxml2 counts the element's line where its start tag ends: line 11); the
+     * handler is cut after 20 of its 21 three-byte characters. */
+    assert_int_equal(diag_count(diags), 2);
+    tu_expect_diag_prefixed(diags, 0, dir,
+                            "/index.html:11:1: error: <a href=\"java\\nscript:x()\"> is a "
+                            "javascript: address, which " SCRIPT_LINK);
+    tu_expect_diag_prefixed(
+        diags, 1, dir,
+        "/index.html:11:1: error: <a onfocus=\"'\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+        "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+        "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+        "\xea\xb0\x80\xea\xb0\x80...\"> runs script written into the page, which the "
+        "Content-Security-Policy blocks; " INLINE_FIX);
+    diag_list_free(diags);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
 /* ---- parsing ---- */
 
 static void test_malformed_html(void **state)
@@ -608,6 +746,10 @@ int main(void)
         cmocka_unit_test(test_protocol_relative_image),
         cmocka_unit_test(test_inline_style),
         cmocka_unit_test(test_other_loads),
+        cmocka_unit_test(test_no_policies),
+        cmocka_unit_test(test_loose_policies),
+        cmocka_unit_test(test_inline_script),
+        cmocka_unit_test(test_script_finding_shows_bytes),
         cmocka_unit_test(test_malformed_html),
         cmocka_unit_test(test_unknown_tag),
         cmocka_unit_test(test_error_handler_restored),
