@@ -17,6 +17,7 @@
 #include "mdarena.h"
 #include "prefilter.h"
 #include "report.h"
+#include "site.h"
 #include "siteverify.h"
 #include "util.h"
 
@@ -108,8 +109,17 @@ static int S_lint_content(const check_options *opt, const site_config *cfg,
         free(articles_dir);
         return 2;
     }
-    for (size_t i = 0; i < names.len; i++)
-        strlist_push_owned(&paths, path_join(articles_dir, names.items[i]));
+    for (size_t i = 0; i < names.len; i++) {
+        char *path = path_join(articles_dir, names.items[i]);
+        /* What the build would refuse to publish is not read here either. */
+        if (path_link_outside(path, opt->content_dir)) {
+            site_report_link_outside(diags, path, articles_dir);
+            free(path);
+            sum->files++;
+            continue;
+        }
+        strlist_push_owned(&paths, path);
+    }
     strlist_free(&names);
     free(articles_dir);
 

@@ -315,6 +315,15 @@ static void S_check_slugs(build *b)
     free(by_slug);
 }
 
+void site_report_link_outside(diag_list *diags, const char *path, const char *articles_dir)
+{
+    diag_error(diags, path, 0, 0, "link",
+               "this article is a symbolic link to a file outside the content folder (or to "
+               "nothing); suture publishes only files inside it: copy the article into %s "
+               "instead",
+               articles_dir);
+}
+
 static void S_load_articles(build *b)
 {
     strlist names = STRLIST_INIT;
@@ -325,25 +334,13 @@ static void S_load_articles(build *b)
         return;
     }
     b->articles = xcalloc(names.len + 1, sizeof *b->articles);
-    char content_root[PATH_MAX];
-    bool have_root = realpath(b->opt->content_dir, content_root) != NULL;
     for (size_t i = 0; i < names.len; i++) {
         char *path = path_join(b->articles_dir, names.items[i]);
         /* A symbolic link may point anywhere: only files inside content/ are published. */
-        struct stat st;
-        char target[PATH_MAX];
-        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-            size_t n = strlen(content_root);
-            if (!have_root || !realpath(path, target) || strncmp(target, content_root, n) != 0 ||
-                target[n] != '/') {
-                diag_error(b->diags, path, 0, 0, "link",
-                           "this article is a symbolic link to a file outside the content "
-                           "folder (or to nothing); suture publishes only files inside it: "
-                           "copy the article into %s instead",
-                           b->articles_dir);
-                free(path);
-                continue;
-            }
+        if (path_link_outside(path, b->opt->content_dir)) {
+            site_report_link_outside(b->diags, path, b->articles_dir);
+            free(path);
+            continue;
         }
         article *a = &b->articles[b->n_articles++];
         a->path = path;
@@ -1178,16 +1175,30 @@ static void S_write_feeds(build *b)
     free(pages);
 }
 
-static void S_copy_dir(build *b, const char *from, const char *to_rel)
+/* Copy the folder from (media/ or assets/) into the site as to_rel; symbolic links in it may
+ * lead only to files inside root, the content or templates folder. */
+static void S_copy_dir(build *b, const char *from, const char *to_rel, const char *root)
 {
     if (!path_is_dir(from))
         return;
     char *to = path_join(publish_path(b->stage), to_rel);
     const char *failed = NULL;
-    if (copy_tree(from, to, &failed) < 0) {
-        diag_error(b->diags, failed ? failed : from, 0, 0, NULL, "cannot copy: %s",
-                   strerror(errno));
-        atomic_store(&b->write_failed, true);
+    if (copy_tree(from, to, root, &failed) < 0) {
+        const char *where = failed ? failed : from;
+        if (errno == EXDEV) {
+            diag_error(b->diags, where, 0, 0, "link",
+                       "this is a symbolic link to a file outside %s (or to nothing); suture "
+                       "publishes only files inside it: copy the file here instead",
+                       root);
+        } else if (errno == ELOOP) {
+            diag_error(b->diags, where, 0, 0, "link",
+                       "this is a symbolic link to a folder or to something that is not a "
+                       "file; suture follows links only to files: copy what it points to here "
+                       "instead");
+        } else {
+            diag_error(b->diags, where, 0, 0, NULL, "cannot copy: %s", strerror(errno));
+            atomic_store(&b->write_failed, true);
+        }
     }
     free(to);
 }
@@ -1578,9 +1589,9 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     S_render_not_found(&b);
     S_write_feeds(&b);
     char *assets = path_join(opt->templates_dir, "assets");
-    S_copy_dir(&b, assets, "assets");
+    S_copy_dir(&b, assets, "assets", opt->templates_dir);
     free(assets);
-    S_copy_dir(&b, b.media_dir, "media");
+    S_copy_dir(&b, b.media_dir, "media", opt->content_dir);
     if (diag_error_count(diags) == 0) {
         S_keep_clean_pages(&b);
         S_write_manifest(&b);

@@ -53,4 +53,12 @@ enum {
  */
 int site_build(const site_options *opt, diag_list *diags, site_stats *stats);
 
+/*
+ * Report (error, category "link", no line) that the article at path is a symbolic link out
+ * of the content folder or to nothing (path_link_outside): `suture build` and `suture check`
+ * both refuse such an article, with this one message naming articles_dir as the place to
+ * copy it to. Issue 6, "symlinks pointing out of content/".
+ */
+void site_report_link_outside(diag_list *diags, const char *path, const char *articles_dir);
+
 #endif

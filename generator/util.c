@@ -350,8 +350,39 @@ static struct {
     const char *from;
     size_t from_len;
     const char *to;
+    const char *links_root;
     char failed[PATH_MAX];
 } S_copy;
+
+bool path_link_outside(const char *path, const char *root)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode))
+        return false;
+    char real_root[PATH_MAX], target[PATH_MAX];
+    if (!realpath(root, real_root) || !realpath(path, target))
+        return true;
+    size_t n = strlen(real_root);
+    if (n == 1) /* root is "/" */
+        return false;
+    return strncmp(target, real_root, n) != 0 || (target[n] != '/' && target[n] != '\0');
+}
+
+/* A symbolic link met by copy_tree: copied as its file, or refused (errno set). */
+static int S_copy_link(const char *path, const char *dest)
+{
+    if (!S_copy.links_root)
+        return 0;
+    if (path_link_outside(path, S_copy.links_root)) {
+        errno = EXDEV;
+        return -1;
+    }
+    if (!path_is_file(path)) {
+        errno = ELOOP;
+        return -1;
+    }
+    return file_copy(path, dest);
+}
 
 static int S_copy_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -364,6 +395,8 @@ static int S_copy_entry(const char *path, const struct stat *st, int flag, struc
         rc = mkdir_p(dest);
     else if (flag == FTW_F && S_ISREG(st->st_mode))
         rc = file_copy(path, dest);
+    else if (flag == FTW_SL || flag == FTW_SLN || (flag == FTW_F && S_ISLNK(st->st_mode)))
+        rc = S_copy_link(path, dest);
     else if (flag == FTW_DNR || flag == FTW_NS) {
         errno = EACCES;
         rc = -1;
@@ -376,9 +409,11 @@ static int S_copy_entry(const char *path, const struct stat *st, int flag, struc
     return FTW_CONTINUE;
 }
 
-int copy_tree(const char *from, const char *to, const char **failed_path)
+int copy_tree(const char *from, const char *to, const char *links_root,
+              const char **failed_path)
 {
     S_copy.from = from;
+    S_copy.links_root = links_root;
     S_copy.from_len = strlen(from);
     S_copy.to = to;
     S_copy.failed[0] = '\0';

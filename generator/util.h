@@ -77,11 +77,24 @@ int mkdir_p(const char *path);
 /* Remove a file tree (nothing if it does not exist). Returns 0 or -1 with errno. */
 int remove_tree(const char *path);
 /*
- * Copy the tree under from into to (created as needed), skipping names that start with
- * '.'. Symbolic links are not followed. Returns 0, or -1 with errno and *failed_path set
- * to a static copy of the path that failed.
+ * Whether path is a symbolic link that leads outside the folder root, or to nothing: true
+ * when path's last component is a link and its target (every link resolved, realpath(3))
+ * is missing, or is not root itself nor below it, or root cannot be resolved. False for
+ * anything that is not a link, and for a link to a file or folder inside root. Used so that
+ * a link in content/ cannot publish a file from elsewhere on the machine (issue 6).
  */
-int copy_tree(const char *from, const char *to, const char **failed_path);
+bool path_link_outside(const char *path, const char *root);
+/*
+ * Copy the tree under from into to (created as needed), skipping names that start with
+ * '.'. Symbolic links are never followed into folders. With links_root NULL they are
+ * skipped; otherwise a link to a regular file inside links_root (see path_link_outside) is
+ * copied as that file, and any other link stops the copy: errno EXDEV for a link that
+ * leads outside links_root or to nothing, ELOOP for a link to a folder or to something
+ * that is not a regular file. Returns 0, or -1 with errno and *failed_path set to a static
+ * copy of the path that failed. Not thread-safe (nftw has no user pointer).
+ */
+int copy_tree(const char *from, const char *to, const char *links_root,
+              const char **failed_path);
 
 /*
  * The names in a directory that end with suffix (NULL for all), sorted bytewise, hidden

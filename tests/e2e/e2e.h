@@ -162,7 +162,7 @@ static inline char *e2e_fixture_site(const char *root, const char *fixture)
     char *content = path_join(dir, "content");
     char *tpl = xasprintf("%s/templates", root);
     char *templates = path_join(dir, "templates");
-    bool ok = copy_tree(from, content, NULL) == 0 && copy_tree(tpl, templates, NULL) == 0;
+    bool ok = copy_tree(from, content, NULL, NULL) == 0 && copy_tree(tpl, templates, NULL, NULL) == 0;
     free(from);
     free(content);
     free(tpl);

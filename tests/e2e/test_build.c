@@ -34,8 +34,8 @@ static S_site *S_site_new(const char *fixture)
     s->out = path_join(s->dir, "site");
     char *from = xasprintf("%s/tests/fixtures/%s/content", S_root, fixture);
     char *tpl = xasprintf("%s/templates", S_root);
-    assert_int_equal(copy_tree(from, s->content, NULL), 0);
-    assert_int_equal(copy_tree(tpl, s->templates, NULL), 0);
+    assert_int_equal(copy_tree(from, s->content, NULL, NULL), 0);
+    assert_int_equal(copy_tree(tpl, s->templates, NULL, NULL), 0);
     free(from);
     free(tpl);
     return s;
@@ -656,7 +656,7 @@ static void S_apply_case(S_site *s, const char *case_dir)
 {
     char *overlay = path_join(case_dir, "overlay");
     if (path_is_dir(overlay))
-        assert_int_equal(copy_tree(overlay, s->dir, NULL), 0);
+        assert_int_equal(copy_tree(overlay, s->dir, NULL, NULL), 0);
     free(overlay);
     char *remove = path_join(case_dir, "remove");
     size_t len;

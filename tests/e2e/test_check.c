@@ -32,7 +32,7 @@ static char *S_fixture(void)
     char *from = path_join(root, "tests/fixtures/check/content");
     char *to = path_join(dir, "content");
     const char *failed = NULL;
-    assert_int_equal(copy_tree(from, to, &failed), 0);
+    assert_int_equal(copy_tree(from, to, NULL, &failed), 0);
     free(from);
     free(to);
     free(root);
@@ -302,7 +302,7 @@ static void test_site_verification(void **state)
     char *content = path_join(dir, "content");
     remove_tree(content);
     const char *failed = NULL;
-    assert_int_equal(copy_tree(good, content, &failed), 0);
+    assert_int_equal(copy_tree(good, content, NULL, &failed), 0);
     const char *only_site[] = {"check", "--site", "site", NULL};
     int status = e2e_run(dir, only_site, &err);
     if (status != 0)

@@ -2,8 +2,9 @@
  * test_hostile.c: the hostile input suite (issue 6). Each case puts one hostile input into a
  * copy of the good fixture site (an article, a template) and builds. Every case must end in
  * a clear diagnostic or a safe page, within 2 s and 256 MiB, never a crash; a build that
- * fails leaves the previous site exactly as it was. The large inputs are generated here
- * rather than stored.
+ * fails leaves the previous site exactly as it was. The inputs are the files of
+ * tests/fixtures/hostile/ (its README.md lists every case and what it gets), except the
+ * large ones, which are generated here rather than stored.
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
@@ -24,7 +25,9 @@ static char *S_root; /* the repository, where the tests run from */
 
 typedef struct {
     const char *name;
-    char *(*make)(void); /* the article's text (malloc'd), or NULL when set up otherwise */
+    const char *file;    /* the input, under tests/fixtures/hostile/, or NULL: */
+    char *(*make)(void); /* the input made here (malloc'd): the large ones */
+    const char *target;  /* where it goes in the site; NULL: content/articles/hostile.md */
     int status;          /* the build's exit status */
     const char *said;    /* in stderr, or NULL */
     const char *absent;  /* never in the built page (status 0), or NULL */
@@ -40,23 +43,6 @@ static char *S_repeat(const char *head, const char *unit, size_t n, const char *
     return strbuf_detach(&b);
 }
 
-static char *S_raw_html(void)
-{
-    return xstrdup(FRONT "Text <script>alert(1)</script> and <img src=x onerror=\"alert(2)\">.\n\n"
-                         "<div onclick=\"alert(3)\">click</div>\n");
-}
-static char *S_script_links(void)
-{
-    return xstrdup(FRONT "[a](javascript:alert(1)) [b](vbscript:msgbox) "
-                         "[c](data:text/html,<script>alert(1)</script>) [d](JaVaScRiPt:alert(1))\n");
-}
-static char *S_dotdot_link(void) { return xstrdup(FRONT "[secret](../../../etc/passwd)\n"); }
-static char *S_absolute_image(void) { return xstrdup(FRONT "![shadow](/etc/shadow)\n"); }
-static char *S_slug_traversal(void)
-{
-    return xstrdup("---\ntitle: \"x\"\nslug: ../../outside\nsummary: \"x\"\ntopics: [anatomy]\n"
-                   "date: 2026-11-10\nreviewed: 2026-11-10\nreviewer: \"T\"\n---\nbody\n");
-}
 static char *S_ten_megabytes(void)
 {
     return S_repeat(FRONT, "The SMAS lies under the skin and a glide plane lets it move. ", 170000,
@@ -75,38 +61,6 @@ static char *S_deep_lists(void)
     return strbuf_detach(&b);
 }
 static char *S_long_line(void) { return S_repeat(FRONT, "x", 1000000, "\n"); }
-static char *S_bad_bytes(void)
-{
-    return xstrdup(FRONT "bad \xff\xfe UTF-8 \xc3\x28 and a NUL \x01 here.\n");
-}
-static char *S_alias_bomb(void)
-{
-    strbuf b = STRBUF_INIT;
-    strbuf_puts(&b, "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-    const char *names = "bcdefghij";
-    for (const char *n = names; *n; n++) {
-        char prev = n == names ? 'a' : n[-1];
-        strbuf_printf(&b, "%c: &%c [", *n, *n);
-        for (int i = 0; i < 9; i++)
-            strbuf_printf(&b, "%s*%c", i ? "," : "", prev);
-        strbuf_puts(&b, "]\n");
-    }
-    strbuf_puts(&b, "title: *j\nsummary: \"x\"\ntopics: [anatomy]\ndate: 2026-11-10\n"
-                    "reviewed: 2026-11-10\nreviewer: \"T\"\n---\nbody\n");
-    return strbuf_detach(&b);
-}
-static char *S_duplicate_keys(void)
-{
-    return xstrdup("---\ntitle: \"A\"\ntitle: \"B\"\nsummary: \"x\"\ntopics: [anatomy]\n"
-                   "date: 2026-11-10\nreviewed: 2026-11-10\nreviewer: \"T\"\n---\nbody\n");
-}
-static char *S_huge_values(void)
-{
-    return xstrdup("---\ntitle: \"A\"\nsummary: \"x\"\ntopics: [anatomy]\n"
-                   "date: 99999999999999999999-11-10\nreviewed: 2026-99-99\nreviewer: \"T\"\n"
-                   "---\nbody\n");
-}
-static char *S_empty(void) { return xstrdup(""); }
 static char *S_many_procedures(void)
 {
     strbuf b = STRBUF_INIT;
@@ -117,24 +71,50 @@ static char *S_many_procedures(void)
     return strbuf_detach(&b);
 }
 
+#define SITE_YAML "content/site.yaml"
+#define PROCEDURES "content/data/procedures.yaml"
+#define GLOSSARY "content/glossary.yaml"
+
+/* The cases; tests/fixtures/hostile/README.md lists them with what each gets. */
 static const S_case S_cases[] = {
-    {"raw HTML with a script and event handlers", S_raw_html, 0, "raw HTML is not published",
-     "onerror"},
-    {"javascript:, vbscript: and data: links", S_script_links, 0, NULL, "script:"},
-    {"a ../ link", S_dotdot_link, 1, "points at a file suture does not publish", NULL},
-    {"an absolute image path", S_absolute_image, 1, "/etc/shadow", NULL},
-    {"a slug with ../", S_slug_traversal, 1, "'slug' may use only", NULL},
-    {"a 10 MB article", S_ten_megabytes, 0, NULL, NULL},
-    {"100,000 nested quotes", S_deep_nesting, 1, "nested more than 64 levels", NULL},
-    {"lists nested 2,000 deep", S_deep_lists, 1, "nested more than 64 levels", NULL},
-    {"a 1,000,000-character line", S_long_line, 0, NULL, NULL},
-    {"invalid UTF-8 and control bytes", S_bad_bytes, 0, NULL, "\xff"},
-    {"a YAML alias bomb", S_alias_bomb, 1, "front matter", NULL},
-    {"duplicate keys", S_duplicate_keys, 1, "duplicate key 'title'", NULL},
-    {"huge numbers and dates", S_huge_values, 1, "not a valid date", NULL},
-    {"an empty file", S_empty, 1, "must start with front matter", NULL},
-    {"a compare block naming 10,000 procedures", S_many_procedures, 1, "unknown procedure",
+    {"raw HTML with a script and event handlers", "articles/raw-html.md", NULL, NULL, 0,
+     "raw HTML is not published", "onerror"},
+    {"javascript:, vbscript: and data: links", "articles/script-links.md", NULL, NULL, 0, NULL,
+     "script:"},
+    {"a ../ link", "articles/dotdot-link.md", NULL, NULL, 1,
+     "points at a file suture does not publish", NULL},
+    {"an absolute image path", "articles/absolute-image.md", NULL, NULL, 1, "/etc/shadow", NULL},
+    {"a ../ image path through media/", "articles/dotdot-media.md", NULL, NULL, 1,
+     "../media/../../../etc/passwd", NULL},
+    {"../ and absolute procedure names", "articles/dotdot-compare.md", NULL, NULL, 1,
+     "unknown procedure '../../etc/passwd'", NULL},
+    {"a slug with ../", "articles/slug-traversal.md", NULL, NULL, 1, "'slug' may use only", NULL},
+    {"an absolute slug", "articles/slug-absolute.md", NULL, NULL, 1, "'slug' may use only", NULL},
+    {"invalid UTF-8 and control bytes", "articles/bad-bytes.md", NULL, NULL, 0, NULL, "\xff"},
+    {"a NUL byte in the body", "articles/nul-byte.md", NULL, NULL, 0, NULL, NULL},
+    {"a YAML alias bomb", "articles/alias-bomb.md", NULL, NULL, 1, "front matter", NULL},
+    {"duplicate keys", "articles/duplicate-keys.md", NULL, NULL, 1, "duplicate key 'title'", NULL},
+    {"huge numbers and dates", "articles/huge-values.md", NULL, NULL, 1, "not a valid date",
      NULL},
+    {"an empty file", "articles/empty.md", NULL, NULL, 1, "must start with front matter", NULL},
+    {"a 10 MB article", NULL, S_ten_megabytes, NULL, 0, NULL, NULL},
+    {"100,000 nested quotes", NULL, S_deep_nesting, NULL, 1, "nested more than 64 levels", NULL},
+    {"lists nested 2,000 deep", NULL, S_deep_lists, NULL, 1, "nested more than 64 levels", NULL},
+    {"a 1,000,000-character line", NULL, S_long_line, NULL, 0, NULL, NULL},
+    {"a compare block naming 10,000 procedures", NULL, S_many_procedures, NULL, 1,
+     "unknown procedure", NULL},
+    {"site.yaml: a YAML alias bomb", "data/site-alias-bomb.yaml", NULL, SITE_YAML, 1,
+     "'title' must be a text value, but it is a list", NULL},
+    {"site.yaml: an empty file", "data/site-empty.yaml", NULL, SITE_YAML, 1,
+     "site.yaml must be a mapping", NULL},
+    {"procedures: an article path with ../", "data/procedures-dotdot-article.yaml", NULL,
+     PROCEDURES, 1, "'article' must name an article file", NULL},
+    {"procedures: duplicate keys", "data/procedures-duplicate-keys.yaml", NULL, PROCEDURES, 1,
+     "duplicate key 'name'", NULL},
+    {"glossary: invalid UTF-8", "data/glossary-bad-utf8.yaml", NULL, GLOSSARY, 1,
+     "not valid UTF-8", NULL},
+    {"glossary: a YAML alias bomb", "data/glossary-alias-bomb.yaml", NULL, GLOSSARY, 1,
+     "'term' must be a text value, but it is a list", NULL},
 };
 
 typedef struct {
@@ -222,7 +202,10 @@ static void S_expect(const char *dir, const char *name, int status, const char *
     char *after = e2e_snapshot(site);
     if (status != 0 && strcmp(before, after) != 0)
         fail_msg("%s: a failed build changed the published site", name);
-    if (status == 0) {
+    char *source = path_join(dir, "content/articles/hostile.md");
+    bool has_article = path_is_file(source);
+    free(source);
+    if (status == 0 && has_article) {
         /* A safe page: no script, no event handler, whatever the article held. */
         char *page = path_join(site, "articles/hostile/index.html");
         size_t len;
@@ -247,19 +230,45 @@ static void S_expect(const char *dir, const char *name, int status, const char *
     free(site);
 }
 
-static void test_hostile_articles(void **state)
+/* The input of case k (malloc'd) and its length. */
+static char *S_input(const S_case *k, size_t *len)
+{
+    if (k->make) {
+        char *text = k->make();
+        *len = strlen(text);
+        return text;
+    }
+    char *path = xasprintf("%s/tests/fixtures/hostile/%s", S_root, k->file);
+    char *text = file_read(path, len);
+    if (!text)
+        fail_msg("cannot read %s", path);
+    free(path);
+    return text;
+}
+
+static void test_hostile_inputs(void **state)
 {
     (void)state;
     char *dir = S_fresh_site();
-    char *article = path_join(dir, "content/articles/hostile.md");
     for (size_t i = 0; i < sizeof S_cases / sizeof *S_cases; i++) {
-        char *text = S_cases[i].make();
-        assert_int_equal(file_write(article, text, strlen(text)), 0);
+        const S_case *k = &S_cases[i];
+        char *target = path_join(dir, k->target ? k->target : "content/articles/hostile.md");
+        char *saved = NULL;
+        size_t saved_len = 0;
+        if (k->target)
+            saved = file_read(target, &saved_len);
+        size_t len;
+        char *text = S_input(k, &len);
+        assert_int_equal(file_write(target, text, len), 0);
         free(text);
-        S_expect(dir, S_cases[i].name, S_cases[i].status, S_cases[i].said, S_cases[i].absent);
-        unlink(article);
+        S_expect(dir, k->name, k->status, k->said, k->absent);
+        if (saved)
+            assert_int_equal(file_write(target, saved, saved_len), 0);
+        else
+            unlink(target);
+        free(saved);
+        free(target);
     }
-    free(article);
     remove_tree(dir);
     free(dir);
 }
@@ -275,7 +284,58 @@ static void test_hostile_links_and_templates(void **state)
     assert_int_equal(symlink(outside, link), 0);
     S_expect(dir, "an article linked from outside content/", 1,
              "symbolic link to a file outside the content folder", NULL);
+    /* suture check refuses to read it too, with the same message. */
+    char *rules_from = xasprintf("%s/content/compliance.yaml", S_root);
+    char *rules_to = path_join(dir, "content/compliance.yaml");
+    assert_int_equal(file_copy(rules_from, rules_to), 0);
+    free(rules_from);
+    char *err = NULL;
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    if (!strstr(err, "content/articles/hostile.md: error: this article is a symbolic link to a "
+                     "file outside the content folder"))
+        fail_msg("suture check said:\n%s", err);
+    assert_null(strstr(err, "Secret"));
+    free(err);
     unlink(link);
+    unlink(rules_to);
+    free(rules_to);
+
+    /* Media: a link out of content/ (or to nothing) fails the build; it never publishes
+     * what it points to. */
+    char *media_link = path_join(dir, "content/media/passwd.txt");
+    assert_int_equal(symlink("/etc/passwd", media_link), 0);
+    S_expect(dir, "a media file linked from outside content/", 1,
+             "content/media/passwd.txt: error: this is a symbolic link to a file outside "
+             "content (or to nothing)",
+             NULL);
+    unlink(media_link);
+    assert_int_equal(symlink("../nowhere.jpg", media_link), 0);
+    S_expect(dir, "a media link to nothing", 1, "symbolic link to a file outside content", NULL);
+    unlink(media_link);
+    /* A link to a folder is refused even inside content/. */
+    assert_int_equal(symlink("../articles", media_link), 0);
+    S_expect(dir, "a media link to a folder", 1, "symbolic link to a folder", NULL);
+    unlink(media_link);
+    /* A link to a file inside content/ is published as that file, not as a link. */
+    assert_int_equal(symlink("../site.yaml", media_link), 0);
+    S_expect(dir, "a media link inside content/", 0, NULL, NULL);
+    char *published = path_join(dir, "site/media/passwd.txt");
+    struct stat st;
+    assert_int_equal(lstat(published, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    free(published);
+    unlink(media_link);
+    free(media_link);
+    /* Template assets: a link out of templates/ fails the build the same way. */
+    char *asset_link = path_join(dir, "templates/assets/shadow.css");
+    assert_int_equal(symlink("/etc/shadow", asset_link), 0);
+    S_expect(dir, "an asset linked from outside templates/", 1,
+             "templates/assets/shadow.css: error: this is a symbolic link to a file outside "
+             "templates",
+             NULL);
+    unlink(asset_link);
+    free(asset_link);
     /* A template that calls itself for ever: libxslt's depth limit stops it. */
     assert_true(e2e_edit(dir, "templates/article.xsl", "<xsl:template name=\"content\">",
                          "<xsl:template name=\"loop\"><xsl:call-template name=\"loop\"/>"
@@ -308,7 +368,7 @@ int main(void)
 {
     S_root = getcwd(NULL, 0);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hostile_articles),
+        cmocka_unit_test(test_hostile_inputs),
         cmocka_unit_test(test_hostile_links_and_templates),
     };
     int rc = cmocka_run_group_tests_name("hostile", tests, NULL, NULL);

@@ -30,7 +30,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     char *from = xasprintf("%s/tests/fixtures/good/content", fuzz_root());
     remove_tree(S_dir);
     atexit(S_cleanup);
-    if (copy_tree(from, content, NULL) < 0) {
+    if (copy_tree(from, content, NULL, NULL) < 0) {
         fprintf(stderr, "fuzz_page: cannot copy %s (set SUTURE_ROOT)\n", from);
         abort();
     }

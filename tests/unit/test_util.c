@@ -437,7 +437,7 @@ static void test_copy_tree(void **state)
 
     char *to = path_join(dir, "site/media");
     const char *failed = NULL;
-    assert_int_equal(copy_tree(from, to, &failed), 0);
+    assert_int_equal(copy_tree(from, to, NULL, &failed), 0);
     assert_null(failed);
 
     char *p = path_join(to, "logo.svg");
@@ -470,6 +470,80 @@ static void test_copy_tree(void **state)
     assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
+/* With a links root: links to files inside it are copied as files, others stop the copy. */
+static void test_copy_tree_links(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir("util");
+    char *content = path_join(dir, "content");
+    char *media = path_join(content, "media");
+    char *shared = path_join(content, "shared");
+    assert_int_equal(mkdir_p(media), 0);
+    assert_int_equal(mkdir_p(shared), 0);
+    char *inside = tu_write_file(shared, "logo.svg", "<svg/>");
+    char *outside = tu_write_file(dir, "passwd", "root:x:0:0");
+    char *link = path_join(media, "logo.svg");
+    assert_int_equal(symlink("../shared/logo.svg", link), 0);
+    char *to = path_join(dir, "site/media");
+    const char *failed = NULL;
+
+    /* Inside: copied as the file, not as a link. */
+    assert_false(path_link_outside(link, content));
+    assert_false(path_link_outside(inside, content)); /* not a link at all */
+    assert_int_equal(copy_tree(media, to, content, &failed), 0);
+    char *copied = path_join(to, "logo.svg");
+    struct stat st;
+    assert_int_equal(lstat(copied, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    char *got = S_read(copied);
+    assert_string_equal(got, "<svg/>");
+    free(got);
+
+    /* Out of the root: EXDEV at the link, and nothing of it copied. */
+    char *bad = path_join(media, "secret.txt");
+    assert_int_equal(symlink(outside, bad), 0);
+    assert_true(path_link_outside(bad, content));
+    assert_int_equal(remove_tree(to), 0);
+    errno = 0;
+    assert_int_equal(copy_tree(media, to, content, &failed), -1);
+    assert_int_equal(errno, EXDEV);
+    assert_string_equal(failed, bad);
+    char *leaked = path_join(to, "secret.txt");
+    assert_int_equal(lstat(leaked, &st), -1);
+    assert_int_equal(unlink(bad), 0);
+
+    /* To nothing: EXDEV too. Through "..": the real path decides, not the spelling. */
+    assert_int_equal(symlink("../nowhere.jpg", bad), 0);
+    assert_true(path_link_outside(bad, content));
+    errno = 0;
+    assert_int_equal(copy_tree(media, to, content, &failed), -1);
+    assert_int_equal(errno, EXDEV);
+    assert_int_equal(unlink(bad), 0);
+    assert_int_equal(symlink("../../passwd", bad), 0);
+    assert_true(path_link_outside(bad, content));
+    assert_int_equal(unlink(bad), 0);
+
+    /* To a folder inside: ELOOP, folders are never followed. */
+    assert_int_equal(symlink("../shared", bad), 0);
+    assert_false(path_link_outside(bad, content));
+    errno = 0;
+    assert_int_equal(copy_tree(media, to, content, &failed), -1);
+    assert_int_equal(errno, ELOOP);
+    assert_string_equal(failed, bad);
+
+    free(leaked);
+    free(bad);
+    free(copied);
+    free(to);
+    free(link);
+    free(outside);
+    free(inside);
+    free(shared);
+    free(media);
+    free(content);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
 static void test_copy_tree_errors(void **state)
 {
     (void)state;
@@ -478,7 +552,7 @@ static void test_copy_tree_errors(void **state)
     char *to = path_join(dir, "to");
     const char *failed = NULL;
     errno = 0;
-    assert_int_equal(copy_tree(missing, to, &failed), -1);
+    assert_int_equal(copy_tree(missing, to, NULL, &failed), -1);
     assert_int_equal(errno, ENOENT);
     assert_non_null(failed);
     assert_string_equal(failed, missing);
@@ -492,13 +566,13 @@ static void test_copy_tree_errors(void **state)
     char *bad_to = path_join(file, "sub");
     failed = NULL;
     errno = 0;
-    assert_int_equal(copy_tree(from, bad_to, &failed), -1);
+    assert_int_equal(copy_tree(from, bad_to, NULL, &failed), -1);
     assert_int_equal(errno, ENOTDIR);
     assert_non_null(failed);
     assert_string_equal(failed, from);
 
     /* failed_path may be NULL. */
-    assert_int_equal(copy_tree(missing, to, NULL), -1);
+    assert_int_equal(copy_tree(missing, to, NULL, NULL), -1);
 
     free(missing);
     free(to);
@@ -634,6 +708,7 @@ int main(void)
         cmocka_unit_test(test_mkdir_p_existing_file),
         cmocka_unit_test(test_remove_tree),
         cmocka_unit_test(test_copy_tree),
+        cmocka_unit_test(test_copy_tree_links),
         cmocka_unit_test(test_copy_tree_errors),
         cmocka_unit_test(test_dir_list),
         cmocka_unit_test(test_str_ends_starts_with),
