@@ -59,6 +59,9 @@ E2E_BINS = $(E2E_SRCS:tests/e2e/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps site test check bench unit e2e asan valgrind fuzz regen-golden install clean
 
+# apt-get as root directly, through sudo otherwise.
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
 # Every entry point installs what is missing first, then runs make again, so that the
 # pkg-config flags are read after the install.
 all: $(DEPS_STAMP)
@@ -137,7 +140,7 @@ asan: $(DEPS_STAMP)
 	  LDFLAGS="-fsanitize=address,undefined" ALLOC_LIBS= DEPS_STAMP=$(DEPS_STAMP) run-tests
 
 valgrind: $(DEPS_STAMP)
-	@command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
+	@command -v valgrind >/dev/null || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq valgrind)
 	$(MAKE) --no-print-directory $(BUILD)/suture $(E2E_BINS) $(SARIF_SCHEMA)
 	@set -e; for t in $(E2E_BINS); do \
 	  SUTURE_WRAPPER="valgrind -q --error-exitcode=99 --soname-synonyms=somalloc=libmimalloc.so* --show-mismatched-frees=no --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp" \
@@ -159,7 +162,7 @@ FUZZ_WARNINGS = $(WARNINGS) -Wno-format-nonliteral
 
 fuzz: $(DEPS_STAMP)
 	@command -v $(FUZZ_CC) >/dev/null && [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer*.a' 2>/dev/null)" ] || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev)
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq clang libclang-rt-14-dev)
 	@$(MAKE) --no-print-directory $(FUZZ:%=$(FUZZ_DIR)/fuzz_%)
 	@set -e; for f in $(FUZZ); do \
 	  mkdir -p $(FUZZ_DIR)/corpus/$$f; \
