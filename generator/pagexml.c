@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "jsonld.h"
 #include "util.h"
 
 #ifndef SUTURE_VERSION
@@ -154,6 +155,11 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const site_config *cfg, const articl
     pagexml_text(art, "summary", fm->summary);
     pagexml_date(art, "date", &fm->date);
     pagexml_date(art, "reviewed", &fm->reviewed);
+    /* The date the review falls due: reviewed plus site.yaml's review_max_age_days, as
+     * patient-information sites show it (the NHS's "Next review due"). */
+    date_ymd due = date_from_time((long long)(date_days(&fm->reviewed) +
+                                              cfg->review_max_age_days) * 86400);
+    pagexml_date(art, "next-review", &due);
     pagexml_text(art, "reviewer", fm->reviewer);
     xmlNodePtr topics = xmlNewChild(art, NULL, BAD_CAST "topics", NULL);
     for (size_t i = 0; i < fm->n_topics; i++) {
@@ -179,6 +185,16 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const site_config *cfg, const articl
         free(href);
     }
     S_toc(art, headings, n_headings);
+    /* The page's own canonical URL, which pagexml_new put in the page. */
+    xmlChar *canonical = NULL;
+    for (xmlNodePtr n = page->children; n && !canonical; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "canonical"))
+            canonical = xmlNodeGetContent(n);
+    char *json = jsonld_article(cfg, a, procedures, (const char *)canonical);
+    xmlFree(canonical);
+    xmlNodePtr data = pagexml_text(art, "structured-data", json);
+    xmlNewProp(data, BAD_CAST "type", BAD_CAST "application/ld+json");
+    free(json);
     xmlAddChild(art, body);
     xmlNodePtr rel = xmlNewChild(art, NULL, BAD_CAST "related", NULL);
     for (size_t i = 0; i < n_related; i++)

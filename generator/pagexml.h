@@ -35,6 +35,9 @@ xmlNodePtr pagexml_article_ref(xmlNodePtr parent, const article *a);
  * Append the <article> element of an article page. body is the rendered body element,
  * which the page takes over (the caller must not free it). related holds n_related
  * articles to list. procedure_data is used for the names of the article's procedures.
+ * Besides the front matter it adds <next-review> (reviewed plus cfg's review_max_age_days)
+ * and <structured-data type="application/ld+json"> with the page's schema.org
+ * MedicalWebPage (jsonld.h), using the <canonical> that pagexml_new put in page.
  */
 xmlNodePtr pagexml_article(xmlNodePtr page, const site_config *cfg, const article *a,
                            xmlNodePtr body, const markdown_heading *headings,

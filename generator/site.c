@@ -1122,19 +1122,41 @@ static void S_write_feeds(build *b)
     feeds_page *pages = xcalloc(b->n_listed + b->cfg->n_topics + 4, sizeof *pages);
     char *compare = xasprintf("%scompare/", b->cfg->base_path);
     char *glossary_url = xasprintf("%sglossary/", b->cfg->base_path);
+    /* A list page changes when an article on it is reviewed: its lastmod is the latest
+     * review date of its articles (the home page's, of all of them). */
+    const date_ymd *latest = NULL;
+    const date_ymd **topic_latest = xcalloc(b->cfg->n_topics + 1, sizeof *topic_latest);
+    for (size_t i = 0; i < b->n_listed; i++) {
+        const frontmatter *fm = b->listed[i]->fm;
+        if (!latest || date_compare(&fm->reviewed, latest) > 0)
+            latest = &fm->reviewed;
+        for (size_t k = 0; k < fm->n_topics; k++) {
+            const site_topic *t = config_topic(b->cfg, fm->topics[k].id);
+            if (!t)
+                continue;
+            size_t ti = (size_t)(t - b->cfg->topics);
+            if (!topic_latest[ti] || date_compare(&fm->reviewed, topic_latest[ti]) > 0)
+                topic_latest[ti] = &fm->reviewed;
+        }
+    }
     /* Every page of every topic's list. */
     strlist topic_urls = STRLIST_INIT;
+    const date_ymd **topic_url_lastmod = NULL;
     for (size_t t = 0; t < b->cfg->n_topics; t++) {
         size_t pages_of_topic = S_topic_pages(b->topic_counts[t]);
-        for (size_t p = 1; p <= pages_of_topic; p++)
+        for (size_t p = 1; p <= pages_of_topic; p++) {
             strlist_push_owned(&topic_urls, S_topic_page_url(b, b->cfg->topics[t].id, p));
+            topic_url_lastmod = xreallocarray(topic_url_lastmod, topic_urls.len,
+                                              sizeof *topic_url_lastmod);
+            topic_url_lastmod[topic_urls.len - 1] = topic_latest[t];
+        }
     }
     pages = xreallocarray(pages, b->n_listed + topic_urls.len + 4, sizeof *pages);
-    pages[n_pages++] = (feeds_page){b->cfg->base_path, b->n_listed ? &b->listed[0]->fm->reviewed : NULL};
+    pages[n_pages++] = (feeds_page){b->cfg->base_path, latest};
     for (size_t i = 0; i < b->n_listed; i++)
         pages[n_pages++] = (feeds_page){b->listed[i]->url, &b->listed[i]->fm->reviewed};
     for (size_t i = 0; i < topic_urls.len; i++)
-        pages[n_pages++] = (feeds_page){topic_urls.items[i], NULL};
+        pages[n_pages++] = (feeds_page){topic_urls.items[i], topic_url_lastmod[i]};
     pages[n_pages++] = (feeds_page){compare, NULL};
     pages[n_pages++] = (feeds_page){glossary_url, NULL};
     size_t len;
@@ -1170,6 +1192,8 @@ static void S_write_feeds(build *b)
     S_write(b, "robots.txt", xml, len);
     free(xml);
     strlist_free(&topic_urls);
+    free(topic_url_lastmod);
+    free(topic_latest);
     free(compare);
     free(glossary_url);
     free(pages);

@@ -3,7 +3,8 @@
   article.xsl: one article (/articles/<slug>/).
   h1 title, the summary as lead paragraph, the review byline, topic and
   procedure links, a table of contents when the page XML has <toc>, the body
-  as the generator rendered it, then related articles.
+  as the generator rendered it, the review dates (last reviewed, next review
+  due), then related articles.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -83,6 +84,31 @@
       <div class="article-body">
         <xsl:copy-of select="$a/body/node()"/>
       </div>
+
+      <!-- When the page was last checked and when it will be again, as
+           patient-information sites (the NHS) show it under every page. -->
+      <xsl:if test="$a/reviewed">
+        <footer class="review-dates">
+          <p>
+            <xsl:call-template name="str">
+              <xsl:with-param name="id" select="'page-last-reviewed'"/>
+              <xsl:with-param name="arg1">
+                <xsl:call-template name="date"><xsl:with-param name="d" select="$a/reviewed"/></xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+          </p>
+          <xsl:if test="$a/next-review">
+            <p>
+              <xsl:call-template name="str">
+                <xsl:with-param name="id" select="'next-review-due'"/>
+                <xsl:with-param name="arg1">
+                  <xsl:call-template name="date"><xsl:with-param name="d" select="$a/next-review"/></xsl:call-template>
+                </xsl:with-param>
+              </xsl:call-template>
+            </p>
+          </xsl:if>
+        </footer>
+      </xsl:if>
     </article>
 
     <xsl:if test="$a/related/article-ref">

@@ -307,6 +307,40 @@
   <!-- Extra elements for <head>; empty unless a kind overrides it. -->
   <xsl:template name="head-extra"/>
 
+  <!-- Open Graph (https://ogp.me/): what a link preview in a chat or social
+       app shows. Not on the 404 page, which has no address of its own. -->
+  <xsl:template name="open-graph">
+    <xsl:param name="title"/>
+    <xsl:param name="description"/>
+    <xsl:param name="site-title"/>
+    <xsl:if test="$kind != 'not-found'">
+      <meta property="og:type">
+        <xsl:attribute name="content">
+          <xsl:choose>
+            <xsl:when test="$kind = 'article'">article</xsl:when>
+            <xsl:otherwise>website</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </meta>
+      <meta property="og:title" content="{$title}"/>
+      <xsl:if test="normalize-space($description)">
+        <meta property="og:description" content="{normalize-space($description)}"/>
+      </xsl:if>
+      <xsl:if test="normalize-space(/page/canonical)">
+        <meta property="og:url" content="{normalize-space(/page/canonical)}"/>
+      </xsl:if>
+      <meta property="og:site_name" content="{$site-title}"/>
+      <xsl:if test="$kind = 'article'">
+        <xsl:if test="/page/article/date/@iso">
+          <meta property="article:published_time" content="{/page/article/date/@iso}"/>
+        </xsl:if>
+        <xsl:if test="/page/article/reviewed/@iso">
+          <meta property="article:modified_time" content="{/page/article/reviewed/@iso}"/>
+        </xsl:if>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A kind that forgets to override "content" fails loudly. -->
   <xsl:template name="content">
     <xsl:message terminate="yes">
@@ -364,6 +398,16 @@
             <link rel="canonical" href="{normalize-space(canonical)}"/>
           </xsl:when>
         </xsl:choose>
+        <xsl:call-template name="open-graph">
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="description" select="$description"/>
+          <xsl:with-param name="site-title" select="$site-title"/>
+        </xsl:call-template>
+        <!-- the generator's schema.org JSON-LD, already escaped for a script
+             element (a data block: browsers never run it) -->
+        <xsl:for-each select="/page/article/structured-data">
+          <script type="{@type}"><xsl:value-of select="."/></script>
+        </xsl:for-each>
         <link rel="stylesheet" href="{$site/assets}site.css"/>
         <xsl:if test="normalize-space($site/links/@feed)">
           <link rel="alternate" type="application/atom+xml" href="{$site/links/@feed}">

@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "e2e.h"
 
 static char *S_root; /* the repository, where the tests run from */
@@ -174,7 +176,7 @@ static void test_every_page_has_one_disclaimer_and_basics(void **state)
         S_assert_xpath(doc, "//main", 1);
         S_assert_xpath(doc, "//a[@href='#main']", 1);
         /* No request to any other host: no external scripts, styles or images. */
-        S_assert_xpath(doc, "//script", 0);
+        S_assert_xpath(doc, "//script[not(@type='application/ld+json')][not(starts-with(@src, '/kb/assets/'))]", 0);
         S_assert_xpath(doc, "//link[@rel='stylesheet'][not(starts-with(@href,'/kb/'))]", 0);
         S_assert_xpath(doc, "//img[not(starts-with(@src,'/kb/media/'))]", 0);
         xmlFreeDoc(doc);
@@ -219,17 +221,70 @@ static void test_article_page(void **state)
     S_assert_xpath(doc, "//figure[@class='before-after']/figcaption[contains(., \"Shown with the patient's written consent\")]", 1);
     S_assert_xpath(doc, "//figure[@class='before-after']//img[@alt!='']", 2);
     /* Review byline, topics and related articles. */
-    S_assert_xpath(doc, "//*[contains(., 'Medical review team')]//time[@datetime='2026-11-10']", 1);
+    S_assert_xpath(doc, "//p[@class='byline'][contains(., 'Medical review team')]/time[@datetime='2026-11-10']", 1);
     S_assert_xpath(doc, "//a[@href='/kb/topics/anatomy/']", 2); /* nav and article topics */
     S_assert_xpath(doc, "//aside[contains(@class,'related')]//a[@href='/kb/articles/dimpling/']", 1);
     S_assert_xpath(doc, "//aside[@class='medical-disclaimer']/preceding::main", 0);
     S_assert_xpath(doc, "//main//aside[@class='medical-disclaimer']", 1);
+    /* Review dates under the article: next review due = reviewed + review_max_age_days. */
+    S_assert_xpath(doc, "//article//footer[@class='review-dates']/p[starts-with(., 'Page last "
+                        "reviewed: ')]/time[@datetime='2026-11-10'][.='10 November 2026']", 1);
+    S_assert_xpath(doc, "//article//footer[@class='review-dates']/p[starts-with(., 'Next review "
+                        "due: ')]/time[@datetime='2027-11-10'][.='10 November 2027']", 1);
+    /* Open Graph, next to the canonical link. */
+    S_assert_xpath(doc, "/html/head/link[@rel='canonical'][@href='https://clinic.example/kb/articles/layers/']", 1);
+    S_assert_xpath(doc, "/html/head/meta[@property='og:type'][@content='article']", 1);
+    S_assert_xpath(doc, "/html/head/meta[@property='og:title'][@content='The layers of the face']", 1);
+    S_assert_xpath(doc, "/html/head/meta[@property='og:description'][@content='Where the SMAS lies and why it matters.']", 1);
+    S_assert_xpath(doc, "/html/head/meta[@property='og:url'][@content='https://clinic.example/kb/articles/layers/']", 1);
+    S_assert_xpath(doc, "/html/head/meta[@property='article:modified_time'][@content='2026-11-10']", 1);
+    /* schema.org MedicalWebPage JSON-LD: one data block, which parses to the front matter. */
+    S_assert_xpath(doc, "//script[@type='application/ld+json']", 1);
+    char *ld = e2e_string(doc, "/html/head/script[@type='application/ld+json']");
+    json_error_t jerr;
+    json_t *j = json_loads(ld, 0, &jerr);
+    if (!j)
+        fail_msg("the JSON-LD does not parse: %s\n%s", jerr.text, ld);
+    assert_string_equal(json_string_value(json_object_get(j, "@context")), "https://schema.org");
+    assert_string_equal(json_string_value(json_object_get(j, "@type")), "MedicalWebPage");
+    assert_string_equal(json_string_value(json_object_get(j, "name")), "The layers of the face");
+    assert_string_equal(json_string_value(json_object_get(j, "url")),
+                        "https://clinic.example/kb/articles/layers/");
+    assert_string_equal(json_string_value(json_object_get(j, "inLanguage")), "en");
+    assert_string_equal(json_string_value(json_object_get(j, "datePublished")), "2026-11-01");
+    assert_string_equal(json_string_value(json_object_get(j, "lastReviewed")), "2026-11-10");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(j, "reviewedBy"), "name")),
+        "Medical review team");
+    json_t *about = json_object_get(j, "about");
+    assert_int_equal(json_array_size(about), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(about, 0), "@type")),
+                        "MedicalProcedure");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(about, 0), "name")),
+                        "Thread lift");
+    json_decref(j);
+    free(ld);
     xmlFreeDoc(doc);
 
     doc = S_page(s, "articles/smas-ko/index.html");
     S_assert_string(doc, "/html/@lang", "ko");
     S_assert_string(doc, "//h1", "스마스층과 실리프팅");
     S_assert_xpath(doc, "//h2[@id='스마스층이란']", 1);
+    S_assert_xpath(doc, "//footer[@class='review-dates']/p[starts-with(., '다음 검토 예정일: ')]", 1);
+    ld = e2e_string(doc, "/html/head/script[@type='application/ld+json']");
+    j = json_loads(ld, 0, &jerr);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "inLanguage")), "ko");
+    json_decref(j);
+    free(ld);
+    xmlFreeDoc(doc);
+    /* List pages are websites in Open Graph terms, and the 404 page has none. */
+    doc = S_page(s, "index.html");
+    S_assert_xpath(doc, "/html/head/meta[@property='og:type'][@content='website']", 1);
+    S_assert_xpath(doc, "//script[@type='application/ld+json']", 0);
+    xmlFreeDoc(doc);
+    doc = S_page(s, "404.html");
+    S_assert_xpath(doc, "/html/head/meta[starts-with(@property, 'og:')]", 0);
     xmlFreeDoc(doc);
     free(err);
     S_site_free(s);
@@ -385,6 +440,12 @@ static void test_feed_sitemap_robots(void **state)
     assert_non_null(doc);
     S_assert_xpath(doc, "/sm:urlset/sm:url", 11); /* home, 3 articles, 5 topics, compare, glossary */
     S_assert_xpath(doc, "/sm:urlset/sm:url[sm:loc='https://clinic.example/kb/articles/layers/'][sm:lastmod='2026-11-10']", 1);
+    /* A list page's lastmod is its newest review: the home page's of every article, a
+     * topic's of its own; a topic with no article has none (the draft does not count). */
+    S_assert_xpath(doc, "/sm:urlset/sm:url[sm:loc='https://clinic.example/kb/'][sm:lastmod='2026-11-12']", 1);
+    S_assert_xpath(doc, "/sm:urlset/sm:url[sm:loc='https://clinic.example/kb/topics/anatomy/'][sm:lastmod='2026-11-10']", 1);
+    S_assert_xpath(doc, "/sm:urlset/sm:url[sm:loc='https://clinic.example/kb/topics/thread-lift/'][sm:lastmod='2026-11-12']", 1);
+    S_assert_xpath(doc, "/sm:urlset/sm:url[sm:loc='https://clinic.example/kb/topics/consultation/'][not(sm:lastmod)]", 1);
     S_assert_xpath(doc, "//sm:loc[contains(., '404')]", 0);
     xmlFreeDoc(doc);
     path = path_join(s->out, "robots.txt");

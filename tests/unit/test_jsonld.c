@@ -1,0 +1,149 @@
+/*
+ * test_jsonld.c: unit tests for jsonld.h, an article's schema.org MedicalWebPage.
+ * The expected JSON is written out in full, so a change of key, order or escape shows.
+ */
+#include "testutil.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonld.h"
+#include "util.h"
+
+/* A site, an article and two procedures, as the build would have them. */
+typedef struct {
+    site_config cfg;
+    frontmatter fm;
+    article a;
+    fm_ref refs[3];
+    procedure procs[2];
+    procedure_data data;
+    strlist owned; /* every string above, freed by S_teardown */
+} S_fixture;
+
+/* A copy of s that the fixture frees. */
+static char *S_own(S_fixture *f, const char *s)
+{
+    strlist_push(&f->owned, s);
+    return f->owned.items[f->owned.len - 1];
+}
+
+static void S_teardown(S_fixture *f)
+{
+    strlist_free(&f->owned);
+}
+
+static void S_setup(S_fixture *f)
+{
+    memset(f, 0, sizeof *f);
+    f->cfg.title = S_own(f, "Facial Lifting Explained");
+    f->cfg.base_url = S_own(f, "https://clinic.example/kb/");
+    f->cfg.base_path = S_own(f, "/kb/");
+    f->cfg.language = S_own(f, "en");
+    f->cfg.review_max_age_days = 365;
+    f->fm.title = S_own(f, "Thread lift or mini lift?");
+    f->fm.summary = S_own(f, "How the two differ, and what each can and cannot do.");
+    f->fm.reviewer = S_own(f, "Medical review team");
+    f->fm.date = (date_ymd){2026, 11, 10};
+    f->fm.reviewed = (date_ymd){2026, 11, 20};
+    f->refs[0].id = S_own(f, "mini-lift");
+    f->refs[1].id = S_own(f, "no-such-procedure");
+    f->refs[2].id = S_own(f, "thread-lift");
+    f->fm.procedures = f->refs;
+    f->fm.n_procedures = 3;
+    f->procs[0] = (procedure){.id = S_own(f, "thread-lift"), .name = S_own(f, "Thread lift")};
+    f->procs[1] = (procedure){.id = S_own(f, "mini-lift"), .name = S_own(f, "Mini lift")};
+    f->data.procedures = f->procs;
+    f->data.n_procedures = 2;
+    f->a.fm = &f->fm;
+    f->a.lang = S_own(f, "en");
+    f->a.url = S_own(f, "/kb/articles/thread-or-mini/");
+}
+
+#define CANONICAL "https://clinic.example/kb/articles/thread-or-mini/"
+
+static void test_medical_web_page(void **state)
+{
+    (void)state;
+    S_fixture f;
+    S_setup(&f);
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    /* Procedures in front matter order; an unknown one is left out. */
+    assert_string_equal(
+        json,
+        "{\"@context\":\"https://schema.org\",\"@type\":\"MedicalWebPage\","
+        "\"url\":\"" CANONICAL "\",\"name\":\"Thread lift or mini lift?\","
+        "\"description\":\"How the two differ, and what each can and cannot do.\","
+        "\"inLanguage\":\"en\",\"datePublished\":\"2026-11-10\",\"lastReviewed\":\"2026-11-20\","
+        "\"reviewedBy\":{\"@type\":\"Organization\",\"name\":\"Medical review team\"},"
+        "\"medicalAudience\":{\"@type\":\"MedicalAudience\",\"audienceType\":\"Patient\"},"
+        "\"about\":[{\"@type\":\"MedicalProcedure\",\"name\":\"Mini lift\","
+        "\"url\":\"https://clinic.example/kb/compare/#procedure-mini-lift\"},"
+        "{\"@type\":\"MedicalProcedure\",\"name\":\"Thread lift\","
+        "\"url\":\"https://clinic.example/kb/compare/#procedure-thread-lift\"}],"
+        "\"isPartOf\":{\"@type\":\"WebSite\",\"name\":\"Facial Lifting Explained\","
+        "\"url\":\"https://clinic.example/kb/\"}}");
+    free(json);
+    S_teardown(&f);
+}
+
+/* Text that would close the script element or open a comment stays inside the strings,
+ * and parses back to exactly what the front matter said. */
+static void test_script_safe(void **state)
+{
+    (void)state;
+    S_fixture f;
+    S_setup(&f);
+    f.fm.title = S_own(&f, "</script><script>alert(1)</script> & <!-- \"quotes\" \\ 리프팅");
+    f.fm.n_procedures = 0;
+    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL);
+    assert_null(strchr(json, '<'));
+    assert_null(strchr(json, '>'));
+    assert_null(strchr(json, '&'));
+    assert_non_null(strstr(json, "\"name\":\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)"
+                                 "\\u003c/script\\u003e \\u0026 \\u003c!-- \\\"quotes\\\" \\\\ "
+                                 "리프팅\""));
+    assert_null(strstr(json, "\"about\"")); /* no procedures, no about */
+    json_error_t err;
+    json_t *back = json_loads(json, 0, &err);
+    assert_non_null(back);
+    assert_string_equal(json_string_value(json_object_get(back, "name")), f.fm.title);
+    json_decref(back);
+    free(json);
+    S_teardown(&f);
+}
+
+/* A value that is not UTF-8 leaves its key out; the rest is still there. */
+static void test_invalid_utf8_left_out(void **state)
+{
+    (void)state;
+    S_fixture f;
+    S_setup(&f);
+    f.fm.summary = S_own(&f, "bad \xff byte");
+    f.fm.reviewer = S_own(&f, "\xc3\x28");
+    f.procs[1].name = S_own(&f, "Mini \xfe lift");
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    assert_null(strstr(json, "\"description\""));
+    assert_null(strstr(json, "\"reviewedBy\""));
+    assert_null(strstr(json, "Mini"));
+    assert_non_null(strstr(json, "\"name\":\"Thread lift or mini lift?\""));
+    assert_non_null(strstr(json, "\"about\":[{\"@type\":\"MedicalProcedure\",\"name\":\"Thread "
+                                 "lift\""));
+    json_error_t err;
+    json_t *back = json_loads(json, 0, &err);
+    assert_non_null(back);
+    json_decref(back);
+    free(json);
+    S_teardown(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_medical_web_page),
+        cmocka_unit_test(test_script_safe),
+        cmocka_unit_test(test_invalid_utf8_left_out),
+    };
+    return cmocka_run_group_tests_name("jsonld", tests, NULL, NULL);
+}
