@@ -89,6 +89,19 @@ site: all
 check: site
 	$(BUILD)/suture check --content content --site site --max-warnings 0
 
+# Browser tests of the built site (tests/browser/run.mjs): every page at 360x800 and
+# 1280x800 in Debian's Chromium through playwright-core: axe-core with the WCAG 2.2 A/AA
+# tags, no request to another host, keyboard focus visible at every Tab stop, screenshots
+# into $(BUILD)/screenshots/; then the Nu HTML Checker (vnu.jar) over every page, zero
+# errors. The summary is $(BUILD)/browser-report.md. Installs what is missing first
+# (scripts/install-browser-deps). BROWSER_SITE checks another built site.
+BROWSER_SITE ?= site
+.PHONY: test-browser
+test-browser: site
+	@SUDO="$(SUDO)" sh scripts/install-browser-deps
+	PATH="$(CURDIR)/tests/browser/.node/node_modules/.bin:$$PATH" node tests/browser/run.mjs \
+	  --site $(BROWSER_SITE) --out $(BUILD)
+
 # The benchmark corpus and timings (bench/run); a tool, never a test.
 BENCH_ARTICLES ?= 10000
 bench: all
