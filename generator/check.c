@@ -96,10 +96,17 @@ static bool S_lint_data(const lint_context *ctx, compliance_scanner *s, const ch
     return true;
 }
 
-/* Lint content_dir. Returns 0, or 2 when it cannot be linted at all. */
+/* The reading grades of the articles, in file order. */
+typedef struct {
+    lint_reading *items;
+    size_t len;
+} S_readings;
+
+/* Lint content_dir, gathering the articles' reading grades into readings. Returns 0, or 2
+ * when it cannot be linted at all. */
 static int S_lint_content(const check_options *opt, const site_config *cfg,
                           const compliance *rules, diag_list *diags, FILE *err,
-                          check_summary *sum, lint_result *all)
+                          check_summary *sum, lint_result *all, S_readings *readings)
 {
     lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags};
     char *articles_dir = path_join(opt->content_dir, "articles");
@@ -143,7 +150,7 @@ static int S_lint_content(const check_options *opt, const site_config *cfg,
 
     compliance_scanner *s = compliance_scanner_new();
     static const char *const site_skip[] = {"id", "base_url", "language", "review_max_age_days",
-                                            NULL};
+                                            "reading_grade_max", NULL};
     static const char *const data_skip[] = {"id", "article", "source", NULL};
     static const char *const glossary_skip[] = {"id", NULL};
     lint_result extra[3] = {{0}, {0}, {0}};
@@ -167,6 +174,11 @@ static int S_lint_content(const check_options *opt, const site_config *cfg,
         }
         all->suppressed += r->suppressed;
         free(r->suppressions);
+        if (r->reading.file) {
+            readings->items = xreallocarray(readings->items, readings->len + 1,
+                                            sizeof *readings->items);
+            readings->items[readings->len++] = r->reading;
+        }
     }
     sum->files += paths.len + data_files;
     free(w.results);
@@ -227,6 +239,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     check_summary sum = {0};
     diag_list *diags = diag_list_new();
     lint_result all = {0};
+    S_readings readings = {0};
     compliance *rules = NULL;
     int status = 0;
 
@@ -249,7 +262,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
             rules = compliance_load(rules_path, cache, diags);
             free(cache);
             if (rules)
-                status = S_lint_content(opt, cfg, rules, diags, err, &sum, &all);
+                status = S_lint_content(opt, cfg, rules, diags, err, &sum, &all, &readings);
         }
         free(rules_path);
     }
@@ -269,11 +282,15 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
             .files = sum.files,
             .suppressed = sum.suppressed,
             .version = SUTURE_VERSION,
+            .readings = readings.items,
+            .n_readings = readings.len,
+            .reading_grade_max = cfg ? cfg->reading_grade_max : 0,
         };
         int wrote = 0;
         switch (opt->format) {
         case CHECK_FORMAT_TEXT:
             S_print_text(diags, err);
+            report_text_readings(&in, err);
             fprintf(err,
                     "suture check: %zu file%s, %zu error%s, %zu warning%s, %zu suppressed\n",
                     sum.files, sum.files == 1 ? "" : "s", sum.errors, sum.errors == 1 ? "" : "s",
@@ -299,6 +316,9 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     }
     if (summary)
         *summary = sum;
+    for (size_t i = 0; i < readings.len; i++)
+        free(readings.items[i].file);
+    free(readings.items);
     lint_result_free(&all);
     compliance_free(rules);
     config_free(cfg);

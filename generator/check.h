@@ -11,6 +11,10 @@
  * (siteverify.h), using the content folder's site.yaml, when there is one, for the
  * disclaimer text and base URL; the content is linted as well only when --content is
  * given too.
+ *
+ * Every English article linted is given its Flesch–Kincaid reading grade (readability.h,
+ * lint.h), reported in every format (report.h) and warned about [reading-grade] above
+ * site.yaml's reading_grade_max.
  */
 #ifndef SUTURE_CHECK_H
 #define SUTURE_CHECK_H
@@ -45,9 +49,9 @@ typedef struct check_summary {
 } check_summary;
 
 /*
- * Run the check. With CHECK_FORMAT_TEXT, diagnostics and a summary line go to err (stderr)
- * and nothing to out; with JSON or SARIF the report goes to out and only environment
- * errors to err. Returns 0 when there is no error (and no more warnings than allowed), 1
+ * Run the check. With CHECK_FORMAT_TEXT, diagnostics, the reading grades and a summary
+ * line go to err (stderr) and nothing to out; with JSON or SARIF the report goes to out
+ * and only environment errors to err. Returns 0 when there is no error (and no more warnings than allowed), 1
  * when there is, 2 when the check could not run (no rules file, an unreadable folder).
  */
 int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary);

@@ -43,6 +43,56 @@ static bool S_base_url(ydoc *doc, yaml_node_t *node, const char *url, site_confi
     return true;
 }
 
+/* The largest reading_grade_max: beyond a university graduate's grade, no limit at all. */
+#define READING_GRADE_LIMIT 20
+
+/*
+ * reading_grade_max: a plain decimal number ("9", "8.5") from 1 to READING_GRADE_LIMIT,
+ * read without strtod so that no locale can make "8.5" mean something else. A sign is
+ * read so that "-3" is out of range rather than not a number.
+ */
+static void S_reading_grade_max(ydoc *doc, yaml_node_t *node, site_config *cfg)
+{
+    const char *v = ydoc_scalar(node);
+    const char *what = "'reading_grade_max'";
+    if (!v || ydoc_is_null(node) || node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
+        if (v && !ydoc_is_null(node))
+            ydoc_error(doc, node, "%s must be a number such as 9 or 8.5, but it is '%s'", what, v);
+        else
+            ydoc_error(doc, node, "%s must be a number such as 9 or 8.5, but it is %s", what,
+                       v ? "nothing"
+                         : node->type == YAML_SEQUENCE_NODE ? "a list"
+                                                            : "a mapping (key: value lines)");
+        return;
+    }
+    double value = 0, scale = 1;
+    bool point = false, digits = false, ok = true;
+    bool negative = *v == '-';
+    for (const char *p = v + (*v == '-' || *v == '+'); *p && ok; p++) {
+        if (*p >= '0' && *p <= '9') {
+            digits = true;
+            if (point)
+                value += (scale /= 10) * (*p - '0');
+            else if (value < 1e6)
+                value = value * 10 + (*p - '0');
+        } else if (*p == '.' && !point && digits && p[1]) {
+            point = true;
+        } else {
+            ok = false;
+        }
+    }
+    if (!ok || !digits) {
+        ydoc_error(doc, node, "%s must be a number such as 9 or 8.5, but it is '%s'", what, v);
+        return;
+    }
+    if (negative || value < 1 || value > READING_GRADE_LIMIT) {
+        ydoc_error(doc, node, "%s must be between 1 and %d (a school grade), not %s", what,
+                   READING_GRADE_LIMIT, v);
+        return;
+    }
+    cfg->reading_grade_max = value;
+}
+
 static void S_load_topics(ydoc *doc, yaml_node_t *node, site_config *cfg)
 {
     static const char *const keys[] = {"id", "title", "description", NULL};
@@ -115,8 +165,10 @@ static void S_load_notices(ydoc *doc, yaml_node_t *node, site_config *cfg)
 site_config *config_load(const char *path, diag_list *diags)
 {
     static const char *const keys[] = {"title", "description", "base_url", "language",
-                                       "review_max_age_days", "topics", "disclaimer",
-                                       "notices", NULL};
+                                       "review_max_age_days", "reading_grade_max", "topics",
+                                       "disclaimer", "notices", NULL};
+    /* Keys that may be left out; the others are required. */
+    static const char *const optional[] = {"description", "reading_grade_max", NULL};
     size_t len;
     char *text = file_read(path, &len);
     if (!text) {
@@ -140,7 +192,10 @@ site_config *config_load(const char *path, diag_list *diags)
     ydoc_check_keys(doc, root, keys, "site.yaml");
 
     for (size_t k = 0; keys[k]; k++) {
-        if (strcmp(keys[k], "description") != 0 && !ydoc_map_get(doc, root, keys[k]))
+        bool required = true;
+        for (size_t o = 0; optional[o]; o++)
+            required = required && strcmp(keys[k], optional[o]) != 0;
+        if (required && !ydoc_map_get(doc, root, keys[k]))
             ydoc_error(doc, root, "site.yaml has no '%s'; add it (see SPEC.md, content/site.yaml)",
                        keys[k]);
     }
@@ -164,6 +219,8 @@ site_config *config_load(const char *path, diag_list *diags)
     }
     if ((n = ydoc_map_get(doc, root, "review_max_age_days")))
         ydoc_expect_int(doc, n, "'review_max_age_days'", 1, 3650, &cfg->review_max_age_days);
+    if ((n = ydoc_map_get(doc, root, "reading_grade_max")))
+        S_reading_grade_max(doc, n, cfg);
     if ((n = ydoc_map_get(doc, root, "topics")))
         S_load_topics(doc, n, cfg);
     if ((n = ydoc_map_get(doc, root, "disclaimer")) &&

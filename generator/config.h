@@ -6,6 +6,7 @@
  *     base_url: "https://example.org/"
  *     language: en
  *     review_max_age_days: 365
+ *     reading_grade_max: 9                                  # optional
  *     topics: [{id: anatomy, title: ..., description: ...}, ...]
  *     disclaimer: |                                         # Markdown
  *       ...
@@ -44,12 +45,17 @@ typedef struct site_config {
     site_notice *notices;
     size_t n_notices;
     long review_max_age_days;
+    /* The highest Flesch–Kincaid reading grade an English article may have before
+     * `suture check` warns (readability.h); 1 to 20, with decimals (8.5); 0 when site.yaml
+     * sets none: grades are then reported, never warned about. */
+    double reading_grade_max;
 } site_config;
 
 /*
  * Read and check site.yaml at path. Every mistake (missing or unknown key, wrong type, a
  * base_url that is not absolute http(s), a bad language tag, duplicate topic ids, a missing
- * before_after notice) is added to diags. Returns the configuration (free with
+ * before_after notice, a reading_grade_max that is not a number from 1 to 20) is added to
+ * diags. Returns the configuration (free with
  * config_free) when usable, or NULL when the file cannot be read or has errors.
  */
 site_config *config_load(const char *path, diag_list *diags);

@@ -33,6 +33,19 @@ typedef struct lint_context {
     diag_list *diags;         /* findings and mistakes go here (thread-safe) */
 } lint_context;
 
+/*
+ * The reading grade of an English article (readability.h): Flesch–Kincaid over what a
+ * reader reads in its body (paragraphs, also in list items and quotes), never its front
+ * matter, headings, code, compare or before-after blocks.
+ */
+typedef struct lint_reading {
+    char *file;               /* the article; NULL when it was not graded (not English, or
+                               * no words in its body) */
+    unsigned line, column;    /* its first body text */
+    double grade;             /* rounded to one decimal, as reported and compared */
+    size_t sentences, words, syllables;
+} lint_reading;
+
 /* One suppression comment, for the report. */
 typedef struct lint_suppression {
     char *file;
@@ -46,6 +59,8 @@ typedef struct lint_result {
     lint_suppression *suppressions;
     size_t n_suppressions;
     size_t suppressed;        /* findings suppressed in all */
+    lint_reading reading;     /* the grade of the article lint_article last read (each
+                               * call replaces it) */
 } lint_result;
 
 /*
@@ -53,6 +68,11 @@ typedef struct lint_result {
  * the build reports them; then every rule applies: patterns to the title, summary and body,
  * requires, metadata and media rules to the article. s is the calling thread's scanner.
  * Suppressions are added to out.
+ *
+ * An article in English (its lang, else the site's language) with words in its body is
+ * graded into out->reading; when the site sets reading_grade_max and the grade, rounded to
+ * one decimal, is above it, a warning [reading-grade] at the first body text names the
+ * grade, the maximum and the lines of the (up to three) longest sentences.
  */
 void lint_article(const lint_context *ctx, compliance_scanner *s, const char *path,
                   const char *text, size_t len, lint_result *out);
@@ -67,7 +87,7 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
                const char *text, size_t len, const char *lang, const char *const *skip,
                lint_result *out);
 
-/* Free the suppressions in r and empty it. */
+/* Free the suppressions and the reading in r and empty it. */
 void lint_result_free(lint_result *r);
 
 #endif

@@ -36,6 +36,9 @@ static const struct {
     {"site-csp", "A page has no Content-Security-Policy, or one looser than 'self'."},
     {"site-referrer", "A page has no referrer policy, or one that leaks its address."},
     {"site-script", "A page runs script written into it: inline code, handlers, script links."},
+    {"reading-grade", "An English article's Flesch–Kincaid reading grade (Kincaid et al. 1975) "
+                      "is above reading_grade_max in site.yaml: shorten its longest sentences "
+                      "and prefer shorter words."},
 };
 
 /*
@@ -65,7 +68,8 @@ static json_t *S_str(const char *s)
 
 static int S_dump(json_t *root, FILE *out)
 {
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    /* Reals are reading grades with one decimal: "7.9", not "7.9000000000000004". */
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
     json_decref(root);
     if (rc != 0 || fputc('\n', out) == EOF || fflush(out) != 0)
         return -1;
@@ -112,7 +116,51 @@ int report_json(const report_input *in, FILE *out)
         json_array_append_new(supps, o);
     }
     json_object_set_new(root, "suppressions", supps);
+    json_t *reading = json_object();
+    json_object_set_new(reading, "formula", json_string("flesch-kincaid-grade"));
+    json_object_set_new(reading, "max", in->reading_grade_max > 0
+                                            ? json_real(in->reading_grade_max)
+                                            : json_null());
+    json_t *articles = json_array();
+    for (size_t i = 0; i < in->n_readings; i++) {
+        const lint_reading *g = &in->readings[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "file", S_str(g->file));
+        json_object_set_new(o, "line", json_integer(g->line));
+        json_object_set_new(o, "column", json_integer(g->column));
+        json_object_set_new(o, "grade", json_real(g->grade));
+        json_object_set_new(o, "sentences", json_integer((json_int_t)g->sentences));
+        json_object_set_new(o, "words", json_integer((json_int_t)g->words));
+        json_object_set_new(o, "syllables", json_integer((json_int_t)g->syllables));
+        json_object_set_new(o, "above_max", json_boolean(in->reading_grade_max > 0 &&
+                                                         g->grade > in->reading_grade_max));
+        json_array_append_new(articles, o);
+    }
+    json_object_set_new(reading, "articles", articles);
+    json_object_set_new(root, "reading", reading);
     return S_dump(root, out);
+}
+
+int report_text_readings(const report_input *in, FILE *out)
+{
+    if (in->n_readings == 0)
+        return 0;
+    double max = in->reading_grade_max;
+    int rc = max > 0 ? fprintf(out, "reading grade (Flesch–Kincaid; reading_grade_max %g in "
+                                    "site.yaml):\n", max)
+                     : fprintf(out, "reading grade (Flesch–Kincaid; site.yaml sets no "
+                                    "reading_grade_max):\n");
+    for (size_t i = 0; i < in->n_readings && rc >= 0; i++) {
+        const lint_reading *g = &in->readings[i];
+        rc = fprintf(out, "  %5.1f  %s (%zu sentence%s, %zu word%s)", g->grade, g->file,
+                     g->sentences, g->sentences == 1 ? "" : "s", g->words,
+                     g->words == 1 ? "" : "s");
+        if (rc >= 0 && max > 0 && g->grade > max)
+            rc = fprintf(out, ": above %g", max);
+        if (rc >= 0)
+            rc = fputc('\n', out) == EOF ? -1 : 0;
+    }
+    return rc < 0 ? -1 : 0;
 }
 
 static const char *S_level(diag_severity s)
@@ -214,6 +262,22 @@ int report_sarif(const report_input *in, FILE *out)
         json_pack("{s:s,s:s,s:o}", "name", "suture", "version", in->version, "rules", rules.rules);
     json_t *run = json_pack("{s:{s:o},s:s,s:o}", "tool", "driver", driver, "columnKind",
                             "unicodeCodePoints", "results", results);
+    /* The reading grades are about articles, not findings: the run's property bag. */
+    json_t *grades = json_array();
+    for (size_t i = 0; i < in->n_readings; i++) {
+        const lint_reading *g = &in->readings[i];
+        char *uri = S_uri(g->file);
+        json_array_append_new(grades, json_pack("{s:s,s:I,s:f,s:I,s:I,s:I}", "uri", uri,
+                                                "line", (json_int_t)g->line, "grade", g->grade,
+                                                "sentences", (json_int_t)g->sentences, "words",
+                                                (json_int_t)g->words, "syllables",
+                                                (json_int_t)g->syllables));
+        free(uri);
+    }
+    json_t *props = json_pack("{s:o}", "readingGrades", grades);
+    if (in->reading_grade_max > 0)
+        json_object_set_new(props, "readingGradeMax", json_real(in->reading_grade_max));
+    json_object_set_new(run, "properties", props);
     json_t *root = json_pack("{s:s,s:s,s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0",
                              "runs", run);
     strlist_free(&rules.ids);

@@ -3,7 +3,9 @@
  * check fixture (tests/fixtures/check) gives exactly its golden text, JSON and SARIF
  * reports (tests/golden/check, `make regen-golden`); the SARIF log validates against the
  * published SARIF 2.1.0 schema and GitHub's upload rules; a built site verifies clean and
- * a page added by hand without the disclaimer fails; usage errors exit 2.
+ * a page added by hand without the disclaimer fails; usage errors exit 2. Every English
+ * article's reading grade is reported in the three formats, and warned about above
+ * site.yaml's reading_grade_max; our own articles are at grade 9 or below.
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
@@ -13,6 +15,8 @@
 #include <cmocka.h>
 
 #include "e2e.h"
+
+#include <jansson.h>
 
 /* 2026-11-22T00:00:00Z: review ages in the fixture are counted to this day. */
 #define FIXED_EPOCH "1795305600"
@@ -74,6 +78,29 @@ static void test_own_content_passes(void **state)
         print_message("%s", err);
     assert_int_equal(status, 0);
     assert_non_null(strstr(err, ", 0 errors, 0 warnings,"));
+    /* Every article is in English and graded, at reading_grade_max 9 or below. */
+    assert_non_null(strstr(err, "reading grade (Flesch–Kincaid; reading_grade_max 9 in "
+                                "site.yaml):\n"));
+    char *articles = path_join(root, "content/articles");
+    strlist names = STRLIST_INIT;
+    assert_int_equal(dir_list(articles, ".md", &names), 0);
+    assert_true(names.len >= 4);
+    for (size_t i = 0; i < names.len; i++) {
+        char *row = xasprintf("  content/articles/%s (", names.items[i]);
+        const char *at = strstr(err, row);
+        if (!at)
+            fail_msg("no reading grade for %s in:\n%s", names.items[i], err);
+        /* The grade stands right before the path: "    7.9  content/...". */
+        const char *start = at;
+        while (start > err && start[-1] != '\n')
+            start--;
+        double grade = strtod(start, NULL);
+        if (!(grade > 0 && grade <= 9))
+            fail_msg("%s has reading grade %g, above 9", names.items[i], grade);
+        free(row);
+    }
+    strlist_free(&names);
+    free(articles);
     free(err);
     free(root);
 }
@@ -279,6 +306,161 @@ static void test_max_warnings(void **state)
     free(dir);
 }
 
+/* The check fixture with reading_grade_max: 5, so that clean.md (grade 5.3) is above it. */
+static char *S_fixture_grade_max(void)
+{
+    char *dir = S_fixture();
+    char *site = path_join(dir, "content/site.yaml");
+    size_t len;
+    char *text = file_read(site, &len);
+    assert_non_null(text);
+    char *with = xasprintf("%sreading_grade_max: 5\n", text);
+    assert_int_equal(file_write(site, with, strlen(with)), 0);
+    free(with);
+    free(text);
+    free(site);
+    setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH, 1);
+    return dir;
+}
+
+static void test_reading_grade_text(void **state)
+{
+    (void)state;
+    char *dir = S_fixture_grade_max();
+    char *err = NULL;
+    const char *args[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, args, &err), 1);
+    assert_true(e2e_has_line(
+        err, "content/articles/clean.md:10:1: warning: reading grade 5.3 (Flesch–Kincaid) is "
+             "above reading_grade_max 5; shorten the longest sentences (lines 10, 14) and "
+             "prefer shorter words [reading-grade]"));
+    /* The table after the diagnostics, before the summary; the Korean article is not in
+     * it. */
+    const char *table = "reading grade (Flesch–Kincaid; reading_grade_max 5 in site.yaml):\n"
+                        "    5.3  content/articles/clean.md (2 sentences, 24 words): above 5\n"
+                        "    3.3  content/articles/en-claims.md (3 sentences, 17 words)\n"
+                        "suture check: 6 files, 8 errors, 2 warnings, 1 suppressed\n";
+    const char *at = strstr(err, table);
+    if (!at)
+        fail_msg("no reading table in:\n%s", err);
+    assert_string_equal(at, table);
+    assert_null(strstr(err, "ko-claims.md ("));
+    free(err);
+    remove_tree(dir);
+    free(dir);
+}
+
+static void test_reading_grade_json(void **state)
+{
+    (void)state;
+    char *dir = S_fixture_grade_max();
+    char *out = path_join(dir, "report.json");
+    char *err = NULL;
+    const char *args[] = {"check", "--format", "json", NULL};
+    assert_int_equal(e2e_run_to(dir, args, out, &err), 1);
+    assert_string_equal(err, "");
+    size_t len;
+    char *text = file_read(out, &len);
+    assert_non_null(text);
+    json_error_t jerr;
+    json_t *root = json_loads(text, 0, &jerr);
+    assert_non_null(root);
+    /* The warning among the diagnostics, with its rule id. */
+    json_t *diags = json_object_get(root, "diagnostics");
+    bool found = false;
+    for (size_t i = 0; i < json_array_size(diags); i++) {
+        json_t *d = json_array_get(diags, i);
+        const char *rule = json_string_value(json_object_get(d, "rule"));
+        if (rule && strcmp(rule, "reading-grade") == 0) {
+            found = true;
+            assert_string_equal(json_string_value(json_object_get(d, "file")),
+                                "content/articles/clean.md");
+            assert_int_equal(json_integer_value(json_object_get(d, "line")), 10);
+            assert_string_equal(json_string_value(json_object_get(d, "severity")), "warning");
+        }
+    }
+    assert_true(found);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(root, "summary"),
+                                                        "warnings")),
+                     2);
+    json_t *reading = json_object_get(root, "reading");
+    assert_true(json_real_value(json_object_get(reading, "max")) == 5);
+    json_t *articles = json_object_get(reading, "articles");
+    assert_int_equal(json_array_size(articles), 2);
+    json_t *a = json_array_get(articles, 0);
+    assert_string_equal(json_string_value(json_object_get(a, "file")),
+                        "content/articles/clean.md");
+    assert_true(json_real_value(json_object_get(a, "grade")) == 5.3);
+    assert_int_equal(json_integer_value(json_object_get(a, "words")), 24);
+    assert_true(json_is_true(json_object_get(a, "above_max")));
+    a = json_array_get(articles, 1);
+    assert_string_equal(json_string_value(json_object_get(a, "file")),
+                        "content/articles/en-claims.md");
+    assert_true(json_is_false(json_object_get(a, "above_max")));
+    json_decref(root);
+    free(text);
+    free(err);
+    free(out);
+    remove_tree(dir);
+    free(dir);
+}
+
+static void test_reading_grade_sarif(void **state)
+{
+    (void)state;
+    char *dir = S_fixture_grade_max();
+    char *out = path_join(dir, "report.sarif");
+    char *err = NULL;
+    const char *args[] = {"check", "--format", "sarif", NULL};
+    assert_int_equal(e2e_run_to(dir, args, out, &err), 1);
+    assert_string_equal(err, "");
+    size_t len;
+    char *text = file_read(out, &len);
+    assert_non_null(text);
+    json_error_t jerr;
+    json_t *root = json_loads(text, 0, &jerr);
+    assert_non_null(root);
+    json_t *run = json_array_get(json_object_get(root, "runs"), 0);
+    bool found = false;
+    json_t *results = json_object_get(run, "results");
+    for (size_t i = 0; i < json_array_size(results); i++) {
+        json_t *r = json_array_get(results, i);
+        if (strcmp(json_string_value(json_object_get(r, "ruleId")), "reading-grade") == 0) {
+            found = true;
+            assert_string_equal(json_string_value(json_object_get(r, "level")), "warning");
+        }
+    }
+    assert_true(found);
+    json_t *props = json_object_get(run, "properties");
+    assert_true(json_real_value(json_object_get(props, "readingGradeMax")) == 5);
+    json_t *grades = json_object_get(props, "readingGrades");
+    assert_int_equal(json_array_size(grades), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(grades, 0), "uri")),
+                        "content/articles/clean.md");
+    assert_true(json_real_value(json_object_get(json_array_get(grades, 0), "grade")) == 5.3);
+    json_decref(root);
+    /* Still a valid SARIF log. */
+    const char *validate = getenv("SARIF_VALIDATE"), *schema = getenv("SARIF_SCHEMA");
+    if (!validate || !schema)
+        fail_msg("SARIF_VALIDATE and SARIF_SCHEMA must be set (make test sets them)");
+    char *cmd = xasprintf("'%s' '%s' '%s' 2>&1", validate, schema, out);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf - 1, p);
+    buf[n] = '\0';
+    int status = pclose(p);
+    if (status != 0)
+        print_message("validate-sarif:\n%s\n", buf);
+    assert_int_equal(status, 0);
+    free(cmd);
+    free(text);
+    free(err);
+    free(out);
+    remove_tree(dir);
+    free(dir);
+}
+
 static void test_site_verification(void **state)
 {
     (void)state;
@@ -390,6 +572,9 @@ int main(void)
         cmocka_unit_test(test_jobs_give_the_same_report),
         cmocka_unit_test(test_prefilter_cache),
         cmocka_unit_test(test_max_warnings),
+        cmocka_unit_test(test_reading_grade_text),
+        cmocka_unit_test(test_reading_grade_json),
+        cmocka_unit_test(test_reading_grade_sarif),
         cmocka_unit_test(test_site_verification),
         cmocka_unit_test(test_usage_errors),
     };

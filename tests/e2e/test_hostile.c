@@ -206,7 +206,7 @@ static void S_expect(const char *dir, const char *name, int status, const char *
     bool has_article = path_is_file(source);
     free(source);
     if (status == 0 && has_article) {
-        /* A safe page: no script, no event handler, whatever the article held. */
+        /* A safe page: no script of the article's, no event handler, whatever it held. */
         char *page = path_join(site, "articles/hostile/index.html");
         size_t len;
         char *html = file_read(page, &len);
@@ -216,7 +216,10 @@ static void S_expect(const char *dir, const char *name, int status, const char *
             fail_msg("%s: '%s' reached the page", name, absent);
         xmlDocPtr doc = e2e_html(page);
         assert_non_null(doc);
-        if (e2e_count(doc, "//script") != 0 || e2e_count(doc, "//@*[starts-with(name(), 'on')]"))
+        /* suture's own: the JSON-LD data block and scripts from the site's assets/. */
+        if (e2e_count(doc, "//script[not(@type='application/ld+json')][not(starts-with(@src, "
+                           "'/kb/assets/'))]") != 0 ||
+            e2e_count(doc, "//@*[starts-with(name(), 'on')]"))
             fail_msg("%s: a script or an event handler reached the page", name);
         xmlFreeDoc(doc);
         free(html);

@@ -71,6 +71,8 @@ static void test_valid(void **state)
     assert_string_equal(cfg->description, "Facial Lifting Explained");
     assert_string_equal(cfg->language, "en");
     assert_int_equal(cfg->review_max_age_days, 365);
+    /* reading_grade_max is optional: 0 when not set. */
+    assert_true(cfg->reading_grade_max == 0);
     assert_int_equal(cfg->n_topics, 2);
     assert_string_equal(cfg->topics[0].id, "anatomy");
     assert_string_equal(cfg->topics[0].title, "Facial anatomy");
@@ -241,8 +243,8 @@ static void test_unknown_key_without_suggestion(void **state)
     S_load_bad(f, "language: en\n", "language: en\nauthor: \"Dr Kim\"\n");
     assert_int_equal(diag_count(f->diags), 1);
     tu_fixture_diag(f, 0, ":4:1: error: unknown key 'author' in site.yaml; the keys allowed are: "
-                          "title, description, base_url, language, review_max_age_days, topics, "
-                          "disclaimer, notices");
+                          "title, description, base_url, language, review_max_age_days, "
+                          "reading_grade_max, topics, disclaimer, notices");
 }
 
 static void test_duplicate_key(void **state)
@@ -265,6 +267,67 @@ static void test_wrong_types(void **state)
     tu_fixture_diag(f, 1, ":12:12: error: 'disclaimer' must be a text value, but it is nothing");
     tu_fixture_diag(f, 2, ":4:22: error: 'review_max_age_days' must be a whole number, but it is "
                           "'a year'");
+}
+
+/* S_site with reading_grade_max set to value (line 5, column 20). */
+static site_config *S_load_grade(tu_fixture *f, const char *value)
+{
+    char *line = xasprintf("review_max_age_days: 365\nreading_grade_max: %s\n", value);
+    char *text = S_site_with("review_max_age_days: 365\n", line);
+    site_config *cfg = S_load(f, text);
+    free(text);
+    free(line);
+    return cfg;
+}
+
+static void test_reading_grade_max(void **state)
+{
+    tu_fixture *f = *state;
+    static const struct {
+        const char *value;
+        double grade;
+    } good[] = {{"9", 9}, {"8.5", 8.5}, {"1", 1}, {"20", 20}, {"20.0", 20}, {"+12", 12},
+                {"9.25", 9.25}};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        site_config *cfg = S_load_grade(f, good[i].value);
+        assert_non_null(cfg);
+        if (cfg->reading_grade_max != good[i].grade)
+            fail_msg("'%s' read as %g", good[i].value, cfg->reading_grade_max);
+        config_free(cfg);
+    }
+    assert_int_equal(diag_count(f->diags), 0);
+}
+
+static void test_reading_grade_max_errors(void **state)
+{
+    tu_fixture *f = *state;
+    static const char *const bad[] = {"nine", "8.", ".5", "8,5", "1e1", "9 years", "\"9\"",
+                                      "[9]", "{max: 9}", "", "0", "0.5", "20.5", "25", "-3",
+                                      NULL};
+    for (size_t i = 0; bad[i]; i++)
+        assert_null(S_load_grade(f, bad[i]));
+    static const char *const want[] = {
+        ":5:20: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is 'nine'",
+        ":5:20: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is '8.'",
+        ":5:20: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is '.5'",
+        ":5:20: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is '8,5'",
+        ":5:20: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is '1e1'",
+        ":5:20: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is "
+        "'9 years'",
+        ":5:20: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is '9'",
+        ":5:20: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is a list",
+        ":5:20: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is a "
+        "mapping (key: value lines)",
+        ":5:19: error: 'reading_grade_max' must be a number such as 9 or 8.5, but it is nothing",
+        ":5:20: error: 'reading_grade_max' must be between 1 and 20 (a school grade), not 0",
+        ":5:20: error: 'reading_grade_max' must be between 1 and 20 (a school grade), not 0.5",
+        ":5:20: error: 'reading_grade_max' must be between 1 and 20 (a school grade), not 20.5",
+        ":5:20: error: 'reading_grade_max' must be between 1 and 20 (a school grade), not 25",
+        ":5:20: error: 'reading_grade_max' must be between 1 and 20 (a school grade), not -3",
+    };
+    assert_int_equal(diag_count(f->diags), sizeof want / sizeof *want);
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        tu_fixture_diag(f, i, want[i]);
 }
 
 static void test_review_max_age_days_range(void **state)
@@ -482,6 +545,8 @@ int main(void)
         T(test_duplicate_key),
         T(test_wrong_types),
         T(test_review_max_age_days_range),
+        T(test_reading_grade_max),
+        T(test_reading_grade_max_errors),
         T(test_duplicate_topic),
         T(test_bad_topic_id),
         T(test_topic_missing_fields),

@@ -637,6 +637,154 @@ static void test_media_rules_honour_lang(void **state)
     S_expect(fx, 0);
 }
 
+/* ---- reading grade ---- */
+
+/* Assert the reading grade of the article just linted. */
+static void S_expect_reading(const S_fix *fx, unsigned line, unsigned column, size_t sentences,
+                             size_t words, size_t syllables, double grade)
+{
+    const lint_reading *g = &fx->res.reading;
+    assert_non_null(g->file);
+    assert_string_equal(g->file, ART);
+    assert_int_equal(g->line, line);
+    assert_int_equal(g->column, column);
+    assert_int_equal(g->sentences, sentences);
+    assert_int_equal(g->words, words);
+    assert_int_equal(g->syllables, syllables);
+    if (!(g->grade - grade < 1e-9 && grade - g->grade < 1e-9))
+        fail_msg("grade %.17g, expected %g", g->grade, grade);
+}
+
+static void test_reading_grade_reads_the_body(void **state)
+{
+    S_fix *fx = *state;
+    fx->cfg->reading_grade_max = 9;
+    /* Headings, code, compare blocks, comments and the front matter are not read; list
+     * items and quotes are, each block ending a sentence. */
+    LINT_BODY(fx,
+              "## Headings are not read by the formula at all\n"                /* 9 */
+              "\n"
+              "  The cat sat on the mat.\n"                                      /* 11 */
+              "\n"
+              "- one item\n"                                                     /* 13 */
+              "- two items here\n"
+              "\n"
+              "> A quote is read.\n"                                             /* 16 */
+              "\n"
+              "```text\n"
+              "code is not read, however long its sentences may be\n"
+              "```\n"
+              "\n"
+              "```compare\n"
+              "caption: A caption with several more words in it\n"
+              "```\n"
+              "\n"
+              "<!-- a comment with words -->\n"
+              "Use `code` and [a link](https://example.org/) today.\n",
+              0);
+    /* The cat sat on the mat (6 words, 6 syllables); one item (2, 3); two items here
+     * (3, 4); A quote is read (4, 4); Use and a link today (5, 6): 0.39 × 20/5 + 11.8 ×
+     * 23/20 − 15.59 = −0.46. */
+    S_expect_reading(fx, 11, 3, 5, 20, 23, -0.5);
+}
+
+static void test_reading_grade_warning(void **state)
+{
+    S_fix *fx = *state;
+    fx->cfg->reading_grade_max = 8.5;
+    LINT_BODY(fx,
+              "Short.\n"                                                          /* 9 */
+              "\n"
+              "Considerable postoperative inflammation occasionally necessitates "
+              "additional consultations.\n"                                      /* 11 */
+              "\n"
+              "Fine. Unfortunately, individual recovery characteristics vary "
+              "considerably between different patients.\n"                       /* 13 */
+              "\n"
+              "Occasionally complications develop.\n"                            /* 15 */
+              "\n"
+              "- Anaesthetic considerations, medication interactions, and "
+              "preoperative investigations.\n",                                  /* 17 */
+              1,
+              ":9:1: warning: reading grade 30.9 (Flesch–Kincaid) is above reading_grade_max "
+              "8.5; shorten the longest sentences (lines 11, 13, 17) and prefer shorter "
+              "words [reading-grade]");
+    /* Counted by hand: Short (1 word, 1 syllable); line 11: 7 words, 31 syllables
+     * (con-sid-er-a-ble post-op-er-a-tive in-flam-ma-tion oc-ca-sion-al-ly ne-ces-si-tates
+     * ad-di-tion-al con-sul-ta-tions); Fine (1, 1); line 13: 9, 33; line 15: 3, 12; line
+     * 17: 7, 28. 0.39 × 28/6 + 11.8 × 106/28 − 15.59 = 30.90. The longest sentences are
+     * on lines 13 (9 words), 11 and 17 (7 each). */
+    S_expect_reading(fx, 9, 1, 6, 28, 106, 30.9);
+}
+
+static void test_reading_grade_one_line(void **state)
+{
+    S_fix *fx = *state;
+    fx->cfg->reading_grade_max = 1;
+    /* 0.39 × 4/2 + 11.8 × 17/4 − 15.59 = 35.34; both sentences are on line 9. */
+    LINT_BODY(fx, "Considerable inflammation. Occasional complications.\n", 1,
+              ":9:1: warning: reading grade 35.3 (Flesch–Kincaid) is above reading_grade_max "
+              "1; shorten the longest sentences (line 9) and prefer shorter words "
+              "[reading-grade]");
+}
+
+static void test_reading_grade_at_the_maximum(void **state)
+{
+    S_fix *fx = *state;
+    /* The rounded grade is compared: 2.8245 is 2.8, not above 2.8. */
+    fx->cfg->reading_grade_max = 2.8;
+    LINT_BODY(fx,
+              "A thread lift places thin threads under the skin. It can cause bruising, "
+              "swelling and dimpling. Ask your doctor what to expect.\n",
+              0);
+    S_expect_reading(fx, 9, 1, 3, 22, 29, 2.8);
+}
+
+static void test_reading_grade_without_maximum(void **state)
+{
+    S_fix *fx = *state;
+    /* Without reading_grade_max in site.yaml the grade is reported, never warned about. */
+    LINT_BODY(fx, "Considerable inflammation. Occasional complications.\n", 0);
+    S_expect_reading(fx, 9, 1, 2, 4, 17, 35.3);
+}
+
+static void test_reading_grade_english_only(void **state)
+{
+    S_fix *fx = *state;
+    fx->cfg->reading_grade_max = 1;
+    /* A Korean page is not graded: Flesch–Kincaid is for English. */
+    char *ko = tu_replace(FM, "reviewer:", "lang: ko\nreviewer:");
+    char *text = xasprintf("%s%s", ko, "Considerable inflammation. Occasional complications.\n");
+    S_lint(fx, text);
+    S_expect(fx, 0);
+    assert_null(fx->res.reading.file);
+    free(text);
+    /* An English page on a Korean site is. */
+    free(fx->cfg->language);
+    fx->cfg->language = xstrdup("ko");
+    char *en = tu_replace(FM, "reviewer:", "lang: en-GB\nreviewer:");
+    text = xasprintf("%s%s", en, "Considerable inflammation.\n");
+    S_lint(fx, text);
+    S_expect(fx, 1,
+             ":10:1: warning: reading grade 38.3 (Flesch–Kincaid) is above reading_grade_max 1; "
+             "shorten the longest sentences (line 10) and prefer shorter words [reading-grade]");
+    S_expect_reading(fx, 10, 1, 1, 2, 9, 38.3);
+    free(text);
+    free(ko);
+    free(en);
+}
+
+static void test_reading_grade_no_text(void **state)
+{
+    S_fix *fx = *state;
+    fx->cfg->reading_grade_max = 1;
+    /* Nothing to read in the body: no grade. */
+    LINT_BODY(fx, "## Only a heading\n\n```\ncode\n```\n", 0);
+    assert_null(fx->res.reading.file);
+    lint_result_free(&fx->res);
+    assert_null(fx->res.reading.file);
+}
+
 /* ---- suppressions ---- */
 
 static void test_suppression_next_block_only(void **state)
@@ -992,6 +1140,13 @@ int main(void)
         T(test_match_in_message),
         T(test_lang_rules),
         T(test_media_rules_honour_lang),
+        T(test_reading_grade_reads_the_body),
+        T(test_reading_grade_warning),
+        T(test_reading_grade_one_line),
+        T(test_reading_grade_at_the_maximum),
+        T(test_reading_grade_without_maximum),
+        T(test_reading_grade_english_only),
+        T(test_reading_grade_no_text),
         T(test_suppression_next_block_only),
         T(test_suppression_other_rule_not_suppressed),
         T(test_suppression_missing_reason),

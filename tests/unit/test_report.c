@@ -1,6 +1,7 @@
 /*
- * test_report.c: `suture check`'s JSON and SARIF reports (report.h). Each report is written
- * to a memory stream, parsed back with jansson and checked value by value.
+ * test_report.c: `suture check`'s JSON and SARIF reports and the text table of reading
+ * grades (report.h). Each report is written to a memory stream, parsed back with jansson
+ * and checked value by value.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream */
@@ -44,6 +45,7 @@ typedef struct {
     compliance *rules;
     diag_list *diags;
     lint_suppression supps[2];
+    lint_reading readings[2];
     report_input in;
 } S_fix;
 
@@ -93,7 +95,24 @@ static int S_setup(void **state)
                             .n_suppressions = 2,
                             .files = 14,
                             .suppressed = 2,
-                            .version = "0.3.0"};
+                            .version = "0.3.0",
+                            .readings = fx->readings,
+                            .n_readings = 2,
+                            .reading_grade_max = 8.5};
+    fx->readings[0] = (lint_reading){.file = xstrdup("content/articles/face layers.md"),
+                                     .line = 9,
+                                     .column = 1,
+                                     .grade = 7.9,
+                                     .sentences = 74,
+                                     .words = 1021,
+                                     .syllables = 1430};
+    fx->readings[1] = (lint_reading){.file = xstrdup("content/articles/mini-lift.md"),
+                                     .line = 12,
+                                     .column = 3,
+                                     .grade = 11.3,
+                                     .sentences = 1,
+                                     .words = 13,
+                                     .syllables = 24};
     *state = fx;
     return 0;
 }
@@ -105,6 +124,7 @@ static int S_teardown(void **state)
         free(fx->supps[i].file);
         free(fx->supps[i].rule);
         free(fx->supps[i].reason);
+        free(fx->readings[i].file);
     }
     compliance_free(fx->rules);
     diag_list_free(fx->diags);
@@ -178,7 +198,7 @@ static void test_json_shape(void **state)
     S_fix *fx = *state;
     json_t *root = S_write(&fx->in, report_json);
     assert_true(json_is_object(root));
-    assert_int_equal(json_object_size(root), 3);
+    assert_int_equal(json_object_size(root), 4);
     json_t *list = S_get(root, "diagnostics");
     assert_int_equal(json_array_size(list), 7);
 
@@ -265,8 +285,117 @@ static void test_json_empty(void **state)
     assert_int_equal(S_int(sum, "errors"), 0);
     assert_int_equal(S_int(sum, "warnings"), 0);
     assert_int_equal(S_int(sum, "suppressed"), 0);
+    /* No article graded, no maximum: an empty list, max null. */
+    json_t *reading = S_get(root, "reading");
+    assert_true(json_is_null(S_get(reading, "max")));
+    assert_int_equal(json_array_size(S_get(reading, "articles")), 0);
     json_decref(root);
     diag_list_free(none);
+}
+
+/* o[key] as a real (fails when missing or not a real). */
+static double S_real(const json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    if (!json_is_real(v))
+        fail_msg("'%s' is not a real", key);
+    return json_real_value(v);
+}
+
+static void test_json_reading(void **state)
+{
+    S_fix *fx = *state;
+    json_t *root = S_write(&fx->in, report_json);
+    json_t *reading = S_get(root, "reading");
+    assert_int_equal(json_object_size(reading), 3);
+    assert_string_equal(S_str(reading, "formula"), "flesch-kincaid-grade");
+    assert_true(S_real(reading, "max") == 8.5);
+    json_t *list = S_get(reading, "articles");
+    assert_int_equal(json_array_size(list), 2);
+    json_t *a = S_idx(list, 0);
+    assert_int_equal(json_object_size(a), 8);
+    assert_string_equal(S_str(a, "file"), "content/articles/face layers.md");
+    assert_int_equal(S_int(a, "line"), 9);
+    assert_int_equal(S_int(a, "column"), 1);
+    assert_true(S_real(a, "grade") == 7.9);
+    assert_int_equal(S_int(a, "sentences"), 74);
+    assert_int_equal(S_int(a, "words"), 1021);
+    assert_int_equal(S_int(a, "syllables"), 1430);
+    assert_true(json_is_false(S_get(a, "above_max")));
+    a = S_idx(list, 1);
+    assert_string_equal(S_str(a, "file"), "content/articles/mini-lift.md");
+    assert_true(S_real(a, "grade") == 11.3);
+    assert_true(json_is_true(S_get(a, "above_max")));
+    json_decref(root);
+
+    /* Without a maximum nothing is above it. */
+    fx->in.reading_grade_max = 0;
+    root = S_write(&fx->in, report_json);
+    reading = S_get(root, "reading");
+    assert_true(json_is_null(S_get(reading, "max")));
+    assert_true(json_is_false(S_get(S_idx(S_get(reading, "articles"), 1), "above_max")));
+    json_decref(root);
+}
+
+static void test_json_reading_is_short(void **state)
+{
+    S_fix *fx = *state;
+    /* A grade is written with the one decimal it has, not as 7.9000000000000004. */
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&buf, &size);
+    assert_int_equal(report_json(&fx->in, out), 0);
+    fclose(out);
+    assert_non_null(strstr(buf, "\"grade\": 7.9,\n"));
+    assert_non_null(strstr(buf, "\"grade\": 11.3,\n"));
+    assert_non_null(strstr(buf, "\"max\": 8.5,\n"));
+    free(buf);
+}
+
+/* ---- text ---- */
+
+/* The text report_text_readings writes for in. */
+static char *S_text(const report_input *in)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&buf, &size);
+    assert_non_null(out);
+    assert_int_equal(report_text_readings(in, out), 0);
+    assert_int_equal(fclose(out), 0);
+    return buf;
+}
+
+static void test_text_readings(void **state)
+{
+    S_fix *fx = *state;
+    char *text = S_text(&fx->in);
+    assert_string_equal(text,
+                        "reading grade (Flesch–Kincaid; reading_grade_max 8.5 in site.yaml):\n"
+                        "    7.9  content/articles/face layers.md (74 sentences, 1021 words)\n"
+                        "   11.3  content/articles/mini-lift.md (1 sentence, 13 words): "
+                        "above 8.5\n");
+    free(text);
+    fx->in.reading_grade_max = 0;
+    fx->readings[0].words = 1;
+    text = S_text(&fx->in);
+    assert_string_equal(text,
+                        "reading grade (Flesch–Kincaid; site.yaml sets no reading_grade_max):\n"
+                        "    7.9  content/articles/face layers.md (74 sentences, 1 word)\n"
+                        "   11.3  content/articles/mini-lift.md (1 sentence, 13 words)\n");
+    free(text);
+    /* No article graded: nothing at all. */
+    fx->in.n_readings = 0;
+    text = S_text(&fx->in);
+    assert_string_equal(text, "");
+    free(text);
+    fx->in.n_readings = 2;
+    FILE *full = fopen("/dev/full", "w");
+    if (!full)
+        skip();
+    setvbuf(full, NULL, _IONBF, 0);
+    assert_int_equal(report_text_readings(&fx->in, full), -1);
+    fclose(full);
 }
 
 static void test_json_is_utf8(void **state)
@@ -498,6 +627,59 @@ static void test_sarif_whole_file_region(void **state)
     assert_int_equal(column, 1);
 }
 
+static void test_sarif_reading(void **state)
+{
+    S_fix *fx = *state;
+    json_t *root = S_write(&fx->in, report_sarif);
+    json_t *props = S_get(S_idx(S_get(root, "runs"), 0), "properties");
+    assert_int_equal(json_object_size(props), 2);
+    assert_true(S_real(props, "readingGradeMax") == 8.5);
+    json_t *grades = S_get(props, "readingGrades");
+    assert_int_equal(json_array_size(grades), 2);
+    json_t *g = S_idx(grades, 0);
+    assert_int_equal(json_object_size(g), 6);
+    /* The file as an artifact URI, as in the results. */
+    assert_string_equal(S_str(g, "uri"), "content/articles/face%20layers.md");
+    assert_int_equal(S_int(g, "line"), 9);
+    assert_true(S_real(g, "grade") == 7.9);
+    assert_int_equal(S_int(g, "sentences"), 74);
+    assert_int_equal(S_int(g, "words"), 1021);
+    assert_int_equal(S_int(g, "syllables"), 1430);
+    assert_true(S_real(S_idx(grades, 1), "grade") == 11.3);
+    json_decref(root);
+    /* Without a maximum, no readingGradeMax; without grades, an empty list. */
+    fx->in.reading_grade_max = 0;
+    fx->in.n_readings = 0;
+    root = S_write(&fx->in, report_sarif);
+    props = S_get(S_idx(S_get(root, "runs"), 0), "properties");
+    assert_int_equal(json_object_size(props), 1);
+    assert_int_equal(json_array_size(S_get(props, "readingGrades")), 0);
+    json_decref(root);
+}
+
+static void test_sarif_reading_grade_rule(void **state)
+{
+    (void)state;
+    diag_list *d = diag_list_new();
+    diag_add(d, DIAG_WARNING, "content/articles/a.md", 9, 1, "reading-grade",
+             "reading grade 11.3 (Flesch–Kincaid) is above reading_grade_max 9; shorten the "
+             "longest sentences (line 9) and prefer shorter words");
+    report_input in = {.diags = d, .version = "0.3.0"};
+    json_t *root = S_write(&in, report_sarif);
+    json_t *run = S_idx(S_get(root, "runs"), 0);
+    json_t *r = S_idx(S_get(S_get(S_get(run, "tool"), "driver"), "rules"), 0);
+    assert_string_equal(S_str(r, "id"), "reading-grade");
+    assert_string_equal(S_str(S_get(r, "shortDescription"), "text"),
+                        "An English article's Flesch–Kincaid reading grade (Kincaid et al. "
+                        "1975) is above reading_grade_max in site.yaml: shorten its longest "
+                        "sentences and prefer shorter words.");
+    json_t *res = S_idx(S_get(run, "results"), 0);
+    assert_string_equal(S_str(res, "level"), "warning");
+    assert_string_equal(S_str(res, "ruleId"), "reading-grade");
+    json_decref(root);
+    diag_list_free(d);
+}
+
 static void test_sarif_without_rules(void **state)
 {
     S_fix *fx = *state;
@@ -555,6 +737,9 @@ int main(void)
         T(test_json_suppressions),
         cmocka_unit_test(test_json_empty),
         T(test_json_is_utf8),
+        T(test_json_reading),
+        T(test_json_reading_is_short),
+        T(test_text_readings),
         cmocka_unit_test(test_invalid_utf8_keeps_keys),
         T(test_write_error),
         T(test_sarif_header),
@@ -562,6 +747,8 @@ int main(void)
         T(test_sarif_results),
         T(test_sarif_locations),
         T(test_sarif_whole_file_region),
+        T(test_sarif_reading),
+        cmocka_unit_test(test_sarif_reading_grade_rule),
         T(test_sarif_without_rules),
         T(test_sarif_long_description),
     };
