@@ -301,11 +301,25 @@ static void test_article(void **state)
         "<summary>What the SMAS is.</summary>"
         "<date iso=\"2026-01-02\" year=\"2026\" month=\"1\" day=\"2\"/>"
         "<reviewed iso=\"2026-11-20\" year=\"2026\" month=\"11\" day=\"20\"/>"
+        /* reviewed + review_max_age_days (365) */
+        "<next-review iso=\"2027-11-20\" year=\"2027\" month=\"11\" day=\"20\"/>"
         "<reviewer>Medical review team</reviewer>"
         "<topics><topic id=\"anatomy\" href=\"/kb/topics/anatomy/\">Facial anatomy</topic>"
         "</topics>"
         "<procedures><procedure id=\"thread-lift\" href=\"/kb/compare/#procedure-thread-lift\">"
         "Thread lift</procedure></procedures>"
+        /* jsonld.h's MedicalWebPage, with the canonical URL pagexml_new made */
+        "<structured-data type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"MedicalWebPage\",\"url\":\"https://example.org/kb/articles/smas/\","
+        "\"name\":\"The SMAS layer\",\"description\":\"What the SMAS is.\","
+        "\"inLanguage\":\"en\",\"datePublished\":\"2026-01-02\","
+        "\"lastReviewed\":\"2026-11-20\",\"reviewedBy\":{\"@type\":\"Organization\","
+        "\"name\":\"Medical review team\"},\"medicalAudience\":{\"@type\":"
+        "\"MedicalAudience\",\"audienceType\":\"Patient\"},\"about\":[{\"@type\":"
+        "\"MedicalProcedure\",\"name\":\"Thread lift\",\"url\":"
+        "\"https://example.org/kb/compare/#procedure-thread-lift\"}],\"isPartOf\":{\"@type\":"
+        "\"WebSite\",\"name\":\"Clinic knowledge base\",\"url\":\"https://example.org/kb/\"}}"
+        "</structured-data>"
         "<body><p>Text</p></body>"
         "<related><article-ref href=\"/kb/articles/dimpling/\" lang=\"ko\"><title>Dimpling</title>"
         "<summary>Small dents.</summary>"
@@ -335,7 +349,7 @@ static void test_article_toc_from_three_sections(void **state)
         if (xmlStrEqual(c->name, BAD_CAST "toc"))
             toc = c;
     assert_non_null(toc);
-    assert_ptr_equal(toc->next, body);
+    assert_ptr_equal(toc->next->next, body); /* the structured data comes between */
     char *got = tu_dump(toc->doc, toc);
     assert_string_equal(got, "<toc><item href=\"#one\" level=\"2\">One</item>"
                              "<item href=\"#sub\" level=\"3\">Sub &amp; more</item>"
