@@ -36,6 +36,7 @@ static const struct {
     [PAGE_COMPARE] = {"compare", "compare.xsl"},
     [PAGE_GLOSSARY] = {"glossary", "glossary.xsl"},
     [PAGE_NOT_FOUND] = {"not-found", "404.xsl"},
+    [PAGE_SEARCH] = {"search", "search.xsl"},
 };
 
 struct page_templates {

@@ -19,6 +19,7 @@ typedef enum page_kind {
     PAGE_COMPARE,
     PAGE_GLOSSARY,
     PAGE_NOT_FOUND,
+    PAGE_SEARCH, /* /search/: every article, and the search form and script */
     PAGE_KIND_COUNT
 } page_kind;
 

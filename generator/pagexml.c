@@ -77,12 +77,15 @@ static void S_site(xmlNodePtr page, const site_config *cfg, const size_t *topic_
     char *compare = xasprintf("%scompare/", cfg->base_path);
     char *glossary = xasprintf("%sglossary/", cfg->base_path);
     char *feed = xasprintf("%sfeed.xml", cfg->base_path);
+    char *search = xasprintf("%ssearch/", cfg->base_path);
     xmlNewProp(links, BAD_CAST "compare", BAD_CAST compare);
     xmlNewProp(links, BAD_CAST "glossary", BAD_CAST glossary);
     xmlNewProp(links, BAD_CAST "feed", BAD_CAST feed);
+    xmlNewProp(links, BAD_CAST "search", BAD_CAST search);
     free(compare);
     free(glossary);
     free(feed);
+    free(search);
 }
 
 xmlDocPtr pagexml_new(const site_config *cfg, page_kind kind, const char *lang,
@@ -118,6 +121,16 @@ xmlNodePtr pagexml_article_ref(xmlNodePtr parent, const article *a)
     pagexml_text(ref, "summary", a->fm->summary);
     pagexml_date(ref, "date", &a->fm->date);
     pagexml_date(ref, "reviewed", &a->fm->reviewed);
+    return ref;
+}
+
+xmlNodePtr pagexml_search_ref(xmlNodePtr parent, const article *a)
+{
+    xmlNodePtr ref = xmlNewChild(parent, NULL, BAD_CAST "article-ref", NULL);
+    xmlNewProp(ref, BAD_CAST "href", BAD_CAST a->url);
+    xmlNewProp(ref, BAD_CAST "lang", BAD_CAST a->lang);
+    pagexml_text(ref, "title", a->fm->title);
+    pagexml_text(ref, "summary", a->fm->summary);
     return ref;
 }
 

@@ -30,6 +30,11 @@ xmlNodePtr pagexml_text(xmlNodePtr parent, const char *name, const char *text);
 xmlNodePtr pagexml_date(xmlNodePtr parent, const char *name, const date_ymd *date);
 /* Append an <article-ref href> with title, summary, date and reviewed. */
 xmlNodePtr pagexml_article_ref(xmlNodePtr parent, const article *a);
+/*
+ * Append the slimmer <article-ref href lang> of the /search/ page, which lists every
+ * article: title and summary only.
+ */
+xmlNodePtr pagexml_search_ref(xmlNodePtr parent, const article *a);
 
 /*
  * Append the <article> element of an article page. body is the rendered body element,

@@ -28,6 +28,7 @@
 #include "procedures.h"
 #include "publish.h"
 #include "related.h"
+#include "searchindex.h"
 #include "slug.h"
 #include "util.h"
 
@@ -87,6 +88,10 @@ typedef struct build {
     atomic_size_t pages;
     atomic_size_t files;
     atomic_bool write_failed;
+    /* The search index (searchindex.h): the published articles, numbered as in listed. */
+    searchindex *search;
+    size_t *search_at; /* per article of articles: its number in search, or SIZE_MAX */
+    char *search_url;  /* the /search/ page's site path */
 } build;
 
 /*
@@ -587,23 +592,27 @@ static markdown_hooks S_hooks(render_ctx *c)
 
 /* ---- writing pages ---------------------------------------------------------------------- */
 
+/* Report that rel_path (staged at path, or NULL when it could not be prepared) could not be
+ * written, errno e: the build fails and the published site stays. */
+static void S_write_failed(build *b, const char *path, const char *rel_path, int e)
+{
+    char *joined = path ? NULL : path_join(publish_path(b->stage), rel_path);
+    diag_error(b->diags, path ? path : joined, 0, 0, NULL, "cannot write: %s%s", strerror(e),
+               e == ENOSPC || e == EFBIG || e == EDQUOT
+                   ? "; free some disk space (or raise the file size limit) and build again; "
+                     "the published site was not changed"
+                   : "");
+    atomic_store(&b->write_failed, true);
+    free(joined);
+}
+
 static void S_write(build *b, const char *rel_path, const char *data, size_t len)
 {
     char *path = publish_prepare(b->stage, rel_path);
-    if (!path || file_write(path, data, len) < 0) {
-        char *shown = path ? path : path_join(publish_path(b->stage), rel_path);
-        int e = errno;
-        diag_error(b->diags, shown, 0, 0, NULL, "cannot write: %s%s", strerror(e),
-                   e == ENOSPC || e == EFBIG || e == EDQUOT
-                       ? "; free some disk space (or raise the file size limit) and build again; "
-                         "the published site was not changed"
-                       : "");
-        atomic_store(&b->write_failed, true);
-        if (shown != path)
-            free(shown);
-    } else {
+    if (!path || file_write(path, data, len) < 0)
+        S_write_failed(b, path, rel_path, errno);
+    else
         atomic_fetch_add(&b->files, 1);
-    }
     free(path);
 }
 
@@ -807,6 +816,8 @@ static void S_render_article(build *b, const article *a, bool check_only)
         markdown_result_free(md);
         return;
     }
+    searchindex_add_body(b->search, b->search_at[a - b->articles], md->body, md->headings,
+                         md->n_headings);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_ARTICLE, a->lang, a->url, a->fm->title,
                                 a->fm->summary, b->topic_counts);
     pagexml_article(xmlDocGetRootElement(doc), b->cfg, a, md->body, md->headings,
@@ -1096,6 +1107,10 @@ static void S_render_glossary(build *b)
         markdown_result *md = markdown_render(c.file, t->definition, strlen(t->definition),
                                               t->line, MARKDOWN_NO_H1, &hooks, b->diags);
         strlist_free(&c.links);
+        char *href = xasprintf("%s#term-%s", url, t->id);
+        searchindex_add_term(b->search, t->term, (const char *const *)t->aliases, t->n_aliases,
+                             md->body, href);
+        free(href);
         xmlNodeSetName(md->body, BAD_CAST "definition");
         xmlAddChild(term, md->body);
         md->body = NULL;
@@ -1114,6 +1129,152 @@ static void S_render_not_found(build *b)
     S_render_page(b, PAGE_NOT_FOUND, doc, url);
     xmlFreeDoc(doc);
     free(url);
+}
+
+/* ---- search (searchindex.h) ---------------------------------------------------------- */
+
+/* The index's articles: the published ones, newest first, as the home page lists them. */
+static void S_plan_search(build *b)
+{
+    b->search_url = xasprintf("%ssearch/", b->cfg->base_path);
+    b->search = searchindex_new(b->n_listed);
+    b->search_at = xcalloc(b->n_articles + 1, sizeof *b->search_at);
+    for (size_t i = 0; i < b->n_articles; i++)
+        b->search_at[i] = SIZE_MAX;
+    for (size_t i = 0; i < b->n_listed; i++) {
+        const article *a = b->listed[i];
+        searchindex_set_article(b->search, i, a->url, a->fm->title, a->fm->summary, a->lang);
+        b->search_at[a - b->articles] = i;
+    }
+}
+
+typedef struct {
+    const article *a;
+    char *key;
+    char initial[SEARCHINDEX_INITIAL_SIZE];
+} S_by_title_item;
+
+/* By group, then title: the groups in order, each once ("0–9", "A"... "Z", "ㄱ"...). */
+static int S_by_title(const void *x, const void *y)
+{
+    const S_by_title_item *p = x, *q = y;
+    int c = strcmp(p->initial, q->initial);
+    if (!c)
+        c = strcmp(p->key, q->key);
+    if (!c)
+        c = strcmp(p->a->fm->title, q->a->fm->title);
+    return c ? c : strcmp(p->a->url, q->a->url);
+}
+
+/*
+ * /search/: the search form, and every published article by title (searchindex_sort_key)
+ * in groups by first letter (searchindex_initial), for readers without JavaScript;
+ * search.js searches the index the page names. A site of 10,000 articles makes this one
+ * page of 10,000: its XML holds titles and summaries only.
+ */
+static void S_render_search(build *b)
+{
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_SEARCH, b->cfg->language, b->search_url, "",
+                                b->cfg->description, b->topic_counts);
+    xmlNodePtr page = xmlDocGetRootElement(doc);
+    xmlNodePtr search = xmlNewChild(page, NULL, BAD_CAST "search", NULL);
+    char *index = xasprintf("%s%s", b->cfg->base_path, SEARCHINDEX_FILE);
+    xmlNewProp(search, BAD_CAST "index", BAD_CAST index);
+    free(index);
+    S_by_title_item *items = xcalloc(b->n_listed + 1, sizeof *items);
+    for (size_t i = 0; i < b->n_listed; i++) {
+        items[i] = (S_by_title_item){.a = b->listed[i],
+                                     .key = searchindex_sort_key(b->listed[i]->fm->title)};
+        searchindex_initial(b->listed[i]->fm->title, items[i].initial);
+    }
+    qsort(items, b->n_listed, sizeof *items, S_by_title);
+    xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "articles", NULL);
+    xmlNodePtr group = NULL;
+    for (size_t i = 0; i < b->n_listed; i++) {
+        if (!group || strcmp(items[i].initial, items[i - 1].initial) != 0) {
+            group = xmlNewChild(list, NULL, BAD_CAST "group", NULL);
+            xmlNewProp(group, BAD_CAST "initial", BAD_CAST items[i].initial);
+        }
+        pagexml_search_ref(group, items[i].a);
+    }
+    for (size_t i = 0; i < b->n_listed; i++)
+        free(items[i].key);
+    free(items);
+    S_render_page(b, PAGE_SEARCH, doc, b->search_url);
+    xmlFreeDoc(doc);
+}
+
+/*
+ * An article whose page was taken from the old site, when the old site's index does not
+ * have its entry (deleted by hand, damaged): render its body again for the index alone.
+ * It has nothing to report: a page that had is never taken from the old site, and its
+ * fingerprint covers its text and what its links need. markdown_render's own messages go
+ * to a list that is dropped; the hooks would report into the build's.
+ */
+static void S_search_fallback(build *b, article *a)
+{
+    size_t at = b->search_at[a - b->articles];
+    if (at == SIZE_MAX || searchindex_has_body(b->search, at))
+        return;
+    size_t len;
+    char *text = file_read(a->path, &len);
+    if (!text)
+        return;
+    const char *body = text;
+    unsigned line = 1;
+    while (line < a->body_line && (body = strchr(body, '\n')) != NULL) {
+        body++;
+        line++;
+    }
+    if (!body)
+        body = text + len;
+    diag_list *quiet = diag_list_new();
+    render_ctx c = {.b = b, .file = a->path, .self = a};
+    markdown_hooks hooks = S_hooks(&c);
+    markdown_result *md = markdown_render(a->path, body, len - (size_t)(body - text),
+                                          a->body_line, MARKDOWN_NO_H1, &hooks, quiet);
+    searchindex_add_body(b->search, at, md->body, md->headings, md->n_headings);
+    markdown_result_free(md);
+    strlist_free(&c.links);
+    diag_list_free(quiet);
+    free(text);
+}
+
+/*
+ * Write /search-index.json. The articles rendered in this build gave their bodies as they
+ * were rendered; those whose pages were taken from the old site give theirs from the old
+ * site's index (the same file, the same entry), or are rendered again for it.
+ */
+static void S_write_search_index(build *b)
+{
+    if (diag_error_count(b->diags) > 0)
+        return; /* nothing is published */
+    size_t missing = 0;
+    for (size_t i = 0; i < searchindex_count(b->search); i++)
+        missing += !searchindex_has_body(b->search, i);
+    if (missing) {
+        char *path = path_join(b->opt->out_dir, SEARCHINDEX_FILE);
+        searchindex *old = searchindex_read(path);
+        missing = searchindex_take_from(b->search, old);
+        searchindex_free(old);
+        free(path);
+    }
+    if (missing)
+        S_each_article(b, S_search_fallback);
+    /* Streamed to the file: at 10,000 articles it is 7 MB. */
+    char *path = publish_prepare(b->stage, SEARCHINDEX_FILE);
+    FILE *out = path ? fopen(path, "w") : NULL;
+    int status = out ? searchindex_write(b->search, out) : -1;
+    int e = errno;
+    if (out && fclose(out) != 0 && status == 0) {
+        status = -1;
+        e = errno;
+    }
+    if (status != 0)
+        S_write_failed(b, path, SEARCHINDEX_FILE, e);
+    else
+        atomic_fetch_add(&b->files, 1);
+    free(path);
 }
 
 static void S_write_feeds(build *b)
@@ -1151,7 +1312,7 @@ static void S_write_feeds(build *b)
             topic_url_lastmod[topic_urls.len - 1] = topic_latest[t];
         }
     }
-    pages = xreallocarray(pages, b->n_listed + topic_urls.len + 4, sizeof *pages);
+    pages = xreallocarray(pages, b->n_listed + topic_urls.len + 5, sizeof *pages);
     pages[n_pages++] = (feeds_page){b->cfg->base_path, latest};
     for (size_t i = 0; i < b->n_listed; i++)
         pages[n_pages++] = (feeds_page){b->listed[i]->url, &b->listed[i]->fm->reviewed};
@@ -1159,6 +1320,7 @@ static void S_write_feeds(build *b)
         pages[n_pages++] = (feeds_page){topic_urls.items[i], topic_url_lastmod[i]};
     pages[n_pages++] = (feeds_page){compare, NULL};
     pages[n_pages++] = (feeds_page){glossary_url, NULL};
+    pages[n_pages++] = (feeds_page){b->search_url, NULL};
     size_t len;
     char *xml;
     if (n_pages <= FEEDS_SITEMAP_MAX_URLS) {
@@ -1262,6 +1424,9 @@ static void S_free_build(build *b)
 
     free(b->listed);
     free(b->topic_counts);
+    searchindex_free(b->search);
+    free(b->search_at);
+    free(b->search_url);
     if (b->procedure_hrefs && b->procedures)
         for (size_t i = 0; i < b->procedures->n_procedures; i++)
             free(b->procedure_hrefs[i]);
@@ -1291,6 +1456,7 @@ static void S_plan_list_pages(build *b)
     strlist_push_owned(&urls, xasprintf("%scompare/", b->cfg->base_path));
     strlist_push_owned(&urls, xasprintf("%sglossary/", b->cfg->base_path));
     strlist_push_owned(&urls, xasprintf("%s404.html", b->cfg->base_path));
+    strlist_push(&urls, b->search_url);
     b->list_pages = xcalloc(urls.len + 1, sizeof *b->list_pages);
     for (size_t i = 0; i < urls.len; i++)
         b->list_pages[b->n_list_pages++].page = S_page_file(b, urls.items[i]);
@@ -1560,6 +1726,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     S_read_old_manifest(&b);
     S_load_articles(&b);
     S_link_procedures(&b);
+    S_plan_search(&b);
 
     /* The disclaimer may link to articles like any text; its links are checked the same way. */
     render_ctx disclaimer_ctx = {.b = &b, .file = b.cfg->file};
@@ -1611,7 +1778,9 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     S_render_compare(&b);
     S_render_glossary(&b);
     S_render_not_found(&b);
+    S_render_search(&b);
     S_write_feeds(&b);
+    S_write_search_index(&b);
     char *assets = path_join(opt->templates_dir, "assets");
     S_copy_dir(&b, assets, "assets", opt->templates_dir);
     free(assets);

@@ -446,6 +446,26 @@
         </xsl:if>
         <xsl:value-of select="normalize-space($site/title)"/>
       </a>
+      <!-- Search, after the site title (on a wide screen they share the first line, the
+           navigation below). A plain GET form: it works without JavaScript, and
+           /search/?q=… lists the results when search.js runs there. The label wraps
+           the input so that no id is needed (article pages keep ids for headings). -->
+      <xsl:if test="normalize-space($site/links/@search)">
+        <form class="site-search" role="search" method="get" action="{$site/links/@search}">
+          <xsl:attribute name="aria-label">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'site-search-label'"/></xsl:call-template>
+          </xsl:attribute>
+          <label class="site-search-label">
+            <span class="site-search-text">
+              <xsl:call-template name="str"><xsl:with-param name="id" select="'site-search-text'"/></xsl:call-template>
+            </span>
+            <input class="site-search-input" type="search" name="q" enterkeyhint="search"/>
+          </label>
+          <button class="site-search-button" type="submit">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'site-search-submit'"/></xsl:call-template>
+          </button>
+        </form>
+      </xsl:if>
       <nav class="site-nav">
         <xsl:attribute name="aria-label">
           <xsl:call-template name="str"><xsl:with-param name="id" select="'site-nav-label'"/></xsl:call-template>

@@ -98,6 +98,7 @@ static const char *const S_pages[] = {
     "compare/index.html",
     "glossary/index.html",
     "404.html",
+    "search/index.html",
     NULL,
 };
 
@@ -179,6 +180,11 @@ static void test_every_page_has_one_disclaimer_and_basics(void **state)
         S_assert_xpath(doc, "//script[not(@type='application/ld+json')][not(starts-with(@src, '/kb/assets/'))]", 0);
         S_assert_xpath(doc, "//link[@rel='stylesheet'][not(starts-with(@href,'/kb/'))]", 0);
         S_assert_xpath(doc, "//img[not(starts-with(@src,'/kb/media/'))]", 0);
+        /* The header's search: a GET form to /search/ with a labelled q field. */
+        S_assert_xpath(doc, "//header//form[@role='search'][@method='get']"
+                            "[@action='/kb/search/'][@aria-label]"
+                            "/label[normalize-space(span)]/input[@type='search'][@name='q']",
+                       1);
         xmlFreeDoc(doc);
     }
     free(err);
@@ -438,7 +444,7 @@ static void test_feed_sitemap_robots(void **state)
     doc = e2e_xml(path);
     free(path);
     assert_non_null(doc);
-    S_assert_xpath(doc, "/sm:urlset/sm:url", 11); /* home, 3 articles, 5 topics, compare, glossary */
+    S_assert_xpath(doc, "/sm:urlset/sm:url", 12); /* home, 3 articles, 5 topics, compare, glossary, search */
     S_assert_xpath(doc, "/sm:urlset/sm:url[sm:loc='https://clinic.example/kb/articles/layers/'][sm:lastmod='2026-11-10']", 1);
     /* A list page's lastmod is its newest review: the home page's of every article, a
      * topic's of its own; a topic with no article has none (the draft does not count). */
@@ -527,8 +533,8 @@ static void S_edit(S_site *s, const char *rel, const char *find, const char *rep
 /*
  * Build site/ again from what it was (an incremental build) and full/ from nothing, and
  * require the two to be identical, manifest included; unchanged (when >= 0) is how many
- * pages the incremental build must have taken from the old site (the good site has 12:
- * 3 articles, the home page, 5 topic pages, compare, glossary and 404). From the third
+ * pages the incremental build must have taken from the old site (the good site has 13:
+ * 3 articles, the home page, 5 topic pages, compare, glossary, 404 and search). From the third
  * build on, site/ is staged in the site kept from the build before (site.previous).
  */
 static void S_expect_incremental(S_site *s, int unchanged, const char *step)
@@ -586,13 +592,13 @@ static void test_incremental_builds(void **state)
     free(err);
     struct stat before_st, after_st;
     assert_int_equal(stat(s->out, &before_st), 0);
-    S_expect_incremental(s, 12, "nothing changed");
+    S_expect_incremental(s, 13, "nothing changed");
     /* Nothing to do: the site folder is not even swapped. */
     assert_int_equal(stat(s->out, &after_st), 0);
     assert_true(before_st.st_ino == after_st.st_ino);
     /* The body of one article: only its own page is made again. */
     S_edit(s, "content/articles/layers.md", "It is a sheet of", "It is a thin sheet of");
-    S_expect_incremental(s, 11, "a sentence of layers.md");
+    S_expect_incremental(s, 12, "a sentence of layers.md");
     char *previous = path_join(s->dir, "site.previous");
     assert_true(path_is_dir(previous));
     free(previous);
@@ -627,7 +633,7 @@ static void test_incremental_builds(void **state)
           "date: 2026-11-10\nreviewed: 2026-11-10\nreviewer: \"Medical review team\"\n---\n"
           "See [the layers](layers.md).\n\n## Details\n\nText.\n");
     S_expect_incremental(s, 0, "a new article");
-    S_expect_incremental(s, 13, "nothing changed again");
+    S_expect_incremental(s, 14, "nothing changed again");
     /* Renamed: its old page goes, the new one comes. */
     char *from = path_join(s->dir, "content/articles/new-one.md");
     char *to = path_join(s->dir, "content/articles/renamed-one.md");
@@ -647,7 +653,7 @@ static void test_incremental_builds(void **state)
     S_edit(s, "templates/article.xsl", "<article class=\"article\">",
            "<article class=\"article\" data-x=\"1\">");
     S_expect_incremental(s, 0, "a template");
-    S_expect_incremental(s, 12, "nothing changed after the template");
+    S_expect_incremental(s, 13, "nothing changed after the template");
     S_edit(s, "content/data/procedures.yaml", "label: Incision", "label: Incisions");
     S_expect_incremental(s, 0, "the procedure data");
     S_edit(s, "content/glossary.yaml", "definition: \"A layer", "definition: \"A thin layer");
@@ -668,7 +674,7 @@ static void test_incremental_builds(void **state)
     assert_string_equal(before, after);
     assert_string_equal(mbefore, mafter);
     S_edit(s, "content/articles/layers.md", "topics: [no-such-topic, ", "topics: [");
-    S_expect_incremental(s, 12, "the mistake mended");
+    S_expect_incremental(s, 13, "the mistake mended");
     free(before);
     free(after);
     free(mbefore);

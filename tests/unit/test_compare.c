@@ -460,22 +460,22 @@ static void test_render_structure(void **state)
         got,
         "<div class=\"comparison-wrap\" role=\"region\" aria-labelledby=\"cmp-1-caption\" "
         "tabindex=\"0\">"
-        "<table class=\"comparison\" role=\"table\" id=\"cmp-1\">"
+        "<table class=\"comparison\" id=\"cmp-1\">"
         "<caption id=\"cmp-1-caption\">Thread lift &amp; mini lift</caption>"
-        "<thead role=\"rowgroup\"><tr role=\"row\">"
-        "<td class=\"comparison-corner\" role=\"cell\"/>"
-        "<th scope=\"col\" role=\"columnheader\">Thread lift</th>"
-        "<th scope=\"col\" role=\"columnheader\">Mini lift</th>"
+        "<thead><tr>"
+        "<td class=\"comparison-corner\"/>"
+        "<th scope=\"col\">Thread lift</th>"
+        "<th scope=\"col\">Mini lift</th>"
         "</tr></thead>"
-        "<tbody role=\"rowgroup\">"
-        "<tr role=\"row\"><th scope=\"row\" role=\"rowheader\">Incision</th>"
-        "<td data-label=\"Thread lift\" role=\"cell\">None: needle points</td>"
-        "<td data-label=\"Mini lift\" role=\"cell\">Short, in front of the ear</td></tr>"
-        "<tr role=\"row\"><th scope=\"row\" role=\"rowheader\">Typical return to daily life</th>"
-        "<td data-label=\"Thread lift\" role=\"cell\">A few days<sup>"
+        "<tbody>"
+        "<tr><th scope=\"row\">Incision</th>"
+        "<td data-label=\"Thread lift\">None: needle points</td>"
+        "<td data-label=\"Mini lift\">Short, in front of the ear</td></tr>"
+        "<tr><th scope=\"row\">Typical return to daily life</th>"
+        "<td data-label=\"Thread lift\">A few days<sup>"
         "<a href=\"#cmp-1-note-1\" id=\"cmp-1-ref-1\" class=\"comparison-note-ref\">1</a>"
         "</sup></td>"
-        "<td data-label=\"Mini lift\" role=\"cell\">1-2 weeks<sup>"
+        "<td data-label=\"Mini lift\">1-2 weeks<sup>"
         "<a href=\"#cmp-1-note-2\" id=\"cmp-1-ref-2\" class=\"comparison-note-ref\">2</a>"
         "</sup></td></tr>"
         "</tbody></table>"
@@ -508,7 +508,7 @@ static void test_render_notes_numbered_in_reading_order(void **state)
                         "<li id=\"cmp-2-note-3\"><span class=\"comparison-source\">"
                         "Journal of Aesthetic Surgery, 2020</span></li>"
                         "</ol></div>");
-    assert_non_null(strstr(got, "<td data-label=\"Thread lift\" role=\"cell\">1-2 years<sup>"
+    assert_non_null(strstr(got, "<td data-label=\"Thread lift\">1-2 years<sup>"
                                 "<a href=\"#cmp-2-note-3\" id=\"cmp-2-ref-3\" "
                                 "class=\"comparison-note-ref\">3</a></sup></td>"));
     free(got);
@@ -522,10 +522,10 @@ static void test_render_em_dash_for_missing_value(void **state)
     compare_spec *spec = compare_spec_all(data, "All");
     xmlNodePtr wrap = compare_render(data, spec, "cmp-1", false, NULL);
     char *got = tu_dump(NULL, wrap);
-    assert_non_null(strstr(got, "<tr role=\"row\"><th scope=\"row\" role=\"rowheader\">How long "
+    assert_non_null(strstr(got, "<tr><th scope=\"row\">How long "
                                 "it lasts</th>"));
-    assert_non_null(strstr(got, "<td data-label=\"Mini lift\" role=\"cell\">\xE2\x80\x94</td>"
-                                "<td data-label=\"Facelift\" role=\"cell\">10 years</td></tr>"));
+    assert_non_null(strstr(got, "<td data-label=\"Mini lift\">\xE2\x80\x94</td>"
+                                "<td data-label=\"Facelift\">10 years</td></tr>"));
     free(got);
     xmlFreeNode(wrap);
     compare_spec_free(spec);
@@ -539,12 +539,12 @@ static void test_render_procedure_anchors_and_hrefs(void **state)
     xmlNodePtr wrap = compare_render(data, spec, "cmp-1", true, hrefs);
     char *got = tu_dump(NULL, wrap);
     assert_non_null(strstr(got,
-                           "<td class=\"comparison-corner\" role=\"cell\"/>"
-                           "<th scope=\"col\" role=\"columnheader\" id=\"procedure-thread-lift\">"
+                           "<td class=\"comparison-corner\"/>"
+                           "<th scope=\"col\" id=\"procedure-thread-lift\">"
                            "<a href=\"/kb/articles/thread-lift/\">Thread lift</a></th>"
-                           "<th scope=\"col\" role=\"columnheader\" id=\"procedure-mini-lift\">"
+                           "<th scope=\"col\" id=\"procedure-mini-lift\">"
                            "Mini lift</th>"
-                           "<th scope=\"col\" role=\"columnheader\" id=\"procedure-facelift\">"
+                           "<th scope=\"col\" id=\"procedure-facelift\">"
                            "<a href=\"/kb/articles/facelift/\">Facelift</a></th></tr></thead>"));
     free(got);
     xmlFreeNode(wrap);
@@ -563,12 +563,12 @@ static void test_render_without_notes_has_no_list(void **state)
     assert_string_equal(
         got,
         "<div class=\"comparison-wrap\" role=\"region\" aria-labelledby=\"t-caption\" "
-        "tabindex=\"0\"><table class=\"comparison\" role=\"table\" id=\"t\">"
+        "tabindex=\"0\"><table class=\"comparison\" id=\"t\">"
         "<caption id=\"t-caption\">F</caption>"
-        "<thead role=\"rowgroup\"><tr role=\"row\"><td class=\"comparison-corner\" role=\"cell\"/>"
-        "<th scope=\"col\" role=\"columnheader\">Facelift</th></tr></thead>"
-        "<tbody role=\"rowgroup\"><tr role=\"row\"><th scope=\"row\" role=\"rowheader\">Incision"
-        "</th><td data-label=\"Facelift\" role=\"cell\">Around the ear</td></tr></tbody>"
+        "<thead><tr><td class=\"comparison-corner\"/>"
+        "<th scope=\"col\">Facelift</th></tr></thead>"
+        "<tbody><tr><th scope=\"row\">Incision"
+        "</th><td data-label=\"Facelift\">Around the ear</td></tr></tbody>"
         "</table></div>");
     assert_null(wrap->parent);
     free(got);

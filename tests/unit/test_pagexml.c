@@ -50,7 +50,7 @@ static site_config S_cfg = {
     "<topic id=\"thread-lift\" href=\"/kb/topics/thread-lift/\" count=\"%s\"><title>Thread "   \
     "lift</title><description>Lifting with threads &amp; needles.</description></topic>"       \
     "</topics><links compare=\"/kb/compare/\" glossary=\"/kb/glossary/\" "                     \
-    "feed=\"/kb/feed.xml\"/></site>"
+    "feed=\"/kb/feed.xml\" search=\"/kb/search/\"/></site>"
 
 /* Check and remove the generator attribute (its version changes), then dump the root. */
 static char *S_dump_page(xmlDocPtr doc)
@@ -144,7 +144,8 @@ static void test_new_root_base_path(void **state)
              "</title><description>Plain-language information about facial lifting."
              "</description><base-url>https://clinic.example/</base-url><root>/</root>"
              "<assets>/assets/</assets><topics/><links compare=\"/compare/\" "
-             "glossary=\"/glossary/\" feed=\"/feed.xml\"/></site><url>/glossary/</url>"
+             "glossary=\"/glossary/\" feed=\"/feed.xml\" search=\"/search/\"/></site>"
+             "<url>/glossary/</url>"
              "<canonical>https://clinic.example/glossary/</canonical><title></title>"
              "<description></description>"
              "</page>");
