@@ -449,8 +449,9 @@
       <!-- Search, after the site title (on a wide screen they share the first line, the
            navigation below). A plain GET form: it works without JavaScript, and
            /search/?q=… lists the results when search.js runs there. The label wraps
-           the input so that no id is needed (article pages keep ids for headings). -->
-      <xsl:if test="normalize-space($site/links/@search)">
+           the input so that no id is needed (article pages keep ids for headings).
+           Not on the search page itself, whose own form is the one to use. -->
+      <xsl:if test="normalize-space($site/links/@search) and $kind != 'search'">
         <form class="site-search" role="search" method="get" action="{$site/links/@search}">
           <xsl:attribute name="aria-label">
             <xsl:call-template name="str"><xsl:with-param name="id" select="'site-search-label'"/></xsl:call-template>

@@ -180,7 +180,8 @@ static void S_html_files(const char *dir, const char *rel, strlist *out)
     free(path);
 }
 
-/* The header of every page has one search form to /search/?q=. */
+/* The header of every page has one search form to /search/?q=, but for the search page,
+ * which has its own. */
 static void test_header_form_on_every_page(void **state)
 {
     (void)state;
@@ -195,8 +196,9 @@ static void test_header_form_on_every_page(void **state)
         int n = e2e_count(doc, "//header[@class='site-header']/form[@class='site-search']"
                                "[@role='search'][@method='get'][@action='/kb/search/']"
                                "[label/input[@name='q'][@type='search']][button[@type='submit']]");
-        if (n != 1)
-            fail_msg("%s: %d search forms in the header", pages.items[i], n);
+        int want = strcmp(pages.items[i], "search/index.html") == 0 ? 0 : 1;
+        if (n != want)
+            fail_msg("%s: %d search forms in the header, not %d", pages.items[i], n, want);
         xmlFreeDoc(doc);
     }
     /* A Korean article's header speaks Korean. */
