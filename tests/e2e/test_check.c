@@ -350,21 +350,33 @@ static void test_reading_grade_text(void **state)
     free(dir);
 }
 
-static void test_reading_grade_json(void **state)
+/* Run `suture check --format FORMAT` in dir with the report written to out: it must exit 1
+ * (the fixture's findings) and print nothing on stderr. Returns the report, parsed (the
+ * caller frees it with json_decref). */
+static json_t *S_report_of(const char *dir, const char *format, const char *out)
 {
-    (void)state;
-    char *dir = S_fixture_grade_max();
-    char *out = path_join(dir, "report.json");
     char *err = NULL;
-    const char *args[] = {"check", "--format", "json", NULL};
+    const char *args[] = {"check", "--format", format, NULL};
     assert_int_equal(e2e_run_to(dir, args, out, &err), 1);
     assert_string_equal(err, "");
+    free(err);
     size_t len;
     char *text = file_read(out, &len);
     assert_non_null(text);
     json_error_t jerr;
     json_t *root = json_loads(text, 0, &jerr);
-    assert_non_null(root);
+    if (!root)
+        fail_msg("%s is not JSON: %s", out, jerr.text);
+    free(text);
+    return root;
+}
+
+static void test_reading_grade_json(void **state)
+{
+    (void)state;
+    char *dir = S_fixture_grade_max();
+    char *out = path_join(dir, "report.json");
+    json_t *root = S_report_of(dir, "json", out);
     /* The warning among the diagnostics, with its rule id. */
     json_t *diags = json_object_get(root, "diagnostics");
     bool found = false;
@@ -398,8 +410,6 @@ static void test_reading_grade_json(void **state)
                         "content/articles/en-claims.md");
     assert_true(json_is_false(json_object_get(a, "above_max")));
     json_decref(root);
-    free(text);
-    free(err);
     free(out);
     remove_tree(dir);
     free(dir);
@@ -410,16 +420,7 @@ static void test_reading_grade_sarif(void **state)
     (void)state;
     char *dir = S_fixture_grade_max();
     char *out = path_join(dir, "report.sarif");
-    char *err = NULL;
-    const char *args[] = {"check", "--format", "sarif", NULL};
-    assert_int_equal(e2e_run_to(dir, args, out, &err), 1);
-    assert_string_equal(err, "");
-    size_t len;
-    char *text = file_read(out, &len);
-    assert_non_null(text);
-    json_error_t jerr;
-    json_t *root = json_loads(text, 0, &jerr);
-    assert_non_null(root);
+    json_t *root = S_report_of(dir, "sarif", out);
     json_t *run = json_array_get(json_object_get(root, "runs"), 0);
     bool found = false;
     json_t *results = json_object_get(run, "results");
@@ -454,8 +455,6 @@ static void test_reading_grade_sarif(void **state)
         print_message("validate-sarif:\n%s\n", buf);
     assert_int_equal(status, 0);
     free(cmd);
-    free(text);
-    free(err);
     free(out);
     remove_tree(dir);
     free(dir);
