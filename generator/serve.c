@@ -25,10 +25,16 @@
 
 #include "config.h"
 #include "diag.h"
+#include "servegate.h"
+#include "servewatch.h"
 #include "util.h"
 
 /* How long an idle event stream waits before a keep-alive comment, in seconds. */
 #define SSE_KEEPALIVE_S 15
+/* How often an event stream looks whether its page has gone away, in milliseconds. */
+#define SSE_HANGUP_CHECK_MS 250
+/* How long a kept-alive connection may sit idle, in seconds (an event stream never does). */
+#define IDLE_TIMEOUT_S 30
 
 /* The script added to every served page: reload when the server says the site changed. */
 static const char S_reload_js[] =
@@ -49,6 +55,7 @@ typedef struct {
     char *base_path;     /* the site's base path, "/" or "/kb/" (site.yaml base_url) */
     char *root;          /* the output folder, resolved */
     strlist errors;      /* the failed build's diagnostics, formatted; empty after a good one */
+    unsigned port;       /* the port listened on */
 } S_state;
 
 /* ---- files ---- */
@@ -226,23 +233,60 @@ static char *S_error_page(const strlist *errors, size_t *len)
 typedef struct {
     S_state *s;
     uint64_t seen;
+    int fd; /* the connection's socket, to see the page go away; -1 when unknown */
 } S_stream;
 
+/* True when the peer of fd has closed its side or the connection failed. */
+static bool S_hung_up(int fd)
+{
+    if (fd < 0)
+        return false;
+    struct pollfd p = {.fd = fd, .events = POLLRDHUP};
+    return poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL));
+}
+
+/*
+ * The next bytes of an event stream: waits for a build, a keep-alive time, the server's
+ * stop, or the page going away (looked at every SSE_HANGUP_CHECK_MS, so that a closed tab
+ * frees its thread and socket at once rather than at the next write).
+ */
 static ssize_t S_stream_next(void *cls, uint64_t pos, char *buf, size_t max)
 {
     (void)pos;
     S_stream *st = cls;
     S_state *s = st->s;
+    struct timespec now, keepalive;
+    clock_gettime(CLOCK_REALTIME, &keepalive);
+    keepalive.tv_sec += SSE_KEEPALIVE_S;
+    bool hung_up = false;
     pthread_mutex_lock(&s->lock);
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += SSE_KEEPALIVE_S;
-    int rc = 0;
-    while (!s->stopping && s->generation == st->seen && rc != ETIMEDOUT)
-        rc = pthread_cond_timedwait(&s->changed, &s->lock, &until);
+    for (;;) {
+        if (s->stopping || s->generation != st->seen)
+            break;
+        clock_gettime(CLOCK_REALTIME, &now);
+        if (now.tv_sec > keepalive.tv_sec ||
+            (now.tv_sec == keepalive.tv_sec && now.tv_nsec >= keepalive.tv_nsec))
+            break;
+        struct timespec slice = now;
+        slice.tv_nsec += SSE_HANGUP_CHECK_MS * 1000000L;
+        if (slice.tv_nsec >= 1000000000L) {
+            slice.tv_sec++;
+            slice.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&s->changed, &s->lock, &slice);
+        if (s->stopping || s->generation != st->seen)
+            break;
+        pthread_mutex_unlock(&s->lock);
+        hung_up = S_hung_up(st->fd);
+        pthread_mutex_lock(&s->lock);
+        if (hung_up)
+            break;
+    }
     bool stopping = s->stopping, changed = s->generation != st->seen;
     st->seen = s->generation;
     pthread_mutex_unlock(&s->lock);
+    if (hung_up)
+        return MHD_CONTENT_READER_END_WITH_ERROR;
     if (stopping)
         return MHD_CONTENT_READER_END_OF_STREAM;
     const char *msg = changed ? "data: reload\n\n" : ": still here\n\n";
@@ -253,10 +297,18 @@ static ssize_t S_stream_next(void *cls, uint64_t pos, char *buf, size_t max)
     return (ssize_t)n;
 }
 
-static enum MHD_Result S_send_events(struct MHD_Connection *c, S_state *s)
+static enum MHD_Result S_send_events(struct MHD_Connection *c, S_state *s, bool head)
 {
+    /* HEAD: the headers alone; a stream that never ends has no body to leave out. */
+    if (head)
+        return S_send(c, MHD_HTTP_OK,
+                      MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT),
+                      "text/event-stream");
     S_stream *st = xcalloc(1, sizeof *st);
     st->s = s;
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    st->fd = info ? info->connect_fd : -1;
     pthread_mutex_lock(&s->lock);
     st->seen = s->generation;
     pthread_mutex_unlock(&s->lock);
@@ -267,15 +319,135 @@ static enum MHD_Result S_send_events(struct MHD_Connection *c, S_state *s)
 
 /* ---- requests ---- */
 
+/* An IP address literal, IPv4 or IPv6 (without brackets): the bytes, or false. */
+static bool S_ip(const char *text, unsigned char out[16], int *family)
+{
+    if (inet_pton(AF_INET, text, out) == 1) {
+        *family = AF_INET;
+        return true;
+    }
+    if (inet_pton(AF_INET6, text, out) == 1) {
+        *family = AF_INET6;
+        return true;
+    }
+    return false;
+}
+
+bool serve_host_allowed(const char *host, const char *bind, unsigned port)
+{
+    if (!host)
+        return true; /* HTTP/1.0 without Host: no browser, so no rebinding */
+    char name[256];
+    const char *port_at;
+    if (host[0] == '[') {
+        const char *close_at = strchr(host, ']');
+        if (!close_at || (size_t)(close_at - host) >= sizeof name)
+            return false;
+        memcpy(name, host + 1, (size_t)(close_at - host - 1));
+        name[close_at - host - 1] = '\0';
+        port_at = close_at + 1;
+        if (!inet_pton(AF_INET6, name, (unsigned char[16]){0}))
+            return false; /* only an IPv6 address goes in brackets */
+    } else {
+        size_t n = strcspn(host, ":");
+        if (n >= sizeof name)
+            return false;
+        memcpy(name, host, n);
+        name[n] = '\0';
+        port_at = host + n;
+    }
+    /* The port: the one listened on; none only when that is 80, the default. */
+    if (*port_at == ':') {
+        char *end;
+        errno = 0;
+        unsigned long p = strtoul(port_at + 1, &end, 10);
+        if (port_at[1] < '0' || port_at[1] > '9' || *end || errno || p != port)
+            return false;
+    } else if (*port_at || port != 80) {
+        return false;
+    }
+    if (strcasecmp(name, "localhost") == 0)
+        return true;
+    unsigned char want[16], got[16], any[16] = {0};
+    int want_family, got_family;
+    if (!S_ip(name, got, &got_family))
+        return false; /* a name: the way DNS rebinding comes in */
+    static const unsigned char loopback6[16] = {[15] = 1};
+    if ((got_family == AF_INET && got[0] == 127 && got[1] == 0 && got[2] == 0 && got[3] == 1) ||
+        (got_family == AF_INET6 && memcmp(got, loopback6, 16) == 0))
+        return true;
+    if (!S_ip(bind, want, &want_family) || want_family != got_family)
+        return false;
+    size_t len = got_family == AF_INET ? 4 : 16;
+    /* Bound to every address: any address of this computer may be in the Host. */
+    return memcmp(want, got, len) == 0 || memcmp(want, any, len) == 0;
+}
+
+/* The marks a request carries between the calls of its handler (S_uri_seen, S_request). */
+static char S_marks[4];
+#define S_FRESH_OK (&S_marks[0])
+#define S_FRESH_NUL (&S_marks[1])
+#define S_SEEN_OK (&S_marks[2])
+#define S_SEEN_NUL (&S_marks[3])
+
+/*
+ * Called with each request's target before libmicrohttpd decodes it: a %00 there would be
+ * cut short by the decoding ("/index.html%00.css" served as "/index.html"), so mark the
+ * request now. The mark becomes the request's *con_cls.
+ */
+static void *S_uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls;
+    (void)c;
+    const char *query = strchr(uri, '?');
+    size_t len = query ? (size_t)(query - uri) : strlen(uri);
+    for (size_t i = 0; i + 2 < len; i++)
+        if (uri[i] == '%' && uri[i + 1] == '0' && uri[i + 2] == '0')
+            return S_FRESH_NUL;
+    return S_FRESH_OK;
+}
+
+/* Wait until the first build has published something (requests may come during it). */
+static void S_wait_first_build(S_state *s)
+{
+    pthread_mutex_lock(&s->lock);
+    while (s->generation == 0 && !s->stopping)
+        pthread_cond_wait(&s->changed, &s->lock);
+    pthread_mutex_unlock(&s->lock);
+}
+
+/* A site file, a page, the error page or a redirect for a GET or HEAD of url. */
+static enum MHD_Result S_serve_site(struct MHD_Connection *c, S_state *s, const char *url);
+
 static enum MHD_Result S_request(void *cls, struct MHD_Connection *c, const char *url,
                                  const char *method, const char *version,
                                  const char *upload_data, size_t *upload_size, void **con_cls)
 {
     (void)version;
     (void)upload_data;
-    (void)upload_size;
-    (void)con_cls;
     S_state *s = cls;
+    /* The first call comes before the request is wholly read; a response queued then makes
+     * libmicrohttpd close the connection. Answer on the next call, and keep it alive. */
+    if (*con_cls == S_FRESH_OK || *con_cls == S_FRESH_NUL || !*con_cls) {
+        *con_cls = *con_cls == S_FRESH_NUL ? S_SEEN_NUL : S_SEEN_OK;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        *upload_size = 0; /* a body nobody asked for: read and dropped */
+        return MHD_YES;
+    }
+    if (*con_cls == S_SEEN_NUL)
+        return S_send_text(c, MHD_HTTP_BAD_REQUEST, "A path cannot contain a NUL character "
+                                                    "(%00).\n");
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    if (!serve_host_allowed(host, s->opt->bind, s->port)) {
+        char *text = xasprintf("This preview answers only to localhost, 127.0.0.1 and [::1] "
+                               "on port %u, so that no other web site can read it.\n",
+                               s->port);
+        enum MHD_Result ret = S_send_text(c, MHD_HTTP_MISDIRECTED_REQUEST, text);
+        free(text);
+        return ret;
+    }
     bool head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
     if (!head && strcmp(method, MHD_HTTP_METHOD_GET) != 0) {
         struct MHD_Response *r = MHD_create_response_from_buffer(
@@ -289,8 +461,13 @@ static enum MHD_Result S_request(void *cls, struct MHD_Connection *c, const char
         return S_send(c, MHD_HTTP_OK, r, "text/javascript; charset=utf-8");
     }
     if (strcmp(url, SERVE_PREFIX "events") == 0)
-        return S_send_events(c, s);
+        return S_send_events(c, s, head);
+    S_wait_first_build(s);
+    return S_serve_site(c, s, url);
+}
 
+static enum MHD_Result S_serve_site(struct MHD_Connection *c, S_state *s, const char *url)
+{
     pthread_mutex_lock(&s->lock);
     char *base = xstrdup(s->base_path);
     char *root = s->root ? xstrdup(s->root) : NULL;
@@ -419,71 +596,6 @@ static void S_build(S_state *s)
     config_free(cfg);
 }
 
-/* ---- watching ---- */
-
-/* nftw has no user pointer: the watcher being filled lives here (one thread). */
-static int S_watch_fd = -1;
-static const uint32_t S_watch_mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
-                                     IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR;
-
-static int S_watch_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    /* Hidden folders (.git, editors' own) are not content. */
-    if (ftw->level > 0 && path[ftw->base] == '.')
-        return FTW_SKIP_SUBTREE;
-    if (flag == FTW_D && inotify_add_watch(S_watch_fd, path, S_watch_mask) < 0)
-        return FTW_STOP;
-    return FTW_CONTINUE;
-}
-
-/* Watch dir and every folder below it; -1 when it cannot be watched. */
-static int S_watch_tree(int fd, const char *dir)
-{
-    S_watch_fd = fd;
-    return nftw(dir, S_watch_entry, 16, FTW_PHYS | FTW_ACTIONRETVAL) == 0 ? 0 : -1;
-}
-
-/* True when a change to this file name may change the site (not an editor's scratch file). */
-static bool S_matters(const char *name)
-{
-    if (!name || !*name)
-        return true;
-    if (name[0] == '.' || str_ends_with(name, "~") || str_ends_with(name, ".swp") ||
-        str_ends_with(name, ".swx") || strcmp(name, "4913") == 0)
-        return false;
-    return true;
-}
-
-/*
- * Read what inotify has; true when something that matters changed. A new folder is
- * watched too (with everything already in it).
- */
-static bool S_drain(int fd, const serve_options *opt)
-{
-    bool matters = false;
-    char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
-    for (;;) {
-        ssize_t n = read(fd, buf, sizeof buf);
-        if (n <= 0)
-            break;
-        for (char *p = buf; p < buf + n;) {
-            const struct inotify_event *ev = (const struct inotify_event *)p;
-            const char *name = ev->len ? ev->name : NULL;
-            if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && name &&
-                name[0] != '.') {
-                /* The path of the new folder is not in the event: rewatch the trees. */
-                S_watch_tree(fd, opt->build.content_dir);
-                S_watch_tree(fd, opt->build.templates_dir);
-            }
-            if (S_matters(name) || (ev->mask & IN_ISDIR))
-                matters = true;
-            p += sizeof *ev + ev->len;
-        }
-    }
-    return matters;
-}
-
 /* ---- the server ---- */
 
 /*
@@ -501,6 +613,55 @@ static void S_on_stop_signal(int sig)
     errno = saved;
 }
 
+static uint64_t S_now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
+}
+
+/*
+ * Wait for changes and build after each burst, until a stop signal. A build waits for the
+ * debounce's quiet time, but no longer than SERVE_WATCH_MAX_WAIT_MS after the first change.
+ */
+static void S_watch_and_build(S_state *s, serve_watch *watch, int sig_fd)
+{
+    const serve_options *opt = s->opt;
+    bool pending = false;
+    uint64_t first = 0, last = 0;
+    for (;;) {
+        int wait = pending ? serve_watch_wait_ms(first, last, S_now_ms(), opt->debounce_ms) : -1;
+        if (pending && wait == 0) {
+            pending = false;
+            S_build(s);
+            continue;
+        }
+        struct pollfd fds[2] = {{.fd = sig_fd, .events = POLLIN},
+                                {.fd = serve_watch_fd(watch), .events = POLLIN}};
+        int n = poll(fds, 2, wait);
+        if (n < 0 && errno != EINTR)
+            break;
+        if (fds[0].revents & POLLIN)
+            break;
+        if (n > 0 && (fds[1].revents & POLLIN)) {
+            serve_watch_action action = serve_watch_read(watch);
+            if (action == SERVE_WATCH_OVERFLOW && !opt->quiet)
+                fprintf(stderr, "suture: too many changes at once to follow one by one; "
+                                "building everything again\n");
+            else if (action == SERVE_WATCH_REWATCH && !opt->quiet)
+                fprintf(stderr, "suture: a watched folder was added, replaced, moved or "
+                                "removed; watching %s and %s as they are now\n",
+                        opt->build.content_dir, opt->build.templates_dir);
+            if (action != SERVE_WATCH_IGNORE) {
+                last = S_now_ms();
+                if (!pending)
+                    first = last;
+                pending = true;
+            }
+        }
+    }
+}
+
 int serve_run(const serve_options *opt)
 {
     S_state s = {.opt = opt, .base_path = xstrdup("/")};
@@ -516,71 +677,47 @@ int serve_run(const serve_options *opt)
         sigaction(SIGINT, &stop, &old_int);
         sigaction(SIGTERM, &stop, &old_term);
     }
-    int watch_fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     int status = 0;
     struct MHD_Daemon *daemon = NULL;
-    if (sig_fd < 0 || watch_fd < 0 || S_watch_tree(watch_fd, opt->build.content_dir) < 0 ||
-        (path_is_dir(opt->build.templates_dir) &&
-         S_watch_tree(watch_fd, opt->build.templates_dir) < 0)) {
+    serve_gate *gate = NULL;
+    const char *const roots[] = {opt->build.content_dir, opt->build.templates_dir, NULL};
+    serve_watch *watch = serve_watch_new(roots);
+    if (sig_fd < 0 || !watch) {
         fprintf(stderr, "suture: cannot watch %s and %s for changes: %s\n",
                 opt->build.content_dir, opt->build.templates_dir, strerror(errno));
         status = SITE_ENVIRONMENT_ERROR;
         goto done;
     }
 
-    /* The address: numeric only, IPv4 or IPv6. */
-    struct addrinfo hints = {.ai_flags = AI_NUMERICHOST | AI_PASSIVE, .ai_socktype = SOCK_STREAM};
-    struct addrinfo *ai = NULL;
-    char port[16];
-    snprintf(port, sizeof port, "%u", opt->port);
-    int gai = getaddrinfo(opt->bind, port, &hints, &ai);
-    if (gai != 0) {
-        fprintf(stderr, "suture: --bind needs an IP address such as 127.0.0.1 or ::1, not '%s'\n",
-                opt->bind);
+    /* The address first: a port in use is said at once, not after a build. */
+    char *bind_error = NULL;
+    gate = serve_gate_bind(opt->bind, opt->port, &bind_error);
+    if (!gate) {
+        fprintf(stderr, "suture: %s\n", bind_error);
+        free(bind_error);
+        status = SITE_ENVIRONMENT_ERROR;
+        goto done;
+    }
+    s.port = serve_gate_port(gate);
+    /* One thread per connection: an event stream waits for builds in its own. The gate
+     * accepts and hands connections on; requests wait for the first build. */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+                     MHD_USE_POLL | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
+    daemon = MHD_start_daemon(flags, 0, NULL, NULL, S_request, &s, MHD_OPTION_URI_LOG_CALLBACK,
+                              S_uri_seen, NULL, MHD_OPTION_CONNECTION_TIMEOUT,
+                              (unsigned)IDLE_TIMEOUT_S, MHD_OPTION_END);
+    if (!daemon || serve_gate_start(gate, daemon) < 0) {
+        fprintf(stderr, "suture: cannot start the server: %s\n", strerror(errno));
         status = SITE_ENVIRONMENT_ERROR;
         goto done;
     }
 
     /* A first build, so that there is something to serve. */
     S_build(&s);
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-                     MHD_USE_POLL | (ai->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0);
-    daemon = MHD_start_daemon(flags, 0, NULL, NULL, S_request, &s, MHD_OPTION_SOCK_ADDR,
-                              ai->ai_addr, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
-                              MHD_OPTION_END);
-    freeaddrinfo(ai);
-    if (!daemon) {
-        fprintf(stderr, "suture: cannot listen on %s port %u (in use, or not an address of this "
-                        "computer); try another --port\n",
-                opt->bind, opt->port);
-        status = SITE_ENVIRONMENT_ERROR;
-        goto done;
-    }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
-    unsigned bound = info ? info->port : opt->port;
     bool v6 = strchr(opt->bind, ':') != NULL;
     fprintf(stderr, "suture: serving the site at http://%s%s%s:%u%s (Ctrl-C to stop)\n",
-            v6 ? "[" : "", opt->bind, v6 ? "]" : "", bound, s.base_path);
-
-    /* Wait for changes; after the last of a burst, build. */
-    bool pending = false;
-    for (;;) {
-        struct pollfd fds[2] = {{.fd = sig_fd, .events = POLLIN}, {.fd = watch_fd, .events = POLLIN}};
-        int n = poll(fds, 2, pending ? (int)opt->debounce_ms : -1);
-        if (n < 0 && errno != EINTR)
-            break;
-        if (fds[0].revents & POLLIN)
-            break;
-        if (n > 0 && (fds[1].revents & POLLIN)) {
-            if (S_drain(watch_fd, opt))
-                pending = true;
-            continue;
-        }
-        if (n == 0 && pending) {
-            pending = false;
-            S_build(&s);
-        }
-    }
+            v6 ? "[" : "", opt->bind, v6 ? "]" : "", s.port, s.base_path);
+    S_watch_and_build(&s, watch, sig_fd);
     if (!opt->quiet)
         fprintf(stderr, "suture: stopped\n");
 
@@ -589,10 +726,10 @@ done:
     s.stopping = true;
     pthread_cond_broadcast(&s.changed);
     pthread_mutex_unlock(&s.lock);
+    serve_gate_free(gate);
     if (daemon)
         MHD_stop_daemon(daemon);
-    if (watch_fd >= 0)
-        close(watch_fd);
+    serve_watch_free(watch);
     if (sig_fd >= 0) {
         sigaction(SIGINT, &old_int, NULL);
         sigaction(SIGTERM, &old_term, NULL);

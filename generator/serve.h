@@ -9,6 +9,12 @@
  *
  * The reload script is added only to the pages as they are served, never to the files the
  * build writes: the site folder stays exactly what `suture build` makes.
+ *
+ * The address is bound before the first build (servegate.h screens each connection's first
+ * request); only Host names of this computer are answered (serve_host_allowed); watches
+ * follow content/ and templates/ when they are replaced (servewatch.h); connections are kept
+ * alive, and an event stream whose page has closed is freed within a quarter of a second
+ * (issue 14).
  */
 #ifndef SUTURE_SERVE_H
 #define SUTURE_SERVE_H
@@ -29,12 +35,13 @@ typedef struct serve_options {
 } serve_options;
 
 /*
- * Build, serve and rebuild until SIGINT or SIGTERM; a build under way then finishes (the
- * site folder is never half written) and the server stops. Prints on stderr the address,
- * one line per build (pages and time, or the diagnostics) and nothing else. Returns 0
- * after a clean stop, or 2 (SITE_ENVIRONMENT_ERROR) when the server cannot start: the
- * address cannot be bound (in use, not local), or the folders cannot be watched; the
- * reason is printed. page_init must have been called.
+ * Bind the address, then build, serve and rebuild until SIGINT or SIGTERM; a build under
+ * way then finishes (the site folder is never half written) and the server stops. Prints
+ * on stderr the address, one line per build (pages and time, or the diagnostics), a line
+ * when a watched folder was replaced, and nothing else. Returns 0 after a clean stop, or 2
+ * (SITE_ENVIRONMENT_ERROR) when the server cannot start: the address cannot be bound (in
+ * use, not local; said before any build), or inotify cannot be used; the reason is
+ * printed. page_init must have been called.
  */
 int serve_run(const serve_options *opt);
 
@@ -46,5 +53,16 @@ int serve_run(const serve_options *opt);
  * Returns a malloc'd path. Exposed for tests.
  */
 char *serve_resolve(const char *root, const char *url, bool *redirect);
+
+/*
+ * Whether a request with this Host header (NULL: none, as HTTP/1.0 allows) may be answered
+ * by a preview bound to the numeric address bind on port. Allowed: localhost, 127.0.0.1,
+ * [::1] and the bound address itself, and, when bound to every address (0.0.0.0 or ::),
+ * any IP address of the same family; each with ":port" (or no port when port is 80). Any
+ * other name is refused (the server answers 421): a web page the writer visits could
+ * otherwise read the preview, drafts included, by pointing its own name at 127.0.0.1 (DNS
+ * rebinding), the attack webpack-dev-server's and Vite's host checks stop.
+ */
+bool serve_host_allowed(const char *host, const char *bind, unsigned port);
 
 #endif
