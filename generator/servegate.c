@@ -160,6 +160,7 @@ typedef struct {
     int fd;
     double deadline; /* CLOCK_MONOTONIC seconds: give up on the head, or stop lingering */
     bool closing;    /* answered and refused: read what comes until the client closes */
+    bool low_water;  /* SO_RCVLOWAT raised above 1 */
     struct sockaddr_storage addr;
     socklen_t addr_len;
 } S_conn;
@@ -299,7 +300,8 @@ static bool S_screen_conn(serve_gate *g, S_conn *c, double now)
     serve_head_state state = serve_gate_screen(buf, n > 0 ? (size_t)n : 0);
     if (state == SERVE_HEAD_COMPLETE) {
         int one = 1;
-        setsockopt(c->fd, SOL_SOCKET, SO_RCVLOWAT, &one, sizeof one);
+        if (c->low_water)
+            setsockopt(c->fd, SOL_SOCKET, SO_RCVLOWAT, &one, sizeof one);
         /* The daemon owns the socket now, and closes it if it cannot take it. */
         MHD_add_connection(g->daemon, c->fd, (const struct sockaddr *)&c->addr, c->addr_len);
         return false;
@@ -307,14 +309,19 @@ static bool S_screen_conn(serve_gate *g, S_conn *c, double now)
     if (state == SERVE_HEAD_INCOMPLETE && now < c->deadline) {
         /* Wake only when more than what is here has come: no spinning on the same bytes. */
         int more = (int)(n > 0 ? n : 0) + 1;
-        setsockopt(c->fd, SOL_SOCKET, SO_RCVLOWAT, &more, sizeof more);
+        if (more > 1 || c->low_water)
+            setsockopt(c->fd, SOL_SOCKET, SO_RCVLOWAT, &more, sizeof more);
+        c->low_water = more > 1;
         return true;
     }
     S_refuse(c, state);
     return true;
 }
 
-/* Accept what is waiting, while there is room. */
+/*
+ * Accept what is waiting, while there is room. A client usually sends its request with
+ * the connection: look at once, and hand it on without another turn of the loop.
+ */
 static void S_accept(serve_gate *g, double now)
 {
     while (g->n_conns < S_MAX_PENDING) {
@@ -326,8 +333,10 @@ static void S_accept(serve_gate *g, double now)
             return;
         c->fd = fd;
         c->closing = false;
+        c->low_water = false;
         c->deadline = now + SERVE_GATE_HEAD_DEADLINE_S;
-        g->n_conns++;
+        if (S_screen_conn(g, c, now))
+            g->n_conns++;
     }
 }
 
