@@ -34,10 +34,11 @@ static bool S_tchar(unsigned char c)
            (c && strchr("!#$%&'*+-.^_`|~", c));
 }
 
-/* INCOMPLETE, or TOO_LARGE once the bytes so far exceed the limit. */
+/* More bytes are needed (serve_gate_screen turns this into TOO_LARGE past the limit). */
 static serve_head_state S_more(size_t len)
 {
-    return len > SERVE_GATE_HEAD_MAX ? SERVE_HEAD_TOO_LARGE : SERVE_HEAD_INCOMPLETE;
+    (void)len;
+    return SERVE_HEAD_INCOMPLETE;
 }
 
 /* True when the request target [from, to) holds a percent-encoded NUL. */
@@ -105,7 +106,20 @@ static serve_head_state S_screen_fields(const char *b, size_t len, size_t i, boo
     }
 }
 
+/* The screen of the first len bytes (at most SERVE_GATE_HEAD_MAX). */
+static serve_head_state S_screen(const char *b, size_t len);
+
 serve_head_state serve_gate_screen(const char *b, size_t len)
+{
+    /* Only the first SERVE_GATE_HEAD_MAX bytes count: a head that ends after them is too
+     * large, however it ends, so a verdict never changes as more bytes come. */
+    if (len <= SERVE_GATE_HEAD_MAX)
+        return S_screen(b, len);
+    serve_head_state state = S_screen(b, SERVE_GATE_HEAD_MAX);
+    return state == SERVE_HEAD_INCOMPLETE ? SERVE_HEAD_TOO_LARGE : state;
+}
+
+static serve_head_state S_screen(const char *b, size_t len)
 {
     size_t i = 0;
     /* method SP: every method HTTP defines is upper-case letters (RFC 9110 section 9), so

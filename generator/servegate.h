@@ -41,7 +41,8 @@ typedef enum {
 /*
  * Screen the first len bytes received on a connection (not NUL-terminated; any bytes). A
  * mistake is reported as soon as the bytes show it, even before the head is complete: a
- * first byte that cannot begin a method is MALFORMED at once.
+ * first byte that cannot begin a method is MALFORMED at once. Any verdict but INCOMPLETE
+ * is final: more bytes after the same ones never change it.
  */
 serve_head_state serve_gate_screen(const char *bytes, size_t len);
 
