@@ -689,6 +689,12 @@ int serve_run(const serve_options *opt)
         goto done;
     }
 
+    if (serve_watch_missing(watch) > 0 && path_is_dir(opt->build.content_dir) &&
+        path_is_dir(opt->build.templates_dir))
+        fprintf(stderr, "suture: warning: cannot watch every folder of %s and %s (the "
+                        "system's limit of inotify watches?); saves there may not rebuild the "
+                        "site: raise fs.inotify.max_user_watches\n",
+                opt->build.content_dir, opt->build.templates_dir);
     /* The address first: a port in use is said at once, not after a build. */
     char *bind_error = NULL;
     gate = serve_gate_bind(opt->bind, opt->port, &bind_error);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <ftw.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
@@ -94,10 +95,17 @@ static int S_watch_entry(const char *path, const struct stat *st, int flag, stru
 /* Watch every folder of the tree at dir; false when it is missing or not wholly watched. */
 static bool S_watch_tree(serve_watch *w, const char *dir)
 {
-    if (!path_is_dir(dir))
+    /* A tree given as a symbolic link (content -> content-v2) is watched where it leads;
+     * below it, links are not followed, as the build does not follow them into folders. */
+    char *real = realpath(dir, NULL);
+    if (!real || !path_is_dir(real)) {
+        free(real);
         return false;
+    }
     S_filling = w;
-    return nftw(dir, S_watch_entry, 16, FTW_PHYS | FTW_ACTIONRETVAL) == 0;
+    bool ok = nftw(real, S_watch_entry, 16, FTW_PHYS | FTW_ACTIONRETVAL) == 0;
+    free(real);
+    return ok;
 }
 
 /* A new inotify instance watching every root and its parent; the old one is closed. */

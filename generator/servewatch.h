@@ -70,7 +70,9 @@ serve_watch_action serve_watch_read(serve_watch *w);
 
 /*
  * The number of roots whose tree is not (or not wholly) watched after the last (re)watch:
- * missing, not a folder, or past the system's limit of watches. 0 when all are watched.
+ * missing, not a folder, or past the system's limit of watches (fs.inotify.max_user_watches).
+ * 0 when all are watched. A root given as a symbolic link to a folder is watched where it
+ * leads, and watched anew when the link is replaced.
  */
 unsigned serve_watch_missing(const serve_watch *w);
 

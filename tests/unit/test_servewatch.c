@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <sys/inotify.h>
+#include <unistd.h>
 
 #include "servewatch.h"
 
@@ -163,6 +164,38 @@ static void test_watch_nested_trees(void **state)
     assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
+/* content given as a symbolic link, switched to another folder (ln -sfn). */
+static void test_watch_follows_a_linked_tree(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir("watch-link");
+    char *v1 = tu_subdir(dir, "content-v1/articles");
+    char *v2 = tu_subdir(dir, "content-v2/articles");
+    char *link = path_join(dir, "content");
+    assert_int_equal(symlink("content-v1", link), 0);
+    const char *const roots[] = {link, NULL};
+    serve_watch *w = serve_watch_new(roots);
+    assert_non_null(w);
+    assert_int_equal(serve_watch_missing(w), 0);
+    free(tu_write_file(v1, "a.md", "A"));
+    assert_int_equal(S_read(w), SERVE_WATCH_BUILD);
+    /* ln -sfn content-v2 content: a new link renamed over the old one. */
+    char *tmp = path_join(dir, "content.new");
+    assert_int_equal(symlink("content-v2", tmp), 0);
+    assert_int_equal(rename(tmp, link), 0);
+    assert_int_equal(S_read(w), SERVE_WATCH_REWATCH);
+    free(tu_write_file(v1, "b.md", "B"));
+    assert_int_equal(S_read(w), SERVE_WATCH_IGNORE);
+    free(tu_write_file(v2, "c.md", "C"));
+    assert_int_equal(S_read(w), SERVE_WATCH_BUILD);
+    serve_watch_free(w);
+    free(tmp);
+    free(link);
+    free(v1);
+    free(v2);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_wait_ms),
         cmocka_unit_test(test_watch_follows_replaced_folders),
         cmocka_unit_test(test_watch_nested_trees),
+        cmocka_unit_test(test_watch_follows_a_linked_tree),
     };
     return cmocka_run_group_tests_name("servewatch", tests, NULL, NULL);
 }
