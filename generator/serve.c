@@ -35,6 +35,8 @@
 #define SSE_HANGUP_CHECK_MS 250
 /* How long a kept-alive connection may sit idle, in seconds (an event stream never does). */
 #define IDLE_TIMEOUT_S 30
+/* Connections served at once, each on its own thread; more are closed as they come. */
+#define MAX_CONNECTIONS 256
 
 /* The script added to every served page: reload when the server says the site changed. */
 static const char S_reload_js[] =
@@ -711,7 +713,8 @@ int serve_run(const serve_options *opt)
                      MHD_USE_POLL | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
     daemon = MHD_start_daemon(flags, 0, NULL, NULL, S_request, &s, MHD_OPTION_URI_LOG_CALLBACK,
                               S_uri_seen, NULL, MHD_OPTION_CONNECTION_TIMEOUT,
-                              (unsigned)IDLE_TIMEOUT_S, MHD_OPTION_END);
+                              (unsigned)IDLE_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
+                              (unsigned)MAX_CONNECTIONS, MHD_OPTION_END);
     if (!daemon || serve_gate_start(gate, daemon) < 0) {
         fprintf(stderr, "suture: cannot start the server: %s\n", strerror(errno));
         status = SITE_ENVIRONMENT_ERROR;
