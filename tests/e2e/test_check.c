@@ -567,6 +567,40 @@ static void test_site_links_and_pipes(void **state)
     free(dir);
 }
 
+/* Issue 14, point 11: a built page with a Latin-1 byte in its disclaimer was reported by
+ * libxml2 at each bad byte, then as a disclaimer that differs from site.yaml's; one error. */
+static void test_site_not_utf8_one_error(void **state)
+{
+    (void)state;
+    char *dir = e2e_tmpdir();
+    assert_non_null(dir);
+    char *root = S_root();
+    char *good = path_join(root, "tests/fixtures/good/content");
+    char *templates = path_join(root, "templates");
+    char *content = path_join(dir, "content");
+    const char *failed = NULL;
+    assert_int_equal(copy_tree(good, content, NULL, &failed), 0);
+    char *err = NULL;
+    const char *build[] = {"build", "--templates", templates, "--out", "site", "--quiet", NULL};
+    assert_int_equal(e2e_run(dir, build, &err), 0);
+    free(err);
+    assert_true(e2e_edit(dir, "site/glossary/index.html", "not medical advice",
+                         "not m\xe9\xe9" "dical advice"));
+    const char *check[] = {"check", "--site", "site", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    assert_non_null(strstr(err, "site/glossary/index.html:"));
+    assert_non_null(strstr(err, ": error: the file is not valid UTF-8 here; save it with the "
+                                "UTF-8 encoding (SPEC.md, Output) [site-html]\n"));
+    assert_true(e2e_has_line(err, "suture check: 13 files, 1 error, 0 warnings, 0 suppressed"));
+    free(err);
+    free(content);
+    free(templates);
+    free(good);
+    free(root);
+    remove_tree(dir);
+    free(dir);
+}
+
 static void test_usage_errors(void **state)
 {
     (void)state;
@@ -633,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_reading_grade_sarif),
         cmocka_unit_test(test_site_verification),
         cmocka_unit_test(test_site_links_and_pipes),
+        cmocka_unit_test(test_site_not_utf8_one_error),
         cmocka_unit_test(test_usage_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
