@@ -5,6 +5,7 @@
 #include <libexslt/exslt.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
@@ -22,8 +23,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "disclaimer.h"
+#include "utf8.h"
 #include "util.h"
 
 static const struct {
@@ -152,10 +155,22 @@ static void S_capture_structured(void *ctx, xmlErrorPtr err)
     if (!S_captured || !err || !err->message)
         return;
     /* Keep the position: "file:line:column: message". */
+    unsigned line = err->line > 0 ? (unsigned)err->line : 1;
+    unsigned column = err->int2 > 0 ? (unsigned)err->int2 : 1;
     if (err->file && err->line > 0)
-        strbuf_printf(S_captured, "%s:%d:%d: ", err->file, err->line,
-                      err->int2 > 0 ? err->int2 : 1);
-    strbuf_puts(S_captured, err->message);
+        strbuf_printf(S_captured, "%s:%u:%u: ", err->file, line, column);
+    /* libxml2's words for two common mistakes name its own options and bytes ("Input is not
+     * proper UTF-8, indicate encoding !" and a line "Bytes: 0xE9 ..."; "Excessive depth in
+     * document: 256 use XML_PARSE_HUGE option"): say what the reader can do instead. */
+    if (strstr(err->message, "not proper UTF-8"))
+        strbuf_printf(S_captured, UTF8_MESSAGE "\n", line, column);
+    else if (strstr(err->message, "Excessive depth"))
+        strbuf_printf(S_captured,
+                      "the file nests elements more than %u levels deep here: take out "
+                      "levels\n",
+                      xmlParserMaxDepth);
+    else
+        strbuf_puts(S_captured, err->message);
 }
 
 /* a's language tag equals the len bytes of b, ASCII case and '_' against '-' ignored. */
@@ -269,16 +284,50 @@ static void S_end_capture(void)
 }
 
 /*
+ * Whether the positioned message line ("file:line:column: text") was reported already, as
+ * when every stylesheet that imports a broken one makes libxml2 parse it again; if not, it
+ * and its file are added to reported.
+ */
+static bool S_already_reported(strlist *reported, const char *file, const char *line)
+{
+    if (strlist_contains(reported, line))
+        return true;
+    strlist_push(reported, line);
+    char *key = xasprintf("file %s", file);
+    if (!strlist_contains(reported, key))
+        strlist_push(reported, key);
+    free(key);
+    return false;
+}
+
+/* Whether line is libxslt's "unable to load F" about a file F whose own error was reported:
+ * a consequence, not a second mistake. */
+static bool S_knock_on(const strlist *reported, const char *line)
+{
+    const char *at = strstr(line, "unable to load ");
+    if (!at)
+        return false;
+    char *key = xasprintf("file %s", at + strlen("unable to load "));
+    bool known = strlist_contains(reported, key);
+    free(key);
+    return known;
+}
+
+/*
  * Turn captured library messages into diagnostics. A line that starts with "file:line:col: "
  * keeps its position; libxslt's "... file F line N ..." form is read for its line; other
- * lines are reported at fallback_file:1:1.
+ * lines are reported at fallback_file:1:1. With reported (the stylesheets' load), a
+ * positioned message already reported and an "unable to load" of a file already reported
+ * are left out (S_already_reported, S_knock_on). Returns whether there was any message,
+ * reported now or before.
  */
-static void S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
-                    const char *prefix)
+static bool S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
+                    const char *prefix, strlist *reported)
 {
     char *text = buf->data;
     if (!text)
-        return;
+        return false;
+    bool any = false;
     /* libxslt announces a position ("... file F line N ...") and then the message; libxml2
      * may say something about the same place just before. Messages without a position wait
      * for the next announcement, or take the last one at the end. */
@@ -294,10 +343,15 @@ static void S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
         char file[512];
         unsigned l, c;
         int used = 0;
+        any = true;
         if (sscanf(line, "%511[^:]:%u:%u: %n", file, &l, &c, &used) == 3 && used > 0) {
+            if (reported && S_already_reported(reported, file, line))
+                continue;
             diag_error(diags, file, l, c, "template", "%s%s", prefix, line + used);
             continue;
         }
+        if (reported && S_knock_on(reported, line))
+            continue;
         const char *at = strstr(line, " line ");
         if (at && strstr(line, "file ") && sscanf(at, " line %u", &l) == 1) {
             marker_line = l;
@@ -320,6 +374,7 @@ static void S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
                    waiting.items[i]);
     strlist_free(&waiting);
     strbuf_free(buf);
+    return any;
 }
 
 /*
@@ -356,6 +411,58 @@ static int S_read_file_check(xsltSecurityPrefsPtr sec, xsltTransformContextPtr c
     return ok;
 }
 
+/* Whether the XML declaration at the start of text names an encoding other than UTF-8
+ * (libxml2 then converts the file, and its bytes need not be UTF-8). */
+static bool S_declares_other_encoding(const char *text, size_t len)
+{
+    if (len < 5 || strncmp(text, "<?xml", 5) != 0)
+        return false;
+    const char *end = memchr(text, '>', len);
+    if (!end)
+        return false;
+    char *decl = xstrndup(text, (size_t)(end - text));
+    const char *at = strstr(decl, "encoding");
+    bool other = false;
+    if (at) {
+        at += strcspn(at, "\"'");
+        if (*at)
+            at++;
+        other = strncasecmp(at, "utf-8", 5) != 0 && strncasecmp(at, "utf8", 4) != 0;
+    }
+    free(decl);
+    return other;
+}
+
+/*
+ * Check that every *.xsl and *.xml file directly in dir (the stylesheets, their imports and
+ * strings.xml) is valid UTF-8, or declares another encoding, reporting each one that is not
+ * once (utf8.h). libxml2 reported each bad byte, then every stylesheet that imports the file
+ * failed to load, and every page that reads strings.xml missed its strings: one mistake,
+ * dozens of messages. Returns false when one was reported.
+ */
+static bool S_check_encodings(const char *dir, diag_list *diags)
+{
+    strlist names = STRLIST_INIT;
+    if (dir_list(dir, NULL, &names) < 0)
+        return true; /* the stylesheets' own load reports it */
+    bool ok = true;
+    for (size_t i = 0; i < names.len; i++) {
+        if (!str_ends_with(names.items[i], ".xsl") && !str_ends_with(names.items[i], ".xml"))
+            continue;
+        char *path = path_join(dir, names.items[i]);
+        size_t len;
+        /* path_is_file first: a named pipe would never finish reading. */
+        char *text = path_is_file(path) ? file_read(path, &len) : NULL;
+        if (text && !S_declares_other_encoding(text, len) &&
+            !utf8_check(text, len, path, "template", diags))
+            ok = false;
+        free(text);
+        free(path);
+    }
+    strlist_free(&names);
+    return ok;
+}
+
 page_templates *page_templates_load(const char *dir, diag_list *diags)
 {
     page_templates *t = xcalloc(1, sizeof *t);
@@ -368,8 +475,13 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_READ_FILE, S_read_file_check);
     char resolved[PATH_MAX];
     t->root = realpath(dir, resolved) ? xstrdup(resolved) : NULL;
-    bool ok = true;
-    for (int k = 0; k < PAGE_KIND_COUNT; k++) {
+    /* A file that is not UTF-8 is reported once, and nothing is parsed. */
+    bool encodings_ok = S_check_encodings(dir, diags);
+    bool ok = encodings_ok;
+    /* The messages of every stylesheet's load so far: a broken layout.xsl is parsed once
+     * for each stylesheet that imports it, and reported once. */
+    strlist reported = STRLIST_INIT;
+    for (int k = 0; encodings_ok && k < PAGE_KIND_COUNT; k++) {
         char *path = path_join(dir, S_kinds[k].stylesheet);
         t->paths[k] = path;
         if (!path_is_file(path)) {
@@ -396,9 +508,7 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
         }
         S_end_capture();
         if (!sheet) {
-            size_t before = diag_thread_error_count();
-            S_flush(&captured, path, diags, "");
-            if (diag_thread_error_count() == before)
+            if (!S_flush(&captured, path, diags, "", &reported))
                 diag_error(diags, path, 1, 1, "template",
                            "this stylesheet could not be compiled; check it with "
                            "'xsltproc %s'", path);
@@ -408,6 +518,7 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
         strbuf_free(&captured);
         t->sheets[k] = sheet;
     }
+    strlist_free(&reported);
     if (!ok) {
         page_templates_free(t);
         return NULL;
@@ -530,7 +641,7 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
     if (!result) {
         char *prefix = xasprintf("while rendering %s: ", page_name);
         size_t before = diag_thread_error_count();
-        S_flush(&captured, path, diags, prefix);
+        S_flush(&captured, path, diags, prefix, NULL);
         if (diag_thread_error_count() == before)
             diag_error(diags, path, (unsigned)t->root_lines[kind], 1, "template",
                        "%sthe stylesheet produced no page", prefix);
@@ -541,7 +652,7 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
     if (captured.len) {
         char *prefix = xasprintf("while rendering %s: ", page_name);
         diag_list *notes = diag_list_new();
-        S_flush(&captured, path, notes, prefix);
+        S_flush(&captured, path, notes, prefix, NULL);
         for (size_t i = 0; i < diag_count(notes); i++) {
             const diag *d = diag_get(notes, i);
             diag_add(diags, DIAG_WARNING, d->file, d->line, d->column, d->category, "%s",

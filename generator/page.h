@@ -61,6 +61,14 @@ void page_cleanup(void);
  * stylesheet that is missing, is not well-formed XML, or does not compile (including its
  * imports). Stylesheets may read files (document()) but not write files or use the
  * network. Returns the set (free with page_templates_free) or NULL when any failed.
+ *
+ * One cause, one message: first every *.xsl and *.xml file directly in dir (the
+ * stylesheets, what they import, strings.xml) must be valid UTF-8 or declare another
+ * encoding; each that is not is reported once (utf8.h, category "template") and nothing is
+ * compiled. A message about a file that several stylesheets import is reported once, and
+ * an import's "unable to load" is left out when the file's own error was reported.
+ * libxml2's "Excessive depth ... use XML_PARSE_HUGE option" reads "the file nests elements
+ * more than 256 levels deep here: take out levels".
  */
 page_templates *page_templates_load(const char *dir, diag_list *diags);
 void page_templates_free(page_templates *t);

@@ -36,6 +36,9 @@ static const struct {
     {"site-csp", "A page has no Content-Security-Policy, or one looser than 'self'."},
     {"site-referrer", "A page has no referrer policy, or one that leaks its address."},
     {"site-script", "A page runs script written into it: inline code, handlers, script links."},
+    {"site-file", "An entry of the site folder is not a file inside it: a symbolic link out "
+                  "of the folder, to nothing or in a loop, a link to a folder, a named pipe, "
+                  "a socket or a device."},
     {"reading-grade", "An English article's Flesch–Kincaid reading grade (Kincaid et al. 1975) "
                       "is above reading_grade_max in site.yaml: shorten its longest sentences "
                       "and prefer shorter words."},

@@ -88,6 +88,7 @@ typedef struct build {
     atomic_size_t pages;
     atomic_size_t files;
     atomic_bool write_failed;
+    atomic_bool out_of_space; /* reported once: every later write fails the same way */
     /* The search index (searchindex.h): the published articles, numbered as in listed. */
     searchindex *search;
     size_t *search_at; /* per article of articles: its number in search, or SIZE_MAX */
@@ -592,16 +593,47 @@ static markdown_hooks S_hooks(render_ctx *c)
 
 /* ---- writing pages ---------------------------------------------------------------------- */
 
+/*
+ * Whether e says there is no room left (a full disk, a used-up quota, the file-size limit
+ * of ulimit -f); if so, report it once for the whole build, at the output folder the user
+ * gave: the staging folder each write names is deleted when the build fails, and a full
+ * disk made one message per page (issue 14, point 11).
+ */
+static bool S_out_of_space(build *b, int e)
+{
+    if (e != ENOSPC && e != EDQUOT && e != EFBIG)
+        return false;
+    atomic_store(&b->write_failed, true);
+    if (atomic_exchange(&b->out_of_space, true))
+        return true;
+    const char *out = b->opt->out_dir;
+    if (e == ENOSPC)
+        diag_error(b->diags, out, 0, 0, NULL,
+                   "the disk is full: free space on the drive that holds %s and build again; "
+                   "the published site was not changed",
+                   out);
+    else if (e == EDQUOT)
+        diag_error(b->diags, out, 0, 0, NULL,
+                   "your disk quota is used up: free space of yours on the drive that holds %s "
+                   "(or ask for a larger quota) and build again; the published site was not "
+                   "changed",
+                   out);
+    else
+        diag_error(b->diags, out, 0, 0, NULL,
+                   "cannot write: %s: a page is larger than the file-size limit allows (ulimit "
+                   "-f); raise the limit and build again; the published site was not changed",
+                   strerror(e));
+    return true;
+}
+
 /* Report that rel_path (staged at path, or NULL when it could not be prepared) could not be
  * written, errno e: the build fails and the published site stays. */
 static void S_write_failed(build *b, const char *path, const char *rel_path, int e)
 {
+    if (S_out_of_space(b, e))
+        return;
     char *joined = path ? NULL : path_join(publish_path(b->stage), rel_path);
-    diag_error(b->diags, path ? path : joined, 0, 0, NULL, "cannot write: %s%s", strerror(e),
-               e == ENOSPC || e == EFBIG || e == EDQUOT
-                   ? "; free some disk space (or raise the file size limit) and build again; "
-                     "the published site was not changed"
-                   : "");
+    diag_error(b->diags, path ? path : joined, 0, 0, NULL, "cannot write: %s", strerror(e));
     atomic_store(&b->write_failed, true);
     free(joined);
 }
@@ -1381,7 +1413,7 @@ static void S_copy_dir(build *b, const char *from, const char *to_rel, const cha
                        "this is a symbolic link to a folder or to something that is not a "
                        "file; suture follows links only to files: copy what it points to here "
                        "instead");
-        } else {
+        } else if (!S_out_of_space(b, errno)) {
             diag_error(b->diags, where, 0, 0, NULL, "cannot copy: %s", strerror(errno));
             atomic_store(&b->write_failed, true);
         }
@@ -1680,7 +1712,8 @@ static void S_write_manifest(build *b)
                                     NULL, 0);
     }
     if (!out || ferror(out) | (fclose(out) != 0)) {
-        diag_error(b->diags, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
+        if (!S_out_of_space(b, errno))
+            diag_error(b->diags, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
         atomic_store(&b->write_failed, true);
     } else {
         atomic_fetch_add(&b->files, 1);

@@ -6,6 +6,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/globals.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
 #include <stdarg.h>
@@ -15,7 +16,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "utf8.h"
 #include "util.h"
 
 /* The rules (siteverify.h) and where each comes from. */
@@ -32,6 +35,7 @@
 #define R_CSP "site-csp"
 #define R_REFERRER "site-referrer"
 #define R_SCRIPT "site-script"
+#define R_FILE "site-file"
 
 #define REF_DISCLAIMER "SPEC.md, The disclaimer"
 #define REF_LANG "WCAG 2.2 SC 3.1.1"
@@ -44,6 +48,7 @@
 #define REF_REFERRER "Referrer Policy (W3C)"
 
 #define FIX_COPY "copy the file into the site and use a local address"
+#define S_NOT_UTF8 "the file is not valid UTF-8 here; save it with the UTF-8 encoding"
 
 /* HTML5 elements libxml2 2.9 does not know (listed in siteverify.h); sorted for bsearch. */
 static const char *const S_html5[] = {
@@ -77,6 +82,7 @@ typedef struct {
     char *file;       /* opt->dir joined with rel: the diagnostics' file */
     char *dir;        /* the page's folder below the top: "" or "articles/x/" */
     size_t parse_errors;
+    bool halted;      /* the parser gave up part-way: the tree is incomplete */
     xmlDocPtr doc;
     xmlXPathContextPtr xpath;
 } S_page;
@@ -240,6 +246,17 @@ static void S_on_parse_error(void *ctx, xmlErrorPtr err)
     const char *name = err->str1 ? err->str1 : "";
     char *said = S_library_message(err);
     p->parse_errors++;
+    if (strstr(said, "Excessive depth")) {
+        /* libxml2 gives up here (xmlParserMaxDepth) and suggests an option of its own. */
+        p->halted = true;
+        S_report(p, line, column, R_HTML, REF_OUTPUT,
+                 "the page nests elements more than %u levels deep here, more than any "
+                 "reader can follow: take out levels (close the elements left open); the "
+                 "rest of this page is not checked until then",
+                 xmlParserMaxDepth);
+        free(said);
+        return;
+    }
     switch (err->code) {
     case XML_HTML_UNKNOWN_TAG:
         S_report(p, line, column, R_HTML, REF_OUTPUT,
@@ -275,8 +292,7 @@ static void S_on_parse_error(void *ctx, xmlErrorPtr err)
                  name);
         break;
     case XML_ERR_INVALID_ENCODING:
-        S_report(p, line, column, R_HTML, REF_OUTPUT,
-                 "the file is not valid UTF-8 here; save it with the UTF-8 encoding");
+        S_report(p, line, column, R_HTML, REF_OUTPUT, S_NOT_UTF8);
         break;
     case XML_ERR_DOCUMENT_EMPTY:
         S_report(p, line, column, R_HTML, REF_OUTPUT,
@@ -1491,9 +1507,19 @@ static void S_check_page(S_site *s, size_t index)
         diag_error(s->diags, p.file, 0, 0, NULL, "cannot read this file: %s", strerror(errno));
         goto done;
     }
+    /* Not UTF-8: one finding, and no parse, whose guesses would cause knock-on findings. */
+    utf8_position bad;
+    if (!utf8_valid(text, len, &bad)) {
+        S_report(&p, bad.line, bad.column, R_HTML, REF_OUTPUT, S_NOT_UTF8);
+        free(text);
+        goto done;
+    }
     p.doc = S_parse(text, len, p.file, &p);
     free(text);
     xmlNodePtr root = p.doc ? xmlDocGetRootElement(p.doc) : NULL;
+    /* What the parser did not reach would be reported as missing: the depth finding says it. */
+    if (p.halted)
+        goto done;
     if (!root) {
         if (!p.parse_errors)
             S_report(&p, 1, 1, R_HTML, REF_OUTPUT,
@@ -1536,8 +1562,124 @@ static void S_check_css_file(S_site *s, const char *rel)
 
 /* ---- the folder ---- */
 
-/* Add the *.html and *.css files under opt->dir/sub (sub "" at the top) to out, as paths below
- * opt->dir. Returns -1 with errno when that folder cannot be listed. */
+/* A finding about the entry at path itself (not its contents): category site-file. */
+static void S_file_finding(S_site *s, diag_severity severity, const char *path,
+                           const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void S_file_finding(S_site *s, diag_severity severity, const char *path,
+                           const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0) {
+        fputs("suture: out of memory\n", stderr);
+        abort();
+    }
+    va_end(ap);
+    diag_add_ref(s->diags, severity, path, 0, 0, R_FILE, REF_OUTPUT, "%s", msg);
+    free(msg);
+}
+
+/* What an entry that is neither a file, a folder nor a link is, in words: "a named pipe". */
+static const char *S_special_kind(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return "a named pipe (FIFO)";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    return "something other than a file or a folder";
+}
+
+/* Where the link at path leads, for a message: the resolved path, else the link's own text
+ * (caller frees). */
+static char *S_link_target(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (real)
+        return real;
+    char buf[4096];
+    ssize_t n = readlink(path, buf, sizeof buf - 1);
+    return n >= 0 ? xstrndup(buf, (size_t)n) : xstrdup("?");
+}
+
+/*
+ * The symbolic link at full (rel below opt->dir, its last component name): a link to a file
+ * inside the folder is checked as that file (rel, which this takes over, is added to out when
+ * it is *.html or *.css, and freed otherwise); every other link is reported, and nothing
+ * behind it is opened. Links out of the folder are
+ * refused as `suture build` refuses them in content/ (site.c, S_copy_dir).
+ */
+static void S_walk_link(S_site *s, const char *full, char *rel, const char *name, strlist *out)
+{
+    struct stat st;
+    if (stat(full, &st) < 0) {
+        int e = errno;
+        char *target = S_link_target(full);
+        if (e == ELOOP)
+            S_file_finding(s, DIAG_ERROR, full,
+                           "this symbolic link leads round in a loop (through %s back to "
+                           "itself), so no web server can serve it: remove it, or point it at "
+                           "a file inside %s",
+                           target, s->opt->dir);
+        else if (e == ENOENT || e == ENOTDIR)
+            S_file_finding(s, DIAG_ERROR, full,
+                           "this symbolic link leads to nothing (%s does not exist): remove "
+                           "it, or put the file it should show in its place",
+                           target);
+        else
+            diag_error(s->diags, full, 0, 0, NULL, "cannot read this file: %s", strerror(e));
+        free(target);
+        free(rel);
+        return;
+    }
+    if (path_link_outside(full, s->opt->dir)) {
+        char *target = S_link_target(full);
+        S_file_finding(s, DIAG_ERROR, full,
+                       "this is a symbolic link to %s, outside the site folder %s; a web "
+                       "server that follows it would publish %s of this machine: put a copy of "
+                       "what the site should show here instead, or remove the link",
+                       target, s->opt->dir, S_ISDIR(st.st_mode) ? "that folder" : "that file");
+        free(target);
+        free(rel);
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        char *target = S_link_target(full);
+        S_file_finding(s, DIAG_WARNING, full,
+                       "this is a symbolic link to the folder %s; suture check does not follow "
+                       "links to folders (the pages there are checked where they are), and "
+                       "many web servers refuse to: link to that folder's own address, or "
+                       "put a copy of it here",
+                       target);
+        free(target);
+        free(rel);
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        char *target = S_link_target(full);
+        S_file_finding(s, DIAG_ERROR, full,
+                       "this symbolic link leads to %s, which is %s, not a file; suture check "
+                       "does not open it and no web server can serve it: remove the link",
+                       target, S_special_kind(st.st_mode));
+        free(target);
+        free(rel);
+        return;
+    }
+    if (str_ends_with(name, ".html") || str_ends_with(name, ".css"))
+        strlist_push_owned(out, rel);
+    else
+        free(rel);
+}
+
+/*
+ * Add the *.html and *.css files under opt->dir/sub (sub "" at the top) to out, as paths
+ * below opt->dir, and report what cannot be published as it is: links (S_walk_link), named
+ * pipes, sockets and devices (never opened: reading a pipe would wait for ever). Returns -1
+ * with errno when that folder cannot be listed.
+ */
 static int S_walk(S_site *s, const char *sub, strlist *out)
 {
     char *path = *sub ? path_join(s->opt->dir, sub) : xstrdup(s->opt->dir);
@@ -1553,13 +1695,24 @@ static int S_walk(S_site *s, const char *sub, strlist *out)
         char *rel = *sub ? xasprintf("%s/%s", sub, name) : xstrdup(name);
         char *full = path_join(path, name);
         struct stat st;
-        if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (lstat(full, &st) < 0) {
+            diag_error(s->diags, full, 0, 0, NULL, "cannot read this file: %s",
+                       strerror(errno));
+            free(rel);
+        } else if (S_ISLNK(st.st_mode)) {
+            S_walk_link(s, full, rel, name, out);
+        } else if (S_ISDIR(st.st_mode)) {
             if (S_walk(s, rel, out) < 0)
                 diag_error(s->diags, full, 0, 0, NULL, "cannot read this folder: %s",
                            strerror(errno));
             free(rel);
-        } else if ((str_ends_with(name, ".html") || str_ends_with(name, ".css")) &&
-                   path_is_file(full)) {
+        } else if (!S_ISREG(st.st_mode)) {
+            S_file_finding(s, DIAG_ERROR, full,
+                           "this is %s, not a file; suture check does not open it, and no web "
+                           "server can serve it: remove it from the site folder",
+                           S_special_kind(st.st_mode));
+            free(rel);
+        } else if (str_ends_with(name, ".html") || str_ends_with(name, ".css")) {
             strlist_push_owned(out, rel);
         } else {
             free(rel);

@@ -3,11 +3,20 @@
  * them over the generated site, and they work on any folder of HTML, hand-made pages
  * included, so a page added by hand cannot slip through (SPEC.md, "The disclaimer").
  *
- * Every *.html file under the folder (recursively; names starting with '.' are skipped,
- * symbolic links to folders are not followed) is parsed with libxml2's HTML parser and
- * checked; every *.css file is scanned for url() and @import that load from another host.
- * Files are visited in bytewise order of their path below the folder, so the output is
- * the same on every machine.
+ * Every *.html file under the folder (recursively; names starting with '.' are skipped) is
+ * parsed with libxml2's HTML parser and checked; every *.css file is scanned for url() and
+ * @import that load from another host. Files are visited in bytewise order of their path
+ * below the folder, so the output is the same on every machine.
+ *
+ * What is not a plain file inside the folder is never opened (a named pipe would make the
+ * check wait for ever) and is reported, whatever its name, with category site-file and the
+ * reference "SPEC.md, Output", line 0: a symbolic link out of the folder (error: as
+ * `suture build` refuses one in content/, since a web server that follows it publishes a file
+ * of the machine, such as passwd.html -> /etc/passwd), a link to nothing or in a loop
+ * (error), a link to something that is not a file, such as a pipe (error), a named pipe, a
+ * socket or a device (error), and a link to a folder inside the folder (warning: not
+ * followed, the pages there are checked where they are). A link to a file inside the folder
+ * is checked as that file.
  *
  * Each finding is one diagnostic (diag_add_ref, severity DIAG_ERROR) whose file is the
  * folder joined with the file's relative path ("site/articles/x/index.html"), whose line
@@ -43,8 +52,13 @@
  *                      style="" and in .css files
  *                                      "SPEC.md, Output: no request to any other host"
  *   site-html          the file does not parse as HTML without errors: every libxml2
- *                      parser error, in plain words where a common one is recognised
- *                                                                  "SPEC.md, Output"
+ *                      parser error, in plain words where a common one is recognised.
+ *                      One cause, one finding: a file that is not valid UTF-8 gets one
+ *                      finding at its first bad byte and is not parsed (libxml2 would
+ *                      guess at the rest, and the guesses make knock-on findings); a page
+ *                      nested deeper than libxml2's limit (256 levels) gets one finding
+ *                      where the parser gave up, and no other check, since the rest of
+ *                      the page was not read                     "SPEC.md, Output"
  *   site-csp           no <meta http-equiv="Content-Security-Policy"> (any case); one
  *                      outside <head> (browsers ignore it) or after a <link>, <script>,
  *                      <style> or <base> of <head> (it covers only what follows it); an
@@ -120,7 +134,8 @@ typedef struct siteverify_options {
  * document order (diag_list_sort orders them by line). A file or
  * sub-folder that cannot be read is reported at that path ("cannot read this file:
  * <reason>", "cannot read this folder: <reason>"; category NULL, no reference) and the run
- * goes on. Sets *files to the number of HTML files checked
+ * goes on; so are the links, pipes and devices described above (site-file). Sets *files
+ * to the number of HTML files checked
  * (files may be NULL). Returns 0, or -1 when opt->dir cannot be read (errno set; nothing
  * added, *files 0).
  *

@@ -870,6 +870,44 @@ static void test_disguised_script_link_left_out(void **state)
 }
 
 /* SPEC "Command line": usage and environment errors exit 2. */
+/* The number of lines of text that contain what. */
+static size_t S_lines_with(const char *text, const char *what)
+{
+    size_t n = 0;
+    for (const char *line = text; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char *copy = xstrndup(line, len);
+        n += strstr(copy, what) != NULL;
+        free(copy);
+        line = end ? end + 1 : NULL;
+    }
+    return n;
+}
+
+/*
+ * Issue 14, point 11: templates/strings.xml saved in Latin-1 gave 39 errors: libxml2's
+ * "Input is not proper UTF-8, indicate encoding !" and "Bytes: 0xE9 ..." for every page, and
+ * "no string with id" for every page after. Now one, at the byte.
+ */
+static void test_template_not_utf8_one_error(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    assert_true(e2e_edit(s->dir, "templates/strings.xml", "<strings", "<!-- caf\xe9 -->\n<strings"));
+    assert_int_equal(S_build(s, &err, NULL), 1);
+    if (S_lines_with(err, ": error: ") != 1)
+        fail_msg("expected one error, got:\n%s", err);
+    assert_non_null(strstr(err, "templates/strings.xml:"));
+    assert_non_null(strstr(err, ": error: this file is not valid UTF-8 at line "));
+    assert_non_null(strstr(err, ": save it as UTF-8 in your editor [template]\n"));
+    assert_null(strstr(err, "indicate encoding"));
+    assert_true(e2e_has_line(err, "suture: 1 error; site was not changed"));
+    free(err);
+    S_site_free(s);
+}
+
 static void test_usage_and_environment_errors(void **state)
 {
     (void)state;
@@ -935,6 +973,7 @@ int main(void)
         cmocka_unit_test(test_broken_cases),
         cmocka_unit_test(test_every_mistake_whatever_the_threads),
         cmocka_unit_test(test_disguised_script_link_left_out),
+        cmocka_unit_test(test_template_not_utf8_one_error),
         cmocka_unit_test(test_usage_and_environment_errors),
         cmocka_unit_test(test_out_cannot_replace_sources),
     };

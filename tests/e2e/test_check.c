@@ -510,6 +510,97 @@ static void test_site_verification(void **state)
     free(dir);
 }
 
+/* Issue 14, point 10: what is not a plain file of the site is reported, never opened, and a
+ * link out of the site is refused as the build refuses one in content/. */
+static void test_site_links_and_pipes(void **state)
+{
+    (void)state;
+    char *dir = e2e_tmpdir();
+    assert_non_null(dir);
+    char *root = S_root();
+    char *good = path_join(root, "tests/fixtures/good/content");
+    char *templates = path_join(root, "templates");
+    char *content = path_join(dir, "content");
+    const char *failed = NULL;
+    assert_int_equal(copy_tree(good, content, NULL, &failed), 0);
+    char *err = NULL;
+    const char *build[] = {"build", "--templates", templates, "--out", "site", "--quiet", NULL};
+    assert_int_equal(e2e_run(dir, build, &err), 0);
+    free(err);
+    char *passwd = path_join(dir, "site/passwd.html");
+    char *fifo = path_join(dir, "site/articles/pipe.html");
+    assert_int_equal(symlink("/etc/passwd", passwd), 0);
+    assert_int_equal(mkfifo(fifo, 0644), 0);
+    const char *check[] = {"check", "--site", "site", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    assert_true(e2e_has_line(err, "site/articles/pipe.html: error: this is a named pipe (FIFO), "
+                                  "not a file; suture check does not open it, and no web server "
+                                  "can serve it: remove it from the site folder (SPEC.md, "
+                                  "Output) [site-file]"));
+    assert_true(e2e_has_line(err, "site/passwd.html: error: this is a symbolic link to "
+                                  "/etc/passwd, outside the site folder site; a web server that "
+                                  "follows it would publish that file of this machine: put a "
+                                  "copy of what the site should show here instead, or remove "
+                                  "the link (SPEC.md, Output) [site-file]"));
+    /* /etc/passwd is not checked as a page: no other finding. */
+    assert_null(strstr(err, "[site-disclaimer]"));
+    assert_true(e2e_has_line(err, "suture check: 13 files, 2 errors, 0 warnings, 0 suppressed"));
+    free(err);
+    /* The SARIF report names the rule. */
+    char *sarif = path_join(dir, "check.sarif");
+    const char *as_sarif[] = {"check", "--site", "site", "--format", "sarif", NULL};
+    assert_int_equal(e2e_run_to(dir, as_sarif, sarif, &err), 1);
+    free(err);
+    size_t len;
+    char *log = file_read(sarif, &len);
+    assert_non_null(log);
+    assert_non_null(strstr(log, "\"site-file\""));
+    free(log);
+    free(sarif);
+    free(fifo);
+    free(passwd);
+    free(content);
+    free(templates);
+    free(good);
+    free(root);
+    remove_tree(dir);
+    free(dir);
+}
+
+/* Issue 14, point 11: a built page with a Latin-1 byte in its disclaimer was reported by
+ * libxml2 at each bad byte, then as a disclaimer that differs from site.yaml's; one error. */
+static void test_site_not_utf8_one_error(void **state)
+{
+    (void)state;
+    char *dir = e2e_tmpdir();
+    assert_non_null(dir);
+    char *root = S_root();
+    char *good = path_join(root, "tests/fixtures/good/content");
+    char *templates = path_join(root, "templates");
+    char *content = path_join(dir, "content");
+    const char *failed = NULL;
+    assert_int_equal(copy_tree(good, content, NULL, &failed), 0);
+    char *err = NULL;
+    const char *build[] = {"build", "--templates", templates, "--out", "site", "--quiet", NULL};
+    assert_int_equal(e2e_run(dir, build, &err), 0);
+    free(err);
+    assert_true(e2e_edit(dir, "site/glossary/index.html", "not medical advice",
+                         "not m\xe9\xe9" "dical advice"));
+    const char *check[] = {"check", "--site", "site", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    assert_non_null(strstr(err, "site/glossary/index.html:"));
+    assert_non_null(strstr(err, ": error: the file is not valid UTF-8 here; save it with the "
+                                "UTF-8 encoding (SPEC.md, Output) [site-html]\n"));
+    assert_true(e2e_has_line(err, "suture check: 13 files, 1 error, 0 warnings, 0 suppressed"));
+    free(err);
+    free(content);
+    free(templates);
+    free(good);
+    free(root);
+    remove_tree(dir);
+    free(dir);
+}
+
 static void test_usage_errors(void **state)
 {
     (void)state;
@@ -575,6 +666,8 @@ int main(void)
         cmocka_unit_test(test_reading_grade_json),
         cmocka_unit_test(test_reading_grade_sarif),
         cmocka_unit_test(test_site_verification),
+        cmocka_unit_test(test_site_links_and_pipes),
+        cmocka_unit_test(test_site_not_utf8_one_error),
         cmocka_unit_test(test_usage_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -489,6 +489,98 @@ static void test_load_does_not_compile(void **state)
     diag_list_free(diags);
 }
 
+/* Issue 14, point 11: a file of the templates that is not UTF-8 is one error, said plainly,
+ * not libxml2's "Input is not proper UTF-8, indicate encoding !" and "Bytes: 0xE9 ..." for
+ * every stylesheet that imports it, and then "no string with id" on every page. */
+static void test_load_not_utf8_reported_once(void **state)
+{
+    (void)state;
+    char *dir = S_case_dir("not-utf8");
+    tu_put_file(dir, "data.xml", "<data>\ncaf\xe9 au lait, caf\xe9 noir</data>\n");
+    tu_put_file(dir, "layout.xsl",
+                "<?xml version=\"1.0\"?>\n"
+                "<xsl:stylesheet version=\"1.0\" "
+                "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+                "<!-- \xff\xfe -->\n"
+                "</xsl:stylesheet>\n");
+    /* Another encoding, declared: libxml2 converts it, and it is fine. */
+    tu_put_file(dir, "latin1.xml",
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<data>caf\xe9</data>\n");
+    diag_list *diags = diag_list_new();
+    assert_null(page_templates_load(dir, diags));
+    diag_list_sort(diags);
+    tu_expect_diag_prefixed(diags, 0, dir,
+                            "/data.xml:2:4: error: this file is not valid UTF-8 at line 2, "
+                            "column 4: save it as UTF-8 in your editor [template]");
+    tu_expect_diag_prefixed(diags, 1, dir,
+                            "/layout.xsl:3:6: error: this file is not valid UTF-8 at line 3, "
+                            "column 6: save it as UTF-8 in your editor [template]");
+    assert_int_equal(diag_count(diags), 2);
+    free(dir);
+    diag_list_free(diags);
+}
+
+/* A broken stylesheet that several import is reported once, without the imports' "unable to
+ * load" that follows from it. */
+static void test_load_broken_import_reported_once(void **state)
+{
+    (void)state;
+    char *dir = S_case_dir("broken-import");
+    tu_put_file(dir, "layout.xsl",
+                "<?xml version=\"1.0\"?>\n"
+                "<xsl:stylesheet version=\"1.0\" "
+                "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+                "<xsl:template name=\"x\"><b></xsl:template>\n"
+                "</xsl:stylesheet>\n");
+    static const char importing[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+        "<xsl:import href=\"layout.xsl\"/>\n"
+        "</xsl:stylesheet>\n";
+    tu_put_file(dir, "home.xsl", importing);
+    tu_put_file(dir, "topic.xsl", importing);
+    diag_list *diags = diag_list_new();
+    assert_null(page_templates_load(dir, diags));
+    tu_expect_diag_prefixed(diags, 0, dir, "/layout.xsl:3:42: error: Opening and ending tag "
+                            "mismatch: b line 3 and xsl:template [template]");
+    tu_expect_diag_prefixed(diags, 1, dir, "/layout.xsl:4:18: error: Opening and ending tag "
+                            "mismatch: template line 3 and stylesheet [template]");
+    tu_expect_diag_prefixed(diags, 2, dir, "/layout.xsl:5:1: error: Premature end of data in "
+                            "tag stylesheet line 2 [template]");
+    if (diag_count(diags) != 3)
+        diag_list_print(diags, stderr);
+    assert_int_equal(diag_count(diags), 3);
+    free(dir);
+    diag_list_free(diags);
+}
+
+/* libxml2 said "Excessive depth in document: 256 use XML_PARSE_HUGE option". */
+static void test_load_deep_nesting(void **state)
+{
+    (void)state;
+    char *dir = S_case_dir("deep");
+    strbuf b = STRBUF_INIT;
+    strbuf_puts(&b, "<?xml version=\"1.0\"?>\n<xsl:stylesheet version=\"1.0\" "
+                    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+                    "<xsl:template match=\"/\">\n");
+    for (int i = 0; i < 300; i++)
+        strbuf_puts(&b, "<div>");
+    for (int i = 0; i < 300; i++)
+        strbuf_puts(&b, "</div>");
+    strbuf_puts(&b, "\n</xsl:template>\n</xsl:stylesheet>\n");
+    tu_put_file(dir, "search.xsl", strbuf_str(&b));
+    strbuf_free(&b);
+    diag_list *diags = diag_list_new();
+    assert_null(page_templates_load(dir, diags));
+    tu_expect_diag_prefixed(diags, 0, dir, "/search.xsl:4:1276: error: the file nests elements "
+                            "more than 256 levels deep here: take out levels [template]");
+    if (diag_count(diags) != 1)
+        diag_list_print(diags, stderr);
+    assert_int_equal(diag_count(diags), 1);
+    free(dir);
+    diag_list_free(diags);
+}
+
 /*
  * page.h: a stylesheet that does not compile, "including its imports", is reported with
  * its line. Every diagnostic about a missing import must point at the xsl:import (line 3),
@@ -611,6 +703,9 @@ int main(void)
         cmocka_unit_test(test_load_empty_file_and_not_a_stylesheet),
         cmocka_unit_test(test_load_does_not_compile),
         cmocka_unit_test(test_load_missing_import_points_at_import),
+        cmocka_unit_test(test_load_not_utf8_reported_once),
+        cmocka_unit_test(test_load_broken_import_reported_once),
+        cmocka_unit_test(test_load_deep_nesting),
     };
     return cmocka_run_group_tests_name("page", tests, S_setup, S_teardown);
 }

@@ -7,12 +7,16 @@
  * folder breaks one rule, and the test asserts the exact diagnostic lines. A few cases
  * that need odd bytes or a changing folder are written from the test into /tmp.
  */
+#define _GNU_SOURCE
 #include "testutil.h"
 
 #include <errno.h>
 #include <libxml/xmlerror.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "siteverify.h"
 #include "util.h"
@@ -624,6 +628,163 @@ static void test_error_handler_restored(void **state)
     xmlSetStructuredErrorFunc(NULL, NULL);
 }
 
+/* A page whose disclaimer is right, for the cases below that break something else. */
+#define S_ASIDE "<aside class=\"medical-disclaimer\" role=\"note\"><p>" DISCLAIMER "</p></aside>"
+
+static void test_not_utf8_reported_once(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir("siteverify");
+    /* Two bad bytes in the disclaimer: libxml2 complained of each, and the disclaimer then
+     * differed from site.yaml's. One cause, one finding, at the first bad byte. */
+    char *aside = tu_replace(S_ASIDE, "medical advice", "m\xe9\xe9" "dical advice");
+    S_put_page(dir, "index.html", "", aside);
+    free(aside);
+    /* Before <title>: the parser's guesses moved <head>'s content into <body>, and every
+     * check of <head> then failed. */
+    char *page = S_page("", S_ASIDE);
+    char *bad = tu_replace(page, "<title>", "\xff<title>");
+    tu_put_file(dir, "head.html", bad);
+    free(bad);
+    free(page);
+    diag_list *diags = S_run(dir, DISCLAIMER, NULL, 2);
+    tu_expect_diag_prefixed(diags, 0, dir,
+                            "/head.html:4:1: error: the file is not valid UTF-8 here; save it "
+                            "with the UTF-8 encoding" REF_OUT " [site-html]");
+    tu_expect_diag_prefixed(diags, 1, dir,
+                            "/index.html:10:112: error: the file is not valid UTF-8 here; save "
+                            "it with the UTF-8 encoding" REF_OUT " [site-html]");
+    assert_int_equal(diag_count(diags), 2);
+    diag_list_free(diags);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
+static void test_deep_nesting_reported_once(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir("siteverify");
+    /* libxml2 stops at 256 levels and said "use XML_PARSE_HUGE option"; the disclaimer after
+     * the deep part was then reported missing. */
+    strbuf body = STRBUF_INIT;
+    for (int i = 0; i < 300; i++)
+        strbuf_puts(&body, "<div>");
+    strbuf_puts(&body, "deep");
+    for (int i = 0; i < 300; i++)
+        strbuf_puts(&body, "</div>");
+    strbuf_putc(&body, '\n');
+    S_put_page(dir, "index.html", strbuf_str(&body), S_ASIDE);
+    strbuf_free(&body);
+    diag_list *diags = S_run(dir, DISCLAIMER, NULL, 1);
+    tu_expect_diag_prefixed(diags, 0, dir,
+                            "/index.html:10:1275: error: the page nests elements more than 256 "
+                            "levels deep here, more than any reader can follow: take out levels "
+                            "(close the elements left open); the rest of this page is not "
+                            "checked until then" REF_OUT " [site-html]");
+    assert_int_equal(diag_count(diags), 1);
+    diag_list_free(diags);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
+/* ---- what is not a plain file ---- */
+
+static void S_link(const char *target, const char *dir, const char *name)
+{
+    char *path = path_join(dir, name);
+    assert_int_equal(symlink(target, path), 0);
+    free(path);
+}
+
+static void S_fifo(const char *dir, const char *name)
+{
+    char *path = path_join(dir, name);
+    assert_int_equal(mkfifo(path, 0644), 0);
+    free(path);
+}
+
+static void test_links_and_special_files(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir("siteverify");
+    char real[PATH_MAX];
+    assert_non_null(realpath(dir, real));
+    S_put_page(dir, "index.html", "", S_ASIDE);
+    char *sub = tu_subdir(dir, "articles");
+    S_put_page(sub, "index.html", "", S_ASIDE);
+    /* Never opened: a check that read them would wait for ever. */
+    S_fifo(dir, "pipe.html");
+    S_fifo(sub, "feed.xml");
+    /* Links out of the site, as `suture build` refuses them in content/. */
+    S_link("/etc/passwd", dir, "passwd.html");
+    S_link("/dev/null", dir, "null.css");
+    S_link("/etc", dir, "etc");
+    /* Links to nothing, and in loops. */
+    S_link("missing.html", dir, "dangling.html");
+    S_link("loop-b.html", dir, "loop-a.html");
+    S_link("loop-a.html", dir, "loop-b.html");
+    /* A link to a folder of the site: not followed, a warning. */
+    S_link("articles", dir, "more");
+    /* A link to a file of the site: checked as that file (the third HTML file). */
+    S_link("index.html", dir, "home.html");
+    /* A link to the pipe: reported, not opened. */
+    S_link("pipe.html", dir, "to-pipe.html");
+    diag_list *diags = S_run(dir, DISCLAIMER, NULL, 3);
+    char *want[] = {
+        xasprintf("/articles/feed.xml: error: this is a named pipe (FIFO), not a file; suture "
+                  "check does not open it, and no web server can serve it: remove it from the "
+                  "site folder" REF_OUT " [site-file]"),
+        xasprintf("/dangling.html: error: this symbolic link leads to nothing (missing.html "
+                  "does not exist): remove it, or put the file it should show in its place"
+                  REF_OUT " [site-file]"),
+        xasprintf("/etc: error: this is a symbolic link to /etc, outside the site folder %s; a "
+                  "web server that follows it would publish that folder of this machine: put a "
+                  "copy of what the site should show here instead, or remove the link" REF_OUT
+                  " [site-file]",
+                  dir),
+        xasprintf("/loop-a.html: error: this symbolic link leads round in a loop (through "
+                  "loop-b.html back to itself), so no web server can serve it: remove it, or "
+                  "point it at a file inside %s" REF_OUT " [site-file]",
+                  dir),
+        xasprintf("/loop-b.html: error: this symbolic link leads round in a loop (through "
+                  "loop-a.html back to itself), so no web server can serve it: remove it, or "
+                  "point it at a file inside %s" REF_OUT " [site-file]",
+                  dir),
+        xasprintf("/more: warning: this is a symbolic link to the folder %s/articles; suture "
+                  "check does not follow links to folders (the pages there are checked where "
+                  "they are), and many web servers refuse to: link to that folder's own "
+                  "address, or put a copy of it here" REF_OUT " [site-file]",
+                  real),
+        xasprintf("/null.css: error: this is a symbolic link to /dev/null, outside the site "
+                  "folder %s; a web server that follows it would publish that file of this "
+                  "machine: put a copy of what the site should show here instead, or remove the "
+                  "link" REF_OUT " [site-file]",
+                  dir),
+        xasprintf("/passwd.html: error: this is a symbolic link to /etc/passwd, outside the "
+                  "site folder %s; a web server that follows it would publish that file of "
+                  "this machine: put a copy of what the site should show here instead, or "
+                  "remove the link" REF_OUT " [site-file]",
+                  dir),
+        xasprintf("/pipe.html: error: this is a named pipe (FIFO), not a file; suture check "
+                  "does not open it, and no web server can serve it: remove it from the site "
+                  "folder" REF_OUT " [site-file]"),
+        xasprintf("/to-pipe.html: error: this symbolic link leads to %s/pipe.html, which is a "
+                  "named pipe (FIFO), not a file; suture check does not open it and no web "
+                  "server can serve it: remove the link" REF_OUT " [site-file]",
+                  real),
+    };
+    size_t n = sizeof want / sizeof *want;
+    diag_list_sort(diags);
+    for (size_t i = 0; i < n; i++) {
+        tu_expect_diag_prefixed(diags, i, dir, want[i]);
+        free(want[i]);
+    }
+    if (diag_count(diags) != n)
+        diag_list_print(diags, stderr);
+    assert_int_equal(diag_count(diags), n);
+    diag_list_free(diags);
+    free(sub);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
 /* ---- base_url, order, errors ---- */
 
 static void test_base_url(void **state)
@@ -753,6 +914,9 @@ int main(void)
         cmocka_unit_test(test_malformed_html),
         cmocka_unit_test(test_unknown_tag),
         cmocka_unit_test(test_error_handler_restored),
+        cmocka_unit_test(test_not_utf8_reported_once),
+        cmocka_unit_test(test_deep_nesting_reported_once),
+        cmocka_unit_test(test_links_and_special_files),
         cmocka_unit_test(test_base_url),
         cmocka_unit_test(test_without_base_url),
         cmocka_unit_test(test_sorted_order),

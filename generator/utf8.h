@@ -1,0 +1,47 @@
+/*
+ * utf8.h: finding where a file stops being valid UTF-8, and saying so once, in plain words.
+ *
+ * libxml2 says "Input is not proper UTF-8, indicate encoding !" followed by the bytes it
+ * met, once per bad byte, and then goes on with text it has guessed at, which makes knock-on
+ * errors further down (issue 14, point 11). suture's readers check the bytes first instead,
+ * report the first bad one with its line and column, and do not parse the file.
+ */
+#ifndef SUTURE_UTF8_H
+#define SUTURE_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Where the first invalid byte is: its offset, and its line and column from 1 (the column
+ * counts characters, as editors do, not bytes). */
+typedef struct utf8_position {
+    size_t offset;
+    unsigned line;
+    unsigned column;
+} utf8_position;
+
+/*
+ * Whether the len bytes of text are valid UTF-8 (RFC 3629: no overlong forms, no UTF-16
+ * surrogates, nothing above U+10FFFF, no sequence cut short). When not, and at is not NULL,
+ * fills *at with the position of the first byte that is not part of a valid character.
+ */
+bool utf8_valid(const char *text, size_t len, utf8_position *at);
+
+/* The message, with the line and the column as its two %u. */
+#define UTF8_MESSAGE \
+    "this file is not valid UTF-8 at line %u, column %u: save it as UTF-8 in your editor"
+
+/* Add one error to diags at file:line:column of at (category may be NULL), UTF8_MESSAGE. */
+void utf8_report(diag_list *diags, const char *file, const utf8_position *at,
+                 const char *category);
+
+/*
+ * utf8_valid, then utf8_report when the text is not valid. Returns true when it is valid
+ * (nothing reported), false when it reported the error.
+ */
+bool utf8_check(const char *text, size_t len, const char *file, const char *category,
+                diag_list *diags);
+
+#endif
