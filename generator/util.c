@@ -266,7 +266,7 @@ FILE *file_open_regular(const char *path)
 
 int file_write(const char *path, const char *data, size_t len)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd < 0)
         return -1;
     size_t done = 0;
@@ -418,7 +418,7 @@ const char *path_basename(const char *path)
 int mkdir_p(const char *path)
 {
     /* Usually only the last folder is missing: one system call. */
-    if (mkdir(path, 0755) == 0)
+    if (mkdir(path, 0777) == 0)
         return 0;
     if (errno == EEXIST) {
         if (path_is_dir(path))
@@ -433,7 +433,7 @@ int mkdir_p(const char *path)
         if (*s != '/')
             continue;
         *s = '\0';
-        if (mkdir(p, 0755) < 0 && errno != EEXIST) {
+        if (mkdir(p, 0777) < 0 && errno != EEXIST) {
             int e = errno;
             free(p);
             errno = e;
@@ -442,7 +442,7 @@ int mkdir_p(const char *path)
         *s = '/';
     }
     int rc = 0;
-    if (mkdir(p, 0755) < 0) {
+    if (mkdir(p, 0777) < 0) {
         if (errno != EEXIST)
             rc = -1;
         else if (!path_is_dir(p)) {

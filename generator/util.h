@@ -75,7 +75,10 @@ char *file_read(const char *path, size_t *len);
  * closes it with fclose), or NULL with errno set.
  */
 FILE *file_open_regular(const char *path);
-/* Write len bytes to path (created with mode 0644, truncated). Returns 0 or -1 with errno. */
+/*
+ * Write len bytes to path (created with mode 0666 less the umask, truncated). Returns 0 or
+ * -1 with errno.
+ */
 int file_write(const char *path, const char *data, size_t len);
 /* Copy a regular file (read as file_read does). Returns 0 or -1 with errno. */
 int file_copy(const char *from, const char *to);
@@ -113,7 +116,10 @@ char *dir_problem(const char *path, int err, const char *what);
 char *path_join(const char *a, const char *b);
 /* The last component of path (a pointer into path). */
 const char *path_basename(const char *path);
-/* Create a directory and its parents (mode 0755). Returns 0 or -1 with errno. */
+/*
+ * Create a directory and its parents (mode 0777 less the umask, as mkdir -p). Returns 0 or
+ * -1 with errno.
+ */
 int mkdir_p(const char *path);
 /* Remove a file tree (nothing if it does not exist). Returns 0 or -1 with errno. */
 int remove_tree(const char *path);
@@ -132,8 +138,9 @@ bool path_link_outside(const char *path, const char *root);
  * copied as that file, and any other link stops the copy: errno EXDEV for a link that
  * leads outside links_root or to nothing, ELOOP for a link to a folder or to something
  * that is not a regular file. A named pipe, socket or device in the tree stops it with
- * EINVAL (it is never opened). Returns 0, or -1 with errno and *failed_path set to a static
- * copy of the path that failed. Not thread-safe (nftw has no user pointer).
+ * EINVAL (it is never opened). Files are copied as file_copy does (mode 0666 less the
+ * umask), folders made as mkdir_p does. Returns 0, or -1 with errno and *failed_path set to
+ * a static copy of the path that failed. Not thread-safe (nftw has no user pointer).
  */
 int copy_tree(const char *from, const char *to, const char *links_root,
               const char **failed_path);

@@ -348,6 +348,40 @@ static void test_path_kind_and_problems(void **state)
     assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
+/* Files and folders are made as the umask allows, like cp and mkdir -p: a site served
+ * straight from the output folder is readable (issue 14). */
+static void test_modes_follow_umask(void **state)
+{
+    (void)state;
+    const mode_t masks[] = {022, 027, 002};
+    for (size_t i = 0; i < sizeof masks / sizeof *masks; i++) {
+        mode_t old = umask(masks[i]);
+        char *dir = tu_tmpdir("util");
+        char *file = path_join(dir, "f.html");
+        assert_int_equal(file_write(file, "x", 1), 0);
+        char *deep = path_join(dir, "a/b");
+        assert_int_equal(mkdir_p(deep), 0);
+        char *copy = path_join(deep, "g.html");
+        assert_int_equal(file_copy(file, copy), 0);
+        umask(old);
+        struct stat st;
+        assert_int_equal(stat(file, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0666 & ~masks[i]);
+        assert_int_equal(stat(copy, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0666 & ~masks[i]);
+        assert_int_equal(stat(deep, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0777 & ~masks[i]);
+        char *a = path_join(dir, "a");
+        assert_int_equal(stat(a, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0777 & ~masks[i]);
+        free(a);
+        free(copy);
+        free(deep);
+        free(file);
+        assert_int_equal(tu_tmpdir_remove(dir), 0);
+    }
+}
+
 static void test_file_write_error(void **state)
 {
     (void)state;
@@ -836,6 +870,7 @@ int main(void)
         cmocka_unit_test(test_file_read_size_limit),
         cmocka_unit_test(test_file_read_not_regular),
         cmocka_unit_test(test_path_kind_and_problems),
+        cmocka_unit_test(test_modes_follow_umask),
         cmocka_unit_test(test_file_write_error),
         cmocka_unit_test(test_file_copy),
         cmocka_unit_test(test_path_is_dir_and_file),
