@@ -56,8 +56,7 @@ static void S_lint_file(const lint_context *ctx, compliance_scanner *s, const ch
     size_t len = 0;
     char *text = file_read(path, &len);
     if (!text) {
-        diag_error(ctx->diags, path, 0, 0, NULL, "cannot read the article: %s",
-                   strerror(errno));
+        diag_file_problem(ctx->diags, path, errno, NULL, "the article");
         return;
     }
     lint_article(ctx, s, path, text, len, out);
@@ -79,16 +78,16 @@ static void *S_worker(void *arg)
     return NULL;
 }
 
-/* A data file's strings; a file that does not exist is not an error (the build decides). */
+/* A data file's strings; a file that does not exist is not an error (the build decides),
+ * but one that is not a file (a folder, a named pipe, a link to nothing) is. */
 static bool S_lint_data(const lint_context *ctx, compliance_scanner *s, const char *path,
-                        const char *const *skip, lint_result *out)
+                        const char *what, const char *const *skip, lint_result *out)
 {
     size_t len = 0;
     char *text = file_read(path, &len);
     if (!text) {
-        if (errno != ENOENT)
-            diag_error(ctx->diags, path, 0, 0, NULL, "cannot read the file: %s",
-                       strerror(errno));
+        if (errno != ENOENT || path_exists(path))
+            diag_file_problem(ctx->diags, path, errno, NULL, what);
         return false;
     }
     lint_yaml(ctx, s, path, text, len, ctx->cfg->language, skip, out);
@@ -102,20 +101,18 @@ typedef struct {
     size_t len;
 } S_readings;
 
-/* Lint content_dir, gathering the articles' reading grades into readings. Returns 0, or 2
- * when it cannot be linted at all. */
-static int S_lint_content(const check_options *opt, const site_config *cfg,
-                          const compliance *rules, diag_list *diags, FILE *err,
-                          check_summary *sum, lint_result *all, S_readings *readings)
+/* Lint content_dir, gathering the articles' reading grades into readings; what cannot be
+ * read is reported in diags. */
+static void S_lint_content(const check_options *opt, const site_config *cfg,
+                           const compliance *rules, diag_list *diags, check_summary *sum,
+                           lint_result *all, S_readings *readings)
 {
     lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags};
     char *articles_dir = path_join(opt->content_dir, "articles");
     strlist names = STRLIST_INIT, paths = STRLIST_INIT;
-    if (dir_list(articles_dir, ".md", &names) < 0 && errno != ENOENT) {
-        fprintf(err, "suture: cannot read %s: %s\n", articles_dir, strerror(errno));
-        free(articles_dir);
-        return 2;
-    }
+    /* No articles folder is a mistake in the content, reported as the build reports it;
+     * the data files are still linted. */
+    site_list_articles(articles_dir, &names, diags);
     for (size_t i = 0; i < names.len; i++) {
         char *path = path_join(articles_dir, names.items[i]);
         /* What the build would refuse to publish is not read here either. */
@@ -155,11 +152,12 @@ static int S_lint_content(const check_options *opt, const site_config *cfg,
     static const char *const glossary_skip[] = {"id", NULL};
     lint_result extra[3] = {{0}, {0}, {0}};
     const char *files[3] = {"site.yaml", "data/procedures.yaml", "glossary.yaml"};
+    const char *whats[3] = {"the site settings", "the procedure data", "the glossary"};
     const char *const *skips[3] = {site_skip, data_skip, glossary_skip};
     size_t data_files = 0;
     for (int i = 0; i < 3; i++) {
         char *path = path_join(opt->content_dir, files[i]);
-        data_files += S_lint_data(&ctx, s, path, skips[i], &extra[i]);
+        data_files += S_lint_data(&ctx, s, path, whats[i], skips[i], &extra[i]);
         free(path);
     }
     compliance_scanner_free(s);
@@ -183,7 +181,6 @@ static int S_lint_content(const check_options *opt, const site_config *cfg,
     sum->files += paths.len + data_files;
     free(w.results);
     strlist_free(&paths);
-    return 0;
 }
 
 /* ---- verifying a built site -------------------------------------------------------------- */
@@ -251,7 +248,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
 
     if (opt->lint_content && cfg) {
         char *rules_path = path_join(opt->content_dir, "compliance.yaml");
-        if (!path_is_file(rules_path)) {
+        if (!path_exists(rules_path)) {
             fprintf(err,
                     "suture: there are no compliance rules: %s does not exist; suture check "
                     "needs it to lint the content\n",
@@ -262,7 +259,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
             rules = compliance_load(rules_path, cache, diags);
             free(cache);
             if (rules)
-                status = S_lint_content(opt, cfg, rules, diags, err, &sum, &all, &readings);
+                S_lint_content(opt, cfg, rules, diags, &sum, &all, &readings);
         }
         free(rules_path);
     }

@@ -368,8 +368,7 @@ compliance *compliance_load(const char *path, const char *cache_dir, diag_list *
     size_t len = 0;
     char *text = file_read(path, &len);
     if (!text) {
-        diag_error(diags, path, 0, 0, "rules", "cannot read the compliance rules: %s",
-                   strerror(errno));
+        diag_file_problem(diags, path, errno, "rules", "the compliance rules");
         return NULL;
     }
     size_t errors_before = diag_thread_error_count();

@@ -172,8 +172,7 @@ site_config *config_load(const char *path, diag_list *diags)
     size_t len;
     char *text = file_read(path, &len);
     if (!text) {
-        diag_error(diags, path, 0, 0, NULL, "cannot read the site settings: %s",
-                   strerror(errno));
+        diag_file_problem(diags, path, errno, NULL, "the site settings");
         return NULL;
     }
     size_t errors_before = diag_thread_error_count();

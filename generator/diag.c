@@ -106,6 +106,14 @@ void diag_error(diag_list *list, const char *file, unsigned line, unsigned colum
     va_end(ap);
 }
 
+void diag_file_problem(diag_list *list, const char *path, int err, const char *category,
+                       const char *what)
+{
+    char *why = file_problem(path, err, what);
+    diag_error(list, path, 0, 0, category, "%s", why);
+    free(why);
+}
+
 size_t diag_thread_error_count(void)
 {
     return S_thread_errors;

@@ -62,6 +62,15 @@ void diag_error(diag_list *list, const char *file, unsigned line, unsigned colum
                 const char *category, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/*
+ * Report (an error on the whole file, no line) why the file at path, which should hold what
+ * ("the article", "the site settings"), could not be read: err is the errno of the read, and
+ * the message file_problem's (util.h), such as "this is a named pipe (FIFO), not a file;
+ * suture reads only regular files: remove it or replace it with the article".
+ */
+void diag_file_problem(diag_list *list, const char *path, int err, const char *category,
+                       const char *what);
+
 size_t diag_count(const diag_list *list);
 size_t diag_error_count(const diag_list *list);
 /*

@@ -235,11 +235,12 @@ glossary *glossary_load(const char *path, diag_list *diags)
     size_t len;
     char *text = file_read(path, &len);
     if (!text) {
-        if (errno == ENOENT) {
+        /* No file is an empty glossary; a symbolic link to nothing is a mistake. */
+        if (errno == ENOENT && !path_exists(path)) {
             g->sorted = xcalloc(1, sizeof *g->sorted);
             return g;
         }
-        diag_error(diags, path, 0, 0, NULL, "cannot read the glossary: %s", strerror(errno));
+        diag_file_problem(diags, path, errno, NULL, "the glossary");
         glossary_free(g);
         return NULL;
     }

@@ -149,7 +149,7 @@ size_t manifest_read(const char *site_dir, const fingerprint_digest *program,
                      manifest_page_fn fn, void *ctx)
 {
     char *path = path_join(site_dir, MANIFEST_PATH);
-    FILE *in = fopen(path, "r");
+    FILE *in = file_open_regular(path);
     free(path);
     if (!in)
         return 0;

@@ -6,6 +6,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
@@ -16,14 +17,17 @@
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "disclaimer.h"
 #include "utf8.h"
@@ -62,6 +66,9 @@ struct page_templates {
 /* libxslt's own loader, which S_loader wraps. */
 static xsltDocLoaderFunc S_default_loader;
 
+/* What libxml2 and libxslt say while this thread loads or renders (S_begin_capture). */
+static __thread strbuf *S_captured;
+
 /* Keep a private copy of the document at URI for t's later transformations. */
 static void S_share_document(page_templates *t, const xmlChar *uri, int options)
 {
@@ -85,13 +92,49 @@ static void S_share_document(page_templates *t, const xmlChar *uri, int options)
 }
 
 /*
- * libxslt's loader for stylesheets and documents. A document loaded by document() during
- * a page's transformation is also copied into the templates' shared documents, unless the
- * stylesheet would change it once loaded (xsl:strip-space, XInclude).
+ * Whether the file uri names (a path, or a file: URI) may be read: refused, with a message
+ * in the thread's captured output, when it is something other than a regular file (a named
+ * pipe would block the build for ever; it is never opened) or FILE_MAX_BYTES or larger.
+ * What cannot be found is left to libxml2, which says so.
+ */
+static bool S_loadable(const xmlChar *uri, xsltLoadType type)
+{
+    const char *s = (const char *)uri;
+    if (strncmp(s, "file://", 7) == 0)
+        s += 7;
+    else if (strstr(s, "://"))
+        return true; /* the network: refused by the security preferences */
+    char *path = xmlURIUnescapeString(s, 0, NULL);
+    struct stat st;
+    bool ok = !path || stat(path, &st) != 0 ||
+              (S_ISREG(st.st_mode) && (uint64_t)st.st_size < FILE_MAX_BYTES);
+    if (!ok && S_captured) {
+        int err = S_ISREG(st.st_mode) ? EFBIG : S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+        char *why = file_problem(path, err, type == XSLT_LOAD_DOCUMENT
+                                                ? "the document the template reads"
+                                                : "the stylesheet");
+        strbuf_printf(S_captured, "%s:0:0: %s\n", path, why);
+        free(why);
+    }
+    xmlFree(path);
+    return ok;
+}
+
+/*
+ * libxslt's loader for stylesheets and documents. What is not a regular file is refused
+ * (S_loadable), and a transformation that asked for it stopped, so that the page fails
+ * rather than being published without the document's text. A document loaded by document()
+ * during a page's transformation is also copied into the templates' shared documents,
+ * unless the stylesheet would change it once loaded (xsl:strip-space, XInclude).
  */
 static xmlDocPtr S_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                           xsltLoadType type)
 {
+    if (uri && !S_loadable(uri, type)) {
+        if (type == XSLT_LOAD_DOCUMENT && ctxt)
+            ((xsltTransformContextPtr)ctxt)->state = XSLT_STATE_STOPPED;
+        return NULL;
+    }
     xmlDocPtr doc = S_default_loader(uri, dict, options, ctxt, type);
     if (doc && type == XSLT_LOAD_DOCUMENT && ctxt) {
         xsltTransformContextPtr tc = ctxt;
@@ -130,9 +173,8 @@ const char *page_kind_stylesheet(page_kind kind)
 
 /*
  * libxml2 and libxslt report through callbacks. Each thread collects what they say while it
- * loads or renders, in these thread-local slots, and turns it into diagnostics.
+ * loads or renders, in S_captured, and turns it into diagnostics.
  */
-static __thread strbuf *S_captured;
 
 static void S_capture_generic(void *ctx, const char *fmt, ...)
 {
@@ -463,6 +505,31 @@ static bool S_check_encodings(const char *dir, diag_list *diags)
     return ok;
 }
 
+/* Bytes already read, handed to libxml2 as its input (xmlReadIO), so that it parses them as
+ * it parses a file, an empty one included ("Document is empty"). */
+typedef struct {
+    const char *at;
+    size_t left;
+} S_memory_input;
+
+static int S_memory_read(void *ctx, char *buf, int len)
+{
+    S_memory_input *in = ctx;
+    size_t n = len > 0 ? (size_t)len : 0;
+    if (n > in->left)
+        n = in->left;
+    memcpy(buf, in->at, n);
+    in->at += n;
+    in->left -= n;
+    return (int)n;
+}
+
+static int S_memory_close(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
 page_templates *page_templates_load(const char *dir, diag_list *diags)
 {
     page_templates *t = xcalloc(1, sizeof *t);
@@ -484,16 +551,28 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
     for (int k = 0; encodings_ok && k < PAGE_KIND_COUNT; k++) {
         char *path = path_join(dir, S_kinds[k].stylesheet);
         t->paths[k] = path;
-        if (!path_is_file(path)) {
+        if (!path_exists(path)) {
             diag_error(diags, path, 0, 0, "template",
                        "the %s page template is missing; every page kind needs its stylesheet "
                        "in %s", S_kinds[k].name, dir);
             ok = false;
             continue;
         }
+        /* Read as every file is (file_read): a named pipe is refused, not waited on. */
+        size_t len = 0;
+        char *text = file_read(path, &len);
+        if (!text) {
+            diag_file_problem(diags, path, errno, "template", "the stylesheet");
+            ok = false;
+            continue;
+        }
         strbuf captured = STRBUF_INIT;
         S_begin_capture(&captured);
-        xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+        /* The path as the document's URL: xsl:import and document() resolve against it. */
+        S_memory_input in = {text, len};
+        xmlDocPtr doc = xmlReadIO(S_memory_read, S_memory_close, &in, path, NULL,
+                                  XML_PARSE_NONET);
+        free(text);
         xsltStylesheetPtr sheet = NULL;
         if (doc) {
             xmlNodePtr root = xmlDocGetRootElement(doc);

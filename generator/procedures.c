@@ -160,10 +160,10 @@ procedure_data *procedures_load(const char *path, diag_list *diags)
     size_t len;
     char *text = file_read(path, &len);
     if (!text) {
-        if (errno == ENOENT)
+        /* No file is no procedures; a symbolic link to nothing is a mistake. */
+        if (errno == ENOENT && !path_exists(path))
             return data;
-        diag_error(diags, path, 0, 0, NULL, "cannot read the procedure data: %s",
-                   strerror(errno));
+        diag_file_problem(diags, path, errno, NULL, "the procedure data");
         procedures_free(data);
         return NULL;
     }

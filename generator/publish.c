@@ -9,9 +9,11 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -36,6 +38,8 @@ struct publish_stage {
     char *path;      /* the staging folder */
     char *previous;  /* "<out_dir>.previous" */
     bool recycled;
+    mode_t dir_mode;   /* 0777 less the umask: what every folder of the site gets */
+    mode_t file_mode;  /* 0666 less the umask: what every file of the site has */
     S_kept_file *kept; /* sorted by rel */
     size_t n_kept;
 };
@@ -53,6 +57,7 @@ static char *S_trimmed(const char *out_dir)
 /* nftw has no user pointer: the walk's state lives here, used by one thread at a time. */
 static struct {
     size_t root_len;
+    mode_t dir_mode, file_mode;
     S_kept_file *files;
     size_t len, cap;
 } S_walk;
@@ -60,8 +65,16 @@ static struct {
 static int S_walk_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
     (void)ftw;
-    if (flag == FTW_D || flag == FTW_DP)
+    if (flag == FTW_D || flag == FTW_DP) {
+        /* A site built under another umask: its folders are opened as this one allows. */
+        if ((st->st_mode & 07777) != S_walk.dir_mode && chmod(path, S_walk.dir_mode) < 0)
+            return -1;
         return 0;
+    }
+    /* A file of another mode is not kept: it may be the published site's own, which is not
+     * changed, so the page is written anew with this umask's mode. */
+    if (flag == FTW_F && S_ISREG(st->st_mode) && (st->st_mode & 07777) != S_walk.file_mode)
+        return unlink(path) < 0 && errno != ENOENT ? -1 : 0;
     if (flag == FTW_F && S_ISREG(st->st_mode)) {
         if (S_walk.len == S_walk.cap) {
             S_walk.cap = S_walk.cap ? 2 * S_walk.cap : 256;
@@ -98,6 +111,8 @@ static int S_take_inventory(publish_stage *s)
             return -1;
     }
     S_walk.root_len = strlen(s->path);
+    S_walk.dir_mode = s->dir_mode;
+    S_walk.file_mode = s->file_mode;
     S_walk.files = NULL;
     S_walk.len = S_walk.cap = 0;
     int rc = nftw(s->path, S_walk_entry, 32, FTW_PHYS);
@@ -155,6 +170,41 @@ void publish_remove_abandoned(const char *out_dir)
     free(dir);
 }
 
+/*
+ * Make the staging folder "<out_dir>.tmp-<pid>-XXXXXX" (six random letters and digits) as
+ * mkdtemp(3) does, but with mode 0777 less the umask, as mkdir makes folders, not mkdtemp's
+ * 0700: the folder becomes the published site, which a web server reading it as another
+ * user must be able to open. Returns its path (the caller frees it), or NULL with errno.
+ */
+static char *S_make_staging(const char *out_dir)
+{
+    static const char letters[] =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    uint64_t x = (uint64_t)now.tv_nsec ^ ((uint64_t)now.tv_sec << 30) ^
+                 ((uint64_t)getpid() << 42) ^ (uint64_t)(uintptr_t)&now;
+    for (int attempt = 0; attempt < 1000; attempt++) {
+        char suffix[7];
+        for (int i = 0; i < 6; i++) {
+            x = x * 6364136223846793005u + 1442695040888963407u; /* Knuth's MMIX LCG */
+            suffix[i] = letters[(x >> 33) % (sizeof letters - 1)];
+        }
+        suffix[6] = '\0';
+        char *path = xasprintf("%s.tmp-%ld-%s", out_dir, (long)getpid(), suffix);
+        if (mkdir(path, 0777) == 0)
+            return path;
+        int e = errno;
+        free(path);
+        if (e != EEXIST) {
+            errno = e;
+            return NULL;
+        }
+    }
+    errno = EEXIST;
+    return NULL;
+}
+
 publish_stage *publish_begin(const char *out_dir, const char *const *protected_dirs,
                              diag_list *diags)
 {
@@ -184,10 +234,13 @@ publish_stage *publish_begin(const char *out_dir, const char *const *protected_d
         }
     }
     publish_remove_abandoned(copy);
-    char *staging = xasprintf("%s.tmp-%ld-XXXXXX", copy, (long)getpid());
-    if (!mkdtemp(staging)) {
+    char *staging = S_make_staging(copy);
+    struct stat st;
+    if (!staging || stat(staging, &st) < 0) {
         diag_error(diags, out_dir, 0, 0, NULL, "cannot create the output folder beside '%s': %s",
                    out_dir, strerror(errno));
+        if (staging)
+            rmdir(staging);
         free(staging);
         free(copy);
         return NULL;
@@ -196,8 +249,10 @@ publish_stage *publish_begin(const char *out_dir, const char *const *protected_d
     s->out_dir = copy;
     s->path = staging;
     s->previous = xasprintf("%s%s", copy, PUBLISH_PREVIOUS_SUFFIX);
+    /* The new folder's mode is what the umask allows; files get the same less execute. */
+    s->dir_mode = st.st_mode & 0777;
+    s->file_mode = s->dir_mode & 0666;
     /* The kept previous site replaces the empty folder (rename may replace an empty one). */
-    struct stat st;
     if (lstat(s->previous, &st) == 0 && S_ISDIR(st.st_mode) && rename(s->previous, staging) == 0) {
         s->recycled = true;
         if (S_take_inventory(s) < 0) {
@@ -208,7 +263,8 @@ publish_stage *publish_begin(const char *out_dir, const char *const *protected_d
             s->kept = NULL;
             s->n_kept = 0;
             s->recycled = false;
-            if (remove_tree(staging) < 0 || mkdir(staging, 0700) < 0) {
+            if (remove_tree(staging) < 0 || mkdir(staging, 0777) < 0 ||
+                chmod(staging, s->dir_mode) < 0) {
                 diag_error(diags, out_dir, 0, 0, NULL,
                            "cannot create the output folder beside '%s': %s", out_dir,
                            strerror(errno));
@@ -302,6 +358,12 @@ int publish_link(publish_stage *s, const char *from_dir, const char *rel)
         if (errno == 0 || S_ISDIR(from_st.st_mode))
             errno = EISDIR;
         free(from);
+        return -1;
+    }
+    /* Written under another umask: the caller makes it anew, with this one's mode. */
+    if ((from_st.st_mode & 07777) != s->file_mode) {
+        free(from);
+        errno = EPERM;
         return -1;
     }
     if (s->recycled) {

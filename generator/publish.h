@@ -35,8 +35,12 @@ typedef struct publish_stage publish_stage;
  * every build copies again, and anything that is not a plain file or folder, removed), else
  * an empty folder. Refuses an out_dir that is, or contains, one of the protected folders
  * (content, templates: a NULL-terminated list), or the current folder, so a mistyped --out
- * cannot replace the sources. Returns the stage (free it with publish_commit or
- * publish_abort), or NULL after adding an error to diags.
+ * cannot replace the sources. The staging folder, which becomes the published site, is made
+ * with mode 0777 less the umask (not mkdtemp's 0700), so that a web server reading it as
+ * another user can serve it; every folder in it gets that mode (a kept site's folders are
+ * changed to it), every file 0666 less the umask (a kept file of another mode is not kept).
+ * Returns the stage (free it with publish_commit or publish_abort), or NULL after adding
+ * an error to diags.
  */
 publish_stage *publish_begin(const char *out_dir, const char *const *protected_dirs,
                              diag_list *diags);
@@ -66,8 +70,9 @@ char *publish_prepare(publish_stage *s, const char *rel);
 /*
  * Take from_dir/rel unchanged into the staging folder at rel: nothing to do when the kept
  * file is that very file, else a hard link (a copy where the two folders cannot share a
- * file). Returns 0, or -1 with errno set (from_dir/rel is not a readable file, or it cannot
- * be placed); the caller then makes the file anew.
+ * file). Returns 0, or -1 with errno set (from_dir/rel is not a readable file, EPERM when its
+ * mode is not the one this umask gives files, or it cannot be placed); the caller then makes
+ * the file anew.
  */
 int publish_link(publish_stage *s, const char *from_dir, const char *rel);
 

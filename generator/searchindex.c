@@ -967,8 +967,14 @@ static bool S_decode_postings(const char *s, size_t n, S_postings *p)
 
 searchindex *searchindex_read(const char *path)
 {
+    /* Read as every file is (file_read): a named pipe in its place cannot block the build. */
+    size_t len = 0;
+    char *data = file_read(path, &len);
+    if (!data)
+        return NULL;
     json_error_t error;
-    json_t *root = json_load_file(path, 0, &error);
+    json_t *root = json_loadb(data, len, 0, &error);
+    free(data);
     if (!root)
         return NULL;
     json_t *format = json_object_get(root, "format");

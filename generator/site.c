@@ -182,9 +182,9 @@ static void S_check_refs(build *b, article *a)
 static char *S_read_article(build *b, const article *a, size_t *len)
 {
     char *text = file_read(a->path, len);
-    if (!text)
-        diag_error(b->diags, a->path, 0, 0, NULL, "cannot read the article: %s",
-                   strerror(errno));
+    if (!text) {
+        diag_file_problem(b->diags, a->path, errno, NULL, "the article");
+    }
     return text;
 }
 
@@ -216,8 +216,16 @@ static void S_load_article(build *b, article *a)
 {
     size_t len;
     char *text = S_read_article(b, a, &len);
-    if (!text)
+    if (!text) {
+        /* Reported. It keeps the name its file gives it, so that what spans the articles
+         * (slugs, links) can still sort and find it. */
+        a->slug = xstrndup(a->file_name, strlen(a->file_name) - 3);
+        a->url = xasprintf("%sarticles/%s/", b->cfg->base_path, a->slug);
+        a->lang = b->cfg->language;
+        strlist ids = STRLIST_INIT;
+        S_keep_heading_ids(a, &ids);
         return;
+    }
     const char *body = NULL;
     a->fm = frontmatter_parse(a->path, text, len, b->diags, &body, &a->body_line);
     size_t stem = strlen(a->file_name) - 3;
@@ -330,15 +338,25 @@ void site_report_link_outside(diag_list *diags, const char *path, const char *ar
                articles_dir);
 }
 
+int site_list_articles(const char *articles_dir, strlist *names, diag_list *diags)
+{
+    if (dir_list(articles_dir, ".md", names) == 0)
+        return 0;
+    char *why = dir_problem(articles_dir, errno, "the articles (one Markdown file each)");
+    diag_error(diags, articles_dir, 0, 0, NULL, "%s", why);
+    free(why);
+    return -1;
+}
+
+/*
+ * Load every article of b->articles_dir, then what spans them: the published list, the
+ * topic counts, the related index. Without an articles folder (reported) there are no
+ * articles, and the rest is still made, empty, for the build to go on and report more.
+ */
 static void S_load_articles(build *b)
 {
     strlist names = STRLIST_INIT;
-    if (dir_list(b->articles_dir, ".md", &names) < 0) {
-        if (errno != ENOENT)
-            diag_error(b->diags, b->articles_dir, 0, 0, NULL, "cannot read the articles: %s",
-                       strerror(errno));
-        return;
-    }
+    site_list_articles(b->articles_dir, &names, b->diags);
     b->articles = xcalloc(names.len + 1, sizeof *b->articles);
     for (size_t i = 0; i < names.len; i++) {
         char *path = path_join(b->articles_dir, names.items[i]);
@@ -517,6 +535,17 @@ static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned
         return NULL;
     }
     char *file = path_join(b->media_dir, clean + 6);
+    const char *kind = path_is_file(file) ? NULL : path_kind(file);
+    if (kind && strcmp(kind, "a folder") != 0) {
+        /* Something is there, but not an image file: say what it is. */
+        diag_error(b->diags, c->file, line, column, "media",
+                   "the image '%s' is %s, not a file: %s; suture publishes only regular "
+                   "files: replace it with the image",
+                   src, kind, file);
+        free(file);
+        free(clean);
+        return NULL;
+    }
     if (!path_is_file(file)) {
         diag_error(b->diags, c->file, line, column, "media",
                    "the image '%s' does not exist: there is no file %s; check the name or add "
@@ -1393,12 +1422,24 @@ static void S_write_feeds(build *b)
     free(pages);
 }
 
-/* Copy the folder from (media/ or assets/) into the site as to_rel; symbolic links in it may
- * lead only to files inside root, the content or templates folder. */
-static void S_copy_dir(build *b, const char *from, const char *to_rel, const char *root)
+/*
+ * Copy the folder from (media/ or assets/) into the site as to_rel; symbolic links in it may
+ * lead only to files inside root, the content or templates folder. A missing folder has
+ * nothing to copy; one that is something else (a file, a link to nothing) is reported, as is
+ * a named pipe, socket or device inside it. what names the folder's contents for messages
+ * ("the images"), a_file one of them ("the image").
+ */
+static void S_copy_dir(build *b, const char *from, const char *to_rel, const char *root,
+                       const char *what, const char *a_file)
 {
-    if (!path_is_dir(from))
+    if (!path_exists(from))
         return;
+    if (!path_is_dir(from)) {
+        char *why = dir_problem(from, ENOTDIR, what);
+        diag_error(b->diags, from, 0, 0, NULL, "%s", why);
+        free(why);
+        return;
+    }
     char *to = path_join(publish_path(b->stage), to_rel);
     const char *failed = NULL;
     if (copy_tree(from, to, root, &failed) < 0) {
@@ -1413,6 +1454,8 @@ static void S_copy_dir(build *b, const char *from, const char *to_rel, const cha
                        "this is a symbolic link to a folder or to something that is not a "
                        "file; suture follows links only to files: copy what it points to here "
                        "instead");
+        } else if (errno == EINVAL) {
+            diag_file_problem(b->diags, where, EINVAL, NULL, a_file);
         } else if (!S_out_of_space(b, errno)) {
             diag_error(b->diags, where, 0, 0, NULL, "cannot copy: %s", strerror(errno));
             atomic_store(&b->write_failed, true);
@@ -1815,9 +1858,10 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     S_write_feeds(&b);
     S_write_search_index(&b);
     char *assets = path_join(opt->templates_dir, "assets");
-    S_copy_dir(&b, assets, "assets", opt->templates_dir);
+    S_copy_dir(&b, assets, "assets", opt->templates_dir, "the templates' assets (style sheets, "
+               "scripts)", "the asset");
     free(assets);
-    S_copy_dir(&b, b.media_dir, "media", opt->content_dir);
+    S_copy_dir(&b, b.media_dir, "media", opt->content_dir, "the images", "the image");
     if (diag_error_count(diags) == 0) {
         S_keep_clean_pages(&b);
         S_write_manifest(&b);

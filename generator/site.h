@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "util.h"
 
 /*
  * How far a build has come, for a progress line: read from another thread while the build
@@ -60,5 +61,15 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats);
  * copy it to. Issue 6, "symlinks pointing out of content/".
  */
 void site_report_link_outside(diag_list *diags, const char *path, const char *articles_dir);
+
+/*
+ * The file names of the articles in articles_dir (content/articles): its names that end in
+ * ".md", sorted bytewise, hidden names skipped (dir_list), appended to names (the caller
+ * frees it with strlist_free). Returns 0; or -1 after adding an error on articles_dir to
+ * diags when the folder is missing, is something else (a file, a symbolic link to nothing,
+ * a named pipe) or cannot be read (dir_problem says which and what to do). `suture build`
+ * and `suture check` both list the articles through it: a site has articles.
+ */
+int site_list_articles(const char *articles_dir, strlist *names, diag_list *diags);
 
 #endif

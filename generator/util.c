@@ -14,8 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define FILE_MAX_BYTES (64u * 1024u * 1024u)
-
 static void S_out_of_memory(void)
 {
     fputs("suture: out of memory\n", stderr);
@@ -175,21 +173,50 @@ void strlist_free(strlist *l)
     l->len = l->cap = 0;
 }
 
-char *file_read(const char *path, size_t *len)
+/* Refuse what st describes unless it is a regular file: EISDIR for a folder, else EINVAL. */
+static int S_must_be_regular(const struct stat *st)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (S_ISREG(st->st_mode))
+        return 0;
+    errno = S_ISDIR(st->st_mode) ? EISDIR : EINVAL;
+    return -1;
+}
+
+/*
+ * Open path for reading if it is a regular file, filling *st. Checked before the open, so
+ * that a named pipe or a device is never opened, and again after it, on what was opened (it
+ * may have been replaced in between; O_NONBLOCK keeps that open from blocking on a pipe).
+ * Returns the descriptor, or -1 with errno set.
+ */
+static int S_open_regular(const char *path, struct stat *st)
+{
+    if (stat(path, st) < 0 || S_must_be_regular(st) < 0)
+        return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
-        return NULL;
-    struct stat st;
-    if (fstat(fd, &st) < 0) {
+        return -1;
+    if (fstat(fd, st) < 0 || S_must_be_regular(st) < 0) {
         int e = errno;
         close(fd);
         errno = e;
-        return NULL;
+        return -1;
     }
-    if (S_ISDIR(st.st_mode)) {
+    /* Reads of a regular file never block; the flag goes, for stdio's sake. */
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    return fd;
+}
+
+char *file_read(const char *path, size_t *len)
+{
+    struct stat st;
+    int fd = S_open_regular(path, &st);
+    if (fd < 0)
+        return NULL;
+    if ((uint64_t)st.st_size >= FILE_MAX_BYTES) {
         close(fd);
-        errno = EISDIR;
+        errno = EFBIG;
         return NULL;
     }
     strbuf b = STRBUF_INIT;
@@ -207,6 +234,7 @@ char *file_read(const char *path, size_t *len)
         }
         if (n == 0)
             break;
+        /* The size may have grown since fstat (a file being written, /proc). */
         if (b.len + (size_t)n >= FILE_MAX_BYTES) {
             close(fd);
             strbuf_free(&b);
@@ -221,9 +249,24 @@ char *file_read(const char *path, size_t *len)
     return strbuf_detach(&b);
 }
 
+FILE *file_open_regular(const char *path)
+{
+    struct stat st;
+    int fd = S_open_regular(path, &st);
+    if (fd < 0)
+        return NULL;
+    FILE *f = fdopen(fd, "r");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
+    return f;
+}
+
 int file_write(const char *path, const char *data, size_t len)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd < 0)
         return -1;
     size_t done = 0;
@@ -269,6 +312,89 @@ bool path_is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+bool path_exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+static const char S_link_to_nothing[] = "a symbolic link to nothing";
+
+const char *path_kind(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0)
+        return NULL;
+    if (S_ISLNK(st.st_mode) && stat(path, &st) < 0)
+        return S_link_to_nothing;
+    if (S_ISDIR(st.st_mode))
+        return "a folder";
+    if (S_ISREG(st.st_mode))
+        return "a file";
+    if (S_ISFIFO(st.st_mode))
+        return "a named pipe (FIFO)";
+    if (S_ISSOCK(st.st_mode))
+        return "a socket";
+    if (S_ISCHR(st.st_mode))
+        return "a character device";
+    if (S_ISBLK(st.st_mode))
+        return "a block device";
+    return "neither a file nor a folder";
+}
+
+/* The target of the symbolic link path, as written in it (the caller frees it). */
+static char *S_link_target(const char *path)
+{
+    char target[PATH_MAX];
+    ssize_t n = readlink(path, target, sizeof target - 1);
+    if (n < 0)
+        return xstrdup("?");
+    return xstrndup(target, (size_t)n);
+}
+
+char *file_problem(const char *path, int err, const char *what)
+{
+    const char *kind = path_kind(path);
+    if (kind == S_link_to_nothing) {
+        char *target = S_link_target(path);
+        char *m = xasprintf("this is a symbolic link to '%s', which does not exist; suture "
+                            "reads only regular files: remove the link or replace it with %s",
+                            target, what);
+        free(target);
+        return m;
+    }
+    if (kind && strcmp(kind, "a file") != 0)
+        return xasprintf("this is %s, not a file; suture reads only regular files: remove it "
+                         "or replace it with %s",
+                         kind, what);
+    if (err == EFBIG)
+        return xasprintf("this file is %u MiB or larger; suture reads only files under %u MiB: "
+                         "make it smaller",
+                         FILE_MAX_BYTES >> 20, FILE_MAX_BYTES >> 20);
+    return xasprintf("cannot read %s: %s", what, strerror(err));
+}
+
+char *dir_problem(const char *path, int err, const char *what)
+{
+    const char *kind = path_kind(path);
+    if (!kind)
+        return xasprintf("the folder does not exist; create it and put %s in it", what);
+    if (kind == S_link_to_nothing) {
+        char *target = S_link_target(path);
+        char *m = xasprintf("this is a symbolic link to '%s', which does not exist; suture "
+                            "reads %s from a folder of this name: point the link at that "
+                            "folder or replace the link with it",
+                            target, what);
+        free(target);
+        return m;
+    }
+    if (strcmp(kind, "a folder") != 0)
+        return xasprintf("this is %s, not a folder; suture reads %s from a folder of this "
+                         "name: replace it with that folder",
+                         kind, what);
+    return xasprintf("cannot read %s: %s", what, strerror(err));
+}
+
 char *path_join(const char *a, const char *b)
 {
     size_t la = strlen(a);
@@ -292,7 +418,7 @@ const char *path_basename(const char *path)
 int mkdir_p(const char *path)
 {
     /* Usually only the last folder is missing: one system call. */
-    if (mkdir(path, 0755) == 0)
+    if (mkdir(path, 0777) == 0)
         return 0;
     if (errno == EEXIST) {
         if (path_is_dir(path))
@@ -307,7 +433,7 @@ int mkdir_p(const char *path)
         if (*s != '/')
             continue;
         *s = '\0';
-        if (mkdir(p, 0755) < 0 && errno != EEXIST) {
+        if (mkdir(p, 0777) < 0 && errno != EEXIST) {
             int e = errno;
             free(p);
             errno = e;
@@ -316,7 +442,7 @@ int mkdir_p(const char *path)
         *s = '/';
     }
     int rc = 0;
-    if (mkdir(p, 0755) < 0) {
+    if (mkdir(p, 0777) < 0) {
         if (errno != EEXIST)
             rc = -1;
         else if (!path_is_dir(p)) {
@@ -397,6 +523,11 @@ static int S_copy_entry(const char *path, const struct stat *st, int flag, struc
         rc = file_copy(path, dest);
     else if (flag == FTW_SL || flag == FTW_SLN || (flag == FTW_F && S_ISLNK(st->st_mode)))
         rc = S_copy_link(path, dest);
+    else if (flag == FTW_F) {
+        /* A named pipe, a socket, a device: never opened (a pipe would block the copy). */
+        errno = EINVAL;
+        rc = -1;
+    }
     else if (flag == FTW_DNR || flag == FTW_NS) {
         errno = EACCES;
         rc = -1;

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
@@ -56,23 +57,69 @@ void strlist_push_owned(strlist *l, char *s);
 bool strlist_contains(const strlist *l, const char *s);
 void strlist_free(strlist *l);
 
+/* The largest file suture reads: no article, template or data file is that long. */
+#define FILE_MAX_BYTES (64u * 1024u * 1024u)
+
 /*
- * Read a whole file into a NUL-terminated buffer. On success returns the buffer (the
- * caller frees it) and stores its length in *len; on failure returns NULL with errno set.
- * Files of 64 MiB or more are refused with EFBIG: no article is that long.
+ * Read a whole regular file (symbolic links followed) into a NUL-terminated buffer. On
+ * success returns the buffer (the caller frees it) and stores its length in *len; on
+ * failure returns NULL with errno set. Anything that is not a regular file is refused
+ * before it is opened for reading, so that a named pipe cannot block the build: EISDIR
+ * for a folder, EINVAL for a named pipe (FIFO), a socket or a device (file_problem
+ * explains either). Files of FILE_MAX_BYTES or more are refused with EFBIG.
  */
 char *file_read(const char *path, size_t *len);
-/* Write len bytes to path (created with mode 0644, truncated). Returns 0 or -1 with errno. */
+/*
+ * Open a regular file for reading as a stdio stream, refusing anything else as file_read
+ * does (EISDIR, EINVAL), without blocking on a named pipe. Returns the stream (the caller
+ * closes it with fclose), or NULL with errno set.
+ */
+FILE *file_open_regular(const char *path);
+/*
+ * Write len bytes to path (created with mode 0666 less the umask, truncated). Returns 0 or
+ * -1 with errno.
+ */
 int file_write(const char *path, const char *data, size_t len);
-/* Copy a regular file. Returns 0 or -1 with errno. */
+/* Copy a regular file (read as file_read does). Returns 0 or -1 with errno. */
 int file_copy(const char *from, const char *to);
 bool path_is_dir(const char *path);
 bool path_is_file(const char *path);
+/* Whether anything is at path, a symbolic link to nothing included (lstat(2)). */
+bool path_exists(const char *path);
+
+/*
+ * What is at path, for a message, when it is not what suture wanted there: "a folder", "a
+ * file", "a named pipe (FIFO)", "a socket", "a character device", "a block device", "a
+ * symbolic link to nothing", or NULL when nothing is there. Links are followed; nothing is
+ * opened. The result is a static string.
+ */
+const char *path_kind(const char *path);
+/*
+ * A message saying why path, which should be a regular file holding what ("the article",
+ * "the site settings"), could not be read; err is the errno of file_read (or of any read).
+ * A folder, a named pipe, a socket, a device or a symbolic link to nothing gives "this is a
+ * named pipe (FIFO), not a file; suture reads only regular files: remove it or replace it
+ * with <what>"; a file of FILE_MAX_BYTES or more says so; any other error "cannot read
+ * <what>: <strerror>". The caller frees the result.
+ */
+char *file_problem(const char *path, int err, const char *what);
+/*
+ * A message saying that path, which should be a folder holding what ("the articles"), is
+ * something else: "this is a file, not a folder; suture reads <what> from a folder of this
+ * name: replace it with that folder" (a symbolic link to nothing names its target). For a
+ * path that is missing, "the folder does not exist; create it and put <what> in it"; for a
+ * folder that cannot be read (err), "cannot read <what>: <strerror>". The caller frees the
+ * result.
+ */
+char *dir_problem(const char *path, int err, const char *what);
 /* Join two path parts with one '/'; the caller frees the result. */
 char *path_join(const char *a, const char *b);
 /* The last component of path (a pointer into path). */
 const char *path_basename(const char *path);
-/* Create a directory and its parents (mode 0755). Returns 0 or -1 with errno. */
+/*
+ * Create a directory and its parents (mode 0777 less the umask, as mkdir -p). Returns 0 or
+ * -1 with errno.
+ */
 int mkdir_p(const char *path);
 /* Remove a file tree (nothing if it does not exist). Returns 0 or -1 with errno. */
 int remove_tree(const char *path);
@@ -90,8 +137,10 @@ bool path_link_outside(const char *path, const char *root);
  * skipped; otherwise a link to a regular file inside links_root (see path_link_outside) is
  * copied as that file, and any other link stops the copy: errno EXDEV for a link that
  * leads outside links_root or to nothing, ELOOP for a link to a folder or to something
- * that is not a regular file. Returns 0, or -1 with errno and *failed_path set to a static
- * copy of the path that failed. Not thread-safe (nftw has no user pointer).
+ * that is not a regular file. A named pipe, socket or device in the tree stops it with
+ * EINVAL (it is never opened). Files are copied as file_copy does (mode 0666 less the
+ * umask), folders made as mkdir_p does. Returns 0, or -1 with errno and *failed_path set to
+ * a static copy of the path that failed. Not thread-safe (nftw has no user pointer).
  */
 int copy_tree(const char *from, const char *to, const char *links_root,
               const char **failed_path);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ftw.h>
 #include <jansson.h>
 
 #include "e2e.h"
@@ -956,6 +957,70 @@ static void test_out_cannot_replace_sources(void **state)
     S_site_free(s);
 }
 
+/* nftw has no user pointer: what S_mode_entry checks, and what it found. */
+static struct {
+    mode_t dir_mode, file_mode;
+    size_t entries, wrong;
+    char first_wrong[512];
+} S_modes;
+
+static int S_mode_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)ftw;
+    mode_t want = flag == FTW_D ? S_modes.dir_mode : S_modes.file_mode;
+    S_modes.entries++;
+    if ((st->st_mode & 07777) != want || (flag != FTW_D && !S_ISREG(st->st_mode))) {
+        if (!S_modes.wrong++)
+            snprintf(S_modes.first_wrong, sizeof S_modes.first_wrong, "%s has mode %04o, not %04o",
+                     path, (unsigned)(st->st_mode & 07777), (unsigned)want);
+    }
+    return 0;
+}
+
+/* Every folder under dir (itself included) has dir_mode, every file file_mode. */
+static void S_assert_modes(const char *dir, mode_t dir_mode, mode_t file_mode)
+{
+    S_modes.dir_mode = dir_mode;
+    S_modes.file_mode = file_mode;
+    S_modes.entries = S_modes.wrong = 0;
+    assert_int_equal(nftw(dir, S_mode_entry, 16, FTW_PHYS), 0);
+    assert_true(S_modes.entries > 20);
+    if (S_modes.wrong)
+        fail_msg("%zu of %zu entries have the wrong mode; first: %s", S_modes.wrong,
+                 S_modes.entries, S_modes.first_wrong);
+}
+
+/*
+ * The published site is readable as the umask allows (issue 14: the output folder was 0700
+ * whatever the umask, so nginx serving it answered 403): folders 0755 and files 0644 under
+ * umask 022, 0750 and 0640 under 027, pages, copies (media, assets), the search index and
+ * the manifest alike; and an incremental build after the umask changed leaves no file of
+ * the old mode (an unchanged page is written anew rather than taken from the old site).
+ */
+static void test_output_modes_follow_umask(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    char *err = NULL;
+    mode_t old = umask(022);
+    int status = S_build(s, &err, NULL);
+    umask(old);
+    if (status != 0)
+        fail_msg("the build said:\n%s", err);
+    free(err);
+    S_assert_modes(s->out, 0755, 0644);
+
+    S_edit(s, "content/articles/layers.md", "The SMAS lies", "The SMAS lies deep");
+    old = umask(027);
+    status = S_build(s, &err, NULL);
+    umask(old);
+    if (status != 0)
+        fail_msg("the build said:\n%s", err);
+    free(err);
+    S_assert_modes(s->out, 0750, 0640);
+    S_site_free(s);
+}
+
 int main(void)
 {
     S_root = getcwd(NULL, 0);
@@ -976,6 +1041,7 @@ int main(void)
         cmocka_unit_test(test_template_not_utf8_one_error),
         cmocka_unit_test(test_usage_and_environment_errors),
         cmocka_unit_test(test_out_cannot_replace_sources),
+        cmocka_unit_test(test_output_modes_follow_umask),
     };
     int rc = cmocka_run_group_tests_name("end-to-end build", tests, NULL, NULL);
     free(S_root);

@@ -14,11 +14,17 @@
 #include <cmocka.h>
 
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <time.h>
 
 #include "e2e.h"
 
 static char *S_root; /* the repository, where the tests run from */
+
+/* How long one run of suture may take before SIGALRM ends it: far more than any case needs
+ * (2 s), so that only a hang reaches it, even under valgrind or AddressSanitizer. */
+#define S_LIMIT_SECONDS 120
 
 #define FRONT "---\ntitle: \"Hostile\"\nsummary: \"A hostile article.\"\ntopics: [anatomy]\n" \
               "date: 2026-11-10\nreviewed: 2026-11-10\nreviewer: \"Medical review team\"\n---\n"
@@ -138,6 +144,9 @@ static S_outcome S_build(const char *dir)
     if (pid == 0) {
         if (chdir(dir) != 0 || dup2(efd, 2) < 0)
             _exit(99);
+        /* A build that blocks (on a named pipe, say) is killed, never waited for: the alarm
+         * outlives exec. */
+        alarm(S_LIMIT_SECONDS);
         execl(abs, abs, "build", (char *)NULL);
         _exit(98);
     }
@@ -367,12 +376,231 @@ static void test_hostile_links_and_templates(void **state)
     free(dir);
 }
 
+/* ---- the file system: missing, file instead of folder, dangling link, named pipe -------- */
+
+typedef enum { S_MISSING, S_FILE, S_FOLDER, S_DANGLING, S_FIFO, S_SOCKET } S_thing;
+
+typedef struct {
+    const char *name;
+    const char *rel;    /* what is replaced (or added), under the site's folder */
+    S_thing thing;      /* what is put there instead */
+    const char *said;   /* a line of stderr (build), exactly (check); for both a part of
+                         * one when it starts with '~' */
+} S_fs_case;
+
+#define ARTICLES_FOLDER "the articles (one Markdown file each)"
+#define NOT_A_FILE(what) "not a file; suture reads only regular files: remove it or replace it with " what
+
+static const S_fs_case S_fs_cases[] = {
+    {"the articles folder missing", "content/articles", S_MISSING,
+     "content/articles: error: the folder does not exist; create it and put " ARTICLES_FOLDER
+     " in it"},
+    {"the articles folder a file", "content/articles", S_FILE,
+     "content/articles: error: this is a file, not a folder; suture reads " ARTICLES_FOLDER
+     " from a folder of this name: replace it with that folder"},
+    {"the articles folder a link to nothing", "content/articles", S_DANGLING,
+     "content/articles: error: this is a symbolic link to 'gone', which does not exist; suture "
+     "reads " ARTICLES_FOLDER " from a folder of this name: point the link at that folder or "
+     "replace the link with it"},
+    {"the articles folder a named pipe", "content/articles", S_FIFO,
+     "content/articles: error: this is a named pipe (FIFO), not a folder; suture reads "
+     ARTICLES_FOLDER " from a folder of this name: replace it with that folder"},
+    {"an article that is a named pipe", "content/articles/hostile.md", S_FIFO,
+     "content/articles/hostile.md: error: this is a named pipe (FIFO), " NOT_A_FILE("the article")},
+    {"an article that is a socket", "content/articles/hostile.md", S_SOCKET,
+     "content/articles/hostile.md: error: this is a socket, " NOT_A_FILE("the article")},
+    {"an article that is a folder", "content/articles/hostile.md", S_FOLDER,
+     "content/articles/hostile.md: error: this is a folder, " NOT_A_FILE("the article")},
+    {"site.yaml a named pipe", "content/site.yaml", S_FIFO,
+     "content/site.yaml: error: this is a named pipe (FIFO), " NOT_A_FILE("the site settings")},
+    {"site.yaml a folder", "content/site.yaml", S_FOLDER,
+     "content/site.yaml: error: this is a folder, " NOT_A_FILE("the site settings")},
+    {"procedures.yaml a folder", "content/data/procedures.yaml", S_FOLDER,
+     "content/data/procedures.yaml: error: this is a folder, " NOT_A_FILE("the procedure data")},
+    {"procedures.yaml a link to nothing", "content/data/procedures.yaml", S_DANGLING,
+     "content/data/procedures.yaml: error: this is a symbolic link to 'gone', which does not "
+     "exist; suture reads only regular files: remove the link or replace it with the procedure "
+     "data"},
+    {"glossary.yaml a named pipe", "content/glossary.yaml", S_FIFO,
+     "content/glossary.yaml: error: this is a named pipe (FIFO), " NOT_A_FILE("the glossary")},
+    {"the media folder a file", "content/media", S_FILE,
+     "content/media: error: this is a file, not a folder; suture reads the images from a folder "
+     "of this name: replace it with that folder"},
+    {"the media folder a link to nothing", "content/media", S_DANGLING,
+     "content/media: error: this is a symbolic link to 'gone', which does not exist; suture "
+     "reads the images from a folder of this name: point the link at that folder or replace "
+     "the link with it"},
+    {"a named pipe in the media folder", "content/media/pipe.png", S_FIFO,
+     "content/media/pipe.png: error: this is a named pipe (FIFO), " NOT_A_FILE("the image")},
+    {"an image that is a named pipe", "content/media/layers.png", S_FIFO,
+     "~the image 'media/layers.png' is a named pipe (FIFO), not a file: content/media/layers.png;"
+     " suture publishes only regular files: replace it with the image [media]"},
+    {"the templates' assets a file", "templates/assets", S_FILE,
+     "templates/assets: error: this is a file, not a folder; suture reads the templates' assets "
+     "(style sheets, scripts) from a folder of this name: replace it with that folder"},
+    {"a page template that is a named pipe", "templates/article.xsl", S_FIFO,
+     "templates/article.xsl: error: this is a named pipe (FIFO), " NOT_A_FILE("the stylesheet")
+     " [template]"},
+    {"the imported layout a named pipe", "templates/layout.xsl", S_FIFO,
+     "templates/layout.xsl: error: this is a named pipe (FIFO), " NOT_A_FILE("the stylesheet")
+     " [template]"},
+    {"strings.xml a named pipe", "templates/strings.xml", S_FIFO,
+     "~templates/strings.xml: error: while rendering /kb/articles/layers/: this is a named pipe "
+     "(FIFO), " NOT_A_FILE("the document the template reads") " [template]"},
+};
+
+/* A socket at path, made by binding it (nothing listens: it is only a name). */
+static void S_make_socket(const char *path)
+{
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    assert_true(strlen(path) < sizeof addr.sun_path);
+    strcpy(addr.sun_path, path);
+    assert_int_equal(bind(fd, (struct sockaddr *)&addr, sizeof addr), 0);
+    close(fd);
+}
+
+/* Put thing at path, which is free. */
+static void S_make(const char *path, S_thing thing)
+{
+    switch (thing) {
+    case S_MISSING:
+        break;
+    case S_FILE:
+        assert_int_equal(file_write(path, "not a folder\n", 13), 0);
+        break;
+    case S_FOLDER:
+        assert_int_equal(mkdir(path, 0755), 0);
+        break;
+    case S_DANGLING:
+        assert_int_equal(symlink("gone", path), 0);
+        break;
+    case S_FIFO:
+        assert_int_equal(mkfifo(path, 0644), 0);
+        break;
+    case S_SOCKET:
+        S_make_socket(path);
+        break;
+    }
+}
+
+/*
+ * Run suture with args in dir (as e2e_run does), killed after S_LIMIT_SECONDS (the alarm outlives exec; under
+ * $SUTURE_WRAPPER it ends the wrapper). Returns the exit status, or -1 when it did not exit
+ * (killed: it hung, or crashed); stderr in *err (malloc'd).
+ */
+static int S_run_limited(const char *dir, const char *const *args, char **err)
+{
+    char errpath[] = "/tmp/suture-e2e-hostile-XXXXXX";
+    int efd = mkstemp(errpath);
+    assert_true(efd >= 0);
+    const char *argv[64];
+    e2e_held held;
+    e2e_command(args, argv, 64, &held);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        if (chdir(dir) != 0 || dup2(efd, 2) < 0 || null < 0 || dup2(null, 1) < 0)
+            _exit(99);
+        alarm(S_LIMIT_SECONDS);
+        execvp(argv[0], (char *const *)argv);
+        _exit(98);
+    }
+    e2e_held_free(&held);
+    int ws, status = -1;
+    assert_int_equal(waitpid(pid, &ws, 0), pid);
+    if (WIFEXITED(ws))
+        status = WEXITSTATUS(ws);
+    size_t len;
+    *err = file_read(errpath, &len);
+    if (!*err)
+        *err = xstrdup("");
+    unlink(errpath);
+    close(efd);
+    return status;
+}
+
+/* Whether err holds the case's line (exactly, or a part of a line for '~'). */
+static bool S_said(const char *err, const char *said)
+{
+    return said[0] == '~' ? strstr(err, said + 1) != NULL : e2e_has_line(err, said);
+}
+
+/*
+ * The hostile file system (issue 14): each case puts something that is not what suture
+ * expects where a folder or a file should be. `suture build` must say what is there and
+ * what to do, with the path, exit 1, never crash or hang, and leave the published site as
+ * it was; when the thing is put right, the next build succeeds. `suture check` reports the
+ * content's cases the same way.
+ */
+static void test_hostile_file_system(void **state)
+{
+    (void)state;
+    char *dir = S_fresh_site();
+    char *aside = path_join(dir, "aside");
+    for (size_t i = 0; i < sizeof S_fs_cases / sizeof *S_fs_cases; i++) {
+        const S_fs_case *k = &S_fs_cases[i];
+        char *path = path_join(dir, k->rel);
+        bool moved = rename(path, aside) == 0;
+        S_make(path, k->thing);
+        S_expect(dir, k->name, 1, k->said[0] == '~' ? k->said + 1 : k->said, NULL);
+        assert_int_equal(remove_tree(path), 0);
+        if (moved)
+            assert_int_equal(rename(aside, path), 0);
+        free(path);
+    }
+    /* Put right, the site builds again. */
+    S_expect(dir, "everything back in place", 0, NULL, NULL);
+
+    /* suture check: the articles folder and the files it reads. */
+    char *rules_from = xasprintf("%s/content/compliance.yaml", S_root);
+    char *rules_to = path_join(dir, "content/compliance.yaml");
+    assert_int_equal(file_copy(rules_from, rules_to), 0);
+    free(rules_from);
+    const S_fs_case *checked[] = {&S_fs_cases[0], &S_fs_cases[1], &S_fs_cases[2],
+                                  &S_fs_cases[4], &S_fs_cases[8], &S_fs_cases[11]};
+    for (size_t i = 0; i < sizeof checked / sizeof *checked; i++) {
+        const S_fs_case *k = checked[i];
+        char *path = path_join(dir, k->rel);
+        bool moved = rename(path, aside) == 0;
+        S_make(path, k->thing);
+        char *err = NULL;
+        const char *check[] = {"check", NULL};
+        int status = S_run_limited(dir, check, &err);
+        if (status != 1 || !S_said(err, k->said))
+            fail_msg("suture check, %s: exit %d, expected 1 and the line\n%s\nin:\n%.3000s",
+                     k->name, status, k->said, err);
+        free(err);
+        assert_int_equal(remove_tree(path), 0);
+        if (moved)
+            assert_int_equal(rename(aside, path), 0);
+        free(path);
+    }
+    /* The rules themselves. */
+    assert_int_equal(unlink(rules_to), 0);
+    assert_int_equal(mkfifo(rules_to, 0644), 0);
+    char *err = NULL;
+    const char *check[] = {"check", NULL};
+    assert_int_equal(S_run_limited(dir, check, &err), 1);
+    if (!e2e_has_line(err, "content/compliance.yaml: error: this is a named pipe (FIFO), "
+                           NOT_A_FILE("the compliance rules") " [rules]"))
+        fail_msg("suture check said:\n%s", err);
+    free(err);
+    unlink(rules_to);
+    free(rules_to);
+    free(aside);
+    remove_tree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     S_root = getcwd(NULL, 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hostile_inputs),
         cmocka_unit_test(test_hostile_links_and_templates),
+        cmocka_unit_test(test_hostile_file_system),
     };
     int rc = cmocka_run_group_tests_name("hostile", tests, NULL, NULL);
     free(S_root);

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -520,10 +522,21 @@ static void test_unreadable(void **state)
     assert_int_equal(diag_count(f->diags), 2);
     tu_fixture_diag(f, 0, ": error: cannot read the site settings: No such file or directory");
     char *got = diag_format(diag_get(f->diags, 1));
-    char *want = xasprintf("%s: error: cannot read the site settings: Is a directory", f->dir);
+    char *want = xasprintf("%s: error: this is a folder, not a file; suture reads only regular "
+                           "files: remove it or replace it with the site settings",
+                           f->dir);
     assert_string_equal(got, want);
     free(got);
     free(want);
+    /* A named pipe is refused without being opened (the alarm fails the test, should the
+     * open come back and block). */
+    alarm(10);
+    assert_int_equal(mkfifo(f->path, 0644), 0);
+    assert_null(config_load(f->path, f->diags));
+    alarm(0);
+    assert_int_equal(diag_count(f->diags), 3);
+    tu_fixture_diag(f, 2, ": error: this is a named pipe (FIFO), not a file; suture reads only "
+                          "regular files: remove it or replace it with the site settings");
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, S_setup, tu_fixture_teardown)

@@ -164,7 +164,9 @@ static void test_unreadable_file(void **state)
     glossary *g = glossary_load(S_dir, diags);
     assert_null(g);
     assert_int_equal(diag_count(diags), 1);
-    tu_expect_diag_prefixed(diags, 0, S_dir, ": error: cannot read the glossary: Is a directory");
+    tu_expect_diag_prefixed(diags, 0, S_dir, ": error: this is a folder, not a file; suture "
+                                             "reads only regular files: remove it or replace "
+                                             "it with the glossary");
     diag_list_free(diags);
 }
 

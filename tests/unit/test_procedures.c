@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -150,7 +151,16 @@ static void test_unreadable(void **state)
     assert_int_equal(mkdir_p(f->path), 0);
     assert_null(procedures_load(f->path, f->diags));
     assert_int_equal(diag_count(f->diags), 1);
-    tu_fixture_diag(f, 0, ": error: cannot read the procedure data: Is a directory");
+    tu_fixture_diag(f, 0, ": error: this is a folder, not a file; suture reads only regular "
+                          "files: remove it or replace it with the procedure data");
+    /* No file means no procedures; a symbolic link to nothing is a mistake, not that. */
+    assert_int_equal(remove_tree(f->path), 0);
+    assert_int_equal(symlink("nowhere.yaml", f->path), 0);
+    assert_null(procedures_load(f->path, f->diags));
+    assert_int_equal(diag_count(f->diags), 2);
+    tu_fixture_diag(f, 1, ": error: this is a symbolic link to 'nowhere.yaml', which does not "
+                          "exist; suture reads only regular files: remove the link or replace "
+                          "it with the procedure data");
 }
 
 static void test_invalid_yaml(void **state)

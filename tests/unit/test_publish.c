@@ -9,6 +9,7 @@
 #endif
 #include "testutil.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -663,6 +664,79 @@ static void test_begin_removes_abandoned_staging(void **state)
     diag_list_free(diags);
 }
 
+/* The mode of path, permission bits only. */
+static mode_t S_mode(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return st.st_mode & 07777;
+}
+
+/*
+ * The published folder is readable as the umask allows, not mkdtemp's 0700 (a web server
+ * serving it as another user answered 403: issue 14). A kept previous site made under
+ * another umask, or by a suture that made it 0700, has its folders opened up; its files of
+ * another mode are not kept, nor taken from the published site: they are written anew.
+ */
+static void test_modes_follow_umask(void **state)
+{
+    (void)state;
+    const mode_t masks[] = {022, 027};
+    for (size_t i = 0; i < sizeof masks / sizeof *masks; i++) {
+        char *name = xasprintf("modes-%zu", i);
+        char *dir = tu_subdir(S_root, name);
+        char *out = path_join(dir, "site");
+        mode_t old = umask(masks[i]);
+        diag_list *diags = diag_list_new();
+        publish_stage *st = publish_begin(out, NULL, diags);
+        assert_non_null(st);
+        assert_int_equal(S_mode(publish_path(st)), 0777 & ~masks[i]);
+        char *page = publish_prepare(st, "articles/a/index.html");
+        assert_non_null(page);
+        assert_int_equal(file_write(page, "a", 1), 0);
+        free(page);
+        assert_int_equal(publish_commit(st, diags), 0);
+        assert_int_equal(S_mode(out), 0777 & ~masks[i]);
+        char *sub = path_join(out, "articles/a");
+        assert_int_equal(S_mode(sub), 0777 & ~masks[i]);
+        page = path_join(sub, "index.html");
+        assert_int_equal(S_mode(page), 0666 & ~masks[i]);
+
+        /* As an older suture left them: a kept site of 0700, a page of 0600. */
+        char *previous = xasprintf("%s%s", out, PUBLISH_PREVIOUS_SUFFIX);
+        char *old_page = path_join(previous, "index.html");
+        assert_int_equal(mkdir(previous, 0700), 0);
+        assert_int_equal(chmod(previous, 0700), 0);
+        assert_int_equal(file_write(old_page, "old", 3), 0);
+        assert_int_equal(chmod(old_page, 0600), 0);
+        assert_int_equal(chmod(page, 0600), 0);
+        st = publish_begin(out, NULL, diags);
+        assert_non_null(st);
+        assert_true(publish_recycled(st));
+        assert_int_equal(S_mode(publish_path(st)), 0777 & ~masks[i]);
+        char *kept = path_join(publish_path(st), "index.html");
+        assert_false(path_exists(kept));
+        /* The published page of mode 0600 is not taken: the caller writes it anew. */
+        errno = 0;
+        assert_int_equal(publish_link(st, out, "articles/a/index.html"), -1);
+        assert_int_equal(errno, EPERM);
+        assert_int_equal(chmod(page, 0666 & ~masks[i]), 0);
+        assert_int_equal(publish_link(st, out, "articles/a/index.html"), 0);
+        publish_abort(st);
+        umask(old);
+        assert_int_equal(diag_count(diags), 0);
+        diag_list_free(diags);
+        free(kept);
+        free(old_page);
+        free(previous);
+        free(page);
+        free(sub);
+        free(out);
+        free(dir);
+        free(name);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -682,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_previous_site_is_recycled),
         cmocka_unit_test(test_abort_keeps_recycled_folder),
         cmocka_unit_test(test_begin_removes_abandoned_staging),
+        cmocka_unit_test(test_modes_follow_umask),
     };
     return cmocka_run_group_tests_name("publish", tests, S_setup, S_teardown);
 }

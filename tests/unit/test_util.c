@@ -227,6 +227,161 @@ static void test_file_read_size_limit(void **state)
     assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
+/*
+ * A named pipe, a socket or a device is refused without being opened: the open of a pipe
+ * nobody writes to would block for ever. The alarm fails the test instead of hanging the
+ * suite, should that come back.
+ */
+static void test_file_read_not_regular(void **state)
+{
+    (void)state;
+    alarm(10);
+    char *dir = tu_tmpdir("util");
+    char *fifo = path_join(dir, "pipe.md");
+    assert_int_equal(mkfifo(fifo, 0644), 0);
+    size_t len = 0;
+    errno = 0;
+    assert_null(file_read(fifo, &len));
+    assert_int_equal(errno, EINVAL);
+    errno = 0;
+    assert_null(file_open_regular(fifo));
+    assert_int_equal(errno, EINVAL);
+    char *to = path_join(dir, "copy.md");
+    errno = 0;
+    assert_int_equal(file_copy(fifo, to), -1);
+    assert_int_equal(errno, EINVAL);
+    assert_false(path_exists(to));
+    /* A character device, and a link to the pipe, likewise. */
+    errno = 0;
+    assert_null(file_read("/dev/zero", &len));
+    assert_int_equal(errno, EINVAL);
+    char *link = path_join(dir, "link.md");
+    assert_int_equal(symlink("pipe.md", link), 0);
+    errno = 0;
+    assert_null(file_read(link, &len));
+    assert_int_equal(errno, EINVAL);
+    /* A folder is EISDIR for both readers; a regular file reads through the stream. */
+    errno = 0;
+    assert_null(file_open_regular(dir));
+    assert_int_equal(errno, EISDIR);
+    char *file = tu_write_file(dir, "a.md", "text\n");
+    FILE *f = file_open_regular(file);
+    assert_non_null(f);
+    char line[16];
+    assert_non_null(fgets(line, sizeof line, f));
+    assert_string_equal(line, "text\n");
+    fclose(f);
+    alarm(0);
+    free(file);
+    free(link);
+    free(to);
+    free(fifo);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
+/* What is at a path, and the messages that say what is wrong with it and what to do. */
+static void test_path_kind_and_problems(void **state)
+{
+    (void)state;
+    alarm(10);
+    char *dir = tu_tmpdir("util");
+    char *file = tu_write_file(dir, "f.md", "x");
+    char *fifo = path_join(dir, "pipe.md");
+    assert_int_equal(mkfifo(fifo, 0644), 0);
+    char *dangling = path_join(dir, "dangling");
+    assert_int_equal(symlink("nowhere", dangling), 0);
+    char *missing = path_join(dir, "missing");
+    assert_string_equal(path_kind(dir), "a folder");
+    assert_string_equal(path_kind(file), "a file");
+    assert_string_equal(path_kind(fifo), "a named pipe (FIFO)");
+    assert_string_equal(path_kind("/dev/null"), "a character device");
+    assert_string_equal(path_kind(dangling), "a symbolic link to nothing");
+    assert_null(path_kind(missing));
+    assert_true(path_exists(dangling));
+    assert_false(path_exists(missing));
+
+    char *m = file_problem(fifo, EINVAL, "the article");
+    assert_string_equal(m, "this is a named pipe (FIFO), not a file; suture reads only regular "
+                           "files: remove it or replace it with the article");
+    free(m);
+    m = file_problem(dir, EISDIR, "the site settings");
+    assert_string_equal(m, "this is a folder, not a file; suture reads only regular files: "
+                           "remove it or replace it with the site settings");
+    free(m);
+    m = file_problem(dangling, ENOENT, "the glossary");
+    assert_string_equal(m, "this is a symbolic link to 'nowhere', which does not exist; suture "
+                           "reads only regular files: remove the link or replace it with the "
+                           "glossary");
+    free(m);
+    m = file_problem(missing, ENOENT, "the glossary");
+    assert_string_equal(m, "cannot read the glossary: No such file or directory");
+    free(m);
+    m = file_problem(file, EFBIG, "the article");
+    assert_string_equal(m, "this file is 64 MiB or larger; suture reads only files under 64 "
+                           "MiB: make it smaller");
+    free(m);
+
+    m = dir_problem(missing, ENOENT, "the articles");
+    assert_string_equal(m, "the folder does not exist; create it and put the articles in it");
+    free(m);
+    m = dir_problem(file, ENOTDIR, "the articles");
+    assert_string_equal(m, "this is a file, not a folder; suture reads the articles from a "
+                           "folder of this name: replace it with that folder");
+    free(m);
+    m = dir_problem(fifo, ENOTDIR, "the images");
+    assert_string_equal(m, "this is a named pipe (FIFO), not a folder; suture reads the images "
+                           "from a folder of this name: replace it with that folder");
+    free(m);
+    m = dir_problem(dangling, ENOENT, "the articles");
+    assert_string_equal(m, "this is a symbolic link to 'nowhere', which does not exist; suture "
+                           "reads the articles from a folder of this name: point the link at "
+                           "that folder or replace the link with it");
+    free(m);
+    m = dir_problem(dir, EACCES, "the articles");
+    assert_string_equal(m, "cannot read the articles: Permission denied");
+    free(m);
+    alarm(0);
+    free(file);
+    free(fifo);
+    free(dangling);
+    free(missing);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
+/* Files and folders are made as the umask allows, like cp and mkdir -p: a site served
+ * straight from the output folder is readable (issue 14). */
+static void test_modes_follow_umask(void **state)
+{
+    (void)state;
+    const mode_t masks[] = {022, 027, 002};
+    for (size_t i = 0; i < sizeof masks / sizeof *masks; i++) {
+        mode_t old = umask(masks[i]);
+        char *dir = tu_tmpdir("util");
+        char *file = path_join(dir, "f.html");
+        assert_int_equal(file_write(file, "x", 1), 0);
+        char *deep = path_join(dir, "a/b");
+        assert_int_equal(mkdir_p(deep), 0);
+        char *copy = path_join(deep, "g.html");
+        assert_int_equal(file_copy(file, copy), 0);
+        umask(old);
+        struct stat st;
+        assert_int_equal(stat(file, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0666 & ~masks[i]);
+        assert_int_equal(stat(copy, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0666 & ~masks[i]);
+        assert_int_equal(stat(deep, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0777 & ~masks[i]);
+        char *a = path_join(dir, "a");
+        assert_int_equal(stat(a, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0777 & ~masks[i]);
+        free(a);
+        free(copy);
+        free(deep);
+        free(file);
+        assert_int_equal(tu_tmpdir_remove(dir), 0);
+    }
+}
+
 static void test_file_write_error(void **state)
 {
     (void)state;
@@ -574,6 +729,22 @@ static void test_copy_tree_errors(void **state)
     /* failed_path may be NULL. */
     assert_int_equal(copy_tree(missing, to, NULL, NULL), -1);
 
+    /* A named pipe in the tree stops the copy; it is never opened (the alarm fails the test
+     * should it be). */
+    alarm(10);
+    char *fifo = path_join(from, "pipe.jpg");
+    assert_int_equal(mkfifo(fifo, 0644), 0);
+    char *to2 = path_join(dir, "to2");
+    failed = NULL;
+    errno = 0;
+    assert_int_equal(copy_tree(from, to2, NULL, &failed), -1);
+    assert_int_equal(errno, EINVAL);
+    assert_non_null(failed);
+    assert_string_equal(failed, fifo);
+    alarm(0);
+    free(fifo);
+    free(to2);
+
     free(missing);
     free(to);
     free(from);
@@ -697,6 +868,9 @@ int main(void)
         cmocka_unit_test(test_file_read_empty),
         cmocka_unit_test(test_file_read_errors),
         cmocka_unit_test(test_file_read_size_limit),
+        cmocka_unit_test(test_file_read_not_regular),
+        cmocka_unit_test(test_path_kind_and_problems),
+        cmocka_unit_test(test_modes_follow_umask),
         cmocka_unit_test(test_file_write_error),
         cmocka_unit_test(test_file_copy),
         cmocka_unit_test(test_path_is_dir_and_file),
