@@ -351,12 +351,12 @@ int site_list_articles(const char *articles_dir, strlist *names, diag_list *diag
 /*
  * Load every article of b->articles_dir, then what spans them: the published list, the
  * topic counts, the related index. Without an articles folder (reported) there are no
- * articles, and the rest is still made, empty, for the build to go on and report more.
+ * articles, and the rest is still made, empty; returns false then, true otherwise.
  */
-static void S_load_articles(build *b)
+static bool S_load_articles(build *b)
 {
     strlist names = STRLIST_INIT;
-    site_list_articles(b->articles_dir, &names, b->diags);
+    bool listed = site_list_articles(b->articles_dir, &names, b->diags) == 0;
     b->articles = xcalloc(names.len + 1, sizeof *b->articles);
     for (size_t i = 0; i < names.len; i++) {
         char *path = path_join(b->articles_dir, names.items[i]);
@@ -389,6 +389,7 @@ static void S_load_articles(build *b)
     }
     qsort(b->listed, b->n_listed, sizeof *b->listed, S_by_newest);
     b->related = related_index_new(b->listed, b->n_listed);
+    return listed;
 }
 
 /* Each procedure's `article:` must name an article; its column header links there. */
@@ -1800,7 +1801,12 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     }
     S_fingerprint_program(&b);
     S_read_old_manifest(&b);
-    S_load_articles(&b);
+    /* Without the articles folder, every link to an article would be reported missing: one
+     * cause, one message, so stop at what was found. */
+    if (!S_load_articles(&b)) {
+        S_free_build(&b);
+        return SITE_INPUT_ERRORS;
+    }
     S_link_procedures(&b);
     S_plan_search(&b);
 

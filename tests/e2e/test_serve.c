@@ -757,6 +757,40 @@ static void test_serve_event_overflow(void **state)
     S_free(s);
 }
 
+/* The articles folder taken away and a named pipe among the articles: the error page, a
+ * preview that still stops, and the pages back when the folder is whole again. */
+static void test_serve_articles_folder_and_pipe(void **state)
+{
+    (void)state;
+    S_server *s = S_start();
+    char *articles = path_join(s->dir, "content/articles");
+    char *away = path_join(s->dir, "articles.away");
+    assert_int_equal(rename(articles, away), 0);
+    S_wait_for(s, "/kb/", 500, "the folder does not exist; create it and put the articles");
+    int status;
+    char *res = S_get(s, "/kb/articles/layers/", &status);
+    assert_int_equal(status, 500);
+    assert_non_null(strstr(res, "<code>content/articles</code>"));
+    /* Only the cause: no article named by the data or the glossary is said to be missing. */
+    assert_null(strstr(res, "which does not exist"));
+    assert_null(strstr(res, "there is no article"));
+    free(res);
+    assert_int_equal(rename(away, articles), 0);
+    S_wait_for(s, "/kb/articles/layers/", 200, "why it matters");
+
+    /* A FIFO named like an article: never opened, so the preview neither hangs nor dies. */
+    char *fifo = path_join(articles, "pipe.md");
+    assert_int_equal(mkfifo(fifo, 0644), 0);
+    S_wait_for(s, "/kb/", 500, "this is a named pipe (FIFO), not a file");
+    assert_int_equal(unlink(fifo), 0);
+    S_wait_for(s, "/kb/articles/layers/", 200, "why it matters");
+    free(fifo);
+    free(articles);
+    free(away);
+    S_stop(s);
+    S_free(s);
+}
+
 static void test_serve_usage_errors(void **state)
 {
     (void)state;
@@ -801,6 +835,7 @@ int main(void)
         cmocka_unit_test(test_serve_debounce_max_wait),
         cmocka_unit_test(test_serve_folders_replaced),
         cmocka_unit_test(test_serve_event_overflow),
+        cmocka_unit_test(test_serve_articles_folder_and_pipe),
     };
     int rc = cmocka_run_group_tests_name("serve", tests, NULL, NULL);
     free(S_root);
