@@ -205,6 +205,33 @@ static char *S_make_staging(const char *out_dir)
     return NULL;
 }
 
+/*
+ * The protected folder (as given) that out (without trailing slashes) would be inside, or
+ * NULL. out need not exist: its parent is resolved, symbolic links and all.
+ */
+static const char *S_protected_holder(const char *out, const char *const *protected_dirs)
+{
+    char *parent_path = xstrdup(out);
+    char *slash = strrchr(parent_path, '/');
+    if (!slash)
+        strcpy(parent_path, ".");
+    else if (slash == parent_path)
+        slash[1] = '\0';
+    else
+        *slash = '\0';
+    char parent[PATH_MAX];
+    const char *holder = NULL;
+    if (realpath(parent_path, parent)) {
+        for (size_t i = 0; protected_dirs && protected_dirs[i] && !holder; i++) {
+            char prot[PATH_MAX];
+            if (realpath(protected_dirs[i], prot) && S_within(parent, prot))
+                holder = protected_dirs[i];
+        }
+    }
+    free(parent_path);
+    return holder;
+}
+
 publish_stage *publish_begin(const char *out_dir, const char *const *protected_dirs,
                              diag_list *diags)
 {
@@ -214,6 +241,17 @@ publish_stage *publish_begin(const char *out_dir, const char *const *protected_d
     if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
         diag_error(diags, out_dir, 0, 0, NULL,
                    "the output folder must be a folder of its own, like 'site'");
+        free(copy);
+        return NULL;
+    }
+    /* Inside a folder suture reads, the site would be read back as content, media or
+     * templates (and `suture serve` would rebuild on its own writes, for ever). */
+    const char *holder = S_protected_holder(copy, protected_dirs);
+    if (holder) {
+        diag_error(diags, out_dir, 0, 0, NULL,
+                   "the output folder is inside %s, which suture reads; build somewhere "
+                   "else, such as 'site' beside it: --out site",
+                   holder);
         free(copy);
         return NULL;
     }

@@ -35,7 +35,8 @@ typedef struct publish_stage publish_stage;
  * every build copies again, and anything that is not a plain file or folder, removed), else
  * an empty folder. Refuses an out_dir that is, or contains, one of the protected folders
  * (content, templates: a NULL-terminated list), or the current folder, so a mistyped --out
- * cannot replace the sources. The staging folder, which becomes the published site, is made
+ * cannot replace the sources; and one inside a protected folder, where the site would be
+ * read back as sources. The staging folder, which becomes the published site, is made
  * with mode 0777 less the umask (not mkdtemp's 0700), so that a web server reading it as
  * another user can serve it; every folder in it gets that mode (a kept site's folders are
  * changed to it), every file 0666 less the umask (a kept file of another mode is not kept).

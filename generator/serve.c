@@ -516,9 +516,11 @@ static enum MHD_Result S_serve_site(struct MHD_Connection *c, S_state *s, const 
         } else if (str_ends_with(path, ".html")) {
             ret = S_send_page(c, MHD_HTTP_OK, path);
         } else {
-            int fd = open(path, O_RDONLY | O_CLOEXEC);
+            /* O_NONBLOCK and a regular file only: a named pipe put in the site by hand must
+             * not hold the connection (serve_resolve looked, but the folder may change). */
+            int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
             struct stat st;
-            if (fd < 0 || fstat(fd, &st) < 0) {
+            if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
                 if (fd >= 0)
                     close(fd);
                 ret = S_send_text(c, MHD_HTTP_NOT_FOUND, "Not found\n");

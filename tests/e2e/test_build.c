@@ -957,6 +957,47 @@ static void test_out_cannot_replace_sources(void **state)
     S_site_free(s);
 }
 
+/* --out inside the sources is refused too: the site would be read back as content (media
+ * copied into itself at every build) and `suture serve` would rebuild on its own writes. */
+static void test_out_cannot_be_inside_sources(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    static const struct {
+        const char *out, *said;
+    } cases[] = {
+        {"content/site", "content/site: error: the output folder is inside content, which suture "
+                         "reads; build somewhere else, such as 'site' beside it: --out site"},
+        {"content/media/site/", "content/media/site/: error: the output folder is inside content, "
+                                "which suture reads; build somewhere else, such as 'site' beside "
+                                "it: --out site"},
+        {"templates/assets/x", "templates/assets/x: error: the output folder is inside templates, "
+                               "which suture reads; build somewhere else, such as 'site' beside "
+                               "it: --out site"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *err = NULL;
+        const char *args[] = {"build", "--out", cases[i].out, NULL};
+        assert_int_equal(e2e_run(s->dir, args, &err), 2);
+        if (!e2e_has_line(err, cases[i].said))
+            fail_msg("--out %s said: %s", cases[i].out, err);
+        free(err);
+        char *out = path_join(s->dir, cases[i].out);
+        assert_false(path_is_dir(out));
+        free(out);
+    }
+    /* Through a symbolic link into the sources, the same. */
+    char *link = path_join(s->dir, "into-content");
+    assert_int_equal(symlink("content", link), 0);
+    char *err = NULL;
+    const char *args[] = {"build", "--out", "into-content/site", NULL};
+    assert_int_equal(e2e_run(s->dir, args, &err), 2);
+    assert_non_null(strstr(err, "the output folder is inside content, which suture reads"));
+    free(err);
+    free(link);
+    S_site_free(s);
+}
+
 /* nftw has no user pointer: what S_mode_entry checks, and what it found. */
 static struct {
     mode_t dir_mode, file_mode;
@@ -1041,6 +1082,7 @@ int main(void)
         cmocka_unit_test(test_template_not_utf8_one_error),
         cmocka_unit_test(test_usage_and_environment_errors),
         cmocka_unit_test(test_out_cannot_replace_sources),
+        cmocka_unit_test(test_out_cannot_be_inside_sources),
         cmocka_unit_test(test_output_modes_follow_umask),
     };
     int rc = cmocka_run_group_tests_name("end-to-end build", tests, NULL, NULL);
