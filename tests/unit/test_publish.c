@@ -171,8 +171,19 @@ static void test_begin_refuses_protected_dir(void **state)
     S_expect_refused(other, protected_dirs, expected);
     free(expected);
     free(other);
+    /* Inside a protected folder, the output would be read back as sources. */
+    char *inside = path_join(content, "site");
+    expected = xasprintf("%s: error: the output folder is inside %s, which suture reads; build "
+                         "somewhere else, such as 'site' beside it: --out site",
+                         inside, content);
+    S_expect_refused(inside, protected_dirs, expected);
+    free(expected);
+    free(inside);
     char *listing = S_list(dir);
     assert_string_equal(listing, "content templates");
+    free(listing);
+    listing = S_list(content);
+    assert_string_equal(listing, "site.yaml");
     free(listing);
     char *kept = S_read(content, "site.yaml");
     assert_string_equal(kept, "title: x\n");
