@@ -594,6 +594,64 @@ static void test_hostile_file_system(void **state)
     free(dir);
 }
 
+/*
+ * Replace a file's text with another of the same length and give it an old modification
+ * time, as a sync tool restoring a folder may: only the content tells the change.
+ */
+static void S_same_size_edit(const char *dir, const char *rel, const char *find, const char *repl)
+{
+    assert_int_equal(strlen(find), strlen(repl));
+    assert_true(e2e_edit(dir, rel, find, repl));
+    char *path = path_join(dir, rel);
+    struct timespec old[2] = {{.tv_sec = 946684800}, {.tv_sec = 946684800}}; /* 2000-01-01 */
+    assert_int_equal(utimensat(AT_FDCWD, path, old, 0), 0);
+    free(path);
+}
+
+/* Whether the built page rel of the site in dir holds text. */
+static bool S_page_has(const char *dir, const char *rel, const char *text)
+{
+    char *path = xasprintf("%s/site/%s", dir, rel);
+    size_t len;
+    char *html = file_read(path, &len);
+    bool has = html && strstr(html, text);
+    free(html);
+    free(path);
+    return has;
+}
+
+/*
+ * content/ and templates/ replaced by copies between two builds (git checkout, a sync tool:
+ * new folders, new inodes, old times): the next build publishes what the new folders hold.
+ */
+static void test_hostile_replaced_folders(void **state)
+{
+    (void)state;
+    char *dir = S_fresh_site();
+    static const char *const trees[] = {"content", "templates"};
+    for (size_t i = 0; i < 2; i++) {
+        char *tree = path_join(dir, trees[i]);
+        char *old = xasprintf("%s.old", tree);
+        assert_int_equal(rename(tree, old), 0);
+        assert_int_equal(copy_tree(old, tree, NULL, NULL), 0);
+        assert_int_equal(remove_tree(old), 0);
+        free(old);
+        free(tree);
+    }
+    S_same_size_edit(dir, "content/articles/layers.md", "why it matters", "WHY IT MATTERS");
+    S_same_size_edit(dir, "templates/strings.xml", "Skip to content", "Skip to CONTENT");
+    S_expect(dir, "content and templates replaced", 0, NULL, NULL);
+    assert_true(S_page_has(dir, "articles/layers/index.html", "WHY IT MATTERS"));
+    assert_true(S_page_has(dir, "index.html", "Skip to CONTENT"));
+    /* And back, as a second checkout would. */
+    S_same_size_edit(dir, "content/articles/layers.md", "WHY IT MATTERS", "why it matters");
+    S_expect(dir, "content changed back", 0, NULL, NULL);
+    assert_true(S_page_has(dir, "articles/layers/index.html", "why it matters"));
+    assert_false(S_page_has(dir, "articles/layers/index.html", "WHY IT MATTERS"));
+    remove_tree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     S_root = getcwd(NULL, 0);
@@ -601,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_hostile_inputs),
         cmocka_unit_test(test_hostile_links_and_templates),
         cmocka_unit_test(test_hostile_file_system),
+        cmocka_unit_test(test_hostile_replaced_folders),
     };
     int rc = cmocka_run_group_tests_name("hostile", tests, NULL, NULL);
     free(S_root);
