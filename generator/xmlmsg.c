@@ -18,7 +18,7 @@ typedef struct {
     bool fatal;
     unsigned line, column;
     int int1;              /* a line libxml2 mentions: where a tag was opened */
-    char *str1, *str2;     /* names libxml2 mentions, without their prefixes */
+    char *str1, *str2, *str3; /* names libxml2 mentions, without their prefixes */
     char *message;         /* libxml2's words, first line only */
 } S_error;
 
@@ -39,6 +39,7 @@ static void S_clear(xmlmsg_log *log)
         free(e->file);
         free(e->str1);
         free(e->str2);
+        free(e->str3);
         free(e->message);
     }
     log->len = 0;
@@ -76,6 +77,7 @@ bool xmlmsg_log_add(xmlmsg_log *log, const xmlError *err)
         .int1 = err->int1,
         .str1 = err->str1 ? xstrdup(err->str1) : NULL,
         .str2 = err->str2 ? xstrdup(err->str2) : NULL,
+        .str3 = err->str3 ? xstrdup(err->str3) : NULL,
         .message = xstrndup(said, strcspn(said, "\n")),
     };
     return true;
@@ -486,6 +488,16 @@ static char *S_explain(const S_error *e, const S_error *const *errs, size_t n,
                            "file: remove what comes before it, blank lines and spaces too");
         break;
     case XML_NS_ERR_UNDEFINED_NAMESPACE:
+        /* "Namespace prefix x for b on a is not defined": an attribute's prefix. */
+        if (e->str1 && e->str2 && e->str3) {
+            char *tag = S_start_tag(s, e->line, e->str3, &at);
+            char *m = xasprintf("the prefix '%s' of the attribute %s:%s of <%s> is not "
+                                "declared: correct it, or declare it with xmlns:%s=\"...\" on "
+                                "the root element",
+                                e->str1, e->str1, e->str2, tag ? tag : e->str3, e->str1);
+            free(tag);
+            return m;
+        }
         if (e->str1 && e->str2)
             return xasprintf("the prefix '%s' of <%s:%s> is not declared: correct it, or "
                              "declare it with xmlns:%s=\"...\" on the root element",

@@ -181,6 +181,10 @@ static void test_undeclared_prefix(void **state)
     S_expect(XSL "  <xs:template name=\"x\"/>\n</xsl:stylesheet>\n",
              "t.xsl:2:3: error: the prefix 'xs' of <xs:template> is not declared: correct it, "
              "or declare it with xmlns:xs=\"...\" on the root element [template]");
+    S_expect(XSL "  <xsl:template name=\"x\" xs:mode=\"y\"/>\n</xsl:stylesheet>\n",
+             "t.xsl:2:3: error: the prefix 'xs' of the attribute xs:mode of <xsl:template> is not "
+             "declared: correct it, or declare it with xmlns:xs=\"...\" on the root element "
+             "[template]");
 }
 
 /* "Input is not proper UTF-8, indicate encoding !" and "Excessive depth in document: 256 use
