@@ -12,6 +12,7 @@
 #include "mdarena.h"
 #include "readability.h"
 #include "readertext.h"
+#include "utf8.h"
 #include "util.h"
 #include "yamldoc.h"
 
@@ -774,6 +775,10 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     mdarena_mark trees = mdarena_begin();
     diag_list *fm_diags = diag_list_new();
     frontmatter *fm = frontmatter_parse(path, text, len, fm_diags, &body, &body_line);
+    /* The body's bad bytes, which the page would show as U+FFFD (those of the front matter
+     * are libyaml's to report), as suture build says. */
+    if (body)
+        utf8_warn_after(text, len, (size_t)(body - text), path, "encoding", ctx->diags);
     S_lint L;
     S_init(&L, ctx, s, path, text, len,
            fm && fm->lang ? fm->lang : ctx->cfg ? ctx->cfg->language : "en");
@@ -796,7 +801,11 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     } else if (body) {
         S_meta m = {0};
         ydoc *doc = S_meta_from_yaml(&L, body_line, &m);
-        S_metadata(&L, &m);
+        /* YAML that does not load (bad syntax, bytes that are not UTF-8) tells nothing of
+         * the metadata: its own error is reported, and "no reviewer" would follow from it. */
+        yaml_node_t *root = doc ? ydoc_root(doc) : NULL;
+        if (root && root->type == YAML_MAPPING_NODE)
+            S_metadata(&L, &m);
         ydoc_free(doc);
     }
     /* The front matter's own mistakes, except those a metadata rule reports in its words. */

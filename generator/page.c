@@ -32,6 +32,7 @@
 #include "disclaimer.h"
 #include "utf8.h"
 #include "util.h"
+#include "xmlmsg.h"
 
 static const struct {
     const char *name;
@@ -68,6 +69,12 @@ static xsltDocLoaderFunc S_default_loader;
 
 /* What libxml2 and libxslt say while this thread loads or renders (S_begin_capture). */
 static __thread strbuf *S_captured;
+/* The stylesheets reported as not well-formed while the templates load (page_templates_load):
+ * S_loader does not load them again for the stylesheets that import them. */
+static __thread const strlist *S_broken;
+/* What libxml2's parser says meanwhile about the files it parses, put into S_captured when
+ * the capture ends, one message per file (S_end_capture). */
+static __thread xmlmsg_log *S_parse_log;
 
 /* Keep a private copy of the document at URI for t's later transformations. */
 static void S_share_document(page_templates *t, const xmlChar *uri, int options)
@@ -121,7 +128,8 @@ static bool S_loadable(const xmlChar *uri, xsltLoadType type)
 }
 
 /*
- * libxslt's loader for stylesheets and documents. What is not a regular file is refused
+ * libxslt's loader for stylesheets and documents. A stylesheet reported as not well-formed
+ * is not loaded again (S_broken). What is not a regular file is refused
  * (S_loadable), and a transformation that asked for it stopped, so that the page fails
  * rather than being published without the document's text. A document loaded by document()
  * during a page's transformation is also copied into the templates' shared documents,
@@ -130,6 +138,13 @@ static bool S_loadable(const xmlChar *uri, xsltLoadType type)
 static xmlDocPtr S_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                           xsltLoadType type)
 {
+    /* Reported: importing it fails with "unable to load", which is not reported again
+     * (S_knock_on), instead of what libxslt makes of a broken file, in each importer. */
+    if (uri && type == XSLT_LOAD_STYLESHEET && S_broken &&
+        strlist_contains(S_broken, strncmp((const char *)uri, "file://", 7) == 0
+                                       ? (const char *)uri + 7
+                                       : (const char *)uri))
+        return NULL;
     if (uri && !S_loadable(uri, type)) {
         if (type == XSLT_LOAD_DOCUMENT && ctxt)
             ((xsltTransformContextPtr)ctxt)->state = XSLT_STATE_STOPPED;
@@ -196,23 +211,15 @@ static void S_capture_structured(void *ctx, xmlErrorPtr err)
     (void)ctx;
     if (!S_captured || !err || !err->message)
         return;
+    /* What the parser says about a file is said once per file, in plain words, when the
+     * capture ends (xmlmsg.h). */
+    if (xmlmsg_log_add(S_parse_log, err))
+        return;
     /* Keep the position: "file:line:column: message". */
-    unsigned line = err->line > 0 ? (unsigned)err->line : 1;
-    unsigned column = err->int2 > 0 ? (unsigned)err->int2 : 1;
     if (err->file && err->line > 0)
-        strbuf_printf(S_captured, "%s:%u:%u: ", err->file, line, column);
-    /* libxml2's words for two common mistakes name its own options and bytes ("Input is not
-     * proper UTF-8, indicate encoding !" and a line "Bytes: 0xE9 ..."; "Excessive depth in
-     * document: 256 use XML_PARSE_HUGE option"): say what the reader can do instead. */
-    if (strstr(err->message, "not proper UTF-8"))
-        strbuf_printf(S_captured, UTF8_MESSAGE "\n", line, column);
-    else if (strstr(err->message, "Excessive depth"))
-        strbuf_printf(S_captured,
-                      "the file nests elements more than %u levels deep here: take out "
-                      "levels\n",
-                      xmlParserMaxDepth);
-    else
-        strbuf_puts(S_captured, err->message);
+        strbuf_printf(S_captured, "%s:%d:%d: ", err->file, err->line,
+                      err->int2 > 0 ? err->int2 : 1);
+    strbuf_puts(S_captured, err->message);
 }
 
 /* a's language tag equals the len bytes of b, ASCII case and '_' against '-' ignored. */
@@ -316,23 +323,46 @@ void page_cleanup(void)
 static void S_begin_capture(strbuf *buf)
 {
     S_captured = buf;
+    S_parse_log = xmlmsg_log_new();
     xmlSetStructuredErrorFunc(NULL, S_capture_structured);
     xmlSetGenericErrorFunc(NULL, S_capture_generic);
 }
 
+/* xmlmsg_log_flush's sink: a positioned line of S_captured. */
+static void S_capture_explained(void *arg, const char *file, unsigned line, unsigned column,
+                                const char *message)
+{
+    (void)arg;
+    strbuf_printf(S_captured, "%s:%u:%u: %s\n", file, line, column, message);
+}
+
+/* The explanations go first: S_flush then knows which files were reported when it meets
+ * libxslt's "unable to load" of one of them (S_knock_on). */
 static void S_end_capture(void)
 {
+    strbuf said = *S_captured;
+    *S_captured = (strbuf)STRBUF_INIT;
+    xmlmsg_log_flush(S_parse_log, S_capture_explained, NULL);
+    if (said.len)
+        strbuf_append(S_captured, said.data, said.len);
+    strbuf_free(&said);
+    xmlmsg_log_free(S_parse_log);
+    S_parse_log = NULL;
     S_captured = NULL;
 }
 
 /*
  * Whether the positioned message line ("file:line:column: text") was reported already, as
- * when every stylesheet that imports a broken one makes libxml2 parse it again; if not, it
- * and its file are added to reported.
+ * when every stylesheet that imports a broken one makes libxml2 parse it again, or is about
+ * a file reported as not well-formed (S_reported_broken); if not, it and its file are added
+ * to reported.
  */
 static bool S_already_reported(strlist *reported, const char *file, const char *line)
 {
-    if (strlist_contains(reported, line))
+    char *broken = xasprintf("broken %s", file);
+    bool known = strlist_contains(reported, broken) || strlist_contains(reported, line);
+    free(broken);
+    if (known)
         return true;
     strlist_push(reported, line);
     char *key = xasprintf("file %s", file);
@@ -340,6 +370,16 @@ static bool S_already_reported(strlist *reported, const char *file, const char *
         strlist_push(reported, key);
     free(key);
     return false;
+}
+
+/* Record that file was reported as not well-formed: nothing more is said about it
+ * (S_already_reported), nor about what fails to load it (S_knock_on). */
+static void S_reported_broken(strlist *reported, const char *file)
+{
+    char *key = xasprintf("broken %s", file);
+    strlist_push_owned(reported, key);
+    key = xasprintf("file %s", file);
+    strlist_push_owned(reported, key);
 }
 
 /* Whether line is libxslt's "unable to load F" about a file F whose own error was reported:
@@ -476,13 +516,15 @@ static bool S_declares_other_encoding(const char *text, size_t len)
 }
 
 /*
- * Check that every *.xsl and *.xml file directly in dir (the stylesheets, their imports and
- * strings.xml) is valid UTF-8, or declares another encoding, reporting each one that is not
- * once (utf8.h). libxml2 reported each bad byte, then every stylesheet that imports the file
- * failed to load, and every page that reads strings.xml missed its strings: one mistake,
- * dozens of messages. Returns false when one was reported.
+ * Check every *.xsl and *.xml file directly in dir (the stylesheets, their imports and
+ * strings.xml): that it is valid UTF-8, or declares another encoding (utf8.h), and that it
+ * is well-formed XML (xmlmsg.h). Each file that is not is reported once, at its first
+ * problem, and a file that is not well-formed is added to broken. libxml2 reported each bad
+ * byte and each knock-on of a mistyped tag, for every stylesheet that imports the file, then
+ * each of these failed to load, and every page that reads strings.xml missed its strings:
+ * one mistake, dozens of messages. Returns false when a file is not UTF-8.
  */
-static bool S_check_encodings(const char *dir, diag_list *diags)
+static bool S_check_files(const char *dir, diag_list *diags, strlist *broken)
 {
     strlist names = STRLIST_INIT;
     if (dir_list(dir, NULL, &names) < 0)
@@ -498,6 +540,8 @@ static bool S_check_encodings(const char *dir, diag_list *diags)
         if (text && !S_declares_other_encoding(text, len) &&
             !utf8_check(text, len, path, "template", diags))
             ok = false;
+        else if (text && !xmlmsg_check(text, len, path, "template", diags))
+            strlist_push(broken, path);
         free(text);
         free(path);
     }
@@ -542,15 +586,22 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_READ_FILE, S_read_file_check);
     char resolved[PATH_MAX];
     t->root = realpath(dir, resolved) ? xstrdup(resolved) : NULL;
-    /* A file that is not UTF-8 is reported once, and nothing is parsed. */
-    bool encodings_ok = S_check_encodings(dir, diags);
-    bool ok = encodings_ok;
+    /* A file that is not UTF-8 is reported once, and nothing is parsed. A file that is not
+     * well-formed is reported once, and what follows from it is not reported. */
+    strlist broken = STRLIST_INIT;
+    bool encodings_ok = S_check_files(dir, diags, &broken);
+    bool ok = encodings_ok && broken.len == 0;
     /* The messages of every stylesheet's load so far: a broken layout.xsl is parsed once
      * for each stylesheet that imports it, and reported once. */
     strlist reported = STRLIST_INIT;
+    for (size_t i = 0; i < broken.len; i++)
+        S_reported_broken(&reported, broken.items[i]);
+    S_broken = &broken;
     for (int k = 0; encodings_ok && k < PAGE_KIND_COUNT; k++) {
         char *path = path_join(dir, S_kinds[k].stylesheet);
         t->paths[k] = path;
+        if (strlist_contains(&broken, path))
+            continue; /* reported */
         if (!path_exists(path)) {
             diag_error(diags, path, 0, 0, "template",
                        "the %s page template is missing; every page kind needs its stylesheet "
@@ -597,7 +648,9 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
         strbuf_free(&captured);
         t->sheets[k] = sheet;
     }
+    S_broken = NULL;
     strlist_free(&reported);
+    strlist_free(&broken);
     if (!ok) {
         page_templates_free(t);
         return NULL;

@@ -65,10 +65,13 @@ void page_cleanup(void);
  * One cause, one message: first every *.xsl and *.xml file directly in dir (the
  * stylesheets, what they import, strings.xml) must be valid UTF-8 or declare another
  * encoding; each that is not is reported once (utf8.h, category "template") and nothing is
- * compiled. A message about a file that several stylesheets import is reported once, and
- * an import's "unable to load" is left out when the file's own error was reported.
- * libxml2's "Excessive depth ... use XML_PARSE_HUGE option" reads "the file nests elements
- * more than 256 levels deep here: take out levels".
+ * compiled. Then each must be well-formed XML; each that is not is reported once, at its
+ * first problem, in plain words (xmlmsg.h: "the tag <xsl:template> opened on line 12 is
+ * closed by </xsl:templat>: make the names match, or close <xsl:template> before this"),
+ * and neither it nor what imports it is reported again. A message about a file that
+ * several stylesheets import is reported once, and an import's "unable to load" is left out
+ * when the file's own error was reported. What libxml2 says about a file it parses while a
+ * stylesheet compiles or a page renders is said the same way, once per file.
  */
 page_templates *page_templates_load(const char *dir, diag_list *diags);
 void page_templates_free(page_templates *t);

@@ -30,6 +30,7 @@
 #include "related.h"
 #include "searchindex.h"
 #include "slug.h"
+#include "utf8.h"
 #include "util.h"
 
 /* How many related articles an article page lists. */
@@ -228,6 +229,10 @@ static void S_load_article(build *b, article *a)
     }
     const char *body = NULL;
     a->fm = frontmatter_parse(a->path, text, len, b->diags, &body, &a->body_line);
+    /* cmark would publish each bad byte of the body as U+FFFD, without a word; libyaml has
+     * reported those of the front matter. A warning, once: the page is still readable. */
+    if (body)
+        utf8_warn_after(text, len, (size_t)(body - text), a->path, "encoding", b->diags);
     size_t stem = strlen(a->file_name) - 3;
     if (a->fm && a->fm->slug) {
         a->slug = xstrdup(a->fm->slug);

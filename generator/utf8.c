@@ -73,3 +73,18 @@ bool utf8_check(const char *text, size_t len, const char *file, const char *cate
     utf8_report(diags, file, &at, category);
     return false;
 }
+
+bool utf8_warn_after(const char *text, size_t len, size_t from, const char *file,
+                     const char *category, diag_list *diags)
+{
+    /* The body alone first: most files are valid, and then the front matter is not read
+     * twice. */
+    if (from >= len || utf8_valid(text + from, len - from, NULL))
+        return true;
+    utf8_position at;
+    if (utf8_valid(text, len, &at) || at.offset < from)
+        return true;
+    diag_add(diags, DIAG_WARNING, file, at.line, at.column, category, UTF8_PAGE_MESSAGE,
+             at.line, at.column);
+    return false;
+}

@@ -44,4 +44,22 @@ void utf8_report(diag_list *diags, const char *file, const utf8_position *at,
 bool utf8_check(const char *text, size_t len, const char *file, const char *category,
                 diag_list *diags);
 
+/* The warning about text that is published although it is not UTF-8, with the line and the
+ * column as its two %u: cmark and libxml2 replace each bad byte with U+FFFD, shown as a
+ * question mark in a diamond. */
+#define UTF8_PAGE_MESSAGE                                                                     \
+    "this file is not valid UTF-8 at line %u, column %u (the bytes show as \xEF\xBF\xBD on " \
+    "the page): save it as UTF-8 in your editor"
+
+/*
+ * For a file whose first from bytes were read by a reader that reports bad UTF-8 itself
+ * (libyaml, for an article's front matter), and the rest published as it is (the body):
+ * when the first invalid byte of the len bytes of text is at from or after it, add one
+ * warning to diags at its line and column in the file (category may be NULL),
+ * UTF8_PAGE_MESSAGE, and return false. When the text is valid, or its first invalid byte
+ * is before from (reported already), say nothing and return true.
+ */
+bool utf8_warn_after(const char *text, size_t len, size_t from, const char *file,
+                     const char *category, diag_list *diags);
+
 #endif

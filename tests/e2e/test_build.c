@@ -909,6 +909,139 @@ static void test_template_not_utf8_one_error(void **state)
     S_site_free(s);
 }
 
+/* The line and column (from 1, in bytes: the texts below are ASCII before it) of the offset
+ * at in text. */
+static void S_line_column(const char *text, const char *at, unsigned *line, unsigned *column)
+{
+    *line = 1;
+    const char *start = text;
+    for (const char *p = text; p < at; p++)
+        if (*p == '\n') {
+            (*line)++;
+            start = p + 1;
+        }
+    *column = (unsigned)(at - start) + 1;
+}
+
+/*
+ * Mistype the first end tag close in the file rel of s's templates (close becomes typo),
+ * build, and expect exactly one error, the one that names the start tag open (the last
+ * before it) and the mistyped end tag, where it is.
+ */
+static void S_expect_mistyped_tag(const char *rel, const char *open, const char *close,
+                                  const char *typo)
+{
+    S_site *s = S_site_new("good");
+    char *path = path_join(s->dir, rel);
+    size_t len;
+    char *text = file_read(path, &len);
+    assert_non_null(text);
+    const char *at = strstr(text, close);
+    assert_non_null(at);
+    const char *opened = NULL;
+    for (const char *p = strstr(text, open); p && p < at; p = strstr(p + 1, open))
+        opened = p;
+    assert_non_null(opened);
+    unsigned line, column, open_line, open_column;
+    S_line_column(text, at, &line, &column);
+    S_line_column(text, opened, &open_line, &open_column);
+    assert_true(e2e_edit(s->dir, rel, close, typo));
+    char *err = NULL;
+    assert_int_equal(S_build(s, &err, NULL), 1);
+    char *name = xstrndup(open + 1, strlen(open) - 1);
+    char *expected = xasprintf("%s:%u:%u: error: the tag <%s> opened on line %u is closed by "
+                               "%s: make the names match, or close <%s> before this [template]",
+                               rel, line, column, name, open_line, typo, name);
+    if (S_lines_with(err, ": error: ") != 1 || !e2e_has_line(err, expected))
+        fail_msg("expected only\n%s\ngot:\n%s", expected, err);
+    assert_true(e2e_has_line(err, "suture: 1 error; site was not changed"));
+    free(expected);
+    free(name);
+    free(err);
+    free(text);
+    free(path);
+    S_site_free(s);
+}
+
+/*
+ * Issue 14, point 11: a mistyped end tag in layout.xsl, which every page's stylesheet
+ * imports, was libxml2's "Opening and ending tag mismatch: template line 64 and templat"
+ * (the prefix left out), and with the tag's prefix mistyped, a cascade. strings.xml, read by
+ * every page, gave two errors a page. Now one error for the file, in plain words.
+ */
+static void test_template_mistyped_tag_one_error(void **state)
+{
+    (void)state;
+    S_expect_mistyped_tag("templates/layout.xsl", "<xsl:template", "</xsl:template>",
+                          "</xsl:templat>");
+    S_expect_mistyped_tag("templates/layout.xsl", "<xsl:template", "</xsl:template>",
+                          "</xs:template>");
+    S_expect_mistyped_tag("templates/strings.xml", "<str", "</str>", "</st>");
+}
+
+/* Append what to the file rel under dir. */
+static void S_append(const char *dir, const char *rel, const char *what)
+{
+    char *path = path_join(dir, rel);
+    size_t len;
+    char *text = file_read(path, &len);
+    assert_non_null(text);
+    char *longer = xasprintf("%s%s", text, what);
+    assert_int_equal(file_write(path, longer, strlen(longer)), 0);
+    free(longer);
+    free(text);
+    free(path);
+}
+
+/*
+ * Issue 14, point 11: an article whose body is not UTF-8 was published with U+FFFD in place
+ * of each bad byte, without a word. It is still published (the page is readable), with one
+ * warning for the file at the first bad byte. Bad bytes in the front matter are libyaml's
+ * error, and nothing is said of the body's on top of it.
+ */
+static void test_article_not_utf8_warned_once(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    /* Not --quiet, which leaves warnings out. */
+    const char *build[] = {"build", "--content", "content", "--templates", "templates",
+                           "--out", "site", NULL};
+    /* dimpling.md has 14 lines: the bad bytes are on lines 16 and 17. */
+    S_append(s->dir, "content/articles/dimpling.md", "\nThe caf\xe9 is near.\n\xff\xfe\n");
+    char *err = NULL;
+    assert_int_equal(e2e_run(s->dir, build, &err), 0);
+    static const char warning[] =
+        "content/articles/dimpling.md:16:8: warning: this file is not valid UTF-8 at line 16, "
+        "column 8 (the bytes show as \xef\xbf\xbd on the page): save it as UTF-8 in your "
+        "editor [encoding]";
+    if (S_lines_with(err, ": warning: ") != 1 || !e2e_has_line(err, warning))
+        fail_msg("expected only\n%s\ngot:\n%s", warning, err);
+    assert_int_equal(S_lines_with(err, ": error: "), 0);
+    free(err);
+    char *page = path_join(s->out, "articles/dimpling/index.html");
+    size_t len;
+    char *html = file_read(page, &len);
+    assert_non_null(html);
+    assert_non_null(strstr(html, "The caf\xef\xbf\xbd is near."));
+    free(html);
+    free(page);
+    /* Said again by the next build, which takes the page as it is. */
+    assert_int_equal(e2e_run(s->dir, build, &err), 0);
+    assert_true(e2e_has_line(err, warning));
+    free(err);
+    /* A bad byte in the front matter too: libyaml's error, and only that. */
+    assert_true(e2e_edit(s->dir, "content/articles/dimpling.md", "title: \"",
+                         "title: \"Caf\xe9 "));
+    assert_int_equal(e2e_run(s->dir, build, &err), 1);
+    if (S_lines_with(err, ": error: ") != 1 || S_lines_with(err, ": warning: ") != 0 ||
+        !strstr(err, "content/articles/dimpling.md:2:") ||
+        !strstr(err, "not valid UTF-8 here (invalid trailing UTF-8 octet); save the file as "
+                     "UTF-8 [yaml]"))
+        fail_msg("expected libyaml's error alone, got:\n%s", err);
+    free(err);
+    S_site_free(s);
+}
+
 static void test_usage_and_environment_errors(void **state)
 {
     (void)state;
@@ -1080,6 +1213,8 @@ int main(void)
         cmocka_unit_test(test_every_mistake_whatever_the_threads),
         cmocka_unit_test(test_disguised_script_link_left_out),
         cmocka_unit_test(test_template_not_utf8_one_error),
+        cmocka_unit_test(test_template_mistyped_tag_one_error),
+        cmocka_unit_test(test_article_not_utf8_warned_once),
         cmocka_unit_test(test_usage_and_environment_errors),
         cmocka_unit_test(test_out_cannot_replace_sources),
         cmocka_unit_test(test_out_cannot_be_inside_sources),

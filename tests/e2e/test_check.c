@@ -601,6 +601,62 @@ static void test_site_not_utf8_one_error(void **state)
     free(dir);
 }
 
+/*
+ * Issue 14, point 11: an article body that is not UTF-8 is a warning, once, at the first bad
+ * byte, as from suture build; bad bytes in the front matter are libyaml's error alone, not
+ * also "no reviewer" and "the summary is too long" from YAML that did not load.
+ */
+static void test_article_not_utf8(void **state)
+{
+    (void)state;
+    char *dir = e2e_tmpdir();
+    assert_non_null(dir);
+    char *root = S_root();
+    char *own = path_join(root, "content");
+    char *content = path_join(dir, "content");
+    const char *failed = NULL;
+    assert_int_equal(copy_tree(own, content, NULL, &failed), 0);
+    char *article = path_join(content, "articles/face-layers-smas.md");
+    size_t len;
+    char *text = file_read(article, &len);
+    assert_non_null(text);
+    unsigned lines = 0;
+    for (size_t i = 0; i < len; i++)
+        lines += text[i] == '\n';
+    char *longer = xasprintf("%s\nThe caf\xe9 is near.\n\xff\n", text);
+    assert_int_equal(file_write(article, longer, strlen(longer)), 0);
+    char *err = NULL;
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 0);
+    char *warning = xasprintf("content/articles/face-layers-smas.md:%u:8: warning: this file is "
+                              "not valid UTF-8 at line %u, column 8 (the bytes show as "
+                              "\xef\xbf\xbd on the page): save it as UTF-8 in your editor "
+                              "[encoding]",
+                              lines + 2, lines + 2);
+    if (!e2e_has_line(err, warning) || !strstr(err, ", 0 errors, 1 warning, 0 suppressed"))
+        fail_msg("expected the one warning\n%s\ngot:\n%s", warning, err);
+    free(err);
+    /* The front matter's own bad byte: one error, libyaml's. */
+    assert_true(e2e_edit(dir, "content/articles/face-layers-smas.md", "title: \"",
+                         "title: \"Caf\xe9 "));
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    if (!strstr(err, "content/articles/face-layers-smas.md:2:") ||
+        !strstr(err, "not valid UTF-8 here (invalid trailing UTF-8 octet); save the file as "
+                     "UTF-8 [yaml]") ||
+        !strstr(err, ", 1 error, 0 warnings, 0 suppressed"))
+        fail_msg("expected libyaml's error alone, got:\n%s", err);
+    free(err);
+    free(warning);
+    free(longer);
+    free(text);
+    free(article);
+    free(content);
+    free(own);
+    free(root);
+    remove_tree(dir);
+    free(dir);
+}
+
 static void test_usage_errors(void **state)
 {
     (void)state;
@@ -668,6 +724,7 @@ int main(void)
         cmocka_unit_test(test_site_verification),
         cmocka_unit_test(test_site_links_and_pipes),
         cmocka_unit_test(test_site_not_utf8_one_error),
+        cmocka_unit_test(test_article_not_utf8),
         cmocka_unit_test(test_usage_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

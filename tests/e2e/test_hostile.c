@@ -96,7 +96,11 @@ static const S_case S_cases[] = {
      "unknown procedure '../../etc/passwd'", NULL},
     {"a slug with ../", "articles/slug-traversal.md", NULL, NULL, 1, "'slug' may use only", NULL},
     {"an absolute slug", "articles/slug-absolute.md", NULL, NULL, 1, "'slug' may use only", NULL},
-    {"invalid UTF-8 and control bytes", "articles/bad-bytes.md", NULL, NULL, 0, NULL, "\xff"},
+    {"invalid UTF-8 and control bytes", "articles/bad-bytes.md", NULL, NULL, 0,
+     "content/articles/hostile.md:9:5: warning: this file is not valid UTF-8 at line 9, "
+     "column 5 (the bytes show as \xef\xbf\xbd on the page): save it as UTF-8 in your "
+     "editor [encoding]",
+     "\xff"},
     {"a NUL byte in the body", "articles/nul-byte.md", NULL, NULL, 0, NULL, NULL},
     {"a YAML alias bomb", "articles/alias-bomb.md", NULL, NULL, 1, "front matter", NULL},
     {"duplicate keys", "articles/duplicate-keys.md", NULL, NULL, 1, "duplicate key 'title'", NULL},

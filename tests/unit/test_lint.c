@@ -376,6 +376,40 @@ static void test_front_matter_mistake(void **state)
              BEST(8, 5));
 }
 
+/* Issue 14, point 11: a body that is not UTF-8 is a warning at its first bad byte, as from
+ * suture build; the body is still checked. */
+static void test_body_not_utf8(void **state)
+{
+    S_fix *fx = *state;
+    LINT_BODY(fx, "Fine.\n\nCaf\xe9 \xff is the best.\n", 2,
+              ":11:4: warning: this file is not valid UTF-8 at line 11, column 4 (the bytes show "
+              "as \xef\xbf\xbd on the page): save it as UTF-8 in your editor [encoding]",
+              BEST(11, 15));
+}
+
+/* Bad bytes in the front matter are libyaml's error; those of the body are not reported on
+ * top of it. */
+static void test_front_matter_not_utf8(void **state)
+{
+    S_fix *fx = *state;
+    S_lint(fx, "---\n"
+               "title: \"Caf\xe9\"\n"
+               "summary: \"S.\"\n"
+               "topics: [anatomy]\n"
+               "date: 2026-01-10\n"
+               "reviewed: 2026-01-10\n"
+               "reviewer: \"Medical review team\"\n"
+               "---\n"
+               "Caf\xe9.\n");
+    if (diag_count(fx->diags) != 1)
+        diag_list_print(fx->diags, stderr);
+    assert_int_equal(diag_count(fx->diags), 1);
+    char *d = diag_format(diag_get(fx->diags, 0));
+    assert_non_null(strstr(d, "not valid UTF-8"));
+    assert_non_null(strstr(d, ": error: "));
+    free(d);
+}
+
 /* ---- images and media ---- */
 
 static void test_image_alt_text_linted(void **state)
@@ -1122,6 +1156,8 @@ int main(void)
         T(test_crlf),
         T(test_title_and_summary),
         T(test_front_matter_mistake),
+        T(test_body_not_utf8),
+        T(test_front_matter_not_utf8),
         T(test_image_alt_text_linted),
         T(test_before_after_image),
         T(test_image_alt_rule),

@@ -54,12 +54,37 @@ static void test_report_once(void **state)
     diag_list_free(diags);
 }
 
+/* Issue 14, point 11: an article's body that is not UTF-8 was published with U+FFFD in
+ * place of its bad bytes, without a word. Its front matter is libyaml's to report. */
+static void test_warn_after(void **state)
+{
+    (void)state;
+    static const char fm[] = "---\ntitle: \"T\"\n---\n";
+    diag_list *diags = diag_list_new();
+    /* Valid; an empty body. */
+    assert_true(utf8_warn_after("---\n---\nok\n", 11, 8, "a.md", "encoding", diags));
+    assert_true(utf8_warn_after(fm, sizeof fm - 1, sizeof fm - 1, "a.md", "encoding", diags));
+    /* Bad bytes in the front matter only, or before the body too: reported already. */
+    static const char in_fm[] = "---\ntitle: \"caf\xe9\"\n---\ncaf\xe9\n";
+    assert_true(utf8_warn_after(in_fm, sizeof in_fm - 1, 20, "a.md", "encoding", diags));
+    assert_int_equal(diag_count(diags), 0);
+    /* In the body: once, at the first bad byte, its column in characters. */
+    static const char body[] = "---\ntitle: \"T\"\n---\n\xea\xb0\x80 ok\ncaf\xe9 \xff\n";
+    assert_false(utf8_warn_after(body, sizeof body - 1, sizeof fm - 1, "a.md", "encoding", diags));
+    assert_int_equal(diag_count(diags), 1);
+    tu_expect_diag(diags, 0, "a.md:5:4: warning: this file is not valid UTF-8 at line 5, column "
+                             "4 (the bytes show as \xef\xbf\xbd on the page): save it as UTF-8 "
+                             "in your editor [encoding]");
+    diag_list_free(diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_valid_text),
         cmocka_unit_test(test_invalid_bytes),
         cmocka_unit_test(test_report_once),
+        cmocka_unit_test(test_warn_after),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
