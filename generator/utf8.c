@@ -1,6 +1,8 @@
 /* utf8.c: the first invalid byte of a text, and the one message about it (see utf8.h). */
 #include "utf8.h"
 
+#include <string.h>
+
 /* The length of the valid character at s (n bytes left), or 0 when it is not valid. */
 static size_t S_char_len(const unsigned char *s, size_t n)
 {
@@ -74,13 +76,44 @@ bool utf8_check(const char *text, size_t len, const char *file, const char *cate
     return false;
 }
 
+/* The line and column (from 1; columns in characters) of offset in valid UTF-8 text. */
+static utf8_position S_position(const char *text, size_t offset)
+{
+    utf8_position at = {offset, 1, 1};
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < offset;) {
+        size_t n = S_char_len(s + i, offset - i);
+        if (n == 0)
+            n = 1;
+        if (s[i] == '\n') {
+            at.line++;
+            at.column = 1;
+        } else {
+            at.column++;
+        }
+        i += n;
+    }
+    return at;
+}
+
 bool utf8_warn_after(const char *text, size_t len, size_t from, const char *file,
                      const char *category, diag_list *diags)
 {
+    if (from >= len)
+        return true;
     /* The body alone first: most files are valid, and then the front matter is not read
      * twice. */
-    if (from >= len || utf8_valid(text + from, len - from, NULL))
-        return true;
+    if (utf8_valid(text + from, len - from, NULL)) {
+        /* Valid, but a NUL is no character of text either: CommonMark turns it into
+         * U+FFFD, published as a question mark in a diamond. */
+        const char *nul = memchr(text + from, '\0', len - from);
+        if (!nul)
+            return true;
+        utf8_position at = S_position(text, (size_t)(nul - text));
+        diag_add(diags, DIAG_WARNING, file, at.line, at.column, category, UTF8_NUL_MESSAGE,
+                 at.line, at.column);
+        return false;
+    }
     utf8_position at;
     if (utf8_valid(text, len, &at) || at.offset < from)
         return true;

@@ -51,13 +51,20 @@ bool utf8_check(const char *text, size_t len, const char *file, const char *cate
     "this file is not valid UTF-8 at line %u, column %u (the bytes show as \xEF\xBF\xBD on " \
     "the page): save it as UTF-8 in your editor"
 
+/* The warning about a NUL byte in published text, with its line and column as the two %u. */
+#define UTF8_NUL_MESSAGE                                                                      \
+    "this file holds a NUL character at line %u, column %u (it shows as \xEF\xBF\xBD on the " \
+    "page): delete it in your editor; it often comes from text pasted from another program"
+
 /*
  * For a file whose first from bytes were read by a reader that reports bad UTF-8 itself
  * (libyaml, for an article's front matter), and the rest published as it is (the body):
  * when the first invalid byte of the len bytes of text is at from or after it, add one
  * warning to diags at its line and column in the file (category may be NULL),
- * UTF8_PAGE_MESSAGE, and return false. When the text is valid, or its first invalid byte
- * is before from (reported already), say nothing and return true.
+ * UTF8_PAGE_MESSAGE, and return false. When the body is valid UTF-8 but holds a NUL byte
+ * (which CommonMark replaces with U+FFFD), add one warning at the first, UTF8_NUL_MESSAGE,
+ * and return false. When the text is valid, or its first invalid byte is before from
+ * (reported already), say nothing and return true.
  */
 bool utf8_warn_after(const char *text, size_t len, size_t from, const char *file,
                      const char *category, diag_list *diags);

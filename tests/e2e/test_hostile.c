@@ -101,7 +101,11 @@ static const S_case S_cases[] = {
      "column 5 (the bytes show as \xef\xbf\xbd on the page): save it as UTF-8 in your "
      "editor [encoding]",
      "\xff"},
-    {"a NUL byte in the body", "articles/nul-byte.md", NULL, NULL, 0, NULL, NULL},
+    {"a NUL byte in the body", "articles/nul-byte.md", NULL, NULL, 0,
+     "content/articles/hostile.md:9:7: warning: this file holds a NUL character at line 9, "
+     "column 7 (it shows as \xef\xbf\xbd on the page): delete it in your editor; it often "
+     "comes from text pasted from another program [encoding]",
+     NULL},
     {"a YAML alias bomb", "articles/alias-bomb.md", NULL, NULL, 1, "front matter", NULL},
     {"duplicate keys", "articles/duplicate-keys.md", NULL, NULL, 1, "duplicate key 'title'", NULL},
     {"huge numbers and dates", "articles/huge-values.md", NULL, NULL, 1, "not a valid date",

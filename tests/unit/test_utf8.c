@@ -75,6 +75,14 @@ static void test_warn_after(void **state)
     tu_expect_diag(diags, 0, "a.md:5:4: warning: this file is not valid UTF-8 at line 5, column "
                              "4 (the bytes show as \xef\xbf\xbd on the page): save it as UTF-8 "
                              "in your editor [encoding]");
+    /* A NUL in a valid body: once, at the first; none in the front matter is looked for. */
+    static const char nul[] = "---\ntitle: \"T\"\n---\n\xea\xb0\x80 A\0B\0\n";
+    assert_false(utf8_warn_after(nul, sizeof nul - 1, sizeof fm - 1, "b.md", "encoding", diags));
+    assert_int_equal(diag_count(diags), 2);
+    tu_expect_diag(diags, 1, "b.md:4:4: warning: this file holds a NUL character at line 4, "
+                             "column 4 (it shows as \xef\xbf\xbd on the page): delete it in "
+                             "your editor; it often comes from text pasted from another program "
+                             "[encoding]");
     diag_list_free(diags);
 }
 
