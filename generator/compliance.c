@@ -477,10 +477,8 @@ compliance_scanner *compliance_scanner_new(void)
     compliance_scanner *s = xcalloc(1, sizeof *s);
     s->screen = prefilter_scratch_new();
     s->md = pcre2_match_data_create(1, NULL);
-    if (!s->md) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (!s->md)
+        out_of_memory();
     UErrorCode err = U_ZERO_ERROR;
     /* ss=standard: no sentence break after common abbreviations such as "Dr." or "e.g.". */
     s->sentences = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &err);

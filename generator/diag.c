@@ -47,13 +47,7 @@ static void S_vadd(diag_list *list, diag_severity severity, const char *file, un
                    unsigned column, const char *category, const char *reference,
                    const char *fmt, va_list ap)
 {
-    char *message = NULL;
-    if (vasprintf(&message, fmt, ap) < 0)
-        message = NULL;
-    if (!message) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    char *message = xvasprintf(fmt, ap);
     diag d = {
         .file = xstrdup(file ? file : "suture"),
         .line = line,

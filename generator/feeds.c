@@ -46,10 +46,8 @@ char *feeds_sitemap(const site_config *cfg, const feeds_page *pages, size_t n, s
 {
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-    if (!buf || !w) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (!buf || !w)
+        out_of_memory();
     xmlTextWriterSetIndent(w, 1);
     xmlTextWriterSetIndentString(w, BAD_CAST "  ");
     xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);

@@ -104,10 +104,8 @@ char *jsonld_article(const site_config *cfg, const article *a, const procedure_d
     S_set_thing(page, "isPartOf", S_thing("WebSite", cfg->title, cfg->base_url));
     char *json = json_dumps(page, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(page);
-    if (!json) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (!json)
+        out_of_memory();
     char *safe = S_script_safe(json);
     free(json);
     return safe;

@@ -15,10 +15,8 @@ fingerprint *fingerprint_new(void)
 {
     fingerprint *f = xcalloc(1, sizeof *f);
     f->state = XXH3_createState();
-    if (!f->state || XXH3_128bits_reset(f->state) != XXH_OK) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (!f->state || XXH3_128bits_reset(f->state) != XXH_OK)
+        out_of_memory();
     return f;
 }
 
@@ -217,10 +215,8 @@ void manifest_write_page(FILE *out, const char *page, const fingerprint_digest *
         json_object_set_new(v, "ids", ids);
     }
     char *text = v ? json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    if (!text) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (!text)
+        out_of_memory();
     fputs(text, out);
     fputc('\n', out);
     free(text);

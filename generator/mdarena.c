@@ -54,10 +54,8 @@ static void S_ready(void)
 static void *S_calloc(size_t count, size_t size)
 {
     size_t total;
-    if (__builtin_mul_overflow(count, size, &total) || total > SIZE_MAX - sizeof(S_header)) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (__builtin_mul_overflow(count, size, &total) || total > SIZE_MAX - sizeof(S_header))
+        out_of_memory();
     S_header *h = obstack_alloc(&S_here.ob, sizeof *h + total);
     h->size = total;
     memset(h + 1, 0, total);

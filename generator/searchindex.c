@@ -370,10 +370,8 @@ searchindex *searchindex_new(size_t n_articles)
     si->n = n_articles;
     si->articles = xcalloc(n_articles + 1, sizeof *si->articles);
     si->vocab = xmlHashCreate(1024);
-    if (!si->vocab) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (!si->vocab)
+        out_of_memory();
     pthread_mutex_init(&si->lock, NULL);
     return si;
 }
@@ -489,10 +487,8 @@ static size_t S_word_id(searchindex *si, const char *word)
     si->words[id] = xstrdup(word);
     si->postings[id] = (S_postings){0};
     si->fields[id] = (S_postings){0};
-    if (xmlHashAddEntry(si->vocab, BAD_CAST word, (void *)(uintptr_t)(id + 1)) != 0) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (xmlHashAddEntry(si->vocab, BAD_CAST word, (void *)(uintptr_t)(id + 1)) != 0)
+        out_of_memory();
     return id;
 }
 
@@ -836,10 +832,8 @@ int searchindex_write(const searchindex *si, FILE *out)
     S_emit(out, json_integer(SEARCHINDEX_FORMAT));
     fputs(",\"articles\":[", out);
     S_headings hs = {xmlHashCreate(256), json_array()};
-    if (!hs.seen) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (!hs.seen)
+        out_of_memory();
     for (size_t i = 0; i < si->n; i++) {
         if (i)
             fputc(',', out);
@@ -908,15 +902,11 @@ char *searchindex_json(const searchindex *si, size_t *len)
 {
     char *text = NULL;
     FILE *out = open_memstream(&text, len);
-    if (!out) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (!out)
+        out_of_memory();
     int status = searchindex_write(si, out);
-    if (fclose(out) != 0 || status != 0) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (fclose(out) != 0 || status != 0)
+        out_of_memory();
     return text;
 }
 

@@ -166,11 +166,7 @@ static void S_report(S_page *p, unsigned line, unsigned column, const char *rule
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = NULL;
-    if (vasprintf(&msg, fmt, ap) < 0) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    char *msg = xvasprintf(fmt, ap);
     va_end(ap);
     diag_add_ref(p->site->diags, DIAG_ERROR, p->file, line, column, rule, ref, "%s", msg);
     free(msg);
@@ -1571,11 +1567,7 @@ static void S_file_finding(S_site *s, diag_severity severity, const char *path,
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = NULL;
-    if (vasprintf(&msg, fmt, ap) < 0) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    char *msg = xvasprintf(fmt, ap);
     va_end(ap);
     diag_add_ref(s->diags, severity, path, 0, 0, R_FILE, REF_OUTPUT, "%s", msg);
     free(msg);

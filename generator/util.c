@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void S_out_of_memory(void)
+void out_of_memory(void)
 {
     fputs("suture: out of memory\n", stderr);
     abort();
@@ -24,7 +24,7 @@ void *xmalloc(size_t size)
 {
     void *p = malloc(size ? size : 1);
     if (!p)
-        S_out_of_memory();
+        out_of_memory();
     return p;
 }
 
@@ -32,7 +32,7 @@ void *xcalloc(size_t count, size_t size)
 {
     void *p = calloc(count ? count : 1, size ? size : 1);
     if (!p)
-        S_out_of_memory();
+        out_of_memory();
     return p;
 }
 
@@ -40,14 +40,14 @@ void *xrealloc(void *ptr, size_t size)
 {
     void *p = realloc(ptr, size ? size : 1);
     if (!p)
-        S_out_of_memory();
+        out_of_memory();
     return p;
 }
 
 void *xreallocarray(void *ptr, size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size)
-        S_out_of_memory();
+        out_of_memory();
     return xrealloc(ptr, count * size);
 }
 
@@ -68,10 +68,16 @@ char *xasprintf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
     char *s = NULL;
     if (vasprintf(&s, fmt, ap) < 0)
-        S_out_of_memory();
-    va_end(ap);
+        out_of_memory();
     return s;
 }
 
@@ -82,7 +88,7 @@ static void S_grow(strbuf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + extra + 1) {
         if (cap > SIZE_MAX / 2)
-            S_out_of_memory();
+            out_of_memory();
         cap *= 2;
     }
     b->data = xrealloc(b->data, cap);

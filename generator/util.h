@@ -12,6 +12,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Print "suture: out of memory" and abort: the one place every module stops when an
+ * allocation, its own or a library's (libxml2, jansson, PCRE2, libyaml), fails. */
+void out_of_memory(void) __attribute__((noreturn));
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
@@ -21,6 +25,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string; the caller frees it with free. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* xasprintf with a va_list (the caller calls va_start and va_end). */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /*
  * A growable, always NUL-terminated byte string. Initialise with STRBUF_INIT;

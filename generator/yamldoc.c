@@ -97,10 +97,8 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
                 unsigned column_offset, diag_list *diags)
 {
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    if (!yaml_parser_initialize(&parser))
+        out_of_memory();
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     ydoc *doc = xcalloc(1, sizeof *doc);
@@ -189,11 +187,7 @@ void ydoc_error(ydoc *doc, const yaml_node_t *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = NULL;
-    if (vasprintf(&msg, fmt, ap) < 0) {
-        fputs("suture: out of memory\n", stderr);
-        abort();
-    }
+    char *msg = xvasprintf(fmt, ap);
     va_end(ap);
     diag_error(doc->diags, doc->file, node ? ydoc_line(doc, node) : 1,
                node ? ydoc_column(doc, node) : 1, NULL, "%s", msg);

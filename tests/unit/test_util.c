@@ -13,6 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 /* The contents of a file as a string (caller frees); fails the test when unreadable. */
 static char *S_read(const char *path)
@@ -855,10 +857,49 @@ static void test_suggest_closest_n(void **state)
     assert_string_equal(suggest_closest_n("aa", tie, 2), "ab");
 }
 
+/* xvasprintf formats as vasprintf does; the va_list comes from a variadic caller. */
+static char *S_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *S_format(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* Out of memory: one line on stderr, then abort (the one place every module stops). */
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    char *s = S_format("%s %d", "SMAS", 4);
+    assert_string_equal(s, "SMAS 4");
+    free(s);
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(fds[1], 2);
+        signal(SIGABRT, SIG_DFL);
+        out_of_memory();
+    }
+    close(fds[1]);
+    char buf[128] = {0};
+    ssize_t n = read(fds[0], buf, sizeof buf - 1);
+    close(fds[0]);
+    int ws;
+    assert_int_equal(waitpid(pid, &ws, 0), pid);
+    assert_true(n > 0);
+    assert_string_equal(buf, "suture: out of memory\n");
+    assert_true(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGABRT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_xstrndup_and_xasprintf),
+        cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_strbuf_empty),
         cmocka_unit_test(test_strbuf_appends),
         cmocka_unit_test(test_strbuf_grows),
