@@ -37,10 +37,17 @@ ALLOC_LIBS = -Wl,--push-state,--no-as-needed -lmimalloc -Wl,--pop-state
 BUILD = build
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
-TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
-TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+# Asked once per make (simple variables), not once per object. Every entry point installs
+# what is missing and then runs make again, which asks afresh.
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+TEST_CFLAGS := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+PKG_MISSING := $(shell for m in $(PKGS) $(TEST_PKGS); do pkg-config --exists $$m 2>/dev/null || echo $$m; done)
+# Stop a compile at once, naming what is missing, rather than with empty flags and a
+# compiler error far from the cause (scripts/install-deps names each module's package).
+NEED_PKGS = $(if $(PKG_MISSING),$(error pkg-config cannot find $(PKG_MISSING): run make, which \
+            installs their Debian packages (scripts/install-deps says which), or install them))
 
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -MMD -MP
 
@@ -77,7 +84,7 @@ $(BUILD)/suture: $(LIB_OBJS) $(MAIN_OBJ) Makefile
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(ALLOC_LIBS) $(MAIN_OBJ) $(LIB_OBJS) $(PKG_LIBS)
 
 $(BUILD)/obj/%.o: generator/%.c | $(BUILD)/obj
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(NEED_PKGS)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
