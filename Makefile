@@ -3,6 +3,7 @@
 #   make            build build/suture (installing missing Debian packages first)
 #   make site       build the site from content/ into site/
 #   make test       unit tests and end-to-end tests (cmocka)
+#   make unit       the unit tests alone; make e2e: the end-to-end tests alone
 #   make check      lint content/ against the compliance rules and verify site/
 #   make bench      time suture check (and build) over a generated 10,000-article corpus
 #   make asan       the tests again under AddressSanitizer and UndefinedBehaviorSanitizer
@@ -127,14 +128,24 @@ TEST_ENV = SUTURE=$(CURDIR)/$(BUILD)/suture SARIF_SCHEMA=$(CURDIR)/$(SARIF_SCHEM
 test: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory run-tests
 
+# The unit tests alone (tests/unit), or the end-to-end tests alone (tests/e2e).
+unit: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory run-tests RUN_BINS='$$(UNIT_BINS)' RUN_REPLAYS=
+e2e: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory run-tests RUN_BINS='$$(E2E_BINS)' RUN_REPLAYS=
+
+# What run-tests runs: every test binary and every fuzz harness's replay, unless told.
+RUN_BINS ?= $(UNIT_BINS) $(E2E_BINS)
+RUN_REPLAYS ?= $(FUZZ_NAMES)
+
 .PHONY: run-tests
 run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS) $(REPLAY_BINS) $(SARIF_SCHEMA)
 	@set -o pipefail; log=$(BUILD)/tests.log; : > $$log; status=0; \
-	for t in $(UNIT_BINS) $(E2E_BINS); do \
+	for t in $(RUN_BINS); do \
 	  echo "== $$t" | tee -a $$log; \
 	  $(TEST_ENV) $$t 2>&1 | tee -a $$log || status=1; \
 	done; \
-	for f in $(FUZZ_NAMES); do \
+	for f in $(RUN_REPLAYS); do \
 	  echo "== replay $$f" | tee -a $$log; \
 	  $(TEST_ENV) $(BUILD)/tests/replay_fuzz_$$f tests/fuzz/corpus/$$f tests/fuzz/regressions/$$f \
 	    2>&1 | tee -a $$log || status=1; \
