@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "permalink.h"
 #include "util.h"
 
 #define SITEMAP_NS "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -113,7 +114,7 @@ char *feeds_atom(const site_config *cfg, const article *const *articles, size_t 
     snprintf(stamp, sizeof stamp, "%sT00:00:00Z", iso);
     S_text(feed, ns, "updated", stamp);
     xmlNodePtr self = xmlNewChild(feed, ns, BAD_CAST "link", NULL);
-    char *self_href = xasprintf("%sfeed.xml", cfg->base_url);
+    char *self_href = permalink(cfg->base_url, PERMALINK_FEED, NULL, 0);
     xmlNewProp(self, BAD_CAST "rel", BAD_CAST "self");
     xmlNewProp(self, BAD_CAST "href", BAD_CAST self_href);
     free(self_href);

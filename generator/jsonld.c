@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "permalink.h"
 #include "util.h"
 
 /* Set key to the string s, when s is there and is valid UTF-8 (jansson checks). */
@@ -91,7 +92,7 @@ char *jsonld_article(const site_config *cfg, const article *a, const procedure_d
         if (idx < 0)
             continue;
         const procedure *p = &procedures->procedures[idx];
-        char *url = xasprintf("%scompare/#procedure-%s", cfg->base_url, p->id);
+        char *url = permalink(cfg->base_url, PERMALINK_COMPARE, p->id, 0);
         json_t *thing = S_thing("MedicalProcedure", p->name, url);
         free(url);
         if (thing)

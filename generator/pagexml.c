@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jsonld.h"
+#include "permalink.h"
 #include "util.h"
 
 #ifndef SUTURE_VERSION
@@ -56,7 +57,7 @@ static void S_site(xmlNodePtr page, const site_config *cfg, const size_t *topic_
     pagexml_text(site, "description", cfg->description);
     pagexml_text(site, "base-url", cfg->base_url);
     pagexml_text(site, "root", cfg->base_path);
-    char *assets = xasprintf("%sassets/", cfg->base_path);
+    char *assets = permalink(cfg->base_path, PERMALINK_ASSETS, NULL, 0);
     pagexml_text(site, "assets", assets);
     free(assets);
     xmlNodePtr topics = xmlNewChild(site, NULL, BAD_CAST "topics", NULL);
@@ -64,7 +65,7 @@ static void S_site(xmlNodePtr page, const site_config *cfg, const size_t *topic_
         const site_topic *t = &cfg->topics[i];
         xmlNodePtr topic = xmlNewChild(topics, NULL, BAD_CAST "topic", NULL);
         xmlNewProp(topic, BAD_CAST "id", BAD_CAST t->id);
-        char *href = xasprintf("%stopics/%s/", cfg->base_path, t->id);
+        char *href = permalink(cfg->base_path, PERMALINK_TOPIC, t->id, 1);
         xmlNewProp(topic, BAD_CAST "href", BAD_CAST href);
         free(href);
         char count[24];
@@ -74,10 +75,10 @@ static void S_site(xmlNodePtr page, const site_config *cfg, const size_t *topic_
         pagexml_text(topic, "description", t->description);
     }
     xmlNodePtr links = xmlNewChild(site, NULL, BAD_CAST "links", NULL);
-    char *compare = xasprintf("%scompare/", cfg->base_path);
-    char *glossary = xasprintf("%sglossary/", cfg->base_path);
-    char *feed = xasprintf("%sfeed.xml", cfg->base_path);
-    char *search = xasprintf("%ssearch/", cfg->base_path);
+    char *compare = permalink(cfg->base_path, PERMALINK_COMPARE, NULL, 0);
+    char *glossary = permalink(cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
+    char *feed = permalink(cfg->base_path, PERMALINK_FEED, NULL, 0);
+    char *search = permalink(cfg->base_path, PERMALINK_SEARCH, NULL, 0);
     xmlNewProp(links, BAD_CAST "compare", BAD_CAST compare);
     xmlNewProp(links, BAD_CAST "glossary", BAD_CAST glossary);
     xmlNewProp(links, BAD_CAST "feed", BAD_CAST feed);
@@ -181,7 +182,7 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const site_config *cfg, const articl
             continue;
         xmlNodePtr topic = pagexml_text(topics, "topic", t->title);
         xmlNewProp(topic, BAD_CAST "id", BAD_CAST t->id);
-        char *href = xasprintf("%stopics/%s/", cfg->base_path, t->id);
+        char *href = permalink(cfg->base_path, PERMALINK_TOPIC, t->id, 1);
         xmlNewProp(topic, BAD_CAST "href", BAD_CAST href);
         free(href);
     }
@@ -193,7 +194,7 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const site_config *cfg, const articl
         const procedure *p = &procedures->procedures[idx];
         xmlNodePtr proc = pagexml_text(procs, "procedure", p->name);
         xmlNewProp(proc, BAD_CAST "id", BAD_CAST p->id);
-        char *href = xasprintf("%scompare/#procedure-%s", cfg->base_path, p->id);
+        char *href = permalink(cfg->base_path, PERMALINK_COMPARE, p->id, 0);
         xmlNewProp(proc, BAD_CAST "href", BAD_CAST href);
         free(href);
     }

@@ -25,6 +25,7 @@
 #include "mdarena.h"
 #include "page.h"
 #include "pagexml.h"
+#include "permalink.h"
 #include "procedures.h"
 #include "publish.h"
 #include "related.h"
@@ -221,7 +222,7 @@ static void S_load_article(build *b, article *a)
         /* Reported. It keeps the name its file gives it, so that what spans the articles
          * (slugs, links) can still sort and find it. */
         a->slug = xstrndup(a->file_name, strlen(a->file_name) - 3);
-        a->url = xasprintf("%sarticles/%s/", b->cfg->base_path, a->slug);
+        a->url = permalink(b->cfg->base_path, PERMALINK_ARTICLE, a->slug, 0);
         a->lang = b->cfg->language;
         strlist ids = STRLIST_INIT;
         S_keep_heading_ids(a, &ids);
@@ -245,7 +246,7 @@ static void S_load_article(build *b, article *a)
                        "front matter",
                        a->file_name);
     }
-    a->url = xasprintf("%sarticles/%s/", b->cfg->base_path, a->slug);
+    a->url = permalink(b->cfg->base_path, PERMALINK_ARTICLE, a->slug, 0);
     fingerprint *src = fingerprint_new();
     fingerprint_bytes(src, text, len);
     a->source = fingerprint_digest_of(src);
@@ -876,7 +877,7 @@ static void S_render_article(build *b, const article *a, bool check_only)
     strlist_free(&c.links);
     free(rel);
     free(text);
-    char *glossary_href = xasprintf("%sglossary/", b->cfg->base_path);
+    char *glossary_href = permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
     glossary_link_terms(b->glossary, md->body, glossary_href);
     free(glossary_href);
     if (check_only || diag_thread_error_count() > errors_before) {
@@ -1012,9 +1013,7 @@ static void S_render_home(build *b)
 /* The URL of page n (from 1) of a topic's list: /topics/<id>/, then /topics/<id>/page/<n>/. */
 static char *S_topic_page_url(const build *b, const char *id, size_t n)
 {
-    if (n <= 1)
-        return xasprintf("%stopics/%s/", b->cfg->base_path, id);
-    return xasprintf("%stopics/%s/page/%zu/", b->cfg->base_path, id, n);
+    return permalink(b->cfg->base_path, PERMALINK_TOPIC, id, n);
 }
 
 /* How many list pages a topic with n published articles has (one even when empty). */
@@ -1135,7 +1134,7 @@ static void S_render_compare(build *b)
     strbuf caption = STRBUF_INIT;
     for (size_t p = 0; p < data->n_procedures; p++)
         strbuf_printf(&caption, "%s%s", p ? ", " : "", data->procedures[p].name);
-    char *url = xasprintf("%scompare/", b->cfg->base_path);
+    char *url = permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, b->cfg->language, url, "",
                                 b->cfg->description, b->topic_counts);
     xmlNodePtr cmp = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "comparison", NULL);
@@ -1154,7 +1153,7 @@ static void S_render_compare(build *b)
 static void S_render_glossary(build *b)
 {
     const glossary *g = b->glossary;
-    char *url = xasprintf("%sglossary/", b->cfg->base_path);
+    char *url = permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_GLOSSARY, b->cfg->language, url, "",
                                 b->cfg->description, b->topic_counts);
     xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "glossary", NULL);
@@ -1190,7 +1189,7 @@ static void S_render_glossary(build *b)
 
 static void S_render_not_found(build *b)
 {
-    char *url = xasprintf("%s404.html", b->cfg->base_path);
+    char *url = permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_NOT_FOUND, b->cfg->language, url, "",
                                 b->cfg->description, b->topic_counts);
     S_render_page(b, PAGE_NOT_FOUND, doc, url);
@@ -1203,7 +1202,7 @@ static void S_render_not_found(build *b)
 /* The index's articles: the published ones, newest first, as the home page lists them. */
 static void S_plan_search(build *b)
 {
-    b->search_url = xasprintf("%ssearch/", b->cfg->base_path);
+    b->search_url = permalink(b->cfg->base_path, PERMALINK_SEARCH, NULL, 0);
     b->search = searchindex_new(b->n_listed);
     b->search_at = xcalloc(b->n_articles + 1, sizeof *b->search_at);
     for (size_t i = 0; i < b->n_articles; i++)
@@ -1348,8 +1347,8 @@ static void S_write_feeds(build *b)
 {
     size_t n_pages = 0;
     feeds_page *pages = xcalloc(b->n_listed + b->cfg->n_topics + 4, sizeof *pages);
-    char *compare = xasprintf("%scompare/", b->cfg->base_path);
-    char *glossary_url = xasprintf("%sglossary/", b->cfg->base_path);
+    char *compare = permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0);
+    char *glossary_url = permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
     /* A list page changes when an article on it is reviewed: its lastmod is the latest
      * review date of its articles (the home page's, of all of them). */
     const date_ymd *latest = NULL;
@@ -1534,9 +1533,9 @@ static void S_plan_list_pages(build *b)
         for (size_t p = 1; p <= pages; p++)
             strlist_push_owned(&urls, S_topic_page_url(b, b->cfg->topics[t].id, p));
     }
-    strlist_push_owned(&urls, xasprintf("%scompare/", b->cfg->base_path));
-    strlist_push_owned(&urls, xasprintf("%sglossary/", b->cfg->base_path));
-    strlist_push_owned(&urls, xasprintf("%s404.html", b->cfg->base_path));
+    strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0));
+    strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0));
+    strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0));
     strlist_push(&urls, b->search_url);
     b->list_pages = xcalloc(urls.len + 1, sizeof *b->list_pages);
     for (size_t i = 0; i < urls.len; i++)
