@@ -206,7 +206,7 @@ fuzz: $(DEPS_STAMP)
 
 $(FUZZ_DIR)/obj/%.o: generator/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -Igenerator -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
@@ -222,4 +222,4 @@ install: all
 clean:
 	rm -rf $(BUILD) site site.previous
 
--include $(wildcard $(BUILD)/obj/*.d) $(wildcard $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*.d) $(wildcard $(BUILD)/tests/*.d) $(wildcard $(FUZZ_DIR)/obj/*.d)
