@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "articlefiles.h"
 #include "compliance.h"
 #include "config.h"
 #include "lint.h"
@@ -17,7 +18,6 @@
 #include "mdarena.h"
 #include "prefilter.h"
 #include "report.h"
-#include "site.h"
 #include "siteverify.h"
 #include "util.h"
 
@@ -112,12 +112,12 @@ static void S_lint_content(const check_options *opt, const site_config *cfg,
     strlist names = STRLIST_INIT, paths = STRLIST_INIT;
     /* No articles folder is a mistake in the content, reported as the build reports it;
      * the data files are still linted. */
-    site_list_articles(articles_dir, &names, diags);
+    articlefiles_list(articles_dir, &names, diags);
     for (size_t i = 0; i < names.len; i++) {
         char *path = path_join(articles_dir, names.items[i]);
         /* What the build would refuse to publish is not read here either. */
         if (path_link_outside(path, opt->content_dir)) {
-            site_report_link_outside(diags, path, articles_dir);
+            articlefiles_report_link_outside(diags, path, articles_dir);
             free(path);
             sum->files++;
             continue;

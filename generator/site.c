@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "articlefiles.h"
 #include "beforeafter.h"
 #include "compare.h"
 #include "config.h"
@@ -335,25 +336,6 @@ static void S_check_slugs(build *b)
     free(by_slug);
 }
 
-void site_report_link_outside(diag_list *diags, const char *path, const char *articles_dir)
-{
-    diag_error(diags, path, 0, 0, "link",
-               "this article is a symbolic link to a file outside the content folder (or to "
-               "nothing); suture publishes only files inside it: copy the article into %s "
-               "instead",
-               articles_dir);
-}
-
-int site_list_articles(const char *articles_dir, strlist *names, diag_list *diags)
-{
-    if (dir_list(articles_dir, ".md", names) == 0)
-        return 0;
-    char *why = dir_problem(articles_dir, errno, "the articles (one Markdown file each)");
-    diag_error(diags, articles_dir, 0, 0, NULL, "%s", why);
-    free(why);
-    return -1;
-}
-
 /*
  * Load every article of b->articles_dir, then what spans them: the published list, the
  * topic counts, the related index. Without an articles folder (reported) there are no
@@ -362,13 +344,13 @@ int site_list_articles(const char *articles_dir, strlist *names, diag_list *diag
 static bool S_load_articles(build *b)
 {
     strlist names = STRLIST_INIT;
-    bool listed = site_list_articles(b->articles_dir, &names, b->diags) == 0;
+    bool listed = articlefiles_list(b->articles_dir, &names, b->diags) == 0;
     b->articles = xcalloc(names.len + 1, sizeof *b->articles);
     for (size_t i = 0; i < names.len; i++) {
         char *path = path_join(b->articles_dir, names.items[i]);
         /* A symbolic link may point anywhere: only files inside content/ are published. */
         if (path_link_outside(path, b->opt->content_dir)) {
-            site_report_link_outside(b->diags, path, b->articles_dir);
+            articlefiles_report_link_outside(b->diags, path, b->articles_dir);
             free(path);
             continue;
         }
