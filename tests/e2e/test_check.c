@@ -510,23 +510,28 @@ static void test_site_verification(void **state)
     free(dir);
 }
 
+/* A new folder holding the good fixture (content/ and templates/) built into site/; the
+ * caller removes it with remove_tree and frees the path. */
+static char *S_built_good_site(void)
+{
+    char *root = S_root();
+    char *dir = e2e_fixture_site(root, "good");
+    free(root);
+    assert_non_null(dir);
+    char *err = NULL;
+    const char *build[] = {"build", "--out", "site", "--quiet", NULL};
+    assert_int_equal(e2e_run(dir, build, &err), 0);
+    free(err);
+    return dir;
+}
+
 /* Issue 14, point 10: what is not a plain file of the site is reported, never opened, and a
  * link out of the site is refused as the build refuses one in content/. */
 static void test_site_links_and_pipes(void **state)
 {
     (void)state;
-    char *dir = e2e_tmpdir();
-    assert_non_null(dir);
-    char *root = S_root();
-    char *good = path_join(root, "tests/fixtures/good/content");
-    char *templates = path_join(root, "templates");
-    char *content = path_join(dir, "content");
-    const char *failed = NULL;
-    assert_int_equal(copy_tree(good, content, NULL, &failed), 0);
+    char *dir = S_built_good_site();
     char *err = NULL;
-    const char *build[] = {"build", "--templates", templates, "--out", "site", "--quiet", NULL};
-    assert_int_equal(e2e_run(dir, build, &err), 0);
-    free(err);
     char *passwd = path_join(dir, "site/passwd.html");
     char *fifo = path_join(dir, "site/articles/pipe.html");
     assert_int_equal(symlink("/etc/passwd", passwd), 0);
@@ -559,10 +564,6 @@ static void test_site_links_and_pipes(void **state)
     free(sarif);
     free(fifo);
     free(passwd);
-    free(content);
-    free(templates);
-    free(good);
-    free(root);
     remove_tree(dir);
     free(dir);
 }
@@ -572,18 +573,8 @@ static void test_site_links_and_pipes(void **state)
 static void test_site_not_utf8_one_error(void **state)
 {
     (void)state;
-    char *dir = e2e_tmpdir();
-    assert_non_null(dir);
-    char *root = S_root();
-    char *good = path_join(root, "tests/fixtures/good/content");
-    char *templates = path_join(root, "templates");
-    char *content = path_join(dir, "content");
-    const char *failed = NULL;
-    assert_int_equal(copy_tree(good, content, NULL, &failed), 0);
+    char *dir = S_built_good_site();
     char *err = NULL;
-    const char *build[] = {"build", "--templates", templates, "--out", "site", "--quiet", NULL};
-    assert_int_equal(e2e_run(dir, build, &err), 0);
-    free(err);
     assert_true(e2e_edit(dir, "site/glossary/index.html", "not medical advice",
                          "not m\xe9\xe9" "dical advice"));
     const char *check[] = {"check", "--site", "site", NULL};
@@ -593,10 +584,6 @@ static void test_site_not_utf8_one_error(void **state)
                                 "UTF-8 encoding (SPEC.md, Output) [site-html]\n"));
     assert_true(e2e_has_line(err, "suture check: 13 files, 1 error, 0 warnings, 0 suppressed"));
     free(err);
-    free(content);
-    free(templates);
-    free(good);
-    free(root);
     remove_tree(dir);
     free(dir);
 }

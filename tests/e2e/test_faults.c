@@ -243,6 +243,40 @@ static void test_unwritable_output_leaves_site(void **state)
     free(dir);
 }
 
+/*
+ * Run `suture build --quiet` in dir with extra args (NULL-terminated; NULL: none) under a
+ * file-size limit of 4 KB (ulimit -f), as if the disk filled up. Returns its exit status
+ * (fails the test if it did not exit) and stores its stderr (malloc'd) in *err.
+ */
+static int S_build_fsize_limited(const char *dir, const char *out, char **err)
+{
+    char errpath[] = "/tmp/suture-e2e-fsize-XXXXXX"; /* mkstemp's template */
+    int efd = mkstemp(errpath);
+    assert_true(efd >= 0);
+    char *abs = realpath(e2e_suture(), NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct rlimit lim = {4096, 4096};
+        if (chdir(dir) != 0 || setrlimit(RLIMIT_FSIZE, &lim) != 0 || dup2(efd, 2) < 0)
+            _exit(99);
+        if (out)
+            execl(abs, abs, "build", "--out", out, "--quiet", (char *)NULL);
+        else
+            execl(abs, abs, "build", "--quiet", (char *)NULL);
+        _exit(98);
+    }
+    int ws;
+    assert_int_equal(waitpid(pid, &ws, 0), pid);
+    size_t len;
+    *err = file_read(errpath, &len);
+    unlink(errpath);
+    close(efd);
+    free(abs);
+    if (!WIFEXITED(ws))
+        fail_msg("the build was killed by signal %d", WTERMSIG(ws));
+    return WEXITSTATUS(ws);
+}
+
 static void test_file_size_limit_leaves_site(void **state)
 {
     (void)state;
@@ -253,28 +287,8 @@ static void test_file_size_limit_leaves_site(void **state)
     assert_true(e2e_edit(dir, "content/articles/layers.md", "The SMAS lies", "The SMAS lies"
                          " deep"));
     /* As if the disk filled up: no file may grow past 4 KB (ulimit -f). */
-    char errpath[] = "/tmp/suture-e2e-fsize-XXXXXX";
-    int efd = mkstemp(errpath);
-    assert_true(efd >= 0);
-    char *abs = realpath(e2e_suture(), NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        struct rlimit lim = {4096, 4096};
-        if (chdir(dir) != 0 || setrlimit(RLIMIT_FSIZE, &lim) != 0 || dup2(efd, 2) < 0)
-            _exit(99);
-        execl(abs, abs, "build", "--quiet", (char *)NULL);
-        _exit(98);
-    }
-    int ws;
-    assert_int_equal(waitpid(pid, &ws, 0), pid);
-    size_t len;
-    char *err = file_read(errpath, &len);
-    unlink(errpath);
-    close(efd);
-    free(abs);
-    if (!WIFEXITED(ws))
-        fail_msg("the build was killed by signal %d", WTERMSIG(ws));
-    assert_int_equal(WEXITSTATUS(ws), 2);
+    char *err = NULL;
+    assert_int_equal(S_build_fsize_limited(dir, NULL, &err), 2);
     assert_non_null(strstr(err, "cannot write: File too large"));
     char *after = e2e_snapshot(site);
     assert_string_equal(before, after);
@@ -338,27 +352,8 @@ static void test_file_size_limit_one_message(void **state)
 {
     (void)state;
     char *dir = S_site(20);
-    char errpath[] = "/tmp/suture-e2e-fsize-XXXXXX";
-    int efd = mkstemp(errpath);
-    assert_true(efd >= 0);
-    char *abs = realpath(e2e_suture(), NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        struct rlimit lim = {4096, 4096};
-        if (chdir(dir) != 0 || setrlimit(RLIMIT_FSIZE, &lim) != 0 || dup2(efd, 2) < 0)
-            _exit(99);
-        execl(abs, abs, "build", "--out", "out", "--quiet", (char *)NULL);
-        _exit(98);
-    }
-    int ws;
-    assert_int_equal(waitpid(pid, &ws, 0), pid);
-    size_t len;
-    char *err = file_read(errpath, &len);
-    unlink(errpath);
-    close(efd);
-    free(abs);
-    assert_true(WIFEXITED(ws));
-    assert_int_equal(WEXITSTATUS(ws), 2);
+    char *err = NULL;
+    assert_int_equal(S_build_fsize_limited(dir, "out", &err), 2);
     if (S_error_lines(err) != 1)
         fail_msg("expected one error, got:\n%s", err);
     assert_true(e2e_has_line(err, "out: error: cannot write: File too large: a page is larger "
