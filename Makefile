@@ -50,11 +50,13 @@ PKG_MISSING := $(shell for m in $(PKGS) $(TEST_PKGS); do pkg-config --exists $$m
 NEED_PKGS = $(if $(PKG_MISSING),$(error pkg-config cannot find $(PKG_MISSING): run make, which \
             installs their Debian packages (scripts/install-deps says which), or install them))
 
-ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -MMD -MP
+# Includes name the stage folder ("content/frontmatter.h"), from generator/.
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -D_POSIX_C_SOURCE=200809L -MMD -MP
 
-LIB_SRCS = $(filter-out generator/main.c,$(wildcard generator/*.c))
+# generator/ holds one folder per stage of the data flow (generator/README.md).
+LIB_SRCS = $(filter-out generator/cli/main.c,$(wildcard generator/*/*.c))
 LIB_OBJS = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
-MAIN_OBJ = $(BUILD)/obj/main.o
+MAIN_OBJ = $(BUILD)/obj/cli/main.o
 FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES = $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
 # Each harness also built with a plain main (tests/fuzz/replay.c) that runs its seed corpus
@@ -84,10 +86,11 @@ $(DEPS_STAMP): scripts/install-deps
 $(BUILD)/suture: $(LIB_OBJS) $(MAIN_OBJ) Makefile
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(ALLOC_LIBS) $(MAIN_OBJ) $(LIB_OBJS) $(PKG_LIBS)
 
-$(BUILD)/obj/%.o: generator/%.c | $(BUILD)/obj
+$(BUILD)/obj/%.o: generator/%.c
+	@mkdir -p $(dir $@)
 	$(NEED_PKGS)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj $(BUILD)/tests:
+$(BUILD)/tests:
 	mkdir -p $@
 
 site: all
@@ -138,32 +141,51 @@ e2e: $(DEPS_STAMP)
 RUN_BINS ?= $(UNIT_BINS) $(E2E_BINS)
 RUN_REPLAYS ?= $(FUZZ_NAMES)
 
-.PHONY: run-tests
+# Each test binary, each fuzz harness's replay and the layering check is one target that
+# writes its own log into $(BUILD)/logs/ and its exit status beside it, so that make runs
+# them in parallel: make test asks for $(TEST_JOBS) jobs (every core), unless make was
+# given -j itself. A passing binary prints one line; a failing one its whole log. The last
+# line adds up cmocka's counts from every log: "tests: N passed, N failed".
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+LOGS = $(BUILD)/logs
+RUN_LOGS = $(RUN_BINS:$(BUILD)/tests/%=$(LOGS)/%.log) $(RUN_REPLAYS:%=$(LOGS)/replay_fuzz_%.log) \
+           $(if $(RUN_LAYERS),$(LOGS)/layers.log)
+RUN_LAYERS ?= yes
+
+.PHONY: run-tests FORCE
 run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS) $(REPLAY_BINS) $(SARIF_SCHEMA)
-	@set -o pipefail; log=$(BUILD)/tests.log; : > $$log; status=0; \
-	for t in $(RUN_BINS); do \
-	  echo "== $$t" | tee -a $$log; \
-	  $(TEST_ENV) $$t 2>&1 | tee -a $$log || status=1; \
-	done; \
-	for f in $(RUN_REPLAYS); do \
-	  echo "== replay $$f" | tee -a $$log; \
-	  $(TEST_ENV) $(BUILD)/tests/replay_fuzz_$$f tests/fuzz/corpus/$$f tests/fuzz/regressions/$$f \
-	    2>&1 | tee -a $$log || status=1; \
-	done; \
-	passed=$$(awk '/^\[  PASSED  \]/ {n += $$4} END {print n + 0}' $$log); \
-	failed=$$(awk '/^\[  FAILED  \] [0-9]+ test/ {n += $$4} END {print n + 0}' $$log); \
-	if [ $$status -ne 0 ] && [ $$failed -eq 0 ]; then failed=1; fi; \
-	echo "tests: $$passed passed, $$failed failed"; \
-	exit $$status
+	@rm -rf $(LOGS) && mkdir -p $(LOGS)
+	@$(MAKE) --no-print-directory $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(TEST_JOBS)) \
+	  RUN_BINS='$(RUN_BINS)' RUN_REPLAYS='$(RUN_REPLAYS)' RUN_LAYERS='$(RUN_LAYERS)' $(RUN_LOGS)
+	@sh scripts/test-summary $(RUN_LOGS)
+
+# One test's run: never fails itself (the summary does), so that every test runs.
+$(LOGS)/test_%.log: FORCE
+	@$(TEST_ENV) $(BUILD)/tests/test_$* > $@ 2>&1; echo $$? > $@.status; sh scripts/test-summary --one $@
+
+$(LOGS)/replay_fuzz_%.log: FORCE
+	@$(TEST_ENV) $(BUILD)/tests/replay_fuzz_$* tests/fuzz/corpus/$* tests/fuzz/regressions/$* > $@ 2>&1; \
+	  echo $$? > $@.status; sh scripts/test-summary --one $@
+
+# The layering rule (scripts/check-layers): generator/ keeps it, and the check finds each
+# kind of break in tests/layers/bad (its expected report is tests/layers/bad.expected).
+$(LOGS)/layers.log: FORCE
+	@{ sh scripts/check-layers generator && \
+	   { sh scripts/check-layers tests/layers/bad 2>&1; test $$? -eq 1; } > $(LOGS)/layers-bad.out && \
+	   diff -u tests/layers/bad.expected $(LOGS)/layers-bad.out && \
+	   echo "[  PASSED  ] 2 test(s)."; } > $@ 2>&1 || echo "[  FAILED  ] 1 test(s), listed above" >> $@; \
+	  grep -q '^\[  FAILED' $@; echo $$(( ! $$? )) > $@.status; sh scripts/test-summary --one $@
+
+FORCE:
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Igenerator -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB_OBJS) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Igenerator -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(PKG_LIBS)
 
 $(BUILD)/tests/test_%: tests/e2e/test_%.c tests/e2e/e2e.h $(LIB_OBJS) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Igenerator -Itests/e2e -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/e2e -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(TEST_LIBS)
 
 asan: $(DEPS_STAMP)
 	$(MAKE) --no-print-directory BUILD=build/asan \
@@ -206,10 +228,10 @@ fuzz: $(DEPS_STAMP)
 
 $(FUZZ_DIR)/obj/%.o: generator/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -Igenerator -D_POSIX_C_SOURCE=200809L -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
-	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -Igenerator -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
+	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
 
 regen-golden: all
 	sh tests/golden/regen
@@ -222,4 +244,4 @@ install: all
 clean:
 	rm -rf $(BUILD) site site.previous
 
--include $(wildcard $(BUILD)/obj/*.d) $(wildcard $(BUILD)/tests/*.d) $(wildcard $(FUZZ_DIR)/obj/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d) $(wildcard $(BUILD)/tests/*.d) $(wildcard $(FUZZ_DIR)/obj/*/*.d)

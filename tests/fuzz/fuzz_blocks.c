@@ -6,10 +6,10 @@
 
 #include <libxml/tree.h>
 
-#include "beforeafter.h"
-#include "compare.h"
-#include "diag.h"
-#include "procedures.h"
+#include "markdown/beforeafter.h"
+#include "markdown/compare.h"
+#include "base/diag.h"
+#include "content/procedures.h"
 
 static procedure_data *S_data;
 

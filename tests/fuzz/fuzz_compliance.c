@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "compliance.h"
-#include "diag.h"
+#include "check/compliance.h"
+#include "base/diag.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,8 +1,8 @@
 /* fuzz_frontmatter.c: an article's front matter and the split from its body. */
 #include "fuzz.h"
 
-#include "diag.h"
-#include "frontmatter.h"
+#include "base/diag.h"
+#include "content/frontmatter.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

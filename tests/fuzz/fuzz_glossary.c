@@ -3,8 +3,8 @@
 
 #include <libxml/parser.h>
 
-#include "diag.h"
-#include "glossary.h"
+#include "base/diag.h"
+#include "content/glossary.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -7,9 +7,9 @@
  */
 #include "fuzz.h"
 
-#include "diag.h"
-#include "page.h"
-#include "site.h"
+#include "base/diag.h"
+#include "render/page.h"
+#include "build/site.h"
 
 static char *S_dir, *S_article;
 static site_options S_opt;

@@ -1,8 +1,8 @@
 /* fuzz_procedures.c: content/data/procedures.yaml. */
 #include "fuzz.h"
 
-#include "diag.h"
-#include "procedures.h"
+#include "base/diag.h"
+#include "content/procedures.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

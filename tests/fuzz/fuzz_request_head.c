@@ -1,7 +1,7 @@
 /* fuzz_request_head.c: the preview's screen of a connection's first request head. */
 #include "fuzz.h"
 
-#include "servegate.h"
+#include "cli/servegate.h"
 
 /*
  * Any bytes a client may send. Besides memory errors, one property is checked, since the

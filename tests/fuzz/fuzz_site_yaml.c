@@ -1,8 +1,8 @@
 /* fuzz_site_yaml.c: content/site.yaml. */
 #include "fuzz.h"
 
-#include "config.h"
-#include "diag.h"
+#include "content/config.h"
+#include "base/diag.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

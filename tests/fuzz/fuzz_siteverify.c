@@ -1,8 +1,8 @@
 /* fuzz_siteverify.c: `suture check --site` over one page of any HTML (and one style sheet). */
 #include "fuzz.h"
 
-#include "diag.h"
-#include "siteverify.h"
+#include "base/diag.h"
+#include "check/siteverify.h"
 
 static char *S_dir, *S_page, *S_css;
 

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "beforeafter.h"
-#include "diag.h"
-#include "util.h"
+#include "markdown/beforeafter.h"
+#include "base/diag.h"
+#include "base/util.h"
 
 #define ARTICLE "content/articles/layers.md"
 #define LINE 36

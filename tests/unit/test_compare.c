@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare.h"
-#include "diag.h"
-#include "procedures.h"
-#include "util.h"
+#include "markdown/compare.h"
+#include "base/diag.h"
+#include "content/procedures.h"
+#include "base/util.h"
 
 #define ARTICLE "content/articles/layers.md"
 #define LINE 20

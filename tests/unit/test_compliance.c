@@ -11,13 +11,13 @@
 #endif
 #include "testutil.h"
 
-#include "compliance.h"
+#include "check/compliance.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 static int S_setup(void **state)
 {

@@ -4,7 +4,7 @@
 #endif
 #include "testutil.h"
 
-#include "config.h"
+#include "content/config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util.h"
+#include "base/util.h"
 
 /* A valid site.yaml; the tests below change one line of it at a time. */
 static const char S_site[] =

@@ -4,7 +4,7 @@
 #endif
 #include "testutil.h"
 
-#include "diag.h"
+#include "base/diag.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disclaimer.h"
-#include "util.h"
+#include "render/disclaimer.h"
+#include "base/util.h"
 
 #define ASIDE                                                                                  \
     "<aside class=\"medical-disclaimer\" role=\"note\" lang=\"en\"><p>This is general "     \

@@ -1,12 +1,12 @@
 /* test_frontmatter.c: article front matter and dates (frontmatter.h). */
 #include "testutil.h"
 
-#include "frontmatter.h"
+#include "content/frontmatter.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 #define FILE_NAME "content/articles/smas.md"
 

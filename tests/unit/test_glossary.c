@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "glossary.h"
-#include "util.h"
+#include "base/diag.h"
+#include "content/glossary.h"
+#include "base/util.h"
 
 static char *S_dir; /* the temporary folder the glossary files are written to */
 

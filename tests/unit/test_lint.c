@@ -13,15 +13,15 @@
 #endif
 #include "testutil.h"
 
-#include "lint.h"
+#include "check/lint.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "config.h"
-#include "util.h"
+#include "check/compliance.h"
+#include "content/config.h"
+#include "base/util.h"
 
 #define ART "content/articles/a.md"
 

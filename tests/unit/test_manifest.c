@@ -8,7 +8,7 @@
 #endif
 #include "testutil.h"
 
-#include "manifest.h"
+#include "build/manifest.h"
 
 #include <stdio.h>
 #include <stdlib.h>

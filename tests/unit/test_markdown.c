@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "markdown.h"
-#include "util.h"
+#include "base/diag.h"
+#include "markdown/markdown.h"
+#include "base/util.h"
 
 #define FILE_NAME "content/articles/smas.md"
 #define FIRST_LINE 10

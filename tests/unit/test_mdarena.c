@@ -8,7 +8,7 @@
 #endif
 #include "testutil.h"
 
-#include "mdarena.h"
+#include "markdown/mdarena.h"
 
 #include <malloc.h>
 #include <pthread.h>

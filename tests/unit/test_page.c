@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "disclaimer.h"
-#include "page.h"
-#include "util.h"
+#include "base/diag.h"
+#include "render/disclaimer.h"
+#include "render/page.h"
+#include "base/util.h"
 
 static char *S_dir;              /* the temporary folder of these tests */
 static char *S_good;             /* S_dir/good: the six working stylesheets */

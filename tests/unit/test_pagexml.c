@@ -12,12 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
-#include "config.h"
-#include "page.h"
-#include "pagexml.h"
-#include "procedures.h"
-#include "util.h"
+#include "content/article.h"
+#include "content/config.h"
+#include "render/page.h"
+#include "render/pagexml.h"
+#include "content/procedures.h"
+#include "base/util.h"
 
 /* A writable copy of a string literal, for the char * fields of the model structs. */
 #define STR(s) ((char[]){s})

@@ -1,7 +1,7 @@
 /* test_permalink.c: the address of every kind of page (permalink.h). */
 #include "testutil.h"
 
-#include "permalink.h"
+#include "base/permalink.h"
 
 /* Assert that permalink(base, kind, id, page) is want. */
 static void S_expect(const char *base, permalink_kind kind, const char *id, size_t page,

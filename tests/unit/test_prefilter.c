@@ -8,7 +8,7 @@
 #endif
 #include "testutil.h"
 
-#include "prefilter.h"
+#include "check/prefilter.h"
 
 #include <stdint.h>
 #include <stdlib.h>

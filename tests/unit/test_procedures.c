@@ -4,14 +4,14 @@
 #endif
 #include "testutil.h"
 
-#include "procedures.h"
+#include "content/procedures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "util.h"
+#include "base/util.h"
 
 /* A valid data file; the tests below change one piece of it at a time. */
 static const char S_data[] =

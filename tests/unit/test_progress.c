@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "progress.h"
+#include "cli/progress.h"
 
 static void test_format(void **state)
 {

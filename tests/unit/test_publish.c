@@ -18,9 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "publish.h"
-#include "util.h"
+#include "base/diag.h"
+#include "build/publish.h"
+#include "base/util.h"
 
 static char *S_root; /* the temporary folder of these tests; each has its own folder in it */
 

@@ -5,7 +5,7 @@
  */
 #include "testutil.h"
 
-#include "readability.h"
+#include "check/readability.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -11,7 +11,7 @@
 #endif
 #include "testutil.h"
 
-#include "readertext.h"
+#include "check/readertext.h"
 
 #include <stdint.h>
 #include <stdlib.h>

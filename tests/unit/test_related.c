@@ -8,7 +8,7 @@
 #endif
 #include "testutil.h"
 
-#include "related.h"
+#include "render/related.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,7 +8,7 @@
 #endif
 #include "testutil.h"
 
-#include "report.h"
+#include "check/report.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "util.h"
+#include "check/compliance.h"
+#include "base/util.h"
 
 static const char S_rules[] =
     "rules:\n"

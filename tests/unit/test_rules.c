@@ -18,11 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compliance.h"
-#include "config.h"
-#include "lint.h"
-#include "util.h"
-#include "yamldoc.h"
+#include "check/compliance.h"
+#include "content/config.h"
+#include "check/lint.h"
+#include "base/util.h"
+#include "content/yamldoc.h"
 
 static const char *const S_langs[] = {"en", "ko", NULL};
 static const char *const S_lists[] = {"flag", "pass", "disguised", NULL};

@@ -15,10 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "frontmatter.h"
-#include "scaffold.h"
-#include "util.h"
+#include "base/diag.h"
+#include "content/frontmatter.h"
+#include "cli/scaffold.h"
+#include "base/util.h"
 
 #define TODAY "2026-11-20"
 

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "markdown.h"
-#include "searchindex.h"
-#include "util.h"
+#include "markdown/markdown.h"
+#include "render/searchindex.h"
+#include "base/util.h"
 
 /* The body element of the XHTML fragment xml (a <body>…</body>), in its own document. */
 static xmlDocPtr S_body(const char *xml)

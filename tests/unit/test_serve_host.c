@@ -1,7 +1,7 @@
 /* test_serve_host.c: which Host headers the preview answers (serve_host_allowed, serve.h). */
 #include "testutil.h"
 
-#include "serve.h"
+#include "cli/serve.h"
 
 static void test_host_loopback_names(void **state)
 {

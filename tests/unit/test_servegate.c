@@ -7,7 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "servegate.h"
+#include "cli/servegate.h"
 
 /* Screen a string (its bytes up to the NUL). */
 static serve_head_state S_screen(const char *text)

@@ -6,7 +6,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
-#include "servewatch.h"
+#include "cli/servewatch.h"
 
 static void test_classify(void **state)
 {

@@ -18,8 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "siteverify.h"
-#include "util.h"
+#include "check/siteverify.h"
+#include "base/util.h"
 
 #define FIX "tests/fixtures/site-verify/"
 

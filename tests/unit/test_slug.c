@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "slug.h"
+#include "base/slug.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 static void S_expect_invalid(const char *text, size_t len, size_t offset, unsigned line,
                              unsigned column)

@@ -4,7 +4,7 @@
 #endif
 #include "testutil.h"
 
-#include "util.h"
+#include "base/util.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -12,9 +12,9 @@
 #include <libxml/parserInternals.h>
 #include <string.h>
 
-#include "diag.h"
-#include "util.h"
-#include "xmlmsg.h"
+#include "base/diag.h"
+#include "base/util.h"
+#include "render/xmlmsg.h"
 
 /* text, as the file t.xsl, gets exactly the one error expected ("t.xsl:L:C: error: ..."). */
 static void S_expect(const char *text, const char *expected)

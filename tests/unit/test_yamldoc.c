@@ -1,12 +1,12 @@
 /* test_yamldoc.c: YAML documents with file positions and checked reads (yamldoc.h). */
 #include "testutil.h"
 
-#include "yamldoc.h"
+#include "content/yamldoc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 static ydoc *S_load(const char *text, diag_list *l)
 {

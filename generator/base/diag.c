@@ -1,0 +1,204 @@
+/* diag.c: the diagnostics list (see diag.h). */
+#define _GNU_SOURCE
+#include "base/diag.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+/* Errors added by this thread to any list (diag_thread_error_count). */
+static _Thread_local size_t S_thread_errors;
+
+struct diag_list {
+    diag *items;
+    size_t len;
+    size_t cap;
+    size_t errors;
+    size_t warnings;
+    pthread_mutex_t lock;
+};
+
+diag_list *diag_list_new(void)
+{
+    diag_list *l = xcalloc(1, sizeof *l);
+    pthread_mutex_init(&l->lock, NULL);
+    return l;
+}
+
+void diag_list_free(diag_list *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->len; i++) {
+        free(list->items[i].file);
+        free(list->items[i].category);
+        free(list->items[i].message);
+        free(list->items[i].reference);
+    }
+    free(list->items);
+    pthread_mutex_destroy(&list->lock);
+    free(list);
+}
+
+static void S_vadd(diag_list *list, diag_severity severity, const char *file, unsigned line,
+                   unsigned column, const char *category, const char *reference,
+                   const char *fmt, va_list ap)
+{
+    char *message = xvasprintf(fmt, ap);
+    diag d = {
+        .file = xstrdup(file ? file : "suture"),
+        .line = line,
+        .column = line ? (column ? column : 1) : 0,
+        .severity = severity,
+        .category = category ? xstrdup(category) : NULL,
+        .message = message,
+        .reference = reference ? xstrdup(reference) : NULL,
+    };
+    if (severity == DIAG_ERROR)
+        S_thread_errors++;
+    pthread_mutex_lock(&list->lock);
+    if (list->len == list->cap) {
+        list->cap = list->cap ? list->cap * 2 : 16;
+        list->items = xreallocarray(list->items, list->cap, sizeof *list->items);
+    }
+    list->items[list->len++] = d;
+    if (severity == DIAG_ERROR)
+        list->errors++;
+    else if (severity == DIAG_WARNING)
+        list->warnings++;
+    pthread_mutex_unlock(&list->lock);
+}
+
+void diag_add(diag_list *list, diag_severity severity, const char *file, unsigned line,
+              unsigned column, const char *category, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_vadd(list, severity, file, line, column, category, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void diag_add_ref(diag_list *list, diag_severity severity, const char *file, unsigned line,
+                  unsigned column, const char *category, const char *reference,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_vadd(list, severity, file, line, column, category, reference, fmt, ap);
+    va_end(ap);
+}
+
+void diag_error(diag_list *list, const char *file, unsigned line, unsigned column,
+                const char *category, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_vadd(list, DIAG_ERROR, file, line, column, category, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void diag_file_problem(diag_list *list, const char *path, int err, const char *category,
+                       const char *what)
+{
+    char *why = file_problem(path, err, what);
+    diag_error(list, path, 0, 0, category, "%s", why);
+    free(why);
+}
+
+size_t diag_thread_error_count(void)
+{
+    return S_thread_errors;
+}
+
+size_t diag_count(const diag_list *list)
+{
+    return list->len;
+}
+
+size_t diag_error_count(const diag_list *list)
+{
+    return list->errors;
+}
+
+size_t diag_warning_count(const diag_list *list)
+{
+    return list->warnings;
+}
+
+const diag *diag_get(const diag_list *list, size_t i)
+{
+    return i < list->len ? &list->items[i] : NULL;
+}
+
+/* Sort key ties are broken by the original index, which makes the sort stable. */
+typedef struct {
+    diag d;
+    size_t index;
+} S_indexed;
+
+static int S_cmp(const void *pa, const void *pb)
+{
+    const S_indexed *a = pa, *b = pb;
+    int c = strcmp(a->d.file, b->d.file);
+    if (c)
+        return c;
+    if (a->d.line != b->d.line)
+        return a->d.line < b->d.line ? -1 : 1;
+    if (a->d.column != b->d.column)
+        return a->d.column < b->d.column ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void diag_list_sort(diag_list *list)
+{
+    if (list->len < 2)
+        return;
+    S_indexed *tmp = xreallocarray(NULL, list->len, sizeof *tmp);
+    for (size_t i = 0; i < list->len; i++) {
+        tmp[i].d = list->items[i];
+        tmp[i].index = i;
+    }
+    qsort(tmp, list->len, sizeof *tmp, S_cmp);
+    for (size_t i = 0; i < list->len; i++)
+        list->items[i] = tmp[i].d;
+    free(tmp);
+}
+
+const char *diag_severity_name(diag_severity s)
+{
+    switch (s) {
+    case DIAG_ERROR:
+        return "error";
+    case DIAG_WARNING:
+        return "warning";
+    case DIAG_INFO:
+        return "info";
+    }
+    return "error";
+}
+
+char *diag_format(const diag *d)
+{
+    strbuf b = STRBUF_INIT;
+    strbuf_puts(&b, d->file);
+    if (d->line)
+        strbuf_printf(&b, ":%u:%u", d->line, d->column);
+    strbuf_printf(&b, ": %s: %s", diag_severity_name(d->severity), d->message);
+    if (d->reference)
+        strbuf_printf(&b, " (%s)", d->reference);
+    if (d->category)
+        strbuf_printf(&b, " [%s]", d->category);
+    return strbuf_detach(&b);
+}
+
+void diag_list_print(const diag_list *list, FILE *out)
+{
+    for (size_t i = 0; i < list->len; i++) {
+        char *line = diag_format(&list->items[i]);
+        fprintf(out, "%s\n", line);
+        free(line);
+    }
+}

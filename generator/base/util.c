@@ -1,0 +1,665 @@
+/* util.c: allocation, strings and file-system helpers (see util.h). */
+#define _GNU_SOURCE
+#include "base/util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void out_of_memory(void)
+{
+    fputs("suture: out of memory\n", stderr);
+    abort();
+}
+
+void *xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xreallocarray(void *ptr, size_t count, size_t size)
+{
+    if (size && count > SIZE_MAX / size)
+        out_of_memory();
+    return xrealloc(ptr, count * size);
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0)
+        out_of_memory();
+    return s;
+}
+
+static void S_grow(strbuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > SIZE_MAX / 2)
+            out_of_memory();
+        cap *= 2;
+    }
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void strbuf_append(strbuf *b, const char *s, size_t len)
+{
+    S_grow(b, len);
+    memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void strbuf_puts(strbuf *b, const char *s)
+{
+    strbuf_append(b, s, strlen(s));
+}
+
+void strbuf_putc(strbuf *b, char c)
+{
+    strbuf_append(b, &c, 1);
+}
+
+void strbuf_printf(strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    S_grow(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+const char *strbuf_str(const strbuf *b)
+{
+    return b->data ? b->data : "";
+}
+
+char *strbuf_detach(strbuf *b)
+{
+    char *s = b->data ? b->data : xstrdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void strbuf_free(strbuf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void strlist_push_owned(strlist *l, char *s)
+{
+    if (l->len == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 8;
+        l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
+    }
+    l->items[l->len++] = s;
+}
+
+void strlist_push(strlist *l, const char *s)
+{
+    strlist_push_owned(l, xstrdup(s));
+}
+
+bool strlist_contains(const strlist *l, const char *s)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (strcmp(l->items[i], s) == 0)
+            return true;
+    return false;
+}
+
+void strlist_free(strlist *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->len = l->cap = 0;
+}
+
+/* Refuse what st describes unless it is a regular file: EISDIR for a folder, else EINVAL. */
+static int S_must_be_regular(const struct stat *st)
+{
+    if (S_ISREG(st->st_mode))
+        return 0;
+    errno = S_ISDIR(st->st_mode) ? EISDIR : EINVAL;
+    return -1;
+}
+
+/*
+ * Open path for reading if it is a regular file, filling *st. Checked before the open, so
+ * that a named pipe or a device is never opened, and again after it, on what was opened (it
+ * may have been replaced in between; O_NONBLOCK keeps that open from blocking on a pipe).
+ * Returns the descriptor, or -1 with errno set.
+ */
+static int S_open_regular(const char *path, struct stat *st)
+{
+    if (stat(path, st) < 0 || S_must_be_regular(st) < 0)
+        return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, st) < 0 || S_must_be_regular(st) < 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    /* Reads of a regular file never block; the flag goes, for stdio's sake. */
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    return fd;
+}
+
+char *file_read(const char *path, size_t *len)
+{
+    struct stat st;
+    int fd = S_open_regular(path, &st);
+    if (fd < 0)
+        return NULL;
+    if ((uint64_t)st.st_size >= FILE_MAX_BYTES) {
+        close(fd);
+        errno = EFBIG;
+        return NULL;
+    }
+    strbuf b = STRBUF_INIT;
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            strbuf_free(&b);
+            errno = e;
+            return NULL;
+        }
+        if (n == 0)
+            break;
+        /* The size may have grown since fstat (a file being written, /proc). */
+        if (b.len + (size_t)n >= FILE_MAX_BYTES) {
+            close(fd);
+            strbuf_free(&b);
+            errno = EFBIG;
+            return NULL;
+        }
+        strbuf_append(&b, chunk, (size_t)n);
+    }
+    close(fd);
+    if (len)
+        *len = b.len;
+    return strbuf_detach(&b);
+}
+
+FILE *file_open_regular(const char *path)
+{
+    struct stat st;
+    int fd = S_open_regular(path, &st);
+    if (fd < 0)
+        return NULL;
+    FILE *f = fdopen(fd, "r");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
+    return f;
+}
+
+int file_write(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return -1;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            errno = e;
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    if (close(fd) < 0)
+        return -1;
+    return 0;
+}
+
+int file_copy(const char *from, const char *to)
+{
+    size_t len;
+    char *data = file_read(from, &len);
+    if (!data)
+        return -1;
+    int rc = file_write(to, data, len);
+    int e = errno;
+    free(data);
+    errno = e;
+    return rc;
+}
+
+bool path_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool path_is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool path_exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+static const char S_link_to_nothing[] = "a symbolic link to nothing";
+
+const char *path_kind(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0)
+        return NULL;
+    if (S_ISLNK(st.st_mode) && stat(path, &st) < 0)
+        return S_link_to_nothing;
+    if (S_ISDIR(st.st_mode))
+        return "a folder";
+    if (S_ISREG(st.st_mode))
+        return "a file";
+    if (S_ISFIFO(st.st_mode))
+        return "a named pipe (FIFO)";
+    if (S_ISSOCK(st.st_mode))
+        return "a socket";
+    if (S_ISCHR(st.st_mode))
+        return "a character device";
+    if (S_ISBLK(st.st_mode))
+        return "a block device";
+    return "neither a file nor a folder";
+}
+
+/* The target of the symbolic link path, as written in it (the caller frees it). */
+static char *S_link_target(const char *path)
+{
+    char target[PATH_MAX];
+    ssize_t n = readlink(path, target, sizeof target - 1);
+    if (n < 0)
+        return xstrdup("?");
+    return xstrndup(target, (size_t)n);
+}
+
+char *file_problem(const char *path, int err, const char *what)
+{
+    const char *kind = path_kind(path);
+    if (kind == S_link_to_nothing) {
+        char *target = S_link_target(path);
+        char *m = xasprintf("this is a symbolic link to '%s', which does not exist; suture "
+                            "reads only regular files: remove the link or replace it with %s",
+                            target, what);
+        free(target);
+        return m;
+    }
+    if (kind && strcmp(kind, "a file") != 0)
+        return xasprintf("this is %s, not a file; suture reads only regular files: remove it "
+                         "or replace it with %s",
+                         kind, what);
+    if (err == EFBIG)
+        return xasprintf("this file is %u MiB or larger; suture reads only files under %u MiB: "
+                         "make it smaller",
+                         FILE_MAX_BYTES >> 20, FILE_MAX_BYTES >> 20);
+    return xasprintf("cannot read %s: %s", what, strerror(err));
+}
+
+char *dir_problem(const char *path, int err, const char *what)
+{
+    const char *kind = path_kind(path);
+    if (!kind)
+        return xasprintf("the folder does not exist; create it and put %s in it", what);
+    if (kind == S_link_to_nothing) {
+        char *target = S_link_target(path);
+        char *m = xasprintf("this is a symbolic link to '%s', which does not exist; suture "
+                            "reads %s from a folder of this name: point the link at that "
+                            "folder or replace the link with it",
+                            target, what);
+        free(target);
+        return m;
+    }
+    if (strcmp(kind, "a folder") != 0)
+        return xasprintf("this is %s, not a folder; suture reads %s from a folder of this "
+                         "name: replace it with that folder",
+                         kind, what);
+    return xasprintf("cannot read %s: %s", what, strerror(err));
+}
+
+char *path_join(const char *a, const char *b)
+{
+    size_t la = strlen(a);
+    while (la > 1 && a[la - 1] == '/')
+        la--;
+    while (*b == '/')
+        b++;
+    if (la == 0)
+        return xstrdup(b);
+    if (a[la - 1] == '/')
+        return xasprintf("%.*s%s", (int)la, a, b);
+    return xasprintf("%.*s/%s", (int)la, a, b);
+}
+
+const char *path_basename(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+int mkdir_p(const char *path)
+{
+    /* Usually only the last folder is missing: one system call. */
+    if (mkdir(path, 0777) == 0)
+        return 0;
+    if (errno == EEXIST) {
+        if (path_is_dir(path))
+            return 0;
+        errno = ENOTDIR;
+        return -1;
+    }
+    if (errno != ENOENT)
+        return -1;
+    char *p = xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+            int e = errno;
+            free(p);
+            errno = e;
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = 0;
+    if (mkdir(p, 0777) < 0) {
+        if (errno != EEXIST)
+            rc = -1;
+        else if (!path_is_dir(p)) {
+            errno = ENOTDIR;
+            rc = -1;
+        }
+    }
+    int e = errno;
+    free(p);
+    errno = e;
+    return rc;
+}
+
+static int S_remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    return (flag == FTW_DP ? rmdir(path) : unlink(path)) < 0 ? -1 : 0;
+}
+
+int remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0)
+        return errno == ENOENT ? 0 : -1;
+    return nftw(path, S_remove_entry, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+/* nftw has no user pointer: the copy's state lives here, used by one thread at a time. */
+static struct {
+    const char *from;
+    size_t from_len;
+    const char *to;
+    const char *links_root;
+    char failed[PATH_MAX];
+} S_copy;
+
+bool path_link_outside(const char *path, const char *root)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode))
+        return false;
+    char real_root[PATH_MAX], target[PATH_MAX];
+    if (!realpath(root, real_root) || !realpath(path, target))
+        return true;
+    size_t n = strlen(real_root);
+    if (n == 1) /* root is "/" */
+        return false;
+    return strncmp(target, real_root, n) != 0 || (target[n] != '/' && target[n] != '\0');
+}
+
+/* A symbolic link met by copy_tree: copied as its file, or refused (errno set). */
+static int S_copy_link(const char *path, const char *dest)
+{
+    if (!S_copy.links_root)
+        return 0;
+    if (path_link_outside(path, S_copy.links_root)) {
+        errno = EXDEV;
+        return -1;
+    }
+    if (!path_is_file(path)) {
+        errno = ELOOP;
+        return -1;
+    }
+    return file_copy(path, dest);
+}
+
+static int S_copy_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    const char *base = path + ftw->base;
+    if (ftw->level > 0 && base[0] == '.')
+        return flag == FTW_D ? FTW_SKIP_SUBTREE : FTW_CONTINUE;
+    char *dest = path_join(S_copy.to, path + S_copy.from_len);
+    int rc = 0;
+    if (flag == FTW_D)
+        rc = mkdir_p(dest);
+    else if (flag == FTW_F && S_ISREG(st->st_mode))
+        rc = file_copy(path, dest);
+    else if (flag == FTW_SL || flag == FTW_SLN || (flag == FTW_F && S_ISLNK(st->st_mode)))
+        rc = S_copy_link(path, dest);
+    else if (flag == FTW_F) {
+        /* A named pipe, a socket, a device: never opened (a pipe would block the copy). */
+        errno = EINVAL;
+        rc = -1;
+    }
+    else if (flag == FTW_DNR || flag == FTW_NS) {
+        errno = EACCES;
+        rc = -1;
+    }
+    free(dest);
+    if (rc < 0) {
+        snprintf(S_copy.failed, sizeof S_copy.failed, "%s", path);
+        return FTW_STOP;
+    }
+    return FTW_CONTINUE;
+}
+
+int copy_tree(const char *from, const char *to, const char *links_root,
+              const char **failed_path)
+{
+    S_copy.from = from;
+    S_copy.links_root = links_root;
+    S_copy.from_len = strlen(from);
+    S_copy.to = to;
+    S_copy.failed[0] = '\0';
+    int rc = nftw(from, S_copy_entry, 32, FTW_PHYS | FTW_ACTIONRETVAL);
+    if (rc != 0) {
+        if (failed_path)
+            *failed_path = S_copy.failed[0] ? S_copy.failed : from;
+        if (errno == 0)
+            errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dir_list(const char *dir, const char *suffix, strlist *out)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (suffix && !str_ends_with(e->d_name, suffix))
+            continue;
+        strlist_push(out, e->d_name);
+    }
+    closedir(d);
+    if (out->len)
+        qsort(out->items, out->len, sizeof *out->items, S_cmp_str);
+    return 0;
+}
+
+bool str_ends_with(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix);
+    return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
+}
+
+bool str_starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/*
+ * Edit distance with adjacent transpositions (optimal string alignment), over bytes, so
+ * "titel" is one edit from "title". Long words are not compared.
+ */
+static size_t S_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return (size_t)-1;
+    size_t d[65][65];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    }
+    return d[la][lb];
+}
+
+const char *suggest_closest_n(const char *word, const char *const *candidates, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    size_t limit = strlen(word) / 3;
+    if (limit < 1)
+        limit = 1;
+    for (size_t i = 0; i < n && candidates[i]; i++) {
+        size_t d = S_edit_distance(word, candidates[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    return best && best_d <= limit ? best : NULL;
+}
+
+const char *suggest_closest_in(const char *word, const void *items, size_t count,
+                               size_t stride, size_t offset)
+{
+    const char **names = xcalloc(count + 1, sizeof *names);
+    for (size_t i = 0; i < count; i++)
+        names[i] = *(const char *const *)((const char *)items + i * stride + offset);
+    const char *near = suggest_closest_n(word, names, count);
+    free(names);
+    return near;
+}
+
+const char *suggest_closest(const char *word, const char *const *candidates)
+{
+    return suggest_closest_n(word, candidates, (size_t)-1);
+}

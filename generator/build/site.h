@@ -1,0 +1,57 @@
+/*
+ * site.h: the build. Knows the flow and nothing else (STYLE.md): content files → parsed
+ * model (site.yaml, procedures, glossary, front matter) → page XML → templates → HTML
+ * written into a staging folder → swapped in as the output folder (SPEC.md, "Output").
+ */
+#ifndef SUTURE_SITE_H
+#define SUTURE_SITE_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "base/util.h"
+
+/*
+ * How far a build has come, for a progress line: read from another thread while the build
+ * runs. total is 0 until the build knows how many pages it will make.
+ */
+typedef struct site_progress {
+    atomic_size_t done;  /* pages made or taken from the old site so far */
+    atomic_size_t total; /* pages this build makes */
+} site_progress;
+
+typedef struct site_options {
+    const char *content_dir;    /* "content" */
+    const char *templates_dir;  /* "templates" */
+    const char *out_dir;        /* "site" */
+    unsigned jobs;              /* threads rendering pages, at least 1 */
+    bool drafts;                /* build articles marked draft: true */
+    site_progress *progress;    /* updated as pages are done; NULL: none */
+} site_options;
+
+typedef struct site_stats {
+    size_t articles;   /* article pages written */
+    size_t pages;      /* HTML pages written */
+    size_t files;      /* every file written, copies included */
+    size_t reused;     /* pages taken unchanged from the site being replaced */
+} site_stats;
+
+/* Exit statuses of SPEC.md, "Command line". */
+enum {
+    SITE_OK = 0,
+    SITE_INPUT_ERRORS = 1,
+    SITE_ENVIRONMENT_ERROR = 2,
+};
+
+/*
+ * Build the site. Every mistake found in the content, data or templates is added to diags
+ * (one build reports all of them). The output folder is replaced only when there was no
+ * error; otherwise it is left exactly as it was. Returns SITE_OK, SITE_INPUT_ERRORS, or
+ * SITE_ENVIRONMENT_ERROR (a folder that cannot be read, an output that cannot be
+ * written). page_init must have been called. stats may be NULL.
+ */
+int site_build(const site_options *opt, diag_list *diags, site_stats *stats);
+
+#endif

@@ -1,0 +1,325 @@
+/* check.c: `suture check` (see check.h). */
+#define _GNU_SOURCE
+#include "check/check.h"
+
+#include <errno.h>
+#include <libxml/tree.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "content/articlefiles.h"
+#include "check/compliance.h"
+#include "content/config.h"
+#include "check/lint.h"
+#include "markdown/markdown.h"
+#include "markdown/mdarena.h"
+#include "check/prefilter.h"
+#include "check/report.h"
+#include "check/siteverify.h"
+#include "base/util.h"
+
+#ifndef SUTURE_VERSION
+#define SUTURE_VERSION "0.1.0"
+#endif
+
+date_ymd check_today(void)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        errno = 0;
+        long long t = strtoll(epoch, &end, 10);
+        if (!errno && !*end && t >= 0)
+            return date_from_time(t);
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return (date_ymd){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+/* ---- linting the content, on several threads --------------------------------------------- */
+
+typedef struct {
+    const lint_context *ctx;
+    strlist *paths;
+    lint_result *results;     /* one per path */
+    atomic_size_t next;
+} S_work;
+
+static void S_lint_file(const lint_context *ctx, compliance_scanner *s, const char *path,
+                        lint_result *out)
+{
+    size_t len = 0;
+    char *text = file_read(path, &len);
+    if (!text) {
+        diag_file_problem(ctx->diags, path, errno, NULL, "the article");
+        return;
+    }
+    lint_article(ctx, s, path, text, len, out);
+    free(text);
+}
+
+static void *S_worker(void *arg)
+{
+    S_work *w = arg;
+    compliance_scanner *s = compliance_scanner_new();
+    for (;;) {
+        size_t i = atomic_fetch_add(&w->next, 1);
+        if (i >= w->paths->len)
+            break;
+        S_lint_file(w->ctx, s, w->paths->items[i], &w->results[i]);
+    }
+    compliance_scanner_free(s);
+    mdarena_thread_exit();
+    return NULL;
+}
+
+/* A data file's strings; a file that does not exist is not an error (the build decides),
+ * but one that is not a file (a folder, a named pipe, a link to nothing) is. */
+static bool S_lint_data(const lint_context *ctx, compliance_scanner *s, const char *path,
+                        const char *what, const char *const *skip, lint_result *out)
+{
+    size_t len = 0;
+    char *text = file_read(path, &len);
+    if (!text) {
+        if (errno != ENOENT || path_exists(path))
+            diag_file_problem(ctx->diags, path, errno, NULL, what);
+        return false;
+    }
+    lint_yaml(ctx, s, path, text, len, ctx->cfg->language, skip, out);
+    free(text);
+    return true;
+}
+
+/* The reading grades of the articles, in file order. */
+typedef struct {
+    lint_reading *items;
+    size_t len;
+} S_readings;
+
+/* Lint content_dir, gathering the articles' reading grades into readings; what cannot be
+ * read is reported in diags. */
+static void S_lint_content(const check_options *opt, const site_config *cfg,
+                           const compliance *rules, diag_list *diags, check_summary *sum,
+                           lint_result *all, S_readings *readings)
+{
+    lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags};
+    char *articles_dir = path_join(opt->content_dir, "articles");
+    strlist names = STRLIST_INIT, paths = STRLIST_INIT;
+    /* No articles folder is a mistake in the content, reported as the build reports it;
+     * the data files are still linted. */
+    articlefiles_list(articles_dir, &names, diags);
+    for (size_t i = 0; i < names.len; i++) {
+        char *path = path_join(articles_dir, names.items[i]);
+        /* What the build would refuse to publish is not read here either. */
+        if (path_link_outside(path, opt->content_dir)) {
+            articlefiles_report_link_outside(diags, path, articles_dir);
+            free(path);
+            sum->files++;
+            continue;
+        }
+        strlist_push_owned(&paths, path);
+    }
+    strlist_free(&names);
+    free(articles_dir);
+
+    S_work w = {.ctx = &ctx, .paths = &paths};
+    w.results = xcalloc(paths.len + 1, sizeof *w.results);
+    atomic_init(&w.next, 0);
+    unsigned jobs = opt->jobs ? opt->jobs : 1;
+    if (jobs > paths.len)
+        jobs = paths.len ? (unsigned)paths.len : 1;
+    pthread_t *threads = xcalloc(jobs, sizeof *threads);
+    unsigned started = 0;
+    for (unsigned i = 1; i < jobs; i++)
+        if (pthread_create(&threads[i], NULL, S_worker, &w) == 0)
+            started = i;
+        else
+            break;
+    S_worker(&w);
+    for (unsigned i = 1; i <= started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
+
+    compliance_scanner *s = compliance_scanner_new();
+    static const char *const site_skip[] = {"id", "base_url", "language", "review_max_age_days",
+                                            "reading_grade_max", NULL};
+    static const char *const data_skip[] = {"id", "article", "source", NULL};
+    static const char *const glossary_skip[] = {"id", NULL};
+    lint_result extra[3] = {{0}, {0}, {0}};
+    const char *files[3] = {"site.yaml", "data/procedures.yaml", "glossary.yaml"};
+    const char *whats[3] = {"the site settings", "the procedure data", "the glossary"};
+    const char *const *skips[3] = {site_skip, data_skip, glossary_skip};
+    size_t data_files = 0;
+    for (int i = 0; i < 3; i++) {
+        char *path = path_join(opt->content_dir, files[i]);
+        data_files += S_lint_data(&ctx, s, path, whats[i], skips[i], &extra[i]);
+        free(path);
+    }
+    compliance_scanner_free(s);
+
+    /* Gather suppressions in file order, so the report is the same on every run. */
+    for (size_t i = 0; i < paths.len + 3; i++) {
+        lint_result *r = i < paths.len ? &w.results[i] : &extra[i - paths.len];
+        for (size_t k = 0; k < r->n_suppressions; k++) {
+            all->suppressions = xreallocarray(all->suppressions, all->n_suppressions + 1,
+                                              sizeof *all->suppressions);
+            all->suppressions[all->n_suppressions++] = r->suppressions[k];
+        }
+        all->suppressed += r->suppressed;
+        free(r->suppressions);
+        if (r->reading.file) {
+            readings->items = xreallocarray(readings->items, readings->len + 1,
+                                            sizeof *readings->items);
+            readings->items[readings->len++] = r->reading;
+        }
+    }
+    sum->files += paths.len + data_files;
+    free(w.results);
+    strlist_free(&paths);
+}
+
+/* ---- verifying a built site -------------------------------------------------------------- */
+
+/* The disclaimer's text as a reader sees it (siteverify compares it ignoring white space). */
+static char *S_disclaimer_text(const site_config *cfg)
+{
+    diag_list *quiet = diag_list_new();
+    markdown_result *r = markdown_render(cfg->file, cfg->disclaimer, strlen(cfg->disclaimer), 1,
+                                         0, NULL, quiet);
+    diag_list_free(quiet);
+    xmlChar *content = xmlNodeGetContent(r->body);
+    char *text = xstrdup(content ? (const char *)content : "");
+    xmlFree(content);
+    markdown_result_free(r);
+    return text;
+}
+
+static int S_verify_site(const check_options *opt, const site_config *cfg, diag_list *diags,
+                         FILE *err, check_summary *sum)
+{
+    char *text = cfg ? S_disclaimer_text(cfg) : NULL;
+    siteverify_options so = {
+        .dir = opt->site_dir,
+        .disclaimer_text = text,
+        .base_url = cfg ? cfg->base_url : NULL,
+    };
+    size_t files = 0;
+    int rc = siteverify_run(&so, diags, &files);
+    free(text);
+    if (rc < 0) {
+        fprintf(err, "suture: cannot read the site folder %s: %s\n", opt->site_dir,
+                strerror(errno));
+        return 2;
+    }
+    sum->files += files;
+    return 0;
+}
+
+/* ---- the run ------------------------------------------------------------------------------- */
+
+static void S_print_text(const diag_list *diags, FILE *err)
+{
+    for (size_t i = 0; i < diag_count(diags); i++) {
+        char *line = diag_format(diag_get(diags, i));
+        fprintf(err, "%s\n", line);
+        free(line);
+    }
+}
+
+int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary)
+{
+    check_summary sum = {0};
+    diag_list *diags = diag_list_new();
+    lint_result all = {0};
+    S_readings readings = {0};
+    compliance *rules = NULL;
+    int status = 0;
+
+    char *site_yaml = path_join(opt->content_dir, "site.yaml");
+    site_config *cfg = NULL;
+    if (opt->lint_content || path_is_file(site_yaml))
+        cfg = config_load(site_yaml, diags);
+    free(site_yaml);
+
+    if (opt->lint_content && cfg) {
+        char *rules_path = path_join(opt->content_dir, "compliance.yaml");
+        if (!path_exists(rules_path)) {
+            fprintf(err,
+                    "suture: there are no compliance rules: %s does not exist; suture check "
+                    "needs it to lint the content\n",
+                    rules_path);
+            status = 2;
+        } else {
+            char *cache = prefilter_cache_dir();
+            rules = compliance_load(rules_path, cache, diags);
+            free(cache);
+            if (rules)
+                S_lint_content(opt, cfg, rules, diags, &sum, &all, &readings);
+        }
+        free(rules_path);
+    }
+    if (status == 0 && opt->site_dir)
+        status = S_verify_site(opt, cfg, diags, err, &sum);
+
+    if (status == 0) {
+        diag_list_sort(diags);
+        sum.errors = diag_error_count(diags);
+        sum.warnings = diag_warning_count(diags);
+        sum.suppressed = all.suppressed;
+        report_input in = {
+            .diags = diags,
+            .rules = rules,
+            .suppressions = all.suppressions,
+            .n_suppressions = all.n_suppressions,
+            .files = sum.files,
+            .suppressed = sum.suppressed,
+            .version = SUTURE_VERSION,
+            .readings = readings.items,
+            .n_readings = readings.len,
+            .reading_grade_max = cfg ? cfg->reading_grade_max : 0,
+        };
+        int wrote = 0;
+        switch (opt->format) {
+        case CHECK_FORMAT_TEXT:
+            S_print_text(diags, err);
+            report_text_readings(&in, err);
+            fprintf(err,
+                    "suture check: %zu file%s, %zu error%s, %zu warning%s, %zu suppressed\n",
+                    sum.files, sum.files == 1 ? "" : "s", sum.errors, sum.errors == 1 ? "" : "s",
+                    sum.warnings, sum.warnings == 1 ? "" : "s", sum.suppressed);
+            break;
+        case CHECK_FORMAT_JSON:
+            wrote = report_json(&in, out);
+            break;
+        case CHECK_FORMAT_SARIF:
+            wrote = report_sarif(&in, out);
+            break;
+        }
+        if (wrote < 0) {
+            fprintf(err, "suture: cannot write the report: %s\n", strerror(errno));
+            status = 2;
+        } else if (sum.errors ||
+                   (opt->max_warnings >= 0 && (long)sum.warnings > opt->max_warnings)) {
+            status = 1;
+        }
+    } else {
+        /* What made the check impossible may be explained by a mistake found before. */
+        S_print_text(diags, err);
+    }
+    if (summary)
+        *summary = sum;
+    for (size_t i = 0; i < readings.len; i++)
+        free(readings.items[i].file);
+    free(readings.items);
+    lint_result_free(&all);
+    compliance_free(rules);
+    config_free(cfg);
+    diag_list_free(diags);
+    mdarena_thread_exit();
+    return status;
+}

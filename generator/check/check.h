@@ -1,0 +1,65 @@
+/*
+ * check.h: `suture check` (SPEC.md, "Command line"; issue 3). Lints the content against
+ * content/compliance.yaml and/or verifies a folder of built HTML, and reports the findings
+ * as compiler-style lines, JSON or SARIF 2.1.0.
+ *
+ *     suture check [--content DIR] [--site DIR] [--format text|json|sarif] [--jobs N]
+ *                  [--max-warnings N]
+ *
+ * Without --site, the content is linted: every article (drafts too), and the strings of
+ * site.yaml, data/procedures.yaml and glossary.yaml. With --site, the folder is verified
+ * (siteverify.h), using the content folder's site.yaml, when there is one, for the
+ * disclaimer text and base URL; the content is linted as well only when --content is
+ * given too.
+ *
+ * Every English article linted is given its Flesch–Kincaid reading grade (readability.h,
+ * lint.h), reported in every format (report.h) and warned about [reading-grade] above
+ * site.yaml's reading_grade_max.
+ */
+#ifndef SUTURE_CHECK_H
+#define SUTURE_CHECK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/diag.h"
+#include "content/frontmatter.h"
+
+typedef enum check_format {
+    CHECK_FORMAT_TEXT,
+    CHECK_FORMAT_JSON,
+    CHECK_FORMAT_SARIF,
+} check_format;
+
+typedef struct check_options {
+    const char *content_dir;  /* "content" */
+    bool lint_content;        /* lint content_dir */
+    const char *site_dir;     /* a folder of HTML to verify, or NULL */
+    check_format format;
+    unsigned jobs;            /* threads, at least 1 */
+    long max_warnings;        /* more warnings than this fail the check; -1: no limit */
+    date_ymd today;           /* the date review ages are counted to */
+} check_options;
+
+typedef struct check_summary {
+    size_t files;             /* content files linted plus HTML files verified */
+    size_t errors;
+    size_t warnings;
+    size_t suppressed;        /* findings suppressed by suture-ignore comments */
+} check_summary;
+
+/*
+ * Run the check. With CHECK_FORMAT_TEXT, diagnostics, the reading grades and a summary
+ * line go to err (stderr) and nothing to out; with JSON or SARIF the report goes to out
+ * and only environment errors to err. Returns 0 when there is no error (and no more warnings than allowed), 1
+ * when there is, 2 when the check could not run (no rules file, an unreadable folder).
+ */
+int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary);
+
+/*
+ * Today for review dates: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention)
+ * when set and valid, else the local date.
+ */
+date_ymd check_today(void);
+
+#endif

@@ -1,0 +1,634 @@
+/* compliance.c: compliance rules and pattern matching (see compliance.h). */
+#define _GNU_SOURCE
+#include "check/compliance.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <unicode/utext.h>
+
+#include "check/prefilter.h"
+#include "base/slug.h"
+#include "content/yamldoc.h"
+
+/* The compile options of every pattern: UTF-8, Unicode properties for \w \b \s and case,
+ * case-insensitive unless the pattern says (?-i). */
+#define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
+
+static const char *const S_rule_keys[] = {"id",       "severity", "kind",     "message",
+                                          "reference", "lang",     "patterns", "exceptions",
+                                          "when",     "headings", "check",    "max",
+                                          NULL};
+static const char *const S_when_keys[] = {"procedures", "topics", NULL};
+
+typedef struct {
+    const char *name;
+    rule_kind kind;
+    rule_check check;
+} S_check_name;
+
+static const S_check_name S_checks[] = {
+    {"reviewer", RULE_METADATA, CHECK_REVIEWER},
+    {"reviewed-date", RULE_METADATA, CHECK_REVIEWED_DATE},
+    {"summary", RULE_METADATA, CHECK_SUMMARY},
+    {"before-after-image", RULE_MEDIA, CHECK_BEFORE_AFTER_IMAGE},
+    {"image-alt", RULE_MEDIA, CHECK_IMAGE_ALT},
+};
+
+/* ---- loading ----------------------------------------------------------------------------- */
+
+static void S_patterns_free(rule_patterns *p)
+{
+    for (size_t i = 0; i < p->len; i++) {
+        pcre2_code_free(p->items[i].code);
+        free(p->items[i].source);
+    }
+    free(p->items);
+    p->items = NULL;
+    p->len = 0;
+}
+
+static void S_rule_free(rule *r)
+{
+    free(r->id);
+    free(r->message);
+    free(r->reference);
+    strlist_free(&r->langs);
+    strlist_free(&r->when_topics);
+    S_patterns_free(&r->patterns);
+    S_patterns_free(&r->exceptions);
+    S_patterns_free(&r->headings);
+}
+
+void compliance_free(compliance *c)
+{
+    if (!c)
+        return;
+    prefilter_free(c->prefilter);
+    free(c->flat);
+    for (size_t i = 0; i < c->n_rules; i++)
+        S_rule_free(&c->rules[i]);
+    free(c->rules);
+    free(c->file);
+    free(c);
+}
+
+/* Compile one pattern written at node; reports why it cannot be used. */
+static pcre2_code *S_compile(ydoc *doc, yaml_node_t *node, const char *pattern)
+{
+    int err = 0;
+    PCRE2_SIZE at = 0;
+    pcre2_code *code =
+        pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PATTERN_OPTIONS, &err, &at, NULL);
+    if (!code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+        /* Point at the character PCRE2 stopped at (exact unless the YAML has escapes). */
+        unsigned chars = 0;
+        for (size_t i = 0; i < at && pattern[i]; i++)
+            chars += ((unsigned char)pattern[i] & 0xC0) != 0x80;
+        bool quoted = node->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                      node->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+        diag_error(ydoc_diags(doc), ydoc_file(doc), ydoc_line(doc, node),
+                   ydoc_column(doc, node) + quoted + chars, NULL,
+                   "the pattern '%s' does not compile: %s, at character %zu of the pattern; "
+                   "see the PCRE2 pattern syntax",
+                   pattern, (const char *)msg, (size_t)chars + 1);
+        return NULL;
+    }
+    uint32_t min_length = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &min_length);
+    if (min_length == 0) {
+        ydoc_error(doc, node,
+                   "the pattern '%s' can match empty text, so it would match everywhere; make "
+                   "at least one part of it required",
+                   pattern);
+        pcre2_code_free(code);
+        return NULL;
+    }
+    /* JIT is an optimisation: where it is unavailable the interpreter gives the same result. */
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    return code;
+}
+
+/* Read a list of patterns (a single string is a list of one) under key. */
+static void S_read_patterns(ydoc *doc, yaml_node_t *map, const char *key, rule_patterns *out)
+{
+    yaml_node_t *n = ydoc_map_get(doc, map, key);
+    if (!n)
+        return;
+    char what[48];
+    snprintf(what, sizeof what, "'%s'", key);
+    size_t count = n->type == YAML_SEQUENCE_NODE ? ydoc_len(n) : 1;
+    if (n->type != YAML_SEQUENCE_NODE && n->type != YAML_SCALAR_NODE) {
+        ydoc_error(doc, n, "'%s' must be a list of patterns, one per line starting with '- '",
+                   key);
+        return;
+    }
+    out->items = xcalloc(count + 1, sizeof *out->items);
+    for (size_t i = 0; i < count; i++) {
+        yaml_node_t *item = n->type == YAML_SEQUENCE_NODE ? ydoc_seq_item(doc, n, i) : n;
+        const char *s = ydoc_expect_string(doc, item, what);
+        if (!s)
+            continue;
+        pcre2_code *code = S_compile(doc, item, s);
+        if (!code)
+            continue;
+        out->items[out->len].code = code;
+        out->items[out->len].source = xstrdup(s);
+        out->len++;
+    }
+    if (count == 0)
+        ydoc_error(doc, n, "'%s' is empty; give at least one pattern", key);
+}
+
+static void S_read_ids(ydoc *doc, yaml_node_t *n, const char *what, bool language,
+                       strlist *out)
+{
+    size_t count = n->type == YAML_SEQUENCE_NODE ? ydoc_len(n) : 1;
+    for (size_t i = 0; i < count; i++) {
+        yaml_node_t *item = n->type == YAML_SEQUENCE_NODE ? ydoc_seq_item(doc, n, i) : n;
+        const char *s = ydoc_expect_string(doc, item, what);
+        if (!s)
+            continue;
+        if (language ? !slug_is_language_tag(s) : !slug_is_valid(s))
+            ydoc_error(doc, item, "%s: '%s' is not %s", what, s,
+                       language ? "a language code such as en or ko" : "a valid id");
+        else
+            strlist_push(out, s);
+    }
+}
+
+static bool S_read_enum(ydoc *doc, yaml_node_t *map, const char *key, const char *const *names,
+                        int *out)
+{
+    yaml_node_t *n = ydoc_map_get(doc, map, key);
+    if (!n)
+        return false;
+    char what[32];
+    snprintf(what, sizeof what, "'%s'", key);
+    const char *s = ydoc_expect_string(doc, n, what);
+    if (!s)
+        return false;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    strbuf list = STRBUF_INIT;
+    for (int i = 0; names[i]; i++)
+        strbuf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+    const char *near = suggest_closest(s, names);
+    if (near)
+        ydoc_error(doc, n, "'%s' cannot be '%s'; did you mean '%s'? (one of: %s)", key, s, near,
+                   strbuf_str(&list));
+    else
+        ydoc_error(doc, n, "'%s' cannot be '%s'; use one of: %s", key, s, strbuf_str(&list));
+    strbuf_free(&list);
+    return false;
+}
+
+static bool S_is_rule_key(const char *key)
+{
+    for (size_t i = 0; S_rule_keys[i]; i++)
+        if (strcmp(key, S_rule_keys[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The keys a kind may use besides the common ones, for "does not apply" errors. */
+static bool S_key_allowed(rule_kind kind, rule_check check, const char *key)
+{
+    static const char *const common[] = {"id", "severity", "kind", "message", "reference",
+                                         "lang", NULL};
+    for (size_t i = 0; common[i]; i++)
+        if (strcmp(key, common[i]) == 0)
+            return true;
+    switch (kind) {
+    case RULE_PATTERNS:
+        return strcmp(key, "patterns") == 0 || strcmp(key, "exceptions") == 0;
+    case RULE_REQUIRES:
+        return strcmp(key, "when") == 0 || strcmp(key, "headings") == 0 ||
+               strcmp(key, "patterns") == 0;
+    case RULE_METADATA:
+        return strcmp(key, "check") == 0 ||
+               (check == CHECK_SUMMARY && strcmp(key, "max") == 0) ||
+               (check == CHECK_REVIEWER && strcmp(key, "patterns") == 0);
+    case RULE_MEDIA:
+        return strcmp(key, "check") == 0 ||
+               (check == CHECK_BEFORE_AFTER_IMAGE && strcmp(key, "patterns") == 0);
+    }
+    return false;
+}
+
+static void S_read_when(ydoc *doc, yaml_node_t *n, rule *r)
+{
+    r->when_line = ydoc_line(doc, n);
+    r->when_column = ydoc_column(doc, n);
+    if (!ydoc_expect_map(doc, n, "'when'"))
+        return;
+    ydoc_check_keys(doc, n, S_when_keys, "'when'");
+    yaml_node_t *p = ydoc_map_get(doc, n, "procedures");
+    if (p)
+        ydoc_expect_bool(doc, p, "'when: procedures'", &r->when_procedures);
+    yaml_node_t *t = ydoc_map_get(doc, n, "topics");
+    if (t)
+        S_read_ids(doc, t, "'when: topics'", false, &r->when_topics);
+    if (!r->when_procedures && r->when_topics.len == 0)
+        ydoc_error(doc, n,
+                   "'when' selects no article; set 'procedures: true' or list 'topics'");
+}
+
+static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
+{
+    r->line = ydoc_line(doc, n);
+    r->column = ydoc_column(doc, n);
+    if (!ydoc_expect_map(doc, n, "a rule"))
+        return;
+    ydoc_check_keys(doc, n, S_rule_keys, "a rule");
+    static const char *const required[] = {"id", "severity", "kind", "message", "reference",
+                                           NULL};
+    for (size_t i = 0; required[i]; i++)
+        if (!ydoc_map_get(doc, n, required[i]))
+            ydoc_error(doc, n, "this rule has no '%s'; every rule needs id, severity, kind, "
+                               "message and reference",
+                       required[i]);
+    const char *s;
+    yaml_node_t *v;
+    if ((v = ydoc_map_get(doc, n, "id")) && (s = ydoc_expect_string(doc, v, "'id'"))) {
+        if (slug_is_valid(s))
+            r->id = xstrdup(s);
+        else
+            ydoc_error(doc, v, "the rule id '%s' may use only lower-case letters, digits and "
+                               "hyphens",
+                       s);
+    }
+    static const char *const severities[] = {"error", "warning", "info", NULL};
+    int sev = 0;
+    if (S_read_enum(doc, n, "severity", severities, &sev))
+        r->severity = sev == 0 ? DIAG_ERROR : sev == 1 ? DIAG_WARNING : DIAG_INFO;
+    static const char *const kinds[] = {"patterns", "requires", "metadata", "media", NULL};
+    int kind = 0;
+    bool have_kind = S_read_enum(doc, n, "kind", kinds, &kind);
+    r->kind = (rule_kind)kind;
+    if ((v = ydoc_map_get(doc, n, "message")) && (s = ydoc_expect_string(doc, v, "'message'")))
+        r->message = xstrdup(s);
+    if ((v = ydoc_map_get(doc, n, "reference")) &&
+        (s = ydoc_expect_string(doc, v, "'reference'")))
+        r->reference = xstrdup(s);
+    if ((v = ydoc_map_get(doc, n, "lang")))
+        S_read_ids(doc, v, "'lang'", true, &r->langs);
+    if (!have_kind)
+        return;
+
+    if (r->kind == RULE_METADATA || r->kind == RULE_MEDIA) {
+        yaml_node_t *c = ydoc_map_get(doc, n, "check");
+        const char *name = c ? ydoc_expect_string(doc, c, "'check'") : NULL;
+        if (!c)
+            ydoc_error(doc, n, "a %s rule needs 'check:' (%s)", kinds[kind],
+                       r->kind == RULE_METADATA ? "reviewer, reviewed-date or summary"
+                                                : "before-after-image or image-alt");
+        for (size_t i = 0; name && i < sizeof S_checks / sizeof *S_checks; i++)
+            if (S_checks[i].kind == r->kind && strcmp(name, S_checks[i].name) == 0)
+                r->check = S_checks[i].check;
+        if (name && r->check == CHECK_NONE)
+            ydoc_error(doc, c, "a %s rule cannot check '%s'; use %s", kinds[kind], name,
+                       r->kind == RULE_METADATA ? "reviewer, reviewed-date or summary"
+                                                : "before-after-image or image-alt");
+    }
+    for (size_t i = 0; i < ydoc_len(n); i++) {
+        yaml_node_t *k = ydoc_map_key(doc, n, i);
+        const char *key = ydoc_scalar(k);
+        if (key && S_is_rule_key(key) && !S_key_allowed(r->kind, r->check, key))
+            ydoc_error(doc, k, "'%s' does not apply to a %s rule%s; remove it", key,
+                       kinds[kind], r->check != CHECK_NONE ? " with this check" : "");
+    }
+
+    switch (r->kind) {
+    case RULE_PATTERNS:
+        S_read_patterns(doc, n, "patterns", &r->patterns);
+        S_read_patterns(doc, n, "exceptions", &r->exceptions);
+        if (!ydoc_map_get(doc, n, "patterns"))
+            ydoc_error(doc, n, "a patterns rule needs 'patterns:', the phrases it looks for");
+        break;
+    case RULE_REQUIRES:
+        if ((v = ydoc_map_get(doc, n, "when")))
+            S_read_when(doc, v, r);
+        else
+            ydoc_error(doc, n, "a requires rule needs 'when:', the articles it applies to");
+        S_read_patterns(doc, n, "headings", &r->headings);
+        S_read_patterns(doc, n, "patterns", &r->patterns);
+        if (!ydoc_map_get(doc, n, "headings") && !ydoc_map_get(doc, n, "patterns"))
+            ydoc_error(doc, n, "a requires rule needs 'headings:' or 'patterns:', what a "
+                               "matching article must contain");
+        break;
+    case RULE_METADATA:
+        if (r->check == CHECK_SUMMARY) {
+            r->max = 200;
+            if ((v = ydoc_map_get(doc, n, "max")))
+                ydoc_expect_int(doc, v, "'max'", 1, 10000, &r->max);
+        }
+        if (r->check == CHECK_REVIEWER)
+            S_read_patterns(doc, n, "patterns", &r->patterns);
+        break;
+    case RULE_MEDIA:
+        if (r->check == CHECK_BEFORE_AFTER_IMAGE) {
+            S_read_patterns(doc, n, "patterns", &r->patterns);
+            if (!ydoc_map_get(doc, n, "patterns"))
+                ydoc_error(doc, n, "a before-after-image rule needs 'patterns:', the words "
+                                   "that mark a before-and-after photo");
+        }
+        break;
+    }
+}
+
+/* Build the prefilter over every pattern of every patterns rule, numbered rule by rule. */
+static void S_build_prefilter(compliance *c, const char *cache_dir)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_rules; i++)
+        if (c->rules[i].kind == RULE_PATTERNS)
+            n += c->rules[i].patterns.len;
+    c->flat = xcalloc(n + 1, sizeof *c->flat);
+    const char **sources = xcalloc(n + 1, sizeof *sources);
+    for (size_t i = 0; i < c->n_rules; i++)
+        for (size_t p = 0; c->rules[i].kind == RULE_PATTERNS && p < c->rules[i].patterns.len; p++) {
+            sources[c->n_flat] = c->rules[i].patterns.items[p].source;
+            c->flat[c->n_flat++] = (compliance_flat){i, p};
+        }
+    c->prefilter = prefilter_build(sources, n, cache_dir);
+    free(sources);
+}
+
+compliance *compliance_load(const char *path, const char *cache_dir, diag_list *diags)
+{
+    size_t len = 0;
+    char *text = file_read(path, &len);
+    if (!text) {
+        diag_file_problem(diags, path, errno, "rules", "the compliance rules");
+        return NULL;
+    }
+    size_t errors_before = diag_thread_error_count();
+    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
+    free(text);
+    if (!doc)
+        return NULL;
+    compliance *c = xcalloc(1, sizeof *c);
+    c->file = xstrdup(path);
+    yaml_node_t *root = ydoc_root(doc);
+    static const char *const top_keys[] = {"rules", NULL};
+    yaml_node_t *rules = NULL;
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        ydoc_error(doc, root, "the compliance rules must start with 'rules:' followed by a "
+                              "list of rules");
+    } else {
+        ydoc_check_keys(doc, root, top_keys, "the compliance rules");
+        rules = ydoc_map_get(doc, root, "rules");
+        if (!rules)
+            ydoc_error(doc, root, "the file has no 'rules:' list");
+        else if (!ydoc_expect_seq(doc, rules, "'rules'"))
+            rules = NULL;
+    }
+    size_t n = rules ? ydoc_len(rules) : 0;
+    c->rules = xcalloc(n + 1, sizeof *c->rules);
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *item = ydoc_seq_item(doc, rules, i);
+        rule *r = &c->rules[c->n_rules++];
+        S_read_rule(doc, item, r);
+        if (!r->id)
+            continue;
+        for (size_t j = 0; j + 1 < c->n_rules; j++)
+            if (c->rules[j].id && strcmp(c->rules[j].id, r->id) == 0) {
+                ydoc_error(doc, ydoc_map_get(doc, item, "id"),
+                           "the rule id '%s' is used twice (first on line %u); give each rule "
+                           "its own id",
+                           r->id, c->rules[j].line);
+                break;
+            }
+    }
+    ydoc_free(doc);
+    if (diag_thread_error_count() > errors_before) {
+        compliance_free(c);
+        return NULL;
+    }
+    S_build_prefilter(c, cache_dir);
+    return c;
+}
+
+long compliance_find(const compliance *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_rules; i++)
+        if (strcmp(c->rules[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+const char *compliance_suggest(const compliance *c, const char *id)
+{
+    return suggest_closest_in(id, c->rules, c->n_rules, sizeof *c->rules, offsetof(rule, id));
+}
+
+bool rule_applies_to_lang(const rule *r, const char *lang)
+{
+    if (r->langs.len == 0)
+        return true;
+    for (size_t i = 0; i < r->langs.len; i++) {
+        const char *l = r->langs.items[i];
+        size_t n = strlen(l);
+        if (strncasecmp(lang, l, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+            return true;
+    }
+    return false;
+}
+
+char *rule_message(const rule *r, const char *match)
+{
+    static const char slot[] = "{match}";
+    strbuf b = STRBUF_INIT;
+    for (const char *p = r->message; *p;) {
+        const char *q = strstr(p, slot);
+        if (!q) {
+            strbuf_puts(&b, p);
+            break;
+        }
+        bool quoted = !match && q > p && q[-1] == '\'' && q[sizeof slot - 1] == '\'';
+        strbuf_append(&b, p, (size_t)(q - p) - quoted);
+        strbuf_puts(&b, match ? match : "<phrase>");
+        p = q + sizeof slot - 1 + quoted;
+    }
+    return strbuf_detach(&b);
+}
+
+/* ---- matching ---------------------------------------------------------------------------- */
+
+struct compliance_scanner {
+    pcre2_match_data *md;
+    prefilter_scratch *screen;
+    UBreakIterator *sentences;
+    UText *utext;
+    const char *text;   /* the text the iterator is set to, or NULL */
+};
+
+compliance_scanner *compliance_scanner_new(void)
+{
+    compliance_scanner *s = xcalloc(1, sizeof *s);
+    s->screen = prefilter_scratch_new();
+    s->md = pcre2_match_data_create(1, NULL);
+    if (!s->md)
+        out_of_memory();
+    UErrorCode err = U_ZERO_ERROR;
+    /* ss=standard: no sentence break after common abbreviations such as "Dr." or "e.g.". */
+    s->sentences = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &err);
+    if (U_FAILURE(err)) {
+        err = U_ZERO_ERROR;
+        s->sentences = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &err);
+    }
+    if (U_FAILURE(err))
+        s->sentences = NULL;
+    return s;
+}
+
+void compliance_scanner_free(compliance_scanner *s)
+{
+    if (!s)
+        return;
+    pcre2_match_data_free(s->md);
+    prefilter_scratch_free(s->screen);
+    if (s->sentences)
+        ubrk_close(s->sentences);
+    if (s->utext)
+        utext_close(s->utext);
+    free(s);
+}
+
+/* The sentence around text[start, end): *from, *to (byte offsets). */
+static void S_sentence(compliance_scanner *s, const char *text, size_t len, size_t start,
+                       size_t end, size_t *from, size_t *to)
+{
+    *from = 0;
+    *to = len;
+    if (!s->sentences)
+        return;
+    if (s->text != text) {
+        UErrorCode err = U_ZERO_ERROR;
+        s->utext = utext_openUTF8(s->utext, text, (int64_t)len, &err);
+        if (U_SUCCESS(err))
+            ubrk_setUText(s->sentences, s->utext, &err);
+        if (U_FAILURE(err)) {
+            s->text = NULL;
+            return;
+        }
+        s->text = text;
+    }
+    int32_t a = ubrk_preceding(s->sentences, (int32_t)start + 1);
+    int32_t b = ubrk_following(s->sentences, (int32_t)start);
+    while (b != UBRK_DONE && (size_t)b < end)
+        b = ubrk_following(s->sentences, b);
+    *from = a == UBRK_DONE ? 0 : (size_t)a;
+    *to = b == UBRK_DONE ? len : (size_t)b;
+}
+
+/* Find the first match of code in text[from, len); true and *start, *end when found. */
+static bool S_find(compliance_scanner *s, const pcre2_code *code, const char *text, size_t len,
+                   size_t from, size_t *start, size_t *end)
+{
+    int rc = pcre2_match(code, (PCRE2_SPTR)text, len, from, 0, s->md, NULL);
+    if (rc < 0)
+        return false;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    *start = ov[0];
+    *end = ov[1];
+    return true;
+}
+
+bool compliance_match_any(const rule_patterns *p, compliance_scanner *s, const char *text,
+                          size_t len)
+{
+    size_t a, b;
+    for (size_t i = 0; i < p->len; i++)
+        if (S_find(s, p->items[i].code, text, len, 0, &a, &b))
+            return true;
+    return false;
+}
+
+typedef struct {
+    size_t start, end;
+} S_span;
+
+static int S_by_start(const void *pa, const void *pb)
+{
+    const S_span *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end > b->end ? -1 : a->end < b->end;
+}
+
+static bool S_excepted(const rule *r, compliance_scanner *s, const char *text, size_t len,
+                       size_t start, size_t end)
+{
+    if (r->exceptions.len == 0)
+        return false;
+    size_t from, to;
+    S_sentence(s, text, len, start, end, &from, &to);
+    size_t a, b;
+    for (size_t i = 0; i < r->exceptions.len; i++)
+        if (S_find(s, r->exceptions.items[i].code, text, to, from, &a, &b))
+            return true;
+    return false;
+}
+
+/* Collect into *spans every match of pattern p of rule r in text. */
+static void S_spans(compliance_scanner *s, const rule *r, size_t p, const char *text,
+                    size_t len, S_span **spans, size_t *n, size_t *cap)
+{
+    size_t from = 0, a, b;
+    while (from < len && S_find(s, r->patterns.items[p].code, text, len, from, &a, &b)) {
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 8;
+            *spans = xreallocarray(*spans, *cap, sizeof **spans);
+        }
+        (*spans)[(*n)++] = (S_span){a, b};
+        from = b > a ? b : a + 1;
+    }
+}
+
+void compliance_scan(const compliance *c, compliance_scanner *s, const char *lang,
+                     const char *text, size_t len, compliance_found_fn found, void *ctx)
+{
+    s->text = NULL;
+    /* The patterns to run: those the prefilter lets through, else all of them. */
+    const size_t *ids = NULL;
+    size_t n_ids = c->prefilter ? prefilter_screen(c->prefilter, s->screen, text, len, &ids)
+                                : SIZE_MAX;
+    if (n_ids == SIZE_MAX)
+        n_ids = c->n_flat;
+    S_span *spans = NULL;
+    size_t n_spans = 0, cap = 0;
+    /* ids ascend, and the flat numbering goes rule by rule: take each rule's run of ids. */
+    for (size_t i = 0; i < n_ids;) {
+        size_t k = ids ? ids[i] : i;
+        const rule *r = &c->rules[c->flat[k].rule];
+        bool applies = rule_applies_to_lang(r, lang);
+        n_spans = 0;
+        for (; i < n_ids && c->flat[ids ? ids[i] : i].rule == c->flat[k].rule; i++)
+            if (applies)
+                S_spans(s, r, c->flat[ids ? ids[i] : i].pattern, text, len, &spans, &n_spans,
+                        &cap);
+        if (n_spans == 0)
+            continue;
+        qsort(spans, n_spans, sizeof *spans, S_by_start);
+        size_t covered = 0;
+        for (size_t j = 0; j < n_spans; j++) {
+            if (j > 0 && spans[j].start < covered)
+                continue;
+            covered = spans[j].end;
+            if (!S_excepted(r, s, text, len, spans[j].start, spans[j].end))
+                found(ctx, r, spans[j].start, spans[j].end);
+        }
+    }
+    free(spans);
+    s->text = NULL;
+}

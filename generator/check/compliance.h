@@ -1,0 +1,160 @@
+/*
+ * compliance.h: the compliance rules of content/compliance.yaml (SPEC.md, "Repository
+ * layout"; issue 3) and the matching of their patterns against reader text.
+ *
+ *     rules:
+ *       - id: superlative-claims          # [a-z0-9-]+, unique
+ *         severity: error                 # error | warning | info
+ *         kind: patterns                  # patterns | requires | metadata | media
+ *         message: "'{match}' ranks ...; describe ... instead"
+ *         reference: "Medical Service Act (Korea) art. 56(2)(8); CAP Code rule 3.7"
+ *         lang: [en]                      # optional: pages in these languages only
+ *         patterns: ['\bbest\b']          # PCRE2, UTF + UCP + case-insensitive
+ *         exceptions: ['\bbest suited\b'] # a match in the same sentence cancels it
+ *
+ *       - kind: requires                  # an article that meets `when` must have a
+ *         when: {procedures: true, topics: [thread-lift]}   # heading matching `headings`
+ *         headings: ['side effects?']     # or a sentence matching `patterns`
+ *         patterns: ['...']
+ *
+ *       - kind: metadata
+ *         check: reviewer                 # reviewer | reviewed-date | summary
+ *         patterns: ['^(tbd|n/a)$']       # reviewer: names that are placeholders
+ *         max: 200                        # summary: the longest summary, in characters
+ *
+ *       - kind: media
+ *         check: before-after-image       # before-after-image | image-alt
+ *         patterns: ['before|after']      # before-after-image: words that mark such a photo
+ *
+ * Every pattern is compiled once, with JIT, when the file is loaded, and once more into a
+ * Vectorscan prefilter (see struct compliance); the compiled rules are
+ * read-only afterwards and shared by every checking thread, each with its own
+ * compliance_scanner.
+ */
+#ifndef SUTURE_COMPLIANCE_H
+#define SUTURE_COMPLIANCE_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "base/util.h"
+
+typedef enum rule_kind {
+    RULE_PATTERNS,
+    RULE_REQUIRES,
+    RULE_METADATA,
+    RULE_MEDIA,
+} rule_kind;
+
+typedef enum rule_check {
+    CHECK_NONE,
+    CHECK_REVIEWER,           /* metadata: a reviewer who is not a placeholder */
+    CHECK_REVIEWED_DATE,      /* metadata: reviewed not in the future nor too old */
+    CHECK_SUMMARY,            /* metadata: a summary of at most max characters */
+    CHECK_BEFORE_AFTER_IMAGE, /* media: before/after photos only in before-after blocks */
+    CHECK_IMAGE_ALT,          /* media: every image has alt text */
+} rule_check;
+
+typedef struct rule_pattern {
+    pcre2_code *code;
+    char *source;            /* the pattern as written */
+} rule_pattern;
+
+typedef struct rule_patterns {
+    rule_pattern *items;
+    size_t len;
+} rule_patterns;
+
+typedef struct rule {
+    char *id;
+    diag_severity severity;
+    rule_kind kind;
+    rule_check check;        /* CHECK_NONE for patterns and requires */
+    char *message;           /* may contain {match} */
+    char *reference;
+    strlist langs;           /* empty: every language */
+    rule_patterns patterns;
+    rule_patterns exceptions;
+    rule_patterns headings;  /* requires */
+    bool when_procedures;    /* requires: applies to articles that list procedures */
+    strlist when_topics;     /* requires: ...or that have one of these topics */
+    unsigned when_line, when_column;
+    long max;                /* summary: the longest summary in characters */
+    unsigned line, column;   /* where the rule starts in the file */
+} rule;
+
+/* One pattern of a patterns rule, as the prefilter numbers them. */
+typedef struct compliance_flat {
+    size_t rule, pattern;
+} compliance_flat;
+
+typedef struct compliance {
+    char *file;
+    rule *rules;
+    size_t n_rules;
+    /*
+     * The prefilter: every pattern of every patterns rule compiled into one Vectorscan
+     * (Hyperscan) database in prefilter mode, so one pass over a text tells which patterns
+     * may match; PCRE2 then runs only those, and gives the exact matches. Prefilter mode
+     * may report a pattern that does not match, never miss one that does (prefilter.h).
+     * Patterns are numbered rule by rule (flat). NULL: every pattern runs on every text.
+     */
+    struct prefilter *prefilter;
+    compliance_flat *flat;
+    size_t n_flat;
+} compliance;
+
+/*
+ * Load and compile the rules at path. Every mistake is reported with its position: YAML
+ * errors, unknown or missing keys (with the closest known key), an id that is not
+ * [a-z0-9-]+ or is used twice, an unknown severity, kind or check, a missing message or
+ * reference, a pattern PCRE2 cannot compile (with PCRE2's reason and where in the pattern)
+ * or one that matches empty text, a kind without the patterns it needs. Returns the rules
+ * (free with compliance_free), or NULL when the file cannot be read or has any error.
+ * cache_dir: where the compiled prefilter is cached (prefilter_build), or NULL for none.
+ */
+compliance *compliance_load(const char *path, const char *cache_dir, diag_list *diags);
+void compliance_free(compliance *c);
+
+/* The index of the rule with that id, or -1; the closest id to a mistyped one, or NULL. */
+long compliance_find(const compliance *c, const char *id);
+const char *compliance_suggest(const compliance *c, const char *id);
+
+/*
+ * True when the rule applies to a page in language lang: it names no language, or one
+ * that equals lang or is its primary subtag ("ko" applies to "ko-KR").
+ */
+bool rule_applies_to_lang(const rule *r, const char *lang);
+
+/*
+ * The rule's message with each {match} replaced by match (malloc'd; the caller frees it).
+ * With match NULL, for describing the rule itself, "'{match}'" reads "<phrase>".
+ */
+char *rule_message(const rule *r, const char *match);
+
+/* Per-thread matching state (PCRE2 match data, an ICU sentence iterator). */
+typedef struct compliance_scanner compliance_scanner;
+compliance_scanner *compliance_scanner_new(void);
+void compliance_scanner_free(compliance_scanner *s);
+
+/* Called for each finding: text[start, end) matched rule r. */
+typedef void (*compliance_found_fn)(void *ctx, const rule *r, size_t start, size_t end);
+
+/*
+ * Run every patterns rule that applies to lang over text (len bytes of normalised reader
+ * text, valid UTF-8). A match is cancelled when one of the rule's exceptions matches in
+ * the sentence around it (Unicode sentence boundaries, UAX #29, as ICU finds them). For
+ * each rule, matches that overlap an earlier one are dropped. Calls found in order of
+ * rule, then position.
+ */
+void compliance_scan(const compliance *c, compliance_scanner *s, const char *lang,
+                     const char *text, size_t len, compliance_found_fn found, void *ctx);
+
+/* True when one of the patterns matches somewhere in text. */
+bool compliance_match_any(const rule_patterns *p, compliance_scanner *s, const char *text,
+                          size_t len);
+
+#endif

@@ -1,0 +1,866 @@
+/* lint.c: the compliance check of one content file (see lint.h). */
+#define _GNU_SOURCE
+#include "check/lint.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "markdown/beforeafter.h"
+#include "markdown/mdarena.h"
+#include "check/readability.h"
+#include "check/readertext.h"
+#include "base/utf8.h"
+#include "base/util.h"
+#include "content/yamldoc.h"
+
+/* The longest matched text quoted in a message, in bytes. */
+#define MATCH_QUOTE_MAX 60
+
+typedef struct {
+    const rule *r;
+    size_t offset;   /* in the file */
+    char *match;     /* the text the reader sees, for {match}; may be NULL */
+} S_finding;
+
+typedef struct {
+    const rule *r;   /* NULL when the comment is not a valid suppression */
+    char *rule_id;
+    char *reason;
+    unsigned line, column;
+    size_t from, to; /* the byte range of the file it covers */
+    size_t count;
+} S_suppression;
+
+/* Where a Markdown text being walked comes from. */
+typedef struct {
+    const char *text;          /* what cmark parsed */
+    size_t len;
+    source_lines lines;        /* of text */
+    unsigned line_offset;      /* cmark's line 1 is line_offset + 1 of text */
+    const uint32_t *remap;     /* offsets in text -> offsets in the file; NULL: the same */
+    size_t remap_len;
+} S_source;
+
+typedef struct {
+    const lint_context *ctx;
+    compliance_scanner *s;
+    const char *path;
+    const char *text;          /* the whole file */
+    size_t len;
+    source_lines lines;
+    const char *lang;
+    S_finding *findings;
+    size_t n_findings, cap_findings;
+    S_suppression *supps;
+    size_t n_supps, cap_supps;
+    /* requires rules: per rule, whether it applies to this article and is satisfied */
+    bool *req_active;
+    bool *req_done;
+    reader_text seg;           /* the segment being scanned */
+    const S_source *cur;       /* the source of the segment being scanned */
+    readability *reading;      /* the body's reading grade; NULL when not graded */
+} S_lint;
+
+/* ---- findings --------------------------------------------------------------------------- */
+
+static void S_add_finding(S_lint *L, const rule *r, size_t offset, const char *match,
+                          size_t match_len)
+{
+    if (L->n_findings == L->cap_findings) {
+        L->cap_findings = L->cap_findings ? L->cap_findings * 2 : 16;
+        L->findings = xreallocarray(L->findings, L->cap_findings, sizeof *L->findings);
+    }
+    char *m = NULL;
+    if (match) {
+        while (match_len && (*match == ' ' || *match == '\t')) {
+            match++;
+            match_len--;
+        }
+        if (match_len > MATCH_QUOTE_MAX) {
+            match_len = MATCH_QUOTE_MAX;
+            while (match_len && ((unsigned char)match[match_len] & 0xC0) == 0x80)
+                match_len--;
+        }
+        m = xstrndup(match, match_len);
+    }
+    L->findings[L->n_findings++] = (S_finding){r, offset, m};
+}
+
+/* The segment matched r at seg[start, end). */
+static void S_found(void *p, const rule *r, size_t start, size_t end)
+{
+    S_lint *L = p;
+    S_add_finding(L, r, L->seg.src[start], L->seg.text + start, end - start);
+}
+
+/* Scan the current segment (heading tells whether it is a heading) with every rule. */
+/* A source offset mapped into the file. */
+static size_t S_file_offset(const S_source *src, size_t off)
+{
+    if (!src->remap)
+        return off;
+    return src->remap[off < src->remap_len ? off : src->remap_len - 1];
+}
+
+/* Make a segment collected from src point into the file, then normalise it. */
+static void S_finish_segment(const S_source *src, reader_text *seg)
+{
+    if (src->remap)
+        for (size_t i = 0; i < seg->len; i++)
+            seg->src[i] = (uint32_t)S_file_offset(src, seg->src[i]);
+    rtext_normalize(seg);
+}
+
+static void S_scan(S_lint *L, const S_source *src, bool heading)
+{
+    reader_text *seg = &L->seg;
+    if (seg->len == 0)
+        return;
+    S_finish_segment(src, seg);
+    compliance_scan(L->ctx->rules, L->s, L->lang, seg->text, seg->len, S_found, L);
+    if (!L->req_active)
+        return;
+    for (size_t i = 0; i < L->ctx->rules->n_rules; i++) {
+        if (!L->req_active[i] || L->req_done[i])
+            continue;
+        const rule *r = &L->ctx->rules->rules[i];
+        if ((heading && compliance_match_any(&r->headings, L->s, seg->text, seg->len)) ||
+            compliance_match_any(&r->patterns, L->s, seg->text, seg->len))
+            L->req_done[i] = true;
+    }
+}
+
+/* ---- Markdown --------------------------------------------------------------------------- */
+
+static size_t S_node_offset(const S_source *src, cmark_node *n)
+{
+    int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+    return source_offset(&src->lines, (unsigned)(line > 0 ? line : 1) + src->line_offset,
+                         (unsigned)(col > 0 ? col : 1));
+}
+
+static size_t S_node_end(const S_source *src, cmark_node *n)
+{
+    int line = cmark_node_get_end_line(n), col = cmark_node_get_end_column(n);
+    return source_offset(&src->lines, (unsigned)(line > 0 ? line : 1) + src->line_offset,
+                         (unsigned)(col > 0 ? col : 1)) + 1;
+}
+
+
+static void S_collect(S_lint *L, const S_source *src, cmark_node *parent, reader_text *seg);
+
+/* The next rule from *i on with this media check that applies to the page's language. */
+static const rule *S_next_check(const S_lint *L, rule_check check, size_t *i)
+{
+    const compliance *c = L->ctx->rules;
+    for (; *i < c->n_rules; (*i)++)
+        if (c->rules[*i].check == check && rule_applies_to_lang(&c->rules[*i], L->lang))
+            return &c->rules[(*i)++];
+    return NULL;
+}
+
+/* An image: its alt text is a segment of its own; media rules look at it. */
+static void S_image(S_lint *L, const S_source *src, cmark_node *img)
+{
+    size_t at = S_file_offset(src, S_node_offset(src, img));
+    reader_text alt;
+    rtext_init(&alt);
+    S_collect(L, src, img, &alt);
+    S_finish_segment(src, &alt);
+    bool blank = true;
+    for (size_t i = 0; i < alt.len && blank; i++)
+        blank = alt.text[i] == ' ' || alt.text[i] == '\t';
+    const compliance *c = L->ctx->rules;
+    const rule *r;
+    size_t i = 0;
+    while (blank && (r = S_next_check(L, CHECK_IMAGE_ALT, &i)))
+        S_add_finding(L, r, at, NULL, 0);
+    const char *url = cmark_node_get_url(img);
+    const char *title = cmark_node_get_title(img);
+    /* File names join words with - _ and .: make them words. */
+    char *name = xstrdup(path_basename(url ? url : ""));
+    for (char *p = name; *p; p++)
+        if (*p == '-' || *p == '_' || *p == '.' || *p == '+')
+            *p = ' ';
+    i = 0;
+    while ((r = S_next_check(L, CHECK_BEFORE_AFTER_IMAGE, &i))) {
+        const rule_patterns *p = &r->patterns;
+        if (compliance_match_any(p, L->s, name, strlen(name)) ||
+            compliance_match_any(p, L->s, alt.text, alt.len) ||
+            (title && compliance_match_any(p, L->s, title, strlen(title))))
+            S_add_finding(L, r, at, url, url ? strlen(url) : 0);
+    }
+    free(name);
+    /* The alt text is scanned like any text: a screen reader reads it aloud. */
+    reader_text keep = L->seg;
+    L->seg = alt;
+    compliance_scan(c, L->s, L->lang, L->seg.text, L->seg.len, S_found, L);
+    alt = L->seg;
+    L->seg = keep;
+    rtext_free(&alt);
+}
+
+static void S_collect(S_lint *L, const S_source *src, cmark_node *parent, reader_text *seg)
+{
+    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT: {
+            const char *lit = cmark_node_get_literal(n);
+            rtext_append_aligned(seg, lit, strlen(lit), src->text, src->len,
+                                 S_node_offset(src, n));
+            break;
+        }
+        case CMARK_NODE_CODE:
+            rtext_append_at(seg, RTEXT_OBJECT, strlen(RTEXT_OBJECT), S_node_offset(src, n));
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            rtext_append_at(seg, " ", 1,
+                            seg->len ? seg->src[seg->len - 1] + 1 : S_node_offset(src, parent));
+            break;
+        case CMARK_NODE_HTML_INLINE:
+            break;
+        case CMARK_NODE_IMAGE:
+            rtext_append_at(seg, RTEXT_OBJECT, strlen(RTEXT_OBJECT), S_node_offset(src, n));
+            S_image(L, src, n);
+            break;
+        default:
+            S_collect(L, src, n, seg);
+            break;
+        }
+    }
+}
+
+/* ---- suppressions ----------------------------------------------------------------------- */
+
+static S_suppression *S_new_suppression(S_lint *L, size_t at)
+{
+    if (L->n_supps == L->cap_supps) {
+        L->cap_supps = L->cap_supps ? L->cap_supps * 2 : 4;
+        L->supps = xreallocarray(L->supps, L->cap_supps, sizeof *L->supps);
+    }
+    S_suppression *sp = &L->supps[L->n_supps++];
+    memset(sp, 0, sizeof *sp);
+    source_position(&L->lines, at, &sp->line, &sp->column);
+    return sp;
+}
+
+static const char *S_skip_space(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    return p;
+}
+
+/*
+ * Parse "suture-ignore RULE-ID: reason" (inner, n bytes, comment markers removed) written
+ * at offset at; adds the suppression (valid or not) covering [from, to). Returns false when
+ * the text is not a suture-ignore at all.
+ */
+static bool S_parse_suppression(S_lint *L, const char *inner, size_t n, size_t at, size_t from,
+                                size_t to)
+{
+    const char *p = inner, *end = inner + n;
+    p = S_skip_space(p, end);
+    static const char kw[] = "suture-ignore";
+    if ((size_t)(end - p) < sizeof kw - 1 || strncmp(p, kw, sizeof kw - 1) != 0)
+        return false;
+    p += sizeof kw - 1;
+    if (p < end && *p != ' ' && *p != '\t' && *p != ':')
+        return false;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    p = S_skip_space(p, end);
+    const char *id = p;
+    while (p < end && *p != ':' && *p != ' ' && *p != '\t')
+        p++;
+    char *rule_id = xstrndup(id, (size_t)(p - id));
+    p = S_skip_space(p, end);
+    const char *reason = NULL;
+    if (p < end && *p == ':')
+        reason = S_skip_space(p + 1, end);
+    S_suppression *sp = S_new_suppression(L, at);
+    sp->rule_id = rule_id;
+    sp->reason = reason && reason < end ? xstrndup(reason, (size_t)(end - reason)) : NULL;
+    sp->from = from;
+    sp->to = to;
+    const compliance *c = L->ctx->rules;
+    if (!*rule_id) {
+        diag_error(L->ctx->diags, L->path, sp->line, sp->column, "suppression",
+                   "this suppression names no rule; write 'suture-ignore RULE-ID: reason'");
+        return true;
+    }
+    long idx = compliance_find(c, rule_id);
+    if (idx < 0) {
+        const char *near = compliance_suggest(c, rule_id);
+        if (near)
+            diag_error(L->ctx->diags, L->path, sp->line, sp->column, "suppression",
+                       "there is no rule '%s' to suppress; did you mean '%s'?", rule_id, near);
+        else
+            diag_error(L->ctx->diags, L->path, sp->line, sp->column, "suppression",
+                       "there is no rule '%s' to suppress; use an id from %s", rule_id,
+                       c->file);
+        return true;
+    }
+    if (!sp->reason) {
+        diag_error(L->ctx->diags, L->path, sp->line, sp->column, "suppression",
+                   "the suppression of '%s' gives no reason; write why the rule does not "
+                   "apply here, like 'suture-ignore %s: quotes the law'",
+                   rule_id, rule_id);
+        return true;
+    }
+    sp->r = &c->rules[idx];
+    return true;
+}
+
+/* An HTML block: a suppression comment, or HTML the build leaves out. */
+static void S_html_block(S_lint *L, const S_source *src, cmark_node *n)
+{
+    if (src->remap)
+        return;
+    const char *lit = cmark_node_get_literal(n);
+    const char *end = lit + strlen(lit);
+    lit = S_skip_space(lit, end);
+    while (end > lit && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\r' || end[-1] == '\t'))
+        end--;
+    if (end - lit < 7 || strncmp(lit, "<!--", 4) != 0 || strncmp(end - 3, "-->", 3) != 0)
+        return;
+    /* The block it covers: the next one that is not itself a suppression. */
+    cmark_node *target = cmark_node_next(n);
+    while (target && cmark_node_get_type(target) == CMARK_NODE_HTML_BLOCK &&
+           strstr(cmark_node_get_literal(target), "suture-ignore"))
+        target = cmark_node_next(target);
+    size_t from = target ? S_node_offset(src, target) : 0;
+    size_t to = target ? S_node_end(src, target) : 0;
+    S_parse_suppression(L, lit + 4, (size_t)(end - 3 - lit - 4), S_node_offset(src, n), from, to);
+}
+
+/* YAML comment lines "# suture-ignore RULE: reason" in the file's lines [first, last]. */
+static void S_yaml_suppressions(S_lint *L, unsigned first, unsigned last)
+{
+    for (unsigned line = first; line <= last && line <= L->lines.n; line++) {
+        size_t a = source_offset(&L->lines, line, 1);
+        size_t b = line < L->lines.n ? L->lines.starts[line] : L->len;
+        const char *p = S_skip_space(L->text + a, L->text + b);
+        if (p >= L->text + b || *p != '#')
+            continue;
+        /*
+         * The next line that is not blank or a comment, with the lines indented more than it
+         * that follow (a block scalar's text, a nested mapping): the whole entry.
+         */
+        size_t from = 0, to = 0;
+        size_t indent = 0;
+        for (unsigned next = line + 1; next <= last && next <= L->lines.n; next++) {
+            size_t na = source_offset(&L->lines, next, 1);
+            size_t nb = next < L->lines.n ? L->lines.starts[next] : L->len;
+            const char *q = S_skip_space(L->text + na, L->text + nb);
+            bool blank = q >= L->text + nb;
+            size_t ind = 0;
+            while (na + ind < nb && (L->text[na + ind] == ' ' || L->text[na + ind] == '\t'))
+                ind++;
+            if (!to) {
+                if (!blank && *q != '#') {
+                    from = na;
+                    to = nb;
+                    indent = ind;
+                    /* A list item's own keys sit deeper than its dash. */
+                    if (*q == '-')
+                        indent = ind + 1;
+                }
+                continue;
+            }
+            if (!blank && ind <= indent)
+                break;
+            to = nb;
+        }
+        S_parse_suppression(L, p + 1, (size_t)(L->text + b - p - 1), (size_t)(p - L->text),
+                            from, to);
+    }
+}
+
+/* ---- YAML values -------------------------------------------------------------------------- */
+
+static void S_blocks(S_lint *L, const S_source *src, cmark_node *parent);
+
+/* Lint a string value that starts at byte at of the file, read as Markdown. */
+static void S_value(S_lint *L, const char *value, size_t at)
+{
+    size_t n = strlen(value);
+    if (n == 0)
+        return;
+    reader_text map;
+    rtext_init(&map);
+    rtext_append_aligned(&map, value, n, L->text, L->len, at);
+    /* Released with the arena at the end of lint_article or lint_yaml. */
+    cmark_node *doc = mdarena_parse(value, n, CMARK_OPT_SOURCEPOS);
+    S_source src = {.text = value, .len = n, .remap = map.src, .remap_len = map.len};
+    source_lines_init(&src.lines, value, n);
+    S_blocks(L, &src, doc);
+    source_lines_free(&src.lines);
+    rtext_free(&map);
+}
+
+static bool S_in(const char *key, const char *const *list)
+{
+    for (size_t i = 0; list && list[i]; i++)
+        if (strcmp(key, list[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Lint the string values under node, except values of keys in skip (or, with only, only
+ * values of keys in only). */
+static void S_yaml_node(S_lint *L, ydoc *doc, yaml_node_t *node, const char *const *skip,
+                        const char *const *only)
+{
+    if (!node)
+        return;
+    if (node->type == YAML_MAPPING_NODE) {
+        for (size_t i = 0; i < ydoc_len(node); i++) {
+            const char *key = ydoc_scalar(ydoc_map_key(doc, node, i));
+            if (!key || S_in(key, skip) || (only && !S_in(key, only)))
+                continue;
+            S_yaml_node(L, doc, ydoc_map_value(doc, node, i), skip, NULL);
+        }
+    } else if (node->type == YAML_SEQUENCE_NODE) {
+        for (size_t i = 0; i < ydoc_len(node); i++)
+            S_yaml_node(L, doc, ydoc_seq_item(doc, node, i), skip, only);
+    } else if (node->type == YAML_SCALAR_NODE && !ydoc_is_null(node)) {
+        size_t at = source_offset_chars(&L->lines, ydoc_line(doc, node), ydoc_column(doc, node));
+        S_value(L, ydoc_scalar(node), at);
+    }
+}
+
+/* ---- blocks -------------------------------------------------------------------------------- */
+
+static void S_fenced(S_lint *L, const S_source *src, cmark_node *n)
+{
+    const char *info = cmark_node_get_fence_info(n);
+    if (!info || src->remap)
+        return;
+    size_t wlen = strcspn(info, " \t");
+    bool compare = wlen == 7 && strncmp(info, "compare", 7) == 0;
+    bool ba = wlen == 12 && strncmp(info, "before-after", 12) == 0;
+    if (!compare && !ba)
+        return;
+    const char *content = cmark_node_get_literal(n);
+    size_t len = strlen(content);
+    int l = cmark_node_get_start_line(n), c = cmark_node_get_start_column(n);
+    unsigned line = (unsigned)(l > 0 ? l : 1) + src->line_offset + 1;
+    unsigned column = (unsigned)(c > 0 ? c : 1);
+    if (ba) {
+        /* Consent and alt text are checked as the build checks them. */
+        beforeafter *b = beforeafter_parse(L->path, content, len, line, column, L->ctx->diags);
+        beforeafter_free(b);
+    }
+    diag_list *quiet = diag_list_new();
+    ydoc *doc = ydoc_load(L->path, content, len, line - 1, column - 1, quiet);
+    diag_list_free(quiet);
+    if (!doc)
+        return; /* the build reports it */
+    static const char *const compare_keys[] = {"caption", NULL};
+    static const char *const ba_keys[] = {"alt", "before_alt", "after_alt", NULL};
+    S_yaml_node(L, doc, ydoc_root(doc), NULL, compare ? compare_keys : ba_keys);
+    ydoc_free(doc);
+}
+
+static void S_blocks(S_lint *L, const S_source *src, cmark_node *parent)
+{
+    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+            rtext_clear(&L->seg);
+            S_collect(L, src, n, &L->seg);
+            S_scan(L, src, cmark_node_get_type(n) == CMARK_NODE_HEADING);
+            /* The body's paragraphs (list items and quotes hold paragraphs too) are what
+             * is read; a heading is not (as Flesch tested only running text). */
+            if (L->reading && !src->remap && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+                readability_add_block(L->reading, L->seg.text, L->seg.len, L->seg.src);
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+            S_fenced(L, src, n);
+            break;
+        case CMARK_NODE_HTML_BLOCK:
+            S_html_block(L, src, n);
+            break;
+        case CMARK_NODE_THEMATIC_BREAK:
+            break;
+        default:
+            S_blocks(L, src, n);
+            break;
+        }
+    }
+}
+
+/* ---- the article ------------------------------------------------------------------------- */
+
+static void S_init(S_lint *L, const lint_context *ctx, compliance_scanner *s, const char *path,
+                   const char *text, size_t len, const char *lang)
+{
+    memset(L, 0, sizeof *L);
+    L->ctx = ctx;
+    L->s = s;
+    L->path = path;
+    L->text = text;
+    L->len = len;
+    L->lang = lang;
+    source_lines_init(&L->lines, text, len);
+    rtext_init(&L->seg);
+}
+
+/* Report the findings that no suppression covers, and the suppressions; free both. */
+static void S_finish(S_lint *L, lint_result *out)
+{
+    for (size_t i = 0; i < L->n_findings; i++) {
+        S_finding *f = &L->findings[i];
+        bool suppressed = false;
+        for (size_t k = 0; k < L->n_supps && !suppressed; k++) {
+            S_suppression *sp = &L->supps[k];
+            if (sp->r == f->r && f->offset >= sp->from && f->offset < sp->to) {
+                sp->count++;
+                suppressed = true;
+            }
+        }
+        if (suppressed) {
+            out->suppressed++;
+        } else {
+            unsigned line, column;
+            source_position(&L->lines, f->offset, &line, &column);
+            char *msg = rule_message(f->r, f->match ? f->match : "");
+            diag_add_ref(L->ctx->diags, f->r->severity, L->path, line, column, f->r->id,
+                         f->r->reference, "%s", msg);
+            free(msg);
+        }
+        free(f->match);
+    }
+    free(L->findings);
+    for (size_t k = 0; k < L->n_supps; k++) {
+        S_suppression *sp = &L->supps[k];
+        if (sp->r && sp->count == 0)
+            diag_add(L->ctx->diags, DIAG_WARNING, L->path, sp->line, sp->column, "suppression",
+                     "this suppression of '%s' covers no finding of that rule; remove it",
+                     sp->rule_id);
+        if (sp->r) {
+            out->suppressions = xreallocarray(out->suppressions, out->n_suppressions + 1,
+                                              sizeof *out->suppressions);
+            out->suppressions[out->n_suppressions++] = (lint_suppression){
+                .file = xstrdup(L->path),
+                .line = sp->line,
+                .column = sp->column,
+                .rule = sp->rule_id,
+                .reason = sp->reason,
+                .suppressed = sp->count,
+            };
+        } else {
+            free(sp->rule_id);
+            free(sp->reason);
+        }
+    }
+    free(L->supps);
+    free(L->req_active);
+    free(L->req_done);
+    rtext_free(&L->seg);
+    source_lines_free(&L->lines);
+}
+
+static size_t S_utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* True when s is NULL or shows nothing: only white space (any, U+3000 too) or invisible
+ * characters. */
+static bool S_blank(const char *s)
+{
+    if (!s)
+        return true;
+    int32_t i = 0, n = (int32_t)strlen(s);
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0 || !(u_isUWhiteSpace(c) ||
+                       u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)))
+            return false;
+    }
+    return true;
+}
+
+static size_t S_pos_offset(S_lint *L, fm_pos p)
+{
+    return source_offset_chars(&L->lines, p.line ? p.line : 1, p.column ? p.column : 1);
+}
+
+/* What the metadata rules look at: from the parsed front matter, or from its YAML alone
+ * when the front matter had errors (an empty summary is both). */
+typedef struct {
+    const char *reviewer, *summary;
+    const date_ymd *reviewed;     /* NULL when there is no valid date */
+    fm_pos reviewer_at, summary_at, reviewed_at;
+} S_meta;
+
+/* Metadata rules: reviewer, review date, summary. */
+static void S_metadata(S_lint *L, const S_meta *m)
+{
+    const compliance *c = L->ctx->rules;
+    for (size_t i = 0; i < c->n_rules; i++) {
+        const rule *r = &c->rules[i];
+        if (r->kind != RULE_METADATA || !rule_applies_to_lang(r, L->lang))
+            continue;
+        switch (r->check) {
+        case CHECK_REVIEWER:
+            if (S_blank(m->reviewer) ||
+                compliance_match_any(&r->patterns, L->s, m->reviewer, strlen(m->reviewer)))
+                S_add_finding(L, r, S_pos_offset(L, m->reviewer_at), m->reviewer,
+                              m->reviewer ? strlen(m->reviewer) : 0);
+            break;
+        case CHECK_REVIEWED_DATE: {
+            if (!m->reviewed)
+                break;
+            if (!L->ctx->cfg)
+                break;
+            long age = date_days(&L->ctx->today) - date_days(m->reviewed);
+            if (age < 0 || age > L->ctx->cfg->review_max_age_days) {
+                char when[16];
+                date_format(m->reviewed, when, sizeof when);
+                S_add_finding(L, r, S_pos_offset(L, m->reviewed_at), when, strlen(when));
+            }
+            break;
+        }
+        case CHECK_SUMMARY:
+            if (S_blank(m->summary) || (long)S_utf8_chars(m->summary) > r->max)
+                S_add_finding(L, r, S_pos_offset(L, m->summary_at), m->summary,
+                              m->summary ? strlen(m->summary) : 0);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* The metadata of front matter that did not parse: read its YAML again, quietly. */
+static ydoc *S_meta_from_yaml(S_lint *L, unsigned body_line, S_meta *m)
+{
+    if (body_line < 3)
+        return NULL;
+    size_t a = source_offset(&L->lines, 2, 1), b = source_offset(&L->lines, body_line - 1, 1);
+    diag_list *quiet = diag_list_new();
+    ydoc *doc = ydoc_load(L->path, L->text + a, b - a, 1, 0, quiet);
+    diag_list_free(quiet);
+    yaml_node_t *root = doc ? ydoc_root(doc) : NULL;
+    if (!root || root->type != YAML_MAPPING_NODE)
+        return doc;
+    static const char *const keys[] = {"reviewer", "summary"};
+    const char **values[] = {&m->reviewer, &m->summary};
+    fm_pos *where[] = {&m->reviewer_at, &m->summary_at};
+    for (size_t k = 0; k < 2; k++) {
+        yaml_node_t *n = ydoc_map_get(doc, root, keys[k]);
+        if (n && n->type == YAML_SCALAR_NODE) {
+            *values[k] = ydoc_is_null(n) ? "" : ydoc_scalar(n);
+            *where[k] = (fm_pos){ydoc_line(doc, n), ydoc_column(doc, n)};
+        }
+    }
+    return doc;
+}
+
+/* True when a metadata finding stands where the front-matter diagnostic d does, about the
+ * same key: the rule's message, which cites its source, replaces the generic one. */
+static bool S_covered(const S_lint *L, const diag *d)
+{
+    static const char *const keys[] = {"'reviewer'", "'summary'"};
+    static const rule_check checks[] = {CHECK_REVIEWER, CHECK_SUMMARY};
+    for (size_t i = 0; i < L->n_findings; i++) {
+        const S_finding *f = &L->findings[i];
+        unsigned line, column;
+        source_position(&L->lines, f->offset, &line, &column);
+        for (size_t k = 0; k < 2; k++)
+            if (f->r->check == checks[k] && strstr(d->message, keys[k]) && d->line == line &&
+                d->column == column)
+                return true;
+    }
+    return false;
+}
+
+/* The most sentence lines the reading-grade warning names. */
+#define LONG_SENTENCES 3
+
+/*
+ * Grade the body read into L->reading (an English article) into out, and warn when the
+ * grade is above the site's reading_grade_max. The warning points at the first body text
+ * and names the lines of the longest sentences, each line once, in file order.
+ */
+static void S_reading(S_lint *L, lint_reading *out)
+{
+    readability_counts c = readability_totals(L->reading);
+    if (c.words == 0)
+        return;
+    size_t n;
+    const readability_sentence *sent = readability_sentences(L->reading, &n);
+    out->file = xstrdup(L->path);
+    source_position(&L->lines, sent[0].offset, &out->line, &out->column);
+    out->grade = readability_round(readability_grade(L->reading));
+    out->sentences = c.sentences;
+    out->words = c.words;
+    out->syllables = c.syllables;
+    double max = L->ctx->cfg ? L->ctx->cfg->reading_grade_max : 0;
+    if (max <= 0 || out->grade <= max)
+        return;
+    /* Take the longest sentences until LONG_SENTENCES different lines are named. */
+    size_t want = n < 4 * LONG_SENTENCES ? n : 4 * LONG_SENTENCES;
+    size_t *longest = xcalloc(want + 1, sizeof *longest);
+    size_t got = readability_longest(L->reading, want, longest);
+    unsigned lines[LONG_SENTENCES];
+    size_t n_lines = 0;
+    for (size_t i = 0; i < got && n_lines < LONG_SENTENCES; i++) {
+        unsigned line, column;
+        source_position(&L->lines, sent[longest[i]].offset, &line, &column);
+        bool seen = false;
+        for (size_t k = 0; k < n_lines; k++)
+            seen = seen || lines[k] == line;
+        if (seen)
+            continue;
+        size_t k = n_lines++;
+        for (; k > 0 && lines[k - 1] > line; k--)
+            lines[k] = lines[k - 1];
+        lines[k] = line;
+    }
+    free(longest);
+    strbuf where = STRBUF_INIT;
+    strbuf_puts(&where, n_lines == 1 ? "line " : "lines ");
+    for (size_t k = 0; k < n_lines; k++)
+        strbuf_printf(&where, "%s%u", k ? ", " : "", lines[k]);
+    diag_add(L->ctx->diags, DIAG_WARNING, L->path, out->line, out->column, "reading-grade",
+             "reading grade %.1f (Flesch–Kincaid) is above reading_grade_max %g; shorten the "
+             "longest sentences (%s) and prefer shorter words",
+             out->grade, max, strbuf_str(&where));
+    strbuf_free(&where);
+}
+
+/* Which requires rules apply to the article; where each would be reported. */
+static size_t *S_requires(S_lint *L, const frontmatter *fm)
+{
+    const compliance *c = L->ctx->rules;
+    L->req_active = xcalloc(c->n_rules + 1, sizeof *L->req_active);
+    L->req_done = xcalloc(c->n_rules + 1, sizeof *L->req_done);
+    size_t *at = xcalloc(c->n_rules + 1, sizeof *at);
+    for (size_t i = 0; i < c->n_rules; i++) {
+        const rule *r = &c->rules[i];
+        if (r->kind != RULE_REQUIRES || !rule_applies_to_lang(r, L->lang))
+            continue;
+        const fm_ref *why = NULL;
+        if (r->when_procedures && fm->n_procedures)
+            why = &fm->procedures[0];
+        for (size_t t = 0; !why && t < fm->n_topics; t++)
+            if (strlist_contains(&r->when_topics, fm->topics[t].id))
+                why = &fm->topics[t];
+        if (!why)
+            continue;
+        L->req_active[i] = true;
+        at[i] = source_offset_chars(&L->lines, why->line, why->column);
+    }
+    return at;
+}
+
+void lint_article(const lint_context *ctx, compliance_scanner *s, const char *path,
+                  const char *text, size_t len, lint_result *out)
+{
+    const char *body = NULL;
+    unsigned body_line = 1;
+    mdarena_mark trees = mdarena_begin();
+    diag_list *fm_diags = diag_list_new();
+    frontmatter *fm = frontmatter_parse(path, text, len, fm_diags, &body, &body_line);
+    /* The body's bad bytes, which the page would show as U+FFFD (those of the front matter
+     * are libyaml's to report), as suture build says. */
+    if (body)
+        utf8_warn_after(text, len, (size_t)(body - text), path, "encoding", ctx->diags);
+    S_lint L;
+    S_init(&L, ctx, s, path, text, len,
+           fm && fm->lang ? fm->lang : ctx->cfg ? ctx->cfg->language : "en");
+    /* The reading is this article's alone, even when out gathers several articles. */
+    free(out->reading.file);
+    out->reading = (lint_reading){0};
+    if (body && readability_applies(L.lang))
+        L.reading = readability_new();
+    S_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
+    size_t *req_at = NULL;
+    if (fm) {
+        if (fm->title)
+            S_value(&L, fm->title, S_pos_offset(&L, fm->title_at));
+        if (fm->summary)
+            S_value(&L, fm->summary, S_pos_offset(&L, fm->summary_at));
+        S_meta m = {fm->reviewer, fm->summary, &fm->reviewed, fm->reviewer_at, fm->summary_at,
+                    fm->reviewed_at};
+        S_metadata(&L, &m);
+        req_at = S_requires(&L, fm);
+    } else if (body) {
+        S_meta m = {0};
+        ydoc *doc = S_meta_from_yaml(&L, body_line, &m);
+        /* YAML that does not load (bad syntax, bytes that are not UTF-8) tells nothing of
+         * the metadata: its own error is reported, and "no reviewer" would follow from it. */
+        yaml_node_t *root = doc ? ydoc_root(doc) : NULL;
+        if (root && root->type == YAML_MAPPING_NODE)
+            S_metadata(&L, &m);
+        ydoc_free(doc);
+    }
+    /* The front matter's own mistakes, except those a metadata rule reports in its words. */
+    for (size_t i = 0; i < diag_count(fm_diags); i++) {
+        const diag *d = diag_get(fm_diags, i);
+        if (!S_covered(&L, d))
+            diag_add_ref(ctx->diags, d->severity, d->file, d->line, d->column, d->category,
+                         d->reference, "%s", d->message);
+    }
+    diag_list_free(fm_diags);
+    if (body) {
+        size_t body_len = len - (size_t)(body - text);
+        cmark_node *doc = mdarena_parse(body, body_len, CMARK_OPT_SOURCEPOS);
+        S_source src = {.text = text, .len = len, .lines = L.lines,
+                        .line_offset = body_line - 1};
+        S_blocks(&L, &src, doc);
+    }
+    for (size_t i = 0; req_at && i < ctx->rules->n_rules; i++)
+        if (L.req_active[i] && !L.req_done[i])
+            S_add_finding(&L, &ctx->rules->rules[i], req_at[i], NULL, 0);
+    free(req_at);
+    if (L.reading) {
+        S_reading(&L, &out->reading);
+        readability_free(L.reading);
+    }
+    S_finish(&L, out);
+    frontmatter_free(fm);
+    mdarena_end(trees);
+}
+
+void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
+               const char *text, size_t len, const char *lang, const char *const *skip,
+               lint_result *out)
+{
+    S_lint L;
+    mdarena_mark trees = mdarena_begin();
+    S_init(&L, ctx, s, path, text, len, lang);
+    S_yaml_suppressions(&L, 1, (unsigned)L.lines.n);
+    ydoc *doc = ydoc_load(path, text, len, 0, 0, ctx->diags);
+    if (doc) {
+        S_yaml_node(&L, doc, ydoc_root(doc), skip, NULL);
+        ydoc_free(doc);
+    }
+    S_finish(&L, out);
+    mdarena_end(trees);
+}
+
+void lint_result_free(lint_result *r)
+{
+    for (size_t i = 0; i < r->n_suppressions; i++) {
+        free(r->suppressions[i].file);
+        free(r->suppressions[i].rule);
+        free(r->suppressions[i].reason);
+    }
+    free(r->suppressions);
+    free(r->reading.file);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,93 @@
+/*
+ * lint.h: the compliance check of one content file against the rules (issue 3,
+ * "Matching"): an article (front matter and body) or a YAML data file (procedures,
+ * glossary, site settings).
+ *
+ * What is linted is what a reader sees (readertext.h): paragraphs, headings, list items,
+ * quotes, image alt text, compare captions and before-after alt texts; the front matter's
+ * title and summary; every string of a data file. Code spans and code blocks are not.
+ * Every finding is reported at its place in the source file (line, column in characters)
+ * as a diagnostic whose category is the rule id and whose reference is the rule's.
+ *
+ * Suppressions: in Markdown, an HTML comment on its own line
+ *     <!-- suture-ignore RULE-ID: reason -->
+ * suppresses RULE-ID in the block that follows it; in YAML (front matter and data files) a
+ * comment line  # suture-ignore RULE-ID: reason  suppresses it on the next line that is not
+ * blank or a comment. A suppression without a reason or with an unknown rule id is an
+ * error ([suppression]); one that suppresses nothing is a warning.
+ */
+#ifndef SUTURE_LINT_H
+#define SUTURE_LINT_H
+
+#include <stddef.h>
+
+#include "check/compliance.h"
+#include "content/config.h"
+#include "base/diag.h"
+#include "content/frontmatter.h"
+
+typedef struct lint_context {
+    const compliance *rules;
+    const site_config *cfg;   /* the site's language, topics and review_max_age_days */
+    date_ymd today;           /* for review dates */
+    diag_list *diags;         /* findings and mistakes go here (thread-safe) */
+} lint_context;
+
+/*
+ * The reading grade of an English article (readability.h): Flesch–Kincaid over what a
+ * reader reads in its body (paragraphs, also in list items and quotes), never its front
+ * matter, headings, code, compare or before-after blocks.
+ */
+typedef struct lint_reading {
+    char *file;               /* the article; NULL when it was not graded (not English, or
+                               * no words in its body) */
+    unsigned line, column;    /* its first body text */
+    double grade;             /* rounded to one decimal, as reported and compared */
+    size_t sentences, words, syllables;
+} lint_reading;
+
+/* One suppression comment, for the report. */
+typedef struct lint_suppression {
+    char *file;
+    unsigned line, column;
+    char *rule;
+    char *reason;
+    size_t suppressed;        /* findings it suppressed */
+} lint_suppression;
+
+typedef struct lint_result {
+    lint_suppression *suppressions;
+    size_t n_suppressions;
+    size_t suppressed;        /* findings suppressed in all */
+    lint_reading reading;     /* the grade of the article lint_article last read (each
+                               * call replaces it) */
+} lint_result;
+
+/*
+ * Lint an article: text (len bytes) read from path. Front-matter mistakes are reported as
+ * the build reports them; then every rule applies: patterns to the title, summary and body,
+ * requires, metadata and media rules to the article. s is the calling thread's scanner.
+ * Suppressions are added to out.
+ *
+ * An article in English (its lang, else the site's language) with words in its body is
+ * graded into out->reading; when the site sets reading_grade_max and the grade, rounded to
+ * one decimal, is above it, a warning [reading-grade] at the first body text names the
+ * grade, the maximum and the lines of the (up to three) longest sentences.
+ */
+void lint_article(const lint_context *ctx, compliance_scanner *s, const char *path,
+                  const char *text, size_t len, lint_result *out);
+
+/*
+ * Lint every string value of a YAML file (procedures.yaml, glossary.yaml, site.yaml)
+ * against the patterns rules of language lang, except values of the keys in skip (a
+ * NULL-terminated list: ids, file names, URLs...). Values are read as inline Markdown.
+ * A file that is not valid YAML is reported once.
+ */
+void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
+               const char *text, size_t len, const char *lang, const char *const *skip,
+               lint_result *out);
+
+/* Free the suppressions and the reading in r and empty it. */
+void lint_result_free(lint_result *r);
+
+#endif

@@ -1,0 +1,288 @@
+/* report.c: JSON and SARIF reports (see report.h). */
+#include "check/report.h"
+
+#include <jansson.h>
+#include <libxml/uri.h>
+#include <unicode/utf8.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+/* The SARIF schema the log declares, as GitHub and the OASIS standard name it. */
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+
+/* What a category that is not a compliance rule means, for SARIF's rule descriptions. */
+static const struct {
+    const char *id;
+    const char *text;
+} S_categories[] = {
+    {"front-matter", "The article's front matter is incomplete or malformed."},
+    {"yaml", "The file is not valid YAML."},
+    {"suppression", "A suture-ignore comment is malformed or suppresses nothing."},
+    {"rules", "The compliance rules cannot be read."},
+    {"before-after", "A before-after block is incomplete (consent, alt text, images)."},
+    {"site-disclaimer", "A page lacks the medical disclaimer, has two, or its text differs."},
+    {"site-lang", "A page does not declare its language."},
+    {"site-title", "A page has no title."},
+    {"site-description", "A page has no meta description."},
+    {"site-h1", "A page does not have exactly one level-1 heading."},
+    {"site-link", "An internal link points at a file that does not exist."},
+    {"site-anchor", "A link points at an anchor that does not exist."},
+    {"site-image", "An image is missing or has no alt attribute."},
+    {"site-external", "A page loads a resource from another host."},
+    {"site-html", "A file does not parse as HTML without errors."},
+    {"site-csp", "A page has no Content-Security-Policy, or one looser than 'self'."},
+    {"site-referrer", "A page has no referrer policy, or one that leaks its address."},
+    {"site-script", "A page runs script written into it: inline code, handlers, script links."},
+    {"site-file", "An entry of the site folder is not a file inside it: a symbolic link out "
+                  "of the folder, to nothing or in a loop, a link to a folder, a named pipe, "
+                  "a socket or a device."},
+    {"reading-grade", "An English article's Flesch–Kincaid reading grade (Kincaid et al. 1975) "
+                      "is above reading_grade_max in site.yaml: shorten its longest sentences "
+                      "and prefer shorter words."},
+};
+
+/*
+ * A JSON string of s, with any byte that is not valid UTF-8 (a file name saved in Latin-1,
+ * say) written as U+FFFD: jansson refuses invalid UTF-8, and a key must never go missing.
+ */
+static json_t *S_str(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    strbuf b = STRBUF_INIT;
+    int32_t i = 0, n = (int32_t)strlen(s);
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0)
+            strbuf_puts(&b, "\xEF\xBF\xBD");
+        else
+            strbuf_append(&b, s + start, (size_t)(i - start));
+    }
+    j = json_string(strbuf_str(&b));
+    strbuf_free(&b);
+    return j ? j : json_string("");
+}
+
+static int S_dump(json_t *root, FILE *out)
+{
+    /* Reals are reading grades with one decimal: "7.9", not "7.9000000000000004". */
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+    json_decref(root);
+    if (rc != 0 || fputc('\n', out) == EOF || fflush(out) != 0)
+        return -1;
+    return 0;
+}
+
+int report_json(const report_input *in, FILE *out)
+{
+    json_t *root = json_object();
+    json_t *list = json_array();
+    size_t errors = 0, warnings = 0;
+    for (size_t i = 0; i < diag_count(in->diags); i++) {
+        const diag *d = diag_get(in->diags, i);
+        errors += d->severity == DIAG_ERROR;
+        warnings += d->severity == DIAG_WARNING;
+        json_t *o = json_object();
+        json_object_set_new(o, "file", S_str(d->file));
+        json_object_set_new(o, "line", json_integer(d->line));
+        json_object_set_new(o, "column", json_integer(d->column));
+        json_object_set_new(o, "severity", json_string(diag_severity_name(d->severity)));
+        json_object_set_new(o, "rule", d->category ? S_str(d->category) : json_null());
+        json_object_set_new(o, "message", S_str(d->message));
+        if (d->reference)
+            json_object_set_new(o, "reference", S_str(d->reference));
+        json_array_append_new(list, o);
+    }
+    json_object_set_new(root, "diagnostics", list);
+    json_t *summary = json_object();
+    json_object_set_new(summary, "files", json_integer((json_int_t)in->files));
+    json_object_set_new(summary, "errors", json_integer((json_int_t)errors));
+    json_object_set_new(summary, "warnings", json_integer((json_int_t)warnings));
+    json_object_set_new(summary, "suppressed", json_integer((json_int_t)in->suppressed));
+    json_object_set_new(root, "summary", summary);
+    json_t *supps = json_array();
+    for (size_t i = 0; i < in->n_suppressions; i++) {
+        const lint_suppression *s = &in->suppressions[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "file", S_str(s->file));
+        json_object_set_new(o, "line", json_integer(s->line));
+        json_object_set_new(o, "column", json_integer(s->column));
+        json_object_set_new(o, "rule", S_str(s->rule));
+        json_object_set_new(o, "reason", S_str(s->reason));
+        json_object_set_new(o, "suppressed", json_integer((json_int_t)s->suppressed));
+        json_array_append_new(supps, o);
+    }
+    json_object_set_new(root, "suppressions", supps);
+    json_t *reading = json_object();
+    json_object_set_new(reading, "formula", json_string("flesch-kincaid-grade"));
+    json_object_set_new(reading, "max", in->reading_grade_max > 0
+                                            ? json_real(in->reading_grade_max)
+                                            : json_null());
+    json_t *articles = json_array();
+    for (size_t i = 0; i < in->n_readings; i++) {
+        const lint_reading *g = &in->readings[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "file", S_str(g->file));
+        json_object_set_new(o, "line", json_integer(g->line));
+        json_object_set_new(o, "column", json_integer(g->column));
+        json_object_set_new(o, "grade", json_real(g->grade));
+        json_object_set_new(o, "sentences", json_integer((json_int_t)g->sentences));
+        json_object_set_new(o, "words", json_integer((json_int_t)g->words));
+        json_object_set_new(o, "syllables", json_integer((json_int_t)g->syllables));
+        json_object_set_new(o, "above_max", json_boolean(in->reading_grade_max > 0 &&
+                                                         g->grade > in->reading_grade_max));
+        json_array_append_new(articles, o);
+    }
+    json_object_set_new(reading, "articles", articles);
+    json_object_set_new(root, "reading", reading);
+    return S_dump(root, out);
+}
+
+int report_text_readings(const report_input *in, FILE *out)
+{
+    if (in->n_readings == 0)
+        return 0;
+    double max = in->reading_grade_max;
+    int rc = max > 0 ? fprintf(out, "reading grade (Flesch–Kincaid; reading_grade_max %g in "
+                                    "site.yaml):\n", max)
+                     : fprintf(out, "reading grade (Flesch–Kincaid; site.yaml sets no "
+                                    "reading_grade_max):\n");
+    for (size_t i = 0; i < in->n_readings && rc >= 0; i++) {
+        const lint_reading *g = &in->readings[i];
+        rc = fprintf(out, "  %5.1f  %s (%zu sentence%s, %zu word%s)", g->grade, g->file,
+                     g->sentences, g->sentences == 1 ? "" : "s", g->words,
+                     g->words == 1 ? "" : "s");
+        if (rc >= 0 && max > 0 && g->grade > max)
+            rc = fprintf(out, ": above %g", max);
+        if (rc >= 0)
+            rc = fputc('\n', out) == EOF ? -1 : 0;
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+static const char *S_level(diag_severity s)
+{
+    return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
+}
+
+/* A file path as a URI reference: relative stays relative; absolute becomes file://. */
+static char *S_uri(const char *path)
+{
+    /* Keep the characters a path segment may hold unescaped (RFC 3986). */
+    xmlChar *esc = xmlURIEscapeStr((const xmlChar *)path, (const xmlChar *)"/-._~!$&'()*+,;=:@");
+    char *uri = path[0] == '/' ? xasprintf("file://%s", (const char *)esc)
+                               : xstrdup((const char *)esc);
+    xmlFree(esc);
+    return uri;
+}
+
+typedef struct {
+    json_t *rules;      /* tool.driver.rules */
+    strlist ids;        /* the id of each, by index */
+} S_rules;
+
+/* A rule's message as a description, at most 1000 bytes (GitHub's limit is 1024). */
+static char *S_describe(const rule *r)
+{
+    char *text = rule_message(r, NULL);
+    size_t n = strlen(text);
+    if (n > 1000) {
+        n = 1000;
+        while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;
+        text[n] = '\0';
+    }
+    return text;
+}
+
+static size_t S_rule_index(S_rules *r, const char *id, const compliance *c)
+{
+    for (size_t i = 0; i < r->ids.len; i++)
+        if (strcmp(r->ids.items[i], id) == 0)
+            return i;
+    const char *text = "A problem suture reports in the content or the site.";
+    for (size_t i = 0; i < sizeof S_categories / sizeof *S_categories; i++)
+        if (strcmp(S_categories[i].id, id) == 0)
+            text = S_categories[i].text;
+    long ci = c ? compliance_find(c, id) : -1;
+    json_t *o;
+    if (ci >= 0) {
+        /* GitHub shows shortDescription, fullDescription and help, and requires all three. */
+        const rule *ru = &c->rules[ci];
+        char *desc = S_describe(ru);
+        o = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:{s:s},s:{s:s},s:{s:s}}", "id", id, "name", id,
+                      "shortDescription", "text", desc, "fullDescription", "text", desc,
+                      "help", "text", ru->reference, "defaultConfiguration", "level",
+                      S_level(ru->severity), "properties", "reference", ru->reference);
+        free(desc);
+    } else {
+        o = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:{s:s}}", "id", id, "name", id,
+                      "shortDescription", "text", text, "fullDescription", "text", text, "help",
+                      "text", text);
+    }
+    json_array_append_new(r->rules, o);
+    strlist_push(&r->ids, id);
+    return r->ids.len - 1;
+}
+
+int report_sarif(const report_input *in, FILE *out)
+{
+    S_rules rules = {json_array(), STRLIST_INIT};
+    /* Every compliance rule is described, whether or not it found anything. */
+    for (size_t i = 0; in->rules && i < in->rules->n_rules; i++)
+        S_rule_index(&rules, in->rules->rules[i].id, in->rules);
+    json_t *results = json_array();
+    for (size_t i = 0; i < diag_count(in->diags); i++) {
+        const diag *d = diag_get(in->diags, i);
+        const char *id = d->category ? d->category : "suture";
+        size_t index = S_rule_index(&rules, id, in->rules);
+        json_t *res = json_object();
+        json_object_set_new(res, "ruleId", S_str(id));
+        json_object_set_new(res, "ruleIndex", json_integer((json_int_t)index));
+        json_object_set_new(res, "level", json_string(S_level(d->severity)));
+        char *text = d->reference ? xasprintf("%s (%s)", d->message, d->reference)
+                                  : xstrdup(d->message);
+        json_object_set_new(res, "message", json_pack("{s:o}", "text", S_str(text)));
+        free(text);
+        char *uri = S_uri(d->file);
+        json_t *phys = json_pack("{s:{s:s}}", "artifactLocation", "uri", uri);
+        free(uri);
+        /* GitHub requires a region; a finding about a whole file points at its start. */
+        json_object_set_new(phys, "region",
+                            json_pack("{s:I,s:I}", "startLine", (json_int_t)(d->line ? d->line : 1),
+                                      "startColumn", (json_int_t)(d->column ? d->column : 1)));
+        json_object_set_new(res, "locations",
+                            json_pack("[{s:o}]", "physicalLocation", phys));
+        json_array_append_new(results, res);
+    }
+    json_t *driver =
+        json_pack("{s:s,s:s,s:o}", "name", "suture", "version", in->version, "rules", rules.rules);
+    json_t *run = json_pack("{s:{s:o},s:s,s:o}", "tool", "driver", driver, "columnKind",
+                            "unicodeCodePoints", "results", results);
+    /* The reading grades are about articles, not findings: the run's property bag. */
+    json_t *grades = json_array();
+    for (size_t i = 0; i < in->n_readings; i++) {
+        const lint_reading *g = &in->readings[i];
+        char *uri = S_uri(g->file);
+        json_array_append_new(grades, json_pack("{s:s,s:I,s:f,s:I,s:I,s:I}", "uri", uri,
+                                                "line", (json_int_t)g->line, "grade", g->grade,
+                                                "sentences", (json_int_t)g->sentences, "words",
+                                                (json_int_t)g->words, "syllables",
+                                                (json_int_t)g->syllables));
+        free(uri);
+    }
+    json_t *props = json_pack("{s:o}", "readingGrades", grades);
+    if (in->reading_grade_max > 0)
+        json_object_set_new(props, "readingGradeMax", json_real(in->reading_grade_max));
+    json_object_set_new(run, "properties", props);
+    json_t *root = json_pack("{s:s,s:s,s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0",
+                             "runs", run);
+    strlist_free(&rules.ids);
+    return S_dump(root, out);
+}

@@ -1,0 +1,61 @@
+/*
+ * report.h: `suture check`'s machine-readable reports, written with jansson.
+ *
+ * JSON (SPEC.md, "Command line"), one object:
+ *     {"diagnostics":[{"file","line","column","severity","rule","message","reference"}],
+ *      "summary":{"files","errors","warnings","suppressed"},
+ *      "suppressions":[{"file","line","column","rule","reason","suppressed"}],
+ *      "reading":{"formula":"flesch-kincaid-grade","max":9.0,
+ *                 "articles":[{"file","line","column","grade","sentences","words",
+ *                              "syllables","above_max"}]}}
+ * "reference" is present when the finding cites a law or guideline; "rule" is the
+ * diagnostic's category (the rule id for compliance findings). "reading" lists every
+ * English article's reading grade (lint.h), rounded to one decimal; "max" is site.yaml's
+ * reading_grade_max, or null when it sets none (then "above_max" is always false).
+ *
+ * SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run whose tool.driver.rules
+ * lists every compliance rule and every other category that occurs, results with ruleId,
+ * ruleIndex, level (error, warning, note), message.text and a physical location whose
+ * artifactLocation.uri is the file path as given (relative paths stay relative, percent-
+ * encoded) and whose region counts columns in Unicode code points (columnKind). The run's
+ * property bag holds the reading grades: "readingGrades" ([{"uri","line","grade",
+ * "sentences","words","syllables"}]) and "readingGradeMax" (when site.yaml sets it).
+ *
+ * Text (on stderr, after the diagnostics and before the summary line), when any article
+ * was graded:
+ *     reading grade (Flesch–Kincaid; reading_grade_max 9 in site.yaml):
+ *        7.9  content/articles/choosing.md (74 sentences, 1021 words)
+ *       11.3  content/articles/layers.md (52 sentences, 998 words): above 9
+ */
+#ifndef SUTURE_REPORT_H
+#define SUTURE_REPORT_H
+
+#include <stdio.h>
+
+#include "check/compliance.h"
+#include "base/diag.h"
+#include "check/lint.h"
+
+typedef struct report_input {
+    const diag_list *diags;          /* sorted */
+    const compliance *rules;         /* may be NULL */
+    const lint_suppression *suppressions;
+    size_t n_suppressions;
+    size_t files, suppressed;
+    const char *version;             /* suture's version */
+    const lint_reading *readings;    /* the graded articles, in file order; may be NULL */
+    size_t n_readings;
+    double reading_grade_max;        /* site.yaml's reading_grade_max; 0: none */
+} report_input;
+
+/* Write the JSON report to out, followed by a newline. Returns 0, or -1 on a write error. */
+int report_json(const report_input *in, FILE *out);
+/* Write the SARIF log to out, followed by a newline. Returns 0, or -1 on a write error. */
+int report_sarif(const report_input *in, FILE *out);
+/*
+ * Write the reading grades as text (the table above) to out; nothing when no article was
+ * graded. Returns 0, or -1 on a write error.
+ */
+int report_text_readings(const report_input *in, FILE *out);
+
+#endif

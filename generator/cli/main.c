@@ -1,0 +1,499 @@
+/* main.c: the suture command line (SPEC.md, "Command line"). */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check/check.h"
+#include "base/diag.h"
+#include "content/frontmatter.h"
+#include "render/page.h"
+#include "cli/progress.h"
+#include "cli/scaffold.h"
+#include "cli/serve.h"
+#include "build/site.h"
+#include "base/util.h"
+
+#ifndef SUTURE_VERSION
+#define SUTURE_VERSION "0.1.0"
+#endif
+
+enum { EXIT_USAGE = 2 };
+
+static const char S_usage[] =
+    "usage: suture build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
+    "                    [--drafts] [--quiet]\n"
+    "       suture check [--content DIR] [--site DIR] [--format text|json|sarif]\n"
+    "                    [--jobs N] [--max-warnings N]\n"
+    "       suture serve [--content DIR] [--templates DIR] [--out DIR] [--port N]\n"
+    "                    [--bind ADDR] [--jobs N] [--drafts] [--quiet]\n"
+    "       suture new article \"TITLE\" [--slug NAME] [--content DIR]\n"
+    "       suture --help | --version\n";
+
+static const char S_new_help[] =
+    "suture new article \"TITLE\": start a new article. Writes content/articles/<name>.md\n"
+    "with the front matter filled in (the title, and today as the date and review date) and\n"
+    "an outline of the usual sections. Fill in the summary, the topics and the reviewer:\n"
+    "suture check and suture build name each one until you have.\n"
+    "\n"
+    "  --slug NAME       the file name and web address, in lower-case letters, digits and\n"
+    "                    hyphens (default: made from the title; needed when the title has\n"
+    "                    no letters a-z, a Korean title for instance)\n"
+    "  --content DIR     the content folder (default: content)\n"
+    "  --help            show this help\n"
+    "\n"
+    "An existing article is never overwritten. Exit status: 0 written; 1 not written (the\n"
+    "reason is printed); 2 usage error.\n";
+
+static const char S_serve_help[] =
+    "suture serve: preview the site while you edit it. Builds the site (as suture build\n"
+    "does), serves it at http://127.0.0.1:8080/, and builds it again each time you save a\n"
+    "file in content/ or templates/; open pages reload by themselves. When a build fails,\n"
+    "every page shows the mistakes to fix, and comes back when they are fixed. If content/\n"
+    "or templates/ is replaced (git checkout, a sync tool), the new folder is watched.\n"
+    "Only this computer's names for the preview (localhost, 127.0.0.1, [::1], the --bind\n"
+    "address) are answered, so that no web page can read it.\n"
+    "\n"
+    "  --content DIR     the content folder (default: content)\n"
+    "  --templates DIR   the XSLT templates and assets (default: templates)\n"
+    "  --out DIR         where the site is built (default: site)\n"
+    "  --port N          the port to listen on (default: 8080; 0: any free port)\n"
+    "  --bind ADDR       the address to listen on (default: 127.0.0.1, this computer only);\n"
+    "                    another address lets other computers see the preview\n"
+    "  --jobs N          pages rendered at once (default: the number of processors)\n"
+    "  --drafts          also build articles marked 'draft: true'\n"
+    "  --quiet           print only errors and the address\n"
+    "  --help            show this help\n"
+    "\n"
+    "Stop it with Ctrl-C. Exit status: 0 stopped; 2 usage error, or the server could not\n"
+    "start (the port is in use: try another --port).\n";
+
+static const char S_check_help[] =
+    "suture check: lint the content against the compliance rules of medical-advertising\n"
+    "law (content/compliance.yaml), and verify a built site.\n"
+    "\n"
+    "  --content DIR       the content folder to lint (default: content)\n"
+    "  --site DIR          verify this folder of HTML: one disclaimer with the configured\n"
+    "                      text on every page, lang, title, description, one h1, links,\n"
+    "                      anchors, images, nothing from other hosts, valid HTML, the\n"
+    "                      Content-Security-Policy and referrer policy, no inline script.\n"
+    "                      Without --content, only the folder is checked\n"
+    "  --format FORMAT     text (default; to stderr), json or sarif (to stdout)\n"
+    "  --jobs N            files linted at once (default: the number of processors)\n"
+    "  --max-warnings N    fail when there are more than N warnings (default: no limit)\n"
+    "  --help              show this help\n"
+    "\n"
+    "Silence a finding that does not apply with a comment on the line before the block:\n"
+    "  <!-- suture-ignore RULE-ID: why the rule does not apply here -->\n"
+    "(in YAML: # suture-ignore RULE-ID: reason). Review dates count to today, or to\n"
+    "SOURCE_DATE_EPOCH when it is set. Every English article's reading grade\n"
+    "(Flesch-Kincaid) is listed, with a warning above reading_grade_max in site.yaml.\n"
+    "\n"
+    "Exit status: 0 no errors; 1 errors found (or too many warnings); 2 usage or\n"
+    "environment error.\n";
+
+static const char S_build_help[] =
+    "suture build: turn the articles in content/ into a static site.\n"
+    "\n"
+    "  --content DIR     the content folder (default: content)\n"
+    "  --templates DIR   the XSLT templates and assets (default: templates)\n"
+    "  --out DIR         where the site goes (default: site); replaced only when the\n"
+    "                    whole build succeeds\n"
+    "  --jobs N          pages rendered at once (default: the number of processors)\n"
+    "  --drafts          also build articles marked 'draft: true'\n"
+    "  --quiet           print nothing but errors\n"
+    "  --help            show this help\n"
+    "\n"
+    "On a terminal, a build that takes more than a second shows a progress line.\n"
+    "Exit status: 0 built; 1 the content, data or templates have errors (each printed\n"
+    "as file:line:column: error: ...); 2 usage or environment error.\n";
+
+static long S_processors(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? n : 1;
+}
+
+/* Parse a whole number in [min, max] for option name; prints why not and returns false. */
+static bool S_number(const char *name, const char *arg, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || *end || end == arg || n < min || n > max) {
+        fprintf(stderr, "suture: %s needs a number from %ld to %ld, not '%s'\n", name, min, max,
+                arg);
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+/*
+ * The options build and serve share (--content, --templates, --out, --jobs, --drafts,
+ * --quiet, by their short letters c t o j d q): 1 when ch was one of them, 0 when not,
+ * -1 after printing why its argument is wrong.
+ */
+static int S_site_option(int ch, const char *arg, site_options *opt, bool *quiet)
+{
+    long n;
+    switch (ch) {
+    case 'c':
+        opt->content_dir = arg;
+        return 1;
+    case 't':
+        opt->templates_dir = arg;
+        return 1;
+    case 'o':
+        opt->out_dir = arg;
+        return 1;
+    case 'j':
+        if (!S_number("--jobs", arg, 1, 256, &n))
+            return -1;
+        opt->jobs = (unsigned)n;
+        return 1;
+    case 'd':
+        opt->drafts = true;
+        return 1;
+    case 'q':
+        *quiet = true;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int S_check(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"content", required_argument, NULL, 'c'},
+        {"site", required_argument, NULL, 's'},
+        {"format", required_argument, NULL, 'f'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"max-warnings", required_argument, NULL, 'w'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    check_options opt = {
+        .content_dir = "content",
+        .lint_content = true,
+        .format = CHECK_FORMAT_TEXT,
+        .jobs = (unsigned)S_processors(),
+        .max_warnings = -1,
+        .today = check_today(),
+    };
+    bool content_given = false;
+    long n;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "c:s:f:j:w:h", options, NULL)) != -1) {
+        switch (ch) {
+        case 'c':
+            opt.content_dir = optarg;
+            content_given = true;
+            break;
+        case 's':
+            opt.site_dir = optarg;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "text")) {
+                opt.format = CHECK_FORMAT_TEXT;
+            } else if (!strcmp(optarg, "json")) {
+                opt.format = CHECK_FORMAT_JSON;
+            } else if (!strcmp(optarg, "sarif")) {
+                opt.format = CHECK_FORMAT_SARIF;
+            } else {
+                fprintf(stderr, "suture: --format must be text, json or sarif, not '%s'\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'j':
+            if (!S_number("--jobs", optarg, 1, 256, &n))
+                return EXIT_USAGE;
+            opt.jobs = (unsigned)n;
+            break;
+        case 'w':
+            if (!S_number("--max-warnings", optarg, 0, 1000000, &n))
+                return EXIT_USAGE;
+            opt.max_warnings = n;
+            break;
+        case 'h':
+            fputs(S_check_help, stdout);
+            return 0;
+        default:
+            fputs(S_usage, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+        return EXIT_USAGE;
+    }
+    opt.lint_content = !opt.site_dir || content_given;
+    if (opt.lint_content && !path_is_dir(opt.content_dir)) {
+        fprintf(stderr, "suture: the content folder '%s' does not exist; run suture check in "
+                        "the site's folder or pass --content DIR\n",
+                opt.content_dir);
+        return EXIT_USAGE;
+    }
+    return check_run(&opt, stdout, stderr, NULL);
+}
+
+static int S_build(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"content", required_argument, NULL, 'c'},
+        {"templates", required_argument, NULL, 't'},
+        {"out", required_argument, NULL, 'o'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"drafts", no_argument, NULL, 'd'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    site_options opt = {
+        .content_dir = "content",
+        .templates_dir = "templates",
+        .out_dir = "site",
+        .jobs = (unsigned)S_processors(),
+    };
+    bool quiet = false;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "c:t:o:j:dqh", options, NULL)) != -1) {
+        int known = S_site_option(ch, optarg, &opt, &quiet);
+        if (known < 0)
+            return EXIT_USAGE;
+        if (known)
+            continue;
+        switch (ch) {
+        case 'h':
+            fputs(S_build_help, stdout);
+            return 0;
+        default:
+            fputs(S_usage, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+        return EXIT_USAGE;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    diag_list *diags = diag_list_new();
+    site_stats stats = {0};
+    /* On a terminal, a long build shows how far it has come. */
+    site_progress progress = {0};
+    progress_display *shown = NULL;
+    if (!quiet && isatty(STDERR_FILENO)) {
+        opt.progress = &progress;
+        shown = progress_start(&progress, stderr);
+    }
+    int status = site_build(&opt, diags, &stats);
+    progress_stop(shown);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    diag_list_sort(diags);
+    for (size_t i = 0; i < diag_count(diags); i++) {
+        const diag *d = diag_get(diags, i);
+        if (quiet && d->severity != DIAG_ERROR)
+            continue;
+        char *line = diag_format(d);
+        fprintf(stderr, "%s\n", line);
+        free(line);
+    }
+    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    size_t errors = diag_error_count(diags);
+    if (status == SITE_OK) {
+        if (!quiet)
+            fprintf(stderr, "suture: built %zu pages (%zu articles, %zu unchanged) into %s in "
+                    "%.0f ms\n",
+                    stats.pages, stats.articles, stats.reused, opt.out_dir, ms);
+    } else {
+        fprintf(stderr, "suture: %zu error%s; %s was not changed\n", errors,
+                errors == 1 ? "" : "s", opt.out_dir);
+    }
+    diag_list_free(diags);
+    return status;
+}
+
+static int S_new(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"slug", required_argument, NULL, 's'},
+        {"content", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *slug = NULL, *content = "content";
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "s:c:h", options, NULL)) != -1) {
+        switch (ch) {
+        case 's':
+            slug = optarg;
+            break;
+        case 'c':
+            content = optarg;
+            break;
+        case 'h':
+            fputs(S_new_help, stdout);
+            return 0;
+        default:
+            fputs(S_usage, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc || strcmp(argv[optind], "article") != 0) {
+        fprintf(stderr, "suture: say what to make: suture new article \"TITLE\"\n%s", S_usage);
+        return EXIT_USAGE;
+    }
+    if (optind + 1 >= argc) {
+        fprintf(stderr, "suture: give the article's title in quotes: suture new article "
+                        "\"How a thread lift works\"\n");
+        return EXIT_USAGE;
+    }
+    if (optind + 2 < argc) {
+        fprintf(stderr, "suture: unexpected argument '%s'; put the whole title in quotes\n",
+                argv[optind + 2]);
+        return EXIT_USAGE;
+    }
+    date_ymd today = check_today();
+    char iso[16];
+    date_format(&today, iso, sizeof iso);
+    diag_list *diags = diag_list_new();
+    char *path = NULL;
+    int rc = scaffold_article(content, argv[optind + 1], slug, iso, diags, &path);
+    for (size_t i = 0; i < diag_count(diags); i++) {
+        char *line = diag_format(diag_get(diags, i));
+        fprintf(stderr, "%s\n", line);
+        free(line);
+    }
+    diag_list_free(diags);
+    if (rc != 0)
+        return 1;
+    fprintf(stderr, "suture: wrote %s; fill in its summary, topics and reviewer, then write "
+                    "the article under each heading\n",
+            path);
+    free(path);
+    return 0;
+}
+
+static int S_serve(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"content", required_argument, NULL, 'c'},
+        {"templates", required_argument, NULL, 't'},
+        {"out", required_argument, NULL, 'o'},
+        {"port", required_argument, NULL, 'p'},
+        {"bind", required_argument, NULL, 'b'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"drafts", no_argument, NULL, 'd'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    serve_options opt = {
+        .build = {.content_dir = "content",
+                  .templates_dir = "templates",
+                  .out_dir = "site",
+                  .jobs = (unsigned)S_processors()},
+        .bind = "127.0.0.1",
+        .port = 8080,
+        .debounce_ms = 100,
+    };
+    long n;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "c:t:o:p:b:j:dqh", options, NULL)) != -1) {
+        int known = S_site_option(ch, optarg, &opt.build, &opt.quiet);
+        if (known < 0)
+            return EXIT_USAGE;
+        if (known)
+            continue;
+        switch (ch) {
+        case 'p':
+            if (!S_number("--port", optarg, 0, 65535, &n))
+                return EXIT_USAGE;
+            opt.port = (unsigned)n;
+            break;
+        case 'b':
+            opt.bind = optarg;
+            break;
+        case 'h':
+            fputs(S_serve_help, stdout);
+            return 0;
+        default:
+            fputs(S_usage, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+        return EXIT_USAGE;
+    }
+    if (!path_is_dir(opt.build.content_dir)) {
+        fprintf(stderr, "%s: error: the content folder does not exist; run suture where "
+                        "content/ is, or pass --content DIR\n",
+                opt.build.content_dir);
+        return EXIT_USAGE;
+    }
+    return serve_run(&opt);
+}
+
+int main(int argc, char **argv)
+{
+    /* A closed pipe on stderr (suture build | head) must not kill a build half-way and
+     * leave its staging folder behind: writes fail with EPIPE instead. */
+    signal(SIGPIPE, SIG_IGN);
+    /* A file-size limit (ulimit -f) must fail the write with EFBIG, reported as an error,
+     * not kill the build with its staging folder behind. */
+    signal(SIGXFSZ, SIG_IGN);
+    if (argc < 2) {
+        fputs(S_usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(S_usage, stdout);
+        fputs("\nCommands:\n  build   build the site (suture build --help)\n"
+              "  check   lint the content and verify a built site (suture check --help)\n"
+              "  serve   preview the site while you edit it (suture serve --help)\n"
+              "  new     start a new article (suture new --help)\n",
+              stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("suture %s\n", SUTURE_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "build")) {
+        page_init();
+        int status = S_build(argc - 1, argv + 1);
+        page_cleanup();
+        return status;
+    }
+    if (!strcmp(cmd, "check")) {
+        page_init();
+        int status = S_check(argc - 1, argv + 1);
+        page_cleanup();
+        return status;
+    }
+    if (!strcmp(cmd, "new"))
+        return S_new(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) {
+        page_init();
+        int status = S_serve(argc - 1, argv + 1);
+        page_cleanup();
+        return status;
+    }
+    fprintf(stderr, "suture: unknown command '%s'\n%s", cmd, S_usage);
+    return EXIT_USAGE;
+}

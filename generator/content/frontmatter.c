@@ -1,0 +1,304 @@
+/* frontmatter.c: article front matter (see frontmatter.h). */
+#define _GNU_SOURCE
+#include "content/frontmatter.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/slug.h"
+#include "base/util.h"
+#include "content/yamldoc.h"
+
+static const char *const S_keys[] = {"title", "summary", "topics", "date", "reviewed",
+                                     "reviewer", "procedures", "slug", "draft", "lang", NULL};
+static const char *const S_required[] = {"title", "summary", "topics", "date", "reviewed",
+                                         "reviewer", NULL};
+
+bool date_parse(const char *s, date_ymd *out)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return false;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+    }
+    if (s[10] != '\0')
+        return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (y < 1900 || m < 1 || m > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int max = days[m - 1] + (m == 2 && leap ? 1 : 0);
+    if (d > max)
+        return false;
+    out->year = y;
+    out->month = m;
+    out->day = d;
+    return true;
+}
+
+void date_format(const date_ymd *d, char *buf, size_t size)
+{
+    snprintf(buf, size, "%04d-%02d-%02d", d->year, d->month, d->day);
+}
+
+int date_compare(const date_ymd *a, const date_ymd *b)
+{
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    if (a->month != b->month)
+        return a->month < b->month ? -1 : 1;
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
+    return 0;
+}
+
+/* Howard Hinnant's days_from_civil: exact for every Gregorian date. */
+long date_days(const date_ymd *d)
+{
+    long y = d->year - (d->month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (d->month + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d->day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+date_ymd date_from_time(long long seconds)
+{
+    long long z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int year = (int)(yoe + era * 400 + (month <= 2));
+    return (date_ymd){year, month, day};
+}
+
+/* Where key's value was written, or 0:0. */
+static fm_pos S_pos(ydoc *doc, yaml_node_t *root, const char *key)
+{
+    yaml_node_t *n = ydoc_map_get(doc, root, key);
+    return n ? (fm_pos){ydoc_line(doc, n), ydoc_column(doc, n)} : (fm_pos){0, 0};
+}
+
+/* Find the end of the line starting at p; returns the start of the next line. */
+static const char *S_next_line(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return nl ? nl + 1 : end;
+}
+
+/* True when the line [p, next) is exactly a fence (---, or ... to close), maybe with CR. */
+static bool S_is_fence(const char *p, const char *next, bool closing)
+{
+    size_t n = (size_t)(next - p);
+    while (n && (p[n - 1] == '\n' || p[n - 1] == '\r'))
+        n--;
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+        n--;
+    return n == 3 && (memcmp(p, "---", 3) == 0 || (closing && memcmp(p, "...", 3) == 0));
+}
+
+static void S_read_date(ydoc *doc, yaml_node_t *root, const char *key, date_ymd *out)
+{
+    yaml_node_t *n = ydoc_map_get(doc, root, key);
+    if (!n)
+        return;
+    const char *s = ydoc_scalar(n);
+    if (!s || ydoc_is_null(n)) {
+        ydoc_error(doc, n, "'%s' must be a date written as YYYY-MM-DD, like 2026-11-20", key);
+        return;
+    }
+    if (!date_parse(s, out))
+        ydoc_error(doc, n,
+                   "'%s' is not a valid date: '%s'; write it as YYYY-MM-DD, like 2026-11-20",
+                   key, s);
+}
+
+static const char *S_read_string(ydoc *doc, yaml_node_t *root, const char *key)
+{
+    yaml_node_t *n = ydoc_map_get(doc, root, key);
+    if (!n)
+        return NULL;
+    char what[32];
+    snprintf(what, sizeof what, "'%s'", key);
+    return ydoc_expect_string(doc, n, what);
+}
+
+/* Read a list of ids; a single value is accepted as a list of one. */
+static fm_ref *S_read_ids(ydoc *doc, yaml_node_t *root, const char *key, size_t *count)
+{
+    yaml_node_t *n = ydoc_map_get(doc, root, key);
+    *count = 0;
+    if (!n)
+        return NULL;
+    char what[48];
+    snprintf(what, sizeof what, "'%s'", key);
+    if (n->type == YAML_SCALAR_NODE && !ydoc_is_null(n)) {
+        const char *id = ydoc_expect_string(doc, n, what);
+        if (!id)
+            return NULL;
+        fm_ref *refs = xcalloc(1, sizeof *refs);
+        refs[0].id = xstrdup(id);
+        refs[0].line = ydoc_line(doc, n);
+        refs[0].column = ydoc_column(doc, n);
+        *count = 1;
+        return refs;
+    }
+    if (!ydoc_expect_seq(doc, n, what))
+        return NULL;
+    size_t len = ydoc_len(n);
+    fm_ref *refs = xcalloc(len, sizeof *refs);
+    for (size_t i = 0; i < len; i++) {
+        yaml_node_t *item = ydoc_seq_item(doc, n, i);
+        snprintf(what, sizeof what, "each of '%s'", key);
+        const char *id = ydoc_expect_string(doc, item, what);
+        if (!id)
+            continue;
+        bool dup = false;
+        for (size_t j = 0; j < *count; j++)
+            if (strcmp(refs[j].id, id) == 0)
+                dup = true;
+        if (dup) {
+            ydoc_error(doc, item, "'%s' lists '%s' twice; keep one", key, id);
+            continue;
+        }
+        refs[*count].id = xstrdup(id);
+        refs[*count].line = ydoc_line(doc, item);
+        refs[*count].column = ydoc_column(doc, item);
+        (*count)++;
+    }
+    return refs;
+}
+
+frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
+                               diag_list *diags, const char **body, unsigned *body_line)
+{
+    const char *end = text + len;
+    const char *p = text;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    const char *next = S_next_line(p, end);
+    if (!S_is_fence(p, next, false)) {
+        diag_error(diags, file, 1, 1, "front-matter",
+                   "the article must start with front matter: a line '---', the fields "
+                   "(title, summary, topics, date, reviewed, reviewer), and another '---'");
+        return NULL;
+    }
+    const char *yaml_start = next;
+    const char *line = next;
+    unsigned lineno = 2;
+    while (line < end) {
+        const char *after = S_next_line(line, end);
+        if (S_is_fence(line, after, true))
+            break;
+        line = after;
+        lineno++;
+    }
+    if (line >= end) {
+        diag_error(diags, file, 1, 1, "front-matter",
+                   "the front matter is not closed; add a line '---' after its last field");
+        return NULL;
+    }
+    if (memchr(yaml_start, '\0', (size_t)(line - yaml_start))) {
+        diag_error(diags, file, 2, 1, "front-matter", "the front matter contains a NUL byte; the file may be damaged: "
+                   "save it again as plain UTF-8 text");
+        return NULL;
+    }
+    *body = S_next_line(line, end);
+    *body_line = lineno + 1;
+
+    size_t errors_before = diag_thread_error_count();
+    ydoc *doc = ydoc_load(file, yaml_start, (size_t)(line - yaml_start), 1, 0, diags);
+    if (!doc)
+        return NULL;
+    yaml_node_t *root = ydoc_root(doc);
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        ydoc_error(doc, root,
+                   "the front matter must be 'key: value' lines (title, summary, topics, "
+                   "date, reviewed, reviewer)");
+        ydoc_free(doc);
+        return NULL;
+    }
+    ydoc_check_keys(doc, root, S_keys, "the front matter");
+    for (size_t i = 0; S_required[i]; i++)
+        if (!ydoc_map_get(doc, root, S_required[i]))
+            diag_error(diags, file, 1, 1, "front-matter",
+                       "the front matter has no '%s'; every article needs one: add a "
+                       "line '%s: ...' between the two '---' lines",
+                       S_required[i], S_required[i]);
+
+    frontmatter *fm = xcalloc(1, sizeof *fm);
+    fm->line = 1;
+    const char *s;
+    if ((s = S_read_string(doc, root, "title")))
+        fm->title = xstrdup(s);
+    if ((s = S_read_string(doc, root, "summary")))
+        fm->summary = xstrdup(s);
+    if ((s = S_read_string(doc, root, "reviewer")))
+        fm->reviewer = xstrdup(s);
+    if ((s = S_read_string(doc, root, "slug"))) {
+        if (slug_is_valid(s))
+            fm->slug = xstrdup(s);
+        else
+            ydoc_error(doc, ydoc_map_get(doc, root, "slug"),
+                       "'slug' may use only lower-case letters, digits and hyphens, not '%s'",
+                       s);
+    }
+    if ((s = S_read_string(doc, root, "lang"))) {
+        if (slug_is_language_tag(s))
+            fm->lang = xstrdup(s);
+        else
+            ydoc_error(doc, ydoc_map_get(doc, root, "lang"),
+                       "'lang' must be a language code such as en or ko, not '%s'", s);
+    }
+    fm->title_at = S_pos(doc, root, "title");
+    fm->summary_at = S_pos(doc, root, "summary");
+    fm->reviewer_at = S_pos(doc, root, "reviewer");
+    fm->reviewed_at = S_pos(doc, root, "reviewed");
+    S_read_date(doc, root, "date", &fm->date);
+    S_read_date(doc, root, "reviewed", &fm->reviewed);
+    yaml_node_t *draft = ydoc_map_get(doc, root, "draft");
+    if (draft)
+        ydoc_expect_bool(doc, draft, "'draft'", &fm->draft);
+    size_t errors_before_topics = diag_thread_error_count();
+    fm->topics = S_read_ids(doc, root, "topics", &fm->n_topics);
+    if (ydoc_map_get(doc, root, "topics") && fm->n_topics == 0 &&
+        diag_thread_error_count() == errors_before_topics)
+        ydoc_error(doc, ydoc_map_get(doc, root, "topics"),
+                   "'topics' is empty; list at least one topic from site.yaml");
+    fm->procedures = S_read_ids(doc, root, "procedures", &fm->n_procedures);
+    ydoc_free(doc);
+    if (diag_thread_error_count() > errors_before) {
+        frontmatter_free(fm);
+        return NULL;
+    }
+    return fm;
+}
+
+void frontmatter_free(frontmatter *fm)
+{
+    if (!fm)
+        return;
+    free(fm->title);
+    free(fm->summary);
+    free(fm->reviewer);
+    free(fm->slug);
+    free(fm->lang);
+    for (size_t i = 0; i < fm->n_topics; i++)
+        free(fm->topics[i].id);
+    free(fm->topics);
+    for (size_t i = 0; i < fm->n_procedures; i++)
+        free(fm->procedures[i].id);
+    free(fm->procedures);
+    free(fm);
+}

@@ -1,0 +1,86 @@
+/*
+ * frontmatter.h: an article's YAML front matter (SPEC.md, "Article").
+ *
+ *     ---
+ *     title: "..."            required
+ *     summary: "..."          required
+ *     topics: [anatomy]       required, ids declared in site.yaml (checked by the caller)
+ *     date: 2026-11-20        required, ISO 8601 calendar date
+ *     reviewed: 2026-11-20    required
+ *     reviewer: "..."         required
+ *     procedures: [..]        optional, ids from procedures.yaml (checked by the caller)
+ *     slug: ...               optional
+ *     draft: false            optional
+ *     lang: en                optional
+ *     ---
+ *     Body in CommonMark.
+ *
+ * Unknown keys are errors, so a typo never passes silently.
+ */
+#ifndef SUTURE_FRONTMATTER_H
+#define SUTURE_FRONTMATTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+
+typedef struct date_ymd {
+    int year, month, day;
+} date_ymd;
+
+/* An id written in the front matter, with where it was written. */
+typedef struct fm_ref {
+    char *id;
+    unsigned line, column;
+} fm_ref;
+
+/* Where a value starts in the article file (line and column from 1, in characters). */
+typedef struct fm_pos {
+    unsigned line, column;
+} fm_pos;
+
+typedef struct frontmatter {
+    char *title;
+    char *summary;
+    char *reviewer;
+    char *slug;      /* NULL when not given */
+    char *lang;      /* NULL when not given */
+    fm_ref *topics;
+    size_t n_topics;
+    fm_ref *procedures;
+    size_t n_procedures;
+    date_ymd date;
+    date_ymd reviewed;
+    bool draft;
+    unsigned line;   /* line of the opening '---' (1) */
+    /* Where the values were written, for `suture check`'s findings. */
+    fm_pos title_at, summary_at, reviewer_at, reviewed_at;
+} frontmatter;
+
+/*
+ * Split an article's text into front matter and body and parse the front matter.
+ * file names the article in diagnostics. On success returns the front matter (free with
+ * frontmatter_free) and sets *body to the first byte of the body inside text and
+ * *body_line to the body's first line number (1-based). On any mistake adds errors to
+ * diags (every mistake, not only the first) and returns NULL.
+ */
+frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
+                               diag_list *diags, const char **body, unsigned *body_line);
+void frontmatter_free(frontmatter *fm);
+
+/*
+ * Parse an ISO 8601 calendar date "YYYY-MM-DD" (years 1900-9999), rejecting dates that do
+ * not exist (2026-02-30). Returns true and fills *out.
+ */
+bool date_parse(const char *s, date_ymd *out);
+/* Format as "YYYY-MM-DD" into buf (at least 11 bytes). */
+void date_format(const date_ymd *d, char *buf, size_t size);
+/* Negative, zero or positive as a is before, equal to or after b. */
+int date_compare(const date_ymd *a, const date_ymd *b);
+/* Days from 1970-01-01 to d (negative before it), in the proleptic Gregorian calendar. */
+long date_days(const date_ymd *d);
+/* The calendar date of a time (seconds since the epoch, UTC). */
+date_ymd date_from_time(long long seconds);
+
+#endif

@@ -1,0 +1,428 @@
+/* glossary.c: glossary terms and first-use links (see glossary.h). */
+#define _GNU_SOURCE
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "content/glossary.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/slug.h"
+#include "base/util.h"
+#include "content/yamldoc.h"
+
+struct glossary {
+    char *file;
+    glossary_term *terms;
+    size_t n_terms;
+    size_t *sorted;      /* n_terms sorted indices, then the term of each capture group */
+    pcre2_code *pattern; /* one capture group per phrase; NULL when there are no terms */
+};
+
+static const char *const S_keys[] = {"id", "term", "aliases", "definition", NULL};
+
+/* True when some term already uses this phrase (as term or alias), caselessly. */
+static const glossary_term *S_phrase_owner(const glossary *g, const char *phrase)
+{
+    for (size_t i = 0; i < g->n_terms; i++) {
+        if (strcasecmp(g->terms[i].term, phrase) == 0)
+            return &g->terms[i];
+        for (size_t a = 0; a < g->terms[i].n_aliases; a++)
+            if (strcasecmp(g->terms[i].aliases[a], phrase) == 0)
+                return &g->terms[i];
+    }
+    return NULL;
+}
+
+static void S_load_term(ydoc *doc, yaml_node_t *t, glossary *g)
+{
+    if (!ydoc_expect_map(doc, t, "each glossary entry"))
+        return;
+    ydoc_check_keys(doc, t, S_keys, "a glossary entry");
+    yaml_node_t *idn = ydoc_map_get(doc, t, "id");
+    yaml_node_t *tn = ydoc_map_get(doc, t, "term");
+    yaml_node_t *dn = ydoc_map_get(doc, t, "definition");
+    yaml_node_t *an = ydoc_map_get(doc, t, "aliases");
+    const char *id = idn ? ydoc_expect_string(doc, idn, "a term's 'id'") : NULL;
+    const char *term = tn ? ydoc_expect_string(doc, tn, "'term'") : NULL;
+    const char *def = dn ? ydoc_expect_string(doc, dn, "'definition'") : NULL;
+    if (!idn)
+        ydoc_error(doc, t, "this glossary entry has no 'id'; add one, like 'id: smas'");
+    if (!tn)
+        ydoc_error(doc, t, "this glossary entry has no 'term'; add the word being defined");
+    if (!dn)
+        ydoc_error(doc, t, "this glossary entry has no 'definition'; explain the term in "
+                           "plain words");
+    if (id && !slug_is_valid(id)) {
+        ydoc_error(doc, idn, "term id '%s' may use only lower-case letters, digits and hyphens",
+                   id);
+        id = NULL;
+    }
+    for (size_t i = 0; id && i < g->n_terms; i++)
+        if (strcmp(g->terms[i].id, id) == 0) {
+            ydoc_error(doc, idn, "glossary id '%s' is used twice; keep one", id);
+            id = NULL;
+        }
+    const glossary_term *owner;
+    if (term && (owner = S_phrase_owner(g, term))) {
+        ydoc_error(doc, tn, "'%s' is already defined by glossary entry '%s'", term, owner->id);
+        term = NULL;
+    }
+    glossary_term entry = {0};
+    if (an && ydoc_expect_seq(doc, an, "'aliases'")) {
+        size_t n = ydoc_len(an);
+        entry.aliases = xcalloc(n + 1, sizeof *entry.aliases);
+        for (size_t i = 0; i < n; i++) {
+            yaml_node_t *item = ydoc_seq_item(doc, an, i);
+            const char *alias = ydoc_expect_string(doc, item, "each alias");
+            if (!alias)
+                continue;
+            if ((owner = S_phrase_owner(g, alias)) ||
+                (term && strcasecmp(alias, term) == 0)) {
+                ydoc_error(doc, item, "'%s' is already defined by glossary entry '%s'", alias,
+                           owner ? owner->id : (id ? id : "?"));
+                continue;
+            }
+            entry.aliases[entry.n_aliases++] = xstrdup(alias);
+        }
+    }
+    if (!id || !term || !def) {
+        for (size_t i = 0; i < entry.n_aliases; i++)
+            free(entry.aliases[i]);
+        free(entry.aliases);
+        return;
+    }
+    entry.id = xstrdup(id);
+    entry.term = xstrdup(term);
+    entry.definition = xstrdup(def);
+    entry.line = ydoc_line(doc, t);
+    entry.column = ydoc_column(doc, t);
+    g->terms[g->n_terms++] = entry;
+}
+
+/* Append phrase to a PCRE2 pattern as a literal, safe against "\E" inside it. */
+static void S_append_literal(strbuf *b, const char *phrase)
+{
+    strbuf_puts(b, "\\Q");
+    for (const char *p = phrase; *p; p++) {
+        if (p[0] == '\\' && p[1] == 'E') {
+            strbuf_puts(b, "\\E\\\\E\\Q");
+            p++;
+        } else if (*p == ' ') {
+            /* A space in a term matches any run of white space, as text wraps. */
+            strbuf_puts(b, "\\E\\s+\\Q");
+        } else {
+            strbuf_putc(b, *p);
+        }
+    }
+    strbuf_puts(b, "\\E");
+}
+
+typedef struct {
+    const char *phrase;
+    size_t term;
+} S_phrase;
+
+static int S_by_length_desc(const void *a, const void *b)
+{
+    size_t la = strlen(((const S_phrase *)a)->phrase), lb = strlen(((const S_phrase *)b)->phrase);
+    return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+/* Compile one pattern that finds every term and alias of the glossary. */
+static bool S_compile(glossary *g, diag_list *diags)
+{
+    size_t n_phrases = 0;
+    for (size_t i = 0; i < g->n_terms; i++)
+        n_phrases += 1 + g->terms[i].n_aliases;
+    S_phrase *phrases = xcalloc(n_phrases, sizeof *phrases);
+    size_t k = 0;
+    for (size_t i = 0; i < g->n_terms; i++) {
+        phrases[k++] = (S_phrase){g->terms[i].term, i};
+        for (size_t a = 0; a < g->terms[i].n_aliases; a++)
+            phrases[k++] = (S_phrase){g->terms[i].aliases[a], i};
+    }
+    qsort(phrases, n_phrases, sizeof *phrases, S_by_length_desc);
+    /*
+     * PCRE2 tries alternatives left to right, so with every phrase listed longest first
+     * the longest phrase wins at any position. Phrases that begin with the same ASCII
+     * character (letters without regard to case) are grouped behind it, "s(?:(mas)|(kin))",
+     * so that at each position of the text PCRE2 tests one first character per group
+     * instead of every phrase: linking terms had cost a tenth of a build. Phrases that begin
+     * with anything else stay whole, after the groups. Each phrase has its own capture
+     * group, in the order written (order[]); group_term below maps it back to its term.
+     */
+    size_t *order = xcalloc(n_phrases + 1, sizeof *order);
+    size_t n_order = 0;
+    bool *placed = xcalloc(n_phrases + 1, sizeof *placed);
+    strbuf pat = STRBUF_INIT;
+    strbuf_puts(&pat, "(?<![A-Za-z0-9_])(?:");
+    bool first_branch = true;
+    for (size_t i = 0; i < n_phrases; i++) {
+        unsigned char c = (unsigned char)phrases[i].phrase[0];
+        if (placed[i] || c == 0 || c >= 0x80)
+            continue;
+        char lead[2] = {(char)c, '\0'};
+        strbuf_puts(&pat, first_branch ? "" : "|");
+        first_branch = false;
+        S_append_literal(&pat, lead);
+        strbuf_puts(&pat, "(?:");
+        bool first_in_group = true;
+        for (size_t j = i; j < n_phrases; j++) {
+            unsigned char d = (unsigned char)phrases[j].phrase[0];
+            if (placed[j] || tolower(d) != tolower(c))
+                continue;
+            placed[j] = true;
+            order[n_order++] = j;
+            strbuf_puts(&pat, first_in_group ? "(" : "|(");
+            first_in_group = false;
+            S_append_literal(&pat, phrases[j].phrase + 1);
+            strbuf_putc(&pat, ')');
+        }
+        strbuf_putc(&pat, ')');
+    }
+    for (size_t i = 0; i < n_phrases; i++) {
+        if (placed[i])
+            continue;
+        order[n_order++] = i;
+        strbuf_puts(&pat, first_branch ? "(" : "|(");
+        first_branch = false;
+        S_append_literal(&pat, phrases[i].phrase);
+        strbuf_putc(&pat, ')');
+    }
+    strbuf_puts(&pat, ")(?![A-Za-z0-9_])");
+    free(placed);
+    int err;
+    PCRE2_SIZE erroff;
+    g->pattern = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
+                               PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF,
+                               &err, &erroff, NULL);
+    strbuf_free(&pat);
+    if (!g->pattern) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+        diag_error(diags, g->file, 1, 1, "glossary", "cannot build the term matcher: %s", msg);
+        free(phrases);
+        free(order);
+        return false;
+    }
+    pcre2_jit_compile(g->pattern, PCRE2_JIT_COMPLETE);
+    /* Remember which term each capture group stands for. */
+    g->sorted = xcalloc(g->n_terms + n_phrases + 1, sizeof *g->sorted);
+    size_t *group_term = g->sorted + g->n_terms;
+    for (size_t i = 0; i < n_phrases; i++)
+        group_term[i] = phrases[order[i]].term;
+    free(order);
+    free(phrases);
+    return true;
+}
+
+static int S_by_term(const void *a, const void *b, void *ctx)
+{
+    const glossary *g = ctx;
+    return strcasecmp(g->terms[*(const size_t *)a].term, g->terms[*(const size_t *)b].term);
+}
+
+glossary *glossary_load(const char *path, diag_list *diags)
+{
+    static const char *const keys[] = {"terms", NULL};
+    glossary *g = xcalloc(1, sizeof *g);
+    g->file = xstrdup(path);
+    size_t len;
+    char *text = file_read(path, &len);
+    if (!text) {
+        /* No file is an empty glossary; a symbolic link to nothing is a mistake. */
+        if (errno == ENOENT && !path_exists(path)) {
+            g->sorted = xcalloc(1, sizeof *g->sorted);
+            return g;
+        }
+        diag_file_problem(diags, path, errno, NULL, "the glossary");
+        glossary_free(g);
+        return NULL;
+    }
+    size_t errors_before = diag_thread_error_count();
+    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
+    free(text);
+    if (!doc) {
+        glossary_free(g);
+        return NULL;
+    }
+    yaml_node_t *root = ydoc_root(doc);
+    if (root && ydoc_expect_map(doc, root, "glossary.yaml")) {
+        ydoc_check_keys(doc, root, keys, "glossary.yaml");
+        yaml_node_t *terms = ydoc_map_get(doc, root, "terms");
+        if (!terms)
+            ydoc_error(doc, root, "glossary.yaml has no 'terms'; list the terms under it");
+        else if (ydoc_expect_seq(doc, terms, "'terms'")) {
+            size_t n = ydoc_len(terms);
+            g->terms = xcalloc(n, sizeof *g->terms);
+            for (size_t i = 0; i < n; i++)
+                S_load_term(doc, ydoc_seq_item(doc, terms, i), g);
+        }
+    }
+    ydoc_free(doc);
+    if (diag_thread_error_count() > errors_before) {
+        glossary_free(g);
+        return NULL;
+    }
+    if (g->n_terms == 0) {
+        g->sorted = xcalloc(1, sizeof *g->sorted);
+        return g;
+    }
+    if (!S_compile(g, diags)) {
+        glossary_free(g);
+        return NULL;
+    }
+    for (size_t i = 0; i < g->n_terms; i++)
+        g->sorted[i] = i;
+    qsort_r(g->sorted, g->n_terms, sizeof *g->sorted, S_by_term, g);
+    return g;
+}
+
+void glossary_free(glossary *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n_terms; i++) {
+        free(g->terms[i].id);
+        free(g->terms[i].term);
+        free(g->terms[i].definition);
+        for (size_t a = 0; a < g->terms[i].n_aliases; a++)
+            free(g->terms[i].aliases[a]);
+        free(g->terms[i].aliases);
+    }
+    free(g->terms);
+    free(g->sorted);
+    pcre2_code_free(g->pattern);
+    free(g->file);
+    free(g);
+}
+
+const char *glossary_file_name(const glossary *g)
+{
+    return g->file;
+}
+
+size_t glossary_count(const glossary *g)
+{
+    return g->n_terms;
+}
+
+const glossary_term *glossary_get(const glossary *g, size_t i)
+{
+    return i < g->n_terms ? &g->terms[i] : NULL;
+}
+
+const size_t *glossary_sorted(const glossary *g)
+{
+    return g->sorted;
+}
+
+static bool S_skip_element(xmlNodePtr n)
+{
+    static const char *const skip[] = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5",
+                                       "h6", "table", "figure", "script", "style", NULL};
+    for (size_t i = 0; skip[i]; i++)
+        if (xmlStrcmp(n->name, BAD_CAST skip[i]) == 0)
+            return true;
+    return false;
+}
+
+typedef struct {
+    const glossary *g;
+    const char *href;
+    bool *used;
+    size_t remaining;
+    size_t links;
+    pcre2_match_data *match;
+} S_linker;
+
+/*
+ * Link the first unused term in one text node. Returns the node that holds the rest of
+ * the text (to keep scanning), or NULL when nothing more can be linked in it.
+ */
+static xmlNodePtr S_link_in_text(S_linker *l, xmlNodePtr text)
+{
+    const char *s = (const char *)text->content;
+    size_t len = strlen(s);
+    size_t *group_term = l->g->sorted + l->g->n_terms;
+    PCRE2_SIZE offset = 0;
+    while (offset <= len) {
+        int rc = pcre2_match(l->g->pattern, (PCRE2_SPTR)s, len, offset, 0, l->match, NULL);
+        if (rc < 0)
+            return NULL;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(l->match);
+        size_t term = (size_t)-1;
+        for (int grp = 1; grp < rc; grp++)
+            if (ov[2 * grp] != PCRE2_UNSET) {
+                term = group_term[grp - 1];
+                break;
+            }
+        if (term == (size_t)-1 || l->used[term]) {
+            offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            continue;
+        }
+        l->used[term] = true;
+        l->remaining--;
+        l->links++;
+        size_t start = ov[0], end = ov[1];
+        /* libxml2 merges adjacent text nodes, so shorten this one in place, put the link
+         * after it, and let the rest follow as the node scanning continues in. */
+        char *copy = xstrdup(s);
+        xmlNodePtr a = xmlNewNode(NULL, BAD_CAST "a");
+        xmlNewProp(a, BAD_CAST "class", BAD_CAST "glossary-term");
+        char *href = xasprintf("%s#term-%s", l->href, l->g->terms[term].id);
+        xmlNewProp(a, BAD_CAST "href", BAD_CAST href);
+        free(href);
+        xmlAddChild(a, xmlNewTextLen(BAD_CAST copy + start, (int)(end - start)));
+        if (start > 0) {
+            xmlNodeSetContentLen(text, BAD_CAST copy, (int)start);
+            xmlAddNextSibling(text, a);
+        } else {
+            xmlReplaceNode(text, a);
+            xmlFreeNode(text);
+        }
+        xmlNodePtr rest = end < len ? xmlAddNextSibling(a, xmlNewText(BAD_CAST copy + end)) : NULL;
+        free(copy);
+        return rest;
+    }
+    return NULL;
+}
+
+static void S_walk(S_linker *l, xmlNodePtr node)
+{
+    xmlNodePtr child = node->children;
+    while (child && l->remaining) {
+        xmlNodePtr next = child->next;
+        if (child->type == XML_ELEMENT_NODE) {
+            if (!S_skip_element(child))
+                S_walk(l, child);
+        } else if (child->type == XML_TEXT_NODE && child->content) {
+            xmlNodePtr rest = child;
+            while (rest && l->remaining)
+                rest = S_link_in_text(l, rest);
+        }
+        child = next;
+    }
+}
+
+size_t glossary_link_terms(const glossary *g, xmlNodePtr root, const char *glossary_href)
+{
+    if (!g->pattern || !root)
+        return 0;
+    S_linker l = {
+        .g = g,
+        .href = glossary_href,
+        .used = xcalloc(g->n_terms, sizeof(bool)),
+        .remaining = g->n_terms,
+        .match = pcre2_match_data_create_from_pattern(g->pattern, NULL),
+    };
+    S_walk(&l, root);
+    pcre2_match_data_free(l.match);
+    free(l.used);
+    return l.links;
+}

@@ -1,0 +1,398 @@
+/* yamldoc.c: YAML documents with file positions (see yamldoc.h). */
+#define _GNU_SOURCE
+#include "content/yamldoc.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+struct ydoc {
+    yaml_document_t document;
+    char *file;
+    unsigned line_offset;
+    unsigned column_offset;
+    diag_list *diags;
+};
+
+/*
+ * libyaml's problems in words a clinic editor can act on. The original wording follows in
+ * parentheses for whoever knows YAML.
+ */
+static const struct {
+    const char *problem;
+    const char *plain;
+    bool at_context; /* point at where the construct began, not where libyaml gave up */
+} S_plain_problems[] = {
+    {"could not find expected ':'",
+     "this line is not 'key: value'; add the ':' after the key, or join it to the line above",
+     true},
+    {"found character that cannot start any token",
+     "this character cannot start a value (a tab, or a symbol such as @ or `); indent with "
+     "spaces and put such text in quotes",
+     false},
+    {"mapping values are not allowed in this context",
+     "a ': ' appears where it cannot; put text that contains ': ' in quotes, or fix the "
+     "indentation",
+     false},
+    {"did not find expected key",
+     "this line does not fit here; check its indentation and that every quote is closed",
+     false},
+    {"found unexpected end of stream",
+     "the text ends inside quotes or brackets; close them", true},
+    {"did not find expected node content", "a value is missing here", false},
+    {"found undefined tag handle", "a '!' cannot start a value; put the text in quotes", false},
+    {"found duplicate anchor", "'&' cannot start a value here; put the text in quotes", false},
+};
+
+static void S_report_parse_error(const yaml_parser_t *parser, const char *text, size_t len,
+                                 const char *file, unsigned line_offset,
+                                 unsigned column_offset, diag_list *diags)
+{
+    const char *problem = parser->problem ? parser->problem : "syntax error";
+    yaml_mark_t mark = parser->problem_mark;
+    if (parser->error == YAML_READER_ERROR) {
+        /* Encoding errors come with a byte offset only: count lines up to it. */
+        size_t off = parser->problem_offset < len ? parser->problem_offset : len;
+        unsigned line = 1, col = 1;
+        for (size_t i = 0; i < off; i++) {
+            if (text[i] == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        diag_error(diags, file, line + line_offset, col + column_offset, "yaml",
+                   "invalid YAML: the text is not valid UTF-8 here (%s); save the file as "
+                   "UTF-8",
+                   problem);
+        return;
+    }
+    const char *plain = NULL;
+    for (size_t i = 0; i < sizeof S_plain_problems / sizeof S_plain_problems[0]; i++) {
+        if (strcmp(problem, S_plain_problems[i].problem) != 0)
+            continue;
+        plain = S_plain_problems[i].plain;
+        if (S_plain_problems[i].at_context && parser->context)
+            mark = parser->context_mark;
+        break;
+    }
+    unsigned line = (unsigned)mark.line + 1 + line_offset;
+    unsigned col = (unsigned)mark.column + 1 + column_offset;
+    if (plain)
+        diag_error(diags, file, line, col, "yaml", "invalid YAML: %s (%s%s%s)", plain, problem,
+                   parser->context ? " " : "", parser->context ? parser->context : "");
+    else
+        diag_error(diags, file, line, col, "yaml",
+                   "invalid YAML: %s%s%s; check the indentation (spaces, not tabs), colons "
+                   "and quotes",
+                   problem, parser->context ? " " : "", parser->context ? parser->context : "");
+}
+
+ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_offset,
+                unsigned column_offset, diag_list *diags)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        out_of_memory();
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    ydoc *doc = xcalloc(1, sizeof *doc);
+    doc->file = xstrdup(file);
+    doc->line_offset = line_offset;
+    doc->column_offset = column_offset;
+    doc->diags = diags;
+    if (!yaml_parser_load(&parser, &doc->document)) {
+        S_report_parse_error(&parser, text, len, file, line_offset, column_offset, diags);
+        yaml_parser_delete(&parser);
+        free(doc->file);
+        free(doc);
+        return NULL;
+    }
+    /* A second document ("---" and more) would be ignored silently: refuse it. */
+    yaml_document_t extra;
+    if (yaml_parser_load(&parser, &extra)) {
+        yaml_node_t *root = yaml_document_get_root_node(&extra);
+        if (root)
+            diag_error(diags, file, (unsigned)extra.start_mark.line + 1 + line_offset,
+                       (unsigned)extra.start_mark.column + 1 + column_offset, "yaml",
+                       "this file holds a second YAML document, which suture would ignore; "
+                       "remove the '---' line above it");
+        yaml_document_delete(&extra);
+    }
+    yaml_parser_delete(&parser);
+    return doc;
+}
+
+bool ydoc_check_lines(const char *file, const char *text, size_t len, unsigned line,
+                      unsigned column, const char *category, diag_list *diags)
+{
+    bool ok = true;
+    const char *end = text + len;
+    for (const char *p = text; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        const char *q = p;
+        bool skip = q == eol || *q == ' ' || *q == '\t' || *q == '#' || *q == '\r' ||
+                    (*q == '-' && (q + 1 == eol || q[1] == ' '));
+        if (!skip && !memchr(p, ':', (size_t)(eol - p))) {
+            diag_error(diags, file, line, column, category,
+                       "this line is not 'key: value'; add the ':' after the key");
+            ok = false;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return ok;
+}
+
+void ydoc_free(ydoc *doc)
+{
+    if (!doc)
+        return;
+    yaml_document_delete(&doc->document);
+    free(doc->file);
+    free(doc);
+}
+
+yaml_node_t *ydoc_root(ydoc *doc)
+{
+    return yaml_document_get_root_node(&doc->document);
+}
+
+const char *ydoc_file(const ydoc *doc)
+{
+    return doc->file;
+}
+
+diag_list *ydoc_diags(ydoc *doc)
+{
+    return doc->diags;
+}
+
+unsigned ydoc_line(const ydoc *doc, const yaml_node_t *node)
+{
+    return node ? (unsigned)node->start_mark.line + 1 + doc->line_offset : 1;
+}
+
+unsigned ydoc_column(const ydoc *doc, const yaml_node_t *node)
+{
+    return node ? (unsigned)node->start_mark.column + 1 + doc->column_offset : 1;
+}
+
+void ydoc_error(ydoc *doc, const yaml_node_t *node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    diag_error(doc->diags, doc->file, node ? ydoc_line(doc, node) : 1,
+               node ? ydoc_column(doc, node) : 1, NULL, "%s", msg);
+    free(msg);
+}
+
+size_t ydoc_len(const yaml_node_t *node)
+{
+    if (!node)
+        return 0;
+    if (node->type == YAML_MAPPING_NODE)
+        return (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+    if (node->type == YAML_SEQUENCE_NODE)
+        return (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+    return 0;
+}
+
+yaml_node_t *ydoc_map_key(ydoc *doc, yaml_node_t *map, size_t i)
+{
+    if (i >= ydoc_len(map) || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    return yaml_document_get_node(&doc->document, map->data.mapping.pairs.start[i].key);
+}
+
+yaml_node_t *ydoc_map_value(ydoc *doc, yaml_node_t *map, size_t i)
+{
+    if (i >= ydoc_len(map) || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    return yaml_document_get_node(&doc->document, map->data.mapping.pairs.start[i].value);
+}
+
+yaml_node_t *ydoc_map_get(ydoc *doc, yaml_node_t *map, const char *key)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    size_t n = ydoc_len(map);
+    for (size_t i = 0; i < n; i++) {
+        const char *k = ydoc_scalar(ydoc_map_key(doc, map, i));
+        if (k && strcmp(k, key) == 0)
+            return ydoc_map_value(doc, map, i);
+    }
+    return NULL;
+}
+
+yaml_node_t *ydoc_seq_item(ydoc *doc, yaml_node_t *seq, size_t i)
+{
+    if (i >= ydoc_len(seq) || seq->type != YAML_SEQUENCE_NODE)
+        return NULL;
+    return yaml_document_get_node(&doc->document, seq->data.sequence.items.start[i]);
+}
+
+const char *ydoc_scalar(const yaml_node_t *node)
+{
+    if (!node || node->type != YAML_SCALAR_NODE)
+        return NULL;
+    return (const char *)node->data.scalar.value;
+}
+
+bool ydoc_is_null(const yaml_node_t *node)
+{
+    if (!node)
+        return true;
+    if (node->type != YAML_SCALAR_NODE || node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return false;
+    const char *v = (const char *)node->data.scalar.value;
+    return v[0] == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
+           strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
+}
+
+static const char *S_type_name(const yaml_node_t *node)
+{
+    if (!node)
+        return "nothing";
+    switch (node->type) {
+    case YAML_MAPPING_NODE:
+        return "a mapping (key: value lines)";
+    case YAML_SEQUENCE_NODE:
+        return "a list";
+    case YAML_SCALAR_NODE:
+        return ydoc_is_null(node) ? "nothing" : "a single value";
+    default:
+        return "nothing";
+    }
+}
+
+bool ydoc_expect_map(ydoc *doc, yaml_node_t *node, const char *what)
+{
+    if (node && node->type == YAML_MAPPING_NODE)
+        return true;
+    ydoc_error(doc, node, "%s must be a mapping of 'key: value' lines, but it is %s", what,
+               S_type_name(node));
+    return false;
+}
+
+bool ydoc_expect_seq(ydoc *doc, yaml_node_t *node, const char *what)
+{
+    if (node && node->type == YAML_SEQUENCE_NODE)
+        return true;
+    ydoc_error(doc, node, "%s must be a list, like [a, b] or lines starting with '- ', but it is %s",
+               what, S_type_name(node));
+    return false;
+}
+
+const char *ydoc_expect_string(ydoc *doc, yaml_node_t *node, const char *what)
+{
+    if (!node || node->type != YAML_SCALAR_NODE || ydoc_is_null(node)) {
+        ydoc_error(doc, node, "%s must be a text value, but it is %s", what, S_type_name(node));
+        return NULL;
+    }
+    const char *v = ydoc_scalar(node);
+    if (strlen(v) != node->data.scalar.length) {
+        ydoc_error(doc, node, "%s contains a NUL character; remove it", what);
+        return NULL;
+    }
+    const char *p = v;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p == '\0') {
+        ydoc_error(doc, node, "%s is empty; write some text", what);
+        return NULL;
+    }
+    return v;
+}
+
+bool ydoc_expect_int(ydoc *doc, yaml_node_t *node, const char *what, long min, long max,
+                     long *out)
+{
+    const char *v = ydoc_scalar(node);
+    if (v && !ydoc_is_null(node) && node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+        errno = 0;
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (errno == 0 && end != v && *end == '\0') {
+            if (n >= min && n <= max) {
+                *out = n;
+                return true;
+            }
+            ydoc_error(doc, node, "%s must be between %ld and %ld, not %ld", what, min, max, n);
+            return false;
+        }
+    }
+    bool shown = v && !ydoc_is_null(node);
+    ydoc_error(doc, node, "%s must be a whole number, but it is %s%s%s", what,
+               shown ? "'" : S_type_name(node), shown ? v : "", shown ? "'" : "");
+    return false;
+}
+
+bool ydoc_expect_bool(ydoc *doc, yaml_node_t *node, const char *what, bool *out)
+{
+    const char *v = ydoc_scalar(node);
+    if (v && node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+        if (!strcmp(v, "true") || !strcmp(v, "True") || !strcmp(v, "yes")) {
+            *out = true;
+            return true;
+        }
+        if (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "no")) {
+            *out = false;
+            return true;
+        }
+    }
+    ydoc_error(doc, node, "%s must be true or false", what);
+    return false;
+}
+
+bool ydoc_check_keys(ydoc *doc, yaml_node_t *map, const char *const *allowed,
+                     const char *context)
+{
+    bool ok = true;
+    size_t n = ydoc_len(map);
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *knode = ydoc_map_key(doc, map, i);
+        const char *k = ydoc_scalar(knode);
+        if (!k) {
+            ydoc_error(doc, knode, "a key in %s must be a plain word", context);
+            ok = false;
+            continue;
+        }
+        bool known = false;
+        for (size_t a = 0; allowed[a]; a++)
+            if (strcmp(allowed[a], k) == 0)
+                known = true;
+        if (!known) {
+            const char *near = suggest_closest(k, allowed);
+            strbuf list = STRBUF_INIT;
+            for (size_t a = 0; allowed[a]; a++)
+                strbuf_printf(&list, "%s%s", a ? ", " : "", allowed[a]);
+            if (near)
+                ydoc_error(doc, knode, "unknown key '%s' in %s; did you mean '%s'?", k, context,
+                           near);
+            else
+                ydoc_error(doc, knode, "unknown key '%s' in %s; the keys allowed are: %s", k,
+                           context, strbuf_str(&list));
+            strbuf_free(&list);
+            ok = false;
+            continue;
+        }
+        for (size_t j = 0; j < i; j++) {
+            const char *prev = ydoc_scalar(ydoc_map_key(doc, map, j));
+            if (prev && strcmp(prev, k) == 0) {
+                ydoc_error(doc, knode, "duplicate key '%s' in %s; keep only one", k, context);
+                ok = false;
+                break;
+            }
+        }
+    }
+    return ok;
+}
+

@@ -1,0 +1,125 @@
+/* beforeafter.c: before-and-after figures (see beforeafter.h). */
+#define _GNU_SOURCE
+#include "markdown/beforeafter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "content/yamldoc.h"
+
+static const char *const S_keys[] = {"before", "after", "alt", "consent", "before_alt",
+                                     "after_alt", NULL};
+
+static char *S_get(ydoc *doc, yaml_node_t *root, const char *key, bool required, unsigned line,
+                   unsigned column, const char *hint, unsigned *at_line, unsigned *at_column)
+{
+    yaml_node_t *n = ydoc_map_get(doc, root, key);
+    if (!n) {
+        if (required)
+            diag_error(ydoc_diags(doc), ydoc_file(doc), line, column, "before-after",
+                       "this before-after block has no '%s'; %s", key, hint);
+        return NULL;
+    }
+    char what[32];
+    snprintf(what, sizeof what, "'%s'", key);
+    const char *s = ydoc_expect_string(doc, n, what);
+    if (at_line) {
+        *at_line = ydoc_line(doc, n);
+        *at_column = ydoc_column(doc, n);
+    }
+    return s ? xstrdup(s) : NULL;
+}
+
+beforeafter *beforeafter_parse(const char *file, const char *text, size_t len, unsigned line,
+                               unsigned column, diag_list *diags)
+{
+    size_t errors_before = diag_thread_error_count();
+    if (!ydoc_check_lines(file, text, len, line, column, "before-after", diags))
+        return NULL;
+    ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
+    if (!doc)
+        return NULL;
+    yaml_node_t *root = ydoc_root(doc);
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        diag_error(diags, file, line, column, "before-after",
+                   "a before-after block must be 'key: value' lines: before, after, alt and "
+                   "consent");
+        ydoc_free(doc);
+        return NULL;
+    }
+    ydoc_check_keys(doc, root, S_keys, "a before-after block");
+    beforeafter *ba = xcalloc(1, sizeof *ba);
+    ba->before = S_get(doc, root, "before", true, line, column,
+                       "add the 'before' photo, like 'before: media/case-01-before.jpg'",
+                       &ba->before_line, &ba->before_column);
+    ba->after = S_get(doc, root, "after", true, line, column,
+                      "add the 'after' photo, like 'after: media/case-01-after.jpg'",
+                      &ba->after_line, &ba->after_column);
+    ba->alt = S_get(doc, root, "alt", true, line, column,
+                    "describe what the photos show for people who cannot see them", NULL, NULL);
+    ba->before_alt = S_get(doc, root, "before_alt", false, line, column, "", NULL, NULL);
+    ba->after_alt = S_get(doc, root, "after_alt", false, line, column, "", NULL, NULL);
+    unsigned cl = line, cc = column;
+    ba->consent = S_get(doc, root, "consent", true, line, column,
+                        "publish these photos only with the patient's written consent, and "
+                        "record it as 'consent: partial' (part of the face) or 'consent: full'",
+                        &cl, &cc);
+    if (ba->consent && strcmp(ba->consent, "partial") != 0 && strcmp(ba->consent, "full") != 0)
+        diag_error(diags, file, cl, cc, "before-after",
+                   "'consent' must be 'partial' (part of the face shown) or 'full', not '%s'",
+                   ba->consent);
+    ydoc_free(doc);
+    if (diag_thread_error_count() > errors_before) {
+        beforeafter_free(ba);
+        return NULL;
+    }
+    return ba;
+}
+
+void beforeafter_free(beforeafter *ba)
+{
+    if (!ba)
+        return;
+    free(ba->before);
+    free(ba->after);
+    free(ba->alt);
+    free(ba->before_alt);
+    free(ba->after_alt);
+    free(ba->consent);
+    free(ba);
+}
+
+static void S_img(xmlNodePtr parent, const char *cls, const char *src, const char *alt)
+{
+    xmlNodePtr img = xmlNewChild(parent, NULL, BAD_CAST "img", NULL);
+    xmlNewProp(img, BAD_CAST "class", BAD_CAST cls);
+    xmlNewProp(img, BAD_CAST "src", BAD_CAST src);
+    xmlNewProp(img, BAD_CAST "alt", BAD_CAST alt);
+    xmlNewProp(img, BAD_CAST "loading", BAD_CAST "lazy");
+}
+
+xmlNodePtr beforeafter_render(const beforeafter *ba, const char *before_src,
+                              const char *after_src, const char *consent_notice)
+{
+    xmlNodePtr fig = xmlNewNode(NULL, BAD_CAST "figure");
+    xmlNewProp(fig, BAD_CAST "class", BAD_CAST "before-after");
+    xmlNewProp(fig, BAD_CAST "data-consent", BAD_CAST ba->consent);
+    xmlNodePtr pair = xmlNewChild(fig, NULL, BAD_CAST "div", NULL);
+    xmlNewProp(pair, BAD_CAST "class", BAD_CAST "before-after-photos");
+    char *alt1 = ba->before_alt ? xstrdup(ba->before_alt) : xasprintf("%s (1/2)", ba->alt);
+    char *alt2 = ba->after_alt ? xstrdup(ba->after_alt) : xasprintf("%s (2/2)", ba->alt);
+    S_img(pair, "before", before_src, alt1);
+    S_img(pair, "after", after_src, alt2);
+    free(alt1);
+    free(alt2);
+    xmlNodePtr cap = xmlNewChild(fig, NULL, BAD_CAST "figcaption", NULL);
+    xmlNodePtr desc = xmlNewChild(cap, NULL, BAD_CAST "span", NULL);
+    xmlNewProp(desc, BAD_CAST "class", BAD_CAST "before-after-description");
+    xmlAddChild(desc, xmlNewText(BAD_CAST ba->alt));
+    xmlAddChild(cap, xmlNewText(BAD_CAST " "));
+    xmlNodePtr notice = xmlNewChild(cap, NULL, BAD_CAST "span", NULL);
+    xmlNewProp(notice, BAD_CAST "class", BAD_CAST "consent-notice");
+    xmlAddChild(notice, xmlNewText(BAD_CAST consent_notice));
+    return fig;
+}

@@ -1,0 +1,342 @@
+/* compare.c: the comparison-table engine (see compare.h). */
+#define _GNU_SOURCE
+#include "markdown/compare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "content/yamldoc.h"
+
+static const char *const S_keys[] = {"procedures", "attributes", "caption", NULL};
+
+/* One id listed in the block, with its position for messages. */
+typedef struct {
+    char *id;
+    unsigned line, column;
+} S_item;
+
+/*
+ * Read "a, b, c" or a YAML list into items. For a comma list the column of each id is
+ * computed inside the scalar, which is exact for plain one-line scalars.
+ */
+static S_item *S_read_list(ydoc *doc, yaml_node_t *node, const char *key, size_t *count)
+{
+    *count = 0;
+    char what[48];
+    snprintf(what, sizeof what, "'%s'", key);
+    if (node->type == YAML_SEQUENCE_NODE) {
+        size_t n = ydoc_len(node);
+        S_item *items = xcalloc(n + 1, sizeof *items);
+        for (size_t i = 0; i < n; i++) {
+            yaml_node_t *it = ydoc_seq_item(doc, node, i);
+            const char *s = ydoc_expect_string(doc, it, what);
+            if (!s)
+                continue;
+            items[*count] = (S_item){xstrdup(s), ydoc_line(doc, it), ydoc_column(doc, it)};
+            (*count)++;
+        }
+        return items;
+    }
+    const char *s = ydoc_expect_string(doc, node, what);
+    if (!s)
+        return NULL;
+    size_t cap = 1;
+    for (const char *p = s; *p; p++)
+        cap += *p == ',';
+    S_item *items = xcalloc(cap, sizeof *items);
+    bool plain = node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    const char *p = s;
+    while (*p) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        const char *start = p;
+        while (*p && *p != ',')
+            p++;
+        const char *end = p;
+        while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+            end--;
+        unsigned col = ydoc_column(doc, node) + (plain ? (unsigned)(start - s) : 0);
+        if (end == start) {
+            diag_error(ydoc_diags(doc), ydoc_file(doc), ydoc_line(doc, node), col, "compare",
+                       "%s has an empty entry; separate ids with single commas", what);
+        } else {
+            items[*count] = (S_item){xstrndup(start, (size_t)(end - start)),
+                                     ydoc_line(doc, node), col};
+            (*count)++;
+        }
+        if (*p == ',')
+            p++;
+    }
+    return items;
+}
+
+static void S_free_items(S_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(items[i].id);
+    free(items);
+}
+
+compare_spec *compare_parse(const char *file, const char *text, size_t len, unsigned line,
+                            unsigned column, const procedure_data *data, diag_list *diags)
+{
+    size_t errors_before = diag_thread_error_count();
+    if (!ydoc_check_lines(file, text, len, line, column, "compare", diags))
+        return NULL;
+    ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
+    if (!doc)
+        return NULL;
+    yaml_node_t *root = ydoc_root(doc);
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        diag_error(diags, file, root ? ydoc_line(doc, root) : line,
+                   root ? ydoc_column(doc, root) : column, "compare",
+                   "a compare block must be 'key: value' lines: 'procedures: a, b', "
+                   "'attributes: x, y' and 'caption: ...'");
+        ydoc_free(doc);
+        return NULL;
+    }
+    ydoc_check_keys(doc, root, S_keys, "a compare block");
+    compare_spec *spec = xcalloc(1, sizeof *spec);
+    yaml_node_t *pn = ydoc_map_get(doc, root, "procedures");
+    yaml_node_t *an = ydoc_map_get(doc, root, "attributes");
+    yaml_node_t *cn = ydoc_map_get(doc, root, "caption");
+    if (!pn)
+        diag_error(diags, file, line, column, "compare",
+                   "this compare block has no 'procedures' line; add one, like "
+                   "'procedures: thread-lift, mini-lift'");
+    if (!cn)
+        diag_error(diags, file, line, column, "compare",
+                   "this compare block has no 'caption' line; add a short title for the "
+                   "table, which screen readers announce");
+    else {
+        const char *caption = ydoc_expect_string(doc, cn, "'caption'");
+        if (caption)
+            spec->caption = xstrdup(caption);
+    }
+    size_t n_items = 0;
+    S_item *items = pn ? S_read_list(doc, pn, "procedures", &n_items) : NULL;
+    spec->procedures = xcalloc(n_items + 1, sizeof *spec->procedures);
+    for (size_t i = 0; i < n_items; i++) {
+        long idx = procedures_find(data, items[i].id);
+        if (idx < 0) {
+            const char *near = procedures_suggest(data, items[i].id);
+            if (near)
+                diag_error(diags, file, items[i].line, items[i].column, "compare",
+                           "unknown procedure '%s'; did you mean '%s'?", items[i].id, near);
+            else
+                diag_error(diags, file, items[i].line, items[i].column, "compare",
+                           "unknown procedure '%s'; procedures are declared in %s",
+                           items[i].id, data->file);
+            continue;
+        }
+        bool dup = false;
+        for (size_t j = 0; j < spec->n_procedures; j++)
+            dup |= spec->procedures[j] == (size_t)idx;
+        if (dup) {
+            diag_error(diags, file, items[i].line, items[i].column, "compare",
+                       "procedure '%s' is listed twice; keep one", items[i].id);
+            continue;
+        }
+        spec->procedures[spec->n_procedures++] = (size_t)idx;
+    }
+    if (pn && n_items == 0 && diag_thread_error_count() == errors_before)
+        diag_error(diags, file, ydoc_line(doc, pn), ydoc_column(doc, pn), "compare",
+                   "'procedures' is empty; list the procedures to compare");
+
+    S_item *attrs = NULL;
+    size_t n_attrs = 0;
+    if (an) {
+        attrs = S_read_list(doc, an, "attributes", &n_attrs);
+        spec->attributes = xcalloc(n_attrs + 1, sizeof *spec->attributes);
+        for (size_t i = 0; i < n_attrs; i++) {
+            long idx = procedures_find_attribute(data, attrs[i].id);
+            if (idx < 0) {
+                const char *near = procedures_suggest_attribute(data, attrs[i].id);
+                if (near)
+                    diag_error(diags, file, attrs[i].line, attrs[i].column, "compare",
+                               "unknown attribute '%s'; did you mean '%s'?", attrs[i].id, near);
+                else
+                    diag_error(diags, file, attrs[i].line, attrs[i].column, "compare",
+                               "unknown attribute '%s'; attributes are declared in %s",
+                               attrs[i].id, data->file);
+                continue;
+            }
+            bool dup = false;
+            for (size_t j = 0; j < spec->n_attributes; j++)
+                dup |= spec->attributes[j] == (size_t)idx;
+            if (dup) {
+                diag_error(diags, file, attrs[i].line, attrs[i].column, "compare",
+                           "attribute '%s' is listed twice; keep one", attrs[i].id);
+                continue;
+            }
+            spec->attributes[spec->n_attributes++] = (size_t)idx;
+        }
+        if (n_attrs == 0 && diag_thread_error_count() == errors_before)
+            diag_error(diags, file, ydoc_line(doc, an), ydoc_column(doc, an), "compare",
+                       "'attributes' is empty; list what to compare, or leave the line out "
+                       "to compare on every attribute");
+    } else {
+        spec->attributes = xcalloc(data->n_attributes + 1, sizeof *spec->attributes);
+        for (size_t i = 0; i < data->n_attributes; i++)
+            spec->attributes[spec->n_attributes++] = i;
+    }
+    /* Every compared procedure needs a value for every compared attribute. */
+    for (size_t p = 0; p < spec->n_procedures; p++) {
+        const procedure *proc = &data->procedures[spec->procedures[p]];
+        for (size_t a = 0; a < spec->n_attributes; a++) {
+            if (proc->values[spec->attributes[a]].text)
+                continue;
+            unsigned l = line, c = column;
+            for (size_t i = 0; i < n_items; i++)
+                if (strcmp(items[i].id, proc->id) == 0) {
+                    l = items[i].line;
+                    c = items[i].column;
+                }
+            diag_error(diags, file, l, c, "compare",
+                       "procedure '%s' has no value for '%s' in %s; add one there or leave "
+                       "'%s' out of this table",
+                       proc->id, data->attributes[spec->attributes[a]].id, data->file,
+                       data->attributes[spec->attributes[a]].id);
+        }
+    }
+    S_free_items(items, n_items);
+    S_free_items(attrs, n_attrs);
+    ydoc_free(doc);
+    if (diag_thread_error_count() > errors_before) {
+        compare_spec_free(spec);
+        return NULL;
+    }
+    return spec;
+}
+
+compare_spec *compare_spec_all(const procedure_data *data, const char *caption)
+{
+    compare_spec *spec = xcalloc(1, sizeof *spec);
+    spec->procedures = xcalloc(data->n_procedures + 1, sizeof *spec->procedures);
+    spec->attributes = xcalloc(data->n_attributes + 1, sizeof *spec->attributes);
+    for (size_t i = 0; i < data->n_procedures; i++)
+        spec->procedures[spec->n_procedures++] = i;
+    for (size_t i = 0; i < data->n_attributes; i++)
+        spec->attributes[spec->n_attributes++] = i;
+    spec->caption = xstrdup(caption);
+    return spec;
+}
+
+void compare_spec_free(compare_spec *spec)
+{
+    if (!spec)
+        return;
+    free(spec->procedures);
+    free(spec->attributes);
+    free(spec->caption);
+    free(spec);
+}
+
+static xmlNodePtr S_el(xmlNodePtr parent, const char *name, const char *text)
+{
+    xmlNodePtr n = xmlNewNode(NULL, BAD_CAST name);
+    if (text)
+        xmlAddChild(n, xmlNewText(BAD_CAST text));
+    if (parent)
+        xmlAddChild(parent, n);
+    return n;
+}
+
+static void S_attr(xmlNodePtr n, const char *name, const char *value)
+{
+    xmlNewProp(n, BAD_CAST name, BAD_CAST value);
+}
+
+xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
+                          const char *table_id, bool procedure_anchors,
+                          const char *const *procedure_hrefs)
+{
+    char *caption_id = xasprintf("%s-caption", table_id);
+    xmlNodePtr wrap = S_el(NULL, "div", NULL);
+    S_attr(wrap, "class", "comparison-wrap");
+    S_attr(wrap, "role", "region");
+    S_attr(wrap, "aria-labelledby", caption_id);
+    S_attr(wrap, "tabindex", "0");
+    /* No ARIA table roles, though the phone layout restyles rows as cards: HTML does not
+     * allow role on rows and cells of a plain table (the Nu HTML Checker rejects them), and
+     * current browsers keep a restyled table's semantics; <th scope> names every cell. */
+    xmlNodePtr table = S_el(wrap, "table", NULL);
+    S_attr(table, "class", "comparison");
+    S_attr(table, "id", table_id);
+    xmlNodePtr caption = S_el(table, "caption", spec->caption);
+    S_attr(caption, "id", caption_id);
+    free(caption_id);
+
+    xmlNodePtr thead = S_el(table, "thead", NULL);
+    xmlNodePtr hrow = S_el(thead, "tr", NULL);
+    xmlNodePtr corner = S_el(hrow, "td", NULL);
+    S_attr(corner, "class", "comparison-corner");
+    for (size_t p = 0; p < spec->n_procedures; p++) {
+        size_t pi = spec->procedures[p];
+        const procedure *proc = &data->procedures[pi];
+        xmlNodePtr th = S_el(hrow, "th", NULL);
+        S_attr(th, "scope", "col");
+        if (procedure_anchors) {
+            char *id = xasprintf("procedure-%s", proc->id);
+            S_attr(th, "id", id);
+            free(id);
+        }
+        const char *href = procedure_hrefs ? procedure_hrefs[pi] : NULL;
+        if (href) {
+            xmlNodePtr a = S_el(th, "a", proc->name);
+            S_attr(a, "href", href);
+        } else {
+            xmlAddChild(th, xmlNewText(BAD_CAST proc->name));
+        }
+    }
+
+    xmlNodePtr notes = xmlNewNode(NULL, BAD_CAST "ol");
+    S_attr(notes, "class", "comparison-notes");
+    unsigned n_notes = 0;
+    xmlNodePtr tbody = S_el(table, "tbody", NULL);
+    for (size_t a = 0; a < spec->n_attributes; a++) {
+        const proc_attribute *attr = &data->attributes[spec->attributes[a]];
+        xmlNodePtr row = S_el(tbody, "tr", NULL);
+        xmlNodePtr th = S_el(row, "th", attr->label);
+        S_attr(th, "scope", "row");
+        for (size_t p = 0; p < spec->n_procedures; p++) {
+            const procedure *proc = &data->procedures[spec->procedures[p]];
+            const proc_value *v = &proc->values[spec->attributes[a]];
+            xmlNodePtr td = S_el(row, "td", v->text ? v->text : "\xE2\x80\x94");
+            S_attr(td, "data-label", proc->name);
+            if (!v->note && !v->source)
+                continue;
+            n_notes++;
+            char *note_id = xasprintf("%s-note-%u", table_id, n_notes);
+            char *ref_id = xasprintf("%s-ref-%u", table_id, n_notes);
+            char *href = xasprintf("#%s", note_id);
+            char *number = xasprintf("%u", n_notes);
+            xmlNodePtr sup = S_el(td, "sup", NULL);
+            xmlNodePtr ref = S_el(sup, "a", number);
+            S_attr(ref, "href", href);
+            S_attr(ref, "id", ref_id);
+            S_attr(ref, "class", "comparison-note-ref");
+            xmlNodePtr li = S_el(notes, "li", NULL);
+            S_attr(li, "id", note_id);
+            if (v->note)
+                xmlAddChild(li, xmlNewText(BAD_CAST v->note));
+            if (v->source) {
+                xmlNodePtr src = S_el(li, "span", NULL);
+                S_attr(src, "class", "comparison-source");
+                if (v->note)
+                    xmlAddPrevSibling(src, xmlNewText(BAD_CAST " "));
+                xmlAddChild(src, xmlNewText(BAD_CAST v->source));
+            }
+            free(note_id);
+            free(ref_id);
+            free(href);
+            free(number);
+        }
+    }
+    if (n_notes)
+        xmlAddChild(wrap, notes);
+    else
+        xmlFreeNode(notes);
+    return wrap;
+}

@@ -1,0 +1,484 @@
+/* markdown.c: CommonMark to libxml2 elements (see markdown.h). */
+#define _GNU_SOURCE
+#include "markdown/markdown.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "markdown/mdarena.h"
+#include "base/slug.h"
+
+/* Ids the page layout uses itself; a heading never takes them. */
+static const char *const S_reserved_ids[] = {
+    "main",           "medical-disclaimer",     "toc",
+    "toc-heading",    "top",                    "content",
+    "related",        "related-heading",        "topics-heading",
+    "newest-heading", "topic-articles-heading", "other-topics-heading",
+    "not-found-topics-heading", NULL};
+
+bool markdown_url_is_unsafe(const char *url, bool image)
+{
+    /* Read the scheme as a browser does (WHATWG URL): leading C0 controls and spaces are
+     * dropped and tabs and newlines anywhere are removed, so "java\tscript:" is still
+     * javascript:. Any other control character makes the URL unsafe outright: the HTML
+     * serialiser would drop it and could reveal a scheme. */
+    char scheme[16];
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)url;
+    while (*p && *p <= ' ')
+        p++;
+    for (const unsigned char *q = p; *q; q++)
+        if (*q < ' ' && *q != '\t' && *q != '\n' && *q != '\r')
+            return true;
+    for (; *p; p++) {
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+            continue;
+        if (*p == ':')
+            break;
+        bool scheme_char = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                           (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.';
+        if (!scheme_char || n + 1 >= sizeof scheme)
+            return false; /* no scheme: a relative URL */
+        scheme[n++] = (char)*p;
+    }
+    if (*p != ':' || n == 0)
+        return false;
+    scheme[n] = '\0';
+    if (strcasecmp(scheme, "javascript") == 0 || strcasecmp(scheme, "vbscript") == 0 ||
+        strcasecmp(scheme, "file") == 0)
+        return true;
+    if (strcasecmp(scheme, "data") == 0) {
+        static const char *const ok[] = {"image/png", "image/gif", "image/jpeg", "image/webp",
+                                         NULL};
+        if (!image)
+            return true;
+        for (size_t i = 0; ok[i]; i++)
+            if (strncasecmp((const char *)p + 1, ok[i], strlen(ok[i])) == 0)
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/* The plain text of a cmark subtree: text and code literals, breaks as spaces. */
+static void S_plain_text(cmark_node *node, strbuf *out)
+{
+    cmark_iter *it = cmark_iter_new(node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node *n = cmark_iter_get_node(it);
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE: {
+            const char *lit = cmark_node_get_literal(n);
+            if (lit)
+                strbuf_puts(out, lit);
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            strbuf_putc(out, ' ');
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(it);
+}
+
+/* Parse into the calling thread's arena (mdarena.h): release with mdarena_end. */
+static cmark_node *S_parse(const char *text, size_t len)
+{
+    /* CMARK_OPT_VALIDATE_UTF8 replaces invalid bytes with U+FFFD, so libxml2 always gets
+     * valid UTF-8. */
+    return mdarena_parse(text, len, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
+}
+
+static void S_seed_ids(strlist *taken)
+{
+    for (size_t i = 0; S_reserved_ids[i]; i++)
+        strlist_push(taken, S_reserved_ids[i]);
+}
+
+void markdown_heading_ids(const char *text, size_t len, strlist *ids)
+{
+    mdarena_mark tree = mdarena_begin();
+    cmark_node *doc = S_parse(text, len);
+    strlist taken = STRLIST_INIT;
+    S_seed_ids(&taken);
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING)
+            continue;
+        strbuf t = STRBUF_INIT;
+        S_plain_text(n, &t);
+        char *slug = slug_from_text(strbuf_str(&t));
+        strlist_push(ids, slug_unique(&taken, slug));
+        free(slug);
+        strbuf_free(&t);
+    }
+    cmark_iter_free(it);
+    strlist_free(&taken);
+    mdarena_end(tree);
+}
+
+typedef struct {
+    const char *file;
+    unsigned line_offset;
+    int options;
+    const markdown_hooks *hooks;
+    diag_list *diags;
+    strlist taken_ids;
+    markdown_result *result;
+} S_render;
+
+static unsigned S_line(const S_render *r, cmark_node *n)
+{
+    int l = cmark_node_get_start_line(n);
+    return (unsigned)(l > 0 ? l : 1) + r->line_offset;
+}
+
+static unsigned S_col(cmark_node *n)
+{
+    int c = cmark_node_get_start_column(n);
+    return (unsigned)(c > 0 ? c : 1);
+}
+
+static xmlNodePtr S_child(xmlNodePtr parent, const char *name)
+{
+    xmlNodePtr n = xmlNewNode(NULL, BAD_CAST name);
+    xmlAddChild(parent, n);
+    return n;
+}
+
+/* True when a paragraph is rendered without <p>: inside an item of a tight list. */
+static bool S_tight_paragraph(cmark_node *n)
+{
+    cmark_node *item = cmark_node_parent(n);
+    if (!item || cmark_node_get_type(item) != CMARK_NODE_ITEM)
+        return false;
+    cmark_node *list = cmark_node_parent(item);
+    return list && cmark_node_get_list_tight(list);
+}
+
+static bool S_is_comment(const char *html)
+{
+    while (*html == ' ' || *html == '\t' || *html == '\n')
+        html++;
+    return strncmp(html, "<!--", 4) == 0;
+}
+
+static void S_code_block(S_render *r, cmark_node *n, xmlNodePtr parent)
+{
+    const char *info = cmark_node_get_fence_info(n);
+    const char *literal = cmark_node_get_literal(n);
+    if (!literal)
+        literal = "";
+    char *word = NULL;
+    if (info && *info) {
+        size_t w = strcspn(info, " \t");
+        word = xstrndup(info, w);
+    }
+    if (word && r->hooks && r->hooks->fenced &&
+        r->hooks->fenced(r->hooks->ctx, word, literal, strlen(literal), S_line(r, n) + 1,
+                         S_col(n), parent)) {
+        free(word);
+        return;
+    }
+    xmlNodePtr pre = S_child(parent, "pre");
+    xmlNodePtr code = S_child(pre, "code");
+    if (word) {
+        char *cls = xasprintf("language-%s", word);
+        xmlNewProp(code, BAD_CAST "class", BAD_CAST cls);
+        free(cls);
+    }
+    xmlAddChild(code, xmlNewText(BAD_CAST literal));
+    free(word);
+}
+
+static void S_heading_exit(S_render *r, cmark_node *n, xmlNodePtr h)
+{
+    strbuf t = STRBUF_INIT;
+    S_plain_text(n, &t);
+    char *slug = slug_from_text(strbuf_str(&t));
+    const char *id = slug_unique(&r->taken_ids, slug);
+    free(slug);
+    xmlNewProp(h, BAD_CAST "id", BAD_CAST id);
+    xmlNodePtr a = xmlNewNode(NULL, BAD_CAST "a");
+    xmlNewProp(a, BAD_CAST "class", BAD_CAST "heading-anchor");
+    char *href = xasprintf("#%s", id);
+    xmlNewProp(a, BAD_CAST "href", BAD_CAST href);
+    free(href);
+    /* The link's accessible name is the heading it points to: no words in code. */
+    xmlNewProp(a, BAD_CAST "aria-labelledby", BAD_CAST id);
+    xmlAddChild(a, xmlNewText(BAD_CAST "#"));
+    xmlAddChild(h, xmlNewText(BAD_CAST " "));
+    xmlAddChild(h, a);
+    markdown_result *res = r->result;
+    res->headings = xreallocarray(res->headings, res->n_headings + 1, sizeof *res->headings);
+    markdown_heading *mh = &res->headings[res->n_headings++];
+    mh->level = cmark_node_get_heading_level(n);
+    mh->id = xstrdup(id);
+    mh->text = strbuf_detach(&t);
+}
+
+static void S_link(S_render *r, cmark_node *n, xmlNodePtr a)
+{
+    const char *url = cmark_node_get_url(n);
+    const char *title = cmark_node_get_title(n);
+    if (!url)
+        url = "";
+    if (markdown_url_is_unsafe(url, false)) {
+        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "link",
+                 "the link to '%s' is unsafe and was left out; link to a web page "
+                 "(https://...) or another article instead", url);
+        /* Keep the text: an <a> without href is plain text to readers. */
+        return;
+    }
+    char *rewritten = r->hooks && r->hooks->link
+                          ? r->hooks->link(r->hooks->ctx, url, S_line(r, n), S_col(n))
+                          : NULL;
+    xmlNewProp(a, BAD_CAST "href", BAD_CAST(rewritten ? rewritten : url));
+    free(rewritten);
+    if (title && *title)
+        xmlNewProp(a, BAD_CAST "title", BAD_CAST title);
+}
+
+static void S_image(S_render *r, cmark_node *n, xmlNodePtr parent)
+{
+    const char *url = cmark_node_get_url(n);
+    const char *title = cmark_node_get_title(n);
+    if (!url)
+        url = "";
+    strbuf alt = STRBUF_INIT;
+    S_plain_text(n, &alt);
+    if (markdown_url_is_unsafe(url, true)) {
+        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "image",
+                 "the image '%s' is unsafe and was left out; put the image in content/media/",
+                 url);
+        strbuf_free(&alt);
+        return;
+    }
+    char *rewritten = r->hooks && r->hooks->image
+                          ? r->hooks->image(r->hooks->ctx, url, strbuf_str(&alt), S_line(r, n),
+                                            S_col(n))
+                          : NULL;
+    xmlNodePtr img = S_child(parent, "img");
+    xmlNewProp(img, BAD_CAST "src", BAD_CAST(rewritten ? rewritten : url));
+    xmlNewProp(img, BAD_CAST "alt", BAD_CAST strbuf_str(&alt));
+    if (title && *title)
+        xmlNewProp(img, BAD_CAST "title", BAD_CAST title);
+    free(rewritten);
+    strbuf_free(&alt);
+}
+
+/* True for the node types cmark's iterator enters without a matching EXIT. */
+static bool S_is_leaf(cmark_node_type type)
+{
+    switch (type) {
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Render on entering a node; returns the element its children go into, or NULL. */
+static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_iter *it)
+{
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_DOCUMENT:
+        return parent;
+    case CMARK_NODE_BLOCK_QUOTE:
+        return S_child(parent, "blockquote");
+    case CMARK_NODE_LIST: {
+        bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        xmlNodePtr list = S_child(parent, ordered ? "ol" : "ul");
+        int start = cmark_node_get_list_start(n);
+        if (ordered && start != 1) {
+            char buf[16];
+            snprintf(buf, sizeof buf, "%d", start);
+            xmlNewProp(list, BAD_CAST "start", BAD_CAST buf);
+        }
+        return list;
+    }
+    case CMARK_NODE_ITEM:
+        return S_child(parent, "li");
+    case CMARK_NODE_PARAGRAPH:
+        if (S_tight_paragraph(n))
+            return parent;
+        return S_child(parent, "p");
+    case CMARK_NODE_HEADING: {
+        int level = cmark_node_get_heading_level(n);
+        if (level == 1 && (r->options & MARKDOWN_NO_H1))
+            diag_error(r->diags, r->file, S_line(r, n), S_col(n), "heading",
+                       "a level-1 heading ('# ...') repeats the page title; start sections "
+                       "with '## ' instead");
+        char name[3] = {'h', (char)('0' + level), '\0'};
+        return S_child(parent, name);
+    }
+    case CMARK_NODE_CODE_BLOCK:
+        S_code_block(r, n, parent);
+        return NULL;
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_HTML_INLINE: {
+        const char *html = cmark_node_get_literal(n);
+        if (html && !S_is_comment(html))
+            diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "html",
+                     "raw HTML is not published and was left out; use Markdown instead");
+        return NULL;
+    }
+    case CMARK_NODE_THEMATIC_BREAK:
+        S_child(parent, "hr");
+        return NULL;
+    case CMARK_NODE_TEXT: {
+        const char *lit = cmark_node_get_literal(n);
+        if (lit)
+            xmlAddChild(parent, xmlNewText(BAD_CAST lit));
+        return NULL;
+    }
+    case CMARK_NODE_SOFTBREAK:
+        xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
+        return NULL;
+    case CMARK_NODE_LINEBREAK:
+        S_child(parent, "br");
+        return NULL;
+    case CMARK_NODE_CODE: {
+        xmlNodePtr code = S_child(parent, "code");
+        const char *lit = cmark_node_get_literal(n);
+        xmlAddChild(code, xmlNewText(BAD_CAST(lit ? lit : "")));
+        return NULL;
+    }
+    case CMARK_NODE_EMPH:
+        return S_child(parent, "em");
+    case CMARK_NODE_STRONG:
+        return S_child(parent, "strong");
+    case CMARK_NODE_LINK: {
+        xmlNodePtr a = S_child(parent, "a");
+        S_link(r, n, a);
+        return a;
+    }
+    case CMARK_NODE_IMAGE:
+        S_image(r, n, parent);
+        /* The image's children are its alt text, already used: skip them and the image's
+         * own EXIT (the next event is the one after it). */
+        cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
+/*
+ * The first node nested more than MARKDOWN_MAX_NESTING containers deep (quotes inside
+ * quotes, lists inside lists...), or NULL. Everything after cmark that walks a page (the
+ * glossary links, libxslt's copies, the serialiser) may recurse once per level: a hostile
+ * article of 100,000 nested quotes would exhaust the stack.
+ */
+static cmark_node *S_too_deep(cmark_node *doc)
+{
+    cmark_iter *it = cmark_iter_new(doc);
+    size_t depth = 0;
+    cmark_node *found = NULL;
+    cmark_event_type ev;
+    while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (S_is_leaf(cmark_node_get_type(n)))
+            continue; /* no EXIT follows */
+        if (ev == CMARK_EVENT_ENTER && ++depth > MARKDOWN_MAX_NESTING)
+            found = n;
+        else if (ev == CMARK_EVENT_EXIT)
+            depth--;
+    }
+    cmark_iter_free(it);
+    return found;
+}
+
+markdown_result *markdown_render(const char *file, const char *text, size_t len,
+                                 unsigned first_line, int options,
+                                 const markdown_hooks *hooks, diag_list *diags)
+{
+    markdown_result *res = xcalloc(1, sizeof *res);
+    res->body = xmlNewNode(NULL, BAD_CAST "body");
+    S_render r = {
+        .file = file,
+        .line_offset = first_line ? first_line - 1 : 0,
+        .options = options,
+        .hooks = hooks,
+        .diags = diags,
+        .result = res,
+    };
+    S_seed_ids(&r.taken_ids);
+    mdarena_mark tree = mdarena_begin();
+    cmark_node *doc = S_parse(text, len);
+    cmark_node *deep = S_too_deep(doc);
+    if (deep) {
+        diag_error(diags, file, S_line(&r, deep), S_col(deep), "markdown",
+                   "quotes or lists are nested more than %d levels deep here; no reader can "
+                   "follow that, and suture will not build it: take out levels",
+                   MARKDOWN_MAX_NESTING);
+        mdarena_end(tree);
+        strlist_free(&r.taken_ids);
+        return res;
+    }
+    cmark_iter *it = cmark_iter_new(doc);
+    /* The element each open container renders into; cmark sends EXIT for every node that
+     * is not a leaf, even an empty one, so every ENTER of such a node pushes once. */
+    xmlNodePtr *stack = NULL;
+    size_t depth = 0, cap = 0;
+    xmlNodePtr parent = res->body;
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type type = cmark_node_get_type(n);
+        if (ev == CMARK_EVENT_ENTER) {
+            xmlNodePtr inner = S_enter(&r, n, parent, it);
+            /* An image's EXIT is skipped by the iterator reset in S_enter. */
+            if (S_is_leaf(type) || type == CMARK_NODE_IMAGE)
+                continue;
+            if (depth == cap) {
+                cap = cap ? cap * 2 : 32;
+                stack = xreallocarray(stack, cap, sizeof *stack);
+            }
+            stack[depth++] = parent;
+            if (inner)
+                parent = inner;
+        } else if (ev == CMARK_EVENT_EXIT && depth > 0) {
+            if (type == CMARK_NODE_HEADING)
+                S_heading_exit(&r, n, parent);
+            parent = stack[--depth];
+        }
+    }
+    free(stack);
+    cmark_iter_free(it);
+    mdarena_end(tree);
+    strlist_free(&r.taken_ids);
+    return res;
+}
+
+void markdown_result_free(markdown_result *r)
+{
+    if (!r)
+        return;
+    if (r->body)
+        xmlFreeNode(r->body);
+    for (size_t i = 0; i < r->n_headings; i++) {
+        free(r->headings[i].id);
+        free(r->headings[i].text);
+    }
+    free(r->headings);
+    free(r);
+}

@@ -1,0 +1,89 @@
+/*
+ * markdown.h: CommonMark to a libxml2 element tree, with cmark (SPEC.md, "Markdown").
+ *
+ * cmark parses the text with source positions; this module walks cmark's tree and builds
+ * the matching HTML elements with libxml2, so no HTML is ever assembled from strings. On
+ * top of CommonMark it gives every heading a stable id and a self-link, leaves raw HTML
+ * and unsafe URLs (javascript:, vbscript:, file:, data: other than images) out, and hands
+ * links, images and fenced blocks to hooks, so the caller decides what internal links,
+ * media and ```compare blocks become. It knows nothing about files, pages or XSLT.
+ */
+#ifndef SUTURE_MARKDOWN_H
+#define SUTURE_MARKDOWN_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "base/util.h"
+
+typedef struct markdown_hooks {
+    void *ctx;
+    /*
+     * Called for every link destination that is not unsafe. Returns a new URL (allocated
+     * with malloc; the renderer frees it) to use instead, or NULL to keep url as written.
+     * line/column point at the link in the file. May add diagnostics.
+     */
+    char *(*link)(void *ctx, const char *url, unsigned line, unsigned column);
+    /* The same for image sources; alt is the image's plain text. */
+    char *(*image)(void *ctx, const char *url, const char *alt, unsigned line,
+                   unsigned column);
+    /*
+     * Called for a fenced code block whose info string's first word is info. content
+     * (len bytes) starts at line/column of the file. Returns true when it handled the block:
+     * it appended what the block becomes to parent, or reported why it cannot. Returns
+     * false to render the block as ordinary code.
+     */
+    bool (*fenced)(void *ctx, const char *info, const char *content, size_t len,
+                   unsigned line, unsigned column, xmlNodePtr parent);
+} markdown_hooks;
+
+typedef struct markdown_heading {
+    int level;    /* 2..6 */
+    char *id;
+    char *text;   /* plain text */
+} markdown_heading;
+
+typedef struct markdown_result {
+    xmlNodePtr body;              /* an unlinked <body> element holding the blocks */
+    markdown_heading *headings;   /* in document order */
+    size_t n_headings;
+} markdown_result;
+
+/* Options for markdown_render. */
+/* How deeply block containers (quotes, lists, list items) may nest in one text. */
+#define MARKDOWN_MAX_NESTING 64
+
+enum {
+    /* A level-1 heading is an error: the page title is the page's only <h1>. */
+    MARKDOWN_NO_H1 = 1 << 0,
+};
+
+/*
+ * Render text (len bytes of UTF-8) whose first line is line first_line of file. hooks may
+ * be NULL. Reports: block containers nested deeper than MARKDOWN_MAX_NESTING (an error; the
+ * body is then empty), a level-1 heading under MARKDOWN_NO_H1, unsafe link destinations
+ * (warning; the link is left out, its text kept), raw HTML other than comments (warning;
+ * left out), and whatever the hooks report. Returns the result (free with
+ * markdown_result_free), never NULL.
+ */
+markdown_result *markdown_render(const char *file, const char *text, size_t len,
+                                 unsigned first_line, int options,
+                                 const markdown_hooks *hooks, diag_list *diags);
+/* Free the result, including body unless the caller has set it to NULL after taking it. */
+void markdown_result_free(markdown_result *r);
+
+/*
+ * The ids that markdown_render gives the headings of text, in order, without rendering it
+ * (used to check links to #headings of other articles). Adds them to ids.
+ */
+void markdown_heading_ids(const char *text, size_t len, strlist *ids);
+
+/*
+ * True when a URL's scheme makes it unsafe to publish: javascript:, vbscript:, file:, and
+ * data: except (for images, when image is true) data:image/png, gif, jpeg or webp.
+ */
+bool markdown_url_is_unsafe(const char *url, bool image);
+
+#endif

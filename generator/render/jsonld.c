@@ -1,0 +1,113 @@
+/* jsonld.c: an article's schema.org MedicalWebPage in JSON-LD (see jsonld.h). */
+#define _GNU_SOURCE
+#include "render/jsonld.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/permalink.h"
+#include "base/util.h"
+
+/* Set key to the string s, when s is there and is valid UTF-8 (jansson checks). */
+static void S_set_text(json_t *obj, const char *key, const char *s)
+{
+    if (!s || !*s)
+        return;
+    json_t *v = json_string(s);
+    if (v)
+        json_object_set_new(obj, key, v);
+}
+
+static void S_set_date(json_t *obj, const char *key, const date_ymd *d)
+{
+    char iso[16];
+    date_format(d, iso, sizeof iso);
+    json_object_set_new(obj, key, json_string(iso));
+}
+
+/* {"@type": type} with name (and url) set, or NULL when name is missing or not UTF-8. */
+static json_t *S_thing(const char *type, const char *name, const char *url)
+{
+    json_t *name_v = name && *name ? json_string(name) : NULL;
+    if (!name_v)
+        return NULL;
+    json_t *o = json_object();
+    json_object_set_new(o, "@type", json_string(type));
+    json_object_set_new(o, "name", name_v);
+    S_set_text(o, "url", url);
+    return o;
+}
+
+static void S_set_thing(json_t *obj, const char *key, json_t *thing)
+{
+    if (thing)
+        json_object_set_new(obj, key, thing);
+}
+
+/* json with '<', '>' and '&' written as JSON \u escapes (they occur only inside strings). */
+static char *S_script_safe(const char *json)
+{
+    strbuf b = STRBUF_INIT;
+    for (const char *c = json; *c; c++) {
+        switch (*c) {
+        case '<':
+            strbuf_puts(&b, "\\u003c");
+            break;
+        case '>':
+            strbuf_puts(&b, "\\u003e");
+            break;
+        case '&':
+            strbuf_puts(&b, "\\u0026");
+            break;
+        default:
+            strbuf_putc(&b, *c);
+        }
+    }
+    return strbuf_detach(&b);
+}
+
+char *jsonld_article(const site_config *cfg, const article *a, const procedure_data *procedures,
+                     const char *canonical)
+{
+    const frontmatter *fm = a->fm;
+    json_t *page = json_object();
+    json_object_set_new(page, "@context", json_string("https://schema.org"));
+    json_object_set_new(page, "@type", json_string("MedicalWebPage"));
+    S_set_text(page, "url", canonical);
+    S_set_text(page, "name", fm->title);
+    S_set_text(page, "description", fm->summary);
+    S_set_text(page, "inLanguage", a->lang);
+    S_set_date(page, "datePublished", &fm->date);
+    S_set_date(page, "lastReviewed", &fm->reviewed);
+    S_set_thing(page, "reviewedBy", S_thing("Organization", fm->reviewer, NULL));
+    json_t *audience = json_object();
+    json_object_set_new(audience, "@type", json_string("MedicalAudience"));
+    json_object_set_new(audience, "audienceType", json_string("Patient"));
+    json_object_set_new(page, "medicalAudience", audience);
+    json_t *about = json_array();
+    for (size_t i = 0; procedures && i < fm->n_procedures; i++) {
+        long idx = procedures_find(procedures, fm->procedures[i].id);
+        if (idx < 0)
+            continue;
+        const procedure *p = &procedures->procedures[idx];
+        char *url = permalink(cfg->base_url, PERMALINK_COMPARE, p->id, 0);
+        json_t *thing = S_thing("MedicalProcedure", p->name, url);
+        free(url);
+        if (thing)
+            json_array_append_new(about, thing);
+    }
+    if (json_array_size(about))
+        json_object_set_new(page, "about", about);
+    else
+        json_decref(about);
+    S_set_thing(page, "isPartOf", S_thing("WebSite", cfg->title, cfg->base_url));
+    char *json = json_dumps(page, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(page);
+    if (!json)
+        out_of_memory();
+    char *safe = S_script_safe(json);
+    free(json);
+    return safe;
+}

@@ -1,0 +1,45 @@
+/*
+ * jsonld.h: an article's structured data for search engines and assistive tools: one
+ * schema.org MedicalWebPage (https://schema.org/MedicalWebPage) in JSON-LD, built with
+ * jansson so that no text from an article is ever pasted into JSON by hand.
+ *
+ * The object, in this key order (keys whose value is missing are left out):
+ *
+ *   @context          "https://schema.org"
+ *   @type             "MedicalWebPage"
+ *   url               the page's canonical URL
+ *   name              the front matter title
+ *   description       the front matter summary
+ *   inLanguage        the page's language (BCP 47, e.g. "en", "ko")
+ *   datePublished     front matter date, "YYYY-MM-DD"
+ *   lastReviewed      front matter reviewed, "YYYY-MM-DD"
+ *   reviewedBy        {"@type": "Organization", "name": reviewer}: the front matter names
+ *                     who reviewed the article, and the clinic signs with its review team
+ *   medicalAudience   {"@type": "MedicalAudience", "audienceType": "Patient"}
+ *   about             one {"@type": "MedicalProcedure", "name", "url"} per procedure of the
+ *                     front matter found in the procedure data, in front matter order; url
+ *                     is the procedure's column of the comparison page
+ *   isPartOf          {"@type": "WebSite", "name": site title, "url": base_url}
+ *
+ * The text is meant to sit in <script type="application/ld+json">, whose content HTML does
+ * not escape: every '<', '>' and '&' is written as \u003c, \u003e and \u0026 (JSON escapes,
+ * so the data is unchanged), so no value can close the element or open a comment.
+ */
+#ifndef SUTURE_JSONLD_H
+#define SUTURE_JSONLD_H
+
+#include "content/article.h"
+#include "content/config.h"
+#include "content/procedures.h"
+
+/*
+ * The MedicalWebPage JSON-LD of article a (whose fm must not be NULL), as one line of
+ * compact JSON, escaped for a script element as described above. canonical is the page's
+ * absolute URL; procedures may be NULL (no "about"). A string that is not valid UTF-8
+ * leaves its key out rather than fail the page. Returns a string the caller frees with
+ * free; never NULL (out of memory aborts).
+ */
+char *jsonld_article(const site_config *cfg, const article *a, const procedure_data *procedures,
+                     const char *canonical);
+
+#endif

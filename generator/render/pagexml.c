@@ -1,0 +1,217 @@
+/* pagexml.c: the page XML for templates (see pagexml.h). */
+#define _GNU_SOURCE
+#include "render/pagexml.h"
+
+#include <string.h>
+
+#include "render/jsonld.h"
+#include "base/permalink.h"
+#include "base/util.h"
+
+#ifndef SUTURE_VERSION
+#define SUTURE_VERSION "0.1.0"
+#endif
+
+/* A table of contents appears from this many second-level sections on (issue 2). */
+#define TOC_MIN_SECTIONS 3
+
+const char *pagexml_direction(const char *lang)
+{
+    static const char *const rtl[] = {"ar", "he", "fa", "ur", NULL};
+    for (size_t i = 0; rtl[i]; i++) {
+        size_t n = strlen(rtl[i]);
+        if (strncmp(lang, rtl[i], n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+            return "rtl";
+    }
+    return "ltr";
+}
+
+xmlNodePtr pagexml_text(xmlNodePtr parent, const char *name, const char *text)
+{
+    xmlNodePtr n = xmlNewNode(NULL, BAD_CAST name);
+    if (text)
+        xmlAddChild(n, xmlNewText(BAD_CAST text));
+    xmlAddChild(parent, n);
+    return n;
+}
+
+xmlNodePtr pagexml_date(xmlNodePtr parent, const char *name, const date_ymd *date)
+{
+    char iso[16], buf[8];
+    date_format(date, iso, sizeof iso);
+    xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+    xmlNewProp(n, BAD_CAST "iso", BAD_CAST iso);
+    snprintf(buf, sizeof buf, "%d", date->year);
+    xmlNewProp(n, BAD_CAST "year", BAD_CAST buf);
+    snprintf(buf, sizeof buf, "%d", date->month);
+    xmlNewProp(n, BAD_CAST "month", BAD_CAST buf);
+    snprintf(buf, sizeof buf, "%d", date->day);
+    xmlNewProp(n, BAD_CAST "day", BAD_CAST buf);
+    return n;
+}
+
+static void S_site(xmlNodePtr page, const site_config *cfg, const size_t *topic_counts)
+{
+    xmlNodePtr site = xmlNewChild(page, NULL, BAD_CAST "site", NULL);
+    pagexml_text(site, "title", cfg->title);
+    pagexml_text(site, "description", cfg->description);
+    pagexml_text(site, "base-url", cfg->base_url);
+    pagexml_text(site, "root", cfg->base_path);
+    char *assets = permalink(cfg->base_path, PERMALINK_ASSETS, NULL, 0);
+    pagexml_text(site, "assets", assets);
+    free(assets);
+    xmlNodePtr topics = xmlNewChild(site, NULL, BAD_CAST "topics", NULL);
+    for (size_t i = 0; i < cfg->n_topics; i++) {
+        const site_topic *t = &cfg->topics[i];
+        xmlNodePtr topic = xmlNewChild(topics, NULL, BAD_CAST "topic", NULL);
+        xmlNewProp(topic, BAD_CAST "id", BAD_CAST t->id);
+        char *href = permalink(cfg->base_path, PERMALINK_TOPIC, t->id, 1);
+        xmlNewProp(topic, BAD_CAST "href", BAD_CAST href);
+        free(href);
+        char count[24];
+        snprintf(count, sizeof count, "%zu", topic_counts ? topic_counts[i] : (size_t)0);
+        xmlNewProp(topic, BAD_CAST "count", BAD_CAST count);
+        pagexml_text(topic, "title", t->title);
+        pagexml_text(topic, "description", t->description);
+    }
+    xmlNodePtr links = xmlNewChild(site, NULL, BAD_CAST "links", NULL);
+    char *compare = permalink(cfg->base_path, PERMALINK_COMPARE, NULL, 0);
+    char *glossary = permalink(cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
+    char *feed = permalink(cfg->base_path, PERMALINK_FEED, NULL, 0);
+    char *search = permalink(cfg->base_path, PERMALINK_SEARCH, NULL, 0);
+    xmlNewProp(links, BAD_CAST "compare", BAD_CAST compare);
+    xmlNewProp(links, BAD_CAST "glossary", BAD_CAST glossary);
+    xmlNewProp(links, BAD_CAST "feed", BAD_CAST feed);
+    xmlNewProp(links, BAD_CAST "search", BAD_CAST search);
+    free(compare);
+    free(glossary);
+    free(feed);
+    free(search);
+}
+
+xmlDocPtr pagexml_new(const site_config *cfg, page_kind kind, const char *lang,
+                      const char *url, const char *title, const char *description,
+                      const size_t *topic_counts)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr page = xmlNewNode(NULL, BAD_CAST "page");
+    xmlDocSetRootElement(doc, page);
+    xmlNewProp(page, BAD_CAST "kind", BAD_CAST page_kind_name(kind));
+    xmlNewProp(page, BAD_CAST "lang", BAD_CAST lang);
+    xmlNewProp(page, BAD_CAST "dir", BAD_CAST pagexml_direction(lang));
+    xmlNewProp(page, BAD_CAST "generator", BAD_CAST "suture " SUTURE_VERSION);
+    S_site(page, cfg, topic_counts);
+    pagexml_text(page, "url", url);
+    /* The canonical URL is base_url with the page's path below the base path. */
+    size_t base_len = strlen(cfg->base_path);
+    const char *rest = strncmp(url, cfg->base_path, base_len) == 0 ? url + base_len : url;
+    char *canonical = xasprintf("%s%s", cfg->base_url, rest);
+    pagexml_text(page, "canonical", canonical);
+    free(canonical);
+    pagexml_text(page, "title", title);
+    pagexml_text(page, "description", description);
+    return doc;
+}
+
+xmlNodePtr pagexml_article_ref(xmlNodePtr parent, const article *a)
+{
+    xmlNodePtr ref = xmlNewChild(parent, NULL, BAD_CAST "article-ref", NULL);
+    xmlNewProp(ref, BAD_CAST "href", BAD_CAST a->url);
+    xmlNewProp(ref, BAD_CAST "lang", BAD_CAST a->lang);
+    pagexml_text(ref, "title", a->fm->title);
+    pagexml_text(ref, "summary", a->fm->summary);
+    pagexml_date(ref, "date", &a->fm->date);
+    pagexml_date(ref, "reviewed", &a->fm->reviewed);
+    return ref;
+}
+
+xmlNodePtr pagexml_search_ref(xmlNodePtr parent, const article *a)
+{
+    xmlNodePtr ref = xmlNewChild(parent, NULL, BAD_CAST "article-ref", NULL);
+    xmlNewProp(ref, BAD_CAST "href", BAD_CAST a->url);
+    xmlNewProp(ref, BAD_CAST "lang", BAD_CAST a->lang);
+    pagexml_text(ref, "title", a->fm->title);
+    pagexml_text(ref, "summary", a->fm->summary);
+    return ref;
+}
+
+static void S_toc(xmlNodePtr art, const markdown_heading *headings, size_t n)
+{
+    size_t sections = 0;
+    for (size_t i = 0; i < n; i++)
+        sections += headings[i].level == 2;
+    if (sections < TOC_MIN_SECTIONS)
+        return;
+    xmlNodePtr toc = xmlNewChild(art, NULL, BAD_CAST "toc", NULL);
+    for (size_t i = 0; i < n; i++) {
+        if (headings[i].level > 3)
+            continue;
+        xmlNodePtr item = pagexml_text(toc, "item", headings[i].text);
+        char *href = xasprintf("#%s", headings[i].id);
+        char level[4];
+        snprintf(level, sizeof level, "%d", headings[i].level);
+        xmlNewProp(item, BAD_CAST "href", BAD_CAST href);
+        xmlNewProp(item, BAD_CAST "level", BAD_CAST level);
+        free(href);
+    }
+}
+
+xmlNodePtr pagexml_article(xmlNodePtr page, const site_config *cfg, const article *a,
+                           xmlNodePtr body, const markdown_heading *headings,
+                           size_t n_headings, const article *const *related, size_t n_related,
+                           const procedure_data *procedures)
+{
+    const frontmatter *fm = a->fm;
+    xmlNodePtr art = xmlNewChild(page, NULL, BAD_CAST "article", NULL);
+    xmlNewProp(art, BAD_CAST "slug", BAD_CAST a->slug);
+    xmlNewProp(art, BAD_CAST "href", BAD_CAST a->url);
+    pagexml_text(art, "title", fm->title);
+    pagexml_text(art, "summary", fm->summary);
+    pagexml_date(art, "date", &fm->date);
+    pagexml_date(art, "reviewed", &fm->reviewed);
+    /* The date the review falls due: reviewed plus site.yaml's review_max_age_days, as
+     * patient-information sites show it (the NHS's "Next review due"). */
+    date_ymd due = date_from_time((long long)(date_days(&fm->reviewed) +
+                                              cfg->review_max_age_days) * 86400);
+    pagexml_date(art, "next-review", &due);
+    pagexml_text(art, "reviewer", fm->reviewer);
+    xmlNodePtr topics = xmlNewChild(art, NULL, BAD_CAST "topics", NULL);
+    for (size_t i = 0; i < fm->n_topics; i++) {
+        const site_topic *t = config_topic(cfg, fm->topics[i].id);
+        if (!t)
+            continue;
+        xmlNodePtr topic = pagexml_text(topics, "topic", t->title);
+        xmlNewProp(topic, BAD_CAST "id", BAD_CAST t->id);
+        char *href = permalink(cfg->base_path, PERMALINK_TOPIC, t->id, 1);
+        xmlNewProp(topic, BAD_CAST "href", BAD_CAST href);
+        free(href);
+    }
+    xmlNodePtr procs = xmlNewChild(art, NULL, BAD_CAST "procedures", NULL);
+    for (size_t i = 0; i < fm->n_procedures; i++) {
+        long idx = procedures_find(procedures, fm->procedures[i].id);
+        if (idx < 0)
+            continue;
+        const procedure *p = &procedures->procedures[idx];
+        xmlNodePtr proc = pagexml_text(procs, "procedure", p->name);
+        xmlNewProp(proc, BAD_CAST "id", BAD_CAST p->id);
+        char *href = permalink(cfg->base_path, PERMALINK_COMPARE, p->id, 0);
+        xmlNewProp(proc, BAD_CAST "href", BAD_CAST href);
+        free(href);
+    }
+    S_toc(art, headings, n_headings);
+    /* The page's own canonical URL, which pagexml_new put in the page. */
+    xmlChar *canonical = NULL;
+    for (xmlNodePtr n = page->children; n && !canonical; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "canonical"))
+            canonical = xmlNodeGetContent(n);
+    char *json = jsonld_article(cfg, a, procedures, (const char *)canonical);
+    xmlFree(canonical);
+    xmlNodePtr data = pagexml_text(art, "structured-data", json);
+    xmlNewProp(data, BAD_CAST "type", BAD_CAST "application/ld+json");
+    free(json);
+    xmlAddChild(art, body);
+    xmlNodePtr rel = xmlNewChild(art, NULL, BAD_CAST "related", NULL);
+    for (size_t i = 0; i < n_related; i++)
+        pagexml_article_ref(rel, related[i]);
+    return art;
+}

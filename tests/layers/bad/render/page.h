@@ -1,0 +1,2 @@
+/* a render header: allowed to include content */
+#include "content/model.h"
