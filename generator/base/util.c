@@ -5,7 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
+#include <fts.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -462,11 +462,22 @@ int mkdir_p(const char *path)
     return rc;
 }
 
-static int S_remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/* The tree under path, walked with fts(3) without following links or changing folder;
+ * NULL with errno when path cannot be opened. */
+static FTS *S_walk(const char *path)
 {
-    (void)st;
-    (void)ftw;
-    return (flag == FTW_DP ? rmdir(path) : unlink(path)) < 0 ? -1 : 0;
+    char *argv[] = {(char *)path, NULL};
+    return fts_open(argv, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
+}
+
+/* End a walk: 0, or -1 with errno (saved) when the walk or fts_close failed. */
+static int S_walk_end(FTS *fts, int rc)
+{
+    int e = errno;
+    if (fts_close(fts) < 0 && rc == 0)
+        return -1;
+    errno = e;
+    return rc;
 }
 
 int remove_tree(const char *path)
@@ -474,17 +485,36 @@ int remove_tree(const char *path)
     struct stat st;
     if (lstat(path, &st) < 0)
         return errno == ENOENT ? 0 : -1;
-    return nftw(path, S_remove_entry, 32, FTW_DEPTH | FTW_PHYS);
+    FTS *fts = S_walk(path);
+    if (!fts)
+        return -1;
+    int rc = 0;
+    FTSENT *e;
+    errno = 0;
+    while (rc == 0 && (e = fts_read(fts)) != NULL) {
+        switch (e->fts_info) {
+        case FTS_D: /* emptied first, removed when met again after its contents */
+            break;
+        case FTS_DP:
+            rc = rmdir(e->fts_accpath);
+            break;
+        case FTS_DNR:
+        case FTS_ERR:
+        case FTS_NS:
+            errno = e->fts_errno;
+            rc = -1;
+            break;
+        default: /* files, links, pipes, sockets, devices */
+            rc = unlink(e->fts_accpath);
+            break;
+        }
+        if (rc == 0)
+            errno = 0;
+    }
+    if (rc == 0 && errno != 0)
+        rc = -1; /* fts_read failed */
+    return S_walk_end(fts, rc);
 }
-
-/* nftw has no user pointer: the copy's state lives here, used by one thread at a time. */
-static struct {
-    const char *from;
-    size_t from_len;
-    const char *to;
-    const char *links_root;
-    char failed[PATH_MAX];
-} S_copy;
 
 bool path_link_outside(const char *path, const char *root)
 {
@@ -500,12 +530,13 @@ bool path_link_outside(const char *path, const char *root)
     return strncmp(target, real_root, n) != 0 || (target[n] != '/' && target[n] != '\0');
 }
 
-/* A symbolic link met by copy_tree: copied as its file, or refused (errno set). */
-static int S_copy_link(const char *path, const char *dest)
+/* A symbolic link met by copy_tree: copied as its file, skipped without links_root, or
+ * refused (errno set). */
+static int S_copy_link(const char *path, const char *dest, const char *links_root)
 {
-    if (!S_copy.links_root)
+    if (!links_root)
         return 0;
-    if (path_link_outside(path, S_copy.links_root)) {
+    if (path_link_outside(path, links_root)) {
         errno = EXDEV;
         return -1;
     }
@@ -516,53 +547,72 @@ static int S_copy_link(const char *path, const char *dest)
     return file_copy(path, dest);
 }
 
-static int S_copy_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/* Copy one entry of copy_tree's walk to dest: 0, or -1 with errno. */
+static int S_copy_entry(FTS *fts, FTSENT *e, const char *dest, const char *links_root)
 {
-    const char *base = path + ftw->base;
-    if (ftw->level > 0 && base[0] == '.')
-        return flag == FTW_D ? FTW_SKIP_SUBTREE : FTW_CONTINUE;
-    char *dest = path_join(S_copy.to, path + S_copy.from_len);
-    int rc = 0;
-    if (flag == FTW_D)
-        rc = mkdir_p(dest);
-    else if (flag == FTW_F && S_ISREG(st->st_mode))
-        rc = file_copy(path, dest);
-    else if (flag == FTW_SL || flag == FTW_SLN || (flag == FTW_F && S_ISLNK(st->st_mode)))
-        rc = S_copy_link(path, dest);
-    else if (flag == FTW_F) {
+    if (e->fts_level > 0 && e->fts_name[0] == '.') {
+        if (e->fts_info == FTS_D)
+            fts_set(fts, e, FTS_SKIP);
+        return 0;
+    }
+    switch (e->fts_info) {
+    case FTS_D:
+        return mkdir_p(dest);
+    case FTS_DP:
+        return 0;
+    case FTS_F:
+        return file_copy(e->fts_accpath, dest);
+    case FTS_SL:
+    case FTS_SLNONE:
+        return S_copy_link(e->fts_accpath, dest, links_root);
+    case FTS_DNR:
+    case FTS_NS:
+    case FTS_ERR:
+    case FTS_DC:
+        errno = e->fts_errno ? e->fts_errno : EACCES;
+        return -1;
+    default:
         /* A named pipe, a socket, a device: never opened (a pipe would block the copy). */
         errno = EINVAL;
-        rc = -1;
+        return -1;
     }
-    else if (flag == FTW_DNR || flag == FTW_NS) {
-        errno = EACCES;
-        rc = -1;
-    }
-    free(dest);
-    if (rc < 0) {
-        snprintf(S_copy.failed, sizeof S_copy.failed, "%s", path);
-        return FTW_STOP;
-    }
-    return FTW_CONTINUE;
 }
 
 int copy_tree(const char *from, const char *to, const char *links_root,
               const char **failed_path)
 {
-    S_copy.from = from;
-    S_copy.links_root = links_root;
-    S_copy.from_len = strlen(from);
-    S_copy.to = to;
-    S_copy.failed[0] = '\0';
-    int rc = nftw(from, S_copy_entry, 32, FTW_PHYS | FTW_ACTIONRETVAL);
-    if (rc != 0) {
+    /* The path that failed, for the caller to name: one per thread. */
+    static _Thread_local char failed[PATH_MAX];
+    failed[0] = '\0';
+    FTS *fts = S_walk(from);
+    if (!fts) {
         if (failed_path)
-            *failed_path = S_copy.failed[0] ? S_copy.failed : from;
-        if (errno == 0)
-            errno = EIO;
+            *failed_path = from;
         return -1;
     }
-    return 0;
+    size_t from_len = strlen(from);
+    int rc = 0;
+    FTSENT *e;
+    errno = 0;
+    while (rc == 0 && (e = fts_read(fts)) != NULL) {
+        char *dest = path_join(to, e->fts_path + from_len);
+        rc = S_copy_entry(fts, e, dest, links_root);
+        free(dest);
+        if (rc < 0)
+            snprintf(failed, sizeof failed, "%s", e->fts_path);
+        else
+            errno = 0;
+    }
+    if (rc == 0 && errno != 0)
+        rc = -1; /* fts_read failed */
+    rc = S_walk_end(fts, rc);
+    if (rc != 0) {
+        if (failed_path)
+            *failed_path = failed[0] ? failed : from;
+        if (errno == 0)
+            errno = EIO;
+    }
+    return rc;
 }
 
 static int S_cmp_str(const void *a, const void *b)

@@ -127,7 +127,8 @@ const char *path_basename(const char *path);
  * -1 with errno.
  */
 int mkdir_p(const char *path);
-/* Remove a file tree (nothing if it does not exist). Returns 0 or -1 with errno. */
+/* Remove a file tree (nothing if it does not exist), links removed, never followed.
+ * Returns 0 or -1 with errno. Thread-safe. */
 int remove_tree(const char *path);
 /*
  * Whether path is a symbolic link that leads outside the folder root, or to nothing: true
@@ -146,7 +147,8 @@ bool path_link_outside(const char *path, const char *root);
  * that is not a regular file. A named pipe, socket or device in the tree stops it with
  * EINVAL (it is never opened). Files are copied as file_copy does (mode 0666 less the
  * umask), folders made as mkdir_p does. Returns 0, or -1 with errno and *failed_path set to
- * a static copy of the path that failed. Not thread-safe (nftw has no user pointer).
+ * the path that failed: from itself, or a copy that lives until this thread's next
+ * copy_tree. Thread-safe (the walk is fts(3)'s, which keeps its state in its handle).
  */
 int copy_tree(const char *from, const char *to, const char *links_root,
               const char **failed_path);

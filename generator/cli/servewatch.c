@@ -3,7 +3,7 @@
 #include "cli/servewatch.h"
 
 #include <errno.h>
-#include <ftw.h>
+#include <fts.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -67,29 +67,20 @@ serve_watch_action serve_watch_classify(uint32_t mask, const char *name, bool on
     return SERVE_WATCH_BUILD;
 }
 
-/* nftw has no user pointer: the watcher being filled lives here (the watching thread). */
-static serve_watch *S_filling;
-
-static int S_watch_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/* Watch folder path (one of a tree's): false when inotify refuses it. */
+static bool S_watch_folder(serve_watch *w, const char *path)
 {
-    (void)st;
-    /* Hidden folders (.git, editors' own) are not content. */
-    if (ftw->level > 0 && path[ftw->base] == '.')
-        return FTW_SKIP_SUBTREE;
-    if (flag != FTW_D)
-        return FTW_CONTINUE;
     /* IN_MASK_ADD: a folder may also be the parent of another tree (templates/ inside
      * content/), and its watch must report both. */
-    int wd = inotify_add_watch(S_filling->fd, path, S_tree_mask | IN_MASK_ADD);
+    int wd = inotify_add_watch(w->fd, path, S_tree_mask | IN_MASK_ADD);
     if (wd < 0)
-        return FTW_STOP;
-    serve_watch *w = S_filling;
+        return false;
     if (w->n_tree_wds == w->cap_tree_wds) {
         w->cap_tree_wds = w->cap_tree_wds ? 2 * w->cap_tree_wds : 16;
         w->tree_wds = xreallocarray(w->tree_wds, w->cap_tree_wds, sizeof *w->tree_wds);
     }
     w->tree_wds[w->n_tree_wds++] = wd;
-    return FTW_CONTINUE;
+    return true;
 }
 
 /* Watch every folder of the tree at dir; false when it is missing or not wholly watched. */
@@ -102,8 +93,23 @@ static bool S_watch_tree(serve_watch *w, const char *dir)
         free(real);
         return false;
     }
-    S_filling = w;
-    bool ok = nftw(real, S_watch_entry, 16, FTW_PHYS | FTW_ACTIONRETVAL) == 0;
+    char *argv[] = {real, NULL};
+    FTS *fts = fts_open(argv, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
+    bool ok = fts != NULL;
+    FTSENT *e;
+    errno = 0;
+    while (ok && (e = fts_read(fts)) != NULL) {
+        /* Hidden folders (.git, editors' own) are not content. */
+        if (e->fts_level > 0 && e->fts_name[0] == '.')
+            fts_set(fts, e, FTS_SKIP);
+        else if (e->fts_info == FTS_D)
+            ok = S_watch_folder(w, e->fts_accpath);
+        errno = 0;
+    }
+    if (ok && errno != 0)
+        ok = false; /* fts_read failed */
+    if (fts)
+        fts_close(fts);
     free(real);
     return ok;
 }
