@@ -205,6 +205,44 @@ static int S_site_option(int ch, const char *arg, site_options *opt, bool *quiet
     }
 }
 
+/* The end of a command's option switch: -h/--help prints help and returns 0; any other
+ * option is unknown, and the usage goes to stderr (EXIT_USAGE). */
+static int S_help_or_usage(int ch, const char *help)
+{
+    if (ch == 'h') {
+        fputs(help, stdout);
+        return 0;
+    }
+    fputs(S_usage, stderr);
+    return EXIT_USAGE;
+}
+
+/* Whether nothing follows a command's options; says what does, with the usage, if not. */
+static bool S_no_arguments(int argc, char **argv)
+{
+    if (optind >= argc)
+        return true;
+    fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+    return false;
+}
+
+/* The long options build and serve share, handled by S_site_option. */
+#define S_SITE_LONG_OPTIONS                                                                   \
+    {"content", required_argument, NULL, 'c'}, {"templates", required_argument, NULL, 't'},  \
+        {"out", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},       \
+        {"drafts", no_argument, NULL, 'd'}, {"quiet", no_argument, NULL, 'q'}
+
+/* What build and serve build when no option says otherwise. */
+static site_options S_site_defaults(void)
+{
+    return (site_options){
+        .content_dir = "content",
+        .templates_dir = S_default_templates(),
+        .out_dir = "site",
+        .jobs = (unsigned)S_processors(),
+    };
+}
+
 static int S_check(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -260,18 +298,12 @@ static int S_check(int argc, char **argv)
                 return EXIT_USAGE;
             opt.max_warnings = n;
             break;
-        case 'h':
-            fputs(S_check_help, stdout);
-            return 0;
         default:
-            fputs(S_usage, stderr);
-            return EXIT_USAGE;
+            return S_help_or_usage(ch, S_check_help);
         }
     }
-    if (optind < argc) {
-        fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+    if (!S_no_arguments(argc, argv))
         return EXIT_USAGE;
-    }
     opt.lint_content = !opt.site_dir || content_given;
     if (opt.lint_content && !path_is_dir(opt.content_dir)) {
         fprintf(stderr, "suture: the content folder '%s' does not exist; run suture check in "
@@ -285,21 +317,11 @@ static int S_check(int argc, char **argv)
 static int S_build(int argc, char **argv)
 {
     static const struct option options[] = {
-        {"content", required_argument, NULL, 'c'},
-        {"templates", required_argument, NULL, 't'},
-        {"out", required_argument, NULL, 'o'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"drafts", no_argument, NULL, 'd'},
-        {"quiet", no_argument, NULL, 'q'},
+        S_SITE_LONG_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    site_options opt = {
-        .content_dir = "content",
-        .templates_dir = S_default_templates(),
-        .out_dir = "site",
-        .jobs = (unsigned)S_processors(),
-    };
+    site_options opt = S_site_defaults();
     bool quiet = false;
     int ch;
     optind = 1;
@@ -310,18 +332,12 @@ static int S_build(int argc, char **argv)
         if (known)
             continue;
         switch (ch) {
-        case 'h':
-            fputs(S_build_help, stdout);
-            return 0;
         default:
-            fputs(S_usage, stderr);
-            return EXIT_USAGE;
+            return S_help_or_usage(ch, S_build_help);
         }
     }
-    if (optind < argc) {
-        fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+    if (!S_no_arguments(argc, argv))
         return EXIT_USAGE;
-    }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     diag_list *diags = diag_list_new();
@@ -425,22 +441,14 @@ static int S_new(int argc, char **argv)
 static int S_serve(int argc, char **argv)
 {
     static const struct option options[] = {
-        {"content", required_argument, NULL, 'c'},
-        {"templates", required_argument, NULL, 't'},
-        {"out", required_argument, NULL, 'o'},
+        S_SITE_LONG_OPTIONS,
         {"port", required_argument, NULL, 'p'},
         {"bind", required_argument, NULL, 'b'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"drafts", no_argument, NULL, 'd'},
-        {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     serve_options opt = {
-        .build = {.content_dir = "content",
-                  .templates_dir = S_default_templates(),
-                  .out_dir = "site",
-                  .jobs = (unsigned)S_processors()},
+        .build = S_site_defaults(),
         .bind = "127.0.0.1",
         .port = 8080,
         .debounce_ms = 100,
@@ -463,18 +471,12 @@ static int S_serve(int argc, char **argv)
         case 'b':
             opt.bind = optarg;
             break;
-        case 'h':
-            fputs(S_serve_help, stdout);
-            return 0;
         default:
-            fputs(S_usage, stderr);
-            return EXIT_USAGE;
+            return S_help_or_usage(ch, S_serve_help);
         }
     }
-    if (optind < argc) {
-        fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+    if (!S_no_arguments(argc, argv))
         return EXIT_USAGE;
-    }
     if (!path_is_dir(opt.build.content_dir)) {
         fprintf(stderr, "%s: error: the content folder does not exist; run suture where "
                         "content/ is, or pass --content DIR\n",
