@@ -142,11 +142,13 @@ test: $(DEPS_STAMP)
 
 # The unit tests alone (tests/unit), or the end-to-end tests alone (tests/e2e).
 unit: $(DEPS_STAMP)
-	@$(MAKE) --no-print-directory run-tests RUN_BINS='$$(UNIT_BINS)' RUN_REPLAYS=
+	@$(MAKE) --no-print-directory run-tests RUN_BINS='$$(UNIT_BINS)' RUN_REPLAYS= RUN_LAYERS= \
+	  RUN_INSTALL=
 e2e: $(DEPS_STAMP)
-	@$(MAKE) --no-print-directory run-tests RUN_BINS='$$(E2E_BINS)' RUN_REPLAYS=
+	@$(MAKE) --no-print-directory run-tests RUN_BINS='$$(E2E_BINS)' RUN_REPLAYS= RUN_LAYERS=
 
-# What run-tests runs: every test binary and every fuzz harness's replay, unless told.
+# What run-tests runs: every test binary, every fuzz harness's replay, the layering check
+# and the installation test, unless told.
 RUN_BINS ?= $(UNIT_BINS) $(E2E_BINS)
 RUN_REPLAYS ?= $(FUZZ_NAMES)
 
@@ -158,14 +160,16 @@ RUN_REPLAYS ?= $(FUZZ_NAMES)
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 LOGS = $(BUILD)/logs
 RUN_LOGS = $(RUN_BINS:$(BUILD)/tests/%=$(LOGS)/%.log) $(RUN_REPLAYS:%=$(LOGS)/replay_fuzz_%.log) \
-           $(if $(RUN_LAYERS),$(LOGS)/layers.log $(LOGS)/install.log)
+           $(if $(RUN_LAYERS),$(LOGS)/layers.log) $(if $(RUN_INSTALL),$(LOGS)/install.log)
 RUN_LAYERS ?= yes
+RUN_INSTALL ?= yes
 
 .PHONY: run-tests FORCE
 run-tests: $(BUILD)/suture $(UNIT_BINS) $(E2E_BINS) $(REPLAY_BINS) $(SARIF_SCHEMA)
 	@rm -rf $(LOGS) && mkdir -p $(LOGS)
 	@$(MAKE) --no-print-directory $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(TEST_JOBS)) \
-	  RUN_BINS='$(RUN_BINS)' RUN_REPLAYS='$(RUN_REPLAYS)' RUN_LAYERS='$(RUN_LAYERS)' $(RUN_LOGS)
+	  RUN_BINS='$(RUN_BINS)' RUN_REPLAYS='$(RUN_REPLAYS)' RUN_LAYERS='$(RUN_LAYERS)' \
+	  RUN_INSTALL='$(RUN_INSTALL)' $(RUN_LOGS)
 	@sh scripts/test-summary $(RUN_LOGS)
 
 # One test's run: never fails itself (the summary does), so that every test runs.
