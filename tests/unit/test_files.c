@@ -1,12 +1,15 @@
-/* test_util.c: strings, lists, files, paths and suggestions (util.h). */
+/* test_files.c: reading, writing, copying and removing files and trees, paths and their messages (files.h). */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream, symlink */
 #endif
 #include "testutil.h"
 
-#include "base/util.h"
+#include "base/files.h"
+#include "base/alloc.h"
+#include "base/str.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,110 +27,6 @@ static char *S_read(const char *path)
     assert_non_null(s);
     assert_int_equal(strlen(s), len);
     return s;
-}
-
-static void test_xstrndup_and_xasprintf(void **state)
-{
-    (void)state;
-    char *a = xstrndup("thread-lift", 6);
-    assert_string_equal(a, "thread");
-    char *b = xasprintf("%s:%u:%d", "dimpling.md", 14u, 9);
-    assert_string_equal(b, "dimpling.md:14:9");
-    char *c = xstrdup("");
-    assert_string_equal(c, "");
-    free(a);
-    free(b);
-    free(c);
-}
-
-static void test_strbuf_empty(void **state)
-{
-    (void)state;
-    strbuf b = STRBUF_INIT;
-    assert_string_equal(strbuf_str(&b), "");
-    assert_int_equal(b.len, 0);
-    char *s = strbuf_detach(&b);
-    assert_non_null(s);
-    assert_string_equal(s, "");
-    free(s);
-    assert_null(b.data);
-    assert_int_equal(b.len, 0);
-    strbuf_free(&b); /* an empty buffer may be freed */
-    assert_null(b.data);
-}
-
-static void test_strbuf_appends(void **state)
-{
-    (void)state;
-    strbuf b = STRBUF_INIT;
-    strbuf_puts(&b, "SMAS");
-    strbuf_putc(&b, ' ');
-    strbuf_append(&b, "layer-and-more", 5);
-    strbuf_printf(&b, " %d/%s", 42, "glide plane");
-    assert_string_equal(strbuf_str(&b), "SMAS layer 42/glide plane");
-    assert_int_equal(b.len, strlen("SMAS layer 42/glide plane"));
-    strbuf_free(&b);
-    assert_null(b.data);
-    assert_int_equal(b.len, 0);
-    assert_int_equal(b.cap, 0);
-    assert_string_equal(strbuf_str(&b), "");
-}
-
-static void test_strbuf_grows(void **state)
-{
-    (void)state;
-    strbuf b = STRBUF_INIT;
-    for (int i = 0; i < 1000; i++)
-        strbuf_putc(&b, (char)('a' + i % 26));
-    strbuf_printf(&b, "%0300d", 7);
-    assert_int_equal(b.len, 1300);
-    assert_true(b.cap > b.len);
-    assert_int_equal(b.data[1300], '\0');
-    assert_int_equal(b.data[0], 'a');
-    assert_int_equal(b.data[999], 'a' + 999 % 26);
-    assert_int_equal(b.data[1000], '0');
-    assert_int_equal(b.data[1299], '7');
-    char *s = strbuf_detach(&b);
-    assert_int_equal(strlen(s), 1300);
-    assert_null(b.data);
-    assert_int_equal(b.cap, 0);
-    free(s);
-}
-
-static void test_strbuf_embedded_nul(void **state)
-{
-    (void)state;
-    strbuf b = STRBUF_INIT;
-    strbuf_append(&b, "a\0b", 3);
-    assert_int_equal(b.len, 3);
-    assert_memory_equal(b.data, "a\0b\0", 4);
-    strbuf_free(&b);
-}
-
-static void test_strlist(void **state)
-{
-    (void)state;
-    strlist l = STRLIST_INIT;
-    char topic[] = "anatomy";
-    strlist_push(&l, topic);
-    topic[0] = 'X'; /* push copies */
-    strlist_push_owned(&l, xstrdup("thread-lift"));
-    for (int i = 0; i < 20; i++) {
-        char *s = xasprintf("item-%d", i);
-        strlist_push_owned(&l, s);
-    }
-    assert_int_equal(l.len, 22);
-    assert_string_equal(l.items[0], "anatomy");
-    assert_string_equal(l.items[1], "thread-lift");
-    assert_string_equal(l.items[21], "item-19");
-    assert_true(strlist_contains(&l, "anatomy"));
-    assert_true(strlist_contains(&l, "item-7"));
-    assert_false(strlist_contains(&l, "Xnatomy"));
-    assert_false(strlist_contains(&l, "thread"));
-    strlist_free(&l);
-    assert_null(l.items);
-    assert_int_equal(l.len, 0);
-    assert_false(strlist_contains(&l, "anatomy"));
 }
 
 static void test_file_write_read_roundtrip(void **state)
@@ -798,113 +697,76 @@ static void test_dir_list(void **state)
     assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
-static void test_str_ends_starts_with(void **state)
-{
-    (void)state;
-    assert_true(str_ends_with("dimpling.md", ".md"));
-    assert_true(str_ends_with(".md", ".md"));
-    assert_true(str_ends_with("anything", ""));
-    assert_false(str_ends_with("md", ".md"));
-    assert_false(str_ends_with("dimpling.mdx", ".md"));
-    assert_false(str_ends_with("", ".md"));
-    assert_true(str_starts_with("https://example.org", "https://"));
-    assert_true(str_starts_with("x", ""));
-    assert_false(str_starts_with("http://example.org", "https://"));
-    assert_false(str_starts_with("ht", "http"));
-}
+/* One tree copied by each thread of copy_tree_threads: its own source and destination. */
+typedef struct {
+    char *from, *to;
+    int rc;
+} S_copy_job;
 
-static void test_suggest_closest(void **state)
+static void *S_copy_thread(void *arg)
 {
-    (void)state;
-    static const char *const keys[] = {"title",    "summary", "topics", "date", "reviewed",
-                                       "reviewer", "slug",    "draft",  "lang", NULL};
-    assert_string_equal(suggest_closest("titel", keys), "title");
-    assert_string_equal(suggest_closest("sumary", keys), "summary");
-    assert_string_equal(suggest_closest("topic", keys), "topics");
-    assert_string_equal(suggest_closest("reviwer", keys), "reviewer");
-    /* Short words still allow one edit. */
-    assert_string_equal(suggest_closest("dat", keys), "date");
-    /* Too far from everything. */
-    assert_null(suggest_closest("author", keys));
-    assert_null(suggest_closest("xyz", keys));
-    /* Swapping two neighbouring letters is one edit. */
-    assert_string_equal(suggest_closest("tilte", keys), "title");
-    assert_string_equal(suggest_closest("reveiwed", keys), "reviewed");
-    /* Two edits on a four-letter word is more than a third. */
-    assert_null(suggest_closest("tlie", keys));
-    /* Words over 64 bytes are not compared. */
-    char long_word[80];
-    memset(long_word, 'a', sizeof long_word - 1);
-    long_word[sizeof long_word - 1] = '\0';
-    static const char *const as[] = {"aaaa", NULL};
-    assert_null(suggest_closest(long_word, as));
-    /* No candidates. */
-    static const char *const none[] = {NULL};
-    assert_null(suggest_closest("title", none));
-}
-
-static void test_suggest_closest_n(void **state)
-{
-    (void)state;
-    /* Not NULL-terminated: only the first n are looked at. */
-    const char *const ids[] = {"thread-lift", "mini-lift", "facelift"};
-    assert_string_equal(suggest_closest_n("mini-lfit", ids, 3), "mini-lift");
-    assert_string_equal(suggest_closest_n("facelfit", ids, 3), "facelift");
-    assert_null(suggest_closest_n("facelfit", ids, 2));
-    assert_null(suggest_closest_n("mini-lfit", ids, 0));
-    /* Ties go to the first candidate. */
-    const char *const tie[] = {"ab", "ac"};
-    assert_string_equal(suggest_closest_n("aa", tie, 2), "ab");
-}
-
-/* xvasprintf formats as vasprintf does; the va_list comes from a variadic caller. */
-static char *S_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *S_format(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = xvasprintf(fmt, ap);
-    va_end(ap);
-    return s;
-}
-
-/* Out of memory: one line on stderr, then abort (the one place every module stops). */
-static void test_out_of_memory(void **state)
-{
-    (void)state;
-    char *s = S_format("%s %d", "SMAS", 4);
-    assert_string_equal(s, "SMAS 4");
-    free(s);
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        dup2(fds[1], 2);
-        signal(SIGABRT, SIG_DFL);
-        out_of_memory();
+    S_copy_job *job = arg;
+    for (int i = 0; i < 20 && job->rc == 0; i++) {
+        const char *failed = NULL;
+        job->rc = copy_tree(job->from, job->to, NULL, &failed);
+        if (job->rc == 0)
+            job->rc = remove_tree(job->to);
     }
-    close(fds[1]);
-    char buf[128] = {0};
-    ssize_t n = read(fds[0], buf, sizeof buf - 1);
-    close(fds[0]);
-    int ws;
-    assert_int_equal(waitpid(pid, &ws, 0), pid);
-    assert_true(n > 0);
-    assert_string_equal(buf, "suture: out of memory\n");
-    assert_true(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGABRT);
+    if (job->rc == 0)
+        job->rc = copy_tree(job->from, job->to, NULL, NULL);
+    return NULL;
+}
+
+/* copy_tree and remove_tree keep their state in the walk (fts), not in a static: threads
+ * copying different trees at once each get their own tree, whole. */
+static void test_copy_tree_threads(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir("util");
+    enum { N = 4 };
+    S_copy_job jobs[N];
+    pthread_t t[N];
+    for (int i = 0; i < N; i++) {
+        char *name = xasprintf("from-%d", i);
+        jobs[i].from = path_join(dir, name);
+        free(name);
+        name = xasprintf("to-%d", i);
+        jobs[i].to = path_join(dir, name);
+        free(name);
+        jobs[i].rc = 0;
+        for (int k = 0; k < 8; k++) {
+            char *sub = xasprintf("%s/d%d", jobs[i].from, k);
+            assert_int_equal(mkdir_p(sub), 0);
+            char *text = xasprintf("tree %d file %d", i, k);
+            free(tu_write_file(sub, "page.md", text));
+            free(text);
+            free(sub);
+        }
+    }
+    for (int i = 0; i < N; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, S_copy_thread, &jobs[i]), 0);
+    for (int i = 0; i < N; i++)
+        assert_int_equal(pthread_join(t[i], NULL), 0);
+    for (int i = 0; i < N; i++) {
+        assert_int_equal(jobs[i].rc, 0);
+        for (int k = 0; k < 8; k++) {
+            char *p = xasprintf("%s/d%d/page.md", jobs[i].to, k);
+            char *got = S_read(p);
+            char *want = xasprintf("tree %d file %d", i, k);
+            assert_string_equal(got, want);
+            free(want);
+            free(got);
+            free(p);
+        }
+        free(jobs[i].from);
+        free(jobs[i].to);
+    }
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_xstrndup_and_xasprintf),
-        cmocka_unit_test(test_out_of_memory),
-        cmocka_unit_test(test_strbuf_empty),
-        cmocka_unit_test(test_strbuf_appends),
-        cmocka_unit_test(test_strbuf_grows),
-        cmocka_unit_test(test_strbuf_embedded_nul),
-        cmocka_unit_test(test_strlist),
         cmocka_unit_test(test_file_write_read_roundtrip),
         cmocka_unit_test(test_file_read_empty),
         cmocka_unit_test(test_file_read_errors),
@@ -925,10 +787,8 @@ int main(void)
         cmocka_unit_test(test_copy_tree),
         cmocka_unit_test(test_copy_tree_links),
         cmocka_unit_test(test_copy_tree_errors),
+        cmocka_unit_test(test_copy_tree_threads),
         cmocka_unit_test(test_dir_list),
-        cmocka_unit_test(test_str_ends_starts_with),
-        cmocka_unit_test(test_suggest_closest),
-        cmocka_unit_test(test_suggest_closest_n),
     };
-    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("files", tests, NULL, NULL);
 }
