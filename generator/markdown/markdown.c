@@ -9,6 +9,7 @@
 
 #include "markdown/mdarena.h"
 #include "base/slug.h"
+#include "base/url.h"
 
 /* Ids the page layout uses itself; a heading never takes them. */
 static const char *const S_reserved_ids[] = {
@@ -20,42 +21,26 @@ static const char *const S_reserved_ids[] = {
 
 bool markdown_url_is_unsafe(const char *url, bool image)
 {
-    /* Read the scheme as a browser does (WHATWG URL): leading C0 controls and spaces are
-     * dropped and tabs and newlines anywhere are removed, so "java\tscript:" is still
-     * javascript:. Any other control character makes the URL unsafe outright: the HTML
-     * serialiser would drop it and could reveal a scheme. */
-    char scheme[16];
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)url;
-    while (*p && *p <= ' ')
-        p++;
-    for (const unsigned char *q = p; *q; q++)
+    /* The scheme as a browser reads it (base/url.h): "java\tscript:" is still javascript:.
+     * Any other control character makes the URL unsafe outright: the HTML serialiser would
+     * drop it and could reveal a scheme. */
+    for (const unsigned char *q = (const unsigned char *)url_browser_start(url); *q; q++)
         if (*q < ' ' && *q != '\t' && *q != '\n' && *q != '\r')
             return true;
-    for (; *p; p++) {
-        if (*p == '\t' || *p == '\n' || *p == '\r')
-            continue;
-        if (*p == ':')
-            break;
-        bool scheme_char = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                           (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.';
-        if (!scheme_char || n + 1 >= sizeof scheme)
-            return false; /* no scheme: a relative URL */
-        scheme[n++] = (char)*p;
-    }
-    if (*p != ':' || n == 0)
-        return false;
-    scheme[n] = '\0';
-    if (strcasecmp(scheme, "javascript") == 0 || strcasecmp(scheme, "vbscript") == 0 ||
-        strcasecmp(scheme, "file") == 0)
+    char scheme[16];
+    const char *rest;
+    if (!url_browser_scheme(url, scheme, sizeof scheme, &rest))
+        return false; /* no scheme: a relative URL */
+    if (strcmp(scheme, "javascript") == 0 || strcmp(scheme, "vbscript") == 0 ||
+        strcmp(scheme, "file") == 0)
         return true;
-    if (strcasecmp(scheme, "data") == 0) {
+    if (strcmp(scheme, "data") == 0) {
         static const char *const ok[] = {"image/png", "image/gif", "image/jpeg", "image/webp",
                                          NULL};
         if (!image)
             return true;
         for (size_t i = 0; ok[i]; i++)
-            if (strncasecmp((const char *)p + 1, ok[i], strlen(ok[i])) == 0)
+            if (strncasecmp(rest, ok[i], strlen(ok[i])) == 0)
                 return false;
         return true;
     }
