@@ -281,6 +281,41 @@ static bool S_is_leaf(cmark_node_type type)
     }
 }
 
+/* The <ol> or <ul> of list n, with its start number when it is not 1. */
+static xmlNodePtr S_list(cmark_node *n, xmlNodePtr parent)
+{
+    bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+    xmlNodePtr list = S_child(parent, ordered ? "ol" : "ul");
+    int start = cmark_node_get_list_start(n);
+    if (ordered && start != 1) {
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d", start);
+        xmlNewProp(list, BAD_CAST "start", BAD_CAST buf);
+    }
+    return list;
+}
+
+/* The <hN> of heading n; a level-1 heading is an error with MARKDOWN_NO_H1. */
+static xmlNodePtr S_heading(S_render *r, cmark_node *n, xmlNodePtr parent)
+{
+    int level = cmark_node_get_heading_level(n);
+    if (level == 1 && (r->options & MARKDOWN_NO_H1))
+        diag_error(r->diags, r->file, S_line(r, n), S_col(n), "heading",
+                   "a level-1 heading ('# ...') repeats the page title; start sections "
+                   "with '## ' instead");
+    char name[3] = {'h', (char)('0' + level), '\0'};
+    return S_child(parent, name);
+}
+
+/* Raw HTML n is left out: a warning, unless it is only a comment. */
+static void S_raw_html(S_render *r, cmark_node *n)
+{
+    const char *html = cmark_node_get_literal(n);
+    if (html && !S_is_comment(html))
+        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "html",
+                 "raw HTML is not published and was left out; use Markdown instead");
+}
+
 /* Render on entering a node; returns the element its children go into, or NULL. */
 static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_iter *it)
 {
@@ -289,43 +324,23 @@ static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_i
         return parent;
     case CMARK_NODE_BLOCK_QUOTE:
         return S_child(parent, "blockquote");
-    case CMARK_NODE_LIST: {
-        bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-        xmlNodePtr list = S_child(parent, ordered ? "ol" : "ul");
-        int start = cmark_node_get_list_start(n);
-        if (ordered && start != 1) {
-            char buf[16];
-            snprintf(buf, sizeof buf, "%d", start);
-            xmlNewProp(list, BAD_CAST "start", BAD_CAST buf);
-        }
-        return list;
-    }
+    case CMARK_NODE_LIST:
+        return S_list(n, parent);
     case CMARK_NODE_ITEM:
         return S_child(parent, "li");
     case CMARK_NODE_PARAGRAPH:
         if (S_tight_paragraph(n))
             return parent;
         return S_child(parent, "p");
-    case CMARK_NODE_HEADING: {
-        int level = cmark_node_get_heading_level(n);
-        if (level == 1 && (r->options & MARKDOWN_NO_H1))
-            diag_error(r->diags, r->file, S_line(r, n), S_col(n), "heading",
-                       "a level-1 heading ('# ...') repeats the page title; start sections "
-                       "with '## ' instead");
-        char name[3] = {'h', (char)('0' + level), '\0'};
-        return S_child(parent, name);
-    }
+    case CMARK_NODE_HEADING:
+        return S_heading(r, n, parent);
     case CMARK_NODE_CODE_BLOCK:
         S_code_block(r, n, parent);
         return NULL;
     case CMARK_NODE_HTML_BLOCK:
-    case CMARK_NODE_HTML_INLINE: {
-        const char *html = cmark_node_get_literal(n);
-        if (html && !S_is_comment(html))
-            diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "html",
-                     "raw HTML is not published and was left out; use Markdown instead");
+    case CMARK_NODE_HTML_INLINE:
+        S_raw_html(r, n);
         return NULL;
-    }
     case CMARK_NODE_THEMATIC_BREAK:
         S_child(parent, "hr");
         return NULL;
