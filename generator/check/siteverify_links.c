@@ -255,7 +255,7 @@ void sv_check_address(sv_page *p, const xmlNode *el, const char *address,
     sv_site *s = p->site;
     unsigned line = sv_line(el);
     if (sv_script_scheme(address))
-        return; /* site-script's finding (S_check_script_in) */
+        return; /* site-script's finding (siteverify_policy.c) */
     S_url u;
     S_url_classify(s, p->dir, address, &u);
     switch (u.kind) {

@@ -20,8 +20,8 @@ static int S_hex(char c)
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* Decode a postings string (S_encode_postings) of an index of n articles into p. False
- * when it is not one. */
+/* Decode a postings string (as searchindex_write.c encodes it) of an index of n articles
+ * into p. False when it is not one. */
 static bool S_decode_postings(const char *s, size_t n, si_postings *p)
 {
     if (s[0] == '#') {
