@@ -231,6 +231,84 @@ static void S_print_text(const diag_list *diags, FILE *err)
     }
 }
 
+/*
+ * Load content/compliance.yaml into *rules and lint the content with it. Returns 0, or 2
+ * (after saying why on err) when there are no rules to lint with.
+ */
+static int S_lint_with_rules(const check_options *opt, const site_config *cfg,
+                             compliance **rules, diag_list *diags, FILE *err,
+                             check_summary *sum, lint_result *all, S_readings *readings)
+{
+    int status = 0;
+    char *rules_path = path_join(opt->content_dir, "compliance.yaml");
+    if (!path_exists(rules_path)) {
+        fprintf(err,
+                "suture: there are no compliance rules: %s does not exist; suture check "
+                "needs it to lint the content\n",
+                rules_path);
+        status = 2;
+    } else {
+        char *cache = prefilter_cache_dir();
+        *rules = compliance_load(rules_path, cache, diags);
+        free(cache);
+        if (*rules)
+            S_lint_content(opt, cfg, *rules, diags, sum, all, readings);
+    }
+    free(rules_path);
+    return status;
+}
+
+/*
+ * Report the findings in diags (sorted here) in opt->format, counting them into sum.
+ * Returns the exit status: 0, 1 with errors or more warnings than allowed, 2 when the
+ * report cannot be written.
+ */
+static int S_report(const check_options *opt, const site_config *cfg, const compliance *rules,
+                    diag_list *diags, const lint_result *all, const S_readings *readings,
+                    FILE *out, FILE *err, check_summary *sum)
+{
+    diag_list_sort(diags);
+    sum->errors = diag_error_count(diags);
+    sum->warnings = diag_warning_count(diags);
+    sum->suppressed = all->suppressed;
+    report_input in = {
+        .diags = diags,
+        .rules = rules,
+        .suppressions = all->suppressions,
+        .n_suppressions = all->n_suppressions,
+        .files = sum->files,
+        .suppressed = sum->suppressed,
+        .version = SUTURE_VERSION,
+        .readings = readings->items,
+        .n_readings = readings->len,
+        .reading_grade_max = cfg ? cfg->reading_grade_max : 0,
+    };
+    int wrote = 0;
+    switch (opt->format) {
+    case CHECK_FORMAT_TEXT:
+        S_print_text(diags, err);
+        report_text_readings(&in, err);
+        fprintf(err, "suture check: %zu file%s, %zu error%s, %zu warning%s, %zu suppressed\n",
+                sum->files, sum->files == 1 ? "" : "s", sum->errors,
+                sum->errors == 1 ? "" : "s", sum->warnings, sum->warnings == 1 ? "" : "s",
+                sum->suppressed);
+        break;
+    case CHECK_FORMAT_JSON:
+        wrote = report_json(&in, out);
+        break;
+    case CHECK_FORMAT_SARIF:
+        wrote = report_sarif(&in, out);
+        break;
+    }
+    if (wrote < 0) {
+        fprintf(err, "suture: cannot write the report: %s\n", strerror(errno));
+        return 2;
+    }
+    if (sum->errors || (opt->max_warnings >= 0 && (long)sum->warnings > opt->max_warnings))
+        return 1;
+    return 0;
+}
+
 int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary)
 {
     check_summary sum = {0};
@@ -246,67 +324,12 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
         cfg = config_load(site_yaml, diags);
     free(site_yaml);
 
-    if (opt->lint_content && cfg) {
-        char *rules_path = path_join(opt->content_dir, "compliance.yaml");
-        if (!path_exists(rules_path)) {
-            fprintf(err,
-                    "suture: there are no compliance rules: %s does not exist; suture check "
-                    "needs it to lint the content\n",
-                    rules_path);
-            status = 2;
-        } else {
-            char *cache = prefilter_cache_dir();
-            rules = compliance_load(rules_path, cache, diags);
-            free(cache);
-            if (rules)
-                S_lint_content(opt, cfg, rules, diags, &sum, &all, &readings);
-        }
-        free(rules_path);
-    }
+    if (opt->lint_content && cfg)
+        status = S_lint_with_rules(opt, cfg, &rules, diags, err, &sum, &all, &readings);
     if (status == 0 && opt->site_dir)
         status = S_verify_site(opt, cfg, diags, err, &sum);
-
     if (status == 0) {
-        diag_list_sort(diags);
-        sum.errors = diag_error_count(diags);
-        sum.warnings = diag_warning_count(diags);
-        sum.suppressed = all.suppressed;
-        report_input in = {
-            .diags = diags,
-            .rules = rules,
-            .suppressions = all.suppressions,
-            .n_suppressions = all.n_suppressions,
-            .files = sum.files,
-            .suppressed = sum.suppressed,
-            .version = SUTURE_VERSION,
-            .readings = readings.items,
-            .n_readings = readings.len,
-            .reading_grade_max = cfg ? cfg->reading_grade_max : 0,
-        };
-        int wrote = 0;
-        switch (opt->format) {
-        case CHECK_FORMAT_TEXT:
-            S_print_text(diags, err);
-            report_text_readings(&in, err);
-            fprintf(err,
-                    "suture check: %zu file%s, %zu error%s, %zu warning%s, %zu suppressed\n",
-                    sum.files, sum.files == 1 ? "" : "s", sum.errors, sum.errors == 1 ? "" : "s",
-                    sum.warnings, sum.warnings == 1 ? "" : "s", sum.suppressed);
-            break;
-        case CHECK_FORMAT_JSON:
-            wrote = report_json(&in, out);
-            break;
-        case CHECK_FORMAT_SARIF:
-            wrote = report_sarif(&in, out);
-            break;
-        }
-        if (wrote < 0) {
-            fprintf(err, "suture: cannot write the report: %s\n", strerror(errno));
-            status = 2;
-        } else if (sum.errors ||
-                   (opt->max_warnings >= 0 && (long)sum.warnings > opt->max_warnings)) {
-            status = 1;
-        }
+        status = S_report(opt, cfg, rules, diags, &all, &readings, out, err, &sum);
     } else {
         /* What made the check impossible may be explained by a mistake found before. */
         S_print_text(diags, err);

@@ -15,58 +15,15 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "content/yamldoc.h"
+#include "check/lint_private.h"
 
 /* The longest matched text quoted in a message, in bytes. */
 #define MATCH_QUOTE_MAX 60
 
-typedef struct {
-    const rule *r;
-    size_t offset;   /* in the file */
-    char *match;     /* the text the reader sees, for {match}; may be NULL */
-} S_finding;
-
-typedef struct {
-    const rule *r;   /* NULL when the comment is not a valid suppression */
-    char *rule_id;
-    char *reason;
-    unsigned line, column;
-    size_t from, to; /* the byte range of the file it covers */
-    size_t count;
-} S_suppression;
-
-/* Where a Markdown text being walked comes from. */
-typedef struct {
-    const char *text;          /* what cmark parsed */
-    size_t len;
-    source_lines lines;        /* of text */
-    unsigned line_offset;      /* cmark's line 1 is line_offset + 1 of text */
-    const uint32_t *remap;     /* offsets in text -> offsets in the file; NULL: the same */
-    size_t remap_len;
-} S_source;
-
-typedef struct {
-    const lint_context *ctx;
-    compliance_scanner *s;
-    const char *path;
-    const char *text;          /* the whole file */
-    size_t len;
-    source_lines lines;
-    const char *lang;
-    S_finding *findings;
-    size_t n_findings, cap_findings;
-    S_suppression *supps;
-    size_t n_supps, cap_supps;
-    /* requires rules: per rule, whether it applies to this article and is satisfied */
-    bool *req_active;
-    bool *req_done;
-    reader_text seg;           /* the segment being scanned */
-    const S_source *cur;       /* the source of the segment being scanned */
-    readability *reading;      /* the body's reading grade; NULL when not graded */
-} S_lint;
 
 /* ---- findings --------------------------------------------------------------------------- */
 
-static void S_add_finding(S_lint *L, const rule *r, size_t offset, const char *match,
+static void S_add_finding(lt_lint *L, const rule *r, size_t offset, const char *match,
                           size_t match_len)
 {
     if (L->n_findings == L->cap_findings) {
@@ -86,19 +43,19 @@ static void S_add_finding(S_lint *L, const rule *r, size_t offset, const char *m
         }
         m = xstrndup(match, match_len);
     }
-    L->findings[L->n_findings++] = (S_finding){r, offset, m};
+    L->findings[L->n_findings++] = (lt_finding){r, offset, m};
 }
 
 /* The segment matched r at seg[start, end). */
 static void S_found(void *p, const rule *r, size_t start, size_t end)
 {
-    S_lint *L = p;
+    lt_lint *L = p;
     S_add_finding(L, r, L->seg.src[start], L->seg.text + start, end - start);
 }
 
 /* Scan the current segment (heading tells whether it is a heading) with every rule. */
 /* A source offset mapped into the file. */
-static size_t S_file_offset(const S_source *src, size_t off)
+static size_t S_file_offset(const lt_source *src, size_t off)
 {
     if (!src->remap)
         return off;
@@ -106,7 +63,7 @@ static size_t S_file_offset(const S_source *src, size_t off)
 }
 
 /* Make a segment collected from src point into the file, then normalise it. */
-static void S_finish_segment(const S_source *src, reader_text *seg)
+static void S_finish_segment(const lt_source *src, reader_text *seg)
 {
     if (src->remap)
         for (size_t i = 0; i < seg->len; i++)
@@ -114,7 +71,7 @@ static void S_finish_segment(const S_source *src, reader_text *seg)
     rtext_normalize(seg);
 }
 
-static void S_scan(S_lint *L, const S_source *src, bool heading)
+static void S_scan(lt_lint *L, const lt_source *src, bool heading)
 {
     reader_text *seg = &L->seg;
     if (seg->len == 0)
@@ -135,14 +92,14 @@ static void S_scan(S_lint *L, const S_source *src, bool heading)
 
 /* ---- Markdown --------------------------------------------------------------------------- */
 
-static size_t S_node_offset(const S_source *src, cmark_node *n)
+size_t lt_node_offset(const lt_source *src, cmark_node *n)
 {
     int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
     return source_offset(&src->lines, (unsigned)(line > 0 ? line : 1) + src->line_offset,
                          (unsigned)(col > 0 ? col : 1));
 }
 
-static size_t S_node_end(const S_source *src, cmark_node *n)
+size_t lt_node_end(const lt_source *src, cmark_node *n)
 {
     int line = cmark_node_get_end_line(n), col = cmark_node_get_end_column(n);
     return source_offset(&src->lines, (unsigned)(line > 0 ? line : 1) + src->line_offset,
@@ -150,10 +107,10 @@ static size_t S_node_end(const S_source *src, cmark_node *n)
 }
 
 
-static void S_collect(S_lint *L, const S_source *src, cmark_node *parent, reader_text *seg);
+static void S_collect(lt_lint *L, const lt_source *src, cmark_node *parent, reader_text *seg);
 
 /* The next rule from *i on with this media check that applies to the page's language. */
-static const rule *S_next_check(const S_lint *L, rule_check check, size_t *i)
+static const rule *S_next_check(const lt_lint *L, rule_check check, size_t *i)
 {
     const compliance *c = L->ctx->rules;
     for (; *i < c->n_rules; (*i)++)
@@ -163,9 +120,9 @@ static const rule *S_next_check(const S_lint *L, rule_check check, size_t *i)
 }
 
 /* An image: its alt text is a segment of its own; media rules look at it. */
-static void S_image(S_lint *L, const S_source *src, cmark_node *img)
+static void S_image(lt_lint *L, const lt_source *src, cmark_node *img)
 {
-    size_t at = S_file_offset(src, S_node_offset(src, img));
+    size_t at = S_file_offset(src, lt_node_offset(src, img));
     reader_text alt;
     rtext_init(&alt);
     S_collect(L, src, img, &alt);
@@ -203,28 +160,28 @@ static void S_image(S_lint *L, const S_source *src, cmark_node *img)
     rtext_free(&alt);
 }
 
-static void S_collect(S_lint *L, const S_source *src, cmark_node *parent, reader_text *seg)
+static void S_collect(lt_lint *L, const lt_source *src, cmark_node *parent, reader_text *seg)
 {
     for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT: {
             const char *lit = cmark_node_get_literal(n);
             rtext_append_aligned(seg, lit, strlen(lit), src->text, src->len,
-                                 S_node_offset(src, n));
+                                 lt_node_offset(src, n));
             break;
         }
         case CMARK_NODE_CODE:
-            rtext_append_at(seg, RTEXT_OBJECT, strlen(RTEXT_OBJECT), S_node_offset(src, n));
+            rtext_append_at(seg, RTEXT_OBJECT, strlen(RTEXT_OBJECT), lt_node_offset(src, n));
             break;
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
             rtext_append_at(seg, " ", 1,
-                            seg->len ? seg->src[seg->len - 1] + 1 : S_node_offset(src, parent));
+                            seg->len ? seg->src[seg->len - 1] + 1 : lt_node_offset(src, parent));
             break;
         case CMARK_NODE_HTML_INLINE:
             break;
         case CMARK_NODE_IMAGE:
-            rtext_append_at(seg, RTEXT_OBJECT, strlen(RTEXT_OBJECT), S_node_offset(src, n));
+            rtext_append_at(seg, RTEXT_OBJECT, strlen(RTEXT_OBJECT), lt_node_offset(src, n));
             S_image(L, src, n);
             break;
         default:
@@ -234,159 +191,12 @@ static void S_collect(S_lint *L, const S_source *src, cmark_node *parent, reader
     }
 }
 
-/* ---- suppressions ----------------------------------------------------------------------- */
-
-static S_suppression *S_new_suppression(S_lint *L, size_t at)
-{
-    if (L->n_supps == L->cap_supps) {
-        L->cap_supps = L->cap_supps ? L->cap_supps * 2 : 4;
-        L->supps = xreallocarray(L->supps, L->cap_supps, sizeof *L->supps);
-    }
-    S_suppression *sp = &L->supps[L->n_supps++];
-    memset(sp, 0, sizeof *sp);
-    source_position(&L->lines, at, &sp->line, &sp->column);
-    return sp;
-}
-
-static const char *S_skip_space(const char *p, const char *end)
-{
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-        p++;
-    return p;
-}
-
-/*
- * Parse "suture-ignore RULE-ID: reason" (inner, n bytes, comment markers removed) written
- * at offset at; adds the suppression (valid or not) covering [from, to). Returns false when
- * the text is not a suture-ignore at all.
- */
-static bool S_parse_suppression(S_lint *L, const char *inner, size_t n, size_t at, size_t from,
-                                size_t to)
-{
-    const char *p = inner, *end = inner + n;
-    p = S_skip_space(p, end);
-    static const char kw[] = "suture-ignore";
-    if ((size_t)(end - p) < sizeof kw - 1 || strncmp(p, kw, sizeof kw - 1) != 0)
-        return false;
-    p += sizeof kw - 1;
-    if (p < end && *p != ' ' && *p != '\t' && *p != ':')
-        return false;
-    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
-        end--;
-    p = S_skip_space(p, end);
-    const char *id = p;
-    while (p < end && *p != ':' && *p != ' ' && *p != '\t')
-        p++;
-    char *rule_id = xstrndup(id, (size_t)(p - id));
-    p = S_skip_space(p, end);
-    const char *reason = NULL;
-    if (p < end && *p == ':')
-        reason = S_skip_space(p + 1, end);
-    S_suppression *sp = S_new_suppression(L, at);
-    sp->rule_id = rule_id;
-    sp->reason = reason && reason < end ? xstrndup(reason, (size_t)(end - reason)) : NULL;
-    sp->from = from;
-    sp->to = to;
-    const compliance *c = L->ctx->rules;
-    if (!*rule_id) {
-        diag_error(L->ctx->diags, L->path, sp->line, sp->column, "suppression",
-                   "this suppression names no rule; write 'suture-ignore RULE-ID: reason'");
-        return true;
-    }
-    long idx = compliance_find(c, rule_id);
-    if (idx < 0) {
-        const char *near = compliance_suggest(c, rule_id);
-        if (near)
-            diag_error(L->ctx->diags, L->path, sp->line, sp->column, "suppression",
-                       "there is no rule '%s' to suppress; did you mean '%s'?", rule_id, near);
-        else
-            diag_error(L->ctx->diags, L->path, sp->line, sp->column, "suppression",
-                       "there is no rule '%s' to suppress; use an id from %s", rule_id,
-                       c->file);
-        return true;
-    }
-    if (!sp->reason) {
-        diag_error(L->ctx->diags, L->path, sp->line, sp->column, "suppression",
-                   "the suppression of '%s' gives no reason; write why the rule does not "
-                   "apply here, like 'suture-ignore %s: quotes the law'",
-                   rule_id, rule_id);
-        return true;
-    }
-    sp->r = &c->rules[idx];
-    return true;
-}
-
-/* An HTML block: a suppression comment, or HTML the build leaves out. */
-static void S_html_block(S_lint *L, const S_source *src, cmark_node *n)
-{
-    if (src->remap)
-        return;
-    const char *lit = cmark_node_get_literal(n);
-    const char *end = lit + strlen(lit);
-    lit = S_skip_space(lit, end);
-    while (end > lit && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\r' || end[-1] == '\t'))
-        end--;
-    if (end - lit < 7 || strncmp(lit, "<!--", 4) != 0 || strncmp(end - 3, "-->", 3) != 0)
-        return;
-    /* The block it covers: the next one that is not itself a suppression. */
-    cmark_node *target = cmark_node_next(n);
-    while (target && cmark_node_get_type(target) == CMARK_NODE_HTML_BLOCK &&
-           strstr(cmark_node_get_literal(target), "suture-ignore"))
-        target = cmark_node_next(target);
-    size_t from = target ? S_node_offset(src, target) : 0;
-    size_t to = target ? S_node_end(src, target) : 0;
-    S_parse_suppression(L, lit + 4, (size_t)(end - 3 - lit - 4), S_node_offset(src, n), from, to);
-}
-
-/* YAML comment lines "# suture-ignore RULE: reason" in the file's lines [first, last]. */
-static void S_yaml_suppressions(S_lint *L, unsigned first, unsigned last)
-{
-    for (unsigned line = first; line <= last && line <= L->lines.n; line++) {
-        size_t a = source_offset(&L->lines, line, 1);
-        size_t b = line < L->lines.n ? L->lines.starts[line] : L->len;
-        const char *p = S_skip_space(L->text + a, L->text + b);
-        if (p >= L->text + b || *p != '#')
-            continue;
-        /*
-         * The next line that is not blank or a comment, with the lines indented more than it
-         * that follow (a block scalar's text, a nested mapping): the whole entry.
-         */
-        size_t from = 0, to = 0;
-        size_t indent = 0;
-        for (unsigned next = line + 1; next <= last && next <= L->lines.n; next++) {
-            size_t na = source_offset(&L->lines, next, 1);
-            size_t nb = next < L->lines.n ? L->lines.starts[next] : L->len;
-            const char *q = S_skip_space(L->text + na, L->text + nb);
-            bool blank = q >= L->text + nb;
-            size_t ind = 0;
-            while (na + ind < nb && (L->text[na + ind] == ' ' || L->text[na + ind] == '\t'))
-                ind++;
-            if (!to) {
-                if (!blank && *q != '#') {
-                    from = na;
-                    to = nb;
-                    indent = ind;
-                    /* A list item's own keys sit deeper than its dash. */
-                    if (*q == '-')
-                        indent = ind + 1;
-                }
-                continue;
-            }
-            if (!blank && ind <= indent)
-                break;
-            to = nb;
-        }
-        S_parse_suppression(L, p + 1, (size_t)(L->text + b - p - 1), (size_t)(p - L->text),
-                            from, to);
-    }
-}
-
 /* ---- YAML values -------------------------------------------------------------------------- */
 
-static void S_blocks(S_lint *L, const S_source *src, cmark_node *parent);
+static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent);
 
 /* Lint a string value that starts at byte at of the file, read as Markdown. */
-static void S_value(S_lint *L, const char *value, size_t at)
+static void S_value(lt_lint *L, const char *value, size_t at)
 {
     size_t n = strlen(value);
     if (n == 0)
@@ -396,7 +206,7 @@ static void S_value(S_lint *L, const char *value, size_t at)
     rtext_append_aligned(&map, value, n, L->text, L->len, at);
     /* Released with the arena at the end of lint_article or lint_yaml. */
     cmark_node *doc = mdarena_parse(value, n, CMARK_OPT_SOURCEPOS);
-    S_source src = {.text = value, .len = n, .remap = map.src, .remap_len = map.len};
+    lt_source src = {.text = value, .len = n, .remap = map.src, .remap_len = map.len};
     source_lines_init(&src.lines, value, n);
     S_blocks(L, &src, doc);
     source_lines_free(&src.lines);
@@ -413,7 +223,7 @@ static bool S_in(const char *key, const char *const *list)
 
 /* Lint the string values under node, except values of keys in skip (or, with only, only
  * values of keys in only). */
-static void S_yaml_node(S_lint *L, ydoc *doc, yaml_node_t *node, const char *const *skip,
+static void S_yaml_node(lt_lint *L, ydoc *doc, yaml_node_t *node, const char *const *skip,
                         const char *const *only)
 {
     if (!node)
@@ -436,7 +246,7 @@ static void S_yaml_node(S_lint *L, ydoc *doc, yaml_node_t *node, const char *con
 
 /* ---- blocks -------------------------------------------------------------------------------- */
 
-static void S_fenced(S_lint *L, const S_source *src, cmark_node *n)
+static void S_fenced(lt_lint *L, const lt_source *src, cmark_node *n)
 {
     const char *info = cmark_node_get_fence_info(n);
     if (!info || src->remap)
@@ -467,7 +277,7 @@ static void S_fenced(S_lint *L, const S_source *src, cmark_node *n)
     ydoc_free(doc);
 }
 
-static void S_blocks(S_lint *L, const S_source *src, cmark_node *parent)
+static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent)
 {
     for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
         switch (cmark_node_get_type(n)) {
@@ -485,7 +295,7 @@ static void S_blocks(S_lint *L, const S_source *src, cmark_node *parent)
             S_fenced(L, src, n);
             break;
         case CMARK_NODE_HTML_BLOCK:
-            S_html_block(L, src, n);
+            lt_html_block(L, src, n);
             break;
         case CMARK_NODE_THEMATIC_BREAK:
             break;
@@ -498,7 +308,7 @@ static void S_blocks(S_lint *L, const S_source *src, cmark_node *parent)
 
 /* ---- the article ------------------------------------------------------------------------- */
 
-static void S_init(S_lint *L, const lint_context *ctx, compliance_scanner *s, const char *path,
+static void S_init(lt_lint *L, const lint_context *ctx, compliance_scanner *s, const char *path,
                    const char *text, size_t len, const char *lang)
 {
     memset(L, 0, sizeof *L);
@@ -513,13 +323,13 @@ static void S_init(S_lint *L, const lint_context *ctx, compliance_scanner *s, co
 }
 
 /* Report the findings that no suppression covers, and the suppressions; free both. */
-static void S_finish(S_lint *L, lint_result *out)
+static void S_finish(lt_lint *L, lint_result *out)
 {
     for (size_t i = 0; i < L->n_findings; i++) {
-        S_finding *f = &L->findings[i];
+        lt_finding *f = &L->findings[i];
         bool suppressed = false;
         for (size_t k = 0; k < L->n_supps && !suppressed; k++) {
-            S_suppression *sp = &L->supps[k];
+            lt_suppression *sp = &L->supps[k];
             if (sp->r == f->r && f->offset >= sp->from && f->offset < sp->to) {
                 sp->count++;
                 suppressed = true;
@@ -539,7 +349,7 @@ static void S_finish(S_lint *L, lint_result *out)
     }
     free(L->findings);
     for (size_t k = 0; k < L->n_supps; k++) {
-        S_suppression *sp = &L->supps[k];
+        lt_suppression *sp = &L->supps[k];
         if (sp->r && sp->count == 0)
             diag_add(L->ctx->diags, DIAG_WARNING, L->path, sp->line, sp->column, "suppression",
                      "this suppression of '%s' covers no finding of that rule; remove it",
@@ -592,7 +402,7 @@ static bool S_blank(const char *s)
     return true;
 }
 
-static size_t S_pos_offset(S_lint *L, fm_pos p)
+static size_t S_pos_offset(lt_lint *L, fm_pos p)
 {
     return source_offset_chars(&L->lines, p.line ? p.line : 1, p.column ? p.column : 1);
 }
@@ -606,7 +416,7 @@ typedef struct {
 } S_meta;
 
 /* Metadata rules: reviewer, review date, summary. */
-static void S_metadata(S_lint *L, const S_meta *m)
+static void S_metadata(lt_lint *L, const S_meta *m)
 {
     const compliance *c = L->ctx->rules;
     for (size_t i = 0; i < c->n_rules; i++) {
@@ -645,7 +455,7 @@ static void S_metadata(S_lint *L, const S_meta *m)
 }
 
 /* The metadata of front matter that did not parse: read its YAML again, quietly. */
-static ydoc *S_meta_from_yaml(S_lint *L, unsigned body_line, S_meta *m)
+static ydoc *S_meta_from_yaml(lt_lint *L, unsigned body_line, S_meta *m)
 {
     if (body_line < 3)
         return NULL;
@@ -671,12 +481,12 @@ static ydoc *S_meta_from_yaml(S_lint *L, unsigned body_line, S_meta *m)
 
 /* True when a metadata finding stands where the front-matter diagnostic d does, about the
  * same key: the rule's message, which cites its source, replaces the generic one. */
-static bool S_covered(const S_lint *L, const diag *d)
+static bool S_covered(const lt_lint *L, const diag *d)
 {
     static const char *const keys[] = {"'reviewer'", "'summary'"};
     static const rule_check checks[] = {CHECK_REVIEWER, CHECK_SUMMARY};
     for (size_t i = 0; i < L->n_findings; i++) {
-        const S_finding *f = &L->findings[i];
+        const lt_finding *f = &L->findings[i];
         unsigned line, column;
         source_position(&L->lines, f->offset, &line, &column);
         for (size_t k = 0; k < 2; k++)
@@ -695,7 +505,7 @@ static bool S_covered(const S_lint *L, const diag *d)
  * grade is above the site's reading_grade_max. The warning points at the first body text
  * and names the lines of the longest sentences, each line once, in file order.
  */
-static void S_reading(S_lint *L, lint_reading *out)
+static void S_reading(lt_lint *L, lint_reading *out)
 {
     readability_counts c = readability_totals(L->reading);
     if (c.words == 0)
@@ -743,7 +553,7 @@ static void S_reading(S_lint *L, lint_reading *out)
 }
 
 /* Which requires rules apply to the article; where each would be reported. */
-static size_t *S_requires(S_lint *L, const frontmatter *fm)
+static size_t *S_requires(lt_lint *L, const frontmatter *fm)
 {
     const compliance *c = L->ctx->rules;
     L->req_active = xcalloc(c->n_rules + 1, sizeof *L->req_active);
@@ -779,7 +589,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
      * are libyaml's to report), as suture build says. */
     if (body)
         utf8_warn_after(text, len, (size_t)(body - text), path, "encoding", ctx->diags);
-    S_lint L;
+    lt_lint L;
     S_init(&L, ctx, s, path, text, len,
            fm && fm->lang ? fm->lang : ctx->cfg ? ctx->cfg->language : "en");
     /* The reading is this article's alone, even when out gathers several articles. */
@@ -787,7 +597,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     out->reading = (lint_reading){0};
     if (body && readability_applies(L.lang))
         L.reading = readability_new();
-    S_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
+    lt_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
     size_t *req_at = NULL;
     if (fm) {
         if (fm->title)
@@ -819,8 +629,8 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     if (body) {
         size_t body_len = len - (size_t)(body - text);
         cmark_node *doc = mdarena_parse(body, body_len, CMARK_OPT_SOURCEPOS);
-        S_source src = {.text = text, .len = len, .lines = L.lines,
-                        .line_offset = body_line - 1};
+        lt_source src = {.text = text, .len = len, .lines = L.lines,
+                         .line_offset = body_line - 1};
         S_blocks(&L, &src, doc);
     }
     for (size_t i = 0; req_at && i < ctx->rules->n_rules; i++)
@@ -840,10 +650,10 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
                const char *text, size_t len, const char *lang, const char *const *skip,
                lint_result *out)
 {
-    S_lint L;
+    lt_lint L;
     mdarena_mark trees = mdarena_begin();
     S_init(&L, ctx, s, path, text, len, lang);
-    S_yaml_suppressions(&L, 1, (unsigned)L.lines.n);
+    lt_yaml_suppressions(&L, 1, (unsigned)L.lines.n);
     ydoc *doc = ydoc_load(path, text, len, 0, 0, ctx->diags);
     if (doc) {
         S_yaml_node(&L, doc, ydoc_root(doc), skip, NULL);

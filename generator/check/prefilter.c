@@ -93,6 +93,126 @@ static size_t S_class_end(const char *p, size_t i, bool *plain)
     return p[j] == ']' ? j + 1 : 0;
 }
 
+/* What the steps of prefilter_source return for a pattern they cannot loosen safely. */
+#define S_GIVE_UP ((size_t)-1)
+
+/* The non-ASCII character at p[i], copied to b: the next index, or S_GIVE_UP for a letter
+ * with case (or invalid UTF-8). */
+static size_t S_loosen_non_ascii(const char *p, size_t i, strbuf *b)
+{
+    UChar32 cp;
+    int32_t at = (int32_t)i;
+    U8_NEXT(p, at, -1, cp);
+    if (cp < 0 || u_hasBinaryProperty(cp, UCHAR_CASED))
+        return S_GIVE_UP;
+    strbuf_append(b, p + i, (size_t)at - i);
+    return (size_t)at;
+}
+
+/* The index after \p or \P at p[i] with its property (\pL or \p{...}), or S_GIVE_UP when
+ * the braces do not close. */
+static size_t S_property_end(const char *p, size_t i)
+{
+    size_t end = i + 2;
+    if (p[end] == '{') {
+        const char *close = strchr(p + end, '}');
+        if (!close)
+            return S_GIVE_UP;
+        end = (size_t)(close - p) + 1;
+    } else if (p[end]) {
+        end++;
+    }
+    return end;
+}
+
+/* The escape at p[i] (a backslash and the character after it), loosened into b: the next
+ * index, or S_GIVE_UP. */
+static size_t S_loosen_escape(const char *p, size_t i, bool in_class, strbuf *b)
+{
+    static const char any_word[] = "[0-9A-Za-z_\\x{80}-\\x{10FFFF}]";
+    char e = p[i + 1];
+    const char *rep = NULL;
+    if (in_class) {
+        /* S_class_end let only these escapes through. */
+        if (e == 'w')
+            rep = "0-9A-Za-z_\\x{80}-\\x{10FFFF}";
+        else if (e == 's')
+            rep = "\\t\\n\\v\\f\\r ";
+        else if (e == 'd')
+            rep = "0-9";
+    } else {
+        switch (e) {
+        case 'w': rep = any_word; break;
+        case 'W': rep = "[^0-9A-Za-z_]"; break;
+        case 's': rep = "[\\t\\n\\v\\f\\r ]"; break;
+        case 'S': rep = "[^\\t\\n\\v\\f\\r ]"; break;
+        case 'd': rep = "[0-9]"; break;
+        case 'D': rep = "[^0-9]"; break;
+        case 'b':
+        case 'B': rep = ""; break;
+        case 'p':
+        case 'P': {
+            /* \pL or \p{...}: one character of a property. */
+            size_t end = S_property_end(p, i);
+            if (end != S_GIVE_UP)
+                strbuf_puts(b, S_any_char);
+            return end;
+        }
+        default:
+            if (strchr("QEXRhHvVNK", e))
+                return S_GIVE_UP;
+        }
+    }
+    if (rep)
+        strbuf_puts(b, rep);
+    else
+        strbuf_append(b, p + i, 2);
+    return i + 2;
+}
+
+/* The character class that starts at p[i]: "any one character" when it cannot be kept item
+ * by item, else its opening copied to b and *in_class set. The next index, or S_GIVE_UP. */
+static size_t S_loosen_class_start(const char *p, size_t i, strbuf *b, bool *in_class)
+{
+    bool plain;
+    size_t end = S_class_end(p, i, &plain);
+    if (end == 0)
+        return S_GIVE_UP;
+    if (!plain) {
+        strbuf_puts(b, S_any_char);
+        return end;
+    }
+    *in_class = true;
+    strbuf_putc(b, '[');
+    i++;
+    if (p[i] == '^')
+        strbuf_putc(b, p[i++]);
+    if (p[i] == ']')
+        strbuf_putc(b, p[i++]);
+    return i;
+}
+
+/* {m,n} at p[i] -> {m,} in b: a superset, and cheap for the automaton. The next index, or 0
+ * when p[i] does not start one. */
+static size_t S_loosen_repeat(const char *p, size_t i, strbuf *b)
+{
+    size_t j = i + 1, m_end;
+    while (p[j] >= '0' && p[j] <= '9')
+        j++;
+    m_end = j;
+    if (m_end > i + 1 && p[j] == ',') {
+        j++;
+        while (p[j] >= '0' && p[j] <= '9')
+            j++;
+        if (p[j] == '}') {
+            strbuf_append(b, p + i, m_end - i);
+            strbuf_puts(b, ",}");
+            return j + 1;
+        }
+    }
+    return 0;
+}
+
 /*
  * The looser pattern, or NULL to use the pattern itself with Unicode properties.
  * Vectorscan compiles Unicode \w, \s and \b and long bounded repeats into very large
@@ -112,116 +232,33 @@ static size_t S_class_end(const char *p, size_t i, bool *plain)
  */
 char *prefilter_source(const char *p)
 {
-    static const char any_word[] = "[0-9A-Za-z_\\x{80}-\\x{10FFFF}]";
     strbuf b = STRBUF_INIT;
     bool in_class = false;
     for (size_t i = 0; p[i];) {
         unsigned char c = (unsigned char)p[i];
+        size_t next;
         if (c >= 0x80) {
-            UChar32 cp;
-            int32_t at = (int32_t)i;
-            U8_NEXT(p, at, -1, cp);
-            if (cp < 0 || u_hasBinaryProperty(cp, UCHAR_CASED))
-                goto give_up;
-            strbuf_append(&b, p + i, (size_t)at - i);
-            i = (size_t)at;
-            continue;
-        }
-        if (c == '\\' && p[i + 1]) {
-            char e = p[i + 1];
-            const char *rep = NULL;
-            if (in_class) {
-                /* S_class_end let only these escapes through. */
-                if (e == 'w')
-                    rep = "0-9A-Za-z_\\x{80}-\\x{10FFFF}";
-                else if (e == 's')
-                    rep = "\\t\\n\\v\\f\\r ";
-                else if (e == 'd')
-                    rep = "0-9";
-            } else {
-                switch (e) {
-                case 'w': rep = any_word; break;
-                case 'W': rep = "[^0-9A-Za-z_]"; break;
-                case 's': rep = "[\\t\\n\\v\\f\\r ]"; break;
-                case 'S': rep = "[^\\t\\n\\v\\f\\r ]"; break;
-                case 'd': rep = "[0-9]"; break;
-                case 'D': rep = "[^0-9]"; break;
-                case 'b':
-                case 'B': rep = ""; break;
-                case 'p':
-                case 'P': {
-                    /* \pL or \p{...}: one character of a property. */
-                    size_t end = i + 2;
-                    if (p[end] == '{') {
-                        const char *close = strchr(p + end, '}');
-                        if (!close)
-                            goto give_up;
-                        end = (size_t)(close - p) + 1;
-                    } else if (p[end]) {
-                        end++;
-                    }
-                    strbuf_puts(&b, S_any_char);
-                    i = end;
-                    continue;
-                }
-                default:
-                    if (strchr("QEXRhHvVNK", e))
-                        goto give_up;
-                }
-            }
-            if (rep)
-                strbuf_puts(&b, rep);
-            else
-                strbuf_append(&b, p + i, 2);
-            i += 2;
-            continue;
-        }
-        if (c == '[' && !in_class) {
-            bool plain;
-            size_t end = S_class_end(p, i, &plain);
-            if (end == 0)
-                goto give_up;
-            if (!plain) {
-                strbuf_puts(&b, S_any_char);
-                i = end;
-                continue;
-            }
-            in_class = true;
-            strbuf_putc(&b, '[');
-            i++;
-            if (p[i] == '^')
-                strbuf_putc(&b, p[i++]);
-            if (p[i] == ']')
-                strbuf_putc(&b, p[i++]);
-            continue;
-        }
-        if (c == ']' && in_class)
-            in_class = false;
-        if (c == '{' && !in_class) {
-            /* {m,n} -> {m,}: a superset, and cheap for the automaton. */
-            size_t j = i + 1, m_end;
-            while (p[j] >= '0' && p[j] <= '9')
-                j++;
-            m_end = j;
-            if (m_end > i + 1 && p[j] == ',') {
-                j++;
-                while (p[j] >= '0' && p[j] <= '9')
-                    j++;
-                if (p[j] == '}') {
-                    strbuf_append(&b, p + i, m_end - i);
-                    strbuf_puts(&b, ",}");
-                    i = j + 1;
-                    continue;
-                }
+            next = S_loosen_non_ascii(p, i, &b);
+        } else if (c == '\\' && p[i + 1]) {
+            next = S_loosen_escape(p, i, in_class, &b);
+        } else if (c == '[' && !in_class) {
+            next = S_loosen_class_start(p, i, &b, &in_class);
+        } else {
+            if (c == ']' && in_class)
+                in_class = false;
+            next = c == '{' && !in_class ? S_loosen_repeat(p, i, &b) : 0;
+            if (!next) {
+                strbuf_putc(&b, (char)c);
+                next = i + 1;
             }
         }
-        strbuf_putc(&b, (char)c);
-        i++;
+        if (next == S_GIVE_UP) {
+            strbuf_free(&b);
+            return NULL;
+        }
+        i = next;
     }
     return strbuf_detach(&b);
-give_up:
-    strbuf_free(&b);
-    return NULL;
 }
 
 /* ---- the cache ---------------------------------------------------------------------------- */

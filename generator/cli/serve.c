@@ -666,21 +666,69 @@ static void S_watch_and_build(S_state *s, serve_watch *watch, int sig_fd)
     }
 }
 
+/* Catch SIGINT and SIGTERM through S_stop_pipe, keeping the old actions in *old_int and
+ * *old_term. Returns the pipe's end to poll, or -1 (nothing changed) when it cannot. */
+static int S_catch_stop_signals(struct sigaction *old_int, struct sigaction *old_term)
+{
+    struct sigaction stop = {.sa_handler = S_on_stop_signal, .sa_flags = SA_RESTART};
+    sigemptyset(&stop.sa_mask);
+    if (pipe2(S_stop_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return -1;
+    sigaction(SIGINT, &stop, old_int);
+    sigaction(SIGTERM, &stop, old_term);
+    return S_stop_pipe[0];
+}
+
+/* Undo S_catch_stop_signals. */
+static void S_release_stop_signals(const struct sigaction *old_int,
+                                   const struct sigaction *old_term)
+{
+    sigaction(SIGINT, old_int, NULL);
+    sigaction(SIGTERM, old_term, NULL);
+    close(S_stop_pipe[0]);
+    close(S_stop_pipe[1]);
+    S_stop_pipe[0] = S_stop_pipe[1] = -1;
+}
+
+/*
+ * Bind the address (first: a port in use is said at once, not after a build) and start
+ * libmicrohttpd behind the gate, into *gate and *daemon (which the caller frees either way).
+ * Returns 0, or -1 after saying why on stderr.
+ */
+static int S_start_server(S_state *s, serve_gate **gate, struct MHD_Daemon **daemon)
+{
+    const serve_options *opt = s->opt;
+    char *bind_error = NULL;
+    *gate = serve_gate_bind(opt->bind, opt->port, &bind_error);
+    if (!*gate) {
+        fprintf(stderr, "suture: %s\n", bind_error);
+        free(bind_error);
+        return -1;
+    }
+    s->port = serve_gate_port(*gate);
+    /* One thread per connection: an event stream waits for builds in its own. The gate
+     * accepts and hands connections on; requests wait for the first build. */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+                     MHD_USE_POLL | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
+    *daemon = MHD_start_daemon(flags, 0, NULL, NULL, S_request, s, MHD_OPTION_URI_LOG_CALLBACK,
+                               S_uri_seen, NULL, MHD_OPTION_CONNECTION_TIMEOUT,
+                               (unsigned)IDLE_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
+                               (unsigned)MAX_CONNECTIONS, MHD_OPTION_END);
+    if (!*daemon || serve_gate_start(*gate, *daemon) < 0) {
+        fprintf(stderr, "suture: cannot start the server: %s\n", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int serve_run(const serve_options *opt)
 {
     S_state s = {.opt = opt, .base_path = xstrdup("/")};
     pthread_mutex_init(&s.lock, NULL);
     pthread_cond_init(&s.changed, NULL);
 
-    struct sigaction stop = {.sa_handler = S_on_stop_signal, .sa_flags = SA_RESTART};
     struct sigaction old_int, old_term;
-    sigemptyset(&stop.sa_mask);
-    int sig_fd = -1;
-    if (pipe2(S_stop_pipe, O_CLOEXEC | O_NONBLOCK) == 0) {
-        sig_fd = S_stop_pipe[0];
-        sigaction(SIGINT, &stop, &old_int);
-        sigaction(SIGTERM, &stop, &old_term);
-    }
+    int sig_fd = S_catch_stop_signals(&old_int, &old_term);
     int status = 0;
     struct MHD_Daemon *daemon = NULL;
     serve_gate *gate = NULL;
@@ -699,26 +747,7 @@ int serve_run(const serve_options *opt)
                         "system's limit of inotify watches?); saves there may not rebuild the "
                         "site: raise fs.inotify.max_user_watches\n",
                 opt->build.content_dir, opt->build.templates_dir);
-    /* The address first: a port in use is said at once, not after a build. */
-    char *bind_error = NULL;
-    gate = serve_gate_bind(opt->bind, opt->port, &bind_error);
-    if (!gate) {
-        fprintf(stderr, "suture: %s\n", bind_error);
-        free(bind_error);
-        status = SITE_ENVIRONMENT_ERROR;
-        goto done;
-    }
-    s.port = serve_gate_port(gate);
-    /* One thread per connection: an event stream waits for builds in its own. The gate
-     * accepts and hands connections on; requests wait for the first build. */
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-                     MHD_USE_POLL | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
-    daemon = MHD_start_daemon(flags, 0, NULL, NULL, S_request, &s, MHD_OPTION_URI_LOG_CALLBACK,
-                              S_uri_seen, NULL, MHD_OPTION_CONNECTION_TIMEOUT,
-                              (unsigned)IDLE_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
-                              (unsigned)MAX_CONNECTIONS, MHD_OPTION_END);
-    if (!daemon || serve_gate_start(gate, daemon) < 0) {
-        fprintf(stderr, "suture: cannot start the server: %s\n", strerror(errno));
+    if (S_start_server(&s, &gate, &daemon) < 0) {
         status = SITE_ENVIRONMENT_ERROR;
         goto done;
     }
@@ -741,13 +770,8 @@ done:
     if (daemon)
         MHD_stop_daemon(daemon);
     serve_watch_free(watch);
-    if (sig_fd >= 0) {
-        sigaction(SIGINT, &old_int, NULL);
-        sigaction(SIGTERM, &old_term, NULL);
-        close(S_stop_pipe[0]);
-        close(S_stop_pipe[1]);
-        S_stop_pipe[0] = S_stop_pipe[1] = -1;
-    }
+    if (sig_fd >= 0)
+        S_release_stop_signals(&old_int, &old_term);
     strlist_free(&s.errors);
     free(s.base_path);
     free(s.root);

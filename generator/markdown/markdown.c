@@ -9,6 +9,7 @@
 
 #include "markdown/mdarena.h"
 #include "base/slug.h"
+#include "base/url.h"
 
 /* Ids the page layout uses itself; a heading never takes them. */
 static const char *const S_reserved_ids[] = {
@@ -20,42 +21,26 @@ static const char *const S_reserved_ids[] = {
 
 bool markdown_url_is_unsafe(const char *url, bool image)
 {
-    /* Read the scheme as a browser does (WHATWG URL): leading C0 controls and spaces are
-     * dropped and tabs and newlines anywhere are removed, so "java\tscript:" is still
-     * javascript:. Any other control character makes the URL unsafe outright: the HTML
-     * serialiser would drop it and could reveal a scheme. */
-    char scheme[16];
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)url;
-    while (*p && *p <= ' ')
-        p++;
-    for (const unsigned char *q = p; *q; q++)
+    /* The scheme as a browser reads it (base/url.h): "java\tscript:" is still javascript:.
+     * Any other control character makes the URL unsafe outright: the HTML serialiser would
+     * drop it and could reveal a scheme. */
+    for (const unsigned char *q = (const unsigned char *)url_browser_start(url); *q; q++)
         if (*q < ' ' && *q != '\t' && *q != '\n' && *q != '\r')
             return true;
-    for (; *p; p++) {
-        if (*p == '\t' || *p == '\n' || *p == '\r')
-            continue;
-        if (*p == ':')
-            break;
-        bool scheme_char = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                           (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.';
-        if (!scheme_char || n + 1 >= sizeof scheme)
-            return false; /* no scheme: a relative URL */
-        scheme[n++] = (char)*p;
-    }
-    if (*p != ':' || n == 0)
-        return false;
-    scheme[n] = '\0';
-    if (strcasecmp(scheme, "javascript") == 0 || strcasecmp(scheme, "vbscript") == 0 ||
-        strcasecmp(scheme, "file") == 0)
+    char scheme[16];
+    const char *rest;
+    if (!url_browser_scheme(url, scheme, sizeof scheme, &rest))
+        return false; /* no scheme: a relative URL */
+    if (strcmp(scheme, "javascript") == 0 || strcmp(scheme, "vbscript") == 0 ||
+        strcmp(scheme, "file") == 0)
         return true;
-    if (strcasecmp(scheme, "data") == 0) {
+    if (strcmp(scheme, "data") == 0) {
         static const char *const ok[] = {"image/png", "image/gif", "image/jpeg", "image/webp",
                                          NULL};
         if (!image)
             return true;
         for (size_t i = 0; ok[i]; i++)
-            if (strncasecmp((const char *)p + 1, ok[i], strlen(ok[i])) == 0)
+            if (strncasecmp(rest, ok[i], strlen(ok[i])) == 0)
                 return false;
         return true;
     }
@@ -296,6 +281,41 @@ static bool S_is_leaf(cmark_node_type type)
     }
 }
 
+/* The <ol> or <ul> of list n, with its start number when it is not 1. */
+static xmlNodePtr S_list(cmark_node *n, xmlNodePtr parent)
+{
+    bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+    xmlNodePtr list = S_child(parent, ordered ? "ol" : "ul");
+    int start = cmark_node_get_list_start(n);
+    if (ordered && start != 1) {
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d", start);
+        xmlNewProp(list, BAD_CAST "start", BAD_CAST buf);
+    }
+    return list;
+}
+
+/* The <hN> of heading n; a level-1 heading is an error with MARKDOWN_NO_H1. */
+static xmlNodePtr S_heading(S_render *r, cmark_node *n, xmlNodePtr parent)
+{
+    int level = cmark_node_get_heading_level(n);
+    if (level == 1 && (r->options & MARKDOWN_NO_H1))
+        diag_error(r->diags, r->file, S_line(r, n), S_col(n), "heading",
+                   "a level-1 heading ('# ...') repeats the page title; start sections "
+                   "with '## ' instead");
+    char name[3] = {'h', (char)('0' + level), '\0'};
+    return S_child(parent, name);
+}
+
+/* Raw HTML n is left out: a warning, unless it is only a comment. */
+static void S_raw_html(S_render *r, cmark_node *n)
+{
+    const char *html = cmark_node_get_literal(n);
+    if (html && !S_is_comment(html))
+        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "html",
+                 "raw HTML is not published and was left out; use Markdown instead");
+}
+
 /* Render on entering a node; returns the element its children go into, or NULL. */
 static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_iter *it)
 {
@@ -304,43 +324,23 @@ static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_i
         return parent;
     case CMARK_NODE_BLOCK_QUOTE:
         return S_child(parent, "blockquote");
-    case CMARK_NODE_LIST: {
-        bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-        xmlNodePtr list = S_child(parent, ordered ? "ol" : "ul");
-        int start = cmark_node_get_list_start(n);
-        if (ordered && start != 1) {
-            char buf[16];
-            snprintf(buf, sizeof buf, "%d", start);
-            xmlNewProp(list, BAD_CAST "start", BAD_CAST buf);
-        }
-        return list;
-    }
+    case CMARK_NODE_LIST:
+        return S_list(n, parent);
     case CMARK_NODE_ITEM:
         return S_child(parent, "li");
     case CMARK_NODE_PARAGRAPH:
         if (S_tight_paragraph(n))
             return parent;
         return S_child(parent, "p");
-    case CMARK_NODE_HEADING: {
-        int level = cmark_node_get_heading_level(n);
-        if (level == 1 && (r->options & MARKDOWN_NO_H1))
-            diag_error(r->diags, r->file, S_line(r, n), S_col(n), "heading",
-                       "a level-1 heading ('# ...') repeats the page title; start sections "
-                       "with '## ' instead");
-        char name[3] = {'h', (char)('0' + level), '\0'};
-        return S_child(parent, name);
-    }
+    case CMARK_NODE_HEADING:
+        return S_heading(r, n, parent);
     case CMARK_NODE_CODE_BLOCK:
         S_code_block(r, n, parent);
         return NULL;
     case CMARK_NODE_HTML_BLOCK:
-    case CMARK_NODE_HTML_INLINE: {
-        const char *html = cmark_node_get_literal(n);
-        if (html && !S_is_comment(html))
-            diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "html",
-                     "raw HTML is not published and was left out; use Markdown instead");
+    case CMARK_NODE_HTML_INLINE:
+        S_raw_html(r, n);
         return NULL;
-    }
     case CMARK_NODE_THEMATIC_BREAK:
         S_child(parent, "hr");
         return NULL;

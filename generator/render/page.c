@@ -32,6 +32,7 @@
 #include "render/disclaimer.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "render/page_private.h"
 #include "render/xmlmsg.h"
 
 static const struct {
@@ -67,14 +68,9 @@ struct page_templates {
 /* libxslt's own loader, which S_loader wraps. */
 static xsltDocLoaderFunc S_default_loader;
 
-/* What libxml2 and libxslt say while this thread loads or renders (S_begin_capture). */
-static __thread strbuf *S_captured;
 /* The stylesheets reported as not well-formed while the templates load (page_templates_load):
  * S_loader does not load them again for the stylesheets that import them. */
 static __thread const strlist *S_broken;
-/* What libxml2's parser says meanwhile about the files it parses, put into S_captured when
- * the capture ends, one message per file (S_end_capture). */
-static __thread xmlmsg_log *S_parse_log;
 
 /* Keep a private copy of the document at URI for t's later transformations. */
 static void S_share_document(page_templates *t, const xmlChar *uri, int options)
@@ -115,12 +111,13 @@ static bool S_loadable(const xmlChar *uri, xsltLoadType type)
     struct stat st;
     bool ok = !path || stat(path, &st) != 0 ||
               (S_ISREG(st.st_mode) && (uint64_t)st.st_size < FILE_MAX_BYTES);
-    if (!ok && S_captured) {
+    strbuf *captured = pg_capture_buffer();
+    if (!ok && captured) {
         int err = S_ISREG(st.st_mode) ? EFBIG : S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
         char *why = file_problem(path, err, type == XSLT_LOAD_DOCUMENT
                                                 ? "the document the template reads"
                                                 : "the stylesheet");
-        strbuf_printf(S_captured, "%s:0:0: %s\n", path, why);
+        strbuf_printf(captured, "%s:0:0: %s\n", path, why);
         free(why);
     }
     xmlFree(path);
@@ -139,7 +136,7 @@ static xmlDocPtr S_loader(const xmlChar *uri, xmlDictPtr dict, int options, void
                           xsltLoadType type)
 {
     /* Reported: importing it fails with "unable to load", which is not reported again
-     * (S_knock_on), instead of what libxslt makes of a broken file, in each importer. */
+     * (pg_flush), instead of what libxslt makes of a broken file, in each importer. */
     if (uri && type == XSLT_LOAD_STYLESHEET && S_broken &&
         strlist_contains(S_broken, strncmp((const char *)uri, "file://", 7) == 0
                                        ? (const char *)uri + 7
@@ -184,42 +181,6 @@ const char *page_kind_name(page_kind kind)
 const char *page_kind_stylesheet(page_kind kind)
 {
     return S_kinds[kind].stylesheet;
-}
-
-/*
- * libxml2 and libxslt report through callbacks. Each thread collects what they say while it
- * loads or renders, in S_captured, and turns it into diagnostics.
- */
-
-static void S_capture_generic(void *ctx, const char *fmt, ...)
-{
-    (void)ctx;
-    if (!S_captured)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = NULL;
-    if (vasprintf(&s, fmt, ap) >= 0) {
-        strbuf_puts(S_captured, s);
-        free(s);
-    }
-    va_end(ap);
-}
-
-static void S_capture_structured(void *ctx, xmlErrorPtr err)
-{
-    (void)ctx;
-    if (!S_captured || !err || !err->message)
-        return;
-    /* What the parser says about a file is said once per file, in plain words, when the
-     * capture ends (xmlmsg.h). */
-    if (xmlmsg_log_add(S_parse_log, err))
-        return;
-    /* Keep the position: "file:line:column: message". */
-    if (err->file && err->line > 0)
-        strbuf_printf(S_captured, "%s:%d:%d: ", err->file, err->line,
-                      err->int2 > 0 ? err->int2 : 1);
-    strbuf_puts(S_captured, err->message);
 }
 
 /* a's language tag equals the len bytes of b, ASCII case and '_' against '-' ignored. */
@@ -310,153 +271,14 @@ void page_init(void)
         S_default_loader = xsltDocDefaultLoader;
         xsltSetLoaderFunc(S_loader);
     }
-    xsltSetGenericErrorFunc(NULL, S_capture_generic);
-    xmlSetGenericErrorFunc(NULL, S_capture_generic);
+    xsltSetGenericErrorFunc(NULL, pg_capture_generic);
+    xmlSetGenericErrorFunc(NULL, pg_capture_generic);
 }
 
 void page_cleanup(void)
 {
     xsltCleanupGlobals();
     xmlCleanupParser();
-}
-
-static void S_begin_capture(strbuf *buf)
-{
-    S_captured = buf;
-    S_parse_log = xmlmsg_log_new();
-    xmlSetStructuredErrorFunc(NULL, S_capture_structured);
-    xmlSetGenericErrorFunc(NULL, S_capture_generic);
-}
-
-/* xmlmsg_log_flush's sink: a positioned line of S_captured. */
-static void S_capture_explained(void *arg, const char *file, unsigned line, unsigned column,
-                                const char *message)
-{
-    (void)arg;
-    strbuf_printf(S_captured, "%s:%u:%u: %s\n", file, line, column, message);
-}
-
-/* The explanations go first: S_flush then knows which files were reported when it meets
- * libxslt's "unable to load" of one of them (S_knock_on). */
-static void S_end_capture(void)
-{
-    strbuf said = *S_captured;
-    *S_captured = (strbuf)STRBUF_INIT;
-    xmlmsg_log_flush(S_parse_log, S_capture_explained, NULL);
-    if (said.len)
-        strbuf_append(S_captured, said.data, said.len);
-    strbuf_free(&said);
-    xmlmsg_log_free(S_parse_log);
-    S_parse_log = NULL;
-    S_captured = NULL;
-}
-
-/*
- * Whether the positioned message line ("file:line:column: text") was reported already, as
- * when every stylesheet that imports a broken one makes libxml2 parse it again, or is about
- * a file reported as not well-formed (S_reported_broken); if not, it and its file are added
- * to reported.
- */
-static bool S_already_reported(strlist *reported, const char *file, const char *line)
-{
-    char *broken = xasprintf("broken %s", file);
-    bool known = strlist_contains(reported, broken) || strlist_contains(reported, line);
-    free(broken);
-    if (known)
-        return true;
-    strlist_push(reported, line);
-    char *key = xasprintf("file %s", file);
-    if (!strlist_contains(reported, key))
-        strlist_push(reported, key);
-    free(key);
-    return false;
-}
-
-/* Record that file was reported as not well-formed: nothing more is said about it
- * (S_already_reported), nor about what fails to load it (S_knock_on). */
-static void S_reported_broken(strlist *reported, const char *file)
-{
-    char *key = xasprintf("broken %s", file);
-    strlist_push_owned(reported, key);
-    key = xasprintf("file %s", file);
-    strlist_push_owned(reported, key);
-}
-
-/* Whether line is libxslt's "unable to load F" about a file F whose own error was reported:
- * a consequence, not a second mistake. */
-static bool S_knock_on(const strlist *reported, const char *line)
-{
-    const char *at = strstr(line, "unable to load ");
-    if (!at)
-        return false;
-    char *key = xasprintf("file %s", at + strlen("unable to load "));
-    bool known = strlist_contains(reported, key);
-    free(key);
-    return known;
-}
-
-/*
- * Turn captured library messages into diagnostics. A line that starts with "file:line:col: "
- * keeps its position; libxslt's "... file F line N ..." form is read for its line; other
- * lines are reported at fallback_file:1:1. With reported (the stylesheets' load), a
- * positioned message already reported and an "unable to load" of a file already reported
- * are left out (S_already_reported, S_knock_on). Returns whether there was any message,
- * reported now or before.
- */
-static bool S_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
-                    const char *prefix, strlist *reported)
-{
-    char *text = buf->data;
-    if (!text)
-        return false;
-    bool any = false;
-    /* libxslt announces a position ("... file F line N ...") and then the message; libxml2
-     * may say something about the same place just before. Messages without a position wait
-     * for the next announcement, or take the last one at the end. */
-    unsigned marker_line = 1;
-    bool marker_fresh = false;
-    strlist waiting = STRLIST_INIT;
-    char *save = NULL;
-    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        while (*line == ' ')
-            line++;
-        if (!*line)
-            continue;
-        char file[512];
-        unsigned l, c;
-        int used = 0;
-        any = true;
-        if (sscanf(line, "%511[^:]:%u:%u: %n", file, &l, &c, &used) == 3 && used > 0) {
-            if (reported && S_already_reported(reported, file, line))
-                continue;
-            diag_error(diags, file, l, c, "template", "%s%s", prefix, line + used);
-            continue;
-        }
-        if (reported && S_knock_on(reported, line))
-            continue;
-        const char *at = strstr(line, " line ");
-        if (at && strstr(line, "file ") && sscanf(at, " line %u", &l) == 1) {
-            marker_line = l;
-            marker_fresh = true;
-            for (size_t i = 0; i < waiting.len; i++)
-                diag_error(diags, fallback_file, l, 1, "template", "%s%s", prefix,
-                           waiting.items[i]);
-            strlist_free(&waiting);
-            continue;
-        }
-        if (marker_fresh) {
-            diag_error(diags, fallback_file, marker_line, 1, "template", "%s%s", prefix, line);
-            marker_fresh = false;
-        } else {
-            strlist_push(&waiting, line);
-        }
-    }
-    for (size_t i = 0; i < waiting.len; i++)
-        diag_error(diags, fallback_file, marker_line, 1, "template", "%s%s", prefix,
-                   waiting.items[i]);
-    strlist_free(&waiting);
-    strbuf_free(buf);
-    return any;
 }
 
 /*
@@ -574,7 +396,8 @@ static int S_memory_close(void *ctx)
     return 0;
 }
 
-page_templates *page_templates_load(const char *dir, diag_list *diags)
+/* New, empty templates of dir: libxslt's security preferences set, the folder resolved. */
+static page_templates *S_templates_new(const char *dir)
 {
     page_templates *t = xcalloc(1, sizeof *t);
     pthread_mutex_init(&t->docs_lock, NULL);
@@ -586,6 +409,77 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_READ_FILE, S_read_file_check);
     char resolved[PATH_MAX];
     t->root = realpath(dir, resolved) ? xstrdup(resolved) : NULL;
+    return t;
+}
+
+/*
+ * Read and compile the stylesheet at path; *root_line receives its root element's line.
+ * Returns the stylesheet, or NULL after reporting why to diags (through pg_flush, with
+ * reported).
+ */
+static xsltStylesheetPtr S_compile(const char *path, int *root_line, diag_list *diags,
+                                   strlist *reported)
+{
+    /* Read as every file is (file_read): a named pipe is refused, not waited on. */
+    size_t len = 0;
+    char *text = file_read(path, &len);
+    if (!text) {
+        diag_file_problem(diags, path, errno, "template", "the stylesheet");
+        return NULL;
+    }
+    strbuf captured = STRBUF_INIT;
+    pg_begin_capture(&captured);
+    /* The path as the document's URL: xsl:import and document() resolve against it. */
+    S_memory_input in = {text, len};
+    xmlDocPtr doc = xmlReadIO(S_memory_read, S_memory_close, &in, path, NULL,
+                              XML_PARSE_NONET);
+    free(text);
+    xsltStylesheetPtr sheet = NULL;
+    if (doc) {
+        xmlNodePtr root = xmlDocGetRootElement(doc);
+        *root_line = root ? (int)xmlGetLineNo(root) : 1;
+        sheet = xsltParseStylesheetDoc(doc);
+        if (!sheet)
+            xmlFreeDoc(doc);
+        else if (sheet->errors > 0) {
+            xsltFreeStylesheet(sheet);
+            sheet = NULL;
+        }
+    }
+    pg_end_capture();
+    if (!sheet) {
+        if (!pg_flush(&captured, path, diags, "", reported))
+            diag_error(diags, path, 1, 1, "template",
+                       "this stylesheet could not be compiled; check it with "
+                       "'xsltproc %s'", path);
+        return NULL;
+    }
+    strbuf_free(&captured);
+    return sheet;
+}
+
+/* Load the stylesheet of page kind k from dir into t. Returns false after reporting a
+ * problem; true also for a stylesheet in broken, reported already. */
+static bool S_load_kind(page_templates *t, int k, const char *dir, const strlist *broken,
+                        diag_list *diags, strlist *reported)
+{
+    char *path = path_join(dir, S_kinds[k].stylesheet);
+    t->paths[k] = path;
+    if (strlist_contains(broken, path))
+        return true; /* reported */
+    if (!path_exists(path)) {
+        diag_error(diags, path, 0, 0, "template",
+                   "the %s page template is missing; every page kind needs its stylesheet "
+                   "in %s", S_kinds[k].name, dir);
+        return false;
+    }
+    t->sheets[k] = S_compile(path, &t->root_lines[k], diags, reported);
+    return t->sheets[k] != NULL;
+}
+
+page_templates *page_templates_load(const char *dir, diag_list *diags)
+{
+    page_templates *t = S_templates_new(dir);
     /* A file that is not UTF-8 is reported once, and nothing is parsed. A file that is not
      * well-formed is reported once, and what follows from it is not reported. */
     strlist broken = STRLIST_INIT;
@@ -595,59 +489,11 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
      * for each stylesheet that imports it, and reported once. */
     strlist reported = STRLIST_INIT;
     for (size_t i = 0; i < broken.len; i++)
-        S_reported_broken(&reported, broken.items[i]);
+        pg_reported_broken(&reported, broken.items[i]);
     S_broken = &broken;
-    for (int k = 0; encodings_ok && k < PAGE_KIND_COUNT; k++) {
-        char *path = path_join(dir, S_kinds[k].stylesheet);
-        t->paths[k] = path;
-        if (strlist_contains(&broken, path))
-            continue; /* reported */
-        if (!path_exists(path)) {
-            diag_error(diags, path, 0, 0, "template",
-                       "the %s page template is missing; every page kind needs its stylesheet "
-                       "in %s", S_kinds[k].name, dir);
+    for (int k = 0; encodings_ok && k < PAGE_KIND_COUNT; k++)
+        if (!S_load_kind(t, k, dir, &broken, diags, &reported))
             ok = false;
-            continue;
-        }
-        /* Read as every file is (file_read): a named pipe is refused, not waited on. */
-        size_t len = 0;
-        char *text = file_read(path, &len);
-        if (!text) {
-            diag_file_problem(diags, path, errno, "template", "the stylesheet");
-            ok = false;
-            continue;
-        }
-        strbuf captured = STRBUF_INIT;
-        S_begin_capture(&captured);
-        /* The path as the document's URL: xsl:import and document() resolve against it. */
-        S_memory_input in = {text, len};
-        xmlDocPtr doc = xmlReadIO(S_memory_read, S_memory_close, &in, path, NULL,
-                                  XML_PARSE_NONET);
-        free(text);
-        xsltStylesheetPtr sheet = NULL;
-        if (doc) {
-            xmlNodePtr root = xmlDocGetRootElement(doc);
-            t->root_lines[k] = root ? (int)xmlGetLineNo(root) : 1;
-            sheet = xsltParseStylesheetDoc(doc);
-            if (!sheet)
-                xmlFreeDoc(doc);
-            else if (sheet->errors > 0) {
-                xsltFreeStylesheet(sheet);
-                sheet = NULL;
-            }
-        }
-        S_end_capture();
-        if (!sheet) {
-            if (!S_flush(&captured, path, diags, "", &reported))
-                diag_error(diags, path, 1, 1, "template",
-                           "this stylesheet could not be compiled; check it with "
-                           "'xsltproc %s'", path);
-            ok = false;
-            continue;
-        }
-        strbuf_free(&captured);
-        t->sheets[k] = sheet;
-    }
     S_broken = NULL;
     strlist_free(&reported);
     strlist_free(&broken);
@@ -756,7 +602,7 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
     xsltStylesheetPtr sheet = t->sheets[kind];
     const char *path = t->paths[kind];
     strbuf captured = STRBUF_INIT;
-    S_begin_capture(&captured);
+    pg_begin_capture(&captured);
     xsltTransformContextPtr ctx = xsltNewTransformContext(sheet, page);
     xmlDocPtr result = NULL;
     if (ctx) {
@@ -769,11 +615,11 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
         }
         xsltFreeTransformContext(ctx);
     }
-    S_end_capture();
+    pg_end_capture();
     if (!result) {
         char *prefix = xasprintf("while rendering %s: ", page_name);
         size_t before = diag_thread_error_count();
-        S_flush(&captured, path, diags, prefix, NULL);
+        pg_flush(&captured, path, diags, prefix, NULL);
         if (diag_thread_error_count() == before)
             diag_error(diags, path, (unsigned)t->root_lines[kind], 1, "template",
                        "%sthe stylesheet produced no page", prefix);
@@ -784,7 +630,7 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
     if (captured.len) {
         char *prefix = xasprintf("while rendering %s: ", page_name);
         diag_list *notes = diag_list_new();
-        S_flush(&captured, path, notes, prefix, NULL);
+        pg_flush(&captured, path, notes, prefix, NULL);
         for (size_t i = 0; i < diag_count(notes); i++) {
             const diag *d = diag_get(notes, i);
             diag_add(diags, DIAG_WARNING, d->file, d->line, d->column, d->category, "%s",

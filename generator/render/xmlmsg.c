@@ -346,21 +346,14 @@ static char S_mark(const S_error *e)
     return 0;
 }
 
-/*
- * The explanation of e (one of errs[0..n), which S_pick chose) in s, as a new string; *line
- * and *column are set to where it is best shown (the tag it is about, when the text shows
- * it).
- */
 static char *S_explain(const S_error *e, const S_error *const *errs, size_t n,
-                       const S_source *s, unsigned *line, unsigned *column)
+                       const S_source *s, unsigned *line, unsigned *column);
+
+/* The explanation of an unclosed or mismatched tag, or NULL for another error. */
+static char *S_explain_tag(const S_error *e, const S_source *s, size_t here, unsigned *line,
+                           unsigned *column)
 {
-    *line = e->line;
-    *column = e->column;
-    size_t here = s->text ? S_offset(s, e->line, e->column) : 0;
     size_t at = 0;
-    char mark = S_mark(e);
-    if (mark && (at = S_back_to(s, here, mark)) != (size_t)-1)
-        S_position(s, at, line, column);
     switch (e->code) {
     case XML_ERR_TAG_NAME_MISMATCH: {
         char *open = S_start_tag(s, (unsigned)e->int1, e->str1, &at);
@@ -412,6 +405,18 @@ static char *S_explain(const S_error *e, const S_error *const *errs, size_t n,
     case XML_ERR_LTSLASH_REQUIRED:
         return xstrdup("an end tag is expected here: close the elements opened before it, "
                        "innermost first");
+    default:
+        break;
+    }
+    return NULL;
+}
+
+/* The explanation of a mistake in an attribute, or NULL for another error. */
+static char *S_explain_attribute(const S_error *e, const S_error *const *errs, size_t n,
+                                 const S_source *s, size_t here, unsigned *line, unsigned *column)
+{
+    size_t at = 0;
+    switch (e->code) {
     case XML_ERR_LT_IN_ATTRIBUTE:
         return xstrdup("an attribute value holds '<': write it as &lt;, or close the value's "
                        "quotation marks before it");
@@ -443,6 +448,17 @@ static char *S_explain(const S_error *e, const S_error *const *errs, size_t n,
             if (errs[i]->code == XML_ERR_GT_REQUIRED && errs[i]->str1)
                 return S_explain(errs[i], errs, 0, s, line, column);
         break;
+    default:
+        break;
+    }
+    return NULL;
+}
+
+/* The explanation of a '&' or '<' that starts no reference or tag, or NULL for another
+ * error. */
+static char *S_explain_reference(const S_error *e)
+{
+    switch (e->code) {
     case XML_ERR_UNDECLARED_ENTITY:
         if (e->str1)
             return xasprintf("'&%s;' is not defined in XML, which knows only &amp; &lt; &gt; "
@@ -463,6 +479,19 @@ static char *S_explain(const S_error *e, const S_error *const *errs, size_t n,
             return xstrdup("this tag holds something that is not an attribute: check the "
                            "quotation marks of the attributes before it");
         break;
+    default:
+        break;
+    }
+    return NULL;
+}
+
+/* The explanation of a problem with the document as a whole, a comment or a CDATA section,
+ * or NULL for another error. */
+static char *S_explain_document(const S_error *e, const S_source *s, size_t here,
+                                unsigned *line, unsigned *column)
+{
+    size_t at = 0;
+    switch (e->code) {
     case XML_ERR_DOCUMENT_END:
         return xstrdup("there is more after the end of the file's root element: an XML file "
                        "has one root element; remove what follows, or move it inside");
@@ -487,6 +516,17 @@ static char *S_explain(const S_error *e, const S_error *const *errs, size_t n,
             return xstrdup("the XML declaration <?xml ...?> must be the very start of the "
                            "file: remove what comes before it, blank lines and spaces too");
         break;
+    default:
+        break;
+    }
+    return NULL;
+}
+
+/* The explanation of an undeclared namespace prefix, or NULL for another error. */
+static char *S_explain_namespace(const S_error *e, const S_source *s)
+{
+    size_t at = 0;
+    switch (e->code) {
     case XML_NS_ERR_UNDEFINED_NAMESPACE:
         /* "Namespace prefix x for b on a is not defined": an attribute's prefix. */
         if (e->str1 && e->str2 && e->str3) {
@@ -506,6 +546,35 @@ static char *S_explain(const S_error *e, const S_error *const *errs, size_t n,
     default:
         break;
     }
+    return NULL;
+}
+
+/*
+ * The explanation of e (one of errs[0..n), which S_pick chose) in s, as a new string; *line
+ * and *column are set to where it is best shown (the tag it is about, when the text shows
+ * it).
+ */
+static char *S_explain(const S_error *e, const S_error *const *errs, size_t n,
+                       const S_source *s, unsigned *line, unsigned *column)
+{
+    *line = e->line;
+    *column = e->column;
+    size_t here = s->text ? S_offset(s, e->line, e->column) : 0;
+    size_t at = 0;
+    char mark = S_mark(e);
+    if (mark && (at = S_back_to(s, here, mark)) != (size_t)-1)
+        S_position(s, at, line, column);
+    char *m = S_explain_tag(e, s, here, line, column);
+    if (!m)
+        m = S_explain_attribute(e, errs, n, s, here, line, column);
+    if (!m)
+        m = S_explain_reference(e);
+    if (!m)
+        m = S_explain_document(e, s, here, line, column);
+    if (!m)
+        m = S_explain_namespace(e, s);
+    if (m)
+        return m;
     if (S_says(e, "not proper UTF-8"))
         return xasprintf(UTF8_MESSAGE, e->line, e->column);
     if (S_says(e, "Excessive depth"))

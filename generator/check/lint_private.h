@@ -1,0 +1,77 @@
+/*
+ * lint_private.h: what the files of the lint share (check/lint*.c); no other file includes
+ * it. lint.c walks an article or data file and reports findings, lint_suppress.c reads the
+ * suture-ignore comments that suppress them.
+ */
+#ifndef SUTURE_LINT_PRIVATE_H
+#define SUTURE_LINT_PRIVATE_H
+
+#include <cmark.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "check/lint.h"
+#include "check/readability.h"
+#include "check/readertext.h"
+
+typedef struct {
+    const rule *r;
+    size_t offset;   /* in the file */
+    char *match;     /* the text the reader sees, for {match}; may be NULL */
+} lt_finding;
+
+typedef struct {
+    const rule *r;   /* NULL when the comment is not a valid suppression */
+    char *rule_id;
+    char *reason;
+    unsigned line, column;
+    size_t from, to; /* the byte range of the file it covers */
+    size_t count;
+} lt_suppression;
+
+/* Where a Markdown text being walked comes from. */
+typedef struct {
+    const char *text;          /* what cmark parsed */
+    size_t len;
+    source_lines lines;        /* of text */
+    unsigned line_offset;      /* cmark's line 1 is line_offset + 1 of text */
+    const uint32_t *remap;     /* offsets in text -> offsets in the file; NULL: the same */
+    size_t remap_len;
+} lt_source;
+
+typedef struct {
+    const lint_context *ctx;
+    compliance_scanner *s;
+    const char *path;
+    const char *text;          /* the whole file */
+    size_t len;
+    source_lines lines;
+    const char *lang;
+    lt_finding *findings;
+    size_t n_findings, cap_findings;
+    lt_suppression *supps;
+    size_t n_supps, cap_supps;
+    /* requires rules: per rule, whether it applies to this article and is satisfied */
+    bool *req_active;
+    bool *req_done;
+    reader_text seg;           /* the segment being scanned */
+    const lt_source *cur;       /* the source of the segment being scanned */
+    readability *reading;      /* the body's reading grade; NULL when not graded */
+} lt_lint;
+
+/* Where node n starts in the file: a byte offset. */
+size_t lt_node_offset(const lt_source *src, cmark_node *n);
+
+/* Where node n ends in the file: the byte offset just after it. */
+size_t lt_node_end(const lt_source *src, cmark_node *n);
+
+/* An HTML block n of src: a suppression comment (added to L), or HTML the build leaves
+ * out. */
+void lt_html_block(lt_lint *L, const lt_source *src, cmark_node *n);
+
+/* YAML comment lines "# suture-ignore RULE: reason" in the file's lines [first, last],
+ * added to L. */
+void lt_yaml_suppressions(lt_lint *L, unsigned first, unsigned last);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * readability_private.h: what the files of the readability module share
+ * (check/readability*.c); no other file includes it. readability.c splits text into words
+ * and sentences and keeps the totals, readability_syllables.c reads a word and counts its
+ * syllables.
+ */
+#ifndef SUTURE_READABILITY_PRIVATE_H
+#define SUTURE_READABILITY_PRIVATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <unicode/uchar.h>
+
+/* ---- characters ----------------------------------------------------------------------------- */
+
+/* Character classes, with ASCII answered without a call into ICU (this is the hot loop of
+ * `suture check`: every character of every article). c < 0 is an invalid byte. */
+static inline bool rd_alpha(UChar32 c)
+{
+    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c) != 0;
+}
+
+static inline bool rd_digit(UChar32 c)
+{
+    return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c) != 0;
+}
+
+static inline bool rd_upper(UChar32 c)
+{
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0;
+}
+
+static inline bool rd_lower(UChar32 c)
+{
+    return c < 0x80 ? c >= 'a' && c <= 'z' : u_islower(c) != 0;
+}
+
+/* A character of a word: a letter, a digit or a combining mark. */
+static inline bool rd_is_word_char(UChar32 c)
+{
+    if (c < 0x80)
+        return rd_alpha(c) || rd_digit(c);
+    return u_isalpha(c) || u_isdigit(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
+}
+
+/* A character a word can start with: a letter or a digit. */
+static inline bool rd_word_start(UChar32 c)
+{
+    return rd_alpha(c) || rd_digit(c);
+}
+
+/*
+ * Read the word that starts at text[i] (a letter or digit, rd_word_start) and ends before
+ * text[n] at the latest (see "Syllables" in readability.h). Returns its syllables;
+ * *end receives where it ends.
+ */
+unsigned rd_read_word(const char *text, int32_t i, int32_t n, int32_t *end);
+
+#endif
