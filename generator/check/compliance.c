@@ -1,8 +1,10 @@
 /* compliance.c: compliance rules and pattern matching (see compliance.h). */
 #define _GNU_SOURCE
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include "check/compliance.h"
 
 #include <errno.h>
+#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -37,6 +39,16 @@ static const S_check_name S_checks[] = {
     {"before-after-image", RULE_MEDIA, CHECK_BEFORE_AFTER_IMAGE},
     {"image-alt", RULE_MEDIA, CHECK_IMAGE_ALT},
 };
+
+struct rule_pattern {
+    pcre2_code *code;
+    char *source; /* the pattern as written */
+};
+
+/* One pattern of a patterns rule, as the prefilter numbers them. */
+typedef struct compliance_flat {
+    size_t rule, pattern;
+} compliance_flat;
 
 /* ---- loading ----------------------------------------------------------------------------- */
 
@@ -542,6 +554,11 @@ static bool S_find(compliance_scanner *s, const pcre2_code *code, const char *te
     *start = ov[0];
     *end = ov[1];
     return true;
+}
+
+const char *rule_patterns_source(const rule_patterns *p, size_t i)
+{
+    return p->items[i].source;
 }
 
 bool compliance_match_any(const rule_patterns *p, compliance_scanner *s, const char *text,
