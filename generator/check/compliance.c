@@ -104,11 +104,10 @@ static pcre2_code *S_compile(ydoc *doc, yaml_node_t *node, const char *pattern)
             chars += ((unsigned char)pattern[i] & 0xC0) != 0x80;
         bool quoted = node->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
                       node->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-        diag_error(ydoc_diags(doc), ydoc_file(doc), ydoc_line(doc, node),
-                   ydoc_column(doc, node) + quoted + chars, NULL,
-                   "the pattern '%s' does not compile: %s, at character %zu of the pattern; "
-                   "see the PCRE2 pattern syntax",
-                   pattern, (const char *)msg, (size_t)chars + 1);
+        ydoc_error_at(doc, ydoc_line(doc, node), ydoc_column(doc, node) + quoted + chars, NULL,
+                      "the pattern '%s' does not compile: %s, at character %zu of the "
+                      "pattern; see the PCRE2 pattern syntax",
+                      pattern, (const char *)msg, (size_t)chars + 1);
         return NULL;
     }
     uint32_t min_length = 0;
@@ -383,7 +382,6 @@ compliance *compliance_load(const char *path, const char *cache_dir, diag_list *
         diag_file_problem(diags, path, errno, "rules", "the compliance rules");
         return NULL;
     }
-    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
     free(text);
     if (!doc)
@@ -421,8 +419,9 @@ compliance *compliance_load(const char *path, const char *cache_dir, diag_list *
                 break;
             }
     }
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         compliance_free(c);
         return NULL;
     }

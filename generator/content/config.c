@@ -175,7 +175,6 @@ site_config *config_load(const char *path, diag_list *diags)
         diag_file_problem(diags, path, errno, NULL, "the site settings");
         return NULL;
     }
-    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
     free(text);
     if (!doc)
@@ -231,8 +230,9 @@ site_config *config_load(const char *path, diag_list *diags)
         S_load_notices(doc, n, cfg);
     if (!cfg->description && cfg->title)
         cfg->description = xstrdup(cfg->title);
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         config_free(cfg);
         return NULL;
     }

@@ -149,7 +149,6 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     *body = S_next_line(line, end);
     *body_line = lineno + 1;
 
-    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(file, yaml_start, (size_t)(line - yaml_start), 1, 0, diags);
     if (!doc)
         return NULL;
@@ -164,10 +163,10 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     ydoc_check_keys(doc, root, S_keys, "the front matter");
     for (size_t i = 0; S_required[i]; i++)
         if (!ydoc_map_get(doc, root, S_required[i]))
-            diag_error(diags, file, 1, 1, "front-matter",
-                       "the front matter has no '%s'; every article needs one: add a "
-                       "line '%s: ...' between the two '---' lines",
-                       S_required[i], S_required[i]);
+            ydoc_error_at(doc, 1, 1, "front-matter",
+                          "the front matter has no '%s'; every article needs one: add a "
+                          "line '%s: ...' between the two '---' lines",
+                          S_required[i], S_required[i]);
 
     frontmatter *fm = xcalloc(1, sizeof *fm);
     fm->line = 1;
@@ -202,15 +201,15 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     yaml_node_t *draft = ydoc_map_get(doc, root, "draft");
     if (draft)
         ydoc_expect_bool(doc, draft, "'draft'", &fm->draft);
-    size_t errors_before_topics = diag_thread_error_count();
     fm->topics = S_read_ids(doc, root, "topics", &fm->n_topics);
-    if (ydoc_map_get(doc, root, "topics") && fm->n_topics == 0 &&
-        diag_thread_error_count() == errors_before_topics)
-        ydoc_error(doc, ydoc_map_get(doc, root, "topics"),
-                   "'topics' is empty; list at least one topic from site.yaml");
+    /* An empty list is the one way to list no topic without another error. */
+    yaml_node_t *topics = ydoc_map_get(doc, root, "topics");
+    if (topics && topics->type == YAML_SEQUENCE_NODE && ydoc_len(topics) == 0)
+        ydoc_error(doc, topics, "'topics' is empty; list at least one topic from site.yaml");
     fm->procedures = S_read_ids(doc, root, "procedures", &fm->n_procedures);
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         frontmatter_free(fm);
         return NULL;
     }

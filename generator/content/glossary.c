@@ -244,7 +244,6 @@ glossary *glossary_load(const char *path, diag_list *diags)
         glossary_free(g);
         return NULL;
     }
-    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
     free(text);
     if (!doc) {
@@ -264,8 +263,9 @@ glossary *glossary_load(const char *path, diag_list *diags)
                 S_load_term(doc, ydoc_seq_item(doc, terms, i), g);
         }
     }
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         glossary_free(g);
         return NULL;
     }

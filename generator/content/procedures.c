@@ -167,7 +167,6 @@ procedure_data *procedures_load(const char *path, diag_list *diags)
         procedures_free(data);
         return NULL;
     }
-    size_t errors_before = diag_thread_error_count();
     ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
     free(text);
     if (!doc) {
@@ -193,8 +192,9 @@ procedure_data *procedures_load(const char *path, diag_list *diags)
                 S_load_procedure(doc, ydoc_seq_item(doc, procs, i), data);
         }
     }
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         procedures_free(data);
         return NULL;
     }

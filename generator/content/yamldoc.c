@@ -16,6 +16,7 @@ struct ydoc {
     unsigned line_offset;
     unsigned column_offset;
     diag_list *diags;
+    size_t errors; /* reported through this document (ydoc_error_count) */
 };
 
 /*
@@ -118,10 +119,10 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
     if (yaml_parser_load(&parser, &extra)) {
         yaml_node_t *root = yaml_document_get_root_node(&extra);
         if (root)
-            diag_error(diags, file, (unsigned)extra.start_mark.line + 1 + line_offset,
-                       (unsigned)extra.start_mark.column + 1 + column_offset, "yaml",
-                       "this file holds a second YAML document, which suture would ignore; "
-                       "remove the '---' line above it");
+            ydoc_error_at(doc, (unsigned)extra.start_mark.line + 1 + line_offset,
+                          (unsigned)extra.start_mark.column + 1 + column_offset, "yaml",
+                          "this file holds a second YAML document, which suture would "
+                          "ignore; remove the '---' line above it");
         yaml_document_delete(&extra);
     }
     yaml_parser_delete(&parser);
@@ -168,11 +169,6 @@ const char *ydoc_file(const ydoc *doc)
     return doc->file;
 }
 
-diag_list *ydoc_diags(ydoc *doc)
-{
-    return doc->diags;
-}
-
 unsigned ydoc_line(const ydoc *doc, const yaml_node_t *node)
 {
     return node ? (unsigned)node->start_mark.line + 1 + doc->line_offset : 1;
@@ -183,15 +179,39 @@ unsigned ydoc_column(const ydoc *doc, const yaml_node_t *node)
     return node ? (unsigned)node->start_mark.column + 1 + doc->column_offset : 1;
 }
 
+/* The one place a document's errors are added, and counted. */
+static void S_verror(ydoc *doc, unsigned line, unsigned column, const char *category,
+                     const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+static void S_verror(ydoc *doc, unsigned line, unsigned column, const char *category,
+                     const char *fmt, va_list ap)
+{
+    char *msg = xvasprintf(fmt, ap);
+    diag_error(doc->diags, doc->file, line, column, category, "%s", msg);
+    free(msg);
+    doc->errors++;
+}
+
 void ydoc_error(ydoc *doc, const yaml_node_t *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    S_verror(doc, node ? ydoc_line(doc, node) : 1, node ? ydoc_column(doc, node) : 1, NULL,
+             fmt, ap);
     va_end(ap);
-    diag_error(doc->diags, doc->file, node ? ydoc_line(doc, node) : 1,
-               node ? ydoc_column(doc, node) : 1, NULL, "%s", msg);
-    free(msg);
+}
+
+void ydoc_error_at(ydoc *doc, unsigned line, unsigned column, const char *category,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_verror(doc, line, column, category, fmt, ap);
+    va_end(ap);
+}
+
+size_t ydoc_error_count(const ydoc *doc)
+{
+    return doc->errors;
 }
 
 size_t ydoc_len(const yaml_node_t *node)

@@ -5,6 +5,11 @@
  * Used for content/site.yaml, content/data/procedures.yaml, content/glossary.yaml, the
  * front matter of articles and the bodies of compare and before-after blocks. Nodes are
  * libyaml's own yaml_node_t; they live as long as the ydoc.
+ *
+ * A parser reports every mistake in a document through its ydoc (ydoc_error,
+ * ydoc_error_at and the checked reads below), and the ydoc counts them: ydoc_error_count
+ * tells the parser whether it found any. Comparing the thread's error count before and
+ * after would also count what anything else on the thread reported meanwhile.
  */
 #ifndef SUTURE_YAMLDOC_H
 #define SUTURE_YAMLDOC_H
@@ -29,6 +34,10 @@ typedef struct ydoc ydoc;
  */
 ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_offset,
                 unsigned column_offset, diag_list *diags);
+/*
+ * A text that holds a second document ("---" and more) is returned, after an error
+ * ("this file holds a second YAML document, ..."), which ydoc_error_count counts.
+ */
 void ydoc_free(ydoc *doc);
 
 /*
@@ -44,15 +53,29 @@ bool ydoc_check_lines(const char *file, const char *text, size_t len, unsigned l
 /* The root node, or NULL for an empty document. */
 yaml_node_t *ydoc_root(ydoc *doc);
 const char *ydoc_file(const ydoc *doc);
-diag_list *ydoc_diags(ydoc *doc);
 
 /* 1-based line and column of a node in the source file. */
 unsigned ydoc_line(const ydoc *doc, const yaml_node_t *node);
 unsigned ydoc_column(const ydoc *doc, const yaml_node_t *node);
 
-/* Add an error at node's position (the file's start when node is NULL). */
+/*
+ * Add an error (message: a printf format) to the document's diag_list, at node's position
+ * (the file's start when node is NULL), with no category.
+ */
 void ydoc_error(ydoc *doc, const yaml_node_t *node, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/*
+ * Add an error at line and column of the document's file (positions in the file, as
+ * ydoc_line and ydoc_column give them, not in the YAML text), with category (may be NULL).
+ */
+void ydoc_error_at(ydoc *doc, unsigned line, unsigned column, const char *category,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/*
+ * How many errors have been reported through doc so far: by ydoc_load, ydoc_error,
+ * ydoc_error_at and the checked reads. Errors reported elsewhere, on this thread or
+ * another, do not count.
+ */
+size_t ydoc_error_count(const ydoc *doc);
 
 /* Number of entries of a mapping or items of a sequence (0 for other nodes). */
 size_t ydoc_len(const yaml_node_t *node);

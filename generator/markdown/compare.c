@@ -58,8 +58,8 @@ static S_item *S_read_list(ydoc *doc, yaml_node_t *node, const char *key, size_t
             end--;
         unsigned col = ydoc_column(doc, node) + (plain ? (unsigned)(start - s) : 0);
         if (end == start) {
-            diag_error(ydoc_diags(doc), ydoc_file(doc), ydoc_line(doc, node), col, "compare",
-                       "%s has an empty entry; separate ids with single commas", what);
+            ydoc_error_at(doc, ydoc_line(doc, node), col, "compare",
+                          "%s has an empty entry; separate ids with single commas", what);
         } else {
             items[*count] = (S_item){xstrndup(start, (size_t)(end - start)),
                                      ydoc_line(doc, node), col};
@@ -81,7 +81,6 @@ static void S_free_items(S_item *items, size_t n)
 compare_spec *compare_parse(const char *file, const char *text, size_t len, unsigned line,
                             unsigned column, const procedure_data *data, diag_list *diags)
 {
-    size_t errors_before = diag_thread_error_count();
     if (!ydoc_check_lines(file, text, len, line, column, "compare", diags))
         return NULL;
     ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
@@ -89,10 +88,10 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
         return NULL;
     yaml_node_t *root = ydoc_root(doc);
     if (!root || root->type != YAML_MAPPING_NODE) {
-        diag_error(diags, file, root ? ydoc_line(doc, root) : line,
-                   root ? ydoc_column(doc, root) : column, "compare",
-                   "a compare block must be 'key: value' lines: 'procedures: a, b', "
-                   "'attributes: x, y' and 'caption: ...'");
+        ydoc_error_at(doc, root ? ydoc_line(doc, root) : line,
+                      root ? ydoc_column(doc, root) : column, "compare",
+                      "a compare block must be 'key: value' lines: 'procedures: a, b', "
+                      "'attributes: x, y' and 'caption: ...'");
         ydoc_free(doc);
         return NULL;
     }
@@ -102,13 +101,13 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
     yaml_node_t *an = ydoc_map_get(doc, root, "attributes");
     yaml_node_t *cn = ydoc_map_get(doc, root, "caption");
     if (!pn)
-        diag_error(diags, file, line, column, "compare",
-                   "this compare block has no 'procedures' line; add one, like "
-                   "'procedures: thread-lift, mini-lift'");
+        ydoc_error_at(doc, line, column, "compare",
+                      "this compare block has no 'procedures' line; add one, like "
+                      "'procedures: thread-lift, mini-lift'");
     if (!cn)
-        diag_error(diags, file, line, column, "compare",
-                   "this compare block has no 'caption' line; add a short title for the "
-                   "table, which screen readers announce");
+        ydoc_error_at(doc, line, column, "compare",
+                      "this compare block has no 'caption' line; add a short title for the "
+                      "table, which screen readers announce");
     else {
         const char *caption = ydoc_expect_string(doc, cn, "'caption'");
         if (caption)
@@ -122,27 +121,27 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
         if (idx < 0) {
             const char *near = procedures_suggest(data, items[i].id);
             if (near)
-                diag_error(diags, file, items[i].line, items[i].column, "compare",
-                           "unknown procedure '%s'; did you mean '%s'?", items[i].id, near);
+                ydoc_error_at(doc, items[i].line, items[i].column, "compare",
+                              "unknown procedure '%s'; did you mean '%s'?", items[i].id, near);
             else
-                diag_error(diags, file, items[i].line, items[i].column, "compare",
-                           "unknown procedure '%s'; procedures are declared in %s",
-                           items[i].id, data->file);
+                ydoc_error_at(doc, items[i].line, items[i].column, "compare",
+                              "unknown procedure '%s'; procedures are declared in %s",
+                              items[i].id, data->file);
             continue;
         }
         bool dup = false;
         for (size_t j = 0; j < spec->n_procedures; j++)
             dup |= spec->procedures[j] == (size_t)idx;
         if (dup) {
-            diag_error(diags, file, items[i].line, items[i].column, "compare",
-                       "procedure '%s' is listed twice; keep one", items[i].id);
+            ydoc_error_at(doc, items[i].line, items[i].column, "compare",
+                          "procedure '%s' is listed twice; keep one", items[i].id);
             continue;
         }
         spec->procedures[spec->n_procedures++] = (size_t)idx;
     }
-    if (pn && n_items == 0 && diag_thread_error_count() == errors_before)
-        diag_error(diags, file, ydoc_line(doc, pn), ydoc_column(doc, pn), "compare",
-                   "'procedures' is empty; list the procedures to compare");
+    if (pn && n_items == 0 && ydoc_error_count(doc) == 0)
+        ydoc_error_at(doc, ydoc_line(doc, pn), ydoc_column(doc, pn), "compare",
+                      "'procedures' is empty; list the procedures to compare");
 
     S_item *attrs = NULL;
     size_t n_attrs = 0;
@@ -154,28 +153,28 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
             if (idx < 0) {
                 const char *near = procedures_suggest_attribute(data, attrs[i].id);
                 if (near)
-                    diag_error(diags, file, attrs[i].line, attrs[i].column, "compare",
-                               "unknown attribute '%s'; did you mean '%s'?", attrs[i].id, near);
+                    ydoc_error_at(doc, attrs[i].line, attrs[i].column, "compare",
+                                  "unknown attribute '%s'; did you mean '%s'?", attrs[i].id, near);
                 else
-                    diag_error(diags, file, attrs[i].line, attrs[i].column, "compare",
-                               "unknown attribute '%s'; attributes are declared in %s",
-                               attrs[i].id, data->file);
+                    ydoc_error_at(doc, attrs[i].line, attrs[i].column, "compare",
+                                  "unknown attribute '%s'; attributes are declared in %s",
+                                  attrs[i].id, data->file);
                 continue;
             }
             bool dup = false;
             for (size_t j = 0; j < spec->n_attributes; j++)
                 dup |= spec->attributes[j] == (size_t)idx;
             if (dup) {
-                diag_error(diags, file, attrs[i].line, attrs[i].column, "compare",
-                           "attribute '%s' is listed twice; keep one", attrs[i].id);
+                ydoc_error_at(doc, attrs[i].line, attrs[i].column, "compare",
+                              "attribute '%s' is listed twice; keep one", attrs[i].id);
                 continue;
             }
             spec->attributes[spec->n_attributes++] = (size_t)idx;
         }
-        if (n_attrs == 0 && diag_thread_error_count() == errors_before)
-            diag_error(diags, file, ydoc_line(doc, an), ydoc_column(doc, an), "compare",
-                       "'attributes' is empty; list what to compare, or leave the line out "
-                       "to compare on every attribute");
+        if (n_attrs == 0 && ydoc_error_count(doc) == 0)
+            ydoc_error_at(doc, ydoc_line(doc, an), ydoc_column(doc, an), "compare",
+                          "'attributes' is empty; list what to compare, or leave the line out "
+                          "to compare on every attribute");
     } else {
         spec->attributes = xcalloc(data->n_attributes + 1, sizeof *spec->attributes);
         for (size_t i = 0; i < data->n_attributes; i++)
@@ -193,17 +192,18 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
                     l = items[i].line;
                     c = items[i].column;
                 }
-            diag_error(diags, file, l, c, "compare",
-                       "procedure '%s' has no value for '%s' in %s; add one there or leave "
-                       "'%s' out of this table",
-                       proc->id, data->attributes[spec->attributes[a]].id, data->file,
-                       data->attributes[spec->attributes[a]].id);
+            ydoc_error_at(doc, l, c, "compare",
+                          "procedure '%s' has no value for '%s' in %s; add one there or leave "
+                          "'%s' out of this table",
+                          proc->id, data->attributes[spec->attributes[a]].id, data->file,
+                          data->attributes[spec->attributes[a]].id);
         }
     }
     S_free_items(items, n_items);
     S_free_items(attrs, n_attrs);
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         compare_spec_free(spec);
         return NULL;
     }

@@ -36,8 +36,8 @@ static void test_empty_document(void **state)
     assert_non_null(doc);
     assert_null(ydoc_root(doc));
     assert_string_equal(ydoc_file(doc), "content/site.yaml");
-    assert_ptr_equal(ydoc_diags(doc), l);
     assert_int_equal(diag_count(l), 0);
+    assert_int_equal(ydoc_error_count(doc), 0);
     ydoc_free(doc);
     ydoc_free(NULL);
     /* A comment only is an empty document too. */
@@ -138,6 +138,54 @@ static void test_error_at_node_and_file_start(void **state)
     tu_expect_diag(l, 0, "a.md:3:4: error: 'b' is wrong");
     tu_expect_diag(l, 1, "a.md:1:1: error: something is missing");
     assert_null(diag_get(l, 0)->category);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_error_at_position_with_category(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    /* Positions are the file's: the offsets are not added again. */
+    ydoc *doc = ydoc_load("a.md", "a: 1\n", 5, 12, 4, l);
+    assert_non_null(doc);
+    ydoc_error_at(doc, 14, 9, "compare", "unknown procedure '%s'", "mini-lfit");
+    ydoc_error_at(doc, 1, 1, NULL, "no category");
+    tu_expect_diag(l, 0, "a.md:14:9: error: unknown procedure 'mini-lfit' [compare]");
+    tu_expect_diag(l, 1, "a.md:1:1: error: no category");
+    assert_int_equal(ydoc_error_count(doc), 2);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+/*
+ * A document counts the errors reported through it, and only those: errors another
+ * document or anything else adds to the same list, on the same thread, do not count.
+ */
+static void test_error_count_is_the_documents_own(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("title: 7\ntopics: x\ndraft: maybe\n", l);
+    ydoc *other = S_load("a: 1\n", l);
+    yaml_node_t *root = ydoc_root(doc);
+    assert_int_equal(ydoc_error_count(doc), 0);
+    diag_error(l, "elsewhere.md", 1, 1, NULL, "not the document's");
+    ydoc_error(other, NULL, "the other document's");
+    assert_int_equal(ydoc_error_count(doc), 0);
+    assert_int_equal(ydoc_error_count(other), 1);
+    /* Every way of reporting counts: checked reads, key checks, errors at nodes. */
+    assert_non_null(ydoc_expect_string(doc, ydoc_map_get(doc, root, "title"), "'title'"));
+    assert_int_equal(ydoc_error_count(doc), 0);
+    assert_false(ydoc_expect_seq(doc, ydoc_map_get(doc, root, "topics"), "'topics'"));
+    bool draft;
+    assert_false(ydoc_expect_bool(doc, ydoc_map_get(doc, root, "draft"), "'draft'", &draft));
+    static const char *const keys[] = {"title", "topics", NULL};
+    assert_false(ydoc_check_keys(doc, root, keys, "the front matter"));
+    ydoc_error(doc, root, "one more");
+    assert_int_equal(ydoc_error_count(doc), 4);
+    assert_int_equal(diag_error_count(l), 6);
+    ydoc_free(other);
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -601,6 +649,7 @@ static void test_second_document_rejected(void **state)
     ydoc *doc = ydoc_load("f.yaml", text, strlen(text), 0, 0, l);
     assert_non_null(doc);
     assert_int_equal(diag_error_count(l), 1);
+    assert_int_equal(ydoc_error_count(doc), 1);
     tu_expect_diag(l, 0, "f.yaml:2:1: error: this file holds a second YAML document, which "
                          "suture would ignore; remove the '---' line above it [yaml]");
     ydoc_free(doc);
@@ -615,6 +664,8 @@ int main(void)
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_positions_with_offsets),
         cmocka_unit_test(test_error_at_node_and_file_start),
+        cmocka_unit_test(test_error_at_position_with_category),
+        cmocka_unit_test(test_error_count_is_the_documents_own),
         cmocka_unit_test(test_navigation),
         cmocka_unit_test(test_is_null),
         cmocka_unit_test(test_invalid_yaml_flow_sequence),
