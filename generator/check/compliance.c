@@ -3,7 +3,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "check/compliance.h"
 
-#include <errno.h>
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,26 +256,21 @@ static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
 {
     r->line = ydoc_line(doc, n);
     r->column = ydoc_column(doc, n);
-    if (!ydoc_expect_map(doc, n, "a rule"))
+    if (!ydoc_expect_entry(doc, n, "a rule", S_rule_keys, "a rule"))
         return;
-    ydoc_check_keys(doc, n, S_rule_keys, "a rule");
     static const char *const required[] = {"id", "severity", "kind", "message", "reference",
                                            NULL};
-    for (size_t i = 0; required[i]; i++)
+#define S_NEEDS "every rule needs id, severity, kind, message and reference"
+    const char *id =
+        ydoc_expect_id(doc, n, "'id'", "this rule has no 'id'; " S_NEEDS, "the rule", NULL);
+    for (size_t i = 1; required[i]; i++)
         if (!ydoc_map_get(doc, n, required[i]))
-            ydoc_error(doc, n, "this rule has no '%s'; every rule needs id, severity, kind, "
-                               "message and reference",
-                       required[i]);
+            ydoc_error(doc, n, "this rule has no '%s'; " S_NEEDS, required[i]);
+#undef S_NEEDS
+    if (id)
+        r->id = xstrdup(id);
     const char *s;
     yaml_node_t *v;
-    if ((v = ydoc_map_get(doc, n, "id")) && (s = ydoc_expect_string(doc, v, "'id'"))) {
-        if (slug_is_valid(s))
-            r->id = xstrdup(s);
-        else
-            ydoc_error(doc, v, "the rule id '%s' may use only lower-case letters, digits and "
-                               "hyphens",
-                       s);
-    }
     static const char *const severities[] = {"error", "warning", "info", NULL};
     int sev = 0;
     if (S_read_enum(doc, n, "severity", severities, &sev))
@@ -376,32 +370,18 @@ static void S_build_prefilter(compliance *c, const char *cache_dir)
 
 compliance *compliance_load(const char *path, const char *cache_dir, diag_list *diags)
 {
-    size_t len = 0;
-    char *text = file_read(path, &len);
-    if (!text) {
-        diag_file_problem(diags, path, errno, "rules", "the compliance rules");
-        return NULL;
-    }
-    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
-    free(text);
+    ydoc *doc = ydoc_load_file(path, "rules", "the compliance rules", NULL, diags);
     if (!doc)
         return NULL;
     compliance *c = xcalloc(1, sizeof *c);
     c->file = xstrdup(path);
-    yaml_node_t *root = ydoc_root(doc);
     static const char *const top_keys[] = {"rules", NULL};
-    yaml_node_t *rules = NULL;
-    if (!root || root->type != YAML_MAPPING_NODE) {
-        ydoc_error(doc, root, "the compliance rules must start with 'rules:' followed by a "
-                              "list of rules");
-    } else {
-        ydoc_check_keys(doc, root, top_keys, "the compliance rules");
-        rules = ydoc_map_get(doc, root, "rules");
-        if (!rules)
-            ydoc_error(doc, root, "the file has no 'rules:' list");
-        else if (!ydoc_expect_seq(doc, rules, "'rules'"))
-            rules = NULL;
-    }
+    yaml_node_t *root = ydoc_root_map(doc, top_keys, "the compliance rules",
+                                      "the compliance rules must start with 'rules:' followed "
+                                      "by a list of rules",
+                                      false);
+    yaml_node_t *rules =
+        root ? ydoc_require_seq(doc, root, "rules", "the file has no 'rules:' list") : NULL;
     size_t n = rules ? ydoc_len(rules) : 0;
     c->rules = xcalloc(n + 1, sizeof *c->rules);
     for (size_t i = 0; i < n; i++) {

@@ -152,15 +152,14 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     ydoc *doc = ydoc_load(file, yaml_start, (size_t)(line - yaml_start), 1, 0, diags);
     if (!doc)
         return NULL;
-    yaml_node_t *root = ydoc_root(doc);
-    if (!root || root->type != YAML_MAPPING_NODE) {
-        ydoc_error(doc, root,
-                   "the front matter must be 'key: value' lines (title, summary, topics, "
-                   "date, reviewed, reviewer)");
+    yaml_node_t *root = ydoc_root_map(doc, S_keys, "the front matter",
+                                      "the front matter must be 'key: value' lines (title, "
+                                      "summary, topics, date, reviewed, reviewer)",
+                                      false);
+    if (!root) {
         ydoc_free(doc);
         return NULL;
     }
-    ydoc_check_keys(doc, root, S_keys, "the front matter");
     for (size_t i = 0; S_required[i]; i++)
         if (!ydoc_map_get(doc, root, S_required[i]))
             ydoc_error_at(doc, 1, 1, "front-matter",

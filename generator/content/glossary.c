@@ -4,14 +4,12 @@
 #include "content/glossary.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "base/slug.h"
 #include "base/util.h"
 #include "content/yamldoc.h"
 
@@ -40,28 +38,22 @@ static const glossary_term *S_phrase_owner(const glossary *g, const char *phrase
 
 static void S_load_term(ydoc *doc, yaml_node_t *t, glossary *g)
 {
-    if (!ydoc_expect_map(doc, t, "each glossary entry"))
+    if (!ydoc_expect_entry(doc, t, "each glossary entry", S_keys, "a glossary entry"))
         return;
-    ydoc_check_keys(doc, t, S_keys, "a glossary entry");
-    yaml_node_t *idn = ydoc_map_get(doc, t, "id");
+    yaml_node_t *idn;
+    const char *id = ydoc_expect_id(doc, t, "a term's 'id'",
+                                    "this glossary entry has no 'id'; add one, like 'id: smas'",
+                                    "term", &idn);
     yaml_node_t *tn = ydoc_map_get(doc, t, "term");
     yaml_node_t *dn = ydoc_map_get(doc, t, "definition");
     yaml_node_t *an = ydoc_map_get(doc, t, "aliases");
-    const char *id = idn ? ydoc_expect_string(doc, idn, "a term's 'id'") : NULL;
     const char *term = tn ? ydoc_expect_string(doc, tn, "'term'") : NULL;
     const char *def = dn ? ydoc_expect_string(doc, dn, "'definition'") : NULL;
-    if (!idn)
-        ydoc_error(doc, t, "this glossary entry has no 'id'; add one, like 'id: smas'");
     if (!tn)
         ydoc_error(doc, t, "this glossary entry has no 'term'; add the word being defined");
     if (!dn)
         ydoc_error(doc, t, "this glossary entry has no 'definition'; explain the term in "
                            "plain words");
-    if (id && !slug_is_valid(id)) {
-        ydoc_error(doc, idn, "term id '%s' may use only lower-case letters, digits and hyphens",
-                   id);
-        id = NULL;
-    }
     for (size_t i = 0; id && i < g->n_terms; i++)
         if (strcmp(g->terms[i].id, id) == 0) {
             ydoc_error(doc, idn, "glossary id '%s' is used twice; keep one", id);
@@ -232,37 +224,26 @@ glossary *glossary_load(const char *path, diag_list *diags)
     static const char *const keys[] = {"terms", NULL};
     glossary *g = xcalloc(1, sizeof *g);
     g->file = xstrdup(path);
-    size_t len;
-    char *text = file_read(path, &len);
-    if (!text) {
-        /* No file is an empty glossary; a symbolic link to nothing is a mistake. */
-        if (errno == ENOENT && !path_exists(path)) {
+    bool absent;
+    ydoc *doc = ydoc_load_file(path, NULL, "the glossary", &absent, diags);
+    if (!doc) {
+        /* No file is an empty glossary. */
+        if (absent) {
             g->sorted = xcalloc(1, sizeof *g->sorted);
             return g;
         }
-        diag_file_problem(diags, path, errno, NULL, "the glossary");
         glossary_free(g);
         return NULL;
     }
-    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
-    free(text);
-    if (!doc) {
-        glossary_free(g);
-        return NULL;
-    }
-    yaml_node_t *root = ydoc_root(doc);
-    if (root && ydoc_expect_map(doc, root, "glossary.yaml")) {
-        ydoc_check_keys(doc, root, keys, "glossary.yaml");
-        yaml_node_t *terms = ydoc_map_get(doc, root, "terms");
-        if (!terms)
-            ydoc_error(doc, root, "glossary.yaml has no 'terms'; list the terms under it");
-        else if (ydoc_expect_seq(doc, terms, "'terms'")) {
-            size_t n = ydoc_len(terms);
-            g->terms = xcalloc(n, sizeof *g->terms);
-            for (size_t i = 0; i < n; i++)
-                S_load_term(doc, ydoc_seq_item(doc, terms, i), g);
-        }
-    }
+    yaml_node_t *root = ydoc_root_map(doc, keys, "glossary.yaml", NULL, true);
+    yaml_node_t *terms =
+        root ? ydoc_require_seq(doc, root, "terms",
+                                "glossary.yaml has no 'terms'; list the terms under it")
+             : NULL;
+    size_t n = ydoc_len(terms);
+    g->terms = xcalloc(n + 1, sizeof *g->terms);
+    for (size_t i = 0; i < n; i++)
+        S_load_term(doc, ydoc_seq_item(doc, terms, i), g);
     bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
     if (failed) {

@@ -5,9 +5,11 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/slug.h"
 #include "base/util.h"
 
 struct ydoc {
@@ -126,6 +128,27 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
         yaml_document_delete(&extra);
     }
     yaml_parser_delete(&parser);
+    return doc;
+}
+
+ydoc *ydoc_load_file(const char *path, const char *category, const char *what, bool *absent,
+                     diag_list *diags)
+{
+    if (absent)
+        *absent = false;
+    size_t len;
+    char *text = file_read(path, &len);
+    if (!text) {
+        /* Nothing there may be fine; a symbolic link to nothing is a mistake. */
+        if (absent && errno == ENOENT && !path_exists(path)) {
+            *absent = true;
+            return NULL;
+        }
+        diag_file_problem(diags, path, errno, category, what);
+        return NULL;
+    }
+    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
+    free(text);
     return doc;
 }
 
@@ -416,3 +439,60 @@ bool ydoc_check_keys(ydoc *doc, yaml_node_t *map, const char *const *allowed,
     return ok;
 }
 
+yaml_node_t *ydoc_root_map(ydoc *doc, const char *const *keys, const char *context,
+                           const char *not_map, bool empty_ok)
+{
+    yaml_node_t *root = ydoc_root(doc);
+    if (!root && empty_ok)
+        return NULL;
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        if (not_map)
+            ydoc_error(doc, root, "%s", not_map);
+        else
+            ydoc_expect_map(doc, root, context);
+        return NULL;
+    }
+    ydoc_check_keys(doc, root, keys, context);
+    return root;
+}
+
+yaml_node_t *ydoc_require_seq(ydoc *doc, yaml_node_t *map, const char *key,
+                              const char *missing)
+{
+    yaml_node_t *n = ydoc_map_get(doc, map, key);
+    if (!n) {
+        ydoc_error(doc, map, "%s", missing);
+        return NULL;
+    }
+    char what[48];
+    snprintf(what, sizeof what, "'%s'", key);
+    return ydoc_expect_seq(doc, n, what) ? n : NULL;
+}
+
+bool ydoc_expect_entry(ydoc *doc, yaml_node_t *node, const char *what,
+                       const char *const *keys, const char *context)
+{
+    if (!ydoc_expect_map(doc, node, what))
+        return false;
+    ydoc_check_keys(doc, node, keys, context);
+    return true;
+}
+
+const char *ydoc_expect_id(ydoc *doc, yaml_node_t *entry, const char *what,
+                           const char *missing, const char *kind, yaml_node_t **at)
+{
+    yaml_node_t *n = ydoc_map_get(doc, entry, "id");
+    if (at)
+        *at = n;
+    if (!n) {
+        ydoc_error(doc, entry, "%s", missing);
+        return NULL;
+    }
+    const char *id = ydoc_expect_string(doc, n, what);
+    if (id && !slug_is_valid(id)) {
+        ydoc_error(doc, n, "%s id '%s' may use only lower-case letters, digits and hyphens",
+                   kind, id);
+        return NULL;
+    }
+    return id;
+}

@@ -41,6 +41,18 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
 void ydoc_free(ydoc *doc);
 
 /*
+ * Read the YAML file at path and load it with ydoc_load (no offsets). When the file cannot
+ * be read, adds one error to diags (diag_file_problem: category may be NULL, what names
+ * the file's role, e.g. "the glossary") and returns NULL; when it is not valid YAML,
+ * returns NULL after ydoc_load's error. With absent not NULL the file may be left out: a
+ * path where nothing is (not even a symbolic link to nothing) returns NULL with *absent
+ * set to true and no error; *absent is false in every other case. With absent NULL, a
+ * missing file is an error like any other.
+ */
+ydoc *ydoc_load_file(const char *path, const char *category, const char *what, bool *absent,
+                     diag_list *diags);
+
+/*
  * Check the body of a fenced block (compare, before-after) that is meant to be one
  * 'key: value' per line: every line that is not blank, a comment, a list item ("- ...")
  * or indented must have a ':'. Reports each line that has none ("this line is not
@@ -105,6 +117,46 @@ bool ydoc_expect_int(ydoc *doc, yaml_node_t *node, const char *what, long min, l
                      long *out);
 /* true/false (also yes/no). */
 bool ydoc_expect_bool(ydoc *doc, yaml_node_t *node, const char *what, bool *out);
+
+/*
+ * The document's root as a mapping, with its keys checked against keys (ydoc_check_keys,
+ * with context naming the document, e.g. "site.yaml"). Returns NULL when the root is not
+ * a mapping, after an error at the root: not_map when given, else ydoc_expect_map's
+ * ("site.yaml must be a mapping of 'key: value' lines, but it is a list"). An empty
+ * document returns NULL with no error when empty_ok, and is such a mistake otherwise.
+ */
+yaml_node_t *ydoc_root_map(ydoc *doc, const char *const *keys, const char *context,
+                           const char *not_map, bool empty_ok);
+
+/*
+ * The list a document must have under key in map: NULL after an error when there is none
+ * (missing, the whole message, at map) or it is not a list ("'<key>' must be a list, ...",
+ * ydoc_expect_seq). The list may be empty.
+ */
+yaml_node_t *ydoc_require_seq(ydoc *doc, yaml_node_t *map, const char *key,
+                              const char *missing);
+
+/*
+ * One entry of a list of mappings (a topic, a procedure, a glossary term, a rule): true
+ * when node is a mapping, after checking its keys against keys (ydoc_check_keys, with
+ * context such as "a topic"; unknown keys do not make it false); false after
+ * "<what> must be a mapping of 'key: value' lines, but it is ..." (what: "each topic").
+ */
+bool ydoc_expect_entry(ydoc *doc, yaml_node_t *node, const char *what,
+                       const char *const *keys, const char *context);
+
+/*
+ * The 'id' an entry (a mapping) must have: a text made only of lower-case letters, digits
+ * and hyphens (slug_is_valid), which names the entry in URLs, anchors and references.
+ * Reports, and returns NULL after: missing (the whole message, at the entry) when there is
+ * no 'id'; ydoc_expect_string's errors, naming it what (e.g. "a topic's 'id'"); and
+ * "<kind> id '<id>' may use only lower-case letters, digits and hyphens" at the value
+ * (kind: e.g. "topic"). Returns the id, which belongs to the document. *at (when at is not
+ * NULL) is set to the id's node, or NULL when there is none, for the caller's own checks
+ * such as an id used twice.
+ */
+const char *ydoc_expect_id(ydoc *doc, yaml_node_t *entry, const char *what,
+                           const char *missing, const char *kind, yaml_node_t **at);
 
 /*
  * Check a mapping's keys: each must be a scalar listed in allowed (a NULL-terminated

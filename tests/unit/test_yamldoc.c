@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/util.h"
 
@@ -656,6 +657,197 @@ static void test_second_document_rejected(void **state)
     diag_list_free(l);
 }
 
+/* ---- whole files, roots, lists of entries, ids ---- */
+
+static int S_setup_file(void **state)
+{
+    return tu_fixture_setup(state, "yamldoc", "data.yaml");
+}
+
+static void test_load_file(void **state)
+{
+    tu_fixture *f = *state;
+    tu_fixture_write(f, "title: Lifting\n");
+    bool absent = true;
+    ydoc *doc = ydoc_load_file(f->path, NULL, "the site settings", &absent, f->diags);
+    assert_non_null(doc);
+    assert_false(absent);
+    assert_string_equal(ydoc_file(doc), f->path);
+    assert_string_equal(ydoc_scalar(ydoc_map_get(doc, ydoc_root(doc), "title")), "Lifting");
+    assert_int_equal(diag_count(f->diags), 0);
+    ydoc_free(doc);
+    /* Not valid YAML: ydoc_load's error, with the file's positions. */
+    tu_fixture_write(f, "title: [a\n");
+    assert_null(ydoc_load_file(f->path, NULL, "the site settings", &absent, f->diags));
+    assert_false(absent);
+    assert_int_equal(diag_error_count(f->diags), 1);
+    tu_fixture_diag(f, 0, ":2:1: error: invalid YAML: did not find expected ',' or ']' while "
+                          "parsing a flow sequence; check the indentation (spaces, not tabs), "
+                          "colons and quotes [yaml]");
+}
+
+static void test_load_file_absent(void **state)
+{
+    tu_fixture *f = *state;
+    /* May be left out: no error. */
+    bool absent = false;
+    assert_null(ydoc_load_file(f->path, NULL, "the glossary", &absent, f->diags));
+    assert_true(absent);
+    assert_int_equal(diag_count(f->diags), 0);
+    /* Required: an error on the whole file, with the category given. */
+    assert_null(ydoc_load_file(f->path, "rules", "the compliance rules", NULL, f->diags));
+    tu_fixture_diag(f, 0, ": error: cannot read the compliance rules: No such file or "
+                          "directory [rules]");
+    /* A symbolic link to nothing is never "left out". */
+    assert_int_equal(symlink("gone.yaml", f->path), 0);
+    assert_null(ydoc_load_file(f->path, NULL, "the glossary", &absent, f->diags));
+    assert_false(absent);
+    tu_fixture_diag(f, 1, ": error: this is a symbolic link to 'gone.yaml', which does not "
+                          "exist; suture reads only regular files: remove the link or replace "
+                          "it with the glossary");
+}
+
+static void test_load_file_not_a_file(void **state)
+{
+    tu_fixture *f = *state;
+    assert_int_equal(mkdir_p(f->path), 0);
+    bool absent = true;
+    assert_null(ydoc_load_file(f->path, NULL, "the procedure data", &absent, f->diags));
+    assert_false(absent);
+    tu_fixture_diag(f, 0, ": error: this is a folder, not a file; suture reads only regular "
+                          "files: remove it or replace it with the procedure data");
+}
+
+static void test_root_map(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"title", "topics", NULL};
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("title: a\ntitel: b\n", l);
+    yaml_node_t *root = ydoc_root_map(doc, keys, "site.yaml", NULL, false);
+    /* The keys are checked, and a wrong one does not lose the mapping. */
+    assert_ptr_equal(root, ydoc_root(doc));
+    assert_int_equal(diag_count(l), 1);
+    tu_expect_diag(l, 0, "f.yaml:2:1: error: unknown key 'titel' in site.yaml; did you mean "
+                         "'title'?");
+    ydoc_free(doc);
+    /* Not a mapping: ydoc_expect_map's words, or the caller's. */
+    doc = S_load("- a\n- b\n", l);
+    assert_null(ydoc_root_map(doc, keys, "site.yaml", NULL, false));
+    tu_expect_diag(l, 1, "f.yaml:1:1: error: site.yaml must be a mapping of 'key: value' "
+                         "lines, but it is a list");
+    assert_null(ydoc_root_map(doc, keys, "the rules", "the rules must start with 'rules:'",
+                              true));
+    tu_expect_diag(l, 2, "f.yaml:1:1: error: the rules must start with 'rules:'");
+    assert_int_equal(ydoc_error_count(doc), 2);
+    ydoc_free(doc);
+    /* Empty: fine when allowed, else the same mistake. */
+    doc = S_load("# nothing yet\n", l);
+    assert_null(ydoc_root_map(doc, keys, "glossary.yaml", NULL, true));
+    assert_int_equal(ydoc_error_count(doc), 0);
+    assert_null(ydoc_root_map(doc, keys, "site.yaml", NULL, false));
+    tu_expect_diag(l, 3, "f.yaml:1:1: error: site.yaml must be a mapping of 'key: value' "
+                         "lines, but it is nothing");
+    assert_null(ydoc_root_map(doc, keys, "the front matter", "the front matter must be 'key: "
+                                                             "value' lines",
+                              false));
+    tu_expect_diag(l, 4, "f.yaml:1:1: error: the front matter must be 'key: value' lines");
+    assert_int_equal(diag_count(l), 5);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_require_seq(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("terms:\n  - a\n  - b\nnone: []\nword: x\n", l);
+    yaml_node_t *root = ydoc_root(doc);
+    yaml_node_t *terms = ydoc_require_seq(doc, root, "terms", "no terms");
+    assert_non_null(terms);
+    assert_int_equal(ydoc_len(terms), 2);
+    /* An empty list is a list. */
+    yaml_node_t *none = ydoc_require_seq(doc, root, "none", "no none");
+    assert_non_null(none);
+    assert_int_equal(ydoc_len(none), 0);
+    assert_int_equal(diag_count(l), 0);
+    assert_null(ydoc_require_seq(doc, root, "word", "no word"));
+    tu_expect_diag(l, 0, "f.yaml:5:7: error: 'word' must be a list, like [a, b] or lines "
+                         "starting with '- ', but it is a single value");
+    assert_null(ydoc_require_seq(doc, root, "rules", "the file has no 'rules:' list"));
+    tu_expect_diag(l, 1, "f.yaml:1:1: error: the file has no 'rules:' list");
+    assert_int_equal(ydoc_error_count(doc), 2);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_expect_entry(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"id", "title", NULL};
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("- {id: a, title: A}\n- {id: b, colour: red}\n- just text\n", l);
+    yaml_node_t *list = ydoc_root(doc);
+    assert_true(ydoc_expect_entry(doc, ydoc_seq_item(doc, list, 0), "each topic", keys,
+                                  "a topic"));
+    assert_int_equal(diag_count(l), 0);
+    /* An unknown key is reported, but the entry is still a mapping to read. */
+    assert_true(ydoc_expect_entry(doc, ydoc_seq_item(doc, list, 1), "each topic", keys,
+                                  "a topic"));
+    tu_expect_diag(l, 0, "f.yaml:2:11: error: unknown key 'colour' in a topic; the keys "
+                         "allowed are: id, title");
+    assert_false(ydoc_expect_entry(doc, ydoc_seq_item(doc, list, 2), "each topic", keys,
+                                   "a topic"));
+    tu_expect_diag(l, 1, "f.yaml:3:3: error: each topic must be a mapping of 'key: value' "
+                         "lines, but it is a single value");
+    assert_int_equal(ydoc_error_count(doc), 2);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_expect_id(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("- id: thread-lift\n"
+                       "- name: no id\n"
+                       "- id: Thread Lift\n"
+                       "- id: [a, b]\n"
+                       "- id: ''\n",
+                       l);
+    yaml_node_t *list = ydoc_root(doc);
+    yaml_node_t *at = NULL;
+    const char *missing = "this procedure has no 'id'; add one, like 'id: thread-lift'";
+    const char *id = ydoc_expect_id(doc, ydoc_seq_item(doc, list, 0), "a procedure's 'id'",
+                                    missing, "procedure", &at);
+    assert_string_equal(id, "thread-lift");
+    assert_non_null(at);
+    assert_int_equal(ydoc_line(doc, at), 1);
+    assert_int_equal(ydoc_column(doc, at), 7);
+    assert_int_equal(diag_count(l), 0);
+    assert_null(ydoc_expect_id(doc, ydoc_seq_item(doc, list, 1), "a procedure's 'id'", missing,
+                               "procedure", &at));
+    assert_null(at);
+    tu_expect_diag(l, 0, "f.yaml:2:3: error: this procedure has no 'id'; add one, like 'id: "
+                         "thread-lift'");
+    assert_null(ydoc_expect_id(doc, ydoc_seq_item(doc, list, 2), "a procedure's 'id'", missing,
+                               "procedure", &at));
+    assert_int_equal(ydoc_line(doc, at), 3);
+    tu_expect_diag(l, 1, "f.yaml:3:7: error: procedure id 'Thread Lift' may use only "
+                         "lower-case letters, digits and hyphens");
+    assert_null(ydoc_expect_id(doc, ydoc_seq_item(doc, list, 3), "a procedure's 'id'", missing,
+                               "procedure", NULL));
+    tu_expect_diag(l, 2, "f.yaml:4:7: error: a procedure's 'id' must be a text value, but it "
+                         "is a list");
+    assert_null(ydoc_expect_id(doc, ydoc_seq_item(doc, list, 4), "'id'", missing, "the rule",
+                               NULL));
+    tu_expect_diag(l, 3, "f.yaml:5:7: error: 'id' is empty; write some text");
+    assert_int_equal(diag_count(l), 4);
+    assert_int_equal(ydoc_error_count(doc), 4);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -690,6 +882,13 @@ int main(void)
         cmocka_unit_test(test_check_keys_duplicate),
         cmocka_unit_test(test_check_keys_not_a_word),
         cmocka_unit_test(test_check_keys_reports_every_mistake),
+        cmocka_unit_test_setup_teardown(test_load_file, S_setup_file, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_load_file_absent, S_setup_file, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_load_file_not_a_file, S_setup_file, tu_fixture_teardown),
+        cmocka_unit_test(test_root_map),
+        cmocka_unit_test(test_require_seq),
+        cmocka_unit_test(test_expect_entry),
+        cmocka_unit_test(test_expect_id),
     };
     return cmocka_run_group_tests_name("yamldoc", tests, NULL, NULL);
 }
