@@ -252,12 +252,14 @@ static void S_read_when(ydoc *doc, yaml_node_t *n, rule *r)
                    "'when' selects no article; set 'procedures: true' or list 'topics'");
 }
 
-static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
+static const char *const S_kinds[] = {"patterns", "requires", "metadata", "media", NULL};
+
+/*
+ * The keys every rule has (id, severity, kind, message, reference) and lang. Returns
+ * whether the kind was read, so that what depends on it can be.
+ */
+static bool S_read_common(ydoc *doc, yaml_node_t *n, rule *r)
 {
-    r->line = ydoc_line(doc, n);
-    r->column = ydoc_column(doc, n);
-    if (!ydoc_expect_entry(doc, n, "a rule", S_rule_keys, "a rule"))
-        return;
     static const char *const required[] = {"id", "severity", "kind", "message", "reference",
                                            NULL};
 #define S_NEEDS "every rule needs id, severity, kind, message and reference"
@@ -275,9 +277,8 @@ static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
     int sev = 0;
     if (S_read_enum(doc, n, "severity", severities, &sev))
         r->severity = sev == 0 ? DIAG_ERROR : sev == 1 ? DIAG_WARNING : DIAG_INFO;
-    static const char *const kinds[] = {"patterns", "requires", "metadata", "media", NULL};
     int kind = 0;
-    bool have_kind = S_read_enum(doc, n, "kind", kinds, &kind);
+    bool have_kind = S_read_enum(doc, n, "kind", S_kinds, &kind);
     r->kind = (rule_kind)kind;
     if ((v = ydoc_map_get(doc, n, "message")) && (s = ydoc_expect_string(doc, v, "'message'")))
         r->message = xstrdup(s);
@@ -286,32 +287,30 @@ static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
         r->reference = xstrdup(s);
     if ((v = ydoc_map_get(doc, n, "lang")))
         S_read_ids(doc, v, "'lang'", true, &r->langs);
-    if (!have_kind)
-        return;
+    return have_kind;
+}
 
-    if (r->kind == RULE_METADATA || r->kind == RULE_MEDIA) {
-        yaml_node_t *c = ydoc_map_get(doc, n, "check");
-        const char *name = c ? ydoc_expect_string(doc, c, "'check'") : NULL;
-        if (!c)
-            ydoc_error(doc, n, "a %s rule needs 'check:' (%s)", kinds[kind],
-                       r->kind == RULE_METADATA ? "reviewer, reviewed-date or summary"
-                                                : "before-after-image or image-alt");
-        for (size_t i = 0; name && i < sizeof S_checks / sizeof *S_checks; i++)
-            if (S_checks[i].kind == r->kind && strcmp(name, S_checks[i].name) == 0)
-                r->check = S_checks[i].check;
-        if (name && r->check == CHECK_NONE)
-            ydoc_error(doc, c, "a %s rule cannot check '%s'; use %s", kinds[kind], name,
-                       r->kind == RULE_METADATA ? "reviewer, reviewed-date or summary"
-                                                : "before-after-image or image-alt");
-    }
-    for (size_t i = 0; i < ydoc_len(n); i++) {
-        yaml_node_t *k = ydoc_map_key(doc, n, i);
-        const char *key = ydoc_scalar(k);
-        if (key && S_is_rule_key(key) && !S_key_allowed(r->kind, r->check, key))
-            ydoc_error(doc, k, "'%s' does not apply to a %s rule%s; remove it", key,
-                       kinds[kind], r->check != CHECK_NONE ? " with this check" : "");
-    }
+/* The check of a metadata or media rule; reports one that is missing or unknown. */
+static void S_read_check(ydoc *doc, yaml_node_t *n, rule *r)
+{
+    const char *choices = r->kind == RULE_METADATA ? "reviewer, reviewed-date or summary"
+                                                   : "before-after-image or image-alt";
+    yaml_node_t *c = ydoc_map_get(doc, n, "check");
+    const char *name = c ? ydoc_expect_string(doc, c, "'check'") : NULL;
+    if (!c)
+        ydoc_error(doc, n, "a %s rule needs 'check:' (%s)", S_kinds[r->kind], choices);
+    for (size_t i = 0; name && i < sizeof S_checks / sizeof *S_checks; i++)
+        if (S_checks[i].kind == r->kind && strcmp(name, S_checks[i].name) == 0)
+            r->check = S_checks[i].check;
+    if (name && r->check == CHECK_NONE)
+        ydoc_error(doc, c, "a %s rule cannot check '%s'; use %s", S_kinds[r->kind], name,
+                   choices);
+}
 
+/* The keys that only the rule's kind (and check) uses. */
+static void S_read_kind(ydoc *doc, yaml_node_t *n, rule *r)
+{
+    yaml_node_t *v;
     switch (r->kind) {
     case RULE_PATTERNS:
         S_read_patterns(doc, n, "patterns", &r->patterns);
@@ -348,6 +347,26 @@ static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
         }
         break;
     }
+}
+
+static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
+{
+    r->line = ydoc_line(doc, n);
+    r->column = ydoc_column(doc, n);
+    if (!ydoc_expect_entry(doc, n, "a rule", S_rule_keys, "a rule"))
+        return;
+    if (!S_read_common(doc, n, r))
+        return;
+    if (r->kind == RULE_METADATA || r->kind == RULE_MEDIA)
+        S_read_check(doc, n, r);
+    for (size_t i = 0; i < ydoc_len(n); i++) {
+        yaml_node_t *k = ydoc_map_key(doc, n, i);
+        const char *key = ydoc_scalar(k);
+        if (key && S_is_rule_key(key) && !S_key_allowed(r->kind, r->check, key))
+            ydoc_error(doc, k, "'%s' does not apply to a %s rule%s; remove it", key,
+                       S_kinds[r->kind], r->check != CHECK_NONE ? " with this check" : "");
+    }
+    S_read_kind(doc, n, r);
 }
 
 /* Build the prefilter over every pattern of every patterns rule, numbered rule by rule. */

@@ -112,8 +112,14 @@ static fm_ref *S_read_ids(ydoc *doc, yaml_node_t *root, const char *key, size_t 
     return refs;
 }
 
-frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
-                               diag_list *diags, const char **body, unsigned *body_line)
+/*
+ * Find the front matter between the opening '---' (after a byte order mark, if any) and
+ * the closing '---' or '...': sets *yaml and *yaml_len to the text between them, *body and
+ * *body_line to what follows. Returns false after an error when there is no opening or
+ * closing fence, or the front matter holds a NUL byte.
+ */
+static bool S_split(const char *file, const char *text, size_t len, diag_list *diags,
+                    const char **yaml, size_t *yaml_len, const char **body, unsigned *body_line)
 {
     const char *end = text + len;
     const char *p = text;
@@ -124,7 +130,7 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
         diag_error(diags, file, 1, 1, "front-matter",
                    "the article must start with front matter: a line '---', the fields "
                    "(title, summary, topics, date, reviewed, reviewer), and another '---'");
-        return NULL;
+        return false;
     }
     const char *yaml_start = next;
     const char *line = next;
@@ -139,36 +145,30 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     if (line >= end) {
         diag_error(diags, file, 1, 1, "front-matter",
                    "the front matter is not closed; add a line '---' after its last field");
-        return NULL;
+        return false;
     }
     if (memchr(yaml_start, '\0', (size_t)(line - yaml_start))) {
-        diag_error(diags, file, 2, 1, "front-matter", "the front matter contains a NUL byte; the file may be damaged: "
-                   "save it again as plain UTF-8 text");
-        return NULL;
+        diag_error(diags, file, 2, 1, "front-matter",
+                   "the front matter contains a NUL byte; the file may be damaged: save it "
+                   "again as plain UTF-8 text");
+        return false;
     }
+    *yaml = yaml_start;
+    *yaml_len = (size_t)(line - yaml_start);
     *body = S_next_line(line, end);
     *body_line = lineno + 1;
+    return true;
+}
 
-    ydoc *doc = ydoc_load(file, yaml_start, (size_t)(line - yaml_start), 1, 0, diags);
-    if (!doc)
-        return NULL;
-    yaml_node_t *root = ydoc_root_map(doc, S_keys, "the front matter",
-                                      "the front matter must be 'key: value' lines (title, "
-                                      "summary, topics, date, reviewed, reviewer)",
-                                      false);
-    if (!root) {
-        ydoc_free(doc);
-        return NULL;
-    }
+/* Read the fields of the front matter's mapping (root) into fm, reporting through doc. */
+static void S_read_fields(ydoc *doc, yaml_node_t *root, frontmatter *fm)
+{
     for (size_t i = 0; S_required[i]; i++)
         if (!ydoc_map_get(doc, root, S_required[i]))
             ydoc_error_at(doc, 1, 1, "front-matter",
                           "the front matter has no '%s'; every article needs one: add a "
                           "line '%s: ...' between the two '---' lines",
                           S_required[i], S_required[i]);
-
-    frontmatter *fm = xcalloc(1, sizeof *fm);
-    fm->line = 1;
     const char *s;
     if ((s = S_read_string(doc, root, "title")))
         fm->title = xstrdup(s);
@@ -206,6 +206,30 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     if (topics && topics->type == YAML_SEQUENCE_NODE && ydoc_len(topics) == 0)
         ydoc_error(doc, topics, "'topics' is empty; list at least one topic from site.yaml");
     fm->procedures = S_read_ids(doc, root, "procedures", &fm->n_procedures);
+}
+
+frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
+                               diag_list *diags, const char **body, unsigned *body_line)
+{
+    const char *yaml;
+    size_t yaml_len;
+    if (!S_split(file, text, len, diags, &yaml, &yaml_len, body, body_line))
+        return NULL;
+    /* The front matter starts on line 2 of the article. */
+    ydoc *doc = ydoc_load(file, yaml, yaml_len, 1, 0, diags);
+    if (!doc)
+        return NULL;
+    yaml_node_t *root = ydoc_root_map(doc, S_keys, "the front matter",
+                                      "the front matter must be 'key: value' lines (title, "
+                                      "summary, topics, date, reviewed, reviewer)",
+                                      false);
+    if (!root) {
+        ydoc_free(doc);
+        return NULL;
+    }
+    frontmatter *fm = xcalloc(1, sizeof *fm);
+    fm->line = 1;
+    S_read_fields(doc, root, fm);
     bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
     if (failed) {

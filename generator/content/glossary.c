@@ -125,6 +125,60 @@ static int S_by_length_desc(const void *a, const void *b)
     return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
+/*
+ * Write into pat one PCRE2 pattern that matches any of the n phrases (sorted longest
+ * first) and stands on no ASCII letter or digit on either side, and into order (room for
+ * n) the phrase of each capture group, in the order of the groups.
+ *
+ * PCRE2 tries alternatives left to right, so with every phrase listed longest first the
+ * longest phrase wins at any position. Phrases that begin with the same ASCII character
+ * (letters without regard to case) are grouped behind it, "s(?:(mas)|(kin))", so that at
+ * each position of the text PCRE2 tests one first character per group instead of every
+ * phrase: linking terms had cost a tenth of a build. Phrases that begin with anything else
+ * stay whole, after the groups. Each phrase has its own capture group.
+ */
+static void S_build_pattern(const S_phrase *phrases, size_t n, size_t *order, strbuf *pat)
+{
+    size_t n_order = 0;
+    bool *placed = xcalloc(n + 1, sizeof *placed);
+    strbuf_puts(pat, "(?<![A-Za-z0-9_])(?:");
+    bool first_branch = true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)phrases[i].phrase[0];
+        if (placed[i] || c == 0 || c >= 0x80)
+            continue;
+        char lead[2] = {(char)c, '\0'};
+        strbuf_puts(pat, first_branch ? "" : "|");
+        first_branch = false;
+        S_append_literal(pat, lead);
+        strbuf_puts(pat, "(?:");
+        bool first_in_group = true;
+        for (size_t j = i; j < n; j++) {
+            unsigned char d = (unsigned char)phrases[j].phrase[0];
+            if (placed[j] || tolower(d) != tolower(c))
+                continue;
+            placed[j] = true;
+            order[n_order++] = j;
+            strbuf_puts(pat, first_in_group ? "(" : "|(");
+            first_in_group = false;
+            S_append_literal(pat, phrases[j].phrase + 1);
+            strbuf_putc(pat, ')');
+        }
+        strbuf_putc(pat, ')');
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (placed[i])
+            continue;
+        order[n_order++] = i;
+        strbuf_puts(pat, first_branch ? "(" : "|(");
+        first_branch = false;
+        S_append_literal(pat, phrases[i].phrase);
+        strbuf_putc(pat, ')');
+    }
+    strbuf_puts(pat, ")(?![A-Za-z0-9_])");
+    free(placed);
+}
+
 /* Compile one pattern that finds every term and alias of the glossary. */
 static bool S_compile(glossary *g, diag_list *diags)
 {
@@ -139,55 +193,9 @@ static bool S_compile(glossary *g, diag_list *diags)
             phrases[k++] = (S_phrase){g->terms[i].aliases[a], i};
     }
     qsort(phrases, n_phrases, sizeof *phrases, S_by_length_desc);
-    /*
-     * PCRE2 tries alternatives left to right, so with every phrase listed longest first
-     * the longest phrase wins at any position. Phrases that begin with the same ASCII
-     * character (letters without regard to case) are grouped behind it, "s(?:(mas)|(kin))",
-     * so that at each position of the text PCRE2 tests one first character per group
-     * instead of every phrase: linking terms had cost a tenth of a build. Phrases that begin
-     * with anything else stay whole, after the groups. Each phrase has its own capture
-     * group, in the order written (order[]); group_term below maps it back to its term.
-     */
     size_t *order = xcalloc(n_phrases + 1, sizeof *order);
-    size_t n_order = 0;
-    bool *placed = xcalloc(n_phrases + 1, sizeof *placed);
     strbuf pat = STRBUF_INIT;
-    strbuf_puts(&pat, "(?<![A-Za-z0-9_])(?:");
-    bool first_branch = true;
-    for (size_t i = 0; i < n_phrases; i++) {
-        unsigned char c = (unsigned char)phrases[i].phrase[0];
-        if (placed[i] || c == 0 || c >= 0x80)
-            continue;
-        char lead[2] = {(char)c, '\0'};
-        strbuf_puts(&pat, first_branch ? "" : "|");
-        first_branch = false;
-        S_append_literal(&pat, lead);
-        strbuf_puts(&pat, "(?:");
-        bool first_in_group = true;
-        for (size_t j = i; j < n_phrases; j++) {
-            unsigned char d = (unsigned char)phrases[j].phrase[0];
-            if (placed[j] || tolower(d) != tolower(c))
-                continue;
-            placed[j] = true;
-            order[n_order++] = j;
-            strbuf_puts(&pat, first_in_group ? "(" : "|(");
-            first_in_group = false;
-            S_append_literal(&pat, phrases[j].phrase + 1);
-            strbuf_putc(&pat, ')');
-        }
-        strbuf_putc(&pat, ')');
-    }
-    for (size_t i = 0; i < n_phrases; i++) {
-        if (placed[i])
-            continue;
-        order[n_order++] = i;
-        strbuf_puts(&pat, first_branch ? "(" : "|(");
-        first_branch = false;
-        S_append_literal(&pat, phrases[i].phrase);
-        strbuf_putc(&pat, ')');
-    }
-    strbuf_puts(&pat, ")(?![A-Za-z0-9_])");
-    free(placed);
+    S_build_pattern(phrases, n_phrases, order, &pat);
     int err;
     PCRE2_SIZE erroff;
     g->pattern = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
@@ -203,7 +211,7 @@ static bool S_compile(glossary *g, diag_list *diags)
         return false;
     }
     pcre2_jit_compile(g->pattern, PCRE2_JIT_COMPLETE);
-    /* Remember which term each capture group stands for. */
+    /* Remember which term each capture group stands for (group_term in S_link_in_text). */
     g->sorted = xcalloc(g->n_terms + n_phrases + 1, sizeof *g->sorted);
     size_t *group_term = g->sorted + g->n_terms;
     for (size_t i = 0; i < n_phrases; i++)

@@ -152,8 +152,9 @@ ydoc *ydoc_load_file(const char *path, const char *category, const char *what, b
     return doc;
 }
 
-bool ydoc_check_lines(const char *file, const char *text, size_t len, unsigned line,
-                      unsigned column, const char *category, diag_list *diags)
+/* Report each line of a block body that is not 'key: value' (ydoc_load_block). */
+static bool S_check_lines(const char *file, const char *text, size_t len, unsigned line,
+                          unsigned column, const char *category, diag_list *diags)
 {
     bool ok = true;
     const char *end = text + len;
@@ -171,6 +172,14 @@ bool ydoc_check_lines(const char *file, const char *text, size_t len, unsigned l
         p = nl ? nl + 1 : end;
     }
     return ok;
+}
+
+ydoc *ydoc_load_block(const char *file, const char *text, size_t len, unsigned line,
+                      unsigned column, const char *category, diag_list *diags)
+{
+    if (!S_check_lines(file, text, len, line, column, category, diags))
+        return NULL;
+    return ydoc_load(file, text, len, line - 1, column - 1, diags);
 }
 
 void ydoc_free(ydoc *doc)

@@ -53,13 +53,15 @@ ydoc *ydoc_load_file(const char *path, const char *category, const char *what, b
                      diag_list *diags);
 
 /*
- * Check the body of a fenced block (compare, before-after) that is meant to be one
- * 'key: value' per line: every line that is not blank, a comment, a list item ("- ...")
- * or indented must have a ':'. Reports each line that has none ("this line is not
- * 'key: value'; ...") at its own position, which YAML itself would put on the next line.
- * text starts at line/column of file. Returns true when every line is fine.
+ * Load the body of a fenced block (compare, before-after): text (len bytes) whose first
+ * line is line of file, starting at column, meant to be one 'key: value' per line. Every
+ * line that is not blank, a comment, a list item ("- ...") or indented must have a ':';
+ * each that has none is reported at its own position, with category ("this line is not
+ * 'key: value'; add the ':' after the key"; YAML itself would point at the next line).
+ * Then the text is loaded with ydoc_load, its positions pointing into file. Returns the
+ * document (free with ydoc_free), or NULL after those errors.
  */
-bool ydoc_check_lines(const char *file, const char *text, size_t len, unsigned line,
+ydoc *ydoc_load_block(const char *file, const char *text, size_t len, unsigned line,
                       unsigned column, const char *category, diag_list *diags);
 
 /* The root node, or NULL for an empty document. */

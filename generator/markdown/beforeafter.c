@@ -34,9 +34,7 @@ static char *S_get(ydoc *doc, yaml_node_t *root, const char *key, bool required,
 beforeafter *beforeafter_parse(const char *file, const char *text, size_t len, unsigned line,
                                unsigned column, diag_list *diags)
 {
-    if (!ydoc_check_lines(file, text, len, line, column, "before-after", diags))
-        return NULL;
-    ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
+    ydoc *doc = ydoc_load_block(file, text, len, line, column, "before-after", diags);
     if (!doc)
         return NULL;
     yaml_node_t *root = ydoc_root(doc);

@@ -659,6 +659,43 @@ static void test_second_document_rejected(void **state)
 
 /* ---- whole files, roots, lists of entries, ids ---- */
 
+static void test_load_block(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    /* A block body that starts on line 13 of the article, indented by 4 columns. */
+    const char *text = "procedures: thread-lift\n"
+                       "# a comment\n"
+                       "\n"
+                       "attributes:\n"
+                       "- recovery\n"
+                       "caption: Side by side\n";
+    ydoc *doc = ydoc_load_block("a.md", text, strlen(text), 13, 5, "compare", l);
+    assert_non_null(doc);
+    assert_int_equal(diag_count(l), 0);
+    yaml_node_t *p = ydoc_map_get(doc, ydoc_root(doc), "procedures");
+    assert_int_equal(ydoc_line(doc, p), 13);
+    assert_int_equal(ydoc_column(doc, p), 17);
+    ydoc_free(doc);
+    /* Each line without a ':' is reported at its own line, and nothing is loaded. */
+    text = "caption Side by side\n"
+           "procedures: a\n"
+           "consent full\n";
+    assert_null(ydoc_load_block("a.md", text, strlen(text), 13, 5, "before-after", l));
+    assert_int_equal(diag_count(l), 2);
+    tu_expect_diag(l, 0, "a.md:13:5: error: this line is not 'key: value'; add the ':' after "
+                         "the key [before-after]");
+    tu_expect_diag(l, 1, "a.md:15:5: error: this line is not 'key: value'; add the ':' after "
+                         "the key [before-after]");
+    /* Lines that pass can still be invalid YAML: ydoc_load's error, at the file's place. */
+    text = "caption: [a\n";
+    assert_null(ydoc_load_block("a.md", text, strlen(text), 13, 5, "compare", l));
+    assert_int_equal(diag_count(l), 3);
+    assert_int_equal(diag_get(l, 2)->line, 14);
+    assert_string_equal(diag_get(l, 2)->category, "yaml");
+    diag_list_free(l);
+}
+
 static int S_setup_file(void **state)
 {
     return tu_fixture_setup(state, "yamldoc", "data.yaml");
@@ -885,6 +922,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_load_file, S_setup_file, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_load_file_absent, S_setup_file, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_load_file_not_a_file, S_setup_file, tu_fixture_teardown),
+        cmocka_unit_test(test_load_block),
         cmocka_unit_test(test_root_map),
         cmocka_unit_test(test_require_seq),
         cmocka_unit_test(test_expect_entry),
