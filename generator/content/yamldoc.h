@@ -30,14 +30,13 @@ typedef struct ydoc ydoc;
  *
  * Returns the document (free with ydoc_free), or NULL after adding one error to diags
  * ("invalid YAML: <libyaml's problem> ..."). An empty document is returned with a NULL
- * root. The text need not outlive the ydoc.
+ * root. A text that holds a second document ("---" and more) is returned after an error
+ * ("this file holds a second YAML document, ..."), which ydoc_error_count counts. The
+ * text need not outlive the ydoc.
  */
 ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_offset,
                 unsigned column_offset, diag_list *diags);
-/*
- * A text that holds a second document ("---" and more) is returned, after an error
- * ("this file holds a second YAML document, ..."), which ydoc_error_count counts.
- */
+/* Free the document and its nodes. Accepts NULL. */
 void ydoc_free(ydoc *doc);
 
 /*
