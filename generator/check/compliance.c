@@ -1,8 +1,9 @@
 /* compliance.c: compliance rules and pattern matching (see compliance.h). */
 #define _GNU_SOURCE
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include "check/compliance.h"
 
-#include <errno.h>
+#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -37,6 +38,16 @@ static const S_check_name S_checks[] = {
     {"before-after-image", RULE_MEDIA, CHECK_BEFORE_AFTER_IMAGE},
     {"image-alt", RULE_MEDIA, CHECK_IMAGE_ALT},
 };
+
+struct rule_pattern {
+    pcre2_code *code;
+    char *source; /* the pattern as written */
+};
+
+/* One pattern of a patterns rule, as the prefilter numbers them. */
+typedef struct compliance_flat {
+    size_t rule, pattern;
+} compliance_flat;
 
 /* ---- loading ----------------------------------------------------------------------------- */
 
@@ -92,11 +103,10 @@ static pcre2_code *S_compile(ydoc *doc, yaml_node_t *node, const char *pattern)
             chars += ((unsigned char)pattern[i] & 0xC0) != 0x80;
         bool quoted = node->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
                       node->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-        diag_error(ydoc_diags(doc), ydoc_file(doc), ydoc_line(doc, node),
-                   ydoc_column(doc, node) + quoted + chars, NULL,
-                   "the pattern '%s' does not compile: %s, at character %zu of the pattern; "
-                   "see the PCRE2 pattern syntax",
-                   pattern, (const char *)msg, (size_t)chars + 1);
+        ydoc_error_at(doc, ydoc_line(doc, node), ydoc_column(doc, node) + quoted + chars, NULL,
+                      "the pattern '%s' does not compile: %s, at character %zu of the "
+                      "pattern; see the PCRE2 pattern syntax",
+                      pattern, (const char *)msg, (size_t)chars + 1);
         return NULL;
     }
     uint32_t min_length = 0;
@@ -242,37 +252,33 @@ static void S_read_when(ydoc *doc, yaml_node_t *n, rule *r)
                    "'when' selects no article; set 'procedures: true' or list 'topics'");
 }
 
-static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
+static const char *const S_kinds[] = {"patterns", "requires", "metadata", "media", NULL};
+
+/*
+ * The keys every rule has (id, severity, kind, message, reference) and lang. Returns
+ * whether the kind was read, so that what depends on it can be.
+ */
+static bool S_read_common(ydoc *doc, yaml_node_t *n, rule *r)
 {
-    r->line = ydoc_line(doc, n);
-    r->column = ydoc_column(doc, n);
-    if (!ydoc_expect_map(doc, n, "a rule"))
-        return;
-    ydoc_check_keys(doc, n, S_rule_keys, "a rule");
     static const char *const required[] = {"id", "severity", "kind", "message", "reference",
                                            NULL};
-    for (size_t i = 0; required[i]; i++)
+#define S_NEEDS "every rule needs id, severity, kind, message and reference"
+    const char *id =
+        ydoc_expect_id(doc, n, "'id'", "this rule has no 'id'; " S_NEEDS, "the rule", NULL);
+    for (size_t i = 1; required[i]; i++)
         if (!ydoc_map_get(doc, n, required[i]))
-            ydoc_error(doc, n, "this rule has no '%s'; every rule needs id, severity, kind, "
-                               "message and reference",
-                       required[i]);
+            ydoc_error(doc, n, "this rule has no '%s'; " S_NEEDS, required[i]);
+#undef S_NEEDS
+    if (id)
+        r->id = xstrdup(id);
     const char *s;
     yaml_node_t *v;
-    if ((v = ydoc_map_get(doc, n, "id")) && (s = ydoc_expect_string(doc, v, "'id'"))) {
-        if (slug_is_valid(s))
-            r->id = xstrdup(s);
-        else
-            ydoc_error(doc, v, "the rule id '%s' may use only lower-case letters, digits and "
-                               "hyphens",
-                       s);
-    }
     static const char *const severities[] = {"error", "warning", "info", NULL};
     int sev = 0;
     if (S_read_enum(doc, n, "severity", severities, &sev))
         r->severity = sev == 0 ? DIAG_ERROR : sev == 1 ? DIAG_WARNING : DIAG_INFO;
-    static const char *const kinds[] = {"patterns", "requires", "metadata", "media", NULL};
     int kind = 0;
-    bool have_kind = S_read_enum(doc, n, "kind", kinds, &kind);
+    bool have_kind = S_read_enum(doc, n, "kind", S_kinds, &kind);
     r->kind = (rule_kind)kind;
     if ((v = ydoc_map_get(doc, n, "message")) && (s = ydoc_expect_string(doc, v, "'message'")))
         r->message = xstrdup(s);
@@ -281,32 +287,30 @@ static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
         r->reference = xstrdup(s);
     if ((v = ydoc_map_get(doc, n, "lang")))
         S_read_ids(doc, v, "'lang'", true, &r->langs);
-    if (!have_kind)
-        return;
+    return have_kind;
+}
 
-    if (r->kind == RULE_METADATA || r->kind == RULE_MEDIA) {
-        yaml_node_t *c = ydoc_map_get(doc, n, "check");
-        const char *name = c ? ydoc_expect_string(doc, c, "'check'") : NULL;
-        if (!c)
-            ydoc_error(doc, n, "a %s rule needs 'check:' (%s)", kinds[kind],
-                       r->kind == RULE_METADATA ? "reviewer, reviewed-date or summary"
-                                                : "before-after-image or image-alt");
-        for (size_t i = 0; name && i < sizeof S_checks / sizeof *S_checks; i++)
-            if (S_checks[i].kind == r->kind && strcmp(name, S_checks[i].name) == 0)
-                r->check = S_checks[i].check;
-        if (name && r->check == CHECK_NONE)
-            ydoc_error(doc, c, "a %s rule cannot check '%s'; use %s", kinds[kind], name,
-                       r->kind == RULE_METADATA ? "reviewer, reviewed-date or summary"
-                                                : "before-after-image or image-alt");
-    }
-    for (size_t i = 0; i < ydoc_len(n); i++) {
-        yaml_node_t *k = ydoc_map_key(doc, n, i);
-        const char *key = ydoc_scalar(k);
-        if (key && S_is_rule_key(key) && !S_key_allowed(r->kind, r->check, key))
-            ydoc_error(doc, k, "'%s' does not apply to a %s rule%s; remove it", key,
-                       kinds[kind], r->check != CHECK_NONE ? " with this check" : "");
-    }
+/* The check of a metadata or media rule; reports one that is missing or unknown. */
+static void S_read_check(ydoc *doc, yaml_node_t *n, rule *r)
+{
+    const char *choices = r->kind == RULE_METADATA ? "reviewer, reviewed-date or summary"
+                                                   : "before-after-image or image-alt";
+    yaml_node_t *c = ydoc_map_get(doc, n, "check");
+    const char *name = c ? ydoc_expect_string(doc, c, "'check'") : NULL;
+    if (!c)
+        ydoc_error(doc, n, "a %s rule needs 'check:' (%s)", S_kinds[r->kind], choices);
+    for (size_t i = 0; name && i < sizeof S_checks / sizeof *S_checks; i++)
+        if (S_checks[i].kind == r->kind && strcmp(name, S_checks[i].name) == 0)
+            r->check = S_checks[i].check;
+    if (name && r->check == CHECK_NONE)
+        ydoc_error(doc, c, "a %s rule cannot check '%s'; use %s", S_kinds[r->kind], name,
+                   choices);
+}
 
+/* The keys that only the rule's kind (and check) uses. */
+static void S_read_kind(ydoc *doc, yaml_node_t *n, rule *r)
+{
+    yaml_node_t *v;
     switch (r->kind) {
     case RULE_PATTERNS:
         S_read_patterns(doc, n, "patterns", &r->patterns);
@@ -345,6 +349,26 @@ static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
     }
 }
 
+static void S_read_rule(ydoc *doc, yaml_node_t *n, rule *r)
+{
+    r->line = ydoc_line(doc, n);
+    r->column = ydoc_column(doc, n);
+    if (!ydoc_expect_entry(doc, n, "a rule", S_rule_keys, "a rule"))
+        return;
+    if (!S_read_common(doc, n, r))
+        return;
+    if (r->kind == RULE_METADATA || r->kind == RULE_MEDIA)
+        S_read_check(doc, n, r);
+    for (size_t i = 0; i < ydoc_len(n); i++) {
+        yaml_node_t *k = ydoc_map_key(doc, n, i);
+        const char *key = ydoc_scalar(k);
+        if (key && S_is_rule_key(key) && !S_key_allowed(r->kind, r->check, key))
+            ydoc_error(doc, k, "'%s' does not apply to a %s rule%s; remove it", key,
+                       S_kinds[r->kind], r->check != CHECK_NONE ? " with this check" : "");
+    }
+    S_read_kind(doc, n, r);
+}
+
 /* Build the prefilter over every pattern of every patterns rule, numbered rule by rule. */
 static void S_build_prefilter(compliance *c, const char *cache_dir)
 {
@@ -365,33 +389,18 @@ static void S_build_prefilter(compliance *c, const char *cache_dir)
 
 compliance *compliance_load(const char *path, const char *cache_dir, diag_list *diags)
 {
-    size_t len = 0;
-    char *text = file_read(path, &len);
-    if (!text) {
-        diag_file_problem(diags, path, errno, "rules", "the compliance rules");
-        return NULL;
-    }
-    size_t errors_before = diag_thread_error_count();
-    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
-    free(text);
+    ydoc *doc = ydoc_load_file(path, "rules", "the compliance rules", NULL, diags);
     if (!doc)
         return NULL;
     compliance *c = xcalloc(1, sizeof *c);
     c->file = xstrdup(path);
-    yaml_node_t *root = ydoc_root(doc);
     static const char *const top_keys[] = {"rules", NULL};
-    yaml_node_t *rules = NULL;
-    if (!root || root->type != YAML_MAPPING_NODE) {
-        ydoc_error(doc, root, "the compliance rules must start with 'rules:' followed by a "
-                              "list of rules");
-    } else {
-        ydoc_check_keys(doc, root, top_keys, "the compliance rules");
-        rules = ydoc_map_get(doc, root, "rules");
-        if (!rules)
-            ydoc_error(doc, root, "the file has no 'rules:' list");
-        else if (!ydoc_expect_seq(doc, rules, "'rules'"))
-            rules = NULL;
-    }
+    yaml_node_t *root = ydoc_root_map(doc, top_keys, "the compliance rules",
+                                      "the compliance rules must start with 'rules:' followed "
+                                      "by a list of rules",
+                                      false);
+    yaml_node_t *rules =
+        root ? ydoc_require_seq(doc, root, "rules", "the file has no 'rules:' list") : NULL;
     size_t n = rules ? ydoc_len(rules) : 0;
     c->rules = xcalloc(n + 1, sizeof *c->rules);
     for (size_t i = 0; i < n; i++) {
@@ -409,8 +418,9 @@ compliance *compliance_load(const char *path, const char *cache_dir, diag_list *
                 break;
             }
     }
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         compliance_free(c);
         return NULL;
     }
@@ -542,6 +552,11 @@ static bool S_find(compliance_scanner *s, const pcre2_code *code, const char *te
     *start = ov[0];
     *end = ov[1];
     return true;
+}
+
+const char *rule_patterns_source(const rule_patterns *p, size_t i)
+{
+    return p->items[i].source;
 }
 
 bool compliance_match_any(const rule_patterns *p, compliance_scanner *s, const char *text,

@@ -34,8 +34,6 @@
 #ifndef SUTURE_COMPLIANCE_H
 #define SUTURE_COMPLIANCE_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -58,13 +56,12 @@ typedef enum rule_check {
     CHECK_IMAGE_ALT,          /* media: every image has alt text */
 } rule_check;
 
-typedef struct rule_pattern {
-    pcre2_code *code;
-    char *source;            /* the pattern as written */
-} rule_pattern;
+/* One compiled pattern (PCRE2, with JIT) and the pattern as written: private to
+ * compliance.c. Match with compliance_match_any; read the source with rule_patterns_source. */
+typedef struct rule_pattern rule_pattern;
 
 typedef struct rule_patterns {
-    rule_pattern *items;
+    rule_pattern *items;     /* len patterns, every one compiled */
     size_t len;
 } rule_patterns;
 
@@ -86,11 +83,6 @@ typedef struct rule {
     unsigned line, column;   /* where the rule starts in the file */
 } rule;
 
-/* One pattern of a patterns rule, as the prefilter numbers them. */
-typedef struct compliance_flat {
-    size_t rule, pattern;
-} compliance_flat;
-
 typedef struct compliance {
     char *file;
     rule *rules;
@@ -100,10 +92,11 @@ typedef struct compliance {
      * (Hyperscan) database in prefilter mode, so one pass over a text tells which patterns
      * may match; PCRE2 then runs only those, and gives the exact matches. Prefilter mode
      * may report a pattern that does not match, never miss one that does (prefilter.h).
-     * Patterns are numbered rule by rule (flat). NULL: every pattern runs on every text.
+     * Patterns are numbered rule by rule (flat, private to compliance.c: the rule and the
+     * pattern of each number). NULL: every pattern runs on every text.
      */
     struct prefilter *prefilter;
-    compliance_flat *flat;
+    struct compliance_flat *flat;
     size_t n_flat;
 } compliance;
 
@@ -152,6 +145,9 @@ typedef void (*compliance_found_fn)(void *ctx, const rule *r, size_t start, size
  */
 void compliance_scan(const compliance *c, compliance_scanner *s, const char *lang,
                      const char *text, size_t len, compliance_found_fn found, void *ctx);
+
+/* The i-th pattern of p as written in the rules file (i < p->len); it belongs to the rules. */
+const char *rule_patterns_source(const rule_patterns *p, size_t i);
 
 /* True when one of the patterns matches somewhere in text. */
 bool compliance_match_any(const rule_patterns *p, compliance_scanner *s, const char *text,

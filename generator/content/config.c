@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #include "content/config.h"
 
-#include <errno.h>
 #include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,28 +105,20 @@ static void S_load_topics(ydoc *doc, yaml_node_t *node, site_config *cfg)
     cfg->topics = xcalloc(n, sizeof *cfg->topics);
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *t = ydoc_seq_item(doc, node, i);
-        if (!ydoc_expect_map(doc, t, "each topic"))
+        if (!ydoc_expect_entry(doc, t, "each topic", keys, "a topic"))
             continue;
-        ydoc_check_keys(doc, t, keys, "a topic");
-        yaml_node_t *idn = ydoc_map_get(doc, t, "id");
-        const char *id = idn ? ydoc_expect_string(doc, idn, "a topic's 'id'") : NULL;
-        if (!idn)
-            ydoc_error(doc, t, "this topic has no 'id'; add one, like 'id: anatomy'");
-        const char *title = ydoc_map_get(doc, t, "title")
-                                ? ydoc_expect_string(doc, ydoc_map_get(doc, t, "title"),
-                                                     "a topic's 'title'")
-                                : NULL;
-        if (!ydoc_map_get(doc, t, "title"))
+        yaml_node_t *idn;
+        const char *id = ydoc_expect_id(doc, t, "a topic's 'id'",
+                                        "this topic has no 'id'; add one, like 'id: anatomy'",
+                                        "topic", &idn);
+        yaml_node_t *tn = ydoc_map_get(doc, t, "title");
+        const char *title = tn ? ydoc_expect_string(doc, tn, "a topic's 'title'") : NULL;
+        if (!tn)
             ydoc_error(doc, t, "this topic has no 'title'; add the name readers will see");
         yaml_node_t *dn = ydoc_map_get(doc, t, "description");
         const char *desc = dn ? ydoc_expect_string(doc, dn, "a topic's 'description'") : NULL;
         if (!dn)
             ydoc_error(doc, t, "this topic has no 'description'; add one plain sentence");
-        if (id && !slug_is_valid(id)) {
-            ydoc_error(doc, idn,
-                       "topic id '%s' may use only lower-case letters, digits and hyphens", id);
-            id = NULL;
-        }
         if (id && config_topic(cfg, id)) {
             ydoc_error(doc, idn, "topic '%s' is declared twice; keep one", id);
             id = NULL;
@@ -169,26 +160,16 @@ site_config *config_load(const char *path, diag_list *diags)
                                        "disclaimer", "notices", NULL};
     /* Keys that may be left out; the others are required. */
     static const char *const optional[] = {"description", "reading_grade_max", NULL};
-    size_t len;
-    char *text = file_read(path, &len);
-    if (!text) {
-        diag_file_problem(diags, path, errno, NULL, "the site settings");
-        return NULL;
-    }
-    size_t errors_before = diag_thread_error_count();
-    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
-    free(text);
+    ydoc *doc = ydoc_load_file(path, NULL, "the site settings", NULL, diags);
     if (!doc)
         return NULL;
-    site_config *cfg = xcalloc(1, sizeof *cfg);
-    cfg->file = xstrdup(path);
-    yaml_node_t *root = ydoc_root(doc);
-    if (!ydoc_expect_map(doc, root, "site.yaml")) {
+    yaml_node_t *root = ydoc_root_map(doc, keys, "site.yaml", NULL, false);
+    if (!root) {
         ydoc_free(doc);
-        config_free(cfg);
         return NULL;
     }
-    ydoc_check_keys(doc, root, keys, "site.yaml");
+    site_config *cfg = xcalloc(1, sizeof *cfg);
+    cfg->file = xstrdup(path);
 
     for (size_t k = 0; keys[k]; k++) {
         bool required = true;
@@ -231,8 +212,9 @@ site_config *config_load(const char *path, diag_list *diags)
         S_load_notices(doc, n, cfg);
     if (!cfg->description && cfg->title)
         cfg->description = xstrdup(cfg->title);
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         config_free(cfg);
         return NULL;
     }

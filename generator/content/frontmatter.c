@@ -15,74 +15,6 @@ static const char *const S_keys[] = {"title", "summary", "topics", "date", "revi
 static const char *const S_required[] = {"title", "summary", "topics", "date", "reviewed",
                                          "reviewer", NULL};
 
-bool date_parse(const char *s, date_ymd *out)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-')
-                return false;
-        } else if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    if (s[10] != '\0')
-        return false;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (y < 1900 || m < 1 || m > 12 || d < 1)
-        return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int max = days[m - 1] + (m == 2 && leap ? 1 : 0);
-    if (d > max)
-        return false;
-    out->year = y;
-    out->month = m;
-    out->day = d;
-    return true;
-}
-
-void date_format(const date_ymd *d, char *buf, size_t size)
-{
-    snprintf(buf, size, "%04d-%02d-%02d", d->year, d->month, d->day);
-}
-
-int date_compare(const date_ymd *a, const date_ymd *b)
-{
-    if (a->year != b->year)
-        return a->year < b->year ? -1 : 1;
-    if (a->month != b->month)
-        return a->month < b->month ? -1 : 1;
-    if (a->day != b->day)
-        return a->day < b->day ? -1 : 1;
-    return 0;
-}
-
-/* Howard Hinnant's days_from_civil: exact for every Gregorian date. */
-long date_days(const date_ymd *d)
-{
-    long y = d->year - (d->month <= 2);
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long mp = (d->month + 9) % 12;
-    long doy = (153 * mp + 2) / 5 + d->day - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-date_ymd date_from_time(long long seconds)
-{
-    long long z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
-    long long era = (z >= 0 ? z : z - 146096) / 146097;
-    long long doe = z - era * 146097;
-    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long long mp = (5 * doy + 2) / 153;
-    int day = (int)(doy - (153 * mp + 2) / 5 + 1);
-    int month = (int)(mp < 10 ? mp + 3 : mp - 9);
-    int year = (int)(yoe + era * 400 + (month <= 2));
-    return (date_ymd){year, month, day};
-}
-
 /* Where key's value was written, or 0:0. */
 static fm_pos S_pos(ydoc *doc, yaml_node_t *root, const char *key)
 {
@@ -180,8 +112,14 @@ static fm_ref *S_read_ids(ydoc *doc, yaml_node_t *root, const char *key, size_t 
     return refs;
 }
 
-frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
-                               diag_list *diags, const char **body, unsigned *body_line)
+/*
+ * Find the front matter between the opening '---' (after a byte order mark, if any) and
+ * the closing '---' or '...': sets *yaml and *yaml_len to the text between them, *body and
+ * *body_line to what follows. Returns false after an error when there is no opening or
+ * closing fence, or the front matter holds a NUL byte.
+ */
+static bool S_split(const char *file, const char *text, size_t len, diag_list *diags,
+                    const char **yaml, size_t *yaml_len, const char **body, unsigned *body_line)
 {
     const char *end = text + len;
     const char *p = text;
@@ -192,7 +130,7 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
         diag_error(diags, file, 1, 1, "front-matter",
                    "the article must start with front matter: a line '---', the fields "
                    "(title, summary, topics, date, reviewed, reviewer), and another '---'");
-        return NULL;
+        return false;
     }
     const char *yaml_start = next;
     const char *line = next;
@@ -207,38 +145,30 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     if (line >= end) {
         diag_error(diags, file, 1, 1, "front-matter",
                    "the front matter is not closed; add a line '---' after its last field");
-        return NULL;
+        return false;
     }
     if (memchr(yaml_start, '\0', (size_t)(line - yaml_start))) {
-        diag_error(diags, file, 2, 1, "front-matter", "the front matter contains a NUL byte; the file may be damaged: "
-                   "save it again as plain UTF-8 text");
-        return NULL;
+        diag_error(diags, file, 2, 1, "front-matter",
+                   "the front matter contains a NUL byte; the file may be damaged: save it "
+                   "again as plain UTF-8 text");
+        return false;
     }
+    *yaml = yaml_start;
+    *yaml_len = (size_t)(line - yaml_start);
     *body = S_next_line(line, end);
     *body_line = lineno + 1;
+    return true;
+}
 
-    size_t errors_before = diag_thread_error_count();
-    ydoc *doc = ydoc_load(file, yaml_start, (size_t)(line - yaml_start), 1, 0, diags);
-    if (!doc)
-        return NULL;
-    yaml_node_t *root = ydoc_root(doc);
-    if (!root || root->type != YAML_MAPPING_NODE) {
-        ydoc_error(doc, root,
-                   "the front matter must be 'key: value' lines (title, summary, topics, "
-                   "date, reviewed, reviewer)");
-        ydoc_free(doc);
-        return NULL;
-    }
-    ydoc_check_keys(doc, root, S_keys, "the front matter");
+/* Read the fields of the front matter's mapping (root) into fm, reporting through doc. */
+static void S_read_fields(ydoc *doc, yaml_node_t *root, frontmatter *fm)
+{
     for (size_t i = 0; S_required[i]; i++)
         if (!ydoc_map_get(doc, root, S_required[i]))
-            diag_error(diags, file, 1, 1, "front-matter",
-                       "the front matter has no '%s'; every article needs one: add a "
-                       "line '%s: ...' between the two '---' lines",
-                       S_required[i], S_required[i]);
-
-    frontmatter *fm = xcalloc(1, sizeof *fm);
-    fm->line = 1;
+            ydoc_error_at(doc, 1, 1, "front-matter",
+                          "the front matter has no '%s'; every article needs one: add a "
+                          "line '%s: ...' between the two '---' lines",
+                          S_required[i], S_required[i]);
     const char *s;
     if ((s = S_read_string(doc, root, "title")))
         fm->title = xstrdup(s);
@@ -270,15 +200,39 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     yaml_node_t *draft = ydoc_map_get(doc, root, "draft");
     if (draft)
         ydoc_expect_bool(doc, draft, "'draft'", &fm->draft);
-    size_t errors_before_topics = diag_thread_error_count();
     fm->topics = S_read_ids(doc, root, "topics", &fm->n_topics);
-    if (ydoc_map_get(doc, root, "topics") && fm->n_topics == 0 &&
-        diag_thread_error_count() == errors_before_topics)
-        ydoc_error(doc, ydoc_map_get(doc, root, "topics"),
-                   "'topics' is empty; list at least one topic from site.yaml");
+    /* An empty list is the one way to list no topic without another error. */
+    yaml_node_t *topics = ydoc_map_get(doc, root, "topics");
+    if (topics && topics->type == YAML_SEQUENCE_NODE && ydoc_len(topics) == 0)
+        ydoc_error(doc, topics, "'topics' is empty; list at least one topic from site.yaml");
     fm->procedures = S_read_ids(doc, root, "procedures", &fm->n_procedures);
+}
+
+frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
+                               diag_list *diags, const char **body, unsigned *body_line)
+{
+    const char *yaml;
+    size_t yaml_len;
+    if (!S_split(file, text, len, diags, &yaml, &yaml_len, body, body_line))
+        return NULL;
+    /* The front matter starts on line 2 of the article. */
+    ydoc *doc = ydoc_load(file, yaml, yaml_len, 1, 0, diags);
+    if (!doc)
+        return NULL;
+    yaml_node_t *root = ydoc_root_map(doc, S_keys, "the front matter",
+                                      "the front matter must be 'key: value' lines (title, "
+                                      "summary, topics, date, reviewed, reviewer)",
+                                      false);
+    if (!root) {
+        ydoc_free(doc);
+        return NULL;
+    }
+    frontmatter *fm = xcalloc(1, sizeof *fm);
+    fm->line = 1;
+    S_read_fields(doc, root, fm);
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         frontmatter_free(fm);
         return NULL;
     }

@@ -23,11 +23,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/date.h" /* date_ymd, and date_* for the users of dates in articles */
 #include "base/diag.h"
-
-typedef struct date_ymd {
-    int year, month, day;
-} date_ymd;
 
 /* An id written in the front matter, with where it was written. */
 typedef struct fm_ref {
@@ -68,19 +65,5 @@ typedef struct frontmatter {
 frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
                                diag_list *diags, const char **body, unsigned *body_line);
 void frontmatter_free(frontmatter *fm);
-
-/*
- * Parse an ISO 8601 calendar date "YYYY-MM-DD" (years 1900-9999), rejecting dates that do
- * not exist (2026-02-30). Returns true and fills *out.
- */
-bool date_parse(const char *s, date_ymd *out);
-/* Format as "YYYY-MM-DD" into buf (at least 11 bytes). */
-void date_format(const date_ymd *d, char *buf, size_t size);
-/* Negative, zero or positive as a is before, equal to or after b. */
-int date_compare(const date_ymd *a, const date_ymd *b);
-/* Days from 1970-01-01 to d (negative before it), in the proleptic Gregorian calendar. */
-long date_days(const date_ymd *d);
-/* The calendar date of a time (seconds since the epoch, UTC). */
-date_ymd date_from_time(long long seconds);
 
 #endif

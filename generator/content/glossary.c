@@ -4,14 +4,12 @@
 #include "content/glossary.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "base/slug.h"
 #include "base/util.h"
 #include "content/yamldoc.h"
 
@@ -40,28 +38,22 @@ static const glossary_term *S_phrase_owner(const glossary *g, const char *phrase
 
 static void S_load_term(ydoc *doc, yaml_node_t *t, glossary *g)
 {
-    if (!ydoc_expect_map(doc, t, "each glossary entry"))
+    if (!ydoc_expect_entry(doc, t, "each glossary entry", S_keys, "a glossary entry"))
         return;
-    ydoc_check_keys(doc, t, S_keys, "a glossary entry");
-    yaml_node_t *idn = ydoc_map_get(doc, t, "id");
+    yaml_node_t *idn;
+    const char *id = ydoc_expect_id(doc, t, "a term's 'id'",
+                                    "this glossary entry has no 'id'; add one, like 'id: smas'",
+                                    "term", &idn);
     yaml_node_t *tn = ydoc_map_get(doc, t, "term");
     yaml_node_t *dn = ydoc_map_get(doc, t, "definition");
     yaml_node_t *an = ydoc_map_get(doc, t, "aliases");
-    const char *id = idn ? ydoc_expect_string(doc, idn, "a term's 'id'") : NULL;
     const char *term = tn ? ydoc_expect_string(doc, tn, "'term'") : NULL;
     const char *def = dn ? ydoc_expect_string(doc, dn, "'definition'") : NULL;
-    if (!idn)
-        ydoc_error(doc, t, "this glossary entry has no 'id'; add one, like 'id: smas'");
     if (!tn)
         ydoc_error(doc, t, "this glossary entry has no 'term'; add the word being defined");
     if (!dn)
         ydoc_error(doc, t, "this glossary entry has no 'definition'; explain the term in "
                            "plain words");
-    if (id && !slug_is_valid(id)) {
-        ydoc_error(doc, idn, "term id '%s' may use only lower-case letters, digits and hyphens",
-                   id);
-        id = NULL;
-    }
     for (size_t i = 0; id && i < g->n_terms; i++)
         if (strcmp(g->terms[i].id, id) == 0) {
             ydoc_error(doc, idn, "glossary id '%s' is used twice; keep one", id);
@@ -133,6 +125,60 @@ static int S_by_length_desc(const void *a, const void *b)
     return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
+/*
+ * Write into pat one PCRE2 pattern that matches any of the n phrases (sorted longest
+ * first) and stands on no ASCII letter or digit on either side, and into order (room for
+ * n) the phrase of each capture group, in the order of the groups.
+ *
+ * PCRE2 tries alternatives left to right, so with every phrase listed longest first the
+ * longest phrase wins at any position. Phrases that begin with the same ASCII character
+ * (letters without regard to case) are grouped behind it, "s(?:(mas)|(kin))", so that at
+ * each position of the text PCRE2 tests one first character per group instead of every
+ * phrase: linking terms had cost a tenth of a build. Phrases that begin with anything else
+ * stay whole, after the groups. Each phrase has its own capture group.
+ */
+static void S_build_pattern(const S_phrase *phrases, size_t n, size_t *order, strbuf *pat)
+{
+    size_t n_order = 0;
+    bool *placed = xcalloc(n + 1, sizeof *placed);
+    strbuf_puts(pat, "(?<![A-Za-z0-9_])(?:");
+    bool first_branch = true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)phrases[i].phrase[0];
+        if (placed[i] || c == 0 || c >= 0x80)
+            continue;
+        char lead[2] = {(char)c, '\0'};
+        strbuf_puts(pat, first_branch ? "" : "|");
+        first_branch = false;
+        S_append_literal(pat, lead);
+        strbuf_puts(pat, "(?:");
+        bool first_in_group = true;
+        for (size_t j = i; j < n; j++) {
+            unsigned char d = (unsigned char)phrases[j].phrase[0];
+            if (placed[j] || tolower(d) != tolower(c))
+                continue;
+            placed[j] = true;
+            order[n_order++] = j;
+            strbuf_puts(pat, first_in_group ? "(" : "|(");
+            first_in_group = false;
+            S_append_literal(pat, phrases[j].phrase + 1);
+            strbuf_putc(pat, ')');
+        }
+        strbuf_putc(pat, ')');
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (placed[i])
+            continue;
+        order[n_order++] = i;
+        strbuf_puts(pat, first_branch ? "(" : "|(");
+        first_branch = false;
+        S_append_literal(pat, phrases[i].phrase);
+        strbuf_putc(pat, ')');
+    }
+    strbuf_puts(pat, ")(?![A-Za-z0-9_])");
+    free(placed);
+}
+
 /* Compile one pattern that finds every term and alias of the glossary. */
 static bool S_compile(glossary *g, diag_list *diags)
 {
@@ -147,55 +193,9 @@ static bool S_compile(glossary *g, diag_list *diags)
             phrases[k++] = (S_phrase){g->terms[i].aliases[a], i};
     }
     qsort(phrases, n_phrases, sizeof *phrases, S_by_length_desc);
-    /*
-     * PCRE2 tries alternatives left to right, so with every phrase listed longest first
-     * the longest phrase wins at any position. Phrases that begin with the same ASCII
-     * character (letters without regard to case) are grouped behind it, "s(?:(mas)|(kin))",
-     * so that at each position of the text PCRE2 tests one first character per group
-     * instead of every phrase: linking terms had cost a tenth of a build. Phrases that begin
-     * with anything else stay whole, after the groups. Each phrase has its own capture
-     * group, in the order written (order[]); group_term below maps it back to its term.
-     */
     size_t *order = xcalloc(n_phrases + 1, sizeof *order);
-    size_t n_order = 0;
-    bool *placed = xcalloc(n_phrases + 1, sizeof *placed);
     strbuf pat = STRBUF_INIT;
-    strbuf_puts(&pat, "(?<![A-Za-z0-9_])(?:");
-    bool first_branch = true;
-    for (size_t i = 0; i < n_phrases; i++) {
-        unsigned char c = (unsigned char)phrases[i].phrase[0];
-        if (placed[i] || c == 0 || c >= 0x80)
-            continue;
-        char lead[2] = {(char)c, '\0'};
-        strbuf_puts(&pat, first_branch ? "" : "|");
-        first_branch = false;
-        S_append_literal(&pat, lead);
-        strbuf_puts(&pat, "(?:");
-        bool first_in_group = true;
-        for (size_t j = i; j < n_phrases; j++) {
-            unsigned char d = (unsigned char)phrases[j].phrase[0];
-            if (placed[j] || tolower(d) != tolower(c))
-                continue;
-            placed[j] = true;
-            order[n_order++] = j;
-            strbuf_puts(&pat, first_in_group ? "(" : "|(");
-            first_in_group = false;
-            S_append_literal(&pat, phrases[j].phrase + 1);
-            strbuf_putc(&pat, ')');
-        }
-        strbuf_putc(&pat, ')');
-    }
-    for (size_t i = 0; i < n_phrases; i++) {
-        if (placed[i])
-            continue;
-        order[n_order++] = i;
-        strbuf_puts(&pat, first_branch ? "(" : "|(");
-        first_branch = false;
-        S_append_literal(&pat, phrases[i].phrase);
-        strbuf_putc(&pat, ')');
-    }
-    strbuf_puts(&pat, ")(?![A-Za-z0-9_])");
-    free(placed);
+    S_build_pattern(phrases, n_phrases, order, &pat);
     int err;
     PCRE2_SIZE erroff;
     g->pattern = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
@@ -211,7 +211,7 @@ static bool S_compile(glossary *g, diag_list *diags)
         return false;
     }
     pcre2_jit_compile(g->pattern, PCRE2_JIT_COMPLETE);
-    /* Remember which term each capture group stands for. */
+    /* Remember which term each capture group stands for (group_term in S_link_in_text). */
     g->sorted = xcalloc(g->n_terms + n_phrases + 1, sizeof *g->sorted);
     size_t *group_term = g->sorted + g->n_terms;
     for (size_t i = 0; i < n_phrases; i++)
@@ -232,40 +232,29 @@ glossary *glossary_load(const char *path, diag_list *diags)
     static const char *const keys[] = {"terms", NULL};
     glossary *g = xcalloc(1, sizeof *g);
     g->file = xstrdup(path);
-    size_t len;
-    char *text = file_read(path, &len);
-    if (!text) {
-        /* No file is an empty glossary; a symbolic link to nothing is a mistake. */
-        if (errno == ENOENT && !path_exists(path)) {
+    bool absent;
+    ydoc *doc = ydoc_load_file(path, NULL, "the glossary", &absent, diags);
+    if (!doc) {
+        /* No file is an empty glossary. */
+        if (absent) {
             g->sorted = xcalloc(1, sizeof *g->sorted);
             return g;
         }
-        diag_file_problem(diags, path, errno, NULL, "the glossary");
         glossary_free(g);
         return NULL;
     }
-    size_t errors_before = diag_thread_error_count();
-    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
-    free(text);
-    if (!doc) {
-        glossary_free(g);
-        return NULL;
-    }
-    yaml_node_t *root = ydoc_root(doc);
-    if (root && ydoc_expect_map(doc, root, "glossary.yaml")) {
-        ydoc_check_keys(doc, root, keys, "glossary.yaml");
-        yaml_node_t *terms = ydoc_map_get(doc, root, "terms");
-        if (!terms)
-            ydoc_error(doc, root, "glossary.yaml has no 'terms'; list the terms under it");
-        else if (ydoc_expect_seq(doc, terms, "'terms'")) {
-            size_t n = ydoc_len(terms);
-            g->terms = xcalloc(n, sizeof *g->terms);
-            for (size_t i = 0; i < n; i++)
-                S_load_term(doc, ydoc_seq_item(doc, terms, i), g);
-        }
-    }
+    yaml_node_t *root = ydoc_root_map(doc, keys, "glossary.yaml", NULL, true);
+    yaml_node_t *terms =
+        root ? ydoc_require_seq(doc, root, "terms",
+                                "glossary.yaml has no 'terms'; list the terms under it")
+             : NULL;
+    size_t n = ydoc_len(terms);
+    g->terms = xcalloc(n + 1, sizeof *g->terms);
+    for (size_t i = 0; i < n; i++)
+        S_load_term(doc, ydoc_seq_item(doc, terms, i), g);
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         glossary_free(g);
         return NULL;
     }

@@ -2,41 +2,30 @@
 #define _GNU_SOURCE
 #include "content/procedures.h"
 
-#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/slug.h"
 #include "base/util.h"
 #include "content/yamldoc.h"
 
 static void S_load_attributes(ydoc *doc, yaml_node_t *node, procedure_data *data)
 {
     static const char *const keys[] = {"id", "label", NULL};
-    if (!ydoc_expect_seq(doc, node, "'attributes'"))
-        return;
     size_t n = ydoc_len(node);
-    data->attributes = xcalloc(n, sizeof *data->attributes);
+    data->attributes = xcalloc(n + 1, sizeof *data->attributes);
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *a = ydoc_seq_item(doc, node, i);
-        if (!ydoc_expect_map(doc, a, "each attribute"))
+        if (!ydoc_expect_entry(doc, a, "each attribute", keys, "an attribute"))
             continue;
-        ydoc_check_keys(doc, a, keys, "an attribute");
-        yaml_node_t *idn = ydoc_map_get(doc, a, "id");
+        yaml_node_t *idn;
+        const char *id = ydoc_expect_id(
+            doc, a, "an attribute's 'id'",
+            "this attribute has no 'id'; add one, like 'id: recovery'", "attribute", &idn);
         yaml_node_t *ln = ydoc_map_get(doc, a, "label");
-        const char *id = idn ? ydoc_expect_string(doc, idn, "an attribute's 'id'") : NULL;
         const char *label = ln ? ydoc_expect_string(doc, ln, "an attribute's 'label'") : NULL;
-        if (!idn)
-            ydoc_error(doc, a, "this attribute has no 'id'; add one, like 'id: recovery'");
         if (!ln)
             ydoc_error(doc, a, "this attribute has no 'label'; add the row title readers see");
-        if (id && !slug_is_valid(id)) {
-            ydoc_error(doc, idn,
-                       "attribute id '%s' may use only lower-case letters, digits and hyphens",
-                       id);
-            id = NULL;
-        }
         if (id && procedures_find_attribute(data, id) >= 0) {
             ydoc_error(doc, idn, "attribute '%s' is declared twice; keep one", id);
             id = NULL;
@@ -81,25 +70,19 @@ static void S_load_value(ydoc *doc, yaml_node_t *node, const char *attr, proc_va
 static void S_load_procedure(ydoc *doc, yaml_node_t *p, procedure_data *data)
 {
     static const char *const keys[] = {"id", "name", "article", "values", NULL};
-    if (!ydoc_expect_map(doc, p, "each procedure"))
+    if (!ydoc_expect_entry(doc, p, "each procedure", keys, "a procedure"))
         return;
-    ydoc_check_keys(doc, p, keys, "a procedure");
-    yaml_node_t *idn = ydoc_map_get(doc, p, "id");
+    yaml_node_t *idn;
+    const char *id = ydoc_expect_id(
+        doc, p, "a procedure's 'id'",
+        "this procedure has no 'id'; add one, like 'id: thread-lift'", "procedure", &idn);
     yaml_node_t *nn = ydoc_map_get(doc, p, "name");
     yaml_node_t *an = ydoc_map_get(doc, p, "article");
     yaml_node_t *vn = ydoc_map_get(doc, p, "values");
-    const char *id = idn ? ydoc_expect_string(doc, idn, "a procedure's 'id'") : NULL;
     const char *name = nn ? ydoc_expect_string(doc, nn, "a procedure's 'name'") : NULL;
     const char *article = an ? ydoc_expect_string(doc, an, "'article'") : NULL;
-    if (!idn)
-        ydoc_error(doc, p, "this procedure has no 'id'; add one, like 'id: thread-lift'");
     if (!nn)
         ydoc_error(doc, p, "this procedure has no 'name'; add the name readers see");
-    if (id && !slug_is_valid(id)) {
-        ydoc_error(doc, idn,
-                   "procedure id '%s' may use only lower-case letters, digits and hyphens", id);
-        id = NULL;
-    }
     if (id && procedures_find(data, id) >= 0) {
         ydoc_error(doc, idn, "procedure '%s' is declared twice; keep one", id);
         id = NULL;
@@ -157,44 +140,32 @@ procedure_data *procedures_load(const char *path, diag_list *diags)
     static const char *const keys[] = {"attributes", "procedures", NULL};
     procedure_data *data = xcalloc(1, sizeof *data);
     data->file = xstrdup(path);
-    size_t len;
-    char *text = file_read(path, &len);
-    if (!text) {
-        /* No file is no procedures; a symbolic link to nothing is a mistake. */
-        if (errno == ENOENT && !path_exists(path))
-            return data;
-        diag_file_problem(diags, path, errno, NULL, "the procedure data");
-        procedures_free(data);
-        return NULL;
-    }
-    size_t errors_before = diag_thread_error_count();
-    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
-    free(text);
+    bool absent;
+    ydoc *doc = ydoc_load_file(path, NULL, "the procedure data", &absent, diags);
     if (!doc) {
+        /* No file is no procedures. */
+        if (absent)
+            return data;
         procedures_free(data);
         return NULL;
     }
-    yaml_node_t *root = ydoc_root(doc);
-    if (root && ydoc_expect_map(doc, root, "procedures.yaml")) {
-        ydoc_check_keys(doc, root, keys, "procedures.yaml");
-        yaml_node_t *attrs = ydoc_map_get(doc, root, "attributes");
-        yaml_node_t *procs = ydoc_map_get(doc, root, "procedures");
-        if (!attrs)
-            ydoc_error(doc, root, "procedures.yaml has no 'attributes'; list what procedures "
-                                  "are compared on");
-        else
-            S_load_attributes(doc, attrs, data);
-        if (!procs)
-            ydoc_error(doc, root, "procedures.yaml has no 'procedures'; list the procedures");
-        else if (ydoc_expect_seq(doc, procs, "'procedures'")) {
-            size_t n = ydoc_len(procs);
-            data->procedures = xcalloc(n, sizeof *data->procedures);
-            for (size_t i = 0; i < n; i++)
-                S_load_procedure(doc, ydoc_seq_item(doc, procs, i), data);
-        }
+    yaml_node_t *root = ydoc_root_map(doc, keys, "procedures.yaml", NULL, true);
+    if (root) {
+        S_load_attributes(doc,
+                          ydoc_require_seq(doc, root, "attributes",
+                                           "procedures.yaml has no 'attributes'; list what "
+                                           "procedures are compared on"),
+                          data);
+        yaml_node_t *procs = ydoc_require_seq(
+            doc, root, "procedures", "procedures.yaml has no 'procedures'; list the procedures");
+        size_t n = ydoc_len(procs);
+        data->procedures = xcalloc(n + 1, sizeof *data->procedures);
+        for (size_t i = 0; i < n; i++)
+            S_load_procedure(doc, ydoc_seq_item(doc, procs, i), data);
     }
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         procedures_free(data);
         return NULL;
     }

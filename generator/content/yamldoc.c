@@ -5,9 +5,11 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/slug.h"
 #include "base/util.h"
 
 struct ydoc {
@@ -16,6 +18,7 @@ struct ydoc {
     unsigned line_offset;
     unsigned column_offset;
     diag_list *diags;
+    size_t errors; /* reported through this document (ydoc_error_count) */
 };
 
 /*
@@ -118,18 +121,40 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
     if (yaml_parser_load(&parser, &extra)) {
         yaml_node_t *root = yaml_document_get_root_node(&extra);
         if (root)
-            diag_error(diags, file, (unsigned)extra.start_mark.line + 1 + line_offset,
-                       (unsigned)extra.start_mark.column + 1 + column_offset, "yaml",
-                       "this file holds a second YAML document, which suture would ignore; "
-                       "remove the '---' line above it");
+            ydoc_error_at(doc, (unsigned)extra.start_mark.line + 1 + line_offset,
+                          (unsigned)extra.start_mark.column + 1 + column_offset, "yaml",
+                          "this file holds a second YAML document, which suture would "
+                          "ignore; remove the '---' line above it");
         yaml_document_delete(&extra);
     }
     yaml_parser_delete(&parser);
     return doc;
 }
 
-bool ydoc_check_lines(const char *file, const char *text, size_t len, unsigned line,
-                      unsigned column, const char *category, diag_list *diags)
+ydoc *ydoc_load_file(const char *path, const char *category, const char *what, bool *absent,
+                     diag_list *diags)
+{
+    if (absent)
+        *absent = false;
+    size_t len;
+    char *text = file_read(path, &len);
+    if (!text) {
+        /* Nothing there may be fine; a symbolic link to nothing is a mistake. */
+        if (absent && errno == ENOENT && !path_exists(path)) {
+            *absent = true;
+            return NULL;
+        }
+        diag_file_problem(diags, path, errno, category, what);
+        return NULL;
+    }
+    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
+    free(text);
+    return doc;
+}
+
+/* Report each line of a block body that is not 'key: value' (ydoc_load_block). */
+static bool S_check_lines(const char *file, const char *text, size_t len, unsigned line,
+                          unsigned column, const char *category, diag_list *diags)
 {
     bool ok = true;
     const char *end = text + len;
@@ -147,6 +172,14 @@ bool ydoc_check_lines(const char *file, const char *text, size_t len, unsigned l
         p = nl ? nl + 1 : end;
     }
     return ok;
+}
+
+ydoc *ydoc_load_block(const char *file, const char *text, size_t len, unsigned line,
+                      unsigned column, const char *category, diag_list *diags)
+{
+    if (!S_check_lines(file, text, len, line, column, category, diags))
+        return NULL;
+    return ydoc_load(file, text, len, line - 1, column - 1, diags);
 }
 
 void ydoc_free(ydoc *doc)
@@ -168,11 +201,6 @@ const char *ydoc_file(const ydoc *doc)
     return doc->file;
 }
 
-diag_list *ydoc_diags(ydoc *doc)
-{
-    return doc->diags;
-}
-
 unsigned ydoc_line(const ydoc *doc, const yaml_node_t *node)
 {
     return node ? (unsigned)node->start_mark.line + 1 + doc->line_offset : 1;
@@ -183,15 +211,39 @@ unsigned ydoc_column(const ydoc *doc, const yaml_node_t *node)
     return node ? (unsigned)node->start_mark.column + 1 + doc->column_offset : 1;
 }
 
+/* The one place a document's errors are added, and counted. */
+static void S_verror(ydoc *doc, unsigned line, unsigned column, const char *category,
+                     const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+static void S_verror(ydoc *doc, unsigned line, unsigned column, const char *category,
+                     const char *fmt, va_list ap)
+{
+    char *msg = xvasprintf(fmt, ap);
+    diag_error(doc->diags, doc->file, line, column, category, "%s", msg);
+    free(msg);
+    doc->errors++;
+}
+
 void ydoc_error(ydoc *doc, const yaml_node_t *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    S_verror(doc, node ? ydoc_line(doc, node) : 1, node ? ydoc_column(doc, node) : 1, NULL,
+             fmt, ap);
     va_end(ap);
-    diag_error(doc->diags, doc->file, node ? ydoc_line(doc, node) : 1,
-               node ? ydoc_column(doc, node) : 1, NULL, "%s", msg);
-    free(msg);
+}
+
+void ydoc_error_at(ydoc *doc, unsigned line, unsigned column, const char *category,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_verror(doc, line, column, category, fmt, ap);
+    va_end(ap);
+}
+
+size_t ydoc_error_count(const ydoc *doc)
+{
+    return doc->errors;
 }
 
 size_t ydoc_len(const yaml_node_t *node)
@@ -396,3 +448,60 @@ bool ydoc_check_keys(ydoc *doc, yaml_node_t *map, const char *const *allowed,
     return ok;
 }
 
+yaml_node_t *ydoc_root_map(ydoc *doc, const char *const *keys, const char *context,
+                           const char *not_map, bool empty_ok)
+{
+    yaml_node_t *root = ydoc_root(doc);
+    if (!root && empty_ok)
+        return NULL;
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        if (not_map)
+            ydoc_error(doc, root, "%s", not_map);
+        else
+            ydoc_expect_map(doc, root, context);
+        return NULL;
+    }
+    ydoc_check_keys(doc, root, keys, context);
+    return root;
+}
+
+yaml_node_t *ydoc_require_seq(ydoc *doc, yaml_node_t *map, const char *key,
+                              const char *missing)
+{
+    yaml_node_t *n = ydoc_map_get(doc, map, key);
+    if (!n) {
+        ydoc_error(doc, map, "%s", missing);
+        return NULL;
+    }
+    char what[48];
+    snprintf(what, sizeof what, "'%s'", key);
+    return ydoc_expect_seq(doc, n, what) ? n : NULL;
+}
+
+bool ydoc_expect_entry(ydoc *doc, yaml_node_t *node, const char *what,
+                       const char *const *keys, const char *context)
+{
+    if (!ydoc_expect_map(doc, node, what))
+        return false;
+    ydoc_check_keys(doc, node, keys, context);
+    return true;
+}
+
+const char *ydoc_expect_id(ydoc *doc, yaml_node_t *entry, const char *what,
+                           const char *missing, const char *kind, yaml_node_t **at)
+{
+    yaml_node_t *n = ydoc_map_get(doc, entry, "id");
+    if (at)
+        *at = n;
+    if (!n) {
+        ydoc_error(doc, entry, "%s", missing);
+        return NULL;
+    }
+    const char *id = ydoc_expect_string(doc, n, what);
+    if (id && !slug_is_valid(id)) {
+        ydoc_error(doc, n, "%s id '%s' may use only lower-case letters, digits and hyphens",
+                   kind, id);
+        return NULL;
+    }
+    return id;
+}

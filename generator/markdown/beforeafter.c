@@ -17,8 +17,8 @@ static char *S_get(ydoc *doc, yaml_node_t *root, const char *key, bool required,
     yaml_node_t *n = ydoc_map_get(doc, root, key);
     if (!n) {
         if (required)
-            diag_error(ydoc_diags(doc), ydoc_file(doc), line, column, "before-after",
-                       "this before-after block has no '%s'; %s", key, hint);
+            ydoc_error_at(doc, line, column, "before-after",
+                          "this before-after block has no '%s'; %s", key, hint);
         return NULL;
     }
     char what[32];
@@ -34,17 +34,14 @@ static char *S_get(ydoc *doc, yaml_node_t *root, const char *key, bool required,
 beforeafter *beforeafter_parse(const char *file, const char *text, size_t len, unsigned line,
                                unsigned column, diag_list *diags)
 {
-    size_t errors_before = diag_thread_error_count();
-    if (!ydoc_check_lines(file, text, len, line, column, "before-after", diags))
-        return NULL;
-    ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
+    ydoc *doc = ydoc_load_block(file, text, len, line, column, "before-after", diags);
     if (!doc)
         return NULL;
     yaml_node_t *root = ydoc_root(doc);
     if (!root || root->type != YAML_MAPPING_NODE) {
-        diag_error(diags, file, line, column, "before-after",
-                   "a before-after block must be 'key: value' lines: before, after, alt and "
-                   "consent");
+        ydoc_error_at(doc, line, column, "before-after",
+                      "a before-after block must be 'key: value' lines: before, after, alt "
+                      "and consent");
         ydoc_free(doc);
         return NULL;
     }
@@ -66,11 +63,13 @@ beforeafter *beforeafter_parse(const char *file, const char *text, size_t len, u
                         "record it as 'consent: partial' (part of the face) or 'consent: full'",
                         &cl, &cc);
     if (ba->consent && strcmp(ba->consent, "partial") != 0 && strcmp(ba->consent, "full") != 0)
-        diag_error(diags, file, cl, cc, "before-after",
-                   "'consent' must be 'partial' (part of the face shown) or 'full', not '%s'",
-                   ba->consent);
+        ydoc_error_at(doc, cl, cc, "before-after",
+                      "'consent' must be 'partial' (part of the face shown) or 'full', not "
+                      "'%s'",
+                      ba->consent);
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         beforeafter_free(ba);
         return NULL;
     }

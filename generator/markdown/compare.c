@@ -58,8 +58,8 @@ static S_item *S_read_list(ydoc *doc, yaml_node_t *node, const char *key, size_t
             end--;
         unsigned col = ydoc_column(doc, node) + (plain ? (unsigned)(start - s) : 0);
         if (end == start) {
-            diag_error(ydoc_diags(doc), ydoc_file(doc), ydoc_line(doc, node), col, "compare",
-                       "%s has an empty entry; separate ids with single commas", what);
+            ydoc_error_at(doc, ydoc_line(doc, node), col, "compare",
+                          "%s has an empty entry; separate ids with single commas", what);
         } else {
             items[*count] = (S_item){xstrndup(start, (size_t)(end - start)),
                                      ydoc_line(doc, node), col};
@@ -78,110 +78,83 @@ static void S_free_items(S_item *items, size_t n)
     free(items);
 }
 
-compare_spec *compare_parse(const char *file, const char *text, size_t len, unsigned line,
-                            unsigned column, const procedure_data *data, diag_list *diags)
+/* What a list of ids in a compare block names: procedures or attributes of the data. */
+typedef struct {
+    const char *noun;   /* "procedure" */
+    const char *plural; /* "procedures" */
+    long (*find)(const procedure_data *data, const char *id);
+    const char *(*suggest)(const procedure_data *data, const char *id);
+} S_kind;
+
+static const S_kind S_procedure = {"procedure", "procedures", procedures_find,
+                                   procedures_suggest};
+static const S_kind S_attribute = {"attribute", "attributes", procedures_find_attribute,
+                                   procedures_suggest_attribute};
+
+/*
+ * Look up each of the n ids of items in data, storing the index of each known one, once,
+ * in out (room for n). Reports unknown ids (with the closest known one) and ids listed
+ * twice. Returns how many were stored.
+ */
+static size_t S_resolve(ydoc *doc, const procedure_data *data, const S_kind *kind,
+                        const S_item *items, size_t n, size_t *out)
 {
-    size_t errors_before = diag_thread_error_count();
-    if (!ydoc_check_lines(file, text, len, line, column, "compare", diags))
-        return NULL;
-    ydoc *doc = ydoc_load(file, text, len, line - 1, column - 1, diags);
-    if (!doc)
-        return NULL;
-    yaml_node_t *root = ydoc_root(doc);
-    if (!root || root->type != YAML_MAPPING_NODE) {
-        diag_error(diags, file, root ? ydoc_line(doc, root) : line,
-                   root ? ydoc_column(doc, root) : column, "compare",
-                   "a compare block must be 'key: value' lines: 'procedures: a, b', "
-                   "'attributes: x, y' and 'caption: ...'");
-        ydoc_free(doc);
-        return NULL;
-    }
-    ydoc_check_keys(doc, root, S_keys, "a compare block");
-    compare_spec *spec = xcalloc(1, sizeof *spec);
-    yaml_node_t *pn = ydoc_map_get(doc, root, "procedures");
-    yaml_node_t *an = ydoc_map_get(doc, root, "attributes");
-    yaml_node_t *cn = ydoc_map_get(doc, root, "caption");
-    if (!pn)
-        diag_error(diags, file, line, column, "compare",
-                   "this compare block has no 'procedures' line; add one, like "
-                   "'procedures: thread-lift, mini-lift'");
-    if (!cn)
-        diag_error(diags, file, line, column, "compare",
-                   "this compare block has no 'caption' line; add a short title for the "
-                   "table, which screen readers announce");
-    else {
-        const char *caption = ydoc_expect_string(doc, cn, "'caption'");
-        if (caption)
-            spec->caption = xstrdup(caption);
-    }
-    size_t n_items = 0;
-    S_item *items = pn ? S_read_list(doc, pn, "procedures", &n_items) : NULL;
-    spec->procedures = xcalloc(n_items + 1, sizeof *spec->procedures);
-    for (size_t i = 0; i < n_items; i++) {
-        long idx = procedures_find(data, items[i].id);
+    size_t stored = 0;
+    for (size_t i = 0; i < n; i++) {
+        long idx = kind->find(data, items[i].id);
         if (idx < 0) {
-            const char *near = procedures_suggest(data, items[i].id);
+            const char *near = kind->suggest(data, items[i].id);
             if (near)
-                diag_error(diags, file, items[i].line, items[i].column, "compare",
-                           "unknown procedure '%s'; did you mean '%s'?", items[i].id, near);
+                ydoc_error_at(doc, items[i].line, items[i].column, "compare",
+                              "unknown %s '%s'; did you mean '%s'?", kind->noun, items[i].id,
+                              near);
             else
-                diag_error(diags, file, items[i].line, items[i].column, "compare",
-                           "unknown procedure '%s'; procedures are declared in %s",
-                           items[i].id, data->file);
+                ydoc_error_at(doc, items[i].line, items[i].column, "compare",
+                              "unknown %s '%s'; %s are declared in %s", kind->noun,
+                              items[i].id, kind->plural, data->file);
             continue;
         }
         bool dup = false;
-        for (size_t j = 0; j < spec->n_procedures; j++)
-            dup |= spec->procedures[j] == (size_t)idx;
+        for (size_t j = 0; j < stored; j++)
+            dup |= out[j] == (size_t)idx;
         if (dup) {
-            diag_error(diags, file, items[i].line, items[i].column, "compare",
-                       "procedure '%s' is listed twice; keep one", items[i].id);
+            ydoc_error_at(doc, items[i].line, items[i].column, "compare",
+                          "%s '%s' is listed twice; keep one", kind->noun, items[i].id);
             continue;
         }
-        spec->procedures[spec->n_procedures++] = (size_t)idx;
+        out[stored++] = (size_t)idx;
     }
-    if (pn && n_items == 0 && diag_thread_error_count() == errors_before)
-        diag_error(diags, file, ydoc_line(doc, pn), ydoc_column(doc, pn), "compare",
-                   "'procedures' is empty; list the procedures to compare");
+    return stored;
+}
 
-    S_item *attrs = NULL;
-    size_t n_attrs = 0;
-    if (an) {
-        attrs = S_read_list(doc, an, "attributes", &n_attrs);
-        spec->attributes = xcalloc(n_attrs + 1, sizeof *spec->attributes);
-        for (size_t i = 0; i < n_attrs; i++) {
-            long idx = procedures_find_attribute(data, attrs[i].id);
-            if (idx < 0) {
-                const char *near = procedures_suggest_attribute(data, attrs[i].id);
-                if (near)
-                    diag_error(diags, file, attrs[i].line, attrs[i].column, "compare",
-                               "unknown attribute '%s'; did you mean '%s'?", attrs[i].id, near);
-                else
-                    diag_error(diags, file, attrs[i].line, attrs[i].column, "compare",
-                               "unknown attribute '%s'; attributes are declared in %s",
-                               attrs[i].id, data->file);
-                continue;
-            }
-            bool dup = false;
-            for (size_t j = 0; j < spec->n_attributes; j++)
-                dup |= spec->attributes[j] == (size_t)idx;
-            if (dup) {
-                diag_error(diags, file, attrs[i].line, attrs[i].column, "compare",
-                           "attribute '%s' is listed twice; keep one", attrs[i].id);
-                continue;
-            }
-            spec->attributes[spec->n_attributes++] = (size_t)idx;
-        }
-        if (n_attrs == 0 && diag_thread_error_count() == errors_before)
-            diag_error(diags, file, ydoc_line(doc, an), ydoc_column(doc, an), "compare",
-                       "'attributes' is empty; list what to compare, or leave the line out "
-                       "to compare on every attribute");
-    } else {
+/* The attributes to compare: those listed under an, or every attribute without an. */
+static void S_read_attributes(ydoc *doc, yaml_node_t *an, const procedure_data *data,
+                              compare_spec *spec)
+{
+    if (!an) {
         spec->attributes = xcalloc(data->n_attributes + 1, sizeof *spec->attributes);
         for (size_t i = 0; i < data->n_attributes; i++)
             spec->attributes[spec->n_attributes++] = i;
+        return;
     }
-    /* Every compared procedure needs a value for every compared attribute. */
+    size_t n_attrs = 0;
+    S_item *attrs = S_read_list(doc, an, "attributes", &n_attrs);
+    spec->attributes = xcalloc(n_attrs + 1, sizeof *spec->attributes);
+    spec->n_attributes = S_resolve(doc, data, &S_attribute, attrs, n_attrs, spec->attributes);
+    if (n_attrs == 0 && ydoc_error_count(doc) == 0)
+        ydoc_error_at(doc, ydoc_line(doc, an), ydoc_column(doc, an), "compare",
+                      "'attributes' is empty; list what to compare, or leave the line out "
+                      "to compare on every attribute");
+    S_free_items(attrs, n_attrs);
+}
+
+/*
+ * Every compared procedure needs a value for every compared attribute: report each that
+ * has none where the procedure is listed (items), or at line/column of the block.
+ */
+static void S_check_values(ydoc *doc, const procedure_data *data, const compare_spec *spec,
+                           const S_item *items, size_t n_items, unsigned line, unsigned column)
+{
     for (size_t p = 0; p < spec->n_procedures; p++) {
         const procedure *proc = &data->procedures[spec->procedures[p]];
         for (size_t a = 0; a < spec->n_attributes; a++) {
@@ -193,17 +166,67 @@ compare_spec *compare_parse(const char *file, const char *text, size_t len, unsi
                     l = items[i].line;
                     c = items[i].column;
                 }
-            diag_error(diags, file, l, c, "compare",
-                       "procedure '%s' has no value for '%s' in %s; add one there or leave "
-                       "'%s' out of this table",
-                       proc->id, data->attributes[spec->attributes[a]].id, data->file,
-                       data->attributes[spec->attributes[a]].id);
+            ydoc_error_at(doc, l, c, "compare",
+                          "procedure '%s' has no value for '%s' in %s; add one there or leave "
+                          "'%s' out of this table",
+                          proc->id, data->attributes[spec->attributes[a]].id, data->file,
+                          data->attributes[spec->attributes[a]].id);
         }
     }
+}
+
+/* Read the block's mapping (root) into spec; every mistake is reported through doc. */
+static void S_read_spec(ydoc *doc, yaml_node_t *root, const procedure_data *data,
+                        unsigned line, unsigned column, compare_spec *spec)
+{
+    ydoc_check_keys(doc, root, S_keys, "a compare block");
+    yaml_node_t *pn = ydoc_map_get(doc, root, "procedures");
+    yaml_node_t *cn = ydoc_map_get(doc, root, "caption");
+    if (!pn)
+        ydoc_error_at(doc, line, column, "compare",
+                      "this compare block has no 'procedures' line; add one, like "
+                      "'procedures: thread-lift, mini-lift'");
+    if (!cn)
+        ydoc_error_at(doc, line, column, "compare",
+                      "this compare block has no 'caption' line; add a short title for the "
+                      "table, which screen readers announce");
+    else {
+        const char *caption = ydoc_expect_string(doc, cn, "'caption'");
+        if (caption)
+            spec->caption = xstrdup(caption);
+    }
+    size_t n_items = 0;
+    S_item *items = pn ? S_read_list(doc, pn, "procedures", &n_items) : NULL;
+    spec->procedures = xcalloc(n_items + 1, sizeof *spec->procedures);
+    spec->n_procedures = S_resolve(doc, data, &S_procedure, items, n_items, spec->procedures);
+    if (pn && n_items == 0 && ydoc_error_count(doc) == 0)
+        ydoc_error_at(doc, ydoc_line(doc, pn), ydoc_column(doc, pn), "compare",
+                      "'procedures' is empty; list the procedures to compare");
+    S_read_attributes(doc, ydoc_map_get(doc, root, "attributes"), data, spec);
+    S_check_values(doc, data, spec, items, n_items, line, column);
     S_free_items(items, n_items);
-    S_free_items(attrs, n_attrs);
+}
+
+compare_spec *compare_parse(const char *file, const char *text, size_t len, unsigned line,
+                            unsigned column, const procedure_data *data, diag_list *diags)
+{
+    ydoc *doc = ydoc_load_block(file, text, len, line, column, "compare", diags);
+    if (!doc)
+        return NULL;
+    yaml_node_t *root = ydoc_root(doc);
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        ydoc_error_at(doc, root ? ydoc_line(doc, root) : line,
+                      root ? ydoc_column(doc, root) : column, "compare",
+                      "a compare block must be 'key: value' lines: 'procedures: a, b', "
+                      "'attributes: x, y' and 'caption: ...'");
+        ydoc_free(doc);
+        return NULL;
+    }
+    compare_spec *spec = xcalloc(1, sizeof *spec);
+    S_read_spec(doc, root, data, line, column, spec);
+    bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (diag_thread_error_count() > errors_before) {
+    if (failed) {
         compare_spec_free(spec);
         return NULL;
     }
@@ -248,26 +271,11 @@ static void S_attr(xmlNodePtr n, const char *name, const char *value)
     xmlNewProp(n, BAD_CAST name, BAD_CAST value);
 }
 
-xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
-                          const char *table_id, bool procedure_anchors,
+/* The header row: an empty corner, then a <th scope="col"> per compared procedure. */
+static void S_render_head(xmlNodePtr table, const procedure_data *data,
+                          const compare_spec *spec, bool procedure_anchors,
                           const char *const *procedure_hrefs)
 {
-    char *caption_id = xasprintf("%s-caption", table_id);
-    xmlNodePtr wrap = S_el(NULL, "div", NULL);
-    S_attr(wrap, "class", "comparison-wrap");
-    S_attr(wrap, "role", "region");
-    S_attr(wrap, "aria-labelledby", caption_id);
-    S_attr(wrap, "tabindex", "0");
-    /* No ARIA table roles, though the phone layout restyles rows as cards: HTML does not
-     * allow role on rows and cells of a plain table (the Nu HTML Checker rejects them), and
-     * current browsers keep a restyled table's semantics; <th scope> names every cell. */
-    xmlNodePtr table = S_el(wrap, "table", NULL);
-    S_attr(table, "class", "comparison");
-    S_attr(table, "id", table_id);
-    xmlNodePtr caption = S_el(table, "caption", spec->caption);
-    S_attr(caption, "id", caption_id);
-    free(caption_id);
-
     xmlNodePtr thead = S_el(table, "thead", NULL);
     xmlNodePtr hrow = S_el(thead, "tr", NULL);
     xmlNodePtr corner = S_el(hrow, "td", NULL);
@@ -290,9 +298,45 @@ xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
             xmlAddChild(th, xmlNewText(BAD_CAST proc->name));
         }
     }
+}
 
-    xmlNodePtr notes = xmlNewNode(NULL, BAD_CAST "ol");
-    S_attr(notes, "class", "comparison-notes");
+/*
+ * Footnote number of value v: a superscript link in its cell td to item number of the
+ * notes list, which holds the value's note and source and links back.
+ */
+static void S_render_note(xmlNodePtr td, xmlNodePtr notes, const char *table_id,
+                          unsigned number, const proc_value *v)
+{
+    char *note_id = xasprintf("%s-note-%u", table_id, number);
+    char *ref_id = xasprintf("%s-ref-%u", table_id, number);
+    char *href = xasprintf("#%s", note_id);
+    char *text = xasprintf("%u", number);
+    xmlNodePtr sup = S_el(td, "sup", NULL);
+    xmlNodePtr ref = S_el(sup, "a", text);
+    S_attr(ref, "href", href);
+    S_attr(ref, "id", ref_id);
+    S_attr(ref, "class", "comparison-note-ref");
+    xmlNodePtr li = S_el(notes, "li", NULL);
+    S_attr(li, "id", note_id);
+    if (v->note)
+        xmlAddChild(li, xmlNewText(BAD_CAST v->note));
+    if (v->source) {
+        xmlNodePtr src = S_el(li, "span", NULL);
+        S_attr(src, "class", "comparison-source");
+        if (v->note)
+            xmlAddPrevSibling(src, xmlNewText(BAD_CAST " "));
+        xmlAddChild(src, xmlNewText(BAD_CAST v->source));
+    }
+    free(note_id);
+    free(ref_id);
+    free(href);
+    free(text);
+}
+
+/* The body: a row per attribute, a cell per procedure; returns the number of notes. */
+static unsigned S_render_body(xmlNodePtr table, xmlNodePtr notes, const procedure_data *data,
+                              const compare_spec *spec, const char *table_id)
+{
     unsigned n_notes = 0;
     xmlNodePtr tbody = S_el(table, "tbody", NULL);
     for (size_t a = 0; a < spec->n_attributes; a++) {
@@ -305,36 +349,36 @@ xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
             const proc_value *v = &proc->values[spec->attributes[a]];
             xmlNodePtr td = S_el(row, "td", v->text ? v->text : "\xE2\x80\x94");
             S_attr(td, "data-label", proc->name);
-            if (!v->note && !v->source)
-                continue;
-            n_notes++;
-            char *note_id = xasprintf("%s-note-%u", table_id, n_notes);
-            char *ref_id = xasprintf("%s-ref-%u", table_id, n_notes);
-            char *href = xasprintf("#%s", note_id);
-            char *number = xasprintf("%u", n_notes);
-            xmlNodePtr sup = S_el(td, "sup", NULL);
-            xmlNodePtr ref = S_el(sup, "a", number);
-            S_attr(ref, "href", href);
-            S_attr(ref, "id", ref_id);
-            S_attr(ref, "class", "comparison-note-ref");
-            xmlNodePtr li = S_el(notes, "li", NULL);
-            S_attr(li, "id", note_id);
-            if (v->note)
-                xmlAddChild(li, xmlNewText(BAD_CAST v->note));
-            if (v->source) {
-                xmlNodePtr src = S_el(li, "span", NULL);
-                S_attr(src, "class", "comparison-source");
-                if (v->note)
-                    xmlAddPrevSibling(src, xmlNewText(BAD_CAST " "));
-                xmlAddChild(src, xmlNewText(BAD_CAST v->source));
-            }
-            free(note_id);
-            free(ref_id);
-            free(href);
-            free(number);
+            if (v->note || v->source)
+                S_render_note(td, notes, table_id, ++n_notes, v);
         }
     }
-    if (n_notes)
+    return n_notes;
+}
+
+xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
+                          const char *table_id, bool procedure_anchors,
+                          const char *const *procedure_hrefs)
+{
+    char *caption_id = xasprintf("%s-caption", table_id);
+    xmlNodePtr wrap = S_el(NULL, "div", NULL);
+    S_attr(wrap, "class", "comparison-wrap");
+    S_attr(wrap, "role", "region");
+    S_attr(wrap, "aria-labelledby", caption_id);
+    S_attr(wrap, "tabindex", "0");
+    /* No ARIA table roles, though the phone layout restyles rows as cards: HTML does not
+     * allow role on rows and cells of a plain table (the Nu HTML Checker rejects them), and
+     * current browsers keep a restyled table's semantics; <th scope> names every cell. */
+    xmlNodePtr table = S_el(wrap, "table", NULL);
+    S_attr(table, "class", "comparison");
+    S_attr(table, "id", table_id);
+    xmlNodePtr caption = S_el(table, "caption", spec->caption);
+    S_attr(caption, "id", caption_id);
+    free(caption_id);
+    S_render_head(table, data, spec, procedure_anchors, procedure_hrefs);
+    xmlNodePtr notes = xmlNewNode(NULL, BAD_CAST "ol");
+    S_attr(notes, "class", "comparison-notes");
+    if (S_render_body(table, notes, data, spec, table_id))
         xmlAddChild(wrap, notes);
     else
         xmlFreeNode(notes);

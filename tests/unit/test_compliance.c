@@ -151,11 +151,15 @@ static void test_load_valid(void **state)
     assert_int_equal(r->langs.len, 1);
     assert_string_equal(r->langs.items[0], "en");
     assert_int_equal(r->patterns.len, 2);
-    assert_string_equal(r->patterns.items[0].source, "\\bbest\\b");
-    assert_non_null(r->patterns.items[0].code);
-    assert_string_equal(r->patterns.items[1].source, "\\bmost effective\\b");
+    assert_string_equal(rule_patterns_source(&r->patterns, 0), "\\bbest\\b");
+    /* Compiled: "\bbest\b" matches, case-insensitively, as a word only. */
+    compliance_scanner *sc = compliance_scanner_new();
+    assert_true(compliance_match_any(&r->patterns, sc, "The BEST care", 13));
+    assert_false(compliance_match_any(&r->patterns, sc, "bestseller", 10));
+    compliance_scanner_free(sc);
+    assert_string_equal(rule_patterns_source(&r->patterns, 1), "\\bmost effective\\b");
     assert_int_equal(r->exceptions.len, 1);
-    assert_string_equal(r->exceptions.items[0].source, "\\bbest suited\\b");
+    assert_string_equal(rule_patterns_source(&r->exceptions, 0), "\\bbest suited\\b");
     assert_int_equal(r->headings.len, 0);
     assert_int_equal(r->line, 3);
     assert_int_equal(r->column, 5);
@@ -173,10 +177,10 @@ static void test_load_valid(void **state)
     assert_int_equal(r->when_line, 16);
     assert_int_equal(r->when_column, 11);
     assert_int_equal(r->headings.len, 2);
-    assert_string_equal(r->headings.items[0].source, "side effects?");
-    assert_string_equal(r->headings.items[1].source, "risks");
+    assert_string_equal(rule_patterns_source(&r->headings, 0), "side effects?");
+    assert_string_equal(rule_patterns_source(&r->headings, 1), "risks");
     assert_int_equal(r->patterns.len, 1);
-    assert_string_equal(r->patterns.items[0].source, "can cause side effects");
+    assert_string_equal(rule_patterns_source(&r->patterns, 0), "can cause side effects");
     assert_int_equal(r->line, 11);
 
     r = &c->rules[2];
@@ -185,7 +189,7 @@ static void test_load_valid(void **state)
     assert_int_equal(r->check, CHECK_REVIEWER);
     assert_string_equal(r->reference, "clinic policy 4");
     assert_int_equal(r->patterns.len, 1);
-    assert_string_equal(r->patterns.items[0].source, "^(tbd|n/a)$");
+    assert_string_equal(rule_patterns_source(&r->patterns, 0), "^(tbd|n/a)$");
 
     r = &c->rules[3];
     assert_string_equal(r->id, "review-date");
@@ -209,7 +213,7 @@ static void test_load_valid(void **state)
     assert_int_equal(r->check, CHECK_BEFORE_AFTER_IMAGE);
     /* A single pattern may be written as a string. */
     assert_int_equal(r->patterns.len, 1);
-    assert_string_equal(r->patterns.items[0].source, "before|after");
+    assert_string_equal(rule_patterns_source(&r->patterns, 0), "before|after");
 
     r = &c->rules[7];
     assert_string_equal(r->id, "image-alt");

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/util.h"
 
@@ -36,8 +37,8 @@ static void test_empty_document(void **state)
     assert_non_null(doc);
     assert_null(ydoc_root(doc));
     assert_string_equal(ydoc_file(doc), "content/site.yaml");
-    assert_ptr_equal(ydoc_diags(doc), l);
     assert_int_equal(diag_count(l), 0);
+    assert_int_equal(ydoc_error_count(doc), 0);
     ydoc_free(doc);
     ydoc_free(NULL);
     /* A comment only is an empty document too. */
@@ -138,6 +139,54 @@ static void test_error_at_node_and_file_start(void **state)
     tu_expect_diag(l, 0, "a.md:3:4: error: 'b' is wrong");
     tu_expect_diag(l, 1, "a.md:1:1: error: something is missing");
     assert_null(diag_get(l, 0)->category);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_error_at_position_with_category(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    /* Positions are the file's: the offsets are not added again. */
+    ydoc *doc = ydoc_load("a.md", "a: 1\n", 5, 12, 4, l);
+    assert_non_null(doc);
+    ydoc_error_at(doc, 14, 9, "compare", "unknown procedure '%s'", "mini-lfit");
+    ydoc_error_at(doc, 1, 1, NULL, "no category");
+    tu_expect_diag(l, 0, "a.md:14:9: error: unknown procedure 'mini-lfit' [compare]");
+    tu_expect_diag(l, 1, "a.md:1:1: error: no category");
+    assert_int_equal(ydoc_error_count(doc), 2);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+/*
+ * A document counts the errors reported through it, and only those: errors another
+ * document or anything else adds to the same list, on the same thread, do not count.
+ */
+static void test_error_count_is_the_documents_own(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("title: 7\ntopics: x\ndraft: maybe\n", l);
+    ydoc *other = S_load("a: 1\n", l);
+    yaml_node_t *root = ydoc_root(doc);
+    assert_int_equal(ydoc_error_count(doc), 0);
+    diag_error(l, "elsewhere.md", 1, 1, NULL, "not the document's");
+    ydoc_error(other, NULL, "the other document's");
+    assert_int_equal(ydoc_error_count(doc), 0);
+    assert_int_equal(ydoc_error_count(other), 1);
+    /* Every way of reporting counts: checked reads, key checks, errors at nodes. */
+    assert_non_null(ydoc_expect_string(doc, ydoc_map_get(doc, root, "title"), "'title'"));
+    assert_int_equal(ydoc_error_count(doc), 0);
+    assert_false(ydoc_expect_seq(doc, ydoc_map_get(doc, root, "topics"), "'topics'"));
+    bool draft;
+    assert_false(ydoc_expect_bool(doc, ydoc_map_get(doc, root, "draft"), "'draft'", &draft));
+    static const char *const keys[] = {"title", "topics", NULL};
+    assert_false(ydoc_check_keys(doc, root, keys, "the front matter"));
+    ydoc_error(doc, root, "one more");
+    assert_int_equal(ydoc_error_count(doc), 4);
+    assert_int_equal(diag_error_count(l), 6);
+    ydoc_free(other);
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -601,8 +650,237 @@ static void test_second_document_rejected(void **state)
     ydoc *doc = ydoc_load("f.yaml", text, strlen(text), 0, 0, l);
     assert_non_null(doc);
     assert_int_equal(diag_error_count(l), 1);
+    assert_int_equal(ydoc_error_count(doc), 1);
     tu_expect_diag(l, 0, "f.yaml:2:1: error: this file holds a second YAML document, which "
                          "suture would ignore; remove the '---' line above it [yaml]");
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+/* ---- whole files, roots, lists of entries, ids ---- */
+
+static void test_load_block(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    /* A block body that starts on line 13 of the article, indented by 4 columns. */
+    const char *text = "procedures: thread-lift\n"
+                       "# a comment\n"
+                       "\n"
+                       "attributes:\n"
+                       "- recovery\n"
+                       "caption: Side by side\n";
+    ydoc *doc = ydoc_load_block("a.md", text, strlen(text), 13, 5, "compare", l);
+    assert_non_null(doc);
+    assert_int_equal(diag_count(l), 0);
+    yaml_node_t *p = ydoc_map_get(doc, ydoc_root(doc), "procedures");
+    assert_int_equal(ydoc_line(doc, p), 13);
+    assert_int_equal(ydoc_column(doc, p), 17);
+    ydoc_free(doc);
+    /* Each line without a ':' is reported at its own line, and nothing is loaded. */
+    text = "caption Side by side\n"
+           "procedures: a\n"
+           "consent full\n";
+    assert_null(ydoc_load_block("a.md", text, strlen(text), 13, 5, "before-after", l));
+    assert_int_equal(diag_count(l), 2);
+    tu_expect_diag(l, 0, "a.md:13:5: error: this line is not 'key: value'; add the ':' after "
+                         "the key [before-after]");
+    tu_expect_diag(l, 1, "a.md:15:5: error: this line is not 'key: value'; add the ':' after "
+                         "the key [before-after]");
+    /* Lines that pass can still be invalid YAML: ydoc_load's error, at the file's place. */
+    text = "caption: [a\n";
+    assert_null(ydoc_load_block("a.md", text, strlen(text), 13, 5, "compare", l));
+    assert_int_equal(diag_count(l), 3);
+    assert_int_equal(diag_get(l, 2)->line, 14);
+    assert_string_equal(diag_get(l, 2)->category, "yaml");
+    diag_list_free(l);
+}
+
+static int S_setup_file(void **state)
+{
+    return tu_fixture_setup(state, "yamldoc", "data.yaml");
+}
+
+static void test_load_file(void **state)
+{
+    tu_fixture *f = *state;
+    tu_fixture_write(f, "title: Lifting\n");
+    bool absent = true;
+    ydoc *doc = ydoc_load_file(f->path, NULL, "the site settings", &absent, f->diags);
+    assert_non_null(doc);
+    assert_false(absent);
+    assert_string_equal(ydoc_file(doc), f->path);
+    assert_string_equal(ydoc_scalar(ydoc_map_get(doc, ydoc_root(doc), "title")), "Lifting");
+    assert_int_equal(diag_count(f->diags), 0);
+    ydoc_free(doc);
+    /* Not valid YAML: ydoc_load's error, with the file's positions. */
+    tu_fixture_write(f, "title: [a\n");
+    assert_null(ydoc_load_file(f->path, NULL, "the site settings", &absent, f->diags));
+    assert_false(absent);
+    assert_int_equal(diag_error_count(f->diags), 1);
+    tu_fixture_diag(f, 0, ":2:1: error: invalid YAML: did not find expected ',' or ']' while "
+                          "parsing a flow sequence; check the indentation (spaces, not tabs), "
+                          "colons and quotes [yaml]");
+}
+
+static void test_load_file_absent(void **state)
+{
+    tu_fixture *f = *state;
+    /* May be left out: no error. */
+    bool absent = false;
+    assert_null(ydoc_load_file(f->path, NULL, "the glossary", &absent, f->diags));
+    assert_true(absent);
+    assert_int_equal(diag_count(f->diags), 0);
+    /* Required: an error on the whole file, with the category given. */
+    assert_null(ydoc_load_file(f->path, "rules", "the compliance rules", NULL, f->diags));
+    tu_fixture_diag(f, 0, ": error: cannot read the compliance rules: No such file or "
+                          "directory [rules]");
+    /* A symbolic link to nothing is never "left out". */
+    assert_int_equal(symlink("gone.yaml", f->path), 0);
+    assert_null(ydoc_load_file(f->path, NULL, "the glossary", &absent, f->diags));
+    assert_false(absent);
+    tu_fixture_diag(f, 1, ": error: this is a symbolic link to 'gone.yaml', which does not "
+                          "exist; suture reads only regular files: remove the link or replace "
+                          "it with the glossary");
+}
+
+static void test_load_file_not_a_file(void **state)
+{
+    tu_fixture *f = *state;
+    assert_int_equal(mkdir_p(f->path), 0);
+    bool absent = true;
+    assert_null(ydoc_load_file(f->path, NULL, "the procedure data", &absent, f->diags));
+    assert_false(absent);
+    tu_fixture_diag(f, 0, ": error: this is a folder, not a file; suture reads only regular "
+                          "files: remove it or replace it with the procedure data");
+}
+
+static void test_root_map(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"title", "topics", NULL};
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("title: a\ntitel: b\n", l);
+    yaml_node_t *root = ydoc_root_map(doc, keys, "site.yaml", NULL, false);
+    /* The keys are checked, and a wrong one does not lose the mapping. */
+    assert_ptr_equal(root, ydoc_root(doc));
+    assert_int_equal(diag_count(l), 1);
+    tu_expect_diag(l, 0, "f.yaml:2:1: error: unknown key 'titel' in site.yaml; did you mean "
+                         "'title'?");
+    ydoc_free(doc);
+    /* Not a mapping: ydoc_expect_map's words, or the caller's. */
+    doc = S_load("- a\n- b\n", l);
+    assert_null(ydoc_root_map(doc, keys, "site.yaml", NULL, false));
+    tu_expect_diag(l, 1, "f.yaml:1:1: error: site.yaml must be a mapping of 'key: value' "
+                         "lines, but it is a list");
+    assert_null(ydoc_root_map(doc, keys, "the rules", "the rules must start with 'rules:'",
+                              true));
+    tu_expect_diag(l, 2, "f.yaml:1:1: error: the rules must start with 'rules:'");
+    assert_int_equal(ydoc_error_count(doc), 2);
+    ydoc_free(doc);
+    /* Empty: fine when allowed, else the same mistake. */
+    doc = S_load("# nothing yet\n", l);
+    assert_null(ydoc_root_map(doc, keys, "glossary.yaml", NULL, true));
+    assert_int_equal(ydoc_error_count(doc), 0);
+    assert_null(ydoc_root_map(doc, keys, "site.yaml", NULL, false));
+    tu_expect_diag(l, 3, "f.yaml:1:1: error: site.yaml must be a mapping of 'key: value' "
+                         "lines, but it is nothing");
+    assert_null(ydoc_root_map(doc, keys, "the front matter", "the front matter must be 'key: "
+                                                             "value' lines",
+                              false));
+    tu_expect_diag(l, 4, "f.yaml:1:1: error: the front matter must be 'key: value' lines");
+    assert_int_equal(diag_count(l), 5);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_require_seq(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("terms:\n  - a\n  - b\nnone: []\nword: x\n", l);
+    yaml_node_t *root = ydoc_root(doc);
+    yaml_node_t *terms = ydoc_require_seq(doc, root, "terms", "no terms");
+    assert_non_null(terms);
+    assert_int_equal(ydoc_len(terms), 2);
+    /* An empty list is a list. */
+    yaml_node_t *none = ydoc_require_seq(doc, root, "none", "no none");
+    assert_non_null(none);
+    assert_int_equal(ydoc_len(none), 0);
+    assert_int_equal(diag_count(l), 0);
+    assert_null(ydoc_require_seq(doc, root, "word", "no word"));
+    tu_expect_diag(l, 0, "f.yaml:5:7: error: 'word' must be a list, like [a, b] or lines "
+                         "starting with '- ', but it is a single value");
+    assert_null(ydoc_require_seq(doc, root, "rules", "the file has no 'rules:' list"));
+    tu_expect_diag(l, 1, "f.yaml:1:1: error: the file has no 'rules:' list");
+    assert_int_equal(ydoc_error_count(doc), 2);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_expect_entry(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"id", "title", NULL};
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("- {id: a, title: A}\n- {id: b, colour: red}\n- just text\n", l);
+    yaml_node_t *list = ydoc_root(doc);
+    assert_true(ydoc_expect_entry(doc, ydoc_seq_item(doc, list, 0), "each topic", keys,
+                                  "a topic"));
+    assert_int_equal(diag_count(l), 0);
+    /* An unknown key is reported, but the entry is still a mapping to read. */
+    assert_true(ydoc_expect_entry(doc, ydoc_seq_item(doc, list, 1), "each topic", keys,
+                                  "a topic"));
+    tu_expect_diag(l, 0, "f.yaml:2:11: error: unknown key 'colour' in a topic; the keys "
+                         "allowed are: id, title");
+    assert_false(ydoc_expect_entry(doc, ydoc_seq_item(doc, list, 2), "each topic", keys,
+                                   "a topic"));
+    tu_expect_diag(l, 1, "f.yaml:3:3: error: each topic must be a mapping of 'key: value' "
+                         "lines, but it is a single value");
+    assert_int_equal(ydoc_error_count(doc), 2);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
+static void test_expect_id(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("- id: thread-lift\n"
+                       "- name: no id\n"
+                       "- id: Thread Lift\n"
+                       "- id: [a, b]\n"
+                       "- id: ''\n",
+                       l);
+    yaml_node_t *list = ydoc_root(doc);
+    yaml_node_t *at = NULL;
+    const char *missing = "this procedure has no 'id'; add one, like 'id: thread-lift'";
+    const char *id = ydoc_expect_id(doc, ydoc_seq_item(doc, list, 0), "a procedure's 'id'",
+                                    missing, "procedure", &at);
+    assert_string_equal(id, "thread-lift");
+    assert_non_null(at);
+    assert_int_equal(ydoc_line(doc, at), 1);
+    assert_int_equal(ydoc_column(doc, at), 7);
+    assert_int_equal(diag_count(l), 0);
+    assert_null(ydoc_expect_id(doc, ydoc_seq_item(doc, list, 1), "a procedure's 'id'", missing,
+                               "procedure", &at));
+    assert_null(at);
+    tu_expect_diag(l, 0, "f.yaml:2:3: error: this procedure has no 'id'; add one, like 'id: "
+                         "thread-lift'");
+    assert_null(ydoc_expect_id(doc, ydoc_seq_item(doc, list, 2), "a procedure's 'id'", missing,
+                               "procedure", &at));
+    assert_int_equal(ydoc_line(doc, at), 3);
+    tu_expect_diag(l, 1, "f.yaml:3:7: error: procedure id 'Thread Lift' may use only "
+                         "lower-case letters, digits and hyphens");
+    assert_null(ydoc_expect_id(doc, ydoc_seq_item(doc, list, 3), "a procedure's 'id'", missing,
+                               "procedure", NULL));
+    tu_expect_diag(l, 2, "f.yaml:4:7: error: a procedure's 'id' must be a text value, but it "
+                         "is a list");
+    assert_null(ydoc_expect_id(doc, ydoc_seq_item(doc, list, 4), "'id'", missing, "the rule",
+                               NULL));
+    tu_expect_diag(l, 3, "f.yaml:5:7: error: 'id' is empty; write some text");
+    assert_int_equal(diag_count(l), 4);
+    assert_int_equal(ydoc_error_count(doc), 4);
     ydoc_free(doc);
     diag_list_free(l);
 }
@@ -615,6 +893,8 @@ int main(void)
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_positions_with_offsets),
         cmocka_unit_test(test_error_at_node_and_file_start),
+        cmocka_unit_test(test_error_at_position_with_category),
+        cmocka_unit_test(test_error_count_is_the_documents_own),
         cmocka_unit_test(test_navigation),
         cmocka_unit_test(test_is_null),
         cmocka_unit_test(test_invalid_yaml_flow_sequence),
@@ -639,6 +919,14 @@ int main(void)
         cmocka_unit_test(test_check_keys_duplicate),
         cmocka_unit_test(test_check_keys_not_a_word),
         cmocka_unit_test(test_check_keys_reports_every_mistake),
+        cmocka_unit_test_setup_teardown(test_load_file, S_setup_file, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_load_file_absent, S_setup_file, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_load_file_not_a_file, S_setup_file, tu_fixture_teardown),
+        cmocka_unit_test(test_load_block),
+        cmocka_unit_test(test_root_map),
+        cmocka_unit_test(test_require_seq),
+        cmocka_unit_test(test_expect_entry),
+        cmocka_unit_test(test_expect_id),
     };
     return cmocka_run_group_tests_name("yamldoc", tests, NULL, NULL);
 }
