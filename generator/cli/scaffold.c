@@ -171,77 +171,105 @@ static int S_create(const char *path, const char *text)
     return 0;
 }
 
+/* Report each problem with the title, the slug, the date and the folder: whether there was
+ * none. *fm and *slug are set to the front matter and the slug (*own_slug, to free, when it
+ * comes from the title). */
+static bool S_check_inputs(const char *content_dir, const char *clean_title, const char **slug,
+                           char **own_slug, const char *today_iso, char **fm, diag_list *diags)
+{
+    bool ok = true;
+    if (!*clean_title) {
+        diag_error(diags, NULL, 0, 0, NULL,
+                   "the title is empty; write it in quotes after 'article', for example: "
+                   "suture new article \"Thread lift: what to expect\"");
+        ok = false;
+    } else {
+        if (!(*fm = S_front_matter(clean_title, today_iso))) {
+            diag_error(diags, NULL, 0, 0, NULL,
+                       "the title is not valid UTF-8 text; type it again, or set your "
+                       "terminal to UTF-8");
+            ok = false;
+        }
+        if (!*slug && !(*slug = *own_slug = scaffold_slug(clean_title))) {
+            diag_error(diags, NULL, 0, 0, NULL,
+                       "the title '%s' has no letters a-z or digits to make a file name from; "
+                       "give the file name with --slug, for example --slug thread-lift-recovery",
+                       clean_title);
+            ok = false;
+        }
+    }
+    if (*slug && !slug_is_valid(*slug)) {
+        diag_error(diags, NULL, 0, 0, NULL,
+                   "'%s' cannot be used as a slug; use lower-case letters a-z, digits and "
+                   "single hyphens between words, for example --slug thread-lift-recovery",
+                   *slug);
+        ok = false;
+    }
+    date_ymd today;
+    if (!date_parse(today_iso, &today)) {
+        diag_error(diags, NULL, 0, 0, NULL, "'%s' is not a valid date written as YYYY-MM-DD",
+                   today_iso);
+        ok = false;
+    }
+    char *dir = path_join(content_dir, "articles");
+    if (!path_is_dir(dir)) {
+        diag_error(diags, dir, 0, 0, NULL,
+                   "there is no articles folder here; run suture in the project folder (the "
+                   "one that holds content/), or pass --content with the content folder");
+        ok = false;
+    }
+    free(dir);
+    return ok;
+}
+
+/* Write the new article at content_dir/articles/<slug>.md: its path, or NULL after saying
+ * why not. */
+static char *S_write_article(const char *content_dir, const char *slug, const char *fm,
+                             diag_list *diags)
+{
+    char *dir = path_join(content_dir, "articles");
+    char *name = xasprintf("%s.md", slug);
+    char *path = path_join(dir, name);
+    free(name);
+    char *text = xasprintf("---\n%s---\n%s", fm, S_outline);
+    if (S_create(path, text) < 0) {
+        if (errno == EEXIST)
+            diag_error(diags, path, 0, 0, NULL,
+                       "this article already exists; choose another title or --slug, "
+                       "or edit the existing file");
+        else if (errno == EACCES || errno == EPERM || errno == EROFS)
+            diag_error(diags, dir, 0, 0, NULL,
+                       "cannot create a file in this folder: %s; check that you may write "
+                       "to it, or pass --content with a content folder you can write to",
+                       strerror(errno));
+        else
+            diag_error(diags, path, 0, 0, NULL, "cannot create the article: %s",
+                       strerror(errno));
+        free(path);
+        path = NULL;
+    }
+    free(text);
+    free(dir);
+    return path;
+}
+
 int scaffold_article(const char *content_dir, const char *title, const char *slug,
                      const char *today_iso, diag_list *diags, char **path_out)
 {
-    size_t errors = diag_thread_error_count();
     while (S_is_space(*title))
         title++;
     size_t len = strlen(title);
     while (len && S_is_space(title[len - 1]))
         len--;
     char *clean_title = xstrndup(title, len);
-    char *fm = NULL, *own_slug = NULL;
-    if (!len) {
-        diag_error(diags, NULL, 0, 0, NULL,
-                   "the title is empty; write it in quotes after 'article', for example: "
-                   "suture new article \"Thread lift: what to expect\"");
-    } else {
-        if (!(fm = S_front_matter(clean_title, today_iso)))
-            diag_error(diags, NULL, 0, 0, NULL,
-                       "the title is not valid UTF-8 text; type it again, or set your "
-                       "terminal to UTF-8");
-        if (!slug && !(slug = own_slug = scaffold_slug(clean_title)))
-            diag_error(diags, NULL, 0, 0, NULL,
-                       "the title '%s' has no letters a-z or digits to make a file name from; "
-                       "give the file name with --slug, for example --slug thread-lift-recovery",
-                       clean_title);
-    }
-    if (slug && !slug_is_valid(slug))
-        diag_error(diags, NULL, 0, 0, NULL,
-                   "'%s' cannot be used as a slug; use lower-case letters a-z, digits and "
-                   "single hyphens between words, for example --slug thread-lift-recovery",
-                   slug);
-    date_ymd today;
-    if (!date_parse(today_iso, &today))
-        diag_error(diags, NULL, 0, 0, NULL, "'%s' is not a valid date written as YYYY-MM-DD",
-                   today_iso);
-    char *dir = path_join(content_dir, "articles");
-    if (!path_is_dir(dir))
-        diag_error(diags, dir, 0, 0, NULL,
-                   "there is no articles folder here; run suture in the project folder (the "
-                   "one that holds content/), or pass --content with the content folder");
-
-    char *path = NULL;
-    if (diag_thread_error_count() == errors) {
-        char *name = xasprintf("%s.md", slug);
-        path = path_join(dir, name);
-        free(name);
-        char *text = xasprintf("---\n%s---\n%s", fm, S_outline);
-        if (S_create(path, text) < 0) {
-            if (errno == EEXIST)
-                diag_error(diags, path, 0, 0, NULL,
-                           "this article already exists; choose another title or --slug, "
-                           "or edit the existing file");
-            else if (errno == EACCES || errno == EPERM || errno == EROFS)
-                diag_error(diags, dir, 0, 0, NULL,
-                           "cannot create a file in this folder: %s; check that you may write "
-                           "to it, or pass --content with a content folder you can write to",
-                           strerror(errno));
-            else
-                diag_error(diags, path, 0, 0, NULL, "cannot create the article: %s",
-                           strerror(errno));
-        }
-        free(text);
-    }
-    free(dir);
+    char *fm = NULL, *own_slug = NULL, *path = NULL;
+    if (S_check_inputs(content_dir, clean_title, &slug, &own_slug, today_iso, &fm, diags))
+        path = S_write_article(content_dir, slug, fm, diags);
     free(fm);
     free(own_slug);
     free(clean_title);
-    if (diag_thread_error_count() > errors) {
-        free(path);
+    if (!path)
         return -1;
-    }
     *path_out = path;
     return 0;
 }

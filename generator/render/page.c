@@ -618,9 +618,8 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
     pg_end_capture();
     if (!result) {
         char *prefix = xasprintf("while rendering %s: ", page_name);
-        size_t before = diag_thread_error_count();
-        pg_flush(&captured, path, diags, prefix, NULL);
-        if (diag_thread_error_count() == before)
+        /* Without a reported list, every message pg_flush finds becomes an error. */
+        if (!pg_flush(&captured, path, diags, prefix, NULL))
             diag_error(diags, path, (unsigned)t->root_lines[kind], 1, "template",
                        "%sthe stylesheet produced no page", prefix);
         free(prefix);
