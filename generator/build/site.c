@@ -21,6 +21,7 @@
 #include "render/feeds.h"
 #include "content/frontmatter.h"
 #include "content/glossary.h"
+#include "build/incremental.h"
 #include "build/manifest.h"
 #include "markdown/markdown.h"
 #include "markdown/mdarena.h"
@@ -44,16 +45,6 @@
 /* How many of the newest articles the home page lists. */
 #define HOME_NEWEST_MAX 10
 
-/* A page recorded in the old site's manifest (manifest_page), until an article takes it. */
-typedef struct {
-    char *page;
-    fingerprint_digest fp, source;
-    char *links, *heading_ids; /* packed; an article that takes them sets these NULL */
-    uint32_t n_links, n_heading_ids;
-    bool has_source;
-    atomic_bool taken;
-} S_old_record;
-
 typedef struct build {
     const site_options *opt;
     diag_list *diags;
@@ -76,13 +67,8 @@ typedef struct build {
     /* Incremental builds: the fingerprint of what every page depends on (hex). */
     char inputs[33];
     fingerprint_digest program; /* this binary's bytes */
-    S_old_record *old;          /* sorted by page */
-    size_t n_old;
-    size_t n_old_pages;         /* how many pages the old manifest recorded */
-    /* The pages that are not an article's (home, topic lists, compare, glossary, 404),
-     * sorted by page path, with their fingerprints. */
-    struct S_list_page *list_pages;
-    size_t n_list_pages;
+    incremental *inc;           /* the old site's pages, and this build's */
+    size_t n_list_pages;        /* pages that are not an article's (S_plan_list_pages) */
     /* Topic pages to render, shared by the threads that render them. */
     const article ***in_topic; /* per topic: its published articles, newest first */
     size_t *n_in_topic;
@@ -98,23 +84,11 @@ typedef struct build {
     char *search_url;  /* the /search/ page's site path */
 } build;
 
-/*
- * A page that is not an article's. Its fingerprint is the build's inputs and the XML the
- * template receives, which holds everything else the page shows (a topic page's articles,
- * the home page's newest...): computed before the page is rendered, so that a page whose
- * XML is unchanged is taken from the old site without running the template.
- */
-typedef struct S_list_page {
-    char *page; /* its file in the site: "topics/smas/page/2/index.html" */
-    fingerprint_digest old_fp, fp;
-    bool has_old_fp, has_fp;
-} S_list_page;
-
 /* What S_each_article runs on every article, on several threads. */
 typedef void (*S_article_fn)(build *b, article *a);
 static void S_each_article(build *b, S_article_fn fn);
 static char *S_page_file(const build *b, const char *url);
-static S_old_record *S_take_old_record(build *b, const char *rel);
+static bool S_has_page(const article *a);
 
 /* What the Markdown hooks need while one article (or glossary entry) renders. */
 typedef struct render_ctx {
@@ -191,26 +165,10 @@ static char *S_read_article(build *b, const article *a, size_t *len)
     return text;
 }
 
-/* The strings of l one after another, each ending in '\0', in one allocation. */
-static char *S_pack(const strlist *l)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < l->len; i++)
-        total += strlen(l->items[i]) + 1;
-    char *packed = xmalloc(total + 1);
-    char *p = packed;
-    for (size_t i = 0; i < l->len; i++) {
-        size_t n = strlen(l->items[i]) + 1;
-        memcpy(p, l->items[i], n);
-        p += n;
-    }
-    return packed;
-}
-
 /* Keep the ids in ids as a's packed heading ids (article.h), and empty ids. */
 static void S_keep_heading_ids(article *a, strlist *ids)
 {
-    a->heading_ids = S_pack(ids);
+    a->heading_ids = manifest_pack(ids);
     a->n_heading_ids = (uint32_t)ids->len;
     strlist_free(ids);
 }
@@ -250,27 +208,12 @@ static void S_load_article(build *b, article *a)
     a->url = permalink(b->cfg->base_path, PERMALINK_ARTICLE, a->slug, 0);
     fingerprint *src = fingerprint_new();
     fingerprint_bytes(src, text, len);
-    a->source = fingerprint_digest_of(src);
+    fingerprint_digest source = fingerprint_digest_of(src);
     fingerprint_free(src);
-    /* What the old site's manifest recorded of this article's page. */
+    /* The same bytes as the old site's page was made from have the same headings. */
     char *rel = S_page_file(b, a->url);
-    S_old_record *old = S_take_old_record(b, rel);
-    free(rel);
-    bool ids_known = false;
-    if (old && old->has_source) {
-        a->old_fp = old->fp;
-        a->has_old_fp = true;
-        a->old_links = old->links;
-        a->n_old_links = old->n_links;
-        old->links = NULL;
-        /* The same bytes have the same headings: no need to parse the body for them. */
-        if (memcmp(&old->source, &a->source, sizeof a->source) == 0) {
-            a->heading_ids = old->heading_ids;
-            a->n_heading_ids = old->n_heading_ids;
-            old->heading_ids = NULL;
-            ids_known = true;
-        }
-    }
+    a->heading_ids = incremental_take_heading_ids(b->inc, rel, &source, &a->n_heading_ids);
+    bool ids_known = a->heading_ids != NULL;
     if (a->fm) {
         a->lang = a->fm->lang ? a->fm->lang : b->cfg->language;
         a->published = !a->fm->draft || b->opt->drafts;
@@ -284,6 +227,9 @@ static void S_load_article(build *b, article *a)
             markdown_heading_ids(body, len - (size_t)(body - text), &ids);
         S_keep_heading_ids(a, &ids);
     }
+    if (S_has_page(a))
+        incremental_add_article(b->inc, rel, &source, a->heading_ids, a->n_heading_ids);
+    free(rel);
     free(text);
 }
 
@@ -678,46 +624,30 @@ static char *S_page_file(const build *b, const char *url)
 
 static bool S_reuse(build *b, const char *rel);
 
-static int S_by_list_page(const void *x, const void *y)
-{
-    return strcmp(((const S_list_page *)x)->page, ((const S_list_page *)y)->page);
-}
-
-/* The list page whose file is rel, or NULL. */
-static S_list_page *S_find_list_page(const build *b, const char *rel)
-{
-    S_list_page key = {.page = (char *)rel};
-    return b->n_list_pages ? bsearch(&key, b->list_pages, b->n_list_pages,
-                                     sizeof *b->list_pages, S_by_list_page)
-                           : NULL;
-}
-
 /*
- * For a page that is not an article's: record its fingerprint (S_list_page), and take it
- * from the old site when that matches. True when the page was taken.
+ * For a page that is not an article's: record its fingerprint, and take it from the old
+ * site when that is the one recorded there. True when the page was taken. The fingerprint
+ * is the build's inputs and the XML the template receives, which holds everything else the
+ * page shows (a topic page's articles, the home page's newest...): computed before the
+ * page is rendered, so that a page whose XML is unchanged is taken without running the
+ * template.
  */
 static bool S_reuse_list_page(build *b, page_kind kind, xmlDocPtr doc, const char *url)
 {
     char *rel = S_page_file(b, url);
-    S_list_page *rec = S_find_list_page(b, rel);
-    bool reused = false;
-    if (rec) {
-        xmlChar *xml = NULL;
-        int len = 0;
-        xmlDocDumpMemory(doc, &xml, &len);
-        fingerprint *f = fingerprint_new();
-        fingerprint_str(f, "list page");
-        fingerprint_str(f, b->inputs);
-        fingerprint_u64(f, (uint64_t)kind);
-        fingerprint_str(f, url);
-        fingerprint_bytes(f, xml, len > 0 ? (size_t)len : 0);
-        rec->fp = fingerprint_digest_of(f);
-        rec->has_fp = true;
-        fingerprint_free(f);
-        xmlFree(xml);
-        reused = rec->has_old_fp && memcmp(&rec->fp, &rec->old_fp, sizeof rec->fp) == 0 &&
-                 S_reuse(b, rel);
-    }
+    xmlChar *xml = NULL;
+    int len = 0;
+    xmlDocDumpMemory(doc, &xml, &len);
+    fingerprint *f = fingerprint_new();
+    fingerprint_str(f, "list page");
+    fingerprint_str(f, b->inputs);
+    fingerprint_u64(f, (uint64_t)kind);
+    fingerprint_str(f, url);
+    fingerprint_bytes(f, xml, len > 0 ? (size_t)len : 0);
+    fingerprint_digest fp = fingerprint_digest_of(f);
+    fingerprint_free(f);
+    xmlFree(xml);
+    bool reused = incremental_made(b->inc, rel, &fp, NULL) && S_reuse(b, rel);
     free(rel);
     return reused;
 }
@@ -753,6 +683,7 @@ static void S_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *u
  * needs: whether it exists and is published, its URL and its heading ids.
  */
 static fingerprint_digest S_article_fingerprint(const build *b, const article *a,
+                                                const fingerprint_digest *source,
                                                 const article *const *related,
                                                 size_t n_related, const char *links,
                                                 size_t n_links)
@@ -761,7 +692,7 @@ static fingerprint_digest S_article_fingerprint(const build *b, const article *a
     fingerprint_str(f, "article page");
     fingerprint_str(f, b->inputs);
     fingerprint_str(f, a->file_name);
-    fingerprint_bytes(f, a->source.bytes, sizeof a->source.bytes);
+    fingerprint_bytes(f, source->bytes, sizeof source->bytes);
     fingerprint_u64(f, n_related);
     for (size_t i = 0; i < n_related; i++) {
         const article *r = related[i];
@@ -800,7 +731,7 @@ static fingerprint_digest S_article_fingerprint(const build *b, const article *a
  */
 static bool S_reuse(build *b, const char *rel)
 {
-    bool ok = publish_link(b->stage, b->opt->out_dir, rel) == 0;
+    bool ok = incremental_take(b->inc, rel, b->stage, b->opt->out_dir);
     if (ok) {
         atomic_fetch_add(&b->files, 1);
         atomic_fetch_add(&b->pages, 1);
@@ -813,16 +744,9 @@ static bool S_reuse(build *b, const char *rel)
 
 static void S_render_article(build *b, const article *a, bool check_only)
 {
-    article *self = (article *)a; /* this thread alone writes its manifest fields */
     char *rel = check_only ? NULL : S_page_file(b, a->url);
-    if (rel && a->unchanged && S_reuse(b, rel)) {
-        /* The same inputs as the page in the old site (S_check_unchanged): take it. */
-        self->fp = a->old_fp;
-        self->has_fp = true;
-        self->links = a->old_links;
-        self->n_links = a->n_old_links;
-        self->old_links = NULL;
-        self->n_old_links = 0;
+    if (rel && S_reuse(b, rel)) {
+        /* The same inputs as the page in the old site (S_check_unchanged): taken. */
         free(rel);
         return;
     }
@@ -851,10 +775,11 @@ static void S_render_article(build *b, const article *a, bool check_only)
                                           a->body_line, MARKDOWN_NO_H1, &hooks, b->diags);
     if (rel) {
         /* Recorded now; S_keep_clean_pages forgets it if the page had anything to say. */
-        self->links = S_pack(&c.links);
-        self->n_links = (uint32_t)c.links.len;
-        self->fp = S_article_fingerprint(b, a, related, n_related, a->links, a->n_links);
-        self->has_fp = true;
+        char *links = manifest_pack(&c.links);
+        fingerprint_digest fp = S_article_fingerprint(b, a, incremental_source(b->inc, rel),
+                                                      related, n_related, links, c.links.len);
+        incremental_made(b->inc, rel, &fp, &c.links);
+        free(links);
     }
     strlist_free(&c.links);
     free(rel);
@@ -935,18 +860,25 @@ static bool S_has_page(const article *a)
 }
 
 /*
- * a->unchanged: the article's page has the fingerprint the old site's manifest recorded for
- * it, so the page there is what this build would make.
+ * Whether the article's page has the fingerprint the old site's manifest recorded for it,
+ * so that the page there is what this build would make (incremental_check remembers it).
+ * The links it covers are those the old page had: the same text has the same links.
  */
 static void S_check_unchanged(build *b, article *a)
 {
-    if (!S_has_page(a) || !a->has_old_fp)
+    if (!S_has_page(a))
         return;
-    const article *related[RELATED_MAX];
-    size_t n_related = related_find(b->related, a, related, RELATED_MAX);
-    fingerprint_digest fp =
-        S_article_fingerprint(b, a, related, n_related, a->old_links, a->n_old_links);
-    a->unchanged = memcmp(&fp, &a->old_fp, sizeof fp) == 0;
+    char *rel = S_page_file(b, a->url);
+    const char *links;
+    size_t n_links;
+    if (incremental_old_links(b->inc, rel, &links, &n_links)) {
+        const article *related[RELATED_MAX];
+        size_t n_related = related_find(b->related, a, related, RELATED_MAX);
+        fingerprint_digest fp = S_article_fingerprint(b, a, incremental_source(b->inc, rel),
+                                                      related, n_related, links, n_links);
+        incremental_check(b->inc, rel, &fp);
+    }
+    free(rel);
 }
 
 /*
@@ -959,20 +891,8 @@ static void S_check_unchanged(build *b, article *a)
  */
 static bool S_nothing_changed(const build *b)
 {
-    if (diag_count(b->diags) > 0 || !path_is_dir(b->opt->out_dir))
-        return false;
-    size_t pages = 0;
-    for (size_t i = 0; i < b->n_articles; i++) {
-        if (!S_has_page(&b->articles[i]))
-            continue;
-        if (!b->articles[i].unchanged)
-            return false;
-        pages++;
-    }
-    for (size_t i = 0; i < b->n_list_pages; i++)
-        if (!b->list_pages[i].has_old_fp)
-            return false;
-    return pages > 0 && b->n_old_pages == pages + b->n_list_pages;
+    return diag_count(b->diags) == 0 && path_is_dir(b->opt->out_dir) &&
+           incremental_nothing_changed(b->inc);
 }
 
 static void S_render_one(build *b, article *a)
@@ -1453,21 +1373,9 @@ static void S_copy_dir(build *b, const char *from, const char *to_rel, const cha
 
 /* ---- the build ---------------------------------------------------------------------- */
 
-static void S_free_old(build *b)
-{
-    for (size_t i = 0; i < b->n_old; i++) {
-        free(b->old[i].page);
-        free(b->old[i].links);
-        free(b->old[i].heading_ids);
-    }
-    free(b->old);
-    b->old = NULL;
-    b->n_old = 0;
-}
-
 static void S_free_build(build *b)
 {
-    S_free_old(b);
+    incremental_free(b->inc);
     for (size_t i = 0; i < b->n_articles; i++) {
         article *a = &b->articles[i];
         free(a->path);
@@ -1475,15 +1383,9 @@ static void S_free_build(build *b)
         free(a->url);
         frontmatter_free(a->fm);
         free(a->heading_ids);
-        free(a->old_links);
-        free(a->links);
     }
     free(b->articles);
     related_index_free(b->related);
-    for (size_t i = 0; i < b->n_list_pages; i++)
-        free(b->list_pages[i].page);
-    free(b->list_pages);
-
     free(b->listed);
     free(b->topic_counts);
     searchindex_free(b->search);
@@ -1505,7 +1407,7 @@ static void S_free_build(build *b)
 
 /* ---- incremental builds --------------------------------------------------------------- */
 
-/* Every page that is not an article's, with its file in the site (b->list_pages). */
+/* Declare every page that is not an article's, by its file in the site. */
 static void S_plan_list_pages(build *b)
 {
     strlist urls = STRLIST_INIT;
@@ -1519,10 +1421,12 @@ static void S_plan_list_pages(build *b)
     strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0));
     strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0));
     strlist_push(&urls, b->search_url);
-    b->list_pages = xcalloc(urls.len + 1, sizeof *b->list_pages);
-    for (size_t i = 0; i < urls.len; i++)
-        b->list_pages[b->n_list_pages++].page = S_page_file(b, urls.items[i]);
-    qsort(b->list_pages, b->n_list_pages, sizeof *b->list_pages, S_by_list_page);
+    for (size_t i = 0; i < urls.len; i++) {
+        char *rel = S_page_file(b, urls.items[i]);
+        incremental_add_page(b->inc, rel);
+        free(rel);
+    }
+    b->n_list_pages = urls.len;
     strlist_free(&urls);
 }
 
@@ -1628,119 +1532,30 @@ static void S_keep_clean_pages(build *b)
         if (!d->file)
             continue;
         if (strncmp(d->file, b->opt->templates_dir, tlen) == 0) {
-            for (size_t k = 0; k < b->n_articles; k++)
-                b->articles[k].has_fp = false;
-            for (size_t k = 0; k < b->n_list_pages; k++)
-                b->list_pages[k].has_fp = false;
+            incremental_forget_pages(b->inc, true);
             return;
         }
-        article *a = (article *)S_find_article(b, path_basename(d->file));
+        const article *a = S_find_article(b, path_basename(d->file));
         if (a && strcmp(a->path, d->file) == 0) {
-            a->has_fp = false;
+            char *rel = S_page_file(b, a->url);
+            incremental_forget(b->inc, rel);
+            free(rel);
         } else {
             /* From the settings, data or glossary: any list page may have said it. */
-            for (size_t k = 0; k < b->n_list_pages; k++)
-                b->list_pages[k].has_fp = false;
+            incremental_forget_pages(b->inc, false);
         }
     }
-}
-
-/* A page of this build, for the manifest: an article's, or a list page's (a NULL). */
-typedef struct {
-    char *page;
-    article *a;
-} S_page_of;
-
-static int S_by_page(const void *x, const void *y)
-{
-    return strcmp(((const S_page_of *)x)->page, ((const S_page_of *)y)->page);
-}
-
-static int S_by_old_page(const void *x, const void *y)
-{
-    return strcmp(((const S_old_record *)x)->page, ((const S_old_record *)y)->page);
-}
-
-static void S_old_record_add(void *ctx, const manifest_page *p)
-{
-    build *b = ctx;
-    b->old = xreallocarray(b->old, b->n_old + 1, sizeof *b->old);
-    S_old_record *r = &b->old[b->n_old++];
-    *r = (S_old_record){.page = xstrdup(p->page),
-                        .fp = p->fingerprint,
-                        .links = S_pack(p->links),
-                        .n_links = (uint32_t)p->links->len,
-                        .has_source = p->has_source,
-                        .source = p->source};
-    if (p->has_source) {
-        r->heading_ids = S_pack(p->heading_ids);
-        r->n_heading_ids = (uint32_t)p->heading_ids->len;
-    }
-    atomic_init(&r->taken, false);
-}
-
-/*
- * Read the old site's manifest into b->old, sorted by page: the records are taken by the
- * articles as they are loaded (S_take_old_record) and by the list pages, then freed.
- */
-static void S_read_old_manifest(build *b)
-{
-    b->n_old_pages = manifest_read(b->opt->out_dir, &b->program, S_old_record_add, b);
-    if (b->n_old)
-        qsort(b->old, b->n_old, sizeof *b->old, S_by_old_page);
-}
-
-/* The old record of page rel, if there is one and nobody took it before. */
-static S_old_record *S_take_old_record(build *b, const char *rel)
-{
-    S_old_record key = {.page = (char *)rel};
-    S_old_record *r =
-        b->n_old ? bsearch(&key, b->old, b->n_old, sizeof *b->old, S_by_old_page) : NULL;
-    return r && !atomic_exchange(&r->taken, true) ? r : NULL;
-}
-
-/* The list pages' old fingerprints; then the old records are no longer needed. */
-static void S_match_old_list_pages(build *b)
-{
-    for (size_t i = 0; i < b->n_list_pages; i++) {
-        S_old_record *r = S_take_old_record(b, b->list_pages[i].page);
-        if (r && !r->has_source) {
-            b->list_pages[i].old_fp = r->fp;
-            b->list_pages[i].has_old_fp = true;
-        }
-    }
-    S_free_old(b);
 }
 
 /* Write this build's manifest into the staging folder, pages in order of their paths. */
 static void S_write_manifest(build *b)
 {
-    S_page_of *pages = xcalloc(b->n_articles + b->n_list_pages + 1, sizeof *pages);
-    size_t n = 0;
-    for (size_t i = 0; i < b->n_articles; i++)
-        if (b->articles[i].has_fp)
-            pages[n++] = (S_page_of){S_page_file(b, b->articles[i].url), &b->articles[i]};
-    /* List pages have no article; their records follow from b->list_pages. */
-    for (size_t i = 0; i < b->n_list_pages; i++)
-        if (b->list_pages[i].has_fp)
-            pages[n++] = (S_page_of){xstrdup(b->list_pages[i].page), NULL};
-    qsort(pages, n, sizeof *pages, S_by_page);
     char *path = publish_prepare(b->stage, MANIFEST_PATH);
     FILE *out = path ? fopen(path, "w") : NULL;
     if (!path)
         path = path_join(publish_path(b->stage), MANIFEST_PATH);
-    if (out) {
-        manifest_write_header(out, &b->program);
-        for (size_t i = 0; i < n; i++)
-            if (pages[i].a)
-                manifest_write_page(out, pages[i].page, &pages[i].a->fp, pages[i].a->links,
-                                    pages[i].a->n_links, &pages[i].a->source,
-                                    pages[i].a->heading_ids, pages[i].a->n_heading_ids);
-            else
-                manifest_write_page(out, pages[i].page,
-                                    &S_find_list_page(b, pages[i].page)->fp, NULL, 0, NULL,
-                                    NULL, 0);
-    }
+    if (out)
+        incremental_write(b->inc, out);
     if (!out || ferror(out) | (fclose(out) != 0)) {
         if (!S_out_of_space(b, errno))
             diag_error(b->diags, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
@@ -1748,9 +1563,6 @@ static void S_write_manifest(build *b)
     } else {
         atomic_fetch_add(&b->files, 1);
     }
-    for (size_t i = 0; i < n; i++)
-        free(pages[i].page);
-    free(pages);
     free(path);
 }
 
@@ -1786,7 +1598,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
         return SITE_INPUT_ERRORS;
     }
     S_fingerprint_program(&b);
-    S_read_old_manifest(&b);
+    b.inc = incremental_open(opt->out_dir, &b.program);
     /* Without the articles folder, every link to an article would be reported missing: one
      * cause, one message, so stop at what was found. */
     if (!S_load_articles(&b)) {
@@ -1809,7 +1621,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     markdown_result_free(disclaimer);
 
     S_plan_list_pages(&b);
-    S_match_old_list_pages(&b);
+    incremental_plan(b.inc);
     if (opt->progress) {
         size_t pages = b.n_list_pages;
         for (size_t i = 0; i < b.n_articles; i++)
