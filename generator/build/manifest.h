@@ -13,8 +13,9 @@
  *
  * (each record on one line), one record per page, sorted by page. "program" identifies the
  * suture binary that wrote it: a manifest from another one is not read at all. The
- * fingerprint covers everything the page was made from (see site.c); links are the
- * articles the page links to, whose metadata the next build's fingerprint must cover too.
+ * fingerprint covers everything the page was made from (build/articlepage.c for an
+ * article's page, build/output.c for the others); links are the articles the page links
+ * to, whose metadata the next build's fingerprint must cover too.
  * An article's page also records its source (the fingerprint of the article file's bytes)
  * and the ids of its headings, so that the next build need not parse an unchanged article
  * to know which #anchors other articles may link to.
