@@ -224,9 +224,10 @@ bool incremental_old_links(const incremental *inc, const char *page, const char 
 bool incremental_check(incremental *inc, const char *page, const fingerprint_digest *fp)
 {
     S_page *p = S_find(inc, page);
-    if (!p)
+    /* Two threads may make a page declared twice: its record is never written. */
+    if (!p || p->clash)
         return false;
-    p->unchanged = !p->clash && p->has_old && memcmp(fp, &p->old_fp, sizeof *fp) == 0;
+    p->unchanged = p->has_old && memcmp(fp, &p->old_fp, sizeof *fp) == 0;
     return p->unchanged;
 }
 
