@@ -83,6 +83,21 @@ size_t manifest_read(const char *site_dir, const fingerprint_digest *program,
 
 /* ---- writing ---- */
 
+char *manifest_pack(const strlist *l)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < l->len; i++)
+        total += strlen(l->items[i]) + 1;
+    char *packed = xmalloc(total + 1);
+    char *p = packed;
+    for (size_t i = 0; i < l->len; i++) {
+        size_t n = strlen(l->items[i]) + 1;
+        memcpy(p, l->items[i], n);
+        p += n;
+    }
+    return packed;
+}
+
 void manifest_write_header(FILE *out, const fingerprint_digest *program)
 {
     char hex[33];

@@ -13,13 +13,15 @@
  *
  * (each record on one line), one record per page, sorted by page. "program" identifies the
  * suture binary that wrote it: a manifest from another one is not read at all. The
- * fingerprint covers everything the page was made from (see site.c); links are the
- * articles the page links to, whose metadata the next build's fingerprint must cover too.
+ * fingerprint covers everything the page was made from (build/articlepage.c for an
+ * article's page, build/output.c for the others); links are the articles the page links
+ * to, whose metadata the next build's fingerprint must cover too.
  * An article's page also records its source (the fingerprint of the article file's bytes)
  * and the ids of its headings, so that the next build need not parse an unchanged article
  * to know which #anchors other articles may link to.
  *
- * Fingerprints are base/fingerprint.h's.
+ * Fingerprints are base/fingerprint.h's. This module reads and writes the file;
+ * build/incremental.h compares what it holds with what a build makes.
  */
 #ifndef SUTURE_MANIFEST_H
 #define SUTURE_MANIFEST_H
@@ -62,6 +64,13 @@ size_t manifest_read(const char *site_dir, const fingerprint_digest *program,
                      manifest_page_fn fn, void *ctx);
 
 /* ---- writing ---- */
+
+/*
+ * The strings of l packed as manifest_write_page takes them: one after another, each
+ * ending in '\0', in one allocation (a site of 100,000 pages keeps them all: one
+ * allocation each would cost far more). The caller frees the result; never NULL.
+ */
+char *manifest_pack(const strlist *l);
 
 /*
  * The header line, naming the program that writes the manifest; then manifest_write_page for

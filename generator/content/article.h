@@ -1,7 +1,8 @@
 /*
  * article.h: what the build knows about an article between reading its front matter and
  * rendering its page. Bodies are not kept: they are read again when the page is rendered,
- * so memory holds metadata only, however many articles there are.
+ * so memory holds metadata only, however many articles there are. What an incremental build
+ * keeps of the old site is build/incremental.h's, not the article's.
  */
 #ifndef SUTURE_ARTICLE_H
 #define SUTURE_ARTICLE_H
@@ -10,7 +11,6 @@
 #include <stdint.h>
 
 #include "content/frontmatter.h"
-#include "base/fingerprint.h"
 #include "base/util.h"
 
 typedef struct article {
@@ -26,20 +26,8 @@ typedef struct article {
      * 100,000 articles keeps them all; one string each cost 18 MB more).
      */
     char *heading_ids;
-    /*
-     * Incremental builds (manifest.h). What the site being replaced recorded for this
-     * article's page, and what this build records: a fingerprint and the article file
-     * names the page links to (packed like heading_ids). Each article is rendered by one
-     * thread, which alone writes these.
-     */
-    char *old_links, *links;
-    fingerprint_digest old_fp, fp;
-    fingerprint_digest source; /* of the article file's bytes, when it was loaded */
-    /* Counts as 32 bits and flags together: 100,000 articles keep these. */
-    uint32_t n_heading_ids, n_old_links, n_links;
+    uint32_t n_heading_ids;
     unsigned body_line;  /* first line of the body in the file */
-    bool has_old_fp, has_fp;
-    bool unchanged;      /* the page in the old site is this build's (site.c) */
     bool published;      /* false for a draft when drafts are not built */
 } article;
 

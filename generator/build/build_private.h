@@ -1,0 +1,192 @@
+/*
+ * build_private.h: what the files of the build stage share, and nothing outside build/
+ * includes (like cmark's private node.h and parser.h). site.c runs the flow; each file
+ * does one part of it:
+ *
+ *   articles.c      loading the articles, and running work on every article on threads
+ *   links.c         the Markdown hooks: internal links, #anchors, media, compare and
+ *                   before-after blocks
+ *   articlepage.c   an article's page, its fingerprint and whether it is unchanged
+ *   listpages.c     the pages that are not an article's: home, topics, compare,
+ *                   glossary, 404
+ *   search.c        the search page and the search index
+ *   sitefeeds.c     the sitemap, the Atom feed and robots.txt
+ *   output.c        writing files into the staging folder, taking unchanged pages
+ *   fingerprints.c  the fingerprints of what every page depends on
+ */
+#ifndef SUTURE_BUILD_PRIVATE_H
+#define SUTURE_BUILD_PRIVATE_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "base/diag.h"
+#include "base/fingerprint.h"
+#include "base/util.h"
+#include "build/incremental.h"
+#include "build/publish.h"
+#include "build/site.h"
+#include "content/article.h"
+#include "content/config.h"
+#include "content/glossary.h"
+#include "content/procedures.h"
+#include "markdown/markdown.h"
+#include "render/page.h"
+#include "render/related.h"
+#include "render/searchindex.h"
+
+/* One build: what site_build reads, plans and makes. */
+typedef struct build {
+    const site_options *opt;
+    diag_list *diags;
+    char *articles_dir;
+    char *media_dir;
+    site_config *cfg;
+    procedure_data *procedures;
+    glossary *glossary;
+    page_templates *templates;
+    article *articles;        /* sorted by file name */
+    size_t n_articles;
+    const article **listed;   /* published articles, newest first */
+    size_t n_listed;
+    related_index *related;   /* over listed */
+    size_t *topic_counts;     /* published articles per topic */
+    char **procedure_hrefs;   /* per procedure: its article's URL, or NULL */
+    xmlNodePtr disclaimer;    /* the aside, shared read-only by every page */
+    publish_stage *stage;
+    atomic_size_t next_article;
+    /* Incremental builds: the fingerprint of what every page depends on (hex). */
+    char inputs[33];
+    fingerprint_digest program; /* this binary's bytes */
+    incremental *inc;           /* the old site's pages, and this build's */
+    size_t n_list_pages;        /* pages that are not an article's (build_plan_list_pages) */
+    /* Topic pages to render, shared by the threads that render them. */
+    const article ***in_topic; /* per topic: its published articles, newest first */
+    size_t *n_in_topic;
+    atomic_size_t next_topic_page;
+    atomic_size_t reused;
+    atomic_size_t pages;
+    atomic_size_t files;
+    atomic_bool write_failed;
+    atomic_bool out_of_space; /* reported once: every later write fails the same way */
+    /* The search index (searchindex.h): the published articles, numbered as in listed. */
+    searchindex *search;
+    size_t *search_at; /* per article of articles: its number in search, or SIZE_MAX */
+    char *search_url;  /* the /search/ page's site path */
+} build;
+
+/* What the Markdown hooks need while one article (or glossary entry) renders. */
+typedef struct render_ctx {
+    build *b;
+    const char *file;
+    const article *self;  /* NULL outside an article */
+    unsigned tables;
+    strlist links;        /* article file names the text links to, for the manifest */
+} render_ctx;
+
+/* ---- articles.c ---- */
+
+/* What build_each_article runs on every article, on several threads. */
+typedef void (*build_article_fn)(build *b, article *a);
+
+/*
+ * Load every article of b->articles_dir, then what spans them: the published list, the
+ * topic counts, the related index. Declares each article's page to b->inc. Without an
+ * articles folder (reported) there are no articles; returns false then, true otherwise.
+ */
+bool build_load_articles(build *b);
+/* Each procedure's `article:` must name an article (reported): b->procedure_hrefs. */
+void build_link_procedures(build *b);
+/* The article whose file name is file_name, or NULL. */
+const article *build_find_article(const build *b, const char *file_name);
+/* The article file name closest to file_name, for "did you mean"; NULL when none is. */
+const char *build_suggest_article(const build *b, const char *file_name);
+/* The article's text (the caller frees it), or NULL after reporting why it is unreadable. */
+char *build_read_article(build *b, const article *a, size_t *len);
+/* Where a's body starts in its text (len bytes): at a->body_line, or at the end. */
+const char *build_article_body(const article *a, const char *text, size_t len);
+/* Whether the article has a page in this build. */
+bool build_has_page(const article *a);
+/* Run fn on every article, on --jobs threads (the calling thread among them). */
+void build_each_article(build *b, build_article_fn fn);
+/*
+ * Run worker(arg) on up to jobs threads, the calling thread among them, and wait for all;
+ * the workers share out the work themselves. Fewer threads when they cannot be started.
+ */
+void build_on_threads(unsigned jobs, void *(*worker)(void *), void *arg);
+
+/* ---- links.c ---- */
+
+/* The hooks that check and resolve links, images and fenced blocks for c's text. */
+markdown_hooks build_hooks(render_ctx *c);
+
+/* ---- articlepage.c ---- */
+
+/* Whether a's page is the one in the old site (incremental_check); any thread. */
+void build_check_unchanged(build *b, article *a);
+/* Render a's page, or its body alone for its messages when it has no page; any thread. */
+void build_article_page(build *b, article *a);
+
+/* ---- listpages.c ---- */
+
+/* Declare to b->inc every page that is not an article's (b->n_list_pages of them). */
+void build_plan_list_pages(build *b);
+/* The URL of page n (from 1) of a topic's list: /topics/<id>/, then /topics/<id>/page/<n>/. */
+char *build_topic_page_url(const build *b, const char *id, size_t n);
+/* How many list pages a topic with n published articles has (one even when empty). */
+size_t build_topic_pages(size_t n);
+void build_render_home(build *b);
+void build_render_topics(build *b);
+void build_render_compare(build *b);
+void build_render_glossary(build *b);
+void build_render_not_found(build *b);
+
+/* ---- search.c ---- */
+
+/* b->search, b->search_at, b->search_url: the index's articles, before any page renders. */
+void build_plan_search(build *b);
+/* The /search/ page. */
+void build_render_search(build *b);
+/* /search-index.json, when there were no errors. */
+void build_write_search_index(build *b);
+
+/* ---- sitefeeds.c ---- */
+
+/* sitemap.xml (or sitemap-N.xml and an index), feed.xml and robots.txt. */
+void build_write_feeds(build *b);
+
+/* ---- output.c ---- */
+
+/*
+ * Whether errno e says there is no room left; if so, reported once for the whole build
+ * and the build fails.
+ */
+bool build_out_of_space(build *b, int e);
+/* Report that rel_path (staged at path, or NULL) could not be written, errno e. */
+void build_write_failed(build *b, const char *path, const char *rel_path, int e);
+/* Write len bytes of data as the staged file rel_path; failures are reported. */
+void build_write(build *b, const char *rel_path, const char *data, size_t len);
+/* The file for a page URL: "/kb/articles/x/" → "articles/x/index.html"; the caller frees it. */
+char *build_page_file(const build *b, const char *url);
+/* Take the page at rel from the old site when it is unchanged (incremental_take). */
+bool build_reuse(build *b, const char *rel);
+/* Render the page doc of kind at url through its template and write it, or take it. */
+void build_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *url);
+/*
+ * Copy the folder from into the site as to_rel; links in it may lead only to files inside
+ * root. what names its contents for messages ("the images"), a_file one of them.
+ */
+void build_copy_dir(build *b, const char *from, const char *to_rel, const char *root,
+                    const char *what, const char *a_file);
+
+/* ---- fingerprints.c ---- */
+
+/* b->program: this binary, by its bytes (a manifest from another suture is not read). */
+void build_fingerprint_program(build *b);
+/* b->inputs: the fingerprint of what every page depends on. */
+void build_fingerprint_inputs(build *b);
+
+#endif

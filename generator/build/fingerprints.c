@@ -1,0 +1,99 @@
+/*
+ * fingerprints.c: the fingerprints of what every page depends on, for incremental builds
+ * (build_private.h).
+ */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "build/build_private.h"
+
+/* Add the files under dir (sorted, recursively): each one's path below root and its content
+ * (with_content) or its size and modification time (media, which may be large). */
+static void S_fingerprint_tree(fingerprint *f, const char *dir, const char *rel,
+                               bool with_content)
+{
+    strlist names = STRLIST_INIT;
+    if (dir_list(dir, NULL, &names) < 0) {
+        fingerprint_str(f, "-");
+        return;
+    }
+    for (size_t i = 0; i < names.len; i++) {
+        char *path = path_join(dir, names.items[i]);
+        char *sub = *rel ? path_join(rel, names.items[i]) : xstrdup(names.items[i]);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            S_fingerprint_tree(f, path, sub, with_content);
+        } else {
+            fingerprint_str(f, sub);
+            size_t len = 0;
+            char *data = with_content ? file_read(path, &len) : NULL;
+            if (data)
+                fingerprint_bytes(f, data, len);
+            else {
+                fingerprint_u64(f, (uint64_t)st.st_size);
+                fingerprint_u64(f, (uint64_t)st.st_mtim.tv_sec);
+                fingerprint_u64(f, (uint64_t)st.st_mtim.tv_nsec);
+            }
+            free(data);
+        }
+        free(sub);
+        free(path);
+    }
+    strlist_free(&names);
+}
+
+static void S_fingerprint_file(fingerprint *f, const char *path)
+{
+    size_t len = 0;
+    char *data = file_read(path, &len);
+    fingerprint_str(f, path);
+    if (data)
+        fingerprint_bytes(f, data, len);
+    else
+        fingerprint_str(f, "-");
+    free(data);
+}
+
+/* b->program: this binary, by its bytes (a manifest from another suture is not read). */
+void build_fingerprint_program(build *b)
+{
+    fingerprint *f = fingerprint_new();
+    S_fingerprint_file(f, "/proc/self/exe");
+    b->program = fingerprint_digest_of(f);
+    fingerprint_free(f);
+}
+
+/*
+ * b->inputs: the fingerprint of what every page depends on. This program itself (a new
+ * suture may render differently), --drafts, the templates, site.yaml, the procedure data,
+ * the glossary, the media files (by size and time), the rendered disclaimer, the topic
+ * counts in the navigation and the procedures' article links.
+ */
+void build_fingerprint_inputs(build *b)
+{
+    fingerprint *f = fingerprint_new();
+    fingerprint_str(f, "suture inputs 1");
+    fingerprint_bytes(f, b->program.bytes, sizeof b->program.bytes);
+    fingerprint_u64(f, b->opt->drafts);
+    S_fingerprint_tree(f, b->opt->templates_dir, "", true);
+    const char *const files[] = {"site.yaml", "data/procedures.yaml", "glossary.yaml", NULL};
+    for (size_t i = 0; files[i]; i++) {
+        char *path = path_join(b->opt->content_dir, files[i]);
+        S_fingerprint_file(f, path);
+        free(path);
+    }
+    S_fingerprint_tree(f, b->media_dir, "", false);
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlNodeDump(buf, NULL, b->disclaimer, 0, 0);
+    fingerprint_bytes(f, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+    xmlBufferFree(buf);
+    for (size_t t = 0; t < b->cfg->n_topics; t++)
+        fingerprint_u64(f, b->topic_counts[t]);
+    for (size_t i = 0; i < b->procedures->n_procedures; i++)
+        fingerprint_str(f, b->procedure_hrefs[i]);
+    fingerprint_digest d = fingerprint_digest_of(f);
+    fingerprint_hex(&d, b->inputs);
+    fingerprint_free(f);
+}

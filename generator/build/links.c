@@ -1,0 +1,230 @@
+/*
+ * links.c: the Markdown hooks of the build: internal links between articles, #anchors, media,
+ * compare and before-after blocks (build_private.h).
+ */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "build/build_private.h"
+#include "markdown/beforeafter.h"
+#include "markdown/compare.h"
+
+/*
+ * Whether url starts with a scheme ("https:", "javascript:"): letters, digits, '+', '-' and
+ * '.' before the first ':'. Read as a browser reads it, not with RFC 3986's parser
+ * (xmlParseURI): that one refuses an address which is not a valid URI (a space, a bare '%',
+ * raw UTF-8) and returns no scheme, where a browser still follows it; the rule that pages
+ * load nothing from other hosts must see the scheme the browser sees.
+ */
+static bool S_has_scheme(const char *url)
+{
+    const char *p = url;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    return p != url && *p == ':';
+}
+
+/* Report a #fragment that names no heading of target, with the closest id. */
+static void S_check_fragment(render_ctx *c, const article *target, const char *fragment,
+                             unsigned line, unsigned column)
+{
+    const char *p = target->heading_ids;
+    for (size_t i = 0; i < target->n_heading_ids; i++, p += strlen(p) + 1)
+        if (strcmp(p, fragment) == 0)
+            return;
+    /* Not found: the ids as a list, for the closest one. */
+    const char **ids = xcalloc(target->n_heading_ids + 1, sizeof *ids);
+    p = target->heading_ids;
+    for (size_t i = 0; i < target->n_heading_ids; i++, p += strlen(p) + 1)
+        ids[i] = p;
+    const char *near = suggest_closest_n(fragment, ids, target->n_heading_ids);
+    free(ids);
+    if (near)
+        diag_error(c->b->diags, c->file, line, column, "link",
+                   "%s has no heading with the id '#%s'; did you mean '#%s'?",
+                   target->file_name, fragment, near);
+    else
+        diag_error(c->b->diags, c->file, line, column, "link",
+                   "%s has no heading with the id '#%s'; link to one of its headings or to "
+                   "the article alone",
+                   target->file_name, fragment);
+}
+
+/*
+ * A link in c's text: another article by its file name ("dimpling.md#risks") becomes its
+ * URL, and is recorded in c->links; a #fragment alone is checked against the article's own
+ * headings; a full address or a path from the site's root is left as it is (NULL);
+ * anything else is reported.
+ */
+static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned column)
+{
+    render_ctx *c = ctx;
+    if (url[0] == '#') {
+        if (c->self && url[1])
+            S_check_fragment(c, c->self, url + 1, line, column);
+        return NULL;
+    }
+    if (S_has_scheme(url) || url[0] == '/' || url[0] == '\0')
+        return NULL;
+    const char *hash = strchr(url, '#');
+    size_t path_len = hash ? (size_t)(hash - url) : strlen(url);
+    if (path_len < 3 || strncmp(url + path_len - 3, ".md", 3) != 0) {
+        diag_error(c->b->diags, c->file, line, column, "link",
+                   "the link '%s' points at a file suture does not publish; link to an "
+                   "article by its file name (like 'dimpling.md') or to a full web address",
+                   url);
+        return NULL;
+    }
+    char *path = xstrndup(url, path_len);
+    const char *name = path_basename(path);
+    if (!strlist_contains(&c->links, name))
+        strlist_push(&c->links, name);
+    const article *target = build_find_article(c->b, name);
+    char *result = NULL;
+    if (!target) {
+        const char *near = build_suggest_article(c->b, name);
+        if (near)
+            diag_error(c->b->diags, c->file, line, column, "link",
+                       "there is no article '%s'; did you mean '%s'?", name, near);
+        else
+            diag_error(c->b->diags, c->file, line, column, "link",
+                       "there is no article '%s' in %s; check the file name", name,
+                       c->b->articles_dir);
+    } else if (!target->fm) {
+        /* Its own errors are reported already. */
+    } else if (!target->published) {
+        diag_error(c->b->diags, c->file, line, column, "link",
+                   "'%s' is a draft and will not be published, so this link would be "
+                   "broken; remove the link or publish the article",
+                   name);
+    } else {
+        if (hash && hash[1])
+            S_check_fragment(c, target, hash + 1, line, column);
+        result = hash && hash[1] ? xasprintf("%s%s", target->url, hash) : xstrdup(target->url);
+    }
+    free(path);
+    return result;
+}
+
+/*
+ * The site URL of an image in content/media/, written as media/x.jpg, ./media/x.jpg,
+ * ../media/x.jpg or /media/x.jpg. Reports images on other hosts, paths outside media/ and
+ * missing files; returns NULL then.
+ */
+static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned column)
+{
+    build *b = c->b;
+    if (strncmp(src, "data:", 5) == 0)
+        return NULL; /* an inline image: no request anywhere */
+    if (S_has_scheme(src) || strncmp(src, "//", 2) == 0) {
+        diag_error(b->diags, c->file, line, column, "media",
+                   "the image '%s' is on another site; pages must not load anything from other "
+                   "hosts, so copy the image into content/media/ and write 'media/<name>'",
+                   src);
+        return NULL;
+    }
+    const char *p = src;
+    while (strncmp(p, "./", 2) == 0)
+        p += 2;
+    if (strncmp(p, "../", 3) == 0)
+        p += 3;
+    while (*p == '/')
+        p++;
+    char *clean = xstrndup(p, strcspn(p, "?#"));
+    bool inside = strncmp(clean, "media/", 6) == 0 && !strstr(clean, "/../") &&
+                  !str_ends_with(clean, "/..") && clean[6] != '\0';
+    if (!inside) {
+        diag_error(b->diags, c->file, line, column, "media",
+                   "the image '%s' is not in content/media/; put it there and write "
+                   "'media/<name>'",
+                   src);
+        free(clean);
+        return NULL;
+    }
+    char *file = path_join(b->media_dir, clean + 6);
+    const char *kind = path_is_file(file) ? NULL : path_kind(file);
+    if (kind && strcmp(kind, "a folder") != 0) {
+        /* Something is there, but not an image file: say what it is. */
+        diag_error(b->diags, c->file, line, column, "media",
+                   "the image '%s' is %s, not a file: %s; suture publishes only regular "
+                   "files: replace it with the image",
+                   src, kind, file);
+        free(file);
+        free(clean);
+        return NULL;
+    }
+    if (!path_is_file(file)) {
+        diag_error(b->diags, c->file, line, column, "media",
+                   "the image '%s' does not exist: there is no file %s; check the name or add "
+                   "the file",
+                   src, file);
+        free(file);
+        free(clean);
+        return NULL;
+    }
+    free(file);
+    char *url = xasprintf("%s%s", b->cfg->base_path, clean);
+    free(clean);
+    return url;
+}
+
+static char *S_hook_image(void *ctx, const char *url, const char *alt, unsigned line,
+                          unsigned column)
+{
+    render_ctx *c = ctx;
+    const char *p = alt;
+    while (*p == ' ' || *p == '\t' || *p == '\n')
+        p++;
+    if (!*p)
+        diag_error(c->b->diags, c->file, line, column, "media",
+                   "this image has no alt text; describe what it shows inside the brackets: "
+                   "![what the image shows](%s)",
+                   url);
+    return S_media_url(c, url, line, column);
+}
+
+static bool S_hook_fenced(void *ctx, const char *info, const char *content, size_t len,
+                          unsigned line, unsigned column, xmlNodePtr parent)
+{
+    render_ctx *c = ctx;
+    build *b = c->b;
+    if (strcmp(info, "compare") == 0) {
+        compare_spec *spec =
+            compare_parse(c->file, content, len, line, column, b->procedures, b->diags);
+        if (!spec)
+            return true;
+        char id[32];
+        snprintf(id, sizeof id, "cmp-%u", ++c->tables);
+        /* Column headers link to articles only on /compare/: here the reader is in one. */
+        xmlAddChild(parent, compare_render(b->procedures, spec, id, false, NULL));
+        compare_spec_free(spec);
+        return true;
+    }
+    if (strcmp(info, "before-after") == 0) {
+        beforeafter *ba = beforeafter_parse(c->file, content, len, line, column, b->diags);
+        if (!ba)
+            return true;
+        char *before = S_media_url(c, ba->before, ba->before_line, ba->before_column);
+        char *after = S_media_url(c, ba->after, ba->after_line, ba->after_column);
+        if (before && after)
+            xmlAddChild(parent, beforeafter_render(ba, before, after,
+                                                   config_notice(b->cfg, "before_after")));
+        free(before);
+        free(after);
+        beforeafter_free(ba);
+        return true;
+    }
+    return false;
+}
+
+markdown_hooks build_hooks(render_ctx *c)
+{
+    return (markdown_hooks){
+        .ctx = c,
+        .link = S_hook_link,
+        .image = S_hook_image,
+        .fenced = S_hook_fenced,
+    };
+}

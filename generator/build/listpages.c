@@ -1,0 +1,237 @@
+/*
+ * listpages.c: the pages that are not an article's: home, topic lists, compare, glossary, 404
+ * (build_private.h).
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build/build_private.h"
+#include "base/permalink.h"
+#include "markdown/compare.h"
+#include "render/pagexml.h"
+
+/* How many articles a topic's list shows on one page (build_render_topics). */
+#define TOPIC_PAGE_SIZE 50
+/* How many of the newest articles the home page lists. */
+#define HOME_NEWEST_MAX 10
+
+void build_render_home(build *b)
+{
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_HOME, b->cfg->language, b->cfg->base_path,
+                                b->cfg->title, b->cfg->description, b->topic_counts);
+    xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "articles", NULL);
+    for (size_t i = 0; i < b->n_listed && i < HOME_NEWEST_MAX; i++)
+        pagexml_article_ref(list, b->listed[i]);
+    build_render_page(b, PAGE_HOME, doc, b->cfg->base_path);
+    xmlFreeDoc(doc);
+}
+
+char *build_topic_page_url(const build *b, const char *id, size_t n)
+{
+    return permalink(b->cfg->base_path, PERMALINK_TOPIC, id, n);
+}
+
+size_t build_topic_pages(size_t n)
+{
+    return n == 0 ? 1 : (n + TOPIC_PAGE_SIZE - 1) / TOPIC_PAGE_SIZE;
+}
+
+/* Page p (from 1) of topic t's list. */
+static void S_render_topic_page(build *b, size_t t, size_t p)
+{
+    const site_topic *topic = &b->cfg->topics[t];
+    const article **in_topic = b->in_topic[t];
+    size_t n = b->n_in_topic[t];
+    size_t pages = build_topic_pages(n);
+    char *first = build_topic_page_url(b, topic->id, 1);
+    char *url = build_topic_page_url(b, topic->id, p);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_TOPIC, b->cfg->language, url, topic->title,
+                                topic->description, b->topic_counts);
+    xmlNodePtr page = xmlDocGetRootElement(doc);
+    xmlNodePtr el = xmlNewChild(page, NULL, BAD_CAST "topic", NULL);
+    xmlNewProp(el, BAD_CAST "id", BAD_CAST topic->id);
+    xmlNewProp(el, BAD_CAST "href", BAD_CAST first);
+    pagexml_text(el, "title", topic->title);
+    pagexml_text(el, "description", topic->description);
+    if (pages > 1) {
+        xmlNodePtr nav = xmlNewChild(page, NULL, BAD_CAST "pagination", NULL);
+        char num[32];
+        snprintf(num, sizeof num, "%zu", p);
+        xmlNewProp(nav, BAD_CAST "current", BAD_CAST num);
+        snprintf(num, sizeof num, "%zu", pages);
+        xmlNewProp(nav, BAD_CAST "count", BAD_CAST num);
+        const struct {
+            const char *name;
+            size_t page;
+            bool show;
+        } links[] = {{"first", 1, p > 1},
+                     {"prev", p - 1, p > 1},
+                     {"next", p + 1, p < pages},
+                     {"last", pages, p < pages}};
+        for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
+            if (!links[k].show)
+                continue;
+            char *href = build_topic_page_url(b, topic->id, links[k].page);
+            xmlNewProp(nav, BAD_CAST links[k].name, BAD_CAST href);
+            free(href);
+        }
+    }
+    xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "articles", NULL);
+    for (size_t i = (p - 1) * TOPIC_PAGE_SIZE; i < n && i < p * TOPIC_PAGE_SIZE; i++)
+        pagexml_article_ref(list, in_topic[i]);
+    build_render_page(b, PAGE_TOPIC, doc, url);
+    xmlFreeDoc(doc);
+    free(url);
+    free(first);
+}
+
+/* Render topic pages, taking the next one not yet taken, until none is left. */
+static void *S_topic_worker(void *arg)
+{
+    build *b = arg;
+    for (;;) {
+        size_t k = atomic_fetch_add(&b->next_topic_page, 1);
+        /* Page k of all: find its topic. */
+        size_t t = 0;
+        while (t < b->cfg->n_topics && k >= build_topic_pages(b->n_in_topic[t]))
+            k -= build_topic_pages(b->n_in_topic[t++]);
+        if (t == b->cfg->n_topics)
+            break;
+        S_render_topic_page(b, t, k + 1);
+    }
+    return NULL;
+}
+
+/*
+ * Each topic's articles, newest first, TOPIC_PAGE_SIZE to a page: a long list is slow to
+ * load on a phone and hard to move through with a screen reader, and one page holding
+ * every article of a large site would hold them all in memory at once. The pages are
+ * rendered on --jobs threads.
+ */
+void build_render_topics(build *b)
+{
+    size_t n_topics = b->cfg->n_topics;
+    b->in_topic = xcalloc(n_topics + 1, sizeof *b->in_topic);
+    b->n_in_topic = xcalloc(n_topics + 1, sizeof *b->n_in_topic);
+    for (size_t t = 0; t < n_topics; t++)
+        b->in_topic[t] = xcalloc(b->topic_counts[t] + 1, sizeof **b->in_topic);
+    for (size_t i = 0; i < b->n_listed; i++)
+        for (size_t t = 0; t < n_topics; t++)
+            for (size_t k = 0; k < b->listed[i]->fm->n_topics; k++)
+                if (strcmp(b->listed[i]->fm->topics[k].id, b->cfg->topics[t].id) == 0) {
+                    b->in_topic[t][b->n_in_topic[t]++] = b->listed[i];
+                    break;
+                }
+    atomic_store(&b->next_topic_page, 0);
+    build_on_threads(b->opt->jobs ? b->opt->jobs : 1, S_topic_worker, b);
+    for (size_t t = 0; t < n_topics; t++)
+        free(b->in_topic[t]);
+    free(b->in_topic);
+    free(b->n_in_topic);
+    b->in_topic = NULL;
+    b->n_in_topic = NULL;
+}
+
+void build_render_compare(build *b)
+{
+    const procedure_data *data = b->procedures;
+    /* /compare/ shows every procedure on every attribute: each needs every value. */
+    for (size_t p = 0; p < data->n_procedures; p++)
+        for (size_t a = 0; a < data->n_attributes; a++)
+            if (!data->procedures[p].values[a].text)
+                diag_error(b->diags, data->file, data->procedures[p].line,
+                           data->procedures[p].column, "procedures",
+                           "procedure '%s' has no value for '%s'; the comparison page shows "
+                           "every attribute, so add one",
+                           data->procedures[p].id, data->attributes[a].id);
+    /* The caption names what is compared, in the data's own words. */
+    strbuf caption = STRBUF_INIT;
+    for (size_t p = 0; p < data->n_procedures; p++)
+        strbuf_printf(&caption, "%s%s", p ? ", " : "", data->procedures[p].name);
+    char *url = permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, b->cfg->language, url, "",
+                                b->cfg->description, b->topic_counts);
+    xmlNodePtr cmp = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "comparison", NULL);
+    if (data->n_procedures) {
+        compare_spec *spec = compare_spec_all(data, strbuf_str(&caption));
+        xmlAddChild(cmp, compare_render(data, spec, "cmp-all", true,
+                                        (const char *const *)b->procedure_hrefs));
+        compare_spec_free(spec);
+    }
+    build_render_page(b, PAGE_COMPARE, doc, url);
+    xmlFreeDoc(doc);
+    free(url);
+    strbuf_free(&caption);
+}
+
+void build_render_glossary(build *b)
+{
+    const glossary *g = b->glossary;
+    char *url = permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_GLOSSARY, b->cfg->language, url, "",
+                                b->cfg->description, b->topic_counts);
+    xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "glossary", NULL);
+    const size_t *order = glossary_sorted(g);
+    for (size_t i = 0; i < glossary_count(g); i++) {
+        const glossary_term *t = glossary_get(g, order[i]);
+        xmlNodePtr term = xmlNewChild(list, NULL, BAD_CAST "term", NULL);
+        char *id = xasprintf("term-%s", t->id);
+        xmlNewProp(term, BAD_CAST "id", BAD_CAST id);
+        free(id);
+        pagexml_text(term, "name", t->term);
+        xmlNodePtr aliases = xmlNewChild(term, NULL, BAD_CAST "aliases", NULL);
+        for (size_t k = 0; k < t->n_aliases; k++)
+            pagexml_text(aliases, "alias", t->aliases[k]);
+        render_ctx c = {.b = b, .file = glossary_file_name(g)};
+        markdown_hooks hooks = build_hooks(&c);
+        markdown_result *md = markdown_render(c.file, t->definition, strlen(t->definition),
+                                              t->line, MARKDOWN_NO_H1, &hooks, b->diags);
+        strlist_free(&c.links);
+        char *href = xasprintf("%s#term-%s", url, t->id);
+        searchindex_add_term(b->search, t->term, (const char *const *)t->aliases, t->n_aliases,
+                             md->body, href);
+        free(href);
+        xmlNodeSetName(md->body, BAD_CAST "definition");
+        xmlAddChild(term, md->body);
+        md->body = NULL;
+        markdown_result_free(md);
+    }
+    build_render_page(b, PAGE_GLOSSARY, doc, url);
+    xmlFreeDoc(doc);
+    free(url);
+}
+
+void build_render_not_found(build *b)
+{
+    char *url = permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_NOT_FOUND, b->cfg->language, url, "",
+                                b->cfg->description, b->topic_counts);
+    build_render_page(b, PAGE_NOT_FOUND, doc, url);
+    xmlFreeDoc(doc);
+    free(url);
+}
+
+/* Declare every page that is not an article's, by its file in the site. */
+void build_plan_list_pages(build *b)
+{
+    strlist urls = STRLIST_INIT;
+    strlist_push(&urls, b->cfg->base_path);
+    for (size_t t = 0; t < b->cfg->n_topics; t++) {
+        size_t pages = build_topic_pages(b->topic_counts[t]);
+        for (size_t p = 1; p <= pages; p++)
+            strlist_push_owned(&urls, build_topic_page_url(b, b->cfg->topics[t].id, p));
+    }
+    strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0));
+    strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0));
+    strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0));
+    strlist_push(&urls, b->search_url);
+    for (size_t i = 0; i < urls.len; i++) {
+        char *rel = build_page_file(b, urls.items[i]);
+        incremental_add_page(b->inc, rel);
+        free(rel);
+    }
+    b->n_list_pages = urls.len;
+    strlist_free(&urls);
+}
