@@ -9,8 +9,6 @@
 
 #include "base/util.h"
 
-/* Errors added by this thread to any list (diag_thread_error_count). */
-static _Thread_local size_t S_thread_errors;
 
 struct diag_list {
     diag *items;
@@ -57,8 +55,6 @@ static void S_vadd(diag_list *list, diag_severity severity, const char *file, un
         .message = message,
         .reference = reference ? xstrdup(reference) : NULL,
     };
-    if (severity == DIAG_ERROR)
-        S_thread_errors++;
     pthread_mutex_lock(&list->lock);
     if (list->len == list->cap) {
         list->cap = list->cap ? list->cap * 2 : 16;
@@ -106,11 +102,6 @@ void diag_file_problem(diag_list *list, const char *path, int err, const char *c
     char *why = file_problem(path, err, what);
     diag_error(list, path, 0, 0, category, "%s", why);
     free(why);
-}
-
-size_t diag_thread_error_count(void)
-{
-    return S_thread_errors;
 }
 
 size_t diag_count(const diag_list *list)

@@ -73,12 +73,9 @@ void diag_file_problem(diag_list *list, const char *path, int err, const char *c
 
 size_t diag_count(const diag_list *list);
 size_t diag_error_count(const diag_list *list);
-/*
- * How many errors the calling thread has added to any list so far. Compare it before and
- * after a call to learn whether that call reported an error: other threads adding their own
- * to the same list at the same time do not count, as they would in diag_error_count.
- */
-size_t diag_thread_error_count(void);
+/* Whether a call found errors is its own to say (a parser counts what it reports, as
+ * ydoc_error_count does), never learnt by counting a list before and after the call:
+ * other threads may add to the same list meanwhile. */
 size_t diag_warning_count(const diag_list *list);
 /* "error", "warning" or "info". */
 const char *diag_severity_name(diag_severity severity);

@@ -88,7 +88,6 @@ static void S_render_article(build *b, const article *a, bool check_only)
     const char *body = build_article_body(a, text, len);
     render_ctx c = {.b = b, .file = a->path, .self = a};
     markdown_hooks hooks = build_hooks(&c);
-    size_t errors_before = diag_thread_error_count();
     markdown_result *md = markdown_render(a->path, body, len - (size_t)(body - text),
                                           a->body_line, MARKDOWN_NO_H1, &hooks, b->diags);
     if (rel) {
@@ -105,7 +104,8 @@ static void S_render_article(build *b, const article *a, bool check_only)
     char *glossary_href = permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
     glossary_link_terms(b->glossary, md->body, glossary_href);
     free(glossary_href);
-    if (check_only || diag_thread_error_count() > errors_before) {
+    /* glossary_link_terms reports nothing: the errors are the text's and its links'. */
+    if (check_only || md->errors > 0 || c.errors > 0) {
         markdown_result_free(md);
         return;
     }

@@ -85,6 +85,7 @@ typedef struct render_ctx {
     const article *self;  /* NULL outside an article */
     unsigned tables;
     strlist links;        /* article file names the text links to, for the manifest */
+    unsigned errors;      /* how many errors the hooks reported (links, media, blocks) */
 } render_ctx;
 
 /* ---- articles.c ---- */

@@ -3,6 +3,7 @@
  * compare and before-after blocks (build_private.h).
  */
 #define _GNU_SOURCE
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,22 @@
 #include "markdown/beforeafter.h"
 #include "markdown/compare.h"
 
+
+/* Report an error in the text being rendered, at line and column, and count it: the
+ * caller learns from c->errors whether the text had any. */
+static void S_error(render_ctx *c, unsigned line, unsigned column, const char *category,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void S_error(render_ctx *c, unsigned line, unsigned column, const char *category,
+                    const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *message = xvasprintf(fmt, ap);
+    va_end(ap);
+    diag_error(c->b->diags, c->file, line, column, category, "%s", message);
+    free(message);
+    c->errors++;
+}
 /*
  * Whether url starts with a scheme ("https:", "javascript:"): letters, digits, '+', '-' and
  * '.' before the first ':'. Read as a browser reads it, not with RFC 3986's parser
@@ -42,11 +59,11 @@ static void S_check_fragment(render_ctx *c, const article *target, const char *f
     const char *near = suggest_closest_n(fragment, ids, target->n_heading_ids);
     free(ids);
     if (near)
-        diag_error(c->b->diags, c->file, line, column, "link",
+        S_error(c, line, column, "link",
                    "%s has no heading with the id '#%s'; did you mean '#%s'?",
                    target->file_name, fragment, near);
     else
-        diag_error(c->b->diags, c->file, line, column, "link",
+        S_error(c, line, column, "link",
                    "%s has no heading with the id '#%s'; link to one of its headings or to "
                    "the article alone",
                    target->file_name, fragment);
@@ -71,7 +88,7 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
     const char *hash = strchr(url, '#');
     size_t path_len = hash ? (size_t)(hash - url) : strlen(url);
     if (path_len < 3 || strncmp(url + path_len - 3, ".md", 3) != 0) {
-        diag_error(c->b->diags, c->file, line, column, "link",
+        S_error(c, line, column, "link",
                    "the link '%s' points at a file suture does not publish; link to an "
                    "article by its file name (like 'dimpling.md') or to a full web address",
                    url);
@@ -86,16 +103,16 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
     if (!target) {
         const char *near = build_suggest_article(c->b, name);
         if (near)
-            diag_error(c->b->diags, c->file, line, column, "link",
+            S_error(c, line, column, "link",
                        "there is no article '%s'; did you mean '%s'?", name, near);
         else
-            diag_error(c->b->diags, c->file, line, column, "link",
+            S_error(c, line, column, "link",
                        "there is no article '%s' in %s; check the file name", name,
                        c->b->articles_dir);
     } else if (!target->fm) {
         /* Its own errors are reported already. */
     } else if (!target->published) {
-        diag_error(c->b->diags, c->file, line, column, "link",
+        S_error(c, line, column, "link",
                    "'%s' is a draft and will not be published, so this link would be "
                    "broken; remove the link or publish the article",
                    name);
@@ -119,7 +136,7 @@ static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned
     if (strncmp(src, "data:", 5) == 0)
         return NULL; /* an inline image: no request anywhere */
     if (S_has_scheme(src) || strncmp(src, "//", 2) == 0) {
-        diag_error(b->diags, c->file, line, column, "media",
+        S_error(c, line, column, "media",
                    "the image '%s' is on another site; pages must not load anything from other "
                    "hosts, so copy the image into content/media/ and write 'media/<name>'",
                    src);
@@ -136,7 +153,7 @@ static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned
     bool inside = strncmp(clean, "media/", 6) == 0 && !strstr(clean, "/../") &&
                   !str_ends_with(clean, "/..") && clean[6] != '\0';
     if (!inside) {
-        diag_error(b->diags, c->file, line, column, "media",
+        S_error(c, line, column, "media",
                    "the image '%s' is not in content/media/; put it there and write "
                    "'media/<name>'",
                    src);
@@ -147,7 +164,7 @@ static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned
     const char *kind = path_is_file(file) ? NULL : path_kind(file);
     if (kind && strcmp(kind, "a folder") != 0) {
         /* Something is there, but not an image file: say what it is. */
-        diag_error(b->diags, c->file, line, column, "media",
+        S_error(c, line, column, "media",
                    "the image '%s' is %s, not a file: %s; suture publishes only regular "
                    "files: replace it with the image",
                    src, kind, file);
@@ -156,7 +173,7 @@ static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned
         return NULL;
     }
     if (!path_is_file(file)) {
-        diag_error(b->diags, c->file, line, column, "media",
+        S_error(c, line, column, "media",
                    "the image '%s' does not exist: there is no file %s; check the name or add "
                    "the file",
                    src, file);
@@ -178,7 +195,7 @@ static char *S_hook_image(void *ctx, const char *url, const char *alt, unsigned 
     while (*p == ' ' || *p == '\t' || *p == '\n')
         p++;
     if (!*p)
-        diag_error(c->b->diags, c->file, line, column, "media",
+        S_error(c, line, column, "media",
                    "this image has no alt text; describe what it shows inside the brackets: "
                    "![what the image shows](%s)",
                    url);
@@ -193,8 +210,10 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
     if (strcmp(info, "compare") == 0) {
         compare_spec *spec =
             compare_parse(c->file, content, len, line, column, b->procedures, b->diags);
-        if (!spec)
+        if (!spec) {
+            c->errors++; /* compare_parse reported them */
             return true;
+        }
         char id[32];
         snprintf(id, sizeof id, "cmp-%u", ++c->tables);
         /* Column headers link to articles only on /compare/: here the reader is in one. */
@@ -204,8 +223,10 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
     }
     if (strcmp(info, "before-after") == 0) {
         beforeafter *ba = beforeafter_parse(c->file, content, len, line, column, b->diags);
-        if (!ba)
+        if (!ba) {
+            c->errors++; /* beforeafter_parse reported them */
             return true;
+        }
         char *before = S_media_url(c, ba->before, ba->before_line, ba->before_column);
         char *after = S_media_url(c, ba->after, ba->after_line, ba->after_column);
         if (before && after)

@@ -150,7 +150,7 @@ static char *S_link_target(const char *path)
  * inside the folder is checked as that file (rel, which this takes over, is added to out when
  * it is *.html or *.css, and freed otherwise); every other link is reported, and nothing
  * behind it is opened. Links out of the folder are
- * refused as `suture build` refuses them in content/ (site.c, S_copy_dir).
+ * refused as `suture build` refuses them in content/ (build/output.c, build_copy_dir).
  */
 static void S_walk_link(sv_site *s, const char *full, char *rel, const char *name, strlist *out)
 {

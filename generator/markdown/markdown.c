@@ -299,10 +299,12 @@ static xmlNodePtr S_list(cmark_node *n, xmlNodePtr parent)
 static xmlNodePtr S_heading(S_render *r, cmark_node *n, xmlNodePtr parent)
 {
     int level = cmark_node_get_heading_level(n);
-    if (level == 1 && (r->options & MARKDOWN_NO_H1))
+    if (level == 1 && (r->options & MARKDOWN_NO_H1)) {
         diag_error(r->diags, r->file, S_line(r, n), S_col(n), "heading",
                    "a level-1 heading ('# ...') repeats the page title; start sections "
                    "with '## ' instead");
+        r->result->errors++;
+    }
     char name[3] = {'h', (char)('0' + level), '\0'};
     return S_child(parent, name);
 }
@@ -430,6 +432,7 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
                    "quotes or lists are nested more than %d levels deep here; no reader can "
                    "follow that, and suture will not build it: take out levels",
                    MARKDOWN_MAX_NESTING);
+        res->errors++;
         mdarena_end(tree);
         strlist_free(&r.taken_ids);
         return res;

@@ -49,6 +49,9 @@ typedef struct markdown_result {
     xmlNodePtr body;              /* an unlinked <body> element holding the blocks */
     markdown_heading *headings;   /* in document order */
     size_t n_headings;
+    /* How many errors markdown_render reported itself (a level-1 heading, nesting too
+     * deep); the hooks count their own. */
+    size_t errors;
 } markdown_result;
 
 /* Options for markdown_render. */

@@ -229,39 +229,10 @@ static void test_threads(void **state)
     diag_list_free(l);
 }
 
-/* ---- errors per thread ---- */
-
-static void *S_add_errors(void *arg)
-{
-    diag_list *l = arg;
-    for (int i = 0; i < 1000; i++)
-        diag_error(l, "other.md", 1, 1, NULL, "theirs %d", i);
-    return NULL;
-}
-
-static void test_thread_error_count_is_the_threads_own(void **state)
-{
-    (void)state;
-    diag_list *l = diag_list_new();
-    size_t mine = diag_thread_error_count();
-    pthread_t t;
-    assert_int_equal(pthread_create(&t, NULL, S_add_errors, l), 0);
-    diag_add(l, DIAG_WARNING, "mine.md", 1, 1, NULL, "a warning is not an error");
-    assert_int_equal(diag_thread_error_count(), mine);
-    pthread_join(t, NULL);
-    /* Another thread's thousand errors are in the list, not in this thread's count. */
-    assert_int_equal(diag_error_count(l), 1000);
-    assert_int_equal(diag_thread_error_count(), mine);
-    diag_error(l, "mine.md", 2, 1, NULL, "mine");
-    assert_int_equal(diag_thread_error_count(), mine + 1);
-    diag_list_free(l);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_empty_list),
-        cmocka_unit_test(test_thread_error_count_is_the_threads_own),
         cmocka_unit_test(test_format_spec_example),
         cmocka_unit_test(test_severities_and_counts),
         cmocka_unit_test(test_reference_is_printed_and_kept),

@@ -257,6 +257,7 @@ static void test_level1_heading_error_under_no_h1(void **state)
                                   MARKDOWN_NO_H1, NULL, diags);
     assert_int_equal(diag_count(diags), 2);
     assert_int_equal(diag_error_count(diags), 2);
+    assert_int_equal(r->errors, 2); /* the result counts its own errors */
     tu_expect_diag(diags, 0,
                    "content/articles/smas.md:12:4: error: a level-1 heading ('# ...') repeats "
                    "the page title; start sections with '## ' instead [heading]");
@@ -774,6 +775,7 @@ static void test_nesting_limit(void **state)
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render(ok, 0, NULL, diags);
     assert_int_equal(diag_count(diags), 0);
+    assert_int_equal(r->errors, 0);
     assert_non_null(r->body->children);
     markdown_result_free(r);
     free(ok);
@@ -781,6 +783,7 @@ static void test_nesting_limit(void **state)
     char *quotes = S_repeat("> ", 100000, "deep\n");
     r = S_render(quotes, 0, NULL, diags);
     assert_int_equal(diag_count(diags), 1);
+    assert_int_equal(r->errors, 1);
     tu_expect_diag(diags, 0, FILE_NAME ":10:127: error: quotes or lists are nested more than 64 "
                              "levels deep here; no reader can follow that, and suture will not "
                              "build it: take out levels [markdown]");
@@ -795,6 +798,7 @@ static void test_nesting_limit(void **state)
     }
     r = S_render(strbuf_str(&lists), 0, NULL, diags);
     assert_int_equal(diag_count(diags), 2);
+    assert_int_equal(r->errors, 1); /* this render's own, not the list's earlier one */
     assert_null(r->body->children);
     markdown_result_free(r);
     strbuf_free(&lists);
