@@ -17,7 +17,7 @@ const char *suggest_closest_n(const char *word, const char *const *candidates, s
 /*
  * suggest_closest over an array of count structs of stride bytes, each holding at byte
  * offset a const char * naming it (e.g. the id field of an array of topics):
- * suggest_closest_in(id, topics, n, sizeof *topics, offsetof(site_topic, id)).
+ * suggest_closest_in(id, topics, n, sizeof *topics, offsetof(config_topic, id)).
  */
 const char *suggest_closest_in(const char *word, const void *items, size_t count,
                                size_t stride, size_t offset);

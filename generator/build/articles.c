@@ -34,10 +34,10 @@ const char *build_suggest_article(const build *b, const char *file_name)
                               offsetof(article, file_name));
 }
 
-static const char *S_suggest_topic(const site_config *cfg, const char *id)
+static const char *S_suggest_topic(const config *cfg, const char *id)
 {
     return suggest_closest_in(id, cfg->topics, cfg->n_topics, sizeof *cfg->topics,
-                              offsetof(site_topic, id));
+                              offsetof(config_topic, id));
 }
 
 /* Check the ids an article's front matter names against site.yaml and the data. */
@@ -46,7 +46,7 @@ static void S_check_refs(build *b, article *a)
     const frontmatter *fm = a->fm;
     for (size_t i = 0; i < fm->n_topics; i++) {
         const fm_ref *r = &fm->topics[i];
-        if (config_topic(b->cfg, r->id))
+        if (config_find_topic(b->cfg, r->id))
             continue;
         const char *near = S_suggest_topic(b->cfg, r->id);
         if (near)

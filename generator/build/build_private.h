@@ -44,7 +44,7 @@ typedef struct build {
     diag_list *diags;
     char *articles_dir;
     char *media_dir;
-    site_config *cfg;
+    config *cfg;
     procedure_data *procedures;
     glossary *glossary;
     page_templates *templates;

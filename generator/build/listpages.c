@@ -41,7 +41,7 @@ size_t build_topic_pages(size_t n)
 /* Page p (from 1) of topic t's list. */
 static void S_render_topic_page(build *b, size_t t, size_t p)
 {
-    const site_topic *topic = &b->cfg->topics[t];
+    const config_topic *topic = &b->cfg->topics[t];
     const article **in_topic = b->in_topic[t];
     size_t n = b->n_in_topic[t];
     size_t pages = build_topic_pages(n);

@@ -146,7 +146,7 @@ static bool S_load_settings(build *b)
 /* b->disclaimer. It may link to articles like any text; its links are checked the same way. */
 static void S_render_disclaimer(build *b)
 {
-    const site_config *cfg = b->cfg;
+    const config *cfg = b->cfg;
     render_ctx c = {.b = b, .file = cfg->file};
     markdown_hooks hooks = build_hooks(&c);
     markdown_result *md = markdown_render(cfg->file, cfg->disclaimer, strlen(cfg->disclaimer),

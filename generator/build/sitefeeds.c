@@ -23,7 +23,7 @@ static const date_ymd *S_latest_reviews(const build *b, const date_ymd **topic_l
         if (!latest || date_compare(&fm->reviewed, latest) > 0)
             latest = &fm->reviewed;
         for (size_t k = 0; k < fm->n_topics; k++) {
-            const site_topic *t = config_topic(b->cfg, fm->topics[k].id);
+            const config_topic *t = config_find_topic(b->cfg, fm->topics[k].id);
             if (!t)
                 continue;
             size_t ti = (size_t)(t - b->cfg->topics);

@@ -103,7 +103,7 @@ typedef struct {
 
 /* Lint content_dir, gathering the articles' reading grades into readings; what cannot be
  * read is reported in diags. */
-static void S_lint_content(const check_options *opt, const site_config *cfg,
+static void S_lint_content(const check_options *opt, const config *cfg,
                            const compliance *rules, diag_list *diags, check_summary *sum,
                            lint_result *all, S_readings *readings)
 {
@@ -186,7 +186,7 @@ static void S_lint_content(const check_options *opt, const site_config *cfg,
 /* ---- verifying a built site -------------------------------------------------------------- */
 
 /* The disclaimer's text as a reader sees it (siteverify compares it ignoring white space). */
-static char *S_disclaimer_text(const site_config *cfg)
+static char *S_disclaimer_text(const config *cfg)
 {
     diag_list *quiet = diag_list_new();
     markdown_result *r = markdown_render(cfg->file, cfg->disclaimer, strlen(cfg->disclaimer), 1,
@@ -199,7 +199,7 @@ static char *S_disclaimer_text(const site_config *cfg)
     return text;
 }
 
-static int S_verify_site(const check_options *opt, const site_config *cfg, diag_list *diags,
+static int S_verify_site(const check_options *opt, const config *cfg, diag_list *diags,
                          FILE *err, check_summary *sum)
 {
     char *text = cfg ? S_disclaimer_text(cfg) : NULL;
@@ -235,7 +235,7 @@ static void S_print_text(const diag_list *diags, FILE *err)
  * Load content/compliance.yaml into *rules and lint the content with it. Returns 0, or 2
  * (after saying why on err) when there are no rules to lint with.
  */
-static int S_lint_with_rules(const check_options *opt, const site_config *cfg,
+static int S_lint_with_rules(const check_options *opt, const config *cfg,
                              compliance **rules, diag_list *diags, FILE *err,
                              check_summary *sum, lint_result *all, S_readings *readings)
 {
@@ -263,7 +263,7 @@ static int S_lint_with_rules(const check_options *opt, const site_config *cfg,
  * Returns the exit status: 0, 1 with errors or more warnings than allowed, 2 when the
  * report cannot be written.
  */
-static int S_report(const check_options *opt, const site_config *cfg, const compliance *rules,
+static int S_report(const check_options *opt, const config *cfg, const compliance *rules,
                     diag_list *diags, const lint_result *all, const S_readings *readings,
                     FILE *out, FILE *err, check_summary *sum)
 {
@@ -319,7 +319,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     int status = 0;
 
     char *site_yaml = path_join(opt->content_dir, "site.yaml");
-    site_config *cfg = NULL;
+    config *cfg = NULL;
     if (opt->lint_content || path_is_file(site_yaml))
         cfg = config_load(site_yaml, diags);
     free(site_yaml);

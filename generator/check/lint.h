@@ -28,7 +28,7 @@
 
 typedef struct lint_context {
     const compliance *rules;
-    const site_config *cfg;   /* the site's language, topics and review_max_age_days */
+    const config *cfg;   /* the site's language, topics and review_max_age_days */
     date_ymd today;           /* for review dates */
     diag_list *diags;         /* findings and mistakes go here (thread-safe) */
 } lint_context;

@@ -581,7 +581,7 @@ static void S_build(S_state *s)
     /* The base path may have changed with site.yaml. */
     char *site_yaml = path_join(opt->build.content_dir, "site.yaml");
     diag_list *scratch = diag_list_new();
-    site_config *cfg = config_load(site_yaml, scratch);
+    config *cfg = config_load(site_yaml, scratch);
     diag_list_free(scratch);
     free(site_yaml);
     char real[PATH_MAX];

@@ -11,7 +11,7 @@
 #include "content/yamldoc.h"
 
 /* Split base_url into the normalised URL and its path; reports what is wrong. */
-static bool S_base_url(ydoc *doc, yaml_node_t *node, const char *url, site_config *cfg)
+static bool S_base_url(ydoc *doc, yaml_node_t *node, const char *url, config *cfg)
 {
     xmlURIPtr uri = xmlParseURI(url);
     if (!uri || !uri->scheme || !uri->server ||
@@ -50,7 +50,7 @@ static bool S_base_url(ydoc *doc, yaml_node_t *node, const char *url, site_confi
  * read without strtod so that no locale can make "8.5" mean something else. A sign is
  * read so that "-3" is out of range rather than not a number.
  */
-static void S_reading_grade_max(ydoc *doc, yaml_node_t *node, site_config *cfg)
+static void S_reading_grade_max(ydoc *doc, yaml_node_t *node, config *cfg)
 {
     const char *v = ydoc_scalar(node);
     const char *what = "'reading_grade_max'";
@@ -92,7 +92,7 @@ static void S_reading_grade_max(ydoc *doc, yaml_node_t *node, site_config *cfg)
     cfg->reading_grade_max = value;
 }
 
-static void S_load_topics(ydoc *doc, yaml_node_t *node, site_config *cfg)
+static void S_load_topics(ydoc *doc, yaml_node_t *node, config *cfg)
 {
     static const char *const keys[] = {"id", "title", "description", NULL};
     if (!ydoc_expect_seq(doc, node, "'topics'"))
@@ -119,20 +119,20 @@ static void S_load_topics(ydoc *doc, yaml_node_t *node, site_config *cfg)
         const char *desc = dn ? ydoc_expect_string(doc, dn, "a topic's 'description'") : NULL;
         if (!dn)
             ydoc_error(doc, t, "this topic has no 'description'; add one plain sentence");
-        if (id && config_topic(cfg, id)) {
+        if (id && config_find_topic(cfg, id)) {
             ydoc_error(doc, idn, "topic '%s' is declared twice; keep one", id);
             id = NULL;
         }
         if (!id || !title || !desc)
             continue;
-        site_topic *topic = &cfg->topics[cfg->n_topics++];
+        config_topic *topic = &cfg->topics[cfg->n_topics++];
         topic->id = xstrdup(id);
         topic->title = xstrdup(title);
         topic->description = xstrdup(desc);
     }
 }
 
-static void S_load_notices(ydoc *doc, yaml_node_t *node, site_config *cfg)
+static void S_load_notices(ydoc *doc, yaml_node_t *node, config *cfg)
 {
     if (!ydoc_expect_map(doc, node, "'notices'"))
         return;
@@ -147,13 +147,13 @@ static void S_load_notices(ydoc *doc, yaml_node_t *node, site_config *cfg)
         cfg->notices[cfg->n_notices].text = xstrdup(text);
         cfg->n_notices++;
     }
-    if (!config_notice(cfg, "before_after"))
+    if (!config_find_notice(cfg, "before_after"))
         ydoc_error(doc, node,
                    "'notices' has no 'before_after'; add the consent notice shown under "
                    "before-and-after photos");
 }
 
-site_config *config_load(const char *path, diag_list *diags)
+config *config_load(const char *path, diag_list *diags)
 {
     static const char *const keys[] = {"title", "description", "base_url", "language",
                                        "review_max_age_days", "reading_grade_max", "topics",
@@ -168,7 +168,7 @@ site_config *config_load(const char *path, diag_list *diags)
         ydoc_free(doc);
         return NULL;
     }
-    site_config *cfg = xcalloc(1, sizeof *cfg);
+    config *cfg = xcalloc(1, sizeof *cfg);
     cfg->file = xstrdup(path);
 
     for (size_t k = 0; keys[k]; k++) {
@@ -221,7 +221,7 @@ site_config *config_load(const char *path, diag_list *diags)
     return cfg;
 }
 
-void config_free(site_config *cfg)
+void config_free(config *cfg)
 {
     if (!cfg)
         return;
@@ -246,7 +246,7 @@ void config_free(site_config *cfg)
     free(cfg);
 }
 
-const site_topic *config_topic(const site_config *cfg, const char *id)
+const config_topic *config_find_topic(const config *cfg, const char *id)
 {
     for (size_t i = 0; i < cfg->n_topics; i++)
         if (strcmp(cfg->topics[i].id, id) == 0)
@@ -254,7 +254,7 @@ const site_topic *config_topic(const site_config *cfg, const char *id)
     return NULL;
 }
 
-const char *config_notice(const site_config *cfg, const char *id)
+const char *config_find_notice(const config *cfg, const char *id)
 {
     for (size_t i = 0; i < cfg->n_notices; i++)
         if (strcmp(cfg->notices[i].id, id) == 0)

@@ -20,36 +20,36 @@
 
 #include "base/diag.h"
 
-typedef struct site_topic {
+typedef struct config_topic {
     char *id;          /* [a-z0-9-]+, used in URLs */
     char *title;
     char *description;
-} site_topic;
+} config_topic;
 
-typedef struct site_notice {
+typedef struct config_notice {
     char *id;   /* the key under notices:, e.g. before_after */
     char *text;
-} site_notice;
+} config_notice;
 
-typedef struct site_config {
+typedef struct config {
     char *file;            /* the path site.yaml was read from */
     char *title;
     char *description;     /* the site title when not given */
     char *base_url;        /* absolute http(s) URL ending with '/' */
     char *base_path;       /* base_url's path, starting and ending with '/' */
     char *language;        /* BCP 47 tag, e.g. "en" or "ko" */
-    site_topic *topics;
+    config_topic *topics;
     size_t n_topics;
     char *disclaimer;      /* Markdown */
     unsigned disclaimer_line; /* where the disclaimer starts in site.yaml */
-    site_notice *notices;
+    config_notice *notices;
     size_t n_notices;
     long review_max_age_days;
     /* The highest Flesch–Kincaid reading grade an English article may have before
      * `suture check` warns (readability.h); 1 to 20, with decimals (8.5); 0 when site.yaml
      * sets none: grades are then reported, never warned about. */
     double reading_grade_max;
-} site_config;
+} config;
 
 /*
  * Read and check site.yaml at path. Every mistake (missing or unknown key, wrong type, a
@@ -58,12 +58,12 @@ typedef struct site_config {
  * diags. Returns the configuration (free with
  * config_free) when usable, or NULL when the file cannot be read or has errors.
  */
-site_config *config_load(const char *path, diag_list *diags);
-void config_free(site_config *cfg);
+config *config_load(const char *path, diag_list *diags);
+void config_free(config *cfg);
 
 /* The topic with that id, or NULL. */
-const site_topic *config_topic(const site_config *cfg, const char *id);
+const config_topic *config_find_topic(const config *cfg, const char *id);
 /* The text of a notice, or NULL. */
-const char *config_notice(const site_config *cfg, const char *id);
+const char *config_find_notice(const config *cfg, const char *id);
 
 #endif

@@ -14,7 +14,7 @@
 #define SITEMAP_NS "http://www.sitemaps.org/schemas/sitemap/0.9"
 #define ATOM_NS "http://www.w3.org/2005/Atom"
 
-static char *S_absolute(const site_config *cfg, const char *url)
+static char *S_absolute(const config *cfg, const char *url)
 {
     size_t base_len = strlen(cfg->base_path);
     const char *rest = strncmp(url, cfg->base_path, base_len) == 0 ? url + base_len : url;
@@ -43,7 +43,7 @@ static void S_text(xmlNodePtr parent, xmlNsPtr ns, const char *name, const char 
  * file of 50,000 URLs as a tree took 44 MB, the most memory a 100,000-article build held
  * at any moment.
  */
-char *feeds_sitemap(const site_config *cfg, const feeds_page *pages, size_t n, size_t *len)
+char *feeds_sitemap(const config *cfg, const feeds_page *pages, size_t n, size_t *len)
 {
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
@@ -73,7 +73,7 @@ char *feeds_sitemap(const site_config *cfg, const feeds_page *pages, size_t n, s
     return out;
 }
 
-char *feeds_sitemap_index(const site_config *cfg, const char *const *files, size_t n,
+char *feeds_sitemap_index(const config *cfg, const char *const *files, size_t n,
                           size_t *len)
 {
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
@@ -92,7 +92,7 @@ char *feeds_sitemap_index(const site_config *cfg, const char *const *files, size
     return out;
 }
 
-char *feeds_atom(const site_config *cfg, const article *const *articles, size_t n,
+char *feeds_atom(const config *cfg, const article *const *articles, size_t n,
                  size_t *len)
 {
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
@@ -152,7 +152,7 @@ char *feeds_atom(const site_config *cfg, const article *const *articles, size_t 
     return out;
 }
 
-char *feeds_robots(const site_config *cfg, size_t *len)
+char *feeds_robots(const config *cfg, size_t *len)
 {
     char *s = xasprintf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n", cfg->base_url);
     *len = strlen(s);

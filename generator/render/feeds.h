@@ -25,14 +25,14 @@ typedef struct feeds_page {
  * serialised XML (the caller frees it) and its length in *len. A site with more than
  * FEEDS_SITEMAP_MAX_URLS pages needs several, listed by feeds_sitemap_index.
  */
-char *feeds_sitemap(const site_config *cfg, const feeds_page *pages, size_t n, size_t *len);
+char *feeds_sitemap(const config *cfg, const feeds_page *pages, size_t n, size_t *len);
 
 /*
  * A sitemap index (<sitemapindex>) listing the sitemap files at the site paths
  * files[0..n), such as "/kb/sitemap-1.xml". Returns the serialised XML (the caller frees
  * it) and its length in *len.
  */
-char *feeds_sitemap_index(const site_config *cfg, const char *const *files, size_t n,
+char *feeds_sitemap_index(const config *cfg, const char *const *files, size_t n,
                           size_t *len);
 
 /*
@@ -40,10 +40,10 @@ char *feeds_sitemap_index(const site_config *cfg, const char *const *files, size
  * base URL, updated is the newest reviewed date; each entry has id (its absolute URL),
  * title, link, published (date), updated (reviewed), and summary; the feed's author is the site.
  */
-char *feeds_atom(const site_config *cfg, const article *const *articles, size_t n,
+char *feeds_atom(const config *cfg, const article *const *articles, size_t n,
                  size_t *len);
 
 /* robots.txt allowing everything and naming the sitemap. */
-char *feeds_robots(const site_config *cfg, size_t *len);
+char *feeds_robots(const config *cfg, size_t *len);
 
 #endif

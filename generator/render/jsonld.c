@@ -68,7 +68,7 @@ static char *S_script_safe(const char *json)
     return strbuf_detach(&b);
 }
 
-char *jsonld_article(const site_config *cfg, const article *a, const procedure_data *procedures,
+char *jsonld_article(const config *cfg, const article *a, const procedure_data *procedures,
                      const char *canonical)
 {
     const frontmatter *fm = a->fm;

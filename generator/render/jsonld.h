@@ -39,7 +39,7 @@
  * leaves its key out rather than fail the page. Returns a string the caller frees with
  * free; never NULL (out of memory aborts).
  */
-char *jsonld_article(const site_config *cfg, const article *a, const procedure_data *procedures,
+char *jsonld_article(const config *cfg, const article *a, const procedure_data *procedures,
                      const char *canonical);
 
 #endif

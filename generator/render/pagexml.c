@@ -50,7 +50,7 @@ xmlNodePtr pagexml_date(xmlNodePtr parent, const char *name, const date_ymd *dat
     return n;
 }
 
-static void S_site(xmlNodePtr page, const site_config *cfg, const size_t *topic_counts)
+static void S_site(xmlNodePtr page, const config *cfg, const size_t *topic_counts)
 {
     xmlNodePtr site = xmlNewChild(page, NULL, BAD_CAST "site", NULL);
     pagexml_text(site, "title", cfg->title);
@@ -62,7 +62,7 @@ static void S_site(xmlNodePtr page, const site_config *cfg, const size_t *topic_
     free(assets);
     xmlNodePtr topics = xmlNewChild(site, NULL, BAD_CAST "topics", NULL);
     for (size_t i = 0; i < cfg->n_topics; i++) {
-        const site_topic *t = &cfg->topics[i];
+        const config_topic *t = &cfg->topics[i];
         xmlNodePtr topic = xmlNewChild(topics, NULL, BAD_CAST "topic", NULL);
         xmlNewProp(topic, BAD_CAST "id", BAD_CAST t->id);
         char *href = permalink(cfg->base_path, PERMALINK_TOPIC, t->id, 1);
@@ -89,7 +89,7 @@ static void S_site(xmlNodePtr page, const site_config *cfg, const size_t *topic_
     free(search);
 }
 
-xmlDocPtr pagexml_new(const site_config *cfg, page_kind kind, const char *lang,
+xmlDocPtr pagexml_new(const config *cfg, page_kind kind, const char *lang,
                       const char *url, const char *title, const char *description,
                       const size_t *topic_counts)
 {
@@ -156,7 +156,7 @@ static void S_toc(xmlNodePtr art, const markdown_heading *headings, size_t n)
     }
 }
 
-xmlNodePtr pagexml_article(xmlNodePtr page, const site_config *cfg, const article *a,
+xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
                            xmlNodePtr body, const markdown_heading *headings,
                            size_t n_headings, const article *const *related, size_t n_related,
                            const procedure_data *procedures)
@@ -177,7 +177,7 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const site_config *cfg, const articl
     pagexml_text(art, "reviewer", fm->reviewer);
     xmlNodePtr topics = xmlNewChild(art, NULL, BAD_CAST "topics", NULL);
     for (size_t i = 0; i < fm->n_topics; i++) {
-        const site_topic *t = config_topic(cfg, fm->topics[i].id);
+        const config_topic *t = config_find_topic(cfg, fm->topics[i].id);
         if (!t)
             continue;
         xmlNodePtr topic = pagexml_text(topics, "topic", t->title);

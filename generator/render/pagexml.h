@@ -20,7 +20,7 @@
  * topic_counts holds the number of published articles per topic of cfg, or NULL. The caller
  * frees the document with xmlFreeDoc.
  */
-xmlDocPtr pagexml_new(const site_config *cfg, page_kind kind, const char *lang,
+xmlDocPtr pagexml_new(const config *cfg, page_kind kind, const char *lang,
                       const char *url, const char *title, const char *description,
                       const size_t *topic_counts);
 
@@ -44,7 +44,7 @@ xmlNodePtr pagexml_search_ref(xmlNodePtr parent, const article *a);
  * and <structured-data type="application/ld+json"> with the page's schema.org
  * MedicalWebPage (jsonld.h), using the <canonical> that pagexml_new put in page.
  */
-xmlNodePtr pagexml_article(xmlNodePtr page, const site_config *cfg, const article *a,
+xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
                            xmlNodePtr body, const markdown_heading *headings,
                            size_t n_headings, const article *const *related, size_t n_related,
                            const procedure_data *procedures);

@@ -46,7 +46,7 @@ static char *S_site_with(const char *find, const char *repl)
 }
 
 /* Write text as site.yaml and load it. */
-static site_config *S_load(tu_fixture *f, const char *text)
+static config *S_load(tu_fixture *f, const char *text)
 {
     tu_fixture_write(f, text);
     return config_load(f->path, f->diags);
@@ -56,7 +56,7 @@ static site_config *S_load(tu_fixture *f, const char *text)
 static void S_load_bad(tu_fixture *f, const char *find, const char *repl)
 {
     char *text = S_site_with(find, repl);
-    site_config *cfg = S_load(f, text);
+    config *cfg = S_load(f, text);
     free(text);
     assert_null(cfg);
 }
@@ -64,7 +64,7 @@ static void S_load_bad(tu_fixture *f, const char *find, const char *repl)
 static void test_valid(void **state)
 {
     tu_fixture *f = *state;
-    site_config *cfg = S_load(f, S_site);
+    config *cfg = S_load(f, S_site);
     assert_non_null(cfg);
     assert_int_equal(diag_count(f->diags), 0);
     assert_string_equal(cfg->file, f->path);
@@ -82,15 +82,15 @@ static void test_valid(void **state)
     assert_string_equal(cfg->topics[1].id, "thread-lift");
     assert_string_equal(cfg->topics[1].title, "Thread lifts");
     assert_string_equal(cfg->topics[1].description, "What a thread lift does.");
-    assert_ptr_equal(config_topic(cfg, "thread-lift"), &cfg->topics[1]);
-    assert_null(config_topic(cfg, "mini-lift"));
+    assert_ptr_equal(config_find_topic(cfg, "thread-lift"), &cfg->topics[1]);
+    assert_null(config_find_topic(cfg, "mini-lift"));
     assert_string_equal(cfg->disclaimer, "General information only.\nAsk a physician.\n");
     assert_int_equal(cfg->disclaimer_line, 12);
     assert_int_equal(cfg->n_notices, 2);
     assert_string_equal(cfg->notices[0].id, "before_after");
-    assert_string_equal(config_notice(cfg, "before_after"), "Shown with consent.");
-    assert_string_equal(config_notice(cfg, "other"), "Another notice.");
-    assert_null(config_notice(cfg, "missing"));
+    assert_string_equal(config_find_notice(cfg, "before_after"), "Shown with consent.");
+    assert_string_equal(config_find_notice(cfg, "other"), "Another notice.");
+    assert_null(config_find_notice(cfg, "missing"));
     config_free(cfg);
     config_free(NULL);
 }
@@ -98,7 +98,7 @@ static void test_valid(void **state)
 static void test_base_path_extraction(void **state)
 {
     tu_fixture *f = *state;
-    site_config *cfg = S_load(f, S_site);
+    config *cfg = S_load(f, S_site);
     assert_non_null(cfg);
     assert_string_equal(cfg->base_url, "https://example.org/kb/");
     assert_string_equal(cfg->base_path, "/kb/");
@@ -118,7 +118,7 @@ static void test_base_url_forms(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *text = S_site_with("base_url: \"https://example.org/kb\"\n", cases[i].line);
-        site_config *cfg = S_load(f, text);
+        config *cfg = S_load(f, text);
         free(text);
         assert_non_null(cfg);
         assert_string_equal(cfg->base_url, cases[i].url);
@@ -133,7 +133,7 @@ static void test_base_path_keeps_escapes(void **state)
 {
     tu_fixture *f = *state;
     char *text = S_site_with("https://example.org/kb", "https://example.org/my%20kb");
-    site_config *cfg = S_load(f, text);
+    config *cfg = S_load(f, text);
     free(text);
     assert_non_null(cfg);
     /* Copy out and free first, so that a failure leaks nothing. */
@@ -173,7 +173,7 @@ static void test_description_given(void **state)
 {
     tu_fixture *f = *state;
     char *text = S_site_with("language: en\n", "language: ko-KR\ndescription: \"One sentence.\"\n");
-    site_config *cfg = S_load(f, text);
+    config *cfg = S_load(f, text);
     free(text);
     assert_non_null(cfg);
     assert_string_equal(cfg->description, "One sentence.");
@@ -272,11 +272,11 @@ static void test_wrong_types(void **state)
 }
 
 /* S_site with reading_grade_max set to value (line 5, column 20). */
-static site_config *S_load_grade(tu_fixture *f, const char *value)
+static config *S_load_grade(tu_fixture *f, const char *value)
 {
     char *line = xasprintf("review_max_age_days: 365\nreading_grade_max: %s\n", value);
     char *text = S_site_with("review_max_age_days: 365\n", line);
-    site_config *cfg = S_load(f, text);
+    config *cfg = S_load(f, text);
     free(text);
     free(line);
     return cfg;
@@ -291,7 +291,7 @@ static void test_reading_grade_max(void **state)
     } good[] = {{"9", 9}, {"8.5", 8.5}, {"1", 1}, {"20", 20}, {"20.0", 20}, {"+12", 12},
                 {"9.25", 9.25}};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
-        site_config *cfg = S_load_grade(f, good[i].value);
+        config *cfg = S_load_grade(f, good[i].value);
         assert_non_null(cfg);
         if (cfg->reading_grade_max != good[i].grade)
             fail_msg("'%s' read as %g", good[i].value, cfg->reading_grade_max);
@@ -343,7 +343,7 @@ static void test_review_max_age_days_range(void **state)
                           "3651");
     /* The bounds themselves are fine. */
     char *text = S_site_with("review_max_age_days: 365", "review_max_age_days: 3650");
-    site_config *cfg = S_load(f, text);
+    config *cfg = S_load(f, text);
     free(text);
     assert_non_null(cfg);
     assert_int_equal(cfg->review_max_age_days, 3650);
@@ -506,7 +506,7 @@ static void test_earlier_errors_do_not_fail_the_load(void **state)
 {
     tu_fixture *f = *state;
     diag_error(f->diags, "content/articles/a.md", 3, 1, NULL, "an earlier mistake");
-    site_config *cfg = S_load(f, S_site);
+    config *cfg = S_load(f, S_site);
     assert_non_null(cfg);
     assert_int_equal(diag_count(f->diags), 1);
     config_free(cfg);

@@ -25,7 +25,7 @@
 /* A writable copy of a string literal, for the char * fields of the model structs. */
 #define STR(s) ((char[]){s})
 
-static site_config S_cfg = {
+static config S_cfg = {
     .file = STR("content/site.yaml"),
     .title = STR("Clinic knowledge base"),
     .description = STR("Plain-language information & answers."),
@@ -233,7 +233,7 @@ static void test_atom_feed(void **state)
 static void test_atom_feed_root_base(void **state)
 {
     (void)state;
-    site_config cfg = S_cfg;
+    config cfg = S_cfg;
     cfg.base_url = STR("https://clinic.example/");
     cfg.base_path = STR("/");
     article a = S_old;

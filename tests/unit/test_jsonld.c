@@ -13,7 +13,7 @@
 
 /* A site, an article and two procedures, as the build would have them. */
 typedef struct {
-    site_config cfg;
+    config cfg;
     frontmatter fm;
     article a;
     fm_ref refs[3];

@@ -118,7 +118,7 @@ static const char S_rules[] =
 
 typedef struct {
     char *dir;
-    site_config *cfg;
+    config *cfg;
     compliance *rules;
     compliance_scanner *s;
     diag_list *diags;

@@ -22,12 +22,12 @@
 /* A writable copy of a string literal, for the char * fields of the model structs. */
 #define STR(s) ((char[]){s})
 
-static site_topic S_topics[] = {
+static config_topic S_topics[] = {
     {STR("anatomy"), STR("Facial anatomy"), STR("How the face is built, layer by layer.")},
     {STR("thread-lift"), STR("Thread lift"), STR("Lifting with threads & needles.")},
 };
 
-static site_config S_cfg = {
+static config S_cfg = {
     .file = STR("content/site.yaml"),
     .title = STR("Clinic knowledge base"),
     .description = STR("Plain-language information about facial lifting."),
@@ -133,7 +133,7 @@ static void test_new_kind_names_and_direction(void **state)
 static void test_new_root_base_path(void **state)
 {
     (void)state;
-    site_config cfg = S_cfg;
+    config cfg = S_cfg;
     cfg.base_url = STR("https://clinic.example/");
     cfg.base_path = STR("/");
     cfg.n_topics = 0;

@@ -29,7 +29,7 @@ static const char *const S_lists[] = {"flag", "pass", "disguised", NULL};
 
 typedef struct {
     compliance *rules;
-    site_config *cfg;
+    config *cfg;
     ydoc *cases;
     diag_list *load_diags;
     size_t total_cases;
