@@ -65,7 +65,7 @@ void diag_error(diag_list *list, const char *file, unsigned line, unsigned colum
 /*
  * Report (an error on the whole file, no line) why the file at path, which should hold what
  * ("the article", "the site settings"), could not be read: err is the errno of the read, and
- * the message file_problem's (util.h), such as "this is a named pipe (FIFO), not a file;
+ * the message file_problem's (base/files.h), such as "this is a named pipe (FIFO), not a file;
  * suture reads only regular files: remove it or replace it with the article".
  */
 void diag_file_problem(diag_list *list, const char *path, int err, const char *category,

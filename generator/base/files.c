@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/str.h"
 
 /* Refuse what st describes unless it is a regular file: EISDIR for a folder, else EINVAL. */
 static int S_must_be_regular(const struct stat *st)

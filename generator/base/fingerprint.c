@@ -5,7 +5,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
 
 struct fingerprint {
     XXH3_state_t *state;

@@ -1,7 +1,7 @@
 /* permalink.c: page addresses (see permalink.h). */
 #include "base/permalink.h"
 
-#include "base/util.h"
+#include "base/alloc.h"
 
 char *permalink(const char *base, permalink_kind kind, const char *id, size_t page)
 {

@@ -1,6 +1,8 @@
 /* slug.c: slugs and heading ids (see slug.h). */
 #define _GNU_SOURCE
 #include "base/slug.h"
+#include "base/alloc.h"
+#include "base/str.h"
 
 #include <stdlib.h>
 #include <string.h>

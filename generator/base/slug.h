@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "base/util.h"
+#include "base/str.h"
 
 /* True when id is [a-z0-9] with inner single hyphens allowed ("thread-lift"). */
 bool slug_is_valid(const char *id);

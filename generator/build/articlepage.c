@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/build_private.h"
 #include "base/permalink.h"
+#include "base/str.h"
+#include "build/build_private.h"
 #include "build/manifest.h"
 #include "render/pagexml.h"
 

@@ -8,10 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/build_private.h"
+#include "base/alloc.h"
+#include "base/files.h"
 #include "base/permalink.h"
 #include "base/slug.h"
+#include "base/str.h"
+#include "base/suggest.h"
 #include "base/utf8.h"
+#include "build/build_private.h"
 #include "build/manifest.h"
 #include "content/articlefiles.h"
 #include "content/frontmatter.h"

@@ -25,7 +25,7 @@
 
 #include "base/diag.h"
 #include "base/fingerprint.h"
-#include "base/util.h"
+#include "base/str.h"
 #include "build/incremental.h"
 #include "build/publish.h"
 #include "build/site.h"

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "build/build_private.h"
 
 /* Add the files under dir (sorted, recursively): each one's path below root and its content

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/str.h"
 #include "build/manifest.h"
 
 /* A page the old site's manifest recorded (manifest_page), until incremental_plan. */

@@ -33,7 +33,7 @@
 #include <stdio.h>
 
 #include "base/fingerprint.h"
-#include "base/util.h"
+#include "base/str.h"
 #include "build/publish.h"
 
 typedef struct incremental incremental;

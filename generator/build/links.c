@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
+#include "base/suggest.h"
 #include "build/build_private.h"
 #include "markdown/beforeafter.h"
 #include "markdown/compare.h"

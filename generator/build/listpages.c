@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/build_private.h"
+#include "base/alloc.h"
 #include "base/permalink.h"
+#include "base/str.h"
+#include "build/build_private.h"
 #include "markdown/compare.h"
 #include "render/pagexml.h"
 

@@ -1,6 +1,9 @@
 /* manifest.c: the record of a build for incremental builds (see manifest.h). */
 #define _GNU_SOURCE
 #include "build/manifest.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 
 #include <jansson.h>
 #include <stdlib.h>

@@ -32,7 +32,7 @@
 #include <stdio.h>
 
 #include "base/fingerprint.h"
-#include "base/util.h"
+#include "base/str.h"
 
 /* Where the manifest lives inside a site folder. */
 #define MANIFEST_PATH ".suture/manifest.jsonl"

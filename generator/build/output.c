@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "build/build_private.h"
 
 /*

@@ -16,7 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 
 /* True when path is dir or lies inside it (both already resolved). */
 static bool S_within(const char *path, const char *dir)

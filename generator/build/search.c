@@ -6,8 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/build_private.h"
+#include "base/alloc.h"
+#include "base/files.h"
 #include "base/permalink.h"
+#include "base/str.h"
+#include "build/build_private.h"
 #include "render/pagexml.h"
 
 /* The index's articles: the published ones, newest first, as the home page lists them. */

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "build/build_private.h"
 #include "build/manifest.h"
 #include "render/disclaimer.h"

@@ -11,7 +11,6 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-#include "base/util.h"
 
 /*
  * How far a build has come, for a progress line: read from another thread while the build

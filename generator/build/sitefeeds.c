@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/build_private.h"
+#include "base/alloc.h"
 #include "base/permalink.h"
+#include "base/str.h"
+#include "build/build_private.h"
 #include "render/feeds.h"
 
 /* How many of the newest articles the Atom feed holds. */

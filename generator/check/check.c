@@ -10,16 +10,18 @@
 #include <string.h>
 #include <time.h>
 
-#include "content/articlefiles.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "check/compliance.h"
-#include "content/config.h"
 #include "check/lint.h"
-#include "markdown/markdown.h"
-#include "markdown/mdarena.h"
 #include "check/prefilter.h"
 #include "check/report.h"
 #include "check/siteverify.h"
-#include "base/util.h"
+#include "content/articlefiles.h"
+#include "content/config.h"
+#include "markdown/markdown.h"
+#include "markdown/mdarena.h"
 
 #ifndef SUTURE_VERSION
 #define SUTURE_VERSION "0.1.0"

@@ -11,8 +11,11 @@
 #include <unicode/utf8.h>
 #include <unicode/utext.h>
 
-#include "check/prefilter.h"
+#include "base/alloc.h"
 #include "base/slug.h"
+#include "base/str.h"
+#include "base/suggest.h"
+#include "check/prefilter.h"
 #include "content/yamldoc.h"
 
 /* The compile options of every pattern: UTF-8, Unicode properties for \w \b \s and case,

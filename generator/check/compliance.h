@@ -38,7 +38,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-#include "base/util.h"
+#include "base/str.h"
 
 typedef enum rule_kind {
     RULE_PATTERNS,

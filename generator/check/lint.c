@@ -8,14 +8,16 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "markdown/beforeafter.h"
-#include "markdown/mdarena.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
+#include "base/utf8.h"
+#include "check/lint_private.h"
 #include "check/readability.h"
 #include "check/readertext.h"
-#include "base/utf8.h"
-#include "base/util.h"
 #include "content/yamldoc.h"
-#include "check/lint_private.h"
+#include "markdown/beforeafter.h"
+#include "markdown/mdarena.h"
 
 /* The longest matched text quoted in a message, in bytes. */
 #define MATCH_QUOTE_MAX 60

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
 #include "check/lint_private.h"
 
 /* ---- suppressions ----------------------------------------------------------------------- */

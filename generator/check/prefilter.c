@@ -18,7 +18,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 
 /* The Vectorscan flags of a pattern: loose ones are plain UTF-8, the rest use Unicode. */
 #define S_FLAGS(loose)                                                                     \

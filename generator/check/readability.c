@@ -7,7 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
 #include "check/readability_private.h"
 
 struct readability {

@@ -7,7 +7,6 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "base/util.h"
 #include "check/readability_private.h"
 
 /* Words longer than this (in letters) have their syllables counted on this many. */

@@ -8,7 +8,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
 
 /* How far ahead the aligner looks for a byte of the literal before giving up. */
 #define ALIGN_LOOKAHEAD 64

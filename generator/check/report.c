@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/str.h"
 
 /* The SARIF schema the log declares, as GitHub and the OASIS standard name it. */
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"

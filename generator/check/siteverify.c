@@ -14,7 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "check/siteverify_private.h"
 
 /* ---- small helpers ---- */

@@ -8,7 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
+#include "base/suggest.h"
 #include "check/siteverify_private.h"
 
 /* ---- addresses ---- */

@@ -15,8 +15,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "base/utf8.h"
-#include "base/util.h"
 #include "check/siteverify_private.h"
 
 #define NOT_UTF8_FIX "the file is not valid UTF-8 here; save it with the UTF-8 encoding"

@@ -7,8 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/alloc.h"
+#include "base/str.h"
 #include "base/url.h"
-#include "base/util.h"
 #include "check/siteverify_private.h"
 
 /* ---- the locked-down page: Content-Security-Policy, referrer policy, no inline script ---- */

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "base/util.h"
+#include "base/str.h"
 #include "check/siteverify.h"
 
 /* The rules (siteverify.h) and where each comes from. */

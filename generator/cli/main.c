@@ -11,15 +11,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "check/check.h"
 #include "base/diag.h"
-#include "content/frontmatter.h"
-#include "render/page.h"
+#include "base/files.h"
+#include "build/site.h"
+#include "check/check.h"
 #include "cli/progress.h"
 #include "cli/scaffold.h"
 #include "cli/serve.h"
-#include "build/site.h"
-#include "base/util.h"
+#include "content/frontmatter.h"
+#include "render/page.h"
 
 #ifndef SUTURE_VERSION
 #define SUTURE_VERSION "0.1.0"

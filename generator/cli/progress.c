@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
 
 struct progress_display {
     site_progress *p;

@@ -10,9 +10,11 @@
 #include <unistd.h>
 #include <yaml.h>
 
-#include "content/frontmatter.h"
+#include "base/alloc.h"
+#include "base/files.h"
 #include "base/slug.h"
-#include "base/util.h"
+#include "base/str.h"
+#include "content/frontmatter.h"
 
 /*
  * The outline under the front matter: one line of guidance per section, for the author

@@ -23,11 +23,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "content/config.h"
+#include "base/alloc.h"
 #include "base/diag.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "cli/servegate.h"
 #include "cli/servewatch.h"
-#include "base/util.h"
+#include "content/config.h"
 
 /* How long an idle event stream waits before a keep-alive comment, in seconds. */
 #define SSE_KEEPALIVE_S 15

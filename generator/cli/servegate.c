@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
 
 /* Connections whose first head is being read at once; more wait in the listen backlog. */
 #define S_MAX_PENDING 64

@@ -11,7 +11,9 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 
 #define S_MAX_ROOTS 4
 

@@ -11,7 +11,6 @@
 #include <stdint.h>
 
 #include "content/frontmatter.h"
-#include "base/util.h"
 
 typedef struct article {
     char *path;          /* content/articles/<file_name> */

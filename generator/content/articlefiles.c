@@ -1,5 +1,7 @@
 /* articlefiles.c: the article files of content/articles (see articlefiles.h). */
 #include "content/articlefiles.h"
+#include "base/files.h"
+#include "base/str.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -7,7 +7,7 @@
 #define SUTURE_ARTICLEFILES_H
 
 #include "base/diag.h"
-#include "base/util.h"
+#include "base/str.h"
 
 /*
  * Report (error, category "link", no line) that the article at path is a symbolic link out

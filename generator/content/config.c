@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/slug.h"
-#include "base/util.h"
+#include "base/str.h"
 #include "content/yamldoc.h"
 
 /* Split base_url into the normalised URL and its path; reports what is wrong. */

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/slug.h"
-#include "base/util.h"
 #include "content/yamldoc.h"
 
 static const char *const S_keys[] = {"title", "summary", "topics", "date", "reviewed",

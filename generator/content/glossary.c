@@ -10,7 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/str.h"
 #include "content/yamldoc.h"
 
 struct glossary {

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/str.h"
+#include "base/suggest.h"
 #include "content/yamldoc.h"
 
 static void S_load_attributes(ydoc *doc, yaml_node_t *node, procedure_data *data)

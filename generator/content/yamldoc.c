@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
 #include "base/slug.h"
-#include "base/util.h"
+#include "base/str.h"
+#include "base/suggest.h"
 
 struct ydoc {
     yaml_document_t document;

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
 #include "content/yamldoc.h"
 
 static const char *const S_keys[] = {"before", "after", "alt", "consent", "before_alt",

@@ -7,9 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "markdown/mdarena.h"
+#include "base/alloc.h"
 #include "base/slug.h"
+#include "base/str.h"
 #include "base/url.h"
+#include "markdown/mdarena.h"
 
 /* Ids the page layout uses itself; a heading never takes them. */
 static const char *const S_reserved_ids[] = {

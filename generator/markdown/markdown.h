@@ -16,7 +16,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-#include "base/util.h"
+#include "base/str.h"
 
 typedef struct markdown_hooks {
     void *ctx;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
 
 /* Under AddressSanitizer (gcc's __SANITIZE_ADDRESS__, clang's __has_feature) every block
  * is a plain malloc, so that ASan sees it; this also keeps clang's UndefinedBehaviorSanitizer

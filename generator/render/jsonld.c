@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/permalink.h"
-#include "base/util.h"
+#include "base/str.h"
 
 /* Set key to the string s, when s is there and is valid UTF-8 (jansson checks). */
 static void S_set_text(json_t *obj, const char *key, const char *s)

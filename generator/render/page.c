@@ -29,9 +29,11 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "render/disclaimer.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "base/utf8.h"
-#include "base/util.h"
+#include "render/disclaimer.h"
 #include "render/page_private.h"
 #include "render/xmlmsg.h"
 

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 #include "base/diag.h"
-#include "base/util.h"
+#include "base/str.h"
 
 /* libxml2's and libxslt's generic error function: appends the message to this thread's
  * capture buffer, when one is open (pg_begin_capture); ctx is unused. */

@@ -4,9 +4,9 @@
 
 #include <string.h>
 
-#include "render/jsonld.h"
+#include "base/alloc.h"
 #include "base/permalink.h"
-#include "base/util.h"
+#include "render/jsonld.h"
 
 #ifndef SUTURE_VERSION
 #define SUTURE_VERSION "0.1.0"

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/str.h"
 
 /* A topic or a procedure, and the listed articles that carry it, in listed order. */
 typedef struct {

@@ -34,8 +34,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/str.h"
 #include "markdown/markdown.h"
-#include "base/util.h"
 
 /* The format version written in the file ("format"); search.js refuses another. */
 #define SEARCHINDEX_FORMAT 1

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "base/util.h"
+#include "base/str.h"
 #include "render/searchindex.h"
 
 /* No article: an entry of the map from an old index's articles to a new one's. */

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "render/searchindex_private.h"
 
 /* ---- reading an index back ---- */

@@ -13,6 +13,8 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include "base/alloc.h"
+#include "base/str.h"
 #include "render/searchindex_private.h"
 
 /* ---- UTF-16 and normalisation (ICU) ---- */

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/str.h"
 #include "render/searchindex_private.h"
 
 /* ---- JSON ---- */

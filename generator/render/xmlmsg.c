@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
 #include "base/utf8.h"
-#include "base/util.h"
 
 /* What xmlmsg keeps of one xmlError. */
 typedef struct {

@@ -15,6 +15,9 @@
 #include <cmocka.h>
 
 #include "e2e.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 
 #include <jansson.h>
 

@@ -11,6 +11,9 @@
 #include <cmocka.h>
 
 #include "e2e.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 
 static char *S_root; /* the repository, where the tests run from */
 

@@ -6,10 +6,11 @@
 
 #include <libxml/tree.h>
 
-#include "markdown/beforeafter.h"
-#include "markdown/compare.h"
+#include "base/alloc.h"
 #include "base/diag.h"
 #include "content/procedures.h"
+#include "markdown/beforeafter.h"
+#include "markdown/compare.h"
 
 static procedure_data *S_data;
 

@@ -7,9 +7,11 @@
  */
 #include "fuzz.h"
 
+#include "base/alloc.h"
 #include "base/diag.h"
-#include "render/page.h"
+#include "base/files.h"
 #include "build/site.h"
+#include "render/page.h"
 
 static char *S_dir, *S_article;
 static site_options S_opt;

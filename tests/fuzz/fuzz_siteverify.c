@@ -1,7 +1,9 @@
 /* fuzz_siteverify.c: `suture check --site` over one page of any HTML (and one style sheet). */
 #include "fuzz.h"
 
+#include "base/alloc.h"
 #include "base/diag.h"
+#include "base/files.h"
 #include "check/siteverify.h"
 
 static char *S_dir, *S_page, *S_css;

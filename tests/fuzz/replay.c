@@ -5,6 +5,8 @@
  * Prints how many inputs ran; a crash fails the test run.
  */
 #include "fuzz.h"
+#include "base/files.h"
+#include "base/str.h"
 
 #include <dirent.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* test_articlefiles.c: the article files of content/articles (articlefiles.h). */
 #include "testutil.h"
 
+#include "base/str.h"
 #include "content/articlefiles.h"
 
 static void test_list(void **state)

@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "markdown/beforeafter.h"
 #include "base/diag.h"
-#include "base/util.h"
+#include "markdown/beforeafter.h"
 
 #define ARTICLE "content/articles/layers.md"
 #define LINE 36

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "markdown/compare.h"
+#include "base/alloc.h"
 #include "base/diag.h"
 #include "content/procedures.h"
-#include "base/util.h"
+#include "markdown/compare.h"
 
 #define ARTICLE "content/articles/layers.md"
 #define LINE 20

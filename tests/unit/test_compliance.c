@@ -17,7 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/str.h"
 
 static int S_setup(void **state)
 {

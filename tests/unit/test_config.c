@@ -12,7 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/str.h"
 
 /* A valid site.yaml; the tests below change one line of it at a time. */
 static const char S_site[] =

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "render/disclaimer.h"
-#include "base/util.h"
 
 #define ASIDE                                                                                  \
     "<aside class=\"medical-disclaimer\" role=\"note\" lang=\"en\"><p>This is general "     \

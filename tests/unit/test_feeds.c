@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/str.h"
 #include "content/article.h"
 #include "content/config.h"
 #include "render/feeds.h"
-#include "base/util.h"
 
 #define SITEMAP_NS "http://www.sitemaps.org/schemas/sitemap/0.9"
 #define ATOM_NS "http://www.w3.org/2005/Atom"

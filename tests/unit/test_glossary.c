@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/files.h"
 #include "content/glossary.h"
-#include "base/util.h"
 
 static char *S_dir; /* the temporary folder the glossary files are written to */
 

@@ -9,6 +9,9 @@
 #endif
 #include "testutil.h"
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "build/incremental.h"
 #include "build/manifest.h"
 #include "build/publish.h"

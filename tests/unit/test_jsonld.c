@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/str.h"
 #include "render/jsonld.h"
-#include "base/util.h"
 
 /* A site, an article and two procedures, as the build would have them. */
 typedef struct {

@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "check/compliance.h"
 #include "content/config.h"
-#include "base/util.h"
 
 #define ART "content/articles/a.md"
 

@@ -12,9 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
+#include "base/str.h"
 #include "markdown/markdown.h"
-#include "base/util.h"
 
 #define FILE_NAME "content/articles/smas.md"
 #define FIRST_LINE 10

@@ -8,6 +8,7 @@
 #endif
 #include "testutil.h"
 
+#include "base/str.h"
 #include "markdown/mdarena.h"
 
 #include <malloc.h>

@@ -18,10 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "render/disclaimer.h"
 #include "render/page.h"
-#include "base/util.h"
 
 static char *S_dir;              /* the temporary folder of these tests */
 static char *S_good;             /* S_dir/good: the six working stylesheets */

@@ -12,12 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/str.h"
 #include "content/article.h"
 #include "content/config.h"
+#include "content/procedures.h"
 #include "render/page.h"
 #include "render/pagexml.h"
-#include "content/procedures.h"
-#include "base/util.h"
 
 /* A writable copy of a string literal, for the char * fields of the model structs. */
 #define STR(s) ((char[]){s})

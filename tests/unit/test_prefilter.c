@@ -8,6 +8,9 @@
 #endif
 #include "testutil.h"
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "check/prefilter.h"
 
 #include <stdint.h>

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/util.h"
+#include "base/files.h"
 
 /* A valid data file; the tests below change one piece of it at a time. */
 static const char S_data[] =

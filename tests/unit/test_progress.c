@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/str.h"
 #include "cli/progress.h"
 
 static void test_format(void **state)

@@ -18,9 +18,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "build/publish.h"
-#include "base/util.h"
 
 static char *S_root; /* the temporary folder of these tests; each has its own folder in it */
 

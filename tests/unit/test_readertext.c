@@ -11,6 +11,7 @@
 #endif
 #include "testutil.h"
 
+#include "base/alloc.h"
 #include "check/readertext.h"
 
 #include <stdint.h>

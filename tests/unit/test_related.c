@@ -8,6 +8,8 @@
 #endif
 #include "testutil.h"
 
+#include "base/alloc.h"
+#include "base/str.h"
 #include "render/related.h"
 
 #include <stdlib.h>

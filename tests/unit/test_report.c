@@ -16,8 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/str.h"
 #include "check/compliance.h"
-#include "base/util.h"
 
 static const char S_rules[] =
     "rules:\n"

@@ -18,10 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
 #include "check/compliance.h"
-#include "content/config.h"
 #include "check/lint.h"
-#include "base/util.h"
+#include "content/config.h"
 #include "content/yamldoc.h"
 
 static const char *const S_langs[] = {"en", "ko", NULL};

@@ -15,10 +15,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
-#include "content/frontmatter.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "cli/scaffold.h"
-#include "base/util.h"
+#include "content/frontmatter.h"
 
 #define TODAY "2026-11-20"
 

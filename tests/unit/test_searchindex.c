@@ -14,9 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "markdown/markdown.h"
 #include "render/searchindex.h"
-#include "base/util.h"
 
 /* The body element of the XHTML fragment xml (a <body>…</body>), in its own document. */
 static xmlDocPtr S_body(const char *xml)

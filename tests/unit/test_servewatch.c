@@ -6,6 +6,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include "base/files.h"
 #include "cli/servewatch.h"
 
 static void test_classify(void **state)

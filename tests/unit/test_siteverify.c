@@ -18,8 +18,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "check/siteverify.h"
-#include "base/util.h"
 
 #define FIX "tests/fixtures/site-verify/"
 

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "base/slug.h"
+#include "base/str.h"
 
 #include <stdlib.h>
 #include <string.h>

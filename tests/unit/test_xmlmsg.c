@@ -12,8 +12,10 @@
 #include <libxml/parserInternals.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
-#include "base/util.h"
+#include "base/files.h"
+#include "base/str.h"
 #include "render/xmlmsg.h"
 
 /* text, as the file t.xsl, gets exactly the one error expected ("t.xsl:L:C: error: ..."). */

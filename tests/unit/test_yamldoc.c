@@ -7,7 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/util.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
 
 static ydoc *S_load(const char *text, diag_list *l)
 {

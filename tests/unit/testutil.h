@@ -21,8 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
-#include "base/util.h"
+#include "base/files.h"
 
 /* ---- diagnostics ---- */
 
