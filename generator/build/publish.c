@@ -456,25 +456,19 @@ int publish_commit(publish_stage *s, diag_list *diags)
         S_free_stage(s);
         return 0;
     }
-    if (errno == ENOTDIR && !path_is_dir(out_dir)) {
-        diag_error(diags, out_dir, 0, 0, NULL,
-                   "'%s' exists and is not a folder; remove it or choose another --out",
-                   out_dir);
-        remove_tree(staging);
-        S_free_stage(s);
-        return -1;
-    }
-    if (errno != EEXIST && errno != ENOTEMPTY) {
-        diag_error(diags, out_dir, 0, 0, NULL, "cannot put the new site in place: %s",
-                   strerror(errno));
-        remove_tree(staging);
-        S_free_stage(s);
-        return -1;
-    }
-    if (!path_is_dir(out_dir)) {
-        diag_error(diags, out_dir, 0, 0, NULL,
-                   "'%s' exists and is not a folder; remove it or choose another --out",
-                   out_dir);
+    /* rename(2) says ENOTDIR when out_dir is a file, EEXIST or ENOTEMPTY when it is
+     * there (a folder to swap with, or something else). */
+    int e = errno;
+    bool taken = e == ENOTDIR || e == EEXIST || e == ENOTEMPTY;
+    bool not_folder = taken && !path_is_dir(out_dir);
+    if (not_folder || (e != EEXIST && e != ENOTEMPTY)) {
+        if (not_folder)
+            diag_error(diags, out_dir, 0, 0, NULL,
+                       "'%s' exists and is not a folder; remove it or choose another --out",
+                       out_dir);
+        else
+            diag_error(diags, out_dir, 0, 0, NULL, "cannot put the new site in place: %s",
+                       strerror(e));
         remove_tree(staging);
         S_free_stage(s);
         return -1;

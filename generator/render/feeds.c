@@ -73,14 +73,23 @@ char *feeds_sitemap(const config *cfg, const feeds_page *pages, size_t n, size_t
     return out;
 }
 
+/* A new document whose root element is name in the namespace ns_uri (*ns, for its children). */
+static xmlDocPtr S_new_doc(const char *name, const char *ns_uri, xmlNsPtr *ns)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewNode(NULL, BAD_CAST name);
+    *ns = xmlNewNs(root, BAD_CAST ns_uri, NULL);
+    xmlSetNs(root, *ns);
+    xmlDocSetRootElement(doc, root);
+    return doc;
+}
+
 char *feeds_sitemap_index(const config *cfg, const char *const *files, size_t n,
                           size_t *len)
 {
-    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-    xmlNodePtr index = xmlNewNode(NULL, BAD_CAST "sitemapindex");
-    xmlNsPtr ns = xmlNewNs(index, BAD_CAST SITEMAP_NS, NULL);
-    xmlSetNs(index, ns);
-    xmlDocSetRootElement(doc, index);
+    xmlNsPtr ns;
+    xmlDocPtr doc = S_new_doc("sitemapindex", SITEMAP_NS, &ns);
+    xmlNodePtr index = xmlDocGetRootElement(doc);
     for (size_t i = 0; i < n; i++) {
         xmlNodePtr sitemap = xmlNewChild(index, ns, BAD_CAST "sitemap", NULL);
         char *loc = S_absolute(cfg, files[i]);
@@ -95,12 +104,10 @@ char *feeds_sitemap_index(const config *cfg, const char *const *files, size_t n,
 char *feeds_atom(const config *cfg, const article *const *articles, size_t n,
                  size_t *len)
 {
-    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-    xmlNodePtr feed = xmlNewNode(NULL, BAD_CAST "feed");
-    xmlNsPtr ns = xmlNewNs(feed, BAD_CAST ATOM_NS, NULL);
-    xmlSetNs(feed, ns);
+    xmlNsPtr ns;
+    xmlDocPtr doc = S_new_doc("feed", ATOM_NS, &ns);
+    xmlNodePtr feed = xmlDocGetRootElement(doc);
     xmlNodeSetLang(feed, BAD_CAST cfg->language);
-    xmlDocSetRootElement(doc, feed);
     S_text(feed, ns, "id", cfg->base_url);
     S_text(feed, ns, "title", cfg->title);
     S_text(feed, ns, "subtitle", cfg->description);

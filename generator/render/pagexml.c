@@ -115,11 +115,8 @@ xmlDocPtr pagexml_new(const config *cfg, page_kind kind, const char *lang,
 
 xmlNodePtr pagexml_article_ref(xmlNodePtr parent, const article *a)
 {
-    xmlNodePtr ref = xmlNewChild(parent, NULL, BAD_CAST "article-ref", NULL);
-    xmlNewProp(ref, BAD_CAST "href", BAD_CAST a->url);
-    xmlNewProp(ref, BAD_CAST "lang", BAD_CAST a->lang);
-    pagexml_text(ref, "title", a->fm->title);
-    pagexml_text(ref, "summary", a->fm->summary);
+    /* The search page's reference, then the dates. */
+    xmlNodePtr ref = pagexml_search_ref(parent, a);
     pagexml_date(ref, "date", &a->fm->date);
     pagexml_date(ref, "reviewed", &a->fm->reviewed);
     return ref;
