@@ -254,7 +254,7 @@ $(FUZZ_DIR)/obj/%.o: generator/%.c
 	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -Igenerator -D_POSIX_C_SOURCE=200809L -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
-	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
+	$(FUZZ_CC) $(FUZZ_WARNINGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Igenerator -D_POSIX_C_SOURCE=200809L -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
 
 regen-golden: all
 	sh tests/golden/regen
