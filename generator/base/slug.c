@@ -4,8 +4,11 @@
 #include "base/alloc.h"
 #include "base/str.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
 
 bool slug_is_valid(const char *id)
 {
@@ -44,25 +47,145 @@ bool slug_is_language_tag(const char *tag)
     return tag[i] == '\0';
 }
 
-char *slug_from_text(const char *text)
+/*
+ * Append text to b as a slug: ASCII letters lower-cased and digits kept, runs of
+ * separators (whitespace and '-') written as one '-' between two kept characters, other
+ * ASCII punctuation dropped. For a heading (heading true) '_' and every byte from 0x80 are
+ * kept; for a title they separate words.
+ */
+static void S_slugify(strbuf *b, const char *text, bool heading)
 {
-    strbuf b = STRBUF_INIT;
     bool pending_hyphen = false;
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
         unsigned char c = *p;
-        bool keep = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '_' || (c >= 'A' && c <= 'Z');
-        if (keep) {
-            if (pending_hyphen && b.len)
-                strbuf_putc(&b, '-');
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        bool other = c >= 0x80 || c == '_';
+        if (alnum || (heading && other)) {
+            if (pending_hyphen && b->len)
+                strbuf_putc(b, '-');
             pending_hyphen = false;
-            strbuf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-') {
+            strbuf_putc(b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || other) {
             pending_hyphen = true;
         }
     }
+}
+
+char *slug_from_text(const char *text)
+{
+    strbuf b = STRBUF_INIT;
+    S_slugify(&b, text, true);
     if (b.len == 0)
         strbuf_puts(&b, "section");
+    return strbuf_detach(&b);
+}
+
+/* ---- titles: ICU's transliteration, then the slug rules ---- */
+
+/*
+ * The ICU transform a title goes through (ICU User Guide, "General Transforms"): every
+ * script ICU can write in Latin letters (Hangul by Hangul-Latin, Greek, Cyrillic, kana...)
+ * into Latin, then accents and ligatures into ASCII (Latin-ASCII). The global filter
+ * [:^Han:] leaves Han characters alone: Any-Latin reads them in Mandarin pinyin, which is
+ * not how a Korean reader says Hanja (韓方 would become "han fang", not "hanbang").
+ */
+#define S_TRANSFORM "[:^Han:]; Any-Latin; Latin-ASCII"
+
+/* Stop on ICU's out-of-memory, the one failure it shares with malloc. */
+static void S_icu_memory(UErrorCode err)
+{
+    if (err == U_MEMORY_ALLOCATION_ERROR)
+        out_of_memory();
+}
+
+/* text (UTF-8; invalid bytes become U+FFFD) as UTF-16 in a buffer of at least cap units
+ * (the caller frees it); *len its length; NULL when ICU cannot convert it. */
+static UChar *S_utf16(const char *text, int32_t cap, int32_t *len)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UChar *u = xcalloc((size_t)cap, sizeof *u);
+    u_strFromUTF8WithSub(u, cap, len, text, -1, 0xFFFD, NULL, &err);
+    S_icu_memory(err);
+    if (U_FAILURE(err)) {
+        free(u);
+        return NULL;
+    }
+    return u;
+}
+
+/* u (len units) as UTF-8 (the caller frees it); NULL when ICU cannot convert it. */
+static char *S_utf8(const UChar *u, int32_t len)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t need = 0;
+    u_strToUTF8(NULL, 0, &need, u, len, &err);
+    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+        return NULL;
+    char *s = xmalloc((size_t)need + 1);
+    err = U_ZERO_ERROR;
+    u_strToUTF8(s, need + 1, NULL, u, len, &err);
+    if (U_FAILURE(err)) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* title through S_TRANSFORM, as UTF-8 (the caller frees it); NULL when ICU cannot open the
+ * transform or fails on the text. */
+static char *S_transliterate(const char *title)
+{
+    size_t n = strlen(title);
+    if (n > INT32_MAX / 8)
+        return NULL;
+    /* Not u_charsToUChars: '[', '^' and ']' are not among ICU's invariant characters. */
+    int32_t id_len = 0;
+    UChar *id = S_utf16(S_TRANSFORM, (int32_t)sizeof S_TRANSFORM, &id_len);
+    if (!id)
+        return NULL;
+    UErrorCode err = U_ZERO_ERROR;
+    UTransliterator *trans = utrans_openU(id, id_len, UTRANS_FORWARD, NULL, 0, NULL, &err);
+    free(id);
+    S_icu_memory(err);
+    if (U_FAILURE(err))
+        return NULL;
+    char *out = NULL;
+    /* A Hangul syllable (three bytes) becomes up to seven letters (쐛 "sswaelb"): when that
+     * does not fit, ICU says how long the text has grown, and it is done again. */
+    int32_t cap = (int32_t)n * 2 + 16;
+    for (int tries = 0; tries < 2; tries++) {
+        int32_t len = 0;
+        UChar *u = S_utf16(title, cap, &len);
+        if (!u)
+            break;
+        int32_t limit = len;
+        err = U_ZERO_ERROR;
+        utrans_transUChars(trans, u, &len, cap, 0, &limit, &err);
+        S_icu_memory(err);
+        if (U_SUCCESS(err))
+            out = S_utf8(u, len);
+        free(u);
+        if (err != U_BUFFER_OVERFLOW_ERROR)
+            break;
+        cap = len + 1;
+    }
+    utrans_close(trans);
+    return out;
+}
+
+char *slug_from_title(const char *title)
+{
+    bool ascii = true;
+    for (const char *p = title; *p && ascii; p++)
+        ascii = (unsigned char)*p < 0x80;
+    char *latin = ascii ? NULL : S_transliterate(title);
+    strbuf b = STRBUF_INIT;
+    S_slugify(&b, latin ? latin : title, false);
+    free(latin);
+    if (b.len == 0) {
+        strbuf_free(&b);
+        return NULL;
+    }
     return strbuf_detach(&b);
 }
 

@@ -56,26 +56,6 @@ static bool S_is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-char *scaffold_slug(const char *title)
-{
-    strbuf b = STRBUF_INIT;
-    bool pending_hyphen = false;
-    for (const unsigned char *p = (const unsigned char *)title; *p; p++) {
-        unsigned char c = *p;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-            if (pending_hyphen && b.len)
-                strbuf_putc(&b, '-');
-            pending_hyphen = false;
-            strbuf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-        } else if (c >= 0x80 || S_is_space((char)c) || c == '-' || c == '_') {
-            pending_hyphen = true;
-        }
-    }
-    if (b.len == 0)
-        return NULL;
-    return strbuf_detach(&b);
-}
-
 static int S_emit_to_strbuf(void *data, unsigned char *buffer, size_t size)
 {
     strbuf_append(data, (const char *)buffer, size);
@@ -192,7 +172,7 @@ static bool S_check_inputs(const char *content_dir, const char *clean_title, con
                        "terminal to UTF-8");
             ok = false;
         }
-        if (!*slug && !(*slug = *own_slug = scaffold_slug(clean_title))) {
+        if (!*slug && !(*slug = *own_slug = slug_from_title(clean_title))) {
             diag_error(diags, NULL, 0, 0, NULL,
                        "the title '%s' has no letters a-z or digits to make a file name from; "
                        "give the file name with --slug, for example --slug thread-lift-recovery",

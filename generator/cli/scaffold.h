@@ -12,21 +12,13 @@
 #include "base/diag.h"
 
 /*
- * The article slug for a title: ASCII letters lower-cased and digits kept; whitespace,
- * '-', '_' and every non-ASCII character separate words (one '-' between two words);
- * other ASCII punctuation is dropped ("Thread lift: what's next?" gives
- * "thread-lift-whats-next"). Returns the slug, which the caller frees with free, or
- * NULL when the title has no ASCII letter or digit (a title all in Korean, say).
- */
-char *scaffold_slug(const char *title);
-
-/*
  * Write a new article, <content_dir>/articles/<slug>.md, for title.
  *
  * content_dir is the content folder ("content"). title is the article's title in UTF-8;
  * leading and trailing whitespace is trimmed, and it is written double-quoted by libyaml's
  * emitter, so quotes, colons, '#', backslashes and non-ASCII text stay as typed. slug
- * names the file (without ".md"); NULL derives it from the title with scaffold_slug.
+ * names the file (without ".md"); NULL derives it from the title with slug_from_title
+ * (base/slug.h), which writes a Korean title in Latin letters.
  * today_iso is today's date as YYYY-MM-DD, written as both date and reviewed. No
  * argument but slug may be NULL.
  *
@@ -38,7 +30,8 @@ char *scaffold_slug(const char *title);
  *   - "suture: error: the title is empty; ..." (title is blank);
  *   - "suture: error: the title is not valid UTF-8 text; ..." ;
  *   - "suture: error: the title '<title>' has no letters a-z or digits to make a file
- *     name from; ..." (slug is NULL and scaffold_slug found nothing);
+ *     name from; ..." (slug is NULL and slug_from_title found nothing:
+ *     a title of only punctuation, emoji or Hanja);
  *   - "suture: error: '<slug>' cannot be used as a slug; ..." (slug fails slug_is_valid);
  *   - "suture: error: '<today_iso>' is not a valid date written as YYYY-MM-DD";
  *   - "<content_dir>/articles: error: there is no articles folder here; ..." ;

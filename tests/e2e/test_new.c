@@ -41,33 +41,52 @@ static void S_edit(const char *dir, const char *rel, const char *find, const cha
     assert_true(e2e_edit(dir, rel, find, repl));
 }
 
+/*
+ * Run `suture new article TITLE` in dir on 2026-11-19 (SOURCE_DATE_EPOCH, left set for the
+ * commands that follow; the caller unsets it): it must say it wrote content/articles/<name>,
+ * and refuse to write it again. Returns the file's text (the caller frees it).
+ */
+static char *S_new_article(const char *dir, const char *title, const char *name)
+{
+    char *err = NULL;
+    setenv("SOURCE_DATE_EPOCH", "1795046400", 1); /* 2026-11-19 */
+    const char *args[] = {"new", "article", title, NULL};
+    assert_int_equal(e2e_run(dir, args, &err), 0);
+    char *want = xasprintf("suture: wrote content/articles/%s; fill in its summary, topics and "
+                           "reviewer, then write the article under each heading\n",
+                           name);
+    assert_string_equal(err, want);
+    free(want);
+    free(err);
+    char *rel = xasprintf("content/articles/%s", name);
+    char *path = path_join(dir, rel);
+    size_t len;
+    char *text = file_read(path, &len);
+    assert_non_null(text);
+    free(path);
+    assert_non_null(strstr(text, "date: 2026-11-19\nreviewed: 2026-11-19\n"));
+
+    /* Never over an existing article. */
+    assert_int_equal(e2e_run(dir, args, &err), 1);
+    want = xasprintf("%s: error: this article already exists; choose another title or --slug, "
+                     "or edit the existing file\n",
+                     rel);
+    assert_string_equal(err, want);
+    free(want);
+    free(err);
+    free(rel);
+    return text;
+}
+
 static void test_new_article_then_fill_in(void **state)
 {
     (void)state;
     char *dir = S_project();
     char *err = NULL;
-    setenv("SOURCE_DATE_EPOCH", "1795046400", 1); /* 2026-11-19 */
-    const char *args[] = {"new", "article", "Thread lift: what to expect", NULL};
-    assert_int_equal(e2e_run(dir, args, &err), 0);
-    assert_string_equal(err, "suture: wrote content/articles/thread-lift-what-to-expect.md; fill "
-                             "in its summary, topics and reviewer, then write the article under "
-                             "each heading\n");
-    free(err);
-    char *path = path_join(dir, "content/articles/thread-lift-what-to-expect.md");
-    size_t len;
-    char *text = file_read(path, &len);
-    assert_non_null(text);
+    char *text = S_new_article(dir, "Thread lift: what to expect", "thread-lift-what-to-expect.md");
     assert_non_null(strstr(text, "title: \"Thread lift: what to expect\"\n"));
-    assert_non_null(strstr(text, "date: 2026-11-19\nreviewed: 2026-11-19\n"));
     assert_non_null(strstr(text, "## Side effects and risks"));
     free(text);
-
-    /* Never over an existing article. */
-    assert_int_equal(e2e_run(dir, args, &err), 1);
-    assert_string_equal(err, "content/articles/thread-lift-what-to-expect.md: error: this "
-                             "article already exists; choose another title or --slug, or edit "
-                             "the existing file\n");
-    free(err);
 
     /* What the author must fill in is named by check, and the build fails until then. */
     const char *check[] = {"check", NULL};
@@ -94,7 +113,20 @@ static void test_new_article_then_fill_in(void **state)
     assert_true(path_is_file(page));
     free(page);
     unsetenv("SOURCE_DATE_EPOCH");
-    free(path);
+    remove_tree(dir);
+    free(dir);
+}
+
+/* A Hangul title without --slug: ICU writes the file name in Latin letters. */
+static void test_new_korean_title(void **state)
+{
+    (void)state;
+    char *dir = S_project();
+    char *text = S_new_article(dir, "실리프팅 후 회복", "sillipeuting-hu-hoebog.md");
+    assert_true(str_starts_with(text, "---\ntitle: \"실리프팅 후 회복\"\n"));
+    assert_non_null(strstr(text, "## Side effects and risks"));
+    free(text);
+    unsetenv("SOURCE_DATE_EPOCH");
     remove_tree(dir);
     free(dir);
 }
@@ -117,11 +149,11 @@ static void test_new_usage_and_slug(void **state)
     assert_int_equal(e2e_run(dir, unquoted, &err), 2);
     assert_string_equal(err, "suture: unexpected argument 'lift'; put the whole title in quotes\n");
     free(err);
-    const char *korean[] = {"new", "article", "실 리프팅 후 회복", NULL};
-    assert_int_equal(e2e_run(dir, korean, &err), 1);
-    assert_true(str_starts_with(err, "suture: error: the title '실 리프팅 후 회복' has no letters "
-                                     "a-z or digits to make a file name from; give the file name "
-                                     "with --slug"));
+    const char *no_letters[] = {"new", "article", "東京 😀", NULL};
+    assert_int_equal(e2e_run(dir, no_letters, &err), 1);
+    assert_string_equal(err, "suture: error: the title '東京 😀' has no letters a-z or digits "
+                             "to make a file name from; give the file name with --slug, for "
+                             "example --slug thread-lift-recovery\n");
     free(err);
     const char *with_slug[] = {"new", "article", "실 리프팅 후 회복", "--slug",
                                "thread-lift-recovery-ko", NULL};
@@ -146,6 +178,7 @@ int main(void)
     S_root = getcwd(NULL, 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_new_article_then_fill_in),
+        cmocka_unit_test(test_new_korean_title),
         cmocka_unit_test(test_new_usage_and_slug),
     };
     int rc = cmocka_run_group_tests_name("new", tests, NULL, NULL);

@@ -1,4 +1,4 @@
-/* test_slug.c: slugs, language tags and heading ids (slug.h). */
+/* test_slug.c: slugs, language tags, heading ids and slugs from titles (slug.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -133,6 +133,87 @@ static void test_slug_from_text_empty(void **state)
     S_assert_slug("- - -", "section");
 }
 
+/* Assert slug_from_title(title) == want, or NULL when want is NULL. */
+static void S_assert_title(const char *title, const char *want)
+{
+    char *got = slug_from_title(title);
+    if (!want) {
+        assert_null(got);
+        return;
+    }
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    assert_true(slug_is_valid(got));
+    free(got);
+}
+
+/* ASCII titles give what they gave before titles went through ICU. */
+static void test_slug_from_title_ascii(void **state)
+{
+    (void)state;
+    S_assert_title("Thread lift: what to expect", "thread-lift-what-to-expect");
+    S_assert_title("What's next?", "whats-next");
+    S_assert_title("  --Face_lift -- vs. Mini-Lift!  ", "face-lift-vs-mini-lift");
+    S_assert_title("SMAS & the glide plane", "smas-the-glide-plane");
+    S_assert_title("\"Quoted\" #1 \\ back", "quoted-1-back");
+    S_assert_title("Step 2: recovery in 10-14 days", "step-2-recovery-in-10-14-days");
+}
+
+/* Hangul is written in Latin letters by ICU's Hangul-Latin. */
+static void test_slug_from_title_hangul(void **state)
+{
+    (void)state;
+    S_assert_title("실리프팅 후 회복", "sillipeuting-hu-hoebog");
+    S_assert_title("안면거상술", "anmyeongeosangsul");
+    /* A transliteration, letter for letter: 치료 is "chilyo", not "chiryo" (RR). */
+    S_assert_title("치료", "chilyo");
+    /* ICU's '-' where two syllables could be read another way separates words too. */
+    S_assert_title("꽃잎", "kkoch-ip");
+    S_assert_title("볼 처짐, 턱선?", "bol-cheojim-teogseon");
+    /* Long enough to outgrow the first buffer: each 쐛 becomes seven letters. */
+    S_assert_title("쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛쐛",
+                   "sswaelbsswaelbsswaelbsswaelbsswaelbsswaelbsswaelbsswaelbsswaelbsswaelb"
+                   "sswaelbsswaelbsswaelbsswaelbsswaelbsswaelbsswaelbsswaelbsswaelbsswaelb"
+                   "sswaelbsswaelb");
+}
+
+/* Hangul beside ASCII letters, digits and punctuation. */
+static void test_slug_from_title_mixed(void **state)
+{
+    (void)state;
+    S_assert_title("SMAS 층의 구조", "smas-cheung-ui-gujo");
+    S_assert_title("실리프팅 vs 미니리프팅", "sillipeuting-vs-minilipeuting");
+    S_assert_title("실리프팅 3개월 후: 2026년", "sillipeuting-3gaewol-hu-2026nyeon");
+    S_assert_title("Thread lift (실 리프팅) in 2026", "thread-lift-sil-lipeuting-in-2026");
+    S_assert_title("실리프팅_후--회복!", "sillipeuting-hu-hoebog");
+}
+
+/* Other scripts and accents through Any-Latin and Latin-ASCII; Hanja and emoji are left
+ * as they are and separate words. */
+static void test_slug_from_title_other_scripts(void **state)
+{
+    (void)state;
+    S_assert_title("Café crème", "cafe-creme");
+    S_assert_title("Straße", "strasse");
+    S_assert_title("α-blocker", "a-blocker");
+    S_assert_title("Привет", "privet");
+    S_assert_title("韓方 치료", "chilyo");
+    S_assert_title("Botox 😀 FAQ", "botox-faq");
+    /* Bytes that are not UTF-8 are read as U+FFFD, which separates words. */
+    S_assert_title("thread\xff lift 실", "thread-lift-sil");
+}
+
+/* Nothing left to make a slug from: NULL. */
+static void test_slug_from_title_nothing_left(void **state)
+{
+    (void)state;
+    S_assert_title("", NULL);
+    S_assert_title("?! -- ...", NULL);
+    S_assert_title("😀 !!", NULL);
+    S_assert_title("東京", NULL);
+    S_assert_title("__ \xff", NULL);
+}
+
 static void test_slug_unique(void **state)
 {
     (void)state;
@@ -179,6 +260,11 @@ int main(void)
         cmocka_unit_test(test_slug_from_text_whitespace_and_hyphens),
         cmocka_unit_test(test_slug_from_text_korean),
         cmocka_unit_test(test_slug_from_text_empty),
+        cmocka_unit_test(test_slug_from_title_ascii),
+        cmocka_unit_test(test_slug_from_title_hangul),
+        cmocka_unit_test(test_slug_from_title_mixed),
+        cmocka_unit_test(test_slug_from_title_other_scripts),
+        cmocka_unit_test(test_slug_from_title_nothing_left),
         cmocka_unit_test(test_slug_unique),
         cmocka_unit_test(test_slug_unique_skips_taken_suffixes),
     };
