@@ -157,7 +157,10 @@ static void S_build_pattern(const S_phrase *phrases, size_t n, size_t *order, st
 {
     size_t n_order = 0;
     bool *placed = xcalloc(n + 1, sizeof *placed);
-    strbuf_puts(pat, "(?:");
+    /* An ASCII letter, digit or '_' before a phrase is a word character for the callout
+     * too; rejecting those places first spares PCRE2 trying phrases inside English words,
+     * which the callout alone made a third slower. */
+    strbuf_puts(pat, "(?<![A-Za-z0-9_])(?:");
     bool first_branch = true;
     for (size_t i = 0; i < n; i++) {
         int32_t lead_len;
