@@ -3,12 +3,14 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "content/glossary.h"
 
-#include <ctype.h>
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include "base/alloc.h"
 #include "base/str.h"
@@ -126,43 +128,61 @@ static int S_by_length_desc(const void *a, const void *b)
     return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
+/* The first character of phrase, case-folded as caseless matching compares it (ICU's simple
+ * case folding, which PCRE2's caseless sets also follow), and its length in bytes in *len;
+ * a negative value when phrase does not start with valid UTF-8. */
+static UChar32 S_lead(const char *phrase, int32_t *len)
+{
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT((const uint8_t *)phrase, i, -1, c);
+    *len = i;
+    return c <= 0 ? -1 : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+}
+
 /*
  * Write into pat one PCRE2 pattern that matches any of the n phrases (sorted longest
- * first) and stands on no ASCII letter or digit on either side, and into order (room for
- * n) the phrase of each capture group, in the order of the groups.
+ * first), then calls callout 1 (S_at_word_edges) to check the characters around the match,
+ * and into order (room for n) the phrase of each capture group, in the order of the groups.
  *
  * PCRE2 tries alternatives left to right, so with every phrase listed longest first the
- * longest phrase wins at any position. Phrases that begin with the same ASCII character
- * (letters without regard to case) are grouped behind it, "s(?:(mas)|(kin))", so that at
- * each position of the text PCRE2 tests one first character per group instead of every
- * phrase: linking terms had cost a tenth of a build. Phrases that begin with anything else
- * stay whole, after the groups. Each phrase has its own capture group.
+ * longest phrase wins at any position, and when the callout turns it down the next longest
+ * is tried at the same position. Phrases that begin with the same character (caselessly,
+ * in any script: "S", "s"; "실") are grouped behind it, "s(?:(mas)|(kin))", so that at each
+ * position of the text PCRE2 tests one first character per group instead of every phrase:
+ * linking terms had cost a tenth of a build. Groups never match at the same position, as
+ * their first characters differ caselessly. Each phrase has its own capture group.
  */
 static void S_build_pattern(const S_phrase *phrases, size_t n, size_t *order, strbuf *pat)
 {
     size_t n_order = 0;
     bool *placed = xcalloc(n + 1, sizeof *placed);
+    /* An ASCII letter, digit or '_' before a phrase is a word character for the callout
+     * too; rejecting those places first spares PCRE2 trying phrases inside English words,
+     * which the callout alone made a third slower. */
     strbuf_puts(pat, "(?<![A-Za-z0-9_])(?:");
     bool first_branch = true;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)phrases[i].phrase[0];
-        if (placed[i] || c == 0 || c >= 0x80)
+        int32_t lead_len;
+        UChar32 lead = S_lead(phrases[i].phrase, &lead_len);
+        if (placed[i] || lead < 0)
             continue;
-        char lead[2] = {(char)c, '\0'};
+        char *first = xstrndup(phrases[i].phrase, (size_t)lead_len);
         strbuf_puts(pat, first_branch ? "" : "|");
         first_branch = false;
-        S_append_literal(pat, lead);
+        S_append_literal(pat, first);
+        free(first);
         strbuf_puts(pat, "(?:");
         bool first_in_group = true;
         for (size_t j = i; j < n; j++) {
-            unsigned char d = (unsigned char)phrases[j].phrase[0];
-            if (placed[j] || tolower(d) != tolower(c))
+            int32_t len;
+            if (placed[j] || S_lead(phrases[j].phrase, &len) != lead)
                 continue;
             placed[j] = true;
             order[n_order++] = j;
             strbuf_puts(pat, first_in_group ? "(" : "|(");
             first_in_group = false;
-            S_append_literal(pat, phrases[j].phrase + 1);
+            S_append_literal(pat, phrases[j].phrase + len);
             strbuf_putc(pat, ')');
         }
         strbuf_putc(pat, ')');
@@ -176,7 +196,7 @@ static void S_build_pattern(const S_phrase *phrases, size_t n, size_t *order, st
         S_append_literal(pat, phrases[i].phrase);
         strbuf_putc(pat, ')');
     }
-    strbuf_puts(pat, ")(?![A-Za-z0-9_])");
+    strbuf_puts(pat, ")(?C1)");
     free(placed);
 }
 
@@ -329,11 +349,55 @@ typedef struct {
     size_t remaining;
     size_t links;
     pcre2_match_data *match;
+    pcre2_match_context *context; /* calls S_at_word_edges with this linker */
+    UChar32 before;               /* the character before the text node, or -1 */
 } S_linker;
 
 /*
+ * Whether c belongs to a word for the edges of a term: a letter of any script (ICU's
+ * Alphabetic property, which Hangul syllables and jamo have), a decimal digit, a combining
+ * mark (it continues the character before it), or '_', as the English rule always counted
+ * it.
+ */
+static bool S_word_char(UChar32 c)
+{
+    return c == '_' || u_hasBinaryProperty(c, UCHAR_POSIX_ALNUM) ||
+           (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+/*
+ * PCRE2 callout 1, at the end of a phrase the pattern matched: 0 to accept it, 1 to make
+ * PCRE2 try a shorter phrase at the same place. A term starts a word: the character before
+ * it is no word character (S_word_char), so 리프팅 in 실리프팅 and SMAS in xSMAS are not
+ * terms. It ends a word, or is followed by Hangul: Korean writes particles and endings onto
+ * the noun without a space (한글 맞춤법 제41항, "조사는 그 앞말에 붙여 쓴다"), so the term
+ * is 실리프팅 in 실리프팅을 and SMAS in SMAS는. Between ASCII words this is the rule the
+ * English text always had: SMASH, SMAS2 and xSMAS hold no SMAS.
+ */
+static int S_at_word_edges(pcre2_callout_block *cb, void *data)
+{
+    const S_linker *l = data;
+    UChar32 c = l->before;
+    if (cb->start_match > 0) {
+        int32_t i = (int32_t)cb->start_match;
+        U8_PREV(cb->subject, 0, i, c);
+    }
+    if (c >= 0 && S_word_char(c))
+        return 1;
+    if (cb->current_position >= cb->subject_length)
+        return 0;
+    int32_t i = (int32_t)cb->current_position;
+    U8_NEXT(cb->subject, i, (int32_t)cb->subject_length, c);
+    UErrorCode err = U_ZERO_ERROR;
+    if (c >= 0 && S_word_char(c) && uscript_getScript(c, &err) != USCRIPT_HANGUL)
+        return 1;
+    return 0;
+}
+
+/*
  * Link the first unused term in one text node. Returns the node that holds the rest of
- * the text (to keep scanning), or NULL when nothing more can be linked in it.
+ * the text (to keep scanning, with l->before set to the last character of the link), or
+ * NULL when nothing more can be linked in it.
  */
 static xmlNodePtr S_link_in_text(S_linker *l, xmlNodePtr text)
 {
@@ -342,7 +406,8 @@ static xmlNodePtr S_link_in_text(S_linker *l, xmlNodePtr text)
     size_t *group_term = l->g->sorted + l->g->n_terms;
     PCRE2_SIZE offset = 0;
     while (offset <= len) {
-        int rc = pcre2_match(l->g->pattern, (PCRE2_SPTR)s, len, offset, 0, l->match, NULL);
+        int rc =
+            pcre2_match(l->g->pattern, (PCRE2_SPTR)s, len, offset, 0, l->match, l->context);
         if (rc < 0)
             return NULL;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(l->match);
@@ -360,6 +425,8 @@ static xmlNodePtr S_link_in_text(S_linker *l, xmlNodePtr text)
         l->remaining--;
         l->links++;
         size_t start = ov[0], end = ov[1];
+        int32_t last = (int32_t)end;
+        U8_PREV((const uint8_t *)s, (int32_t)start, last, l->before);
         /* libxml2 merges adjacent text nodes, so shorten this one in place, put the link
          * after it, and let the rest follow as the node scanning continues in. */
         char *copy = xstrdup(s);
@@ -392,6 +459,9 @@ static void S_walk(S_linker *l, xmlNodePtr node)
             if (!S_skip_element(child))
                 S_walk(l, child);
         } else if (child->type == XML_TEXT_NODE && child->content) {
+            /* The edge of an element is the edge of a word, as it always was for English
+             * ("<em>x</em>SMAS" links SMAS). */
+            l->before = -1;
             xmlNodePtr rest = child;
             while (rest && l->remaining)
                 rest = S_link_in_text(l, rest);
@@ -410,8 +480,12 @@ size_t glossary_link_terms(const glossary *g, xmlNodePtr root, const char *gloss
         .used = xcalloc(g->n_terms, sizeof(bool)),
         .remaining = g->n_terms,
         .match = pcre2_match_data_create_from_pattern(g->pattern, NULL),
+        .context = pcre2_match_context_create(NULL),
+        .before = -1,
     };
+    pcre2_set_callout(l.context, S_at_word_edges, &l);
     S_walk(&l, root);
+    pcre2_match_context_free(l.context);
     pcre2_match_data_free(l.match);
     free(l.used);
     return l.links;

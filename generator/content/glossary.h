@@ -8,9 +8,13 @@
  *         aliases: [superficial musculoaponeurotic system]   # optional
  *         definition: "A layer of ... (inline Markdown)"
  *
- * Terms match case-insensitively, longest first ("fixed SMAS" before "SMAS"). An English
- * term must stand as a word of its own; because Korean attaches particles to nouns
- * (스마스층은), a match only needs to be free of ASCII letters and digits on either side.
+ * Terms and aliases match case-insensitively, and where several match at one place the
+ * longest wins ("fixed SMAS" before "SMAS", 실리프팅 before 리프팅). A match starts a word:
+ * the character before it is no letter, digit, combining mark or '_' of any script (ICU's
+ * character properties), so 리프팅 inside 실리프팅 and SMAS inside xSMAS are not terms. It
+ * ends a word, or is followed by Hangul: Korean writes particles and endings onto the noun
+ * (한글 맞춤법 제41항: 조사는 그 앞말에 붙여 쓴다), so SMAS층은, 실리프팅을 and SMAS는 hold
+ * the terms SMAS층, 실리프팅 and SMAS, and the link wraps the term without its particle.
  */
 #ifndef SUTURE_GLOSSARY_H
 #define SUTURE_GLOSSARY_H
@@ -48,10 +52,15 @@ const glossary_term *glossary_get(const glossary *g, size_t i);
 const size_t *glossary_sorted(const glossary *g);
 
 /*
- * In the element tree under root, turn the first use of each term into
- * <a class="glossary-term" href="<glossary_href>#term-<id>">…</a>. Text inside links,
- * headings, code, pre, tables and figures is left alone. Each term is linked at most once
- * per call. Returns the number of links made.
+ * In the element tree under root, turn the first use of each term of g (by its term or any
+ * alias, matched as said at the top) into
+ * <a class="glossary-term" href="<glossary_href>#term-<id>">…</a>, the link holding the
+ * matched text only ("<a …>실리프팅</a>을"). Text inside links, headings, code, pre, tables
+ * and figures is left alone; the edge of an element counts as the edge of a word. Each term
+ * is linked at most once per call. g is the glossary of the page's language: the caller
+ * passes the one whose terms are written in the language of the text. The tree is changed
+ * in place (its text nodes split around the links); nothing is allocated for the caller,
+ * and nothing is reported. Returns the number of links made.
  */
 size_t glossary_link_terms(const glossary *g, xmlNodePtr root, const char *glossary_href);
 

@@ -281,6 +281,14 @@ static void test_article_page(void **state)
     S_assert_string(doc, "/html/@lang", "ko");
     S_assert_string(doc, "//h1", "스마스층과 실리프팅");
     S_assert_xpath(doc, "//h2[@id='스마스층이란']", 1);
+    /* Glossary terms in Korean text: the link holds the term, the particle follows it
+     * (스마스층은, 고정 SMAS는); the heading's 스마스층 is not linked. */
+    S_assert_xpath(doc, "//main//p/a[@class='glossary-term'][@href='/kb/glossary/#term-smas']"
+                        "[.='스마스층'][starts-with(following-sibling::node()[1], '은 ')]", 1);
+    S_assert_xpath(doc, "//main//p/a[@class='glossary-term']"
+                        "[@href='/kb/glossary/#term-fixed-smas'][.='고정 SMAS']"
+                        "[starts-with(following-sibling::node()[1], '는 ')]", 1);
+    S_assert_xpath(doc, "//a[@class='glossary-term']", 2);
     S_assert_xpath(doc, "//footer[@class='review-dates']/p[starts-with(., '다음 검토 예정일: ')]", 1);
     ld = e2e_string(doc, "/html/head/script[@type='application/ld+json']");
     j = json_loads(ld, 0, &jerr);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
 #include "base/files.h"
 #include "content/glossary.h"
@@ -446,6 +447,171 @@ static void test_each_call_links_again(void **state)
     S_expect_link(state, "<p>SMAS</p>", "<p>" A("smas", "SMAS") "</p>", 1);
 }
 
+/* ---- linking in Korean text ---- */
+
+/* A glossary with Korean terms and aliases: SMAS층 beside SMAS, 실리프팅 beside 리프팅. */
+static const char S_korean[] =
+    "terms:\n"
+    "  - id: smas\n"
+    "    term: SMAS\n"
+    "    definition: a\n"
+    "  - id: smas-layer\n"
+    "    term: SMAS층\n"
+    "    aliases: [스마스층]\n"
+    "    definition: b\n"
+    "  - id: thread-lift\n"
+    "    term: 실리프팅\n"
+    "    aliases: [thread lift]\n"
+    "    definition: c\n"
+    "  - id: lifting\n"
+    "    term: 리프팅\n"
+    "    definition: d\n"
+    "  - id: facelift\n"
+    "    term: 안면거상술\n"
+    "    aliases: [페이스리프트]\n"
+    "    definition: e\n"
+    "  - id: fat\n"
+    "    term: 지방\n"
+    "    definition: f\n";
+
+/* Load the glossary text (which must be valid) from a file called name. */
+static glossary *S_load_text(const char *name, const char *text)
+{
+    char *path = tu_write_file(S_dir, name, text);
+    diag_list *diags = diag_list_new();
+    glossary *g = glossary_load(path, diags);
+    assert_non_null(g);
+    assert_int_equal(diag_count(diags), 0);
+    diag_list_free(diags);
+    free(path);
+    return g;
+}
+
+/* Link xml with the glossary text and compare the result and the link count. */
+static void S_expect_link_with(const char *glossary_text, const char *xml,
+                               const char *expected, size_t n_links)
+{
+    glossary *g = S_load_text("other.yaml", glossary_text);
+    S_expect_link((void **)&g, xml, expected, n_links);
+    glossary_free(g);
+}
+
+/* The tests that take S_korean as their state. */
+static int S_setup_korean(void **state)
+{
+    *state = S_load_text("korean.yaml", S_korean);
+    return 0;
+}
+
+static int S_teardown_korean(void **state)
+{
+    glossary_free(*state);
+    return 0;
+}
+
+#define KOREAN_TEST(test) cmocka_unit_test_setup_teardown(test, S_setup_korean, S_teardown_korean)
+
+static void test_korean_particles_stay_outside_the_link(void **state)
+{
+    /* 은/을/의/에서/으로 after a consonant, 는/를 after a vowel. */
+    static const char *const particles[][2] = {
+        {"스마스층", "은"}, {"스마스층", "을"},   {"스마스층", "의"},      {"스마스층", "에서"},
+        {"스마스층", "으로"}, {"페이스리프트", "는"}, {"페이스리프트", "를"},
+    };
+    for (size_t i = 0; i < sizeof particles / sizeof *particles; i++) {
+        const char *id = strcmp(particles[i][0], "스마스층") == 0 ? "smas-layer" : "facelift";
+        char *xml = xasprintf("<p>먼저 %s%s 봅니다.</p>", particles[i][0], particles[i][1]);
+        char *expected = xasprintf("<p>먼저 <a class=\"glossary-term\" href=\"/kb/glossary/"
+                                   "#term-%s\">%s</a>%s 봅니다.</p>",
+                                   id, particles[i][0], particles[i][1]);
+        S_expect_link(state, xml, expected, 1);
+        free(xml);
+        free(expected);
+    }
+}
+
+static void test_korean_term_inside_a_word_is_not_linked(void **state)
+{
+    /* 리프팅 in 미니리프팅, 지방 in 피하지방층, SMAS after Hangul: not where a word starts.
+     * The same terms are linked where their word starts, and after punctuation. */
+    S_expect_link(state,
+                  "<p>미니리프팅은 피하지방층을 얼굴SMAS와 다룹니다. (리프팅) “지방”은</p>",
+                  "<p>미니리프팅은 피하지방층을 얼굴SMAS와 다룹니다. (" A("lifting", "리프팅")
+                  ") “" A("fat", "지방") "”은</p>",
+                  2);
+}
+
+static void test_korean_longest_term_wins(void **state)
+{
+    /* 실리프팅 over 리프팅 and SMAS층 over SMAS; the shorter terms link where they stand
+     * alone. */
+    S_expect_link(state, "<p>실리프팅은 SMAS층을 당깁니다. 리프팅 효과는 SMAS는 아닙니다.</p>",
+                  "<p>" A("thread-lift", "실리프팅") "은 " A("smas-layer", "SMAS층")
+                  "을 당깁니다. " A("lifting", "리프팅") " 효과는 " A("smas", "SMAS")
+                  "는 아닙니다.</p>",
+                  4);
+}
+
+static void test_latin_term_before_hangul_particle(void **state)
+{
+    S_expect_link(state, "<p>SMAS는 얼굴의 층입니다.</p>",
+                  "<p>" A("smas", "SMAS") "는 얼굴의 층입니다.</p>", 1);
+}
+
+static void test_korean_first_use_only(void **state)
+{
+    /* The term is linked once, whichever of its names comes first; a later use inside a
+     * longer word is not a use of the shorter term. */
+    S_expect_link(state,
+                  "<div><p>스마스층은 얇습니다.</p><p>SMAS층을 지나 스마스층으로 갑니다. "
+                  "실리프팅과 실리프팅을</p></div>",
+                  "<div><p>" A("smas-layer", "스마스층") "은 얇습니다.</p><p>SMAS층을 지나 "
+                  "스마스층으로 갑니다. " A("thread-lift", "실리프팅") "과 실리프팅을</p></div>",
+                  2);
+}
+
+static void test_mixed_english_and_korean(void **state)
+{
+    S_expect_link(state,
+                  "<p>A thread lift, 즉 실리프팅은 SMAS(스마스층)를 당깁니다; thread lifts.</p>",
+                  "<p>A " A("thread-lift", "thread lift") ", 즉 실리프팅은 " A("smas", "SMAS")
+                  "(" A("smas-layer", "스마스층") ")를 당깁니다; thread lifts.</p>",
+                  3);
+}
+
+static void test_word_continues_after_a_link(void **state)
+{
+    (void)state;
+    /* Without SMAS층 in the glossary, 층 is the rest of the word SMAS층은, not a term of
+     * its own; where 층 starts a word it is. */
+    S_expect_link_with("terms:\n"
+                       "  - id: smas\n"
+                       "    term: SMAS\n"
+                       "    definition: a\n"
+                       "  - id: layer\n"
+                       "    term: 층\n"
+                       "    definition: b\n",
+                       "<p>SMAS층은 층마다 다릅니다.</p>",
+                       "<p>" A("smas", "SMAS") "층은 " A("layer", "층") "마다 다릅니다.</p>", 2);
+}
+
+static void test_caseless_first_letter_outside_ascii(void **state)
+{
+    (void)state;
+    /* Phrases are grouped by their first letter, caselessly in any script. */
+    S_expect_link_with("terms:\n"
+                       "  - id: eclat\n"
+                       "    term: Éclat\n"
+                       "    definition: a\n"
+                       "  - id: ecran\n"
+                       "    term: écran total\n"
+                       "    definition: b\n",
+                       "<p>ÉCRAN TOTAL and éclat, not préclat.</p>",
+                       "<p>" A("ecran", "ÉCRAN TOTAL") " and " A("eclat", "éclat")
+                       ", not préclat.</p>",
+                       2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +639,14 @@ int main(void)
         cmocka_unit_test(test_whole_text_node_and_nested),
         cmocka_unit_test(test_skips_links_code_headings_tables_figures),
         cmocka_unit_test(test_each_call_links_again),
+        KOREAN_TEST(test_korean_particles_stay_outside_the_link),
+        KOREAN_TEST(test_korean_term_inside_a_word_is_not_linked),
+        KOREAN_TEST(test_korean_longest_term_wins),
+        KOREAN_TEST(test_latin_term_before_hangul_particle),
+        KOREAN_TEST(test_korean_first_use_only),
+        KOREAN_TEST(test_mixed_english_and_korean),
+        cmocka_unit_test(test_word_continues_after_a_link),
+        cmocka_unit_test(test_caseless_first_letter_outside_ascii),
     };
     return cmocka_run_group_tests_name("glossary", tests, S_setup, S_teardown);
 }
