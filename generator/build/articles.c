@@ -101,7 +101,7 @@ static void S_load_article(build *b, article *a)
          * (slugs, links) can still sort and find it. */
         a->slug = xstrndup(a->file_name, strlen(a->file_name) - 3);
         a->url = permalink(b->cfg->base_path, PERMALINK_ARTICLE, a->slug, 0);
-        a->lang = b->cfg->language;
+        a->lang = config_default_language(b->cfg)->code;
         strlist ids = STRLIST_INIT;
         S_keep_heading_ids(a, &ids);
         return;
@@ -134,11 +134,11 @@ static void S_load_article(build *b, article *a)
     a->heading_ids = incremental_take_heading_ids(b->inc, rel, &source, &a->n_heading_ids);
     bool ids_known = a->heading_ids != NULL;
     if (a->fm) {
-        a->lang = a->fm->lang ? a->fm->lang : b->cfg->language;
+        a->lang = a->fm->lang ? a->fm->lang : config_default_language(b->cfg)->code;
         a->published = !a->fm->draft || b->opt->drafts;
         S_check_refs(b, a);
     } else {
-        a->lang = b->cfg->language;
+        a->lang = config_default_language(b->cfg)->code;
     }
     if (!ids_known) {
         strlist ids = STRLIST_INIT;

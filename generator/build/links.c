@@ -235,7 +235,7 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
         char *after = S_media_url(c, ba->after, ba->after_line, ba->after_column);
         if (before && after)
             xmlAddChild(parent, beforeafter_render(ba, before, after,
-                                                   config_find_notice(b->cfg, "before_after")));
+                                                   config_find_notice(config_language_for(b->cfg, c->self ? c->self->lang : NULL), "before_after")));
         free(before);
         free(after);
         beforeafter_free(ba);

@@ -21,8 +21,9 @@
 
 void build_render_home(build *b)
 {
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_HOME, b->cfg->language, b->cfg->base_path,
-                                b->cfg->title, b->cfg->description, b->topic_counts);
+    const config_language *lang = config_default_language(b->cfg);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_HOME, lang->code, b->cfg->base_path, lang->title,
+                                lang->description, b->topic_counts);
     xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "articles", NULL);
     for (size_t i = 0; i < b->n_listed && i < HOME_NEWEST_MAX; i++)
         pagexml_article_ref(list, b->listed[i]);
@@ -49,14 +50,17 @@ static void S_render_topic_page(build *b, size_t t, size_t p)
     size_t pages = build_topic_pages(n);
     char *first = build_topic_page_url(b, topic->id, 1);
     char *url = build_topic_page_url(b, topic->id, p);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_TOPIC, b->cfg->language, url, topic->title,
-                                topic->description, b->topic_counts);
+    const char *lang = config_default_language(b->cfg)->code;
+    const char *title = config_text(b->cfg, &topic->title, lang);
+    const char *description = config_text(b->cfg, &topic->description, lang);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_TOPIC, lang, url, title, description,
+                                b->topic_counts);
     xmlNodePtr page = xmlDocGetRootElement(doc);
     xmlNodePtr el = xmlNewChild(page, NULL, BAD_CAST "topic", NULL);
     xmlNewProp(el, BAD_CAST "id", BAD_CAST topic->id);
     xmlNewProp(el, BAD_CAST "href", BAD_CAST first);
-    pagexml_text(el, "title", topic->title);
-    pagexml_text(el, "description", topic->description);
+    pagexml_text(el, "title", title);
+    pagexml_text(el, "description", description);
     if (pages > 1) {
         xmlNodePtr nav = xmlNewChild(page, NULL, BAD_CAST "pagination", NULL);
         char num[32];
@@ -153,8 +157,9 @@ void build_render_compare(build *b)
     for (size_t p = 0; p < data->n_procedures; p++)
         strbuf_printf(&caption, "%s%s", p ? ", " : "", data->procedures[p].name);
     char *url = permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, b->cfg->language, url, "",
-                                b->cfg->description, b->topic_counts);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, config_default_language(b->cfg)->code,
+                                url, "", config_default_language(b->cfg)->description,
+                                b->topic_counts);
     xmlNodePtr cmp = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "comparison", NULL);
     if (data->n_procedures) {
         compare_spec *spec = compare_spec_all(data, strbuf_str(&caption));
@@ -172,8 +177,9 @@ void build_render_glossary(build *b)
 {
     const glossary *g = b->glossary;
     char *url = permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_GLOSSARY, b->cfg->language, url, "",
-                                b->cfg->description, b->topic_counts);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_GLOSSARY, config_default_language(b->cfg)->code,
+                                url, "", config_default_language(b->cfg)->description,
+                                b->topic_counts);
     xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "glossary", NULL);
     const size_t *order = glossary_sorted(g);
     for (size_t i = 0; i < glossary_count(g); i++) {
@@ -208,8 +214,9 @@ void build_render_glossary(build *b)
 void build_render_not_found(build *b)
 {
     char *url = permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_NOT_FOUND, b->cfg->language, url, "",
-                                b->cfg->description, b->topic_counts);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_NOT_FOUND, config_default_language(b->cfg)->code,
+                                url, "", config_default_language(b->cfg)->description,
+                                b->topic_counts);
     build_render_page(b, PAGE_NOT_FOUND, doc, url);
     xmlFreeDoc(doc);
     free(url);

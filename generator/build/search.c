@@ -54,8 +54,10 @@ static int S_by_title(const void *x, const void *y)
  */
 void build_render_search(build *b)
 {
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_SEARCH, b->cfg->language, b->search_url, "",
-                                b->cfg->description, b->topic_counts);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_SEARCH, config_default_language(b->cfg)->code,
+                                b->search_url, "",
+                                config_default_language(b->cfg)->description,
+                                b->topic_counts);
     xmlNodePtr page = xmlDocGetRootElement(doc);
     xmlNodePtr search = xmlNewChild(page, NULL, BAD_CAST "search", NULL);
     char *index = xasprintf("%s%s", b->cfg->base_path, SEARCHINDEX_FILE);

@@ -150,15 +150,16 @@ static bool S_load_settings(build *b)
 static void S_render_disclaimer(build *b)
 {
     const config *cfg = b->cfg;
+    const config_language *lang = config_default_language(cfg);
     render_ctx c = {.b = b, .file = cfg->file};
     markdown_hooks hooks = build_hooks(&c);
-    markdown_result *md = markdown_render(cfg->file, cfg->disclaimer, strlen(cfg->disclaimer),
-                                          cfg->disclaimer_line + 1, MARKDOWN_NO_H1, &hooks,
+    markdown_result *md = markdown_render(cfg->file, lang->disclaimer, strlen(lang->disclaimer),
+                                          lang->disclaimer_line + 1, MARKDOWN_NO_H1, &hooks,
                                           b->diags);
     strlist_free(&c.links);
     /* The disclaimer is in the site's language, whatever the page's: say so to screen
      * readers on a page in another language. */
-    b->disclaimer = disclaimer_new(md->body, cfg->language);
+    b->disclaimer = disclaimer_new(md->body, lang->code);
     markdown_result_free(md);
 }
 

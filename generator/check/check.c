@@ -92,7 +92,7 @@ static bool S_lint_data(const lint_context *ctx, compliance_scanner *s, const ch
             diag_file_problem(ctx->diags, path, errno, NULL, what);
         return false;
     }
-    lint_yaml(ctx, s, path, text, len, ctx->cfg->language, skip, out);
+    lint_yaml(ctx, s, path, text, len, config_default_language(ctx->cfg)->code, skip, out);
     free(text);
     return true;
 }
@@ -148,7 +148,10 @@ static void S_lint_content(const check_options *opt, const config *cfg,
     free(threads);
 
     compliance_scanner *s = compliance_scanner_new();
-    static const char *const site_skip[] = {"id", "base_url", "language", "review_max_age_days",
+    static const char *const site_skip[] = {"id",          "base_url",
+                                            "language",    "code",
+                                            "date_format", "review_max_age_days",
+                                            "translation_max_lag_days",
                                             "reading_grade_max", NULL};
     static const char *const data_skip[] = {"id", "article", "source", NULL};
     static const char *const glossary_skip[] = {"id", NULL};
@@ -191,7 +194,8 @@ static void S_lint_content(const check_options *opt, const config *cfg,
 static char *S_disclaimer_text(const config *cfg)
 {
     diag_list *quiet = diag_list_new();
-    markdown_result *r = markdown_render(cfg->file, cfg->disclaimer, strlen(cfg->disclaimer), 1,
+    const config_language *lang = config_default_language(cfg);
+    markdown_result *r = markdown_render(cfg->file, lang->disclaimer, strlen(lang->disclaimer), 1,
                                          0, NULL, quiet);
     diag_list_free(quiet);
     xmlChar *content = xmlNodeGetContent(r->body);

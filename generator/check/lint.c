@@ -593,7 +593,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
         utf8_warn_after(text, len, (size_t)(body - text), path, "encoding", ctx->diags);
     lt_lint L;
     S_init(&L, ctx, s, path, text, len,
-           fm && fm->lang ? fm->lang : ctx->cfg ? ctx->cfg->language : "en");
+           fm && fm->lang ? fm->lang : ctx->cfg ? config_default_language(ctx->cfg)->code : "en");
     /* The reading is this article's alone, even when out gathers several articles. */
     free(out->reading.file);
     out->reading = (lint_reading){0};

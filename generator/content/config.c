@@ -3,8 +3,12 @@
 #include "content/config.h"
 
 #include <libxml/uri.h>
+#include <unicode/udat.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/alloc.h"
 #include "base/slug.h"
@@ -103,6 +107,7 @@ static void S_load_topics(ydoc *doc, yaml_node_t *node, config *cfg)
         ydoc_error(doc, node, "'topics' is empty; declare at least one topic");
         return;
     }
+    ltext_langs langs = config_ltext_langs(cfg);
     cfg->topics = xcalloc(n, sizeof *cfg->topics);
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *t = ydoc_seq_item(doc, node, i);
@@ -112,55 +117,312 @@ static void S_load_topics(ydoc *doc, yaml_node_t *node, config *cfg)
         const char *id = ydoc_expect_id(doc, t, "a topic's 'id'",
                                         "this topic has no 'id'; add one, like 'id: anatomy'",
                                         "topic", &idn);
-        yaml_node_t *tn = ydoc_map_get(doc, t, "title");
-        const char *title = tn ? ydoc_expect_string(doc, tn, "a topic's 'title'") : NULL;
-        if (!tn)
-            ydoc_error(doc, t, "this topic has no 'title'; add the name readers will see");
-        yaml_node_t *dn = ydoc_map_get(doc, t, "description");
-        const char *desc = dn ? ydoc_expect_string(doc, dn, "a topic's 'description'") : NULL;
-        if (!dn)
-            ydoc_error(doc, t, "this topic has no 'description'; add one plain sentence");
         if (id && config_find_topic(cfg, id)) {
             ydoc_error(doc, idn, "topic '%s' is declared twice; keep one", id);
             id = NULL;
         }
-        if (!id || !title || !desc)
+        char *entry = xasprintf("topic '%s'", id ? id : "?");
+        config_topic topic = {0};
+        bool ok = id != NULL;
+        yaml_node_t *tn = ydoc_map_get(doc, t, "title");
+        if (!tn)
+            ydoc_error(doc, t, "this topic has no 'title'; add the name readers will see");
+        ok = (tn && ltext_read(doc, tn, "'title'", entry, &langs, &topic.title)) && ok;
+        yaml_node_t *dn = ydoc_map_get(doc, t, "description");
+        if (!dn)
+            ydoc_error(doc, t, "this topic has no 'description'; add one plain sentence");
+        ok = (dn && ltext_read(doc, dn, "'description'", entry, &langs, &topic.description)) &&
+             ok;
+        free(entry);
+        if (!ok) {
+            ltext_free(&topic.title);
+            ltext_free(&topic.description);
             continue;
-        config_topic *topic = &cfg->topics[cfg->n_topics++];
-        topic->id = xstrdup(id);
-        topic->title = xstrdup(title);
-        topic->description = xstrdup(desc);
+        }
+        topic.id = xstrdup(id);
+        cfg->topics[cfg->n_topics++] = topic;
     }
 }
 
-static void S_load_notices(ydoc *doc, yaml_node_t *node, config *cfg)
+static void S_load_notices(ydoc *doc, yaml_node_t *node, config_language *lang)
 {
     if (!ydoc_expect_map(doc, node, "'notices'"))
         return;
     size_t n = ydoc_len(node);
-    cfg->notices = xcalloc(n, sizeof *cfg->notices);
+    lang->notices = xcalloc(n, sizeof *lang->notices);
     for (size_t i = 0; i < n; i++) {
         const char *id = ydoc_scalar(ydoc_map_key(doc, node, i));
         const char *text = ydoc_expect_string(doc, ydoc_map_value(doc, node, i), "a notice");
         if (!id || !text)
             continue;
-        cfg->notices[cfg->n_notices].id = xstrdup(id);
-        cfg->notices[cfg->n_notices].text = xstrdup(text);
-        cfg->n_notices++;
+        lang->notices[lang->n_notices].id = xstrdup(id);
+        lang->notices[lang->n_notices].text = xstrdup(text);
+        lang->n_notices++;
     }
-    if (!config_find_notice(cfg, "before_after"))
+    if (!config_find_notice(lang, "before_after"))
         ydoc_error(doc, node,
                    "'notices' has no 'before_after'; add the consent notice shown under "
                    "before-and-after photos");
 }
 
+/* ICU's name of the language code in that language ("한국어" for ko), as UTF-8; NULL
+ * when ICU has none. The caller frees it. */
+static char *S_language_name(const char *code)
+{
+    UChar name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uloc_getDisplayLanguage(code, code, name, 128, &status);
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || n <= 0)
+        return NULL;
+    char out[512];
+    int32_t len = 0;
+    status = U_ZERO_ERROR;
+    u_strToUTF8(out, sizeof out, &len, name, n, &status);
+    if (U_FAILURE(status) || len <= 0 || (size_t)len >= sizeof out)
+        return NULL;
+    out[len] = '\0';
+    return xstrdup(out);
+}
+
+/* True when ICU knows code's primary language: it has a name for it other than the code. */
+static bool S_known_language(const char *code)
+{
+    char primary[16];
+    size_t n = strcspn(code, "-");
+    if (n >= sizeof primary)
+        return false;
+    memcpy(primary, code, n);
+    primary[n] = '\0';
+    UChar name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t len = uloc_getDisplayLanguage(primary, "en", name, 128, &status);
+    if (U_FAILURE(status) || len <= 0)
+        return false;
+    UChar same[16];
+    u_charsToUChars(primary, same, (int32_t)n + 1);
+    return u_strcasecmp(name, same, 0) != 0;
+}
+
+/*
+ * A date pattern (UTS #35, "Date Field Symbol Table") that shows a whole date: outside
+ * quoted literals it has a year (y), a month (M or L) and a day (d), and ICU opens it for
+ * the locale. ICU itself accepts any text as a pattern, so "%Y-%m-%d" (strftime's form)
+ * would print those characters on every page. False after reporting it.
+ */
+static bool S_check_date_format(ydoc *doc, yaml_node_t *node, const char *code,
+                                const char *pattern)
+{
+    bool quoted = false, year = false, month = false, day = false;
+    for (const char *p = pattern; *p; p++) {
+        if (*p == '\'')
+            quoted = !quoted;
+        else if (!quoted) {
+            year |= *p == 'y';
+            month |= *p == 'M' || *p == 'L';
+            day |= *p == 'd';
+        }
+    }
+    UChar upat[256];
+    int32_t n = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    u_strFromUTF8(upat, 256, &n, pattern, -1, &status);
+    UDateFormat *fmt = U_SUCCESS(status)
+                           ? udat_open(UDAT_PATTERN, UDAT_PATTERN, code, u"UTC", -1, upat, n,
+                                       &status)
+                           : NULL;
+    if (fmt)
+        udat_close(fmt);
+    if (U_FAILURE(status) || !year || !month || !day) {
+        ydoc_error(doc, node, "'date_format' '%s' is not a date pattern with a year (y), a "
+                   "month (M) and a day (d); write one like \"y년 M월 d일\" or \"d MMMM y\" "
+                   "(Unicode UTS #35 date patterns)", pattern);
+        return false;
+    }
+    return true;
+}
+
+/* The code of one language: a BCP 47 tag of a language ICU knows; NULL after reporting. */
+static const char *S_language_code(ydoc *doc, yaml_node_t *node, const char *what)
+{
+    const char *s = ydoc_expect_string(doc, node, what);
+    if (!s)
+        return NULL;
+    if (!slug_is_language_tag(s)) {
+        ydoc_error(doc, node, "%s must be a language code such as en or ko, not '%s'", what, s);
+        return NULL;
+    }
+    if (!S_known_language(s)) {
+        ydoc_error(doc, node, "%s '%s' is not a language code ICU knows; use an ISO 639 code "
+                   "such as ko (Korean) or en (English)", what, s);
+        return NULL;
+    }
+    return s;
+}
+
+/* Fill the texts of lang from map (a language entry, or the root of a one-language file). */
+static void S_language_texts(ydoc *doc, yaml_node_t *map, config_language *lang)
+{
+    yaml_node_t *n;
+    const char *s;
+    if ((n = ydoc_map_get(doc, map, "name")) && (s = ydoc_expect_string(doc, n, "'name'")))
+        lang->name = xstrdup(s);
+    if ((n = ydoc_map_get(doc, map, "title")) && (s = ydoc_expect_string(doc, n, "'title'")))
+        lang->title = xstrdup(s);
+    if ((n = ydoc_map_get(doc, map, "description")) &&
+        (s = ydoc_expect_string(doc, n, "'description'")))
+        lang->description = xstrdup(s);
+    if ((n = ydoc_map_get(doc, map, "date_format")) &&
+        (s = ydoc_expect_string(doc, n, "'date_format'")) &&
+        (!lang->code || S_check_date_format(doc, n, lang->code, s)))
+        lang->date_format = xstrdup(s);
+    if ((n = ydoc_map_get(doc, map, "disclaimer")) &&
+        (s = ydoc_expect_string(doc, n, "'disclaimer'"))) {
+        lang->disclaimer = xstrdup(s);
+        lang->disclaimer_line = ydoc_line(doc, n);
+    }
+    if ((n = ydoc_map_get(doc, map, "notices")))
+        S_load_notices(doc, n, lang);
+    if (!lang->description && lang->title)
+        lang->description = xstrdup(lang->title);
+    if (!lang->name && lang->code)
+        lang->name = S_language_name(lang->code);
+    if (!lang->name && lang->code)
+        lang->name = xstrdup(lang->code);
+}
+
+/* The site path of lang's pages: the base path for the default, else base path + code/. */
+static void S_set_prefix(config *cfg, config_language *lang, bool is_default)
+{
+    if (is_default || !cfg->base_path) {
+        lang->prefix = xstrdup(cfg->base_path ? cfg->base_path : "/");
+        return;
+    }
+    char *lower = xstrdup(lang->code);
+    for (char *p = lower; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    lang->prefix = xasprintf("%s%s/", cfg->base_path, lower);
+    free(lower);
+}
+
+/* One entry of 'languages'; false after reporting what makes it unusable. */
+static bool S_load_language(ydoc *doc, yaml_node_t *entry, config *cfg)
+{
+    static const char *const keys[] = {"code",       "name",       "title",   "description",
+                                       "date_format", "disclaimer", "notices", NULL};
+    if (!ydoc_expect_entry(doc, entry, "each language", keys, "a language"))
+        return false;
+    yaml_node_t *cn = ydoc_map_get(doc, entry, "code");
+    if (!cn) {
+        ydoc_error(doc, entry, "this language has no 'code'; add one, like 'code: ko'");
+        return false;
+    }
+    const char *code = S_language_code(doc, cn, "'code'");
+    if (!code)
+        return false;
+    for (size_t i = 0; i < cfg->n_languages; i++) {
+        const config_language *other = &cfg->languages[i];
+        if (strcmp(other->code, code) == 0) {
+            ydoc_error(doc, cn, "language '%s' is declared twice; keep one", code);
+            return false;
+        }
+        /* Codes that differ only in case publish into one folder. */
+        if (strcasecmp(other->code, code) == 0) {
+            config_language probe = {.code = (char *)code};
+            S_set_prefix(cfg, &probe, false);
+            ydoc_error(doc, cn, "languages '%s' and '%s' would both publish under %s; keep one",
+                       other->code, code, probe.prefix);
+            free(probe.prefix);
+            return false;
+        }
+    }
+    static const char *const required[][2] = {
+        {"title", "this language has no 'title'; add the site's title in that language"},
+        {"disclaimer", "this language has no 'disclaimer'; every page carries the medical "
+                       "disclaimer in its own language: add it (Markdown)"},
+        {"notices", "this language has no 'notices'; add 'notices:' with 'before_after', the "
+                    "consent notice under before-and-after photos"},
+    };
+    bool ok = true;
+    for (size_t r = 0; r < sizeof required / sizeof *required; r++)
+        if (!ydoc_map_get(doc, entry, required[r][0])) {
+            ydoc_error(doc, entry, "%s (language '%s')", required[r][1], code);
+            ok = false;
+        }
+    config_language *lang = &cfg->languages[cfg->n_languages++];
+    lang->code = xstrdup(code);
+    S_language_texts(doc, entry, lang);
+    S_set_prefix(cfg, lang, cfg->n_languages == 1);
+    return ok;
+}
+
+/* 'languages': the site's languages in order. */
+static void S_load_languages(ydoc *doc, yaml_node_t *node, config *cfg)
+{
+    if (!ydoc_expect_seq(doc, node, "'languages'"))
+        return;
+    size_t n = ydoc_len(node);
+    if (n == 0) {
+        ydoc_error(doc, node, "'languages' is empty; declare at least one language, the "
+                   "default first");
+        return;
+    }
+    cfg->languages = xcalloc(n, sizeof *cfg->languages);
+    for (size_t i = 0; i < n; i++)
+        S_load_language(doc, ydoc_seq_item(doc, node, i), cfg);
+}
+
+/* The one-language form: title, description, language, disclaimer, notices at the top. */
+static void S_load_one_language(ydoc *doc, yaml_node_t *root, config *cfg)
+{
+    cfg->languages = xcalloc(1, sizeof *cfg->languages);
+    config_language *lang = &cfg->languages[0];
+    cfg->n_languages = 1;
+    yaml_node_t *n = ydoc_map_get(doc, root, "language");
+    const char *code = n ? S_language_code(doc, n, "'language'") : NULL;
+    lang->code = xstrdup(code ? code : "en");
+    S_language_texts(doc, root, lang);
+    S_set_prefix(cfg, lang, true);
+}
+
+/* Keys of each form: with 'languages' the one-language keys are mistakes, and the other way. */
+static void S_check_form(ydoc *doc, yaml_node_t *root, bool multilingual)
+{
+    static const char *const one_language[] = {"title", "description", "language",
+                                               "disclaimer", "notices", NULL};
+    static const char *const required_one[] = {"title", "language", "disclaimer", "notices",
+                                               NULL};
+    if (multilingual) {
+        for (size_t k = 0; one_language[k]; k++) {
+            yaml_node_t *key = NULL;
+            for (size_t i = 0; i < ydoc_len(root); i++) {
+                const char *name = ydoc_scalar(ydoc_map_key(doc, root, i));
+                if (name && strcmp(name, one_language[k]) == 0)
+                    key = ydoc_map_key(doc, root, i);
+            }
+            if (key)
+                ydoc_error(doc, key, "'%s' belongs under each entry of 'languages' when "
+                           "site.yaml declares them; move it there", one_language[k]);
+        }
+        if (!ydoc_map_get(doc, root, "translation_max_lag_days"))
+            ydoc_error(doc, root, "site.yaml has no 'translation_max_lag_days'; add how many "
+                       "days a translation may lag behind a newer review of its source, "
+                       "like 'translation_max_lag_days: 90'");
+        return;
+    }
+    for (size_t k = 0; required_one[k]; k++)
+        if (!ydoc_map_get(doc, root, required_one[k]))
+            ydoc_error(doc, root, "site.yaml has no '%s'; add it, or declare 'languages:' "
+                       "(see SPEC.md, content/site.yaml)", required_one[k]);
+}
+
 config *config_load(const char *path, diag_list *diags)
 {
-    static const char *const keys[] = {"title", "description", "base_url", "language",
-                                       "review_max_age_days", "reading_grade_max", "topics",
-                                       "disclaimer", "notices", NULL};
-    /* Keys that may be left out; the others are required. */
-    static const char *const optional[] = {"description", "reading_grade_max", NULL};
+    static const char *const keys[] = {
+        "base_url",    "languages",           "title",
+        "description", "language",            "disclaimer",
+        "notices",     "review_max_age_days", "translation_max_lag_days",
+        "reading_grade_max", "topics",        NULL};
     ydoc *doc = ydoc_load_file(path, NULL, "the site settings", NULL, diags);
     if (!doc)
         return NULL;
@@ -171,49 +433,36 @@ config *config_load(const char *path, diag_list *diags)
     }
     config *cfg = xcalloc(1, sizeof *cfg);
     cfg->file = xstrdup(path);
-
-    for (size_t k = 0; keys[k]; k++) {
-        bool required = true;
-        for (size_t o = 0; optional[o]; o++)
-            required = required && strcmp(keys[k], optional[o]) != 0;
-        if (required && !ydoc_map_get(doc, root, keys[k]))
+    static const char *const required[] = {"base_url", "review_max_age_days", "topics", NULL};
+    for (size_t k = 0; required[k]; k++)
+        if (!ydoc_map_get(doc, root, required[k]))
             ydoc_error(doc, root, "site.yaml has no '%s'; add it (see SPEC.md, content/site.yaml)",
-                       keys[k]);
-    }
+                       required[k]);
     yaml_node_t *n;
     const char *s;
-    if ((n = ydoc_map_get(doc, root, "title")) && (s = ydoc_expect_string(doc, n, "'title'")))
-        cfg->title = xstrdup(s);
-    if ((n = ydoc_map_get(doc, root, "description")) &&
-        (s = ydoc_expect_string(doc, n, "'description'")))
-        cfg->description = xstrdup(s);
     if ((n = ydoc_map_get(doc, root, "base_url")) &&
         (s = ydoc_expect_string(doc, n, "'base_url'")))
         S_base_url(doc, n, s, cfg);
-    if ((n = ydoc_map_get(doc, root, "language")) &&
-        (s = ydoc_expect_string(doc, n, "'language'"))) {
-        if (slug_is_language_tag(s))
-            cfg->language = xstrdup(s);
-        else
-            ydoc_error(doc, n, "'language' must be a language code such as en or ko, not '%s'",
-                       s);
-    }
+    yaml_node_t *languages = ydoc_map_get(doc, root, "languages");
+    cfg->multilingual = languages != NULL;
+    S_check_form(doc, root, cfg->multilingual);
+    if (languages)
+        S_load_languages(doc, languages, cfg);
+    else
+        S_load_one_language(doc, root, cfg);
+    cfg->language_codes = xcalloc(cfg->n_languages + 1, sizeof *cfg->language_codes);
+    for (size_t i = 0; i < cfg->n_languages; i++)
+        cfg->language_codes[i] = cfg->languages[i].code;
     if ((n = ydoc_map_get(doc, root, "review_max_age_days")))
         ydoc_expect_int(doc, n, "'review_max_age_days'", 1, 3650, &cfg->review_max_age_days);
+    if ((n = ydoc_map_get(doc, root, "translation_max_lag_days")))
+        ydoc_expect_int(doc, n, "'translation_max_lag_days'", 0, 3650,
+                        &cfg->translation_max_lag_days);
     if ((n = ydoc_map_get(doc, root, "reading_grade_max")))
         S_reading_grade_max(doc, n, cfg);
     if ((n = ydoc_map_get(doc, root, "topics")))
         S_load_topics(doc, n, cfg);
-    if ((n = ydoc_map_get(doc, root, "disclaimer")) &&
-        (s = ydoc_expect_string(doc, n, "'disclaimer'"))) {
-        cfg->disclaimer = xstrdup(s);
-        cfg->disclaimer_line = ydoc_line(doc, n);
-    }
-    if ((n = ydoc_map_get(doc, root, "notices")))
-        S_load_notices(doc, n, cfg);
-    if (!cfg->description && cfg->title)
-        cfg->description = xstrdup(cfg->title);
-    bool failed = ydoc_error_count(doc) > 0;
+    bool failed = ydoc_error_count(doc) > 0 || cfg->n_languages == 0;
     ydoc_free(doc);
     if (failed) {
         config_free(cfg);
@@ -227,23 +476,31 @@ void config_free(config *cfg)
     if (!cfg)
         return;
     free(cfg->file);
-    free(cfg->title);
-    free(cfg->description);
     free(cfg->base_url);
     free(cfg->base_path);
-    free(cfg->language);
+    for (size_t i = 0; i < cfg->n_languages; i++) {
+        config_language *l = &cfg->languages[i];
+        free(l->code);
+        free(l->name);
+        free(l->prefix);
+        free(l->title);
+        free(l->description);
+        free(l->date_format);
+        free(l->disclaimer);
+        for (size_t k = 0; k < l->n_notices; k++) {
+            free(l->notices[k].id);
+            free(l->notices[k].text);
+        }
+        free(l->notices);
+    }
+    free(cfg->languages);
+    free(cfg->language_codes);
     for (size_t i = 0; i < cfg->n_topics; i++) {
         free(cfg->topics[i].id);
-        free(cfg->topics[i].title);
-        free(cfg->topics[i].description);
+        ltext_free(&cfg->topics[i].title);
+        ltext_free(&cfg->topics[i].description);
     }
     free(cfg->topics);
-    free(cfg->disclaimer);
-    for (size_t i = 0; i < cfg->n_notices; i++) {
-        free(cfg->notices[i].id);
-        free(cfg->notices[i].text);
-    }
-    free(cfg->notices);
     free(cfg);
 }
 
@@ -255,10 +512,47 @@ const config_topic *config_find_topic(const config *cfg, const char *id)
     return NULL;
 }
 
-const char *config_find_notice(const config *cfg, const char *id)
+const char *config_find_notice(const config_language *lang, const char *id)
 {
-    for (size_t i = 0; i < cfg->n_notices; i++)
-        if (strcmp(cfg->notices[i].id, id) == 0)
-            return cfg->notices[i].text;
+    for (size_t i = 0; i < lang->n_notices; i++)
+        if (strcmp(lang->notices[i].id, id) == 0)
+            return lang->notices[i].text;
     return NULL;
+}
+
+const config_language *config_find_language(const config *cfg, const char *code)
+{
+    for (size_t i = 0; code && i < cfg->n_languages; i++)
+        if (strcasecmp(cfg->languages[i].code, code) == 0)
+            return &cfg->languages[i];
+    return NULL;
+}
+
+const config_language *config_language_for(const config *cfg, const char *code)
+{
+    const config_language *l = config_find_language(cfg, code);
+    if (l || !code)
+        return l ? l : config_default_language(cfg);
+    size_t primary = strcspn(code, "-_");
+    for (size_t i = 0; i < cfg->n_languages; i++)
+        if (strlen(cfg->languages[i].code) == primary &&
+            strncasecmp(cfg->languages[i].code, code, primary) == 0)
+            return &cfg->languages[i];
+    return config_default_language(cfg);
+}
+
+const config_language *config_default_language(const config *cfg)
+{
+    return &cfg->languages[0];
+}
+
+ltext_langs config_ltext_langs(const config *cfg)
+{
+    return (ltext_langs){.codes = cfg->language_codes, .multilingual = cfg->multilingual};
+}
+
+const char *config_text(const config *cfg, const ltext *t, const char *lang)
+{
+    const char *v = ltext_get(t, lang);
+    return v ? v : ltext_get(t, config_default_language(cfg)->code);
 }

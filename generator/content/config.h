@@ -1,16 +1,29 @@
 /*
- * config.h: content/site.yaml, the site's settings (SPEC.md, "content/site.yaml").
+ * config.h: content/site.yaml, the site's settings (SPEC.md, "content/site.yaml"; issue 16).
  *
- *     title: "Facial lifting explained"
- *     description: "One sentence for the home page."      # optional
+ * A site in several languages declares them in order; the first is the default, whose pages
+ * sit at the site's root, every other under /<code>/:
+ *
  *     base_url: "https://example.org/"
- *     language: en
+ *     languages:
+ *       - code: ko                       # BCP 47, a language ICU knows
+ *         name: 한국어                    # optional: ICU's name of the language in itself
+ *         title: "..."
+ *         description: "..."             # optional: the title
+ *         date_format: "y년 M월 d일"      # optional: an ICU date pattern (UTS #35)
+ *         disclaimer: |                  # Markdown
+ *           ...
+ *         notices: {before_after: "..."} # before_after required
+ *       - code: en
+ *         ...
  *     review_max_age_days: 365
- *     reading_grade_max: 9                                  # optional
- *     topics: [{id: anatomy, title: ..., description: ...}, ...]
- *     disclaimer: |                                         # Markdown
- *       ...
- *     notices: {before_after: "..."}                        # before_after required
+ *     translation_max_lag_days: 90
+ *     reading_grade_max: 9                # optional
+ *     topics: [{id: anatomy, title: {ko: ..., en: ...}, description: {ko: ..., en: ...}}]
+ *
+ * A site in one language may keep the older form: title, description, language,
+ * disclaimer and notices at the top, and plain strings for topics. Its articles sit
+ * directly in content/articles/; a site with `languages:` has one folder per language.
  */
 #ifndef SUTURE_CONFIG_H
 #define SUTURE_CONFIG_H
@@ -19,11 +32,12 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "content/ltext.h"
 
 typedef struct config_topic {
     char *id;          /* [a-z0-9-]+, used in URLs */
-    char *title;
-    char *description;
+    ltext title;       /* one value per language (ltext_get) */
+    ltext description;
 } config_topic;
 
 typedef struct config_notice {
@@ -31,20 +45,34 @@ typedef struct config_notice {
     char *text;
 } config_notice;
 
-typedef struct config {
-    char *file;            /* the path site.yaml was read from */
+/* One language of the site, with the texts that are its own. */
+typedef struct config_language {
+    char *code;            /* BCP 47 tag as written, e.g. "ko", "en-GB" */
+    char *name;            /* the language's name in itself: "한국어", "English" */
+    char *prefix;          /* its pages' site path: base_path, or base_path + lower-cased code + "/" */
     char *title;
-    char *description;     /* the site title when not given */
-    char *base_url;        /* absolute http(s) URL ending with '/' */
-    char *base_path;       /* base_url's path, starting and ending with '/' */
-    char *language;        /* BCP 47 tag, e.g. "en" or "ko" */
-    config_topic *topics;
-    size_t n_topics;
+    char *description;     /* the title when not given */
+    char *date_format;     /* an ICU date pattern (UTS #35), or NULL: the locale's long date */
     char *disclaimer;      /* Markdown */
     unsigned disclaimer_line; /* where the disclaimer starts in site.yaml */
     config_notice *notices;
     size_t n_notices;
+} config_language;
+
+typedef struct config {
+    char *file;            /* the path site.yaml was read from */
+    char *base_url;        /* absolute http(s) URL ending with '/' */
+    char *base_path;       /* base_url's path, starting and ending with '/' */
+    config_language *languages; /* at least one; languages[0] is the default */
+    size_t n_languages;
+    const char **language_codes; /* the codes, NULL-terminated, for ltext_langs */
+    bool multilingual;     /* declared with `languages:`: articles in content/articles/<code>/ */
+    config_topic *topics;
+    size_t n_topics;
     long review_max_age_days;
+    /* How many days a translation may follow an older review of its source before `suture
+     * check` errors (it warns from the first day); 0 on a site in one language. */
+    long translation_max_lag_days;
     /* The highest Flesch–Kincaid reading grade an English article may have before
      * `suture check` warns (readability.h); 1 to 20, with decimals (8.5); 0 when site.yaml
      * sets none: grades are then reported, never warned about. */
@@ -52,18 +80,40 @@ typedef struct config {
 } config;
 
 /*
- * Read and check site.yaml at path. Every mistake (missing or unknown key, wrong type, a
- * base_url that is not absolute http(s), a bad language tag, duplicate topic ids, a missing
- * before_after notice, a reading_grade_max that is not a number from 1 to 20) is added to
- * diags. Returns the configuration (free with
- * config_free) when usable, or NULL when the file cannot be read or has errors.
+ * Read and check site.yaml at path. Every mistake is added to diags at its line and column:
+ * a missing or unknown key, a wrong type; a base_url that is not absolute http(s); a
+ * language code that is not BCP 47 or names no language ICU knows ("'kr' is a country
+ * code; Korean is 'ko'"); a language given twice, or two that would publish under one URL
+ * prefix (en-GB and en-gb); a language without title, disclaimer or notices, or notices
+ * without before_after; 'languages' together with the one-language keys; a date_format
+ * ICU cannot read; duplicate topic ids, a topic without a text in a declared language
+ * (ltext_read); a reading_grade_max that is not a number from 1 to 20. Returns the
+ * configuration (free with config_free) when usable, or NULL when the file cannot be read
+ * or has errors.
  */
 config *config_load(const char *path, diag_list *diags);
 void config_free(config *cfg);
 
 /* The topic with that id, or NULL. */
 const config_topic *config_find_topic(const config *cfg, const char *id);
-/* The text of a notice, or NULL. */
-const char *config_find_notice(const config *cfg, const char *id);
+/* The declared language whose code is code (ASCII case ignored), or NULL. */
+const config_language *config_find_language(const config *cfg, const char *code);
+/*
+ * The language a page in code is shown with: the declared language with that code, else
+ * the one of its primary subtag ("ko" for "ko-KR"), else the default language (a page in
+ * a language the site does not declare, possible only on a one-language site).
+ */
+const config_language *config_language_for(const config *cfg, const char *code);
+/* The default language: languages[0]. */
+const config_language *config_default_language(const config *cfg);
+/*
+ * A per-language text of the site (a topic's title) for a page in lang: its value in lang
+ * (ltext_get), else in the default language; NULL when neither has one. Belongs to t.
+ */
+const char *config_text(const config *cfg, const ltext *t, const char *lang);
+/* The text of a notice of lang, or NULL. */
+const char *config_find_notice(const config_language *lang, const char *id);
+/* The ltext_langs of the site's per-language texts (procedures.yaml, glossary.yaml). */
+ltext_langs config_ltext_langs(const config *cfg);
 
 #endif

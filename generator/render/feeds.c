@@ -107,10 +107,11 @@ char *feeds_atom(const config *cfg, const article *const *articles, size_t n,
     xmlNsPtr ns;
     xmlDocPtr doc = S_new_doc("feed", ATOM_NS, &ns);
     xmlNodePtr feed = xmlDocGetRootElement(doc);
-    xmlNodeSetLang(feed, BAD_CAST cfg->language);
+    const config_language *lang = config_default_language(cfg);
+    xmlNodeSetLang(feed, BAD_CAST lang->code);
     S_text(feed, ns, "id", cfg->base_url);
-    S_text(feed, ns, "title", cfg->title);
-    S_text(feed, ns, "subtitle", cfg->description);
+    S_text(feed, ns, "title", lang->title);
+    S_text(feed, ns, "subtitle", lang->description);
     /* RFC 4287 4.2.15: updated is the last significant change: the newest review. */
     date_ymd newest = {1970, 1, 1};
     for (size_t i = 0; i < n; i++)
@@ -130,13 +131,13 @@ char *feeds_atom(const config *cfg, const article *const *articles, size_t n,
     xmlNewProp(alt, BAD_CAST "href", BAD_CAST cfg->base_url);
     /* RFC 4287 4.1.1: a feed without entry authors needs its own; the site speaks. */
     xmlNodePtr feed_author = xmlNewChild(feed, ns, BAD_CAST "author", NULL);
-    S_text(feed_author, ns, "name", cfg->title);
+    S_text(feed_author, ns, "name", lang->title);
     xmlNodePtr gen = xmlNewChild(feed, ns, BAD_CAST "generator", NULL);
     xmlAddChild(gen, xmlNewText(BAD_CAST "suture"));
     for (size_t i = 0; i < n; i++) {
         const article *a = articles[i];
         xmlNodePtr entry = xmlNewChild(feed, ns, BAD_CAST "entry", NULL);
-        if (strcmp(a->lang, cfg->language) != 0)
+        if (strcmp(a->lang, lang->code) != 0)
             xmlNodeSetLang(entry, BAD_CAST a->lang);
         char *abs = S_absolute(cfg, a->url);
         S_text(entry, ns, "id", abs);

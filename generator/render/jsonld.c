@@ -103,7 +103,7 @@ char *jsonld_article(const config *cfg, const article *a, const procedure_data *
         json_object_set_new(page, "about", about);
     else
         json_decref(about);
-    S_set_thing(page, "isPartOf", S_thing("WebSite", cfg->title, cfg->base_url));
+    S_set_thing(page, "isPartOf", S_thing("WebSite", config_language_for(cfg, a->lang)->title, cfg->base_url));
     char *json = json_dumps(page, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(page);
     if (!json)

@@ -50,11 +50,13 @@ xmlNodePtr pagexml_date(xmlNodePtr parent, const char *name, const date_ymd *dat
     return n;
 }
 
-static void S_site(xmlNodePtr page, const config *cfg, const size_t *topic_counts)
+static void S_site(xmlNodePtr page, const config *cfg, const char *lang,
+                   const size_t *topic_counts)
 {
+    const config_language *L = config_language_for(cfg, lang);
     xmlNodePtr site = xmlNewChild(page, NULL, BAD_CAST "site", NULL);
-    pagexml_text(site, "title", cfg->title);
-    pagexml_text(site, "description", cfg->description);
+    pagexml_text(site, "title", L->title);
+    pagexml_text(site, "description", L->description);
     pagexml_text(site, "base-url", cfg->base_url);
     pagexml_text(site, "root", cfg->base_path);
     char *assets = permalink(cfg->base_path, PERMALINK_ASSETS, NULL, 0);
@@ -71,8 +73,8 @@ static void S_site(xmlNodePtr page, const config *cfg, const size_t *topic_count
         char count[24];
         snprintf(count, sizeof count, "%zu", topic_counts ? topic_counts[i] : (size_t)0);
         xmlNewProp(topic, BAD_CAST "count", BAD_CAST count);
-        pagexml_text(topic, "title", t->title);
-        pagexml_text(topic, "description", t->description);
+        pagexml_text(topic, "title", config_text(cfg, &t->title, lang));
+        pagexml_text(topic, "description", config_text(cfg, &t->description, lang));
     }
     xmlNodePtr links = xmlNewChild(site, NULL, BAD_CAST "links", NULL);
     char *compare = permalink(cfg->base_path, PERMALINK_COMPARE, NULL, 0);
@@ -100,7 +102,7 @@ xmlDocPtr pagexml_new(const config *cfg, page_kind kind, const char *lang,
     xmlNewProp(page, BAD_CAST "lang", BAD_CAST lang);
     xmlNewProp(page, BAD_CAST "dir", BAD_CAST pagexml_direction(lang));
     xmlNewProp(page, BAD_CAST "generator", BAD_CAST "suture " SUTURE_VERSION);
-    S_site(page, cfg, topic_counts);
+    S_site(page, cfg, lang, topic_counts);
     pagexml_text(page, "url", url);
     /* The canonical URL is base_url with the page's path below the base path. */
     size_t base_len = strlen(cfg->base_path);
@@ -177,7 +179,7 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
         const config_topic *t = config_find_topic(cfg, fm->topics[i].id);
         if (!t)
             continue;
-        xmlNodePtr topic = pagexml_text(topics, "topic", t->title);
+        xmlNodePtr topic = pagexml_text(topics, "topic", config_text(cfg, &t->title, a->lang));
         xmlNewProp(topic, BAD_CAST "id", BAD_CAST t->id);
         char *href = permalink(cfg->base_path, PERMALINK_TOPIC, t->id, 1);
         xmlNewProp(topic, BAD_CAST "href", BAD_CAST href);

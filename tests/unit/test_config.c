@@ -69,29 +69,29 @@ static void test_valid(void **state)
     assert_non_null(cfg);
     assert_int_equal(diag_count(f->diags), 0);
     assert_string_equal(cfg->file, f->path);
-    assert_string_equal(cfg->title, "Facial Lifting Explained");
+    assert_string_equal(cfg->languages[0].title, "Facial Lifting Explained");
     /* Without a description the title stands in. */
-    assert_string_equal(cfg->description, "Facial Lifting Explained");
-    assert_string_equal(cfg->language, "en");
+    assert_string_equal(cfg->languages[0].description, "Facial Lifting Explained");
+    assert_string_equal(cfg->languages[0].code, "en");
     assert_int_equal(cfg->review_max_age_days, 365);
     /* reading_grade_max is optional: 0 when not set. */
     assert_true(cfg->reading_grade_max == 0);
     assert_int_equal(cfg->n_topics, 2);
     assert_string_equal(cfg->topics[0].id, "anatomy");
-    assert_string_equal(cfg->topics[0].title, "Facial anatomy");
-    assert_string_equal(cfg->topics[0].description, "How the layers of the face are built.");
+    assert_string_equal(ltext_get(&cfg->topics[0].title, "en"), "Facial anatomy");
+    assert_string_equal(ltext_get(&cfg->topics[0].description, "en"), "How the layers of the face are built.");
     assert_string_equal(cfg->topics[1].id, "thread-lift");
-    assert_string_equal(cfg->topics[1].title, "Thread lifts");
-    assert_string_equal(cfg->topics[1].description, "What a thread lift does.");
+    assert_string_equal(ltext_get(&cfg->topics[1].title, "en"), "Thread lifts");
+    assert_string_equal(ltext_get(&cfg->topics[1].description, "en"), "What a thread lift does.");
     assert_ptr_equal(config_find_topic(cfg, "thread-lift"), &cfg->topics[1]);
     assert_null(config_find_topic(cfg, "mini-lift"));
-    assert_string_equal(cfg->disclaimer, "General information only.\nAsk a physician.\n");
-    assert_int_equal(cfg->disclaimer_line, 12);
-    assert_int_equal(cfg->n_notices, 2);
-    assert_string_equal(cfg->notices[0].id, "before_after");
-    assert_string_equal(config_find_notice(cfg, "before_after"), "Shown with consent.");
-    assert_string_equal(config_find_notice(cfg, "other"), "Another notice.");
-    assert_null(config_find_notice(cfg, "missing"));
+    assert_string_equal(cfg->languages[0].disclaimer, "General information only.\nAsk a physician.\n");
+    assert_int_equal(cfg->languages[0].disclaimer_line, 12);
+    assert_int_equal(cfg->languages[0].n_notices, 2);
+    assert_string_equal(cfg->languages[0].notices[0].id, "before_after");
+    assert_string_equal(config_find_notice(&cfg->languages[0], "before_after"), "Shown with consent.");
+    assert_string_equal(config_find_notice(&cfg->languages[0], "other"), "Another notice.");
+    assert_null(config_find_notice(&cfg->languages[0], "missing"));
     config_free(cfg);
     config_free(NULL);
 }
@@ -177,8 +177,8 @@ static void test_description_given(void **state)
     config *cfg = S_load(f, text);
     free(text);
     assert_non_null(cfg);
-    assert_string_equal(cfg->description, "One sentence.");
-    assert_string_equal(cfg->language, "ko-KR");
+    assert_string_equal(cfg->languages[0].description, "One sentence.");
+    assert_string_equal(cfg->languages[0].code, "ko-KR");
     config_free(cfg);
 }
 
@@ -195,22 +195,23 @@ static void test_missing_keys(void **state)
 {
     tu_fixture *f = *state;
     static const struct {
-        const char *line, *key;
+        const char *line, *key, *hint;
     } cases[] = {
-        {"title: \"Facial Lifting Explained\"\n", "title"},
-        {"base_url: \"https://example.org/kb\"\n", "base_url"},
-        {"language: en\n", "language"},
-        {"review_max_age_days: 365\n", "review_max_age_days"},
-        {"disclaimer: |\n  General information only.\n  Ask a physician.\n", "disclaimer"},
+        {"title: \"Facial Lifting Explained\"\n", "title", ", or declare 'languages:'"},
+        {"base_url: \"https://example.org/kb\"\n", "base_url", ""},
+        {"language: en\n", "language", ", or declare 'languages:'"},
+        {"review_max_age_days: 365\n", "review_max_age_days", ""},
+        {"disclaimer: |\n  General information only.\n  Ask a physician.\n", "disclaimer",
+         ", or declare 'languages:'"},
         {"notices:\n  before_after: \"Shown with consent.\"\n  other: \"Another notice.\"\n",
-         "notices"},
+         "notices", ", or declare 'languages:'"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         S_load_bad(f, cases[i].line, "");
         assert_int_equal(diag_count(f->diags), i + 1);
-        char *want = xasprintf(":1:1: error: site.yaml has no '%s'; add it (see SPEC.md, "
+        char *want = xasprintf(":1:1: error: site.yaml has no '%s'; add it%s (see SPEC.md, "
                                "content/site.yaml)",
-                               cases[i].key);
+                               cases[i].key, cases[i].hint);
         tu_fixture_diag(f, i, want);
         free(want);
     }
@@ -236,8 +237,8 @@ static void test_unknown_key_with_suggestion(void **state)
     S_load_bad(f, "title:", "titel:");
     assert_int_equal(diag_count(f->diags), 2);
     tu_fixture_diag(f, 0, ":1:1: error: unknown key 'titel' in site.yaml; did you mean 'title'?");
-    tu_fixture_diag(f, 1, ":1:1: error: site.yaml has no 'title'; add it (see SPEC.md, "
-                          "content/site.yaml)");
+    tu_fixture_diag(f, 1, ":1:1: error: site.yaml has no 'title'; add it, or declare "
+                          "'languages:' (see SPEC.md, content/site.yaml)");
 }
 
 static void test_unknown_key_without_suggestion(void **state)
@@ -246,8 +247,9 @@ static void test_unknown_key_without_suggestion(void **state)
     S_load_bad(f, "language: en\n", "language: en\nauthor: \"Dr Kim\"\n");
     assert_int_equal(diag_count(f->diags), 1);
     tu_fixture_diag(f, 0, ":4:1: error: unknown key 'author' in site.yaml; the keys allowed are: "
-                          "title, description, base_url, language, review_max_age_days, "
-                          "reading_grade_max, topics, disclaimer, notices");
+                          "base_url, languages, title, description, language, disclaimer, "
+                          "notices, review_max_age_days, translation_max_lag_days, "
+                          "reading_grade_max, topics");
 }
 
 static void test_duplicate_key(void **state)
@@ -404,10 +406,10 @@ static void test_topic_wrong_types(void **state)
     S_load_bad(f, "    description: \"What a thread lift does.\"\n", "    description: ~\n");
     assert_int_equal(diag_count(f->diags), 3);
     tu_fixture_diag(f, 0, ":6:9: error: a topic's 'id' is empty; write some text");
-    tu_fixture_diag(f, 1, ":10:12: error: a topic's 'title' must be a text value, but it is a "
-                          "list");
-    tu_fixture_diag(f, 2, ":11:18: error: a topic's 'description' must be a text value, but it is "
-                          "nothing");
+    tu_fixture_diag(f, 1, ":10:12: error: 'title' of topic 'thread-lift' must be a text value, "
+                          "but it is a list");
+    tu_fixture_diag(f, 2, ":11:18: error: 'description' of topic 'thread-lift' must be a text "
+                          "value, but it is nothing");
 }
 
 static void test_topics_not_a_list(void **state)
@@ -540,6 +542,205 @@ static void test_unreadable(void **state)
                           "regular files: remove it or replace it with the site settings");
 }
 
+
+/* A valid site.yaml in two languages; the tests below change one line of it at a time. */
+static const char S_bilingual[] =
+    "base_url: \"https://example.org/\"\n"                    /* 1 */
+    "languages:\n"                                            /* 2 */
+    "  - code: ko\n"                                          /* 3 */
+    "    title: \"얼굴 리프팅 안내\"\n"                        /* 4 */
+    "    date_format: \"y년 M월 d일\"\n"                       /* 5 */
+    "    disclaimer: |\n"                                     /* 6 */
+    "      일반적인 정보입니다.\n"                              /* 7 */
+    "    notices:\n"                                          /* 8 */
+    "      before_after: \"동의를 받아 싣습니다.\"\n"            /* 9 */
+    "  - code: en\n"                                          /* 10 */
+    "    title: \"Facial Lifting Explained\"\n"               /* 11 */
+    "    description: \"Plain information.\"\n"               /* 12 */
+    "    disclaimer: |\n"                                     /* 13 */
+    "      General information only.\n"                       /* 14 */
+    "    notices:\n"                                          /* 15 */
+    "      before_after: \"Shown with consent.\"\n"           /* 16 */
+    "review_max_age_days: 365\n"                              /* 17 */
+    "translation_max_lag_days: 90\n"                          /* 18 */
+    "topics:\n"                                               /* 19 */
+    "  - id: anatomy\n"                                       /* 20 */
+    "    title: {ko: \"얼굴의 구조\", en: \"Facial anatomy\"}\n"  /* 21 */
+    "    description: {ko: \"층 구조\", en: \"Layers.\"}\n";    /* 22 */
+
+/* Load S_bilingual with one replacement; the load must fail with n diagnostics. */
+static void S_bilingual_bad(tu_fixture *f, const char *find, const char *repl, size_t n)
+{
+    char *text = tu_replace(S_bilingual, find, repl);
+    config *cfg = S_load(f, text);
+    free(text);
+    assert_null(cfg);
+    assert_int_equal(diag_count(f->diags), n);
+}
+
+/* S_bilingual_bad on a fresh diagnostic list, for a test's next case. */
+static void S_bilingual_bad_again(tu_fixture *f, const char *find, const char *repl, size_t n)
+{
+    diag_list_free(f->diags);
+    f->diags = diag_list_new();
+    S_bilingual_bad(f, find, repl, n);
+}
+
+static void test_bilingual_valid(void **state)
+{
+    tu_fixture *f = *state;
+    config *cfg = S_load(f, S_bilingual);
+    assert_non_null(cfg);
+    assert_int_equal(diag_count(f->diags), 0);
+    assert_true(cfg->multilingual);
+    assert_int_equal(cfg->n_languages, 2);
+    const config_language *ko = config_default_language(cfg);
+    assert_string_equal(ko->code, "ko");
+    assert_string_equal(ko->name, "한국어");
+    assert_string_equal(ko->prefix, "/");
+    assert_string_equal(ko->title, "얼굴 리프팅 안내");
+    assert_string_equal(ko->description, "얼굴 리프팅 안내");
+    assert_string_equal(ko->date_format, "y년 M월 d일");
+    assert_string_equal(ko->disclaimer, "일반적인 정보입니다.\n");
+    assert_int_equal(ko->disclaimer_line, 6);
+    assert_string_equal(config_find_notice(ko, "before_after"), "동의를 받아 싣습니다.");
+    const config_language *en = config_find_language(cfg, "EN");
+    assert_ptr_equal(en, &cfg->languages[1]);
+    assert_string_equal(en->name, "English");
+    assert_string_equal(en->prefix, "/en/");
+    assert_null(en->date_format);
+    assert_string_equal(en->description, "Plain information.");
+    assert_ptr_equal(config_language_for(cfg, "en-GB"), en);
+    assert_ptr_equal(config_language_for(cfg, "fr"), ko);
+    assert_null(config_find_language(cfg, "fr"));
+    assert_int_equal(cfg->translation_max_lag_days, 90);
+    assert_string_equal(cfg->language_codes[0], "ko");
+    assert_string_equal(cfg->language_codes[1], "en");
+    assert_null(cfg->language_codes[2]);
+    assert_string_equal(config_text(cfg, &cfg->topics[0].title, "ko"), "얼굴의 구조");
+    assert_string_equal(config_text(cfg, &cfg->topics[0].title, "en"), "Facial anatomy");
+    assert_string_equal(config_text(cfg, &cfg->topics[0].title, "fr"), "얼굴의 구조");
+    config_free(cfg);
+}
+
+static void test_bilingual_prefix_under_base_path(void **state)
+{
+    tu_fixture *f = *state;
+    char *text = tu_replace(S_bilingual, "https://example.org/", "https://example.org/kb");
+    config *cfg = S_load(f, text);
+    free(text);
+    assert_non_null(cfg);
+    assert_string_equal(cfg->languages[0].prefix, "/kb/");
+    assert_string_equal(cfg->languages[1].prefix, "/kb/en/");
+    config_free(cfg);
+}
+
+static void test_language_unknown_code(void **state)
+{
+    tu_fixture *f = *state;
+    /* Then each topic text in 'en' names a language site.yaml does not declare. */
+    S_bilingual_bad(f, "  - code: en\n", "  - code: zz\n", 3);
+    tu_fixture_diag(f, 0, ":10:11: error: 'code' 'zz' is not a language code ICU knows; use an "
+                          "ISO 639 code such as ko (Korean) or en (English)");
+}
+
+static void test_language_bad_tag(void **state)
+{
+    tu_fixture *f = *state;
+    S_bilingual_bad(f, "  - code: en\n", "  - code: English\n", 3);
+    tu_fixture_diag(f, 0, ":10:11: error: 'code' must be a language code such as en or ko, not "
+                          "'English'");
+}
+
+static void test_language_without_disclaimer(void **state)
+{
+    tu_fixture *f = *state;
+    S_bilingual_bad(f, "    disclaimer: |\n      General information only.\n", "", 1);
+    tu_fixture_diag(f, 0, ":10:5: error: this language has no 'disclaimer'; every page carries "
+                          "the medical disclaimer in its own language: add it (Markdown) "
+                          "(language 'en')");
+}
+
+static void test_language_without_title_or_notices(void **state)
+{
+    tu_fixture *f = *state;
+    S_bilingual_bad(f, "    title: \"Facial Lifting Explained\"\n", "", 1);
+    tu_fixture_diag(f, 0, ":10:5: error: this language has no 'title'; add the site's title in "
+                          "that language (language 'en')");
+    S_bilingual_bad_again(f, "    notices:\n      before_after: \"Shown with consent.\"\n", "", 1);
+    tu_fixture_diag(f, 0, ":10:5: error: this language has no 'notices'; add 'notices:' with "
+                          "'before_after', the consent notice under before-and-after photos "
+                          "(language 'en')");
+}
+
+static void test_language_twice_and_same_prefix(void **state)
+{
+    tu_fixture *f = *state;
+    S_bilingual_bad(f, "  - code: en\n", "  - code: ko\n", 3);
+    tu_fixture_diag(f, 0, ":10:11: error: language 'ko' is declared twice; keep one");
+    diag_list_free(f->diags);
+    f->diags = diag_list_new();
+    /* en-GB and en-gb are two codes, but one folder: /en-gb/. */
+    static const char two_prefixes[] =
+        "base_url: \"https://example.org/\"\n"
+        "languages:\n"
+        "  - {code: ko, title: t, disclaimer: d, notices: {before_after: n}}\n"
+        "  - {code: en-GB, title: t, disclaimer: d, notices: {before_after: n}}\n"
+        "  - {code: en-gb, title: t, disclaimer: d, notices: {before_after: n}}\n"
+        "review_max_age_days: 365\n"
+        "translation_max_lag_days: 90\n"
+        "topics: [{id: a, title: {ko: a, en-GB: b}, description: {ko: a, en-GB: b}}]\n";
+    assert_null(S_load(f, two_prefixes));
+    assert_int_equal(diag_count(f->diags), 1);
+    tu_fixture_diag(f, 0, ":5:12: error: languages 'en-GB' and 'en-gb' would both publish under "
+                          "/en-gb/; keep one");
+}
+
+static void test_languages_with_one_language_keys(void **state)
+{
+    tu_fixture *f = *state;
+    S_bilingual_bad(f, "review_max_age_days: 365\n", "review_max_age_days: 365\ntitle: x\n", 1);
+    tu_fixture_diag(f, 0, ":18:1: error: 'title' belongs under each entry of 'languages' when "
+                          "site.yaml declares them; move it there");
+}
+
+static void test_languages_need_translation_lag(void **state)
+{
+    tu_fixture *f = *state;
+    S_bilingual_bad(f, "translation_max_lag_days: 90\n", "", 1);
+    tu_fixture_diag(f, 0, ":1:1: error: site.yaml has no 'translation_max_lag_days'; add how "
+                          "many days a translation may lag behind a newer review of its source, "
+                          "like 'translation_max_lag_days: 90'");
+}
+
+static void test_bad_date_format(void **state)
+{
+    tu_fixture *f = *state;
+    S_bilingual_bad(f, "\"y년 M월 d일\"", "\"%Y-%m-%d\"", 1);
+    tu_fixture_diag(f, 0, ":5:18: error: 'date_format' '%Y-%m-%d' is not a date pattern with a "
+                          "year (y), a month (M) and a day (d); write one like \"y년 M월 d일\" "
+                          "or \"d MMMM y\" (Unicode UTS #35 date patterns)");
+    S_bilingual_bad_again(f, "\"y년 M월 d일\"", "\"y'년 M월 d일'\"", 1);
+}
+
+static void test_topic_text_per_language(void **state)
+{
+    tu_fixture *f = *state;
+    S_bilingual_bad(f, "{ko: \"얼굴의 구조\", en: \"Facial anatomy\"}", "{ko: \"얼굴의 구조\"}", 1);
+    tu_fixture_diag(f, 0, ":21:12: error: 'title' of topic 'anatomy' has no 'en' text; add "
+                          "'en: …'");
+    S_bilingual_bad_again(f, "{ko: \"얼굴의 구조\", en: \"Facial anatomy\"}", "\"Facial anatomy\"", 1);
+    tu_fixture_diag(f, 0, ":21:12: error: 'title' of topic 'anatomy' must give one text per "
+                          "language, like {ko: …, en: …}: site.yaml declares ko, en");
+    S_bilingual_bad_again(f, "en: \"Layers.\"}", "en: \"Layers.\", fr: \"Couches.\"}", 1);
+    tu_fixture_diag(f, 0, ":22:46: error: 'description' of topic 'anatomy' has a text in 'fr', a "
+                          "language site.yaml does not declare; declare it under 'languages' in "
+                          "site.yaml, or remove it");
+    S_bilingual_bad_again(f, "en: \"Layers.\"}", "en: \"Layers.\", ko: \"또\"}", 1);
+    tu_fixture_diag(f, 0, ":22:46: error: language 'ko' is given twice in 'description' of topic "
+                          "'anatomy'; keep one");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, S_setup, tu_fixture_teardown)
 
 int main(void)
@@ -575,6 +776,17 @@ int main(void)
         T(test_every_mistake_is_reported),
         T(test_earlier_errors_do_not_fail_the_load),
         T(test_unreadable),
+        T(test_bilingual_valid),
+        T(test_bilingual_prefix_under_base_path),
+        T(test_language_unknown_code),
+        T(test_language_bad_tag),
+        T(test_language_without_disclaimer),
+        T(test_language_without_title_or_notices),
+        T(test_language_twice_and_same_prefix),
+        T(test_languages_with_one_language_keys),
+        T(test_languages_need_translation_lag),
+        T(test_bad_date_format),
+        T(test_topic_text_per_language),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

@@ -25,13 +25,23 @@
 /* A writable copy of a string literal, for the char * fields of the model structs. */
 #define STR(s) ((char[]){s})
 
-static config S_cfg = {
-    .file = STR("content/site.yaml"),
+static config_language S_languages[] = {{
+    .code = STR("en"),
+    .name = STR("English"),
+    .prefix = STR("/kb/"),
     .title = STR("Clinic knowledge base"),
     .description = STR("Plain-language information & answers."),
+}};
+
+static const char *S_codes[] = {"en", NULL};
+
+static config S_cfg = {
+    .file = STR("content/site.yaml"),
     .base_url = STR("https://example.org/kb/"),
     .base_path = STR("/kb/"),
-    .language = STR("en"),
+    .languages = S_languages,
+    .n_languages = 1,
+    .language_codes = S_codes,
 };
 
 static frontmatter S_fm_old = {

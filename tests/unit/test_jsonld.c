@@ -14,6 +14,7 @@
 /* A site, an article and two procedures, as the build would have them. */
 typedef struct {
     config cfg;
+    config_language lang;
     frontmatter fm;
     article a;
     fm_ref refs[3];
@@ -37,10 +38,12 @@ static void S_teardown(S_fixture *f)
 static void S_setup(S_fixture *f)
 {
     memset(f, 0, sizeof *f);
-    f->cfg.title = S_own(f, "Facial Lifting Explained");
+    f->lang.code = S_own(f, "en");
+    f->lang.title = S_own(f, "Facial Lifting Explained");
+    f->cfg.languages = &f->lang;
+    f->cfg.n_languages = 1;
     f->cfg.base_url = S_own(f, "https://clinic.example/kb/");
     f->cfg.base_path = S_own(f, "/kb/");
-    f->cfg.language = S_own(f, "en");
     f->cfg.review_max_age_days = 365;
     f->fm.title = S_own(f, "Thread lift or mini lift?");
     f->fm.summary = S_own(f, "How the two differ, and what each can and cannot do.");

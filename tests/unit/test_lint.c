@@ -794,8 +794,9 @@ static void test_reading_grade_english_only(void **state)
     assert_null(fx->res.reading.file);
     free(text);
     /* An English page on a Korean site is. */
-    free(fx->cfg->language);
-    fx->cfg->language = xstrdup("ko");
+    free(fx->cfg->languages[0].code);
+    fx->cfg->languages[0].code = xstrdup("ko");
+    fx->cfg->language_codes[0] = fx->cfg->languages[0].code;
     char *en = tu_replace(FM, "reviewer:", "lang: en-GB\nreviewer:");
     text = xasprintf("%s%s", en, "Considerable inflammation.\n");
     S_lint(fx, text);

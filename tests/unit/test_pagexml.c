@@ -23,21 +23,34 @@
 /* A writable copy of a string literal, for the char * fields of the model structs. */
 #define STR(s) ((char[]){s})
 
+/* One value, in English, for a topic's per-language text. */
+#define EN(s) {(ltext_value[]){{STR("en"), STR(s)}}, 1}
+
 static config_topic S_topics[] = {
-    {STR("anatomy"), STR("Facial anatomy"), STR("How the face is built, layer by layer.")},
-    {STR("thread-lift"), STR("Thread lift"), STR("Lifting with threads & needles.")},
+    {STR("anatomy"), EN("Facial anatomy"), EN("How the face is built, layer by layer.")},
+    {STR("thread-lift"), EN("Thread lift"), EN("Lifting with threads & needles.")},
 };
+
+static config_language S_languages[] = {{
+    .code = STR("en"),
+    .name = STR("English"),
+    .prefix = STR("/kb/"),
+    .title = STR("Clinic knowledge base"),
+    .description = STR("Plain-language information about facial lifting."),
+    .disclaimer = STR("General information."),
+}};
+
+static const char *S_codes[] = {"en", NULL};
 
 static config S_cfg = {
     .file = STR("content/site.yaml"),
-    .title = STR("Clinic knowledge base"),
-    .description = STR("Plain-language information about facial lifting."),
     .base_url = STR("https://example.org/kb/"),
     .base_path = STR("/kb/"),
-    .language = STR("en"),
+    .languages = S_languages,
+    .n_languages = 1,
+    .language_codes = S_codes,
     .topics = S_topics,
     .n_topics = 2,
-    .disclaimer = STR("General information."),
     .review_max_age_days = 365,
 };
 

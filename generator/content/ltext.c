@@ -1,0 +1,149 @@
+/* ltext.c: text with a value per language (see ltext.h). */
+#define _GNU_SOURCE
+#include "content/ltext.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/alloc.h"
+#include "base/slug.h"
+#include "base/str.h"
+#include "base/suggest.h"
+
+static void S_add(ltext *t, const char *lang, const char *text)
+{
+    t->values = xreallocarray(t->values, t->n + 1, sizeof *t->values);
+    t->values[t->n].lang = xstrdup(lang);
+    t->values[t->n].text = xstrdup(text);
+    t->n++;
+}
+
+void ltext_set1(ltext *t, const char *lang, const char *text)
+{
+    ltext_free(t);
+    S_add(t, lang, text);
+}
+
+void ltext_free(ltext *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->values[i].lang);
+        free(t->values[i].text);
+    }
+    free(t->values);
+    t->values = NULL;
+    t->n = 0;
+}
+
+/* The index of code in codes, or -1. */
+static long S_index(const char *const *codes, const char *code)
+{
+    for (long i = 0; codes && codes[i]; i++)
+        if (strcmp(codes[i], code) == 0)
+            return i;
+    return -1;
+}
+
+/* "<what> of <entry>" or "<what>", for messages; the caller frees it. */
+static char *S_subject(const char *what, const char *entry)
+{
+    return entry ? xasprintf("%s of %s", what, entry) : xstrdup(what);
+}
+
+/* "ko, en": the declared languages, for messages; the caller frees it. */
+static char *S_code_list(const char *const *codes)
+{
+    strbuf b = STRBUF_INIT;
+    for (size_t i = 0; codes && codes[i]; i++)
+        strbuf_printf(&b, "%s%s", i ? ", " : "", codes[i]);
+    return strbuf_detach(&b);
+}
+
+/* One 'code: text' entry of the mapping; false after reporting it. */
+static bool S_read_entry(ydoc *doc, yaml_node_t *key, yaml_node_t *value, const char *subject,
+                         const ltext_langs *langs, ltext *out)
+{
+    const char *code = ydoc_scalar(key);
+    if (!code || !slug_is_language_tag(code)) {
+        ydoc_error(doc, key, "%s: '%s' is not a language code; write one text per language, "
+                   "like {ko: …, en: …}", subject, code ? code : "?");
+        return false;
+    }
+    if (langs->codes && S_index(langs->codes, code) < 0) {
+        const char *near = suggest_closest(code, langs->codes);
+        if (near)
+            ydoc_error(doc, key, "%s has a text in '%s', a language site.yaml does not "
+                       "declare; did you mean '%s'?", subject, code, near);
+        else
+            ydoc_error(doc, key, "%s has a text in '%s', a language site.yaml does not "
+                       "declare; declare it under 'languages' in site.yaml, or remove it",
+                       subject, code);
+        return false;
+    }
+    for (size_t i = 0; i < out->n; i++)
+        if (strcmp(out->values[i].lang, code) == 0) {
+            ydoc_error(doc, key, "language '%s' is given twice in %s; keep one", code, subject);
+            return false;
+        }
+    char *what = xasprintf("the '%s' text of %s", code, subject);
+    const char *text = ydoc_expect_string(doc, value, what);
+    free(what);
+    if (!text)
+        return false;
+    S_add(out, code, text);
+    return true;
+}
+
+bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entry,
+                const ltext_langs *langs, ltext *out)
+{
+    char *subject = S_subject(what, entry);
+    bool ok = true;
+    if (node->type == YAML_MAPPING_NODE) {
+        for (size_t i = 0; i < ydoc_len(node); i++)
+            ok &= S_read_entry(doc, ydoc_map_key(doc, node, i), ydoc_map_value(doc, node, i),
+                               subject, langs, out);
+        for (size_t i = 0; langs->codes && langs->codes[i]; i++) {
+            bool written = false;
+            for (size_t v = 0; v < out->n; v++)
+                written |= strcmp(out->values[v].lang, langs->codes[i]) == 0;
+            if (!written) {
+                ydoc_error(doc, node, "%s has no '%s' text; add '%s: …'", subject,
+                           langs->codes[i], langs->codes[i]);
+                ok = false;
+            }
+        }
+    } else if (node->type == YAML_SCALAR_NODE && langs->multilingual && !ydoc_is_null(node)) {
+        char *list = S_code_list(langs->codes);
+        ydoc_error(doc, node, "%s must give one text per language, like {ko: …, en: …}: "
+                   "site.yaml declares %s", subject, list);
+        free(list);
+        ok = false;
+    } else {
+        const char *text = ydoc_expect_string(doc, node, subject);
+        if (text)
+            S_add(out, langs->codes && langs->codes[0] ? langs->codes[0] : "", text);
+        ok = text != NULL;
+    }
+    free(subject);
+    return ok;
+}
+
+const char *ltext_get(const ltext *t, const char *lang)
+{
+    if (!t)
+        return NULL;
+    size_t primary = strcspn(lang ? lang : "", "-_");
+    const char *by_primary = NULL, *any = NULL;
+    for (size_t i = 0; i < t->n; i++) {
+        const char *l = t->values[i].lang;
+        if (lang && strcasecmp(l, lang) == 0)
+            return t->values[i].text;
+        if (lang && strlen(l) == primary && strncasecmp(l, lang, primary) == 0)
+            by_primary = t->values[i].text;
+        if (l[0] == '\0')
+            any = t->values[i].text;
+    }
+    return by_primary ? by_primary : any;
+}

@@ -1,0 +1,78 @@
+/*
+ * ltext.h: text with a value per language, as site.yaml, procedures.yaml and glossary.yaml
+ * write it (issue 16; SPEC.md, "content/site.yaml"):
+ *
+ *     name: {ko: 실리프팅, en: Thread lift}
+ *     name:
+ *       ko: 실리프팅
+ *       en: Thread lift
+ *
+ * On a site in several languages every declared language must have its value: a text
+ * missing in one language would otherwise appear in another language on its pages, or
+ * not at all. On a site in one language a plain string is that language's value.
+ */
+#ifndef SUTURE_LTEXT_H
+#define SUTURE_LTEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content/yamldoc.h"
+
+typedef struct ltext_value {
+    char *lang; /* a BCP 47 tag as written in the key, e.g. "ko" */
+    char *text;
+} ltext_value;
+
+typedef struct ltext {
+    ltext_value *values; /* in the order written */
+    size_t n;
+} ltext;
+
+/*
+ * The languages a document's per-language texts must cover: codes, a NULL-terminated
+ * array of BCP 47 tags in site.yaml's order (the first is the default language), and
+ * whether the site declares them with `languages:` (several languages, or one written
+ * the multilingual way). The arrays belong to the caller (config_language_codes).
+ */
+typedef struct ltext_langs {
+    const char *const *codes; /* NULL: site.yaml is unusable; any language is accepted */
+    bool multilingual;
+} ltext_langs;
+
+/*
+ * Read node, the value of key what (e.g. "'name'", for messages) of entry (e.g.
+ * "procedure 'thread-lift'", may be NULL), into *out (which the caller has zeroed or
+ * freed). Accepts:
+ *   - a mapping from language code to a non-empty string;
+ *   - a plain string, only when the site is not multilingual: the value of its language
+ *     (codes[0]), or of "" when codes is NULL.
+ * Reports at the node (ydoc_error) and returns false after:
+ *   - "<what> of <entry> must give one text per language, like {ko: …, en: …}: site.yaml
+ *     declares ko, en" for a plain string on a multilingual site;
+ *   - "<what> of <entry> has no 'en' text; add 'en: …'" for each declared language
+ *     without a value (one message per language);
+ *   - "<what> of <entry> has a text in 'fr', a language site.yaml does not declare; did
+ *     you mean 'en'?" (or "...; declare it under 'languages' in site.yaml"), at the key;
+ *   - "language 'ko' is given twice in <what> of <entry>; keep one", at the key;
+ *   - ydoc_expect_string's errors for a value that is not a non-empty string, and for
+ *     node not being a string or a mapping.
+ * What was read is kept in *out even on errors; free it with ltext_free.
+ */
+bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entry,
+                const ltext_langs *langs, ltext *out);
+
+/*
+ * The text for language lang: the value whose tag equals lang (ASCII case ignored), else
+ * the value for lang's primary subtag ("ko" for "ko-KR"), else the value written for ""
+ * (a plain string read without languages), else NULL. The string belongs to t.
+ */
+const char *ltext_get(const ltext *t, const char *lang);
+
+/* Set t to the single value text for lang ("" for any); copies both. */
+void ltext_set1(ltext *t, const char *lang, const char *text);
+
+/* Free the values and zero t. Accepts a zeroed ltext. */
+void ltext_free(ltext *t);
+
+#endif
