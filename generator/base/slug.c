@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -203,4 +205,22 @@ const char *slug_unique(strlist *taken, const char *id)
         }
         free(candidate);
     }
+}
+
+bool slug_is_known_language(const char *code)
+{
+    char primary[16];
+    size_t n = strcspn(code, "-");
+    if (n >= sizeof primary)
+        return false;
+    memcpy(primary, code, n);
+    primary[n] = '\0';
+    UChar name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t len = uloc_getDisplayLanguage(primary, "en", name, 128, &status);
+    if (U_FAILURE(status) || len <= 0)
+        return false;
+    UChar same[16];
+    u_charsToUChars(primary, same, (int32_t)n + 1);
+    return u_strcasecmp(name, same, 0) != 0;
 }

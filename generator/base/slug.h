@@ -25,6 +25,13 @@ bool slug_is_valid(const char *id);
 bool slug_is_language_tag(const char *tag);
 
 /*
+ * True when ICU knows the primary language subtag of code ("ko" in "ko-KR"): it has a
+ * name for it (in English) other than the code itself, as for every ISO 639 language.
+ * False for "zz" or "old-drafts".
+ */
+bool slug_is_known_language(const char *code);
+
+/*
  * The heading id for a heading's plain text: ASCII letters lower-cased, digits, '-' and
  * '_' and every non-ASCII byte kept, whitespace turned into '-', other ASCII punctuation
  * dropped, runs of '-' collapsed and trimmed. Text with nothing left gives "section".

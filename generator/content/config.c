@@ -184,25 +184,6 @@ static char *S_language_name(const char *code)
     return xstrdup(out);
 }
 
-/* True when ICU knows code's primary language: it has a name for it other than the code. */
-static bool S_known_language(const char *code)
-{
-    char primary[16];
-    size_t n = strcspn(code, "-");
-    if (n >= sizeof primary)
-        return false;
-    memcpy(primary, code, n);
-    primary[n] = '\0';
-    UChar name[128];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t len = uloc_getDisplayLanguage(primary, "en", name, 128, &status);
-    if (U_FAILURE(status) || len <= 0)
-        return false;
-    UChar same[16];
-    u_charsToUChars(primary, same, (int32_t)n + 1);
-    return u_strcasecmp(name, same, 0) != 0;
-}
-
 /*
  * A date pattern (UTS #35, "Date Field Symbol Table") that shows a whole date: outside
  * quoted literals it has a year (y), a month (M or L) and a day (d), and ICU opens it for
@@ -251,7 +232,7 @@ static const char *S_language_code(ydoc *doc, yaml_node_t *node, const char *wha
         ydoc_error(doc, node, "%s must be a language code such as en or ko, not '%s'", what, s);
         return NULL;
     }
-    if (!S_known_language(s)) {
+    if (!slug_is_known_language(s)) {
         ydoc_error(doc, node, "%s '%s' is not a language code ICU knows; use an ISO 639 code "
                    "such as ko (Korean) or en (English)", what, s);
         return NULL;

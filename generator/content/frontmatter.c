@@ -11,7 +11,8 @@
 #include "content/yamldoc.h"
 
 static const char *const S_keys[] = {"title", "summary", "topics", "date", "reviewed",
-                                     "reviewer", "procedures", "slug", "draft", "lang", NULL};
+                                     "reviewer", "procedures", "slug", "draft", "lang",
+                                     "translation_of", "source_reviewed", NULL};
 static const char *const S_required[] = {"title", "summary", "topics", "date", "reviewed",
                                          "reviewer", NULL};
 
@@ -54,6 +55,21 @@ static void S_read_date(ydoc *doc, yaml_node_t *root, const char *key, date_ymd 
         ydoc_error(doc, n,
                    "'%s' is not a valid date: '%s'; write it as YYYY-MM-DD, like 2026-11-20",
                    key, s);
+}
+
+static const char *S_read_string(ydoc *doc, yaml_node_t *root, const char *key);
+
+/* A language tag under key (a copy for the caller), or NULL: absent, or reported. */
+static char *S_read_language(ydoc *doc, yaml_node_t *root, const char *key)
+{
+    const char *s = S_read_string(doc, root, key);
+    if (!s)
+        return NULL;
+    if (slug_is_language_tag(s))
+        return xstrdup(s);
+    ydoc_error(doc, ydoc_map_get(doc, root, key),
+               "'%s' must be a language code such as en or ko, not '%s'", key, s);
+    return NULL;
 }
 
 static const char *S_read_string(ydoc *doc, yaml_node_t *root, const char *key)
@@ -184,13 +200,20 @@ static void S_read_fields(ydoc *doc, yaml_node_t *root, frontmatter *fm)
                        "'slug' may use only lower-case letters, digits and hyphens, not '%s'",
                        s);
     }
-    if ((s = S_read_string(doc, root, "lang"))) {
-        if (slug_is_language_tag(s))
-            fm->lang = xstrdup(s);
-        else
-            ydoc_error(doc, ydoc_map_get(doc, root, "lang"),
-                       "'lang' must be a language code such as en or ko, not '%s'", s);
-    }
+    fm->lang = S_read_language(doc, root, "lang");
+    fm->translation_of = S_read_language(doc, root, "translation_of");
+    fm->lang_at = S_pos(doc, root, "lang");
+    fm->translation_of_at = S_pos(doc, root, "translation_of");
+    fm->source_reviewed_at = S_pos(doc, root, "source_reviewed");
+    S_read_date(doc, root, "source_reviewed", &fm->source_reviewed);
+    yaml_node_t *of = ydoc_map_get(doc, root, "translation_of");
+    yaml_node_t *src = ydoc_map_get(doc, root, "source_reviewed");
+    if (of && !src)
+        ydoc_error(doc, of, "a translation needs 'source_reviewed': the 'reviewed' date of the "
+                   "source it follows, like 'source_reviewed: 2026-11-20'");
+    if (src && !of)
+        ydoc_error(doc, src, "'source_reviewed' is for a translation; add 'translation_of' "
+                   "(the source's language), or remove it");
     fm->title_at = S_pos(doc, root, "title");
     fm->summary_at = S_pos(doc, root, "summary");
     fm->reviewer_at = S_pos(doc, root, "reviewer");
@@ -248,6 +271,7 @@ void frontmatter_free(frontmatter *fm)
     free(fm->reviewer);
     free(fm->slug);
     free(fm->lang);
+    free(fm->translation_of);
     for (size_t i = 0; i < fm->n_topics; i++)
         free(fm->topics[i].id);
     free(fm->topics);

@@ -11,7 +11,12 @@
  *     procedures: [..]        optional, ids from procedures.yaml (checked by the caller)
  *     slug: ...               optional
  *     draft: false            optional
- *     lang: en                optional
+ *     lang: en                optional; on a site in several languages it must be the
+ *                             language of the article's folder (articlefiles.h)
+ *     translation_of: en      optional: a translation, of the article with the same file
+ *                             name in that language's folder (issue 16)
+ *     source_reviewed: 2026-11-20  with translation_of, required: the source's `reviewed`
+ *                             date this translation follows
  *     ---
  *     Body in CommonMark.
  *
@@ -43,16 +48,19 @@ typedef struct frontmatter {
     char *reviewer;
     char *slug;      /* NULL when not given */
     char *lang;      /* NULL when not given */
+    char *translation_of; /* the source's language, or NULL: not a translation */
     fm_ref *topics;
     size_t n_topics;
     fm_ref *procedures;
     size_t n_procedures;
     date_ymd date;
     date_ymd reviewed;
+    date_ymd source_reviewed; /* with translation_of */
     bool draft;
     unsigned line;   /* line of the opening '---' (1) */
     /* Where the values were written, for `suture check`'s findings. */
     fm_pos title_at, summary_at, reviewer_at, reviewed_at;
+    fm_pos lang_at, translation_of_at, source_reviewed_at; /* 0:0 when not written */
 } frontmatter;
 
 /*
@@ -60,7 +68,9 @@ typedef struct frontmatter {
  * file names the article in diagnostics. On success returns the front matter (free with
  * frontmatter_free) and sets *body to the first byte of the body inside text and
  * *body_line to the body's first line number (1-based). On any mistake adds errors to
- * diags (every mistake, not only the first) and returns NULL.
+ * diags (every mistake, not only the first) and returns NULL. Besides each key's own type,
+ * a translation_of without source_reviewed, and a source_reviewed without translation_of,
+ * are mistakes. Whether the languages exist is the caller's (articlefiles_check).
  */
 frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
                                diag_list *diags, const char **body, unsigned *body_line);

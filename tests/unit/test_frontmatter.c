@@ -359,7 +359,7 @@ static void test_unknown_key(void **state)
                         "[front-matter]");
     S_assert_diag(l, 2, ":12:1: error: unknown key 'author' in the front matter; the keys "
                         "allowed are: title, summary, topics, date, reviewed, reviewer, "
-                        "procedures, slug, draft, lang");
+                        "procedures, slug, draft, lang, translation_of, source_reviewed");
     diag_list_free(l);
 }
 
@@ -586,6 +586,56 @@ static void test_every_mistake_is_reported(void **state)
     diag_list_free(l);
 }
 
+static void test_translation(void **state)
+{
+    (void)state;
+    char *text = tu_replace(S_article, "lang: en\n",
+                            "lang: ko\ntranslation_of: en\nsource_reviewed: 2026-11-20\n");
+    const char *body;
+    unsigned body_line;
+    frontmatter *fm = S_parse_ok(text, &body, &body_line);
+    assert_string_equal(fm->lang, "ko");
+    assert_string_equal(fm->translation_of, "en");
+    assert_int_equal(fm->source_reviewed.year, 2026);
+    assert_int_equal(fm->source_reviewed.month, 11);
+    assert_int_equal(fm->source_reviewed.day, 20);
+    assert_int_equal(fm->lang_at.line, 11);
+    assert_int_equal(fm->translation_of_at.line, 12);
+    assert_int_equal(fm->translation_of_at.column, 17);
+    assert_int_equal(fm->source_reviewed_at.line, 13);
+    frontmatter_free(fm);
+    free(text);
+    fm = S_parse_ok(S_article, &body, &body_line);
+    assert_null(fm->translation_of);
+    assert_int_equal(fm->translation_of_at.line, 0);
+    frontmatter_free(fm);
+}
+
+static void test_translation_errors(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    S_parse_bad_with("lang: en\n", "translation_of: en\n", l);
+    assert_int_equal(diag_count(l), 1);
+    S_assert_diag(l, 0, ":11:17: error: a translation needs 'source_reviewed': the 'reviewed' "
+                        "date of the source it follows, like 'source_reviewed: 2026-11-20'");
+    diag_list_free(l);
+    l = diag_list_new();
+    S_parse_bad_with("lang: en\n", "source_reviewed: 2026-11-20\n", l);
+    assert_int_equal(diag_count(l), 1);
+    S_assert_diag(l, 0, ":11:18: error: 'source_reviewed' is for a translation; add "
+                        "'translation_of' (the source's language), or remove it");
+    diag_list_free(l);
+    l = diag_list_new();
+    S_parse_bad_with("lang: en\n", "translation_of: English\nsource_reviewed: 2026-13-01\n", l);
+    assert_int_equal(diag_count(l), 2);
+    S_assert_diag(l, 0, ":11:17: error: 'translation_of' must be a language code such as en or "
+                        "ko, not 'English'");
+    S_assert_diag(l, 1, ":12:18: error: 'source_reviewed' is not a valid date: '2026-13-01'; "
+                        "write it as YYYY-MM-DD, like 2026-11-20");
+    diag_list_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -616,6 +666,8 @@ int main(void)
         cmocka_unit_test(test_empty_topics),
         cmocka_unit_test(test_empty_topics_beside_other_errors),
         cmocka_unit_test(test_every_mistake_is_reported),
+        cmocka_unit_test(test_translation),
+        cmocka_unit_test(test_translation_errors),
     };
     return cmocka_run_group_tests_name("frontmatter", tests, NULL, NULL);
 }
