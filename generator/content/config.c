@@ -157,10 +157,12 @@ static void S_load_notices(ydoc *doc, yaml_node_t *node, config *cfg)
 config *config_load(const char *path, diag_list *diags)
 {
     static const char *const keys[] = {"title", "description", "base_url", "language",
-                                       "review_max_age_days", "reading_grade_max", "topics",
-                                       "disclaimer", "notices", NULL};
+                                       "review_max_age_days", "reading_grade_max",
+                                       "reading_eojeol_max", "topics", "disclaimer", "notices",
+                                       NULL};
     /* Keys that may be left out; the others are required. */
-    static const char *const optional[] = {"description", "reading_grade_max", NULL};
+    static const char *const optional[] = {"description", "reading_grade_max",
+                                           "reading_eojeol_max", NULL};
     ydoc *doc = ydoc_load_file(path, NULL, "the site settings", NULL, diags);
     if (!doc)
         return NULL;
@@ -202,6 +204,9 @@ config *config_load(const char *path, diag_list *diags)
         ydoc_expect_int(doc, n, "'review_max_age_days'", 1, 3650, &cfg->review_max_age_days);
     if ((n = ydoc_map_get(doc, root, "reading_grade_max")))
         S_reading_grade_max(doc, n, cfg);
+    /* 5 어절 is one short clause; a mean of 50 is no limit a reader would notice. */
+    if ((n = ydoc_map_get(doc, root, "reading_eojeol_max")))
+        ydoc_expect_int(doc, n, "'reading_eojeol_max'", 5, 50, &cfg->reading_eojeol_max);
     if ((n = ydoc_map_get(doc, root, "topics")))
         S_load_topics(doc, n, cfg);
     if ((n = ydoc_map_get(doc, root, "disclaimer")) &&

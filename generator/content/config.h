@@ -7,6 +7,7 @@
  *     language: en
  *     review_max_age_days: 365
  *     reading_grade_max: 9                                  # optional
+ *     reading_eojeol_max: 15                                # optional
  *     topics: [{id: anatomy, title: ..., description: ...}, ...]
  *     disclaimer: |                                         # Markdown
  *       ...
@@ -49,12 +50,19 @@ typedef struct config {
      * `suture check` warns (readability.h); 1 to 20, with decimals (8.5); 0 when site.yaml
      * sets none: grades are then reported, never warned about. */
     double reading_grade_max;
+    /* The most 어절 a Korean article's sentences may have on average before `suture check`
+     * warns (readability_ko.h: the mean over its body, rounded to one decimal, above this);
+     * a whole number from 5 to 50; 0 when site.yaml sets none: the lengths are then
+     * reported, never warned about. No source we found gives a cut-off in 어절; 15 is the
+     * value README.md suggests. */
+    long reading_eojeol_max;
 } config;
 
 /*
  * Read and check site.yaml at path. Every mistake (missing or unknown key, wrong type, a
  * base_url that is not absolute http(s), a bad language tag, duplicate topic ids, a missing
- * before_after notice, a reading_grade_max that is not a number from 1 to 20) is added to
+ * before_after notice, a reading_grade_max that is not a number from 1 to 20, a
+ * reading_eojeol_max that is not a whole number from 5 to 50) is added to
  * diags. Returns the configuration (free with
  * config_free) when usable, or NULL when the file cannot be read or has errors.
  */
