@@ -97,10 +97,13 @@ static bool S_lint_data(const lint_context *ctx, compliance_scanner *s, const ch
     return true;
 }
 
-/* The reading grades of the articles, in file order. */
+/* The reading grades of the English articles and the measures of the Korean ones, in file
+ * order. */
 typedef struct {
     lint_reading *items;
     size_t len;
+    lint_reading_ko *ko;
+    size_t n_ko;
 } S_readings;
 
 /* Lint content_dir, gathering the articles' reading grades into readings; what cannot be
@@ -149,7 +152,7 @@ static void S_lint_content(const check_options *opt, const config *cfg,
 
     compliance_scanner *s = compliance_scanner_new();
     static const char *const site_skip[] = {"id", "base_url", "language", "review_max_age_days",
-                                            "reading_grade_max", NULL};
+                                            "reading_grade_max", "reading_eojeol_max", NULL};
     static const char *const data_skip[] = {"id", "article", "source", NULL};
     static const char *const glossary_skip[] = {"id", NULL};
     lint_result extra[3] = {{0}, {0}, {0}};
@@ -178,6 +181,10 @@ static void S_lint_content(const check_options *opt, const config *cfg,
             readings->items = xreallocarray(readings->items, readings->len + 1,
                                             sizeof *readings->items);
             readings->items[readings->len++] = r->reading;
+        }
+        if (r->reading_ko.file) {
+            readings->ko = xreallocarray(readings->ko, readings->n_ko + 1, sizeof *readings->ko);
+            readings->ko[readings->n_ko++] = r->reading_ko;
         }
     }
     sum->files += paths.len + data_files;
@@ -284,6 +291,9 @@ static int S_report(const check_options *opt, const config *cfg, const complianc
         .readings = readings->items,
         .n_readings = readings->len,
         .reading_grade_max = cfg ? cfg->reading_grade_max : 0,
+        .readings_ko = readings->ko,
+        .n_readings_ko = readings->n_ko,
+        .reading_eojeol_max = cfg ? cfg->reading_eojeol_max : 0,
     };
     int wrote = 0;
     switch (opt->format) {
@@ -341,6 +351,9 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     for (size_t i = 0; i < readings.len; i++)
         free(readings.items[i].file);
     free(readings.items);
+    for (size_t i = 0; i < readings.n_ko; i++)
+        free(readings.ko[i].file);
+    free(readings.ko);
     lint_result_free(&all);
     compliance_free(rules);
     config_free(cfg);

@@ -14,7 +14,9 @@
  *
  * Every English article linted is given its Flesch–Kincaid reading grade (readability.h,
  * lint.h), reported in every format (report.h) and warned about [reading-grade] above
- * site.yaml's reading_grade_max.
+ * site.yaml's reading_grade_max. Every Korean article is measured instead by the length of
+ * its sentences in 어절 and of its paragraphs in sentences (readability_ko.h), reported
+ * likewise and warned about, in Korean, [reading-grade-ko] above reading_eojeol_max.
  */
 #ifndef SUTURE_CHECK_H
 #define SUTURE_CHECK_H

@@ -100,7 +100,9 @@ static const char S_check_help[] =
     "  <!-- suture-ignore RULE-ID: why the rule does not apply here -->\n"
     "(in YAML: # suture-ignore RULE-ID: reason). Review dates count to today, or to\n"
     "SOURCE_DATE_EPOCH when it is set. Every English article's reading grade\n"
-    "(Flesch-Kincaid) is listed, with a warning above reading_grade_max in site.yaml.\n"
+    "(Flesch-Kincaid) is listed, with a warning above reading_grade_max in site.yaml;\n"
+    "every Korean article's mean sentence length in eojeol (the units Korean spacing\n"
+    "separates), with a warning above reading_eojeol_max.\n"
     "\n"
     "Exit status: 0 no errors; 1 errors found (or too many warnings); 2 usage or\n"
     "environment error.\n";
