@@ -14,6 +14,7 @@
 #include "base/files.h"
 #include "base/str.h"
 #include "check/compliance.h"
+#include "check/explain.h"
 #include "check/lint.h"
 #include "check/prefilter.h"
 #include "check/report.h"
@@ -321,8 +322,27 @@ static int S_report(const check_options *opt, const config *cfg, const complianc
     return 0;
 }
 
+/* --explain: the rule opt->explain, from the content folder's rules when they load (their
+ * mistakes are for suture check to report, not the explanation). */
+static int S_explain(const check_options *opt, FILE *out, FILE *err)
+{
+    char *path = path_join(opt->content_dir, "compliance.yaml");
+    diag_list *quiet = diag_list_new();
+    compliance *rules = path_is_file(path) ? compliance_load(path, NULL, quiet) : NULL;
+    diag_list_free(quiet);
+    free(path);
+    int status = explain_rule(opt->explain, rules, out, err);
+    compliance_free(rules);
+    return status;
+}
+
 int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary)
 {
+    if (opt->explain) {
+        if (summary)
+            *summary = (check_summary){0};
+        return S_explain(opt, out, err);
+    }
     check_summary sum = {0};
     diag_list *diags = diag_list_new();
     lint_result all = {0};

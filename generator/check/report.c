@@ -49,6 +49,19 @@ static const struct {
                          "longest sentences."},
 };
 
+const char *report_category_text(const char *id)
+{
+    for (size_t i = 0; i < sizeof S_categories / sizeof *S_categories; i++)
+        if (strcmp(S_categories[i].id, id) == 0)
+            return S_categories[i].text;
+    return NULL;
+}
+
+const char *report_category_id(size_t i)
+{
+    return i < sizeof S_categories / sizeof *S_categories ? S_categories[i].id : NULL;
+}
+
 /*
  * A JSON string of s, with any byte that is not valid UTF-8 (a file name saved in Latin-1,
  * say) written as U+FFFD: jansson refuses invalid UTF-8, and a key must never go missing.
@@ -277,10 +290,9 @@ static size_t S_rule_index(S_rules *r, const char *id, const compliance *c)
     for (size_t i = 0; i < r->ids.len; i++)
         if (strcmp(r->ids.items[i], id) == 0)
             return i;
-    const char *text = "A problem suture reports in the content or the site.";
-    for (size_t i = 0; i < sizeof S_categories / sizeof *S_categories; i++)
-        if (strcmp(S_categories[i].id, id) == 0)
-            text = S_categories[i].text;
+    const char *text = report_category_text(id);
+    if (!text)
+        text = "A problem suture reports in the content or the site.";
     long ci = c ? compliance_find(c, id) : -1;
     json_t *o;
     if (ci >= 0) {

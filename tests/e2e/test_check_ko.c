@@ -157,11 +157,45 @@ static void test_over_the_limit_warns_in_korean(void **state)
     S_remove(dir);
 }
 
+static void test_explain(void **state)
+{
+    (void)state;
+    char *dir = S_content(S_article);
+    char *out = path_join(dir, "explain.txt");
+    char *err = NULL;
+    const char *args[] = {"check", "--explain", "reading-grade-ko", NULL};
+    assert_int_equal(e2e_run_to(dir, args, out, &err), 0);
+    assert_string_equal(err, "");
+    free(err);
+    size_t len;
+    char *text = file_read(out, &len);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "reading-grade-ko (built into suture check)\n"));
+    assert_non_null(strstr(text, "Source: Jungha Hong, Jae-Woong Choe and Seok-Hoon You"));
+    assert_non_null(strstr(text, "Setting: reading_eojeol_max in site.yaml"));
+    free(text);
+    /* A rule of the site's compliance.yaml; a mistyped id. */
+    const char *rule[] = {"check", "--explain", "superlative", NULL};
+    assert_int_equal(e2e_run_to(dir, rule, out, &err), 0);
+    free(err);
+    text = file_read(out, &len);
+    assert_non_null(strstr(text, "superlative (error; content/compliance.yaml:"));
+    free(text);
+    const char *typo[] = {"check", "--explain", "reading-grade-kr", NULL};
+    assert_int_equal(e2e_run_to(dir, typo, out, &err), 2);
+    assert_string_equal(err, "suture: there is no rule 'reading-grade-kr' in suture check or "
+                             "in the compliance rules; did you mean 'reading-grade-ko'?\n");
+    free(err);
+    free(out);
+    S_remove(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_under_the_limit_passes),
         cmocka_unit_test(test_over_the_limit_warns_in_korean),
+        cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
