@@ -14,6 +14,7 @@
 #include "base/files.h"
 #include "base/str.h"
 #include "check/compliance.h"
+#include "check/explain.h"
 #include "check/lint.h"
 #include "check/prefilter.h"
 #include "check/report.h"
@@ -97,10 +98,13 @@ static bool S_lint_data(const lint_context *ctx, compliance_scanner *s, const ch
     return true;
 }
 
-/* The reading grades of the articles, in file order. */
+/* The reading grades of the English articles and the measures of the Korean ones, in file
+ * order. */
 typedef struct {
     lint_reading *items;
     size_t len;
+    lint_reading_ko *ko;
+    size_t n_ko;
 } S_readings;
 
 /* Lint content_dir, gathering the articles' reading grades into readings; what cannot be
@@ -152,7 +156,7 @@ static void S_lint_content(const check_options *opt, const config *cfg,
                                             "language",    "code",
                                             "date_format", "review_max_age_days",
                                             "translation_max_lag_days",
-                                            "reading_grade_max", NULL};
+                                            "reading_grade_max", "reading_eojeol_max", NULL};
     static const char *const data_skip[] = {"id", "article", "source", NULL};
     static const char *const glossary_skip[] = {"id", NULL};
     lint_result extra[3] = {{0}, {0}, {0}};
@@ -181,6 +185,10 @@ static void S_lint_content(const check_options *opt, const config *cfg,
             readings->items = xreallocarray(readings->items, readings->len + 1,
                                             sizeof *readings->items);
             readings->items[readings->len++] = r->reading;
+        }
+        if (r->reading_ko.file) {
+            readings->ko = xreallocarray(readings->ko, readings->n_ko + 1, sizeof *readings->ko);
+            readings->ko[readings->n_ko++] = r->reading_ko;
         }
     }
     sum->files += paths.len + data_files;
@@ -288,6 +296,9 @@ static int S_report(const check_options *opt, const config *cfg, const complianc
         .readings = readings->items,
         .n_readings = readings->len,
         .reading_grade_max = cfg ? cfg->reading_grade_max : 0,
+        .readings_ko = readings->ko,
+        .n_readings_ko = readings->n_ko,
+        .reading_eojeol_max = cfg ? cfg->reading_eojeol_max : 0,
     };
     int wrote = 0;
     switch (opt->format) {
@@ -315,8 +326,27 @@ static int S_report(const check_options *opt, const config *cfg, const complianc
     return 0;
 }
 
+/* --explain: the rule opt->explain, from the content folder's rules when they load (their
+ * mistakes are for suture check to report, not the explanation). */
+static int S_explain(const check_options *opt, FILE *out, FILE *err)
+{
+    char *path = path_join(opt->content_dir, "compliance.yaml");
+    diag_list *quiet = diag_list_new();
+    compliance *rules = path_is_file(path) ? compliance_load(path, NULL, quiet) : NULL;
+    diag_list_free(quiet);
+    free(path);
+    int status = explain_rule(opt->explain, rules, out, err);
+    compliance_free(rules);
+    return status;
+}
+
 int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary)
 {
+    if (opt->explain) {
+        if (summary)
+            *summary = (check_summary){0};
+        return S_explain(opt, out, err);
+    }
     check_summary sum = {0};
     diag_list *diags = diag_list_new();
     lint_result all = {0};
@@ -345,6 +375,9 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     for (size_t i = 0; i < readings.len; i++)
         free(readings.items[i].file);
     free(readings.items);
+    for (size_t i = 0; i < readings.n_ko; i++)
+        free(readings.ko[i].file);
+    free(readings.ko);
     lint_result_free(&all);
     compliance_free(rules);
     config_free(cfg);

@@ -5,6 +5,7 @@
  *
  *     suture check [--content DIR] [--site DIR] [--format text|json|sarif] [--jobs N]
  *                  [--max-warnings N]
+ *     suture check --explain RULE-ID [--content DIR]
  *
  * Without --site, the content is linted: every article (drafts too), and the strings of
  * site.yaml, data/procedures.yaml and glossary.yaml. With --site, the folder is verified
@@ -14,7 +15,9 @@
  *
  * Every English article linted is given its Flesch–Kincaid reading grade (readability.h,
  * lint.h), reported in every format (report.h) and warned about [reading-grade] above
- * site.yaml's reading_grade_max.
+ * site.yaml's reading_grade_max. Every Korean article is measured instead by the length of
+ * its sentences in 어절 and of its paragraphs in sentences (readability_ko.h), reported
+ * likewise and warned about, in Korean, [reading-grade-ko] above reading_eojeol_max.
  */
 #ifndef SUTURE_CHECK_H
 #define SUTURE_CHECK_H
@@ -39,6 +42,8 @@ typedef struct check_options {
     unsigned jobs;            /* threads, at least 1 */
     long max_warnings;        /* more warnings than this fail the check; -1: no limit */
     date_ymd today;           /* the date review ages are counted to */
+    const char *explain;      /* a rule id to explain (explain.h) instead of checking, or
+                               * NULL */
 } check_options;
 
 typedef struct check_summary {
@@ -53,6 +58,8 @@ typedef struct check_summary {
  * line go to err (stderr) and nothing to out; with JSON or SARIF the report goes to out
  * and only environment errors to err. Returns 0 when there is no error (and no more warnings than allowed), 1
  * when there is, 2 when the check could not run (no rules file, an unreadable folder).
+ * With opt->explain, nothing is checked: the rule is explained on out (explain_rule, with
+ * the content folder's compliance.yaml when it loads) and the status is explain_rule's.
  */
 int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary);
 

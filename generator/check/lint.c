@@ -13,7 +13,6 @@
 #include "base/str.h"
 #include "base/utf8.h"
 #include "check/lint_private.h"
-#include "check/readability.h"
 #include "check/readertext.h"
 #include "content/yamldoc.h"
 #include "markdown/beforeafter.h"
@@ -290,8 +289,8 @@ static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent)
             S_scan(L, src, cmark_node_get_type(n) == CMARK_NODE_HEADING);
             /* The body's paragraphs (list items and quotes hold paragraphs too) are what
              * is read; a heading is not (as Flesch tested only running text). */
-            if (L->reading && !src->remap && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
-                readability_add_block(L->reading, L->seg.text, L->seg.len, L->seg.src);
+            if (!src->remap && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+                lt_reading_block(L, n);
             break;
         case CMARK_NODE_CODE_BLOCK:
             S_fenced(L, src, n);
@@ -499,61 +498,6 @@ static bool S_covered(const lt_lint *L, const diag *d)
     return false;
 }
 
-/* The most sentence lines the reading-grade warning names. */
-#define LONG_SENTENCES 3
-
-/*
- * Grade the body read into L->reading (an English article) into out, and warn when the
- * grade is above the site's reading_grade_max. The warning points at the first body text
- * and names the lines of the longest sentences, each line once, in file order.
- */
-static void S_reading(lt_lint *L, lint_reading *out)
-{
-    readability_counts c = readability_totals(L->reading);
-    if (c.words == 0)
-        return;
-    size_t n;
-    const readability_sentence *sent = readability_sentences(L->reading, &n);
-    out->file = xstrdup(L->path);
-    source_position(&L->lines, sent[0].offset, &out->line, &out->column);
-    out->grade = readability_round(readability_grade(L->reading));
-    out->sentences = c.sentences;
-    out->words = c.words;
-    out->syllables = c.syllables;
-    double max = L->ctx->cfg ? L->ctx->cfg->reading_grade_max : 0;
-    if (max <= 0 || out->grade <= max)
-        return;
-    /* Take the longest sentences until LONG_SENTENCES different lines are named. */
-    size_t want = n < 4 * LONG_SENTENCES ? n : 4 * LONG_SENTENCES;
-    size_t *longest = xcalloc(want + 1, sizeof *longest);
-    size_t got = readability_longest(L->reading, want, longest);
-    unsigned lines[LONG_SENTENCES];
-    size_t n_lines = 0;
-    for (size_t i = 0; i < got && n_lines < LONG_SENTENCES; i++) {
-        unsigned line, column;
-        source_position(&L->lines, sent[longest[i]].offset, &line, &column);
-        bool seen = false;
-        for (size_t k = 0; k < n_lines; k++)
-            seen = seen || lines[k] == line;
-        if (seen)
-            continue;
-        size_t k = n_lines++;
-        for (; k > 0 && lines[k - 1] > line; k--)
-            lines[k] = lines[k - 1];
-        lines[k] = line;
-    }
-    free(longest);
-    strbuf where = STRBUF_INIT;
-    strbuf_puts(&where, n_lines == 1 ? "line " : "lines ");
-    for (size_t k = 0; k < n_lines; k++)
-        strbuf_printf(&where, "%s%u", k ? ", " : "", lines[k]);
-    diag_add(L->ctx->diags, DIAG_WARNING, L->path, out->line, out->column, "reading-grade",
-             "reading grade %.1f (Flesch–Kincaid) is above reading_grade_max %g; shorten the "
-             "longest sentences (%s) and prefer shorter words",
-             out->grade, max, strbuf_str(&where));
-    strbuf_free(&where);
-}
-
 /* Which requires rules apply to the article; where each would be reported. */
 static size_t *S_requires(lt_lint *L, const frontmatter *fm)
 {
@@ -595,10 +539,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     S_init(&L, ctx, s, path, text, len,
            fm && fm->lang ? fm->lang : ctx->cfg ? config_default_language(ctx->cfg)->code : "en");
     /* The reading is this article's alone, even when out gathers several articles. */
-    free(out->reading.file);
-    out->reading = (lint_reading){0};
-    if (body && readability_applies(L.lang))
-        L.reading = readability_new();
+    lt_reading_begin(&L, out, body != NULL);
     lt_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
     size_t *req_at = NULL;
     if (fm) {
@@ -639,10 +580,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
         if (L.req_active[i] && !L.req_done[i])
             S_add_finding(&L, &ctx->rules->rules[i], req_at[i], NULL, 0);
     free(req_at);
-    if (L.reading) {
-        S_reading(&L, &out->reading);
-        readability_free(L.reading);
-    }
+    lt_reading_end(&L, out);
     S_finish(&L, out);
     frontmatter_free(fm);
     mdarena_end(trees);
@@ -674,5 +612,6 @@ void lint_result_free(lint_result *r)
     }
     free(r->suppressions);
     free(r->reading.file);
+    free(r->reading_ko.file);
     memset(r, 0, sizeof *r);
 }

@@ -46,6 +46,27 @@ typedef struct lint_reading {
     size_t sentences, words, syllables;
 } lint_reading;
 
+/*
+ * The Korean measure of a Korean article (readability_ko.h): sentence length in 어절 and
+ * paragraph length in sentences over the same text Flesch–Kincaid reads in an English
+ * article (the body's paragraphs, list items and quotes; no headings, code, compare or
+ * before-after blocks, front matter).
+ */
+typedef struct lint_reading_ko {
+    char *file;               /* the article; NULL when it was not measured (not Korean, or
+                               * no 어절 in its body) */
+    unsigned line, column;    /* its first body text */
+    double mean;              /* 어절 per sentence, rounded to one decimal, as reported and
+                               * compared with reading_eojeol_max */
+    size_t sentences, eojeol;
+    size_t paragraphs;        /* paragraphs of running text with a sentence */
+    double paragraph_mean;    /* sentences per paragraph, rounded to one decimal; 0 without
+                               * a paragraph */
+    size_t longest_paragraph; /* the most sentences of one paragraph */
+    unsigned longest_line, longest_column;  /* where the longest sentence starts */
+    size_t longest;           /* its 어절 */
+} lint_reading_ko;
+
 /* One suppression comment, for the report. */
 typedef struct lint_suppression {
     char *file;
@@ -61,6 +82,7 @@ typedef struct lint_result {
     size_t suppressed;        /* findings suppressed in all */
     lint_reading reading;     /* the grade of the article lint_article last read (each
                                * call replaces it) */
+    lint_reading_ko reading_ko; /* the same for a Korean article */
 } lint_result;
 
 /*
@@ -73,6 +95,13 @@ typedef struct lint_result {
  * graded into out->reading; when the site sets reading_grade_max and the grade, rounded to
  * one decimal, is above it, a warning [reading-grade] at the first body text names the
  * grade, the maximum and the lines of the (up to three) longest sentences.
+ *
+ * An article in Korean (its lang, else the site's, is ko or ko-XX) is never graded with
+ * Flesch–Kincaid: its sentence and paragraph lengths go into out->reading_ko; when the
+ * site sets reading_eojeol_max and the mean 어절 per sentence, rounded to one decimal, is
+ * above it, a warning [reading-grade-ko], in Korean, at the longest sentence names the
+ * mean, the maximum and the lines and lengths of the (up to three) longest sentences, and
+ * says to split them. Other languages are not measured.
  */
 void lint_article(const lint_context *ctx, compliance_scanner *s, const char *path,
                   const char *text, size_t len, lint_result *out);
@@ -87,7 +116,7 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
                const char *text, size_t len, const char *lang, const char *const *skip,
                lint_result *out);
 
-/* Free the suppressions and the reading in r and empty it. */
+/* Free the suppressions and the readings in r and empty it. */
 void lint_result_free(lint_result *r);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * lint_private.h: what the files of the lint share (check/lint*.c); no other file includes
  * it. lint.c walks an article or data file and reports findings, lint_suppress.c reads the
- * suture-ignore comments that suppress them.
+ * suture-ignore comments that suppress them, lint_reading.c measures how readable an
+ * article's body is, in its language.
  */
 #ifndef SUTURE_LINT_PRIVATE_H
 #define SUTURE_LINT_PRIVATE_H
@@ -13,6 +14,7 @@
 
 #include "check/lint.h"
 #include "check/readability.h"
+#include "check/readability_ko.h"
 #include "check/readertext.h"
 
 typedef struct {
@@ -58,6 +60,7 @@ typedef struct {
     reader_text seg;           /* the segment being scanned */
     const lt_source *cur;       /* the source of the segment being scanned */
     readability *reading;      /* the body's reading grade; NULL when not graded */
+    readability_ko *reading_ko; /* the body's Korean measure; NULL when not Korean */
 } lt_lint;
 
 /* Where node n starts in the file: a byte offset. */
@@ -73,5 +76,21 @@ void lt_html_block(lt_lint *L, const lt_source *src, cmark_node *n);
 /* YAML comment lines "# suture-ignore RULE: reason" in the file's lines [first, last],
  * added to L. */
 void lt_yaml_suppressions(lt_lint *L, unsigned first, unsigned last);
+
+/*
+ * Empty out->reading and out->reading_ko (freeing what they held) and, when the article
+ * has a body, start the measure of its language (L->lang): Flesch–Kincaid for English,
+ * readability_ko for Korean, none for other languages.
+ */
+void lt_reading_begin(lt_lint *L, lint_result *out, bool body);
+
+/* Give the paragraph node n, just collected into L->seg, to the measure begun (if any). */
+void lt_reading_block(lt_lint *L, cmark_node *n);
+
+/*
+ * Finish the measure into out->reading or out->reading_ko, warn [reading-grade] or
+ * [reading-grade-ko] above the site's limit (lint.h), and free it.
+ */
+void lt_reading_end(lt_lint *L, lint_result *out);
 
 #endif

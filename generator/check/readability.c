@@ -31,13 +31,6 @@ void readability_free(readability *r)
 
 /* ---- words and sentences -------------------------------------------------------------------- */
 
-static inline bool S_is_space(UChar32 c)
-{
-    if (c < 0x80)
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    return u_isUWhiteSpace(c);
-}
-
 /* Characters that may close a sentence after its full stop: quotes and brackets. */
 static bool S_is_closing(UChar32 c)
 {
@@ -64,8 +57,7 @@ static UChar32 S_first_letter(const char *text, size_t from, size_t to)
     return -1;
 }
 
-/* A token that is an address, not words: "https://...", "www...", "name@host.org". */
-static bool S_is_address(const char *t, size_t n)
+bool rd_is_address(const char *t, size_t n)
 {
     while (n && (*t == '(' || *t == '<' || *t == '[' || *t == '"')) {
         t++;
@@ -230,7 +222,7 @@ static bool S_next_token(const char *text, size_t len, size_t at, size_t *from, 
     *marks = false;
     while (i < len) {
         if ((unsigned char)text[i] < 0x80) {
-            if (!S_is_space((unsigned char)text[i]))
+            if (!rd_space((unsigned char)text[i]))
                 break;
             i++;
             continue;
@@ -238,7 +230,7 @@ static bool S_next_token(const char *text, size_t len, size_t at, size_t *from, 
         int32_t k = (int32_t)i;
         UChar32 c;
         U8_NEXT(text, k, (int32_t)len, c);
-        if (!S_is_space(c))
+        if (!rd_space(c))
             break;
         i = (size_t)k;
     }
@@ -249,7 +241,7 @@ static bool S_next_token(const char *text, size_t len, size_t at, size_t *from, 
     while (i < len) {
         unsigned char b = (unsigned char)text[i];
         if (b < 0x80) {
-            if (S_is_space(b))
+            if (rd_space(b))
                 break;
             seen |= b == ':' || b == '@';
             i++;
@@ -258,7 +250,7 @@ static bool S_next_token(const char *text, size_t len, size_t at, size_t *from, 
         int32_t k = (int32_t)i;
         UChar32 c;
         U8_NEXT(text, k, (int32_t)len, c);
-        if (S_is_space(c))
+        if (rd_space(c))
             break;
         i = (size_t)k;
     }
@@ -282,7 +274,7 @@ void readability_add_block(readability *r, const char *text, size_t len,
         while (w < to && (text[w] == '(' || text[w] == '<' || text[w] == '[' || text[w] == '"'))
             w++;
         bool www = to - w >= 4 && (text[w] | 0x20) == 'w';
-        if (!((marks || www) && S_is_address(text + from, to - from)))
+        if (!((marks || www) && rd_is_address(text + from, to - from)))
             S_words(r, &cur, text, from, to, offsets);
         if (S_ends_sentence(text, from, to, next, next_end))
             S_close_sentence(r, &cur);
@@ -329,13 +321,13 @@ const readability_sentence *readability_sentences(const readability *r, size_t *
     return r->sent;
 }
 
-size_t readability_longest(const readability *r, size_t max, size_t *index)
+size_t rd_longest(const readability_sentence *sent, size_t n, size_t max, size_t *index)
 {
     size_t found = 0;
     /* Insertion into a short sorted list: max is a handful. */
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; i < n; i++) {
         size_t pos = found;
-        while (pos > 0 && r->sent[index[pos - 1]].words < r->sent[i].words)
+        while (pos > 0 && sent[index[pos - 1]].words < sent[i].words)
             pos--;
         if (pos >= max)
             continue;
@@ -347,6 +339,11 @@ size_t readability_longest(const readability *r, size_t max, size_t *index)
             found++;
     }
     return found;
+}
+
+size_t readability_longest(const readability *r, size_t max, size_t *index)
+{
+    return rd_longest(r->sent, r->n, max, index);
 }
 
 bool readability_applies(const char *lang)

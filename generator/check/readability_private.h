@@ -2,7 +2,8 @@
  * readability_private.h: what the files of the readability module share
  * (check/readability*.c); no other file includes it. readability.c splits text into words
  * and sentences and keeps the totals, readability_syllables.c reads a word and counts its
- * syllables.
+ * syllables, readability_ko.c measures Korean text (readability_ko.h) with the same
+ * sentence records.
  */
 #ifndef SUTURE_READABILITY_PRIVATE_H
 #define SUTURE_READABILITY_PRIVATE_H
@@ -10,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <unicode/uchar.h>
+
+#include "check/readability.h"
 
 /* ---- characters ----------------------------------------------------------------------------- */
 
@@ -35,6 +38,14 @@ static inline bool rd_lower(UChar32 c)
     return c < 0x80 ? c >= 'a' && c <= 'z' : u_islower(c) != 0;
 }
 
+/* White space, any (U+3000 and U+00A0 too). */
+static inline bool rd_space(UChar32 c)
+{
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return u_isUWhiteSpace(c);
+}
+
 /* A character of a word: a letter, a digit or a combining mark. */
 static inline bool rd_is_word_char(UChar32 c)
 {
@@ -55,5 +66,21 @@ static inline bool rd_word_start(UChar32 c)
  * *end receives where it ends.
  */
 unsigned rd_read_word(const char *text, int32_t i, int32_t n, int32_t *end);
+
+/* ---- shared by both measures ---------------------------------------------------------------- */
+
+/*
+ * True when the white-space-separated token t (n bytes) is an address, not words: it
+ * starts with "www." or holds "://" (after opening brackets or quotes), or is an e-mail
+ * address (name@host.org). A reader does not read it as words.
+ */
+bool rd_is_address(const char *t, size_t n);
+
+/*
+ * The indexes of the longest of the n sentences sent (most words; of equal ones the
+ * earlier first), at most max of them, longest first, written to index (room for max).
+ * Returns how many were written.
+ */
+size_t rd_longest(const readability_sentence *sent, size_t n, size_t max, size_t *index);
 
 #endif

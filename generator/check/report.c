@@ -43,7 +43,24 @@ static const struct {
     {"reading-grade", "An English article's Flesch–Kincaid reading grade (Kincaid et al. 1975) "
                       "is above reading_grade_max in site.yaml: shorten its longest sentences "
                       "and prefer shorter words."},
+    {"reading-grade-ko", "A Korean article's sentences are longer on average than "
+                         "reading_eojeol_max 어절 in site.yaml (sentence and paragraph length "
+                         "relate to a Korean text's level: Hong, Choe & You 2011): split its "
+                         "longest sentences."},
 };
+
+const char *report_category_text(const char *id)
+{
+    for (size_t i = 0; i < sizeof S_categories / sizeof *S_categories; i++)
+        if (strcmp(S_categories[i].id, id) == 0)
+            return S_categories[i].text;
+    return NULL;
+}
+
+const char *report_category_id(size_t i)
+{
+    return i < sizeof S_categories / sizeof *S_categories ? S_categories[i].id : NULL;
+}
 
 /*
  * A JSON string of s, with any byte that is not valid UTF-8 (a file name saved in Latin-1,
@@ -78,6 +95,41 @@ static int S_dump(json_t *root, FILE *out)
     if (rc != 0 || fputc('\n', out) == EOF || fflush(out) != 0)
         return -1;
     return 0;
+}
+
+/* Whether a Korean article is above site.yaml's reading_eojeol_max (none: never). */
+static bool S_above_ko(const report_input *in, const lint_reading_ko *g)
+{
+    return in->reading_eojeol_max > 0 && g->mean > (double)in->reading_eojeol_max;
+}
+
+/* The JSON report's "reading_ko" (report.h). */
+static json_t *S_json_reading_ko(const report_input *in)
+{
+    json_t *articles = json_array();
+    for (size_t i = 0; i < in->n_readings_ko; i++) {
+        const lint_reading_ko *g = &in->readings_ko[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "file", S_str(g->file));
+        json_object_set_new(o, "line", json_integer(g->line));
+        json_object_set_new(o, "column", json_integer(g->column));
+        json_object_set_new(o, "mean_eojeol", json_real(g->mean));
+        json_object_set_new(o, "sentences", json_integer((json_int_t)g->sentences));
+        json_object_set_new(o, "eojeol", json_integer((json_int_t)g->eojeol));
+        json_object_set_new(o, "paragraphs", json_integer((json_int_t)g->paragraphs));
+        json_object_set_new(o, "sentences_per_paragraph", json_real(g->paragraph_mean));
+        json_object_set_new(o, "longest_paragraph",
+                            json_integer((json_int_t)g->longest_paragraph));
+        json_object_set_new(o, "longest_sentence",
+                            json_pack("{s:I,s:I,s:I}", "line", (json_int_t)g->longest_line,
+                                      "column", (json_int_t)g->longest_column, "eojeol",
+                                      (json_int_t)g->longest));
+        json_object_set_new(o, "above_max", json_boolean(S_above_ko(in, g)));
+        json_array_append_new(articles, o);
+    }
+    json_t *max = in->reading_eojeol_max > 0 ? json_integer(in->reading_eojeol_max) : json_null();
+    return json_pack("{s:s,s:o,s:o}", "measure", "eojeol-per-sentence", "max", max, "articles",
+                     articles);
 }
 
 int report_json(const report_input *in, FILE *out)
@@ -142,28 +194,59 @@ int report_json(const report_input *in, FILE *out)
     }
     json_object_set_new(reading, "articles", articles);
     json_object_set_new(root, "reading", reading);
+    json_object_set_new(root, "reading_ko", S_json_reading_ko(in));
     return S_dump(root, out);
+}
+
+/* The Korean measures as text (report.h). Returns 0, or -1 on a write error. */
+static int S_text_readings_ko(const report_input *in, FILE *out)
+{
+    if (in->n_readings_ko == 0)
+        return 0;
+    long max = in->reading_eojeol_max;
+    int rc = max > 0 ? fprintf(out, "reading length (Korean, 어절 per sentence; "
+                                    "reading_eojeol_max %ld in site.yaml):\n", max)
+                     : fprintf(out, "reading length (Korean, 어절 per sentence; site.yaml sets "
+                                    "no reading_eojeol_max):\n");
+    for (size_t i = 0; i < in->n_readings_ko && rc >= 0; i++) {
+        const lint_reading_ko *g = &in->readings_ko[i];
+        rc = fprintf(out, "  %5.1f  %s (%zu sentence%s, %zu 어절; ", g->mean, g->file,
+                     g->sentences, g->sentences == 1 ? "" : "s", g->eojeol);
+        if (rc >= 0 && g->paragraphs)
+            rc = fprintf(out, "%.1f sentences a paragraph; ", g->paragraph_mean);
+        if (rc >= 0)
+            rc = fprintf(out, "longest sentence %zu 어절, line %u)", g->longest,
+                         g->longest_line);
+        if (rc >= 0 && S_above_ko(in, g))
+            rc = fprintf(out, ": above %ld", max);
+        if (rc >= 0)
+            rc = fputc('\n', out) == EOF ? -1 : 0;
+    }
+    return rc < 0 ? -1 : 0;
 }
 
 int report_text_readings(const report_input *in, FILE *out)
 {
-    if (in->n_readings == 0)
-        return 0;
-    double max = in->reading_grade_max;
-    int rc = max > 0 ? fprintf(out, "reading grade (Flesch–Kincaid; reading_grade_max %g in "
+    int rc = 0;
+    if (in->n_readings) {
+        double max = in->reading_grade_max;
+        rc = max > 0 ? fprintf(out, "reading grade (Flesch–Kincaid; reading_grade_max %g in "
                                     "site.yaml):\n", max)
                      : fprintf(out, "reading grade (Flesch–Kincaid; site.yaml sets no "
                                     "reading_grade_max):\n");
-    for (size_t i = 0; i < in->n_readings && rc >= 0; i++) {
-        const lint_reading *g = &in->readings[i];
-        rc = fprintf(out, "  %5.1f  %s (%zu sentence%s, %zu word%s)", g->grade, g->file,
-                     g->sentences, g->sentences == 1 ? "" : "s", g->words,
-                     g->words == 1 ? "" : "s");
-        if (rc >= 0 && max > 0 && g->grade > max)
-            rc = fprintf(out, ": above %g", max);
-        if (rc >= 0)
-            rc = fputc('\n', out) == EOF ? -1 : 0;
+        for (size_t i = 0; i < in->n_readings && rc >= 0; i++) {
+            const lint_reading *g = &in->readings[i];
+            rc = fprintf(out, "  %5.1f  %s (%zu sentence%s, %zu word%s)", g->grade, g->file,
+                         g->sentences, g->sentences == 1 ? "" : "s", g->words,
+                         g->words == 1 ? "" : "s");
+            if (rc >= 0 && max > 0 && g->grade > max)
+                rc = fprintf(out, ": above %g", max);
+            if (rc >= 0)
+                rc = fputc('\n', out) == EOF ? -1 : 0;
+        }
     }
+    if (rc >= 0)
+        rc = S_text_readings_ko(in, out);
     return rc < 0 ? -1 : 0;
 }
 
@@ -207,10 +290,9 @@ static size_t S_rule_index(S_rules *r, const char *id, const compliance *c)
     for (size_t i = 0; i < r->ids.len; i++)
         if (strcmp(r->ids.items[i], id) == 0)
             return i;
-    const char *text = "A problem suture reports in the content or the site.";
-    for (size_t i = 0; i < sizeof S_categories / sizeof *S_categories; i++)
-        if (strcmp(S_categories[i].id, id) == 0)
-            text = S_categories[i].text;
+    const char *text = report_category_text(id);
+    if (!text)
+        text = "A problem suture reports in the content or the site.";
     long ci = c ? compliance_find(c, id) : -1;
     json_t *o;
     if (ci >= 0) {
@@ -230,6 +312,28 @@ static size_t S_rule_index(S_rules *r, const char *id, const compliance *c)
     json_array_append_new(r->rules, o);
     strlist_push(&r->ids, id);
     return r->ids.len - 1;
+}
+
+/* The Korean measures into the SARIF run's property bag props (report.h). */
+static void S_sarif_readings_ko(const report_input *in, json_t *props)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < in->n_readings_ko; i++) {
+        const lint_reading_ko *g = &in->readings_ko[i];
+        char *uri = S_uri(g->file);
+        json_array_append_new(
+            list, json_pack("{s:s,s:I,s:f,s:I,s:I,s:I,s:f,s:{s:I,s:I,s:I}}", "uri", uri, "line",
+                            (json_int_t)g->line, "meanEojeol", g->mean, "sentences",
+                            (json_int_t)g->sentences, "eojeol", (json_int_t)g->eojeol,
+                            "paragraphs", (json_int_t)g->paragraphs, "sentencesPerParagraph",
+                            g->paragraph_mean, "longestSentence", "line",
+                            (json_int_t)g->longest_line, "column", (json_int_t)g->longest_column,
+                            "eojeol", (json_int_t)g->longest));
+        free(uri);
+    }
+    json_object_set_new(props, "readingKo", list);
+    if (in->reading_eojeol_max > 0)
+        json_object_set_new(props, "readingEojeolMax", json_integer(in->reading_eojeol_max));
 }
 
 int report_sarif(const report_input *in, FILE *out)
@@ -281,6 +385,7 @@ int report_sarif(const report_input *in, FILE *out)
     json_t *props = json_pack("{s:o}", "readingGrades", grades);
     if (in->reading_grade_max > 0)
         json_object_set_new(props, "readingGradeMax", json_real(in->reading_grade_max));
+    S_sarif_readings_ko(in, props);
     json_object_set_new(run, "properties", props);
     json_t *root = json_pack("{s:s,s:s,s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0",
                              "runs", run);

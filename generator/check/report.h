@@ -7,11 +7,19 @@
  *      "suppressions":[{"file","line","column","rule","reason","suppressed"}],
  *      "reading":{"formula":"flesch-kincaid-grade","max":9.0,
  *                 "articles":[{"file","line","column","grade","sentences","words",
- *                              "syllables","above_max"}]}}
+ *                              "syllables","above_max"}]},
+ *      "reading_ko":{"measure":"eojeol-per-sentence","max":15,
+ *                    "articles":[{"file","line","column","mean_eojeol","sentences","eojeol",
+ *                                 "paragraphs","sentences_per_paragraph",
+ *                                 "longest_paragraph","longest_sentence":{"line","column",
+ *                                 "eojeol"},"above_max"}]}}
  * "reference" is present when the finding cites a law or guideline; "rule" is the
  * diagnostic's category (the rule id for compliance findings). "reading" lists every
  * English article's reading grade (lint.h), rounded to one decimal; "max" is site.yaml's
  * reading_grade_max, or null when it sets none (then "above_max" is always false).
+ * "reading_ko" lists every Korean article's measure (readability_ko.h): the mean 어절 per
+ * sentence rounded to one decimal, and "max" is reading_eojeol_max or null likewise;
+ * "sentences_per_paragraph" is 0 for an article without a paragraph of running text.
  *
  * SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run whose tool.driver.rules
  * lists every compliance rule and every other category that occurs, results with ruleId,
@@ -19,13 +27,21 @@
  * artifactLocation.uri is the file path as given (relative paths stay relative, percent-
  * encoded) and whose region counts columns in Unicode code points (columnKind). The run's
  * property bag holds the reading grades: "readingGrades" ([{"uri","line","grade",
- * "sentences","words","syllables"}]) and "readingGradeMax" (when site.yaml sets it).
+ * "sentences","words","syllables"}]) and "readingGradeMax" (when site.yaml sets it), and the
+ * Korean measures: "readingKo" ([{"uri","line","meanEojeol","sentences","eojeol",
+ * "paragraphs","sentencesPerParagraph","longestSentence":{"line","column","eojeol"}}]) and
+ * "readingEojeolMax" (when site.yaml sets it).
  *
  * Text (on stderr, after the diagnostics and before the summary line), when any article
  * was graded:
  *     reading grade (Flesch–Kincaid; reading_grade_max 9 in site.yaml):
  *        7.9  content/articles/choosing.md (74 sentences, 1021 words)
  *       11.3  content/articles/layers.md (52 sentences, 998 words): above 9
+ * and when any Korean article was measured, the mean 어절 per sentence:
+ *     reading length (Korean, 어절 per sentence; reading_eojeol_max 15 in site.yaml):
+ *       11.2  content/articles/ko/choosing.md (80 sentences, 896 어절; 2.4 sentences a
+ *             paragraph; longest sentence 27 어절, line 31)
+ * (one line per article).
  */
 #ifndef SUTURE_REPORT_H
 #define SUTURE_REPORT_H
@@ -46,6 +62,9 @@ typedef struct report_input {
     const lint_reading *readings;    /* the graded articles, in file order; may be NULL */
     size_t n_readings;
     double reading_grade_max;        /* site.yaml's reading_grade_max; 0: none */
+    const lint_reading_ko *readings_ko; /* the measured Korean articles; may be NULL */
+    size_t n_readings_ko;
+    long reading_eojeol_max;         /* site.yaml's reading_eojeol_max; 0: none */
 } report_input;
 
 /* Write the JSON report to out, followed by a newline. Returns 0, or -1 on a write error. */
@@ -53,9 +72,19 @@ int report_json(const report_input *in, FILE *out);
 /* Write the SARIF log to out, followed by a newline. Returns 0, or -1 on a write error. */
 int report_sarif(const report_input *in, FILE *out);
 /*
- * Write the reading grades as text (the table above) to out; nothing when no article was
- * graded. Returns 0, or -1 on a write error.
+ * Write the reading grades and Korean measures as text (the tables above) to out; nothing
+ * for a language none of whose articles was measured. Returns 0, or -1 on a write error.
  */
 int report_text_readings(const report_input *in, FILE *out);
+
+/*
+ * What a finding's category that is no compliance rule means (front-matter, site-lang,
+ * reading-grade, reading-grade-ko...: one sentence, as SARIF's rule descriptions give it),
+ * or NULL when id is not one of them. Static text.
+ */
+const char *report_category_text(const char *id);
+
+/* The i-th of those categories' ids (from 0), or NULL past the last. */
+const char *report_category_id(size_t i);
 
 #endif

@@ -36,6 +36,7 @@ static const char S_usage[] =
     "                    [--drafts] [--quiet]\n"
     "       suture check [--content DIR] [--site DIR] [--format text|json|sarif]\n"
     "                    [--jobs N] [--max-warnings N]\n"
+    "       suture check --explain RULE-ID\n"
     "       suture serve [--content DIR] [--templates DIR] [--out DIR] [--port N]\n"
     "                    [--bind ADDR] [--jobs N] [--drafts] [--quiet]\n"
     "       suture new article \"TITLE\" [--slug NAME] [--content DIR]\n"
@@ -94,13 +95,17 @@ static const char S_check_help[] =
     "  --format FORMAT     text (default; to stderr), json or sarif (to stdout)\n"
     "  --jobs N            files linted at once (default: the number of processors)\n"
     "  --max-warnings N    fail when there are more than N warnings (default: no limit)\n"
+    "  --explain RULE-ID   say what a rule checks, why, its setting and its source (the\n"
+    "                      id in [brackets] after a finding), and check nothing\n"
     "  --help              show this help\n"
     "\n"
     "Silence a finding that does not apply with a comment on the line before the block:\n"
     "  <!-- suture-ignore RULE-ID: why the rule does not apply here -->\n"
     "(in YAML: # suture-ignore RULE-ID: reason). Review dates count to today, or to\n"
     "SOURCE_DATE_EPOCH when it is set. Every English article's reading grade\n"
-    "(Flesch-Kincaid) is listed, with a warning above reading_grade_max in site.yaml.\n"
+    "(Flesch-Kincaid) is listed, with a warning above reading_grade_max in site.yaml;\n"
+    "every Korean article's mean sentence length in eojeol (the units Korean spacing\n"
+    "separates), with a warning above reading_eojeol_max.\n"
     "\n"
     "Exit status: 0 no errors; 1 errors found (or too many warnings); 2 usage or\n"
     "environment error.\n";
@@ -252,6 +257,7 @@ static int S_check(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"jobs", required_argument, NULL, 'j'},
         {"max-warnings", required_argument, NULL, 'w'},
+        {"explain", required_argument, NULL, 'e'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -267,7 +273,7 @@ static int S_check(int argc, char **argv)
     long n;
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "c:s:f:j:w:h", options, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "c:s:f:j:w:e:h", options, NULL)) != -1) {
         switch (ch) {
         case 'c':
             opt.content_dir = optarg;
@@ -299,6 +305,9 @@ static int S_check(int argc, char **argv)
                 return EXIT_USAGE;
             opt.max_warnings = n;
             break;
+        case 'e':
+            opt.explain = optarg;
+            break;
         default:
             return S_help_or_usage(ch, S_check_help);
         }
@@ -306,6 +315,8 @@ static int S_check(int argc, char **argv)
     if (!S_no_arguments(argc, argv))
         return EXIT_USAGE;
     opt.lint_content = !opt.site_dir || content_given;
+    if (opt.explain)
+        return check_run(&opt, stdout, stderr, NULL);
     if (opt.lint_content && !path_is_dir(opt.content_dir)) {
         fprintf(stderr, "suture: the content folder '%s' does not exist; run suture check in "
                         "the site's folder or pass --content DIR\n",

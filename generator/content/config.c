@@ -403,7 +403,7 @@ config *config_load(const char *path, diag_list *diags)
         "base_url",    "languages",           "title",
         "description", "language",            "disclaimer",
         "notices",     "review_max_age_days", "translation_max_lag_days",
-        "reading_grade_max", "topics",        NULL};
+        "reading_grade_max", "reading_eojeol_max", "topics", NULL};
     ydoc *doc = ydoc_load_file(path, NULL, "the site settings", NULL, diags);
     if (!doc)
         return NULL;
@@ -441,6 +441,9 @@ config *config_load(const char *path, diag_list *diags)
                         &cfg->translation_max_lag_days);
     if ((n = ydoc_map_get(doc, root, "reading_grade_max")))
         S_reading_grade_max(doc, n, cfg);
+    /* 5 어절 is one short clause; a mean of 50 is no limit a reader would notice. */
+    if ((n = ydoc_map_get(doc, root, "reading_eojeol_max")))
+        ydoc_expect_int(doc, n, "'reading_eojeol_max'", 5, 50, &cfg->reading_eojeol_max);
     if ((n = ydoc_map_get(doc, root, "topics")))
         S_load_topics(doc, n, cfg);
     bool failed = ydoc_error_count(doc) > 0 || cfg->n_languages == 0;

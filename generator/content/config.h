@@ -19,6 +19,7 @@
  *     review_max_age_days: 365
  *     translation_max_lag_days: 90
  *     reading_grade_max: 9                # optional
+ *     reading_eojeol_max: 15              # optional
  *     topics: [{id: anatomy, title: {ko: ..., en: ...}, description: {ko: ..., en: ...}}]
  *
  * A site in one language may keep the older form: title, description, language,
@@ -77,6 +78,12 @@ typedef struct config {
      * `suture check` warns (readability.h); 1 to 20, with decimals (8.5); 0 when site.yaml
      * sets none: grades are then reported, never warned about. */
     double reading_grade_max;
+    /* The most 어절 a Korean article's sentences may have on average before `suture check`
+     * warns (readability_ko.h: the mean over its body, rounded to one decimal, above this);
+     * a whole number from 5 to 50; 0 when site.yaml sets none: the lengths are then
+     * reported, never warned about. No source we found gives a cut-off in 어절; 15 is the
+     * value README.md suggests. */
+    long reading_eojeol_max;
 } config;
 
 /*
@@ -87,7 +94,8 @@ typedef struct config {
  * prefix (en-GB and en-gb); a language without title, disclaimer or notices, or notices
  * without before_after; 'languages' together with the one-language keys; a date_format
  * ICU cannot read; duplicate topic ids, a topic without a text in a declared language
- * (ltext_read); a reading_grade_max that is not a number from 1 to 20. Returns the
+ * (ltext_read); a reading_grade_max that is not a number from 1 to 20, a
+ * reading_eojeol_max that is not a whole number from 5 to 50. Returns the
  * configuration (free with config_free) when usable, or NULL when the file cannot be read
  * or has errors.
  */

@@ -338,16 +338,22 @@ static void test_reading_grade_text(void **state)
              "above reading_grade_max 5; shorten the longest sentences (lines 10, 14) and "
              "prefer shorter words [reading-grade]"));
     /* The table after the diagnostics, before the summary; the Korean article is not in
-     * it. */
+     * it but in the Korean one, by the length of its sentences. */
     const char *table = "reading grade (Flesch–Kincaid; reading_grade_max 5 in site.yaml):\n"
                         "    5.3  content/articles/clean.md (2 sentences, 24 words): above 5\n"
                         "    3.3  content/articles/en-claims.md (3 sentences, 17 words)\n"
+                        "reading length (Korean, 어절 per sentence; site.yaml sets no "
+                        "reading_eojeol_max):\n"
+                        "    5.0  content/articles/ko-claims.md (2 sentences, 10 어절; 1.0 "
+                        "sentences a paragraph; longest sentence 6 어절, line 14)\n"
                         "suture check: 6 files, 8 errors, 2 warnings, 1 suppressed\n";
     const char *at = strstr(err, table);
     if (!at)
         fail_msg("no reading table in:\n%s", err);
     assert_string_equal(at, table);
-    assert_null(strstr(err, "ko-claims.md ("));
+    /* Flesch–Kincaid never grades it: no grade warning, no line with words. */
+    assert_null(strstr(err, "ko-claims.md: warning: reading grade"));
+    assert_null(strstr(err, "ko-claims.md (2 sentences, 10 words"));
     free(err);
     remove_tree(dir);
     free(dir);

@@ -249,7 +249,7 @@ static void test_unknown_key_without_suggestion(void **state)
     tu_fixture_diag(f, 0, ":4:1: error: unknown key 'author' in site.yaml; the keys allowed are: "
                           "base_url, languages, title, description, language, disclaimer, "
                           "notices, review_max_age_days, translation_max_lag_days, "
-                          "reading_grade_max, topics");
+                          "reading_grade_max, reading_eojeol_max, topics");
 }
 
 static void test_duplicate_key(void **state)
@@ -274,15 +274,21 @@ static void test_wrong_types(void **state)
                           "'a year'");
 }
 
-/* S_site with reading_grade_max set to value (line 5, column 20). */
-static config *S_load_grade(tu_fixture *f, const char *value)
+/* S_site with key set to value on line 5 (its value after "key: "). */
+static config *S_load_setting(tu_fixture *f, const char *key, const char *value)
 {
-    char *line = xasprintf("review_max_age_days: 365\nreading_grade_max: %s\n", value);
+    char *line = xasprintf("review_max_age_days: 365\n%s: %s\n", key, value);
     char *text = S_site_with("review_max_age_days: 365\n", line);
     config *cfg = S_load(f, text);
     free(text);
     free(line);
     return cfg;
+}
+
+/* S_site with reading_grade_max set to value (line 5, column 20). */
+static config *S_load_grade(tu_fixture *f, const char *value)
+{
+    return S_load_setting(f, "reading_grade_max", value);
 }
 
 static void test_reading_grade_max(void **state)
@@ -301,6 +307,42 @@ static void test_reading_grade_max(void **state)
         config_free(cfg);
     }
     assert_int_equal(diag_count(f->diags), 0);
+}
+
+/* reading_eojeol_max on line 5, its value at column 21. */
+static void test_reading_eojeol_max(void **state)
+{
+    tu_fixture *f = *state;
+    static const struct {
+        const char *value;
+        long max;
+    } good[] = {{"15", 15}, {"5", 5}, {"50", 50}, {"+12", 12}};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        config *cfg = S_load_setting(f, "reading_eojeol_max", good[i].value);
+        assert_non_null(cfg);
+        assert_int_equal(cfg->reading_eojeol_max, good[i].max);
+        /* The English limit is another key. */
+        assert_true(cfg->reading_grade_max == 0);
+        config_free(cfg);
+    }
+    assert_int_equal(diag_count(f->diags), 0);
+    static const char *const bad[] = {"4", "51", "-15", "15.5", "fifteen", "\"15\"", "[15]", "",
+                                      NULL};
+    for (size_t i = 0; bad[i]; i++)
+        assert_null(S_load_setting(f, "reading_eojeol_max", bad[i]));
+    static const char *const want[] = {
+        ":5:21: error: 'reading_eojeol_max' must be between 5 and 50, not 4",
+        ":5:21: error: 'reading_eojeol_max' must be between 5 and 50, not 51",
+        ":5:21: error: 'reading_eojeol_max' must be between 5 and 50, not -15",
+        ":5:21: error: 'reading_eojeol_max' must be a whole number, but it is '15.5'",
+        ":5:21: error: 'reading_eojeol_max' must be a whole number, but it is 'fifteen'",
+        ":5:21: error: 'reading_eojeol_max' must be a whole number, but it is '15'",
+        ":5:21: error: 'reading_eojeol_max' must be a whole number, but it is a list",
+        ":5:20: error: 'reading_eojeol_max' must be a whole number, but it is nothing",
+    };
+    assert_int_equal(diag_count(f->diags), sizeof want / sizeof *want);
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        tu_fixture_diag(f, i, want[i]);
 }
 
 static void test_reading_grade_max_errors(void **state)
@@ -762,6 +804,7 @@ int main(void)
         T(test_review_max_age_days_range),
         T(test_reading_grade_max),
         T(test_reading_grade_max_errors),
+        T(test_reading_eojeol_max),
         T(test_duplicate_topic),
         T(test_bad_topic_id),
         T(test_topic_missing_fields),

@@ -14,6 +14,7 @@
 #include "testutil.h"
 
 #include "check/lint.h"
+#include "lintfix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,59 +117,23 @@ static const char S_rules[] =
     "reviewer: \"Medical review team\"\n"      /* 7 */                                          \
     "---\n"                                    /* 8 */
 
-typedef struct {
-    char *dir;
-    config *cfg;
-    compliance *rules;
-    compliance_scanner *s;
-    diag_list *diags;
-    lint_context ctx;
-    lint_result res;
-} S_fix;
+typedef lintfix S_fix;
 
 static int S_setup(void **state)
 {
-    S_fix *fx = xcalloc(1, sizeof *fx);
-    fx->dir = tu_tmpdir("lint");
-    fx->diags = diag_list_new();
-    char *site = tu_write_file(fx->dir, "site.yaml", S_site);
-    fx->cfg = config_load(site, fx->diags);
-    free(site);
-    char *rules = tu_write_file(fx->dir, "compliance.yaml", S_rules);
-    fx->rules = compliance_load(rules, NULL, fx->diags);
-    free(rules);
-    if (diag_count(fx->diags))
-        diag_list_print(fx->diags, stderr);
-    assert_non_null(fx->cfg);
-    assert_non_null(fx->rules);
-    assert_int_equal(diag_count(fx->diags), 0);
-    fx->s = compliance_scanner_new();
-    fx->ctx = (lint_context){.rules = fx->rules,
-                             .cfg = fx->cfg,
-                             .today = {2026, 6, 1},
-                             .diags = fx->diags};
-    *state = fx;
+    *state = lintfix_new("lint", S_site, S_rules, (date_ymd){2026, 6, 1});
     return 0;
 }
 
 static int S_teardown(void **state)
 {
-    S_fix *fx = *state;
-    lint_result_free(&fx->res);
-    compliance_scanner_free(fx->s);
-    compliance_free(fx->rules);
-    config_free(fx->cfg);
-    diag_list_free(fx->diags);
-    int rc = tu_tmpdir_remove(fx->dir);
-    free(fx);
-    return rc;
+    return lintfix_free(*state);
 }
 
 /* Lint text as the article ART and sort the diagnostics. */
 static void S_lint(S_fix *fx, const char *text)
 {
-    lint_article(&fx->ctx, fx->s, ART, text, strlen(text), &fx->res);
-    diag_list_sort(fx->diags);
+    lintfix_lint(fx, ART, text);
 }
 
 /* Assert exactly n diagnostics, each "ART<rest>", in order. */

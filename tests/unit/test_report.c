@@ -206,7 +206,8 @@ static void test_json_shape(void **state)
     S_fix *fx = *state;
     json_t *root = S_write(&fx->in, report_json);
     assert_true(json_is_object(root));
-    assert_int_equal(json_object_size(root), 4);
+    /* diagnostics, summary, suppressions, reading, reading_ko */
+    assert_int_equal(json_object_size(root), 5);
     json_t *list = S_get(root, "diagnostics");
     assert_int_equal(json_array_size(list), 7);
 
@@ -629,7 +630,8 @@ static void test_sarif_reading(void **state)
     S_fix *fx = *state;
     json_t *root = S_write(&fx->in, report_sarif);
     json_t *props = S_get(S_idx(S_get(root, "runs"), 0), "properties");
-    assert_int_equal(json_object_size(props), 2);
+    /* readingGrades, readingGradeMax, readingKo (empty here: test_readability_ko_check.c) */
+    assert_int_equal(json_object_size(props), 3);
     assert_true(S_real(props, "readingGradeMax") == 8.5);
     json_t *grades = S_get(props, "readingGrades");
     assert_int_equal(json_array_size(grades), 2);
@@ -649,8 +651,9 @@ static void test_sarif_reading(void **state)
     fx->in.n_readings = 0;
     root = S_write(&fx->in, report_sarif);
     props = S_get(S_idx(S_get(root, "runs"), 0), "properties");
-    assert_int_equal(json_object_size(props), 1);
+    assert_int_equal(json_object_size(props), 2);
     assert_int_equal(json_array_size(S_get(props, "readingGrades")), 0);
+    assert_int_equal(json_array_size(S_get(props, "readingKo")), 0);
     json_decref(root);
 }
 
