@@ -4,7 +4,8 @@
   h1 title, the summary as lead paragraph, the review byline, topic and
   procedure links, a table of contents when the page XML has <toc>, the body
   as the generator rendered it, the review dates (last reviewed, next review
-  due), then related articles.
+  due), then related articles. A translation older than its source
+  (<stale>) says so right under the h1, with a link to the source.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -27,6 +28,7 @@
             <xsl:otherwise><xsl:call-template name="page-title"/></xsl:otherwise>
           </xsl:choose>
         </h1>
+        <xsl:apply-templates select="$a/stale"/>
         <xsl:if test="normalize-space($a/summary)">
           <p class="lead"><xsl:copy-of select="$a/summary/node()"/></p>
         </xsl:if>
@@ -61,7 +63,7 @@
               </span>
               <xsl:for-each select="$a/topics/topic">
                 <xsl:text> </xsl:text>
-                <a class="pill" href="{@href}"><xsl:copy-of select="node()"/></a>
+                <a class="pill" href="{@href}"><xsl:call-template name="lang-attrs"/><xsl:copy-of select="node()"/></a>
               </xsl:for-each>
             </p>
           </xsl:if>
@@ -72,7 +74,7 @@
               </span>
               <xsl:for-each select="$a/procedures/procedure">
                 <xsl:text> </xsl:text>
-                <a class="pill" href="{@href}"><xsl:copy-of select="node()"/></a>
+                <a class="pill" href="{@href}"><xsl:call-template name="lang-attrs"/><xsl:copy-of select="node()"/></a>
               </xsl:for-each>
             </p>
           </xsl:if>
@@ -122,6 +124,49 @@
         </xsl:call-template>
       </aside>
     </xsl:if>
+  </xsl:template>
+
+  <!-- <stale source-lang="en" source-name="English" source-href="/en/articles/x/">
+       <reviewed iso="…" text="…"/></stale>: this translation follows an older
+       review of its source. A note in the page's language, read right after
+       the title; no id (article pages reserve theirs, see README.md). -->
+  <xsl:template match="stale">
+    <xsl:variable name="source-lang">
+      <xsl:call-template name="lang-name"><xsl:with-param name="code" select="@source-lang"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="source-lang-text">
+      <xsl:choose>
+        <xsl:when test="normalize-space($source-lang)"><xsl:value-of select="$source-lang"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(@source-name)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="title">
+      <xsl:call-template name="str"><xsl:with-param name="id" select="'stale-title'"/></xsl:call-template>
+    </xsl:variable>
+    <div class="stale-notice" role="note" aria-label="{normalize-space($title)}">
+      <p>
+        <strong class="stale-title"><xsl:value-of select="$title"/></strong>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="str">
+          <xsl:with-param name="id" select="'stale-text'"/>
+          <xsl:with-param name="arg1" select="string($source-lang-text)"/>
+          <xsl:with-param name="arg2">
+            <xsl:call-template name="date"><xsl:with-param name="d" select="reviewed"/></xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="arg3">
+            <a href="{@source-href}">
+              <xsl:if test="normalize-space(@source-lang)">
+                <xsl:attribute name="hreflang"><xsl:value-of select="normalize-space(@source-lang)"/></xsl:attribute>
+              </xsl:if>
+              <xsl:call-template name="str">
+                <xsl:with-param name="id" select="'stale-source'"/>
+                <xsl:with-param name="arg1" select="string($source-lang-text)"/>
+              </xsl:call-template>
+            </a>
+          </xsl:with-param>
+        </xsl:call-template>
+      </p>
+    </div>
   </xsl:template>
 
   <xsl:template match="toc" mode="toc">

@@ -56,21 +56,27 @@
   <!-- Writes the string $id in the page's language (falling back to the
        primary subtag, then to "en"), with <slot n="1|2|3"/> replaced by
        $arg1..$arg3. An argument may be a string, a node-set (its nodes are
-       copied: pass reviewer/node(), not reviewer) or a result tree fragment. -->
+       copied: pass reviewer/node(), not reviewer) or a result tree fragment.
+       $in-lang asks for another language than the page's (the language
+       switch, the 404 page's parts); the caller then marks the text's lang. -->
   <!-- The look-up: suture:string(), which suture provides (templates/
        README.md), or the same in plain XPath for other processors (xsltproc
        in examples/render.sh): the <t> of <str id="$id"> in the page's
-       language, else its primary subtag, else "en". -->
+       language (or $in-lang), else its primary subtag, else "en". -->
   <xsl:template name="str">
     <xsl:param name="id"/>
     <xsl:param name="arg1" select="''"/>
     <xsl:param name="arg2" select="''"/>
     <xsl:param name="arg3" select="''"/>
+    <!-- in another language than the page's: a language code (any case) -->
+    <xsl:param name="in-lang" select="$lang"/>
+    <xsl:variable name="want" select="translate(normalize-space($in-lang), $upper, $lower)"/>
+    <xsl:variable name="want-primary" select="substring-before(concat($want, '-'), '-')"/>
     <xsl:choose>
       <xsl:when test="function-available('suture:string')">
         <xsl:call-template name="str-write">
           <xsl:with-param name="id" select="$id"/>
-          <xsl:with-param name="t" select="suture:string($strings, $id, $lang)"/>
+          <xsl:with-param name="t" select="suture:string($strings, $id, $want)"/>
           <xsl:with-param name="arg1" select="$arg1"/>
           <xsl:with-param name="arg2" select="$arg2"/>
           <xsl:with-param name="arg3" select="$arg3"/>
@@ -78,8 +84,8 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="str" select="$strings/str[@id = $id]"/>
-        <xsl:variable name="t-exact" select="$str/t[translate(@lang, $upper, $lower) = $lang]"/>
-        <xsl:variable name="t-primary" select="$str/t[translate(@lang, $upper, $lower) = $lang-primary]"/>
+        <xsl:variable name="t-exact" select="$str/t[translate(@lang, $upper, $lower) = $want]"/>
+        <xsl:variable name="t-primary" select="$str/t[translate(@lang, $upper, $lower) = $want-primary]"/>
         <xsl:variable name="t-en" select="$str/t[@lang = 'en']"/>
         <xsl:call-template name="str-write">
           <xsl:with-param name="id" select="$id"/>
@@ -137,7 +143,9 @@
   <!-- <date iso="2026-11-20" year="2026" month="11" day="20"/> becomes
        <time datetime="2026-11-20">20 November 2026</time> (en) or
        <time datetime="2026-11-20">2026년 11월 20일</time> (ko).
-       Missing year/month/day attributes are taken from @iso. -->
+       When the generator gives @text (the date formatted with the language's
+       date_format from site.yaml), that text is used as it is; otherwise the
+       string "date" formats it, missing year/month/day attributes taken from @iso. -->
   <xsl:template name="date">
     <xsl:param name="d" select="."/>
     <xsl:if test="$d">
@@ -162,6 +170,9 @@
       </xsl:variable>
       <time datetime="{$iso}">
         <xsl:choose>
+          <xsl:when test="normalize-space($d/@text)">
+            <xsl:value-of select="normalize-space($d/@text)"/>
+          </xsl:when>
           <xsl:when test="$month &gt;= 1 and $month &lt;= 12 and $day &gt;= 1 and $day &lt;= 31 and number($year) = number($year)">
             <xsl:call-template name="str">
               <xsl:with-param name="id" select="'date'"/>
@@ -207,6 +218,7 @@
     <ul class="listing" role="list">
       <xsl:for-each select="$refs">
         <li class="listing-item">
+          <xsl:call-template name="lang-attrs"/>
           <xsl:element name="h{$level}">
             <xsl:attribute name="class">listing-title</xsl:attribute>
             <a href="{@href}"><xsl:copy-of select="title/node()"/></a>
@@ -216,6 +228,16 @@
           </xsl:if>
           <xsl:if test="date or reviewed">
             <p class="listing-meta">
+              <!-- the dates' words are the page's, in an item in another language -->
+              <xsl:if test="normalize-space(@lang) and translate(normalize-space(@lang), $upper, $lower) != $lang">
+                <xsl:attribute name="lang"><xsl:value-of select="/page/@lang"/></xsl:attribute>
+                <xsl:attribute name="dir">
+                  <xsl:choose>
+                    <xsl:when test="/page/@dir = 'rtl'">rtl</xsl:when>
+                    <xsl:otherwise>ltr</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:attribute>
+              </xsl:if>
               <xsl:if test="date">
                 <span>
                   <xsl:call-template name="str">
@@ -242,6 +264,143 @@
         </li>
       </xsl:for-each>
     </ul>
+  </xsl:template>
+
+  <!-- ===================================================================
+       Languages (/page/languages, /page/x-default; absent on a site in one
+       language, and then nothing here writes anything)
+       =================================================================== -->
+
+  <!-- lang and dir on the element being written, for text in another
+       language than the page's (an English title in a Korean list): nothing
+       when $code is empty or the page's language. dir is $dir when given,
+       else the @dir of that language in /page/languages, else rtl for a
+       language written right to left, else ltr. -->
+  <xsl:template name="lang-attrs">
+    <xsl:param name="code" select="@lang"/>
+    <xsl:param name="dir" select="@dir"/>
+    <xsl:variable name="c" select="translate(normalize-space($code), $upper, $lower)"/>
+    <xsl:if test="$c != '' and $c != $lang">
+      <xsl:variable name="declared"
+                    select="/page/languages/language[translate(@code, $upper, $lower) = $c]/@dir"/>
+      <xsl:variable name="primary" select="substring-before(concat($c, '-'), '-')"/>
+      <xsl:attribute name="lang"><xsl:value-of select="normalize-space($code)"/></xsl:attribute>
+      <xsl:attribute name="dir">
+        <xsl:choose>
+          <xsl:when test="$dir = 'rtl' or $dir = 'ltr'"><xsl:value-of select="$dir"/></xsl:when>
+          <xsl:when test="$declared = 'rtl' or $declared = 'ltr'"><xsl:value-of select="$declared"/></xsl:when>
+          <xsl:when test="contains(' ar he fa ur yi ps dv ckb sd ug syr ', concat(' ', $primary, ' '))">rtl</xsl:when>
+          <xsl:otherwise>ltr</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The name of the language $code in the language $in-lang (the page's
+       by default): the string lang-name-<code> when strings.xml has one
+       ("영어" on a Korean page, "Korean" on an English one), else the
+       language's own name from /page/languages ("English"), else $code. -->
+  <xsl:template name="lang-name">
+    <xsl:param name="code"/>
+    <xsl:param name="in-lang" select="$lang"/>
+    <xsl:variable name="c" select="translate(normalize-space($code), $upper, $lower)"/>
+    <xsl:variable name="id" select="concat('lang-name-', $c)"/>
+    <xsl:variable name="id-primary" select="concat('lang-name-', substring-before(concat($c, '-'), '-'))"/>
+    <xsl:variable name="own" select="/page/languages/language[translate(@code, $upper, $lower) = $c]/@name"/>
+    <xsl:choose>
+      <xsl:when test="$strings/str[@id = $id]">
+        <xsl:call-template name="str">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="in-lang" select="$in-lang"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$strings/str[@id = $id-primary]">
+        <xsl:call-template name="str">
+          <xsl:with-param name="id" select="$id-primary"/>
+          <xsl:with-param name="in-lang" select="$in-lang"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="normalize-space($own)"><xsl:value-of select="normalize-space($own)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($code)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- <link rel="alternate" hreflang> for every language this page exists
+       in, itself included, and x-default; not on the 404 page, which has no
+       address of its own. -->
+  <xsl:template name="alternates">
+    <xsl:if test="$kind != 'not-found'">
+      <xsl:for-each select="/page/languages/language[@translated = 'yes' and normalize-space(@absolute)]">
+        <link rel="alternate" hreflang="{@code}" href="{@absolute}"/>
+      </xsl:for-each>
+      <xsl:if test="/page/languages and normalize-space(/page/x-default/@absolute)">
+        <link rel="alternate" hreflang="x-default" href="{/page/x-default/@absolute}"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The language switch in the header: a link to this page in each other
+       language, its name in that language (lang and hreflang). Where the
+       page has no translation (translated="no"), the link leads to that
+       language's home and says so, in the page's language and in the
+       other's: "English (이 글은 영어판이 없습니다 · English home page)".
+       Plain links: no script, a list in a labelled <nav>. -->
+  <xsl:template name="language-switch">
+    <xsl:variable name="others" select="/page/languages/language[not(@current = 'yes') and normalize-space(@href)]"/>
+    <xsl:if test="$others">
+      <nav class="lang-switch">
+        <xsl:attribute name="aria-label">
+          <xsl:call-template name="str"><xsl:with-param name="id" select="'lang-switch-label'"/></xsl:call-template>
+        </xsl:attribute>
+        <ul role="list">
+          <xsl:for-each select="$others">
+            <xsl:variable name="name">
+              <xsl:choose>
+                <xsl:when test="normalize-space(@name)"><xsl:value-of select="normalize-space(@name)"/></xsl:when>
+                <xsl:otherwise>
+                  <xsl:call-template name="lang-name">
+                    <xsl:with-param name="code" select="@code"/>
+                    <xsl:with-param name="in-lang" select="@code"/>
+                  </xsl:call-template>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <li>
+              <a href="{@href}" hreflang="{@code}" lang="{@code}">
+                <xsl:call-template name="lang-attrs">
+                  <xsl:with-param name="code" select="@code"/>
+                </xsl:call-template>
+                <span class="lang-switch-name"><xsl:value-of select="$name"/></span>
+                <xsl:if test="@translated = 'no' and $kind != 'not-found'">
+                  <xsl:text> </xsl:text>
+                  <span class="lang-switch-note">
+                    <xsl:text>(</xsl:text>
+                    <span lang="{$page/@lang}">
+                      <xsl:if test="$page/@dir = 'rtl' or $page/@dir = 'ltr'">
+                        <xsl:attribute name="dir"><xsl:value-of select="$page/@dir"/></xsl:attribute>
+                      </xsl:if>
+                      <xsl:call-template name="str">
+                        <xsl:with-param name="id" select="'lang-switch-untranslated'"/>
+                        <xsl:with-param name="arg1">
+                          <xsl:call-template name="lang-name"><xsl:with-param name="code" select="@code"/></xsl:call-template>
+                        </xsl:with-param>
+                      </xsl:call-template>
+                    </span>
+                    <xsl:text> · </xsl:text>
+                    <xsl:call-template name="str">
+                      <xsl:with-param name="id" select="'lang-switch-home'"/>
+                      <xsl:with-param name="in-lang" select="@code"/>
+                      <xsl:with-param name="arg1" select="$name"/>
+                    </xsl:call-template>
+                    <xsl:text>)</xsl:text>
+                  </span>
+                </xsl:if>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===================================================================
@@ -330,6 +489,13 @@
         <meta property="og:url" content="{normalize-space(/page/canonical)}"/>
       </xsl:if>
       <meta property="og:site_name" content="{$site-title}"/>
+      <xsl:variable name="current" select="/page/languages/language[@current = 'yes']"/>
+      <xsl:if test="normalize-space($current/@og-locale)">
+        <meta property="og:locale" content="{$current/@og-locale}"/>
+        <xsl:for-each select="/page/languages/language[not(@current = 'yes') and @translated = 'yes' and normalize-space(@og-locale)]">
+          <meta property="og:locale:alternate" content="{@og-locale}"/>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:if test="$kind = 'article'">
         <xsl:if test="/page/article/date/@iso">
           <meta property="article:published_time" content="{/page/article/date/@iso}"/>
@@ -398,6 +564,7 @@
             <link rel="canonical" href="{normalize-space(canonical)}"/>
           </xsl:when>
         </xsl:choose>
+        <xsl:call-template name="alternates"/>
         <xsl:call-template name="open-graph">
           <xsl:with-param name="title" select="$title"/>
           <xsl:with-param name="description" select="$description"/>
@@ -446,6 +613,7 @@
         </xsl:if>
         <xsl:value-of select="normalize-space($site/title)"/>
       </a>
+      <xsl:call-template name="language-switch"/>
       <!-- Search, after the site title (on a wide screen they share the first line, the
            navigation below). A plain GET form: it works without JavaScript, and
            /search/?q=… lists the results when search.js runs there. The label wraps

@@ -147,9 +147,7 @@
         <ul class="search-listing" role="list">
           <xsl:for-each select="article-ref">
             <li>
-              <xsl:if test="@lang and translate(@lang, $upper, $lower) != $lang">
-                <xsl:attribute name="lang"><xsl:value-of select="@lang"/></xsl:attribute>
-              </xsl:if>
+              <xsl:call-template name="lang-attrs"/>
               <a href="{@href}"><xsl:copy-of select="title/node()"/></a>
               <xsl:if test="normalize-space(summary)">
                 <p><xsl:copy-of select="summary/node()"/></p>

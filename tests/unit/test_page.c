@@ -12,6 +12,7 @@
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #endif
 #include "testutil.h"
+#include "pageutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -87,16 +88,10 @@ static int S_setup(void **state)
     S_dir = tu_tmpdir("page");
     S_good = path_join(S_dir, "good");
     S_write_good(S_good);
-    diag_list *diags = diag_list_new();
-    S_templates = page_templates_load(S_good, diags);
-    size_t n = diag_count(diags);
-    diag_list_free(diags);
-    if (!S_templates || n)
+    S_templates = tu_templates_load(S_good);
+    if (!S_templates)
         return -1;
-    static const char content[] = "<div><p>General information, not medical advice.</p></div>";
-    xmlDocPtr doc = xmlReadMemory(content, (int)sizeof content - 1, "d.xml", "UTF-8", 0);
-    S_aside = disclaimer_new(xmlDocGetRootElement(doc), "ko");
-    xmlFreeDoc(doc);
+    S_aside = tu_sample_disclaimer();
     return 0;
 }
 
