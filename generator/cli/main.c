@@ -39,6 +39,7 @@ static const char S_usage[] =
     "       suture serve [--content DIR] [--templates DIR] [--out DIR] [--port N]\n"
     "                    [--bind ADDR] [--jobs N] [--drafts] [--quiet]\n"
     "       suture new article \"TITLE\" [--lang CODE] [--slug NAME] [--content DIR]\n"
+    "       suture new translation SOURCE.md --lang CODE [--content DIR]\n"
     "       suture --help | --version\n";
 
 static const char S_new_help[] =
@@ -49,9 +50,15 @@ static const char S_new_help[] =
     "site.yaml declares languages:, the article goes into content/articles/<CODE>/, and\n"
     "its outline is in that language (Korean for ko, English for the others).\n"
     "\n"
+    "suture new translation SOURCE.md --lang CODE: start the translation of an article\n"
+    "into another of the site's languages. SOURCE.md is the article, as en/name.md or\n"
+    "content/articles/en/name.md. Writes content/articles/<CODE>/name.md: the source's\n"
+    "text to translate, marked draft: true (not published until you remove it), with\n"
+    "translation_of and source_reviewed saying which version of the source it follows.\n"
+    "\n"
     "  --lang CODE       the language of the new file, one that site.yaml declares\n"
-    "                    (default the first, the site's default language)\n"
-    "  --slug NAME       the file name and web address, in lower-case letters,\n"
+    "                    (article: default the first, the site's default language)\n"
+    "  --slug NAME       (article) the file name and web address, in lower-case letters,\n"
     "                    digits and hyphens (default: made from the title, a Korean one\n"
     "                    written in Latin letters; needed when the title has no letters or\n"
     "                    digits, only Hanja or emoji for instance)\n"
@@ -381,34 +388,55 @@ static int S_build(int argc, char **argv)
     return status;
 }
 
-/* What `suture new article` was asked to make, from its command line. */
+/* What `suture new` was asked to make, from its command line. */
 typedef struct S_new_request {
-    const char *title;
+    bool translation;      /* new translation; else new article */
+    const char *operand;   /* the title, or the source article */
     const char *lang, *slug, *content;
 } S_new_request;
 
 /*
- * The words after `new` and its options: "article" and the title. False after printing
- * the usage mistake (EXIT_USAGE).
+ * The words after `new` and its options: what to make and its one operand. False after
+ * printing the usage mistake (EXIT_USAGE).
  */
 static bool S_new_operands(int argc, char **argv, S_new_request *req)
 {
-    if (optind >= argc || strcmp(argv[optind], "article") != 0) {
-        fprintf(stderr, "suture: say what to make: suture new article \"TITLE\"\n%s", S_usage);
+    const char *what = optind < argc ? argv[optind] : "";
+    req->translation = !strcmp(what, "translation");
+    if (!req->translation && strcmp(what, "article") != 0) {
+        fprintf(stderr, "suture: say what to make: suture new article \"TITLE\", or suture "
+                        "new translation SOURCE.md --lang CODE\n%s",
+                S_usage);
         return false;
     }
     if (optind + 1 >= argc) {
-        fputs("suture: give the article's title in quotes: suture new article "
-              "\"How a thread lift works\"\n",
+        fputs(req->translation
+                  ? "suture: name the article to translate: suture new translation "
+                    "en/dimpling-after-thread-lift.md --lang ko\n"
+                  : "suture: give the article's title in quotes: suture new article "
+                    "\"How a thread lift works\"\n",
               stderr);
         return false;
     }
     if (optind + 2 < argc) {
-        fprintf(stderr, "suture: unexpected argument '%s'; put the whole title in quotes\n",
-                argv[optind + 2]);
+        fprintf(stderr, "suture: unexpected argument '%s'%s\n", argv[optind + 2],
+                req->translation ? "; name one article to translate"
+                                 : "; put the whole title in quotes");
         return false;
     }
-    req->title = argv[optind + 1];
+    req->operand = argv[optind + 1];
+    if (req->translation && req->slug) {
+        fputs("suture: --slug is for a new article; a translation keeps the file name of its "
+              "source\n",
+              stderr);
+        return false;
+    }
+    if (req->translation && !req->lang) {
+        fputs("suture: say which language to translate into, one that site.yaml declares: "
+              "suture new translation SOURCE.md --lang CODE\n",
+              stderr);
+        return false;
+    }
     return true;
 }
 
@@ -446,14 +474,22 @@ static int S_new(int argc, char **argv)
     date_format(&today, iso, sizeof iso);
     diag_list *diags = diag_list_new();
     char *path = NULL;
-    int rc = scaffold_article(req.content, req.lang, req.title, req.slug, iso, diags, &path);
+    int rc = req.translation
+                 ? scaffold_translation(req.content, req.operand, req.lang, iso, diags, &path)
+                 : scaffold_article(req.content, req.lang, req.operand, req.slug, iso, diags,
+                                    &path);
     diag_list_print(diags, stderr);
     diag_list_free(diags);
     if (rc != 0)
         return 1;
-    fprintf(stderr, "suture: wrote %s; fill in its summary, topics and reviewer, then write "
-                    "the article under each heading\n",
-            path);
+    if (req.translation)
+        fprintf(stderr, "suture: wrote %s, marked 'draft: true'; translate its title, summary "
+                        "and text, then delete the line 'draft: true'\n",
+                path);
+    else
+        fprintf(stderr, "suture: wrote %s; fill in its summary, topics and reviewer, then "
+                        "write the article under each heading\n",
+                path);
     free(path);
     return 0;
 }

@@ -1,10 +1,11 @@
 /*
  * scaffold_private.h: what the files of `suture new` share, and nothing else includes.
  *
- *   scaffold.c              a new article: site.yaml and --lang, front matter lines,
- *                           creating the file
+ *   scaffold.c              a new article, and what both commands share: site.yaml and
+ *                           --lang, front matter lines, creating the file
  *   scaffold_texts.c        the words `suture new` writes into files, per language: the
- *                           outlines
+ *                           outlines and the notes to a translator
+ *   scaffold_translation.c  a new translation of an article
  */
 #ifndef SUTURE_SCAFFOLD_PRIVATE_H
 #define SUTURE_SCAFFOLD_PRIVATE_H
@@ -18,7 +19,13 @@
 
 /* The words written into new files for one language. */
 typedef struct scaffold_texts {
-    const char *outline; /* a new article's body: a paragraph and the sections */
+    const char *display_locale; /* the locale language names are written in: "ko", "en" */
+    const char *outline;        /* a new article's body: a paragraph and the sections */
+    /* A translation's notes, with {source} (the source's language) and {target} (the
+     * translation's) named in display_locale's words: a YAML comment line above the
+     * title, and an HTML comment (left out of the page) above the body. */
+    const char *translate_fields;
+    const char *translate_body;
 } scaffold_texts;
 
 /*
@@ -26,6 +33,14 @@ typedef struct scaffold_texts {
  * tags (ko-KR), the English ones for every other language. Static; never NULL.
  */
 const scaffold_texts *scaffold_texts_for(const char *code);
+
+/*
+ * text with each {source} and {target} replaced by ICU's names of the languages source
+ * and target in t's display_locale ("영어" for en in Korean; the code itself when ICU has
+ * no name). The caller frees the result.
+ */
+char *scaffold_fill(const scaffold_texts *t, const char *text, const char *source,
+                    const char *target);
 
 /*
  * Front matter lines, each "key: value\n" written by libyaml's emitter (so any text comes

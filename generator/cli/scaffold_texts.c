@@ -3,6 +3,10 @@
 #include "cli/scaffold_private.h"
 
 #include <string.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
+#include "base/alloc.h"
 
 /*
  * The English outline: one line of guidance per section, for the author to replace. It
@@ -89,11 +93,23 @@ static const char S_outline_ko[] =
     "달라지지 않는 것, 내 경우에 특히 주의해야 할 위험은 무엇인지 등입니다.\n";
 
 static const scaffold_texts S_ko = {
+    .display_locale = "ko",
     .outline = S_outline_ko,
+    .translate_fields = "# translate: title과 summary는 {source} 원문 그대로입니다. "
+                        "{target}로 옮겨 주십시오.",
+    .translate_body = "<!-- translate: 아래 본문은 {source} 원문입니다. {target}로 옮긴 "
+                      "다음 이 주석을 지우고, 맨 위 front matter의 'draft: true' 줄을 "
+                      "지워 주십시오. 그 전까지 이 글은 사이트에 실리지 않습니다. -->",
 };
 
 static const scaffold_texts S_en = {
+    .display_locale = "en",
     .outline = S_outline_en,
+    .translate_fields = "# translate: the title and summary are the {source} original's; "
+                        "translate them into {target}.",
+    .translate_body = "<!-- translate: the text below is the {source} original. Translate "
+                      "it into {target}, then delete this comment and the line 'draft: "
+                      "true' at the top; until then the article is not published. -->",
 };
 
 const scaffold_texts *scaffold_texts_for(const char *code)
@@ -102,4 +118,49 @@ const scaffold_texts *scaffold_texts_for(const char *code)
     if (primary == 2 && (code[0] == 'k' || code[0] == 'K') && (code[1] == 'o' || code[1] == 'O'))
         return &S_ko;
     return &S_en;
+}
+
+/* ICU's name of the language of code in locale, appended to out (the code itself when
+ * ICU has none). */
+static void S_put_language_name(strbuf *out, const char *code, const char *locale)
+{
+    UChar name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uloc_getDisplayLanguage(code, locale, name, 128, &status);
+    char utf8[512];
+    int32_t len = 0;
+    if (U_SUCCESS(status) && n > 0) {
+        status = U_ZERO_ERROR;
+        u_strToUTF8(utf8, sizeof utf8, &len, name, n, &status);
+    }
+    if (U_FAILURE(status) || len <= 0 || (size_t)len >= sizeof utf8)
+        strbuf_puts(out, code);
+    else
+        strbuf_append(out, utf8, (size_t)len);
+}
+
+char *scaffold_fill(const scaffold_texts *t, const char *text, const char *source,
+                    const char *target)
+{
+    strbuf out = STRBUF_INIT;
+    const char *p = text;
+    for (;;) {
+        const char *brace = strchr(p, '{');
+        if (!brace) {
+            strbuf_puts(&out, p);
+            break;
+        }
+        strbuf_append(&out, p, (size_t)(brace - p));
+        if (str_starts_with(brace, "{source}")) {
+            S_put_language_name(&out, source, t->display_locale);
+            p = brace + strlen("{source}");
+        } else if (str_starts_with(brace, "{target}")) {
+            S_put_language_name(&out, target, t->display_locale);
+            p = brace + strlen("{target}");
+        } else {
+            strbuf_putc(&out, '{');
+            p = brace + 1;
+        }
+    }
+    return strbuf_detach(&out);
 }

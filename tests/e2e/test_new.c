@@ -1,7 +1,8 @@
 /*
  * test_new.c: end-to-end tests of `suture new article` (issue 5; languages, issue 16): the
  * file it writes, where, what it says, and that what it writes is reported by `suture
- * check` until the author has filled it in, then builds.
+ * check` until the author has filled it in, then builds. test_new_translation.c has
+ * `suture new translation`.
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
@@ -138,7 +139,8 @@ static void test_new_usage_and_slug(void **state)
     char *err = NULL;
     const char *nothing[] = {"new", NULL};
     assert_int_equal(e2e_run(dir, nothing, &err), 2);
-    assert_true(str_starts_with(err, "suture: say what to make: suture new article \"TITLE\"\n"));
+    assert_true(str_starts_with(err, "suture: say what to make: suture new article \"TITLE\", "
+                                     "or suture new translation SOURCE.md --lang CODE\n"));
     free(err);
     const char *no_title[] = {"new", "article", NULL};
     assert_int_equal(e2e_run(dir, no_title, &err), 2);
@@ -173,6 +175,8 @@ static void test_new_usage_and_slug(void **state)
     size_t hlen;
     char *help_text = file_read(out, &hlen);
     assert_non_null(help_text);
+    assert_non_null(strstr(help_text, "suture new translation SOURCE.md --lang CODE: start the "
+                                      "translation"));
     assert_non_null(strstr(help_text, "  --lang CODE "));
     free(help_text);
     free(out);
