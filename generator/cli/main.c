@@ -560,7 +560,7 @@ int main(int argc, char **argv)
         fputs("\nCommands:\n  build   build the site (suture build --help)\n"
               "  check   lint the content and verify a built site (suture check --help)\n"
               "  serve   preview the site while you edit it (suture serve --help)\n"
-              "  new     start a new article (suture new --help)\n",
+              "  new     start a new article, or a translation of one (suture new --help)\n",
               stdout);
         return 0;
     }
