@@ -39,23 +39,34 @@ static const char S_usage[] =
     "       suture check --explain RULE-ID\n"
     "       suture serve [--content DIR] [--templates DIR] [--out DIR] [--port N]\n"
     "                    [--bind ADDR] [--jobs N] [--drafts] [--quiet]\n"
-    "       suture new article \"TITLE\" [--slug NAME] [--content DIR]\n"
+    "       suture new article \"TITLE\" [--lang CODE] [--slug NAME] [--content DIR]\n"
+    "       suture new translation SOURCE.md --lang CODE [--content DIR]\n"
     "       suture --help | --version\n";
 
 static const char S_new_help[] =
     "suture new article \"TITLE\": start a new article. Writes content/articles/<name>.md\n"
     "with the front matter filled in (the title, and today as the date and review date) and\n"
     "an outline of the usual sections. Fill in the summary, the topics and the reviewer:\n"
-    "suture check and suture build name each one until you have.\n"
+    "suture check and suture build name each one until you have. On a site whose\n"
+    "site.yaml declares languages:, the article goes into content/articles/<CODE>/, and\n"
+    "its outline is in that language (Korean for ko, English for the others).\n"
     "\n"
-    "  --slug NAME       the file name and web address, in lower-case letters, digits and\n"
-    "                    hyphens (default: made from the title, a Korean one written in\n"
-    "                    Latin letters; needed when the title has no letters or digits,\n"
-    "                    only Hanja or emoji for instance)\n"
+    "suture new translation SOURCE.md --lang CODE: start the translation of an article\n"
+    "into another of the site's languages. SOURCE.md is the article, as en/name.md or\n"
+    "content/articles/en/name.md. Writes content/articles/<CODE>/name.md: the source's\n"
+    "text to translate, marked draft: true (not published until you remove it), with\n"
+    "translation_of and source_reviewed saying which version of the source it follows.\n"
+    "\n"
+    "  --lang CODE       the language of the new file, one that site.yaml declares\n"
+    "                    (article: default the first, the site's default language)\n"
+    "  --slug NAME       (article) the file name and web address, in lower-case letters,\n"
+    "                    digits and hyphens (default: made from the title, a Korean one\n"
+    "                    written in Latin letters; needed when the title has no letters or\n"
+    "                    digits, only Hanja or emoji for instance)\n"
     "  --content DIR     the content folder (default: content)\n"
     "  --help            show this help\n"
     "\n"
-    "An existing article is never overwritten. Exit status: 0 written; 1 not written (the\n"
+    "An existing file is never overwritten. Exit status: 0 written; 1 not written (the\n"
     "reason is printed); 2 usage error.\n";
 
 static const char S_serve_help[] =
@@ -388,64 +399,108 @@ static int S_build(int argc, char **argv)
     return status;
 }
 
+/* What `suture new` was asked to make, from its command line. */
+typedef struct S_new_request {
+    bool translation;      /* new translation; else new article */
+    const char *operand;   /* the title, or the source article */
+    const char *lang, *slug, *content;
+} S_new_request;
+
+/*
+ * The words after `new` and its options: what to make and its one operand. False after
+ * printing the usage mistake (EXIT_USAGE).
+ */
+static bool S_new_operands(int argc, char **argv, S_new_request *req)
+{
+    const char *what = optind < argc ? argv[optind] : "";
+    req->translation = !strcmp(what, "translation");
+    if (!req->translation && strcmp(what, "article") != 0) {
+        fprintf(stderr, "suture: say what to make: suture new article \"TITLE\", or suture "
+                        "new translation SOURCE.md --lang CODE\n%s",
+                S_usage);
+        return false;
+    }
+    if (optind + 1 >= argc) {
+        fputs(req->translation
+                  ? "suture: name the article to translate: suture new translation "
+                    "en/dimpling-after-thread-lift.md --lang ko\n"
+                  : "suture: give the article's title in quotes: suture new article "
+                    "\"How a thread lift works\"\n",
+              stderr);
+        return false;
+    }
+    if (optind + 2 < argc) {
+        fprintf(stderr, "suture: unexpected argument '%s'%s\n", argv[optind + 2],
+                req->translation ? "; name one article to translate"
+                                 : "; put the whole title in quotes");
+        return false;
+    }
+    req->operand = argv[optind + 1];
+    if (req->translation && req->slug) {
+        fputs("suture: --slug is for a new article; a translation keeps the file name of its "
+              "source\n",
+              stderr);
+        return false;
+    }
+    if (req->translation && !req->lang) {
+        fputs("suture: say which language to translate into, one that site.yaml declares: "
+              "suture new translation SOURCE.md --lang CODE\n",
+              stderr);
+        return false;
+    }
+    return true;
+}
+
 static int S_new(int argc, char **argv)
 {
     static const struct option options[] = {
+        {"lang", required_argument, NULL, 'l'},
         {"slug", required_argument, NULL, 's'},
         {"content", required_argument, NULL, 'c'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *slug = NULL, *content = "content";
+    S_new_request req = {.content = "content"};
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "s:c:h", options, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "l:s:c:h", options, NULL)) != -1) {
         switch (ch) {
+        case 'l':
+            req.lang = optarg;
+            break;
         case 's':
-            slug = optarg;
+            req.slug = optarg;
             break;
         case 'c':
-            content = optarg;
+            req.content = optarg;
             break;
-        case 'h':
-            fputs(S_new_help, stdout);
-            return 0;
         default:
-            fputs(S_usage, stderr);
-            return EXIT_USAGE;
+            return S_help_or_usage(ch, S_new_help);
         }
     }
-    if (optind >= argc || strcmp(argv[optind], "article") != 0) {
-        fprintf(stderr, "suture: say what to make: suture new article \"TITLE\"\n%s", S_usage);
+    if (!S_new_operands(argc, argv, &req))
         return EXIT_USAGE;
-    }
-    if (optind + 1 >= argc) {
-        fprintf(stderr, "suture: give the article's title in quotes: suture new article "
-                        "\"How a thread lift works\"\n");
-        return EXIT_USAGE;
-    }
-    if (optind + 2 < argc) {
-        fprintf(stderr, "suture: unexpected argument '%s'; put the whole title in quotes\n",
-                argv[optind + 2]);
-        return EXIT_USAGE;
-    }
     date_ymd today = check_today();
     char iso[16];
     date_format(&today, iso, sizeof iso);
     diag_list *diags = diag_list_new();
     char *path = NULL;
-    int rc = scaffold_article(content, argv[optind + 1], slug, iso, diags, &path);
-    for (size_t i = 0; i < diag_count(diags); i++) {
-        char *line = diag_format(diag_get(diags, i));
-        fprintf(stderr, "%s\n", line);
-        free(line);
-    }
+    int rc = req.translation
+                 ? scaffold_translation(req.content, req.operand, req.lang, iso, diags, &path)
+                 : scaffold_article(req.content, req.lang, req.operand, req.slug, iso, diags,
+                                    &path);
+    diag_list_print(diags, stderr);
     diag_list_free(diags);
     if (rc != 0)
         return 1;
-    fprintf(stderr, "suture: wrote %s; fill in its summary, topics and reviewer, then write "
-                    "the article under each heading\n",
-            path);
+    if (req.translation)
+        fprintf(stderr, "suture: wrote %s, marked 'draft: true'; translate its title, summary "
+                        "and text, then delete the line 'draft: true'\n",
+                path);
+    else
+        fprintf(stderr, "suture: wrote %s; fill in its summary, topics and reviewer, then "
+                        "write the article under each heading\n",
+                path);
     free(path);
     return 0;
 }
@@ -516,7 +571,7 @@ int main(int argc, char **argv)
         fputs("\nCommands:\n  build   build the site (suture build --help)\n"
               "  check   lint the content and verify a built site (suture check --help)\n"
               "  serve   preview the site while you edit it (suture serve --help)\n"
-              "  new     start a new article (suture new --help)\n",
+              "  new     start a new article, or a translation of one (suture new --help)\n",
               stdout);
         return 0;
     }

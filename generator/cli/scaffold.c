@@ -1,4 +1,5 @@
-/* scaffold.c: a new article from a title (see scaffold.h). */
+/* scaffold.c: a new article from a title, and what `suture new` shares (see scaffold.h,
+ * scaffold_private.h). */
 #define _GNU_SOURCE
 #include "cli/scaffold.h"
 
@@ -14,42 +15,9 @@
 #include "base/files.h"
 #include "base/slug.h"
 #include "base/str.h"
+#include "base/suggest.h"
+#include "cli/scaffold_private.h"
 #include "content/frontmatter.h"
-
-/*
- * The outline under the front matter: one line of guidance per section, for the author
- * to replace. It must pass content/compliance.yaml itself: the "Side effects and risks"
- * heading meets side-effects-omitted, and the sentence on results varying (which stays)
- * meets results-vary-missing.
- */
-static const char S_outline[] =
-    "Write two or three plain sentences: what this article explains and who it is for.\n"
-    "\n"
-    "## What it is\n"
-    "\n"
-    "Explain what the procedure is and how it works, in everyday words. Explain each "
-    "medical term the first time you use it.\n"
-    "\n"
-    "## Who it may suit\n"
-    "\n"
-    "Describe who may be suited to it, who should not have it, and why.\n"
-    "\n"
-    "## Side effects and risks\n"
-    "\n"
-    "List the common side effects and the rarer, serious complications, how often they "
-    "happen where that is known, and what can be done about them.\n"
-    "\n"
-    "## Recovery\n"
-    "\n"
-    "Describe what the first days and weeks are usually like and which signs mean a "
-    "patient should contact the clinic.\n"
-    "\n"
-    "Results and recovery vary from person to person.\n"
-    "\n"
-    "## Questions to ask at your consultation\n"
-    "\n"
-    "List questions a patient can ask, such as what the procedure can and cannot change "
-    "for them and what the risks are in their case.\n";
 
 static bool S_is_space(char c)
 {
@@ -75,58 +43,77 @@ static bool S_scalar(yaml_emitter_t *e, const char *text, yaml_scalar_style_t st
     return yaml_emitter_emit(e, &ev);
 }
 
-/*
- * The front matter's fields, one per line, emitted by libyaml so that any title comes out
- * as valid YAML. Returns the text (the caller frees it) or NULL when the title is not
- * valid UTF-8.
- */
-static char *S_front_matter(const char *title, const char *today_iso)
+/* Emit one event made by init's caller; false when libyaml refuses it. */
+static bool S_emit(yaml_emitter_t *e, yaml_event_t *ev, bool made)
 {
-    strbuf out = STRBUF_INIT;
+    return made && yaml_emitter_emit(e, ev);
+}
+
+/*
+ * One front matter line, "key: value\n", as libyaml writes a mapping of one entry: value
+ * a scalar in style, or (ids not NULL) a flow list of the n ids. Appended to out unless
+ * libyaml refuses a text (not valid UTF-8): then false.
+ */
+static bool S_fm_line(strbuf *out, const char *key, const char *value, yaml_scalar_style_t style,
+                      const char *const *ids, size_t n)
+{
+    strbuf line = STRBUF_INIT;
     yaml_emitter_t e;
     yaml_event_t ev;
     yaml_emitter_initialize(&e);
-    yaml_emitter_set_output(&e, S_emit_to_strbuf, &out);
+    yaml_emitter_set_output(&e, S_emit_to_strbuf, &line);
     yaml_emitter_set_unicode(&e, 1); /* Korean stays Korean, not \uXXXX */
     yaml_emitter_set_width(&e, -1);  /* a long title stays on one line */
-    yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-    bool ok = yaml_emitter_emit(&e, &ev);
-    yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-    ok = ok && yaml_emitter_emit(&e, &ev);
-    yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-    ok = ok && yaml_emitter_emit(&e, &ev);
-    ok = ok && S_scalar(&e, "title", YAML_PLAIN_SCALAR_STYLE) &&
-         S_scalar(&e, title, YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
-         S_scalar(&e, "summary", YAML_PLAIN_SCALAR_STYLE) &&
-         S_scalar(&e, "", YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
-         S_scalar(&e, "topics", YAML_PLAIN_SCALAR_STYLE);
-    yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE);
-    ok = ok && yaml_emitter_emit(&e, &ev);
-    yaml_sequence_end_event_initialize(&ev);
-    ok = ok && yaml_emitter_emit(&e, &ev);
-    ok = ok && S_scalar(&e, "date", YAML_PLAIN_SCALAR_STYLE) &&
-         S_scalar(&e, today_iso, YAML_PLAIN_SCALAR_STYLE) &&
-         S_scalar(&e, "reviewed", YAML_PLAIN_SCALAR_STYLE) &&
-         S_scalar(&e, today_iso, YAML_PLAIN_SCALAR_STYLE) &&
-         S_scalar(&e, "reviewer", YAML_PLAIN_SCALAR_STYLE) &&
-         S_scalar(&e, "", YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-    yaml_mapping_end_event_initialize(&ev);
-    ok = ok && yaml_emitter_emit(&e, &ev);
-    yaml_document_end_event_initialize(&ev, 1);
-    ok = ok && yaml_emitter_emit(&e, &ev);
-    yaml_stream_end_event_initialize(&ev);
-    ok = ok && yaml_emitter_emit(&e, &ev);
-    yaml_emitter_delete(&e);
-    if (!ok) {
-        strbuf_free(&out);
-        return NULL;
+    bool ok = S_emit(&e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING)) &&
+              S_emit(&e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1)) &&
+              S_emit(&e, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+                                                                 YAML_BLOCK_MAPPING_STYLE)) &&
+              S_scalar(&e, key, YAML_PLAIN_SCALAR_STYLE);
+    if (ids) {
+        ok = ok && S_emit(&e, &ev, yaml_sequence_start_event_initialize(
+                                       &ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE));
+        for (size_t i = 0; ok && i < n; i++)
+            ok = S_scalar(&e, ids[i], YAML_PLAIN_SCALAR_STYLE);
+        ok = ok && S_emit(&e, &ev, yaml_sequence_end_event_initialize(&ev));
+    } else {
+        ok = ok && S_scalar(&e, value, style);
     }
-    return strbuf_detach(&out);
+    ok = ok && S_emit(&e, &ev, yaml_mapping_end_event_initialize(&ev)) &&
+         S_emit(&e, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
+         S_emit(&e, &ev, yaml_stream_end_event_initialize(&ev));
+    yaml_emitter_delete(&e);
+    if (ok)
+        strbuf_puts(out, strbuf_str(&line));
+    strbuf_free(&line);
+    return ok;
 }
 
-/* Create path (never replacing a file) holding text. Returns 0, or -1 with errno. */
-static int S_create(const char *path, const char *text)
+bool scaffold_fm_quoted(strbuf *out, const char *key, const char *value)
 {
+    return S_fm_line(out, key, value, YAML_DOUBLE_QUOTED_SCALAR_STYLE, NULL, 0);
+}
+
+bool scaffold_fm_plain(strbuf *out, const char *key, const char *value)
+{
+    return S_fm_line(out, key, value, YAML_PLAIN_SCALAR_STYLE, NULL, 0);
+}
+
+bool scaffold_fm_list(strbuf *out, const char *key, const char *const *ids, size_t n)
+{
+    static const char *const none[] = {NULL};
+    return S_fm_line(out, key, NULL, YAML_PLAIN_SCALAR_STYLE, ids ? ids : none, n);
+}
+
+int scaffold_create(const char *path, const char *text)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    int made = slash && !path_is_dir(dir) ? mkdir_p(dir) : 0;
+    free(dir);
+    if (made < 0)
+        return -1;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
         return -1;
@@ -153,11 +140,95 @@ static int S_create(const char *path, const char *text)
     return 0;
 }
 
-/* Report each problem with the title, the slug, the date and the folder: whether there was
- * none. *fm and *slug are set to the front matter and the slug (*own_slug, to free, when it
- * comes from the title). */
-static bool S_check_inputs(const char *content_dir, const char *clean_title, const char **slug,
-                           char **own_slug, const char *today_iso, char **fm, diag_list *diags)
+void scaffold_report_create(diag_list *diags, const char *path, const char *dir,
+                            const char *what, const char *exists_hint, int err)
+{
+    if (err == EEXIST)
+        diag_error(diags, path, 0, 0, NULL, "this %s already exists; %s", what, exists_hint);
+    else if (err == EACCES || err == EPERM || err == EROFS)
+        diag_error(diags, dir, 0, 0, NULL,
+                   "cannot create a file in this folder: %s; check that you may write "
+                   "to it, or pass --content with a content folder you can write to",
+                   strerror(err));
+    else
+        diag_error(diags, path, 0, 0, NULL, "cannot create the %s: %s", what, strerror(err));
+}
+
+char *scaffold_codes(const config *cfg, const config_language *except)
+{
+    strbuf b = STRBUF_INIT;
+    for (size_t i = 0; i < cfg->n_languages; i++)
+        if (&cfg->languages[i] != except)
+            strbuf_printf(&b, "%s%s", b.len ? ", " : "", cfg->languages[i].code);
+    return strbuf_detach(&b);
+}
+
+const config_language *scaffold_language(const config *cfg, const char *code,
+                                         diag_list *diags)
+{
+    if (!code)
+        return config_default_language(cfg);
+    const config_language *lang = config_find_language(cfg, code);
+    if (lang)
+        return lang;
+    if (!cfg->multilingual) {
+        diag_error(diags, NULL, 0, 0, NULL,
+                   "--lang '%s': this site is in one language, %s (%s has 'language: %s' and "
+                   "no 'languages:'); leave out --lang, or declare the site's languages under "
+                   "'languages:' in %s",
+                   code, cfg->languages[0].code, cfg->file, cfg->languages[0].code, cfg->file);
+        return NULL;
+    }
+    char *codes = scaffold_codes(cfg, NULL);
+    const char *near = suggest_closest_in(code, cfg->languages, cfg->n_languages,
+                                          sizeof *cfg->languages,
+                                          offsetof(config_language, code));
+    char *hint = near ? xasprintf("did you mean '%s'? ", near) : xstrdup("");
+    diag_error(diags, NULL, 0, 0, NULL,
+               "--lang '%s' is not a language of this site; %s%s declares %s: use one of "
+               "them, or add '%s' under 'languages:' in %s",
+               code, hint, cfg->file, codes, code, cfg->file);
+    free(hint);
+    free(codes);
+    return NULL;
+}
+
+char *scaffold_folder(const char *content_dir, const config *cfg, const config_language *lang)
+{
+    char *articles = path_join(content_dir, "articles");
+    if (!cfg->multilingual)
+        return articles;
+    char *dir = path_join(articles, lang->code);
+    free(articles);
+    return dir;
+}
+
+/*
+ * The front matter of a new article: the title, an empty summary, topics and reviewer for
+ * the author, today as date and reviewed. NULL when the title is not valid UTF-8; else the
+ * caller frees it.
+ */
+static char *S_front_matter(const char *title, const char *today_iso)
+{
+    strbuf out = STRBUF_INIT;
+    bool ok = scaffold_fm_quoted(&out, "title", title) &&
+              scaffold_fm_quoted(&out, "summary", "") &&
+              scaffold_fm_list(&out, "topics", NULL, 0) &&
+              scaffold_fm_plain(&out, "date", today_iso) &&
+              scaffold_fm_plain(&out, "reviewed", today_iso) &&
+              scaffold_fm_quoted(&out, "reviewer", "");
+    if (!ok) {
+        strbuf_free(&out);
+        return NULL;
+    }
+    return strbuf_detach(&out);
+}
+
+/* Report each problem with the title and the slug: whether there was none. *fm and *slug
+ * are set to the front matter and the slug (*own_slug, to free, when it comes from the
+ * title). */
+static bool S_check_title(const char *clean_title, const char **slug, char **own_slug,
+                          const char *today_iso, char **fm, diag_list *diags)
 {
     bool ok = true;
     if (!*clean_title) {
@@ -187,46 +258,80 @@ static bool S_check_inputs(const char *content_dir, const char *clean_title, con
                    *slug);
         ok = false;
     }
-    date_ymd today;
-    if (!date_parse(today_iso, &today)) {
-        diag_error(diags, NULL, 0, 0, NULL, "'%s' is not a valid date written as YYYY-MM-DD",
-                   today_iso);
-        ok = false;
-    }
-    char *dir = path_join(content_dir, "articles");
-    if (!path_is_dir(dir)) {
-        diag_error(diags, dir, 0, 0, NULL,
-                   "there is no articles folder here; run suture in the project folder (the "
-                   "one that holds content/), or pass --content with the content folder");
-        ok = false;
-    }
-    free(dir);
     return ok;
 }
 
-/* Write the new article at content_dir/articles/<slug>.md: its path, or NULL after saying
- * why not. */
-static char *S_write_article(const char *content_dir, const char *slug, const char *fm,
+config *scaffold_open_site(const char *content_dir, const char *today_iso, diag_list *diags)
+{
+    date_ymd today;
+    bool date_ok = date_parse(today_iso, &today);
+    if (!date_ok)
+        diag_error(diags, NULL, 0, 0, NULL, "'%s' is not a valid date written as YYYY-MM-DD",
+                   today_iso);
+    char *dir = path_join(content_dir, "articles");
+    bool have_dir = path_is_dir(dir);
+    if (!have_dir)
+        diag_error(diags, dir, 0, 0, NULL,
+                   "there is no articles folder here; run suture in the project folder (the "
+                   "one that holds content/), or pass --content with the content folder");
+    free(dir);
+    if (!date_ok || !have_dir)
+        return NULL;
+    char *path = path_join(content_dir, "site.yaml");
+    config *cfg = config_load(path, diags);
+    free(path);
+    return cfg;
+}
+
+/*
+ * On a site with languages: the same file name in another language's folder is that
+ * article in another language (issue 16), so a new article may not take it. True when
+ * name is free in every other folder; false after naming the article that has it.
+ */
+static bool S_name_free(const char *content_dir, const config *cfg,
+                        const config_language *lang, const char *name, diag_list *diags)
+{
+    for (size_t i = 0; cfg->multilingual && i < cfg->n_languages; i++) {
+        const config_language *other = &cfg->languages[i];
+        if (other == lang)
+            continue;
+        char *folder = scaffold_folder(content_dir, cfg, other);
+        char *path = path_join(folder, name);
+        bool taken = path_exists(path);
+        if (taken)
+            diag_error(diags, path, 0, 0, NULL,
+                       "an article with this file name is already in '%s', and one file name "
+                       "in two language folders is one article in two languages; to "
+                       "translate it, run suture new translation %s/%s --lang %s; for "
+                       "another article, choose another title or --slug",
+                       other->code, other->code, name, lang->code);
+        free(path);
+        free(folder);
+        if (taken)
+            return false;
+    }
+    return true;
+}
+
+/* Write the new article, <folder of lang>/<slug>.md: its path, or NULL after saying why
+ * not. */
+static char *S_write_article(const char *content_dir, const config *cfg,
+                             const config_language *lang, const char *slug, const char *fm,
                              diag_list *diags)
 {
-    char *dir = path_join(content_dir, "articles");
     char *name = xasprintf("%s.md", slug);
+    if (!S_name_free(content_dir, cfg, lang, name, diags)) {
+        free(name);
+        return NULL;
+    }
+    char *dir = scaffold_folder(content_dir, cfg, lang);
     char *path = path_join(dir, name);
     free(name);
-    char *text = xasprintf("---\n%s---\n%s", fm, S_outline);
-    if (S_create(path, text) < 0) {
-        if (errno == EEXIST)
-            diag_error(diags, path, 0, 0, NULL,
-                       "this article already exists; choose another title or --slug, "
-                       "or edit the existing file");
-        else if (errno == EACCES || errno == EPERM || errno == EROFS)
-            diag_error(diags, dir, 0, 0, NULL,
-                       "cannot create a file in this folder: %s; check that you may write "
-                       "to it, or pass --content with a content folder you can write to",
-                       strerror(errno));
-        else
-            diag_error(diags, path, 0, 0, NULL, "cannot create the article: %s",
-                       strerror(errno));
+    char *text = xasprintf("---\n%s---\n%s", fm, scaffold_texts_for(lang->code)->outline);
+    if (scaffold_create(path, text) < 0) {
+        scaffold_report_create(diags, path, dir, "article",
+                               "choose another title or --slug, or edit the existing file",
+                               errno);
         free(path);
         path = NULL;
     }
@@ -235,8 +340,9 @@ static char *S_write_article(const char *content_dir, const char *slug, const ch
     return path;
 }
 
-int scaffold_article(const char *content_dir, const char *title, const char *slug,
-                     const char *today_iso, diag_list *diags, char **path_out)
+int scaffold_article(const char *content_dir, const char *lang, const char *title,
+                     const char *slug, const char *today_iso, diag_list *diags,
+                     char **path_out)
 {
     while (S_is_space(*title))
         title++;
@@ -245,8 +351,12 @@ int scaffold_article(const char *content_dir, const char *title, const char *slu
         len--;
     char *clean_title = xstrndup(title, len);
     char *fm = NULL, *own_slug = NULL, *path = NULL;
-    if (S_check_inputs(content_dir, clean_title, &slug, &own_slug, today_iso, &fm, diags))
-        path = S_write_article(content_dir, slug, fm, diags);
+    bool ok = S_check_title(clean_title, &slug, &own_slug, today_iso, &fm, diags);
+    config *cfg = scaffold_open_site(content_dir, today_iso, diags);
+    const config_language *language = cfg ? scaffold_language(cfg, lang, diags) : NULL;
+    if (ok && language)
+        path = S_write_article(content_dir, cfg, language, slug, fm, diags);
+    config_free(cfg);
     free(fm);
     free(own_slug);
     free(clean_title);

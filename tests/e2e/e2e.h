@@ -177,6 +177,39 @@ static inline char *e2e_fixture_site(const char *root, const char *fixture)
     return dir;
 }
 
+/*
+ * A new temporary folder holding content/site.yaml for a site in Korean (the default) and
+ * English, with one topic (thread-lift), and an empty content/articles. NULL when it cannot
+ * be written; the caller removes it with remove_tree and frees the path.
+ */
+static inline char *e2e_bilingual_project(void)
+{
+    static const char site[] =
+        "base_url: \"https://example.org/\"\n"
+        "languages:\n"
+        "  - {code: ko, title: \"안내\", disclaimer: \"일반 정보\", notices: {before_after: \"동의\"}}\n"
+        "  - {code: en, title: \"Guide\", disclaimer: \"General\", notices: {before_after: \"OK\"}}\n"
+        "review_max_age_days: 365\n"
+        "translation_max_lag_days: 90\n"
+        "topics:\n"
+        "  - {id: thread-lift, title: {ko: 실리프팅, en: Thread lifts}, "
+        "description: {ko: 실, en: Threads}}\n";
+    char *dir = e2e_tmpdir();
+    if (!dir)
+        return NULL;
+    char *articles = path_join(dir, "content/articles");
+    char *path = path_join(dir, "content/site.yaml");
+    bool ok = mkdir_p(articles) == 0 && file_write(path, site, strlen(site)) == 0;
+    free(path);
+    free(articles);
+    if (!ok) {
+        remove_tree(dir);
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
 /* Parse an HTML file; NULL if it cannot be read. */
 static inline xmlDocPtr e2e_html(const char *path)
 {

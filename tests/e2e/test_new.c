@@ -1,7 +1,8 @@
 /*
- * test_new.c: end-to-end tests of `suture new article` (issue 5): the file it writes, what
- * it says, and that what it writes is reported by `suture check` until the author has
- * filled it in, then builds.
+ * test_new.c: end-to-end tests of `suture new article` (issue 5; languages, issue 16): the
+ * file it writes, where, what it says, and that what it writes is reported by `suture
+ * check` until the author has filled it in, then builds. test_new_translation.c has
+ * `suture new translation`.
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
@@ -138,7 +139,8 @@ static void test_new_usage_and_slug(void **state)
     char *err = NULL;
     const char *nothing[] = {"new", NULL};
     assert_int_equal(e2e_run(dir, nothing, &err), 2);
-    assert_true(str_starts_with(err, "suture: say what to make: suture new article \"TITLE\"\n"));
+    assert_true(str_starts_with(err, "suture: say what to make: suture new article \"TITLE\", "
+                                     "or suture new translation SOURCE.md --lang CODE\n"));
     free(err);
     const char *no_title[] = {"new", "article", NULL};
     assert_int_equal(e2e_run(dir, no_title, &err), 2);
@@ -167,7 +169,120 @@ static void test_new_usage_and_slug(void **state)
     free(text);
     free(path);
     const char *help[] = {"new", "--help", NULL};
-    assert_int_equal(e2e_run(dir, help, &err), 0);
+    char *out = path_join(dir, "help.txt");
+    assert_int_equal(e2e_run_to(dir, help, out, &err), 0);
+    free(err);
+    size_t hlen;
+    char *help_text = file_read(out, &hlen);
+    assert_non_null(help_text);
+    assert_non_null(strstr(help_text, "suture new translation SOURCE.md --lang CODE: start the "
+                                      "translation"));
+    assert_non_null(strstr(help_text, "  --lang CODE "));
+    free(help_text);
+    free(out);
+    remove_tree(dir);
+    free(dir);
+}
+
+
+/* A site in Korean only (the good fixture with 'language: ko'): the outline is Korean,
+ * check names the same fields as in English, and once they are filled in the outline
+ * itself meets the compliance rules (side effects, results vary) and builds. */
+static void test_new_korean_outline_on_korean_site(void **state)
+{
+    (void)state;
+    char *dir = S_project();
+    char *err = NULL;
+    S_edit(dir, "content/site.yaml", "language: en", "language: ko");
+    char *text = S_new_article(dir, "실리프팅 후 회복", "sillipeuting-hu-hoebog.md");
+    assert_non_null(strstr(text, "reviewer: \"\"\n---\n이 글에서 무엇을 설명하는지"));
+    static const char *const headings[] = {
+        "\n## 개요\n", "\n## 이런 분께 맞을 수 있습니다\n", "\n## 시술 과정\n", "\n## 회복\n",
+        "\n## 위험과 부작용\n", "\n## 바로 연락해야 하는 증상\n", "\n## 의사와 상담할 때\n"};
+    const char *at = text;
+    for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++) {
+        at = strstr(at, headings[i]);
+        assert_non_null(at); /* each, in this order */
+    }
+    assert_null(strstr(text, "## Side effects"));
+    free(text);
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:4:9: error: 'topics' is empty; list "
+                                "at least one topic from site.yaml"));
+    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:7:11: error: The front matter names "
+                                "no medical reviewer"));
+    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:3:10: warning: The summary is "
+                                "missing"));
+    free(err);
+    const char *rel = "content/articles/sillipeuting-hu-hoebog.md";
+    S_edit(dir, rel, "summary: \"\"", "summary: \"실리프팅 후 회복 과정을 설명합니다.\"");
+    S_edit(dir, rel, "topics: []", "topics: [thread-lift]\nprocedures: [thread-lift]");
+    S_edit(dir, rel, "reviewer: \"\"", "reviewer: \"의료진\"");
+    e2e_run(dir, check, &err);
+    assert_null(strstr(err, "sillipeuting-hu-hoebog.md"));
+    free(err);
+    const char *build[] = {"build", "--quiet", NULL};
+    assert_int_equal(e2e_run(dir, build, &err), 0);
+    free(err);
+    char *page = path_join(dir, "site/articles/sillipeuting-hu-hoebog/index.html");
+    assert_true(path_is_file(page));
+    free(page);
+    unsetenv("SOURCE_DATE_EPOCH");
+    remove_tree(dir);
+    free(dir);
+}
+
+static void test_new_article_languages(void **state)
+{
+    (void)state;
+    char *dir = e2e_bilingual_project();
+    assert_non_null(dir);
+    char *err = NULL;
+    /* The default language's folder, made on the way; the Korean outline. */
+    char *text = S_new_article(dir, "실리프팅 후 회복", "ko/sillipeuting-hu-hoebog.md");
+    assert_non_null(strstr(text, "\n## 위험과 부작용\n"));
+    free(text);
+    const char *en[] = {"new", "article", "--lang", "en", "Recovery after a thread lift", NULL};
+    assert_int_equal(e2e_run(dir, en, &err), 0);
+    assert_string_equal(err, "suture: wrote content/articles/en/recovery-after-a-thread-lift.md; "
+                             "fill in its summary, topics and reviewer, then write the article "
+                             "under each heading\n");
+    free(err);
+    char *path = path_join(dir, "content/articles/en/recovery-after-a-thread-lift.md");
+    size_t len;
+    text = file_read(path, &len);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "\n## Side effects and risks\n"));
+    free(text);
+    free(path);
+    const char *fr[] = {"new", "article", "--lang", "fr", "Lifting", NULL};
+    assert_int_equal(e2e_run(dir, fr, &err), 1);
+    assert_string_equal(err, "suture: error: --lang 'fr' is not a language of this site; "
+                             "content/site.yaml declares ko, en: use one of them, or add 'fr' "
+                             "under 'languages:' in content/site.yaml\n");
+    free(err);
+    /* The same file name in another language is that article's translation. */
+    const char *taken[] = {"new", "article", "--lang", "en", "Thread lift recovery", "--slug",
+                           "sillipeuting-hu-hoebog", NULL};
+    assert_int_equal(e2e_run(dir, taken, &err), 1);
+    assert_string_equal(err, "content/articles/ko/sillipeuting-hu-hoebog.md: error: an article "
+                             "with this file name is already in 'ko', and one file name in two "
+                             "language folders is one article in two languages; to translate "
+                             "it, run suture new translation ko/sillipeuting-hu-hoebog.md --lang "
+                             "en; for another article, choose another title or --slug\n");
+    free(err);
+    unsetenv("SOURCE_DATE_EPOCH");
+    remove_tree(dir);
+    free(dir);
+    /* A one-language site takes no other language. */
+    dir = S_project();
+    const char *ko[] = {"new", "article", "--lang", "ko", "실리프팅 후 회복", NULL};
+    assert_int_equal(e2e_run(dir, ko, &err), 1);
+    assert_string_equal(err, "suture: error: --lang 'ko': this site is in one language, en "
+                             "(content/site.yaml has 'language: en' and no 'languages:'); leave "
+                             "out --lang, or declare the site's languages under 'languages:' in "
+                             "content/site.yaml\n");
     free(err);
     remove_tree(dir);
     free(dir);
@@ -180,6 +295,8 @@ int main(void)
         cmocka_unit_test(test_new_article_then_fill_in),
         cmocka_unit_test(test_new_korean_title),
         cmocka_unit_test(test_new_usage_and_slug),
+        cmocka_unit_test(test_new_korean_outline_on_korean_site),
+        cmocka_unit_test(test_new_article_languages),
     };
     int rc = cmocka_run_group_tests_name("new", tests, NULL, NULL);
     free(S_root);
