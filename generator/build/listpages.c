@@ -146,24 +146,25 @@ void build_render_compare(build *b)
     /* /compare/ shows every procedure on every attribute: each needs every value. */
     for (size_t p = 0; p < data->n_procedures; p++)
         for (size_t a = 0; a < data->n_attributes; a++)
-            if (!data->procedures[p].values[a].text)
+            if (!data->procedures[p].values[a].text.n)
                 diag_error(b->diags, data->file, data->procedures[p].line,
                            data->procedures[p].column, "procedures",
                            "procedure '%s' has no value for '%s'; the comparison page shows "
                            "every attribute, so add one",
                            data->procedures[p].id, data->attributes[a].id);
     /* The caption names what is compared, in the data's own words. */
+    const char *lang = config_default_language(b->cfg)->code;
     strbuf caption = STRBUF_INIT;
     for (size_t p = 0; p < data->n_procedures; p++)
-        strbuf_printf(&caption, "%s%s", p ? ", " : "", data->procedures[p].name);
+        strbuf_printf(&caption, "%s%s", p ? ", " : "",
+                      procedures_text(data, &data->procedures[p].name, lang));
     char *url = permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, config_default_language(b->cfg)->code,
-                                url, "", config_default_language(b->cfg)->description,
-                                b->topic_counts);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, lang, url, "",
+                                config_default_language(b->cfg)->description, b->topic_counts);
     xmlNodePtr cmp = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "comparison", NULL);
     if (data->n_procedures) {
         compare_spec *spec = compare_spec_all(data, strbuf_str(&caption));
-        xmlAddChild(cmp, compare_render(data, spec, "cmp-all", true,
+        xmlAddChild(cmp, compare_render(data, spec, lang, "cmp-all", true,
                                         (const char *const *)b->procedure_hrefs));
         compare_spec_free(spec);
     }

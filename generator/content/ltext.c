@@ -130,6 +130,18 @@ bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entr
     return ok;
 }
 
+bool ltext_read_or_plain(ydoc *doc, yaml_node_t *node, const char *plain_what,
+                         const char *what, const char *entry, const ltext_langs *langs,
+                         ltext *out)
+{
+    if (node->type == YAML_MAPPING_NODE || langs->multilingual)
+        return ltext_read(doc, node, what, entry, langs, out);
+    const char *text = ydoc_expect_string(doc, node, plain_what);
+    if (text)
+        S_add(out, langs->codes && langs->codes[0] ? langs->codes[0] : "", text);
+    return text != NULL;
+}
+
 const char *ltext_get(const ltext *t, const char *lang)
 {
     if (!t)

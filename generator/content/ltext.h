@@ -63,6 +63,19 @@ bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entr
                 const ltext_langs *langs, ltext *out);
 
 /*
+ * ltext_read for the data files that were written in one language before sites declared
+ * languages (procedures.yaml, glossary.yaml): on a site that is not multilingual, a value
+ * that is not a mapping is read with ydoc_expect_string(doc, node, plain_what), so that its
+ * mistakes keep the messages they always had ("a procedure's 'name' must be a text value,
+ * but it is a list"), and kept as the value of the site's language (codes[0], or "" without
+ * codes). Otherwise, and for every mapping, exactly ltext_read(doc, node, what, entry,
+ * langs, out).
+ */
+bool ltext_read_or_plain(ydoc *doc, yaml_node_t *node, const char *plain_what,
+                         const char *what, const char *entry, const ltext_langs *langs,
+                         ltext *out);
+
+/*
  * The text for language lang: the value whose tag equals lang (ASCII case ignored), else
  * the value for lang's primary subtag ("ko" for "ko-KR"), else the value written for ""
  * (a plain string read without languages), else NULL. The string belongs to t.
