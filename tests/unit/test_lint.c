@@ -11,7 +11,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #endif
-#include "testutil.h"
+#include "lintfix.h"
 
 #include "check/lint.h"
 
@@ -116,52 +116,17 @@ static const char S_rules[] =
     "reviewer: \"Medical review team\"\n"      /* 7 */                                          \
     "---\n"                                    /* 8 */
 
-typedef struct {
-    char *dir;
-    config *cfg;
-    compliance *rules;
-    compliance_scanner *s;
-    diag_list *diags;
-    lint_context ctx;
-    lint_result res;
-} S_fix;
+typedef lint_fix S_fix;
 
 static int S_setup(void **state)
 {
-    S_fix *fx = xcalloc(1, sizeof *fx);
-    fx->dir = tu_tmpdir("lint");
-    fx->diags = diag_list_new();
-    char *site = tu_write_file(fx->dir, "site.yaml", S_site);
-    fx->cfg = config_load(site, fx->diags);
-    free(site);
-    char *rules = tu_write_file(fx->dir, "compliance.yaml", S_rules);
-    fx->rules = compliance_load(rules, NULL, fx->diags);
-    free(rules);
-    if (diag_count(fx->diags))
-        diag_list_print(fx->diags, stderr);
-    assert_non_null(fx->cfg);
-    assert_non_null(fx->rules);
-    assert_int_equal(diag_count(fx->diags), 0);
-    fx->s = compliance_scanner_new();
-    fx->ctx = (lint_context){.rules = fx->rules,
-                             .cfg = fx->cfg,
-                             .today = {2026, 6, 1},
-                             .diags = fx->diags};
-    *state = fx;
+    *state = lintfix_new("lint", S_site, S_rules);
     return 0;
 }
 
 static int S_teardown(void **state)
 {
-    S_fix *fx = *state;
-    lint_result_free(&fx->res);
-    compliance_scanner_free(fx->s);
-    compliance_free(fx->rules);
-    config_free(fx->cfg);
-    diag_list_free(fx->diags);
-    int rc = tu_tmpdir_remove(fx->dir);
-    free(fx);
-    return rc;
+    return lintfix_free(*state);
 }
 
 /* Lint text as the article ART and sort the diagnostics. */
