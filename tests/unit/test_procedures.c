@@ -631,6 +631,25 @@ static void test_languages_unknown(void **state)
     procedures_free(data);
 }
 
+/* A site in one language may write its texts the per-language way too. */
+static void test_one_language_mapping(void **state)
+{
+    tu_fixture *f = *state;
+    char *text = tu_replace(S_data, "    name: Thread lift\n", "    name: {en: Thread lift}\n");
+    procedure_data *data = S_load(f, text);
+    free(text);
+    assert_non_null(data);
+    assert_string_equal(S_en(&data->procedures[0].name), "Thread lift");
+    procedures_free(data);
+    S_load_bad(f, "    name: Thread lift\n", "    name: {ko: 실리프팅}\n");
+    assert_int_equal(diag_count(f->diags), 2);
+    tu_fixture_diag(f, 0, ":10:12: error: 'name' of procedure 'thread-lift' has a text in 'ko', "
+                          "a language site.yaml does not declare; declare it under 'languages' "
+                          "in site.yaml, or remove it");
+    tu_fixture_diag(f, 1, ":10:11: error: 'name' of procedure 'thread-lift' has no 'en' text; "
+                          "add 'en: …'");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, S_setup, tu_fixture_teardown)
 
 int main(void)
@@ -665,6 +684,7 @@ int main(void)
         T(test_bilingual_plain_string),
         T(test_bilingual_value_forms),
         T(test_languages_unknown),
+        T(test_one_language_mapping),
     };
     return cmocka_run_group_tests_name("procedures", tests, NULL, NULL);
 }
