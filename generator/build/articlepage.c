@@ -102,8 +102,10 @@ static void S_render_article(build *b, const article *a, bool check_only)
     strlist_free(&c.links);
     free(rel);
     free(text);
-    char *glossary_href = permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
-    glossary_link_terms(b->glossary, md->body, glossary_href);
+    /* The article's language links its own terms, to its own glossary page. */
+    const char *prefix = config_language_for(b->cfg, a->lang)->prefix;
+    char *glossary_href = permalink(prefix, PERMALINK_GLOSSARY, NULL, 0);
+    glossary_link_terms(glossary_for_language(b->glossary, a->lang), md->body, glossary_href);
     free(glossary_href);
     /* glossary_link_terms reports nothing: the errors are the text's and its links'. */
     if (check_only || md->errors > 0 || c.errors > 0) {

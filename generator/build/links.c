@@ -220,8 +220,10 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
         }
         char id[32];
         snprintf(id, sizeof id, "cmp-%u", ++c->tables);
-        /* Column headers link to articles only on /compare/: here the reader is in one. */
-        xmlAddChild(parent, compare_render(b->procedures, spec, id, false, NULL));
+        /* Column headers link to articles only on /compare/: here the reader is in one.
+         * The table is in the language of the text it stands in. */
+        const char *lang = c->self ? c->self->lang : config_default_language(b->cfg)->code;
+        xmlAddChild(parent, compare_render(b->procedures, spec, lang, id, false, NULL));
         compare_spec_free(spec);
         return true;
     }

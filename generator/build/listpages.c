@@ -146,24 +146,25 @@ void build_render_compare(build *b)
     /* /compare/ shows every procedure on every attribute: each needs every value. */
     for (size_t p = 0; p < data->n_procedures; p++)
         for (size_t a = 0; a < data->n_attributes; a++)
-            if (!data->procedures[p].values[a].text)
+            if (!data->procedures[p].values[a].text.n)
                 diag_error(b->diags, data->file, data->procedures[p].line,
                            data->procedures[p].column, "procedures",
                            "procedure '%s' has no value for '%s'; the comparison page shows "
                            "every attribute, so add one",
                            data->procedures[p].id, data->attributes[a].id);
     /* The caption names what is compared, in the data's own words. */
+    const char *lang = config_default_language(b->cfg)->code;
     strbuf caption = STRBUF_INIT;
     for (size_t p = 0; p < data->n_procedures; p++)
-        strbuf_printf(&caption, "%s%s", p ? ", " : "", data->procedures[p].name);
+        strbuf_printf(&caption, "%s%s", p ? ", " : "",
+                      procedures_text(data, &data->procedures[p].name, lang));
     char *url = permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, config_default_language(b->cfg)->code,
-                                url, "", config_default_language(b->cfg)->description,
-                                b->topic_counts);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, lang, url, "",
+                                config_default_language(b->cfg)->description, b->topic_counts);
     xmlNodePtr cmp = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "comparison", NULL);
     if (data->n_procedures) {
         compare_spec *spec = compare_spec_all(data, strbuf_str(&caption));
-        xmlAddChild(cmp, compare_render(data, spec, "cmp-all", true,
+        xmlAddChild(cmp, compare_render(data, spec, lang, "cmp-all", true,
                                         (const char *const *)b->procedure_hrefs));
         compare_spec_free(spec);
     }
@@ -176,30 +177,34 @@ void build_render_compare(build *b)
 void build_render_glossary(build *b)
 {
     const glossary *g = b->glossary;
+    const char *lang = config_default_language(b->cfg)->code;
     char *url = permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_GLOSSARY, config_default_language(b->cfg)->code,
-                                url, "", config_default_language(b->cfg)->description,
-                                b->topic_counts);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_GLOSSARY, lang, url, "",
+                                config_default_language(b->cfg)->description, b->topic_counts);
     xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "glossary", NULL);
-    const size_t *order = glossary_sorted(g);
-    for (size_t i = 0; i < glossary_count(g); i++) {
+    size_t n_terms;
+    const size_t *order = glossary_view_sorted(glossary_for_language(g, lang), &n_terms);
+    for (size_t i = 0; i < n_terms; i++) {
         const glossary_term *t = glossary_get(g, order[i]);
+        const char *name = glossary_text(g, &t->term, lang);
+        const char *definition = glossary_text(g, &t->definition, lang);
+        size_t n_aliases;
+        const char *const *alias = glossary_term_aliases(t, lang, &n_aliases);
         xmlNodePtr term = xmlNewChild(list, NULL, BAD_CAST "term", NULL);
         char *id = xasprintf("term-%s", t->id);
         xmlNewProp(term, BAD_CAST "id", BAD_CAST id);
         free(id);
-        pagexml_text(term, "name", t->term);
+        pagexml_text(term, "name", name);
         xmlNodePtr aliases = xmlNewChild(term, NULL, BAD_CAST "aliases", NULL);
-        for (size_t k = 0; k < t->n_aliases; k++)
-            pagexml_text(aliases, "alias", t->aliases[k]);
+        for (size_t k = 0; k < n_aliases; k++)
+            pagexml_text(aliases, "alias", alias[k]);
         render_ctx c = {.b = b, .file = glossary_file_name(g)};
         markdown_hooks hooks = build_hooks(&c);
-        markdown_result *md = markdown_render(c.file, t->definition, strlen(t->definition),
-                                              t->line, MARKDOWN_NO_H1, &hooks, b->diags);
+        markdown_result *md = markdown_render(c.file, definition, strlen(definition), t->line,
+                                              MARKDOWN_NO_H1, &hooks, b->diags);
         strlist_free(&c.links);
         char *href = xasprintf("%s#term-%s", url, t->id);
-        searchindex_add_term(b->search, t->term, (const char *const *)t->aliases, t->n_aliases,
-                             md->body, href);
+        searchindex_add_term(b->search, name, alias, n_aliases, md->body, href);
         free(href);
         xmlNodeSetName(md->body, BAD_CAST "definition");
         xmlAddChild(term, md->body);

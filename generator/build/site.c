@@ -137,8 +137,10 @@ static bool S_load_settings(build *b)
     char *data_yaml = path_join(opt->content_dir, "data/procedures.yaml");
     char *glossary_yaml = path_join(opt->content_dir, "glossary.yaml");
     b->cfg = config_load(site_yaml, b->diags);
-    b->procedures = procedures_load(data_yaml, b->diags);
-    b->glossary = glossary_load(glossary_yaml, b->diags);
+    /* Without usable settings the data is still read, for its own mistakes. */
+    ltext_langs langs = b->cfg ? config_ltext_langs(b->cfg) : (ltext_langs){0};
+    b->procedures = procedures_load(data_yaml, b->cfg ? &langs : NULL, b->diags);
+    b->glossary = glossary_load(glossary_yaml, b->cfg ? &langs : NULL, b->diags);
     b->templates = page_templates_load(opt->templates_dir, b->diags);
     free(site_yaml);
     free(data_yaml);

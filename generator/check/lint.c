@@ -222,10 +222,33 @@ static bool S_in(const char *key, const char *const *list)
     return false;
 }
 
-/* Lint the string values under node, except values of keys in skip (or, with only, only
- * values of keys in only). */
-static void S_yaml_node(lt_lint *L, ydoc *doc, yaml_node_t *node, const char *const *skip,
-                        const char *const *only)
+/* The language of the values under key: key itself when it is a language the site
+ * declares ("en:" in name: {ko: …, en: …}), else lang. */
+static const char *S_key_lang(const lt_lint *L, const char *key, const char *lang)
+{
+    const char *const *codes = L->ctx->cfg ? L->ctx->cfg->language_codes : NULL;
+    for (size_t i = 0; codes && codes[i]; i++)
+        if (strcmp(codes[i], key) == 0)
+            return codes[i];
+    return lang;
+}
+
+/* The language of an entry of site.yaml's `languages:` list: its `code:`, else lang. */
+static const char *S_entry_lang(ydoc *doc, yaml_node_t *entry, const char *lang)
+{
+    yaml_node_t *code =
+        entry->type == YAML_MAPPING_NODE ? ydoc_map_get(doc, entry, "code") : NULL;
+    const char *c = code ? ydoc_scalar(code) : NULL;
+    return c && *c ? c : lang;
+}
+
+/*
+ * Lint the string values under node, in language lang, except values of keys in skip (or,
+ * with only, only values of keys in only). A value under a declared language's key is in
+ * that language, and so is every value of an entry of a `languages:` list with its code.
+ */
+static void S_yaml_node(lt_lint *L, ydoc *doc, yaml_node_t *node, const char *lang,
+                        const char *const *skip, const char *const *only)
 {
     if (!node)
         return;
@@ -234,14 +257,25 @@ static void S_yaml_node(lt_lint *L, ydoc *doc, yaml_node_t *node, const char *co
             const char *key = ydoc_scalar(ydoc_map_key(doc, node, i));
             if (!key || S_in(key, skip) || (only && !S_in(key, only)))
                 continue;
-            S_yaml_node(L, doc, ydoc_map_value(doc, node, i), skip, NULL);
+            yaml_node_t *value = ydoc_map_value(doc, node, i);
+            if (strcmp(key, "languages") == 0 && value->type == YAML_SEQUENCE_NODE) {
+                for (size_t k = 0; k < ydoc_len(value); k++) {
+                    yaml_node_t *entry = ydoc_seq_item(doc, value, k);
+                    S_yaml_node(L, doc, entry, S_entry_lang(doc, entry, lang), skip, NULL);
+                }
+                continue;
+            }
+            S_yaml_node(L, doc, value, S_key_lang(L, key, lang), skip, NULL);
         }
     } else if (node->type == YAML_SEQUENCE_NODE) {
         for (size_t i = 0; i < ydoc_len(node); i++)
-            S_yaml_node(L, doc, ydoc_seq_item(doc, node, i), skip, only);
+            S_yaml_node(L, doc, ydoc_seq_item(doc, node, i), lang, skip, only);
     } else if (node->type == YAML_SCALAR_NODE && !ydoc_is_null(node)) {
         size_t at = source_offset_chars(&L->lines, ydoc_line(doc, node), ydoc_column(doc, node));
+        const char *keep = L->lang;
+        L->lang = lang;
         S_value(L, ydoc_scalar(node), at);
+        L->lang = keep;
     }
 }
 
@@ -274,7 +308,7 @@ static void S_fenced(lt_lint *L, const lt_source *src, cmark_node *n)
         return; /* the build reports it */
     static const char *const compare_keys[] = {"caption", NULL};
     static const char *const ba_keys[] = {"alt", "before_alt", "after_alt", NULL};
-    S_yaml_node(L, doc, ydoc_root(doc), NULL, compare ? compare_keys : ba_keys);
+    S_yaml_node(L, doc, ydoc_root(doc), L->lang, NULL, compare ? compare_keys : ba_keys);
     ydoc_free(doc);
 }
 
@@ -596,7 +630,7 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
     lt_yaml_suppressions(&L, 1, (unsigned)L.lines.n);
     ydoc *doc = ydoc_load(path, text, len, 0, 0, ctx->diags);
     if (doc) {
-        S_yaml_node(&L, doc, ydoc_root(doc), skip, NULL);
+        S_yaml_node(&L, doc, ydoc_root(doc), lang, skip, NULL);
         ydoc_free(doc);
     }
     S_finish(&L, out);

@@ -108,9 +108,13 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
 
 /*
  * Lint every string value of a YAML file (procedures.yaml, glossary.yaml, site.yaml)
- * against the patterns rules of language lang, except values of the keys in skip (a
+ * against the patterns rules of its language, except values of the keys in skip (a
  * NULL-terminated list: ids, file names, URLs...). Values are read as inline Markdown.
- * A file that is not valid YAML is reported once.
+ * A value's language (issue 16): under a key that is a language ctx->cfg declares (the
+ * "en" of name: {ko: …, en: …}), that language; inside an entry of a `languages:` list
+ * (site.yaml), the entry's `code:`; else lang, the site's default language. Each value is
+ * checked with the rules of its language (a rule's `lang:`), so its findings carry their
+ * messages. A file that is not valid YAML is reported once.
  */
 void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
                const char *text, size_t len, const char *lang, const char *const *skip,

@@ -1,57 +1,201 @@
-/* glossary.c: glossary terms and first-use links (see glossary.h). */
+/* glossary.c: glossary terms per language (see glossary.h); glossary_link.c compiles each
+ * language's matcher and links the terms. */
 #define _GNU_SOURCE
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "content/glossary.h"
 
-#include <pcre2.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 #include "base/alloc.h"
 #include "base/str.h"
+#include "content/glossary_private.h"
 #include "content/yamldoc.h"
-
-struct glossary {
-    char *file;
-    glossary_term *terms;
-    size_t n_terms;
-    size_t *sorted;      /* n_terms sorted indices, then the term of each capture group */
-    pcre2_code *pattern; /* one capture group per phrase; NULL when there are no terms */
-};
 
 static const char *const S_keys[] = {"id", "term", "aliases", "definition", NULL};
 
-/* True when some term already uses this phrase (as term or alias), caselessly. */
-static const glossary_term *S_phrase_owner(const glossary *g, const char *phrase)
+/* What the loading of one file shares. */
+typedef struct {
+    ydoc *doc;
+    const ltext_langs *langs;
+    glossary *g;
+} S_loader;
+
+/* The text of t written in exactly lang, or NULL. */
+static const char *S_exact(const ltext *t, const char *lang)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(t->values[i].lang, lang) == 0)
+            return t->values[i].text;
+    return NULL;
+}
+
+/* The entry that already uses phrase (as term or alias) in lang, caselessly, or NULL. */
+static const glossary_term *S_phrase_owner(const glossary *g, const char *lang,
+                                           const char *phrase)
 {
     for (size_t i = 0; i < g->n_terms; i++) {
-        if (strcasecmp(g->terms[i].term, phrase) == 0)
-            return &g->terms[i];
-        for (size_t a = 0; a < g->terms[i].n_aliases; a++)
-            if (strcasecmp(g->terms[i].aliases[a], phrase) == 0)
-                return &g->terms[i];
+        const glossary_term *t = &g->terms[i];
+        const char *term = S_exact(&t->term, lang);
+        if (term && strcasecmp(term, phrase) == 0)
+            return t;
+        for (size_t l = 0; l < t->n_alias_langs; l++)
+            for (size_t a = 0; strcmp(t->aliases[l].lang, lang) == 0 && a < t->aliases[l].n; a++)
+                if (strcasecmp(t->aliases[l].items[a], phrase) == 0)
+                    return t;
     }
     return NULL;
 }
 
-static void S_load_term(ydoc *doc, yaml_node_t *t, glossary *g)
+/* Report each text of the entry's term another entry already uses in its language, at the
+ * text; false when there was one. */
+static bool S_term_is_new(S_loader *ld, yaml_node_t *tn, const ltext *term)
 {
+    bool ok = true;
+    for (size_t i = 0; i < term->n; i++) {
+        const glossary_term *owner = S_phrase_owner(ld->g, term->values[i].lang,
+                                                    term->values[i].text);
+        if (!owner)
+            continue;
+        yaml_node_t *at = tn->type == YAML_MAPPING_NODE
+                              ? ydoc_map_get(ld->doc, tn, term->values[i].lang)
+                              : tn;
+        ydoc_error(ld->doc, at ? at : tn, "'%s' is already defined by glossary entry '%s'",
+                   term->values[i].text, owner->id);
+        ok = false;
+    }
+    return ok;
+}
+
+/* The aliases in seq, a list, for lang, into out; each new to the glossary in lang and not
+ * the entry's own term (id: the entry's, for messages). */
+static void S_load_alias_list(S_loader *ld, yaml_node_t *seq, const char *lang, const char *id,
+                              const ltext *term, glossary_aliases *out)
+{
+    size_t n = ydoc_len(seq);
+    out->lang = xstrdup(lang);
+    out->items = xcalloc(n + 1, sizeof *out->items);
+    const char *own = S_exact(term, lang);
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *item = ydoc_seq_item(ld->doc, seq, i);
+        const char *alias = ydoc_expect_string(ld->doc, item, "each alias");
+        if (!alias)
+            continue;
+        const glossary_term *owner = S_phrase_owner(ld->g, lang, alias);
+        if (owner || (own && strcasecmp(alias, own) == 0)) {
+            ydoc_error(ld->doc, item, "'%s' is already defined by glossary entry '%s'", alias,
+                       owner ? owner->id : (id ? id : "?"));
+            continue;
+        }
+        out->items[out->n++] = xstrdup(alias);
+    }
+}
+
+/* Add a list of aliases for lang to e, from seq; what names it in messages. */
+static void S_add_alias_list(S_loader *ld, yaml_node_t *seq, const char *what, const char *lang,
+                             const char *id, glossary_term *e)
+{
+    /* Kept, empty, when it is no list: the language was given, and is not missing. */
+    e->aliases = xreallocarray(e->aliases, e->n_alias_langs + 1, sizeof *e->aliases);
+    glossary_aliases *list = &e->aliases[e->n_alias_langs++];
+    memset(list, 0, sizeof *list);
+    if (ydoc_expect_seq(ld->doc, seq, what))
+        S_load_alias_list(ld, seq, lang, id, &e->term, list);
+    else
+        list->lang = xstrdup(lang);
+}
+
+/* 'aliases' as a mapping from language to list, on a site that declares its languages. */
+static void S_load_alias_map(S_loader *ld, yaml_node_t *an, const char *entry,
+                             const char *subject, const char *id, glossary_term *e)
+{
+    ydoc *doc = ld->doc;
+    for (size_t i = 0; i < ydoc_len(an); i++) {
+        yaml_node_t *key = ydoc_map_key(doc, an, i);
+        if (!ltext_check_key(doc, key, subject, "list", ld->langs))
+            continue;
+        const char *code = ydoc_scalar(key);
+        bool twice = false;
+        for (size_t l = 0; l < e->n_alias_langs; l++)
+            twice |= strcmp(e->aliases[l].lang, code) == 0;
+        if (twice) {
+            ydoc_error(doc, key, "language '%s' is given twice in %s; keep one", code, subject);
+            continue;
+        }
+        char *what = xasprintf("the '%s' aliases of %s", code, entry);
+        S_add_alias_list(ld, ydoc_map_value(doc, an, i), what, code, id, e);
+        free(what);
+    }
+    for (size_t c = 0; ld->langs->codes && ld->langs->codes[c]; c++) {
+        const char *code = ld->langs->codes[c];
+        bool given = false;
+        for (size_t l = 0; l < e->n_alias_langs; l++)
+            given |= strcmp(e->aliases[l].lang, code) == 0;
+        if (!given)
+            ydoc_error(doc, an, "%s has no '%s' list; add '%s: […]', or '%s: []' when it has "
+                       "none", subject, code, code, code);
+    }
+}
+
+/*
+ * An entry's 'aliases' (an): a list on a site in one language (its messages as they always
+ * were), or a list per language.
+ */
+static void S_load_aliases(S_loader *ld, yaml_node_t *an, const char *entry, const char *id,
+                           glossary_term *e)
+{
+    const ltext_langs *langs = ld->langs;
+    if (an->type != YAML_MAPPING_NODE && !langs->multilingual) {
+        const char *lang = langs->codes && langs->codes[0] ? langs->codes[0] : "";
+        S_add_alias_list(ld, an, "'aliases'", lang, id, e);
+        return;
+    }
+    char *subject = xasprintf("'aliases' of %s", entry);
+    if (an->type != YAML_MAPPING_NODE) {
+        char *list = ltext_language_list(langs);
+        ydoc_error(ld->doc, an, "%s must give a list per language, like {ko: […], en: […]}: "
+                   "site.yaml declares %s", subject, list);
+        free(list);
+    } else {
+        S_load_alias_map(ld, an, entry, subject, id, e);
+    }
+    free(subject);
+}
+
+static void S_term_free(glossary_term *t)
+{
+    free(t->id);
+    ltext_free(&t->term);
+    ltext_free(&t->definition);
+    for (size_t l = 0; l < t->n_alias_langs; l++) {
+        for (size_t a = 0; a < t->aliases[l].n; a++)
+            free(t->aliases[l].items[a]);
+        free(t->aliases[l].items);
+        free(t->aliases[l].lang);
+    }
+    free(t->aliases);
+}
+
+static void S_load_term(S_loader *ld, yaml_node_t *t)
+{
+    ydoc *doc = ld->doc;
+    glossary *g = ld->g;
     if (!ydoc_expect_entry(doc, t, "each glossary entry", S_keys, "a glossary entry"))
         return;
     yaml_node_t *idn;
     const char *id = ydoc_expect_id(doc, t, "a term's 'id'",
                                     "this glossary entry has no 'id'; add one, like 'id: smas'",
                                     "term", &idn);
+    char *entry = id ? xasprintf("glossary entry '%s'", id) : xstrdup("this glossary entry");
     yaml_node_t *tn = ydoc_map_get(doc, t, "term");
     yaml_node_t *dn = ydoc_map_get(doc, t, "definition");
     yaml_node_t *an = ydoc_map_get(doc, t, "aliases");
-    const char *term = tn ? ydoc_expect_string(doc, tn, "'term'") : NULL;
-    const char *def = dn ? ydoc_expect_string(doc, dn, "'definition'") : NULL;
+    glossary_term e = {0};
+    bool ok = tn && ltext_read_or_plain(doc, tn, "'term'", "'term'", entry, ld->langs, &e.term);
+    ok = (dn && ltext_read_or_plain(doc, dn, "'definition'", "'definition'", entry, ld->langs,
+                                    &e.definition)) && ok;
     if (!tn)
         ydoc_error(doc, t, "this glossary entry has no 'term'; add the word being defined");
     if (!dn)
@@ -62,234 +206,98 @@ static void S_load_term(ydoc *doc, yaml_node_t *t, glossary *g)
             ydoc_error(doc, idn, "glossary id '%s' is used twice; keep one", id);
             id = NULL;
         }
-    const glossary_term *owner;
-    if (term && (owner = S_phrase_owner(g, term))) {
-        ydoc_error(doc, tn, "'%s' is already defined by glossary entry '%s'", term, owner->id);
-        term = NULL;
-    }
-    glossary_term entry = {0};
-    if (an && ydoc_expect_seq(doc, an, "'aliases'")) {
-        size_t n = ydoc_len(an);
-        entry.aliases = xcalloc(n + 1, sizeof *entry.aliases);
-        for (size_t i = 0; i < n; i++) {
-            yaml_node_t *item = ydoc_seq_item(doc, an, i);
-            const char *alias = ydoc_expect_string(doc, item, "each alias");
-            if (!alias)
-                continue;
-            if ((owner = S_phrase_owner(g, alias)) ||
-                (term && strcasecmp(alias, term) == 0)) {
-                ydoc_error(doc, item, "'%s' is already defined by glossary entry '%s'", alias,
-                           owner ? owner->id : (id ? id : "?"));
-                continue;
-            }
-            entry.aliases[entry.n_aliases++] = xstrdup(alias);
-        }
-    }
-    if (!id || !term || !def) {
-        for (size_t i = 0; i < entry.n_aliases; i++)
-            free(entry.aliases[i]);
-        free(entry.aliases);
+    ok = S_term_is_new(ld, tn, &e.term) && ok;
+    if (an)
+        S_load_aliases(ld, an, entry, id, &e);
+    free(entry);
+    if (!id || !ok) {
+        S_term_free(&e);
         return;
     }
-    entry.id = xstrdup(id);
-    entry.term = xstrdup(term);
-    entry.definition = xstrdup(def);
-    entry.line = ydoc_line(doc, t);
-    entry.column = ydoc_column(doc, t);
-    g->terms[g->n_terms++] = entry;
+    e.id = xstrdup(id);
+    e.line = ydoc_line(doc, t);
+    e.column = ydoc_column(doc, t);
+    g->terms[g->n_terms++] = e;
 }
 
-/* Append phrase to a PCRE2 pattern as a literal, safe against "\E" inside it. */
-static void S_append_literal(strbuf *b, const char *phrase)
-{
-    strbuf_puts(b, "\\Q");
-    for (const char *p = phrase; *p; p++) {
-        if (p[0] == '\\' && p[1] == 'E') {
-            strbuf_puts(b, "\\E\\\\E\\Q");
-            p++;
-        } else if (*p == ' ') {
-            /* A space in a term matches any run of white space, as text wraps. */
-            strbuf_puts(b, "\\E\\s+\\Q");
-        } else {
-            strbuf_putc(b, *p);
-        }
-    }
-    strbuf_puts(b, "\\E");
-}
-
-typedef struct {
-    const char *phrase;
-    size_t term;
-} S_phrase;
-
-static int S_by_length_desc(const void *a, const void *b)
-{
-    size_t la = strlen(((const S_phrase *)a)->phrase), lb = strlen(((const S_phrase *)b)->phrase);
-    return la < lb ? 1 : la > lb ? -1 : 0;
-}
-
-/* The first character of phrase, case-folded as caseless matching compares it (ICU's simple
- * case folding, which PCRE2's caseless sets also follow), and its length in bytes in *len;
- * a negative value when phrase does not start with valid UTF-8. */
-static UChar32 S_lead(const char *phrase, int32_t *len)
-{
-    int32_t i = 0;
-    UChar32 c;
-    U8_NEXT((const uint8_t *)phrase, i, -1, c);
-    *len = i;
-    return c <= 0 ? -1 : u_foldCase(c, U_FOLD_CASE_DEFAULT);
-}
-
-/*
- * Write into pat one PCRE2 pattern that matches any of the n phrases (sorted longest
- * first), then calls callout 1 (S_at_word_edges) to check the characters around the match,
- * and into order (room for n) the phrase of each capture group, in the order of the groups.
- *
- * PCRE2 tries alternatives left to right, so with every phrase listed longest first the
- * longest phrase wins at any position, and when the callout turns it down the next longest
- * is tried at the same position. Phrases that begin with the same character (caselessly,
- * in any script: "S", "s"; "실") are grouped behind it, "s(?:(mas)|(kin))", so that at each
- * position of the text PCRE2 tests one first character per group instead of every phrase:
- * linking terms had cost a tenth of a build. Groups never match at the same position, as
- * their first characters differ caselessly. Each phrase has its own capture group.
- */
-static void S_build_pattern(const S_phrase *phrases, size_t n, size_t *order, strbuf *pat)
-{
-    size_t n_order = 0;
-    bool *placed = xcalloc(n + 1, sizeof *placed);
-    /* An ASCII letter, digit or '_' before a phrase is a word character for the callout
-     * too; rejecting those places first spares PCRE2 trying phrases inside English words,
-     * which the callout alone made a third slower. */
-    strbuf_puts(pat, "(?<![A-Za-z0-9_])(?:");
-    bool first_branch = true;
-    for (size_t i = 0; i < n; i++) {
-        int32_t lead_len;
-        UChar32 lead = S_lead(phrases[i].phrase, &lead_len);
-        if (placed[i] || lead < 0)
-            continue;
-        char *first = xstrndup(phrases[i].phrase, (size_t)lead_len);
-        strbuf_puts(pat, first_branch ? "" : "|");
-        first_branch = false;
-        S_append_literal(pat, first);
-        free(first);
-        strbuf_puts(pat, "(?:");
-        bool first_in_group = true;
-        for (size_t j = i; j < n; j++) {
-            int32_t len;
-            if (placed[j] || S_lead(phrases[j].phrase, &len) != lead)
-                continue;
-            placed[j] = true;
-            order[n_order++] = j;
-            strbuf_puts(pat, first_in_group ? "(" : "|(");
-            first_in_group = false;
-            S_append_literal(pat, phrases[j].phrase + len);
-            strbuf_putc(pat, ')');
-        }
-        strbuf_putc(pat, ')');
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (placed[i])
-            continue;
-        order[n_order++] = i;
-        strbuf_puts(pat, first_branch ? "(" : "|(");
-        first_branch = false;
-        S_append_literal(pat, phrases[i].phrase);
-        strbuf_putc(pat, ')');
-    }
-    strbuf_puts(pat, ")(?C1)");
-    free(placed);
-}
-
-/* Compile one pattern that finds every term and alias of the glossary. */
-static bool S_compile(glossary *g, diag_list *diags)
-{
-    size_t n_phrases = 0;
-    for (size_t i = 0; i < g->n_terms; i++)
-        n_phrases += 1 + g->terms[i].n_aliases;
-    S_phrase *phrases = xcalloc(n_phrases, sizeof *phrases);
-    size_t k = 0;
-    for (size_t i = 0; i < g->n_terms; i++) {
-        phrases[k++] = (S_phrase){g->terms[i].term, i};
-        for (size_t a = 0; a < g->terms[i].n_aliases; a++)
-            phrases[k++] = (S_phrase){g->terms[i].aliases[a], i};
-    }
-    qsort(phrases, n_phrases, sizeof *phrases, S_by_length_desc);
-    size_t *order = xcalloc(n_phrases + 1, sizeof *order);
-    strbuf pat = STRBUF_INIT;
-    S_build_pattern(phrases, n_phrases, order, &pat);
-    int err;
-    PCRE2_SIZE erroff;
-    g->pattern = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
-                               PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF,
-                               &err, &erroff, NULL);
-    strbuf_free(&pat);
-    if (!g->pattern) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(err, msg, sizeof msg);
-        diag_error(diags, g->file, 1, 1, "glossary", "cannot build the term matcher: %s", msg);
-        free(phrases);
-        free(order);
-        return false;
-    }
-    pcre2_jit_compile(g->pattern, PCRE2_JIT_COMPLETE);
-    /* Remember which term each capture group stands for (group_term in S_link_in_text). */
-    g->sorted = xcalloc(g->n_terms + n_phrases + 1, sizeof *g->sorted);
-    size_t *group_term = g->sorted + g->n_terms;
-    for (size_t i = 0; i < n_phrases; i++)
-        group_term[i] = phrases[order[i]].term;
-    free(order);
-    free(phrases);
-    return true;
-}
+/* ---- views: the terms of one language --------------------------------------------------- */
 
 static int S_by_term(const void *a, const void *b, void *ctx)
 {
-    const glossary *g = ctx;
-    return strcasecmp(g->terms[*(const size_t *)a].term, g->terms[*(const size_t *)b].term);
+    const glossary_view *v = ctx;
+    const glossary_term *ta = &v->g->terms[*(const size_t *)a];
+    const glossary_term *tb = &v->g->terms[*(const size_t *)b];
+    return strcasecmp(S_exact(&ta->term, v->lang), S_exact(&tb->term, v->lang));
 }
 
-glossary *glossary_load(const char *path, diag_list *diags)
+/* Add a view for lang, unless there is one: its terms sorted; the matcher is compiled
+ * later. */
+static void S_add_view(glossary *g, const char *lang)
+{
+    for (size_t i = 0; i < g->n_views; i++)
+        if (strcmp(g->views[i].lang, lang) == 0)
+            return;
+    g->views = xreallocarray(g->views, g->n_views + 1, sizeof *g->views);
+    glossary_view *v = &g->views[g->n_views++];
+    memset(v, 0, sizeof *v);
+    v->g = g;
+    v->lang = xstrdup(lang);
+    v->sorted = xcalloc(g->n_terms + 1, sizeof *v->sorted);
+    for (size_t i = 0; i < g->n_terms; i++)
+        if (S_exact(&g->terms[i].term, lang))
+            v->sorted[v->n_sorted++] = i;
+    qsort_r(v->sorted, v->n_sorted, sizeof *v->sorted, S_by_term, v);
+}
+
+/* A view per declared language; without them, per language written, or the default. */
+static bool S_make_views(glossary *g, const ltext_langs *langs, diag_list *diags)
+{
+    for (size_t c = 0; langs->codes && langs->codes[c]; c++)
+        S_add_view(g, langs->codes[c]);
+    for (size_t i = 0; !langs->codes && i < g->n_terms; i++)
+        for (size_t v = 0; v < g->terms[i].term.n; v++)
+            S_add_view(g, g->terms[i].term.values[v].lang);
+    if (g->n_views == 0)
+        S_add_view(g, g->lang);
+    /* Compiled once every view is made: adding a view moves the others. */
+    for (size_t i = 0; i < g->n_views; i++)
+        if (!glossary_view_compile(&g->views[i], diags))
+            return false;
+    return true;
+}
+
+glossary *glossary_load(const char *path, const ltext_langs *langs, diag_list *diags)
 {
     static const char *const keys[] = {"terms", NULL};
+    static const ltext_langs any = {0};
+    if (!langs)
+        langs = &any;
     glossary *g = xcalloc(1, sizeof *g);
     g->file = xstrdup(path);
+    g->lang = xstrdup(langs->codes && langs->codes[0] ? langs->codes[0] : "");
     bool absent;
     ydoc *doc = ydoc_load_file(path, NULL, "the glossary", &absent, diags);
-    if (!doc) {
-        /* No file is an empty glossary. */
-        if (absent) {
-            g->sorted = xcalloc(1, sizeof *g->sorted);
-            return g;
-        }
+    if (!doc && !absent) {
         glossary_free(g);
         return NULL;
     }
-    yaml_node_t *root = ydoc_root_map(doc, keys, "glossary.yaml", NULL, true);
+    /* No file is an empty glossary. */
+    yaml_node_t *root = doc ? ydoc_root_map(doc, keys, "glossary.yaml", NULL, true) : NULL;
     yaml_node_t *terms =
         root ? ydoc_require_seq(doc, root, "terms",
                                 "glossary.yaml has no 'terms'; list the terms under it")
              : NULL;
     size_t n = ydoc_len(terms);
     g->terms = xcalloc(n + 1, sizeof *g->terms);
+    S_loader ld = {.doc = doc, .langs = langs, .g = g};
     for (size_t i = 0; i < n; i++)
-        S_load_term(doc, ydoc_seq_item(doc, terms, i), g);
-    bool failed = ydoc_error_count(doc) > 0;
+        S_load_term(&ld, ydoc_seq_item(doc, terms, i));
+    bool failed = doc && ydoc_error_count(doc) > 0;
     ydoc_free(doc);
-    if (failed) {
+    if (failed || !S_make_views(g, langs, diags)) {
         glossary_free(g);
         return NULL;
     }
-    if (g->n_terms == 0) {
-        g->sorted = xcalloc(1, sizeof *g->sorted);
-        return g;
-    }
-    if (!S_compile(g, diags)) {
-        glossary_free(g);
-        return NULL;
-    }
-    for (size_t i = 0; i < g->n_terms; i++)
-        g->sorted[i] = i;
-    qsort_r(g->sorted, g->n_terms, sizeof *g->sorted, S_by_term, g);
     return g;
 }
 
@@ -297,17 +305,16 @@ void glossary_free(glossary *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->n_terms; i++) {
-        free(g->terms[i].id);
-        free(g->terms[i].term);
-        free(g->terms[i].definition);
-        for (size_t a = 0; a < g->terms[i].n_aliases; a++)
-            free(g->terms[i].aliases[a]);
-        free(g->terms[i].aliases);
-    }
+    for (size_t i = 0; i < g->n_terms; i++)
+        S_term_free(&g->terms[i]);
     free(g->terms);
-    free(g->sorted);
-    pcre2_code_free(g->pattern);
+    for (size_t i = 0; i < g->n_views; i++) {
+        glossary_view_free_matcher(&g->views[i]);
+        free(g->views[i].sorted);
+        free(g->views[i].lang);
+    }
+    free(g->views);
+    free(g->lang);
     free(g->file);
     free(g);
 }
@@ -327,166 +334,36 @@ const glossary_term *glossary_get(const glossary *g, size_t i)
     return i < g->n_terms ? &g->terms[i] : NULL;
 }
 
-const size_t *glossary_sorted(const glossary *g)
+const char *glossary_text(const glossary *g, const ltext *t, const char *lang)
 {
-    return g->sorted;
+    const char *text = ltext_get(t, lang);
+    return text ? text : ltext_get(t, g->lang);
 }
 
-static bool S_skip_element(xmlNodePtr n)
+const char *const *glossary_term_aliases(const glossary_term *t, const char *lang, size_t *n)
 {
-    static const char *const skip[] = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5",
-                                       "h6", "table", "figure", "script", "style", NULL};
-    for (size_t i = 0; skip[i]; i++)
-        if (xmlStrcmp(n->name, BAD_CAST skip[i]) == 0)
-            return true;
-    return false;
+    long i = ltext_find_language(t->aliases, t->n_alias_langs, sizeof *t->aliases,
+                                 offsetof(glossary_aliases, lang), lang);
+    *n = i >= 0 ? t->aliases[i].n : 0;
+    return i >= 0 ? (const char *const *)t->aliases[i].items : NULL;
 }
 
-typedef struct {
-    const glossary *g;
-    const char *href;
-    bool *used;
-    size_t remaining;
-    size_t links;
-    pcre2_match_data *match;
-    pcre2_match_context *context; /* calls S_at_word_edges with this linker */
-    UChar32 before;               /* the character before the text node, or -1 */
-} S_linker;
-
-/*
- * Whether c belongs to a word for the edges of a term: a letter of any script (ICU's
- * Alphabetic property, which Hangul syllables and jamo have), a decimal digit, a combining
- * mark (it continues the character before it), or '_', as the English rule always counted
- * it.
- */
-static bool S_word_char(UChar32 c)
+const glossary_view *glossary_for_language(const glossary *g, const char *lang)
 {
-    return c == '_' || u_hasBinaryProperty(c, UCHAR_POSIX_ALNUM) ||
-           (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+    size_t at = offsetof(glossary_view, lang);
+    long i = ltext_find_language(g->views, g->n_views, sizeof *g->views, at, lang);
+    if (i < 0)
+        i = ltext_find_language(g->views, g->n_views, sizeof *g->views, at, g->lang);
+    return &g->views[i >= 0 ? i : 0];
 }
 
-/*
- * PCRE2 callout 1, at the end of a phrase the pattern matched: 0 to accept it, 1 to make
- * PCRE2 try a shorter phrase at the same place. A term starts a word: the character before
- * it is no word character (S_word_char), so 리프팅 in 실리프팅 and SMAS in xSMAS are not
- * terms. It ends a word, or is followed by Hangul: Korean writes particles and endings onto
- * the noun without a space (한글 맞춤법 제41항, "조사는 그 앞말에 붙여 쓴다"), so the term
- * is 실리프팅 in 실리프팅을 and SMAS in SMAS는. Between ASCII words this is the rule the
- * English text always had: SMASH, SMAS2 and xSMAS hold no SMAS.
- */
-static int S_at_word_edges(pcre2_callout_block *cb, void *data)
+const char *glossary_view_language(const glossary_view *v)
 {
-    const S_linker *l = data;
-    UChar32 c = l->before;
-    if (cb->start_match > 0) {
-        int32_t i = (int32_t)cb->start_match;
-        U8_PREV(cb->subject, 0, i, c);
-    }
-    if (c >= 0 && S_word_char(c))
-        return 1;
-    if (cb->current_position >= cb->subject_length)
-        return 0;
-    int32_t i = (int32_t)cb->current_position;
-    U8_NEXT(cb->subject, i, (int32_t)cb->subject_length, c);
-    UErrorCode err = U_ZERO_ERROR;
-    if (c >= 0 && S_word_char(c) && uscript_getScript(c, &err) != USCRIPT_HANGUL)
-        return 1;
-    return 0;
+    return v->lang;
 }
 
-/*
- * Link the first unused term in one text node. Returns the node that holds the rest of
- * the text (to keep scanning, with l->before set to the last character of the link), or
- * NULL when nothing more can be linked in it.
- */
-static xmlNodePtr S_link_in_text(S_linker *l, xmlNodePtr text)
+const size_t *glossary_view_sorted(const glossary_view *v, size_t *n)
 {
-    const char *s = (const char *)text->content;
-    size_t len = strlen(s);
-    size_t *group_term = l->g->sorted + l->g->n_terms;
-    PCRE2_SIZE offset = 0;
-    while (offset <= len) {
-        int rc =
-            pcre2_match(l->g->pattern, (PCRE2_SPTR)s, len, offset, 0, l->match, l->context);
-        if (rc < 0)
-            return NULL;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(l->match);
-        size_t term = (size_t)-1;
-        for (int grp = 1; grp < rc; grp++)
-            if (ov[2 * grp] != PCRE2_UNSET) {
-                term = group_term[grp - 1];
-                break;
-            }
-        if (term == (size_t)-1 || l->used[term]) {
-            offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-            continue;
-        }
-        l->used[term] = true;
-        l->remaining--;
-        l->links++;
-        size_t start = ov[0], end = ov[1];
-        int32_t last = (int32_t)end;
-        U8_PREV((const uint8_t *)s, (int32_t)start, last, l->before);
-        /* libxml2 merges adjacent text nodes, so shorten this one in place, put the link
-         * after it, and let the rest follow as the node scanning continues in. */
-        char *copy = xstrdup(s);
-        xmlNodePtr a = xmlNewNode(NULL, BAD_CAST "a");
-        xmlNewProp(a, BAD_CAST "class", BAD_CAST "glossary-term");
-        char *href = xasprintf("%s#term-%s", l->href, l->g->terms[term].id);
-        xmlNewProp(a, BAD_CAST "href", BAD_CAST href);
-        free(href);
-        xmlAddChild(a, xmlNewTextLen(BAD_CAST copy + start, (int)(end - start)));
-        if (start > 0) {
-            xmlNodeSetContentLen(text, BAD_CAST copy, (int)start);
-            xmlAddNextSibling(text, a);
-        } else {
-            xmlReplaceNode(text, a);
-            xmlFreeNode(text);
-        }
-        xmlNodePtr rest = end < len ? xmlAddNextSibling(a, xmlNewText(BAD_CAST copy + end)) : NULL;
-        free(copy);
-        return rest;
-    }
-    return NULL;
-}
-
-static void S_walk(S_linker *l, xmlNodePtr node)
-{
-    xmlNodePtr child = node->children;
-    while (child && l->remaining) {
-        xmlNodePtr next = child->next;
-        if (child->type == XML_ELEMENT_NODE) {
-            if (!S_skip_element(child))
-                S_walk(l, child);
-        } else if (child->type == XML_TEXT_NODE && child->content) {
-            /* The edge of an element is the edge of a word, as it always was for English
-             * ("<em>x</em>SMAS" links SMAS). */
-            l->before = -1;
-            xmlNodePtr rest = child;
-            while (rest && l->remaining)
-                rest = S_link_in_text(l, rest);
-        }
-        child = next;
-    }
-}
-
-size_t glossary_link_terms(const glossary *g, xmlNodePtr root, const char *glossary_href)
-{
-    if (!g->pattern || !root)
-        return 0;
-    S_linker l = {
-        .g = g,
-        .href = glossary_href,
-        .used = xcalloc(g->n_terms, sizeof(bool)),
-        .remaining = g->n_terms,
-        .match = pcre2_match_data_create_from_pattern(g->pattern, NULL),
-        .context = pcre2_match_context_create(NULL),
-        .before = -1,
-    };
-    pcre2_set_callout(l.context, S_at_word_edges, &l);
-    S_walk(&l, root);
-    pcre2_match_context_free(l.context);
-    pcre2_match_data_free(l.match);
-    free(l.used);
-    return l.links;
+    *n = v->n_sorted;
+    return v->sorted;
 }

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "content/ltext.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -51,36 +52,44 @@ static char *S_subject(const char *what, const char *entry)
     return entry ? xasprintf("%s of %s", what, entry) : xstrdup(what);
 }
 
-/* "ko, en": the declared languages, for messages; the caller frees it. */
-static char *S_code_list(const char *const *codes)
+char *ltext_language_list(const ltext_langs *langs)
 {
     strbuf b = STRBUF_INIT;
-    for (size_t i = 0; codes && codes[i]; i++)
-        strbuf_printf(&b, "%s%s", i ? ", " : "", codes[i]);
+    for (size_t i = 0; langs->codes && langs->codes[i]; i++)
+        strbuf_printf(&b, "%s%s", i ? ", " : "", langs->codes[i]);
     return strbuf_detach(&b);
+}
+
+bool ltext_check_key(ydoc *doc, yaml_node_t *key, const char *subject, const char *noun,
+                     const ltext_langs *langs)
+{
+    const char *code = ydoc_scalar(key);
+    if (!code || !slug_is_language_tag(code)) {
+        ydoc_error(doc, key, "%s: '%s' is not a language code; write one %s per language, "
+                   "like {ko: …, en: …}", subject, code ? code : "?", noun);
+        return false;
+    }
+    if (langs->codes && S_index(langs->codes, code) < 0) {
+        const char *near = suggest_closest(code, langs->codes);
+        if (near)
+            ydoc_error(doc, key, "%s has a %s in '%s', a language site.yaml does not "
+                       "declare; did you mean '%s'?", subject, noun, code, near);
+        else
+            ydoc_error(doc, key, "%s has a %s in '%s', a language site.yaml does not "
+                       "declare; declare it under 'languages' in site.yaml, or remove it",
+                       subject, noun, code);
+        return false;
+    }
+    return true;
 }
 
 /* One 'code: text' entry of the mapping; false after reporting it. */
 static bool S_read_entry(ydoc *doc, yaml_node_t *key, yaml_node_t *value, const char *subject,
                          const ltext_langs *langs, ltext *out)
 {
+    if (!ltext_check_key(doc, key, subject, "text", langs))
+        return false;
     const char *code = ydoc_scalar(key);
-    if (!code || !slug_is_language_tag(code)) {
-        ydoc_error(doc, key, "%s: '%s' is not a language code; write one text per language, "
-                   "like {ko: …, en: …}", subject, code ? code : "?");
-        return false;
-    }
-    if (langs->codes && S_index(langs->codes, code) < 0) {
-        const char *near = suggest_closest(code, langs->codes);
-        if (near)
-            ydoc_error(doc, key, "%s has a text in '%s', a language site.yaml does not "
-                       "declare; did you mean '%s'?", subject, code, near);
-        else
-            ydoc_error(doc, key, "%s has a text in '%s', a language site.yaml does not "
-                       "declare; declare it under 'languages' in site.yaml, or remove it",
-                       subject, code);
-        return false;
-    }
     for (size_t i = 0; i < out->n; i++)
         if (strcmp(out->values[i].lang, code) == 0) {
             ydoc_error(doc, key, "language '%s' is given twice in %s; keep one", code, subject);
@@ -115,7 +124,7 @@ bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entr
             }
         }
     } else if (node->type == YAML_SCALAR_NODE && langs->multilingual && !ydoc_is_null(node)) {
-        char *list = S_code_list(langs->codes);
+        char *list = ltext_language_list(langs);
         ydoc_error(doc, node, "%s must give one text per language, like {ko: …, en: …}: "
                    "site.yaml declares %s", subject, list);
         free(list);
@@ -130,20 +139,40 @@ bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entr
     return ok;
 }
 
+bool ltext_read_or_plain(ydoc *doc, yaml_node_t *node, const char *plain_what,
+                         const char *what, const char *entry, const ltext_langs *langs,
+                         ltext *out)
+{
+    if (node->type == YAML_MAPPING_NODE || langs->multilingual)
+        return ltext_read(doc, node, what, entry, langs, out);
+    const char *text = ydoc_expect_string(doc, node, plain_what);
+    if (text)
+        S_add(out, langs->codes && langs->codes[0] ? langs->codes[0] : "", text);
+    return text != NULL;
+}
+
+long ltext_find_language(const void *base, size_t n, size_t size, size_t offset,
+                         const char *lang)
+{
+    size_t primary = strcspn(lang ? lang : "", "-_");
+    long by_primary = -1, any = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *l = *(char *const *)((const char *)base + i * size + offset);
+        if (lang && strcasecmp(l, lang) == 0)
+            return (long)i;
+        if (lang && strlen(l) == primary && strncasecmp(l, lang, primary) == 0)
+            by_primary = (long)i;
+        if (l[0] == '\0')
+            any = (long)i;
+    }
+    return by_primary >= 0 ? by_primary : any;
+}
+
 const char *ltext_get(const ltext *t, const char *lang)
 {
     if (!t)
         return NULL;
-    size_t primary = strcspn(lang ? lang : "", "-_");
-    const char *by_primary = NULL, *any = NULL;
-    for (size_t i = 0; i < t->n; i++) {
-        const char *l = t->values[i].lang;
-        if (lang && strcasecmp(l, lang) == 0)
-            return t->values[i].text;
-        if (lang && strlen(l) == primary && strncasecmp(l, lang, primary) == 0)
-            by_primary = t->values[i].text;
-        if (l[0] == '\0')
-            any = t->values[i].text;
-    }
-    return by_primary ? by_primary : any;
+    long i = ltext_find_language(t->values, t->n, sizeof *t->values,
+                                 offsetof(ltext_value, lang), lang);
+    return i >= 0 ? t->values[i].text : NULL;
 }

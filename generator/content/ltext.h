@@ -62,12 +62,49 @@ typedef struct ltext_langs {
 bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entry,
                 const ltext_langs *langs, ltext *out);
 
+/* "ko, en": the declared languages, for messages ("" without codes); the caller frees it. */
+char *ltext_language_list(const ltext_langs *langs);
+
+/*
+ * Check key, a language code written as a key of subject's mapping (subject as in
+ * messages: "'aliases' of glossary entry 'smas'"), whose values are each a noun ("text",
+ * "list"). Returns false after reporting, at the key, as ltext_read reports them: a key
+ * that is no BCP 47 tag ("...: 'x y' is not a language code; write one list per language,
+ * like {ko: …, en: …}"), or a language langs does not declare ("... has a list in 'fr', a
+ * language site.yaml does not declare; did you mean 'en'?"). Does not look for a language
+ * given twice: the caller knows what it has read.
+ */
+bool ltext_check_key(ydoc *doc, yaml_node_t *key, const char *subject, const char *noun,
+                     const ltext_langs *langs);
+
+/*
+ * ltext_read for the data files that were written in one language before sites declared
+ * languages (procedures.yaml, glossary.yaml): on a site that is not multilingual, a value
+ * that is not a mapping is read with ydoc_expect_string(doc, node, plain_what), so that its
+ * mistakes keep the messages they always had ("a procedure's 'name' must be a text value,
+ * but it is a list"), and kept as the value of the site's language (codes[0], or "" without
+ * codes). Otherwise, and for every mapping, exactly ltext_read(doc, node, what, entry,
+ * langs, out).
+ */
+bool ltext_read_or_plain(ydoc *doc, yaml_node_t *node, const char *plain_what,
+                         const char *what, const char *entry, const ltext_langs *langs,
+                         ltext *out);
+
 /*
  * The text for language lang: the value whose tag equals lang (ASCII case ignored), else
  * the value for lang's primary subtag ("ko" for "ko-KR"), else the value written for ""
  * (a plain string read without languages), else NULL. The string belongs to t.
  */
 const char *ltext_get(const ltext *t, const char *lang);
+
+/*
+ * ltext_get's choice among other tables per language: the index of the element for a page
+ * in lang among n elements of size bytes from base, each with its language tag as a char *
+ * at offset: the tag equal to lang (ASCII case ignored), else lang's primary subtag, else
+ * "" (any), else -1.
+ */
+long ltext_find_language(const void *base, size_t n, size_t size, size_t offset,
+                         const char *lang);
 
 /* Set t to the single value text for lang ("" for any); copies both. */
 void ltext_set1(ltext *t, const char *lang, const char *text);

@@ -14,6 +14,23 @@
  *
  * A procedure may leave an attribute out; a table that compares it on that attribute is
  * then an error where the table is asked for.
+ *
+ * On a site in several languages (issue 16) every text is a mapping with a value per
+ * declared language (content/ltext.h); ids and `article:` stay language-neutral:
+ *
+ *     attributes:
+ *       - {id: incision, label: {ko: 절개, en: Incision}}
+ *     procedures:
+ *       - id: thread-lift
+ *         name: {ko: 실리프팅, en: Thread lift}
+ *         values:
+ *           incision: {ko: "...", en: "..."}
+ *           recovery: {text: {ko: 며칠, en: A few days}, note: {ko: "...", en: "..."}}
+ *
+ * A value written as a mapping is a per-language text when it has no 'text', 'note' or
+ * 'source' key and some key is a language (a declared one, or any BCP 47 tag when the
+ * languages are unknown); otherwise it is a {text, note, source} value. 'source', a
+ * citation, may stay one plain string on any site.
  */
 #ifndef SUTURE_PROCEDURES_H
 #define SUTURE_PROCEDURES_H
@@ -21,21 +38,24 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "content/ltext.h"
 
+/* Every text below has a value per language: read one with procedures_text. */
 typedef struct proc_attribute {
     char *id;
-    char *label;
+    ltext label;
 } proc_attribute;
 
 typedef struct proc_value {
-    char *text;    /* NULL when the procedure has no value for this attribute */
-    char *note;    /* how the value varies; may be NULL */
-    char *source;  /* where the fact comes from; may be NULL */
+    ltext text;    /* no values (n == 0) when the procedure has none for this attribute */
+    ltext note;    /* how the value varies; may have no values */
+    ltext source;  /* where the fact comes from; may have none; a plain string is kept
+                    * under "" (any language) */
 } proc_value;
 
 typedef struct procedure {
     char *id;
-    char *name;
+    ltext name;
     char *article;       /* file name of the article that explains it, or NULL */
     proc_value *values;  /* one per attribute, in the order of procedure_data.attributes */
     unsigned line, column;
@@ -43,6 +63,7 @@ typedef struct procedure {
 
 typedef struct procedure_data {
     char *file;
+    char *lang;          /* the default language (the first of the site's), or "" */
     proc_attribute *attributes;
     size_t n_attributes;
     procedure *procedures;
@@ -50,13 +71,29 @@ typedef struct procedure_data {
 } procedure_data;
 
 /*
- * Read and check the data file. Reports unknown keys (with the closest known one), missing
- * ids, names or labels, duplicate ids, values for undeclared attributes, and wrong types.
- * Returns the data (free with procedures_free) or NULL on any error. A path that does not
- * exist gives empty data and no error: a site need not compare anything.
+ * Read and check the data file. langs are the site's languages (config_ltext_langs), or
+ * NULL when site.yaml was unusable: any language is then accepted and none required.
+ * Reports unknown keys (with the closest known one), missing ids, names or labels,
+ * duplicate ids, values for undeclared attributes, and wrong types; and every error of
+ * ltext_read, naming the entry: "'name' of procedure 'thread-lift' has no 'en' text; add
+ * 'en: …'", "'label' of attribute 'incision' must give one text per language, like
+ * {ko: …, en: …}: site.yaml declares ko, en", "'note' of 'recovery' of procedure
+ * 'thread-lift' has a text in 'fr', a language site.yaml does not declare; ...". On a site
+ * in one language a plain string keeps the messages it always had ("a procedure's 'name'
+ * must be a text value, but it is a list"). Returns the data (free with procedures_free)
+ * or NULL on any error. A path that does not exist gives empty data and no error: a site
+ * need not compare anything.
  */
-procedure_data *procedures_load(const char *path, diag_list *diags);
+procedure_data *procedures_load(const char *path, const ltext_langs *langs,
+                                diag_list *diags);
 void procedures_free(procedure_data *data);
+
+/*
+ * A text of the data (a label, name, cell text or note) for a page in lang: its value in
+ * lang (ltext_get), else in the data's default language; NULL when it has neither (a
+ * value left out). The string belongs to t.
+ */
+const char *procedures_text(const procedure_data *data, const ltext *t, const char *lang);
 
 /* Index of the procedure or attribute with that id, or -1. */
 long procedures_find(const procedure_data *data, const char *id);

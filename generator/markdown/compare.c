@@ -158,7 +158,7 @@ static void S_check_values(ydoc *doc, const procedure_data *data, const compare_
     for (size_t p = 0; p < spec->n_procedures; p++) {
         const procedure *proc = &data->procedures[spec->procedures[p]];
         for (size_t a = 0; a < spec->n_attributes; a++) {
-            if (proc->values[spec->attributes[a]].text)
+            if (proc->values[spec->attributes[a]].text.n)
                 continue;
             unsigned l = line, c = column;
             for (size_t i = 0; i < n_items; i++)
@@ -273,7 +273,7 @@ static void S_attr(xmlNodePtr n, const char *name, const char *value)
 
 /* The header row: an empty corner, then a <th scope="col"> per compared procedure. */
 static void S_render_head(xmlNodePtr table, const procedure_data *data,
-                          const compare_spec *spec, bool procedure_anchors,
+                          const compare_spec *spec, const char *lang, bool procedure_anchors,
                           const char *const *procedure_hrefs)
 {
     xmlNodePtr thead = S_el(table, "thead", NULL);
@@ -291,11 +291,12 @@ static void S_render_head(xmlNodePtr table, const procedure_data *data,
             free(id);
         }
         const char *href = procedure_hrefs ? procedure_hrefs[pi] : NULL;
+        const char *name = procedures_text(data, &proc->name, lang);
         if (href) {
-            xmlNodePtr a = S_el(th, "a", proc->name);
+            xmlNodePtr a = S_el(th, "a", name);
             S_attr(a, "href", href);
         } else {
-            xmlAddChild(th, xmlNewText(BAD_CAST proc->name));
+            xmlAddChild(th, xmlNewText(BAD_CAST name));
         }
     }
 }
@@ -305,7 +306,7 @@ static void S_render_head(xmlNodePtr table, const procedure_data *data,
  * notes list, which holds the value's note and source and links back.
  */
 static void S_render_note(xmlNodePtr td, xmlNodePtr notes, const char *table_id,
-                          unsigned number, const proc_value *v)
+                          unsigned number, const char *note, const char *source)
 {
     char *note_id = xasprintf("%s-note-%u", table_id, number);
     char *ref_id = xasprintf("%s-ref-%u", table_id, number);
@@ -318,14 +319,14 @@ static void S_render_note(xmlNodePtr td, xmlNodePtr notes, const char *table_id,
     S_attr(ref, "class", "comparison-note-ref");
     xmlNodePtr li = S_el(notes, "li", NULL);
     S_attr(li, "id", note_id);
-    if (v->note)
-        xmlAddChild(li, xmlNewText(BAD_CAST v->note));
-    if (v->source) {
+    if (note)
+        xmlAddChild(li, xmlNewText(BAD_CAST note));
+    if (source) {
         xmlNodePtr src = S_el(li, "span", NULL);
         S_attr(src, "class", "comparison-source");
-        if (v->note)
+        if (note)
             xmlAddPrevSibling(src, xmlNewText(BAD_CAST " "));
-        xmlAddChild(src, xmlNewText(BAD_CAST v->source));
+        xmlAddChild(src, xmlNewText(BAD_CAST source));
     }
     free(note_id);
     free(ref_id);
@@ -335,29 +336,32 @@ static void S_render_note(xmlNodePtr td, xmlNodePtr notes, const char *table_id,
 
 /* The body: a row per attribute, a cell per procedure; returns the number of notes. */
 static unsigned S_render_body(xmlNodePtr table, xmlNodePtr notes, const procedure_data *data,
-                              const compare_spec *spec, const char *table_id)
+                              const compare_spec *spec, const char *lang, const char *table_id)
 {
     unsigned n_notes = 0;
     xmlNodePtr tbody = S_el(table, "tbody", NULL);
     for (size_t a = 0; a < spec->n_attributes; a++) {
         const proc_attribute *attr = &data->attributes[spec->attributes[a]];
         xmlNodePtr row = S_el(tbody, "tr", NULL);
-        xmlNodePtr th = S_el(row, "th", attr->label);
+        xmlNodePtr th = S_el(row, "th", procedures_text(data, &attr->label, lang));
         S_attr(th, "scope", "row");
         for (size_t p = 0; p < spec->n_procedures; p++) {
             const procedure *proc = &data->procedures[spec->procedures[p]];
             const proc_value *v = &proc->values[spec->attributes[a]];
-            xmlNodePtr td = S_el(row, "td", v->text ? v->text : "\xE2\x80\x94");
-            S_attr(td, "data-label", proc->name);
-            if (v->note || v->source)
-                S_render_note(td, notes, table_id, ++n_notes, v);
+            const char *text = procedures_text(data, &v->text, lang);
+            const char *note = procedures_text(data, &v->note, lang);
+            const char *source = procedures_text(data, &v->source, lang);
+            xmlNodePtr td = S_el(row, "td", text ? text : "\xE2\x80\x94");
+            S_attr(td, "data-label", procedures_text(data, &proc->name, lang));
+            if (note || source)
+                S_render_note(td, notes, table_id, ++n_notes, note, source);
         }
     }
     return n_notes;
 }
 
 xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
-                          const char *table_id, bool procedure_anchors,
+                          const char *lang, const char *table_id, bool procedure_anchors,
                           const char *const *procedure_hrefs)
 {
     char *caption_id = xasprintf("%s-caption", table_id);
@@ -375,10 +379,10 @@ xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
     xmlNodePtr caption = S_el(table, "caption", spec->caption);
     S_attr(caption, "id", caption_id);
     free(caption_id);
-    S_render_head(table, data, spec, procedure_anchors, procedure_hrefs);
+    S_render_head(table, data, spec, lang, procedure_anchors, procedure_hrefs);
     xmlNodePtr notes = xmlNewNode(NULL, BAD_CAST "ol");
     S_attr(notes, "class", "comparison-notes");
-    if (S_render_body(table, notes, data, spec, table_id))
+    if (S_render_body(table, notes, data, spec, lang, table_id))
         xmlAddChild(wrap, notes);
     else
         xmlFreeNode(notes);

@@ -46,14 +46,16 @@ void compare_spec_free(compare_spec *spec);
 
 /*
  * Render the table as a new, unlinked <div class="comparison-wrap"> element (the caller
- * links it into a tree or frees it with xmlFreeNode). table_id ("cmp-1") prefixes every
+ * links it into a tree or frees it with xmlFreeNode). lang is the page's language (a BCP 47
+ * tag): the labels, names, cells and notes are the data's texts in it (procedures_text:
+ * else in the data's default language); the caption is the spec's, as written. table_id ("cmp-1") prefixes every
  * id in the table, so several tables can share a page. With procedure_anchors, each column
  * header gets id "procedure-<id>" for links from elsewhere (use it once per page).
  * procedure_hrefs, when not NULL, holds for each procedure of data a URL its column header
  * links to, or NULL. Missing values render as an em dash (compare_parse reports them).
  */
 xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
-                          const char *table_id, bool procedure_anchors,
+                          const char *lang, const char *table_id, bool procedure_anchors,
                           const char *const *procedure_hrefs);
 
 #endif

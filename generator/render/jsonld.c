@@ -94,7 +94,8 @@ char *jsonld_article(const config *cfg, const article *a, const procedure_data *
             continue;
         const procedure *p = &procedures->procedures[idx];
         char *url = permalink(cfg->base_url, PERMALINK_COMPARE, p->id, 0);
-        json_t *thing = S_thing("MedicalProcedure", p->name, url);
+        json_t *thing = S_thing("MedicalProcedure",
+                                procedures_text(procedures, &p->name, a->lang), url);
         free(url);
         if (thing)
             json_array_append_new(about, thing);

@@ -191,7 +191,8 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
         if (idx < 0)
             continue;
         const procedure *p = &procedures->procedures[idx];
-        xmlNodePtr proc = pagexml_text(procs, "procedure", p->name);
+        xmlNodePtr proc =
+            pagexml_text(procs, "procedure", procedures_text(procedures, &p->name, a->lang));
         xmlNewProp(proc, BAD_CAST "id", BAD_CAST p->id);
         char *href = permalink(cfg->base_path, PERMALINK_COMPARE, p->id, 0);
         xmlNewProp(proc, BAD_CAST "href", BAD_CAST href);

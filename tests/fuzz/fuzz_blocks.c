@@ -20,7 +20,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     char *path = xasprintf("%s/tests/fixtures/good/content/data/procedures.yaml", fuzz_root());
     diag_list *diags = diag_list_new();
-    S_data = procedures_load(path, diags);
+    S_data = procedures_load(path, NULL, diags);
     diag_list_free(diags);
     free(path);
     if (!S_data) {
@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list *diags = diag_list_new();
     compare_spec *spec = compare_parse("a.md", (const char *)data, size, 3, 1, S_data, diags);
     if (spec) {
-        xmlNodePtr table = compare_render(S_data, spec, "cmp-1", false, NULL);
+        xmlNodePtr table = compare_render(S_data, spec, "en", "cmp-1", false, NULL);
         xmlFreeNode(table);
     }
     compare_spec_free(spec);

@@ -6,8 +6,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    /* Read as a site without usable languages, then as a site in Korean and English. */
+    static const char *const codes[] = {"ko", "en", NULL};
+    static const ltext_langs bilingual = {codes, true};
     diag_list *diags = diag_list_new();
-    procedures_free(procedures_load(fuzz_file(data, size), diags));
+    const char *path = fuzz_file(data, size);
+    procedures_free(procedures_load(path, NULL, diags));
+    procedures_free(procedures_load(path, &bilingual, diags));
     diag_list_free(diags);
     return 0;
 }

@@ -1,15 +1,19 @@
 /*
- * lintfix.h: the fixture of the unit tests that lint articles (test_lint.c,
- * test_readability_ko_check.c): a site.yaml and a compliance.yaml written into a fresh
+ * lintfix.h: the fixture of the unit tests that lint articles and data (test_lint.c,
+ * test_readability_ko_check.c, test_lint_languages.c): a site.yaml and a compliance.yaml written into a fresh
  * temporary folder and loaded as `suture check` loads them, a scanner, and the result of
- * the last lint. Include it after testutil.h.
+ * the last lint (test_lint_languages.c too).
  */
 #ifndef SUTURE_LINTFIX_H
 #define SUTURE_LINTFIX_H
 
+#include "testutil.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "check/compliance.h"
 #include "check/lint.h"
 #include "content/config.h"

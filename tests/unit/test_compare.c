@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include <libxml/tree.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,10 +20,18 @@
 #define ARTICLE "content/articles/layers.md"
 #define LINE 20
 
+/* An ltext with the value text in any language, or none for NULL. */
+static ltext S_any(const char *text)
+{
+    ltext t = {0};
+    if (text)
+        ltext_set1(&t, "", text);
+    return t;
+}
+
 static proc_value S_value(const char *text, const char *note, const char *source)
 {
-    proc_value v = {text ? xstrdup(text) : NULL, note ? xstrdup(note) : NULL,
-                    source ? xstrdup(source) : NULL};
+    proc_value v = {S_any(text), S_any(note), S_any(source)};
     return v;
 }
 
@@ -43,13 +52,13 @@ static procedure_data *S_data_new(void)
     d->attributes = xcalloc(4, sizeof *d->attributes);
     for (size_t i = 0; i < 4; i++) {
         d->attributes[i].id = xstrdup(attrs[i][0]);
-        d->attributes[i].label = xstrdup(attrs[i][1]);
+        d->attributes[i].label = S_any(attrs[i][1]);
     }
     d->n_procedures = 3;
     d->procedures = xcalloc(3, sizeof *d->procedures);
     procedure *p = &d->procedures[0];
     p->id = xstrdup("thread-lift");
-    p->name = xstrdup("Thread lift");
+    p->name = S_any("Thread lift");
     p->values = xcalloc(4, sizeof *p->values);
     p->values[0] = S_value("None: needle points", NULL, NULL);
     p->values[1] = S_value("Barbed threads", NULL, NULL);
@@ -57,14 +66,14 @@ static procedure_data *S_data_new(void)
     p->values[3] = S_value("1-2 years", NULL, "Journal of Aesthetic Surgery, 2020");
     p = &d->procedures[1];
     p->id = xstrdup("mini-lift");
-    p->name = xstrdup("Mini lift");
+    p->name = S_any("Mini lift");
     p->values = xcalloc(4, sizeof *p->values);
     p->values[0] = S_value("Short, in front of the ear", NULL, NULL);
     p->values[1] = S_value("SMAS plication", NULL, NULL);
     p->values[2] = S_value("1-2 weeks", "Swelling & bruising", "Clinic records");
     p = &d->procedures[2];
     p->id = xstrdup("facelift");
-    p->name = xstrdup("Facelift");
+    p->name = S_any("Facelift");
     p->values = xcalloc(4, sizeof *p->values);
     p->values[0] = S_value("Around the ear", NULL, NULL);
     p->values[1] = S_value("SMAS repositioning", NULL, NULL);
@@ -78,19 +87,19 @@ static void S_data_free(procedure_data *d)
     for (size_t i = 0; i < d->n_procedures; i++) {
         procedure *p = &d->procedures[i];
         for (size_t a = 0; a < d->n_attributes; a++) {
-            free(p->values[a].text);
-            free(p->values[a].note);
-            free(p->values[a].source);
+            ltext_free(&p->values[a].text);
+            ltext_free(&p->values[a].note);
+            ltext_free(&p->values[a].source);
         }
         free(p->values);
         free(p->id);
-        free(p->name);
+        ltext_free(&p->name);
         free(p->article);
     }
     free(d->procedures);
     for (size_t a = 0; a < d->n_attributes; a++) {
         free(d->attributes[a].id);
-        free(d->attributes[a].label);
+        ltext_free(&d->attributes[a].label);
     }
     free(d->attributes);
     free(d->file);
@@ -454,7 +463,7 @@ static void test_render_structure(void **state)
                                  "caption: Thread lift & mini lift\n",
                                  diags);
     assert_non_null(spec);
-    xmlNodePtr wrap = compare_render(data, spec, "cmp-1", false, NULL);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-1", false, NULL);
     char *got = tu_dump(NULL, wrap);
     assert_string_equal(
         got,
@@ -494,7 +503,7 @@ static void test_render_notes_numbered_in_reading_order(void **state)
 {
     const procedure_data *data = *state;
     compare_spec *spec = compare_spec_all(data, "All");
-    xmlNodePtr wrap = compare_render(data, spec, "cmp-2", false, NULL);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-2", false, NULL);
     char *got = tu_dump(NULL, wrap);
     /* Row by row, then column by column: recovery (thread-lift 1, mini-lift 2), then
      * longevity (thread-lift 3, a source without a note). */
@@ -520,7 +529,7 @@ static void test_render_em_dash_for_missing_value(void **state)
 {
     const procedure_data *data = *state;
     compare_spec *spec = compare_spec_all(data, "All");
-    xmlNodePtr wrap = compare_render(data, spec, "cmp-1", false, NULL);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-1", false, NULL);
     char *got = tu_dump(NULL, wrap);
     assert_non_null(strstr(got, "<tr><th scope=\"row\">How long "
                                 "it lasts</th>"));
@@ -536,7 +545,7 @@ static void test_render_procedure_anchors_and_hrefs(void **state)
     const procedure_data *data = *state;
     compare_spec *spec = compare_spec_all(data, "All");
     const char *const hrefs[] = {"/kb/articles/thread-lift/", NULL, "/kb/articles/facelift/"};
-    xmlNodePtr wrap = compare_render(data, spec, "cmp-1", true, hrefs);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-1", true, hrefs);
     char *got = tu_dump(NULL, wrap);
     assert_non_null(strstr(got,
                            "<td class=\"comparison-corner\"/>"
@@ -558,7 +567,7 @@ static void test_render_without_notes_has_no_list(void **state)
     compare_spec *spec = S_parse(state, "procedures: facelift\nattributes: incision\ncaption: F\n",
                                  diags);
     assert_non_null(spec);
-    xmlNodePtr wrap = compare_render(data, spec, "t", false, NULL);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "t", false, NULL);
     char *got = tu_dump(NULL, wrap);
     assert_string_equal(
         got,
@@ -575,6 +584,88 @@ static void test_render_without_notes_has_no_list(void **state)
     xmlFreeNode(wrap);
     compare_spec_free(spec);
     diag_list_free(diags);
+}
+
+/* A text in Korean and English. */
+static ltext S_ko_en(const char *ko, const char *en)
+{
+    ltext t = {0};
+    ltext_set1(&t, "ko", ko);
+    t.values = xreallocarray(t.values, 2, sizeof *t.values);
+    t.values[1] = (ltext_value){xstrdup("en"), xstrdup(en)};
+    t.n = 2;
+    return t;
+}
+
+/* One procedure on one attribute, every text in Korean and English; the source in any. */
+static procedure_data *S_bilingual_new(void)
+{
+    procedure_data *d = xcalloc(1, sizeof *d);
+    d->file = xstrdup("content/data/procedures.yaml");
+    d->lang = xstrdup("ko");
+    d->n_attributes = 1;
+    d->attributes = xcalloc(1, sizeof *d->attributes);
+    d->attributes[0].id = xstrdup("recovery");
+    d->attributes[0].label = S_ko_en("일상 복귀", "Return to daily life");
+    d->n_procedures = 1;
+    d->procedures = xcalloc(1, sizeof *d->procedures);
+    procedure *p = &d->procedures[0];
+    p->id = xstrdup("thread-lift");
+    p->name = S_ko_en("실리프팅", "Thread lift");
+    p->values = xcalloc(1, sizeof *p->values);
+    p->values[0].text = S_ko_en("며칠", "A few days");
+    p->values[0].note = S_ko_en("사람마다 달라요", "Varies with the person");
+    p->values[0].source = S_any("Clinic audit 2025");
+    return d;
+}
+
+/* The table is in the page's language; the caption is the block's, as written. */
+static void test_render_in_the_page_language(void **state)
+{
+    (void)state;
+    procedure_data *d = S_bilingual_new();
+    compare_spec *spec = compare_spec_all(d, "Caption as written");
+    static const char *const langs[][2] = {
+        {"ko", "<caption id=\"t-caption\">Caption as written</caption>"
+               "<thead><tr><td class=\"comparison-corner\"/>"
+               "<th scope=\"col\">실리프팅</th></tr></thead>"
+               "<tbody><tr><th scope=\"row\">일상 복귀</th>"
+               /* tu_dump writes attributes in ASCII */
+               "<td data-label=\"&#xC2E4;&#xB9AC;&#xD504;&#xD305;\">며칠"},
+        {"en", "<caption id=\"t-caption\">Caption as written</caption>"
+               "<thead><tr><td class=\"comparison-corner\"/>"
+               "<th scope=\"col\">Thread lift</th></tr></thead>"
+               "<tbody><tr><th scope=\"row\">Return to daily life</th>"
+               "<td data-label=\"Thread lift\">A few days"},
+        /* A language the data has no text in: the default language's. */
+        {"fr", "<caption id=\"t-caption\">Caption as written</caption>"
+               "<thead><tr><td class=\"comparison-corner\"/>"
+               "<th scope=\"col\">실리프팅</th></tr></thead>"
+               "<tbody><tr><th scope=\"row\">일상 복귀</th>"
+               /* tu_dump writes attributes in ASCII */
+               "<td data-label=\"&#xC2E4;&#xB9AC;&#xD504;&#xD305;\">며칠"},
+    };
+    static const char *const notes[] = {
+        "<li id=\"t-note-1\">사람마다 달라요 <span class=\"comparison-source\">Clinic audit "
+        "2025</span></li>",
+        "<li id=\"t-note-1\">Varies with the person <span class=\"comparison-source\">Clinic "
+        "audit 2025</span></li>",
+        "<li id=\"t-note-1\">사람마다 달라요 <span class=\"comparison-source\">Clinic audit "
+        "2025</span></li>",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        xmlNodePtr wrap = compare_render(d, spec, langs[i][0], "t", false, NULL);
+        char *got = tu_dump(NULL, wrap);
+        if (!strstr(got, langs[i][1]) || !strstr(got, notes[i]))
+            fprintf(stderr, "%s: %s\n", langs[i][0], got);
+        assert_non_null(strstr(got, langs[i][1]));
+        assert_non_null(strstr(got, notes[i]));
+        free(got);
+        xmlFreeNode(wrap);
+    }
+    compare_spec_free(spec);
+    free(d->lang);
+    S_data_free(d);
 }
 
 int main(void)
@@ -610,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_render_em_dash_for_missing_value),
         cmocka_unit_test(test_render_procedure_anchors_and_hrefs),
         cmocka_unit_test(test_render_without_notes_has_no_list),
+        cmocka_unit_test(test_render_in_the_page_language),
     };
     return cmocka_run_group_tests_name("compare", tests, S_setup, S_teardown);
 }

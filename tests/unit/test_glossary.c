@@ -21,6 +21,10 @@
 
 static char *S_dir; /* the temporary folder the glossary files are written to */
 
+/* A site in English, as site.yaml's old one-language form declares it. */
+static const char *const S_en_codes[] = {"en", NULL};
+static const ltext_langs S_english = {S_en_codes, false};
+
 static const char S_valid[] =
     "terms:\n"
     "  - id: smas\n"
@@ -48,7 +52,7 @@ static const char S_valid[] =
 static char *S_load_bad(const char *name, const char *text, diag_list *diags, size_t n)
 {
     char *path = tu_write_file(S_dir, name, text);
-    assert_null(glossary_load(path, diags));
+    assert_null(glossary_load(path, &S_english, diags));
     assert_int_equal(diag_count(diags), n);
     return path;
 }
@@ -57,7 +61,8 @@ static char *S_load_bad(const char *name, const char *text, diag_list *diags, si
 static char *S_link(const glossary *g, const char *xml, size_t *links)
 {
     xmlDocPtr doc = tu_parse_xml(xml, "test.xml", XML_PARSE_NONET);
-    *links = glossary_link_terms(g, xmlDocGetRootElement(doc), "/kb/glossary/");
+    *links = glossary_link_terms(glossary_for_language(g, "en"), xmlDocGetRootElement(doc),
+                                 "/kb/glossary/");
     char *s = tu_dump(doc, xmlDocGetRootElement(doc));
     xmlFreeDoc(doc);
     return s;
@@ -68,7 +73,7 @@ static int S_setup(void **state)
     S_dir = tu_tmpdir("glossary");
     diag_list *diags = diag_list_new();
     char *path = tu_write_file(S_dir, "glossary.yaml", S_valid);
-    glossary *g = glossary_load(path, diags);
+    glossary *g = glossary_load(path, &S_english, diags);
     free(path);
     size_t n = diag_count(diags);
     diag_list_free(diags);
@@ -106,22 +111,26 @@ static void test_load_valid(void **state)
     assert_string_equal(glossary_file_name(g), path);
     free(path);
     const glossary_term *t = glossary_get(g, 0);
+    size_t n_aliases;
+    const char *const *aliases = glossary_term_aliases(t, "en", &n_aliases);
     assert_string_equal(t->id, "smas");
-    assert_string_equal(t->term, "SMAS");
-    assert_int_equal(t->n_aliases, 1);
-    assert_string_equal(t->aliases[0], "superficial musculoaponeurotic system");
-    assert_string_equal(t->definition, "A layer of *fibrous* tissue.");
+    assert_string_equal(glossary_text(g, &t->term, "en"), "SMAS");
+    assert_int_equal(n_aliases, 1);
+    assert_string_equal(aliases[0], "superficial musculoaponeurotic system");
+    assert_string_equal(glossary_text(g, &t->definition, "en"), "A layer of *fibrous* tissue.");
     assert_int_equal(t->line, 2);
     assert_int_equal(t->column, 5);
     t = glossary_get(g, 3);
     assert_string_equal(t->id, "smas-ko");
-    assert_string_equal(t->term, "스마스");
-    assert_int_equal(t->n_aliases, 0);
-    assert_string_equal(t->definition, "얼굴의 층.");
+    assert_string_equal(glossary_text(g, &t->term, "en"), "스마스");
+    glossary_term_aliases(t, "en", &n_aliases);
+    assert_int_equal(n_aliases, 0);
+    assert_string_equal(glossary_text(g, &t->definition, "en"), "얼굴의 층.");
     t = glossary_get(g, 4);
-    assert_int_equal(t->n_aliases, 2);
-    assert_string_equal(t->aliases[0], "skin dimple");
-    assert_string_equal(t->aliases[1], "puckering");
+    aliases = glossary_term_aliases(t, "en", &n_aliases);
+    assert_int_equal(n_aliases, 2);
+    assert_string_equal(aliases[0], "skin dimple");
+    assert_string_equal(aliases[1], "puckering");
     assert_int_equal(t->line, 15);
     assert_null(glossary_get(g, 5));
 }
@@ -129,7 +138,9 @@ static void test_load_valid(void **state)
 static void test_sorted_order(void **state)
 {
     const glossary *g = *state;
-    const size_t *sorted = glossary_sorted(g);
+    size_t n;
+    const size_t *sorted = glossary_view_sorted(glossary_for_language(g, "en"), &n);
+    assert_int_equal(n, 5);
     /* Case-insensitive by the shown term: Dimpling, fixed SMAS, glide plane, SMAS, 스마스. */
     static const char *const expected[] = {"dimpling", "fixed-smas", "glide-plane", "smas",
                                            "smas-ko"};
@@ -142,11 +153,13 @@ static void test_missing_file_gives_empty_glossary(void **state)
     (void)state;
     diag_list *diags = diag_list_new();
     char *path = path_join(S_dir, "no-such-glossary.yaml");
-    glossary *g = glossary_load(path, diags);
+    glossary *g = glossary_load(path, &S_english, diags);
     assert_non_null(g);
     assert_int_equal(diag_count(diags), 0);
     assert_int_equal(glossary_count(g), 0);
-    assert_non_null(glossary_sorted(g));
+    size_t n = 99;
+    assert_non_null(glossary_view_sorted(glossary_for_language(g, "en"), &n));
+    assert_int_equal(n, 0);
     size_t links = 99;
     char *got = S_link(g, "<p>SMAS</p>", &links);
     assert_string_equal(got, "<p>SMAS</p>");
@@ -162,7 +175,7 @@ static void test_unreadable_file(void **state)
 {
     (void)state;
     diag_list *diags = diag_list_new();
-    glossary *g = glossary_load(S_dir, diags);
+    glossary *g = glossary_load(S_dir, &S_english, diags);
     assert_null(g);
     assert_int_equal(diag_count(diags), 1);
     tu_expect_diag_prefixed(diags, 0, S_dir, ": error: this is a folder, not a file; suture "
@@ -479,7 +492,7 @@ static glossary *S_load_text(const char *name, const char *text)
 {
     char *path = tu_write_file(S_dir, name, text);
     diag_list *diags = diag_list_new();
-    glossary *g = glossary_load(path, diags);
+    glossary *g = glossary_load(path, &S_english, diags);
     assert_non_null(g);
     assert_int_equal(diag_count(diags), 0);
     diag_list_free(diags);

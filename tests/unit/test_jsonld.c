@@ -19,6 +19,7 @@ typedef struct {
     article a;
     fm_ref refs[3];
     procedure procs[2];
+    ltext_value names[2]; /* the procedures' names, in any language */
     procedure_data data;
     strlist owned; /* every string above, freed by S_teardown */
 } S_fixture;
@@ -55,8 +56,10 @@ static void S_setup(S_fixture *f)
     f->refs[2].id = S_own(f, "thread-lift");
     f->fm.procedures = f->refs;
     f->fm.n_procedures = 3;
-    f->procs[0] = (procedure){.id = S_own(f, "thread-lift"), .name = S_own(f, "Thread lift")};
-    f->procs[1] = (procedure){.id = S_own(f, "mini-lift"), .name = S_own(f, "Mini lift")};
+    f->names[0] = (ltext_value){S_own(f, ""), S_own(f, "Thread lift")};
+    f->names[1] = (ltext_value){S_own(f, ""), S_own(f, "Mini lift")};
+    f->procs[0] = (procedure){.id = S_own(f, "thread-lift"), .name = {&f->names[0], 1}};
+    f->procs[1] = (procedure){.id = S_own(f, "mini-lift"), .name = {&f->names[1], 1}};
     f->data.procedures = f->procs;
     f->data.n_procedures = 2;
     f->a.fm = &f->fm;
@@ -125,7 +128,7 @@ static void test_invalid_utf8_left_out(void **state)
     S_setup(&f);
     f.fm.summary = S_own(&f, "bad \xff byte");
     f.fm.reviewer = S_own(&f, "\xc3\x28");
-    f.procs[1].name = S_own(&f, "Mini \xfe lift");
+    f.names[1].text = S_own(&f, "Mini \xfe lift");
     char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
     assert_null(strstr(json, "\"description\""));
     assert_null(strstr(json, "\"reviewedBy\""));
@@ -141,12 +144,35 @@ static void test_invalid_utf8_left_out(void **state)
     S_teardown(&f);
 }
 
+/* The procedures are named in the article's language. */
+static void test_procedure_names_in_the_article_language(void **state)
+{
+    (void)state;
+    S_fixture f;
+    S_setup(&f);
+    ltext_value thread[] = {{S_own(&f, "ko"), S_own(&f, "실리프팅")},
+                            {S_own(&f, "en"), S_own(&f, "Thread lift")}};
+    f.procs[0].name = (ltext){thread, 2};
+    f.data.lang = S_own(&f, "ko");
+    f.fm.n_procedures = 3;
+    f.a.lang = S_own(&f, "ko");
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    assert_non_null(strstr(json, "{\"@type\":\"MedicalProcedure\",\"name\":\"실리프팅\","));
+    free(json);
+    f.a.lang = S_own(&f, "en");
+    json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    assert_non_null(strstr(json, "{\"@type\":\"MedicalProcedure\",\"name\":\"Thread lift\","));
+    free(json);
+    S_teardown(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_medical_web_page),
         cmocka_unit_test(test_script_safe),
         cmocka_unit_test(test_invalid_utf8_left_out),
+        cmocka_unit_test(test_procedure_names_in_the_article_language),
     };
     return cmocka_run_group_tests_name("jsonld", tests, NULL, NULL);
 }

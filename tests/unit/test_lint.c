@@ -11,7 +11,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #endif
-#include "testutil.h"
+#include "lintfix.h"
 
 #include "check/lint.h"
 #include "lintfix.h"

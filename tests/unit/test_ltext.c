@@ -4,6 +4,9 @@
 
 #include "content/ltext.h"
 
+#include <stddef.h>
+#include <stdlib.h>
+
 static void test_get_exact_primary_and_any(void **state)
 {
     (void)state;
@@ -35,11 +38,45 @@ static void test_exact_tag_before_primary(void **state)
     assert_string_equal(ltext_get(&t, "en"), "colour");
 }
 
+/* The same choice over another table per language (glossary aliases, views). */
+static void test_find_language_in_other_tables(void **state)
+{
+    (void)state;
+    typedef struct {
+        int n;
+        char *lang;
+    } row;
+    row rows[] = {{1, (char *)"ko"}, {2, (char *)""}, {3, (char *)"en"}, {4, (char *)"en-GB"}};
+    size_t at = offsetof(row, lang);
+    assert_int_equal(ltext_find_language(rows, 4, sizeof *rows, at, "KO"), 0);
+    assert_int_equal(ltext_find_language(rows, 4, sizeof *rows, at, "en-GB"), 3);
+    assert_int_equal(ltext_find_language(rows, 4, sizeof *rows, at, "en-US"), 2);
+    assert_int_equal(ltext_find_language(rows, 4, sizeof *rows, at, "ja"), 1);
+    assert_int_equal(ltext_find_language(rows, 1, sizeof *rows, at, "ja"), -1);
+    assert_int_equal(ltext_find_language(rows, 0, sizeof *rows, at, "ko"), -1);
+}
+
+static void test_language_list(void **state)
+{
+    (void)state;
+    static const char *const codes[] = {"ko", "en", "ja", NULL};
+    ltext_langs langs = {codes, true};
+    char *list = ltext_language_list(&langs);
+    assert_string_equal(list, "ko, en, ja");
+    free(list);
+    langs.codes = NULL;
+    list = ltext_language_list(&langs);
+    assert_string_equal(list, "");
+    free(list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_get_exact_primary_and_any),
         cmocka_unit_test(test_exact_tag_before_primary),
+        cmocka_unit_test(test_find_language_in_other_tables),
+        cmocka_unit_test(test_language_list),
     };
     return cmocka_run_group_tests_name("ltext", tests, NULL, NULL);
 }

@@ -281,14 +281,14 @@ static procedure_data *S_procedures(void)
     d->n_procedures = 1;
     d->procedures = xcalloc(1, sizeof *d->procedures);
     d->procedures[0].id = xstrdup("thread-lift");
-    d->procedures[0].name = xstrdup("Thread lift");
+    ltext_set1(&d->procedures[0].name, "", "Thread lift");
     return d;
 }
 
 static void S_procedures_free(procedure_data *d)
 {
     free(d->procedures[0].id);
-    free(d->procedures[0].name);
+    ltext_free(&d->procedures[0].name);
     free(d->procedures);
     free(d->file);
     free(d);

@@ -37,6 +37,16 @@ static const char S_data[] =
     "      longevity:\n"                                                   /* 19 */
     "        text: Several years\n";                                       /* 20 */
 
+/* A site in English, as site.yaml's old one-language form declares it. */
+static const char *const S_en_codes[] = {"en", NULL};
+static const ltext_langs S_english = {S_en_codes, false};
+
+/* The English text of t, or NULL. */
+static const char *S_en(const ltext *t)
+{
+    return ltext_get(t, "en");
+}
+
 static int S_setup(void **state)
 {
     return tu_fixture_setup(state, "procedures", "procedures.yaml");
@@ -45,7 +55,7 @@ static int S_setup(void **state)
 static procedure_data *S_load(tu_fixture *f, const char *text)
 {
     tu_fixture_write(f, text);
-    return procedures_load(f->path, f->diags);
+    return procedures_load(f->path, &S_english, f->diags);
 }
 
 /* Load S_data with one replacement; the load must fail. */
@@ -68,39 +78,40 @@ static void test_valid(void **state)
 
     assert_int_equal(data->n_attributes, 3);
     assert_string_equal(data->attributes[0].id, "incision");
-    assert_string_equal(data->attributes[0].label, "Incision");
+    assert_string_equal(S_en(&data->attributes[0].label), "Incision");
     assert_string_equal(data->attributes[1].id, "recovery");
-    assert_string_equal(data->attributes[1].label, "Typical return to daily life");
+    assert_string_equal(S_en(&data->attributes[1].label), "Typical return to daily life");
     assert_string_equal(data->attributes[2].id, "longevity");
 
     assert_int_equal(data->n_procedures, 2);
     const procedure *t = &data->procedures[0];
     assert_string_equal(t->id, "thread-lift");
-    assert_string_equal(t->name, "Thread lift");
+    assert_string_equal(S_en(&t->name), "Thread lift");
     assert_string_equal(t->article, "thread-lift-vs-mini-lift.md");
     assert_int_equal(t->line, 9);
     assert_int_equal(t->column, 5);
-    assert_string_equal(t->values[0].text, "None: threads enter through small needle points");
-    assert_null(t->values[0].note);
-    assert_null(t->values[0].source);
-    assert_string_equal(t->values[1].text, "A few days");
-    assert_string_equal(t->values[1].note, "Varies with the person");
-    assert_string_equal(t->values[1].source, "Clinic audit 2025");
+    assert_string_equal(S_en(&t->values[0].text),
+                        "None: threads enter through small needle points");
+    assert_null(S_en(&t->values[0].note));
+    assert_null(S_en(&t->values[0].source));
+    assert_string_equal(S_en(&t->values[1].text), "A few days");
+    assert_string_equal(S_en(&t->values[1].note), "Varies with the person");
+    assert_string_equal(S_en(&t->values[1].source), "Clinic audit 2025");
     /* Left out: no value, which is an error only where a table asks for it. */
-    assert_null(t->values[2].text);
-    assert_null(t->values[2].note);
+    assert_null(S_en(&t->values[2].text));
+    assert_null(S_en(&t->values[2].note));
 
     const procedure *m = &data->procedures[1];
     assert_string_equal(m->id, "mini-lift");
-    assert_string_equal(m->name, "Mini lift");
+    assert_string_equal(S_en(&m->name), "Mini lift");
     assert_null(m->article);
     assert_int_equal(m->line, 15);
     assert_int_equal(m->column, 5);
-    assert_string_equal(m->values[0].text, "Short cuts in front of the ear");
-    assert_null(m->values[1].text);
-    assert_string_equal(m->values[2].text, "Several years");
-    assert_null(m->values[2].note);
-    assert_null(m->values[2].source);
+    assert_string_equal(S_en(&m->values[0].text), "Short cuts in front of the ear");
+    assert_null(S_en(&m->values[1].text));
+    assert_string_equal(S_en(&m->values[2].text), "Several years");
+    assert_null(S_en(&m->values[2].note));
+    assert_null(S_en(&m->values[2].source));
     procedures_free(data);
     procedures_free(NULL);
 }
@@ -131,7 +142,7 @@ static void test_missing_file_is_empty(void **state)
 {
     tu_fixture *f = *state;
     /* Nothing written at f->path. */
-    procedure_data *data = procedures_load(f->path, f->diags);
+    procedure_data *data = procedures_load(f->path, &S_english, f->diags);
     assert_non_null(data);
     assert_int_equal(diag_count(f->diags), 0);
     assert_string_equal(data->file, f->path);
@@ -149,14 +160,14 @@ static void test_unreadable(void **state)
     tu_fixture *f = *state;
     /* A directory in its place cannot be read. */
     assert_int_equal(mkdir_p(f->path), 0);
-    assert_null(procedures_load(f->path, f->diags));
+    assert_null(procedures_load(f->path, &S_english, f->diags));
     assert_int_equal(diag_count(f->diags), 1);
     tu_fixture_diag(f, 0, ": error: this is a folder, not a file; suture reads only regular "
                           "files: remove it or replace it with the procedure data");
     /* No file means no procedures; a symbolic link to nothing is a mistake, not that. */
     assert_int_equal(remove_tree(f->path), 0);
     assert_int_equal(symlink("nowhere.yaml", f->path), 0);
-    assert_null(procedures_load(f->path, f->diags));
+    assert_null(procedures_load(f->path, &S_english, f->diags));
     assert_int_equal(diag_count(f->diags), 2);
     tu_fixture_diag(f, 1, ": error: this is a symbolic link to 'nowhere.yaml', which does not "
                           "exist; suture reads only regular files: remove the link or replace "
@@ -442,6 +453,203 @@ static void test_empty_file(void **state)
     procedures_free(data);
 }
 
+/* ---- a site in Korean and English (issue 16) ---------------------------------------------- */
+
+static const char *const S_ko_en_codes[] = {"ko", "en", NULL};
+static const ltext_langs S_ko_en = {S_ko_en_codes, true};
+
+static const char S_bilingual[] =
+    "attributes:\n"                                                        /* 1 */
+    "  - id: incision\n"                                                   /* 2 */
+    "    label: {ko: 절개, en: Incision}\n"                                 /* 3 */
+    "  - id: recovery\n"                                                   /* 4 */
+    "    label:\n"                                                         /* 5 */
+    "      ko: 일상 복귀\n"                                                 /* 6 */
+    "      en: Return to daily life\n"                                     /* 7 */
+    "procedures:\n"                                                        /* 8 */
+    "  - id: thread-lift\n"                                                /* 9 */
+    "    name: {ko: 실리프팅, en: Thread lift}\n"                           /* 10 */
+    "    article: thread-lift.md\n"                                        /* 11 */
+    "    values:\n"                                                        /* 12 */
+    "      incision: {ko: 바늘 구멍, en: Needle points}\n"                  /* 13 */
+    "      recovery:\n"                                                    /* 14 */
+    "        text: {ko: 며칠, en: A few days}\n"                            /* 15 */
+    "        note: {ko: 사람마다 달라요, en: Varies}\n"                     /* 16 */
+    "        source: Clinic audit 2025\n";                                 /* 17 */
+
+static procedure_data *S_load_bilingual(tu_fixture *f, const char *find, const char *repl)
+{
+    char *text = tu_replace(S_bilingual, find, repl);
+    tu_fixture_write(f, text);
+    free(text);
+    return procedures_load(f->path, &S_ko_en, f->diags);
+}
+
+static void test_bilingual_values(void **state)
+{
+    tu_fixture *f = *state;
+    procedure_data *data = S_load_bilingual(f, "", "");
+    assert_non_null(data);
+    assert_int_equal(diag_count(f->diags), 0);
+    assert_string_equal(data->lang, "ko");
+    assert_string_equal(procedures_text(data, &data->attributes[0].label, "ko"), "절개");
+    assert_string_equal(procedures_text(data, &data->attributes[0].label, "en"), "Incision");
+    assert_string_equal(procedures_text(data, &data->attributes[1].label, "ko"), "일상 복귀");
+    assert_string_equal(procedures_text(data, &data->attributes[1].label, "en-GB"),
+                        "Return to daily life");
+    const procedure *p = &data->procedures[0];
+    assert_string_equal(p->id, "thread-lift");
+    assert_string_equal(p->article, "thread-lift.md");
+    assert_string_equal(procedures_text(data, &p->name, "ko"), "실리프팅");
+    assert_string_equal(procedures_text(data, &p->name, "en"), "Thread lift");
+    /* A language the data has no text in is shown the default language's. */
+    assert_string_equal(procedures_text(data, &p->name, "ja"), "실리프팅");
+    assert_string_equal(procedures_text(data, &p->values[0].text, "en"), "Needle points");
+    assert_string_equal(procedures_text(data, &p->values[0].text, "ko"), "바늘 구멍");
+    assert_null(procedures_text(data, &p->values[0].note, "en"));
+    assert_string_equal(procedures_text(data, &p->values[1].text, "ko"), "며칠");
+    assert_string_equal(procedures_text(data, &p->values[1].text, "en"), "A few days");
+    assert_string_equal(procedures_text(data, &p->values[1].note, "ko"), "사람마다 달라요");
+    assert_string_equal(procedures_text(data, &p->values[1].note, "en"), "Varies");
+    /* A citation stays one text for every language. */
+    assert_string_equal(procedures_text(data, &p->values[1].source, "ko"), "Clinic audit 2025");
+    assert_string_equal(procedures_text(data, &p->values[1].source, "en"), "Clinic audit 2025");
+    procedures_free(data);
+}
+
+static void test_bilingual_missing_language(void **state)
+{
+    tu_fixture *f = *state;
+    assert_null(S_load_bilingual(f, "{ko: 실리프팅, en: Thread lift}", "{ko: 실리프팅}"));
+    assert_null(S_load_bilingual(f, "      en: Return to daily life\n", ""));
+    assert_null(S_load_bilingual(f, "{ko: 바늘 구멍, en: Needle points}", "{en: Needle points}"));
+    assert_null(S_load_bilingual(f, "{ko: 사람마다 달라요, en: Varies}", "{ko: 사람마다 달라요}"));
+    assert_null(S_load_bilingual(f, "{ko: 며칠, en: A few days}", "{}"));
+    /* An attribute with a mistake is left out, so values for it are reported too. */
+    assert_int_equal(diag_count(f->diags), 7);
+    tu_fixture_diag(f, 0, ":10:11: error: 'name' of procedure 'thread-lift' has no 'en' text; "
+                          "add 'en: …'");
+    tu_fixture_diag(f, 1, ":6:7: error: 'label' of attribute 'recovery' has no 'en' text; add "
+                          "'en: …'");
+    tu_fixture_diag(f, 2, ":13:7: error: unknown attribute 'recovery'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 3, ":13:17: error: 'incision' of procedure 'thread-lift' has no 'ko' "
+                          "text; add 'ko: …'");
+    tu_fixture_diag(f, 4, ":16:15: error: 'note' of 'recovery' of procedure 'thread-lift' has "
+                          "no 'en' text; add 'en: …'");
+    tu_fixture_diag(f, 5, ":15:15: error: 'text' of 'recovery' of procedure 'thread-lift' has "
+                          "no 'ko' text; add 'ko: …'");
+    tu_fixture_diag(f, 6, ":15:15: error: 'text' of 'recovery' of procedure 'thread-lift' has "
+                          "no 'en' text; add 'en: …'");
+}
+
+static void test_bilingual_undeclared_language(void **state)
+{
+    tu_fixture *f = *state;
+    assert_null(S_load_bilingual(f, "en: Incision}", "en: Incision, eng: Incision}"));
+    assert_null(S_load_bilingual(f, "en: Varies}", "en: Varies, ja: 人による}"));
+    assert_null(S_load_bilingual(f, "{ko: 절개, en: Incision}", "{ko: 절개, ko: 절개2, en: x}"));
+    assert_int_equal(diag_count(f->diags), 5);
+    tu_fixture_diag(f, 0, ":3:35: error: 'label' of attribute 'incision' has a text in 'eng', a "
+                          "language site.yaml does not declare; did you mean 'en'?");
+    tu_fixture_diag(f, 1, ":13:7: error: unknown attribute 'incision'; declare it under "
+                          "'attributes' first");
+    tu_fixture_diag(f, 2, ":16:42: error: 'note' of 'recovery' of procedure 'thread-lift' has a "
+                          "text in 'ja', a language site.yaml does not declare; declare it under "
+                          "'languages' in site.yaml, or remove it");
+    tu_fixture_diag(f, 3, ":3:21: error: language 'ko' is given twice in 'label' of attribute "
+                          "'incision'; keep one");
+}
+
+static void test_bilingual_plain_string(void **state)
+{
+    tu_fixture *f = *state;
+    assert_null(S_load_bilingual(f, "{ko: 실리프팅, en: Thread lift}", "Thread lift"));
+    assert_null(S_load_bilingual(f, "{ko: 바늘 구멍, en: Needle points}", "Needle points"));
+    assert_null(S_load_bilingual(f, "{ko: 사람마다 달라요, en: Varies}", "Varies"));
+    assert_null(S_load_bilingual(f, "{ko: 절개, en: Incision}", "[절개, Incision]"));
+    assert_int_equal(diag_count(f->diags), 5);
+    tu_fixture_diag(f, 0, ":10:11: error: 'name' of procedure 'thread-lift' must give one text "
+                          "per language, like {ko: …, en: …}: site.yaml declares ko, en");
+    tu_fixture_diag(f, 1, ":13:17: error: 'incision' of procedure 'thread-lift' must give one "
+                          "text per language, like {ko: …, en: …}: site.yaml declares ko, en");
+    tu_fixture_diag(f, 2, ":16:15: error: 'note' of 'recovery' of procedure 'thread-lift' must "
+                          "give one text per language, like {ko: …, en: …}: site.yaml declares "
+                          "ko, en");
+    tu_fixture_diag(f, 3, ":3:12: error: 'label' of attribute 'incision' must be a text value, "
+                          "but it is a list");
+    tu_fixture_diag(f, 4, ":13:7: error: unknown attribute 'incision'; declare it under "
+                          "'attributes' first");
+}
+
+/* {text, note, source} and {ko, en} are told apart by their keys. */
+static void test_bilingual_value_forms(void **state)
+{
+    tu_fixture *f = *state;
+    /* Neither a language nor text/note/source: a misspelt {text: …}. */
+    assert_null(S_load_bilingual(f, "{ko: 바늘 구멍, en: Needle points}", "{txt: x}"));
+    /* A language beside 'note': a {text, note} value with a stray key. */
+    assert_null(S_load_bilingual(f, "{ko: 바늘 구멍, en: Needle points}",
+                                 "{ko: 바늘 구멍, note: {ko: a, en: b}}"));
+    /* A source given per language needs every language too. */
+    assert_null(S_load_bilingual(f, "source: Clinic audit 2025", "source: {en: Audit}"));
+    assert_int_equal(diag_count(f->diags), 5);
+    tu_fixture_diag(f, 0, ":13:18: error: unknown key 'txt' in the value of 'incision'; did you "
+                          "mean 'text'?");
+    tu_fixture_diag(f, 1, ":13:17: error: the value of 'incision' has no 'text'; add the words "
+                          "shown in the table");
+    tu_fixture_diag(f, 2, ":13:18: error: unknown key 'ko' in the value of 'incision'; the keys "
+                          "allowed are: text, note, source");
+    tu_fixture_diag(f, 3, ":13:17: error: the value of 'incision' has no 'text'; add the words "
+                          "shown in the table");
+    tu_fixture_diag(f, 4, ":17:17: error: 'source' of 'recovery' of procedure 'thread-lift' has "
+                          "no 'ko' text; add 'ko: …'");
+    procedure_data *data = S_load_bilingual(f, "source: Clinic audit 2025",
+                                            "source: {ko: 병원 자료, en: Clinic audit}");
+    assert_non_null(data);
+    assert_string_equal(procedures_text(data, &data->procedures[0].values[1].source, "ko"),
+                        "병원 자료");
+    procedures_free(data);
+}
+
+/* Without usable settings any language is accepted, and a plain string too. */
+static void test_languages_unknown(void **state)
+{
+    tu_fixture *f = *state;
+    char *text = tu_replace(S_bilingual, "{ko: 실리프팅, en: Thread lift}", "Thread lift");
+    char *text2 = tu_replace(text, "en: Varies}", "en: Varies, ja: 人による}");
+    tu_fixture_write(f, text2);
+    free(text);
+    free(text2);
+    procedure_data *data = procedures_load(f->path, NULL, f->diags);
+    assert_non_null(data);
+    assert_int_equal(diag_count(f->diags), 0);
+    assert_string_equal(data->lang, "");
+    assert_string_equal(procedures_text(data, &data->procedures[0].name, "ko"), "Thread lift");
+    assert_string_equal(procedures_text(data, &data->procedures[0].values[1].note, "ja"),
+                        "人による");
+    procedures_free(data);
+}
+
+/* A site in one language may write its texts the per-language way too. */
+static void test_one_language_mapping(void **state)
+{
+    tu_fixture *f = *state;
+    char *text = tu_replace(S_data, "    name: Thread lift\n", "    name: {en: Thread lift}\n");
+    procedure_data *data = S_load(f, text);
+    free(text);
+    assert_non_null(data);
+    assert_string_equal(S_en(&data->procedures[0].name), "Thread lift");
+    procedures_free(data);
+    S_load_bad(f, "    name: Thread lift\n", "    name: {ko: 실리프팅}\n");
+    assert_int_equal(diag_count(f->diags), 2);
+    tu_fixture_diag(f, 0, ":10:12: error: 'name' of procedure 'thread-lift' has a text in 'ko', "
+                          "a language site.yaml does not declare; declare it under 'languages' "
+                          "in site.yaml, or remove it");
+    tu_fixture_diag(f, 1, ":10:11: error: 'name' of procedure 'thread-lift' has no 'en' text; "
+                          "add 'en: …'");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, S_setup, tu_fixture_teardown)
 
 int main(void)
@@ -470,6 +678,13 @@ int main(void)
         T(test_plain_value_errors),
         T(test_every_mistake_is_reported),
         T(test_empty_file),
+        T(test_bilingual_values),
+        T(test_bilingual_missing_language),
+        T(test_bilingual_undeclared_language),
+        T(test_bilingual_plain_string),
+        T(test_bilingual_value_forms),
+        T(test_languages_unknown),
+        T(test_one_language_mapping),
     };
     return cmocka_run_group_tests_name("procedures", tests, NULL, NULL);
 }
