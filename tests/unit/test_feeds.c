@@ -126,9 +126,9 @@ static void test_sitemap(void **state)
     (void)state;
     const date_ymd lastmod = {2026, 11, 20};
     const feeds_page pages[] = {
-        {"/kb/", NULL},
-        {"/kb/articles/smas-ko/", &lastmod},
-        {"/kb/topics/anatomy/", NULL},
+        {"/kb/", NULL, NULL, 0},
+        {"/kb/articles/smas-ko/", &lastmod, NULL, 0},
+        {"/kb/topics/anatomy/", NULL, NULL, 0},
     };
     size_t len = 0;
     char *out = feeds_sitemap(&S_cfg, pages, 3, &len);
@@ -189,7 +189,7 @@ static void test_atom_feed(void **state)
     /* Given in the caller's order; the newest review is not the first entry. */
     const article *articles[] = {&S_mid, &S_new, &S_old};
     size_t len = 0;
-    char *out = feeds_atom(&S_cfg, articles, 3, &len);
+    char *out = feeds_atom(&S_cfg, &S_cfg.languages[0], articles, 3, &len);
     assert_int_equal(len, strlen(out));
     assert_true(str_starts_with(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
     /* Korean text is written as UTF-8, not as character references. */
@@ -244,13 +244,16 @@ static void test_atom_feed_root_base(void **state)
 {
     (void)state;
     config cfg = S_cfg;
+    config_language lang = S_cfg.languages[0];
+    lang.prefix = STR("/"); /* the language's pages at the root too */
+    cfg.languages = &lang;
     cfg.base_url = STR("https://clinic.example/");
     cfg.base_path = STR("/");
     article a = S_old;
     a.url = STR("/articles/dimpling/");
     const article *articles[] = {&a};
     size_t len = 0;
-    char *out = feeds_atom(&cfg, articles, 1, &len);
+    char *out = feeds_atom(&cfg, &cfg.languages[0], articles, 1, &len);
     S_xml x = S_parse(out, len);
     S_expect_string(&x, "/a:feed/a:id", "https://clinic.example/");
     S_expect_string(&x, "/a:feed/a:link[@rel='self']/@href", "https://clinic.example/feed.xml");

@@ -44,6 +44,7 @@ static void S_setup(S_fixture *f)
     f->cfg.n_languages = 1;
     f->cfg.base_url = S_own(f, "https://clinic.example/kb/");
     f->cfg.base_path = S_own(f, "/kb/");
+    f->lang.prefix = S_own(f, "/kb/");
     f->cfg.review_max_age_days = 365;
     f->fm.title = S_own(f, "Thread lift or mini lift?");
     f->fm.summary = S_own(f, "How the two differ, and what each can and cannot do.");
@@ -71,7 +72,7 @@ static void test_medical_web_page(void **state)
     (void)state;
     S_fixture f;
     S_setup(&f);
-    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
     /* Procedures in front matter order; an unknown one is left out. */
     assert_string_equal(
         json,
@@ -100,7 +101,7 @@ static void test_script_safe(void **state)
     S_setup(&f);
     f.fm.title = S_own(&f, "</script><script>alert(1)</script> & <!-- \"quotes\" \\ 리프팅");
     f.fm.n_procedures = 0;
-    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL);
+    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, NULL);
     assert_null(strchr(json, '<'));
     assert_null(strchr(json, '>'));
     assert_null(strchr(json, '&'));
@@ -126,7 +127,7 @@ static void test_invalid_utf8_left_out(void **state)
     f.fm.summary = S_own(&f, "bad \xff byte");
     f.fm.reviewer = S_own(&f, "\xc3\x28");
     f.procs[1].name = S_own(&f, "Mini \xfe lift");
-    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
     assert_null(strstr(json, "\"description\""));
     assert_null(strstr(json, "\"reviewedBy\""));
     assert_null(strstr(json, "Mini"));

@@ -148,6 +148,9 @@ static void test_new_root_base_path(void **state)
 {
     (void)state;
     config cfg = S_cfg;
+    config_language lang = S_languages[0];
+    lang.prefix = STR("/"); /* the language's pages at the root too */
+    cfg.languages = &lang;
     cfg.base_url = STR("https://clinic.example/");
     cfg.base_path = STR("/");
     cfg.n_topics = 0;
@@ -186,8 +189,8 @@ static void test_date(void **state)
     (void)state;
     xmlNodePtr parent = xmlNewNode(NULL, BAD_CAST "x");
     const date_ymd d1 = {2026, 3, 5}, d2 = {1999, 12, 31};
-    xmlNodePtr n = pagexml_date(parent, "reviewed", &d1);
-    pagexml_date(parent, "date", &d2);
+    xmlNodePtr n = pagexml_date(parent, "reviewed", &d1, NULL);
+    pagexml_date(parent, "date", &d2, NULL);
     assert_string_equal((const char *)n->name, "reviewed");
     char *got = tu_dump(parent->doc, parent);
     assert_string_equal(got, "<x><reviewed iso=\"2026-03-05\" year=\"2026\" month=\"3\" "
@@ -263,12 +266,15 @@ static void test_article_ref(void **state)
 {
     (void)state;
     xmlNodePtr parent = xmlNewNode(NULL, BAD_CAST "articles");
-    pagexml_article_ref(parent, &S_related);
+    pagexml_article_ref(parent, &S_cfg, &S_related);
     char *got = tu_dump(parent->doc, parent);
     assert_string_equal(got, "<articles><article-ref href=\"/kb/articles/dimpling/\" lang=\"ko\">"
                              "<title>Dimpling</title><summary>Small dents.</summary>"
-                             "<date iso=\"2025-06-07\" year=\"2025\" month=\"6\" day=\"7\"/>"
-                             "<reviewed iso=\"2025-08-09\" year=\"2025\" month=\"8\" day=\"9\"/>"
+                             /* A language the site does not declare: the site's dates */
+                             "<date iso=\"2025-06-07\" year=\"2025\" month=\"6\" day=\"7\" "
+                             "text=\"June 7, 2025\"/>"
+                             "<reviewed iso=\"2025-08-09\" year=\"2025\" month=\"8\" day=\"9\" "
+                             "text=\"August 9, 2025\"/>"
                              "</article-ref></articles>");
     free(got);
     xmlFreeNode(parent);
@@ -306,7 +312,7 @@ static void test_article(void **state)
     const article *related[] = {&S_related};
     procedure_data *procs = S_procedures();
     xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body,
-                                     headings, 3, related, 1, procs);
+                                     headings, 3, related, 1, procs, NULL);
     assert_ptr_equal(body->parent, art);
     char *got = tu_dump(art->doc, art);
     /* One h2 section: no table of contents. Unknown topic and procedure ids are skipped. */
@@ -314,10 +320,13 @@ static void test_article(void **state)
         got,
         "<article slug=\"smas\" href=\"/kb/articles/smas/\"><title>The SMAS layer</title>"
         "<summary>What the SMAS is.</summary>"
-        "<date iso=\"2026-01-02\" year=\"2026\" month=\"1\" day=\"2\"/>"
-        "<reviewed iso=\"2026-11-20\" year=\"2026\" month=\"11\" day=\"20\"/>"
+        /* text: ICU's long date for English (no date_format) */
+        "<date iso=\"2026-01-02\" year=\"2026\" month=\"1\" day=\"2\" text=\"January 2, 2026\"/>"
+        "<reviewed iso=\"2026-11-20\" year=\"2026\" month=\"11\" day=\"20\" "
+        "text=\"November 20, 2026\"/>"
         /* reviewed + review_max_age_days (365) */
-        "<next-review iso=\"2027-11-20\" year=\"2027\" month=\"11\" day=\"20\"/>"
+        "<next-review iso=\"2027-11-20\" year=\"2027\" month=\"11\" day=\"20\" "
+        "text=\"November 20, 2027\"/>"
         "<reviewer>Medical review team</reviewer>"
         "<topics><topic id=\"anatomy\" href=\"/kb/topics/anatomy/\">Facial anatomy</topic>"
         "</topics>"
@@ -338,8 +347,9 @@ static void test_article(void **state)
         "<body><p>Text</p></body>"
         "<related><article-ref href=\"/kb/articles/dimpling/\" lang=\"ko\"><title>Dimpling</title>"
         "<summary>Small dents.</summary>"
-        "<date iso=\"2025-06-07\" year=\"2025\" month=\"6\" day=\"7\"/>"
-        "<reviewed iso=\"2025-08-09\" year=\"2025\" month=\"8\" day=\"9\"/>"
+        "<date iso=\"2025-06-07\" year=\"2025\" month=\"6\" day=\"7\" text=\"June 7, 2025\"/>"
+        "<reviewed iso=\"2025-08-09\" year=\"2025\" month=\"8\" day=\"9\" "
+        "text=\"August 9, 2025\"/>"
         "</article-ref></related></article>");
     free(got);
     S_procedures_free(procs);
@@ -358,7 +368,7 @@ static void test_article_toc_from_three_sections(void **state)
                                    {2, STR("스마스"), STR("스마스")}};
     procedure_data *procs = S_procedures();
     xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body,
-                                     headings, 5, NULL, 0, procs);
+                                     headings, 5, NULL, 0, procs, NULL);
     xmlNodePtr toc = NULL;
     for (xmlNodePtr c = art->children; c; c = c->next)
         if (xmlStrEqual(c->name, BAD_CAST "toc"))
