@@ -142,12 +142,43 @@ static void test_invalid_utf8_left_out(void **state)
     S_teardown(&f);
 }
 
+/* Versions in other languages: translationOfWork on a translation, workTranslation on a
+ * source, each an {"@id"} of an absolute URL; a URL that is not UTF-8 is left out. */
+static void test_translations(void **state)
+{
+    (void)state;
+    S_fixture f;
+    S_setup(&f);
+    f.fm.n_procedures = 0;
+    jsonld_versions of = {.translation_of = "https://clinic.example/kb/en/articles/x/"};
+    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &of);
+    assert_non_null(strstr(json, ",\"translationOfWork\":{\"@id\":"
+                                 "\"https://clinic.example/kb/en/articles/x/\"}}"));
+    assert_null(strstr(json, "workTranslation"));
+    free(json);
+    const char *urls[] = {"https://clinic.example/kb/articles/x/", "bad \xff"};
+    jsonld_versions source = {.translations = urls, .n_translations = 2};
+    json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &source);
+    assert_non_null(strstr(json, ",\"workTranslation\":[{\"@id\":"
+                                 "\"https://clinic.example/kb/articles/x/\"}]}"));
+    assert_null(strstr(json, "translationOfWork"));
+    free(json);
+    /* None of either: neither key. */
+    jsonld_versions none = {0};
+    json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &none);
+    assert_null(strstr(json, "translationOfWork"));
+    assert_null(strstr(json, "workTranslation"));
+    free(json);
+    S_teardown(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_medical_web_page),
         cmocka_unit_test(test_script_safe),
         cmocka_unit_test(test_invalid_utf8_left_out),
+        cmocka_unit_test(test_translations),
     };
     return cmocka_run_group_tests_name("jsonld", tests, NULL, NULL);
 }
