@@ -3,14 +3,20 @@
  * includes (like cmark's private node.h and parser.h). site.c runs the flow; each file
  * does one part of it:
  *
- *   articles.c      loading the articles, and running work on every article on threads
- *   links.c         the Markdown hooks: internal links, #anchors, media, compare and
- *                   before-after blocks
+ *   articles.c      loading the articles, each in its folder's language, their versions
+ *                   in the other languages, and running work on every article on threads
+ *   links.c         the Markdown hooks: internal links (in the text's language first),
+ *                   #anchors, media, compare and before-after blocks
  *   articlepage.c   an article's page, its fingerprint and whether it is unchanged
  *   listpages.c     the pages that are not an article's: home, topics, compare,
- *                   glossary, 404
- *   search.c        the search page and the search index
- *   sitefeeds.c     the sitemap, the Atom feed and robots.txt
+ *                   glossary (each language's), 404 (one for all)
+ *   search.c        each language's search page and search index
+ *   sitefeeds.c     the sitemap with every language's pages, each language's Atom feed,
+ *                   robots.txt
+ *
+ * A site with `languages:` (issue 16) is built as one build_lang per language: every page
+ * kind is made for each, under its prefix (/ for the default, /en/ ...), from that
+ * language's articles; a site in one language has one build_lang holding every article.
  *   output.c        writing files into the staging folder, taking unchanged pages
  *   fingerprints.c  the fingerprints of what every page depends on
  */

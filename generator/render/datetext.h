@@ -17,7 +17,8 @@
  * at a character boundary when buf is too small. Dates are days: they are formatted in UTC.
  * One formatter per locale and pattern is made on first use and kept, with the texts it
  * made, until datetext_cleanup; any thread may call this. When ICU cannot format (a
- * pattern config_load would have refused), buf holds the ISO date "2026-11-20". Returns buf.
+ * pattern config_load would have refused, or one of more than 255 UTF-16 units), buf holds
+ * the ISO date "2026-11-20". Returns buf.
  */
 const char *datetext_format(const char *code, const char *pattern, const date_ymd *d,
                             char *buf, size_t size);
