@@ -120,7 +120,7 @@ static void S_render_topic_page(build *b, build_lang *bl, size_t t, size_t p)
 static void *S_topic_worker(void *arg)
 {
     build *b = arg;
-    for (;;) {
+    while (b->cfg->n_topics > 0) {
         size_t k = atomic_fetch_add(&b->next_topic_page, 1);
         /* Page k of all: find its language and topic. */
         size_t l = 0, t = 0;
@@ -131,7 +131,7 @@ static void *S_topic_worker(void *arg)
                 l++;
             }
         }
-        if (l == b->n_langs || b->cfg->n_topics == 0)
+        if (l == b->n_langs)
             break;
         S_render_topic_page(b, &b->langs[l], t, k + 1);
     }
