@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/permalink.h"
 #include "base/str.h"
 #include "build/build_private.h"
@@ -16,11 +17,32 @@
 #define RELATED_MAX 4
 
 /*
+ * What an article's page shows of its versions in other languages: which exist and their
+ * URLs (<languages>, JSON-LD), and for a translation its source's reviewed date (<stale>).
+ */
+static void S_fingerprint_versions(fingerprint *f, const build *b, const article *a)
+{
+    if (!b->cfg->multilingual)
+        return;
+    for (size_t l = 0; l < b->n_langs; l++) {
+        const article *v = build_has_version(b, a, l) ? build_version(b, a, l) : NULL;
+        fingerprint_str(f, v ? v->url : "-");
+        fingerprint_str(f, v && v->fm->translation_of ? v->fm->translation_of : "-");
+    }
+    const article *src = build_source_of(b, a);
+    char reviewed[16] = "-";
+    if (src && src->fm)
+        date_format(&src->fm->reviewed, reviewed, sizeof reviewed);
+    fingerprint_str(f, reviewed);
+}
+
+/*
  * The fingerprint of an article's page (manifest.h): everything the page is made from.
  * The build's inputs (templates, settings, data, glossary, media, the disclaimer, the
  * topic counts in the navigation, this binary: b->inputs); the article's file name and
  * text (a->source); its related articles as listed; and, for each article it links to, what the link
- * needs: whether it exists and is published, its URL and its heading ids.
+ * needs: whether it exists and is published, its language, URL and heading ids; its
+ * versions in other languages (S_fingerprint_versions).
  */
 static fingerprint_digest S_article_fingerprint(const build *b, const article *a,
                                                 const fingerprint_digest *source,
@@ -48,10 +70,11 @@ static fingerprint_digest S_article_fingerprint(const build *b, const article *a
     fingerprint_u64(f, n_links);
     const char *name = links;
     for (size_t i = 0; i < n_links; i++, name += strlen(name) + 1) {
-        const article *t = build_find_article(b, name);
+        const article *t = build_resolve_article(b, a->language, name);
         fingerprint_str(f, name);
         fingerprint_u64(f, !t ? 0 : !t->fm ? 1 : !t->published ? 2 : 3);
         if (t && t->fm && t->published) {
+            fingerprint_str(f, t->lang);
             fingerprint_str(f, t->url);
             fingerprint_u64(f, t->n_heading_ids);
             const char *p = t->heading_ids;
@@ -59,9 +82,41 @@ static fingerprint_digest S_article_fingerprint(const build *b, const article *a
                 fingerprint_str(f, p);
         }
     }
+    S_fingerprint_versions(f, b, a);
     fingerprint_digest d = fingerprint_digest_of(f);
     fingerprint_free(f);
     return d;
+}
+
+/* The page XML of a's article: <languages>, <article> with what it shows of its versions. */
+static void S_article_xml(build *b, const article *a, xmlDocPtr doc, markdown_result *md,
+                          const article *const *related, size_t n_related)
+{
+    xmlNodePtr page = xmlDocGetRootElement(doc);
+    if (!b->cfg->multilingual) {
+        pagexml_article(page, b->cfg, a, md->body, md->headings, md->n_headings, related,
+                        n_related, b->procedures, NULL);
+        return;
+    }
+    const char **hrefs = xcalloc(b->n_langs + 1, sizeof *hrefs);
+    const article **translations = xcalloc(b->n_langs + 1, sizeof *translations);
+    pagexml_versions v = {.source = build_source_of(b, a), .translations = translations};
+    for (size_t l = 0; l < b->n_langs; l++) {
+        if (!build_has_version(b, a, l))
+            continue;
+        const article *t = build_version(b, a, l);
+        hrefs[l] = t->url;
+        if (t != a && t->fm->translation_of && strcmp(t->fm->translation_of, a->lang) == 0)
+            translations[v.n_translations++] = t;
+    }
+    if (v.source && !build_has_page(v.source))
+        v.source = NULL;
+    v.stale = v.source && build_is_stale(b, a);
+    pagexml_languages(page, b->cfg, a->language, hrefs);
+    pagexml_article(page, b->cfg, a, md->body, md->headings, md->n_headings, related, n_related,
+                    b->procedures, &v);
+    free(translations);
+    free(hrefs);
 }
 
 /*
@@ -79,7 +134,8 @@ static void S_render_article(build *b, const article *a, bool check_only)
     }
     /* Found once: the fingerprint and the page both list them. */
     const article *related[RELATED_MAX];
-    size_t n_related = check_only ? 0 : related_find(b->related, a, related, RELATED_MAX);
+    build_lang *bl = build_lang_of(b, a);
+    size_t n_related = check_only ? 0 : related_find(bl->related, a, related, RELATED_MAX);
     size_t len;
     char *text = build_read_article(b, a, &len);
     if (!text) {
@@ -87,10 +143,11 @@ static void S_render_article(build *b, const article *a, bool check_only)
         return;
     }
     const char *body = build_article_body(a, text, len);
-    render_ctx c = {.b = b, .file = a->path, .self = a};
+    render_ctx c = {.b = b, .file = a->path, .self = a, .lang = bl};
     markdown_hooks hooks = build_hooks(&c);
     markdown_result *md = markdown_render(a->path, body, len - (size_t)(body - text),
                                           a->body_line, MARKDOWN_NO_H1, &hooks, b->diags);
+    build_mark_other_languages(&c, md->body);
     if (rel) {
         /* Recorded now; site.c forgets it if the page had anything to say. */
         char *links = manifest_pack(&c.links);
@@ -99,12 +156,11 @@ static void S_render_article(build *b, const article *a, bool check_only)
         incremental_made(b->inc, rel, &fp, &c.links);
         free(links);
     }
-    strlist_free(&c.links);
+    build_ctx_free(&c);
     free(rel);
     free(text);
     /* The article's language links its own terms, to its own glossary page. */
-    const char *prefix = config_language_for(b->cfg, a->lang)->prefix;
-    char *glossary_href = permalink(prefix, PERMALINK_GLOSSARY, NULL, 0);
+    char *glossary_href = permalink(bl->L->prefix, PERMALINK_GLOSSARY, NULL, 0);
     glossary_link_terms(glossary_for_language(b->glossary, a->lang), md->body, glossary_href);
     free(glossary_href);
     /* glossary_link_terms reports nothing: the errors are the text's and its links'. */
@@ -112,14 +168,13 @@ static void S_render_article(build *b, const article *a, bool check_only)
         markdown_result_free(md);
         return;
     }
-    searchindex_add_body(b->search, b->search_at[a - b->articles], md->body, md->headings,
+    searchindex_add_body(bl->search, b->search_at[a - b->articles], md->body, md->headings,
                          md->n_headings);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_ARTICLE, a->lang, a->url, a->fm->title,
-                                a->fm->summary, b->topic_counts);
-    pagexml_article(xmlDocGetRootElement(doc), b->cfg, a, md->body, md->headings,
-                    md->n_headings, related, n_related, b->procedures);
+                                a->fm->summary, bl->topic_counts);
+    S_article_xml(b, a, doc, md, related, n_related);
     md->body = NULL; /* the page owns it now */
-    build_render_page(b, PAGE_ARTICLE, doc, a->url);
+    build_render_page(b, bl, PAGE_ARTICLE, doc, a->url);
     xmlFreeDoc(doc);
     markdown_result_free(md);
 }
@@ -138,7 +193,7 @@ void build_check_unchanged(build *b, article *a)
     size_t n_links;
     if (incremental_old_links(b->inc, rel, &links, &n_links)) {
         const article *related[RELATED_MAX];
-        size_t n_related = related_find(b->related, a, related, RELATED_MAX);
+        size_t n_related = related_find(build_lang_of(b, a)->related, a, related, RELATED_MAX);
         fingerprint_digest fp = S_article_fingerprint(b, a, incremental_source(b->inc, rel),
                                                       related, n_related, links, n_links);
         incremental_check(b->inc, rel, &fp);

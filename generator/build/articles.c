@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/alloc.h"
 #include "base/files.h"
@@ -21,15 +22,78 @@
 #include "content/frontmatter.h"
 #include "markdown/mdarena.h"
 
-static int S_by_file_name(const void *key, const void *item)
+typedef struct {
+    size_t lang;
+    const char *file_name;
+} S_key;
+
+static int S_by_key(const void *key, const void *item)
 {
-    return strcmp(key, ((const article *)item)->file_name);
+    const S_key *k = key;
+    const article *a = item;
+    if (k->lang != a->language)
+        return k->lang < a->language ? -1 : 1;
+    return strcmp(k->file_name, a->file_name);
 }
 
-/* b->articles is sorted by file name (build_load_articles). */
-const article *build_find_article(const build *b, const char *file_name)
+/* b->articles is sorted by language, then file name (build_load_articles). */
+const article *build_find_article(const build *b, size_t lang, const char *file_name)
 {
-    return bsearch(file_name, b->articles, b->n_articles, sizeof *b->articles, S_by_file_name);
+    S_key key = {lang, file_name};
+    return bsearch(&key, b->articles, b->n_articles, sizeof *b->articles, S_by_key);
+}
+
+const article *build_resolve_article(const build *b, size_t lang, const char *file_name)
+{
+    const article *a = build_find_article(b, lang, file_name);
+    for (size_t l = 0; !a && l < b->n_langs; l++)
+        if (l != lang)
+            a = build_find_article(b, l, file_name);
+    return a;
+}
+
+const article *build_article_at(const build *b, const char *path)
+{
+    for (size_t l = 0; l < b->n_langs; l++) {
+        const article *a = build_find_article(b, l, path_basename(path));
+        if (a && strcmp(a->path, path) == 0)
+            return a;
+    }
+    return NULL;
+}
+
+const article *build_version(const build *b, const article *a, size_t lang)
+{
+    return b->versions[(size_t)(a - b->articles) * b->n_langs + lang];
+}
+
+bool build_has_version(const build *b, const article *a, size_t lang)
+{
+    const article *v = build_version(b, a, lang);
+    return v && build_has_page(v);
+}
+
+const article *build_source_of(const build *b, const article *a)
+{
+    if (!a->fm || !a->fm->translation_of)
+        return NULL;
+    const config_language *L = config_find_language(b->cfg, a->fm->translation_of);
+    if (!L || !b->cfg->multilingual)
+        return NULL;
+    return build_version(b, a, (size_t)(L - b->cfg->languages));
+}
+
+bool build_is_stale(const build *b, const article *a)
+{
+    const article *src = build_source_of(b, a);
+    return src && src->fm &&
+           translation_staleness(a->fm, src->fm, &b->today, b->cfg->translation_max_lag_days,
+                                 NULL) != TRANSLATION_CURRENT;
+}
+
+build_lang *build_lang_of(const build *b, const article *a)
+{
+    return &b->langs[a->language];
 }
 
 const char *build_suggest_article(const build *b, const char *file_name)
@@ -100,8 +164,7 @@ static void S_load_article(build *b, article *a)
         /* Reported. It keeps the name its file gives it, so that what spans the articles
          * (slugs, links) can still sort and find it. */
         a->slug = xstrndup(a->file_name, strlen(a->file_name) - 3);
-        a->url = permalink(b->cfg->base_path, PERMALINK_ARTICLE, a->slug, 0);
-        a->lang = config_default_language(b->cfg)->code;
+        a->url = permalink(build_lang_of(b, a)->L->prefix, PERMALINK_ARTICLE, a->slug, 0);
         strlist ids = STRLIST_INIT;
         S_keep_heading_ids(a, &ids);
         return;
@@ -124,7 +187,7 @@ static void S_load_article(build *b, article *a)
                        "front matter",
                        a->file_name);
     }
-    a->url = permalink(b->cfg->base_path, PERMALINK_ARTICLE, a->slug, 0);
+    a->url = permalink(build_lang_of(b, a)->L->prefix, PERMALINK_ARTICLE, a->slug, 0);
     fingerprint *src = fingerprint_new();
     fingerprint_bytes(src, text, len);
     fingerprint_digest source = fingerprint_digest_of(src);
@@ -134,11 +197,13 @@ static void S_load_article(build *b, article *a)
     a->heading_ids = incremental_take_heading_ids(b->inc, rel, &source, &a->n_heading_ids);
     bool ids_known = a->heading_ids != NULL;
     if (a->fm) {
-        a->lang = a->fm->lang ? a->fm->lang : config_default_language(b->cfg)->code;
+        /* On a site with languages the folder says it (a disagreeing lang: is reported). */
+        if (a->fm->lang && !b->cfg->multilingual)
+            a->lang = a->fm->lang;
         a->published = !a->fm->draft || b->opt->drafts;
         S_check_refs(b, a);
-    } else {
-        a->lang = config_default_language(b->cfg)->code;
+        const char *listed_as = a->path + strlen(b->articles_dir) + 1;
+        articlefiles_check(b->cfg, a->path, listed_as, a->fm, b->rels, b->diags);
     }
     if (!ids_known) {
         strlist ids = STRLIST_INIT;
@@ -162,12 +227,15 @@ static int S_by_newest(const void *pa, const void *pb)
 static int S_by_slug(const void *pa, const void *pb)
 {
     const article *a = *(const article *const *)pa, *b = *(const article *const *)pb;
+    if (a->language != b->language)
+        return a->language < b->language ? -1 : 1;
     int c = strcmp(a->slug, b->slug);
     return c ? c : (a > b) - (a < b);
 }
 
 /*
- * Two articles at one address: each of them is reported, naming the first other article
+ * Two articles of one language at one address (languages have their own prefixes, so one
+ * slug may serve several): each of them is reported, naming the first other article
  * (in file-name order) with that slug. Sorting finds them without comparing every pair.
  */
 static void S_check_slugs(build *b)
@@ -180,7 +248,8 @@ static void S_check_slugs(build *b)
     const article **other = xcalloc(b->n_articles + 1, sizeof *other);
     for (size_t i = 0; i < b->n_articles;) {
         size_t j = i + 1;
-        while (j < b->n_articles && strcmp(by_slug[j]->slug, by_slug[i]->slug) == 0)
+        while (j < b->n_articles && by_slug[j]->language == by_slug[i]->language &&
+               strcmp(by_slug[j]->slug, by_slug[i]->slug) == 0)
             j++;
         /* by_slug[i..j) share a slug, in file-name order (articles is sorted that way). */
         for (size_t k = i; j - i > 1 && k < j; k++) {
@@ -201,13 +270,32 @@ static void S_check_slugs(build *b)
     free(by_slug);
 }
 
-bool build_load_articles(build *b)
+static int S_by_language(const void *pa, const void *pb)
 {
-    strlist names = STRLIST_INIT;
-    bool listed = articlefiles_list(b->articles_dir, &names, b->diags) == 0;
-    b->articles = xcalloc(names.len + 1, sizeof *b->articles);
-    for (size_t i = 0; i < names.len; i++) {
-        char *path = path_join(b->articles_dir, names.items[i]);
+    const article *a = pa, *b = pb;
+    S_key key = {a->language, a->file_name};
+    return S_by_key(&key, b);
+}
+
+/* b->langs: one per declared language (the one language of a site without languages:). */
+static void S_make_langs(build *b)
+{
+    b->n_langs = b->cfg->multilingual ? b->cfg->n_languages : 1;
+    b->langs = xcalloc(b->n_langs + 1, sizeof *b->langs);
+    for (size_t l = 0; l < b->n_langs; l++) {
+        b->langs[l].L = &b->cfg->languages[l];
+        b->langs[l].index = l;
+        b->langs[l].topic_counts = xcalloc(b->cfg->n_topics + 1, sizeof(size_t));
+        b->langs[l].listed = xcalloc(b->n_articles + 1, sizeof(const article *));
+    }
+}
+
+/* b->articles from the listed files, each with its language and its place in its folder. */
+static void S_add_articles(build *b, const strlist *rels)
+{
+    b->articles = xcalloc(rels->len + 1, sizeof *b->articles);
+    for (size_t i = 0; i < rels->len; i++) {
+        char *path = path_join(b->articles_dir, rels->items[i]);
         /* A symbolic link may point anywhere: only files inside content/ are published. */
         if (path_link_outside(path, b->opt->content_dir)) {
             articlefiles_report_link_outside(b->diags, path, b->articles_dir);
@@ -217,39 +305,71 @@ bool build_load_articles(build *b)
         article *a = &b->articles[b->n_articles++];
         a->path = path;
         /* The file name is the end of the path: one allocation for both. */
-        a->file_name = a->path + strlen(a->path) - strlen(names.items[i]);
+        a->file_name = a->path + strlen(a->path) - strlen(articlefiles_name(rels->items[i]));
+        const config_language *L = articlefiles_language(b->cfg, rels->items[i]);
+        a->language = b->cfg->multilingual ? (unsigned)(L - b->cfg->languages) : 0;
+        a->lang = b->cfg->multilingual ? L->code : config_default_language(b->cfg)->code;
     }
-    strlist_free(&names);
-    /* Each article is read on its own; what spans articles comes after. */
-    build_each_article(b, S_load_article);
-    S_check_slugs(b);
-    b->listed = xcalloc(b->n_articles + 1, sizeof *b->listed);
-    b->topic_counts = xcalloc(b->cfg->n_topics + 1, sizeof *b->topic_counts);
+    qsort(b->articles, b->n_articles, sizeof *b->articles, S_by_language);
+}
+
+/* Each language's published list, newest first, its topic counts and related index; and
+ * every article's versions in the other languages. */
+static void S_plan_languages(build *b)
+{
+    b->versions = xcalloc(b->n_articles * b->n_langs + 1, sizeof *b->versions);
     for (size_t i = 0; i < b->n_articles; i++) {
         const article *a = &b->articles[i];
+        for (size_t l = 0; l < b->n_langs; l++)
+            b->versions[i * b->n_langs + l] =
+                l == a->language ? a : build_find_article(b, l, a->file_name);
         if (!a->fm || !a->published)
             continue;
-        b->listed[b->n_listed++] = a;
+        build_lang *bl = build_lang_of(b, a);
+        bl->listed[bl->n_listed++] = a;
         for (size_t t = 0; t < b->cfg->n_topics; t++)
             for (size_t k = 0; k < a->fm->n_topics; k++)
                 if (strcmp(a->fm->topics[k].id, b->cfg->topics[t].id) == 0)
-                    b->topic_counts[t]++;
+                    bl->topic_counts[t]++;
     }
-    qsort(b->listed, b->n_listed, sizeof *b->listed, S_by_newest);
-    b->related = related_index_new(b->listed, b->n_listed);
+    for (size_t l = 0; l < b->n_langs; l++) {
+        build_lang *bl = &b->langs[l];
+        qsort(bl->listed, bl->n_listed, sizeof *bl->listed, S_by_newest);
+        bl->related = related_index_new(bl->listed, bl->n_listed);
+    }
+}
+
+bool build_load_articles(build *b)
+{
+    strlist rels = STRLIST_INIT;
+    bool listed = articlefiles_list_site(b->articles_dir, b->cfg, &rels, b->diags) == 0;
+    S_add_articles(b, &rels);
+    S_make_langs(b);
+    b->today = date_from_time((long long)time(NULL));
+    /* Each article is read on its own; what spans articles comes after. */
+    b->rels = &rels;
+    build_each_article(b, S_load_article);
+    b->rels = NULL;
+    strlist_free(&rels);
+    S_check_slugs(b);
+    S_plan_languages(b);
     return listed;
 }
 
-/* Each procedure's `article:` must name an article; its column header links there. */
+/*
+ * Each procedure's `article:` must name an article; its column header on each language's
+ * /compare/ links to the article in that language (or, without one, in another).
+ */
 void build_link_procedures(build *b)
 {
-    b->procedure_hrefs = xcalloc(b->procedures->n_procedures + 1, sizeof *b->procedure_hrefs);
+    for (size_t l = 0; l < b->n_langs; l++)
+        b->langs[l].procedure_hrefs =
+            xcalloc(b->procedures->n_procedures + 1, sizeof(char *));
     for (size_t i = 0; i < b->procedures->n_procedures; i++) {
         const procedure *p = &b->procedures->procedures[i];
         if (!p->article)
             continue;
-        const article *a = build_find_article(b, p->article);
-        if (!a) {
+        if (!build_resolve_article(b, 0, p->article)) {
             const char *near = build_suggest_article(b, p->article);
             diag_error(b->diags, b->procedures->file, p->line, p->column, "procedures",
                        "procedure '%s' names the article '%s', which does not exist%s%s%s",
@@ -257,8 +377,11 @@ void build_link_procedures(build *b)
                        near ? "'?" : "");
             continue;
         }
-        if (a->published)
-            b->procedure_hrefs[i] = xstrdup(a->url);
+        for (size_t l = 0; l < b->n_langs; l++) {
+            const article *a = build_resolve_article(b, l, p->article);
+            if (a->published)
+                b->langs[l].procedure_hrefs[i] = xstrdup(a->url);
+        }
     }
 }
 

@@ -3,14 +3,20 @@
  * includes (like cmark's private node.h and parser.h). site.c runs the flow; each file
  * does one part of it:
  *
- *   articles.c      loading the articles, and running work on every article on threads
- *   links.c         the Markdown hooks: internal links, #anchors, media, compare and
- *                   before-after blocks
+ *   articles.c      loading the articles, each in its folder's language, their versions
+ *                   in the other languages, and running work on every article on threads
+ *   links.c         the Markdown hooks: internal links (in the text's language first),
+ *                   #anchors, media, compare and before-after blocks
  *   articlepage.c   an article's page, its fingerprint and whether it is unchanged
  *   listpages.c     the pages that are not an article's: home, topics, compare,
- *                   glossary, 404
- *   search.c        the search page and the search index
- *   sitefeeds.c     the sitemap, the Atom feed and robots.txt
+ *                   glossary (each language's), 404 (one for all)
+ *   search.c        each language's search page and search index
+ *   sitefeeds.c     the sitemap with every language's pages, each language's Atom feed,
+ *                   robots.txt
+ *
+ * A site with `languages:` (issue 16) is built as one build_lang per language: every page
+ * kind is made for each, under its prefix (/ for the default, /en/ ...), from that
+ * language's articles; a site in one language has one build_lang holding every article.
  *   output.c        writing files into the staging folder, taking unchanged pages
  *   fingerprints.c  the fingerprints of what every page depends on
  */
@@ -25,6 +31,7 @@
 
 #include "base/diag.h"
 #include "base/fingerprint.h"
+#include "base/permalink.h"
 #include "base/str.h"
 #include "build/incremental.h"
 #include "build/publish.h"
@@ -38,6 +45,29 @@
 #include "render/related.h"
 #include "render/searchindex.h"
 
+/*
+ * One language of the site, and what the build makes of it (issue 16, "Pages"): each
+ * language has its own home, article lists, topics, compare, glossary, search page,
+ * search index and feed, under its prefix. A site in one language has one, holding every
+ * article whatever its front matter's lang.
+ */
+typedef struct build_lang {
+    const config_language *L;
+    size_t index;             /* in cfg->languages */
+    const article **listed;   /* its published articles, newest first */
+    size_t n_listed;
+    related_index *related;   /* over listed */
+    size_t *topic_counts;     /* its published articles per topic */
+    char **procedure_hrefs;   /* per procedure: its article's URL in this language, or NULL */
+    xmlNodePtr disclaimer;    /* the aside, in this language, shared read-only by its pages */
+    /* The search index (searchindex.h): listed, numbered as there. */
+    searchindex *search;
+    char *search_url;         /* the language's /search/ page */
+    /* Topic pages to render: per topic its published articles, newest first. */
+    const article ***in_topic;
+    size_t *n_in_topic;
+} build_lang;
+
 /* One build: what site_build reads, plans and makes. */
 typedef struct build {
     const site_options *opt;
@@ -48,14 +78,17 @@ typedef struct build {
     procedure_data *procedures;
     glossary *glossary;
     page_templates *templates;
-    article *articles;        /* sorted by file name */
+    article *articles;        /* sorted by language, then file name */
     size_t n_articles;
-    const article **listed;   /* published articles, newest first */
-    size_t n_listed;
-    related_index *related;   /* over listed */
-    size_t *topic_counts;     /* published articles per topic */
-    char **procedure_hrefs;   /* per procedure: its article's URL, or NULL */
-    xmlNodePtr disclaimer;    /* the aside, shared read-only by every page */
+    build_lang *langs;        /* one per cfg->languages (one on a one-language site) */
+    size_t n_langs;
+    /* Per article (n_langs each, at its index times n_langs): its version in each
+     * language with the same file name, itself at its own, NULL where there is none. */
+    const article **versions;
+    const strlist *rels;      /* while the articles load: every listed article, as
+                               * articlefiles_list_site gives it */
+    xmlNodePtr not_found_disclaimer; /* every language's disclaimer, for /404.html */
+    date_ymd today;           /* UTC, for the translations' staleness */
     publish_stage *stage;
     atomic_size_t next_article;
     /* Incremental builds: the fingerprint of what every page depends on (hex). */
@@ -63,19 +96,13 @@ typedef struct build {
     fingerprint_digest program; /* this binary's bytes */
     incremental *inc;           /* the old site's pages, and this build's */
     size_t n_list_pages;        /* pages that are not an article's (build_plan_list_pages) */
-    /* Topic pages to render, shared by the threads that render them. */
-    const article ***in_topic; /* per topic: its published articles, newest first */
-    size_t *n_in_topic;
-    atomic_size_t next_topic_page;
+    atomic_size_t next_topic_page; /* shared by the threads that render topic pages */
     atomic_size_t reused;
     atomic_size_t pages;
     atomic_size_t files;
     atomic_bool write_failed;
     atomic_bool out_of_space; /* reported once: every later write fails the same way */
-    /* The search index (searchindex.h): the published articles, numbered as in listed. */
-    searchindex *search;
-    size_t *search_at; /* per article of articles: its number in search, or SIZE_MAX */
-    char *search_url;  /* the /search/ page's site path */
+    size_t *search_at; /* per article: its number in its language's index, or SIZE_MAX */
 } build;
 
 /* What the Markdown hooks need while one article (or glossary entry) renders. */
@@ -83,6 +110,10 @@ typedef struct render_ctx {
     build *b;
     const char *file;
     const article *self;  /* NULL outside an article */
+    const build_lang *lang; /* the text's language: its links resolve in it first */
+    strlist other_lang;   /* URLs links resolved to in another language, each followed by
+                           * that language's code (hreflang) */
+    bool quiet;           /* its mistakes are reported by another rendering of the text */
     unsigned tables;
     strlist links;        /* article file names the text links to, for the manifest */
     unsigned errors;      /* how many errors the hooks reported (links, media, blocks) */
@@ -101,8 +132,26 @@ typedef void (*build_article_fn)(build *b, article *a);
 bool build_load_articles(build *b);
 /* Each procedure's `article:` must name an article (reported): b->procedure_hrefs. */
 void build_link_procedures(build *b);
-/* The article whose file name is file_name, or NULL. */
-const article *build_find_article(const build *b, const char *file_name);
+/* The article of language lang (an index of b->langs) whose file name is file_name, or NULL. */
+const article *build_find_article(const build *b, size_t lang, const char *file_name);
+/*
+ * The article file_name names for a text in language lang: the one in lang when there is
+ * one, else its version in the first other language that has it (site.yaml's order); NULL
+ * when no language has it.
+ */
+const article *build_resolve_article(const build *b, size_t lang, const char *file_name);
+/* The article whose file is path (as in a diagnostic), or NULL. */
+const article *build_article_at(const build *b, const char *path);
+/* a's version in language lang (itself at its own), or NULL. */
+const article *build_version(const build *b, const article *a, size_t lang);
+/* Whether a has a page in this build and so do its version in lang. */
+bool build_has_version(const build *b, const article *a, size_t lang);
+/* The source of the translation a (its front matter's translation_of), or NULL. */
+const article *build_source_of(const build *b, const article *a);
+/* Whether a is a translation whose source has been reviewed since it was translated. */
+bool build_is_stale(const build *b, const article *a);
+/* The language a belongs to in this build. */
+build_lang *build_lang_of(const build *b, const article *a);
 /* The article file name closest to file_name, for "did you mean"; NULL when none is. */
 const char *build_suggest_article(const build *b, const char *file_name);
 /* The article's text (the caller frees it), or NULL after reporting why it is unreadable. */
@@ -123,6 +172,13 @@ void build_on_threads(unsigned jobs, void *(*worker)(void *), void *arg);
 
 /* The hooks that check and resolve links, images and fenced blocks for c's text. */
 markdown_hooks build_hooks(render_ctx *c);
+/*
+ * Set hreflang and lang on the links of body (a rendered text of c) that lead to an article
+ * in another language, because the text's language has no version of it.
+ */
+void build_mark_other_languages(render_ctx *c, xmlNodePtr body);
+/* Free what c collected (its links). */
+void build_ctx_free(render_ctx *c);
 
 /* ---- articlepage.c ---- */
 
@@ -135,28 +191,36 @@ void build_article_page(build *b, article *a);
 
 /* Declare to b->inc every page that is not an article's (b->n_list_pages of them). */
 void build_plan_list_pages(build *b);
-/* The URL of page n (from 1) of a topic's list: /topics/<id>/, then /topics/<id>/page/<n>/. */
-char *build_topic_page_url(const build *b, const char *id, size_t n);
+/*
+ * Put <languages> and <x-default> into doc, a page of bl that every language has: the page
+ * of kind (permalink.h) with id and page in each language (nothing on a one-language site).
+ */
+void build_list_languages(const build *b, xmlDocPtr doc, const build_lang *bl,
+                          permalink_kind kind, const char *id, size_t page);
+/* The URL of page n (from 1) of a topic's list in bl: <prefix>topics/<id>/, then
+ * <prefix>topics/<id>/page/<n>/. */
+char *build_topic_page_url(const build_lang *bl, const char *id, size_t n);
 /* How many list pages a topic with n published articles has (one even when empty). */
 size_t build_topic_pages(size_t n);
-void build_render_home(build *b);
+void build_render_home(build *b, build_lang *bl);
+/* Every topic page of every language. */
 void build_render_topics(build *b);
-void build_render_compare(build *b);
-void build_render_glossary(build *b);
+void build_render_compare(build *b, build_lang *bl);
+void build_render_glossary(build *b, build_lang *bl);
 void build_render_not_found(build *b);
 
 /* ---- search.c ---- */
 
-/* b->search, b->search_at, b->search_url: the index's articles, before any page renders. */
+/* Each language's search, search_url, and b->search_at, before any page renders. */
 void build_plan_search(build *b);
-/* The /search/ page. */
-void build_render_search(build *b);
-/* /search-index.json, when there were no errors. */
+/* bl's /search/ page. */
+void build_render_search(build *b, build_lang *bl);
+/* Each language's search-index.json, when there were no errors. */
 void build_write_search_index(build *b);
 
 /* ---- sitefeeds.c ---- */
 
-/* sitemap.xml (or sitemap-N.xml and an index), feed.xml and robots.txt. */
+/* sitemap.xml (or sitemap-N.xml and an index), each language's feed.xml, and robots.txt. */
 void build_write_feeds(build *b);
 
 /* ---- output.c ---- */
@@ -174,8 +238,13 @@ void build_write(build *b, const char *rel_path, const char *data, size_t len);
 char *build_page_file(const build *b, const char *url);
 /* Take the page at rel from the old site when it is unchanged (incremental_take). */
 bool build_reuse(build *b, const char *rel);
-/* Render the page doc of kind at url through its template and write it, or take it. */
-void build_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *url);
+/* Render the page doc of kind at url, a page of bl with bl's disclaimer, through its
+ * template and write it, or take it. */
+void build_render_page(build *b, const build_lang *bl, page_kind kind, xmlDocPtr doc,
+                       const char *url);
+/* The same, with the disclaimer aside given. */
+void build_render_page_with(build *b, const xmlNode *disclaimer, page_kind kind,
+                            xmlDocPtr doc, const char *url);
 /*
  * Copy the folder from into the site as to_rel; links in it may lead only to files inside
  * root. what names its contents for messages ("the images"), a_file one of them.

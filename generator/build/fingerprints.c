@@ -71,8 +71,8 @@ void build_fingerprint_program(build *b)
 /*
  * b->inputs: the fingerprint of what every page depends on. This program itself (a new
  * suture may render differently), --drafts, the templates, site.yaml, the procedure data,
- * the glossary, the media files (by size and time), the rendered disclaimer, the topic
- * counts in the navigation and the procedures' article links.
+ * the glossary, the media files (by size and time), and per language: the rendered
+ * disclaimer, the topic counts in the navigation and the procedures' article links.
  */
 void build_fingerprint_inputs(build *b)
 {
@@ -88,14 +88,17 @@ void build_fingerprint_inputs(build *b)
         free(path);
     }
     S_fingerprint_tree(f, b->media_dir, "", false);
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlNodeDump(buf, NULL, b->disclaimer, 0, 0);
-    fingerprint_bytes(f, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-    xmlBufferFree(buf);
-    for (size_t t = 0; t < b->cfg->n_topics; t++)
-        fingerprint_u64(f, b->topic_counts[t]);
-    for (size_t i = 0; i < b->procedures->n_procedures; i++)
-        fingerprint_str(f, b->procedure_hrefs[i]);
+    for (size_t l = 0; l < b->n_langs; l++) {
+        const build_lang *bl = &b->langs[l];
+        xmlBufferPtr buf = xmlBufferCreate();
+        xmlNodeDump(buf, NULL, bl->disclaimer, 0, 0);
+        fingerprint_bytes(f, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+        xmlBufferFree(buf);
+        for (size_t t = 0; t < b->cfg->n_topics; t++)
+            fingerprint_u64(f, bl->topic_counts[t]);
+        for (size_t i = 0; i < b->procedures->n_procedures; i++)
+            fingerprint_str(f, bl->procedure_hrefs[i]);
+    }
     fingerprint_digest d = fingerprint_digest_of(f);
     fingerprint_hex(&d, b->inputs);
     fingerprint_free(f);

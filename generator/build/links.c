@@ -27,7 +27,8 @@ static void S_error(render_ctx *c, unsigned line, unsigned column, const char *c
     va_start(ap, fmt);
     char *message = xvasprintf(fmt, ap);
     va_end(ap);
-    diag_error(c->b->diags, c->file, line, column, category, "%s", message);
+    if (!c->quiet)
+        diag_error(c->b->diags, c->file, line, column, category, "%s", message);
     free(message);
     c->errors++;
 }
@@ -102,7 +103,7 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
     const char *name = path_basename(path);
     if (!strlist_contains(&c->links, name))
         strlist_push(&c->links, name);
-    const article *target = build_find_article(c->b, name);
+    const article *target = build_resolve_article(c->b, c->lang->index, name);
     char *result = NULL;
     if (!target) {
         const char *near = build_suggest_article(c->b, name);
@@ -124,6 +125,11 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
         if (hash && hash[1])
             S_check_fragment(c, target, hash + 1, line, column);
         result = hash && hash[1] ? xasprintf("%s%s", target->url, hash) : xstrdup(target->url);
+        if (target->language != c->lang->index) {
+            /* No version in the text's language: the reader is told where the link goes. */
+            strlist_push(&c->other_lang, result);
+            strlist_push(&c->other_lang, target->lang);
+        }
     }
     free(path);
     return result;
@@ -237,7 +243,11 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
         char *after = S_media_url(c, ba->after, ba->after_line, ba->after_column);
         if (before && after)
             xmlAddChild(parent, beforeafter_render(ba, before, after,
-                                                   config_find_notice(config_language_for(b->cfg, c->self ? c->self->lang : NULL), "before_after")));
+                                                   config_find_notice(
+                                                       config_language_for(
+                                                           b->cfg, c->self ? c->self->lang
+                                                                           : c->lang->L->code),
+                                                       "before_after")));
         free(before);
         free(after);
         beforeafter_free(ba);
@@ -254,4 +264,37 @@ markdown_hooks build_hooks(render_ctx *c)
         .image = S_hook_image,
         .fenced = S_hook_fenced,
     };
+}
+
+/* Set hreflang and lang on the links of body that c's text resolved in another language. */
+void build_mark_other_languages(render_ctx *c, xmlNodePtr body)
+{
+    if (!c->other_lang.len || !body)
+        return;
+    xmlNodePtr n = body;
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "a")) {
+            xmlChar *href = xmlGetProp(n, BAD_CAST "href");
+            for (size_t i = 0; href && i + 1 < c->other_lang.len; i += 2)
+                if (strcmp((const char *)href, c->other_lang.items[i]) == 0) {
+                    xmlSetProp(n, BAD_CAST "hreflang", BAD_CAST c->other_lang.items[i + 1]);
+                    xmlSetProp(n, BAD_CAST "lang", BAD_CAST c->other_lang.items[i + 1]);
+                    break;
+                }
+            xmlFree(href);
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != body && !n->next)
+            n = n->parent;
+        n = n && n != body ? n->next : NULL;
+    }
+}
+
+void build_ctx_free(render_ctx *c)
+{
+    strlist_free(&c->links);
+    strlist_free(&c->other_lang);
 }

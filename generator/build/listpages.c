@@ -19,21 +19,36 @@
 /* How many of the newest articles the home page lists. */
 #define HOME_NEWEST_MAX 10
 
-void build_render_home(build *b)
+void build_list_languages(const build *b, xmlDocPtr doc, const build_lang *bl,
+                          permalink_kind kind, const char *id, size_t page)
 {
-    const config_language *lang = config_default_language(b->cfg);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_HOME, lang->code, b->cfg->base_path, lang->title,
-                                lang->description, b->topic_counts);
+    if (!b->cfg->multilingual)
+        return;
+    char **hrefs = xcalloc(b->n_langs + 1, sizeof *hrefs);
+    for (size_t l = 0; l < b->n_langs; l++)
+        hrefs[l] = permalink(b->langs[l].L->prefix, kind, id, page);
+    pagexml_languages(xmlDocGetRootElement(doc), b->cfg, bl->index, (const char *const *)hrefs);
+    for (size_t l = 0; l < b->n_langs; l++)
+        free(hrefs[l]);
+    free(hrefs);
+}
+
+void build_render_home(build *b, build_lang *bl)
+{
+    const config_language *lang = bl->L;
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_HOME, lang->code, lang->prefix, lang->title,
+                                lang->description, bl->topic_counts);
+    build_list_languages(b, doc, bl, PERMALINK_HOME, NULL, 0);
     xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "articles", NULL);
-    for (size_t i = 0; i < b->n_listed && i < HOME_NEWEST_MAX; i++)
-        pagexml_article_ref(list, b->listed[i]);
-    build_render_page(b, PAGE_HOME, doc, b->cfg->base_path);
+    for (size_t i = 0; i < bl->n_listed && i < HOME_NEWEST_MAX; i++)
+        pagexml_article_ref(list, b->cfg, bl->listed[i]);
+    build_render_page(b, bl, PAGE_HOME, doc, lang->prefix);
     xmlFreeDoc(doc);
 }
 
-char *build_topic_page_url(const build *b, const char *id, size_t n)
+char *build_topic_page_url(const build_lang *bl, const char *id, size_t n)
 {
-    return permalink(b->cfg->base_path, PERMALINK_TOPIC, id, n);
+    return permalink(bl->L->prefix, PERMALINK_TOPIC, id, n);
 }
 
 size_t build_topic_pages(size_t n)
@@ -41,73 +56,103 @@ size_t build_topic_pages(size_t n)
     return n == 0 ? 1 : (n + TOPIC_PAGE_SIZE - 1) / TOPIC_PAGE_SIZE;
 }
 
-/* Page p (from 1) of topic t's list. */
-static void S_render_topic_page(build *b, size_t t, size_t p)
+/* <pagination current count first prev next last> of page p of pages of a topic's list. */
+static void S_pagination(xmlNodePtr page, const build_lang *bl, const char *id, size_t p,
+                         size_t pages)
+{
+    if (pages <= 1)
+        return;
+    xmlNodePtr nav = xmlNewChild(page, NULL, BAD_CAST "pagination", NULL);
+    char num[32];
+    snprintf(num, sizeof num, "%zu", p);
+    xmlNewProp(nav, BAD_CAST "current", BAD_CAST num);
+    snprintf(num, sizeof num, "%zu", pages);
+    xmlNewProp(nav, BAD_CAST "count", BAD_CAST num);
+    const struct {
+        const char *name;
+        size_t page;
+        bool show;
+    } links[] = {{"first", 1, p > 1},
+                 {"prev", p - 1, p > 1},
+                 {"next", p + 1, p < pages},
+                 {"last", pages, p < pages}};
+    for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
+        if (!links[k].show)
+            continue;
+        char *href = build_topic_page_url(bl, id, links[k].page);
+        xmlNewProp(nav, BAD_CAST links[k].name, BAD_CAST href);
+        free(href);
+    }
+}
+
+/* Page p (from 1) of topic t's list in language bl. */
+static void S_render_topic_page(build *b, build_lang *bl, size_t t, size_t p)
 {
     const config_topic *topic = &b->cfg->topics[t];
-    const article **in_topic = b->in_topic[t];
-    size_t n = b->n_in_topic[t];
-    size_t pages = build_topic_pages(n);
-    char *first = build_topic_page_url(b, topic->id, 1);
-    char *url = build_topic_page_url(b, topic->id, p);
-    const char *lang = config_default_language(b->cfg)->code;
+    const article **in_topic = bl->in_topic[t];
+    size_t n = bl->n_in_topic[t];
+    char *first = build_topic_page_url(bl, topic->id, 1);
+    char *url = build_topic_page_url(bl, topic->id, p);
+    const char *lang = bl->L->code;
     const char *title = config_text(b->cfg, &topic->title, lang);
     const char *description = config_text(b->cfg, &topic->description, lang);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_TOPIC, lang, url, title, description,
-                                b->topic_counts);
+                                bl->topic_counts);
+    build_list_languages(b, doc, bl, PERMALINK_TOPIC, topic->id, p);
     xmlNodePtr page = xmlDocGetRootElement(doc);
     xmlNodePtr el = xmlNewChild(page, NULL, BAD_CAST "topic", NULL);
     xmlNewProp(el, BAD_CAST "id", BAD_CAST topic->id);
     xmlNewProp(el, BAD_CAST "href", BAD_CAST first);
     pagexml_text(el, "title", title);
     pagexml_text(el, "description", description);
-    if (pages > 1) {
-        xmlNodePtr nav = xmlNewChild(page, NULL, BAD_CAST "pagination", NULL);
-        char num[32];
-        snprintf(num, sizeof num, "%zu", p);
-        xmlNewProp(nav, BAD_CAST "current", BAD_CAST num);
-        snprintf(num, sizeof num, "%zu", pages);
-        xmlNewProp(nav, BAD_CAST "count", BAD_CAST num);
-        const struct {
-            const char *name;
-            size_t page;
-            bool show;
-        } links[] = {{"first", 1, p > 1},
-                     {"prev", p - 1, p > 1},
-                     {"next", p + 1, p < pages},
-                     {"last", pages, p < pages}};
-        for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
-            if (!links[k].show)
-                continue;
-            char *href = build_topic_page_url(b, topic->id, links[k].page);
-            xmlNewProp(nav, BAD_CAST links[k].name, BAD_CAST href);
-            free(href);
-        }
-    }
+    S_pagination(page, bl, topic->id, p, build_topic_pages(n));
     xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "articles", NULL);
     for (size_t i = (p - 1) * TOPIC_PAGE_SIZE; i < n && i < p * TOPIC_PAGE_SIZE; i++)
-        pagexml_article_ref(list, in_topic[i]);
-    build_render_page(b, PAGE_TOPIC, doc, url);
+        pagexml_article_ref(list, b->cfg, in_topic[i]);
+    build_render_page(b, bl, PAGE_TOPIC, doc, url);
     xmlFreeDoc(doc);
     free(url);
     free(first);
 }
 
-/* Render topic pages, taking the next one not yet taken, until none is left. */
+/* Render topic pages of every language, taking the next one not yet taken, until none is
+ * left. The topic pages of a site with languages are pages of a language, then a topic. */
 static void *S_topic_worker(void *arg)
 {
     build *b = arg;
-    for (;;) {
+    while (b->cfg->n_topics > 0) {
         size_t k = atomic_fetch_add(&b->next_topic_page, 1);
-        /* Page k of all: find its topic. */
-        size_t t = 0;
-        while (t < b->cfg->n_topics && k >= build_topic_pages(b->n_in_topic[t]))
-            k -= build_topic_pages(b->n_in_topic[t++]);
-        if (t == b->cfg->n_topics)
+        /* Page k of all: find its language and topic. */
+        size_t l = 0, t = 0;
+        while (l < b->n_langs && k >= build_topic_pages(b->langs[l].n_in_topic[t])) {
+            k -= build_topic_pages(b->langs[l].n_in_topic[t]);
+            if (++t == b->cfg->n_topics) {
+                t = 0;
+                l++;
+            }
+        }
+        if (l == b->n_langs)
             break;
-        S_render_topic_page(b, t, k + 1);
+        S_render_topic_page(b, &b->langs[l], t, k + 1);
     }
     return NULL;
+}
+
+/* bl->in_topic: each topic's published articles of bl, newest first. */
+static void S_plan_topics(build *b, build_lang *bl)
+{
+    size_t n_topics = b->cfg->n_topics;
+    bl->in_topic = xcalloc(n_topics + 1, sizeof *bl->in_topic);
+    bl->n_in_topic = xcalloc(n_topics + 1, sizeof *bl->n_in_topic);
+    for (size_t t = 0; t < n_topics; t++)
+        bl->in_topic[t] = xcalloc(bl->topic_counts[t] + 1, sizeof **bl->in_topic);
+    for (size_t i = 0; i < bl->n_listed; i++)
+        for (size_t t = 0; t < n_topics; t++)
+            for (size_t k = 0; k < bl->listed[i]->fm->n_topics; k++)
+                if (strcmp(bl->listed[i]->fm->topics[k].id, b->cfg->topics[t].id) == 0) {
+                    bl->in_topic[t][bl->n_in_topic[t]++] = bl->listed[i];
+                    break;
+                }
 }
 
 /*
@@ -118,33 +163,26 @@ static void *S_topic_worker(void *arg)
  */
 void build_render_topics(build *b)
 {
-    size_t n_topics = b->cfg->n_topics;
-    b->in_topic = xcalloc(n_topics + 1, sizeof *b->in_topic);
-    b->n_in_topic = xcalloc(n_topics + 1, sizeof *b->n_in_topic);
-    for (size_t t = 0; t < n_topics; t++)
-        b->in_topic[t] = xcalloc(b->topic_counts[t] + 1, sizeof **b->in_topic);
-    for (size_t i = 0; i < b->n_listed; i++)
-        for (size_t t = 0; t < n_topics; t++)
-            for (size_t k = 0; k < b->listed[i]->fm->n_topics; k++)
-                if (strcmp(b->listed[i]->fm->topics[k].id, b->cfg->topics[t].id) == 0) {
-                    b->in_topic[t][b->n_in_topic[t]++] = b->listed[i];
-                    break;
-                }
+    for (size_t l = 0; l < b->n_langs; l++)
+        S_plan_topics(b, &b->langs[l]);
     atomic_store(&b->next_topic_page, 0);
     build_on_threads(b->opt->jobs ? b->opt->jobs : 1, S_topic_worker, b);
-    for (size_t t = 0; t < n_topics; t++)
-        free(b->in_topic[t]);
-    free(b->in_topic);
-    free(b->n_in_topic);
-    b->in_topic = NULL;
-    b->n_in_topic = NULL;
+    for (size_t l = 0; l < b->n_langs; l++) {
+        build_lang *bl = &b->langs[l];
+        for (size_t t = 0; t < b->cfg->n_topics; t++)
+            free(bl->in_topic[t]);
+        free(bl->in_topic);
+        free(bl->n_in_topic);
+        bl->in_topic = NULL;
+        bl->n_in_topic = NULL;
+    }
 }
 
-void build_render_compare(build *b)
+void build_render_compare(build *b, build_lang *bl)
 {
     const procedure_data *data = b->procedures;
     /* /compare/ shows every procedure on every attribute: each needs every value. */
-    for (size_t p = 0; p < data->n_procedures; p++)
+    for (size_t p = 0; bl->index == 0 && p < data->n_procedures; p++)
         for (size_t a = 0; a < data->n_attributes; a++)
             if (!data->procedures[p].values[a].text.n)
                 diag_error(b->diags, data->file, data->procedures[p].line,
@@ -153,34 +191,36 @@ void build_render_compare(build *b)
                            "every attribute, so add one",
                            data->procedures[p].id, data->attributes[a].id);
     /* The caption names what is compared, in the data's own words. */
-    const char *lang = config_default_language(b->cfg)->code;
+    const char *lang = bl->L->code;
     strbuf caption = STRBUF_INIT;
     for (size_t p = 0; p < data->n_procedures; p++)
         strbuf_printf(&caption, "%s%s", p ? ", " : "",
                       procedures_text(data, &data->procedures[p].name, lang));
-    char *url = permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, lang, url, "",
-                                config_default_language(b->cfg)->description, b->topic_counts);
+    char *url = permalink(bl->L->prefix, PERMALINK_COMPARE, NULL, 0);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_COMPARE, bl->L->code, url, "", bl->L->description,
+                                bl->topic_counts);
+    build_list_languages(b, doc, bl, PERMALINK_COMPARE, NULL, 0);
     xmlNodePtr cmp = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "comparison", NULL);
     if (data->n_procedures) {
         compare_spec *spec = compare_spec_all(data, strbuf_str(&caption));
         xmlAddChild(cmp, compare_render(data, spec, lang, "cmp-all", true,
-                                        (const char *const *)b->procedure_hrefs));
+                                        (const char *const *)bl->procedure_hrefs));
         compare_spec_free(spec);
     }
-    build_render_page(b, PAGE_COMPARE, doc, url);
+    build_render_page(b, bl, PAGE_COMPARE, doc, url);
     xmlFreeDoc(doc);
     free(url);
     strbuf_free(&caption);
 }
 
-void build_render_glossary(build *b)
+void build_render_glossary(build *b, build_lang *bl)
 {
     const glossary *g = b->glossary;
-    const char *lang = config_default_language(b->cfg)->code;
-    char *url = permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_GLOSSARY, lang, url, "",
-                                config_default_language(b->cfg)->description, b->topic_counts);
+    const char *lang = bl->L->code;
+    char *url = permalink(bl->L->prefix, PERMALINK_GLOSSARY, NULL, 0);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_GLOSSARY, bl->L->code, url, "",
+                                bl->L->description, bl->topic_counts);
+    build_list_languages(b, doc, bl, PERMALINK_GLOSSARY, NULL, 0);
     xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "glossary", NULL);
     size_t n_terms;
     const size_t *order = glossary_view_sorted(glossary_for_language(g, lang), &n_terms);
@@ -198,49 +238,78 @@ void build_render_glossary(build *b)
         xmlNodePtr aliases = xmlNewChild(term, NULL, BAD_CAST "aliases", NULL);
         for (size_t k = 0; k < n_aliases; k++)
             pagexml_text(aliases, "alias", alias[k]);
-        render_ctx c = {.b = b, .file = glossary_file_name(g)};
+        /* Every language's page renders the definition: its mistakes are reported once,
+         * by the default language's. */
+        render_ctx c = {.b = b, .file = glossary_file_name(g), .lang = bl,
+                        .quiet = bl->index > 0};
         markdown_hooks hooks = build_hooks(&c);
+        diag_list *quiet = c.quiet ? diag_list_new() : NULL;
         markdown_result *md = markdown_render(c.file, definition, strlen(definition), t->line,
-                                              MARKDOWN_NO_H1, &hooks, b->diags);
-        strlist_free(&c.links);
+                                              MARKDOWN_NO_H1, &hooks, quiet ? quiet : b->diags);
+        diag_list_free(quiet);
+        build_mark_other_languages(&c, md->body);
+        build_ctx_free(&c);
         char *href = xasprintf("%s#term-%s", url, t->id);
-        searchindex_add_term(b->search, name, alias, n_aliases, md->body, href);
+        searchindex_add_term(bl->search, name, alias, n_aliases, md->body, href);
         free(href);
         xmlNodeSetName(md->body, BAD_CAST "definition");
         xmlAddChild(term, md->body);
         md->body = NULL;
         markdown_result_free(md);
     }
-    build_render_page(b, PAGE_GLOSSARY, doc, url);
+    build_render_page(b, bl, PAGE_GLOSSARY, doc, url);
     xmlFreeDoc(doc);
     free(url);
 }
 
+/*
+ * /404.html: one page, since a static host serves one, in the default language with every
+ * language's home in <languages> and every language's disclaimer in its aside.
+ */
 void build_render_not_found(build *b)
 {
+    build_lang *bl = &b->langs[0];
     char *url = permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0);
-    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_NOT_FOUND, config_default_language(b->cfg)->code,
-                                url, "", config_default_language(b->cfg)->description,
-                                b->topic_counts);
-    build_render_page(b, PAGE_NOT_FOUND, doc, url);
+    xmlDocPtr doc = pagexml_new(b->cfg, PAGE_NOT_FOUND, bl->L->code, url, "",
+                                bl->L->description, bl->topic_counts);
+    if (b->cfg->multilingual) {
+        /* No version of its own in another language: every entry leads to a home. */
+        const char **hrefs = xcalloc(b->n_langs + 1, sizeof *hrefs);
+        hrefs[0] = bl->L->prefix;
+        pagexml_languages(xmlDocGetRootElement(doc), b->cfg, 0, hrefs);
+        free(hrefs);
+        xmlNodePtr langs = xmlDocGetRootElement(doc)->children->next;
+        for (xmlNodePtr n = langs->children; n; n = n->next)
+            xmlSetProp(n, BAD_CAST "translated", BAD_CAST "no");
+    }
+    build_render_page_with(b, b->not_found_disclaimer, PAGE_NOT_FOUND, doc, url);
     xmlFreeDoc(doc);
     free(url);
+}
+
+/* The site paths of every page that is not an article's, in every language. */
+static void S_list_page_urls(const build *b, strlist *urls)
+{
+    for (size_t l = 0; l < b->n_langs; l++) {
+        const build_lang *bl = &b->langs[l];
+        strlist_push(urls, bl->L->prefix);
+        for (size_t t = 0; t < b->cfg->n_topics; t++) {
+            size_t pages = build_topic_pages(bl->topic_counts[t]);
+            for (size_t p = 1; p <= pages; p++)
+                strlist_push_owned(urls, build_topic_page_url(bl, b->cfg->topics[t].id, p));
+        }
+        strlist_push_owned(urls, permalink(bl->L->prefix, PERMALINK_COMPARE, NULL, 0));
+        strlist_push_owned(urls, permalink(bl->L->prefix, PERMALINK_GLOSSARY, NULL, 0));
+        strlist_push(urls, bl->search_url);
+    }
+    strlist_push_owned(urls, permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0));
 }
 
 /* Declare every page that is not an article's, by its file in the site. */
 void build_plan_list_pages(build *b)
 {
     strlist urls = STRLIST_INIT;
-    strlist_push(&urls, b->cfg->base_path);
-    for (size_t t = 0; t < b->cfg->n_topics; t++) {
-        size_t pages = build_topic_pages(b->topic_counts[t]);
-        for (size_t p = 1; p <= pages; p++)
-            strlist_push_owned(&urls, build_topic_page_url(b, b->cfg->topics[t].id, p));
-    }
-    strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0));
-    strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0));
-    strlist_push_owned(&urls, permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0));
-    strlist_push(&urls, b->search_url);
+    S_list_page_urls(b, &urls);
     for (size_t i = 0; i < urls.len; i++) {
         char *rel = build_page_file(b, urls.items[i]);
         incremental_add_page(b->inc, rel);

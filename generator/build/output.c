@@ -123,13 +123,20 @@ static bool S_reuse_list_page(build *b, page_kind kind, xmlDocPtr doc, const cha
     return reused;
 }
 
-void build_render_page(build *b, page_kind kind, xmlDocPtr doc, const char *url)
+void build_render_page(build *b, const build_lang *bl, page_kind kind, xmlDocPtr doc,
+                       const char *url)
+{
+    build_render_page_with(b, bl->disclaimer, kind, doc, url);
+}
+
+void build_render_page_with(build *b, const xmlNode *disclaimer, page_kind kind,
+                            xmlDocPtr doc, const char *url)
 {
     if (kind != PAGE_ARTICLE && S_reuse_list_page(b, kind, doc, url))
         return;
     char *html = NULL;
     size_t len = 0;
-    if (page_render(b->templates, kind, doc, b->disclaimer, url, b->diags, &html, &len) == 0) {
+    if (page_render(b->templates, kind, doc, disclaimer, url, b->diags, &html, &len) == 0) {
         char *file = build_page_file(b, url);
         build_write(b, file, html, len);
         atomic_fetch_add(&b->pages, 1);

@@ -30,6 +30,21 @@ static bool S_nothing_changed(const build *b)
            incremental_nothing_changed(b->inc);
 }
 
+static void S_free_lang(build *b, build_lang *bl)
+{
+    related_index_free(bl->related);
+    free(bl->listed);
+    free(bl->topic_counts);
+    searchindex_free(bl->search);
+    free(bl->search_url);
+    if (bl->procedure_hrefs && b->procedures)
+        for (size_t i = 0; i < b->procedures->n_procedures; i++)
+            free(bl->procedure_hrefs[i]);
+    free(bl->procedure_hrefs);
+    if (bl->disclaimer)
+        xmlFreeNode(bl->disclaimer);
+}
+
 static void S_free_build(build *b)
 {
     incremental_free(b->inc);
@@ -42,18 +57,13 @@ static void S_free_build(build *b)
         free(a->heading_ids);
     }
     free(b->articles);
-    related_index_free(b->related);
-    free(b->listed);
-    free(b->topic_counts);
-    searchindex_free(b->search);
+    free(b->versions);
+    for (size_t l = 0; l < b->n_langs; l++)
+        S_free_lang(b, &b->langs[l]);
+    free(b->langs);
     free(b->search_at);
-    free(b->search_url);
-    if (b->procedure_hrefs && b->procedures)
-        for (size_t i = 0; i < b->procedures->n_procedures; i++)
-            free(b->procedure_hrefs[i]);
-    free(b->procedure_hrefs);
-    if (b->disclaimer)
-        xmlFreeNode(b->disclaimer);
+    if (b->not_found_disclaimer)
+        xmlFreeNode(b->not_found_disclaimer);
     page_templates_free(b->templates);
     glossary_free(b->glossary);
     procedures_free(b->procedures);
@@ -78,8 +88,8 @@ static void S_keep_clean_pages(build *b)
             incremental_forget_pages(b->inc, true);
             return;
         }
-        const article *a = build_find_article(b, path_basename(d->file));
-        if (a && strcmp(a->path, d->file) == 0) {
+        const article *a = build_article_at(b, d->file);
+        if (a) {
             char *rel = build_page_file(b, a->url);
             incremental_forget(b->inc, rel);
             free(rel);
@@ -148,21 +158,40 @@ static bool S_load_settings(build *b)
     return b->cfg && b->procedures && b->glossary && b->templates;
 }
 
-/* b->disclaimer. It may link to articles like any text; its links are checked the same way. */
-static void S_render_disclaimer(build *b)
+/*
+ * Each language's disclaimer aside, from its own Markdown; and /404.html's, which holds
+ * every language's, each in a <div lang>. A disclaimer may link to articles like any text;
+ * its links are checked the same way, in its language.
+ */
+static void S_render_disclaimers(build *b)
 {
     const config *cfg = b->cfg;
-    const config_language *lang = config_default_language(cfg);
-    render_ctx c = {.b = b, .file = cfg->file};
-    markdown_hooks hooks = build_hooks(&c);
-    markdown_result *md = markdown_render(cfg->file, lang->disclaimer, strlen(lang->disclaimer),
-                                          lang->disclaimer_line + 1, MARKDOWN_NO_H1, &hooks,
-                                          b->diags);
-    strlist_free(&c.links);
-    /* The disclaimer is in the site's language, whatever the page's: say so to screen
-     * readers on a page in another language. */
-    b->disclaimer = disclaimer_new(md->body, lang->code);
-    markdown_result_free(md);
+    xmlNodePtr all = xmlNewNode(NULL, BAD_CAST "div");
+    for (size_t l = 0; l < b->n_langs; l++) {
+        build_lang *bl = &b->langs[l];
+        const config_language *lang = bl->L;
+        render_ctx c = {.b = b, .file = cfg->file, .lang = bl};
+        markdown_hooks hooks = build_hooks(&c);
+        markdown_result *md =
+            markdown_render(cfg->file, lang->disclaimer, strlen(lang->disclaimer),
+                            lang->disclaimer_line + 1, MARKDOWN_NO_H1, &hooks, b->diags);
+        build_mark_other_languages(&c, md->body);
+        build_ctx_free(&c);
+        /* The disclaimer is in its language, whatever the page's: say so to screen readers
+         * on a page in another language. */
+        bl->disclaimer = disclaimer_new(md->body, lang->code);
+        xmlNodePtr part = xmlNewChild(all, NULL, BAD_CAST "div", NULL);
+        xmlNewProp(part, BAD_CAST "lang", BAD_CAST lang->code);
+        for (xmlNodePtr n = md->body ? md->body->children : NULL; n; n = n->next)
+            xmlAddChild(part, xmlCopyNode(n, 1));
+        markdown_result_free(md);
+    }
+    /* One language: the 404 page's aside is the language's own, as on every page. */
+    if (b->n_langs == 1)
+        b->not_found_disclaimer = xmlCopyNode(b->langs[0].disclaimer, 1);
+    else
+        b->not_found_disclaimer = disclaimer_new(all, NULL);
+    xmlFreeNode(all);
 }
 
 /* The progress display's total: every page this build makes. */
@@ -176,6 +205,15 @@ static void S_count_pages(build *b)
     atomic_store(&b->opt->progress->total, pages);
 }
 
+/* How many articles are published, in every language. */
+static size_t S_listed(const build *b)
+{
+    size_t n = 0;
+    for (size_t l = 0; l < b->n_langs; l++)
+        n += b->langs[l].n_listed;
+    return n;
+}
+
 /* The published site is this build's (S_nothing_changed): it stays; what killed builds
  * left beside it goes. */
 static int S_keep_published(build *b, site_stats *stats)
@@ -186,8 +224,8 @@ static int S_keep_published(build *b, site_stats *stats)
     publish_remove_abandoned(out);
     free(out);
     if (stats) {
-        stats->articles = b->n_listed;
-        stats->pages = stats->reused = b->n_listed + b->n_list_pages;
+        stats->articles = S_listed(b);
+        stats->pages = stats->reused = stats->articles + b->n_list_pages;
         stats->files = 0;
     }
     S_free_build(b);
@@ -199,12 +237,15 @@ static void S_make_site(build *b)
 {
     const site_options *opt = b->opt;
     build_each_article(b, build_article_page);
-    build_render_home(b);
+    for (size_t l = 0; l < b->n_langs; l++)
+        build_render_home(b, &b->langs[l]);
     build_render_topics(b);
-    build_render_compare(b);
-    build_render_glossary(b);
+    for (size_t l = 0; l < b->n_langs; l++) {
+        build_render_compare(b, &b->langs[l]);
+        build_render_glossary(b, &b->langs[l]);
+        build_render_search(b, &b->langs[l]);
+    }
     build_render_not_found(b);
-    build_render_search(b);
     build_write_feeds(b);
     build_write_search_index(b);
     char *assets = path_join(opt->templates_dir, "assets");
@@ -231,7 +272,7 @@ static int S_publish(build *b, site_stats *stats)
     else if (publish_commit(b->stage, b->diags) < 0)
         status = SITE_ENVIRONMENT_ERROR;
     if (stats) {
-        stats->articles = b->n_listed;
+        stats->articles = S_listed(b);
         stats->pages = atomic_load(&b->pages);
         stats->files = atomic_load(&b->files);
         stats->reused = atomic_load(&b->reused);
@@ -260,7 +301,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     }
     build_link_procedures(&b);
     build_plan_search(&b);
-    S_render_disclaimer(&b);
+    S_render_disclaimers(&b);
     build_plan_list_pages(&b);
     incremental_plan(b.inc);
     S_count_pages(&b);

@@ -14,14 +14,15 @@
 
 /*
  * A list page changes when an article on it is reviewed: its lastmod is the latest review
- * date of its articles. Returns the latest of all of them (the home page's; NULL without
+ * date of its articles. Returns the latest of bl's (the home page's; NULL without
  * articles) and sets topic_latest[t] to topic t's (NULL for a topic without articles).
  */
-static const date_ymd *S_latest_reviews(const build *b, const date_ymd **topic_latest)
+static const date_ymd *S_latest_reviews(const build *b, const build_lang *bl,
+                                        const date_ymd **topic_latest)
 {
     const date_ymd *latest = NULL;
-    for (size_t i = 0; i < b->n_listed; i++) {
-        const frontmatter *fm = b->listed[i]->fm;
+    for (size_t i = 0; i < bl->n_listed; i++) {
+        const frontmatter *fm = bl->listed[i]->fm;
         if (!latest || date_compare(&fm->reviewed, latest) > 0)
             latest = &fm->reviewed;
         for (size_t k = 0; k < fm->n_topics; k++) {
@@ -36,37 +37,90 @@ static const date_ymd *S_latest_reviews(const build *b, const date_ymd **topic_l
     return latest;
 }
 
+/* What the sitemap lists, and what its entries point into. */
+typedef struct {
+    feeds_page *pages;
+    size_t n;
+    strlist urls;            /* the URLs made for it */
+    feeds_alternate *alts;   /* every page's alternates, one after another */
+    size_t n_alts;
+} S_sitemap;
+
 /*
- * Every page of the site for the sitemap, in its order: home, articles, every page of
- * every topic's list, compare, glossary, search. Sets *n; the caller frees the array, and
- * the URLs it names in urls (strlist_free) after it.
+ * Add a page at url, with its versions: on a site with languages, the page of kind (id,
+ * page) in each language that has it (a_versions: an article's, else every language's)
+ * and x-default, the default language's version or else the page itself.
  */
-static feeds_page *S_sitemap_pages(const build *b, strlist *urls, size_t *n)
+static void S_add_page(const build *b, S_sitemap *m, const char *url, const date_ymd *lastmod,
+                       const article *a, permalink_kind kind, const char *id, size_t page)
+{
+    feeds_page *p = &m->pages[m->n++];
+    *p = (feeds_page){url, lastmod, NULL, 0};
+    if (!b->cfg->multilingual)
+        return;
+    p->alternates = &m->alts[m->n_alts];
+    const char *x_default = url;
+    for (size_t l = 0; l < b->n_langs; l++) {
+        const char *href;
+        if (a) {
+            if (!build_has_version(b, a, l))
+                continue;
+            href = build_version(b, a, l)->url;
+        } else {
+            strlist_push_owned(&m->urls, permalink(b->langs[l].L->prefix, kind, id, page));
+            href = m->urls.items[m->urls.len - 1];
+        }
+        if (l == 0)
+            x_default = href;
+        m->alts[m->n_alts++] = (feeds_alternate){b->langs[l].L->code, href};
+    }
+    m->alts[m->n_alts++] = (feeds_alternate){"x-default", x_default};
+    p->n_alternates = (size_t)(&m->alts[m->n_alts] - p->alternates);
+}
+
+/* bl's pages for the sitemap, in its order: home, articles, every page of every topic's
+ * list, compare, glossary, search. */
+static void S_language_pages(const build *b, const build_lang *bl, S_sitemap *m)
 {
     const date_ymd **topic_latest = xcalloc(b->cfg->n_topics + 1, sizeof *topic_latest);
-    const date_ymd *latest = S_latest_reviews(b, topic_latest);
-    size_t n_topic_pages = 0;
-    for (size_t t = 0; t < b->cfg->n_topics; t++)
-        n_topic_pages += build_topic_pages(b->topic_counts[t]);
-    feeds_page *pages = xcalloc(b->n_listed + n_topic_pages + 5, sizeof *pages);
-    *n = 0;
-    pages[(*n)++] = (feeds_page){b->cfg->base_path, latest};
-    for (size_t i = 0; i < b->n_listed; i++)
-        pages[(*n)++] = (feeds_page){b->listed[i]->url, &b->listed[i]->fm->reviewed};
+    const date_ymd *latest = S_latest_reviews(b, bl, topic_latest);
+    S_add_page(b, m, bl->L->prefix, latest, NULL, PERMALINK_HOME, NULL, 0);
+    for (size_t i = 0; i < bl->n_listed; i++)
+        S_add_page(b, m, bl->listed[i]->url, &bl->listed[i]->fm->reviewed, bl->listed[i], 0,
+                   NULL, 0);
     for (size_t t = 0; t < b->cfg->n_topics; t++) {
-        size_t pages_of_topic = build_topic_pages(b->topic_counts[t]);
+        const char *id = b->cfg->topics[t].id;
+        size_t pages_of_topic = build_topic_pages(bl->topic_counts[t]);
         for (size_t p = 1; p <= pages_of_topic; p++) {
-            strlist_push_owned(urls, build_topic_page_url(b, b->cfg->topics[t].id, p));
-            pages[(*n)++] = (feeds_page){urls->items[urls->len - 1], topic_latest[t]};
+            strlist_push_owned(&m->urls, build_topic_page_url(bl, id, p));
+            S_add_page(b, m, m->urls.items[m->urls.len - 1], topic_latest[t], NULL,
+                       PERMALINK_TOPIC, id, p);
         }
     }
-    strlist_push_owned(urls, permalink(b->cfg->base_path, PERMALINK_COMPARE, NULL, 0));
-    pages[(*n)++] = (feeds_page){urls->items[urls->len - 1], NULL};
-    strlist_push_owned(urls, permalink(b->cfg->base_path, PERMALINK_GLOSSARY, NULL, 0));
-    pages[(*n)++] = (feeds_page){urls->items[urls->len - 1], NULL};
-    pages[(*n)++] = (feeds_page){b->search_url, NULL};
+    const permalink_kind last[] = {PERMALINK_COMPARE, PERMALINK_GLOSSARY, PERMALINK_SEARCH};
+    for (size_t k = 0; k < 3; k++) {
+        strlist_push_owned(&m->urls, permalink(bl->L->prefix, last[k], NULL, 0));
+        S_add_page(b, m, m->urls.items[m->urls.len - 1], NULL, NULL, last[k], NULL, 0);
+    }
     free(topic_latest);
-    return pages;
+}
+
+/* Every page of the site for the sitemap, language by language. */
+static void S_sitemap_pages(const build *b, S_sitemap *m)
+{
+    size_t n = 0;
+    for (size_t l = 0; l < b->n_langs; l++) {
+        n += b->langs[l].n_listed + 4;
+        for (size_t t = 0; t < b->cfg->n_topics; t++)
+            n += build_topic_pages(b->langs[l].topic_counts[t]);
+    }
+    *m = (S_sitemap){.urls = STRLIST_INIT};
+    m->pages = xcalloc(n + 1, sizeof *m->pages);
+    /* Pages point into alts: room for every one first, so that it never moves. */
+    if (b->cfg->multilingual)
+        m->alts = xcalloc(n * (b->n_langs + 1) + 1, sizeof *m->alts);
+    for (size_t l = 0; l < b->n_langs; l++)
+        S_language_pages(b, &b->langs[l], m);
 }
 
 /* sitemap.xml; with too many pages for one file, sitemap-1.xml... and an index. */
@@ -99,18 +153,26 @@ static void S_write_sitemap(build *b, const feeds_page *pages, size_t n_pages)
 
 void build_write_feeds(build *b)
 {
-    strlist urls = STRLIST_INIT;
-    size_t n_pages;
-    feeds_page *pages = S_sitemap_pages(b, &urls, &n_pages);
-    S_write_sitemap(b, pages, n_pages);
-    free(pages);
-    strlist_free(&urls);
+    S_sitemap m;
+    S_sitemap_pages(b, &m);
+    S_write_sitemap(b, m.pages, m.n);
+    free(m.pages);
+    free(m.alts);
+    strlist_free(&m.urls);
     /* Feed readers want what is new, not the archive: the newest FEED_ENTRIES_MAX. */
     size_t len;
-    char *xml = feeds_atom(b->cfg, b->listed,
-                           b->n_listed < FEED_ENTRIES_MAX ? b->n_listed : FEED_ENTRIES_MAX, &len);
-    build_write(b, "feed.xml", xml, len);
-    free(xml);
+    char *xml;
+    for (size_t l = 0; l < b->n_langs; l++) {
+        const build_lang *bl = &b->langs[l];
+        xml = feeds_atom(b->cfg, bl->L, bl->listed,
+                         bl->n_listed < FEED_ENTRIES_MAX ? bl->n_listed : FEED_ENTRIES_MAX, &len);
+        char *url = permalink(bl->L->prefix, PERMALINK_FEED, NULL, 0);
+        char *rel = build_page_file(b, url);
+        build_write(b, rel, xml, len);
+        free(rel);
+        free(url);
+        free(xml);
+    }
     xml = feeds_robots(b->cfg, &len);
     build_write(b, "robots.txt", xml, len);
     free(xml);

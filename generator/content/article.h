@@ -13,11 +13,14 @@
 #include "content/frontmatter.h"
 
 typedef struct article {
-    char *path;          /* content/articles/<file_name> */
+    char *path;          /* content/articles/<file_name>, or content/articles/<code>/<file_name> */
     const char *file_name; /* e.g. dimpling.md, what internal links name: the end of path */
     char *slug;          /* front matter slug, or file_name without .md */
     char *url;           /* site path, base path included: /articles/<slug>/ */
-    const char *lang;    /* the page's language: front matter lang, else the site's */
+    const char *lang;    /* the page's language: its folder's on a site with languages;
+                          * else front matter lang, else the site's */
+    unsigned language;   /* index in cfg->languages of its folder's language (0 on a site in
+                          * one language) */
     frontmatter *fm;     /* NULL when the front matter had errors */
     /*
      * The ids of the body's headings, for #links from other articles: n_heading_ids

@@ -53,7 +53,7 @@ typedef struct config_language {
     char *prefix;          /* its pages' site path: base_path, or base_path + lower-cased code + "/" */
     char *title;
     char *description;     /* the title when not given */
-    char *date_format;     /* an ICU date pattern (UTS #35), or NULL: the locale's long date */
+    char *date_format;     /* an ICU date pattern (UTS #35), or NULL: the templates' own format */
     char *disclaimer;      /* Markdown */
     unsigned disclaimer_line; /* where the disclaimer starts in site.yaml */
     config_notice *notices;

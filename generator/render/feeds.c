@@ -13,6 +13,7 @@
 
 #define SITEMAP_NS "http://www.sitemaps.org/schemas/sitemap/0.9"
 #define ATOM_NS "http://www.w3.org/2005/Atom"
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
 
 static char *S_absolute(const config *cfg, const char *url)
 {
@@ -53,6 +54,8 @@ char *feeds_sitemap(const config *cfg, const feeds_page *pages, size_t n, size_t
     xmlTextWriterSetIndentString(w, BAD_CAST "  ");
     xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
     xmlTextWriterStartElementNS(w, NULL, BAD_CAST "urlset", BAD_CAST SITEMAP_NS);
+    if (cfg->multilingual)
+        xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xhtml", BAD_CAST XHTML_NS);
     for (size_t i = 0; i < n; i++) {
         xmlTextWriterStartElement(w, BAD_CAST "url");
         char *loc = S_absolute(cfg, pages[i].url);
@@ -62,6 +65,16 @@ char *feeds_sitemap(const config *cfg, const feeds_page *pages, size_t n, size_t
             char iso[16];
             date_format(pages[i].lastmod, iso, sizeof iso);
             xmlTextWriterWriteElement(w, BAD_CAST "lastmod", BAD_CAST iso);
+        }
+        for (size_t k = 0; cfg->multilingual && k < pages[i].n_alternates; k++) {
+            const feeds_alternate *alt = &pages[i].alternates[k];
+            char *href = S_absolute(cfg, alt->url);
+            xmlTextWriterStartElement(w, BAD_CAST "xhtml:link");
+            xmlTextWriterWriteAttribute(w, BAD_CAST "rel", BAD_CAST "alternate");
+            xmlTextWriterWriteAttribute(w, BAD_CAST "hreflang", BAD_CAST alt->hreflang);
+            xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST href);
+            xmlTextWriterEndElement(w);
+            free(href);
         }
         xmlTextWriterEndElement(w);
     }
@@ -101,15 +114,15 @@ char *feeds_sitemap_index(const config *cfg, const char *const *files, size_t n,
     return out;
 }
 
-char *feeds_atom(const config *cfg, const article *const *articles, size_t n,
-                 size_t *len)
+char *feeds_atom(const config *cfg, const config_language *lang,
+                 const article *const *articles, size_t n, size_t *len)
 {
     xmlNsPtr ns;
     xmlDocPtr doc = S_new_doc("feed", ATOM_NS, &ns);
     xmlNodePtr feed = xmlDocGetRootElement(doc);
-    const config_language *lang = config_default_language(cfg);
+    char *home = S_absolute(cfg, lang->prefix);
     xmlNodeSetLang(feed, BAD_CAST lang->code);
-    S_text(feed, ns, "id", cfg->base_url);
+    S_text(feed, ns, "id", home);
     S_text(feed, ns, "title", lang->title);
     S_text(feed, ns, "subtitle", lang->description);
     /* RFC 4287 4.2.15: updated is the last significant change: the newest review. */
@@ -122,13 +135,14 @@ char *feeds_atom(const config *cfg, const article *const *articles, size_t n,
     snprintf(stamp, sizeof stamp, "%sT00:00:00Z", iso);
     S_text(feed, ns, "updated", stamp);
     xmlNodePtr self = xmlNewChild(feed, ns, BAD_CAST "link", NULL);
-    char *self_href = permalink(cfg->base_url, PERMALINK_FEED, NULL, 0);
+    char *self_href = permalink(home, PERMALINK_FEED, NULL, 0);
     xmlNewProp(self, BAD_CAST "rel", BAD_CAST "self");
     xmlNewProp(self, BAD_CAST "href", BAD_CAST self_href);
     free(self_href);
     xmlNodePtr alt = xmlNewChild(feed, ns, BAD_CAST "link", NULL);
     xmlNewProp(alt, BAD_CAST "rel", BAD_CAST "alternate");
-    xmlNewProp(alt, BAD_CAST "href", BAD_CAST cfg->base_url);
+    xmlNewProp(alt, BAD_CAST "href", BAD_CAST home);
+    free(home);
     /* RFC 4287 4.1.1: a feed without entry authors needs its own; the site speaks. */
     xmlNodePtr feed_author = xmlNewChild(feed, ns, BAD_CAST "author", NULL);
     S_text(feed_author, ns, "name", lang->title);

@@ -28,6 +28,21 @@ static void S_set_date(json_t *obj, const char *key, const date_ymd *d)
     json_object_set_new(obj, key, json_string(iso));
 }
 
+/* The absolute URL of a page of kind in lang: the base URL, then lang's prefix below the
+ * base path. */
+static char *S_in_language(const config *cfg, const config_language *lang, permalink_kind kind,
+                           const char *id)
+{
+    size_t base_len = strlen(cfg->base_path);
+    const char *rest = strncmp(lang->prefix, cfg->base_path, base_len) == 0
+                           ? lang->prefix + base_len
+                           : "";
+    char *root = xasprintf("%s%s", cfg->base_url, rest);
+    char *url = permalink(root, kind, id, 0);
+    free(root);
+    return url;
+}
+
 /* {"@type": type} with name (and url) set, or NULL when name is missing or not UTF-8. */
 static json_t *S_thing(const char *type, const char *name, const char *url)
 {
@@ -69,9 +84,39 @@ static char *S_script_safe(const char *json)
     return strbuf_detach(&b);
 }
 
-char *jsonld_article(const config *cfg, const article *a, const procedure_data *procedures,
-                     const char *canonical)
+/* {"@id": url}, or NULL when url is not UTF-8. */
+static json_t *S_ref(const char *url)
 {
+    json_t *id = json_string(url);
+    if (!id)
+        return NULL;
+    json_t *o = json_object();
+    json_object_set_new(o, "@id", id);
+    return o;
+}
+
+/* translationOfWork and workTranslation (versions may be NULL). */
+static void S_set_versions(json_t *page, const jsonld_versions *v)
+{
+    if (!v)
+        return;
+    if (v->translation_of)
+        S_set_thing(page, "translationOfWork", S_ref(v->translation_of));
+    if (!v->n_translations)
+        return;
+    json_t *list = json_array();
+    for (size_t i = 0; i < v->n_translations; i++) {
+        json_t *ref = S_ref(v->translations[i]);
+        if (ref)
+            json_array_append_new(list, ref);
+    }
+    json_object_set_new(page, "workTranslation", list);
+}
+
+char *jsonld_article(const config *cfg, const article *a, const procedure_data *procedures,
+                     const char *canonical, const jsonld_versions *versions)
+{
+    const config_language *lang = config_language_for(cfg, a->lang);
     const frontmatter *fm = a->fm;
     json_t *page = json_object();
     json_object_set_new(page, "@context", json_string("https://schema.org"));
@@ -93,7 +138,7 @@ char *jsonld_article(const config *cfg, const article *a, const procedure_data *
         if (idx < 0)
             continue;
         const procedure *p = &procedures->procedures[idx];
-        char *url = permalink(cfg->base_url, PERMALINK_COMPARE, p->id, 0);
+        char *url = S_in_language(cfg, lang, PERMALINK_COMPARE, p->id);
         json_t *thing = S_thing("MedicalProcedure",
                                 procedures_text(procedures, &p->name, a->lang), url);
         free(url);
@@ -104,7 +149,10 @@ char *jsonld_article(const config *cfg, const article *a, const procedure_data *
         json_object_set_new(page, "about", about);
     else
         json_decref(about);
-    S_set_thing(page, "isPartOf", S_thing("WebSite", config_language_for(cfg, a->lang)->title, cfg->base_url));
+    char *home = S_in_language(cfg, lang, PERMALINK_HOME, NULL);
+    S_set_thing(page, "isPartOf", S_thing("WebSite", lang->title, home));
+    free(home);
+    S_set_versions(page, versions);
     char *json = json_dumps(page, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(page);
     if (!json)

@@ -19,7 +19,10 @@
  *   about             one {"@type": "MedicalProcedure", "name", "url"} per procedure of the
  *                     front matter found in the procedure data, in front matter order; url
  *                     is the procedure's column of the comparison page
- *   isPartOf          {"@type": "WebSite", "name": site title, "url": base_url}
+ *   isPartOf          {"@type": "WebSite", "name": the language's site title, "url": the
+ *                     language's home}
+ *   translationOfWork {"@id": the source's absolute URL}, on a translation (issue 16)
+ *   workTranslation   [{"@id": absolute URL}...], the articles that translate this one
  *
  * The text is meant to sit in <script type="application/ld+json">, whose content HTML does
  * not escape: every '<', '>' and '&' is written as \u003c, \u003e and \u0026 (JSON escapes,
@@ -32,14 +35,23 @@
 #include "content/config.h"
 #include "content/procedures.h"
 
+/* An article's versions in other languages, by their absolute URLs (schema.org's
+ * translationOfWork and workTranslation). */
+typedef struct jsonld_versions {
+    const char *translation_of;        /* the source's, or NULL */
+    const char *const *translations;   /* the translations', n_translations of them */
+    size_t n_translations;
+} jsonld_versions;
+
 /*
  * The MedicalWebPage JSON-LD of article a (whose fm must not be NULL), as one line of
  * compact JSON, escaped for a script element as described above. canonical is the page's
- * absolute URL; procedures may be NULL (no "about"). A string that is not valid UTF-8
+ * absolute URL; procedures may be NULL (no "about"); versions may be NULL (a site in one
+ * language). A string that is not valid UTF-8
  * leaves its key out rather than fail the page. Returns a string the caller frees with
  * free; never NULL (out of memory aborts).
  */
 char *jsonld_article(const config *cfg, const article *a, const procedure_data *procedures,
-                     const char *canonical);
+                     const char *canonical, const jsonld_versions *versions);
 
 #endif

@@ -33,6 +33,7 @@
 #include "base/files.h"
 #include "base/str.h"
 #include "base/utf8.h"
+#include "render/datetext.h"
 #include "render/disclaimer.h"
 #include "render/page_private.h"
 #include "render/xmlmsg.h"
@@ -279,6 +280,7 @@ void page_init(void)
 
 void page_cleanup(void)
 {
+    datetext_cleanup();
     xsltCleanupGlobals();
     xmlCleanupParser();
 }

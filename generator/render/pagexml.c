@@ -3,9 +3,11 @@
 #include "render/pagexml.h"
 
 #include <string.h>
+#include <unicode/uloc.h>
 
 #include "base/alloc.h"
 #include "base/permalink.h"
+#include "render/datetext.h"
 #include "render/jsonld.h"
 
 #ifndef SUTURE_VERSION
@@ -35,7 +37,8 @@ xmlNodePtr pagexml_text(xmlNodePtr parent, const char *name, const char *text)
     return n;
 }
 
-xmlNodePtr pagexml_date(xmlNodePtr parent, const char *name, const date_ymd *date)
+xmlNodePtr pagexml_date(xmlNodePtr parent, const char *name, const date_ymd *date,
+                        const config_language *lang)
 {
     char iso[16], buf[8];
     date_format(date, iso, sizeof iso);
@@ -47,6 +50,13 @@ xmlNodePtr pagexml_date(xmlNodePtr parent, const char *name, const date_ymd *dat
     xmlNewProp(n, BAD_CAST "month", BAD_CAST buf);
     snprintf(buf, sizeof buf, "%d", date->day);
     xmlNewProp(n, BAD_CAST "day", BAD_CAST buf);
+    /* Without a date_format the templates write the date as strings.xml says for the
+     * language ("10 November 2026", "2026년 11월 10일"). */
+    if (lang && lang->date_format) {
+        char text[128];
+        datetext_format(lang->code, lang->date_format, date, text, sizeof text);
+        xmlNewProp(n, BAD_CAST "text", BAD_CAST text);
+    }
     return n;
 }
 
@@ -58,7 +68,9 @@ static void S_site(xmlNodePtr page, const config *cfg, const char *lang,
     pagexml_text(site, "title", L->title);
     pagexml_text(site, "description", L->description);
     pagexml_text(site, "base-url", cfg->base_url);
-    pagexml_text(site, "root", cfg->base_path);
+    /* The language's own root: its home, its topics, its compare page... */
+    const char *root = L->prefix;
+    pagexml_text(site, "root", root);
     char *assets = permalink(cfg->base_path, PERMALINK_ASSETS, NULL, 0);
     pagexml_text(site, "assets", assets);
     free(assets);
@@ -67,7 +79,7 @@ static void S_site(xmlNodePtr page, const config *cfg, const char *lang,
         const config_topic *t = &cfg->topics[i];
         xmlNodePtr topic = xmlNewChild(topics, NULL, BAD_CAST "topic", NULL);
         xmlNewProp(topic, BAD_CAST "id", BAD_CAST t->id);
-        char *href = permalink(cfg->base_path, PERMALINK_TOPIC, t->id, 1);
+        char *href = permalink(root, PERMALINK_TOPIC, t->id, 1);
         xmlNewProp(topic, BAD_CAST "href", BAD_CAST href);
         free(href);
         char count[24];
@@ -77,10 +89,10 @@ static void S_site(xmlNodePtr page, const config *cfg, const char *lang,
         pagexml_text(topic, "description", config_text(cfg, &t->description, lang));
     }
     xmlNodePtr links = xmlNewChild(site, NULL, BAD_CAST "links", NULL);
-    char *compare = permalink(cfg->base_path, PERMALINK_COMPARE, NULL, 0);
-    char *glossary = permalink(cfg->base_path, PERMALINK_GLOSSARY, NULL, 0);
-    char *feed = permalink(cfg->base_path, PERMALINK_FEED, NULL, 0);
-    char *search = permalink(cfg->base_path, PERMALINK_SEARCH, NULL, 0);
+    char *compare = permalink(root, PERMALINK_COMPARE, NULL, 0);
+    char *glossary = permalink(root, PERMALINK_GLOSSARY, NULL, 0);
+    char *feed = permalink(root, PERMALINK_FEED, NULL, 0);
+    char *search = permalink(root, PERMALINK_SEARCH, NULL, 0);
     xmlNewProp(links, BAD_CAST "compare", BAD_CAST compare);
     xmlNewProp(links, BAD_CAST "glossary", BAD_CAST glossary);
     xmlNewProp(links, BAD_CAST "feed", BAD_CAST feed);
@@ -104,10 +116,7 @@ xmlDocPtr pagexml_new(const config *cfg, page_kind kind, const char *lang,
     xmlNewProp(page, BAD_CAST "generator", BAD_CAST "suture " SUTURE_VERSION);
     S_site(page, cfg, lang, topic_counts);
     pagexml_text(page, "url", url);
-    /* The canonical URL is base_url with the page's path below the base path. */
-    size_t base_len = strlen(cfg->base_path);
-    const char *rest = strncmp(url, cfg->base_path, base_len) == 0 ? url + base_len : url;
-    char *canonical = xasprintf("%s%s", cfg->base_url, rest);
+    char *canonical = pagexml_absolute(cfg, url);
     pagexml_text(page, "canonical", canonical);
     free(canonical);
     pagexml_text(page, "title", title);
@@ -115,12 +124,82 @@ xmlDocPtr pagexml_new(const config *cfg, page_kind kind, const char *lang,
     return doc;
 }
 
-xmlNodePtr pagexml_article_ref(xmlNodePtr parent, const article *a)
+char *pagexml_absolute(const config *cfg, const char *url)
+{
+    /* base_url with the page's path below the base path. */
+    size_t base_len = strlen(cfg->base_path);
+    const char *rest = strncmp(url, cfg->base_path, base_len) == 0 ? url + base_len : url;
+    return xasprintf("%s%s", cfg->base_url, rest);
+}
+
+void pagexml_og_locale(const char *code, char *buf, size_t size)
+{
+    char likely[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_addLikelySubtags(code, likely, sizeof likely, &status);
+    uloc_getLanguage(likely, lang, sizeof lang, &status);
+    uloc_getCountry(likely, region, sizeof region, &status);
+    if (U_SUCCESS(status) && lang[0] && region[0]) {
+        snprintf(buf, size, "%s_%s", lang, region);
+        return;
+    }
+    snprintf(buf, size, "%s", code);
+    for (char *p = buf; *p; p++)
+        if (*p == '-')
+            *p = '_';
+}
+
+/* Set href and absolute on n for the site path url. */
+static void S_hrefs(xmlNodePtr n, const config *cfg, const char *url)
+{
+    xmlNewProp(n, BAD_CAST "href", BAD_CAST url);
+    char *abs = pagexml_absolute(cfg, url);
+    xmlNewProp(n, BAD_CAST "absolute", BAD_CAST abs);
+    free(abs);
+}
+
+void pagexml_languages(xmlNodePtr page, const config *cfg, size_t current,
+                       const char *const *hrefs)
+{
+    if (!cfg->multilingual)
+        return;
+    xmlNodePtr site = page->children;
+    while (site && !(site->type == XML_ELEMENT_NODE && xmlStrEqual(site->name, BAD_CAST "site")))
+        site = site->next;
+    xmlNodePtr langs = xmlNewNode(NULL, BAD_CAST "languages");
+    for (size_t i = 0; i < cfg->n_languages; i++) {
+        const config_language *L = &cfg->languages[i];
+        xmlNodePtr n = xmlNewChild(langs, NULL, BAD_CAST "language", NULL);
+        xmlNewProp(n, BAD_CAST "code", BAD_CAST L->code);
+        xmlNewProp(n, BAD_CAST "name", BAD_CAST L->name);
+        char locale[ULOC_FULLNAME_CAPACITY];
+        pagexml_og_locale(L->code, locale, sizeof locale);
+        xmlNewProp(n, BAD_CAST "og-locale", BAD_CAST locale);
+        if (i == current)
+            xmlNewProp(n, BAD_CAST "current", BAD_CAST "yes");
+        if (i == 0)
+            xmlNewProp(n, BAD_CAST "default", BAD_CAST "yes");
+        xmlNewProp(n, BAD_CAST "translated", BAD_CAST(hrefs[i] ? "yes" : "no"));
+        S_hrefs(n, cfg, hrefs[i] ? hrefs[i] : L->prefix);
+    }
+    xmlNodePtr x_default = xmlNewNode(NULL, BAD_CAST "x-default");
+    S_hrefs(x_default, cfg, hrefs[0] ? hrefs[0] : hrefs[current]);
+    if (site) {
+        xmlAddNextSibling(site, langs);
+        xmlAddNextSibling(langs, x_default);
+    } else {
+        xmlAddChild(page, langs);
+        xmlAddChild(page, x_default);
+    }
+}
+
+xmlNodePtr pagexml_article_ref(xmlNodePtr parent, const config *cfg, const article *a)
 {
     /* The search page's reference, then the dates. */
     xmlNodePtr ref = pagexml_search_ref(parent, a);
-    pagexml_date(ref, "date", &a->fm->date);
-    pagexml_date(ref, "reviewed", &a->fm->reviewed);
+    const config_language *L = config_language_for(cfg, a->lang);
+    pagexml_date(ref, "date", &a->fm->date, L);
+    pagexml_date(ref, "reviewed", &a->fm->reviewed, L);
     return ref;
 }
 
@@ -155,25 +234,27 @@ static void S_toc(xmlNodePtr art, const markdown_heading *headings, size_t n)
     }
 }
 
-xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
-                           xmlNodePtr body, const markdown_heading *headings,
-                           size_t n_headings, const article *const *related, size_t n_related,
-                           const procedure_data *procedures)
+/* <stale source-lang source-name source-href><reviewed/></stale> on a stale translation. */
+static void S_stale(xmlNodePtr art, const config *cfg, const article *a,
+                    const pagexml_versions *v)
+{
+    if (!v || !v->stale || !v->source)
+        return;
+    const config_language *src = config_language_for(cfg, v->source->lang);
+    xmlNodePtr stale = xmlNewChild(art, NULL, BAD_CAST "stale", NULL);
+    xmlNewProp(stale, BAD_CAST "source-lang", BAD_CAST src->code);
+    xmlNewProp(stale, BAD_CAST "source-name", BAD_CAST src->name);
+    xmlNewProp(stale, BAD_CAST "source-href", BAD_CAST v->source->url);
+    /* The date in the words of the page's language: the notice is. */
+    pagexml_date(stale, "reviewed", &v->source->fm->reviewed, config_language_for(cfg, a->lang));
+}
+
+/* <topics> and <procedures> of an article, linking to its language's pages. */
+static void S_article_lists(xmlNodePtr art, const config *cfg, const article *a,
+                            const procedure_data *procedures)
 {
     const frontmatter *fm = a->fm;
-    xmlNodePtr art = xmlNewChild(page, NULL, BAD_CAST "article", NULL);
-    xmlNewProp(art, BAD_CAST "slug", BAD_CAST a->slug);
-    xmlNewProp(art, BAD_CAST "href", BAD_CAST a->url);
-    pagexml_text(art, "title", fm->title);
-    pagexml_text(art, "summary", fm->summary);
-    pagexml_date(art, "date", &fm->date);
-    pagexml_date(art, "reviewed", &fm->reviewed);
-    /* The date the review falls due: reviewed plus site.yaml's review_max_age_days, as
-     * patient-information sites show it (the NHS's "Next review due"). */
-    date_ymd due = date_from_time((long long)(date_days(&fm->reviewed) +
-                                              cfg->review_max_age_days) * 86400);
-    pagexml_date(art, "next-review", &due);
-    pagexml_text(art, "reviewer", fm->reviewer);
+    const char *root = config_language_for(cfg, a->lang)->prefix;
     xmlNodePtr topics = xmlNewChild(art, NULL, BAD_CAST "topics", NULL);
     for (size_t i = 0; i < fm->n_topics; i++) {
         const config_topic *t = config_find_topic(cfg, fm->topics[i].id);
@@ -181,7 +262,7 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
             continue;
         xmlNodePtr topic = pagexml_text(topics, "topic", config_text(cfg, &t->title, a->lang));
         xmlNewProp(topic, BAD_CAST "id", BAD_CAST t->id);
-        char *href = permalink(cfg->base_path, PERMALINK_TOPIC, t->id, 1);
+        char *href = permalink(root, PERMALINK_TOPIC, t->id, 1);
         xmlNewProp(topic, BAD_CAST "href", BAD_CAST href);
         free(href);
     }
@@ -194,24 +275,69 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
         xmlNodePtr proc =
             pagexml_text(procs, "procedure", procedures_text(procedures, &p->name, a->lang));
         xmlNewProp(proc, BAD_CAST "id", BAD_CAST p->id);
-        char *href = permalink(cfg->base_path, PERMALINK_COMPARE, p->id, 0);
+        char *href = permalink(root, PERMALINK_COMPARE, p->id, 0);
         xmlNewProp(proc, BAD_CAST "href", BAD_CAST href);
         free(href);
     }
-    S_toc(art, headings, n_headings);
-    /* The page's own canonical URL, which pagexml_new put in the page. */
+}
+
+/* The page's <structured-data>: jsonld_article with the page's canonical URL. */
+static void S_structured_data(xmlNodePtr page, xmlNodePtr art, const config *cfg,
+                              const article *a, const procedure_data *procedures,
+                              const pagexml_versions *v)
+{
     xmlChar *canonical = NULL;
     for (xmlNodePtr n = page->children; n && !canonical; n = n->next)
         if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "canonical"))
             canonical = xmlNodeGetContent(n);
-    char *json = jsonld_article(cfg, a, procedures, (const char *)canonical);
+    jsonld_versions jv = {0};
+    char *source = v && v->source ? pagexml_absolute(cfg, v->source->url) : NULL;
+    char **translations = xcalloc((v ? v->n_translations : 0) + 1, sizeof *translations);
+    if (v) {
+        jv.translation_of = source;
+        for (size_t i = 0; i < v->n_translations; i++)
+            translations[i] = pagexml_absolute(cfg, v->translations[i]->url);
+        jv.translations = (const char *const *)translations;
+        jv.n_translations = v->n_translations;
+    }
+    char *json = jsonld_article(cfg, a, procedures, (const char *)canonical, v ? &jv : NULL);
     xmlFree(canonical);
+    for (size_t i = 0; v && i < v->n_translations; i++)
+        free(translations[i]);
+    free(translations);
+    free(source);
     xmlNodePtr data = pagexml_text(art, "structured-data", json);
     xmlNewProp(data, BAD_CAST "type", BAD_CAST "application/ld+json");
     free(json);
+}
+
+xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
+                           xmlNodePtr body, const markdown_heading *headings,
+                           size_t n_headings, const article *const *related, size_t n_related,
+                           const procedure_data *procedures, const pagexml_versions *versions)
+{
+    const frontmatter *fm = a->fm;
+    const config_language *L = config_language_for(cfg, a->lang);
+    xmlNodePtr art = xmlNewChild(page, NULL, BAD_CAST "article", NULL);
+    xmlNewProp(art, BAD_CAST "slug", BAD_CAST a->slug);
+    xmlNewProp(art, BAD_CAST "href", BAD_CAST a->url);
+    pagexml_text(art, "title", fm->title);
+    pagexml_text(art, "summary", fm->summary);
+    pagexml_date(art, "date", &fm->date, L);
+    pagexml_date(art, "reviewed", &fm->reviewed, L);
+    /* The date the review falls due: reviewed plus site.yaml's review_max_age_days, as
+     * patient-information sites show it (the NHS's "Next review due"). */
+    date_ymd due = date_from_time((long long)(date_days(&fm->reviewed) +
+                                              cfg->review_max_age_days) * 86400);
+    pagexml_date(art, "next-review", &due, L);
+    pagexml_text(art, "reviewer", fm->reviewer);
+    S_stale(art, cfg, a, versions);
+    S_article_lists(art, cfg, a, procedures);
+    S_toc(art, headings, n_headings);
+    S_structured_data(page, art, cfg, a, procedures, versions);
     xmlAddChild(art, body);
     xmlNodePtr rel = xmlNewChild(art, NULL, BAD_CAST "related", NULL);
     for (size_t i = 0; i < n_related; i++)
-        pagexml_article_ref(rel, related[i]);
+        pagexml_article_ref(rel, cfg, related[i]);
     return art;
 }

@@ -26,15 +26,52 @@ xmlDocPtr pagexml_new(const config *cfg, page_kind kind, const char *lang,
 
 /* Append <name>text</name> to parent and return it. */
 xmlNodePtr pagexml_text(xmlNodePtr parent, const char *name, const char *text);
-/* Append <name iso year month day/> for a date. */
-xmlNodePtr pagexml_date(xmlNodePtr parent, const char *name, const date_ymd *date);
-/* Append an <article-ref href> with title, summary, date and reviewed. */
-xmlNodePtr pagexml_article_ref(xmlNodePtr parent, const article *a);
+/*
+ * Append <name iso year month day text/> for a date; text is the date as lang writes it
+ * with its date_format (datetext.h). Without lang (NULL) or a date_format, no text: the
+ * templates then write the date their own way for the page's language (strings.xml).
+ */
+xmlNodePtr pagexml_date(xmlNodePtr parent, const char *name, const date_ymd *date,
+                        const config_language *lang);
+/* Append an <article-ref href lang> with title, summary, date and reviewed, the dates'
+ * texts in the article's language. */
+xmlNodePtr pagexml_article_ref(xmlNodePtr parent, const config *cfg, const article *a);
 /*
  * Append the slimmer <article-ref href lang> of the /search/ page, which lists every
  * article: title and summary only.
  */
 xmlNodePtr pagexml_search_ref(xmlNodePtr parent, const article *a);
+
+/* The absolute URL of the site path url (base path included): cfg's base URL and the rest. */
+char *pagexml_absolute(const config *cfg, const char *url);
+
+/*
+ * The OpenGraph locale of a BCP 47 tag, language and region joined by '_' ("ko_KR" for
+ * "ko", "en_US" for "en"): the region ICU's likely subtags give (uloc_addLikelySubtags,
+ * from CLDR), when the tag has none. Writes it into buf of size bytes; the tag itself with
+ * '-' made '_' when ICU knows no region.
+ */
+void pagexml_og_locale(const char *code, char *buf, size_t size);
+
+/*
+ * On a site with languages (cfg->multilingual; nothing otherwise), put after the page's
+ * <site>: <languages> with one <language code name og-locale href absolute translated>
+ * for each declared language in site.yaml's order, current="yes" on the page's own
+ * (index current) and default="yes" on the first; and <x-default href absolute>.
+ * hrefs[i] is this page's site path in language i, or NULL where it has none: that
+ * language's entry then leads to its home, translated="no". x-default is the default
+ * language's version, else the page itself (hrefs[current], which must not be NULL).
+ */
+void pagexml_languages(xmlNodePtr page, const config *cfg, size_t current,
+                       const char *const *hrefs);
+
+/* What an article page shows of its versions in other languages (issue 16). */
+typedef struct pagexml_versions {
+    const article *source; /* a translation's source with a page, or NULL */
+    bool stale;            /* the source was reviewed after the translation's source_reviewed */
+    const article *const *translations; /* articles that translate this one, with pages */
+    size_t n_translations;
+} pagexml_versions;
 
 /*
  * Append the <article> element of an article page. body is the rendered body element,
@@ -42,12 +79,15 @@ xmlNodePtr pagexml_search_ref(xmlNodePtr parent, const article *a);
  * articles to list. procedure_data is used for the names of the article's procedures.
  * Besides the front matter it adds <next-review> (reviewed plus cfg's review_max_age_days)
  * and <structured-data type="application/ld+json"> with the page's schema.org
- * MedicalWebPage (jsonld.h), using the <canonical> that pagexml_new put in page.
+ * MedicalWebPage (jsonld.h), using the <canonical> that pagexml_new put in page. versions
+ * (NULL on a site in one language) adds, on a stale translation, <stale source-lang
+ * source-name source-href> holding the source's <reviewed> date, and the JSON-LD's
+ * translationOfWork and workTranslation.
  */
 xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
                            xmlNodePtr body, const markdown_heading *headings,
                            size_t n_headings, const article *const *related, size_t n_related,
-                           const procedure_data *procedures);
+                           const procedure_data *procedures, const pagexml_versions *versions);
 
 /* The text direction for a language: "rtl" for Arabic, Hebrew, Persian and Urdu, else "ltr". */
 const char *pagexml_direction(const char *lang);

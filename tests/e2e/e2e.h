@@ -228,6 +228,7 @@ static inline int e2e_count(xmlDocPtr doc, const char *expr)
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
     xmlXPathRegisterNs(ctx, BAD_CAST "atom", BAD_CAST "http://www.w3.org/2005/Atom");
     xmlXPathRegisterNs(ctx, BAD_CAST "sm", BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+    xmlXPathRegisterNs(ctx, BAD_CAST "xhtml", BAD_CAST "http://www.w3.org/1999/xhtml");
     xmlXPathObjectPtr res = xmlXPathEvalExpression(BAD_CAST expr, ctx);
     int n = -1;
     if (res && res->type == XPATH_NODESET)
@@ -245,6 +246,7 @@ static inline char *e2e_string(xmlDocPtr doc, const char *expr)
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
     xmlXPathRegisterNs(ctx, BAD_CAST "atom", BAD_CAST "http://www.w3.org/2005/Atom");
     xmlXPathRegisterNs(ctx, BAD_CAST "sm", BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+    xmlXPathRegisterNs(ctx, BAD_CAST "xhtml", BAD_CAST "http://www.w3.org/1999/xhtml");
     char *wrapped = xasprintf("string(%s)", expr);
     xmlXPathObjectPtr res = xmlXPathEvalExpression(BAD_CAST wrapped, ctx);
     free(wrapped);

@@ -807,6 +807,26 @@ static void test_serve_articles_folder_and_pipe(void **state)
     S_free(s);
 }
 
+/* A site in two languages: the preview serves both, English under /en/, and one 404. */
+static void test_serve_bilingual(void **state)
+{
+    (void)state;
+    char *dir = e2e_fixture_site(S_root, "bilingual");
+    assert_non_null(dir);
+    S_server *s = S_start_in(dir, NULL);
+    S_wait_for(s, "/", 200, "<html lang=\"ko\"");
+    S_wait_for(s, "/en/", 200, "<html lang=\"en\"");
+    S_wait_for(s, "/en", 301, NULL);
+    S_wait_for(s, "/en/articles/english-only/", 200, "Questions to ask before a lift");
+    S_wait_for(s, "/articles/smas/", 200, "스마스(SMAS) 층");
+    S_wait_for(s, "/en/search-index.json", 200, "/en/articles/smas/");
+    S_wait_for(s, "/en/no-such-page/", 404, "<div lang=\"en\">");
+    S_edit(s, "content/articles/en/smas.md", "The SMAS layer", "The SMAS, layer by layer");
+    S_wait_for(s, "/en/articles/smas/", 200, "The SMAS, layer by layer");
+    S_stop(s);
+    S_free(s);
+}
+
 static void test_serve_usage_errors(void **state)
 {
     (void)state;
@@ -841,6 +861,7 @@ int main(void)
     S_root = getcwd(NULL, 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_serve_edit_error_fix_stop),
+        cmocka_unit_test(test_serve_bilingual),
         cmocka_unit_test(test_serve_usage_errors),
         cmocka_unit_test(test_serve_host_check),
         cmocka_unit_test(test_serve_malformed_requests),

@@ -88,6 +88,7 @@ static S_xml S_parse(const char *text, size_t len)
     x.ctx = xmlXPathNewContext(x.doc);
     xmlXPathRegisterNs(x.ctx, BAD_CAST "s", BAD_CAST SITEMAP_NS);
     xmlXPathRegisterNs(x.ctx, BAD_CAST "a", BAD_CAST ATOM_NS);
+    xmlXPathRegisterNs(x.ctx, BAD_CAST "x", BAD_CAST "http://www.w3.org/1999/xhtml");
     return x;
 }
 
@@ -126,9 +127,9 @@ static void test_sitemap(void **state)
     (void)state;
     const date_ymd lastmod = {2026, 11, 20};
     const feeds_page pages[] = {
-        {"/kb/", NULL},
-        {"/kb/articles/smas-ko/", &lastmod},
-        {"/kb/topics/anatomy/", NULL},
+        {"/kb/", NULL, NULL, 0},
+        {"/kb/articles/smas-ko/", &lastmod, NULL, 0},
+        {"/kb/topics/anatomy/", NULL, NULL, 0},
     };
     size_t len = 0;
     char *out = feeds_sitemap(&S_cfg, pages, 3, &len);
@@ -146,6 +147,82 @@ static void test_sitemap(void **state)
     S_expect_string(&x, "/s:urlset/s:url[3]/s:loc", "https://example.org/kb/topics/anatomy/");
     /* Every element is in the sitemap namespace: nothing in no namespace. */
     S_expect_number(&x, "count(//*[namespace-uri() != '" SITEMAP_NS "'])", 0);
+    S_xml_free(&x);
+    free(out);
+}
+
+/* Korean at /kb/, English at /kb/en/: the two languages' settings of test_sitemap_languages. */
+static config_language S_two[] = {
+    {.code = STR("ko"), .name = STR("한국어"), .prefix = STR("/kb/"), .title = STR("지식 센터"),
+     .description = STR("설명")},
+    {.code = STR("en"), .name = STR("English"), .prefix = STR("/kb/en/"),
+     .title = STR("Knowledge base"), .description = STR("About")},
+};
+
+static config S_bilingual(void)
+{
+    config cfg = S_cfg;
+    cfg.languages = S_two;
+    cfg.n_languages = 2;
+    cfg.multilingual = true;
+    return cfg;
+}
+
+/* On a site with languages each <url> lists its versions (Google's sitemap hreflang). */
+static void test_sitemap_languages(void **state)
+{
+    (void)state;
+    config cfg = S_bilingual();
+    const feeds_alternate both[] = {
+        {"ko", "/kb/articles/smas/"}, {"en", "/kb/en/articles/smas/"},
+        {"x-default", "/kb/articles/smas/"}};
+    const feeds_alternate alone[] = {{"en", "/kb/en/articles/x/"},
+                                     {"x-default", "/kb/en/articles/x/"}};
+    const feeds_page pages[] = {
+        {"/kb/articles/smas/", NULL, both, 3},
+        {"/kb/en/articles/smas/", NULL, both, 3},
+        {"/kb/en/articles/x/", NULL, alone, 2},
+    };
+    size_t len = 0;
+    char *out = feeds_sitemap(&cfg, pages, 3, &len);
+    assert_non_null(strstr(out, "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    S_xml x = S_parse(out, len);
+    S_expect_number(&x, "count(//s:url)", 3);
+    S_expect_number(&x, "count(//s:url[2]/x:link[@rel='alternate'])", 3);
+    S_expect_string(&x, "//s:url[2]/x:link[@hreflang='ko']/@href",
+                    "https://example.org/kb/articles/smas/");
+    S_expect_string(&x, "//s:url[1]/x:link[@hreflang='en']/@href",
+                    "https://example.org/kb/en/articles/smas/");
+    S_expect_string(&x, "//s:url[1]/x:link[@hreflang='x-default']/@href",
+                    "https://example.org/kb/articles/smas/");
+    S_expect_number(&x, "count(//s:url[3]/x:link)", 2);
+    S_xml_free(&x);
+    free(out);
+    /* A site in one language has no alternates, whatever the pages say. */
+    out = feeds_sitemap(&S_cfg, pages, 1, &len);
+    assert_null(strstr(out, "xhtml"));
+    free(out);
+}
+
+/* Each language's feed: its home, its feed.xml, its title and xml:lang. */
+static void test_atom_feed_of_a_language(void **state)
+{
+    (void)state;
+    config cfg = S_bilingual();
+    article a = S_old;
+    a.url = STR("/kb/en/articles/dimpling/");
+    a.lang = STR("en");
+    const article *articles[] = {&a};
+    size_t len = 0;
+    char *out = feeds_atom(&cfg, &S_two[1], articles, 1, &len);
+    S_xml x = S_parse(out, len);
+    S_expect_string(&x, "/a:feed/@xml:lang", "en");
+    S_expect_string(&x, "/a:feed/a:id", "https://example.org/kb/en/");
+    S_expect_string(&x, "/a:feed/a:title", "Knowledge base");
+    S_expect_string(&x, "/a:feed/a:link[@rel='self']/@href", "https://example.org/kb/en/feed.xml");
+    S_expect_string(&x, "/a:feed/a:link[@rel='alternate']/@href", "https://example.org/kb/en/");
+    S_expect_string(&x, "/a:feed/a:entry/a:id", "https://example.org/kb/en/articles/dimpling/");
+    S_expect_number(&x, "count(/a:feed/a:entry[@xml:lang])", 0);
     S_xml_free(&x);
     free(out);
 }
@@ -189,7 +266,7 @@ static void test_atom_feed(void **state)
     /* Given in the caller's order; the newest review is not the first entry. */
     const article *articles[] = {&S_mid, &S_new, &S_old};
     size_t len = 0;
-    char *out = feeds_atom(&S_cfg, articles, 3, &len);
+    char *out = feeds_atom(&S_cfg, &S_cfg.languages[0], articles, 3, &len);
     assert_int_equal(len, strlen(out));
     assert_true(str_starts_with(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
     /* Korean text is written as UTF-8, not as character references. */
@@ -244,13 +321,16 @@ static void test_atom_feed_root_base(void **state)
 {
     (void)state;
     config cfg = S_cfg;
+    config_language lang = S_cfg.languages[0];
+    lang.prefix = STR("/"); /* the language's pages at the root too */
+    cfg.languages = &lang;
     cfg.base_url = STR("https://clinic.example/");
     cfg.base_path = STR("/");
     article a = S_old;
     a.url = STR("/articles/dimpling/");
     const article *articles[] = {&a};
     size_t len = 0;
-    char *out = feeds_atom(&cfg, articles, 1, &len);
+    char *out = feeds_atom(&cfg, &cfg.languages[0], articles, 1, &len);
     S_xml x = S_parse(out, len);
     S_expect_string(&x, "/a:feed/a:id", "https://clinic.example/");
     S_expect_string(&x, "/a:feed/a:link[@rel='self']/@href", "https://clinic.example/feed.xml");
@@ -281,6 +361,8 @@ int main(void)
         cmocka_unit_test(test_sitemap_index),
         cmocka_unit_test(test_atom_feed),
         cmocka_unit_test(test_atom_feed_root_base),
+        cmocka_unit_test(test_sitemap_languages),
+        cmocka_unit_test(test_atom_feed_of_a_language),
         cmocka_unit_test(test_robots),
     };
     return cmocka_run_group_tests_name("feeds", tests, tu_xml_setup, NULL);

@@ -45,6 +45,7 @@ static void S_setup(S_fixture *f)
     f->cfg.n_languages = 1;
     f->cfg.base_url = S_own(f, "https://clinic.example/kb/");
     f->cfg.base_path = S_own(f, "/kb/");
+    f->lang.prefix = S_own(f, "/kb/");
     f->cfg.review_max_age_days = 365;
     f->fm.title = S_own(f, "Thread lift or mini lift?");
     f->fm.summary = S_own(f, "How the two differ, and what each can and cannot do.");
@@ -74,7 +75,7 @@ static void test_medical_web_page(void **state)
     (void)state;
     S_fixture f;
     S_setup(&f);
-    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
     /* Procedures in front matter order; an unknown one is left out. */
     assert_string_equal(
         json,
@@ -103,7 +104,7 @@ static void test_script_safe(void **state)
     S_setup(&f);
     f.fm.title = S_own(&f, "</script><script>alert(1)</script> & <!-- \"quotes\" \\ 리프팅");
     f.fm.n_procedures = 0;
-    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL);
+    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, NULL);
     assert_null(strchr(json, '<'));
     assert_null(strchr(json, '>'));
     assert_null(strchr(json, '&'));
@@ -129,7 +130,7 @@ static void test_invalid_utf8_left_out(void **state)
     f.fm.summary = S_own(&f, "bad \xff byte");
     f.fm.reviewer = S_own(&f, "\xc3\x28");
     f.names[1].text = S_own(&f, "Mini \xfe lift");
-    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
     assert_null(strstr(json, "\"description\""));
     assert_null(strstr(json, "\"reviewedBy\""));
     assert_null(strstr(json, "Mini"));
@@ -156,12 +157,42 @@ static void test_procedure_names_in_the_article_language(void **state)
     f.data.lang = S_own(&f, "ko");
     f.fm.n_procedures = 3;
     f.a.lang = S_own(&f, "ko");
-    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
     assert_non_null(strstr(json, "{\"@type\":\"MedicalProcedure\",\"name\":\"실리프팅\","));
     free(json);
     f.a.lang = S_own(&f, "en");
-    json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL);
+    json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
     assert_non_null(strstr(json, "{\"@type\":\"MedicalProcedure\",\"name\":\"Thread lift\","));
+    free(json);
+    S_teardown(&f);
+}
+
+/* Versions in other languages: translationOfWork on a translation, workTranslation on a
+ * source, each an {"@id"} of an absolute URL; a URL that is not UTF-8 is left out. */
+static void test_translations(void **state)
+{
+    (void)state;
+    S_fixture f;
+    S_setup(&f);
+    f.fm.n_procedures = 0;
+    jsonld_versions of = {.translation_of = "https://clinic.example/kb/en/articles/x/"};
+    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &of);
+    assert_non_null(strstr(json, ",\"translationOfWork\":{\"@id\":"
+                                 "\"https://clinic.example/kb/en/articles/x/\"}}"));
+    assert_null(strstr(json, "workTranslation"));
+    free(json);
+    const char *urls[] = {"https://clinic.example/kb/articles/x/", "bad \xff"};
+    jsonld_versions source = {.translations = urls, .n_translations = 2};
+    json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &source);
+    assert_non_null(strstr(json, ",\"workTranslation\":[{\"@id\":"
+                                 "\"https://clinic.example/kb/articles/x/\"}]}"));
+    assert_null(strstr(json, "translationOfWork"));
+    free(json);
+    /* None of either: neither key. */
+    jsonld_versions none = {0};
+    json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &none);
+    assert_null(strstr(json, "translationOfWork"));
+    assert_null(strstr(json, "workTranslation"));
     free(json);
     S_teardown(&f);
 }
@@ -173,6 +204,7 @@ int main(void)
         cmocka_unit_test(test_script_safe),
         cmocka_unit_test(test_invalid_utf8_left_out),
         cmocka_unit_test(test_procedure_names_in_the_article_language),
+        cmocka_unit_test(test_translations),
     };
     return cmocka_run_group_tests_name("jsonld", tests, NULL, NULL);
 }

@@ -148,6 +148,9 @@ static void test_new_root_base_path(void **state)
 {
     (void)state;
     config cfg = S_cfg;
+    config_language lang = S_languages[0];
+    lang.prefix = STR("/"); /* the language's pages at the root too */
+    cfg.languages = &lang;
     cfg.base_url = STR("https://clinic.example/");
     cfg.base_path = STR("/");
     cfg.n_topics = 0;
@@ -186,8 +189,8 @@ static void test_date(void **state)
     (void)state;
     xmlNodePtr parent = xmlNewNode(NULL, BAD_CAST "x");
     const date_ymd d1 = {2026, 3, 5}, d2 = {1999, 12, 31};
-    xmlNodePtr n = pagexml_date(parent, "reviewed", &d1);
-    pagexml_date(parent, "date", &d2);
+    xmlNodePtr n = pagexml_date(parent, "reviewed", &d1, NULL);
+    pagexml_date(parent, "date", &d2, NULL);
     assert_string_equal((const char *)n->name, "reviewed");
     char *got = tu_dump(parent->doc, parent);
     assert_string_equal(got, "<x><reviewed iso=\"2026-03-05\" year=\"2026\" month=\"3\" "
@@ -263,10 +266,12 @@ static void test_article_ref(void **state)
 {
     (void)state;
     xmlNodePtr parent = xmlNewNode(NULL, BAD_CAST "articles");
-    pagexml_article_ref(parent, &S_related);
+    pagexml_article_ref(parent, &S_cfg, &S_related);
     char *got = tu_dump(parent->doc, parent);
     assert_string_equal(got, "<articles><article-ref href=\"/kb/articles/dimpling/\" lang=\"ko\">"
                              "<title>Dimpling</title><summary>Small dents.</summary>"
+                             /* A language the site does not declare: the site's dates;
+                              * no date_format, so no text */
                              "<date iso=\"2025-06-07\" year=\"2025\" month=\"6\" day=\"7\"/>"
                              "<reviewed iso=\"2025-08-09\" year=\"2025\" month=\"8\" day=\"9\"/>"
                              "</article-ref></articles>");
@@ -306,7 +311,7 @@ static void test_article(void **state)
     const article *related[] = {&S_related};
     procedure_data *procs = S_procedures();
     xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body,
-                                     headings, 3, related, 1, procs);
+                                     headings, 3, related, 1, procs, NULL);
     assert_ptr_equal(body->parent, art);
     char *got = tu_dump(art->doc, art);
     /* One h2 section: no table of contents. Unknown topic and procedure ids are skipped. */
@@ -314,6 +319,7 @@ static void test_article(void **state)
         got,
         "<article slug=\"smas\" href=\"/kb/articles/smas/\"><title>The SMAS layer</title>"
         "<summary>What the SMAS is.</summary>"
+        /* no text: English has no date_format (the templates write its dates) */
         "<date iso=\"2026-01-02\" year=\"2026\" month=\"1\" day=\"2\"/>"
         "<reviewed iso=\"2026-11-20\" year=\"2026\" month=\"11\" day=\"20\"/>"
         /* reviewed + review_max_age_days (365) */
@@ -358,7 +364,7 @@ static void test_article_toc_from_three_sections(void **state)
                                    {2, STR("스마스"), STR("스마스")}};
     procedure_data *procs = S_procedures();
     xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body,
-                                     headings, 5, NULL, 0, procs);
+                                     headings, 5, NULL, 0, procs, NULL);
     xmlNodePtr toc = NULL;
     for (xmlNodePtr c = art->children; c; c = c->next)
         if (xmlStrEqual(c->name, BAD_CAST "toc"))
@@ -371,6 +377,174 @@ static void test_article_toc_from_three_sections(void **state)
                              "<item href=\"#two\" level=\"2\">Two</item>"
                              "<item href=\"#&#xC2A4;&#xB9C8;&#xC2A4;\" level=\"2\">스마스</item>"
                              "</toc>");
+    free(got);
+    S_procedures_free(procs);
+    xmlFreeDoc(doc);
+}
+
+/* ---- a site in two languages (issue 16) ---- */
+
+static config_language S_two[] = {
+    {.code = STR("ko"), .name = STR("한국어"), .prefix = STR("/kb/"), .title = STR("지식 센터"),
+     .description = STR("설명"), .date_format = STR("y년 M월 d일")},
+    {.code = STR("en"), .name = STR("English"), .prefix = STR("/kb/en/"),
+     .title = STR("Knowledge base"), .description = STR("About")},
+};
+
+static const char *S_two_codes[] = {"ko", "en", NULL};
+
+/* S_cfg with Korean first and English under /kb/en/. */
+static config S_bilingual(void)
+{
+    config cfg = S_cfg;
+    cfg.languages = S_two;
+    cfg.n_languages = 2;
+    cfg.language_codes = S_two_codes;
+    cfg.multilingual = true;
+    cfg.n_topics = 0;
+    return cfg;
+}
+
+/* node as XML with its text in UTF-8 (tu_dump writes character references). */
+static char *S_dump_utf8(xmlDocPtr doc, xmlNodePtr node)
+{
+    if (!doc->encoding)
+        doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+    return tu_dump(doc, node);
+}
+
+/* The children of page after <site>, up to <url>, as XML. */
+static char *S_dump_languages(xmlDocPtr doc)
+{
+    strbuf b = STRBUF_INIT;
+    for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
+        if (xmlStrEqual(n->name, BAD_CAST "url"))
+            break;
+        if (xmlStrEqual(n->name, BAD_CAST "site"))
+            continue;
+        char *one = S_dump_utf8(doc, n);
+        strbuf_puts(&b, one);
+        free(one);
+    }
+    return strbuf_detach(&b);
+}
+
+static void test_languages_of_an_untranslated_page(void **state)
+{
+    (void)state;
+    config cfg = S_bilingual();
+    xmlDocPtr doc = pagexml_new(&cfg, PAGE_ARTICLE, "en", "/kb/en/articles/x/", "X", "", NULL);
+    const char *hrefs[] = {NULL, "/kb/en/articles/x/"};
+    pagexml_languages(xmlDocGetRootElement(doc), &cfg, 1, hrefs);
+    char *got = S_dump_languages(doc);
+    assert_string_equal(
+        got, "<languages>"
+             "<language code=\"ko\" name=\"한국어\" og-locale=\"ko_KR\" default=\"yes\" "
+             "translated=\"no\" href=\"/kb/\" absolute=\"https://example.org/kb/\"/>"
+             "<language code=\"en\" name=\"English\" og-locale=\"en_US\" current=\"yes\" "
+             "translated=\"yes\" href=\"/kb/en/articles/x/\" "
+             "absolute=\"https://example.org/kb/en/articles/x/\"/></languages>"
+             /* no Korean version: x-default is the page itself */
+             "<x-default href=\"/kb/en/articles/x/\" "
+             "absolute=\"https://example.org/kb/en/articles/x/\"/>");
+    free(got);
+    /* The page's <site> is its language's: root, title and links under /kb/en/. */
+    char *site = S_dump_page(doc);
+    assert_non_null(strstr(site, "<title>Knowledge base</title>"));
+    assert_non_null(strstr(site, "<root>/kb/en/</root>"));
+    assert_non_null(strstr(site, "compare=\"/kb/en/compare/\""));
+    free(site);
+    xmlFreeDoc(doc);
+}
+
+static void test_languages_x_default_and_one_language(void **state)
+{
+    (void)state;
+    config cfg = S_bilingual();
+    xmlDocPtr doc = pagexml_new(&cfg, PAGE_TOPIC, "en", "/kb/en/topics/a/", "A", "", NULL);
+    const char *hrefs[] = {"/kb/topics/a/", "/kb/en/topics/a/"};
+    pagexml_languages(xmlDocGetRootElement(doc), &cfg, 1, hrefs);
+    char *got = S_dump_languages(doc);
+    /* The default language's version is x-default. */
+    assert_non_null(strstr(got, "<x-default href=\"/kb/topics/a/\" "
+                                "absolute=\"https://example.org/kb/topics/a/\"/>"));
+    assert_non_null(strstr(got, "<language code=\"ko\" name=\"한국어\" og-locale=\"ko_KR\" "
+                                "default=\"yes\" translated=\"yes\" href=\"/kb/topics/a/\""));
+    free(got);
+    xmlFreeDoc(doc);
+    /* A site in one language: nothing, so that its pages stay as they were. */
+    doc = pagexml_new(&S_cfg, PAGE_HOME, "en", "/kb/", "Home", "", NULL);
+    const char *one[] = {"/kb/"};
+    pagexml_languages(xmlDocGetRootElement(doc), &S_cfg, 0, one);
+    got = S_dump_languages(doc);
+    assert_string_equal(got, "");
+    free(got);
+    xmlFreeDoc(doc);
+}
+
+static void test_og_locale_and_absolute(void **state)
+{
+    (void)state;
+    char buf[32];
+    pagexml_og_locale("ko", buf, sizeof buf);
+    assert_string_equal(buf, "ko_KR");
+    pagexml_og_locale("en", buf, sizeof buf);
+    assert_string_equal(buf, "en_US");
+    pagexml_og_locale("en-GB", buf, sizeof buf);
+    assert_string_equal(buf, "en_GB");
+    pagexml_og_locale("zh-Hant", buf, sizeof buf);
+    assert_string_equal(buf, "zh_TW");
+    char *abs = pagexml_absolute(&S_cfg, "/kb/en/articles/x/");
+    assert_string_equal(abs, "https://example.org/kb/en/articles/x/");
+    free(abs);
+}
+
+/* A stale translation: <stale> with the source's review in the page's words; JSON-LD links. */
+static void test_article_stale_translation(void **state)
+{
+    (void)state;
+    config cfg = S_bilingual();
+    frontmatter src_fm = S_fm, ko_fm = S_fm;
+    src_fm.reviewed = (date_ymd){2026, 12, 1};
+    ko_fm.translation_of = STR("en");
+    article src = S_article, ko = S_article;
+    src.fm = &src_fm;
+    src.url = STR("/kb/en/articles/smas/");
+    ko.fm = &ko_fm;
+    ko.lang = STR("ko");
+    xmlDocPtr doc = pagexml_new(&cfg, PAGE_ARTICLE, "ko", "/kb/articles/smas/", "T", "", NULL);
+    xmlNodePtr body = xmlNewNode(NULL, BAD_CAST "body");
+    procedure_data *procs = S_procedures();
+    pagexml_versions v = {.source = &src, .stale = true};
+    xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &cfg, &ko, body, NULL, 0, NULL,
+                                     0, procs, &v);
+    char *got = S_dump_utf8(doc, art);
+    assert_non_null(strstr(got, "<date iso=\"2026-01-02\" year=\"2026\" month=\"1\" day=\"2\" "
+                                "text=\"2026년 1월 2일\"/>"));
+    assert_non_null(strstr(got, "<reviewer>Medical review team</reviewer>"
+                                "<stale source-lang=\"en\" source-name=\"English\" "
+                                "source-href=\"/kb/en/articles/smas/\"><reviewed iso=\"2026-12-01\" "
+                                "year=\"2026\" month=\"12\" day=\"1\" text=\"2026년 12월 1일\"/>"
+                                "</stale>"));
+    assert_non_null(strstr(got, "\"translationOfWork\":{\"@id\":"
+                                "\"https://example.org/kb/en/articles/smas/\"}"));
+    free(got);
+    xmlFreeDoc(doc);
+    /* Current: no notice. The source lists its translations. */
+    doc = pagexml_new(&cfg, PAGE_ARTICLE, "en", "/kb/en/articles/smas/", "T", "", NULL);
+    body = xmlNewNode(NULL, BAD_CAST "body");
+    const article *translations[] = {&ko};
+    pagexml_versions w = {.translations = translations, .n_translations = 1};
+    art = pagexml_article(xmlDocGetRootElement(doc), &cfg, &src, body, NULL, 0, NULL, 0, procs,
+                          &w);
+    got = S_dump_utf8(doc, art);
+    assert_null(strstr(got, "<stale"));
+    assert_non_null(strstr(got, "\"workTranslation\":[{\"@id\":"
+                                "\"https://example.org/kb/articles/smas/\"}]"));
+    assert_non_null(strstr(got, "\"isPartOf\":{\"@type\":\"WebSite\",\"name\":"
+                                "\"Knowledge base\",\"url\":\"https://example.org/kb/en/\"}"));
+    /* The procedures link to the English comparison page. */
+    assert_non_null(strstr(got, "href=\"/kb/en/compare/#procedure-thread-lift\""));
     free(got);
     S_procedures_free(procs);
     xmlFreeDoc(doc);
@@ -389,6 +563,10 @@ int main(void)
         cmocka_unit_test(test_article_ref),
         cmocka_unit_test(test_article),
         cmocka_unit_test(test_article_toc_from_three_sections),
+        cmocka_unit_test(test_languages_of_an_untranslated_page),
+        cmocka_unit_test(test_languages_x_default_and_one_language),
+        cmocka_unit_test(test_og_locale_and_absolute),
+        cmocka_unit_test(test_article_stale_translation),
     };
     return cmocka_run_group_tests_name("pagexml", tests, tu_xml_setup, NULL);
 }
