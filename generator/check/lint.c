@@ -223,20 +223,44 @@ static bool S_in(const char *key, const char *const *list)
     return false;
 }
 
+/* The code of the language site.yaml declares as name (a key of {ko: …, en: …}, or the
+ * `code` of a language in site.yaml), or NULL: text under it is in that language. */
+static const char *S_declared_language(const lt_lint *L, const char *name)
+{
+    const config *cfg = L->ctx->cfg;
+    const config_language *l = cfg && cfg->multilingual && name ? config_find_language(cfg, name)
+                                                               : NULL;
+    return l ? l->code : NULL;
+}
+
 /* Lint the string values under node, except values of keys in skip (or, with only, only
- * values of keys in only). */
+ * values of keys in only). A text per language ({ko: …, en: …}) and the entries of
+ * site.yaml's languages are linted in their language. */
 static void S_yaml_node(lt_lint *L, ydoc *doc, yaml_node_t *node, const char *const *skip,
                         const char *const *only)
 {
     if (!node)
         return;
     if (node->type == YAML_MAPPING_NODE) {
+        const char *outer = L->lang;
+        yaml_node_t *code = ydoc_map_get(doc, node, "code");
+        const char *own = code && code->type == YAML_SCALAR_NODE
+                              ? S_declared_language(L, ydoc_scalar(code))
+                              : NULL;
+        if (own)
+            L->lang = own;
         for (size_t i = 0; i < ydoc_len(node); i++) {
             const char *key = ydoc_scalar(ydoc_map_key(doc, node, i));
             if (!key || S_in(key, skip) || (only && !S_in(key, only)))
                 continue;
+            const char *in = S_declared_language(L, key);
+            const char *before = L->lang;
+            if (in)
+                L->lang = in;
             S_yaml_node(L, doc, ydoc_map_value(doc, node, i), skip, NULL);
+            L->lang = before;
         }
+        L->lang = outer;
     } else if (node->type == YAML_SEQUENCE_NODE) {
         for (size_t i = 0; i < ydoc_len(node); i++)
             S_yaml_node(L, doc, ydoc_seq_item(doc, node, i), skip, only);
@@ -342,7 +366,7 @@ static void S_finish(lt_lint *L, lint_result *out)
         } else {
             unsigned line, column;
             source_position(&L->lines, f->offset, &line, &column);
-            char *msg = rule_message(f->r, f->match ? f->match : "");
+            char *msg = rule_message_in(f->r, L->lang, f->match ? f->match : "");
             diag_add_ref(L->ctx->diags, f->r->severity, L->path, line, column, f->r->id,
                          f->r->reference, "%s", msg);
             free(msg);
@@ -580,7 +604,7 @@ static size_t *S_requires(lt_lint *L, const frontmatter *fm)
 }
 
 void lint_article(const lint_context *ctx, compliance_scanner *s, const char *path,
-                  const char *text, size_t len, lint_result *out)
+                  const char *lang, const char *text, size_t len, lint_result *out)
 {
     const char *body = NULL;
     unsigned body_line = 1;
@@ -592,11 +616,17 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     if (body)
         utf8_warn_after(text, len, (size_t)(body - text), path, "encoding", ctx->diags);
     lt_lint L;
-    S_init(&L, ctx, s, path, text, len,
-           fm && fm->lang ? fm->lang : ctx->cfg ? config_default_language(ctx->cfg)->code : "en");
-    /* The reading is this article's alone, even when out gathers several articles. */
+    if (!lang)
+        lang = fm && fm->lang ? fm->lang
+               : ctx->cfg     ? config_default_language(ctx->cfg)->code
+                              : "en";
+    S_init(&L, ctx, s, path, text, len, lang);
+    /* The reading and front matter are this article's alone, even when out gathers several
+     * articles. */
     free(out->reading.file);
     out->reading = (lint_reading){0};
+    frontmatter_free(out->fm);
+    out->fm = NULL;
     if (body && readability_applies(L.lang))
         L.reading = readability_new();
     lt_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
@@ -644,7 +674,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
         readability_free(L.reading);
     }
     S_finish(&L, out);
-    frontmatter_free(fm);
+    out->fm = fm;
     mdarena_end(trees);
 }
 
@@ -674,5 +704,6 @@ void lint_result_free(lint_result *r)
     }
     free(r->suppressions);
     free(r->reading.file);
+    frontmatter_free(r->fm);
     memset(r, 0, sizeof *r);
 }

@@ -167,7 +167,7 @@ static int S_teardown(void **state)
 /* Lint text as the article ART and sort the diagnostics. */
 static void S_lint(S_fix *fx, const char *text)
 {
-    lint_article(&fx->ctx, fx->s, ART, text, strlen(text), &fx->res);
+    lint_article(&fx->ctx, fx->s, ART, NULL, text, strlen(text), &fx->res);
     diag_list_sort(fx->diags);
 }
 

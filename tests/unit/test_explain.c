@@ -1,0 +1,152 @@
+/*
+ * test_explain.c: `suture check --explain RULE` (explain.h): built-in rules are explained
+ * from suture's own table, compliance rules from compliance.yaml, each line at most 88
+ * characters; an unknown id names the closest one.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream */
+#endif
+#include "testutil.h"
+
+#include "check/explain.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+
+static const char S_rules[] = "rules:\n"
+                              "  - id: no-pain\n"
+                              "    severity: warning\n"
+                              "    kind: patterns\n"
+                              "    lang: [ko, en]\n"
+                              "    message:\n"
+                              "      en: \"'{match}' says it does not hurt\"\n"
+                              "      ko: \"'{match}'처럼 통증이 없다는 표현은 쓸 수 없습니다\"\n"
+                              "    reference: MSA 56(2)(2)\n"
+                              "    patterns: ['\\bpainless\\b', '무통']\n";
+
+typedef struct {
+    char *dir;
+    char *rules;
+    char *out, *err;
+    size_t out_len, err_len;
+} S_fix;
+
+static int S_setup(void **state)
+{
+    S_fix *fx = xcalloc(1, sizeof *fx);
+    fx->dir = tu_tmpdir("explain");
+    fx->rules = tu_write_file(fx->dir, "compliance.yaml", S_rules);
+    *state = fx;
+    return 0;
+}
+
+static int S_teardown(void **state)
+{
+    S_fix *fx = *state;
+    free(fx->rules);
+    free(fx->out);
+    free(fx->err);
+    int rc = tu_tmpdir_remove(fx->dir);
+    free(fx);
+    return rc;
+}
+
+static int S_explain(S_fix *fx, const char *rules, const char *id)
+{
+    free(fx->out);
+    free(fx->err);
+    FILE *out = open_memstream(&fx->out, &fx->out_len);
+    FILE *err = open_memstream(&fx->err, &fx->err_len);
+    int rc = explain_rule_to(rules, id, out, err);
+    fclose(out);
+    fclose(err);
+    return rc;
+}
+
+static void test_builtin(void **state)
+{
+    S_fix *fx = *state;
+    const explain_rule *r = explain_builtin("translation-overdue");
+    assert_non_null(r);
+    assert_string_equal(r->severity, "error");
+    assert_null(explain_builtin("translation"));
+    /* Every rule id the checker reports is explained. */
+    static const char *const ids[] = {"translation-stale", "translation-overdue",
+                                      "site-hreflang", "site-disclaimer-language", "site-lang",
+                                      "site-disclaimer", "reading-grade", "suppression"};
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+        assert_non_null(explain_builtin(ids[i]));
+    /* A built-in rule does not need the rules file. */
+    assert_int_equal(S_explain(fx, "/nonexistent/compliance.yaml", "translation-stale"), 0);
+    assert_string_equal(fx->err, "");
+    static const char head[] = "translation-stale (warning; built into suture)\n"
+                               "  A translation's source has been reviewed again since the "
+                               "version it translates.\n";
+    assert_true(strncmp(fx->out, head, sizeof head - 1) == 0);
+    assert_non_null(strstr(fx->out, "\n  Source: SPEC.md, content/site.yaml: "
+                                    "translation_max_lag_days\n"));
+    /* Lines are wrapped. */
+    for (const char *line = fx->out; *line;) {
+        const char *end = strchr(line, '\n');
+        assert_non_null(end);
+        assert_true(end - line <= 88);
+        line = end + 1;
+    }
+}
+
+static void test_compliance_rule(void **state)
+{
+    S_fix *fx = *state;
+    assert_int_equal(S_explain(fx, fx->rules, "no-pain"), 0);
+    char *want = xasprintf("no-pain (warning, patterns; %s:2)\n"
+                           "  Applies to pages in ko, en.\n"
+                           "  Message (en): <phrase> says it does not hurt\n"
+                           "  Message (ko): <phrase>처럼 통증이 없다는 표현은 쓸 수 없습니다\n"
+                           "  Source: MSA 56(2)(2)\n",
+                           fx->rules);
+    assert_string_equal(fx->out, want);
+    free(want);
+}
+
+static void test_unknown(void **state)
+{
+    S_fix *fx = *state;
+    assert_int_equal(S_explain(fx, fx->rules, "no-pains"), 1);
+    assert_string_equal(fx->err, "suture: there is no rule 'no-pains'; did you mean 'no-pain'?\n");
+    assert_int_equal(S_explain(fx, fx->rules, "site-hreflangs"), 1);
+    assert_string_equal(fx->err, "suture: there is no rule 'site-hreflangs'; did you mean "
+                                 "'site-hreflang'?\n");
+    assert_int_equal(S_explain(fx, fx->rules, "zzzzzzzzzzzz"), 1);
+    char *want = xasprintf("suture: there is no rule 'zzzzzzzzzzzz' built into suture or in "
+                           "%s\n", fx->rules);
+    assert_string_equal(fx->err, want);
+    free(want);
+    assert_string_equal(fx->out, "");
+}
+
+static void test_rules_unreadable(void **state)
+{
+    S_fix *fx = *state;
+    char *missing = xasprintf("%s/none.yaml", fx->dir);
+    assert_int_equal(S_explain(fx, missing, "no-pain"), 1);
+    char *want = xasprintf("suture: 'no-pain' is not a rule built into suture, and the "
+                           "compliance rules (%s) cannot be read to look for it\n", missing);
+    assert_non_null(strstr(fx->err, want));
+    free(want);
+    free(missing);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, S_setup, S_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_builtin),
+        T(test_compliance_rule),
+        T(test_unknown),
+        T(test_rules_unreadable),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
