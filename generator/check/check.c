@@ -265,11 +265,10 @@ static void S_lint_content(const check_options *opt, const config *cfg,
 
 /* ---- verifying a built site -------------------------------------------------------------- */
 
-/* The disclaimer's text as a reader sees it (siteverify compares it ignoring white space). */
-static char *S_disclaimer_text(const config *cfg)
+/* The disclaimer of lang as a reader sees it (siteverify compares it ignoring white space). */
+static char *S_disclaimer_text(const config *cfg, const config_language *lang)
 {
     diag_list *quiet = diag_list_new();
-    const config_language *lang = config_default_language(cfg);
     markdown_result *r = markdown_render(cfg->file, lang->disclaimer, strlen(lang->disclaimer), 1,
                                          0, NULL, quiet);
     diag_list_free(quiet);
@@ -283,18 +282,31 @@ static char *S_disclaimer_text(const config *cfg)
 static int S_verify_site(const check_options *opt, const config *cfg, diag_list *diags,
                          FILE *err, check_summary *sum)
 {
-    char *text = cfg ? S_disclaimer_text(cfg) : NULL;
-    siteverify_options so = {
-        .dir = opt->site_dir,
-        .disclaimer_text = text,
-        .base_url = cfg ? cfg->base_url : NULL,
-    };
+    siteverify_options so = {.dir = opt->site_dir, .base_url = cfg ? cfg->base_url : NULL};
+    siteverify_language *langs = NULL;
+    char *text = NULL;
+    if (cfg && cfg->multilingual) {
+        /* Each page is compared with its own language's disclaimer. */
+        langs = xcalloc(cfg->n_languages, sizeof *langs);
+        for (size_t i = 0; i < cfg->n_languages; i++)
+            langs[i] = (siteverify_language){cfg->languages[i].code,
+                                             S_disclaimer_text(cfg, &cfg->languages[i])};
+        so.languages = langs;
+        so.n_languages = cfg->n_languages;
+    } else if (cfg) {
+        text = S_disclaimer_text(cfg, config_default_language(cfg));
+        so.disclaimer_text = text;
+    }
     size_t files = 0;
     int rc = siteverify_run(&so, diags, &files);
+    int e = errno;
+    for (size_t i = 0; i < so.n_languages; i++)
+        free((char *)langs[i].disclaimer_text);
+    free(langs);
     free(text);
     if (rc < 0) {
         fprintf(err, "suture: cannot read the site folder %s: %s\n", opt->site_dir,
-                strerror(errno));
+                strerror(e));
         return 2;
     }
     sum->files += files;

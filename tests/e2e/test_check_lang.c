@@ -308,6 +308,77 @@ static void test_explain(void **state)
     S_done(dir);
 }
 
+/* A site.yaml whose disclaimers are those of tests/fixtures/site-verify/bilingual, written
+ * as Markdown over two lines. */
+static const char S_site_yaml[] =
+    "base_url: \"https://example.org/\"\n"
+    "languages:\n"
+    "  - code: ko\n"
+    "    title: \"얼굴 리프팅 안내\"\n"
+    "    disclaimer: |\n"
+    "      일반 정보이며\n"
+    "      진료를 대신하지 않습니다.\n"
+    "    notices: {before_after: \"동의를 받아 싣습니다.\"}\n"
+    "  - code: en\n"
+    "    title: \"Facial Lifting Explained\"\n"
+    "    disclaimer: |\n"
+    "      General information, *not* medical advice.\n"
+    "    notices: {before_after: \"Shown with consent.\"}\n"
+    "review_max_age_days: 365\n"
+    "translation_max_lag_days: 90\n"
+    "topics:\n"
+    "  - id: thread-lift\n"
+    "    title: {ko: 실리프팅, en: Thread lifts}\n"
+    "    description: {ko: 실로 당기는 시술, en: Lifting with threads.}\n";
+
+static void test_site_in_two_languages(void **state)
+{
+    (void)state;
+    char *dir = e2e_tmpdir();
+    char *root = S_root();
+    char *from = path_join(root, "tests/fixtures/site-verify/bilingual");
+    char *site = path_join(dir, "site");
+    assert_int_equal(copy_tree(from, site, NULL, NULL), 0);
+    char *content = path_join(dir, "content");
+    assert_int_equal(mkdir_p(content), 0);
+    char *yaml = path_join(content, "site.yaml");
+    assert_int_equal(file_write(yaml, S_site_yaml, strlen(S_site_yaml)), 0);
+    char *err = NULL;
+    const char *args[] = {"check", "--site", "site", NULL};
+    assert_int_equal(e2e_run(dir, args, &err), 0);
+    S_expect_line(err, "suture check: 5 files, 0 errors, 0 warnings, 0 suppressed");
+    free(err);
+    /* The English home with the Korean disclaimer. */
+    assert_true(e2e_edit(dir, "site/en/index.html", "General information, not medical advice.",
+                         "일반 정보이며 진료를 대신하지 않습니다."));
+    assert_int_equal(e2e_run(dir, args, &err), 1);
+    S_expect_line(err, "site/en/index.html:15:1: error: this page is in en (<html lang=\"en\">), "
+                       "but its medical disclaimer is the one in ko; put the en disclaimer from "
+                       "site.yaml here (a page built by suture has it) (SPEC.md, The "
+                       "disclaimer) [site-disclaimer-language]");
+    S_expect_line(err, "suture check: 5 files, 1 error, 0 warnings, 0 suppressed");
+    free(err);
+    /* An alternate to a page that does not exist, in JSON. */
+    assert_true(e2e_edit(dir, "site/index.html", "href=\"https://example.org/en/\"",
+                         "href=\"https://example.org/en/missing/\""));
+    char *out = path_join(dir, "report.json");
+    const char *json[] = {"check", "--site", "site", "--format", "json", NULL};
+    assert_int_equal(e2e_run_to(dir, json, out, &err), 1);
+    size_t len;
+    char *text = file_read(out, &len);
+    assert_non_null(strstr(text, "\"rule\": \"site-hreflang\""));
+    assert_non_null(strstr(text, "\"rule\": \"site-disclaimer-language\""));
+    free(text);
+    free(out);
+    free(err);
+    free(yaml);
+    free(content);
+    free(site);
+    free(from);
+    free(root);
+    S_done(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_article_language_errors),
         cmocka_unit_test(test_suture_today),
         cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_site_in_two_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
