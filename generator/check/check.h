@@ -50,7 +50,8 @@ typedef struct check_options {
     check_format format;
     unsigned jobs;            /* threads, at least 1 */
     long max_warnings;        /* more warnings than this fail the check; -1: no limit */
-    date_ymd today;           /* the date review ages are counted to */
+    date_ymd today;           /* the date review ages and translation lags are counted
+                               * to (check_today) */
 } check_options;
 
 typedef struct check_summary {
