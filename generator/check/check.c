@@ -19,6 +19,7 @@
 #include "check/prefilter.h"
 #include "check/report.h"
 #include "check/siteverify.h"
+#include "check/staleness.h"
 #include "content/articlefiles.h"
 #include "content/config.h"
 #include "markdown/markdown.h"
@@ -28,8 +29,25 @@
 #define SUTURE_VERSION "0.1.0"
 #endif
 
+/* SUTURE_TODAY as a date, or false when it is not set or not a date. */
+static bool S_env_today(date_ymd *out)
+{
+    const char *fixed = getenv("SUTURE_TODAY");
+    return fixed && *fixed && date_parse(fixed, out);
+}
+
+const char *check_today_problem(void)
+{
+    const char *fixed = getenv("SUTURE_TODAY");
+    date_ymd d;
+    return fixed && *fixed && !S_env_today(&d) ? fixed : NULL;
+}
+
 date_ymd check_today(void)
 {
+    date_ymd d;
+    if (S_env_today(&d))
+        return d;
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (epoch && *epoch) {
         char *end;
@@ -38,31 +56,36 @@ date_ymd check_today(void)
         if (!errno && !*end && t >= 0)
             return date_from_time(t);
     }
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    return (date_ymd){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    return date_from_time((long long)time(NULL));
 }
 
 /* ---- linting the content, on several threads --------------------------------------------- */
 
+/* One article to lint: its file, as listed (articlefiles_list_site), and its language. */
+typedef struct {
+    char *path;               /* content/articles/ko/x.md */
+    const char *rel;          /* ko/x.md: points into the listing */
+    const char *lang;         /* its folder's language; NULL: its front matter's, or the site's */
+} S_article;
+
 typedef struct {
     const lint_context *ctx;
-    strlist *paths;
-    lint_result *results;     /* one per path */
+    S_article *articles;
+    size_t n;
+    lint_result *results;     /* one per article */
     atomic_size_t next;
 } S_work;
 
-static void S_lint_file(const lint_context *ctx, compliance_scanner *s, const char *path,
+static void S_lint_file(const lint_context *ctx, compliance_scanner *s, const S_article *a,
                         lint_result *out)
 {
     size_t len = 0;
-    char *text = file_read(path, &len);
+    char *text = file_read(a->path, &len);
     if (!text) {
-        diag_file_problem(ctx->diags, path, errno, NULL, "the article");
+        diag_file_problem(ctx->diags, a->path, errno, NULL, "the article");
         return;
     }
-    lint_article(ctx, s, path, text, len, out);
+    lint_article(ctx, s, a->path, a->lang, text, len, out);
     free(text);
 }
 
@@ -72,13 +95,72 @@ static void *S_worker(void *arg)
     compliance_scanner *s = compliance_scanner_new();
     for (;;) {
         size_t i = atomic_fetch_add(&w->next, 1);
-        if (i >= w->paths->len)
+        if (i >= w->n)
             break;
-        S_lint_file(w->ctx, s, w->paths->items[i], &w->results[i]);
+        S_lint_file(w->ctx, s, &w->articles[i], &w->results[i]);
     }
     compliance_scanner_free(s);
     mdarena_thread_exit();
     return NULL;
+}
+
+static int S_cmp_article(const void *key, const void *item)
+{
+    return strcmp(key, ((const S_article *)item)->rel);
+}
+
+/*
+ * What the articles' front matter says of languages, once every article is read: where
+ * each is (articlefiles_check), and whether each translation still follows its source
+ * (staleness_check). The articles are sorted by rel, as listed.
+ */
+static void S_check_languages(const check_options *opt, const config *cfg, const S_work *w,
+                              const strlist *rels, diag_list *diags)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        const S_article *a = &w->articles[i];
+        const frontmatter *fm = w->results[i].fm;
+        if (!fm || !articlefiles_check(cfg, a->path, a->rel, fm, rels, diags) ||
+            !fm->translation_of)
+            continue;
+        const config_language *from = config_find_language(cfg, fm->translation_of);
+        const char *source_rel = articlefiles_source(rels, a->rel, from->code);
+        const S_article *src = bsearch(source_rel, w->articles, w->n, sizeof *w->articles,
+                                       S_cmp_article);
+        /* A source that could not be read or parsed has its own error. */
+        if (!src || !w->results[src - w->articles].fm)
+            continue;
+        staleness_input in = {
+            .path = a->path,
+            .lang = articlefiles_language(cfg, a->rel)->code,
+            .translation = fm,
+            .source_path = src->path,
+            .source_lang = from->code,
+            .source = w->results[src - w->articles].fm,
+        };
+        staleness_check(cfg, &in, &opt->today, diags);
+    }
+}
+
+/* Lint the articles on opt->jobs threads into w->results. */
+static void S_lint_articles(const check_options *opt, S_work *w)
+{
+    w->results = xcalloc(w->n + 1, sizeof *w->results);
+    atomic_init(&w->next, 0);
+    unsigned jobs = opt->jobs ? opt->jobs : 1;
+    if (jobs > w->n)
+        jobs = w->n ? (unsigned)w->n : 1;
+    pthread_t *threads = xcalloc(jobs, sizeof *threads);
+    unsigned started = 0;
+    for (unsigned i = 1; i < jobs; i++)
+        if (pthread_create(&threads[i], NULL, S_worker, w) == 0)
+            started = i;
+        else
+            break;
+    S_worker(w);
+    for (unsigned i = 1; i <= started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
 }
 
 /* A data file's strings; a file that does not exist is not an error (the build decides),
@@ -115,12 +197,14 @@ static void S_lint_content(const check_options *opt, const config *cfg,
 {
     lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags};
     char *articles_dir = path_join(opt->content_dir, "articles");
-    strlist names = STRLIST_INIT, paths = STRLIST_INIT;
+    strlist rels = STRLIST_INIT;
     /* No articles folder is a mistake in the content, reported as the build reports it;
      * the data files are still linted. */
-    articlefiles_list(articles_dir, &names, diags);
-    for (size_t i = 0; i < names.len; i++) {
-        char *path = path_join(articles_dir, names.items[i]);
+    articlefiles_list_site(articles_dir, cfg, &rels, diags);
+    S_work w = {.ctx = &ctx};
+    w.articles = xcalloc(rels.len + 1, sizeof *w.articles);
+    for (size_t i = 0; i < rels.len; i++) {
+        char *path = path_join(articles_dir, rels.items[i]);
         /* What the build would refuse to publish is not read here either. */
         if (path_link_outside(path, opt->content_dir)) {
             articlefiles_report_link_outside(diags, path, articles_dir);
@@ -128,28 +212,15 @@ static void S_lint_content(const check_options *opt, const config *cfg,
             sum->files++;
             continue;
         }
-        strlist_push_owned(&paths, path);
+        w.articles[w.n++] = (S_article){
+            .path = path,
+            .rel = rels.items[i],
+            .lang = cfg->multilingual ? articlefiles_language(cfg, rels.items[i])->code : NULL,
+        };
     }
-    strlist_free(&names);
     free(articles_dir);
-
-    S_work w = {.ctx = &ctx, .paths = &paths};
-    w.results = xcalloc(paths.len + 1, sizeof *w.results);
-    atomic_init(&w.next, 0);
-    unsigned jobs = opt->jobs ? opt->jobs : 1;
-    if (jobs > paths.len)
-        jobs = paths.len ? (unsigned)paths.len : 1;
-    pthread_t *threads = xcalloc(jobs, sizeof *threads);
-    unsigned started = 0;
-    for (unsigned i = 1; i < jobs; i++)
-        if (pthread_create(&threads[i], NULL, S_worker, &w) == 0)
-            started = i;
-        else
-            break;
-    S_worker(&w);
-    for (unsigned i = 1; i <= started; i++)
-        pthread_join(threads[i], NULL);
-    free(threads);
+    S_lint_articles(opt, &w);
+    S_check_languages(opt, cfg, &w, &rels, diags);
 
     compliance_scanner *s = compliance_scanner_new();
     static const char *const site_skip[] = {"id",          "base_url",
@@ -172,8 +243,8 @@ static void S_lint_content(const check_options *opt, const config *cfg,
     compliance_scanner_free(s);
 
     /* Gather suppressions in file order, so the report is the same on every run. */
-    for (size_t i = 0; i < paths.len + 3; i++) {
-        lint_result *r = i < paths.len ? &w.results[i] : &extra[i - paths.len];
+    for (size_t i = 0; i < w.n + 3; i++) {
+        lint_result *r = i < w.n ? &w.results[i] : &extra[i - w.n];
         for (size_t k = 0; k < r->n_suppressions; k++) {
             all->suppressions = xreallocarray(all->suppressions, all->n_suppressions + 1,
                                               sizeof *all->suppressions);
@@ -190,19 +261,22 @@ static void S_lint_content(const check_options *opt, const config *cfg,
             readings->ko = xreallocarray(readings->ko, readings->n_ko + 1, sizeof *readings->ko);
             readings->ko[readings->n_ko++] = r->reading_ko;
         }
+        frontmatter_free(r->fm);
     }
-    sum->files += paths.len + data_files;
+    sum->files += w.n + data_files;
+    for (size_t i = 0; i < w.n; i++)
+        free(w.articles[i].path);
+    free(w.articles);
     free(w.results);
-    strlist_free(&paths);
+    strlist_free(&rels);
 }
 
 /* ---- verifying a built site -------------------------------------------------------------- */
 
-/* The disclaimer's text as a reader sees it (siteverify compares it ignoring white space). */
-static char *S_disclaimer_text(const config *cfg)
+/* The disclaimer of lang as a reader sees it (siteverify compares it ignoring white space). */
+static char *S_disclaimer_text(const config *cfg, const config_language *lang)
 {
     diag_list *quiet = diag_list_new();
-    const config_language *lang = config_default_language(cfg);
     markdown_result *r = markdown_render(cfg->file, lang->disclaimer, strlen(lang->disclaimer), 1,
                                          0, NULL, quiet);
     diag_list_free(quiet);
@@ -216,18 +290,31 @@ static char *S_disclaimer_text(const config *cfg)
 static int S_verify_site(const check_options *opt, const config *cfg, diag_list *diags,
                          FILE *err, check_summary *sum)
 {
-    char *text = cfg ? S_disclaimer_text(cfg) : NULL;
-    siteverify_options so = {
-        .dir = opt->site_dir,
-        .disclaimer_text = text,
-        .base_url = cfg ? cfg->base_url : NULL,
-    };
+    siteverify_options so = {.dir = opt->site_dir, .base_url = cfg ? cfg->base_url : NULL};
+    siteverify_language *langs = NULL;
+    char *text = NULL;
+    if (cfg && cfg->multilingual) {
+        /* Each page is compared with its own language's disclaimer. */
+        langs = xcalloc(cfg->n_languages, sizeof *langs);
+        for (size_t i = 0; i < cfg->n_languages; i++)
+            langs[i] = (siteverify_language){cfg->languages[i].code,
+                                             S_disclaimer_text(cfg, &cfg->languages[i])};
+        so.languages = langs;
+        so.n_languages = cfg->n_languages;
+    } else if (cfg) {
+        text = S_disclaimer_text(cfg, config_default_language(cfg));
+        so.disclaimer_text = text;
+    }
     size_t files = 0;
     int rc = siteverify_run(&so, diags, &files);
+    int e = errno;
+    for (size_t i = 0; i < so.n_languages; i++)
+        free((char *)langs[i].disclaimer_text);
+    free(langs);
     free(text);
     if (rc < 0) {
         fprintf(err, "suture: cannot read the site folder %s: %s\n", opt->site_dir,
-                strerror(errno));
+                strerror(e));
         return 2;
     }
     sum->files += files;
@@ -326,27 +413,8 @@ static int S_report(const check_options *opt, const config *cfg, const complianc
     return 0;
 }
 
-/* --explain: the rule opt->explain, from the content folder's rules when they load (their
- * mistakes are for suture check to report, not the explanation). */
-static int S_explain(const check_options *opt, FILE *out, FILE *err)
-{
-    char *path = path_join(opt->content_dir, "compliance.yaml");
-    diag_list *quiet = diag_list_new();
-    compliance *rules = path_is_file(path) ? compliance_load(path, NULL, quiet) : NULL;
-    diag_list_free(quiet);
-    free(path);
-    int status = explain_rule(opt->explain, rules, out, err);
-    compliance_free(rules);
-    return status;
-}
-
 int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary)
 {
-    if (opt->explain) {
-        if (summary)
-            *summary = (check_summary){0};
-        return S_explain(opt, out, err);
-    }
     check_summary sum = {0};
     diag_list *diags = diag_list_new();
     lint_result all = {0};

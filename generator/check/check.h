@@ -13,11 +13,23 @@
  * disclaimer text and base URL; the content is linted as well only when --content is
  * given too.
  *
+ * The articles are those `suture build` publishes (articlefiles_list_site): on a site with
+ * `languages:`, content/articles/<code>/<name>.md; each is linted in its language, its folder's
+ * (on a site in one language, its front matter's lang, else the site's): the compliance
+ * rules that apply to that language, their messages in it (lint.h), and its readability
+ * measure. What an article's front matter says of languages is checked against its folder
+ * and the other articles (articlefiles_check: errors at the value), and each translation
+ * against its source's `reviewed` date (staleness.h: [translation-stale] warnings and
+ * [translation-overdue] errors), counted to opt->today.
+ *
  * Every English article linted is given its Flesch–Kincaid reading grade (readability.h,
  * lint.h), reported in every format (report.h) and warned about [reading-grade] above
  * site.yaml's reading_grade_max. Every Korean article is measured instead by the length of
  * its sentences in 어절 and of its paragraphs in sentences (readability_ko.h), reported
  * likewise and warned about, in Korean, [reading-grade-ko] above reading_eojeol_max.
+ *
+ * With --site and a site.yaml, every page's disclaimer is compared with the disclaimer of
+ * the page's language (<html lang>), rendered from site.yaml's Markdown (siteverify.h).
  */
 #ifndef SUTURE_CHECK_H
 #define SUTURE_CHECK_H
@@ -41,9 +53,8 @@ typedef struct check_options {
     check_format format;
     unsigned jobs;            /* threads, at least 1 */
     long max_warnings;        /* more warnings than this fail the check; -1: no limit */
-    date_ymd today;           /* the date review ages are counted to */
-    const char *explain;      /* a rule id to explain (explain.h) instead of checking, or
-                               * NULL */
+    date_ymd today;           /* the date review ages and translation lags are counted
+                               * to (check_today) */
 } check_options;
 
 typedef struct check_summary {
@@ -64,9 +75,17 @@ typedef struct check_summary {
 int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary);
 
 /*
- * Today for review dates: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention)
- * when set and valid, else the local date.
+ * Today, the day review ages and translation lags are counted to: SUTURE_TODAY (a date,
+ * YYYY-MM-DD) when it is set and valid, so that tests and CI runs can fix the day; else
+ * SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when set and valid;
+ * else the current date in UTC.
  */
 date_ymd check_today(void);
+
+/*
+ * The value of SUTURE_TODAY when it is set but is not a date (YYYY-MM-DD), which the
+ * command line reports as a usage error; NULL when it is unset, empty or valid.
+ */
+const char *check_today_problem(void);
 
 #endif

@@ -69,6 +69,7 @@ static void S_rule_free(rule *r)
 {
     free(r->id);
     free(r->message);
+    ltext_free(&r->messages);
     free(r->reference);
     strlist_free(&r->langs);
     strlist_free(&r->when_topics);
@@ -255,6 +256,22 @@ static void S_read_when(ydoc *doc, yaml_node_t *n, rule *r)
                    "'when' selects no article; set 'procedures: true' or list 'topics'");
 }
 
+/*
+ * The message of r: a string, or a mapping from language code to string (ltext_read, any
+ * language accepted); r->message is its English value, else the first written.
+ */
+static void S_read_message(ydoc *doc, yaml_node_t *v, rule *r)
+{
+    ltext_langs any = {NULL, false};
+    char *entry = r->id ? xasprintf("rule '%s'", r->id) : NULL;
+    bool ok = ltext_read(doc, v, "'message'", entry, &any, &r->messages);
+    free(entry);
+    if (!ok || r->messages.n == 0)
+        return;
+    const char *en = ltext_get(&r->messages, "en");
+    r->message = xstrdup(en ? en : r->messages.values[0].text);
+}
+
 static const char *const S_kinds[] = {"patterns", "requires", "metadata", "media", NULL};
 
 /*
@@ -283,8 +300,8 @@ static bool S_read_common(ydoc *doc, yaml_node_t *n, rule *r)
     int kind = 0;
     bool have_kind = S_read_enum(doc, n, "kind", S_kinds, &kind);
     r->kind = (rule_kind)kind;
-    if ((v = ydoc_map_get(doc, n, "message")) && (s = ydoc_expect_string(doc, v, "'message'")))
-        r->message = xstrdup(s);
+    if ((v = ydoc_map_get(doc, n, "message")))
+        S_read_message(doc, v, r);
     if ((v = ydoc_map_get(doc, n, "reference")) &&
         (s = ydoc_expect_string(doc, v, "'reference'")))
         r->reference = xstrdup(s);
@@ -459,9 +476,15 @@ bool rule_applies_to_lang(const rule *r, const char *lang)
 
 char *rule_message(const rule *r, const char *match)
 {
+    return rule_message_in(r, NULL, match);
+}
+
+char *rule_message_in(const rule *r, const char *lang, const char *match)
+{
     static const char slot[] = "{match}";
+    const char *text = lang ? ltext_get(&r->messages, lang) : NULL;
     strbuf b = STRBUF_INIT;
-    for (const char *p = r->message; *p;) {
+    for (const char *p = text ? text : r->message; *p;) {
         const char *q = strstr(p, slot);
         if (!q) {
             strbuf_puts(&b, p);

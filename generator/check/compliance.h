@@ -7,6 +7,8 @@
  *         severity: error                 # error | warning | info
  *         kind: patterns                  # patterns | requires | metadata | media
  *         message: "'{match}' ranks ...; describe ... instead"
+ *         # or one message per language, the page's language chosen (issue 16):
+ *         # message: {en: "'{match}' ranks ...", ko: "최상급 표현('{match}')은 ..."}
  *         reference: "Medical Service Act (Korea) art. 56(2)(8); CAP Code rule 3.7"
  *         lang: [en]                      # optional: pages in these languages only
  *         patterns: ['\bbest\b']          # PCRE2, UTF + UCP + case-insensitive
@@ -39,6 +41,7 @@
 
 #include "base/diag.h"
 #include "base/str.h"
+#include "content/ltext.h"
 
 typedef enum rule_kind {
     RULE_PATTERNS,
@@ -70,7 +73,10 @@ typedef struct rule {
     diag_severity severity;
     rule_kind kind;
     rule_check check;        /* CHECK_NONE for patterns and requires */
-    char *message;           /* may contain {match} */
+    char *message;           /* may contain {match}: the English message (or the one
+                              * message, or the first written) */
+    ltext messages;          /* every message, by language (one value "" for a plain
+                              * string); rule_message_in picks one */
     char *reference;
     strlist langs;           /* empty: every language */
     rule_patterns patterns;
@@ -125,8 +131,12 @@ bool rule_applies_to_lang(const rule *r, const char *lang);
 /*
  * The rule's message with each {match} replaced by match (malloc'd; the caller frees it).
  * With match NULL, for describing the rule itself, "'{match}'" reads "<phrase>".
+ * rule_message gives r->message; rule_message_in the message for a page in lang (its value
+ * for lang or lang's primary subtag, ltext_get), else r->message: a Korean page gets the
+ * Korean message when the rule has one, and the English one otherwise.
  */
 char *rule_message(const rule *r, const char *match);
+char *rule_message_in(const rule *r, const char *lang, const char *match);
 
 /* Per-thread matching state (PCRE2 match data, an ICU sentence iterator). */
 typedef struct compliance_scanner compliance_scanner;

@@ -1,121 +1,257 @@
-/* explain.c: `suture check --explain RULE-ID` (see explain.h). */
+/* explain.c: what each rule id of `suture check` means (see explain.h). */
+#define _GNU_SOURCE
 #include "check/explain.h"
 
-#include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/diag.h"
 #include "base/str.h"
 #include "base/suggest.h"
-#include "check/report.h"
+#include "check/compliance.h"
+#include "check/staleness.h"
 
-/* The checks built into suture that count rather than match: how they measure, their
- * source, their setting and what to do. Other built-in categories have one sentence
- * (report_category_text). */
-static const struct {
-    const char *id;
-    const char *text;
-} S_measures[] = {
-    {"reading-grade",
-     "What it measures: the Flesch-Kincaid grade level of an English article's body (its\n"
-     "paragraphs, list items and quotes; not its title, headings, code, compare or\n"
-     "before-after blocks): 0.39 x words/sentences + 11.8 x syllables/words - 15.59, roughly\n"
-     "the years of US schooling a reader needs.\n"
-     "Source: J. P. Kincaid, R. P. Fishburne, R. L. Rogers and B. S. Chissom, \"Derivation of\n"
-     "new readability formulas (Automated Readability Index, Fog Count and Flesch Reading\n"
-     "Ease Formula) for Navy enlisted personnel\", Research Branch Report 8-75, Naval\n"
-     "Technical Training Command, 1975; words and syllables counted as R. Flesch, \"How to\n"
-     "Write Plain English\", 1979, counts them.\n"
-     "Setting: reading_grade_max in site.yaml (1 to 20; without it grades are listed, never\n"
-     "warned about). English pages only: never on Korean text (see reading-grade-ko).\n"
-     "What to do: split the longest sentences the warning names, one idea each; prefer\n"
-     "short everyday words; explain a medical term once.\n"},
-    {"reading-grade-ko",
-     "What it measures: a Korean article's mean sentence length in 어절 (eojeol: the units\n"
-     "Korean spacing separates; \"SMAS층은\" is one, \"3 mm\" two), over its body's\n"
-     "paragraphs, list items and quotes (not its title, headings, code, compare or\n"
-     "before-after blocks); also listed: its mean paragraph length in sentences, its\n"
-     "longest sentence and paragraph. Sentences: ICU's sentence rules for Korean, and the\n"
-     "end of every paragraph, list item or quote; a stop without a space after it ends none.\n"
-     "Source: Jungha Hong, Jae-Woong Choe and Seok-Hoon You, \"텍스트 수준과 가독성: 한국어\n"
-     "학습 교재를 이용한 검증과 응용\" (A Verification and Application of a Correlation between\n"
-     "Text Levels and Readability Using Korean Learning Materials), 언어정보 (Language\n"
-     "Information) 12, 111-148, 2011: over graded Korean learning materials, paragraph length\n"
-     "and sentence length rise steadily with a text's level. Only its abstract was read: its\n"
-     "own units and level boundaries are unverified, and it sets no limit for a page; no\n"
-     "source we found gives one in 어절, so the limit is the site's choice.\n"
-     "Setting: reading_eojeol_max in site.yaml (a whole number from 5 to 50; 15 suggested;\n"
-     "without it lengths are listed, never warned about). The mean, rounded to one decimal,\n"
-     "must not be above it. Never Flesch-Kincaid on Hangul.\n"
-     "What to do: split the longest sentences the warning names (긴 문장부터 둘 이상으로\n"
-     "나누기), one fact each; end a sentence where a connective ending (-고, -며, -는데,\n"
-     "-지만) joins two; turn a list written into a sentence into a bulleted list.\n"},
+static const explain_rule S_builtin[] = {
+    {"front-matter", "error", "The article's front matter is incomplete or malformed.", NULL,
+     "SPEC.md, Article"},
+    {"yaml", "error", "The file is not valid YAML.", NULL, NULL},
+    {"suppression", "error or warning",
+     "A suture-ignore comment is malformed or suppresses nothing.",
+     "A suppression needs a rule id and a reason (<!-- suture-ignore RULE-ID: reason -->); "
+     "an unknown id or a missing reason is an error, one that suppresses nothing a warning.",
+     NULL},
+    {"rules", "error", "The compliance rules cannot be read.", NULL, NULL},
+    {"before-after", "error", "A before-after block is incomplete (consent, alt text, images).",
+     NULL, NULL},
+    {STALENESS_RULE_STALE, "warning",
+     "A translation's source has been reviewed again since the version it translates.",
+     "A translation says which version of its source it follows: 'translation_of' names the "
+     "source's language and 'source_reviewed' the source's 'reviewed' date when it was "
+     "translated. When the source's 'reviewed' date is later, the translation may say what "
+     "the source no longer says. Bring the source's changes into the translation and set "
+     "'source_reviewed' to the source's 'reviewed' date. The warning becomes the error "
+     "translation-overdue once the source's newer review is more than "
+     "translation_max_lag_days (site.yaml) before today (SUTURE_TODAY when set).",
+     STALENESS_REFERENCE},
+    {STALENESS_RULE_OVERDUE, "error",
+     "A translation has not followed its source's newer review for longer than "
+     "translation_max_lag_days allows.",
+     "As translation-stale, and the source was reviewed again more than "
+     "translation_max_lag_days (site.yaml) before today (SUTURE_TODAY when set): an outdated "
+     "translation of medical information is a safety problem, so the check fails until the "
+     "translation is brought up to date and its 'source_reviewed' set to the source's "
+     "'reviewed' date.",
+     STALENESS_REFERENCE},
+    {"site-disclaimer", "error",
+     "A page lacks the medical disclaimer, has two, or its text differs.",
+     "Every page has exactly one <aside class=\"medical-disclaimer\">, whose text is the "
+     "disclaimer of the page's language in site.yaml (white space aside).",
+     "SPEC.md, The disclaimer"},
+    {"site-disclaimer-language", "error",
+     "A page carries the medical disclaimer of another language than its own.",
+     "The disclaimer of a page is the one of its language (<html lang>) in site.yaml: a "
+     "Korean page carries the Korean disclaimer. /404.html, which a static host serves for "
+     "every language, may instead hold every language's disclaimer in one aside, each in a "
+     "<div lang=\"...\">.",
+     "SPEC.md, The disclaimer"},
+    {"site-lang", "error",
+     "A page does not declare its language, or declares it with an invalid tag.",
+     "<html lang> must be a BCP 47 language tag (ko, en, en-GB): screen readers pick their "
+     "voice from it, and the disclaimer and hreflang checks read the page's language there. "
+     "With site.yaml's languages, it must be one of them.",
+     "WCAG 2.2 SC 3.1.1"},
+    {"site-hreflang", "error",
+     "A page's hreflang alternates are invalid, missing, point at no page, or are not "
+     "reciprocal.",
+     "Each <link rel=\"alternate\" hreflang=\"...\" href=\"...\"> names a BCP 47 language "
+     "(or x-default) and a page of the site that exists; a page with alternates lists "
+     "itself; and when page A lists page B, B lists A back with A's language, as search "
+     "engines ignore alternates that are not reciprocal.",
+     "Google Search Central, Localized versions of your pages (hreflang)"},
+    {"site-title", "error", "A page has no title.", NULL, "WCAG 2.2 SC 2.4.2"},
+    {"site-description", "error", "A page has no meta description.", NULL, "SPEC.md, Output"},
+    {"site-h1", "error", "A page does not have exactly one level-1 heading.", NULL,
+     "SPEC.md, Output"},
+    {"site-link", "error", "An internal link points at a file that does not exist.", NULL,
+     "SPEC.md, Output"},
+    {"site-anchor", "error", "A link points at an anchor that does not exist.", NULL,
+     "WCAG 2.2 SC 2.4.4"},
+    {"site-image", "error", "An image is missing or has no alt attribute.", NULL,
+     "WCAG 2.2 SC 1.1.1"},
+    {"site-external", "error", "A page loads a resource from another host.", NULL,
+     "SPEC.md, Output: no request to any other host"},
+    {"site-html", "error", "A file does not parse as HTML without errors.", NULL,
+     "SPEC.md, Output"},
+    {"site-csp", "error", "A page has no Content-Security-Policy, or one looser than 'self'.",
+     NULL, "Content Security Policy Level 3 (W3C)"},
+    {"site-referrer", "error", "A page has no referrer policy, or one that leaks its address.",
+     NULL, "Referrer Policy (W3C)"},
+    {"site-script", "error",
+     "A page runs script written into it: inline code, handlers, script links.", NULL,
+     "Content Security Policy Level 3 (W3C)"},
+    {"site-file", "error or warning",
+     "An entry of the site folder is not a file inside it: a symbolic link out of the "
+     "folder, to nothing or in a loop, a link to a folder, a named pipe, a socket or a "
+     "device.",
+     NULL, "SPEC.md, Output"},
+    {"reading-grade", "warning",
+     "An English article's Flesch–Kincaid reading grade (Kincaid et al. 1975) is above "
+     "reading_grade_max in site.yaml: shorten its longest sentences and prefer shorter "
+     "words.",
+     "What it measures: the Flesch–Kincaid grade level of an English article's body (its "
+     "paragraphs, list items and quotes; not its title, headings, code, compare or "
+     "before-after blocks): 0.39 x words/sentences + 11.8 x syllables/words - 15.59, roughly "
+     "the years of US schooling a reader needs. Setting: reading_grade_max in site.yaml (1 "
+     "to 20; without it grades are listed, never warned about). English pages only: never "
+     "on Korean text (see reading-grade-ko). What to do: split the longest sentences the "
+     "warning names, one idea each; prefer short everyday words; explain a medical term "
+     "once.",
+     "J. P. Kincaid, R. P. Fishburne, R. L. Rogers and B. S. Chissom, \"Derivation of new "
+     "readability formulas (Automated Readability Index, Fog Count and Flesch Reading Ease "
+     "Formula) for Navy enlisted personnel\", Research Branch Report 8-75, Naval Technical "
+     "Training Command, 1975"},
+    {"reading-grade-ko", "warning",
+     "A Korean article's sentences are longer on average than reading_eojeol_max 어절 in "
+     "site.yaml (sentence and paragraph length relate to a Korean text's level: Hong, Choe "
+     "& You 2011): split its longest sentences.",
+     "What it measures: a Korean article's mean sentence length in 어절 (eojeol: the units "
+     "Korean spacing separates; \"SMAS층은\" is one, \"3 mm\" two), over its body's "
+     "paragraphs, list items and quotes (not its title, headings, code, compare or "
+     "before-after blocks); also listed: its mean paragraph length in sentences, its longest "
+     "sentence and paragraph. Sentences: ICU's sentence rules for Korean, and the end of "
+     "every paragraph, list item or quote. The source found that paragraph length and "
+     "sentence length rise steadily with a Korean text's level; only its abstract was read: "
+     "its own units and level boundaries are unverified, and it sets no limit for a page, so "
+     "the limit is the site's choice. Setting: reading_eojeol_max in site.yaml (a whole "
+     "number from 5 to 50; 15 suggested; without it lengths are listed, never warned about); "
+     "the mean, rounded to one decimal, must not be above it. Never Flesch–Kincaid on Hangul. "
+     "What to do: split the longest sentences the warning names (긴 문장부터 둘 이상으로 "
+     "나누기), one fact each; end a sentence where a connective ending (-고, -며, -는데, "
+     "-지만) joins two; turn a list written into a sentence into a bulleted list.",
+     "Jungha Hong, Jae-Woong Choe and Seok-Hoon You, \"텍스트 수준과 가독성: 한국어 학습 "
+     "교재를 이용한 검증과 응용\" (A Verification and Application of a Correlation between "
+     "Text Levels and Readability Using Korean Learning Materials), 언어정보 (Language "
+     "Information) 12, 111-148, 2011"},
 };
 
-/* A rule of content/compliance.yaml. */
-static int S_rule(const compliance *c, const rule *r, FILE *out)
+#define S_N_BUILTIN (sizeof S_builtin / sizeof *S_builtin)
+
+const explain_rule *explain_builtin(const char *id)
+{
+    for (size_t i = 0; i < S_N_BUILTIN; i++)
+        if (strcmp(S_builtin[i].id, id) == 0)
+            return &S_builtin[i];
+    return NULL;
+}
+
+/* The widest line of an explanation, in characters. */
+#define S_WIDTH 88
+
+/* text after prefix, on lines of at most S_WIDTH characters (broken at spaces), every line
+ * indented by two spaces. */
+static void S_wrapped(FILE *out, const char *prefix, const char *text)
+{
+    strbuf b = STRBUF_INIT;
+    strbuf_printf(&b, "  %s%s", prefix, text);
+    const char *s = strbuf_str(&b);
+    size_t width = S_WIDTH; /* the first line holds its indent already */
+    while (*s) {
+        size_t chars = 0, cut = 0, i = 0;
+        for (; s[i] && chars <= width; i++) {
+            if (s[i] == ' ' && i > 2)
+                cut = i;
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        }
+        if (!s[i] && chars <= width)
+            cut = i;
+        else if (!cut) /* a word longer than the line: it stays whole */
+            for (cut = i; s[cut] && s[cut] != ' ';)
+                cut++;
+        fprintf(out, "%.*s\n", (int)cut, s);
+        s += cut;
+        while (*s == ' ')
+            s++;
+        if (*s)
+            fputs("  ", out);
+        width = S_WIDTH - 2;
+    }
+    strbuf_free(&b);
+}
+
+static int S_print_builtin(const explain_rule *r, FILE *out)
+{
+    fprintf(out, "%s (%s; built into suture)\n", r->id, r->severity);
+    S_wrapped(out, "", r->summary);
+    if (r->detail)
+        S_wrapped(out, "", r->detail);
+    if (r->reference)
+        S_wrapped(out, "Source: ", r->reference);
+    return ferror(out) ? -1 : 0;
+}
+
+static int S_print_rule(const compliance *c, const rule *r, FILE *out)
 {
     static const char *const kinds[] = {"patterns", "requires", "metadata", "media"};
+    fprintf(out, "%s (%s, %s; %s:%u)\n", r->id, diag_severity_name(r->severity),
+            kinds[r->kind], c->file, r->line);
     strbuf langs = STRBUF_INIT;
     for (size_t i = 0; i < r->langs.len; i++)
         strbuf_printf(&langs, "%s%s", i ? ", " : "", r->langs.items[i]);
-    char *message = rule_message(r, NULL);
-    int rc = fprintf(out, "%s (%s; %s:%u:%u)\n\nkind: %s\nlanguages: %s\nmessage: %s\n"
-                          "reference: %s\n",
-                     r->id, diag_severity_name(r->severity), c->file, r->line, r->column,
-                     kinds[r->kind], r->langs.len ? strbuf_str(&langs) : "every language",
-                     message, r->reference);
-    free(message);
+    fprintf(out, "  Applies to pages in %s.\n", r->langs.len ? strbuf_str(&langs) : "every language");
     strbuf_free(&langs);
-    return rc;
+    for (size_t i = 0; i < r->messages.n; i++) {
+        const ltext_value *v = &r->messages.values[i];
+        char *text = rule_message_in(r, v->lang[0] ? v->lang : NULL, NULL);
+        char *prefix = v->lang[0] ? xasprintf("Message (%s): ", v->lang) : xstrdup("Message: ");
+        S_wrapped(out, prefix, text);
+        free(prefix);
+        free(text);
+    }
+    S_wrapped(out, "Source: ", r->reference);
+    return ferror(out) ? -1 : 0;
 }
 
-/* The closest known id to a mistyped one, or NULL. */
-static const char *S_suggest(const char *id, const compliance *rules)
+/* The closest id to a mistyped one, built-in or in c (may be NULL), or NULL. */
+static const char *S_suggest(const compliance *c, const char *id)
 {
-    strlist known = STRLIST_INIT;
-    for (size_t i = 0; report_category_id(i); i++)
-        strlist_push(&known, report_category_id(i));
-    for (size_t i = 0; rules && i < rules->n_rules; i++)
-        strlist_push(&known, rules->rules[i].id);
-    const char *best = suggest_closest_n(id, (const char *const *)known.items, known.len);
-    /* The candidates belong to the list: find the same name among the originals. */
-    const char *found = NULL;
-    for (size_t i = 0; best && !found && report_category_id(i); i++)
-        if (!strcmp(report_category_id(i), best))
-            found = report_category_id(i);
-    for (size_t i = 0; best && !found && rules && i < rules->n_rules; i++)
-        if (!strcmp(rules->rules[i].id, best))
-            found = rules->rules[i].id;
-    strlist_free(&known);
-    return found;
+    const char *ids[S_N_BUILTIN + 1];
+    for (size_t i = 0; i < S_N_BUILTIN; i++)
+        ids[i] = S_builtin[i].id;
+    ids[S_N_BUILTIN] = NULL;
+    const char *near = c ? compliance_suggest(c, id) : NULL;
+    return near ? near : suggest_closest(id, ids);
 }
 
-int explain_rule(const char *id, const compliance *rules, FILE *out, FILE *err)
+int explain_rule_to(const char *rules_path, const char *id, FILE *out, FILE *err)
 {
-    long ci = rules ? compliance_find(rules, id) : -1;
-    const char *text = report_category_text(id);
-    int rc = 0;
-    if (ci >= 0) {
-        rc = S_rule(rules, &rules->rules[ci], out);
-    } else if (text) {
-        rc = fprintf(out, "%s (built into suture check)\n\n%s\n", id, text);
-        for (size_t i = 0; rc >= 0 && i < sizeof S_measures / sizeof *S_measures; i++)
-            if (!strcmp(S_measures[i].id, id))
-                rc = fprintf(out, "\n%s", S_measures[i].text);
+    const explain_rule *b = explain_builtin(id);
+    if (b)
+        return S_print_builtin(b, out);
+    diag_list *diags = diag_list_new();
+    compliance *c = compliance_load(rules_path, NULL, diags);
+    int status = 1;
+    long i = c ? compliance_find(c, id) : -1;
+    if (i >= 0) {
+        status = S_print_rule(c, &c->rules[i], out);
+    } else if (!c) {
+        for (size_t k = 0; k < diag_count(diags); k++) {
+            char *line = diag_format(diag_get(diags, k));
+            fprintf(err, "%s\n", line);
+            free(line);
+        }
+        fprintf(err, "suture: '%s' is not a rule built into suture, and the compliance rules "
+                     "(%s) cannot be read to look for it\n", id, rules_path);
     } else {
-        const char *close = S_suggest(id, rules);
-        fprintf(err, "suture: there is no rule '%s' in suture check or in the compliance "
-                     "rules%s%s%s\n",
-                id, close ? "; did you mean '" : "; the rule id is the name in [brackets] "
-                                                 "at the end of a finding",
-                close ? close : "", close ? "'?" : "");
-        return 2;
+        const char *near = S_suggest(c, id);
+        if (near)
+            fprintf(err, "suture: there is no rule '%s'; did you mean '%s'?\n", id, near);
+        else
+            fprintf(err, "suture: there is no rule '%s' built into suture or in %s\n", id,
+                    rules_path);
     }
-    if (rc < 0 || fflush(out) != 0) {
-        fprintf(err, "suture: cannot write the explanation: %s\n", strerror(errno));
-        return 2;
-    }
-    return 0;
+    compliance_free(c);
+    diag_list_free(diags);
+    return status;
 }

@@ -1,22 +1,36 @@
 /*
- * explain.h: `suture check --explain RULE-ID`: what a rule checks, why, where its limit is
- * set and where it comes from, for any id a finding can carry: a rule of
- * content/compliance.yaml, or a check built into suture (reading-grade, reading-grade-ko,
- * front-matter, site-lang... : report.h's categories).
+ * explain.h: what each rule id of `suture check` means (SPEC.md, "Command line":
+ * `suture check --explain RULE`). Two kinds of rules:
+ *
+ *   - the compliance rules of content/compliance.yaml (compliance.h), explained from the
+ *     file: severity, kind, languages, the message in each language, the reference;
+ *   - the rules built into suture, listed here: the front matter and data checks, the
+ *     reading grade, the translations (staleness.h) and the site verification
+ *     (siteverify.h). Each has a one-line summary (also SARIF's rule description,
+ *     report.h), a longer explanation and, where there is one, the source it rests on.
  */
 #ifndef SUTURE_EXPLAIN_H
 #define SUTURE_EXPLAIN_H
 
 #include <stdio.h>
 
-#include "check/compliance.h"
+typedef struct explain_rule {
+    const char *id;          /* "translation-stale" */
+    const char *severity;    /* "error", "warning", or "error or warning" */
+    const char *summary;     /* one sentence */
+    const char *detail;      /* what it checks and what to do; NULL: the summary says it */
+    const char *reference;   /* where the rule comes from, or NULL */
+} explain_rule;
+
+/* The built-in rule with that id, or NULL. */
+const explain_rule *explain_builtin(const char *id);
 
 /*
- * Explain the rule id to out. rules: the loaded compliance rules, or NULL when there are
- * none (then only the built-in checks are known). Returns 0; or 2 after writing to err
- * "suture: there is no rule 'ID' ...", with the closest known id when one is close, when id
- * names no rule; or 2 after saying so on err when out cannot be written.
+ * Explain rule id to out: a built-in rule, else a rule of rules_path (content/
+ * compliance.yaml; not read for a built-in id). Returns 0; or 1 after saying on err that
+ * there is no such rule (naming the closest id, built-in or compliance, when one is near)
+ * or that rules_path cannot be read (its diagnostics printed). Returns -1 on a write error.
  */
-int explain_rule(const char *id, const compliance *rules, FILE *out, FILE *err);
+int explain_rule_to(const char *rules_path, const char *id, FILE *out, FILE *err);
 
 #endif

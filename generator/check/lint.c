@@ -375,7 +375,7 @@ static void S_finish(lt_lint *L, lint_result *out)
         } else {
             unsigned line, column;
             source_position(&L->lines, f->offset, &line, &column);
-            char *msg = rule_message(f->r, f->match ? f->match : "");
+            char *msg = rule_message_in(f->r, L->lang, f->match ? f->match : "");
             diag_add_ref(L->ctx->diags, f->r->severity, L->path, line, column, f->r->id,
                          f->r->reference, "%s", msg);
             free(msg);
@@ -558,7 +558,7 @@ static size_t *S_requires(lt_lint *L, const frontmatter *fm)
 }
 
 void lint_article(const lint_context *ctx, compliance_scanner *s, const char *path,
-                  const char *text, size_t len, lint_result *out)
+                  const char *lang, const char *text, size_t len, lint_result *out)
 {
     const char *body = NULL;
     unsigned body_line = 1;
@@ -570,9 +570,15 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     if (body)
         utf8_warn_after(text, len, (size_t)(body - text), path, "encoding", ctx->diags);
     lt_lint L;
-    S_init(&L, ctx, s, path, text, len,
-           fm && fm->lang ? fm->lang : ctx->cfg ? config_default_language(ctx->cfg)->code : "en");
-    /* The reading is this article's alone, even when out gathers several articles. */
+    if (!lang)
+        lang = fm && fm->lang ? fm->lang
+               : ctx->cfg     ? config_default_language(ctx->cfg)->code
+                              : "en";
+    S_init(&L, ctx, s, path, text, len, lang);
+    /* The reading and front matter are this article's alone, even when out gathers several
+     * articles. */
+    frontmatter_free(out->fm);
+    out->fm = NULL;
     lt_reading_begin(&L, out, body != NULL);
     lt_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
     size_t *req_at = NULL;
@@ -616,7 +622,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     free(req_at);
     lt_reading_end(&L, out);
     S_finish(&L, out);
-    frontmatter_free(fm);
+    out->fm = fm;
     mdarena_end(trees);
 }
 
@@ -647,5 +653,6 @@ void lint_result_free(lint_result *r)
     free(r->suppressions);
     free(r->reading.file);
     free(r->reading_ko.file);
+    frontmatter_free(r->fm);
     memset(r, 0, sizeof *r);
 }

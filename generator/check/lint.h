@@ -83,15 +83,21 @@ typedef struct lint_result {
     lint_reading reading;     /* the grade of the article lint_article last read (each
                                * call replaces it) */
     lint_reading_ko reading_ko; /* the same for a Korean article */
+    frontmatter *fm;          /* the front matter lint_article last read, or NULL when it did
+                               * not parse (each call replaces it; lint_result_free frees it) */
 } lint_result;
 
 /*
- * Lint an article: text (len bytes) read from path. Front-matter mistakes are reported as
- * the build reports them; then every rule applies: patterns to the title, summary and body,
- * requires, metadata and media rules to the article. s is the calling thread's scanner.
- * Suppressions are added to out.
+ * Lint an article: text (len bytes) read from path, in language lang (a BCP 47 tag: its
+ * folder's on a site with languages, articlefiles_language); lang NULL means its front
+ * matter's lang, else the site's language. Front-matter mistakes are reported as the build
+ * reports them; then every rule that applies to the article's language (rule_applies_to_lang)
+ * applies: patterns to the title, summary and body, requires, metadata and media rules to
+ * the article, each finding with the rule's message in that language (rule_message_in). s
+ * is the calling thread's scanner. Suppressions are added to out, and the parsed front
+ * matter is kept in out->fm.
  *
- * An article in English (its lang, else the site's language) with words in its body is
+ * An article in English with words in its body (readability_applies) is
  * graded into out->reading; when the site sets reading_grade_max and the grade, rounded to
  * one decimal, is above it, a warning [reading-grade] at the first body text names the
  * grade, the maximum and the lines of the (up to three) longest sentences.
@@ -104,7 +110,7 @@ typedef struct lint_result {
  * says to split them. Other languages are not measured.
  */
 void lint_article(const lint_context *ctx, compliance_scanner *s, const char *path,
-                  const char *text, size_t len, lint_result *out);
+                  const char *lang, const char *text, size_t len, lint_result *out);
 
 /*
  * Lint every string value of a YAML file (procedures.yaml, glossary.yaml, site.yaml)
@@ -120,7 +126,7 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
                const char *text, size_t len, const char *lang, const char *const *skip,
                lint_result *out);
 
-/* Free the suppressions and the readings in r and empty it. */
+/* Free the suppressions, the readings and the front matter in r and empty it. */
 void lint_result_free(lint_result *r);
 
 #endif

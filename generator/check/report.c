@@ -10,57 +10,10 @@
 
 #include "base/alloc.h"
 #include "base/str.h"
+#include "check/explain.h"
 
 /* The SARIF schema the log declares, as GitHub and the OASIS standard name it. */
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-
-/* What a category that is not a compliance rule means, for SARIF's rule descriptions. */
-static const struct {
-    const char *id;
-    const char *text;
-} S_categories[] = {
-    {"front-matter", "The article's front matter is incomplete or malformed."},
-    {"yaml", "The file is not valid YAML."},
-    {"suppression", "A suture-ignore comment is malformed or suppresses nothing."},
-    {"rules", "The compliance rules cannot be read."},
-    {"before-after", "A before-after block is incomplete (consent, alt text, images)."},
-    {"site-disclaimer", "A page lacks the medical disclaimer, has two, or its text differs."},
-    {"site-lang", "A page does not declare its language."},
-    {"site-title", "A page has no title."},
-    {"site-description", "A page has no meta description."},
-    {"site-h1", "A page does not have exactly one level-1 heading."},
-    {"site-link", "An internal link points at a file that does not exist."},
-    {"site-anchor", "A link points at an anchor that does not exist."},
-    {"site-image", "An image is missing or has no alt attribute."},
-    {"site-external", "A page loads a resource from another host."},
-    {"site-html", "A file does not parse as HTML without errors."},
-    {"site-csp", "A page has no Content-Security-Policy, or one looser than 'self'."},
-    {"site-referrer", "A page has no referrer policy, or one that leaks its address."},
-    {"site-script", "A page runs script written into it: inline code, handlers, script links."},
-    {"site-file", "An entry of the site folder is not a file inside it: a symbolic link out "
-                  "of the folder, to nothing or in a loop, a link to a folder, a named pipe, "
-                  "a socket or a device."},
-    {"reading-grade", "An English article's Flesch–Kincaid reading grade (Kincaid et al. 1975) "
-                      "is above reading_grade_max in site.yaml: shorten its longest sentences "
-                      "and prefer shorter words."},
-    {"reading-grade-ko", "A Korean article's sentences are longer on average than "
-                         "reading_eojeol_max 어절 in site.yaml (sentence and paragraph length "
-                         "relate to a Korean text's level: Hong, Choe & You 2011): split its "
-                         "longest sentences."},
-};
-
-const char *report_category_text(const char *id)
-{
-    for (size_t i = 0; i < sizeof S_categories / sizeof *S_categories; i++)
-        if (strcmp(S_categories[i].id, id) == 0)
-            return S_categories[i].text;
-    return NULL;
-}
-
-const char *report_category_id(size_t i)
-{
-    return i < sizeof S_categories / sizeof *S_categories ? S_categories[i].id : NULL;
-}
 
 /*
  * A JSON string of s, with any byte that is not valid UTF-8 (a file name saved in Latin-1,
@@ -290,9 +243,9 @@ static size_t S_rule_index(S_rules *r, const char *id, const compliance *c)
     for (size_t i = 0; i < r->ids.len; i++)
         if (strcmp(r->ids.items[i], id) == 0)
             return i;
-    const char *text = report_category_text(id);
-    if (!text)
-        text = "A problem suture reports in the content or the site.";
+    const explain_rule *builtin = explain_builtin(id);
+    const char *text = builtin ? builtin->summary
+                               : "A problem suture reports in the content or the site.";
     long ci = c ? compliance_find(c, id) : -1;
     json_t *o;
     if (ci >= 0) {

@@ -77,14 +77,6 @@ int report_sarif(const report_input *in, FILE *out);
  */
 int report_text_readings(const report_input *in, FILE *out);
 
-/*
- * What a finding's category that is no compliance rule means (front-matter, site-lang,
- * reading-grade, reading-grade-ko...: one sentence, as SARIF's rule descriptions give it),
- * or NULL when id is not one of them. Static text.
- */
-const char *report_category_text(const char *id);
 
-/* The i-th of those categories' ids (from 0), or NULL past the last. */
-const char *report_category_id(size_t i);
 
 #endif

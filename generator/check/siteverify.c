@@ -334,8 +334,10 @@ int siteverify_run(const siteverify_options *opt, diag_list *diags, size_t *file
     if (files)
         *files = s.html.len;
 
-    for (size_t i = 0; i < s.html.len; i++)
+    for (size_t i = 0; i < s.html.len; i++) {
         strlist_free(&s.ids[i].ids);
+        sv_alternates_free(&s.ids[i]);
+    }
     free(s.ids);
     strlist_free(&s.html);
     strlist_free(&all);

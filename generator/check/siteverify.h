@@ -25,9 +25,25 @@
  * rule ids below, and whose reference names where the rule comes from:
  *
  *   site-disclaimer    no <aside class="medical-disclaimer">, more than one, or one whose
- *                      text differs from opt->disclaimer_text (an excerpt of the first
- *                      difference is shown)                        "SPEC.md, The disclaimer"
- *   site-lang          <html> without a non-empty lang             "WCAG 2.2 SC 3.1.1"
+ *                      text differs from opt->disclaimer_text, or, with opt->languages,
+ *                      from every language's disclaimer (an excerpt of the first
+ *                      difference from the page language's is shown)
+ *                                                                  "SPEC.md, The disclaimer"
+ *   site-disclaimer-language
+ *                      (with opt->languages) the disclaimer is another language's than the
+ *                      page's (<html lang>); on /404.html, an aside made of <div lang>
+ *                      parts without one of the site's languages, or a part whose text is
+ *                      not its language's                          "SPEC.md, The disclaimer"
+ *   site-lang          <html> without a non-empty lang; a lang that is not a BCP 47 tag
+ *                      (slug_is_language_tag, case ignored); with opt->languages, a
+ *                      language the site does not declare          "WCAG 2.2 SC 3.1.1"
+ *   site-hreflang      <link rel="alternate" hreflang href>: a hreflang that is neither a
+ *                      BCP 47 tag nor x-default; an href that leads to no file (as
+ *                      site-link) or to no page of this site (another host, outside the
+ *                      base path); a page it names whose <html lang> is another language;
+ *                      a page it names that does not list this page back, with this page's
+ *                      language; a page with alternates that does not list itself
+ *                                "Google Search Central: localized versions (hreflang)"
  *   site-title         no <title>, or an empty one                 "WCAG 2.2 SC 2.4.2"
  *   site-description   no <meta name="description">, or an empty content
  *                                                                  "SPEC.md, Output"
@@ -112,6 +128,13 @@
 
 #include "base/diag.h"
 
+/* One language of the site (site.yaml's languages, issue 16). */
+typedef struct siteverify_language {
+    const char *code;            /* its BCP 47 tag, as in site.yaml: "ko", "en" */
+    const char *disclaimer_text; /* its disclaimer as a reader sees it (compared as
+                                  * disclaimer_text below) */
+} siteverify_language;
+
 typedef struct siteverify_options {
     /* The folder of HTML, e.g. "site". */
     const char *dir;
@@ -124,6 +147,15 @@ typedef struct siteverify_options {
      * only a path ("/kb/") sets the base path alone. NULL: the base path is "/" and every
      * absolute http(s) address is external. */
     const char *base_url;
+    /* The site's languages, in site.yaml's order (n_languages of them; NULL and 0 for a
+     * site in one language, whose pages are compared with disclaimer_text). With them, a
+     * page's disclaimer must be the one of its language (<html lang>: the declared
+     * language with that tag, ASCII case ignored, else the one of its primary subtag); a
+     * page whose language is none of them is a site-lang finding, and its disclaimer may be
+     * any of theirs. /404.html, which a static host serves for every language, may instead
+     * carry one aside holding every language's disclaimer, each in a <div lang="...">. */
+    const siteverify_language *languages;
+    size_t n_languages;
 } siteverify_options;
 
 /*

@@ -307,6 +307,26 @@ void sv_check_address(sv_page *p, const xmlNode *el, const char *address,
     S_url_free(&u);
 }
 
+char *sv_page_of(const sv_site *s, const char *rel, const char *dir, const char *address,
+                 bool *elsewhere)
+{
+    if (elsewhere)
+        *elsewhere = false;
+    S_url u;
+    S_url_classify(s, dir, address, &u);
+    char *target = NULL;
+    if (u.kind == S_URL_INTERNAL && u.same_page) {
+        target = xstrdup(rel);
+    } else if (u.kind == S_URL_INTERNAL && !S_target_file(s, u.path, &target)) {
+        free(target);
+        target = NULL;
+    } else if (u.kind != S_URL_INTERNAL && elsewhere) {
+        *elsewhere = true;
+    }
+    S_url_free(&u);
+    return target;
+}
+
 /* Check the address in attribute attr of el, when it has one. */
 void sv_check_attr(sv_page *p, const xmlNode *el, const char *attr, const sv_what *what)
 {

@@ -35,6 +35,8 @@ static const char *const S_html5[] = {
 
 static const sv_what W_LINK = {"link", false, true, R_LINK, REF_OUTPUT, NULL};
 static const sv_what W_HEAD_LINK = {"link", false, false, R_LINK, REF_OUTPUT, NULL};
+static const sv_what W_ALTERNATE = {"hreflang alternate", false, false, R_HREFLANG,
+                                    REF_HREFLANG, NULL};
 static const sv_what W_STYLESHEET = {"stylesheet", true, false, R_LINK, REF_OUTPUT, FIX_COPY};
 static const sv_what W_ICON = {"icon", true, false, R_LINK, REF_OUTPUT, FIX_COPY};
 static const sv_what W_PRELOAD = {"preloaded file", true, false, R_LINK, REF_OUTPUT, FIX_COPY};
@@ -222,8 +224,10 @@ const sv_idset *sv_ids_of(sv_site *s, const char *rel)
         return set; /* its own check reports that it cannot be read */
     xmlDocPtr doc = S_parse(text, len, rel, NULL);
     free(text);
-    if (doc)
+    if (doc) {
         S_ids_collect(set, doc);
+        sv_collect_alternates(s, set, doc, hit[0]);
+    }
     xmlFreeDoc(doc);
     return set;
 }
@@ -292,13 +296,20 @@ static char *S_excerpt(const char *s, size_t at)
                      to < len ? "..." : "");
 }
 
-static void S_check_disclaimer_text(sv_page *p, const xmlNode *aside, const char *expected)
+/* The text of n as a reader sees it, white space squeezed; caller frees. */
+static char *S_reader_text(const xmlNode *n)
 {
     strbuf b = STRBUF_INIT;
-    S_text(aside, &b);
-    char *got = sv_squeeze(strbuf_str(&b));
+    S_text(n, &b);
+    char *text = sv_squeeze(strbuf_str(&b));
     strbuf_free(&b);
-    /* Compare ignoring white space: the page may break paragraphs where the text has a space. */
+    return text;
+}
+
+/* Whether got and expected are the same text, white space ignored (the page may break
+ * paragraphs where the text has a space); *gi and *ei: where they first differ. */
+static bool S_same_text(const char *got, const char *expected, size_t *gi, size_t *ei)
+{
     size_t i = 0, j = 0;
     for (;;) {
         while (sv_is_space(got[i]))
@@ -310,22 +321,108 @@ static void S_check_disclaimer_text(sv_page *p, const xmlNode *aside, const char
         i++;
         j++;
     }
-    if (got[i] != expected[j]) {
-        if (!*got) {
-            sv_report(p, sv_line(aside), 1, R_DISCLAIMER, REF_DISCLAIMER,
-                      "the medical disclaimer is empty; put the disclaimer text from site.yaml "
-                      "in it");
-        } else {
-            char *a = S_excerpt(got, i), *e = S_excerpt(expected, j);
-            sv_report(p, sv_line(aside), 1, R_DISCLAIMER, REF_DISCLAIMER,
-                      "the medical disclaimer's text differs from the disclaimer in site.yaml: "
-                      "the page has '%s' where it should read '%s'; copy the exact text from "
-                      "site.yaml, or rebuild the page with suture",
-                      a, e);
-            free(a);
-            free(e);
-        }
+    if (gi)
+        *gi = i;
+    if (ei)
+        *ei = j;
+    return got[i] == expected[j];
+}
+
+/* Report that the disclaimer at aside (or a part of it) reads got, not expected. */
+static void S_report_text(sv_page *p, const xmlNode *aside, const char *got, const char *text)
+{
+    size_t i, j;
+    char *expected = sv_squeeze(text);
+    if (S_same_text(got, expected, &i, &j)) {
+        free(expected);
+        return;
     }
+    if (!*got) {
+        sv_report(p, sv_line(aside), 1, R_DISCLAIMER, REF_DISCLAIMER,
+                  "the medical disclaimer is empty; put the disclaimer text from site.yaml "
+                  "in it");
+    } else {
+        char *a = S_excerpt(got, i), *e = S_excerpt(expected, j);
+        sv_report(p, sv_line(aside), 1, R_DISCLAIMER, REF_DISCLAIMER,
+                  "the medical disclaimer's text differs from the disclaimer in site.yaml: "
+                  "the page has '%s' where it should read '%s'; copy the exact text from "
+                  "site.yaml, or rebuild the page with suture",
+                  a, e);
+        free(a);
+        free(e);
+    }
+    free(expected);
+}
+
+/* The disclaimer aside of a page of a site in several languages: its own language's. */
+static void S_check_disclaimer_language(sv_page *p, const xmlNode *aside)
+{
+    const siteverify_options *opt = p->site->opt;
+    const siteverify_language *own = sv_language_of(p->site, p->lang);
+    char *got = S_reader_text(aside);
+    const siteverify_language *same = NULL;
+    for (size_t i = 0; i < opt->n_languages && !same; i++)
+        if (S_same_text(got, opt->languages[i].disclaimer_text, NULL, NULL))
+            same = &opt->languages[i];
+    if (own && same && same != own)
+        sv_report(p, sv_line(aside), 1, R_DISCLAIMER_LANGUAGE, REF_DISCLAIMER,
+                  "this page is in %s (<html lang=\"%s\">), but its medical disclaimer is the "
+                  "one in %s; put the %s disclaimer from site.yaml here (a page built by "
+                  "suture has it)", own->code, p->lang, same->code, own->code);
+    else if (!same)
+        S_report_text(p, aside, got, (own ? own : &opt->languages[0])->disclaimer_text);
+    free(got);
+}
+
+/*
+ * The disclaimer of /404.html made of one <div lang> per language (siteverify_options):
+ * true when aside is such (any child element with lang), after checking each part.
+ */
+static bool S_check_disclaimer_parts(sv_page *p, const xmlNode *aside)
+{
+    const siteverify_options *opt = p->site->opt;
+    if (strcmp(p->rel, "404.html") != 0)
+        return false;
+    bool parts = false;
+    bool *seen = xcalloc(opt->n_languages + 1, sizeof *seen);
+    for (const xmlNode *c = aside->children; c; c = c->next) {
+        char *lang = c->type == XML_ELEMENT_NODE ? sv_prop(c, "lang") : NULL;
+        if (!lang)
+            continue;
+        parts = true;
+        const siteverify_language *l = sv_language_of(p->site, lang);
+        char *got = S_reader_text(c);
+        if (!l)
+            sv_report(p, sv_line(c), 1, R_DISCLAIMER_LANGUAGE, REF_DISCLAIMER,
+                      "this part of the medical disclaimer is in '%s', which is not one of the "
+                      "site's languages; give each part the lang of a language in site.yaml",
+                      lang);
+        else
+            S_report_text(p, c, got, l->disclaimer_text);
+        if (l)
+            seen[l - opt->languages] = true;
+        free(got);
+        free(lang);
+    }
+    for (size_t i = 0; parts && i < opt->n_languages; i++)
+        if (!seen[i])
+            sv_report(p, sv_line(aside), 1, R_DISCLAIMER_LANGUAGE, REF_DISCLAIMER,
+                      "this page's medical disclaimer has a part for each language but none "
+                      "in %s; add <div lang=\"%s\"> with the %s disclaimer from site.yaml",
+                      opt->languages[i].code, opt->languages[i].code, opt->languages[i].code);
+    free(seen);
+    return parts;
+}
+
+static void S_check_disclaimer_text(sv_page *p, const xmlNode *aside, const char *expected)
+{
+    if (p->site->opt->n_languages) {
+        if (!S_check_disclaimer_parts(p, aside))
+            S_check_disclaimer_language(p, aside);
+        return;
+    }
+    char *got = S_reader_text(aside);
+    S_report_text(p, aside, got, expected);
     free(got);
 }
 
@@ -348,8 +445,8 @@ static void S_check_disclaimer(sv_page *p)
                   n);
     }
     const char *expected = p->site->opt->disclaimer_text;
-    if (expected) {
-        char *want = sv_squeeze(expected);
+    if (expected || p->site->opt->n_languages) {
+        char *want = expected ? sv_squeeze(expected) : NULL;
         for (int i = 0; i < n; i++)
             S_check_disclaimer_text(p, res->nodesetval->nodeTab[i], want);
         free(want);
@@ -369,17 +466,6 @@ static bool S_blank(const char *v)
 
 static void S_check_head(sv_page *p, xmlNodePtr root)
 {
-    char *lang = sv_prop(root, "lang");
-    if (!lang)
-        sv_report(p, sv_line(root), 1, R_LANG, REF_LANG,
-                  "<html> has no lang attribute; set the page's language, like <html "
-                  "lang=\"en\">, so screen readers pronounce it correctly");
-    else if (S_blank(lang))
-        sv_report(p, sv_line(root), 1, R_LANG, REF_LANG,
-                  "<html lang> is empty; set the page's language, like <html lang=\"en\">, so "
-                  "screen readers pronounce it correctly");
-    free(lang);
-
     xmlNodePtr head = sv_first(p, "/html/head");
     unsigned head_line = head ? sv_line(head) : sv_line(root);
     xmlNodePtr title = sv_first(p, "/html/head/title");
@@ -435,7 +521,7 @@ static void S_check_h1(sv_page *p, xmlNodePtr root)
 static const sv_what *S_link_what(const xmlNode *el)
 {
     char *rel = sv_prop(el, "rel");
-    const sv_what *what = &W_HEAD_LINK;
+    const sv_what *what = xmlHasProp(el, BAD_CAST "hreflang") ? &W_ALTERNATE : &W_HEAD_LINK;
     char *save = NULL;
     for (char *t = rel ? strtok_r(rel, " \t\n\r\f", &save) : NULL; t;
          t = strtok_r(NULL, " \t\n\r\f", &save)) {
@@ -564,8 +650,11 @@ void sv_check_page(sv_site *s, size_t index)
     p.xpath = xmlXPathNewContext(p.doc);
     if (!p.xpath)
         goto done;
-    if (!s->ids[index].loaded)
+    if (!s->ids[index].loaded) {
         S_ids_collect(&s->ids[index], p.doc);
+        sv_collect_alternates(s, &s->ids[index], p.doc, p.rel);
+    }
+    sv_check_lang(&p, root);
     S_check_disclaimer(&p);
     S_check_head(&p, root);
     S_check_h1(&p, root);
@@ -573,10 +662,12 @@ void sv_check_page(sv_site *s, size_t index)
     for (int i = 0; i < sv_count(res); i++)
         S_check_element(&p, res->nodesetval->nodeTab[i]);
     xmlXPathFreeObject(res);
+    sv_check_hreflang(&p);
     sv_check_inline_script(&p, root);
 done:
     xmlXPathFreeContext(p.xpath);
     xmlFreeDoc(p.doc);
+    free(p.lang);
     free(p.dir);
     free(p.file);
 }

@@ -31,6 +31,8 @@
 #define R_REFERRER "site-referrer"
 #define R_SCRIPT "site-script"
 #define R_FILE "site-file"
+#define R_DISCLAIMER_LANGUAGE "site-disclaimer-language"
+#define R_HREFLANG "site-hreflang"
 
 #define REF_DISCLAIMER "SPEC.md, The disclaimer"
 #define REF_LANG "WCAG 2.2 SC 3.1.1"
@@ -41,11 +43,22 @@
 #define REF_EXTERNAL "SPEC.md, Output: no request to any other host"
 #define REF_CSP "Content Security Policy Level 3 (W3C)"
 #define REF_REFERRER "Referrer Policy (W3C)"
+#define REF_HREFLANG "Google Search Central: localized versions (hreflang)"
 
 #define FIX_COPY "copy the file into the site and use a local address"
-/* The ids (and <a name>s) of one page, sorted; loaded when first needed. */
+/* One <link rel="alternate" hreflang> of a page. */
+typedef struct {
+    char *code;      /* the hreflang value, white space trimmed */
+    char *target;    /* the HTML file it leads to, below the top; NULL: none of the site */
+} sv_alt;
+
+/* What other pages need of one page, loaded when first needed: its ids (and <a name>s),
+ * sorted; its <html lang>; its hreflang alternates. */
 typedef struct {
     strlist ids;
+    char *lang;      /* NULL without one, or one that is no BCP 47 tag */
+    sv_alt *alts;
+    size_t n_alts;
     bool loaded;
 } sv_idset;
 
@@ -64,6 +77,7 @@ typedef struct {
     const char *rel;  /* "articles/x/index.html" */
     char *file;       /* opt->dir joined with rel: the diagnostics' file */
     char *dir;        /* the page's folder below the top: "" or "articles/x/" */
+    char *lang;       /* <html lang>, trimmed; NULL without one, or one that is no tag */
     size_t parse_errors;
     bool halted;      /* the parser gave up part-way: the tree is incomplete */
     xmlDocPtr doc;
@@ -140,6 +154,34 @@ void sv_check_srcset(sv_page *p, const xmlNode *el, const sv_what *what);
 /* The url() and @import addresses of the style sheet text css, starting at line; in_file:
  * css is a whole .css file, and findings give real columns (else column 1). */
 void sv_check_css(sv_page *p, const char *css, unsigned line, bool in_file);
+
+/*
+ * The HTML file (below the top; caller frees) that address, written on the page rel whose
+ * folder is dir, leads to: "" and other folders mean their index.html, only a fragment or
+ * query means rel itself. NULL when it leads to no existing file; *elsewhere (may be NULL)
+ * is then set when the address is not one of the site's at all (another host, another
+ * scheme, outside the base path, above the top).
+ */
+char *sv_page_of(const sv_site *s, const char *rel, const char *dir, const char *address,
+                 bool *elsewhere);
+
+/* ---- languages (siteverify_lang.c) ---- */
+
+/* Check the page's <html lang> (site-lang) and keep it in p->lang. */
+void sv_check_lang(sv_page *p, xmlNodePtr root);
+
+/* The declared language of a page in lang (see siteverify_options), or NULL: none declared,
+ * or lang NULL. */
+const siteverify_language *sv_language_of(const sv_site *s, const char *lang);
+
+/* Collect the <html lang> and the hreflang alternates of doc, the page rel, into set. */
+void sv_collect_alternates(sv_site *s, sv_idset *set, xmlDocPtr doc, const char *rel);
+
+/* Check the page's hreflang alternates (site-hreflang); its own set must be collected. */
+void sv_check_hreflang(sv_page *p);
+
+/* Free what sv_collect_alternates put in set. */
+void sv_alternates_free(sv_idset *set);
 
 /* ---- the locked-down page (siteverify_policy.c) ---- */
 

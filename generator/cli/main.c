@@ -15,6 +15,7 @@
 #include "base/files.h"
 #include "build/site.h"
 #include "check/check.h"
+#include "check/explain.h"
 #include "cli/progress.h"
 #include "cli/scaffold.h"
 #include "cli/serve.h"
@@ -36,7 +37,7 @@ static const char S_usage[] =
     "                    [--drafts] [--quiet]\n"
     "       suture check [--content DIR] [--site DIR] [--format text|json|sarif]\n"
     "                    [--jobs N] [--max-warnings N]\n"
-    "       suture check --explain RULE-ID\n"
+    "       suture check --explain RULE [--content DIR]\n"
     "       suture serve [--content DIR] [--templates DIR] [--out DIR] [--port N]\n"
     "                    [--bind ADDR] [--jobs N] [--drafts] [--quiet]\n"
     "       suture new article \"TITLE\" [--lang CODE] [--slug NAME] [--content DIR]\n"
@@ -98,28 +99,35 @@ static const char S_check_help[] =
     "law (content/compliance.yaml), and verify a built site.\n"
     "\n"
     "  --content DIR       the content folder to lint (default: content)\n"
-    "  --site DIR          verify this folder of HTML: one disclaimer with the configured\n"
-    "                      text on every page, lang, title, description, one h1, links,\n"
+    "  --site DIR          verify this folder of HTML: one disclaimer on every page, in\n"
+    "                      the page's language; lang, title, description, one h1,\n"
+    "                      hreflang alternates (valid, existing, reciprocal), links,\n"
     "                      anchors, images, nothing from other hosts, valid HTML, the\n"
     "                      Content-Security-Policy and referrer policy, no inline script.\n"
     "                      Without --content, only the folder is checked\n"
     "  --format FORMAT     text (default; to stderr), json or sarif (to stdout)\n"
     "  --jobs N            files linted at once (default: the number of processors)\n"
     "  --max-warnings N    fail when there are more than N warnings (default: no limit)\n"
-    "  --explain RULE-ID   say what a rule checks, why, its setting and its source (the\n"
-    "                      id in [brackets] after a finding), and check nothing\n"
+    "  --explain RULE      say what a rule id means (one of compliance.yaml, or built in,\n"
+    "                      such as translation-stale or site-hreflang), and stop\n"
     "  --help              show this help\n"
+    "\n"
+    "Each article is checked in its language (its folder's, content/articles/<code>/):\n"
+    "the rules for that language, with their messages in it. A translation whose source\n"
+    "was reviewed again after its source_reviewed date is a warning, and an error once\n"
+    "that review is more than translation_max_lag_days (site.yaml) old.\n"
     "\n"
     "Silence a finding that does not apply with a comment on the line before the block:\n"
     "  <!-- suture-ignore RULE-ID: why the rule does not apply here -->\n"
-    "(in YAML: # suture-ignore RULE-ID: reason). Review dates count to today, or to\n"
-    "SOURCE_DATE_EPOCH when it is set. Every English article's reading grade\n"
+    "(in YAML: # suture-ignore RULE-ID: reason). Review dates and translation lags count\n"
+    "to today in UTC; to SUTURE_TODAY (YYYY-MM-DD) when it is set, else to\n"
+    "SOURCE_DATE_EPOCH when that is set. Every English article's reading grade\n"
     "(Flesch-Kincaid) is listed, with a warning above reading_grade_max in site.yaml;\n"
     "every Korean article's mean sentence length in eojeol (the units Korean spacing\n"
     "separates), with a warning above reading_eojeol_max.\n"
     "\n"
-    "Exit status: 0 no errors; 1 errors found (or too many warnings); 2 usage or\n"
-    "environment error.\n";
+    "Exit status: 0 no errors; 1 errors found (or too many warnings), or no such rule\n"
+    "for --explain; 2 usage or environment error.\n";
 
 static const char S_build_help[] =
     "suture build: turn the articles in content/ into a static site.\n"
@@ -260,6 +268,20 @@ static site_options S_site_defaults(void)
     };
 }
 
+/* suture check --explain RULE: what the rule means, from content_dir/compliance.yaml when
+ * it is not built in. */
+static int S_explain(const char *content_dir, const char *id)
+{
+    char *rules = path_join(content_dir, "compliance.yaml");
+    int rc = explain_rule_to(rules, id, stdout, stderr);
+    free(rules);
+    if (rc < 0) {
+        fprintf(stderr, "suture: cannot write the explanation: %s\n", strerror(errno));
+        return EXIT_USAGE;
+    }
+    return rc;
+}
+
 static int S_check(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -272,6 +294,7 @@ static int S_check(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
+    const char *explain = NULL;
     check_options opt = {
         .content_dir = "content",
         .lint_content = true,
@@ -286,6 +309,9 @@ static int S_check(int argc, char **argv)
     optind = 1;
     while ((ch = getopt_long(argc, argv, "c:s:f:j:w:e:h", options, NULL)) != -1) {
         switch (ch) {
+        case 'e':
+            explain = optarg;
+            break;
         case 'c':
             opt.content_dir = optarg;
             content_given = true;
@@ -316,18 +342,21 @@ static int S_check(int argc, char **argv)
                 return EXIT_USAGE;
             opt.max_warnings = n;
             break;
-        case 'e':
-            opt.explain = optarg;
-            break;
         default:
             return S_help_or_usage(ch, S_check_help);
         }
     }
     if (!S_no_arguments(argc, argv))
         return EXIT_USAGE;
+    if (explain)
+        return S_explain(opt.content_dir, explain);
+    if (check_today_problem()) {
+        fprintf(stderr, "suture: SUTURE_TODAY must be a date written YYYY-MM-DD, such as "
+                        "2026-12-06, not '%s'; unset it to count to today\n",
+                check_today_problem());
+        return EXIT_USAGE;
+    }
     opt.lint_content = !opt.site_dir || content_given;
-    if (opt.explain)
-        return check_run(&opt, stdout, stderr, NULL);
     if (opt.lint_content && !path_is_dir(opt.content_dir)) {
         fprintf(stderr, "suture: the content folder '%s' does not exist; run suture check in "
                         "the site's folder or pass --content DIR\n",

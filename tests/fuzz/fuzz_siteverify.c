@@ -1,4 +1,5 @@
-/* fuzz_siteverify.c: `suture check --site` over one page of any HTML (and one style sheet). */
+/* fuzz_siteverify.c: `suture check --site` over one page of any HTML (and one style sheet),
+ * as a site in one language and in two. */
 #include "fuzz.h"
 
 #include "base/alloc.h"
@@ -42,6 +43,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .base_url = "https://clinic.example/kb/",
     };
     diag_list *diags = diag_list_new();
+    siteverify_run(&opt, diags, NULL);
+    diag_list_free(diags);
+    /* Again as a page of a site in two languages: its lang, disclaimers and hreflang. */
+    static const siteverify_language langs[] = {{"ko", "일반 정보이며 진료를 대신하지 않습니다."},
+                                                {"en", "General information, not medical advice."}};
+    opt.languages = langs;
+    opt.n_languages = 2;
+    diags = diag_list_new();
     siteverify_run(&opt, diags, NULL);
     diag_list_free(diags);
     return 0;

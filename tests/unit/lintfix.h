@@ -69,7 +69,7 @@ static inline int lintfix_free(lintfix *fx)
 /* Lint text as the article path and sort the diagnostics. */
 static inline void lintfix_lint(lintfix *fx, const char *path, const char *text)
 {
-    lint_article(&fx->ctx, fx->s, path, text, strlen(text), &fx->res);
+    lint_article(&fx->ctx, fx->s, path, NULL, text, strlen(text), &fx->res);
     diag_list_sort(fx->diags);
 }
 

@@ -361,7 +361,26 @@ static void test_error_empty_message(void **state)
                     "    message: \"\"\n"
                     "    reference: r\n"
                     "    patterns: [x]\n",
-                    1, ":5:14: error: 'message' is empty; write some text");
+                    1, ":5:14: error: 'message' of rule 'a' is empty; write some text");
+}
+
+/* A message per language: each must be a language code with a text. */
+static void test_error_message_languages(void **state)
+{
+    tu_fixture *f = *state;
+    S_expect_errors(f,
+                    "rules:\n"
+                    "  - id: a\n"
+                    "    severity: error\n"
+                    "    kind: patterns\n"
+                    "    message: {en: m, Korean: n, ko: \"\"}\n"
+                    "    reference: r\n"
+                    "    patterns: [x]\n",
+                    2,
+                    ":5:22: error: 'message' of rule 'a': 'Korean' is not a language code; write "
+                    "one text per language, like {ko: …, en: …}",
+                    ":5:37: error: the 'ko' text of 'message' of rule 'a' is empty; write some "
+                    "text");
 }
 
 static void test_error_bad_id(void **state)
@@ -670,6 +689,52 @@ static void test_applies_to_lang(void **state)
     /* A rule for en-GB does not apply to pages that are only "en", nor to en-US. */
     assert_false(rule_applies_to_lang(ko_gb, "en"));
     assert_false(rule_applies_to_lang(ko_gb, "en-US"));
+    compliance_free(c);
+}
+
+/* A rule's message in the page's language: Korean on a Korean page, else English. */
+static void test_message_per_language(void **state)
+{
+    tu_fixture *f = *state;
+    compliance *c = S_load(f, "rules:\n"
+                              "  - id: a\n"
+                              "    severity: error\n"
+                              "    kind: patterns\n"
+                              "    message:\n"
+                              "      ko: \"최상급 표현('{match}')은 쓸 수 없습니다\"\n"
+                              "      en: \"'{match}' ranks the clinic above others\"\n"
+                              "    reference: r\n"
+                              "    patterns: [x]\n"
+                              "  - id: b\n"
+                              "    severity: error\n"
+                              "    kind: patterns\n"
+                              "    message: \"'{match}' only in English\"\n"
+                              "    reference: r\n"
+                              "    patterns: [y]\n");
+    assert_non_null(c);
+    const rule *a = &c->rules[0], *b = &c->rules[1];
+    /* r->message is the English one, whatever the order written. */
+    assert_string_equal(a->message, "'{match}' ranks the clinic above others");
+    char *m = rule_message_in(a, "ko", "최고");
+    assert_string_equal(m, "최상급 표현('최고')은 쓸 수 없습니다");
+    free(m);
+    m = rule_message_in(a, "ko-KR", "최고");
+    assert_string_equal(m, "최상급 표현('최고')은 쓸 수 없습니다");
+    free(m);
+    m = rule_message_in(a, "en", "best");
+    assert_string_equal(m, "'best' ranks the clinic above others");
+    free(m);
+    /* A language without its own message falls back to English. */
+    m = rule_message_in(a, "ja", "best");
+    assert_string_equal(m, "'best' ranks the clinic above others");
+    free(m);
+    m = rule_message(a, NULL);
+    assert_string_equal(m, "<phrase> ranks the clinic above others");
+    free(m);
+    /* One message serves every language. */
+    m = rule_message_in(b, "ko", "y");
+    assert_string_equal(m, "'y' only in English");
+    free(m);
     compliance_free(c);
 }
 
@@ -1084,6 +1149,8 @@ int main(void)
         T(test_error_duplicate_key),
         T(test_error_missing_required),
         T(test_error_empty_message),
+        T(test_error_message_languages),
+        T(test_message_per_language),
         T(test_error_bad_id),
         T(test_error_duplicate_id),
         T(test_error_severity),

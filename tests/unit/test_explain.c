@@ -1,138 +1,152 @@
 /*
- * test_explain.c: `suture check --explain RULE-ID` (explain.h): the built-in measures with
- * their sources and settings, the other built-in checks, a rule of compliance.yaml, and an
- * unknown id (with and without a close one), and a failed write.
+ * test_explain.c: `suture check --explain RULE` (explain.h): built-in rules are explained
+ * from suture's own table, compliance rules from compliance.yaml, each line at most 88
+ * characters; an unknown id names the closest one.
  */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream */
+#endif
 #include "testutil.h"
 
-#include <stdio.h>
-
-#include "check/compliance.h"
 #include "check/explain.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+
 static const char S_rules[] = "rules:\n"
-                              "  - id: superlatives\n"
-                              "    severity: error\n"
+                              "  - id: no-pain\n"
+                              "    severity: warning\n"
                               "    kind: patterns\n"
                               "    lang: [ko, en]\n"
-                              "    message: \"'{match}' is a superlative\"\n"
-                              "    reference: \"MSA 56(2)(8)\"\n"
-                              "    patterns: ['최고', '\\bbest\\b']\n";
+                              "    message:\n"
+                              "      en: \"'{match}' says it does not hurt\"\n"
+                              "      ko: \"'{match}'처럼 통증이 없다는 표현은 쓸 수 없습니다\"\n"
+                              "    reference: MSA 56(2)(2)\n"
+                              "    patterns: ['\\bpainless\\b', '무통']\n";
 
-/* Explain id; *out and *err receive what was written (the caller frees them). */
-static int S_explain(const char *id, const compliance *rules, char **out, char **err)
+typedef struct {
+    char *dir;
+    char *rules;
+    char *out, *err;
+    size_t out_len, err_len;
+} S_fix;
+
+static int S_setup(void **state)
 {
-    size_t n_out = 0, n_err = 0;
-    FILE *o = open_memstream(out, &n_out);
-    FILE *e = open_memstream(err, &n_err);
-    assert_non_null(o);
-    assert_non_null(e);
-    int rc = explain_rule(id, rules, o, e);
-    fclose(o);
-    fclose(e);
+    S_fix *fx = xcalloc(1, sizeof *fx);
+    fx->dir = tu_tmpdir("explain");
+    fx->rules = tu_write_file(fx->dir, "compliance.yaml", S_rules);
+    *state = fx;
+    return 0;
+}
+
+static int S_teardown(void **state)
+{
+    S_fix *fx = *state;
+    free(fx->rules);
+    free(fx->out);
+    free(fx->err);
+    int rc = tu_tmpdir_remove(fx->dir);
+    free(fx);
     return rc;
 }
 
-static void test_korean_measure(void **state)
+static int S_explain(S_fix *fx, const char *rules, const char *id)
 {
-    (void)state;
-    char *out, *err;
-    assert_int_equal(S_explain("reading-grade-ko", NULL, &out, &err), 0);
-    assert_string_equal(err, "");
-    /* Its one-line description, then how it measures, its source, setting and remedy. */
-    assert_true(strncmp(out, "reading-grade-ko (built into suture check)\n\nA Korean article's "
-                             "sentences are longer on average than reading_eojeol_max 어절",
-                        strlen("reading-grade-ko (built into suture check)\n\nA Korean "
-                               "article's sentences are longer on average than "
-                               "reading_eojeol_max 어절")) == 0);
-    assert_non_null(strstr(out, "mean sentence length in 어절"));
-    assert_non_null(strstr(out, "Source: Jungha Hong, Jae-Woong Choe and Seok-Hoon You, "
-                                "\"텍스트 수준과 가독성: 한국어\n학습 교재를 이용한 검증과 "
-                                "응용\""));
-    assert_non_null(strstr(out, "언어정보 (Language\nInformation) 12, 111-148, 2011"));
-    assert_non_null(strstr(out, "Only its abstract was read"));
-    assert_non_null(strstr(out, "Setting: reading_eojeol_max in site.yaml"));
-    assert_non_null(strstr(out, "Never Flesch-Kincaid on Hangul."));
-    free(out);
-    free(err);
-    /* The English measure names its own source and points at the Korean one. */
-    assert_int_equal(S_explain("reading-grade", NULL, &out, &err), 0);
-    assert_non_null(strstr(out, "Research Branch Report 8-75"));
-    assert_non_null(strstr(out, "never on Korean text (see reading-grade-ko)"));
-    free(out);
-    free(err);
+    free(fx->out);
+    free(fx->err);
+    FILE *out = open_memstream(&fx->out, &fx->out_len);
+    FILE *err = open_memstream(&fx->err, &fx->err_len);
+    int rc = explain_rule_to(rules, id, out, err);
+    fclose(out);
+    fclose(err);
+    return rc;
 }
 
-static void test_other_ids(void **state)
+static void test_builtin(void **state)
 {
-    (void)state;
-    char *out, *err;
-    /* A built-in check without a measure: its one sentence. */
-    assert_int_equal(S_explain("site-lang", NULL, &out, &err), 0);
-    assert_string_equal(out, "site-lang (built into suture check)\n\nA page does not declare "
-                             "its language.\n");
-    free(out);
-    free(err);
-    /* A rule of compliance.yaml: where it is, what it says, its source. */
-    char *dir = tu_tmpdir("explain");
-    char *path = tu_write_file(dir, "compliance.yaml", S_rules);
-    diag_list *d = diag_list_new();
-    compliance *c = compliance_load(path, NULL, d);
-    assert_non_null(c);
-    assert_int_equal(S_explain("superlatives", c, &out, &err), 0);
-    char *want = xasprintf("superlatives (error; %s:2:5)\n\nkind: patterns\nlanguages: ko, en\n"
-                           "message: <phrase> is a superlative\nreference: MSA 56(2)(8)\n",
-                           path);
-    assert_string_equal(out, want);
+    S_fix *fx = *state;
+    const explain_rule *r = explain_builtin("translation-overdue");
+    assert_non_null(r);
+    assert_string_equal(r->severity, "error");
+    assert_null(explain_builtin("translation"));
+    /* Every rule id the checker reports is explained. */
+    static const char *const ids[] = {"translation-stale", "translation-overdue",
+                                      "site-hreflang", "site-disclaimer-language", "site-lang",
+                                      "site-disclaimer", "reading-grade", "suppression"};
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+        assert_non_null(explain_builtin(ids[i]));
+    /* A built-in rule does not need the rules file. */
+    assert_int_equal(S_explain(fx, "/nonexistent/compliance.yaml", "translation-stale"), 0);
+    assert_string_equal(fx->err, "");
+    static const char head[] = "translation-stale (warning; built into suture)\n"
+                               "  A translation's source has been reviewed again since the "
+                               "version it translates.\n";
+    assert_true(strncmp(fx->out, head, sizeof head - 1) == 0);
+    assert_non_null(strstr(fx->out, "\n  Source: SPEC.md, content/site.yaml: "
+                                    "translation_max_lag_days\n"));
+    /* Lines are wrapped. */
+    for (const char *line = fx->out; *line;) {
+        const char *end = strchr(line, '\n');
+        assert_non_null(end);
+        assert_true(end - line <= 88);
+        line = end + 1;
+    }
+}
+
+static void test_compliance_rule(void **state)
+{
+    S_fix *fx = *state;
+    assert_int_equal(S_explain(fx, fx->rules, "no-pain"), 0);
+    char *want = xasprintf("no-pain (warning, patterns; %s:2)\n"
+                           "  Applies to pages in ko, en.\n"
+                           "  Message (en): <phrase> says it does not hurt\n"
+                           "  Message (ko): <phrase>처럼 통증이 없다는 표현은 쓸 수 없습니다\n"
+                           "  Source: MSA 56(2)(2)\n",
+                           fx->rules);
+    assert_string_equal(fx->out, want);
     free(want);
-    free(out);
-    free(err);
-    /* Unknown: the closest id, from either list, or where ids are found. */
-    assert_int_equal(S_explain("superlative", c, &out, &err), 2);
-    assert_string_equal(out, "");
-    assert_string_equal(err, "suture: there is no rule 'superlative' in suture check or in the "
-                             "compliance rules; did you mean 'superlatives'?\n");
-    free(out);
-    free(err);
-    assert_int_equal(S_explain("reading-grade-kr", NULL, &out, &err), 2);
-    assert_string_equal(err, "suture: there is no rule 'reading-grade-kr' in suture check or "
-                             "in the compliance rules; did you mean 'reading-grade-ko'?\n");
-    free(out);
-    free(err);
-    assert_int_equal(S_explain("x", NULL, &out, &err), 2);
-    assert_string_equal(err, "suture: there is no rule 'x' in suture check or in the compliance "
-                             "rules; the rule id is the name in [brackets] at the end of a "
-                             "finding\n");
-    free(out);
-    free(err);
-    compliance_free(c);
-    diag_list_free(d);
-    free(path);
-    tu_tmpdir_remove(dir);
 }
 
-static void test_write_error(void **state)
+static void test_unknown(void **state)
 {
-    (void)state;
-    FILE *full = fopen("/dev/full", "w");
-    if (!full)
-        skip();
-    char *err = NULL;
-    size_t n = 0;
-    FILE *e = open_memstream(&err, &n);
-    assert_int_equal(explain_rule("reading-grade-ko", NULL, full, e), 2);
-    fclose(e);
-    fclose(full);
-    assert_string_equal(err, "suture: cannot write the explanation: No space left on device\n");
-    free(err);
+    S_fix *fx = *state;
+    assert_int_equal(S_explain(fx, fx->rules, "no-pains"), 1);
+    assert_string_equal(fx->err, "suture: there is no rule 'no-pains'; did you mean 'no-pain'?\n");
+    assert_int_equal(S_explain(fx, fx->rules, "site-hreflangs"), 1);
+    assert_string_equal(fx->err, "suture: there is no rule 'site-hreflangs'; did you mean "
+                                 "'site-hreflang'?\n");
+    assert_int_equal(S_explain(fx, fx->rules, "zzzzzzzzzzzz"), 1);
+    char *want = xasprintf("suture: there is no rule 'zzzzzzzzzzzz' built into suture or in "
+                           "%s\n", fx->rules);
+    assert_string_equal(fx->err, want);
+    free(want);
+    assert_string_equal(fx->out, "");
+}
+
+static void test_rules_unreadable(void **state)
+{
+    S_fix *fx = *state;
+    char *missing = xasprintf("%s/none.yaml", fx->dir);
+    assert_int_equal(S_explain(fx, missing, "no-pain"), 1);
+    char *want = xasprintf("suture: 'no-pain' is not a rule built into suture, and the "
+                           "compliance rules (%s) cannot be read to look for it\n", missing);
+    assert_non_null(strstr(fx->err, want));
+    free(want);
+    free(missing);
 }
 
 int main(void)
 {
+#define T(f) cmocka_unit_test_setup_teardown(f, S_setup, S_teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_korean_measure),
-        cmocka_unit_test(test_other_ids),
-        cmocka_unit_test(test_write_error),
+        T(test_builtin),
+        T(test_compliance_rule),
+        T(test_unknown),
+        T(test_rules_unreadable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,7 +65,7 @@ static size_t S_lint_case(const rule *r, const char *lang, const char *text, boo
         .rules = S.rules, .cfg = S.cfg, .today = {2026, 11, 20}, .diags = diags};
     compliance_scanner *sc = compliance_scanner_new();
     lint_result res = {0};
-    lint_article(&ctx, sc, "case.md", article, strlen(article), &res);
+    lint_article(&ctx, sc, "case.md", NULL, article, strlen(article), &res);
     size_t hits = 0;
     for (size_t i = 0; i < diag_count(diags); i++) {
         const diag *d = diag_get(diags, i);

@@ -41,7 +41,7 @@ static diag_list *S_run(const char *dir, const char *disclaimer, const char *bas
                         size_t files)
 {
     diag_list *diags = diag_list_new();
-    siteverify_options opt = {dir, disclaimer, base_url};
+    siteverify_options opt = {.dir = dir, .disclaimer_text = disclaimer, .base_url = base_url};
     size_t n = 12345;
     assert_int_equal(siteverify_run(&opt, diags, &n), 0);
     assert_int_equal(n, files);
@@ -864,7 +864,7 @@ static void test_unreadable_folder(void **state)
     (void)state;
     diag_list *diags = diag_list_new();
     size_t files = 7;
-    siteverify_options opt = {FIX "no-such-folder", DISCLAIMER, NULL};
+    siteverify_options opt = {.dir = FIX "no-such-folder", .disclaimer_text = DISCLAIMER};
     errno = 0;
     assert_int_equal(siteverify_run(&opt, diags, &files), -1);
     assert_int_equal(errno, ENOENT);

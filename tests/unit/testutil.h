@@ -25,6 +25,28 @@
 #include "base/diag.h"
 #include "base/files.h"
 
+/* ---- content ---- */
+
+/* A site.yaml in two languages, Korean first (issue 16), with translation_max_lag_days 90
+ * and one topic. */
+#define TU_SITE_KO_EN                                                                          \
+    "base_url: \"https://example.org/\"\n"                                                     \
+    "languages:\n"                                                                             \
+    "  - code: ko\n"                                                                           \
+    "    title: \"얼굴 리프팅 안내\"\n"                                                          \
+    "    disclaimer: \"일반 정보입니다.\"\n"                                                    \
+    "    notices: {before_after: \"동의를 받아 싣습니다.\"}\n"                                  \
+    "  - code: en\n"                                                                           \
+    "    title: \"Facial Lifting Explained\"\n"                                                \
+    "    disclaimer: \"General information only.\"\n"                                         \
+    "    notices: {before_after: \"Shown with consent.\"}\n"                                   \
+    "review_max_age_days: 365\n"                                                              \
+    "translation_max_lag_days: 90\n"                                                          \
+    "topics:\n"                                                                               \
+    "  - id: anatomy\n"                                                                        \
+    "    title: {ko: 얼굴의 층 구조, en: Facial anatomy}\n"                                      \
+    "    description: {ko: 얼굴의 층, en: The layers}\n"
+
 /* ---- diagnostics ---- */
 
 /* Assert that the i-th diagnostic of diags exists and formats exactly as expected. */
