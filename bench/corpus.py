@@ -1,17 +1,24 @@
 #!/usr/bin/python3
 """Write a deterministic benchmark corpus: N realistic articles plus the clinic's settings.
 
-    bench/corpus.py [--articles N] [--seed S] OUT
+    bench/corpus.py [--articles N] [--seed S] [--languages en|ko,en] OUT
 
 OUT becomes a content folder (site.yaml, data/, glossary.yaml, compliance.yaml, media/ and
-articles/) like content/. Each article has front matter as SPEC.md describes and a 6-8 KB
-body assembled from the blocks of our own articles (headings, paragraphs, lists, emphasis,
-links to other corpus articles, glossary terms), with a compare block in one article out
-of ten. The same N and seed always give the same bytes.
+articles/) like content/. Each article has front matter as SPEC.md describes and a body of
+6-8 KB (English) assembled from the blocks of our own articles in its language (headings,
+paragraphs, lists, emphasis, links to other corpus articles, glossary terms), with a compare
+block in one article out of ten. The same N and seed always give the same bytes.
+
+--languages en (the default) writes a site in English only: site.yaml, procedures.yaml and
+glossary.yaml with the English of each per-language text, articles in articles/.
+--languages ko,en writes the clinic's bilingual site: the settings as they are, N articles in
+articles/en/ (byte for byte those of the English-only corpus) and N Korean translations of
+them in articles/ko/, so that a build of one and of the other can be compared page for page.
 """
 
 import argparse
 import os
+import yaml
 import random
 import re
 import shutil
@@ -31,18 +38,26 @@ def blocks_of(path):
     return [b for b in blocks if b.count("```") % 2 == 0]
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=10000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("out")
-    args = ap.parse_args()
-    rng = random.Random(args.seed)
+def english_only(node):
+    """node with every per-language mapping ({ko: .., en: ..}) replaced by its English."""
+    if isinstance(node, dict):
+        if node and all(k in ("ko", "en") for k in node):
+            return node["en"]
+        return {k: english_only(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [english_only(v) for v in node]
+    return node
 
-    articles_dir = os.path.join(CONTENT, "articles")
-    sources = sorted(os.listdir(articles_dir))
+
+def dump_yaml(obj, path):
+    with open(path, "w", encoding="utf-8") as f:
+        yaml.safe_dump(obj, f, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def collect(articles_dir):
+    """The headings, paragraphs, lists and compare blocks of the articles in a folder."""
     headings, paragraphs, lists, compares = [], [], [], []
-    for name in sources:
+    for name in sorted(os.listdir(articles_dir)):
         for b in blocks_of(os.path.join(articles_dir, name)):
             if b.startswith("```compare"):
                 compares.append(b)
@@ -54,38 +69,75 @@ def main():
                 lists.append(b)
             else:
                 # Internal links name articles of the clinic; the corpus links its own.
-                paragraphs.append(re.sub(r"\]\([a-z0-9-]+\.md(#[a-z0-9-]+)?\)", "](%LINK%)", b))
+                paragraphs.append(re.sub(r"\]\([a-z0-9-]+\.md(#[^)]*)?\)", "](%LINK%)", b))
+    return headings, paragraphs, lists, compares
 
-    out = args.out
-    if os.path.exists(out):
-        shutil.rmtree(out)
-    os.makedirs(os.path.join(out, "articles"))
-    for name in ("site.yaml", "glossary.yaml", "compliance.yaml"):
-        if os.path.exists(os.path.join(CONTENT, name)):
-            shutil.copy(os.path.join(CONTENT, name), out)
-    shutil.copytree(os.path.join(CONTENT, "data"), os.path.join(out, "data"))
-    # Procedures name the clinic's article about them; in the corpus, its first article.
-    data = os.path.join(out, "data", "procedures.yaml")
-    with open(data, encoding="utf-8") as f:
+
+def write_settings(out, languages, first):
+    """site.yaml, data/, glossary.yaml, compliance.yaml and media/ into out."""
+    bilingual = len(languages) > 1
+    for name in ("site.yaml", "glossary.yaml"):
+        src = os.path.join(CONTENT, name)
+        if bilingual:
+            shutil.copy(src, out)
+            continue
+        with open(src, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        if name == "site.yaml":
+            en = [l for l in doc.pop("languages") if l["code"] == "en"][0]
+            doc.pop("translation_max_lag_days", None)
+            one = {"title": en["title"], "description": en.get("description", en["title"]),
+                   "language": "en"}
+            one.update(english_only(doc))
+            one["disclaimer"] = en["disclaimer"]
+            one["notices"] = en["notices"]
+            doc = one
+        else:
+            doc = english_only(doc)
+        dump_yaml(doc, os.path.join(out, name))
+    shutil.copy(os.path.join(CONTENT, "compliance.yaml"), out)
+    os.makedirs(os.path.join(out, "data"))
+    with open(os.path.join(CONTENT, "data", "procedures.yaml"), encoding="utf-8") as f:
         text = f.read()
-    first = "article-%0*d.md" % (len(str(args.articles)), 0)
-    with open(data, "w", encoding="utf-8") as f:
+    if not bilingual:
+        text = yaml.safe_dump(english_only(yaml.safe_load(text)), allow_unicode=True,
+                              sort_keys=False, width=1000)
+    # Procedures name the clinic's article about them; in the corpus, its first article.
+    with open(os.path.join(out, "data", "procedures.yaml"), "w", encoding="utf-8") as f:
         f.write(re.sub(r"(?m)^(\s*article:\s*)\S+\.md\s*$", r"\g<1>" + first, text))
     if os.path.isdir(os.path.join(CONTENT, "media")):
         shutil.copytree(os.path.join(CONTENT, "media"), os.path.join(out, "media"))
 
+
+# The section every corpus article opens with, as every real article about a procedure has
+# one; and the words of its front matter, per language.
+RISKS = {"en": "## Side effects and risks", "ko": "## 위험과 부작용"}
+SUMMARY = {"en": "A plain-language explanation of one part of facial lifting, number %d.",
+           "ko": "얼굴 리프팅의 한 부분을 쉬운 말로 설명하는 %d번째 글입니다."}
+TITLE = {"en": "Article %d: %s", "ko": "%d번째 글: %s"}
+REVIEWER = {"en": "Medical review team", "ko": "의료진 검토팀"}
+
+
+def write_articles(out, lang, n, seed, folder, source_dates=None):
+    """n articles in lang into folder (under out/articles), from our articles in lang; the
+    (month, day) of each, returned, is its source's in source_dates when given (a
+    translation dated as its source, so that none is stale)."""
+    dates = []
+    headings, paragraphs, lists, compares = collect(os.path.join(CONTENT, "articles", lang))
+    rng = random.Random(seed)
     topics = ["anatomy", "thread-lift", "mini-lift", "side-effects", "consultation"]
     procedures = ["thread-lift", "mini-lift", "facelift"]
-    n = args.articles
     width = len(str(n))
+    os.makedirs(folder, exist_ok=True)
     for i in range(n):
         name = "article-%0*d" % (width, i)
         parts = []
         size = 0
         target = rng.randint(6000, 8000)
-        # A risks section first, as every real article about a procedure has one.
-        parts.append("## Side effects and risks")
-        used_headings = {"## Side effects and risks"}
+        if lang == "ko":
+            target = target * 2 // 3  # the same text in Hangul: about two thirds the bytes
+        parts.append(RISKS[lang])
+        used_headings = {RISKS[lang]}
         while size < target:
             kind = rng.random()
             if kind < 0.15:
@@ -101,25 +153,58 @@ def main():
                 while "%LINK%" in b:
                     b = b.replace("%LINK%", "article-%0*d.md" % (width, rng.randrange(n)), 1)
             parts.append(b)
-            size += len(b) + 2
+            size += len(b.encode("utf-8")) + 2 if lang == "ko" else len(b) + 2
         if compares and i % 10 == 0:
             parts.insert(2, rng.choice(compares))
         topic = rng.sample(topics, rng.randint(1, 2))
         month, day = rng.randint(1, 10), rng.randint(1, 28)
+        if source_dates:
+            month, day = source_dates[i]
+        dates.append((month, day))
         front = [
             "---",
-            'title: "Article %d: %s"' % (i, rng.choice(headings).lstrip("# ")),
-            'summary: "A plain-language explanation of one part of facial lifting, number %d."' % i,
+            'title: "%s"' % (TITLE[lang] % (i, rng.choice(headings).lstrip("# "))),
+            'summary: "%s"' % (SUMMARY[lang] % i),
             "topics: [%s]" % ", ".join(topic),
             "date: 2026-%02d-%02d" % (month, day),
             "reviewed: 2026-%02d-%02d" % (month, day),
-            'reviewer: "Medical review team"',
+            'reviewer: "%s"' % REVIEWER[lang],
         ]
         if rng.random() < 0.5:
             front.append("procedures: [%s]" % rng.choice(procedures))
+        if lang != "en":
+            front.append("translation_of: en")
+            front.append("source_reviewed: 2026-%02d-%02d" % (month, day))
         front.append("---")
-        with open(os.path.join(out, "articles", name + ".md"), "w", encoding="utf-8") as f:
+        with open(os.path.join(folder, name + ".md"), "w", encoding="utf-8") as f:
             f.write("\n".join(front) + "\n" + "\n\n".join(parts) + "\n")
+    return dates
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--languages", default="en", choices=["en", "ko,en"])
+    ap.add_argument("out")
+    args = ap.parse_args()
+    languages = args.languages.split(",")
+    out = args.out
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    os.makedirs(os.path.join(out, "articles"))
+    first = "article-%0*d.md" % (len(str(args.articles)), 0)
+    write_settings(out, languages, first)
+    articles = os.path.join(out, "articles")
+    # English first, with the seed alone: the same articles in both corpora.
+    dates = write_articles(out, "en", args.articles, args.seed,
+                   os.path.join(articles, "en") if len(languages) > 1 else articles)
+    if "ko" in languages:
+        # Its own random stream, so that adding Korean changes nothing in English; the
+        # Korean article i has the English article i's topics only by chance: a translation
+        # in the corpus is a pairing by file name, as on the clinic's site.
+        write_articles(out, "ko", args.articles, args.seed + 1, os.path.join(articles, "ko"),
+                       dates)
     return 0
 
 
