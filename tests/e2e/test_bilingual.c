@@ -525,6 +525,40 @@ static void test_language_errors(void **state)
                    "own language, ko;");
 }
 
+/* The settings' mistakes of issue 16, "Bad input": each stops the build at its line and
+ * column, and the site built before stays as it was. */
+static void test_settings_errors(void **state)
+{
+    (void)state;
+    S_expect_error("content/site.yaml", "  - code: en\n", "  - code: zz\n",
+                   "content/site.yaml:12:11: error: 'code' 'zz' is not a language code ICU "
+                   "knows; use an ISO 639 code such as ko (Korean) or en (English)");
+    S_expect_error("content/site.yaml",
+                   "    disclaimer: |\n      This page is general information, not medical "
+                   "advice.\n",
+                   "",
+                   "content/site.yaml:12:5: error: this language has no 'disclaimer'; every "
+                   "page carries the medical disclaimer in its own language: add it "
+                   "(Markdown) (language 'en')");
+    /* Two codes, one URL prefix (/en-gb/). */
+    S_expect_error("content/site.yaml", "  - code: en\n",
+                   "  - {code: en-GB, title: t, disclaimer: d, notices: {before_after: n}}\n"
+                   "  - code: en-gb\n",
+                   "content/site.yaml:13:11: error: languages 'en-GB' and 'en-gb' would both "
+                   "publish under /en-gb/; keep one");
+    S_expect_error("content/site.yaml", "  - code: en\n", "  - code: KO\n",
+                   "content/site.yaml:12:11: error: 'code' must be a language code such as en "
+                   "or ko, not 'KO'");
+    S_expect_error("content/site.yaml", "{ko: 부작용, en: Side effects}", "{ko: 부작용}",
+                   "content/site.yaml:26:12: error: 'title' of topic 'side-effects' has no 'en' "
+                   "text; add 'en: …'");
+    S_expect_error("content/glossary.yaml", NULL,
+                   "terms:\n  - id: smas\n    term: {ko: SMAS}\n"
+                   "    definition: {ko: 근막층., en: A layer.}\n",
+                   "content/glossary.yaml:3:11: error: 'term' of glossary entry 'smas' has no "
+                   "'en' text; add 'en: …'");
+}
+
 /* Golden pages of both languages: a rendered page changes only on purpose. */
 static void test_golden_pages(void **state)
 {
@@ -561,6 +595,7 @@ int main(void)
         cmocka_unit_test(test_not_found_in_every_language),
         cmocka_unit_test(test_incremental_builds),
         cmocka_unit_test(test_language_errors),
+        cmocka_unit_test(test_settings_errors),
         cmocka_unit_test(test_golden_pages),
     };
     int rc = cmocka_run_group_tests_name("end-to-end bilingual build", tests, NULL, NULL);

@@ -210,10 +210,11 @@ static void test_new_korean_outline_on_korean_site(void **state)
     assert_int_equal(e2e_run(dir, check, &err), 1);
     assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:4:9: error: 'topics' is empty; list "
                                 "at least one topic from site.yaml"));
-    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:7:11: error: The front matter names "
-                                "no medical reviewer"));
-    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:3:10: warning: The summary is "
-                                "missing"));
+    /* The rules speak the page's language. */
+    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:7:11: error: 의학적 검토자가 "
+                                "없습니다"));
+    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:3:10: warning: 요약(summary)이 "
+                                "없거나"));
     free(err);
     const char *rel = "content/articles/sillipeuting-hu-hoebog.md";
     S_edit(dir, rel, "summary: \"\"", "summary: \"실리프팅 후 회복 과정을 설명합니다.\"");
