@@ -282,6 +282,17 @@ static int S_explain(const char *content_dir, const char *id)
     return rc;
 }
 
+/* SUTURE_TODAY, when set, is a date (check_today); false after saying it is not. */
+static bool S_today_usable(void)
+{
+    if (!check_today_problem())
+        return true;
+    fprintf(stderr, "suture: SUTURE_TODAY must be a date written YYYY-MM-DD, such as "
+                    "2026-12-06, not '%s'; unset it to count to today\n",
+            check_today_problem());
+    return false;
+}
+
 static int S_check(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -350,12 +361,8 @@ static int S_check(int argc, char **argv)
         return EXIT_USAGE;
     if (explain)
         return S_explain(opt.content_dir, explain);
-    if (check_today_problem()) {
-        fprintf(stderr, "suture: SUTURE_TODAY must be a date written YYYY-MM-DD, such as "
-                        "2026-12-06, not '%s'; unset it to count to today\n",
-                check_today_problem());
+    if (!S_today_usable())
         return EXIT_USAGE;
-    }
     opt.lint_content = !opt.site_dir || content_given;
     if (opt.lint_content && !path_is_dir(opt.content_dir)) {
         fprintf(stderr, "suture: the content folder '%s' does not exist; run suture check in "
