@@ -9,6 +9,8 @@
   the page) reads ?q=, loads the index named by data-index, and lists the
   matches in #search-results as the reader types, with the count in the polite
   live region #search-status; the full list is hidden while there is a query.
+  Then it searches the other languages' indexes (data-other-indexes) and lists
+  their matches apart, below, in #search-other, each with its own lang.
   The words the script shows come from strings.xml, in the page's language, as
   data-* attributes of the form ({1} is what was typed, {2} a count).
 -->
@@ -60,6 +62,16 @@
 
     <form class="search-form" id="search-form" role="search" method="get" action="{/page/url}"
           data-index="{/page/search/@index}">
+      <!-- the other languages' indexes, "code=url" pairs separated by spaces: searched
+           after this page's own, their matches listed apart in #search-other -->
+      <xsl:if test="/page/search/other-index">
+        <xsl:attribute name="data-other-indexes">
+          <xsl:for-each select="/page/search/other-index">
+            <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:value-of select="concat(@code, '=', @href)"/>
+          </xsl:for-each>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:attribute name="aria-label">
         <xsl:call-template name="str"><xsl:with-param name="id" select="'search-label'"/></xsl:call-template>
       </xsl:attribute>
@@ -117,6 +129,17 @@
       <button class="search-more" id="search-more" type="button" hidden="hidden">
         <xsl:call-template name="str"><xsl:with-param name="id" select="'search-more'"/></xsl:call-template>
       </button>
+      <xsl:if test="/page/search/other-index">
+        <!-- shown by search.js when another language's index has matches; never mixed
+             into the results above -->
+        <section class="search-other" id="search-other" aria-labelledby="search-other-heading"
+                 hidden="hidden">
+          <h2 id="search-other-heading">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'search-other'"/></xsl:call-template>
+          </h2>
+          <ol class="search-results" id="search-other-results"></ol>
+        </section>
+      </xsl:if>
     </div>
 
     <section class="search-all" id="search-all" aria-labelledby="search-all-heading">

@@ -63,7 +63,8 @@ static int S_by_title(const void *x, const void *y)
 /*
  * /search/: the search form, and every published article by title (searchindex_sort_key)
  * in groups by first letter (searchindex_initial), for readers without JavaScript;
- * search.js searches the index the page names. A site of 10,000 articles makes this one
+ * search.js searches the index the page names, then the other languages' (other-index),
+ * listing their matches apart. A site of 10,000 articles makes this one
  * page of 10,000: its XML holds titles and summaries only.
  */
 void build_render_search(build *b, build_lang *bl)
@@ -77,6 +78,18 @@ void build_render_search(build *b, build_lang *bl)
     char *index = xasprintf("%s%s", bl->L->prefix, SEARCHINDEX_FILE);
     xmlNewProp(search, BAD_CAST "index", BAD_CAST index);
     free(index);
+    /* ... and, below its own results, those of every other language's index, each named
+     * by its language code (site.yaml order): <other-index code="en" href="/en/..."/>. */
+    for (size_t l = 0; l < b->n_langs; l++) {
+        const build_lang *other = &b->langs[l];
+        if (other == bl)
+            continue;
+        xmlNodePtr o = xmlNewChild(search, NULL, BAD_CAST "other-index", NULL);
+        xmlNewProp(o, BAD_CAST "code", BAD_CAST other->L->code);
+        char *href = xasprintf("%s%s", other->L->prefix, SEARCHINDEX_FILE);
+        xmlNewProp(o, BAD_CAST "href", BAD_CAST href);
+        free(href);
+    }
     size_t n = bl->n_listed;
     S_by_title_item *items = xcalloc(n + 1, sizeof *items);
     for (size_t i = 0; i < n; i++) {

@@ -26,6 +26,15 @@
  * then the shorter title or term where that is what matched (the more specific), then
  * articles before terms, then newest first (the index's order).
  *
+ * Other languages: the form's data-other-indexes names the other languages' indexes
+ * ("en=/en/search-index.json", pairs separated by spaces). Once a query has been typed
+ * and the page's own index has answered, the script loads them too, and lists their
+ * matches apart, below the page's own, in #search-other ("In other languages"): each
+ * language's results ranked as above, the languages in the order the page names them,
+ * each result with its own lang (and hreflang on its link). Nothing of theirs is mixed
+ * into or ranked above the page's own results; the section stays hidden when they match
+ * nothing, and an index that fails to load is passed over without a word.
+ *
  * The functions that do not touch the page are exported for Node
  * (tests/search/test_search.mjs): `node --test tests/search/`.
  */
@@ -297,6 +306,46 @@
         return results;
     }
 
+    /*
+     * The other languages' indexes a form names (data-other-indexes): "code=url" pairs
+     * separated by white space, as [{code, url}] in that order; a pair without a code or
+     * a url, or a language named twice, is left out.
+     */
+    function parseOtherIndexes(attr) {
+        var seen = Object.create(null), out = [];
+        String(attr || '').split(/\s+/).forEach(function (pair) {
+            var at = pair.indexOf('=');
+            var code = at > 0 ? pair.slice(0, at) : '', url = at > 0 ? pair.slice(at + 1) : '';
+            if (code && url && !seen[code.toLowerCase()]) {
+                seen[code.toLowerCase()] = true;
+                out.push({code: code, url: url});
+            }
+        });
+        return out;
+    }
+
+    /*
+     * The matches of query in the other languages' indexes, for the section below the
+     * page's own results: others is [{code, ix}] (ix from prepare(), or null when it did not
+     * load: left out), in the page's order. Each language's results are ranked by search()
+     * and kept together, the languages in that order, at most max in all; each result has
+     * lang (its own, else its index's code) and hreflang (its index's code). Empty when
+     * nothing matches.
+     */
+    function otherResults(others, query, max) {
+        var out = [];
+        others.forEach(function (o) {
+            if (!o.ix)
+                return;
+            search(o.ix, query).forEach(function (r) {
+                r.lang = r.lang || o.code;
+                r.hreflang = o.code;
+                out.push(r);
+            });
+        });
+        return out.slice(0, max);
+    }
+
     /* text shortened to at most max characters, at a space when there is one, with "…". */
     function snippet(text, max) {
         text = String(text).replace(/\s+/g, ' ').trim();
@@ -341,6 +390,8 @@
         var list = doc.getElementById('search-results');
         var more = doc.getElementById('search-more');
         var all = doc.getElementById('search-all');
+        var otherSection = doc.getElementById('search-other');
+        var otherList = doc.getElementById('search-other-results');
         var hint = doc.getElementById('search-hint');
         if (!form || !input || !status || !list || !more || !win.fetch)
             return;
@@ -353,16 +404,23 @@
         var results = [], shown = 0, terms = [], timer = 0, announced = null;
         if (hint)
             hint.hidden = false;
+        var others = otherSection && otherList
+            ? parseOtherIndexes(form.getAttribute('data-other-indexes')) : [];
+
+        function fetchIndex(url) {
+            return win.fetch(url, {credentials: 'same-origin'})
+                .then(function (r) {
+                    if (!r.ok)
+                        throw new Error(r.status + ' ' + r.statusText);
+                    return r.json();
+                })
+                .then(prepare);
+        }
 
         function load() {
             if (!loading) {
-                loading = win.fetch(form.getAttribute('data-index'), {credentials: 'same-origin'})
-                    .then(function (r) {
-                        if (!r.ok)
-                            throw new Error(r.status + ' ' + r.statusText);
-                        return r.json();
-                    })
-                    .then(function (data) { ix = prepare(data); })
+                loading = fetchIndex(form.getAttribute('data-index'))
+                    .then(function (prepared) { ix = prepared; })
                     .catch(function () { failed = true; });
             }
             return loading;
@@ -383,6 +441,8 @@
             var a = doc.createElement('a');
             a.className = 'search-result-link';
             a.href = r.url;
+            if (r.hreflang)
+                a.setAttribute('hreflang', r.hreflang);
             appendMarked(doc, a, r.title, terms);
             li.appendChild(a);
             var meta = r.kind === 'term' ? text('term') : r.heading ? fill(text('in-section'), r.heading, '') : '';
@@ -425,6 +485,36 @@
             win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
         }
 
+        /* The other languages' indexes, each loaded once (a failure leaves its ix null). */
+        function loadOthers() {
+            return Promise.all(others.map(function (o) {
+                if (!o.loading)
+                    o.loading = fetchIndex(o.url)
+                        .then(function (prepared) { o.ix = prepared; })
+                        .catch(function () { o.ix = null; });
+                return o.loading;
+            }));
+        }
+
+        /* The section of the other languages' matches for query ('' hides it). */
+        function showOthers(query) {
+            if (!others.length)
+                return;
+            otherList.textContent = '';
+            otherSection.hidden = true;
+            if (!query)
+                return;
+            loadOthers().then(function () {
+                if (input.value.trim() !== query)
+                    return; /* the reader typed on: the next run shows its own */
+                otherList.textContent = '';
+                otherResults(others, query, PAGE).forEach(function (r) {
+                    otherList.appendChild(item(r));
+                });
+                otherSection.hidden = !otherList.firstChild;
+            });
+        }
+
         function showAll(show) {
             if (all)
                 all.hidden = !show;
@@ -442,18 +532,22 @@
             if (!terms.length) {
                 say('');
                 showAll(true);
+                showOthers('');
                 return;
             }
             if (!ix) {
                 if (failed) {
                     say(text('unavailable'));
                     showAll(true);
+                    showOthers(query);
                     return;
                 }
                 say(text('loading'));
+                showOthers('');
                 load().then(run);
                 return;
             }
+            showOthers(query);
             results = search(ix, query);
             if (!results.length) {
                 say(fill(text('no-results'), query, '0'));
@@ -536,6 +630,8 @@
         alternative: alternative,
         parseQuery: parseQuery,
         decodePostings: decodePostings,
+        parseOtherIndexes: parseOtherIndexes,
+        otherResults: otherResults,
         prepare: prepare,
         search: search,
         snippet: snippet,

@@ -203,9 +203,19 @@ static void test_feeds_and_search_per_language(void **state)
     /* Each search page names its own language's index, which holds its articles alone. */
     doc = S_page(s->out, "search/index.html");
     S_assert_xpath(doc, "search/index.html", "//form[@data-index='/search-index.json']", 1);
+    /* ... and the other language's, whose matches it lists apart, under its own heading. */
+    S_assert_xpath(doc, "search/index.html",
+                   "//form[@data-other-indexes='en=/en/search-index.json']", 1);
+    S_assert_xpath(doc, "search/index.html", "//section[@id='search-other' and @hidden]"
+                   "/h2[. = '다른 언어로 된 글']", 1);
+    S_assert_xpath(doc, "search/index.html", "//ol[@id='search-other-results']", 1);
     xmlFreeDoc(doc);
     doc = S_page(s->out, "en/search/index.html");
     S_assert_xpath(doc, "en/search/index.html", "//form[@data-index='/en/search-index.json']", 1);
+    S_assert_xpath(doc, "en/search/index.html",
+                   "//form[@data-other-indexes='ko=/search-index.json']", 1);
+    S_assert_xpath(doc, "en/search/index.html",
+                   "//section[@id='search-other']/h2[. = 'In other languages']", 1);
     xmlFreeDoc(doc);
     size_t len;
     char *path = path_join(s->out, "search-index.json");

@@ -118,6 +118,9 @@ static void test_search_page(void **state)
     /* The script's place: a polite status, a results list (hidden until there are results). */
     S_xpath(doc, "//*[@id='search-status'][@role='status'][@aria-live='polite']", 1);
     S_xpath(doc, "//ol[@id='search-results'][@hidden][@aria-label='Search results']", 1);
+    /* A site in one language has no other languages to search, nor their section. */
+    S_xpath(doc, "//form[@data-other-indexes]", 0);
+    S_xpath(doc, "//*[@id='search-other']", 0);
     S_string(doc, "//form[@id='search-form']/@data-results-n", "{2} results for “{1}”");
     S_string(doc, "//form[@id='search-form']/@data-no-results",
              "No articles match “{1}”. Try a shorter or different word, or browse all "

@@ -196,3 +196,172 @@ test('snippets and the page strings', () => {
     assert.equal(s.fill('{2} results for “{1}”', 'lift', '3'), '3 results for “lift”');
     assert.equal(s.fill('“{1}” 검색 결과 {2}건', '리프팅', '1'), '“리프팅” 검색 결과 1건');
 });
+
+test('the other languages\' indexes a page names', () => {
+    assert.deepEqual(s.parseOtherIndexes('en=/en/search-index.json'),
+                     [{ code: 'en', url: '/en/search-index.json' }]);
+    assert.deepEqual(s.parseOtherIndexes(' ko=/search-index.json  ja=/ja/search-index.json '),
+                     [{ code: 'ko', url: '/search-index.json' },
+                      { code: 'ja', url: '/ja/search-index.json' }]);
+    // Malformed pairs and a language named twice are left out; nothing named, nothing.
+    assert.deepEqual(s.parseOtherIndexes('=/x.json en= fr en=/a.json EN=/b.json'),
+                     [{ code: 'en', url: '/a.json' }]);
+    assert.deepEqual(s.parseOtherIndexes(null), []);
+    assert.deepEqual(s.parseOtherIndexes(''), []);
+});
+
+test('other languages\' matches: apart, each language ranked, labelled with its language', () => {
+    const en = index({
+        articles: [article('/en/a/body/', 'Recovery', 'Swelling after a thread lift.', [], 'en'),
+                   article('/en/a/title/', 'Thread lift', 'What it is.', [], 'en')],
+        terms: [{ term: 'Thread lift', url: '/en/glossary/#term-thread-lift',
+                  definition: 'Lifting with threads.' }]
+    });
+    const ja = index({ articles: [article('/ja/a/', 'Thread lift FAQ', '', [], '')] });
+    const others = [{ code: 'en', ix: en }, { code: 'ja', ix: ja }];
+    const got = s.otherResults(others, 'thread', 20);
+    // English first (the page's order), ranked within: title, term, then body; then Japanese.
+    assert.deepEqual(got.map(r => [r.url, r.lang, r.hreflang]), [
+        ['/en/a/title/', 'en', 'en'],
+        ['/en/glossary/#term-thread-lift', 'en', 'en'],  // a term has no lang of its own
+        ['/en/a/body/', 'en', 'en'],
+        ['/ja/a/', 'ja', 'ja']                            // no lang in its entry: its index's
+    ]);
+    // At most max in all.
+    assert.equal(s.otherResults(others, 'thread', 2).length, 2);
+    // An index that did not load is passed over; no match anywhere is an empty list.
+    assert.deepEqual(s.otherResults([{ code: 'en', ix: null }, { code: 'ja', ix: ja }], 'faq', 20)
+                     .map(r => r.url), ['/ja/a/']);
+    assert.deepEqual(s.otherResults(others, 'nothing-here', 20), []);
+    assert.deepEqual(s.otherResults([], 'thread', 20), []);
+    // The page's own results are untouched by them: search() gives no hreflang.
+    assert.equal(s.search(en, 'thread')[0].hreflang, undefined);
+});
+
+// ---- the page, on a small stand-in for the DOM: just what search.js uses ----
+
+class Node {
+    constructor(tag, text = '') { this.tag = tag; this.kids = []; this.attrs = {}; this.text = text;
+                                  this.hidden = false; this.listeners = {}; this.className = ''; }
+    get firstChild() { return this.kids[0] || null; }
+    appendChild(k) { this.kids.push(k); return k; }
+    set textContent(t) { this.kids = []; this.text = t; }
+    get textContent() { return this.text + this.kids.map(k => k.textContent).join(''); }
+    setAttribute(n, v) { this.attrs[n] = String(v); }
+    getAttribute(n) { return n in this.attrs ? this.attrs[n] : null; }
+    addEventListener(e, f) { this.listeners[e] = f; }
+    all() { return this.kids.flatMap(k => [k, ...k.all()]); }
+    querySelectorAll(sel) { // 'a.search-result-link' only
+        return this.all().filter(n => n.tag === 'a' && n.className === 'search-result-link');
+    }
+}
+
+const raw = (url, title, lang) => ({ format: 1, articles: [{ url, title, summary: '', lang,
+                                                             headings: [] }],
+                                     headings: [], terms: [], words: [], postings: [] });
+
+// A search page as search.xsl writes it; indexes: url -> index JSON, or absent (404).
+function page({ own, indexes, otherIndexes, q }) {
+    const ids = {};
+    const el = (id, tag) => (ids[id] = new Node(tag));
+    const form = el('search-form', 'form');
+    form.attrs = { 'data-index': own, 'data-results-1': '1 result for “{1}”',
+                   'data-results-n': '{2} results for “{1}”', 'data-no-results': 'None for “{1}”',
+                   'data-loading': 'Loading…', 'data-unavailable': 'Unavailable.' };
+    if (otherIndexes)
+        form.attrs['data-other-indexes'] = otherIndexes;
+    for (const [id, tag] of [['search-q', 'input'], ['search-status', 'p'],
+                             ['search-results', 'ol'], ['search-more', 'button'],
+                             ['search-all', 'section'], ['search-other', 'section'],
+                             ['search-other-results', 'ol']])
+        el(id, tag).hidden = id !== 'search-q' && id !== 'search-status' && id !== 'search-all';
+    const fetched = [];
+    const doc = {
+        documentElement: { getAttribute: () => 'en' },
+        getElementById: id => ids[id] || null,
+        createElement: tag => new Node(tag),
+        createTextNode: t => new Node('#text', t),
+        activeElement: null
+    };
+    const win = {
+        location: { href: 'https://example.org/en/search/' + (q ? '?q=' + encodeURIComponent(q) : '') },
+        URL, setTimeout: f => { f(); return 1; }, clearTimeout: () => {},
+        fetch: url => {
+            fetched.push(url);
+            return Promise.resolve(url in indexes
+                ? { ok: true, json: () => Promise.resolve(indexes[url]) }
+                : { ok: false, status: 404, statusText: 'Not Found' });
+        }
+    };
+    return { ids, fetched, doc, win };
+}
+
+const settle = () => new Promise(r => setTimeout(r, 10));
+const links = list => list.querySelectorAll().map(a => [a.getAttribute('href') ?? a.href,
+                                                        a.getAttribute('hreflang')]);
+
+test('the page: its own results first, the other languages\' apart below, loaded lazily', async () => {
+    const p = page({
+        own: '/en/search-index.json', otherIndexes: 'ko=/search-index.json',
+        indexes: { '/en/search-index.json': raw('/en/articles/lift/', 'Thread lift', 'en'),
+                   '/search-index.json': raw('/articles/lift/', '실리프팅 thread', 'ko') }
+    });
+    s.start(p.doc, p.win);
+    await settle();
+    assert.deepEqual(p.fetched, [], 'nothing is loaded before a query');
+    p.ids['search-q'].value = 'thread';
+    p.ids['search-q'].listeners.input();
+    await settle();
+    assert.deepEqual(p.fetched, ['/en/search-index.json', '/search-index.json'],
+                     'the own index first, then the others');
+    assert.deepEqual(links(p.ids['search-results']), [['/en/articles/lift/', null]]);
+    assert.equal(p.ids['search-status'].textContent, '1 result for “thread”');
+    const other = p.ids['search-other-results'];
+    assert.equal(p.ids['search-other'].hidden, false);
+    assert.deepEqual(links(other), [['/articles/lift/', 'ko']]);
+    assert.equal(other.kids[0].getAttribute('lang'), 'ko');
+    // A query only the page's own language has: the section is hidden, not empty.
+    p.ids['search-q'].value = 'lift';
+    p.ids['search-q'].listeners.input();
+    await settle();
+    assert.deepEqual(links(p.ids['search-results']), [['/en/articles/lift/', null]]);
+    assert.equal(p.ids['search-other'].hidden, true);
+    assert.equal(other.kids.length, 0);
+    // A query only the other language has: no own results, theirs below.
+    p.ids['search-q'].value = '실리프팅';
+    p.ids['search-q'].listeners.input();
+    await settle();
+    assert.equal(p.ids['search-status'].textContent, 'None for “실리프팅”');
+    assert.equal(p.ids['search-other'].hidden, false);
+    assert.deepEqual(links(other), [['/articles/lift/', 'ko']]);
+    // Emptying the field hides them again; each index was loaded once.
+    p.ids['search-q'].value = '';
+    p.ids['search-q'].listeners.input();
+    await settle();
+    assert.equal(p.ids['search-other'].hidden, true);
+    assert.equal(p.fetched.length, 2);
+});
+
+test('the page: another language\'s index that fails to load says nothing', async () => {
+    const p = page({
+        own: '/search-index.json', otherIndexes: 'en=/en/missing.json',
+        indexes: { '/search-index.json': raw('/articles/lift/', 'Thread lift', 'ko') },
+        q: 'thread'
+    });
+    s.start(p.doc, p.win);
+    await settle();
+    assert.deepEqual(p.fetched, ['/search-index.json', '/en/missing.json']);
+    assert.deepEqual(links(p.ids['search-results']), [['/articles/lift/', null]]);
+    assert.equal(p.ids['search-status'].textContent, '1 result for “thread”');
+    assert.equal(p.ids['search-other'].hidden, true);
+});
+
+test('the page: without other indexes named, nothing else is fetched', async () => {
+    const p = page({ own: '/search-index.json',
+                     indexes: { '/search-index.json': raw('/a/', 'Thread lift', 'en') },
+                     q: 'thread' });
+    s.start(p.doc, p.win);
+    await settle();
+    assert.deepEqual(p.fetched, ['/search-index.json']);
+    assert.equal(p.ids['search-other'].hidden, true);
+});
