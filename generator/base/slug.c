@@ -224,3 +224,20 @@ bool slug_is_known_language(const char *code)
     u_charsToUChars(primary, same, (int32_t)n + 1);
     return u_strcasecmp(name, same, 0) != 0;
 }
+
+char *slug_language_name(const char *code, const char *locale)
+{
+    UChar name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uloc_getDisplayLanguage(code, locale, name, 128, &status);
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || n <= 0)
+        return NULL;
+    char out[512];
+    int32_t len = 0;
+    status = U_ZERO_ERROR;
+    u_strToUTF8(out, sizeof out, &len, name, n, &status);
+    if (U_FAILURE(status) || len <= 0 || (size_t)len >= sizeof out)
+        return NULL;
+    out[len] = '\0';
+    return xstrdup(out);
+}

@@ -32,6 +32,13 @@ bool slug_is_language_tag(const char *tag);
 bool slug_is_known_language(const char *code);
 
 /*
+ * The name of the language of code written in the language of locale, from ICU's
+ * display names (CLDR): "한국어" for ko in ko, "영어" for en in ko, "English" for en in
+ * en. Returns a UTF-8 string the caller frees, or NULL when ICU has no name for it.
+ */
+char *slug_language_name(const char *code, const char *locale);
+
+/*
  * The heading id for a heading's plain text: ASCII letters lower-cased, digits, '-' and
  * '_' and every non-ASCII byte kept, whitespace turned into '-', other ASCII punctuation
  * dropped, runs of '-' collapsed and trimmed. Text with nothing left gives "section".

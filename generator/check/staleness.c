@@ -5,28 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unicode/uloc.h>
-#include <unicode/ustring.h>
 
 #include "base/alloc.h"
+#include "base/slug.h"
 
-/* The name of language code in language in ("영어" for en in ko, "English" in en), as
- * UTF-8 (ICU's display name); code itself when ICU has none. The caller frees it. */
+/* The name of language code in language in ("영어" for en in ko, "English" in en), or
+ * code itself when ICU has none. The caller frees it. */
 static char *S_name_in(const char *code, const char *in)
 {
-    UChar name[128];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = uloc_getDisplayName(code, in, name, 128, &status);
-    char out[512];
-    int32_t len = 0;
-    if (U_SUCCESS(status) && n > 0) {
-        status = U_ZERO_ERROR;
-        u_strToUTF8(out, sizeof out, &len, name, n, &status);
-    }
-    if (U_FAILURE(status) || len <= 0 || (size_t)len >= sizeof out)
-        return xstrdup(code);
-    out[len] = '\0';
-    return xstrdup(out);
+    char *name = slug_language_name(code, in);
+    return name ? name : xstrdup(code);
 }
 
 /* Whether lang's primary subtag is prefix ("ko" for "ko-KR"). */

@@ -3,10 +3,9 @@
 #include "cli/scaffold_private.h"
 
 #include <string.h>
-#include <unicode/uloc.h>
-#include <unicode/ustring.h>
 
 #include "base/alloc.h"
+#include "base/slug.h"
 
 /*
  * The English outline: one line of guidance per section, for the author to replace. It
@@ -124,19 +123,9 @@ const scaffold_texts *scaffold_texts_for(const char *code)
  * ICU has none). */
 static void S_put_language_name(strbuf *out, const char *code, const char *locale)
 {
-    UChar name[128];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = uloc_getDisplayLanguage(code, locale, name, 128, &status);
-    char utf8[512];
-    int32_t len = 0;
-    if (U_SUCCESS(status) && n > 0) {
-        status = U_ZERO_ERROR;
-        u_strToUTF8(utf8, sizeof utf8, &len, name, n, &status);
-    }
-    if (U_FAILURE(status) || len <= 0 || (size_t)len >= sizeof utf8)
-        strbuf_puts(out, code);
-    else
-        strbuf_append(out, utf8, (size_t)len);
+    char *name = slug_language_name(code, locale);
+    strbuf_puts(out, name ? name : code);
+    free(name);
 }
 
 char *scaffold_fill(const scaffold_texts *t, const char *text, const char *source,

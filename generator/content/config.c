@@ -4,7 +4,6 @@
 
 #include <libxml/uri.h>
 #include <unicode/udat.h>
-#include <unicode/uloc.h>
 #include <unicode/ustring.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,31 +164,6 @@ static void S_load_notices(ydoc *doc, yaml_node_t *node, config_language *lang)
                    "before-and-after photos");
 }
 
-/* ICU's name of the language code in that language ("한국어" for ko), as UTF-8; NULL
- * when ICU has none. The caller frees it. */
-static char *S_language_name(const char *code)
-{
-    UChar name[128];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = uloc_getDisplayLanguage(code, code, name, 128, &status);
-    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || n <= 0)
-        return NULL;
-    char out[512];
-    int32_t len = 0;
-    status = U_ZERO_ERROR;
-    u_strToUTF8(out, sizeof out, &len, name, n, &status);
-    if (U_FAILURE(status) || len <= 0 || (size_t)len >= sizeof out)
-        return NULL;
-    out[len] = '\0';
-    return xstrdup(out);
-}
-
-/*
- * A date pattern (UTS #35, "Date Field Symbol Table") that shows a whole date: outside
- * quoted literals it has a year (y), a month (M or L) and a day (d), and ICU opens it for
- * the locale. ICU itself accepts any text as a pattern, so "%Y-%m-%d" (strftime's form)
- * would print those characters on every page. False after reporting it.
- */
 static bool S_check_date_format(ydoc *doc, yaml_node_t *node, const char *code,
                                 const char *pattern)
 {
@@ -266,7 +240,7 @@ static void S_language_texts(ydoc *doc, yaml_node_t *map, config_language *lang)
     if (!lang->description && lang->title)
         lang->description = xstrdup(lang->title);
     if (!lang->name && lang->code)
-        lang->name = S_language_name(lang->code);
+        lang->name = slug_language_name(lang->code, lang->code);
     if (!lang->name && lang->code)
         lang->name = xstrdup(lang->code);
 }

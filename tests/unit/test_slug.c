@@ -250,9 +250,27 @@ static void test_slug_unique_skips_taken_suffixes(void **state)
     strlist_free(&taken);
 }
 
+/* Languages named by ICU in a language of the reader's; none for a code ICU does not know. */
+static void test_language_name(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *code, *locale, *name;
+    } cases[] = {{"ko", "ko", "한국어"}, {"en", "ko", "영어"}, {"en", "en", "English"},
+                 {"ko", "en", "Korean"}, {"en-GB", "en", "English"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *name = slug_language_name(cases[i].code, cases[i].locale);
+        assert_non_null(name);
+        assert_string_equal(name, cases[i].name);
+        free(name);
+    }
+    assert_null(slug_language_name("zz", "en"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_language_name),
         cmocka_unit_test(test_slug_is_valid),
         cmocka_unit_test(test_slug_is_language_tag),
         cmocka_unit_test(test_slug_from_text_ascii),
