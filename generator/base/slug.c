@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 #include <unicode/ustring.h>
@@ -240,4 +241,11 @@ char *slug_language_name(const char *code, const char *locale)
         return NULL;
     out[len] = '\0';
     return xstrdup(out);
+}
+
+bool slug_language_in(const char *tag, const char *range)
+{
+    size_t n = strlen(range);
+    return tag && strncasecmp(tag, range, n) == 0 &&
+           (tag[n] == '\0' || tag[n] == '-' || tag[n] == '_');
 }

@@ -32,6 +32,13 @@ bool slug_is_language_tag(const char *tag);
 bool slug_is_known_language(const char *code);
 
 /*
+ * True when the language tag tag is range or lies within it (RFC 4647 basic filtering):
+ * range equals tag, or is tag's first subtags followed by '-' (or '_', as POSIX locales
+ * write it); ASCII case is ignored. ("ko-KR" is within "ko"; "kok" is not; NULL tag: false.)
+ */
+bool slug_language_in(const char *tag, const char *range);
+
+/*
  * The name of the language of code written in the language of locale, from ICU's
  * display names (CLDR): "한국어" for ko in ko, "영어" for en in ko, "English" for en in
  * en. Returns a UTF-8 string the caller frees, or NULL when ICU has no name for it.

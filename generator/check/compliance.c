@@ -465,12 +465,9 @@ bool rule_applies_to_lang(const rule *r, const char *lang)
 {
     if (r->langs.len == 0)
         return true;
-    for (size_t i = 0; i < r->langs.len; i++) {
-        const char *l = r->langs.items[i];
-        size_t n = strlen(l);
-        if (strncasecmp(lang, l, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+    for (size_t i = 0; i < r->langs.len; i++)
+        if (slug_language_in(lang, r->langs.items[i]))
             return true;
-    }
     return false;
 }
 

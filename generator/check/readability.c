@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "base/alloc.h"
+#include "base/slug.h"
 #include "check/readability_private.h"
 
 struct readability {
@@ -348,6 +349,5 @@ size_t readability_longest(const readability *r, size_t max, size_t *index)
 
 bool readability_applies(const char *lang)
 {
-    return lang && (lang[0] == 'e' || lang[0] == 'E') && (lang[1] == 'n' || lang[1] == 'N') &&
-           (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+    return slug_language_in(lang, "en");
 }

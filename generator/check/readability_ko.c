@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "base/alloc.h"
+#include "base/slug.h"
 #include "check/readability_private.h"
 
 struct readability_ko {
@@ -182,6 +183,5 @@ size_t readability_ko_longest(const readability_ko *r, size_t max, size_t *index
 
 bool readability_ko_applies(const char *lang)
 {
-    return lang && (lang[0] == 'k' || lang[0] == 'K') && (lang[1] == 'o' || lang[1] == 'O') &&
-           (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+    return slug_language_in(lang, "ko");
 }

@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/alloc.h"
 #include "base/slug.h"
@@ -17,18 +16,11 @@ static char *S_name_in(const char *code, const char *in)
     return name ? name : xstrdup(code);
 }
 
-/* Whether lang's primary subtag is prefix ("ko" for "ko-KR"). */
-static bool S_primary_is(const char *lang, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    return strncasecmp(lang, prefix, n) == 0 && (lang[n] == '\0' || lang[n] == '-');
-}
-
 /* The message, in Korean for a Korean page and in English otherwise (caller frees). */
 static char *S_message(const staleness_input *in, translation_state state, long lag,
                        long max_lag)
 {
-    bool ko = S_primary_is(in->lang, "ko");
+    bool ko = slug_language_in(in->lang, "ko");
     char *source_name = S_name_in(in->source_lang, ko ? "ko" : "en");
     char follows[16], newer[16];
     date_format(&in->translation->source_reviewed, follows, sizeof follows);

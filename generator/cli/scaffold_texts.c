@@ -113,10 +113,7 @@ static const scaffold_texts S_en = {
 
 const scaffold_texts *scaffold_texts_for(const char *code)
 {
-    size_t primary = strcspn(code, "-_");
-    if (primary == 2 && (code[0] == 'k' || code[0] == 'K') && (code[1] == 'o' || code[1] == 'O'))
-        return &S_ko;
-    return &S_en;
+    return slug_language_in(code, "ko") ? &S_ko : &S_en;
 }
 
 /* ICU's name of the language of code in locale, appended to out (the code itself when

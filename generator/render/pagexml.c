@@ -6,6 +6,7 @@
 #include <unicode/uloc.h>
 
 #include "base/alloc.h"
+#include "base/slug.h"
 #include "base/permalink.h"
 #include "render/datetext.h"
 #include "render/jsonld.h"
@@ -20,11 +21,9 @@
 const char *pagexml_direction(const char *lang)
 {
     static const char *const rtl[] = {"ar", "he", "fa", "ur", NULL};
-    for (size_t i = 0; rtl[i]; i++) {
-        size_t n = strlen(rtl[i]);
-        if (strncmp(lang, rtl[i], n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+    for (size_t i = 0; rtl[i]; i++)
+        if (slug_language_in(lang, rtl[i]))
             return "rtl";
-    }
     return "ltr";
 }
 

@@ -267,10 +267,25 @@ static void test_language_name(void **state)
     assert_null(slug_language_name("zz", "en"));
 }
 
+/* A tag within a language range, as rules, measures and outlines choose by language. */
+static void test_language_in(void **state)
+{
+    (void)state;
+    assert_true(slug_language_in("ko", "ko"));
+    assert_true(slug_language_in("ko-KR", "ko"));
+    assert_true(slug_language_in("KO_kr", "ko"));
+    assert_true(slug_language_in("en-GB", "en-gb"));
+    assert_false(slug_language_in("kok", "ko"));
+    assert_false(slug_language_in("k", "ko"));
+    assert_false(slug_language_in("en", "en-GB"));
+    assert_false(slug_language_in(NULL, "ko"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_language_name),
+        cmocka_unit_test(test_language_in),
         cmocka_unit_test(test_slug_is_valid),
         cmocka_unit_test(test_slug_is_language_tag),
         cmocka_unit_test(test_slug_from_text_ascii),
