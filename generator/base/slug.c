@@ -249,3 +249,20 @@ bool slug_language_in(const char *tag, const char *range)
     return tag && strncasecmp(tag, range, n) == 0 &&
            (tag[n] == '\0' || tag[n] == '-' || tag[n] == '_');
 }
+
+char *slug_og_locale(const char *code)
+{
+    char likely[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_addLikelySubtags(code, likely, sizeof likely, &status);
+    uloc_getLanguage(likely, lang, sizeof lang, &status);
+    uloc_getCountry(likely, region, sizeof region, &status);
+    if (U_SUCCESS(status) && lang[0] && region[0]) {
+        return xasprintf("%s_%s", lang, region);
+    }
+    char *locale = xstrdup(code);
+    for (char *p = locale; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    return locale;
+}

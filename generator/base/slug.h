@@ -46,6 +46,14 @@ bool slug_language_in(const char *tag, const char *range);
 char *slug_language_name(const char *code, const char *locale);
 
 /*
+ * The OpenGraph locale of a BCP 47 tag, language and region joined by '_' ("ko_KR" for
+ * "ko", "en_US" for "en"): the region ICU's likely subtags give (uloc_addLikelySubtags,
+ * from CLDR), when the tag has none; the tag itself with '-' made '_' when ICU knows no
+ * region. Returns a string the caller frees.
+ */
+char *slug_og_locale(const char *code);
+
+/*
  * The heading id for a heading's plain text: ASCII letters lower-cased, digits, '-' and
  * '_' and every non-ASCII byte kept, whitespace turned into '-', other ASCII punctuation
  * dropped, runs of '-' collapsed and trimmed. Text with nothing left gives "section".

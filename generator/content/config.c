@@ -243,6 +243,8 @@ static void S_language_texts(ydoc *doc, yaml_node_t *map, config_language *lang)
         lang->name = slug_language_name(lang->code, lang->code);
     if (!lang->name && lang->code)
         lang->name = xstrdup(lang->code);
+    if (lang->code)
+        lang->og_locale = slug_og_locale(lang->code);
 }
 
 /* The site path of lang's pages: the base path for the default, else base path + code/. */
@@ -440,6 +442,7 @@ void config_free(config *cfg)
         config_language *l = &cfg->languages[i];
         free(l->code);
         free(l->name);
+        free(l->og_locale);
         free(l->prefix);
         free(l->title);
         free(l->description);

@@ -50,6 +50,7 @@ typedef struct config_notice {
 typedef struct config_language {
     char *code;            /* BCP 47 tag as written, e.g. "ko", "en-GB" */
     char *name;            /* the language's name in itself: "한국어", "English" */
+    char *og_locale;       /* its Open Graph locale: "ko_KR", "en_US" (slug_og_locale) */
     char *prefix;          /* its pages' site path: base_path, or base_path + lower-cased code + "/" */
     char *title;
     char *description;     /* the title when not given */

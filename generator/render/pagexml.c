@@ -3,7 +3,6 @@
 #include "render/pagexml.h"
 
 #include <string.h>
-#include <unicode/uloc.h>
 
 #include "base/alloc.h"
 #include "base/slug.h"
@@ -131,23 +130,6 @@ char *pagexml_absolute(const config *cfg, const char *url)
     return xasprintf("%s%s", cfg->base_url, rest);
 }
 
-void pagexml_og_locale(const char *code, char *buf, size_t size)
-{
-    char likely[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
-    UErrorCode status = U_ZERO_ERROR;
-    uloc_addLikelySubtags(code, likely, sizeof likely, &status);
-    uloc_getLanguage(likely, lang, sizeof lang, &status);
-    uloc_getCountry(likely, region, sizeof region, &status);
-    if (U_SUCCESS(status) && lang[0] && region[0]) {
-        snprintf(buf, size, "%s_%s", lang, region);
-        return;
-    }
-    snprintf(buf, size, "%s", code);
-    for (char *p = buf; *p; p++)
-        if (*p == '-')
-            *p = '_';
-}
-
 /* Set href and absolute on n for the site path url. */
 static void S_hrefs(xmlNodePtr n, const config *cfg, const char *url)
 {
@@ -171,9 +153,7 @@ void pagexml_languages(xmlNodePtr page, const config *cfg, size_t current,
         xmlNodePtr n = xmlNewChild(langs, NULL, BAD_CAST "language", NULL);
         xmlNewProp(n, BAD_CAST "code", BAD_CAST L->code);
         xmlNewProp(n, BAD_CAST "name", BAD_CAST L->name);
-        char locale[ULOC_FULLNAME_CAPACITY];
-        pagexml_og_locale(L->code, locale, sizeof locale);
-        xmlNewProp(n, BAD_CAST "og-locale", BAD_CAST locale);
+        xmlNewProp(n, BAD_CAST "og-locale", BAD_CAST L->og_locale);
         if (i == current)
             xmlNewProp(n, BAD_CAST "current", BAD_CAST "yes");
         if (i == 0)

@@ -46,14 +46,6 @@ xmlNodePtr pagexml_search_ref(xmlNodePtr parent, const article *a);
 char *pagexml_absolute(const config *cfg, const char *url);
 
 /*
- * The OpenGraph locale of a BCP 47 tag, language and region joined by '_' ("ko_KR" for
- * "ko", "en_US" for "en"): the region ICU's likely subtags give (uloc_addLikelySubtags,
- * from CLDR), when the tag has none. Writes it into buf of size bytes; the tag itself with
- * '-' made '_' when ICU knows no region.
- */
-void pagexml_og_locale(const char *code, char *buf, size_t size);
-
-/*
  * On a site with languages (cfg->multilingual; nothing otherwise), put after the page's
  * <site>: <languages> with one <language code name og-locale href absolute translated>
  * for each declared language in site.yaml's order, current="yes" on the page's own

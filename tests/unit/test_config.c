@@ -639,6 +639,7 @@ static void test_bilingual_valid(void **state)
     const config_language *ko = config_default_language(cfg);
     assert_string_equal(ko->code, "ko");
     assert_string_equal(ko->name, "한국어");
+    assert_string_equal(ko->og_locale, "ko_KR");
     assert_string_equal(ko->prefix, "/");
     assert_string_equal(ko->title, "얼굴 리프팅 안내");
     assert_string_equal(ko->description, "얼굴 리프팅 안내");
@@ -649,6 +650,7 @@ static void test_bilingual_valid(void **state)
     const config_language *en = config_find_language(cfg, "EN");
     assert_ptr_equal(en, &cfg->languages[1]);
     assert_string_equal(en->name, "English");
+    assert_string_equal(en->og_locale, "en_US");
     assert_string_equal(en->prefix, "/en/");
     assert_null(en->date_format);
     assert_string_equal(en->description, "Plain information.");

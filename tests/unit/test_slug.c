@@ -281,11 +281,25 @@ static void test_language_in(void **state)
     assert_false(slug_language_in(NULL, "ko"));
 }
 
+/* The Open Graph locale: the language and ICU's likely region (CLDR). */
+static void test_og_locale(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"ko", "ko_KR"}, {"en", "en_US"}, {"en-GB", "en_GB"}, {"zh-Hant", "zh_TW"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *locale = slug_og_locale(cases[i][0]);
+        assert_string_equal(locale, cases[i][1]);
+        free(locale);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_language_name),
         cmocka_unit_test(test_language_in),
+        cmocka_unit_test(test_og_locale),
         cmocka_unit_test(test_slug_is_valid),
         cmocka_unit_test(test_slug_is_language_tag),
         cmocka_unit_test(test_slug_from_text_ascii),
