@@ -207,8 +207,8 @@ static const char *S_language_code(ydoc *doc, yaml_node_t *node, const char *wha
         return NULL;
     }
     if (!slug_is_known_language(s)) {
-        ydoc_error(doc, node, "%s '%s' is not a language code ICU knows; use an ISO 639 code "
-                   "such as ko (Korean) or en (English)", what, s);
+        ydoc_error(doc, node, "%s '%s' names no known language; use its ISO 639 code, such "
+                   "as ko (Korean) or en (English)", what, s);
         return NULL;
     }
     return s;

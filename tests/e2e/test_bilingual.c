@@ -541,8 +541,8 @@ static void test_settings_errors(void **state)
 {
     (void)state;
     S_expect_error("content/site.yaml", "  - code: en\n", "  - code: zz\n",
-                   "content/site.yaml:12:11: error: 'code' 'zz' is not a language code ICU "
-                   "knows; use an ISO 639 code such as ko (Korean) or en (English)");
+                   "content/site.yaml:12:11: error: 'code' 'zz' names no known language; use "
+                   "its ISO 639 code, such as ko (Korean) or en (English)");
     S_expect_error("content/site.yaml",
                    "    disclaimer: |\n      This page is general information, not medical "
                    "advice.\n",

@@ -684,8 +684,8 @@ static void test_language_unknown_code(void **state)
     tu_fixture *f = *state;
     /* Then each topic text in 'en' names a language site.yaml does not declare. */
     S_bilingual_bad(f, "  - code: en\n", "  - code: zz\n", 3);
-    tu_fixture_diag(f, 0, ":10:11: error: 'code' 'zz' is not a language code ICU knows; use an "
-                          "ISO 639 code such as ko (Korean) or en (English)");
+    tu_fixture_diag(f, 0, ":10:11: error: 'code' 'zz' names no known language; use its ISO "
+                          "639 code, such as ko (Korean) or en (English)");
 }
 
 static void test_language_bad_tag(void **state)
