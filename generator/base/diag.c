@@ -37,6 +37,7 @@ void diag_list_free(diag_list *list)
         free(list->items[i].category);
         free(list->items[i].message);
         free(list->items[i].reference);
+        free(list->items[i].lang);
     }
     free(list->items);
     pthread_mutex_destroy(&list->lock);
@@ -45,7 +46,7 @@ void diag_list_free(diag_list *list)
 
 static void S_vadd(diag_list *list, diag_severity severity, const char *file, unsigned line,
                    unsigned column, const char *category, const char *reference,
-                   const char *fmt, va_list ap)
+                   const char *lang, const char *fmt, va_list ap)
 {
     char *message = xvasprintf(fmt, ap);
     diag d = {
@@ -56,6 +57,7 @@ static void S_vadd(diag_list *list, diag_severity severity, const char *file, un
         .category = category ? xstrdup(category) : NULL,
         .message = message,
         .reference = reference ? xstrdup(reference) : NULL,
+        .lang = lang ? xstrdup(lang) : NULL,
     };
     pthread_mutex_lock(&list->lock);
     if (list->len == list->cap) {
@@ -75,7 +77,7 @@ void diag_add(diag_list *list, diag_severity severity, const char *file, unsigne
 {
     va_list ap;
     va_start(ap, fmt);
-    S_vadd(list, severity, file, line, column, category, NULL, fmt, ap);
+    S_vadd(list, severity, file, line, column, category, NULL, NULL, fmt, ap);
     va_end(ap);
 }
 
@@ -85,7 +87,17 @@ void diag_add_ref(diag_list *list, diag_severity severity, const char *file, uns
 {
     va_list ap;
     va_start(ap, fmt);
-    S_vadd(list, severity, file, line, column, category, reference, fmt, ap);
+    S_vadd(list, severity, file, line, column, category, reference, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void diag_add_lang(diag_list *list, diag_severity severity, const char *file, unsigned line,
+                   unsigned column, const char *category, const char *reference,
+                   const char *lang, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_vadd(list, severity, file, line, column, category, reference, lang, fmt, ap);
     va_end(ap);
 }
 
@@ -94,7 +106,7 @@ void diag_error(diag_list *list, const char *file, unsigned line, unsigned colum
 {
     va_list ap;
     va_start(ap, fmt);
-    S_vadd(list, DIAG_ERROR, file, line, column, category, NULL, fmt, ap);
+    S_vadd(list, DIAG_ERROR, file, line, column, category, NULL, NULL, fmt, ap);
     va_end(ap);
 }
 
@@ -173,18 +185,29 @@ const char *diag_severity_name(diag_severity s)
     return "error";
 }
 
-char *diag_format(const diag *d)
+/* The line of d, with its reference or without. */
+static char *S_format(const diag *d, bool reference)
 {
     strbuf b = STRBUF_INIT;
     strbuf_puts(&b, d->file);
     if (d->line)
         strbuf_printf(&b, ":%u:%u", d->line, d->column);
     strbuf_printf(&b, ": %s: %s", diag_severity_name(d->severity), d->message);
-    if (d->reference)
+    if (reference && d->reference)
         strbuf_printf(&b, " (%s)", d->reference);
     if (d->category)
         strbuf_printf(&b, " [%s]", d->category);
     return strbuf_detach(&b);
+}
+
+char *diag_format(const diag *d)
+{
+    return S_format(d, true);
+}
+
+char *diag_format_brief(const diag *d)
+{
+    return S_format(d, false);
 }
 
 void diag_list_print(const diag_list *list, FILE *out)

@@ -30,6 +30,8 @@ typedef struct diag {
     char *category; /* short tag printed in brackets, e.g. "compare"; may be NULL */
     char *message;
     char *reference;  /* the law or guideline a compliance finding cites; may be NULL */
+    char *lang;       /* the language the message is written in (a BCP 47 tag, the page's
+                       * or the data value's), or NULL when it is not said */
 } diag;
 
 typedef struct diag_list diag_list;
@@ -56,6 +58,16 @@ void diag_add(diag_list *list, diag_severity severity, const char *file, unsigne
 void diag_add_ref(diag_list *list, diag_severity severity, const char *file, unsigned line,
                   unsigned column, const char *category, const char *reference,
                   const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+/*
+ * diag_add_ref for a message written in a page's language lang (a BCP 47 tag such as "ko",
+ * copied; may be NULL): `suture check --verbose` explains the finding in that language, and
+ * the JSON report names it.
+ */
+void diag_add_lang(diag_list *list, diag_severity severity, const char *file, unsigned line,
+                   unsigned column, const char *category, const char *reference,
+                   const char *lang, const char *fmt, ...)
+    __attribute__((format(printf, 9, 10)));
 
 /* Shorthand for diag_add with DIAG_ERROR. */
 void diag_error(diag_list *list, const char *file, unsigned line, unsigned column,
@@ -90,5 +102,10 @@ void diag_list_print(const diag_list *list, FILE *out);
  *     file:line:column: severity: message (reference) [category]
  */
 char *diag_format(const diag *d);
+/*
+ * diag_format without the reference, the short line `suture check` prints:
+ *     file:line:column: severity: message [category]
+ */
+char *diag_format_brief(const diag *d);
 
 #endif

@@ -323,15 +323,6 @@ static int S_verify_site(const check_options *opt, const config *cfg, diag_list 
 
 /* ---- the run ------------------------------------------------------------------------------- */
 
-static void S_print_text(const diag_list *diags, FILE *err)
-{
-    for (size_t i = 0; i < diag_count(diags); i++) {
-        char *line = diag_format(diag_get(diags, i));
-        fprintf(err, "%s\n", line);
-        free(line);
-    }
-}
-
 /*
  * Load content/compliance.yaml into *rules and lint the content with it. Returns 0, or 2
  * (after saying why on err) when there are no rules to lint with.
@@ -390,7 +381,7 @@ static int S_report(const check_options *opt, const config *cfg, const complianc
     int wrote = 0;
     switch (opt->format) {
     case CHECK_FORMAT_TEXT:
-        S_print_text(diags, err);
+        report_text(diags, rules, opt->verbose, err);
         report_text_readings(&in, err);
         fprintf(err, "suture check: %zu file%s, %zu error%s, %zu warning%s, %zu suppressed\n",
                 sum->files, sum->files == 1 ? "" : "s", sum->errors,
@@ -436,7 +427,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
         status = S_report(opt, cfg, rules, diags, &all, &readings, out, err, &sum);
     } else {
         /* What made the check impossible may be explained by a mistake found before. */
-        S_print_text(diags, err);
+        report_text(diags, rules, opt->verbose, err);
     }
     if (summary)
         *summary = sum;

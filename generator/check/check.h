@@ -1,11 +1,11 @@
 /*
- * check.h: `suture check` (SPEC.md, "Command line"; issue 3). Lints the content against
+ * check.h: `suture check` (README.md, "Compliance checks"; issue 3). Lints the content against
  * content/compliance.yaml and/or verifies a folder of built HTML, and reports the findings
  * as compiler-style lines, JSON or SARIF 2.1.0.
  *
  *     suture check [--content DIR] [--site DIR] [--format text|json|sarif] [--jobs N]
- *                  [--max-warnings N]
- *     suture check --explain RULE-ID [--content DIR]
+ *                  [--max-warnings N] [--verbose]
+ *     suture check --explain RULE-ID [--lang CODE] [--content DIR]
  *
  * Without --site, the content is linted: every article (drafts too), and the strings of
  * site.yaml, data/procedures.yaml and glossary.yaml. With --site, the folder is verified
@@ -53,6 +53,8 @@ typedef struct check_options {
     check_format format;
     unsigned jobs;            /* threads, at least 1 */
     long max_warnings;        /* more warnings than this fail the check; -1: no limit */
+    bool verbose;             /* text: each finding's explanation and references under it
+                               * (report_text) */
     date_ymd today;           /* the date review ages and translation lags are counted
                                * to (check_today) */
 } check_options;

@@ -22,10 +22,10 @@
  * case-insensitive unless the pattern says (?-i). */
 #define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
 
-static const char *const S_rule_keys[] = {"id",       "severity", "kind",     "message",
-                                          "reference", "lang",     "patterns", "exceptions",
-                                          "when",     "headings", "check",    "max",
-                                          NULL};
+static const char *const S_rule_keys[] = {"id",       "severity",   "kind",     "message",
+                                          "explanation", "reference", "lang", "patterns",
+                                          "exceptions", "when", "headings", "check",
+                                          "max",      NULL};
 static const char *const S_when_keys[] = {"procedures", "topics", NULL};
 
 typedef struct {
@@ -70,6 +70,7 @@ static void S_rule_free(rule *r)
     free(r->id);
     free(r->message);
     ltext_free(&r->messages);
+    ltext_free(&r->explanations);
     free(r->reference);
     strlist_free(&r->langs);
     strlist_free(&r->when_topics);
@@ -216,8 +217,8 @@ static bool S_is_rule_key(const char *key)
 /* The keys a kind may use besides the common ones, for "does not apply" errors. */
 static bool S_key_allowed(rule_kind kind, rule_check check, const char *key)
 {
-    static const char *const common[] = {"id", "severity", "kind", "message", "reference",
-                                         "lang", NULL};
+    static const char *const common[] = {"id",        "severity", "kind", "message",
+                                         "explanation", "reference", "lang", NULL};
     for (size_t i = 0; common[i]; i++)
         if (strcmp(key, common[i]) == 0)
             return true;
@@ -257,16 +258,23 @@ static void S_read_when(ydoc *doc, yaml_node_t *n, rule *r)
 }
 
 /*
- * The message of r: a string, or a mapping from language code to string (ltext_read, any
- * language accepted); r->message is its English value, else the first written.
+ * A text of r under key what ("'message'", "'explanation'"): a string, or a mapping from
+ * language code to string (ltext_read, any language accepted). Returns whether it was read.
  */
-static void S_read_message(ydoc *doc, yaml_node_t *v, rule *r)
+static bool S_read_texts(ydoc *doc, yaml_node_t *v, const rule *r, const char *what,
+                         ltext *out)
 {
     ltext_langs any = {NULL, false};
     char *entry = r->id ? xasprintf("rule '%s'", r->id) : NULL;
-    bool ok = ltext_read(doc, v, "'message'", entry, &any, &r->messages);
+    bool ok = ltext_read(doc, v, what, entry, &any, out);
     free(entry);
-    if (!ok || r->messages.n == 0)
+    return ok && out->n > 0;
+}
+
+/* The message of r; r->message is its English value, else the first written. */
+static void S_read_message(ydoc *doc, yaml_node_t *v, rule *r)
+{
+    if (!S_read_texts(doc, v, r, "'message'", &r->messages))
         return;
     const char *en = ltext_get(&r->messages, "en");
     r->message = xstrdup(en ? en : r->messages.values[0].text);
@@ -302,6 +310,8 @@ static bool S_read_common(ydoc *doc, yaml_node_t *n, rule *r)
     r->kind = (rule_kind)kind;
     if ((v = ydoc_map_get(doc, n, "message")))
         S_read_message(doc, v, r);
+    if ((v = ydoc_map_get(doc, n, "explanation")))
+        S_read_texts(doc, v, r, "'explanation'", &r->explanations);
     if ((v = ydoc_map_get(doc, n, "reference")) &&
         (s = ydoc_expect_string(doc, v, "'reference'")))
         r->reference = xstrdup(s);
@@ -480,8 +490,13 @@ char *rule_message_in(const rule *r, const char *lang, const char *match)
 {
     static const char slot[] = "{match}";
     const char *text = lang ? ltext_get(&r->messages, lang) : NULL;
+    if (!text)
+        text = r->message;
     strbuf b = STRBUF_INIT;
-    for (const char *p = text ? text : r->message; *p;) {
+    /* A message without {match} says what is wrong; the phrase it is about goes first. */
+    if (r->kind == RULE_PATTERNS && match && *match && !strstr(text, slot))
+        strbuf_printf(&b, "'%s' ", match);
+    for (const char *p = text; *p;) {
         const char *q = strstr(p, slot);
         if (!q) {
             strbuf_puts(&b, p);
@@ -493,6 +508,16 @@ char *rule_message_in(const rule *r, const char *lang, const char *match)
         p = q + sizeof slot - 1 + quoted;
     }
     return strbuf_detach(&b);
+}
+
+const char *rule_explanation_in(const rule *r, const char *lang)
+{
+    const char *text = lang ? ltext_get(&r->explanations, lang) : NULL;
+    if (!text)
+        text = ltext_get(&r->explanations, "en");
+    if (!text && r->explanations.n)
+        text = r->explanations.values[0].text;
+    return text;
 }
 
 /* ---- matching ---------------------------------------------------------------------------- */

@@ -1,14 +1,18 @@
 /*
- * compliance.h: the compliance rules of content/compliance.yaml (SPEC.md, "Repository
- * layout"; issue 3) and the matching of their patterns against reader text.
+ * compliance.h: the compliance rules of content/compliance.yaml (docs/compliance.md;
+ * issue 3) and the matching of their patterns against reader text.
  *
  *     rules:
  *       - id: superlative-claims          # [a-z0-9-]+, unique
  *         severity: error                 # error | warning | info
  *         kind: patterns                  # patterns | requires | metadata | media
- *         message: "'{match}' ranks ...; describe ... instead"
+ *         message: "ranks the clinic above all others, which cannot be proven"
  *         # or one message per language, the page's language chosen (issue 16):
- *         # message: {en: "'{match}' ranks ...", ko: "최상급 표현('{match}')은 ..."}
+ *         # message: {en: "ranks ...", ko: "표현은 ..."}
+ *         # one short line: what is wrong. A patterns finding puts the phrase first
+ *         # ('best' ranks ...); a message that writes {match} places it itself instead.
+ *         explanation: {en: "...", ko: "..."}  # optional: why, and how to fix it
+ *                                 # (suture check --explain, --verbose)
  *         reference: "Medical Service Act (Korea) art. 56(2)(8); CAP Code rule 3.7"
  *         lang: [en]                      # optional: pages in these languages only
  *         patterns: ['\bbest\b']          # PCRE2, UTF + UCP + case-insensitive
@@ -77,6 +81,7 @@ typedef struct rule {
                               * message, or the first written) */
     ltext messages;          /* every message, by language (one value "" for a plain
                               * string); rule_message_in picks one */
+    ltext explanations;      /* the long explanations, by language; may be empty */
     char *reference;
     strlist langs;           /* empty: every language */
     rule_patterns patterns;
@@ -129,14 +134,24 @@ const char *compliance_suggest(const compliance *c, const char *id);
 bool rule_applies_to_lang(const rule *r, const char *lang);
 
 /*
- * The rule's message with each {match} replaced by match (malloc'd; the caller frees it).
- * With match NULL, for describing the rule itself, "'{match}'" reads "<phrase>".
+ * The rule's message for a finding of the phrase match (malloc'd; the caller frees it):
+ * the message with each {match} replaced by match; a patterns rule's message that does
+ * not write {match} gets "'match' " put first. (A metadata or media rule's match is the
+ * value it checks: the reviewer, the review date, the summary, the image's address.) With match NULL or "" (describing the rule itself,
+ * or a finding without a phrase) nothing is put first, and "'{match}'" reads "<phrase>".
  * rule_message gives r->message; rule_message_in the message for a page in lang (its value
  * for lang or lang's primary subtag, ltext_get), else r->message: a Korean page gets the
  * Korean message when the rule has one, and the English one otherwise.
  */
 char *rule_message(const rule *r, const char *match);
 char *rule_message_in(const rule *r, const char *lang, const char *match);
+
+/*
+ * The rule's explanation for a reader of lang (why it matters, how to fix it): its value
+ * for lang (ltext_get), else the English one, else the first written; NULL when the rule
+ * has none. The string belongs to the rules.
+ */
+const char *rule_explanation_in(const rule *r, const char *lang);
 
 /* Per-thread matching state (PCRE2 match data, an ICU sentence iterator). */
 typedef struct compliance_scanner compliance_scanner;

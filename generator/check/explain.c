@@ -5,9 +5,12 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "base/slug.h"
 #include "base/str.h"
 #include "base/suggest.h"
 #include "check/compliance.h"
@@ -15,16 +18,14 @@
 
 static const explain_rule S_builtin[] = {
     {"front-matter", "error", "The article's front matter is incomplete or malformed.", NULL,
-     "SPEC.md, Article"},
-    {"yaml", "error", "The file is not valid YAML.", NULL, NULL},
+     "README.md, 'Writing an article'", NULL},
+    {"yaml", "error", "The file is not valid YAML.", NULL, NULL, NULL},
     {"suppression", "error or warning",
      "A suture-ignore comment is malformed or suppresses nothing.",
      "A suppression needs a rule id and a reason (<!-- suture-ignore RULE-ID: reason -->); "
      "an unknown id or a missing reason is an error, one that suppresses nothing a warning.",
-     NULL},
-    {"rules", "error", "The compliance rules cannot be read.", NULL, NULL},
-    {"before-after", "error", "A before-after block is incomplete (consent, alt text, images).",
      NULL, NULL},
+    {"rules", "error", "The compliance rules cannot be read.", NULL, NULL, NULL},
     {STALENESS_RULE_STALE, "warning",
      "A translation's source has been reviewed again since the version it translates.",
      "A translation says which version of its source it follows: 'translation_of' names the "
@@ -34,7 +35,7 @@ static const explain_rule S_builtin[] = {
      "'source_reviewed' to the source's 'reviewed' date. The warning becomes the error "
      "translation-overdue once the source's newer review is more than "
      "translation_max_lag_days (site.yaml) before today (SUTURE_TODAY when set).",
-     STALENESS_REFERENCE},
+     STALENESS_REFERENCE, NULL},
     {STALENESS_RULE_OVERDUE, "error",
      "A translation has not followed its source's newer review for longer than "
      "translation_max_lag_days allows.",
@@ -43,25 +44,25 @@ static const explain_rule S_builtin[] = {
      "translation of medical information is a safety problem, so the check fails until the "
      "translation is brought up to date and its 'source_reviewed' set to the source's "
      "'reviewed' date.",
-     STALENESS_REFERENCE},
+     STALENESS_REFERENCE, NULL},
     {"site-disclaimer", "error",
      "A page lacks the medical disclaimer, has two, or its text differs.",
      "Every page has exactly one <aside class=\"medical-disclaimer\">, whose text is the "
      "disclaimer of the page's language in site.yaml (white space aside).",
-     "SPEC.md, The disclaimer"},
+     "README.md, 'Two languages'", NULL},
     {"site-disclaimer-language", "error",
      "A page carries the medical disclaimer of another language than its own.",
      "The disclaimer of a page is the one of its language (<html lang>) in site.yaml: a "
      "Korean page carries the Korean disclaimer. /404.html, which a static host serves for "
      "every language, may instead hold every language's disclaimer in one aside, each in a "
      "<div lang=\"...\">.",
-     "SPEC.md, The disclaimer"},
+     "README.md, 'Two languages'", NULL},
     {"site-lang", "error",
      "A page does not declare its language, or declares it with an invalid tag.",
      "<html lang> must be a BCP 47 language tag (ko, en, en-GB): screen readers pick their "
      "voice from it, and the disclaimer and hreflang checks read the page's language there. "
      "With site.yaml's languages, it must be one of them.",
-     "WCAG 2.2 SC 3.1.1"},
+     "WCAG 2.2 SC 3.1.1", NULL},
     {"site-hreflang", "error",
      "A page's hreflang alternates are invalid, missing, point at no page, or are not "
      "reciprocal.",
@@ -69,33 +70,33 @@ static const explain_rule S_builtin[] = {
      "(or x-default) and a page of the site that exists; a page with alternates lists "
      "itself; and when page A lists page B, B lists A back with A's language, as search "
      "engines ignore alternates that are not reciprocal.",
-     "Google Search Central, Localized versions of your pages (hreflang)"},
-    {"site-title", "error", "A page has no title.", NULL, "WCAG 2.2 SC 2.4.2"},
-    {"site-description", "error", "A page has no meta description.", NULL, "SPEC.md, Output"},
+     "Google Search Central, Localized versions of your pages (hreflang)", NULL},
+    {"site-title", "error", "A page has no title.", NULL, "WCAG 2.2 SC 2.4.2", NULL},
+    {"site-description", "error", "A page has no meta description.", NULL, "README.md, 'Where the output goes'", NULL},
     {"site-h1", "error", "A page does not have exactly one level-1 heading.", NULL,
-     "SPEC.md, Output"},
+     "README.md, 'Where the output goes'", NULL},
     {"site-link", "error", "An internal link points at a file that does not exist.", NULL,
-     "SPEC.md, Output"},
+     "README.md, 'Where the output goes'", NULL},
     {"site-anchor", "error", "A link points at an anchor that does not exist.", NULL,
-     "WCAG 2.2 SC 2.4.4"},
+     "WCAG 2.2 SC 2.4.4", NULL},
     {"site-image", "error", "An image is missing or has no alt attribute.", NULL,
-     "WCAG 2.2 SC 1.1.1"},
+     "WCAG 2.2 SC 1.1.1", NULL},
     {"site-external", "error", "A page loads a resource from another host.", NULL,
-     "SPEC.md, Output: no request to any other host"},
+     "README.md, 'Compliance checks'", NULL},
     {"site-html", "error", "A file does not parse as HTML without errors.", NULL,
-     "SPEC.md, Output"},
+     "README.md, 'Where the output goes'", NULL},
     {"site-csp", "error", "A page has no Content-Security-Policy, or one looser than 'self'.",
-     NULL, "Content Security Policy Level 3 (W3C)"},
+     NULL, "Content Security Policy Level 3 (W3C)", NULL},
     {"site-referrer", "error", "A page has no referrer policy, or one that leaks its address.",
-     NULL, "Referrer Policy (W3C)"},
+     NULL, "Referrer Policy (W3C)", NULL},
     {"site-script", "error",
      "A page runs script written into it: inline code, handlers, script links.", NULL,
-     "Content Security Policy Level 3 (W3C)"},
+     "Content Security Policy Level 3 (W3C)", NULL},
     {"site-file", "error or warning",
      "An entry of the site folder is not a file inside it: a symbolic link out of the "
      "folder, to nothing or in a loop, a link to a folder, a named pipe, a socket or a "
      "device.",
-     NULL, "SPEC.md, Output"},
+     NULL, "README.md, 'Where the output goes'", NULL},
     {"reading-grade", "warning",
      "An English article's Flesch–Kincaid reading grade (Kincaid et al. 1975) is above "
      "reading_grade_max in site.yaml: shorten its longest sentences and prefer shorter "
@@ -111,7 +112,7 @@ static const explain_rule S_builtin[] = {
      "J. P. Kincaid, R. P. Fishburne, R. L. Rogers and B. S. Chissom, \"Derivation of new "
      "readability formulas (Automated Readability Index, Fog Count and Flesch Reading Ease "
      "Formula) for Navy enlisted personnel\", Research Branch Report 8-75, Naval Technical "
-     "Training Command, 1975"},
+     "Training Command, 1975", NULL},
     {"reading-grade-ko", "warning",
      "A Korean article's sentences are longer on average than reading_eojeol_max 어절 in "
      "site.yaml (sentence and paragraph length relate to a Korean text's level: Hong, Choe "
@@ -133,7 +134,7 @@ static const explain_rule S_builtin[] = {
      "Jungha Hong, Jae-Woong Choe and Seok-Hoon You, \"텍스트 수준과 가독성: 한국어 학습 "
      "교재를 이용한 검증과 응용\" (A Verification and Application of a Correlation between "
      "Text Levels and Readability Using Korean Learning Materials), 언어정보 (Language "
-     "Information) 12, 111-148, 2011"},
+     "Information) 12, 111-148, 2011", NULL},
 };
 
 #define S_N_BUILTIN (sizeof S_builtin / sizeof *S_builtin)
@@ -146,12 +147,29 @@ const explain_rule *explain_builtin(const char *id)
     return NULL;
 }
 
-/* The widest line of an explanation, in characters. */
+const explain_rule *explain_builtin_at(size_t i)
+{
+    return i < S_N_BUILTIN ? &S_builtin[i] : NULL;
+}
+
+/* The widest line of an explanation, in terminal columns. */
 #define S_WIDTH 88
 
-/* text after prefix, on lines of at most S_WIDTH characters (broken at spaces), every line
- * indented by two spaces. */
-static void S_wrapped(FILE *out, const char *prefix, const char *text)
+/* The columns a terminal gives the character at s + *i (two for Hangul and other wide
+ * characters, UAX #11), stepping *i past it. */
+static size_t S_columns(const char *s, size_t *i)
+{
+    UChar32 c;
+    int32_t at = (int32_t)*i;
+    U8_NEXT(s, at, -1, c);
+    *i = (size_t)at;
+    if (c < 0)
+        return 1;
+    int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+void explain_wrapped(FILE *out, const char *prefix, const char *text)
 {
     strbuf b = STRBUF_INIT;
     strbuf_printf(&b, "  %s%s", prefix, text);
@@ -159,10 +177,10 @@ static void S_wrapped(FILE *out, const char *prefix, const char *text)
     size_t width = S_WIDTH; /* the first line holds its indent already */
     while (*s) {
         size_t chars = 0, cut = 0, i = 0;
-        for (; s[i] && chars <= width; i++) {
+        while (s[i] && chars <= width) {
             if (s[i] == ' ' && i > 2)
                 cut = i;
-            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+            chars += S_columns(s, &i);
         }
         if (!s[i] && chars <= width)
             cut = i;
@@ -174,24 +192,53 @@ static void S_wrapped(FILE *out, const char *prefix, const char *text)
         while (*s == ' ')
             s++;
         if (*s)
-            fputs("  ", out);
-        width = S_WIDTH - 2;
+            fputs("    ", out);
+        width = S_WIDTH - 4;
     }
     strbuf_free(&b);
 }
 
-static int S_print_builtin(const explain_rule *r, FILE *out)
+/* Whether lang asks for Korean (ko, ko-KR). */
+static bool S_korean(const char *lang)
+{
+    return lang && slug_language_in(lang, "ko");
+}
+
+static int S_print_builtin(const explain_rule *r, const char *lang, FILE *out)
 {
     fprintf(out, "%s (%s; built into suture)\n", r->id, r->severity);
-    S_wrapped(out, "", r->summary);
-    if (r->detail)
-        S_wrapped(out, "", r->detail);
+    bool ko = r->ko && S_korean(lang);
+    if (!ko) {
+        explain_wrapped(out, "", r->summary);
+        if (r->detail)
+            explain_wrapped(out, "", r->detail);
+    }
+    if (r->ko && (!lang || ko))
+        explain_wrapped(out, lang ? "" : "(ko) ", r->ko);
     if (r->reference)
-        S_wrapped(out, "Source: ", r->reference);
+        explain_wrapped(out, "References: ", r->reference);
     return ferror(out) ? -1 : 0;
 }
 
-static int S_print_rule(const compliance *c, const rule *r, FILE *out)
+/* The message and explanation of r in the language of v, under a blank line. */
+static void S_print_language(const rule *r, const ltext_value *v, FILE *out)
+{
+    const char *lang = v->lang[0] ? v->lang : NULL;
+    char *text = rule_message_in(r, lang, r->kind == RULE_PATTERNS ? "<phrase>" : NULL);
+    char *prefix = lang ? xasprintf("Message (%s): ", lang) : xstrdup("Message: ");
+    fputc('\n', out);
+    explain_wrapped(out, prefix, text);
+    free(prefix);
+    free(text);
+    const char *why = rule_explanation_in(r, lang);
+    if (why) {
+        prefix = lang ? xasprintf("Explanation (%s): ", lang) : xstrdup("Explanation: ");
+        explain_wrapped(out, prefix, why);
+        free(prefix);
+    }
+}
+
+static int S_print_rule(const compliance *c, const rule *r, const char *lang, FILE *out)
 {
     static const char *const kinds[] = {"patterns", "requires", "metadata", "media"};
     fprintf(out, "%s (%s, %s; %s:%u)\n", r->id, diag_severity_name(r->severity),
@@ -201,15 +248,21 @@ static int S_print_rule(const compliance *c, const rule *r, FILE *out)
         strbuf_printf(&langs, "%s%s", i ? ", " : "", r->langs.items[i]);
     fprintf(out, "  Applies to pages in %s.\n", r->langs.len ? strbuf_str(&langs) : "every language");
     strbuf_free(&langs);
-    for (size_t i = 0; i < r->messages.n; i++) {
-        const ltext_value *v = &r->messages.values[i];
-        char *text = rule_message_in(r, v->lang[0] ? v->lang : NULL, NULL);
-        char *prefix = v->lang[0] ? xasprintf("Message (%s): ", v->lang) : xstrdup("Message: ");
-        S_wrapped(out, prefix, text);
-        free(prefix);
-        free(text);
+    /* One language: the one asked for, as a page in it gets it (else the English). */
+    long pick = -1;
+    if (lang) {
+        const char *want = ltext_get(&r->messages, lang);
+        if (!want)
+            want = r->message;
+        for (size_t i = 0; i < r->messages.n && pick < 0; i++)
+            if (r->messages.values[i].text == want || !strcmp(r->messages.values[i].text, want))
+                pick = (long)i;
     }
-    S_wrapped(out, "Source: ", r->reference);
+    for (size_t i = 0; i < r->messages.n; i++)
+        if (pick < 0 || (size_t)pick == i)
+            S_print_language(r, &r->messages.values[i], out);
+    fputc('\n', out);
+    explain_wrapped(out, "References: ", r->reference);
     return ferror(out) ? -1 : 0;
 }
 
@@ -224,17 +277,18 @@ static const char *S_suggest(const compliance *c, const char *id)
     return near ? near : suggest_closest(id, ids);
 }
 
-int explain_rule_to(const char *rules_path, const char *id, FILE *out, FILE *err)
+int explain_rule_to(const char *rules_path, const char *id, const char *lang, FILE *out,
+                    FILE *err)
 {
     const explain_rule *b = explain_builtin(id);
     if (b)
-        return S_print_builtin(b, out);
+        return S_print_builtin(b, lang, out);
     diag_list *diags = diag_list_new();
     compliance *c = compliance_load(rules_path, NULL, diags);
     int status = 1;
     long i = c ? compliance_find(c, id) : -1;
     if (i >= 0) {
-        status = S_print_rule(c, &c->rules[i], out);
+        status = S_print_rule(c, &c->rules[i], lang, out);
     } else if (!c) {
         for (size_t k = 0; k < diag_count(diags); k++) {
             char *line = diag_format(diag_get(diags, k));

@@ -376,8 +376,8 @@ static void S_finish(lt_lint *L, lint_result *out)
             unsigned line, column;
             source_position(&L->lines, f->offset, &line, &column);
             char *msg = rule_message_in(f->r, L->lang, f->match ? f->match : "");
-            diag_add_ref(L->ctx->diags, f->r->severity, L->path, line, column, f->r->id,
-                         f->r->reference, "%s", msg);
+            diag_add_lang(L->ctx->diags, f->r->severity, L->path, line, column, f->r->id,
+                          f->r->reference, L->lang, "%s", msg);
             free(msg);
         }
         free(f->match);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/slug.h"
 #include "base/str.h"
 #include "check/explain.h"
 
@@ -85,6 +86,41 @@ static json_t *S_json_reading_ko(const report_input *in)
                      articles);
 }
 
+/* Each value of t as {"lang": text} (a plain string under "en"), a message with <phrase>
+ * put first as a finding puts its phrase when patterns is set. */
+static json_t *S_json_texts(const rule *r, const ltext *t, bool message)
+{
+    json_t *o = json_object();
+    for (size_t i = 0; i < t->n; i++) {
+        const char *lang = t->values[i].lang[0] ? t->values[i].lang : "en";
+        if (!message) {
+            json_object_set_new(o, lang, S_str(t->values[i].text));
+            continue;
+        }
+        char *text = rule_message_in(r, t->values[i].lang[0] ? lang : NULL,
+                                     r->kind == RULE_PATTERNS ? "<phrase>" : NULL);
+        json_object_set_new(o, lang, S_str(text));
+        free(text);
+    }
+    return o;
+}
+
+/* The JSON report's "rules" (report.h): every compliance rule with all its texts. */
+static json_t *S_json_rules(const compliance *c)
+{
+    json_t *rules = json_object();
+    for (size_t i = 0; c && i < c->n_rules; i++) {
+        const rule *r = &c->rules[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "severity", json_string(diag_severity_name(r->severity)));
+        json_object_set_new(o, "message", S_json_texts(r, &r->messages, true));
+        json_object_set_new(o, "explanation", S_json_texts(r, &r->explanations, false));
+        json_object_set_new(o, "reference", S_str(r->reference));
+        json_object_set_new(rules, r->id, o);
+    }
+    return rules;
+}
+
 int report_json(const report_input *in, FILE *out)
 {
     json_t *root = json_object();
@@ -103,9 +139,12 @@ int report_json(const report_input *in, FILE *out)
         json_object_set_new(o, "message", S_str(d->message));
         if (d->reference)
             json_object_set_new(o, "reference", S_str(d->reference));
+        if (d->lang)
+            json_object_set_new(o, "lang", S_str(d->lang));
         json_array_append_new(list, o);
     }
     json_object_set_new(root, "diagnostics", list);
+    json_object_set_new(root, "rules", S_json_rules(in->rules));
     json_t *summary = json_object();
     json_object_set_new(summary, "files", json_integer((json_int_t)in->files));
     json_object_set_new(summary, "errors", json_integer((json_int_t)errors));
@@ -203,6 +242,45 @@ int report_text_readings(const report_input *in, FILE *out)
     return rc < 0 ? -1 : 0;
 }
 
+/* The explanation of d's rule in d's language and the rule's references, under d. */
+static void S_text_explain(const diag *d, const compliance *rules, FILE *out)
+{
+    bool ko = d->lang && slug_language_in(d->lang, "ko");
+    const char *why = NULL, *ref = d->reference;
+    const explain_rule *b = d->category ? explain_builtin(d->category) : NULL;
+    long ci = d->category && rules ? compliance_find(rules, d->category) : -1;
+    char *text = NULL;
+    if (ci >= 0) {
+        why = rule_explanation_in(&rules->rules[ci], d->lang);
+    } else if (b) {
+        if (ko && b->ko)
+            why = b->ko;
+        else
+            why = text = b->detail ? xasprintf("%s %s", b->summary, b->detail)
+                                   : xstrdup(b->summary);
+        if (!ref)
+            ref = b->reference;
+    }
+    if (why)
+        explain_wrapped(out, ko ? "설명: " : "Explanation: ", why);
+    if (ref)
+        explain_wrapped(out, ko ? "근거: " : "References: ", ref);
+    free(text);
+}
+
+int report_text(const diag_list *diags, const compliance *rules, bool verbose, FILE *out)
+{
+    for (size_t i = 0; i < diag_count(diags); i++) {
+        const diag *d = diag_get(diags, i);
+        char *line = diag_format_brief(d);
+        fprintf(out, "%s\n", line);
+        free(line);
+        if (verbose)
+            S_text_explain(d, rules, out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
 static const char *S_level(diag_severity s)
 {
     return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
@@ -224,10 +302,9 @@ typedef struct {
     strlist ids;        /* the id of each, by index */
 } S_rules;
 
-/* A rule's message as a description, at most 1000 bytes (GitHub's limit is 1024). */
-static char *S_describe(const rule *r)
+/* text cut to at most 1000 bytes (GitHub's limit is 1024), at a character's start. */
+static char *S_cut(char *text)
 {
-    char *text = rule_message(r, NULL);
     size_t n = strlen(text);
     if (n > 1000) {
         n = 1000;
@@ -236,6 +313,28 @@ static char *S_describe(const rule *r)
         text[n] = '\0';
     }
     return text;
+}
+
+/* A compliance rule's descriptor: its short English message, its explanation and its
+ * references, and every language's texts in the property bag. */
+static json_t *S_sarif_rule(const rule *ru)
+{
+    /* GitHub shows shortDescription, fullDescription and help, and requires all three. */
+    char *desc = S_cut(rule_message_in(ru, "en", ru->kind == RULE_PATTERNS ? "<phrase>" : NULL));
+    const char *why = rule_explanation_in(ru, "en");
+    char *full = S_cut(xstrdup(why ? why : desc));
+    char *help = xasprintf("%s\n\nReferences: %s", why ? why : desc, ru->reference);
+    json_t *props = json_pack("{s:s,s:o,s:o}", "reference", ru->reference, "messages",
+                              S_json_texts(ru, &ru->messages, true), "explanations",
+                              S_json_texts(ru, &ru->explanations, false));
+    json_t *o = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:{s:s},s:{s:s},s:o}", "id", ru->id,
+                          "name", ru->id, "shortDescription", "text", desc, "fullDescription",
+                          "text", full, "help", "text", help, "defaultConfiguration", "level",
+                          S_level(ru->severity), "properties", props);
+    free(desc);
+    free(full);
+    free(help);
+    return o;
 }
 
 static size_t S_rule_index(S_rules *r, const char *id, const compliance *c)
@@ -249,18 +348,15 @@ static size_t S_rule_index(S_rules *r, const char *id, const compliance *c)
     long ci = c ? compliance_find(c, id) : -1;
     json_t *o;
     if (ci >= 0) {
-        /* GitHub shows shortDescription, fullDescription and help, and requires all three. */
-        const rule *ru = &c->rules[ci];
-        char *desc = S_describe(ru);
-        o = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:{s:s},s:{s:s},s:{s:s}}", "id", id, "name", id,
-                      "shortDescription", "text", desc, "fullDescription", "text", desc,
-                      "help", "text", ru->reference, "defaultConfiguration", "level",
-                      S_level(ru->severity), "properties", "reference", ru->reference);
-        free(desc);
+        o = S_sarif_rule(&c->rules[ci]);
     } else {
+        const char *full = builtin && builtin->detail ? builtin->detail : text;
         o = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:{s:s}}", "id", id, "name", id,
-                      "shortDescription", "text", text, "fullDescription", "text", text, "help",
-                      "text", text);
+                      "shortDescription", "text", text, "fullDescription", "text", full,
+                      "help", "text", full);
+        if (builtin && builtin->ko)
+            json_object_set_new(o, "properties", json_pack("{s:{s:s}}", "explanations", "ko",
+                                                           builtin->ko));
     }
     json_array_append_new(r->rules, o);
     strlist_push(&r->ids, id);
@@ -304,10 +400,15 @@ int report_sarif(const report_input *in, FILE *out)
         json_object_set_new(res, "ruleId", S_str(id));
         json_object_set_new(res, "ruleIndex", json_integer((json_int_t)index));
         json_object_set_new(res, "level", json_string(S_level(d->severity)));
-        char *text = d->reference ? xasprintf("%s (%s)", d->message, d->reference)
-                                  : xstrdup(d->message);
-        json_object_set_new(res, "message", json_pack("{s:o}", "text", S_str(text)));
-        free(text);
+        json_object_set_new(res, "message", json_pack("{s:o}", "text", S_str(d->message)));
+        if (d->reference || d->lang) {
+            json_t *props = json_object();
+            if (d->reference)
+                json_object_set_new(props, "reference", S_str(d->reference));
+            if (d->lang)
+                json_object_set_new(props, "lang", S_str(d->lang));
+            json_object_set_new(res, "properties", props);
+        }
         char *uri = S_uri(d->file);
         json_t *phys = json_pack("{s:{s:s}}", "artifactLocation", "uri", uri);
         free(uri);

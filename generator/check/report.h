@@ -1,8 +1,11 @@
 /*
  * report.h: `suture check`'s machine-readable reports, written with jansson.
  *
- * JSON (SPEC.md, "Command line"), one object:
- *     {"diagnostics":[{"file","line","column","severity","rule","message","reference"}],
+ * JSON (README.md, "Compliance checks"), one object:
+ *     {"diagnostics":[{"file","line","column","severity","rule","message","reference",
+ *                      "lang"}],
+ *      "rules":{"<id>":{"severity","message":{"en","ko"},"explanation":{"en","ko"},
+ *               "reference"}},
  *      "summary":{"files","errors","warnings","suppressed"},
  *      "suppressions":[{"file","line","column","rule","reason","suppressed"}],
  *      "reading":{"formula":"flesch-kincaid-grade","max":9.0,
@@ -13,7 +16,9 @@
  *                                 "paragraphs","sentences_per_paragraph",
  *                                 "longest_paragraph","longest_sentence":{"line","column",
  *                                 "eojeol"},"above_max"}]}}
- * "reference" is present when the finding cites a law or guideline; "rule" is the
+ * "reference" is present when the finding cites a law or guideline, "lang" when its
+ * message is in a page's language; "rules" holds every compliance rule with every
+ * language's message ("<phrase>" where a finding puts its phrase) and explanation; "rule" is the
  * diagnostic's category (the rule id for compliance findings). "reading" lists every
  * English article's reading grade (lint.h), rounded to one decimal; "max" is site.yaml's
  * reading_grade_max, or null when it sets none (then "above_max" is always false).
@@ -22,8 +27,12 @@
  * "sentences_per_paragraph" is 0 for an article without a paragraph of running text.
  *
  * SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run whose tool.driver.rules
- * lists every compliance rule and every other category that occurs, results with ruleId,
- * ruleIndex, level (error, warning, note), message.text and a physical location whose
+ * lists every compliance rule (shortDescription its English message, fullDescription its
+ * English explanation, help the explanation and references; properties "reference",
+ * "messages" and "explanations", every language) and every other category that occurs
+ * (its built-in summary and explanation, explain.h), results with ruleId,
+ * ruleIndex, level (error, warning, note), message.text (the finding's short message; its
+ * "reference" and "lang" in the result's property bag) and a physical location whose
  * artifactLocation.uri is the file path as given (relative paths stay relative, percent-
  * encoded) and whose region counts columns in Unicode code points (columnKind). The run's
  * property bag holds the reading grades: "readingGrades" ([{"uri","line","grade",
@@ -46,6 +55,7 @@
 #ifndef SUTURE_REPORT_H
 #define SUTURE_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "check/compliance.h"
@@ -76,6 +86,18 @@ int report_sarif(const report_input *in, FILE *out);
  * for a language none of whose articles was measured. Returns 0, or -1 on a write error.
  */
 int report_text_readings(const report_input *in, FILE *out);
+
+/*
+ * Write every diagnostic of diags (sorted) to out as one short line (diag_format_brief):
+ *     content/articles/en/x.md:12:5: error: 'best' ranks the clinic ... [superlative-claims]
+ * in the language of the page it is about, without its references (--explain, the JSON
+ * and SARIF reports give them). With verbose, each is followed by its rule's explanation
+ * in the finding's language (diag lang; rule_explanation_in, or the built-in rule's text,
+ * explain.h) and its references, indented and wrapped at 88 characters, labelled
+ * "Explanation:" and "References:" (on a Korean page "설명:" and "근거:"). rules may be
+ * NULL. Returns 0, or -1 on a write error.
+ */
+int report_text(const diag_list *diags, const compliance *rules, bool verbose, FILE *out);
 
 
 

@@ -10,7 +10,7 @@
  *
  * What is not a plain file inside the folder is never opened (a named pipe would make the
  * check wait for ever) and is reported, whatever its name, with category site-file and the
- * reference "SPEC.md, Output", line 0: a symbolic link out of the folder (error: as
+ * reference README.md, "Where the output goes", line 0: a symbolic link out of the folder (error: as
  * `suture build` refuses one in content/, since a web server that follows it publishes a file
  * of the machine, such as passwd.html -> /etc/passwd), a link to nothing or in a loop
  * (error), a link to something that is not a file, such as a pipe (error), a named pipe, a
@@ -28,12 +28,12 @@
  *                      text differs from opt->disclaimer_text, or, with opt->languages,
  *                      from every language's disclaimer (an excerpt of the first
  *                      difference from the page language's is shown)
- *                                                                  "SPEC.md, The disclaimer"
+ *                                                                  README.md, "Two languages"
  *   site-disclaimer-language
  *                      (with opt->languages) the disclaimer is another language's than the
  *                      page's (<html lang>); on /404.html, an aside made of <div lang>
  *                      parts without one of the site's languages, or a part whose text is
- *                      not its language's                          "SPEC.md, The disclaimer"
+ *                      not its language's                          README.md, "Two languages"
  *   site-lang          <html> without a non-empty lang; a lang that is not a BCP 47 tag
  *                      (slug_is_language_tag, case ignored); with opt->languages, a
  *                      language the site does not declare          "WCAG 2.2 SC 3.1.1"
@@ -46,13 +46,13 @@
  *                                "Google Search Central: localized versions (hreflang)"
  *   site-title         no <title>, or an empty one                 "WCAG 2.2 SC 2.4.2"
  *   site-description   no <meta name="description">, or an empty content
- *                                                                  "SPEC.md, Output"
- *   site-h1            no <h1>, or several (reported at the second) "SPEC.md, Output"
+ *                                                                  README.md, "Where the output goes"
+ *   site-h1            no <h1>, or several (reported at the second) README.md, "Where the output goes"
  *   site-link          an internal address that leads to no file: <a>/<area>/<link href>,
  *                      and the internal src of <script>, <iframe>, <frame>, <embed>,
  *                      <video>, <audio>, <source>, <track>, <object data>, <input src>;
  *                      a root-relative address outside the base path; an address that
- *                      climbs above the folder with '../'             "SPEC.md, Output"
+ *                      climbs above the folder with '../'             README.md, "Where the output goes"
  *   site-anchor        an <a>/<area> whose #fragment names no id (nor <a name>) on the
  *                      page it leads to, this page or another one  "WCAG 2.2 SC 2.4.4"
  *   site-image         an <img> without an alt attribute (alt="" is fine: decoration) or
@@ -66,7 +66,7 @@
  *                      <video src/poster>, <audio>, <source src/srcset>, <track>,
  *                      <input src>, SVG <image href>; url() and @import in <style>, in
  *                      style="" and in .css files
- *                                      "SPEC.md, Output: no request to any other host"
+ *                                      README.md, "Compliance checks"
  *   site-html          the file does not parse as HTML without errors: every libxml2
  *                      parser error, in plain words where a common one is recognised.
  *                      One cause, one finding: a file that is not valid UTF-8 gets one
@@ -74,7 +74,7 @@
  *                      guess at the rest, and the guesses make knock-on findings); a page
  *                      nested deeper than libxml2's limit (256 levels) gets one finding
  *                      where the parser gave up, and no other check, since the rest of
- *                      the page was not read                     "SPEC.md, Output"
+ *                      the page was not read                     README.md, "Where the output goes"
  *   site-csp           no <meta http-equiv="Content-Security-Policy"> (any case); one
  *                      outside <head> (browsers ignore it) or after a <link>, <script>,
  *                      <style> or <base> of <head> (it covers only what follows it); an

@@ -25,7 +25,7 @@
 
 #define STALENESS_RULE_STALE "translation-stale"
 #define STALENESS_RULE_OVERDUE "translation-overdue"
-#define STALENESS_REFERENCE "SPEC.md, content/site.yaml: translation_max_lag_days"
+#define STALENESS_REFERENCE "README.md, 'Two languages': translation_max_lag_days in content/site.yaml"
 
 /* One translation to compare with its source. */
 typedef struct staleness_input {

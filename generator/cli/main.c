@@ -13,6 +13,7 @@
 
 #include "base/diag.h"
 #include "base/files.h"
+#include "base/slug.h"
 #include "build/site.h"
 #include "check/check.h"
 #include "check/explain.h"
@@ -37,7 +38,7 @@ static const char S_usage[] =
     "                    [--drafts] [--quiet]\n"
     "       suture check [--content DIR] [--site DIR] [--format text|json|sarif]\n"
     "                    [--jobs N] [--max-warnings N]\n"
-    "       suture check --explain RULE [--content DIR]\n"
+    "       suture check --explain RULE [--lang CODE] [--content DIR]\n"
     "       suture serve [--content DIR] [--templates DIR] [--out DIR] [--port N]\n"
     "                    [--bind ADDR] [--jobs N] [--drafts] [--quiet]\n"
     "       suture new article \"TITLE\" [--lang CODE] [--slug NAME] [--content DIR]\n"
@@ -108,12 +109,18 @@ static const char S_check_help[] =
     "  --format FORMAT     text (default; to stderr), json or sarif (to stdout)\n"
     "  --jobs N            files linted at once (default: the number of processors)\n"
     "  --max-warnings N    fail when there are more than N warnings (default: no limit)\n"
-    "  --explain RULE      say what a rule id means (one of compliance.yaml, or built in,\n"
-    "                      such as translation-stale or site-hreflang), and stop\n"
+    "  --verbose           under each finding, its rule's explanation (why, and how to\n"
+    "                      fix it) and legal references, in the finding's language\n"
+    "  --explain RULE      explain a rule id (one of compliance.yaml, or built in, such\n"
+    "                      as translation-stale or site-hreflang): its message and\n"
+    "                      explanation in every language, its references; and stop\n"
+    "  --lang CODE         with --explain: only the text a page in CODE gets (ko, en)\n"
     "  --help              show this help\n"
     "\n"
     "Each article is checked in its language (its folder's, content/articles/<code>/):\n"
-    "the rules for that language, with their messages in it. A translation whose source\n"
+    "the rules for that language, with their messages in it, one line a finding:\n"
+    "  FILE:LINE:COLUMN: SEVERITY: 'PHRASE' what is wrong [RULE]\n"
+    "A translation whose source\n"
     "was reviewed again after its source_reviewed date is a warning, and an error once\n"
     "that review is more than translation_max_lag_days (site.yaml) old.\n"
     "\n"
@@ -268,12 +275,12 @@ static site_options S_site_defaults(void)
     };
 }
 
-/* suture check --explain RULE: what the rule means, from content_dir/compliance.yaml when
- * it is not built in. */
-static int S_explain(const char *content_dir, const char *id)
+/* suture check --explain RULE [--lang CODE]: what the rule means, from
+ * content_dir/compliance.yaml when it is not built in. */
+static int S_explain(const char *content_dir, const char *id, const char *lang)
 {
     char *rules = path_join(content_dir, "compliance.yaml");
-    int rc = explain_rule_to(rules, id, stdout, stderr);
+    int rc = explain_rule_to(rules, id, lang, stdout, stderr);
     free(rules);
     if (rc < 0) {
         fprintf(stderr, "suture: cannot write the explanation: %s\n", strerror(errno));
@@ -302,10 +309,12 @@ static int S_check(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},
         {"max-warnings", required_argument, NULL, 'w'},
         {"explain", required_argument, NULL, 'e'},
+        {"lang", required_argument, NULL, 'l'},
+        {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *explain = NULL;
+    const char *explain = NULL, *lang = NULL;
     check_options opt = {
         .content_dir = "content",
         .lint_content = true,
@@ -318,10 +327,21 @@ static int S_check(int argc, char **argv)
     long n;
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "c:s:f:j:w:e:h", options, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "c:s:f:j:w:e:l:vh", options, NULL)) != -1) {
         switch (ch) {
         case 'e':
             explain = optarg;
+            break;
+        case 'l':
+            if (!slug_is_language_tag(optarg)) {
+                fprintf(stderr, "suture: --lang must be a language code such as ko or en, "
+                                "not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            lang = optarg;
+            break;
+        case 'v':
+            opt.verbose = true;
             break;
         case 'c':
             opt.content_dir = optarg;
@@ -359,8 +379,13 @@ static int S_check(int argc, char **argv)
     }
     if (!S_no_arguments(argc, argv))
         return EXIT_USAGE;
+    if (lang && !explain) {
+        fputs("suture: --lang goes with --explain RULE (a finding is always in its page's "
+              "language)\n", stderr);
+        return EXIT_USAGE;
+    }
     if (explain)
-        return S_explain(opt.content_dir, explain);
+        return S_explain(opt.content_dir, explain, lang);
     if (!S_today_usable())
         return EXIT_USAGE;
     opt.lint_content = !opt.site_dir || content_given;

@@ -370,7 +370,7 @@ static void S_check_form(ydoc *doc, yaml_node_t *root, bool multilingual)
     for (size_t k = 0; required_one[k]; k++)
         if (!ydoc_map_get(doc, root, required_one[k]))
             ydoc_error(doc, root, "site.yaml has no '%s'; add it, or declare 'languages:' "
-                       "(see SPEC.md, content/site.yaml)", required_one[k]);
+                       "(see README.md, 'The other content files')", required_one[k]);
 }
 
 config *config_load(const char *path, diag_list *diags)
@@ -393,7 +393,7 @@ config *config_load(const char *path, diag_list *diags)
     static const char *const required[] = {"base_url", "review_max_age_days", "topics", NULL};
     for (size_t k = 0; required[k]; k++)
         if (!ydoc_map_get(doc, root, required[k]))
-            ydoc_error(doc, root, "site.yaml has no '%s'; add it (see SPEC.md, content/site.yaml)",
+            ydoc_error(doc, root, "site.yaml has no '%s'; add it (see README.md, 'The other content files')",
                        required[k]);
     yaml_node_t *n;
     const char *s;

@@ -171,7 +171,7 @@ static void test_explain(void **state)
     char *text = file_read(out, &len);
     assert_non_null(text);
     assert_non_null(strstr(text, "reading-grade-ko (warning; built into suture)\n"));
-    assert_non_null(strstr(text, "Source: Jungha Hong, Jae-Woong Choe and Seok-Hoon You"));
+    assert_non_null(strstr(text, "References: Jungha Hong, Jae-Woong Choe and Seok-Hoon You"));
     assert_non_null(strstr(text, "Setting: reading_eojeol_max in site.yaml"));
     assert_non_null(strstr(text, "언어정보 (Language"));
     free(text);

@@ -209,8 +209,8 @@ static void test_missing_keys(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         S_load_bad(f, cases[i].line, "");
         assert_int_equal(diag_count(f->diags), i + 1);
-        char *want = xasprintf(":1:1: error: site.yaml has no '%s'; add it%s (see SPEC.md, "
-                               "content/site.yaml)",
+        char *want = xasprintf(":1:1: error: site.yaml has no '%s'; add it%s (see README.md, "
+                               "'The other content files')",
                                cases[i].key, cases[i].hint);
         tu_fixture_diag(f, i, want);
         free(want);
@@ -227,8 +227,8 @@ static void test_missing_topics(void **state)
                "    description: \"What a thread lift does.\"\n",
                "");
     assert_int_equal(diag_count(f->diags), 1);
-    tu_fixture_diag(f, 0, ":1:1: error: site.yaml has no 'topics'; add it (see SPEC.md, "
-                          "content/site.yaml)");
+    tu_fixture_diag(f, 0, ":1:1: error: site.yaml has no 'topics'; add it (see README.md, "
+                          "'The other content files')");
 }
 
 static void test_unknown_key_with_suggestion(void **state)
@@ -238,7 +238,7 @@ static void test_unknown_key_with_suggestion(void **state)
     assert_int_equal(diag_count(f->diags), 2);
     tu_fixture_diag(f, 0, ":1:1: error: unknown key 'titel' in site.yaml; did you mean 'title'?");
     tu_fixture_diag(f, 1, ":1:1: error: site.yaml has no 'title'; add it, or declare "
-                          "'languages:' (see SPEC.md, content/site.yaml)");
+                          "'languages:' (see README.md, 'The other content files')");
 }
 
 static void test_unknown_key_without_suggestion(void **state)

@@ -22,8 +22,13 @@ static const char S_rules[] = "rules:\n"
                               "    kind: patterns\n"
                               "    lang: [ko, en]\n"
                               "    message:\n"
-                              "      en: \"'{match}' says it does not hurt\"\n"
-                              "      ko: \"'{match}'처럼 통증이 없다는 표현은 쓸 수 없습니다\"\n"
+                              "      en: \"says it does not hurt\"\n"
+                              "      ko: \"표현은 통증이 없다는 뜻으로, 사실과 다릅니다\"\n"
+                              "    explanation:\n"
+                              "      en: \"Most procedures hurt a little; say what anaesthesia "
+                              "is used and what people usually feel.\"\n"
+                              "      ko: \"대부분의 시술에는 통증이 있습니다. 마취 방법과 "
+                              "예상되는 통증을 설명하시기 바랍니다.\"\n"
                               "    reference: MSA 56(2)(2)\n"
                               "    patterns: ['\\bpainless\\b', '무통']\n";
 
@@ -54,16 +59,21 @@ static int S_teardown(void **state)
     return rc;
 }
 
-static int S_explain(S_fix *fx, const char *rules, const char *id)
+static int S_explain_in(S_fix *fx, const char *rules, const char *id, const char *lang)
 {
     free(fx->out);
     free(fx->err);
     FILE *out = open_memstream(&fx->out, &fx->out_len);
     FILE *err = open_memstream(&fx->err, &fx->err_len);
-    int rc = explain_rule_to(rules, id, out, err);
+    int rc = explain_rule_to(rules, id, lang, out, err);
     fclose(out);
     fclose(err);
     return rc;
+}
+
+static int S_explain(S_fix *fx, const char *rules, const char *id)
+{
+    return S_explain_in(fx, rules, id, NULL);
 }
 
 static void test_builtin(void **state)
@@ -86,8 +96,8 @@ static void test_builtin(void **state)
                                "  A translation's source has been reviewed again since the "
                                "version it translates.\n";
     assert_true(strncmp(fx->out, head, sizeof head - 1) == 0);
-    assert_non_null(strstr(fx->out, "\n  Source: SPEC.md, content/site.yaml: "
-                                    "translation_max_lag_days\n"));
+    assert_non_null(strstr(fx->out, "\n  References: README.md, 'Two languages': "
+                                    "translation_max_lag_days in content/site.yaml\n"));
     /* Lines are wrapped. */
     for (const char *line = fx->out; *line;) {
         const char *end = strchr(line, '\n');
@@ -103,12 +113,48 @@ static void test_compliance_rule(void **state)
     assert_int_equal(S_explain(fx, fx->rules, "no-pain"), 0);
     char *want = xasprintf("no-pain (warning, patterns; %s:2)\n"
                            "  Applies to pages in ko, en.\n"
-                           "  Message (en): <phrase> says it does not hurt\n"
-                           "  Message (ko): <phrase>처럼 통증이 없다는 표현은 쓸 수 없습니다\n"
-                           "  Source: MSA 56(2)(2)\n",
+                           "\n"
+                           "  Message (en): '<phrase>' says it does not hurt\n"
+                           "  Explanation (en): Most procedures hurt a little; say what "
+                           "anaesthesia is used and what\n"
+                           "    people usually feel.\n"
+                           "\n"
+                           "  Message (ko): '<phrase>' 표현은 통증이 없다는 뜻으로, 사실과 "
+                           "다릅니다\n"
+                           "  Explanation (ko): 대부분의 시술에는 통증이 있습니다. 마취 "
+                           "방법과 예상되는 통증을\n"
+                           "    설명하시기 바랍니다.\n"
+                           "\n"
+                           "  References: MSA 56(2)(2)\n",
                            fx->rules);
     assert_string_equal(fx->out, want);
     free(want);
+    /* --lang: the one language a page in it gets; English for a language without text. */
+    assert_int_equal(S_explain_in(fx, fx->rules, "no-pain", "ko-KR"), 0);
+    assert_non_null(strstr(fx->out, "  Message (ko): "));
+    assert_null(strstr(fx->out, "(en)"));
+    assert_int_equal(S_explain_in(fx, fx->rules, "no-pain", "fr"), 0);
+    assert_non_null(strstr(fx->out, "  Message (en): "));
+    assert_null(strstr(fx->out, "(ko)"));
+    assert_non_null(strstr(fx->out, "  References: MSA 56(2)(2)\n"));
+}
+
+/* A rule that writes {match} keeps it; a rule without an explanation shows its message. */
+static void test_match_slot(void **state)
+{
+    S_fix *fx = *state;
+    char *rules = tu_write_file(fx->dir, "slot.yaml",
+                                "rules:\n"
+                                "  - id: no-pain\n"
+                                "    severity: error\n"
+                                "    kind: patterns\n"
+                                "    message: \"the word '{match}' promises no pain\"\n"
+                                "    reference: MSA\n"
+                                "    patterns: ['painless']\n");
+    assert_int_equal(S_explain(fx, rules, "no-pain"), 0);
+    assert_non_null(strstr(fx->out, "\n  Message: the word '<phrase>' promises no pain\n"));
+    assert_null(strstr(fx->out, "Explanation"));
+    free(rules);
 }
 
 static void test_unknown(void **state)
@@ -145,6 +191,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_builtin),
         T(test_compliance_rule),
+        T(test_match_slot),
         T(test_unknown),
         T(test_rules_unreadable),
     };

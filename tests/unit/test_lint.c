@@ -54,7 +54,7 @@ static const char S_rules[] =
     "  - id: guarantees\n"
     "    severity: warning\n"
     "    kind: patterns\n"
-    "    message: do not promise results\n"
+    "    message: promises a result\n"
     "    reference: CAP 12.1\n"
     "    patterns: ['\\bguarantee']\n"
     "  - id: promises\n"
@@ -894,7 +894,8 @@ static void test_suppression_two_in_a_row(void **state)
               "The best, we guarantee.\n"
               "\n"
               "The best, we guarantee.\n",
-              2, BEST(13, 5), ":13:14: warning: do not promise results (CAP 12.1) [guarantees]");
+              2, BEST(13, 5),
+              ":13:14: warning: 'guarantee' promises a result (CAP 12.1) [guarantees]");
     assert_int_equal(fx->res.suppressed, 2);
     assert_int_equal(fx->res.n_suppressions, 2);
     assert_string_equal(fx->res.suppressions[0].rule, "superlatives");

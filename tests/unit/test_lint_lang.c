@@ -44,7 +44,15 @@ static const char S_rules[] =
     "      en: \"'{match}' says it does not hurt\"\n"
     "      ko: \"'{match}'처럼 통증이 없다는 표현은 쓸 수 없습니다\"\n"
     "    reference: MSA 56(2)(2)\n"
-    "    patterns: ['\\bpainless\\b', '무통']\n";
+    "    patterns: ['\\bpainless\\b', '무통']\n"
+    "  - id: no-downtime\n"
+    "    severity: error\n"
+    "    kind: patterns\n"
+    "    message:\n"
+    "      en: \"says there is no recovery time\"\n"
+    "      ko: \"표현은 회복 기간이 없다는 뜻으로, 사실과 다릅니다\"\n"
+    "    reference: MSA 56(2)(3)\n"
+    "    patterns: ['\\bno\\s+downtime\\b', '다운타임\\s*없']\n";
 
 /* Front matter, 7 lines: the body starts on line 8. */
 #define FM                                                                                     \
@@ -102,25 +110,32 @@ static int S_teardown(void **state)
     return rc;
 }
 
-/* Lint FM + body as path in lang; expect exactly the n diagnostics given (without path). */
-static void S_lint(S_fix *fx, const char *path, const char *lang, const char *body, size_t n,
-                   ...)
+/* Lint text as path in lang; expect exactly the n diagnostics in ap (without path). */
+static void S_vlint(S_fix *fx, const char *path, const char *lang, const char *text, size_t n,
+                    va_list ap)
 {
-    char *text = xasprintf("%s%s", FM, body);
     lint_article(&fx->ctx, fx->s, path, lang, text, strlen(text), &fx->res);
-    free(text);
     diag_list_sort(fx->diags);
-    va_list ap;
-    va_start(ap, n);
     for (size_t i = 0; i < n && i < diag_count(fx->diags); i++)
         tu_expect_diag_prefixed(fx->diags, i, path, va_arg(ap, const char *));
-    va_end(ap);
     if (diag_count(fx->diags) != n) {
         diag_list_print(fx->diags, stderr);
         fail_msg("%zu diagnostics, expected %zu", diag_count(fx->diags), n);
     }
     diag_list_free(fx->diags);
     fx->diags = fx->ctx.diags = diag_list_new();
+}
+
+/* Lint FM + body as path in lang; expect exactly the n diagnostics given (without path). */
+static void S_lint(S_fix *fx, const char *path, const char *lang, const char *body, size_t n,
+                   ...)
+{
+    char *text = xasprintf("%s%s", FM, body);
+    va_list ap;
+    va_start(ap, n);
+    S_vlint(fx, path, lang, text, n, ap);
+    va_end(ap);
+    free(text);
 }
 
 static void test_korean_rule_on_korean_article_only(void **state)
@@ -133,6 +148,24 @@ static void test_korean_rule_on_korean_article_only(void **state)
            ":9:20: error: 'best' is a superlative (MSA 56(2)(8)) [korean-superlative]");
     S_lint(fx, "en/x.md", "en", "최고의 결과를 보장합니다. The best.\n", 1,
            ":9:9: warning: '보장' promises a result (CAP 12.1) [english-guarantee]");
+}
+
+/* A message without {match} gets the phrase put first, in the page's language; the
+ * finding records that language. */
+static void test_phrase_first(void **state)
+{
+    S_fix *fx = *state;
+    S_lint(fx, "en/x.md", "en", "No downtime at all.\n", 1,
+           ":9:1: error: 'No downtime' says there is no recovery time (MSA 56(2)(3)) "
+           "[no-downtime]");
+    S_lint(fx, "ko/x.md", "ko", "다운타임 없는 시술입니다.\n", 1,
+           ":9:1: error: '다운타임 없' 표현은 회복 기간이 없다는 뜻으로, 사실과 다릅니다 "
+           "(MSA 56(2)(3)) [no-downtime]");
+    char *text = xasprintf("%s다운타임 없는 시술입니다.\n", FM);
+    lint_article(&fx->ctx, fx->s, "ko/x.md", "ko-KR", text, strlen(text), &fx->res);
+    free(text);
+    assert_int_equal(diag_count(fx->diags), 1);
+    assert_string_equal(diag_get(fx->diags, 0)->lang, "ko-KR");
 }
 
 static void test_folder_language_wins_over_front_matter(void **state)
@@ -221,6 +254,7 @@ int main(void)
         T(test_reading_grade_by_language),
         T(test_front_matter_kept),
         T(test_yaml_text_per_language),
+        T(test_phrase_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

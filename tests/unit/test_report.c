@@ -26,6 +26,7 @@ static const char S_rules[] =
     "    severity: error\n"
     "    kind: patterns\n"
     "    message: \"'{match}' is a superlative; describe the result instead\"\n"
+    "    explanation: {en: \"Nobody can prove it.\", ko: \"입증할 수 없습니다.\"}\n"
     "    reference: \"Medical Service Act art. 56(2)(8)\"\n"
     "    patterns: ['\\bbest\\b']\n"
     "  - id: guarantees\n"
@@ -206,8 +207,19 @@ static void test_json_shape(void **state)
     S_fix *fx = *state;
     json_t *root = S_write(&fx->in, report_json);
     assert_true(json_is_object(root));
-    /* diagnostics, summary, suppressions, reading, reading_ko */
-    assert_int_equal(json_object_size(root), 5);
+    /* diagnostics, rules, summary, suppressions, reading, reading_ko */
+    assert_int_equal(json_object_size(root), 6);
+    /* Every compliance rule with every language's message and explanation. */
+    json_t *rules = S_get(root, "rules");
+    assert_int_equal(json_object_size(rules), 3);
+    json_t *sup = S_get(rules, "superlatives");
+    assert_string_equal(S_str(sup, "severity"), "error");
+    assert_string_equal(S_str(S_get(sup, "message"), "en"),
+                        "'<phrase>' is a superlative; describe the result instead");
+    assert_string_equal(S_str(S_get(sup, "explanation"), "en"), "Nobody can prove it.");
+    assert_string_equal(S_str(S_get(sup, "explanation"), "ko"), "입증할 수 없습니다.");
+    assert_string_equal(S_str(sup, "reference"), "Medical Service Act art. 56(2)(8)");
+    assert_int_equal(json_object_size(S_get(S_get(rules, "image-alt"), "explanation")), 0);
     json_t *list = S_get(root, "diagnostics");
     assert_int_equal(json_array_size(list), 7);
 
@@ -502,19 +514,26 @@ static void test_sarif_rules(void **state)
         assert_true(strlen(S_str(S_get(r, "fullDescription"), "text")) > 0);
         assert_true(strlen(S_str(S_get(r, "help"), "text")) > 0);
     }
-    /* A compliance rule: its message ({match}, quoted or not, reads <phrase>), its
-     * reference, its severity as the default level. */
+    /* A compliance rule: its English message ({match} reads <phrase>), its explanation,
+     * both with the reference as help, its severity as the default level, and every
+     * language's texts in the property bag. */
     json_t *r = S_idx(rules, 0);
     assert_string_equal(S_str(S_get(r, "shortDescription"), "text"),
-                        "<phrase> is a superlative; describe the result instead");
-    assert_string_equal(S_str(S_get(r, "fullDescription"), "text"),
-                        "<phrase> is a superlative; describe the result instead");
-    assert_string_equal(S_str(S_get(r, "help"), "text"), "Medical Service Act art. 56(2)(8)");
+                        "'<phrase>' is a superlative; describe the result instead");
+    assert_string_equal(S_str(S_get(r, "fullDescription"), "text"), "Nobody can prove it.");
+    assert_string_equal(S_str(S_get(r, "help"), "text"),
+                        "Nobody can prove it.\n\nReferences: Medical Service Act art. 56(2)(8)");
     assert_string_equal(S_str(S_get(r, "defaultConfiguration"), "level"), "error");
-    assert_string_equal(S_str(S_get(r, "properties"), "reference"),
-                        "Medical Service Act art. 56(2)(8)");
+    json_t *props = S_get(r, "properties");
+    assert_string_equal(S_str(props, "reference"), "Medical Service Act art. 56(2)(8)");
+    assert_string_equal(S_str(S_get(props, "explanations"), "ko"), "입증할 수 없습니다.");
+    assert_string_equal(S_str(S_get(props, "messages"), "en"),
+                        "'<phrase>' is a superlative; describe the result instead");
+    /* Without an explanation, the message is the full description too. */
     r = S_idx(rules, 1);
     assert_string_equal(S_str(S_get(r, "shortDescription"), "text"),
+                        "do not promise results such as <phrase>");
+    assert_string_equal(S_str(S_get(r, "fullDescription"), "text"),
                         "do not promise results such as <phrase>");
     assert_string_equal(S_str(S_get(r, "defaultConfiguration"), "level"), "warning");
     r = S_idx(rules, 2);
@@ -553,12 +572,14 @@ static void test_sarif_results(void **state)
         assert_true(index >= 0 && (size_t)index < json_array_size(rules));
         assert_string_equal(S_str(S_idx(rules, (size_t)index), "id"), rule_ids[i]);
     }
-    /* The message carries the reference. */
+    /* The message is the short one; the reference is in the result's property bag. */
     json_t *res = S_idx(results, 0);
     assert_int_equal(S_int(res, "ruleIndex"), 0);
     assert_string_equal(S_str(S_get(res, "message"), "text"),
-                        "'best' is a superlative; describe the result instead (Medical Service "
-                        "Act art. 56(2)(8))");
+                        "'best' is a superlative; describe the result instead");
+    assert_string_equal(S_str(S_get(res, "properties"), "reference"),
+                        "Medical Service Act art. 56(2)(8)");
+    assert_null(json_object_get(S_idx(results, 1), "properties"));
     assert_string_equal(S_str(S_get(S_idx(results, 1), "message"), "text"),
                         "this suppression of 'guarantees' covers no finding of that rule; "
                         "remove it");
@@ -720,8 +741,8 @@ static void test_sarif_long_description(void **state)
     json_t *r = S_idx(S_get(S_get(S_get(S_idx(S_get(root, "runs"), 0), "tool"), "driver"),
                             "rules"), 0);
     const char *text = S_str(S_get(r, "shortDescription"), "text");
-    /* "a" and 333 three-byte characters: 1000 bytes. */
-    assert_int_equal(strlen(text), 1000);
+    /* "'<phrase>' a" and 329 three-byte characters: 999 bytes, as the next would pass 1000. */
+    assert_int_equal(strlen(text), 999);
     assert_int_equal(json_array_size(S_get(S_idx(S_get(root, "runs"), 0), "results")), 0);
     json_decref(root);
     diag_list_free(none);

@@ -32,8 +32,8 @@
     "these vary between people. Please make any decision about treatment together with a "    \
     "qualified physician, after a full consultation."
 
-#define REF_OUT " (SPEC.md, Output)"
-#define REF_EXT " (SPEC.md, Output: no request to any other host)"
+#define REF_OUT " (README.md, 'Where the output goes')"
+#define REF_EXT " (README.md, 'Compliance checks')"
 #define COPY "copy the file into the site and use a local address"
 
 /* Run the verifier over dir; it must succeed and check files HTML files. */
@@ -121,7 +121,7 @@ static void test_no_disclaimer(void **state)
                   "index.html:9:1: error: this page has no medical disclaimer; every page needs "
                   "exactly one <aside class=\"medical-disclaimer\" role=\"note\"> with the "
                   "disclaimer text from site.yaml, so add it (a page built by suture shows how) "
-                  "(SPEC.md, The disclaimer) [site-disclaimer]",
+                  "(README.md, 'Two languages') [site-disclaimer]",
                   NULL);
 }
 
@@ -130,8 +130,8 @@ static void test_two_disclaimers(void **state)
     (void)state;
     S_expect_case("two-disclaimers", NULL, 1,
                   "index.html:17:1: error: this page has 2 medical disclaimers; keep exactly one "
-                  "<aside class=\"medical-disclaimer\"> and remove the others (SPEC.md, The "
-                  "disclaimer) [site-disclaimer]",
+                  "<aside class=\"medical-disclaimer\"> and remove the others (README.md, "
+                  "'Two languages') [site-disclaimer]",
                   NULL);
 }
 
@@ -143,7 +143,7 @@ static void test_wrong_disclaimer_text(void **state)
                   "disclaimer in site.yaml: the page has '...site is general and can replace "
                   "medical advice about...' where it should read '...site is general and does "
                   "not replace medical advice...'; copy the exact text from site.yaml, or "
-                  "rebuild the page with suture (SPEC.md, The disclaimer) [site-disclaimer]",
+                  "rebuild the page with suture (README.md, 'Two languages') [site-disclaimer]",
                   NULL);
     /* Without a configured text only the count is checked. */
     diag_list *diags = S_run(FIX "wrong-disclaimer", NULL, NULL, 1);
@@ -175,18 +175,18 @@ static void test_disclaimer_text_details(void **state)
                             "disclaimer in site.yaml: the page has '...not medical advice.' "
                             "where it should read '...not medical advice. Ask your doctor.'; "
                             "copy the exact text from site.yaml, or rebuild the page with "
-                            "suture (SPEC.md, The disclaimer) [site-disclaimer]");
+                            "suture (README.md, 'Two languages') [site-disclaimer]");
     tu_expect_diag_prefixed(diags, 1, dir,
                             "/c.html:10:1: error: the medical disclaimer is empty; put the "
-                            "disclaimer text from site.yaml in it (SPEC.md, The disclaimer) "
+                            "disclaimer text from site.yaml in it (README.md, 'Two languages') "
                             "[site-disclaimer]");
     tu_expect_diag_prefixed(diags, 2, dir,
                             "/d.html:10:1: error: the medical disclaimer's text differs from the "
                             "disclaimer in site.yaml: the page has '이 사이트의 정보는 일반적인 정보이며 "
                             "개인의 상황에 대한 의학적...' "
                             "where it should read 'General information, not medical...'; copy the exact "
-                            "text from site.yaml, or rebuild the page with suture (SPEC.md, The "
-                            "disclaimer) [site-disclaimer]");
+                            "text from site.yaml, or rebuild the page with suture (README.md, "
+                            "'Two languages') [site-disclaimer]");
     assert_int_equal(diag_count(diags), 3);
     diag_list_free(diags);
 
@@ -199,7 +199,7 @@ static void test_disclaimer_text_details(void **state)
                             "대신하지 않습니다.' where it should read '...대한 의학적 조언을 "
                             "대신하지 않습니다. 시술 전 반드시 의사와 상담하십시오.'; copy the "
                             "exact text from site.yaml, or rebuild the page with suture "
-                            "(SPEC.md, The disclaimer) [site-disclaimer]");
+                            "(README.md, 'Two languages') [site-disclaimer]");
     assert_int_equal(diag_count(diags), 4);
     diag_list_free(diags);
     assert_int_equal(tu_tmpdir_remove(dir), 0);

@@ -24,7 +24,7 @@
 #define KO_D "일반 정보이며 진료를 대신하지 않습니다."
 #define EN_D "General information, not medical advice."
 #define REF_H " (Google Search Central: localized versions (hreflang)) [site-hreflang]"
-#define REF_D " (SPEC.md, The disclaimer)"
+#define REF_D " (README.md, 'Two languages')"
 #define REF_L " (WCAG 2.2 SC 3.1.1) [site-lang]"
 
 static const siteverify_language S_langs[] = {{"ko", KO_D}, {"en", "General information,\n"
