@@ -26,6 +26,36 @@ static const explain_rule S_builtin[] = {
      "an unknown id or a missing reason is an error, one that suppresses nothing a warning.",
      NULL, NULL},
     {"rules", "error", "The compliance rules cannot be read.", NULL, NULL, NULL},
+    {"scaffold-placeholder", "error",
+     "The article still holds guidance that suture new wrote for its author to replace.",
+     "suture new article writes an outline: a section heading and, under it, a sentence "
+     "saying what to write there (\"Explain what the procedure is and how it works, in "
+     "everyday words.\"). suture new translation writes notes to the translator (\"# "
+     "translate: ...\", \"<!-- translate: ... -->\"). Such guidance must not be published: "
+     "replace each with the article's own text, or delete it. The error points at its first "
+     "character. The sentence on results varying and the headings are the article's own and "
+     "may stay.",
+     "README.md, 'Editing articles' (suture new)",
+     "suture new article이 만든 개요에는 각 항목 아래에 무엇을 쓸지 알려 주는 안내 문장이 "
+     "있고(\"어떤 시술인지, 어떤 원리로 작용하는지 일상적인 말로 설명해 주십시오.\"), "
+     "suture new translation은 번역자에게 남기는 주석(\"# translate: ...\", \"<!-- "
+     "translate: ... -->\")을 넣습니다. 이런 안내 문구가 그대로 게시되어서는 안 됩니다. "
+     "각 문구를 글의 내용으로 바꾸거나 지우시기 바랍니다. 개인차에 관한 문장과 항목 "
+     "제목은 글의 일부이므로 그대로 두어도 됩니다."},
+    {"title-quoted", "warning",
+     "The whole title is wrapped in quotation marks.",
+     "A title such as \"“Thread lift”\" or '「실 리프팅」' shows its quotation marks on the "
+     "page, in lists, in the browser tab and in search results, where they read as irony or "
+     "as a quotation from someone else. Write the title without them: title: \"Thread "
+     "lift\". A title that quotes part of itself (What does “downtime” mean?) is not "
+     "flagged.",
+     NULL,
+     "\"“실 리프팅”\"처럼 제목 전체를 따옴표로 감싸면 페이지, 글 목록, 브라우저 탭, 검색 "
+     "결과에 따옴표가 그대로 보이고, 다른 사람의 말을 인용한 것처럼 읽힙니다. title: \"실 "
+     "리프팅\"처럼 따옴표 없이 쓰시기 바랍니다. 제목의 일부만 인용한 경우('다운타임'이란 "
+     "무엇인가요?)는 해당하지 않습니다."},
+    {"before-after", "error", "A before-after block is incomplete (consent, alt text, images).",
+     NULL, NULL, NULL},
     {STALENESS_RULE_STALE, "warning",
      "A translation's source has been reviewed again since the version it translates.",
      "A translation says which version of its source it follows: 'translation_of' names the "

@@ -6,8 +6,8 @@
  *     file: severity, kind, languages, then for each language its short message and its
  *     explanation (why it matters, how to fix it), then the legal references;
  *   - the rules built into suture, listed here: the front matter and data checks, the
- *     reading grade, the translations (staleness.h) and the site verification
- *     (siteverify.h). Each has a one-line summary
+ *     reading grade, the translations (staleness.h), the site verification (siteverify.h),
+ *     the scaffold's placeholders and quoted titles (lint.h). Each has a one-line summary
  *     (also SARIF's rule description, report.h), a longer explanation and, where there is
  *     one, the source it rests on.
  *

@@ -582,9 +582,12 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     lt_reading_begin(&L, out, body != NULL);
     lt_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
     size_t *req_at = NULL;
+    lt_placeholders(&L);
     if (fm) {
-        if (fm->title)
+        if (fm->title) {
             S_value(&L, fm->title, S_pos_offset(&L, fm->title_at));
+            lt_title_quoted(&L, fm->title, S_pos_offset(&L, fm->title_at));
+        }
         if (fm->summary)
             S_value(&L, fm->summary, S_pos_offset(&L, fm->summary_at));
         S_meta m = {fm->reviewer, fm->summary, &fm->reviewed, fm->reviewer_at, fm->summary_at,

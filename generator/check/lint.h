@@ -9,6 +9,11 @@
  * Every finding is reported at its place in the source file (line, column in characters)
  * as a diagnostic whose category is the rule id and whose reference is the rule's.
  *
+ * An article is also checked for what `suture new` wrote for its author to replace
+ * (content/outline.h): each placeholder left is an error [scaffold-placeholder]; and a
+ * title that is one quotation as a whole ("“Thread lift”") is a warning [title-quoted],
+ * both in the article's language.
+ *
  * Suppressions: in Markdown, an HTML comment on its own line
  *     <!-- suture-ignore RULE-ID: reason -->
  * suppresses RULE-ID in the block that follows it; in YAML (front matter and data files) a
@@ -19,6 +24,7 @@
 #ifndef SUTURE_LINT_H
 #define SUTURE_LINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "check/compliance.h"
@@ -128,5 +134,17 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
 
 /* Free the suppressions, the readings and the front matter in r and empty it. */
 void lint_result_free(lint_result *r);
+
+/* The rule ids of an article's scaffold placeholders and quoted title (lint_article). */
+#define LINT_RULE_PLACEHOLDER "scaffold-placeholder"
+#define LINT_RULE_TITLE_QUOTED "title-quoted"
+
+/*
+ * Whether title is one quotation as a whole ("“Thread lift”", "'Thread lift'", "「실
+ * 리프팅」"): it starts with an opening quotation mark and ends with the one that closes
+ * it, with no other quotation mark between them (“A” and “B” is not flagged), white space
+ * around it aside.
+ */
+bool lint_title_quoted(const char *title);
 
 #endif

@@ -93,4 +93,15 @@ void lt_reading_block(lt_lint *L, cmark_node *n);
  */
 void lt_reading_end(lt_lint *L, lint_result *out);
 
+/*
+ * lint_scaffold.c: report each placeholder `suture new` wrote (outline_find_placeholder)
+ * still in L's file, an error [scaffold-placeholder] at its first character, in L's
+ * language (Korean for ko, English otherwise).
+ */
+void lt_placeholders(lt_lint *L);
+
+/* Report title, written at byte offset at, when lint_title_quoted: a warning
+ * [title-quoted] in L's language. */
+void lt_title_quoted(lt_lint *L, const char *title, size_t at);
+
 #endif

@@ -327,7 +327,7 @@ static char *S_write_article(const char *content_dir, const config *cfg,
     char *dir = scaffold_folder(content_dir, cfg, lang);
     char *path = path_join(dir, name);
     free(name);
-    char *text = xasprintf("---\n%s---\n%s", fm, scaffold_texts_for(lang->code)->outline);
+    char *text = xasprintf("---\n%s---\n%s", fm, outline_texts_for(lang->code)->outline);
     if (scaffold_create(path, text) < 0) {
         scaffold_report_create(diags, path, dir, "article",
                                "choose another title or --slug, or edit the existing file",

@@ -3,8 +3,8 @@
  *
  *   scaffold.c              a new article, and what both commands share: site.yaml and
  *                           --lang, front matter lines, creating the file
- *   scaffold_texts.c        the words `suture new` writes into files, per language: the
- *                           outlines and the notes to a translator
+ *   scaffold_texts.c        the notes to a translator filled in with language names (the
+ *                           outlines and notes themselves: content/outline.h)
  *   scaffold_translation.c  a new translation of an article
  */
 #ifndef SUTURE_SCAFFOLD_PRIVATE_H
@@ -16,30 +16,14 @@
 #include "base/diag.h"
 #include "base/str.h"
 #include "content/config.h"
-
-/* The words written into new files for one language. */
-typedef struct scaffold_texts {
-    const char *display_locale; /* the locale language names are written in: "ko", "en" */
-    const char *outline;        /* a new article's body: a paragraph and the sections */
-    /* A translation's notes, with {source} (the source's language) and {target} (the
-     * translation's) named in display_locale's words: a YAML comment line above the
-     * title, and an HTML comment (left out of the page) above the body. */
-    const char *translate_fields;
-    const char *translate_body;
-} scaffold_texts;
-
-/*
- * The texts for a file in language code (BCP 47): the Korean ones for ko and its regional
- * tags (ko-KR), the English ones for every other language. Static; never NULL.
- */
-const scaffold_texts *scaffold_texts_for(const char *code);
+#include "content/outline.h"
 
 /*
  * text with each {source} and {target} replaced by ICU's names of the languages source
  * and target in t's display_locale ("영어" for en in Korean; the code itself when ICU has
  * no name). The caller frees the result.
  */
-char *scaffold_fill(const scaffold_texts *t, const char *text, const char *source,
+char *scaffold_fill(const outline_texts *t, const char *text, const char *source,
                     const char *target);
 
 /*

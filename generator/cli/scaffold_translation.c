@@ -255,7 +255,7 @@ static const char **S_ids(const fm_ref *refs, size_t n)
 static char *S_translation_text(const frontmatter *fm, const char *body, const char *source,
                                 const config_language *target, const char *today_iso)
 {
-    const scaffold_texts *t = scaffold_texts_for(target->code);
+    const outline_texts *t = outline_texts_for(target->code);
     char *fields = scaffold_fill(t, t->translate_fields, source, target->code);
     char *note = scaffold_fill(t, t->translate_body, source, target->code);
     char reviewed[16];

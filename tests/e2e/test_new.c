@@ -220,9 +220,21 @@ static void test_new_korean_outline_on_korean_site(void **state)
     S_edit(dir, rel, "summary: \"\"", "summary: \"실리프팅 후 회복 과정을 설명합니다.\"");
     S_edit(dir, rel, "topics: []", "topics: [thread-lift]\nprocedures: [thread-lift]");
     S_edit(dir, rel, "reviewer: \"\"", "reviewer: \"의료진\"");
-    e2e_run(dir, check, &err);
-    /* No finding; the article is only listed with its Korean reading length. */
-    assert_null(strstr(err, "sillipeuting-hu-hoebog.md:"));
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    /* What is left is the outline's guidance: an error in Korean at each of its eight
+     * paragraphs, and nothing else of it; it is listed with its Korean reading length. */
+    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:10:1: error: '이 글에서 무엇을 "
+                                "설명하는지, 어떤 분께 도움이 되는지…' 문장은 suture new가 넣은 "
+                                "안내 문구입니다. 글의 내용으로 바꾸시기 바랍니다 "
+                                "[scaffold-placeholder]\n"));
+    size_t findings = 0;
+    for (const char *p = err; (p = strstr(p, "sillipeuting-hu-hoebog.md:")); p++) {
+        const char *end = strchr(p, '\n');
+        static const char tag[] = " [scaffold-placeholder]";
+        findings += end && (size_t)(end - p) > sizeof tag &&
+                    strncmp(end - (sizeof tag - 1), tag, sizeof tag - 1) == 0;
+    }
+    assert_int_equal(findings, 8);
     assert_non_null(strstr(err, "content/articles/sillipeuting-hu-hoebog.md (14 sentences"));
     free(err);
     const char *build[] = {"build", "--quiet", NULL};

@@ -157,6 +157,22 @@ static void test_match_slot(void **state)
     free(rules);
 }
 
+/* A built-in rule with a Korean text gives it for --lang ko, and both without --lang. */
+static void test_builtin_korean(void **state)
+{
+    S_fix *fx = *state;
+    const explain_rule *r = explain_builtin("scaffold-placeholder");
+    assert_non_null(r);
+    assert_non_null(r->ko);
+    assert_int_equal(S_explain_in(fx, fx->rules, "scaffold-placeholder", "ko"), 0);
+    assert_non_null(strstr(fx->out, "\n  suture new article이 만든 개요에는"));
+    assert_null(strstr(fx->out, "The article still holds"));
+    assert_int_equal(S_explain_in(fx, fx->rules, "scaffold-placeholder", NULL), 0);
+    assert_non_null(strstr(fx->out, "(ko) "));
+    assert_non_null(strstr(fx->out, "  The article still holds"));
+    assert_non_null(explain_builtin("title-quoted"));
+}
+
 static void test_unknown(void **state)
 {
     S_fix *fx = *state;
@@ -192,6 +208,7 @@ int main(void)
         T(test_builtin),
         T(test_compliance_rule),
         T(test_match_slot),
+        T(test_builtin_korean),
         T(test_unknown),
         T(test_rules_unreadable),
     };

@@ -168,6 +168,70 @@ static void test_phrase_first(void **state)
     assert_string_equal(diag_get(fx->diags, 0)->lang, "ko-KR");
 }
 
+/* An article with title as its front matter's title. */
+#define S_TITLED(title)                                                                        \
+    "---\ntitle: \"" title "\"\nsummary: \"What a thread lift does.\"\ntopics: [anatomy]\n"    \
+    "date: 2026-11-10\nreviewed: 2026-11-10\nreviewer: \"Medical review team\"\n---\nText.\n"
+
+/* Lint text as a.md in lang; expect exactly the n diagnostics given (without a.md). */
+static void S_lint_text(S_fix *fx, const char *lang, const char *text, size_t n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    S_vlint(fx, "a.md", lang, text, n, ap);
+    va_end(ap);
+}
+
+/* The whole title in quotation marks is a warning at the title, in the page's language. */
+static void test_title_quoted(void **state)
+{
+    S_fix *fx = *state;
+    S_lint_text(fx, "en", S_TITLED("“Thread lift”"), 1,
+                ":2:8: warning: '“Thread lift”' the whole title is wrapped in quotation "
+                "marks; write it without them [title-quoted]");
+    S_lint_text(fx, "ko", S_TITLED("「실 리프팅」"), 1,
+                ":2:8: warning: '「실 리프팅」' 제목 전체가 따옴표로 감싸여 있습니다. 따옴표 "
+                "없이 쓰시기 바랍니다 [title-quoted]");
+    /* Quoting part of a title is not flagged. */
+    S_lint_text(fx, "en", S_TITLED("What does “downtime” mean?"), 0);
+    S_lint_text(fx, "ko", S_TITLED("‘다운타임’이란 무엇인가요?"), 0);
+    assert_true(lint_title_quoted("'Thread lift'"));
+    assert_true(lint_title_quoted(" \"Thread lift\" "));
+    assert_true(lint_title_quoted("‘실 리프팅’"));
+    assert_false(lint_title_quoted("“A” and “B”"));
+    assert_false(lint_title_quoted("“”"));
+    assert_false(lint_title_quoted("“Thread lift\""));
+    assert_false(lint_title_quoted("Thread lift"));
+    assert_false(lint_title_quoted("\""));
+    assert_false(lint_title_quoted(""));
+}
+
+/* The guidance suture new writes, left in an article, is an error at its first character,
+ * in the article's language, whichever language's guidance it is. */
+static void test_scaffold_placeholders(void **state)
+{
+    S_fix *fx = *state;
+    S_lint(fx, "en/x.md", "en",
+           "Write two or three plain sentences: what this article explains and who it is "
+           "for.\n\n## Risks\n\nRead this. Describe who may be suited to it, who should not "
+           "have it, and why.\n",
+           2,
+           ":9:1: error: 'Write two or three plain sente…' is guidance suture new wrote for "
+           "you; replace it with the article's own text [scaffold-placeholder]",
+           ":13:12: error: 'Describe who may be suited to…' is guidance suture new wrote for "
+           "you; replace it with the article's own text [scaffold-placeholder]");
+    S_lint(fx, "ko/x.md", "ko",
+           "어떤 분께 맞을 수 있는지, 어떤 분은 받지 않는 것이 좋은지와 그 이유를 적어 "
+           "주십시오.\n\n<!-- translate: the text below is the English original. -->\n",
+           2,
+           ":9:1: error: '어떤 분께 맞을 수 있는지, 어떤 분은 받지 않는 것이…' 문장은 suture "
+           "new가 넣은 안내 문구입니다. 글의 내용으로 바꾸시기 바랍니다 [scaffold-placeholder]",
+           ":11:1: error: '<!-- translate: the text below…' 문장은 suture new가 넣은 안내 "
+           "문구입니다. 글의 내용으로 바꾸시기 바랍니다 [scaffold-placeholder]");
+    /* The sentence on results varying is the article's own. */
+    S_lint(fx, "en/x.md", "en", "Results and recovery vary from person to person.\n", 0);
+}
+
 static void test_folder_language_wins_over_front_matter(void **state)
 {
     S_fix *fx = *state;
@@ -255,6 +319,8 @@ int main(void)
         T(test_front_matter_kept),
         T(test_yaml_text_per_language),
         T(test_phrase_first),
+        T(test_title_quoted),
+        T(test_scaffold_placeholders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
