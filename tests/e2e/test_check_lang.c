@@ -305,12 +305,49 @@ static void test_explain(void **state)
     assert_non_null(strstr(text, "\n  References: Medical Service Act (Korea) art. 56(2)(3)\n"));
     free(text);
     free(err);
+    /* --lang: the Korean text only; a code that is not one, or without --explain: usage. */
+    const char *ko[] = {"check", "--explain", "no-pain", "--lang", "ko", NULL};
+    assert_int_equal(e2e_run_to(dir, ko, out, &err), 0);
+    text = file_read(out, &len);
+    assert_non_null(strstr(text, "\n  Message (ko): "));
+    assert_null(strstr(text, "(en)"));
+    free(text);
+    free(err);
+    const char *bad[] = {"check", "--explain", "no-pain", "--lang", "k o", NULL};
+    assert_int_equal(e2e_run(dir, bad, &err), 2);
+    assert_string_equal(err, "suture: --lang must be a language code such as ko or en, not "
+                             "'k o'\n");
+    free(err);
+    const char *alone[] = {"check", "--lang", "ko", NULL};
+    assert_int_equal(e2e_run(dir, alone, &err), 2);
+    assert_string_equal(err, "suture: --lang goes with --explain RULE (a finding is always "
+                             "in its page's language)\n");
+    free(err);
     const char *unknown[] = {"check", "--explain", "translation-stal", NULL};
     assert_int_equal(e2e_run_to(dir, unknown, out, &err), 1);
     assert_string_equal(err, "suture: there is no rule 'translation-stal'; did you mean "
                              "'translation-stale'?\n");
     free(err);
     free(out);
+    S_done(dir);
+}
+
+/* --verbose: each finding's references (and explanation, when the rule has one) under it,
+ * labelled in the finding's language. */
+static void test_verbose(void **state)
+{
+    (void)state;
+    char *dir = S_fixture();
+    char *err = NULL;
+    setenv("SUTURE_TODAY", "2026-12-06", 1);
+    const char *args[] = {"check", "--verbose", NULL};
+    assert_int_equal(e2e_run(dir, args, &err), 1);
+    unsetenv("SUTURE_TODAY");
+    assert_non_null(strstr(err, "설명하세요. [no-pain]\n  근거: Medical Service Act (Korea) "
+                                "art. 56(2)(3)\n"));
+    assert_non_null(strstr(err, "expect [no-pain]\n  References: Medical Service Act (Korea) "
+                                "art. 56(2)(3)\n"));
+    free(err);
     S_done(dir);
 }
 
@@ -393,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_article_language_errors),
         cmocka_unit_test(test_suture_today),
         cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_verbose),
         cmocka_unit_test(test_site_in_two_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
