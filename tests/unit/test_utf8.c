@@ -41,6 +41,29 @@ static void test_invalid_bytes(void **state)
     S_expect_invalid("\n\n\n\xff", 4, 3, 4, 1);
 }
 
+/* ASCII is skipped eight bytes at a time: a bad byte is found, with its line and column,
+ * wherever it falls in or after a long ASCII run, and a character cut short by the end of
+ * the text after one is still cut short. */
+static void test_invalid_after_ascii_runs(void **state)
+{
+    (void)state;
+    char text[64];
+    for (size_t at = 0; at < 40; at++) {
+        memset(text, 'a', sizeof text);
+        text[5] = '\n';
+        text[at] = (char)0xff;
+        bool before_newline = at <= 5;
+        S_expect_invalid(text, sizeof text, at, before_newline ? 1 : 2,
+                         before_newline ? (unsigned)at + 1 : (unsigned)(at - 5));
+    }
+    memset(text, 'b', sizeof text);
+    memcpy(text + 20, "\xea\xb0\x80", 3);
+    assert_true(utf8_valid(text, sizeof text, NULL));
+    S_expect_invalid(text, 22, 20, 1, 21);
+    text[62] = (char)0xc3;
+    S_expect_invalid(text, 63, 62, 1, 61);
+}
+
 static void test_report_once(void **state)
 {
     (void)state;
@@ -91,6 +114,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_valid_text),
         cmocka_unit_test(test_invalid_bytes),
+        cmocka_unit_test(test_invalid_after_ascii_runs),
         cmocka_unit_test(test_report_once),
         cmocka_unit_test(test_warn_after),
     };
