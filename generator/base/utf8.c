@@ -37,10 +37,9 @@ static size_t S_char_len(const unsigned char *s, size_t n)
     return len;
 }
 
-/* The length of the run of ASCII bytes at s (n bytes left), eight at a time: most text is
- * ASCII, and a byte below 0x80 needs no decoding. */
-static size_t S_ascii_run(const unsigned char *s, size_t n)
+size_t utf8_ascii_prefix(const char *text, size_t n)
 {
+    const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
@@ -58,7 +57,7 @@ static size_t S_first_invalid(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        i += S_ascii_run(s + i, len - i);
+        i += utf8_ascii_prefix((const char *)s + i, len - i);
         if (i == len)
             break;
         size_t n = S_char_len(s + i, len - i);

@@ -64,6 +64,19 @@ static void test_invalid_after_ascii_runs(void **state)
     S_expect_invalid(text, 63, 62, 1, 61);
 }
 
+static void test_ascii_prefix(void **state)
+{
+    (void)state;
+    assert_int_equal(utf8_ascii_prefix("", 0), 0);
+    assert_int_equal(utf8_ascii_prefix("plain text, all ASCII", 21), 21);
+    assert_int_equal(utf8_ascii_prefix("caf\xc3\xa9", 5), 3);
+    /* Past the first eight bytes, and in the last bytes after the eight-byte words. */
+    assert_int_equal(utf8_ascii_prefix("0123456789\xea\xb0\x80", 13), 10);
+    assert_int_equal(utf8_ascii_prefix("0123456789abcdefg\x80", 18), 17);
+    /* Only n bytes are read. */
+    assert_int_equal(utf8_ascii_prefix("0123\xff", 4), 4);
+}
+
 static void test_report_once(void **state)
 {
     (void)state;
@@ -115,6 +128,7 @@ int main(void)
         cmocka_unit_test(test_valid_text),
         cmocka_unit_test(test_invalid_bytes),
         cmocka_unit_test(test_invalid_after_ascii_runs),
+        cmocka_unit_test(test_ascii_prefix),
         cmocka_unit_test(test_report_once),
         cmocka_unit_test(test_warn_after),
     };
