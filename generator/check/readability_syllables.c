@@ -254,16 +254,15 @@ static unsigned S_count_rules(const char *w, size_t n)
 /*
  * The words counted last on this thread, by a hash of their letters: a text repeats its
  * words (the, thread, skin...), and looking one up is several times faster than the rules.
- * A slot keeps one word of up to CACHE_WORD letters, as two 8-byte words padded with
- * zeros, so that a lookup compares two numbers; a collision just replaces it. In TLS: no
- * lock, nothing to free.
+ * A slot keeps one word of up to CACHE_WORD letters; a collision just replaces it. In TLS:
+ * no lock, nothing to free.
  */
-#define CACHE_SLOTS 8192
-#define CACHE_WORD 16
+#define CACHE_SLOTS 2048
+#define CACHE_WORD 15
 typedef struct {
-    uint64_t lo, hi;         /* the letters, zero-padded */
     unsigned char len;       /* 0: empty */
     unsigned char syllables;
+    char word[CACHE_WORD];
 } S_cached;
 static _Thread_local S_cached S_cache[CACHE_SLOTS];
 
@@ -271,18 +270,21 @@ static unsigned S_count(const char *w, size_t n)
 {
     if (n == 0 || n > CACHE_WORD)
         return S_count_rules(w, n);
-    char pad[CACHE_WORD] = {0};
-    memcpy(pad, w, n);
-    uint64_t lo, hi;
-    memcpy(&lo, pad, sizeof lo);
-    memcpy(&hi, pad + 8, sizeof hi);
-    /* Multiplicative hashing (Knuth, TAOCP vol. 3, 6.4): the top bits of the product. */
-    uint64_t h = (lo ^ (hi * UINT64_C(0x9E3779B97F4A7C15)) ^ n) * UINT64_C(0xFF51AFD7ED558CCD);
-    S_cached *slot = &S_cache[h >> (64 - 13)];
-    if (slot->len == n && slot->lo == lo && slot->hi == hi)
-        return slot->syllables;
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    S_cached *slot = &S_cache[h & (CACHE_SLOTS - 1)];
+    if (slot->len == n) {
+        size_t i = 0;
+        while (i < n && slot->word[i] == w[i])
+            i++;
+        if (i == n)
+            return slot->syllables;
+    }
     unsigned count = S_count_rules(w, n);
-    *slot = (S_cached){lo, hi, (unsigned char)n, (unsigned char)(count < 255 ? count : 255)};
+    slot->len = (unsigned char)n;
+    slot->syllables = (unsigned char)(count < 255 ? count : 255);
+    memcpy(slot->word, w, n);
     return count;
 }
 

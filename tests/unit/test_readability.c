@@ -181,8 +181,8 @@ static void test_syllables(void **state)
 }
 
 /* The counts of words met before come from a cache of the words last counted: a word read
- * again, one of 16 letters (the longest kept), one of 17 (never kept) and words that differ
- * only past their eighth letter each keep their own count. */
+ * again, long words on either side of the longest kept (15 letters) and words that differ
+ * only in their last letters each keep their own count. */
 static void test_syllables_counted_again(void **state)
 {
     (void)state;
