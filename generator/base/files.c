@@ -62,8 +62,10 @@ char *file_read(const char *path, size_t *len)
         return NULL;
     }
     /* Read straight into a buffer of the size fstat gave, with room for the NUL and to see
-     * the end; it grows only when the file has grown since (a file being written, /proc). */
-    size_t cap = (size_t)st.st_size + 1, used = 0;
+     * the end; it grows only when the file has grown since (a file being written). A size
+     * of 0 may be a file of /proc, whose size is not known before it is read and which may
+     * have to be read in one go (a sysctl reads nothing from an offset past 0): 64 KiB. */
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, used = 0;
     char *buf = xmalloc(cap + 1);
     for (;;) {
         if (used == cap) {
