@@ -45,10 +45,8 @@ static int S_open_regular(const char *path, struct stat *st)
         errno = e;
         return -1;
     }
-    /* Reads of a regular file never block; the flag goes, for stdio's sake. */
-    int flags = fcntl(fd, F_GETFL);
-    if (flags >= 0)
-        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    /* Reads of a regular file never block, so the flag may stay for read(2); stdio's
+     * streams drop it (file_open_regular). */
     return fd;
 }
 
@@ -63,34 +61,42 @@ char *file_read(const char *path, size_t *len)
         errno = EFBIG;
         return NULL;
     }
-    strbuf b = STRBUF_INIT;
-    char chunk[65536];
+    /* Read straight into a buffer of the size fstat gave, with room for the NUL and to see
+     * the end; it grows only when the file has grown since (a file being written). A size
+     * of 0 may be a file of /proc, whose size is not known before it is read and which may
+     * have to be read in one go (a sysctl reads nothing from an offset past 0): 64 KiB. */
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, used = 0;
+    char *buf = xmalloc(cap + 1);
     for (;;) {
-        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (used == cap) {
+            cap *= 2;
+            buf = xrealloc(buf, cap + 1);
+        }
+        ssize_t n = read(fd, buf + used, cap - used);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             int e = errno;
             close(fd);
-            strbuf_free(&b);
+            free(buf);
             errno = e;
             return NULL;
         }
         if (n == 0)
             break;
-        /* The size may have grown since fstat (a file being written, /proc). */
-        if (b.len + (size_t)n >= FILE_MAX_BYTES) {
+        used += (size_t)n;
+        if (used >= FILE_MAX_BYTES) {
             close(fd);
-            strbuf_free(&b);
+            free(buf);
             errno = EFBIG;
             return NULL;
         }
-        strbuf_append(&b, chunk, (size_t)n);
     }
     close(fd);
+    buf[used] = '\0';
     if (len)
-        *len = b.len;
-    return strbuf_detach(&b);
+        *len = used;
+    return buf;
 }
 
 FILE *file_open_regular(const char *path)
@@ -99,6 +105,9 @@ FILE *file_open_regular(const char *path)
     int fd = S_open_regular(path, &st);
     if (fd < 0)
         return NULL;
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     FILE *f = fdopen(fd, "r");
     if (!f) {
         int e = errno;

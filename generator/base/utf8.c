@@ -1,6 +1,7 @@
 /* utf8.c: the first invalid byte of a text, and the one message about it (see utf8.h). */
 #include "base/utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The length of the valid character at s (n bytes left), or 0 when it is not valid. */
@@ -36,27 +37,48 @@ static size_t S_char_len(const unsigned char *s, size_t n)
     return len;
 }
 
-bool utf8_valid(const char *text, size_t len, utf8_position *at)
+size_t utf8_ascii_prefix(const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
-    unsigned line = 1, column = 1;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        if (w & UINT64_C(0x8080808080808080))
+            break;
+    }
+    while (i < n && s[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* The offset of the first byte of text that is not part of a valid character, or len. */
+static size_t S_first_invalid(const unsigned char *s, size_t len)
+{
     size_t i = 0;
     while (i < len) {
+        i += utf8_ascii_prefix((const char *)s + i, len - i);
+        if (i == len)
+            break;
         size_t n = S_char_len(s + i, len - i);
-        if (n == 0) {
-            if (at)
-                *at = (utf8_position){i, line, column};
-            return false;
-        }
-        if (s[i] == '\n') {
-            line++;
-            column = 1;
-        } else {
-            column++;
-        }
+        if (n == 0)
+            return i;
         i += n;
     }
-    return true;
+    return len;
+}
+
+static utf8_position S_position(const char *text, size_t offset);
+
+bool utf8_valid(const char *text, size_t len, utf8_position *at)
+{
+    size_t bad = S_first_invalid((const unsigned char *)text, len);
+    if (bad == len)
+        return true;
+    /* Lines and columns only for the text that has a bad byte: the one slow pass. */
+    if (at)
+        *at = S_position(text, bad);
+    return false;
 }
 
 void utf8_report(diag_list *diags, const char *file, const utf8_position *at,

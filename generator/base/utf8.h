@@ -29,6 +29,13 @@ typedef struct utf8_position {
  */
 bool utf8_valid(const char *text, size_t len, utf8_position *at);
 
+/*
+ * The number of bytes at the start of text (n bytes) below 0x80: ASCII, which needs no
+ * decoding. Reads eight bytes at a time, so that the mostly ASCII text of an English page
+ * is passed over quickly.
+ */
+size_t utf8_ascii_prefix(const char *text, size_t n);
+
 /* The message, with the line and the column as its two %u. */
 #define UTF8_MESSAGE \
     "this file is not valid UTF-8 at line %u, column %u: save it as UTF-8 in your editor"

@@ -70,15 +70,24 @@ typedef struct {
 
 typedef struct {
     const lint_context *ctx;
+    const char *content_dir;
+    const char *articles_dir;
     S_article *articles;
     size_t n;
     lint_result *results;     /* one per article */
     atomic_size_t next;
 } S_work;
 
-static void S_lint_file(const lint_context *ctx, compliance_scanner *s, const S_article *a,
+static void S_lint_file(const S_work *w, compliance_scanner *s, const S_article *a,
                         lint_result *out)
 {
+    const lint_context *ctx = w->ctx;
+    /* What the build would refuse to publish is not read here either. Checked here, on
+     * the linting threads, rather than before them: it is a system call per article. */
+    if (path_link_outside(a->path, w->content_dir)) {
+        articlefiles_report_link_outside(ctx->diags, a->path, w->articles_dir);
+        return;
+    }
     size_t len = 0;
     char *text = file_read(a->path, &len);
     if (!text) {
@@ -97,7 +106,7 @@ static void *S_worker(void *arg)
         size_t i = atomic_fetch_add(&w->next, 1);
         if (i >= w->n)
             break;
-        S_lint_file(w->ctx, s, &w->articles[i], &w->results[i]);
+        S_lint_file(w, s, &w->articles[i], &w->results[i]);
     }
     compliance_scanner_free(s);
     mdarena_thread_exit();
@@ -201,25 +210,18 @@ static void S_lint_content(const check_options *opt, const config *cfg,
     /* No articles folder is a mistake in the content, reported as the build reports it;
      * the data files are still linted. */
     articlefiles_list_site(articles_dir, cfg, &rels, diags);
-    S_work w = {.ctx = &ctx};
+    S_work w = {.ctx = &ctx, .content_dir = opt->content_dir, .articles_dir = articles_dir};
     w.articles = xcalloc(rels.len + 1, sizeof *w.articles);
-    for (size_t i = 0; i < rels.len; i++) {
-        char *path = path_join(articles_dir, rels.items[i]);
-        /* What the build would refuse to publish is not read here either. */
-        if (path_link_outside(path, opt->content_dir)) {
-            articlefiles_report_link_outside(diags, path, articles_dir);
-            free(path);
-            sum->files++;
-            continue;
-        }
+    for (size_t i = 0; i < rels.len; i++)
         w.articles[w.n++] = (S_article){
-            .path = path,
+            .path = path_join(articles_dir, rels.items[i]),
             .rel = rels.items[i],
             .lang = cfg->multilingual ? articlefiles_language(cfg, rels.items[i])->code : NULL,
         };
-    }
-    free(articles_dir);
+    /* An article linked from outside the content has no result (no front matter): it is
+     * counted as a file, and left out of what follows as one that cannot be read is. */
     S_lint_articles(opt, &w);
+    free(articles_dir);
     S_check_languages(opt, cfg, &w, &rels, diags);
 
     compliance_scanner *s = compliance_scanner_new();

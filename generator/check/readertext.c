@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include "base/alloc.h"
+#include "base/utf8.h"
 
 /* How far ahead the aligner looks for a byte of the literal before giving up. */
 #define ALIGN_LOOKAHEAD 64
@@ -76,6 +77,22 @@ static size_t S_entity_len(const char *p, size_t avail)
     return 0;
 }
 
+/* How many bytes a and b have in common at their start, up to max: eight at a time. */
+static size_t S_same_prefix(const char *a, const char *b, size_t max)
+{
+    size_t k = 0;
+    for (; k + 8 <= max; k += 8) {
+        uint64_t x, y;
+        memcpy(&x, a + k, sizeof x);
+        memcpy(&y, b + k, sizeof y);
+        if (x != y)
+            break;
+    }
+    while (k < max && a[k] == b[k])
+        k++;
+    return k;
+}
+
 /* Bytes in the UTF-8 sequence that starts with lead byte c (1 for a stray byte). */
 static size_t S_utf8_len(unsigned char c)
 {
@@ -102,9 +119,8 @@ void rtext_append_aligned(reader_text *t, const char *lit, size_t n, const char 
         char c = lit[j];
         if (i < src_len && src[i] == c) {
             /* The usual case: a run of the literal as it is in the source. */
-            size_t run = 1;
-            while (j + run < n && i + run < src_len && src[i + run] == lit[j + run])
-                run++;
+            size_t max = n - j < src_len - i ? n - j : src_len - i;
+            size_t run = S_same_prefix(src + i, lit + j, max);
             memcpy(out + o, lit + j, run);
             for (size_t k = 0; k < run; k++)
                 at[o + k] = (uint32_t)(i + k);
@@ -249,10 +265,7 @@ static void S_append_normalized(reader_text *out, const UNormalizer2 *nfkc, cons
 
 void rtext_normalize(reader_text *t)
 {
-    bool ascii = true;
-    for (size_t i = 0; i < t->len && ascii; i++)
-        ascii = (unsigned char)t->text[i] < 0x80;
-    if (ascii)
+    if (utf8_ascii_prefix(t->text, t->len) == t->len)
         return;
     S_drop_ignorables(t);
     UErrorCode err = U_ZERO_ERROR;

@@ -82,6 +82,24 @@ static void test_file_read_empty(void **state)
     assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
+/* A file of /proc says it is empty, and a sysctl of numbers reads nothing past offset 0:
+ * it is read whole, in one read. pid_max is at least 301 (proc(5)); read in small pieces it
+ * would be its first digit alone. */
+static void test_file_read_proc(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *got = file_read("/proc/sys/kernel/pid_max", &len);
+    if (!got) {
+        print_message("skipped: no /proc/sys/kernel/pid_max here\n");
+        return;
+    }
+    assert_true(len >= 4);
+    assert_int_equal(got[len - 1], '\n');
+    assert_true(atol(got) >= 301);
+    free(got);
+}
+
 static void test_file_read_errors(void **state)
 {
     (void)state;
@@ -769,6 +787,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_file_write_read_roundtrip),
         cmocka_unit_test(test_file_read_empty),
+        cmocka_unit_test(test_file_read_proc),
         cmocka_unit_test(test_file_read_errors),
         cmocka_unit_test(test_file_read_size_limit),
         cmocka_unit_test(test_file_read_not_regular),

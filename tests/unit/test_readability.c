@@ -180,6 +180,29 @@ static void test_syllables(void **state)
     }
 }
 
+/* The counts of words met before come from a cache of the words last counted: a word read
+ * again, long words on either side of the longest kept (15 letters) and words that differ
+ * only in their last letters each keep their own count. */
+static void test_syllables_counted_again(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word;
+        unsigned syllables;
+    } cases[] = {
+        {"characterisation", 6}, {"characterisations", 6}, {"organisationally", 7},
+        {"anaesthetic", 4}, {"anaesthetist", 4}, {"anaesthesia", 4}, {"people", 2},
+        {"peoples", 2}, {"make", 1}, {"makes", 1}, {"the", 1}, {"a", 1},
+    };
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            unsigned got = readability_syllables(cases[i].word, strlen(cases[i].word));
+            if (got != cases[i].syllables)
+                fail_msg("pass %d, '%s': %u syllables, expected %u", pass, cases[i].word, got,
+                         cases[i].syllables);
+        }
+}
+
 static void test_sentence_ends(void **state)
 {
     (void)state;
@@ -329,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_published_example),
         cmocka_unit_test(test_hand_counted),
         cmocka_unit_test(test_syllables),
+        cmocka_unit_test(test_syllables_counted_again),
         cmocka_unit_test(test_sentence_ends),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_blocks_end_sentences),

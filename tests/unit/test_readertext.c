@@ -110,6 +110,29 @@ static void test_aligned_plain(void **state)
     rtext_free(&t);
 }
 
+/* Runs are compared eight bytes at a time: an escape found after a long run, at each place
+ * in an eight-byte word, takes the backslash's position as a shorter one does. */
+static void test_aligned_long_runs(void **state)
+{
+    (void)state;
+    for (size_t at = 0; at < 20; at++) {
+        char lit[32], src[33];
+        memset(lit, 'a', sizeof lit);
+        lit[at] = '*';
+        lit[sizeof lit - 1] = '\0';
+        memcpy(src, lit, at);
+        src[at] = '\\';
+        memcpy(src + at + 1, lit + at, sizeof lit - at);
+        reader_text t;
+        rtext_init(&t);
+        S_align(&t, lit, src, 0);
+        assert_string_equal(t.text, lit);
+        for (size_t i = 0; i < t.len; i++)
+            assert_int_equal(t.src[i], i <= at ? i : i + 1);
+        rtext_free(&t);
+    }
+}
+
 static void test_aligned_backslash_escape(void **state)
 {
     (void)state;
@@ -234,6 +257,23 @@ static void test_normalize_ascii_untouched(void **state)
     rtext_normalize(&t);
     assert_ptr_equal(t.text, before);
     EXPECT(&t, "the best", 2, 3, 4, 5, 6, 7, 8, 9);
+    rtext_free(&t);
+}
+
+/* Text that is ASCII for more than eight bytes and then is not is normalised: full-width
+ * letters after a long run of ASCII. */
+static void test_normalize_after_long_ascii(void **state)
+{
+    (void)state;
+    reader_text t;
+    rtext_init(&t);
+    /* "ｂｅｓｔ", full width, after 17 ASCII bytes. */
+    const char *src = "the clinic is the \xEF\xBD\x82\xEF\xBD\x85\xEF\xBD\x93\xEF\xBD\x94";
+    S_align(&t, src, src, 0);
+    rtext_normalize(&t);
+    assert_string_equal(t.text, "the clinic is the best");
+    assert_int_equal(t.src[18], 18);
+    assert_int_equal(t.src[21], 27);
     rtext_free(&t);
 }
 
@@ -538,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_append_at),
         cmocka_unit_test(test_append_grows),
         cmocka_unit_test(test_aligned_plain),
+        cmocka_unit_test(test_aligned_long_runs),
         cmocka_unit_test(test_aligned_backslash_escape),
         cmocka_unit_test(test_aligned_numeric_entity),
         cmocka_unit_test(test_aligned_named_entity),
@@ -547,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_aligned_not_found),
         cmocka_unit_test(test_aligned_lookahead_limit),
         cmocka_unit_test(test_normalize_ascii_untouched),
+        cmocka_unit_test(test_normalize_after_long_ascii),
         cmocka_unit_test(test_normalize_empty),
         cmocka_unit_test(test_normalize_full_width),
         cmocka_unit_test(test_normalize_compatibility),

@@ -41,6 +41,42 @@ static void test_invalid_bytes(void **state)
     S_expect_invalid("\n\n\n\xff", 4, 3, 4, 1);
 }
 
+/* ASCII is skipped eight bytes at a time: a bad byte is found, with its line and column,
+ * wherever it falls in or after a long ASCII run, and a character cut short by the end of
+ * the text after one is still cut short. */
+static void test_invalid_after_ascii_runs(void **state)
+{
+    (void)state;
+    char text[64];
+    for (size_t at = 0; at < 40; at++) {
+        memset(text, 'a', sizeof text);
+        text[5] = '\n';
+        text[at] = (char)0xff;
+        bool before_newline = at <= 5;
+        S_expect_invalid(text, sizeof text, at, before_newline ? 1 : 2,
+                         before_newline ? (unsigned)at + 1 : (unsigned)(at - 5));
+    }
+    memset(text, 'b', sizeof text);
+    memcpy(text + 20, "\xea\xb0\x80", 3);
+    assert_true(utf8_valid(text, sizeof text, NULL));
+    S_expect_invalid(text, 22, 20, 1, 21);
+    text[62] = (char)0xc3;
+    S_expect_invalid(text, 63, 62, 1, 61);
+}
+
+static void test_ascii_prefix(void **state)
+{
+    (void)state;
+    assert_int_equal(utf8_ascii_prefix("", 0), 0);
+    assert_int_equal(utf8_ascii_prefix("plain text, all ASCII", 21), 21);
+    assert_int_equal(utf8_ascii_prefix("caf\xc3\xa9", 5), 3);
+    /* Past the first eight bytes, and in the last bytes after the eight-byte words. */
+    assert_int_equal(utf8_ascii_prefix("0123456789\xea\xb0\x80", 13), 10);
+    assert_int_equal(utf8_ascii_prefix("0123456789abcdefg\x80", 18), 17);
+    /* Only n bytes are read. */
+    assert_int_equal(utf8_ascii_prefix("0123\xff", 4), 4);
+}
+
 static void test_report_once(void **state)
 {
     (void)state;
@@ -91,6 +127,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_valid_text),
         cmocka_unit_test(test_invalid_bytes),
+        cmocka_unit_test(test_invalid_after_ascii_runs),
+        cmocka_unit_test(test_ascii_prefix),
         cmocka_unit_test(test_report_once),
         cmocka_unit_test(test_warn_after),
     };
