@@ -434,12 +434,52 @@ async function checkPage(browser, origin, page, vp, axeSource, shotDir) {
     result.incomplete = axe.incomplete;
 
     result.focus = await checkFocus(tab);
+    result.reflow = await checkReflow(tab);
   } catch (err) {
     result.loadError = err.message.split('\n')[0];
   } finally {
     await context.close();
   }
   return result;
+}
+
+// ------------------------------------------------------------------ reflow (WCAG 1.4.10)
+
+// Content must fit the viewport's width without scrolling sideways (WCAG 2.2 SC 1.4.10,
+// Reflow): the page may not be wider than the window, and no visible control or text may
+// start or end outside it. Wide tables are exempt only inside a scrolling region (an
+// element whose overflow-x scrolls, as .comparison-wrap), which keyboard users can reach.
+async function checkReflow(tab) {
+  return tab.evaluate(() => {
+    window.scrollTo(0, 0);   // the focus walk may have scrolled sideways to a control
+    const vw = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > vw + 1) {
+      out.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${vw} px window`);
+    }
+    const inScroller = (el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const ox = getComputedStyle(p).overflowX;
+        if (ox === 'auto' || ox === 'scroll') return true;
+      }
+      return false;
+    };
+    const seen = new Set();
+    for (const el of document.querySelectorAll('a, button, input, select, textarea, h1, h2, h3, p, li, th, td')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const st = getComputedStyle(el);
+      if (st.visibility === 'hidden' || st.position === 'fixed') continue;
+      if (el.closest('.skip-link, .visually-hidden, [hidden]')) continue;
+      if ((r.right > vw + 1 || r.left < -1) && !inScroller(el)) {
+        const name = el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '');
+        if (seen.has(name)) continue;
+        seen.add(name);
+        out.push(`${name} spans ${Math.round(r.left)}..${Math.round(r.right)} px in a ${vw} px window`);
+      }
+    }
+    return out;
+  });
 }
 
 // ------------------------------------------------------------------ the Nu HTML Checker
@@ -585,6 +625,7 @@ async function main() {
       if (r.focus) {
         for (const f of r.focus.failures) { failed = true; detail.push(`${head}: focus: ${f}`); }
       }
+      for (const f of r.reflow || []) { failed = true; detail.push(`${head}: reflow: ${f}`); }
       if (r.incomplete.length) review.push(`${head}: ${r.incomplete.join(', ')}`);
       for (const u of r.external) { failed = true; detail.push(`${head}: request to another host: ${u}`); }
       for (const u of r.failedRequests) { failed = true; detail.push(`${head}: failed request: ${u}`); }
