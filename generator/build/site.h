@@ -53,4 +53,17 @@ enum {
  */
 int site_build(const site_options *opt, diag_list *diags, site_stats *stats);
 
+/*
+ * What site_build would refuse in the content, found without making a page: site.yaml,
+ * the procedure data and the glossary; every article's front matter (topics, procedures,
+ * languages, slugs); every link, #anchor, image and compare or before-after block of the
+ * articles' bodies and the disclaimers, with the same code and messages as site_build
+ * (the bodies are read into trees by the Markdown stage, but no page is rendered, no
+ * template is read and nothing is written). Drafts are read as site_build reads them
+ * (opt->drafts). opt->templates_dir and opt->out_dir are not used. Every mistake is added
+ * to diags. Returns SITE_OK, SITE_INPUT_ERRORS, or SITE_ENVIRONMENT_ERROR when the content
+ * folder does not exist (reported). page_init must have been called.
+ */
+int site_validate(const site_options *opt, diag_list *diags);
+
 #endif
