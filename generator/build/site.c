@@ -325,6 +325,11 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
         S_free_build(&b);
         return SITE_INPUT_ERRORS;
     }
+    for (size_t i = 0; opt->article_pages && i < b.n_articles; i++)
+        if (build_has_page(&b.articles[i])) {
+            strlist_push(opt->article_pages, b.articles[i].path);
+            strlist_push(opt->article_pages, b.articles[i].url);
+        }
     build_link_procedures(&b);
     build_plan_search(&b);
     S_render_disclaimers(&b);

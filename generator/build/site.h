@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/str.h"
 
 /*
  * How far a build has come, for a progress line: read from another thread while the build
@@ -28,6 +29,10 @@ typedef struct site_options {
     unsigned jobs;              /* threads rendering pages, at least 1 */
     bool drafts;                /* build articles marked draft: true */
     site_progress *progress;    /* updated as pages are done; NULL: none */
+    /* When not NULL, site_build appends, for every article that has a page in this build,
+     * its file (content/articles/x.md) then its page's URL (/kb/articles/x/): a preview
+     * that shows an article's findings on its page (suture serve). */
+    strlist *article_pages;
 } site_options;
 
 typedef struct site_stats {

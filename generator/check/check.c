@@ -142,8 +142,8 @@ static void S_check_languages(const check_lint_options *opt, const config *cfg,
     for (size_t i = 0; i < w->n; i++) {
         const S_article *a = &w->articles[i];
         const frontmatter *fm = w->results[i].fm;
-        if (!fm || (fm->draft && !w->drafts) || !articlefiles_check(cfg, a->path, a->rel, fm, rels, diags) ||
-            !fm->translation_of)
+        if (!fm || (fm->draft && !w->drafts) ||
+            !articlefiles_check(cfg, a->path, a->rel, fm, rels, diags) || !fm->translation_of)
             continue;
         const config_language *from = config_find_language(cfg, fm->translation_of);
         const char *source_rel = articlefiles_source(rels, a->rel, from->code);

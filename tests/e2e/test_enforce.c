@@ -67,7 +67,8 @@ static void test_compliance_error_fails_the_build(void **state)
     char *dir = S_built_site();
     char *site = path_join(dir, "site");
     char *before = e2e_snapshot(site);
-    assert_true(e2e_edit(dir, DIMPLING, "Dimpling is a dent", "Guaranteed results. Dimpling is a dent"));
+    assert_true(e2e_edit(dir, DIMPLING, "Dimpling is a dent",
+                         "Guaranteed results. Dimpling is a dent"));
     char *err = NULL;
     assert_int_equal(S_build(dir, NULL, &err), 1);
     if (!S_has(err, DIMPLING ":10:1: error: ", "[guaranteed-results]"))
