@@ -275,9 +275,12 @@ static void S_list_item(xmlNodePtr list, size_t i, const check_mark *m, bool mar
     xmlNewProp(where, BAD_CAST "class", BAD_CAST "suture-place");
     free(place);
     bool error = m->mark.severity == DIAG_ERROR;
+    /* The severity in the message's language, as the rest of the line. */
+    const char *severity = diag_severity_name(m->mark.severity);
+    if (slug_language_in(m->mark.lang, "ko"))
+        severity = error ? "오류" : m->mark.severity == DIAG_WARNING ? "경고" : "참고";
     xmlAddChild(li, xmlNewText(BAD_CAST " "));
-    xmlNodePtr sev = xmlNewTextChild(li, NULL, BAD_CAST "span",
-                                     BAD_CAST diag_severity_name(m->mark.severity));
+    xmlNodePtr sev = xmlNewTextChild(li, NULL, BAD_CAST "span", BAD_CAST severity);
     xmlNewProp(sev, BAD_CAST "class", BAD_CAST(error ? "suture-error" : "suture-warning"));
     char *text = xasprintf(": %s ", m->mark.message);
     xmlAddChild(li, xmlNewText(BAD_CAST text));
