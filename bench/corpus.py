@@ -112,7 +112,7 @@ def write_settings(out, languages, first):
 # The section every corpus article opens with, as every real article about a procedure has
 # one; and the words of its front matter, per language.
 RISKS = {"en": "## Side effects and risks", "ko": "## 위험과 부작용"}
-SUMMARY = {"en": "A plain-language explanation of one part of facial lifting, number %d.",
+SUMMARY = {"en": "A plain-language explanation of one part of facial lifting (article %d).",
            "ko": "얼굴 리프팅의 한 부분을 쉬운 말로 설명하는 %d번째 글입니다."}
 TITLE = {"en": "Article %d: %s", "ko": "%d번째 글: %s"}
 REVIEWER = {"en": "Medical review team", "ko": "의료진 검토팀"}

@@ -172,6 +172,48 @@ void diag_list_sort(diag_list *list)
     free(tmp);
 }
 
+/* Orders diagnostics by everything diag_list_merge compares. */
+static int S_cmp_same(const void *pa, const void *pb)
+{
+    const diag *a = *(const diag *const *)pa, *b = *(const diag *const *)pb;
+    int c = strcmp(a->file, b->file);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    if (a->severity != b->severity)
+        return a->severity < b->severity ? -1 : 1;
+    c = strcmp(a->category ? a->category : "", b->category ? b->category : "");
+    return c ? c : strcmp(a->message, b->message);
+}
+
+void diag_list_merge(diag_list *into, const diag_list *from)
+{
+    /* Sorted pointers into into's items: from's are looked up, not compared with each. */
+    size_t n = into->len;
+    const diag **held = xreallocarray(NULL, n + 1, sizeof *held);
+    for (size_t i = 0; i < n; i++)
+        held[i] = &into->items[i];
+    qsort(held, n, sizeof *held, S_cmp_same);
+    size_t m = from->len;
+    const diag **add = xreallocarray(NULL, m + 1, sizeof *add);
+    size_t n_add = 0;
+    for (size_t i = 0; i < m; i++) {
+        const diag *d = &from->items[i];
+        if (!bsearch(&d, held, n, sizeof *held, S_cmp_same))
+            add[n_add++] = d;
+    }
+    free(held); /* into's items move as it grows */
+    for (size_t i = 0; i < n_add; i++) {
+        const diag *d = add[i];
+        diag_add_lang(into, d->severity, d->file, d->line, d->column, d->category, d->reference,
+                      d->lang, "%s", d->message);
+    }
+    free(add);
+}
+
 const char *diag_severity_name(diag_severity s)
 {
     switch (s) {

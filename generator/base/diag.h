@@ -95,6 +95,14 @@ const char *diag_severity_name(diag_severity severity);
 const diag *diag_get(const diag_list *list, size_t i);
 /* Sort by file name, then line, then column, keeping the order of equal positions. */
 void diag_list_sort(diag_list *list);
+/*
+ * Add to into a copy of each diagnostic of from that into does not hold yet (the same file,
+ * position, severity, category and message): two steps that read the same file, such as
+ * suture build's lint and its build, each report a front matter that does not parse, and
+ * the writer is told once. Duplicates within from are kept. from is left as it is. Not
+ * while other threads add to into.
+ */
+void diag_list_merge(diag_list *into, const diag_list *from);
 /* Print every diagnostic, one per line, in the compiler format, to out. */
 void diag_list_print(const diag_list *list, FILE *out);
 /*

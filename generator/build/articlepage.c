@@ -159,15 +159,15 @@ static void S_render_article(build *b, const article *a, bool check_only)
     build_ctx_free(&c);
     free(rel);
     free(text);
-    /* The article's language links its own terms, to its own glossary page. */
-    char *glossary_href = permalink(bl->L->prefix, PERMALINK_GLOSSARY, NULL, 0);
-    glossary_link_terms(glossary_for_language(b->glossary, a->lang), md->body, glossary_href);
-    free(glossary_href);
-    /* glossary_link_terms reports nothing: the errors are the text's and its links'. */
     if (check_only || md->errors > 0 || c.errors > 0) {
         markdown_result_free(md);
         return;
     }
+    /* The article's language links its own terms, to its own glossary page (reporting
+     * nothing: the errors are the text's and its links', found above). */
+    char *glossary_href = permalink(bl->L->prefix, PERMALINK_GLOSSARY, NULL, 0);
+    glossary_link_terms(glossary_for_language(b->glossary, a->lang), md->body, glossary_href);
+    free(glossary_href);
     searchindex_add_body(bl->search, b->search_at[a - b->articles], md->body, md->headings,
                          md->n_headings);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_ARTICLE, a->lang, a->url, a->fm->title,
@@ -199,6 +199,12 @@ void build_check_unchanged(build *b, article *a)
         incremental_check(b->inc, rel, &fp);
     }
     free(rel);
+}
+
+void build_validate_article(build *b, article *a)
+{
+    if (a->body_line)
+        S_render_article(b, a, true);
 }
 
 void build_article_page(build *b, article *a)

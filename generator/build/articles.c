@@ -108,22 +108,59 @@ static const char *S_suggest_topic(const config *cfg, const char *id)
                               offsetof(config_topic, id));
 }
 
+/*
+ * The topics site.yaml declares, for a message in lang: "id (title), ...", each title in
+ * lang (ltext_get). The caller frees it.
+ */
+static char *S_topic_list(const config *cfg, const char *lang)
+{
+    strbuf b = STRBUF_INIT;
+    for (size_t t = 0; t < cfg->n_topics; t++) {
+        const config_topic *topic = &cfg->topics[t];
+        const char *title = ltext_get(&topic->title, lang);
+        strbuf_printf(&b, "%s%s", t ? ", " : "", topic->id);
+        if (title && *title)
+            strbuf_printf(&b, " (%s)", title);
+    }
+    return strbuf_detach(&b);
+}
+
+/*
+ * An unknown topic, in the article's language (Korean for ko, English otherwise): the
+ * closest id when one is close, and every topic site.yaml declares, so that the writer
+ * picks one without opening it.
+ */
+static void S_unknown_topic(build *b, const article *a, const fm_ref *r)
+{
+    const char *near = S_suggest_topic(b->cfg, r->id);
+    char *topics = S_topic_list(b->cfg, a->lang);
+    const char *file = b->cfg->file;
+    bool ko = slug_language_in(a->lang, "ko");
+    if (ko && near)
+        diag_error(b->diags, a->path, r->line, r->column, "front-matter",
+                   "'%s'라는 주제가 없습니다. '%s'을(를) 쓰려던 것인가요? %s에 있는 주제: %s",
+                   r->id, near, file, topics);
+    else if (ko)
+        diag_error(b->diags, a->path, r->line, r->column, "front-matter",
+                   "'%s'라는 주제가 없습니다. %s에 있는 주제 가운데 하나를 쓰세요: %s", r->id,
+                   file, topics);
+    else if (near)
+        diag_error(b->diags, a->path, r->line, r->column, "front-matter",
+                   "unknown topic '%s'; did you mean '%s'? The topics in %s are: %s", r->id,
+                   near, file, topics);
+    else
+        diag_error(b->diags, a->path, r->line, r->column, "front-matter",
+                   "unknown topic '%s'; use one of the topics in %s: %s", r->id, file, topics);
+    free(topics);
+}
+
 /* Check the ids an article's front matter names against site.yaml and the data. */
 static void S_check_refs(build *b, article *a)
 {
     const frontmatter *fm = a->fm;
-    for (size_t i = 0; i < fm->n_topics; i++) {
-        const fm_ref *r = &fm->topics[i];
-        if (config_find_topic(b->cfg, r->id))
-            continue;
-        const char *near = S_suggest_topic(b->cfg, r->id);
-        if (near)
-            diag_error(b->diags, a->path, r->line, r->column, "front-matter",
-                       "unknown topic '%s'; did you mean '%s'?", r->id, near);
-        else
-            diag_error(b->diags, a->path, r->line, r->column, "front-matter",
-                       "unknown topic '%s'; use a topic declared in %s", r->id, b->cfg->file);
-    }
+    for (size_t i = 0; i < fm->n_topics; i++)
+        if (!config_find_topic(b->cfg, fm->topics[i].id))
+            S_unknown_topic(b, a, &fm->topics[i]);
     for (size_t i = 0; i < fm->n_procedures; i++) {
         const fm_ref *r = &fm->procedures[i];
         if (procedures_find(b->procedures, r->id) >= 0)
@@ -188,13 +225,18 @@ static void S_load_article(build *b, article *a)
                        a->file_name);
     }
     a->url = permalink(build_lang_of(b, a)->L->prefix, PERMALINK_ARTICLE, a->slug, 0);
-    fingerprint *src = fingerprint_new();
-    fingerprint_bytes(src, text, len);
-    fingerprint_digest source = fingerprint_digest_of(src);
-    fingerprint_free(src);
-    /* The same bytes as the old site's page was made from have the same headings. */
-    char *rel = build_page_file(b, a->url);
-    a->heading_ids = incremental_take_heading_ids(b->inc, rel, &source, &a->n_heading_ids);
+    /* Validating alone (site_validate) there is no old site and no page to declare. */
+    fingerprint_digest source = {0};
+    char *rel = NULL;
+    if (b->inc) {
+        fingerprint *src = fingerprint_new();
+        fingerprint_bytes(src, text, len);
+        source = fingerprint_digest_of(src);
+        fingerprint_free(src);
+        /* The same bytes as the old site's page was made from have the same headings. */
+        rel = build_page_file(b, a->url);
+        a->heading_ids = incremental_take_heading_ids(b->inc, rel, &source, &a->n_heading_ids);
+    }
     bool ids_known = a->heading_ids != NULL;
     if (a->fm) {
         /* On a site with languages the folder says it (a disagreeing lang: is reported). */
@@ -211,7 +253,7 @@ static void S_load_article(build *b, article *a)
             markdown_heading_ids(body, len - (size_t)(body - text), &ids);
         S_keep_heading_ids(a, &ids);
     }
-    if (build_has_page(a))
+    if (b->inc && build_has_page(a))
         incremental_add_article(b->inc, rel, &source, a->heading_ids, a->n_heading_ids);
     free(rel);
     free(text);

@@ -186,6 +186,8 @@ void build_ctx_free(render_ctx *c);
 void build_check_unchanged(build *b, article *a);
 /* Render a's page, or its body alone for its messages when it has no page; any thread. */
 void build_article_page(build *b, article *a);
+/* Only a's body's messages (links, images, blocks: site_validate); no page; any thread. */
+void build_validate_article(build *b, article *a);
 
 /* ---- listpages.c ---- */
 

@@ -136,9 +136,9 @@ static bool S_folders_exist(const site_options *opt, diag_list *diags)
     return true;
 }
 
-/* Read site.yaml, the procedure data, the glossary and the templates; false when one of
- * them could not be read (reported). */
-static bool S_load_settings(build *b)
+/* Read site.yaml, the procedure data and the glossary; false when one of them could not
+ * be read (reported). */
+static bool S_load_data(build *b)
 {
     const site_options *opt = b->opt;
     b->articles_dir = path_join(opt->content_dir, "articles");
@@ -151,11 +151,18 @@ static bool S_load_settings(build *b)
     ltext_langs langs = b->cfg ? config_ltext_langs(b->cfg) : (ltext_langs){0};
     b->procedures = procedures_load(data_yaml, b->cfg ? &langs : NULL, b->diags);
     b->glossary = glossary_load(glossary_yaml, b->cfg ? &langs : NULL, b->diags);
-    b->templates = page_templates_load(opt->templates_dir, b->diags);
     free(site_yaml);
     free(data_yaml);
     free(glossary_yaml);
-    return b->cfg && b->procedures && b->glossary && b->templates;
+    return b->cfg && b->procedures && b->glossary;
+}
+
+/* S_load_data, and the templates; false when one of them could not be read (reported). */
+static bool S_load_settings(build *b)
+{
+    bool data = S_load_data(b);
+    b->templates = page_templates_load(b->opt->templates_dir, b->diags);
+    return data && b->templates;
 }
 
 /*
@@ -280,6 +287,25 @@ static int S_publish(build *b, site_stats *stats)
     return status;
 }
 
+int site_validate(const site_options *opt, diag_list *diags)
+{
+    build b = {.opt = opt, .diags = diags};
+    if (!path_is_dir(opt->content_dir)) {
+        diag_error(diags, opt->content_dir, 0, 0, NULL,
+                   "the content folder does not exist; run suture where content/ is, or pass "
+                   "--content DIR");
+        return SITE_ENVIRONMENT_ERROR;
+    }
+    /* The same steps as site_build, in the same order, stopping where it stops. */
+    if (S_load_data(&b) && build_load_articles(&b)) {
+        build_link_procedures(&b);
+        S_render_disclaimers(&b);
+        build_each_article(&b, build_validate_article);
+    }
+    S_free_build(&b);
+    return diag_error_count(diags) ? SITE_INPUT_ERRORS : SITE_OK;
+}
+
 int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
 {
     build b = {.opt = opt, .diags = diags};
@@ -299,6 +325,11 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
         S_free_build(&b);
         return SITE_INPUT_ERRORS;
     }
+    for (size_t i = 0; opt->article_pages && i < b.n_articles; i++)
+        if (build_has_page(&b.articles[i])) {
+            strlist_push(opt->article_pages, b.articles[i].path);
+            strlist_push(opt->article_pages, b.articles[i].url);
+        }
     build_link_procedures(&b);
     build_plan_search(&b);
     S_render_disclaimers(&b);

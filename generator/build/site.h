@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/str.h"
 
 /*
  * How far a build has come, for a progress line: read from another thread while the build
@@ -28,6 +29,10 @@ typedef struct site_options {
     unsigned jobs;              /* threads rendering pages, at least 1 */
     bool drafts;                /* build articles marked draft: true */
     site_progress *progress;    /* updated as pages are done; NULL: none */
+    /* When not NULL, site_build appends, for every article that has a page in this build,
+     * its file (content/articles/x.md) then its page's URL (/kb/articles/x/): a preview
+     * that shows an article's findings on its page (suture serve). */
+    strlist *article_pages;
 } site_options;
 
 typedef struct site_stats {
@@ -52,5 +57,18 @@ enum {
  * written). page_init must have been called. stats may be NULL.
  */
 int site_build(const site_options *opt, diag_list *diags, site_stats *stats);
+
+/*
+ * What site_build would refuse in the content, found without making a page: site.yaml,
+ * the procedure data and the glossary; every article's front matter (topics, procedures,
+ * languages, slugs); every link, #anchor, image and compare or before-after block of the
+ * articles' bodies and the disclaimers, with the same code and messages as site_build
+ * (the bodies are read into trees by the Markdown stage, but no page is rendered, no
+ * template is read and nothing is written). Drafts are read as site_build reads them
+ * (opt->drafts). opt->templates_dir and opt->out_dir are not used. Every mistake is added
+ * to diags. Returns SITE_OK, SITE_INPUT_ERRORS, or SITE_ENVIRONMENT_ERROR when the content
+ * folder does not exist (reported). page_init must have been called.
+ */
+int site_validate(const site_options *opt, diag_list *diags);
 
 #endif

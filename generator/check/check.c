@@ -72,6 +72,7 @@ typedef struct {
     const lint_context *ctx;
     const char *content_dir;
     const char *articles_dir;
+    bool drafts;              /* lint drafts too; else their findings are dropped */
     S_article *articles;
     size_t n;
     lint_result *results;     /* one per article */
@@ -94,7 +95,28 @@ static void S_lint_file(const S_work *w, compliance_scanner *s, const S_article 
         diag_file_problem(ctx->diags, a->path, errno, NULL, "the article");
         return;
     }
-    lint_article(ctx, s, a->path, a->lang, text, len, out);
+    if (w->drafts) {
+        lint_article(ctx, s, a->path, a->lang, text, len, out);
+    } else {
+        /* Whether it is a draft is known once its front matter is read: what a draft that
+         * is not published says is dropped, as the build does not publish it. */
+        diag_list *own = diag_list_new();
+        lint_context mine = *ctx;
+        mine.diags = own;
+        lint_article(&mine, s, a->path, a->lang, text, len, out);
+        if (out->fm && out->fm->draft) {
+            lint_marks_free(out->marks, out->n_marks);
+            out->marks = NULL;
+            out->n_marks = 0;
+        } else {
+            for (size_t i = 0; i < diag_count(own); i++) {
+                const diag *d = diag_get(own, i);
+                diag_add_lang(ctx->diags, d->severity, d->file, d->line, d->column,
+                              d->category, d->reference, d->lang, "%s", d->message);
+            }
+        }
+        diag_list_free(own);
+    }
     free(text);
 }
 
@@ -123,14 +145,14 @@ static int S_cmp_article(const void *key, const void *item)
  * each is (articlefiles_check), and whether each translation still follows its source
  * (staleness_check). The articles are sorted by rel, as listed.
  */
-static void S_check_languages(const check_options *opt, const config *cfg, const S_work *w,
-                              const strlist *rels, diag_list *diags)
+static void S_check_languages(const check_lint_options *opt, const config *cfg,
+                              const S_work *w, const strlist *rels, diag_list *diags)
 {
     for (size_t i = 0; i < w->n; i++) {
         const S_article *a = &w->articles[i];
         const frontmatter *fm = w->results[i].fm;
-        if (!fm || !articlefiles_check(cfg, a->path, a->rel, fm, rels, diags) ||
-            !fm->translation_of)
+        if (!fm || (fm->draft && !w->drafts) ||
+            !articlefiles_check(cfg, a->path, a->rel, fm, rels, diags) || !fm->translation_of)
             continue;
         const config_language *from = config_find_language(cfg, fm->translation_of);
         const char *source_rel = articlefiles_source(rels, a->rel, from->code);
@@ -152,7 +174,7 @@ static void S_check_languages(const check_options *opt, const config *cfg, const
 }
 
 /* Lint the articles on opt->jobs threads into w->results. */
-static void S_lint_articles(const check_options *opt, S_work *w)
+static void S_lint_articles(const check_lint_options *opt, S_work *w)
 {
     w->results = xcalloc(w->n + 1, sizeof *w->results);
     atomic_init(&w->next, 0);
@@ -198,11 +220,24 @@ typedef struct {
     size_t n_ko;
 } S_readings;
 
-/* Lint content_dir, gathering the articles' reading grades into readings; what cannot be
- * read is reported in diags. */
-static void S_lint_content(const check_options *opt, const config *cfg,
+/* Move r's marks, found in file, to the end of marks. */
+static void S_take_marks(check_marks *marks, const char *file, lint_result *r)
+{
+    if (!marks || !r->n_marks)
+        return;
+    marks->items = xreallocarray(marks->items, marks->len + r->n_marks, sizeof *marks->items);
+    for (size_t k = 0; k < r->n_marks; k++)
+        marks->items[marks->len++] = (check_mark){xstrdup(file), r->marks[k]};
+    free(r->marks);
+    r->marks = NULL;
+    r->n_marks = 0;
+}
+
+/* Lint content_dir, gathering the articles' reading grades into readings and the findings'
+ * marks into marks (NULL: not kept); what cannot be read is reported in diags. */
+static void S_lint_content(const check_lint_options *opt, const config *cfg,
                            const compliance *rules, diag_list *diags, check_summary *sum,
-                           lint_result *all, S_readings *readings)
+                           lint_result *all, S_readings *readings, check_marks *marks)
 {
     lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags};
     char *articles_dir = path_join(opt->content_dir, "articles");
@@ -210,7 +245,8 @@ static void S_lint_content(const check_options *opt, const config *cfg,
     /* No articles folder is a mistake in the content, reported as the build reports it;
      * the data files are still linted. */
     articlefiles_list_site(articles_dir, cfg, &rels, diags);
-    S_work w = {.ctx = &ctx, .content_dir = opt->content_dir, .articles_dir = articles_dir};
+    S_work w = {.ctx = &ctx, .content_dir = opt->content_dir, .articles_dir = articles_dir,
+                .drafts = opt->drafts};
     w.articles = xcalloc(rels.len + 1, sizeof *w.articles);
     for (size_t i = 0; i < rels.len; i++)
         w.articles[w.n++] = (S_article){
@@ -234,19 +270,21 @@ static void S_lint_content(const check_options *opt, const config *cfg,
     static const char *const glossary_skip[] = {"id", NULL};
     lint_result extra[3] = {{0}, {0}, {0}};
     const char *files[3] = {"site.yaml", "data/procedures.yaml", "glossary.yaml"};
+    char *paths[3];
     const char *whats[3] = {"the site settings", "the procedure data", "the glossary"};
     const char *const *skips[3] = {site_skip, data_skip, glossary_skip};
     size_t data_files = 0;
     for (int i = 0; i < 3; i++) {
-        char *path = path_join(opt->content_dir, files[i]);
-        data_files += S_lint_data(&ctx, s, path, whats[i], skips[i], &extra[i]);
-        free(path);
+        paths[i] = path_join(opt->content_dir, files[i]);
+        data_files += S_lint_data(&ctx, s, paths[i], whats[i], skips[i], &extra[i]);
     }
     compliance_scanner_free(s);
 
     /* Gather suppressions in file order, so the report is the same on every run. */
     for (size_t i = 0; i < w.n + 3; i++) {
         lint_result *r = i < w.n ? &w.results[i] : &extra[i - w.n];
+        S_take_marks(marks, i < w.n ? w.articles[i].path : paths[i - w.n], r);
+        lint_marks_free(r->marks, r->n_marks);
         for (size_t k = 0; k < r->n_suppressions; k++) {
             all->suppressions = xreallocarray(all->suppressions, all->n_suppressions + 1,
                                               sizeof *all->suppressions);
@@ -266,6 +304,8 @@ static void S_lint_content(const check_options *opt, const config *cfg,
         frontmatter_free(r->fm);
     }
     sum->files += w.n + data_files;
+    for (int i = 0; i < 3; i++)
+        free(paths[i]);
     for (size_t i = 0; i < w.n; i++)
         free(w.articles[i].path);
     free(w.articles);
@@ -326,30 +366,75 @@ static int S_verify_site(const check_options *opt, const config *cfg, diag_list 
 /* ---- the run ------------------------------------------------------------------------------- */
 
 /*
- * Load content/compliance.yaml into *rules and lint the content with it. Returns 0, or 2
- * (after saying why on err) when there are no rules to lint with.
+ * Load content/compliance.yaml into *rules and lint the content with it. Returns 0, or
+ * CHECK_NO_RULES when there are no rules to lint with (nothing is linted).
  */
-static int S_lint_with_rules(const check_options *opt, const config *cfg,
-                             compliance **rules, diag_list *diags, FILE *err,
-                             check_summary *sum, lint_result *all, S_readings *readings)
+static int S_lint_with_rules(const check_lint_options *opt, const config *cfg,
+                             compliance **rules, diag_list *diags, check_summary *sum,
+                             lint_result *all, S_readings *readings, check_marks *marks)
 {
     int status = 0;
     char *rules_path = path_join(opt->content_dir, "compliance.yaml");
     if (!path_exists(rules_path)) {
-        fprintf(err,
-                "suture: there are no compliance rules: %s does not exist; suture check "
-                "needs it to lint the content\n",
-                rules_path);
-        status = 2;
+        status = CHECK_NO_RULES;
     } else {
         char *cache = prefilter_cache_dir();
         *rules = compliance_load(rules_path, cache, diags);
         free(cache);
         if (*rules)
-            S_lint_content(opt, cfg, *rules, diags, sum, all, readings);
+            S_lint_content(opt, cfg, *rules, diags, sum, all, readings, marks);
     }
     free(rules_path);
     return status;
+}
+
+/* Free what S_lint_with_rules gathered of the readings. */
+static void S_readings_free(S_readings *readings)
+{
+    for (size_t i = 0; i < readings->len; i++)
+        free(readings->items[i].file);
+    free(readings->items);
+    for (size_t i = 0; i < readings->n_ko; i++)
+        free(readings->ko[i].file);
+    free(readings->ko);
+}
+
+int check_lint(const check_lint_options *opt, diag_list *diags, check_marks *marks)
+{
+    char *site_yaml = path_join(opt->content_dir, "site.yaml");
+    /* Its mistakes are the build's to report too: reported once by whoever merges. */
+    config *cfg = config_load(site_yaml, diags);
+    free(site_yaml);
+    int status = 0;
+    compliance *rules = NULL;
+    lint_result all = {0};
+    S_readings readings = {0};
+    check_summary sum = {0};
+    if (cfg)
+        status = S_lint_with_rules(opt, cfg, &rules, diags, &sum, &all, &readings, marks);
+    S_readings_free(&readings);
+    lint_result_free(&all);
+    compliance_free(rules);
+    config_free(cfg);
+    mdarena_thread_exit();
+    return status;
+}
+
+void check_marks_free(check_marks *marks)
+{
+    if (!marks)
+        return;
+    for (size_t i = 0; i < marks->len; i++) {
+        lint_mark *m = &marks->items[i].mark;
+        free(marks->items[i].file);
+        free(m->rule);
+        free(m->phrase);
+        free(m->message);
+        free(m->lang);
+    }
+    free(marks->items);
+    marks->items = NULL;
+    marks->len = 0;
 }
 
 /*
@@ -421,8 +506,23 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
         cfg = config_load(site_yaml, diags);
     free(site_yaml);
 
-    if (opt->lint_content && cfg)
-        status = S_lint_with_rules(opt, cfg, &rules, diags, err, &sum, &all, &readings);
+    if (opt->lint_content && cfg) {
+        check_lint_options lo = {.content_dir = opt->content_dir, .drafts = true,
+                                 .jobs = opt->jobs, .today = opt->today};
+        status = S_lint_with_rules(&lo, cfg, &rules, diags, &sum, &all, &readings, NULL);
+        if (status == CHECK_NO_RULES)
+            fprintf(err,
+                    "suture: there are no compliance rules: %s/compliance.yaml does not "
+                    "exist; suture check needs it to lint the content\n",
+                    opt->content_dir);
+    }
+    if (status == 0 && opt->lint_content && opt->validate) {
+        /* What the build would refuse; what the lint said as well is said once. */
+        diag_list *built = diag_list_new();
+        opt->validate(opt->validate_ctx, built);
+        diag_list_merge(diags, built);
+        diag_list_free(built);
+    }
     if (status == 0 && opt->site_dir)
         status = S_verify_site(opt, cfg, diags, err, &sum);
     if (status == 0) {
@@ -433,12 +533,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     }
     if (summary)
         *summary = sum;
-    for (size_t i = 0; i < readings.len; i++)
-        free(readings.items[i].file);
-    free(readings.items);
-    for (size_t i = 0; i < readings.n_ko; i++)
-        free(readings.ko[i].file);
-    free(readings.ko);
+    S_readings_free(&readings);
     lint_result_free(&all);
     compliance_free(rules);
     config_free(cfg);

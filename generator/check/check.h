@@ -38,7 +38,11 @@
 #include <stdio.h>
 
 #include "base/diag.h"
+#include "check/lint.h"
 #include "content/frontmatter.h"
+
+/* check_lint's status when content/compliance.yaml does not exist (nothing was linted). */
+enum { CHECK_NO_RULES = 2 };
 
 typedef enum check_format {
     CHECK_FORMAT_TEXT,
@@ -57,6 +61,13 @@ typedef struct check_options {
                                * (report_text) */
     date_ymd today;           /* the date review ages and translation lags are counted
                                * to (check_today) */
+    /* The build's own check of the content (site_validate: settings, front matter, topics,
+     * links, images), which adds to diags what `suture build` would refuse, so that one
+     * command says whether the content can be published; run when the content is linted,
+     * after the lint, and what both report is reported once (diag_list_merge). NULL: none
+     * (check/ may not call the build: suture's command line fills it). */
+    void (*validate)(void *ctx, diag_list *diags);
+    void *validate_ctx;
 } check_options;
 
 typedef struct check_summary {
@@ -75,6 +86,42 @@ typedef struct check_summary {
  * the content folder's compliance.yaml when it loads) and the status is explain_rule's.
  */
 int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *summary);
+
+/* What check_lint lints: the content `suture build` publishes. */
+typedef struct check_lint_options {
+    const char *content_dir;  /* "content" */
+    bool drafts;              /* lint articles marked draft: true too (build --drafts);
+                               * else what they say is dropped */
+    unsigned jobs;            /* threads, at least 1 */
+    date_ymd today;           /* as check_options.today */
+} check_lint_options;
+
+/* One finding of check_lint in file, with the phrase it matched (lint_mark). */
+typedef struct check_mark {
+    char *file;               /* as in its diagnostic: content/articles/x.md */
+    lint_mark mark;
+} check_mark;
+
+typedef struct check_marks {
+    check_mark *items;        /* in file order, then in the order found */
+    size_t len;
+} check_marks;
+
+/*
+ * Lint the content as `suture check` does, with the same code and rules (the articles
+ * `suture build` publishes, drafts only with opt->drafts; site.yaml, data/procedures.yaml
+ * and glossary.yaml, each value in its language; suppression comments), for `suture build`
+ * and `suture serve`. Every finding and every mistake found (site.yaml, front matter,
+ * rules that do not load) is added to diags; the reading grades are reported as warnings
+ * only where check reports them. marks, when not NULL, receives each finding with its
+ * phrase (free with check_marks_free). Returns 0 when the content was linted (look at
+ * diags), or CHECK_NO_RULES when content_dir/compliance.yaml does not exist, as `suture
+ * check` refuses to run then (nothing is added; the caller says so).
+ */
+int check_lint(const check_lint_options *opt, diag_list *diags, check_marks *marks);
+
+/* Free what marks holds and empty it. Accepts NULL. */
+void check_marks_free(check_marks *marks);
 
 /*
  * Today, the day review ages and translation lags are counted to: SUTURE_TODAY (a date,

@@ -252,6 +252,17 @@ static void S_yaml_node(lt_lint *L, ydoc *doc, yaml_node_t *node, const char *la
 {
     if (!node)
         return;
+    /* Each node once: what an alias repeats is linted where it was written. */
+    size_t at_node = (size_t)(node - (const yaml_node_t *)L->yaml_base);
+    if (at_node >= L->yaml_seen_cap) {
+        size_t cap = (at_node + 1) * 2;
+        L->yaml_seen = xreallocarray(L->yaml_seen, cap, 1);
+        memset(L->yaml_seen + L->yaml_seen_cap, 0, cap - L->yaml_seen_cap);
+        L->yaml_seen_cap = cap;
+    }
+    if (L->yaml_seen[at_node])
+        return;
+    L->yaml_seen[at_node] = 1;
     if (node->type == YAML_MAPPING_NODE) {
         for (size_t i = 0; i < ydoc_len(node); i++) {
             const char *key = ydoc_scalar(ydoc_map_key(doc, node, i));
@@ -277,6 +288,22 @@ static void S_yaml_node(lt_lint *L, ydoc *doc, yaml_node_t *node, const char *la
         S_value(L, ydoc_scalar(node), at);
         L->lang = keep;
     }
+}
+
+/* S_yaml_node over the whole of doc, each node once. */
+static void S_yaml_doc(lt_lint *L, ydoc *doc, const char *lang, const char *const *skip,
+                       const char *const *only)
+{
+    yaml_node_t *root = ydoc_root(doc);
+    /* libyaml keeps a document's nodes in one array, the root first. */
+    L->yaml_base = root;
+    L->yaml_seen_cap = 0;
+    free(L->yaml_seen);
+    L->yaml_seen = NULL;
+    S_yaml_node(L, doc, root, lang, skip, only);
+    free(L->yaml_seen);
+    L->yaml_seen = NULL;
+    L->yaml_seen_cap = 0;
 }
 
 /* ---- blocks -------------------------------------------------------------------------------- */
@@ -308,7 +335,7 @@ static void S_fenced(lt_lint *L, const lt_source *src, cmark_node *n)
         return; /* the build reports it */
     static const char *const compare_keys[] = {"caption", NULL};
     static const char *const ba_keys[] = {"alt", "before_alt", "after_alt", NULL};
-    S_yaml_node(L, doc, ydoc_root(doc), L->lang, NULL, compare ? compare_keys : ba_keys);
+    S_yaml_doc(L, doc, L->lang, NULL, compare ? compare_keys : ba_keys);
     ydoc_free(doc);
 }
 
@@ -378,7 +405,17 @@ static void S_finish(lt_lint *L, lint_result *out)
             char *msg = rule_message_in(f->r, L->lang, f->match ? f->match : "");
             diag_add_lang(L->ctx->diags, f->r->severity, L->path, line, column, f->r->id,
                           f->r->reference, L->lang, "%s", msg);
-            free(msg);
+            out->marks = xreallocarray(out->marks, out->n_marks + 1, sizeof *out->marks);
+            out->marks[out->n_marks++] = (lint_mark){
+                .line = line,
+                .column = column,
+                .severity = f->r->severity,
+                .rule = xstrdup(f->r->id),
+                .phrase = f->match,
+                .message = msg,
+                .lang = xstrdup(L->lang ? L->lang : "en"),
+            };
+            continue;
         }
         free(f->match);
     }
@@ -639,7 +676,7 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
     lt_yaml_suppressions(&L, 1, (unsigned)L.lines.n);
     ydoc *doc = ydoc_load(path, text, len, 0, 0, ctx->diags);
     if (doc) {
-        S_yaml_node(&L, doc, ydoc_root(doc), lang, skip, NULL);
+        S_yaml_doc(&L, doc, lang, skip, NULL);
         ydoc_free(doc);
     }
     S_finish(&L, out);
@@ -657,5 +694,17 @@ void lint_result_free(lint_result *r)
     free(r->reading.file);
     free(r->reading_ko.file);
     frontmatter_free(r->fm);
+    lint_marks_free(r->marks, r->n_marks);
     memset(r, 0, sizeof *r);
+}
+
+void lint_marks_free(lint_mark *marks, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(marks[i].rule);
+        free(marks[i].phrase);
+        free(marks[i].message);
+        free(marks[i].lang);
+    }
+    free(marks);
 }

@@ -82,6 +82,20 @@ typedef struct lint_suppression {
     size_t suppressed;        /* findings it suppressed */
 } lint_suppression;
 
+/*
+ * One finding as it was reported, with the text it matched, so that a preview can mark
+ * the phrase where the reader sees it (suture serve). Each lint call appends its own.
+ */
+typedef struct lint_mark {
+    unsigned line, column;    /* as reported */
+    diag_severity severity;
+    char *rule;               /* the rule id */
+    char *phrase;             /* the reader's text the rule matched (at most 60 bytes), or
+                               * NULL for a rule of the whole file (metadata, requires) */
+    char *message;            /* as reported, in lang */
+    char *lang;               /* the language the file was linted in */
+} lint_mark;
+
 typedef struct lint_result {
     lint_suppression *suppressions;
     size_t n_suppressions;
@@ -91,6 +105,8 @@ typedef struct lint_result {
     lint_reading_ko reading_ko; /* the same for a Korean article */
     frontmatter *fm;          /* the front matter lint_article last read, or NULL when it did
                                * not parse (each call replaces it; lint_result_free frees it) */
+    lint_mark *marks;         /* every finding not suppressed, in the order found */
+    size_t n_marks;
 } lint_result;
 
 /*
@@ -132,7 +148,7 @@ void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,
                const char *text, size_t len, const char *lang, const char *const *skip,
                lint_result *out);
 
-/* Free the suppressions, the readings and the front matter in r and empty it. */
+/* Free the suppressions, the readings, the front matter and the marks in r and empty it. */
 void lint_result_free(lint_result *r);
 
 /* The rule ids of an article's scaffold placeholders and quoted title (lint_article). */
@@ -146,5 +162,8 @@ void lint_result_free(lint_result *r);
  * around it aside.
  */
 bool lint_title_quoted(const char *title);
+
+/* Free n marks (their strings and the array). Accepts NULL. */
+void lint_marks_free(lint_mark *marks, size_t n);
 
 #endif

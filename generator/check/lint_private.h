@@ -61,6 +61,12 @@ typedef struct {
     const lt_source *cur;       /* the source of the segment being scanned */
     readability *reading;      /* the body's reading grade; NULL when not graded */
     readability_ko *reading_ko; /* the body's Korean measure; NULL when not Korean */
+    /* The YAML document being linted: its first node, and per node (by its index from
+     * there) whether it was linted, so that an alias is followed once (an alias bomb would
+     * otherwise be walked billions of times). */
+    const void *yaml_base;
+    unsigned char *yaml_seen;
+    size_t yaml_seen_cap;
 } lt_lint;
 
 /* Where node n starts in the file: a byte offset. */

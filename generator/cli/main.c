@@ -17,6 +17,7 @@
 #include "build/site.h"
 #include "check/check.h"
 #include "check/explain.h"
+#include "cli/lintbuild.h"
 #include "cli/progress.h"
 #include "cli/scaffold.h"
 #include "cli/serve.h"
@@ -74,8 +75,10 @@ static const char S_new_help[] =
 static const char S_serve_help[] =
     "suture serve: preview the site while you edit it. Builds the site (as suture build\n"
     "does), serves it at http://127.0.0.1:8080/, and builds it again each time you save a\n"
-    "file in content/ or templates/; open pages reload by themselves. When a build fails,\n"
-    "every page shows the mistakes to fix, and comes back when they are fixed. If content/\n"
+    "file in content/ or templates/; open pages reload by themselves. Each phrase the\n"
+    "compliance rules flag is marked on its page, with its message (in the preview only:\n"
+    "such errors block suture build). When a build fails, every page shows the mistakes\n"
+    "to fix, and comes back when they are fixed. If content/\n"
     "or templates/ is replaced (git checkout, a sync tool), the new folder is watched.\n"
     "Only this computer's names for the preview (localhost, 127.0.0.1, [::1], the --bind\n"
     "address) are answered, so that no web page can read it.\n"
@@ -97,7 +100,8 @@ static const char S_serve_help[] =
 
 static const char S_check_help[] =
     "suture check: lint the content against the compliance rules of medical-advertising\n"
-    "law (content/compliance.yaml), and verify a built site.\n"
+    "law (content/compliance.yaml), report what suture build would refuse (front matter,\n"
+    "topics, links, images...), and verify a built site.\n"
     "\n"
     "  --content DIR       the content folder to lint (default: content)\n"
     "  --site DIR          verify this folder of HTML: one disclaimer on every page, in\n"
@@ -137,7 +141,10 @@ static const char S_check_help[] =
     "for --explain; 2 usage or environment error.\n";
 
 static const char S_build_help[] =
-    "suture build: turn the articles in content/ into a static site.\n"
+    "suture build: turn the articles in content/ into a static site. What it publishes is\n"
+    "linted first, as suture check lints it (content/compliance.yaml; drafts only with\n"
+    "--drafts): a compliance error stops the build like any other error, and no page is\n"
+    "written; warnings are printed. Without content/compliance.yaml nothing is built.\n"
     "\n"
     "  --content DIR     the content folder (default: content)\n"
     "  --templates DIR   the XSLT templates and assets (default: templates, else the\n"
@@ -300,6 +307,13 @@ static bool S_today_usable(void)
     return false;
 }
 
+/* What suture check asks of the build (check_options.validate): site_validate, with the
+ * site_options at ctx. */
+static void S_validate(void *ctx, diag_list *diags)
+{
+    site_validate(ctx, diags);
+}
+
 static int S_check(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -395,6 +409,11 @@ static int S_check(int argc, char **argv)
                 opt.content_dir);
         return EXIT_USAGE;
     }
+    /* What suture build would refuse, found by its own code: drafts as it builds them
+     * (not published, so a link to one is broken). */
+    site_options build = {.content_dir = opt.content_dir, .jobs = opt.jobs};
+    opt.validate = S_validate;
+    opt.validate_ctx = &build;
     return check_run(&opt, stdout, stderr, NULL);
 }
 
@@ -433,7 +452,7 @@ static int S_build(int argc, char **argv)
         opt.progress = &progress;
         shown = progress_start(&progress, stderr);
     }
-    int status = site_build(&opt, diags, &stats);
+    int status = lintbuild_run(&opt, false, diags, &stats, NULL, NULL);
     progress_stop(shown);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     diag_list_sort(diags);

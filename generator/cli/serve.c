@@ -27,7 +27,9 @@
 #include "base/diag.h"
 #include "base/files.h"
 #include "base/str.h"
+#include "cli/lintbuild.h"
 #include "cli/servegate.h"
+#include "cli/serveoverlay.h"
 #include "cli/servewatch.h"
 #include "content/config.h"
 
@@ -59,6 +61,7 @@ typedef struct {
     char *base_path;     /* the site's base path, "/" or "/kb/" (site.yaml base_url) */
     char *root;          /* the output folder, resolved */
     strlist errors;      /* the failed build's diagnostics, formatted; empty after a good one */
+    serve_overlay *overlay; /* the last build's compliance findings, shown on their pages */
     unsigned port;       /* the port listened on */
 } S_state;
 
@@ -154,13 +157,25 @@ static enum MHD_Result S_send_text(struct MHD_Connection *c, unsigned status, co
     return S_send(c, status, r, "text/plain; charset=utf-8");
 }
 
-/* A page as served: the file's bytes with the reload script before its last </body>. */
-static enum MHD_Result S_send_page(struct MHD_Connection *c, unsigned status, const char *path)
+/*
+ * A page as served: the file's bytes with the reload script before its last </body>; with
+ * the compliance findings of the page at url marked, when it has any (serveoverlay.h).
+ */
+static enum MHD_Result S_send_page(struct MHD_Connection *c, unsigned status, const char *path,
+                                   const serve_overlay *ov, const char *url)
 {
     size_t len;
     char *html = file_read(path, &len);
     if (!html)
         return S_send_text(c, MHD_HTTP_NOT_FOUND, "Not found\n");
+    size_t marked_len;
+    char *marked = serve_overlay_page(ov, url, html, len, SERVE_PREFIX "reload.js", &marked_len);
+    if (marked) {
+        free(html);
+        return S_send(c, status,
+                      MHD_create_response_from_buffer(marked_len, marked, MHD_RESPMEM_MUST_FREE),
+                      "text/html; charset=utf-8");
+    }
     char *at = NULL;
     for (char *p = strstr(html, "</body>"); p; p = strstr(p + 1, "</body>"))
         at = p;
@@ -464,6 +479,11 @@ static enum MHD_Result S_request(void *cls, struct MHD_Connection *c, const char
             sizeof S_reload_js - 1, (void *)S_reload_js, MHD_RESPMEM_PERSISTENT);
         return S_send(c, MHD_HTTP_OK, r, "text/javascript; charset=utf-8");
     }
+    if (strcmp(url, SERVE_OVERLAY_CSS_PATH) == 0) {
+        struct MHD_Response *r = MHD_create_response_from_buffer(
+            strlen(serve_overlay_css), (void *)serve_overlay_css, MHD_RESPMEM_PERSISTENT);
+        return S_send(c, MHD_HTTP_OK, r, "text/css; charset=utf-8");
+    }
     if (strcmp(url, SERVE_PREFIX "events") == 0)
         return S_send_events(c, s, head);
     S_wait_first_build(s);
@@ -478,6 +498,7 @@ static enum MHD_Result S_serve_site(struct MHD_Connection *c, S_state *s, const 
     strlist errors = STRLIST_INIT;
     for (size_t i = 0; i < s->errors.len; i++)
         strlist_push(&errors, s->errors.items[i]);
+    serve_overlay *overlay = serve_overlay_hold(s->overlay);
     pthread_mutex_unlock(&s->lock);
 
     enum MHD_Result ret;
@@ -511,12 +532,12 @@ static enum MHD_Result S_serve_site(struct MHD_Connection *c, S_state *s, const 
         } else if (!path) {
             char *not_found = root ? path_join(root, "404.html") : xstrdup("");
             if (path_is_file(not_found))
-                ret = S_send_page(c, MHD_HTTP_NOT_FOUND, not_found);
+                ret = S_send_page(c, MHD_HTTP_NOT_FOUND, not_found, NULL, url);
             else
                 ret = S_send_text(c, MHD_HTTP_NOT_FOUND, "Not found\n");
             free(not_found);
         } else if (str_ends_with(path, ".html")) {
-            ret = S_send_page(c, MHD_HTTP_OK, path);
+            ret = S_send_page(c, MHD_HTTP_OK, path, overlay, url);
         } else {
             /* O_NONBLOCK and a regular file only: a named pipe put in the site by hand must
              * not hold the connection (serve_resolve looked, but the folder may change). */
@@ -534,6 +555,7 @@ static enum MHD_Result S_serve_site(struct MHD_Connection *c, S_state *s, const 
         free(path);
     }
     strlist_free(&errors);
+    serve_overlay_release(overlay);
     free(root);
     free(base);
     return ret;
@@ -556,7 +578,17 @@ static void S_build(S_state *s)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     diag_list *diags = diag_list_new();
     site_stats stats = {0};
-    int status = site_build(&opt->build, diags, &stats);
+    /* Linted as suture build lints; compliance errors do not keep the preview from being
+     * built, they are marked on their pages. */
+    site_options build = opt->build;
+    strlist pages = STRLIST_INIT;
+    build.article_pages = &pages;
+    check_marks marks = {0};
+    bool built = false;
+    int status = lintbuild_run(&build, true, diags, &stats, &marks, &built);
+    serve_overlay *overlay = built ? serve_overlay_new(&marks, &pages) : NULL;
+    check_marks_free(&marks);
+    strlist_free(&pages);
     double ms = S_ms_since(&t0);
     diag_list_sort(diags);
     strlist errors = STRLIST_INIT;
@@ -565,14 +597,18 @@ static void S_build(S_state *s)
         char *line = diag_format(d);
         if (!opt->quiet || d->severity == DIAG_ERROR)
             fprintf(stderr, "%s\n", line);
-        if (status != SITE_OK)
+        if (!built)
             strlist_push(&errors, line);
         free(line);
     }
-    if (status == SITE_OK) {
+    if (built) {
         if (!opt->quiet)
             fprintf(stderr, "suture: built %zu pages (%zu articles, %zu unchanged) in %.0f ms\n",
                     stats.pages, stats.articles, stats.reused, ms);
+        if (status != SITE_OK)
+            fprintf(stderr, "suture: %zu error%s, marked on their pages in the preview; suture "
+                            "build will not publish the site until they are fixed\n",
+                    diag_error_count(diags), diag_error_count(diags) == 1 ? "" : "s");
     } else {
         if (errors.len == 0)
             strlist_push(&errors, "the site could not be built; see the terminal");
@@ -596,6 +632,8 @@ static void S_build(S_state *s)
         s->root = xstrdup(real);
     strlist_free(&s->errors);
     s->errors = errors;
+    serve_overlay_release(s->overlay);
+    s->overlay = overlay;
     s->generation++;
     pthread_cond_broadcast(&s->changed);
     pthread_mutex_unlock(&s->lock);
@@ -775,6 +813,7 @@ done:
     if (sig_fd >= 0)
         S_release_stop_signals(&old_int, &old_term);
     strlist_free(&s.errors);
+    serve_overlay_release(s.overlay);
     free(s.base_path);
     free(s.root);
     pthread_cond_destroy(&s.changed);

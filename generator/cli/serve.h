@@ -4,8 +4,11 @@
  * It builds the site as `suture build` does (same folder, same incremental builds, same
  * atomic swap), serves it over HTTP with libmicrohttpd, watches content/ and templates/ with
  * inotify, builds again after each save, and tells open pages to reload through
- * Server-Sent Events. While the last build failed, every page is an error page listing each
- * diagnostic; the next good build brings the pages back by themselves.
+ * Server-Sent Events. The content is linted as `suture build` lints it (lintbuild.h); the
+ * preview is built even when only the lint found errors, and each flagged phrase is marked
+ * on its page (serveoverlay.h). While the last build failed, every page is an error page
+ * listing each diagnostic, compliance errors among them; the next good build brings the
+ * pages back by themselves.
  *
  * The reload script is added only to the pages as they are served, never to the files the
  * build writes: the site folder stays exactly what `suture build` makes.

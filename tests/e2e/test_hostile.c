@@ -209,7 +209,8 @@ static void S_expect(const char *dir, const char *name, int status, const char *
                  o.err);
     if (said && !strstr(o.err, said))
         fail_msg("%s: expected '%s' in:\n%.2000s", name, said, o.err);
-    /* Within 2 s of CPU time and 256 MiB: not measured under a wrapper such as valgrind, nor
+    /* Within 3 s of CPU time and 256 MiB (3 s since the build lints what it publishes as
+     * suture check does, issue 17: the 10 MB article is read by both): not measured under a wrapper such as valgrind, nor
      * when the binary carries AddressSanitizer's shadow memory (make asan). CPU time, not the
      * wall clock, so that the limit holds while make -j runs other tests beside this one; a
      * build that blocks without working is caught by the wall-clock limit, which allows for
@@ -220,7 +221,7 @@ static void S_expect(const char *dir, const char *name, int status, const char *
     bool measured = !getenv("SUTURE_WRAPPER");
 #endif
     if (measured) {
-        if (o.cpu_seconds > 2.0)
+        if (o.cpu_seconds > 3.0)
             fail_msg("%s: the build took %.2f s of CPU time", name, o.cpu_seconds);
         if (o.seconds > 10.0)
             fail_msg("%s: the build took %.2f s (wall clock)", name, o.seconds);
@@ -316,11 +317,8 @@ static void test_hostile_links_and_templates(void **state)
     assert_int_equal(symlink(outside, link), 0);
     S_expect(dir, "an article linked from outside content/", 1,
              "symbolic link to a file outside the content folder", NULL);
-    /* suture check refuses to read it too, with the same message. */
-    char *rules_from = xasprintf("%s/content/compliance.yaml", S_root);
-    char *rules_to = path_join(dir, "content/compliance.yaml");
-    assert_int_equal(file_copy(rules_from, rules_to), 0);
-    free(rules_from);
+    /* suture check refuses to read it too, with the same message (the fixture has the
+     * clinic's compliance rules, which both lint with). */
     char *err = NULL;
     const char *check[] = {"check", NULL};
     assert_int_equal(e2e_run(dir, check, &err), 1);
@@ -330,8 +328,6 @@ static void test_hostile_links_and_templates(void **state)
     assert_null(strstr(err, "Secret"));
     free(err);
     unlink(link);
-    unlink(rules_to);
-    free(rules_to);
 
     /* Media: a link out of content/ (or to nothing) fails the build; it never publishes
      * what it points to. */
@@ -573,11 +569,8 @@ static void test_hostile_file_system(void **state)
     /* Put right, the site builds again. */
     S_expect(dir, "everything back in place", 0, NULL, NULL);
 
-    /* suture check: the articles folder and the files it reads. */
-    char *rules_from = xasprintf("%s/content/compliance.yaml", S_root);
+    /* suture check: the articles folder and the files it reads (the fixture's rules). */
     char *rules_to = path_join(dir, "content/compliance.yaml");
-    assert_int_equal(file_copy(rules_from, rules_to), 0);
-    free(rules_from);
     const S_fs_case *checked[] = {&S_fs_cases[0], &S_fs_cases[1], &S_fs_cases[2],
                                   &S_fs_cases[4], &S_fs_cases[8], &S_fs_cases[11]};
     for (size_t i = 0; i < sizeof checked / sizeof *checked; i++) {

@@ -18,211 +18,29 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include "e2e.h"
+#include "e2eserve.h"
 #include "base/alloc.h"
 #include "base/files.h"
 #include "base/str.h"
 
 static char *S_root; /* the repository, where the tests run from */
 
-/* Seconds to wait for anything; more under a wrapper such as valgrind. */
-static double S_patience(void)
-{
-    return getenv("SUTURE_WRAPPER") ? 120.0 : 15.0;
-}
-
-/* Whether times are held to their limits: not under a wrapper such as valgrind, nor when
- * the binaries carry AddressSanitizer (make asan), which slow everything down. */
-static bool S_timed(void)
-{
-#if defined(__SANITIZE_ADDRESS__)
-    return false;
-#else
-    return !getenv("SUTURE_WRAPPER");
-#endif
-}
-
-static double S_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-typedef struct {
-    char *dir;       /* the site's folder: content/, templates/, site/ */
-    pid_t pid;
-    int err_fd;      /* the server's stderr */
-    strbuf err;      /* what it printed so far */
-    int port;
-} S_server;
-
-/* Read what the server printed, waiting up to wait_s for more. */
-static void S_read_stderr(S_server *s, double wait_s)
-{
-    struct pollfd p = {.fd = s->err_fd, .events = POLLIN};
-    if (poll(&p, 1, (int)(wait_s * 1000)) <= 0)
-        return;
-    char buf[4096];
-    ssize_t n = read(s->err_fd, buf, sizeof buf);
-    if (n > 0)
-        strbuf_append(&s->err, buf, (size_t)n);
-}
-
-/* Start `suture serve --port 0` and the extra args (NULL-terminated; NULL: none) in the
- * site folder dir (which the server then owns); wait for its address. */
-static S_server *S_start_in(char *dir, const char *const *extra)
-{
-    S_server *s = xcalloc(1, sizeof *s);
-    s->dir = dir;
-
-    int pipefd[2];
-    assert_int_equal(pipe2(pipefd, O_CLOEXEC), 0);
-    const char *argv[64];
-    const char *args[16] = {"serve", "--port", "0"};
-    for (size_t i = 0; extra && extra[i] && i + 4 < 16; i++)
-        args[3 + i] = extra[i];
-    e2e_held held;
-    e2e_command(args, argv, 64, &held);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, pipefd[1], 2);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addchdir_np(&fa, s->dir);
-    assert_int_equal(posix_spawnp(&s->pid, argv[0], &fa, NULL, (char *const *)argv, environ), 0);
-    posix_spawn_file_actions_destroy(&fa);
-    close(pipefd[1]);
-    s->err_fd = pipefd[0];
-    e2e_held_free(&held);
-    double until = S_now() + S_patience();
-    const char *at = NULL;
-    while (S_now() < until && !(at = strstr(strbuf_str(&s->err), "http://127.0.0.1:")))
-        S_read_stderr(s, 0.2);
-    if (!at)
-        fail_msg("the server printed no address: %s", strbuf_str(&s->err));
-    s->port = atoi(at + strlen("http://127.0.0.1:"));
-    assert_true(s->port > 0);
-    return s;
-}
-
 /* Copy the good fixture and start `suture serve --port 0` in it. */
-static S_server *S_start(void)
+static es_server *S_start(void)
 {
     char *dir = e2e_fixture_site(S_root, "good");
     assert_non_null(dir);
-    return S_start_in(dir, NULL);
-}
-
-/* What fd receives until the server closes it (malloc'd), or NULL after wait_s seconds. */
-static char *S_read_until_close(int fd, double wait_s)
-{
-    strbuf b = STRBUF_INIT;
-    double until = S_now() + wait_s;
-    struct pollfd p = {.fd = fd, .events = POLLIN};
-    while (S_now() < until) {
-        if (poll(&p, 1, 200) <= 0)
-            continue;
-        char buf[8192];
-        ssize_t n = read(fd, buf, sizeof buf);
-        if (n <= 0)
-            return strbuf_detach(&b);
-        strbuf_append(&b, buf, (size_t)n);
-    }
-    strbuf_free(&b);
-    return NULL;
-}
-
-/* Send request (a whole HTTP/1.0 request) and return the response; *status is its code. */
-static char *S_raw(const S_server *s, const char *request, int *status)
-{
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    assert_true(fd >= 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)s->port)};
-    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-    assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
-    assert_int_equal(write(fd, request, strlen(request)), (ssize_t)strlen(request));
-    char *res = S_read_until_close(fd, S_patience());
-    if (!res)
-        fail_msg("no answer to %s", request);
-    close(fd);
-    *status = 0;
-    sscanf(res, "HTTP/1.%*d %d", status);
-    return res;
-}
-
-/* GET path; returns the whole response (headers and body). */
-static char *S_get(const S_server *s, const char *path, int *status)
-{
-    char *req = xasprintf("GET %s HTTP/1.0\r\nHost: localhost:%d\r\n\r\n", path, s->port);
-    char *res = S_raw(s, req, status);
-    free(req);
-    return res;
-}
-
-/* GET path until its response has status and contains text (NULL: any); seconds waited. */
-static double S_wait_for(const S_server *s, const char *path, int status, const char *text)
-{
-    double t0 = S_now(), until = t0 + S_patience();
-    for (;;) {
-        int got;
-        char *res = S_get(s, path, &got);
-        bool ok = got == status && (!text || strstr(res, text));
-        free(res);
-        if (ok)
-            return S_now() - t0;
-        if (S_now() > until)
-            fail_msg("%s never answered %d with '%s'", path, status, text ? text : "");
-        usleep(20000);
-    }
-}
-
-/* Replace the first find with repl in the file rel of the site's folder. */
-static void S_edit(const S_server *s, const char *rel, const char *find, const char *repl)
-{
-    assert_true(e2e_edit(s->dir, rel, find, repl));
-}
-
-/* Stop the server with SIGINT; it must exit 0 in time. */
-static void S_stop(S_server *s)
-{
-    assert_int_equal(kill(s->pid, SIGINT), 0);
-    double until = S_now() + S_patience();
-    int ws = 0;
-    pid_t got = 0;
-    while (S_now() < until && (got = waitpid(s->pid, &ws, WNOHANG)) == 0)
-        usleep(20000);
-    if (got != s->pid) {
-        kill(s->pid, SIGKILL);
-        waitpid(s->pid, &ws, 0);
-        fail_msg("the server did not stop on SIGINT");
-    }
-    S_read_stderr(s, 0.1);
-    if (!WIFEXITED(ws))
-        fail_msg("the server ended with signal %d; it printed: %s", WTERMSIG(ws),
-                 strbuf_str(&s->err));
-    assert_int_equal(WEXITSTATUS(ws), 0);
-}
-
-static void S_free(S_server *s)
-{
-    close(s->err_fd);
-    strbuf_free(&s->err);
-    remove_tree(s->dir);
-    char *previous = xasprintf("%s/site.previous", s->dir);
-    remove_tree(previous);
-    free(previous);
-    free(s->dir);
-    free(s);
+    return es_start_in(dir, NULL);
 }
 
 static void test_serve_edit_error_fix_stop(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     int status;
 
     /* Pages, with the reload script added as they are served; the files stay clean. */
-    char *res = S_get(s, "/kb/articles/layers/", &status);
+    char *res = es_get(s, "/kb/articles/layers/", &status);
     assert_int_equal(status, 200);
     assert_non_null(strstr(res, "Content-Type: text/html; charset=utf-8"));
     assert_non_null(strstr(res, "<script src=\"/__suture/reload.js\"></script></body>"));
@@ -234,26 +52,26 @@ static void test_serve_edit_error_fix_stop(void **state)
     assert_null(strstr(html, "__suture"));
     free(html);
     free(file);
-    res = S_get(s, "/", &status);
+    res = es_get(s, "/", &status);
     assert_int_equal(status, 302);
     assert_non_null(strstr(res, "Location: /kb/"));
     free(res);
-    res = S_get(s, "/kb/articles/layers", &status);
+    res = es_get(s, "/kb/articles/layers", &status);
     assert_int_equal(status, 301);
     assert_non_null(strstr(res, "Location: /kb/articles/layers/"));
     free(res);
-    res = S_get(s, "/kb/assets/site.css", &status);
+    res = es_get(s, "/kb/assets/site.css", &status);
     assert_int_equal(status, 200);
     assert_non_null(strstr(res, "Content-Type: text/css"));
     free(res);
-    res = S_get(s, "/kb/no-such-page/", &status);
+    res = es_get(s, "/kb/no-such-page/", &status);
     assert_int_equal(status, 404);
     assert_non_null(strstr(res, "<!DOCTYPE html>")); /* the site's own 404 page */
     free(res);
-    res = S_get(s, "/kb/__suture/reload.js", &status);
+    res = es_get(s, "/kb/__suture/reload.js", &status);
     assert_int_equal(status, 404);
     free(res);
-    res = S_get(s, "/__suture/reload.js", &status);
+    res = es_get(s, "/__suture/reload.js", &status);
     assert_int_equal(status, 200);
     assert_non_null(strstr(res, "EventSource"));
     free(res);
@@ -266,7 +84,7 @@ static void test_serve_edit_error_fix_stop(void **state)
     assert_int_equal(symlink("/etc", leak), 0);
     for (size_t i = 0; i < sizeof outside / sizeof *outside; i++) {
         char *req = xasprintf("GET %s HTTP/1.0\r\n\r\n", outside[i]);
-        res = S_raw(s, req, &status);
+        res = es_raw(s, req, &status);
         if (status != 404 && status != 400)
             fail_msg("%s answered %d", outside[i], status);
         assert_null(strstr(res, "root:"));
@@ -275,7 +93,7 @@ static void test_serve_edit_error_fix_stop(void **state)
     }
     unlink(leak);
     free(leak);
-    res = S_raw(s, "POST /kb/ HTTP/1.0\r\nContent-Length: 0\r\n\r\n", &status);
+    res = es_raw(s, "POST /kb/ HTTP/1.0\r\nContent-Length: 0\r\n\r\n", &status);
     assert_int_equal(status, 405);
     free(res);
 
@@ -288,15 +106,15 @@ static void test_serve_edit_error_fix_stop(void **state)
     assert_int_equal(write(ev, events, strlen(events)), (ssize_t)strlen(events));
 
     /* An edit shows on the page. */
-    S_edit(s, "content/articles/layers.md", "The SMAS lies under the skin.",
+    es_edit(s, "content/articles/layers.md", "The SMAS lies under the skin.",
            "The SMAS lies under the skin and fat.");
-    double latency = S_wait_for(s, "/kb/articles/layers/", 200, "under the skin and fat");
+    double latency = es_wait_for(s, "/kb/articles/layers/", 200, "under the skin and fat");
     print_message("an edit showed on the page after %.0f ms\n", latency * 1000);
 
     strbuf stream = STRBUF_INIT;
-    double until = S_now() + S_patience();
+    double until = es_now() + es_patience();
     struct pollfd p = {.fd = ev, .events = POLLIN};
-    while (!strstr(strbuf_str(&stream), "data: reload") && S_now() < until) {
+    while (!strstr(strbuf_str(&stream), "data: reload") && es_now() < until) {
         if (poll(&p, 1, 200) > 0) {
             char buf[1024];
             ssize_t n = read(ev, buf, sizeof buf);
@@ -311,9 +129,9 @@ static void test_serve_edit_error_fix_stop(void **state)
     close(ev);
 
     /* A mistake: every page is the error page, with the place and the fix. */
-    S_edit(s, "content/articles/layers.md", "topics: [anatomy,", "topics: [anatomyy,");
-    S_wait_for(s, "/kb/articles/layers/", 500, "did you mean");
-    res = S_get(s, "/kb/", &status);
+    es_edit(s, "content/articles/layers.md", "topics: [anatomy,", "topics: [anatomyy,");
+    es_wait_for(s, "/kb/articles/layers/", 500, "did you mean");
+    res = es_get(s, "/kb/", &status);
     assert_int_equal(status, 500);
     assert_non_null(strstr(res, "The site could not be built"));
     assert_non_null(strstr(res, "<code>content/articles/layers.md:4:"));
@@ -328,8 +146,8 @@ static void test_serve_edit_error_fix_stop(void **state)
     free(file);
 
     /* Fixed: the pages come back by themselves. */
-    S_edit(s, "content/articles/layers.md", "topics: [anatomyy,", "topics: [anatomy,");
-    S_wait_for(s, "/kb/articles/layers/", 200, "under the skin and fat");
+    es_edit(s, "content/articles/layers.md", "topics: [anatomyy,", "topics: [anatomy,");
+    es_wait_for(s, "/kb/articles/layers/", 200, "under the skin and fat");
     /* An editor's scratch files do not count as changes; a new article does. */
     char *scratch = path_join(s->dir, "content/articles/.layers.md.swp");
     assert_int_equal(file_write(scratch, "x", 1), 0);
@@ -340,9 +158,9 @@ static void test_serve_edit_error_fix_stop(void **state)
                        "reviewer: \"Medical review team\"\n---\nSee [the layers](layers.md).\n";
     assert_int_equal(file_write(fresh, text, strlen(text)), 0);
     free(fresh);
-    S_wait_for(s, "/kb/articles/new-one/", 200, "A new article");
+    es_wait_for(s, "/kb/articles/new-one/", 200, "A new article");
 
-    S_stop(s);
+    es_stop(s);
     assert_non_null(strstr(strbuf_str(&s->err), "suture: stopped"));
     /* No staging folder left behind. */
     strlist names = STRLIST_INIT;
@@ -350,13 +168,13 @@ static void test_serve_edit_error_fix_stop(void **state)
     for (size_t i = 0; i < names.len; i++)
         assert_null(strstr(names.items[i], ".tmp-"));
     strlist_free(&names);
-    S_free(s);
+    es_free(s);
 }
 
 /* ---- connections kept open (issue 14) ---- */
 
 /* A connected socket to the server. */
-static int S_connect(const S_server *s)
+static int S_connect(const es_server *s)
 {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     assert_true(fd >= 0);
@@ -378,7 +196,7 @@ static void S_send_all(int fd, const char *text)
 static char *S_read_response(int fd, int *status)
 {
     strbuf b = STRBUF_INIT;
-    double until = S_now() + S_patience();
+    double until = es_now() + es_patience();
     struct pollfd p = {.fd = fd, .events = POLLIN};
     for (;;) {
         const char *text = strbuf_str(&b);
@@ -389,7 +207,7 @@ static char *S_read_response(int fd, int *status)
             if (b.len >= (size_t)(end + 4 - text) + want)
                 break;
         }
-        if (S_now() > until)
+        if (es_now() > until)
             fail_msg("no whole response; got: %s", text);
         if (poll(&p, 1, 200) <= 0)
             continue;
@@ -418,15 +236,15 @@ static size_t S_proc_count(pid_t pid, const char *what)
 }
 
 /* Wait until the server has printed text; seconds waited, or a failure. */
-static double S_wait_stderr(S_server *s, const char *text)
+static double S_wait_stderr(es_server *s, const char *text)
 {
-    double t0 = S_now(), until = t0 + S_patience();
+    double t0 = es_now(), until = t0 + es_patience();
     while (!strstr(strbuf_str(&s->err), text)) {
-        if (S_now() > until)
+        if (es_now() > until)
             fail_msg("the server never printed '%s'; it printed: %s", text, strbuf_str(&s->err));
-        S_read_stderr(s, 0.1);
+        es_read_stderr(s, 0.1);
     }
-    return S_now() - t0;
+    return es_now() - t0;
 }
 
 /* How many times needle occurs in text. */
@@ -451,7 +269,7 @@ static char *S_with_port(const char *pattern, int port)
 static void test_serve_host_check(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     static const char *const refused[] = {"evil.example:PORT", "localhost.evil.example:PORT",
                                           "localhost:1", "127.0.0.2:PORT", "[::2]:PORT",
                                           "localhost", "localhost:PORTx", "[::1"};
@@ -461,7 +279,7 @@ static void test_serve_host_check(void **state)
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
         char *host = S_with_port(refused[i], s->port);
         char *req = xasprintf("GET /kb/ HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", host);
-        char *res = S_raw(s, req, &status);
+        char *res = es_raw(s, req, &status);
         if (status != 421)
             fail_msg("Host: %s answered %d", host, status);
         assert_non_null(strstr(res, "Content-Type: text/plain; charset=utf-8"));
@@ -475,22 +293,22 @@ static void test_serve_host_check(void **state)
     for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) {
         char *host = S_with_port(allowed[i], s->port);
         char *req = xasprintf("GET /kb/ HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", host);
-        char *res = S_raw(s, req, &status);
+        char *res = es_raw(s, req, &status);
         if (status != 200)
             fail_msg("Host: %s answered %d", host, status);
         free(res);
         free(req);
         free(host);
     }
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* What cannot be an HTTP/1.x request is answered at once, with a Content-Type. */
 static void test_serve_malformed_requests(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     static const struct {
         const char *request;
         int status;
@@ -510,16 +328,16 @@ static void test_serve_malformed_requests(void **state)
         {"GET /kb/%00/ HTTP/1.1\r\nHost: localhost\r\n", 400, "NUL character (%00)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        double t0 = S_now();
+        double t0 = es_now();
         /* The request may hold NUL bytes: send it with its length. */
         size_t len = strlen(cases[i].request);
         if (cases[i].request[0] == '\0')
             len = 7;
         int fd = S_connect(s);
         assert_int_equal(send(fd, cases[i].request, len, MSG_NOSIGNAL), (ssize_t)len);
-        char *res = S_read_until_close(fd, S_patience());
+        char *res = es_read_until_close(fd, es_patience());
         close(fd);
-        double took = S_now() - t0;
+        double took = es_now() - t0;
         if (!res)
             fail_msg("case %zu: no answer", i);
         int status = 0;
@@ -528,19 +346,19 @@ static void test_serve_malformed_requests(void **state)
             fail_msg("case %zu answered: %s", i, res);
         assert_non_null(strstr(res, "Content-Type: text/plain; charset=utf-8"));
         /* At once: not after a timeout. */
-        if (S_timed() && took > 2.0)
+        if (es_timed() && took > 2.0)
             fail_msg("case %zu took %.1f s", i, took);
         free(res);
     }
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* Several requests on one connection; HEAD on the event stream has no body. */
 static void test_serve_keep_alive(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     int fd = S_connect(s);
     char *req = xasprintf("GET /kb/ HTTP/1.1\r\nHost: localhost:%d\r\n\r\n", s->port);
     int status;
@@ -573,15 +391,15 @@ static void test_serve_keep_alive(void **state)
     struct pollfd p = {.fd = fd, .events = POLLIN};
     assert_int_equal(poll(&p, 1, 300), 0);
     close(fd);
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* A closed page's event stream gives back its thread and socket at once. */
 static void test_serve_event_stream_hangup(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     /* Let the first connections of the start settle. */
     usleep(300000);
     size_t fds = S_proc_count(s->pid, "fd"), tasks = S_proc_count(s->pid, "task");
@@ -593,33 +411,33 @@ static void test_serve_event_stream_hangup(void **state)
         free(req);
         char buf[1024];
         struct pollfd p = {.fd = ev, .events = POLLIN};
-        assert_true(poll(&p, 1, (int)(S_patience() * 1000)) > 0);
+        assert_true(poll(&p, 1, (int)(es_patience() * 1000)) > 0);
         assert_true(read(ev, buf, sizeof buf) > 0);
         assert_true(S_proc_count(s->pid, "fd") > fds);
         close(ev);
-        double t0 = S_now(), until = t0 + (S_timed() ? 2.0 : 10.0);
+        double t0 = es_now(), until = t0 + (es_timed() ? 2.0 : 10.0);
         while ((S_proc_count(s->pid, "fd") > fds || S_proc_count(s->pid, "task") > tasks) &&
-               S_now() < until)
+               es_now() < until)
             usleep(20000);
         if (S_proc_count(s->pid, "fd") > fds || S_proc_count(s->pid, "task") > tasks)
             fail_msg("the closed stream still holds %zu descriptors and %zu threads",
                      S_proc_count(s->pid, "fd") - fds, S_proc_count(s->pid, "task") - tasks);
-        print_message("a closed event stream was freed after %.0f ms\n", (S_now() - t0) * 1000);
+        print_message("a closed event stream was freed after %.0f ms\n", (es_now() - t0) * 1000);
     }
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* A head that never ends is cut off at the deadline with 408, not held for minutes. */
 static void test_serve_header_deadline(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     int fd = S_connect(s);
-    double t0 = S_now();
+    double t0 = es_now();
     S_send_all(fd, "GET /kb/ HTTP/1.1\r\nHost: localhost\r\n");
-    char *res = S_read_until_close(fd, 10 + S_patience());
-    double took = S_now() - t0;
+    char *res = es_read_until_close(fd, 10 + es_patience());
+    double took = es_now() - t0;
     close(fd);
     assert_non_null(res);
     assert_non_null(strstr(res, "HTTP/1.1 408 Request Timeout"));
@@ -627,20 +445,20 @@ static void test_serve_header_deadline(void **state)
     print_message("an unfinished request head was closed after %.1f s\n", took);
     assert_true(took > 9.0);
     free(res);
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* A second preview on the same port says so before it builds anything. */
 static void test_serve_port_in_use(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     char port[16];
     snprintf(port, sizeof port, "%d", s->port);
     const char *args[] = {"serve", "--port", port, "--out", "other-site", NULL};
     char *err = NULL;
-    double t0 = S_now();
+    double t0 = es_now();
     assert_int_equal(e2e_run(s->dir, args, &err), 2);
     char *want = xasprintf("suture: cannot listen on 127.0.0.1 port %d: the port is in use "
                            "(another suture serve?); try another --port\n",
@@ -648,37 +466,37 @@ static void test_serve_port_in_use(void **state)
     assert_string_equal(err, want);
     free(want);
     free(err);
-    if (S_timed())
-        assert_true(S_now() - t0 < 2.0);
+    if (es_timed())
+        assert_true(es_now() - t0 < 2.0);
     /* Nothing was built. */
     char *other = path_join(s->dir, "other-site");
     assert_false(path_is_dir(other));
     free(other);
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* Saves every 50 ms do not hold the build back: one starts within a second. */
 static void test_serve_debounce_max_wait(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     S_wait_stderr(s, "serving the site");
     size_t builds = S_occurrences(strbuf_str(&s->err), "suture: built ");
     char *path = path_join(s->dir, "content/articles/layers.md");
     size_t len;
     char *text = file_read(path, &len);
     assert_non_null(text);
-    double t0 = S_now(), first_build = -1;
+    double t0 = es_now(), first_build = -1;
     /* Saves go on until a build has ended (slow builds under valgrind take longer). */
-    double storm = S_timed() ? 3.0 : 60.0;
-    for (int i = 0; first_build < 0 && S_now() < t0 + storm; i++) {
+    double storm = es_timed() ? 3.0 : 60.0;
+    for (int i = 0; first_build < 0 && es_now() < t0 + storm; i++) {
         char *changed = xasprintf("%s\nSave number %d.\n", text, i);
         assert_int_equal(file_write(path, changed, strlen(changed)), 0);
         free(changed);
-        S_read_stderr(s, 0.05);
+        es_read_stderr(s, 0.05);
         if (first_build < 0 && S_occurrences(strbuf_str(&s->err), "suture: built ") > builds)
-            first_build = S_now() - t0;
+            first_build = es_now() - t0;
     }
     free(text);
     free(path);
@@ -686,40 +504,40 @@ static void test_serve_debounce_max_wait(void **state)
         fail_msg("no build during %.0f s of saves every 50 ms: %s", storm, strbuf_str(&s->err));
     print_message("the first build during a storm of saves ended after %.0f ms\n",
                   first_build * 1000);
-    if (S_timed())
+    if (es_timed())
         assert_true(first_build < 1.0);
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* content/ and templates/ replaced, removed and brought back: the preview follows. */
 static void test_serve_folders_replaced(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     char *content = path_join(s->dir, "content");
     char *old = path_join(s->dir, "content.old");
     /* mv content content.old && cp -r content.old content, as a sync tool may do. */
     assert_int_equal(rename(content, old), 0);
     assert_int_equal(copy_tree(old, content, NULL, NULL), 0);
     S_wait_stderr(s, "watching content and templates as they are now");
-    S_edit(s, "content/articles/layers.md", "The SMAS lies under the skin.",
+    es_edit(s, "content/articles/layers.md", "The SMAS lies under the skin.",
            "The SMAS lies under the skin, in the new folder.");
-    S_wait_for(s, "/kb/articles/layers/", 200, "in the new folder");
+    es_wait_for(s, "/kb/articles/layers/", 200, "in the new folder");
     /* Edits to the folder moved away no longer count. */
     assert_true(e2e_edit(s->dir, "content.old/articles/layers.md", "The SMAS lies under the skin.",
                          "The SMAS lies under the skin, in the old folder."));
     usleep(500000);
     int status;
-    char *res = S_get(s, "/kb/articles/layers/", &status);
+    char *res = es_get(s, "/kb/articles/layers/", &status);
     assert_null(strstr(res, "in the old folder"));
     free(res);
 
     /* Removed: the error page says so; back: the pages come back. */
     assert_int_equal(remove_tree(content), 0);
-    S_wait_for(s, "/kb/articles/layers/", 500, "the content folder does not exist");
+    es_wait_for(s, "/kb/articles/layers/", 500, "the content folder does not exist");
     assert_int_equal(rename(old, content), 0);
-    S_wait_for(s, "/kb/articles/layers/", 200, "in the old folder");
+    es_wait_for(s, "/kb/articles/layers/", 200, "in the old folder");
 
     /* The templates folder replaced, then edited. */
     char *templates = path_join(s->dir, "templates");
@@ -729,13 +547,13 @@ static void test_serve_folders_replaced(void **state)
     assert_int_equal(remove_tree(templates_old), 0);
     usleep(300000);
     assert_true(e2e_edit(s->dir, "templates/strings.xml", "Skip to content", "Skip to the article"));
-    S_wait_for(s, "/kb/articles/layers/", 200, "Skip to the article");
+    es_wait_for(s, "/kb/articles/layers/", 200, "Skip to the article");
     free(templates);
     free(templates_old);
     free(content);
     free(old);
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* More changes than the kernel queues: everything is watched anew and built again. */
@@ -750,7 +568,7 @@ static void test_serve_event_overflow(void **state)
         print_message("skipped: inotify queues %ld events here\n", limit);
         return;
     }
-    S_server *s = S_start();
+    es_server *s = S_start();
     S_wait_stderr(s, "serving the site");
     /* Stop the server so that it reads nothing while the files come; each file gives two
      * events (created, closed after writing). Hidden names: not part of the site. */
@@ -765,12 +583,12 @@ static void test_serve_event_overflow(void **state)
     S_wait_stderr(s, "suture: too many changes at once to follow one by one; building "
                      "everything again\n");
     /* The new watches work. */
-    S_edit(s, "content/articles/layers.md", "The SMAS lies under the skin.",
+    es_edit(s, "content/articles/layers.md", "The SMAS lies under the skin.",
            "The SMAS lies under the skin, after the flood.");
-    S_wait_for(s, "/kb/articles/layers/", 200, "after the flood");
+    es_wait_for(s, "/kb/articles/layers/", 200, "after the flood");
     free(flood);
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* The articles folder taken away and a named pipe among the articles: the error page, a
@@ -778,13 +596,13 @@ static void test_serve_event_overflow(void **state)
 static void test_serve_articles_folder_and_pipe(void **state)
 {
     (void)state;
-    S_server *s = S_start();
+    es_server *s = S_start();
     char *articles = path_join(s->dir, "content/articles");
     char *away = path_join(s->dir, "articles.away");
     assert_int_equal(rename(articles, away), 0);
-    S_wait_for(s, "/kb/", 500, "the folder does not exist; create it and put the articles");
+    es_wait_for(s, "/kb/", 500, "the folder does not exist; create it and put the articles");
     int status;
-    char *res = S_get(s, "/kb/articles/layers/", &status);
+    char *res = es_get(s, "/kb/articles/layers/", &status);
     assert_int_equal(status, 500);
     assert_non_null(strstr(res, "<code>content/articles</code>"));
     /* Only the cause: no article named by the data or the glossary is said to be missing. */
@@ -792,19 +610,19 @@ static void test_serve_articles_folder_and_pipe(void **state)
     assert_null(strstr(res, "there is no article"));
     free(res);
     assert_int_equal(rename(away, articles), 0);
-    S_wait_for(s, "/kb/articles/layers/", 200, "why it matters");
+    es_wait_for(s, "/kb/articles/layers/", 200, "why it matters");
 
     /* A FIFO named like an article: never opened, so the preview neither hangs nor dies. */
     char *fifo = path_join(articles, "pipe.md");
     assert_int_equal(mkfifo(fifo, 0644), 0);
-    S_wait_for(s, "/kb/", 500, "this is a named pipe (FIFO), not a file");
+    es_wait_for(s, "/kb/", 500, "this is a named pipe (FIFO), not a file");
     assert_int_equal(unlink(fifo), 0);
-    S_wait_for(s, "/kb/articles/layers/", 200, "why it matters");
+    es_wait_for(s, "/kb/articles/layers/", 200, "why it matters");
     free(fifo);
     free(articles);
     free(away);
-    S_stop(s);
-    S_free(s);
+    es_stop(s);
+    es_free(s);
 }
 
 /* A site in two languages: the preview serves both, English under /en/, and one 404. */
@@ -813,18 +631,18 @@ static void test_serve_bilingual(void **state)
     (void)state;
     char *dir = e2e_fixture_site(S_root, "bilingual");
     assert_non_null(dir);
-    S_server *s = S_start_in(dir, NULL);
-    S_wait_for(s, "/", 200, "<html lang=\"ko\"");
-    S_wait_for(s, "/en/", 200, "<html lang=\"en\"");
-    S_wait_for(s, "/en", 301, NULL);
-    S_wait_for(s, "/en/articles/english-only/", 200, "Questions to ask before a lift");
-    S_wait_for(s, "/articles/smas/", 200, "스마스(SMAS) 층");
-    S_wait_for(s, "/en/search-index.json", 200, "/en/articles/smas/");
-    S_wait_for(s, "/en/no-such-page/", 404, "<div lang=\"en\">");
-    S_edit(s, "content/articles/en/smas.md", "The SMAS layer", "The SMAS, layer by layer");
-    S_wait_for(s, "/en/articles/smas/", 200, "The SMAS, layer by layer");
-    S_stop(s);
-    S_free(s);
+    es_server *s = es_start_in(dir, NULL);
+    es_wait_for(s, "/", 200, "<html lang=\"ko\"");
+    es_wait_for(s, "/en/", 200, "<html lang=\"en\"");
+    es_wait_for(s, "/en", 301, NULL);
+    es_wait_for(s, "/en/articles/english-only/", 200, "Questions to ask before a lift");
+    es_wait_for(s, "/articles/smas/", 200, "스마스(SMAS) 층");
+    es_wait_for(s, "/en/search-index.json", 200, "/en/articles/smas/");
+    es_wait_for(s, "/en/no-such-page/", 404, "<div lang=\"en\">");
+    es_edit(s, "content/articles/en/smas.md", "The SMAS layer", "The SMAS, layer by layer");
+    es_wait_for(s, "/en/articles/smas/", 200, "The SMAS, layer by layer");
+    es_stop(s);
+    es_free(s);
 }
 
 static void test_serve_usage_errors(void **state)

@@ -1,0 +1,205 @@
+/*
+ * test_enforce.c: compliance enforced where pages are made (issue 17). suture build lints
+ * what it publishes with suture check's rules and code: a compliance error fails the build
+ * and leaves the old site as it was, a warning is printed and the page is published, a
+ * draft counts only with --drafts, a suppression with a reason still works; and suture
+ * check reports what the build would refuse (an unknown topic, a broken link), with
+ * positions. Each test works on a copy of tests/fixtures/good, which carries the clinic's
+ * compliance.yaml.
+ */
+#include "e2e.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+static char *S_root; /* the repository, where the tests run from */
+
+#define DIMPLING "content/articles/dimpling.md"
+
+/* A copy of the good fixture, built once (exit 0); the caller removes it (S_done). */
+static char *S_built_site(void)
+{
+    char *dir = e2e_fixture_site(S_root, "good");
+    assert_non_null(dir);
+    char *err = NULL;
+    const char *build[] = {"build", NULL};
+    int status = e2e_run(dir, build, &err);
+    if (status != 0)
+        fail_msg("the good fixture does not build (exit %d):\n%s", status, err);
+    free(err);
+    return dir;
+}
+
+static void S_done(char *dir)
+{
+    remove_tree(dir);
+    free(dir);
+}
+
+/* Whether err has a line starting with start and ending with end. */
+static bool S_has(const char *err, const char *start, const char *end)
+{
+    for (const char *p = strstr(err, start); p; p = strstr(p + 1, start)) {
+        if (p != err && p[-1] != '\n')
+            continue;
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        size_t n = strlen(end);
+        if (len >= n && strncmp(p + len - n, end, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Build dir (with an extra option or NULL); the exit status, stderr in *err. */
+static int S_build(const char *dir, const char *extra, char **err)
+{
+    const char *args[] = {"build", extra, NULL};
+    return e2e_run(dir, args, err);
+}
+
+static void test_compliance_error_fails_the_build(void **state)
+{
+    (void)state;
+    char *dir = S_built_site();
+    char *site = path_join(dir, "site");
+    char *before = e2e_snapshot(site);
+    assert_true(e2e_edit(dir, DIMPLING, "Dimpling is a dent",
+                         "Guaranteed results. Dimpling is a dent"));
+    char *err = NULL;
+    assert_int_equal(S_build(dir, NULL, &err), 1);
+    if (!S_has(err, DIMPLING ":10:1: error: ", "[guaranteed-results]"))
+        fail_msg("no [guaranteed-results] error at 10:1 in:\n%s", err);
+    assert_true(e2e_has_line(err, "suture: 1 error; site was not changed"));
+    /* No page of it, nor any other, was written: the old site is as it was. */
+    char *after = e2e_snapshot(site);
+    assert_string_equal(before, after);
+    free(after);
+    free(err);
+
+    /* A suppression with its reason lets the page through; without one it is an error. */
+    assert_true(e2e_edit(dir, DIMPLING, "Guaranteed results.",
+                         "<!-- suture-ignore guaranteed-results: the words of a ruling we "
+                         "quote -->\nGuaranteed results."));
+    assert_int_equal(S_build(dir, NULL, &err), 0);
+    free(err);
+    assert_true(e2e_edit(dir, DIMPLING, ": the words of a ruling we quote", ""));
+    assert_int_equal(S_build(dir, NULL, &err), 1);
+    if (!S_has(err, DIMPLING ":10:", "[suppression]"))
+        fail_msg("no [suppression] error in:\n%s", err);
+    free(err);
+    free(before);
+    free(site);
+    S_done(dir);
+}
+
+static void test_warning_does_not_stop_the_build(void **state)
+{
+    (void)state;
+    char *dir = S_built_site();
+    assert_true(e2e_edit(dir, DIMPLING, ", and how long it lasts varies from person to person",
+                         ""));
+    char *err = NULL;
+    assert_int_equal(S_build(dir, NULL, &err), 0);
+    if (!S_has(err, DIMPLING ":", "[results-vary-missing]") || !strstr(err, ": warning: "))
+        fail_msg("no [results-vary-missing] warning in:\n%s", err);
+    free(err);
+    /* --quiet prints errors only. */
+    assert_int_equal(S_build(dir, "--quiet", &err), 0);
+    assert_string_equal(err, "");
+    free(err);
+    S_done(dir);
+}
+
+static void test_drafts_count_with_drafts(void **state)
+{
+    (void)state;
+    char *dir = S_built_site();
+    assert_true(e2e_edit(dir, "content/articles/upcoming.md", "Work in progress.",
+                         "Work in progress: the best lift in Seoul."));
+    char *err = NULL;
+    /* Not published, so not linted. */
+    assert_int_equal(S_build(dir, NULL, &err), 0);
+    assert_null(strstr(err, "upcoming.md"));
+    free(err);
+    assert_int_equal(S_build(dir, "--drafts", &err), 1);
+    if (!S_has(err, "content/articles/upcoming.md:10:23: error: ", "[superlative-claims]"))
+        fail_msg("no [superlative-claims] error for the draft in:\n%s", err);
+    free(err);
+    S_done(dir);
+}
+
+static void test_no_rules_no_build(void **state)
+{
+    (void)state;
+    char *dir = S_built_site();
+    char *site = path_join(dir, "site");
+    char *before = e2e_snapshot(site);
+    char *rules = path_join(dir, "content/compliance.yaml");
+    assert_int_equal(unlink(rules), 0);
+    char *err = NULL;
+    assert_int_equal(S_build(dir, NULL, &err), 2);
+    assert_true(e2e_has_line(
+        err, "content/compliance.yaml: error: there are no compliance rules: this file does not "
+             "exist; suture build lints what it publishes against them, as suture check does, "
+             "so add the site's compliance.yaml [rules]"));
+    char *after = e2e_snapshot(site);
+    assert_string_equal(before, after);
+    free(after);
+    free(err);
+    /* suture check refuses as well. */
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 2);
+    assert_non_null(strstr(err, "there are no compliance rules"));
+    free(err);
+    free(rules);
+    free(before);
+    free(site);
+    S_done(dir);
+}
+
+/* One command answers "can this be published?": check names the build's errors too. */
+static void test_check_reports_build_errors(void **state)
+{
+    (void)state;
+    char *dir = e2e_fixture_site(S_root, "good");
+    assert_non_null(dir);
+    assert_true(e2e_edit(dir, DIMPLING, "topics: [side-effects, thread-lift]",
+                         "topics: [side-efects, thread-lift]"));
+    assert_true(e2e_edit(dir, DIMPLING, "[the layers](layers.md)", "[the layers](layer.md)"));
+    char *err = NULL;
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    assert_true(e2e_has_line(
+        err, DIMPLING ":4:10: error: unknown topic 'side-efects'; did you mean 'side-effects'? "
+                      "The topics in content/site.yaml are: anatomy (Facial anatomy), "
+                      "thread-lift (Thread lifts), mini-lift (Mini lifts), side-effects (Side "
+                      "effects), consultation (Consultation) [front-matter]"));
+    assert_true(e2e_has_line(err, DIMPLING ":10:37: error: there is no article 'layer.md'; did "
+                                  "you mean 'layers.md'? [link]"));
+    assert_true(e2e_has_line(err, "suture check: 7 files, 2 errors, 0 warnings, 0 suppressed"));
+    free(err);
+    /* The build says the same, once each. */
+    assert_int_equal(S_build(dir, NULL, &err), 1);
+    assert_true(e2e_has_line(err, "suture: 2 errors; site was not changed"));
+    free(err);
+    S_done(dir);
+}
+
+int main(void)
+{
+    S_root = getenv("SUTURE_ROOT") ? xstrdup(getenv("SUTURE_ROOT")) : getcwd(NULL, 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_compliance_error_fails_the_build),
+        cmocka_unit_test(test_warning_does_not_stop_the_build),
+        cmocka_unit_test(test_drafts_count_with_drafts),
+        cmocka_unit_test(test_no_rules_no_build),
+        cmocka_unit_test(test_check_reports_build_errors),
+    };
+    int rc = cmocka_run_group_tests_name("enforce", tests, NULL, NULL);
+    free(S_root);
+    return rc;
+}
