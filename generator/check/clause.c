@@ -2,6 +2,7 @@
  * clause (see clause.h). */
 #include "check/clause.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,7 +18,7 @@
 /* One language's lists. */
 typedef struct {
     strlist starts, ends, not_ends;
-    rule_patterns before, after, not_cues;
+    rule_patterns before, after, not_cues, mentions;
 } S_lang;
 
 struct clause_data {
@@ -34,7 +35,7 @@ struct clause_scanner {
 
 static const char *const S_lang_keys[] = {"starts",         "ends",           "not-ends",
                                           "negation-before", "negation-after", "not-negation",
-                                          NULL};
+                                          "mentions",       NULL};
 
 /* ---- reading ----------------------------------------------------------------------------- */
 
@@ -51,6 +52,7 @@ void clause_data_free(clause_data *d)
         compliance_patterns_free(&l->before);
         compliance_patterns_free(&l->after);
         compliance_patterns_free(&l->not_cues);
+        compliance_patterns_free(&l->mentions);
     }
     free(d->langs);
     free(d);
@@ -90,6 +92,7 @@ static void S_read_lang(ydoc *doc, yaml_node_t *n, const char *code, S_lang *l)
     compliance_read_patterns(doc, n, "negation-before", &l->before);
     compliance_read_patterns(doc, n, "negation-after", &l->after);
     compliance_read_patterns(doc, n, "not-negation", &l->not_cues);
+    compliance_read_patterns(doc, n, "mentions", &l->mentions);
 }
 
 clause_data *clause_data_read(ydoc *doc, yaml_node_t *node)
@@ -275,5 +278,51 @@ bool clause_negated(const clause_data *d, clause_scanner *s, const char *text, s
         if (cto > end && S_cue(l, &l->after, s, text, end, cto, cfrom, cto))
             return true;
     }
+    return false;
+}
+
+/* ---- quoted mentions --------------------------------------------------------------------- */
+
+/* The quotation marks: opening, closing, and the straight one that is both. */
+static const char *const S_open_quotes[] = {"\u201C", "\u2018", "\u300C", "\u300E", NULL};
+static const char *const S_close_quotes[] = {"\u201D", "\u2019", "\u300D", "\u300F", NULL};
+
+/* The offset just past the last of marks in text[from, to), or SIZE_MAX if there is none. */
+static size_t S_last(const char *const *marks, const char *text, size_t from, size_t to)
+{
+    size_t last = SIZE_MAX;
+    for (size_t i = 0; marks[i]; i++) {
+        size_t k = strlen(marks[i]);
+        for (size_t at = from; at + k <= to; at++)
+            if (memcmp(text + at, marks[i], k) == 0 && (last == SIZE_MAX || at + k > last))
+                last = at + k;
+    }
+    return last;
+}
+
+/* True when text[start, end) stands between quotation marks within text[from, to). */
+static bool S_quoted(const char *text, size_t from, size_t to, size_t start, size_t end)
+{
+    size_t straight = 0;
+    for (size_t at = from; at < start; at++)
+        straight += text[at] == '"';
+    if (straight % 2 == 1 && memchr(text + end, '"', to - end))
+        return true;
+    size_t open = S_last(S_open_quotes, text, from, start);
+    size_t close = S_last(S_close_quotes, text, from, start);
+    return open != SIZE_MAX && (close == SIZE_MAX || close < open) &&
+           S_last(S_close_quotes, text, end, to) != SIZE_MAX;
+}
+
+bool clause_mentioned(const clause_data *d, clause_scanner *s, const char *text, size_t from,
+                      size_t to, size_t start, size_t end)
+{
+    if (!d || !S_quoted(text, from, to, start, end))
+        return false;
+    size_t a, b;
+    for (size_t i = 0; i < d->n_langs; i++)
+        for (size_t p = 0; p < d->langs[i].mentions.len; p++)
+            if (S_next(d->langs[i].mentions.items[p].code, s, text, from, to, &a, &b))
+                return true;
     return false;
 }

@@ -14,6 +14,7 @@
  *         not-ends: [최고, 광고]                  # ...unless it ends so (nouns, quotatives)
  *         negation-after: ['않|아니|없']
  *         not-negation: ['틀림없']
+ *         mentions: ['등|같은|표현|문구']     # words that talk about a quoted phrase
  *
  * Sentences come from ICU's sentence break iterator (compliance.c); within a sentence the
  * tokens of ICU's word break iterator (UAX #29 word boundaries, with their rule status)
@@ -31,6 +32,12 @@
  * match of that language's `not-negation` in the clause. English negation precedes what it
  * negates ("There is no guarantee", "We cannot promise"), Korean negation follows the
  * predicate ("보장하지 않습니다", "부작용이 없는 시술은 없습니다").
+ *
+ * A match between quotation marks (“ ” ‘ ’ 「 」 『 』, or an odd number of " before it and
+ * one after it, in its sentence) in a sentence that some language's `mentions` pattern
+ * matches is a phrase talked about, not used: "claims such as “the most effective”",
+ * "‘최초’, ‘최고’와 같은 표현은 금지되어 있습니다". A quoted testimonial with none of those
+ * words is still a claim.
  *
  * The data is read-only once loaded; each thread scans with its own clause_scanner.
  */
@@ -76,5 +83,12 @@ void clause_around(const clause_data *d, clause_scanner *s, const char *text, si
  */
 bool clause_negated(const clause_data *d, clause_scanner *s, const char *text, size_t cfrom,
                     size_t cto, size_t start, size_t end);
+
+/*
+ * True when the match text[start, end) is quoted in its sentence text[from, to) and a
+ * `mentions` pattern of d matches in that sentence (see above). False without data.
+ */
+bool clause_mentioned(const clause_data *d, clause_scanner *s, const char *text, size_t from,
+                      size_t to, size_t start, size_t end);
 
 #endif

@@ -36,6 +36,7 @@ static const char S_clauses[] =
     "    negation-before: ['\\b(?:no|not|never|nothing|cannot)\\b']\n"
     "    negation-after: ['\\G\\s+results\\s+(?:is|are)\\s+not\\s+possible\\b']\n"
     "    not-negation: ['\\bnot\\s+only\\b', '\\bnothing\\s+beats\\b']\n"
+    "    mentions: ['\\bsuch\\s+as\\b']\n"
     "  ko:\n"
     "    ends: [고, 지만]\n"
     "    not-ends: [최고, 다고, 라고]\n"
@@ -217,6 +218,25 @@ static void test_negation_korean(void **state)
     compliance_free(c);
 }
 
+static void test_quoted_mentions(void **state)
+{
+    tu_fixture *f = *state;
+    compliance *c = S_load_with(f, "    patterns: ['\\bguarantee\\w*']\n");
+    static const S_case cases[] = {
+        /* Quoted, in a sentence that talks about words: a mention, not a claim. */
+        {"Claims such as \u201Cguaranteed results\u201D mislead.", 0},
+        {"Claims such as \"results guaranteed\" mislead.", 0},
+        /* Quoted without such words (a testimonial), or such words without quotes. */
+        {"\u201CGuaranteed results,\u201D she said.", 1},
+        {"Claims such as guaranteed results mislead.", 1},
+        /* A closing mark before the match ends the quotation. */
+        {"Such as \u201Cthis\u201D, guaranteed.", 1},
+    };
+    S_expect_findings(c, "en", cases, sizeof cases / sizeof *cases);
+    assert_false(clause_mentioned(NULL, NULL, "\"a\"", 0, 3, 1, 2));
+    compliance_free(c);
+}
+
 static void test_negation_exempts_false(void **state)
 {
     tu_fixture *f = *state;
@@ -318,6 +338,7 @@ int main(void)
         T(test_clause_without_data),
         T(test_negation_english),
         T(test_negation_korean),
+        T(test_quoted_mentions),
         T(test_negation_exempts_false),
         T(test_clause_exceptions),
         T(test_error_clauses_not_a_map),
