@@ -9,8 +9,9 @@
 
 #include "corpus_eval.h"
 
-/* Two patterns rules at error and warning severity (the second with a message per
- * language), one at info severity and one requires rule: only the first two may count. */
+/* Three patterns rules at error and warning severity (the second with a message per
+ * language, the third with a message that does not quote the match), one at info severity
+ * and one requires rule: only the first three may count. */
 static const char S_rules[] =
     "rules:\n"
     "  - id: best\n"
@@ -26,6 +27,12 @@ static const char S_rules[] =
     "    message: {en: \"'{match}' is an offer\", ko: \"'{match}'은 혜택입니다\"}\n"
     "    reference: r2\n"
     "    patterns: ['\\bfree\\b', '무료']\n"
+    "  - id: cheap\n"
+    "    severity: warning\n"
+    "    kind: patterns\n"
+    "    message: a claim about the price\n"
+    "    reference: r5\n"
+    "    patterns: ['\\bcheap\\b']\n"
     "  - id: note\n"
     "    severity: info\n"
     "    kind: patterns\n"
@@ -227,7 +234,8 @@ static const char S_corpus[] =
     "pass\tfree\tko\t무료 상담입니다.\tw\n"              /* 6: FP free (ko) */
     "pass\tnote\ten\tA note on safety.\tw\n"            /* 7: TN note (info never counts) */
     "pass\tbest\ten\tThe best free lift.\tw\n"          /* 8: FP best and FP free */
-    "flag\tfree\ten\tThe best free lift.\tw\n";         /* 9: TP free; best counts nothing */
+    "flag\tfree\ten\tThe best free lift.\tw\n"          /* 9: TP free; best counts nothing */
+    "pass\tfree\ten\tA careful and cheap lift for you.\tw\n"; /* 10: FP cheap */
 
 static void S_expect_counts(const corpus_counts *k, size_t tp, size_t fp, size_t fn, size_t tn)
 {
@@ -244,9 +252,9 @@ static void test_lint_and_count(void **state)
     corpus_run run;
     assert_true(corpus_run_load(&run, f->rules_path, f->site_path, path, stderr));
     long best = compliance_find(run.rules, "best"), free_ = compliance_find(run.rules, "free");
-    long note = compliance_find(run.rules, "note");
+    long note = compliance_find(run.rules, "note"), cheap = compliance_find(run.rules, "cheap");
     const corpus *c = run.corpus;
-    assert_int_equal(c->n_rows, 8);
+    assert_int_equal(c->n_rows, 9);
     /* Hits: each rule once, with the phrase its message quotes, in the row's language. */
     assert_int_equal(c->rows[0].n_hits, 1);
     assert_int_equal(c->rows[0].hits[0].rule, best);
@@ -259,23 +267,29 @@ static void test_lint_and_count(void **state)
     assert_string_equal(c->rows[4].hits[0].phrase, "무료");
     assert_int_equal(c->rows[5].n_hits, 0); /* the info rule and the requires rule */
     assert_int_equal(c->rows[6].n_hits, 2);
+    /* A message that does not quote the match: the sentence from where the finding starts. */
+    assert_int_equal(c->rows[8].n_hits, 1);
+    assert_int_equal(c->rows[8].hits[0].rule, cheap);
+    assert_string_equal(c->rows[8].hits[0].phrase, "cheap lift for y…");
     const corpus_score *s = run.score;
-    assert_int_equal(s->rows, 8);
+    assert_int_equal(s->rows, 9);
     assert_int_equal(s->flag_rows, 4);
-    assert_int_equal(s->pass_rows, 4);
+    assert_int_equal(s->pass_rows, 5);
     assert_int_equal(s->rules[best].rows, 4);
     S_expect_counts(&s->rules[best].all, 2, 1, 0, 1);
     S_expect_counts(&s->rules[best].lang[0], 1, 1, 0, 1);
     S_expect_counts(&s->rules[best].lang[1], 1, 0, 0, 0);
-    assert_int_equal(s->rules[free_].rows, 3);
+    assert_int_equal(s->rules[free_].rows, 4);
     S_expect_counts(&s->rules[free_].all, 1, 2, 1, 0);
     S_expect_counts(&s->rules[free_].lang[0], 1, 1, 1, 0);
     S_expect_counts(&s->rules[free_].lang[1], 0, 1, 0, 0);
     S_expect_counts(&s->rules[note].all, 0, 0, 0, 1);
-    S_expect_counts(&s->all, 3, 3, 1, 2);
-    S_expect_counts(&s->lang[0], 2, 2, 1, 2);
+    assert_int_equal(s->rules[cheap].rows, 0);
+    S_expect_counts(&s->rules[cheap].all, 0, 1, 0, 0);
+    S_expect_counts(&s->all, 3, 4, 1, 2);
+    S_expect_counts(&s->lang[0], 2, 3, 1, 2);
     S_expect_counts(&s->lang[1], 1, 1, 0, 0);
-    assert_true(corpus_precision(&s->all) == 0.5);
+    assert_true(corpus_precision(&s->all) == 3.0 / 7.0);
     assert_true(corpus_recall(&s->all) == 0.75);
     assert_true(corpus_precision(&s->rules[note].all) < 0);
     assert_true(corpus_recall(&s->rules[note].all) < 0);
@@ -286,7 +300,7 @@ static void test_lint_and_count(void **state)
     FILE *mem = open_memstream(&out, &out_len);
     corpus_report(c, s, run.rules, mem);
     fclose(mem);
-    char *want = xasprintf("%s: 8 rows, 4 flag and 4 pass; en 6 ko 2\n", path);
+    char *want = xasprintf("%s: 9 rows, 4 flag and 5 pass; en 7 ko 2\n", path);
     assert_true(strncmp(out, want, strlen(want)) == 0);
     free(want);
     assert_non_null(strstr(out, "\nbest                                 all      4     2     1"
@@ -296,15 +310,20 @@ static void test_lint_and_count(void **state)
     assert_non_null(strstr(out, "\nnote                                 all      1     0     0"
                                 "     0     1        -        -\n"));
     assert_null(strstr(out, "side-effects"));
-    assert_non_null(strstr(out, "\noverall                              all      8     3     3"
-                                "     1     2   50.0 %   75.0 %\n"));
+    /* A rule with false alarms but no rows of its own has its line too. */
+    assert_non_null(strstr(out, "\ncheap                                all      0     0     1"
+                                "     0     0    0.0 %        -\n"));
+    assert_non_null(strstr(out, "\noverall                              all      9     3     4"
+                                "     1     2   42.9 %   75.0 %\n"));
     const char *lines[] = {
         "\nMisses: 1 flag row that its rule did not report\n",
         ":4: miss [free] en: A gift for you.\n",
-        "\nFalse alarms: 3 findings on pass rows\n",
+        "\nFalse alarms: 4 findings on pass rows\n",
         ":6: false alarm [free] '무료' ko: 무료 상담입니다.\n",
         ":8: false alarm [best] 'best' en: The best free lift.\n",
         ":8: false alarm [free] 'free' (the row looks like best) en: The best free lift.\n",
+        ":10: false alarm [cheap] 'cheap lift for y…' (the row looks like free) en: A careful "
+        "and cheap lift for you.\n",
     };
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
         if (!strstr(out, lines[i]))
