@@ -5,6 +5,7 @@
 #   make test       unit tests and end-to-end tests (cmocka)
 #   make unit       the unit tests alone; make e2e: the end-to-end tests alone
 #   make check      lint content/ against the compliance rules and verify site/
+#   make compliance-eval   precision and recall of the rules on tests/compliance/corpus.tsv
 #   make bench      time suture check (and build) over a generated 10,000-article corpus
 #   make asan       the tests again under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make valgrind   the end-to-end tests under valgrind
@@ -71,7 +72,7 @@ E2E_SRCS = $(wildcard tests/e2e/test_*.c)
 E2E_BINS = $(E2E_SRCS:tests/e2e/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps site test check bench unit e2e asan valgrind fuzz regen-golden install uninstall \
-        clean
+        clean compliance-eval
 
 # apt-get as root directly, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -203,6 +204,30 @@ FORCE:
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(TEST_LIBS)
+
+# The labelled corpus (tests/compliance/corpus.tsv): tests/compliance/corpus_eval.c reads,
+# lints and scores it, for make compliance-eval and for the tests that link it: the gate
+# (test_compliance_corpus: the bars of issue 17) and the module's own unit test.
+CORPUS_OBJ = $(BUILD)/obj/tests/corpus_eval.o
+CORPUS_TESTS = $(BUILD)/tests/test_compliance_corpus $(BUILD)/tests/test_corpus_eval
+
+$(CORPUS_OBJ): tests/compliance/corpus_eval.c
+	@mkdir -p $(dir $@)
+	$(NEED_PKGS)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(CORPUS_TESTS): $(BUILD)/tests/%: tests/unit/%.c $(CORPUS_OBJ) $(LIB_OBJS) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/compliance -o $@ $< $(CORPUS_OBJ) $(LIB_OBJS) \
+	  $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/compliance-eval: tests/compliance/eval_main.c $(CORPUS_OBJ) $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/compliance -o $@ $< $(CORPUS_OBJ) $(LIB_OBJS) \
+	  $(PKG_LIBS)
+
+# Precision and recall of every rule on the corpus, every miss and false alarm; fails when
+# a bar of make test is not met.
+compliance-eval: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory $(BUILD)/compliance-eval
+	$(BUILD)/compliance-eval tests/compliance/corpus.tsv
 
 $(BUILD)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB_OBJS) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(PKG_LIBS)

@@ -1,9 +1,7 @@
 /* compliance.c: compliance rules and pattern matching (see compliance.h). */
 #define _GNU_SOURCE
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "check/compliance.h"
 
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -15,6 +13,8 @@
 #include "base/slug.h"
 #include "base/str.h"
 #include "base/suggest.h"
+#include "check/clause.h"
+#include "check/compliance_private.h"
 #include "check/prefilter.h"
 #include "content/yamldoc.h"
 
@@ -22,10 +22,12 @@
  * case-insensitive unless the pattern says (?-i). */
 #define PATTERN_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
 
-static const char *const S_rule_keys[] = {"id",       "severity",   "kind",     "message",
-                                          "explanation", "reference", "lang", "patterns",
-                                          "exceptions", "when", "headings", "check",
-                                          "max",      NULL};
+static const char *const S_rule_keys[] = {"id",          "severity",          "kind",
+                                          "message",     "explanation",       "reference",
+                                          "lang",        "patterns",          "exceptions",
+                                          "clause-exceptions", "negation-exempts", "when",
+                                          "headings",    "check",             "max",
+                                          NULL};
 static const char *const S_when_keys[] = {"procedures", "topics", NULL};
 
 typedef struct {
@@ -42,11 +44,6 @@ static const S_check_name S_checks[] = {
     {"image-alt", RULE_MEDIA, CHECK_IMAGE_ALT},
 };
 
-struct rule_pattern {
-    pcre2_code *code;
-    char *source; /* the pattern as written */
-};
-
 /* One pattern of a patterns rule, as the prefilter numbers them. */
 typedef struct compliance_flat {
     size_t rule, pattern;
@@ -54,7 +51,7 @@ typedef struct compliance_flat {
 
 /* ---- loading ----------------------------------------------------------------------------- */
 
-static void S_patterns_free(rule_patterns *p)
+void compliance_patterns_free(rule_patterns *p)
 {
     for (size_t i = 0; i < p->len; i++) {
         pcre2_code_free(p->items[i].code);
@@ -74,9 +71,10 @@ static void S_rule_free(rule *r)
     free(r->reference);
     strlist_free(&r->langs);
     strlist_free(&r->when_topics);
-    S_patterns_free(&r->patterns);
-    S_patterns_free(&r->exceptions);
-    S_patterns_free(&r->headings);
+    compliance_patterns_free(&r->patterns);
+    compliance_patterns_free(&r->exceptions);
+    compliance_patterns_free(&r->clause_exceptions);
+    compliance_patterns_free(&r->headings);
 }
 
 void compliance_free(compliance *c)
@@ -84,6 +82,7 @@ void compliance_free(compliance *c)
     if (!c)
         return;
     prefilter_free(c->prefilter);
+    clause_data_free(c->clauses);
     free(c->flat);
     for (size_t i = 0; i < c->n_rules; i++)
         S_rule_free(&c->rules[i]);
@@ -129,8 +128,7 @@ static pcre2_code *S_compile(ydoc *doc, yaml_node_t *node, const char *pattern)
     return code;
 }
 
-/* Read a list of patterns (a single string is a list of one) under key. */
-static void S_read_patterns(ydoc *doc, yaml_node_t *map, const char *key, rule_patterns *out)
+void compliance_read_patterns(ydoc *doc, yaml_node_t *map, const char *key, rule_patterns *out)
 {
     yaml_node_t *n = ydoc_map_get(doc, map, key);
     if (!n)
@@ -224,7 +222,8 @@ static bool S_key_allowed(rule_kind kind, rule_check check, const char *key)
             return true;
     switch (kind) {
     case RULE_PATTERNS:
-        return strcmp(key, "patterns") == 0 || strcmp(key, "exceptions") == 0;
+        return strcmp(key, "patterns") == 0 || strcmp(key, "exceptions") == 0 ||
+               strcmp(key, "clause-exceptions") == 0 || strcmp(key, "negation-exempts") == 0;
     case RULE_REQUIRES:
         return strcmp(key, "when") == 0 || strcmp(key, "headings") == 0 ||
                strcmp(key, "patterns") == 0;
@@ -343,8 +342,12 @@ static void S_read_kind(ydoc *doc, yaml_node_t *n, rule *r)
     yaml_node_t *v;
     switch (r->kind) {
     case RULE_PATTERNS:
-        S_read_patterns(doc, n, "patterns", &r->patterns);
-        S_read_patterns(doc, n, "exceptions", &r->exceptions);
+        compliance_read_patterns(doc, n, "patterns", &r->patterns);
+        compliance_read_patterns(doc, n, "exceptions", &r->exceptions);
+        compliance_read_patterns(doc, n, "clause-exceptions", &r->clause_exceptions);
+        r->negation_exempts = true;
+        if ((v = ydoc_map_get(doc, n, "negation-exempts")))
+            ydoc_expect_bool(doc, v, "'negation-exempts'", &r->negation_exempts);
         if (!ydoc_map_get(doc, n, "patterns"))
             ydoc_error(doc, n, "a patterns rule needs 'patterns:', the phrases it looks for");
         break;
@@ -353,8 +356,8 @@ static void S_read_kind(ydoc *doc, yaml_node_t *n, rule *r)
             S_read_when(doc, v, r);
         else
             ydoc_error(doc, n, "a requires rule needs 'when:', the articles it applies to");
-        S_read_patterns(doc, n, "headings", &r->headings);
-        S_read_patterns(doc, n, "patterns", &r->patterns);
+        compliance_read_patterns(doc, n, "headings", &r->headings);
+        compliance_read_patterns(doc, n, "patterns", &r->patterns);
         if (!ydoc_map_get(doc, n, "headings") && !ydoc_map_get(doc, n, "patterns"))
             ydoc_error(doc, n, "a requires rule needs 'headings:' or 'patterns:', what a "
                                "matching article must contain");
@@ -366,11 +369,11 @@ static void S_read_kind(ydoc *doc, yaml_node_t *n, rule *r)
                 ydoc_expect_int(doc, v, "'max'", 1, 10000, &r->max);
         }
         if (r->check == CHECK_REVIEWER)
-            S_read_patterns(doc, n, "patterns", &r->patterns);
+            compliance_read_patterns(doc, n, "patterns", &r->patterns);
         break;
     case RULE_MEDIA:
         if (r->check == CHECK_BEFORE_AFTER_IMAGE) {
-            S_read_patterns(doc, n, "patterns", &r->patterns);
+            compliance_read_patterns(doc, n, "patterns", &r->patterns);
             if (!ydoc_map_get(doc, n, "patterns"))
                 ydoc_error(doc, n, "a before-after-image rule needs 'patterns:', the words "
                                    "that mark a before-and-after photo");
@@ -424,13 +427,16 @@ compliance *compliance_load(const char *path, const char *cache_dir, diag_list *
         return NULL;
     compliance *c = xcalloc(1, sizeof *c);
     c->file = xstrdup(path);
-    static const char *const top_keys[] = {"rules", NULL};
+    static const char *const top_keys[] = {"rules", "clauses", NULL};
     yaml_node_t *root = ydoc_root_map(doc, top_keys, "the compliance rules",
                                       "the compliance rules must start with 'rules:' followed "
                                       "by a list of rules",
                                       false);
     yaml_node_t *rules =
         root ? ydoc_require_seq(doc, root, "rules", "the file has no 'rules:' list") : NULL;
+    yaml_node_t *clauses = root ? ydoc_map_get(doc, root, "clauses") : NULL;
+    if (clauses)
+        c->clauses = clause_data_read(doc, clauses);
     size_t n = rules ? ydoc_len(rules) : 0;
     c->rules = xcalloc(n + 1, sizeof *c->rules);
     for (size_t i = 0; i < n; i++) {
@@ -527,6 +533,7 @@ struct compliance_scanner {
     prefilter_scratch *screen;
     UBreakIterator *sentences;
     UText *utext;
+    clause_scanner *clauses;
     const char *text;   /* the text the iterator is set to, or NULL */
 };
 
@@ -534,6 +541,7 @@ compliance_scanner *compliance_scanner_new(void)
 {
     compliance_scanner *s = xcalloc(1, sizeof *s);
     s->screen = prefilter_scratch_new();
+    s->clauses = clause_scanner_new();
     s->md = pcre2_match_data_create(1, NULL);
     if (!s->md)
         out_of_memory();
@@ -555,6 +563,7 @@ void compliance_scanner_free(compliance_scanner *s)
         return;
     pcre2_match_data_free(s->md);
     prefilter_scratch_free(s->screen);
+    clause_scanner_free(s->clauses);
     if (s->sentences)
         ubrk_close(s->sentences);
     if (s->utext)
@@ -629,18 +638,39 @@ static int S_by_start(const void *pa, const void *pb)
     return a->end > b->end ? -1 : a->end < b->end;
 }
 
-static bool S_excepted(const rule *r, compliance_scanner *s, const char *text, size_t len,
-                       size_t start, size_t end)
+/* True when one of p matches in text[from, to). */
+static bool S_find_in(const rule_patterns *p, compliance_scanner *s, const char *text,
+                      size_t from, size_t to)
 {
-    if (r->exceptions.len == 0)
-        return false;
-    size_t from, to;
-    S_sentence(s, text, len, start, end, &from, &to);
     size_t a, b;
-    for (size_t i = 0; i < r->exceptions.len; i++)
-        if (S_find(s, r->exceptions.items[i].code, text, to, from, &a, &b))
+    for (size_t i = 0; i < p->len; i++)
+        if (S_find(s, p->items[i].code, text, to, from, &a, &b))
             return true;
     return false;
+}
+
+/*
+ * True when the match text[start, end) of r is cancelled: by an exception in its sentence,
+ * a quoted mention of it (clause_mentioned), a clause exception in its clause, or a negation
+ * that governs it there (clause.h). The
+ * clause is worked out only here, for a sentence that has a match.
+ */
+static bool S_excepted(const compliance *c, const rule *r, compliance_scanner *s,
+                       const char *text, size_t len, size_t start, size_t end)
+{
+    size_t from, to;
+    S_sentence(s, text, len, start, end, &from, &to);
+    if (S_find_in(&r->exceptions, s, text, from, to))
+        return true;
+    if (!c->clauses)
+        return false;
+    if (clause_mentioned(c->clauses, s->clauses, text, from, to, start, end))
+        return true;
+    size_t cfrom, cto;
+    clause_around(c->clauses, s->clauses, text, from, to, start, end, &cfrom, &cto);
+    return S_find_in(&r->clause_exceptions, s, text, cfrom, cto) ||
+           (r->negation_exempts &&
+            clause_negated(c->clauses, s->clauses, text, cfrom, cto, start, end));
 }
 
 /* Collect into *spans every match of pattern p of rule r in text. */
@@ -688,7 +718,7 @@ void compliance_scan(const compliance *c, compliance_scanner *s, const char *lan
             if (j > 0 && spans[j].start < covered)
                 continue;
             covered = spans[j].end;
-            if (!S_excepted(r, s, text, len, spans[j].start, spans[j].end))
+            if (!S_excepted(c, r, s, text, len, spans[j].start, spans[j].end))
                 found(ctx, r, spans[j].start, spans[j].end);
         }
     }

@@ -17,6 +17,9 @@
  *         lang: [en]                      # optional: pages in these languages only
  *         patterns: ['\bbest\b']          # PCRE2, UTF + UCP + case-insensitive
  *         exceptions: ['\bbest suited\b'] # a match in the same sentence cancels it
+ *         clause-exceptions: ['...']      # a match in the same clause cancels it
+ *         negation-exempts: false         # a governing negation does not cancel (default
+ *                                         # true; see clause.h)
  *
  *       - kind: requires                  # an article that meets `when` must have a
  *         when: {procedures: true, topics: [thread-lift]}   # heading matching `headings`
@@ -86,6 +89,9 @@ typedef struct rule {
     strlist langs;           /* empty: every language */
     rule_patterns patterns;
     rule_patterns exceptions;
+    rule_patterns clause_exceptions; /* patterns: exceptions that run over the clause */
+    bool negation_exempts;   /* patterns: a negation that governs a match cancels it
+                              * (clause.h); `negation-exempts: false` turns that off */
     rule_patterns headings;  /* requires */
     bool when_procedures;    /* requires: applies to articles that list procedures */
     strlist when_topics;     /* requires: ...or that have one of these topics */
@@ -107,12 +113,14 @@ typedef struct compliance {
      * pattern of each number). NULL: every pattern runs on every text.
      */
     struct prefilter *prefilter;
+    struct clause_data *clauses; /* the `clauses:` section (clause.h), or NULL */
     struct compliance_flat *flat;
     size_t n_flat;
 } compliance;
 
 /*
- * Load and compile the rules at path. Every mistake is reported with its position: YAML
+ * Load and compile the rules at path, and the `clauses:` section (clause_data_read). Every
+ * mistake is reported with its position: YAML
  * errors, unknown or missing keys (with the closest known key), an id that is not
  * [a-z0-9-]+ or is used twice, an unknown severity, kind or check, a missing message or
  * reference, a pattern PCRE2 cannot compile (with PCRE2's reason and where in the pattern)
@@ -164,9 +172,12 @@ typedef void (*compliance_found_fn)(void *ctx, const rule *r, size_t start, size
 /*
  * Run every patterns rule that applies to lang over text (len bytes of normalised reader
  * text, valid UTF-8). A match is cancelled when one of the rule's exceptions matches in
- * the sentence around it (Unicode sentence boundaries, UAX #29, as ICU finds them). For
- * each rule, matches that overlap an earlier one are dropped. Calls found in order of
- * rule, then position.
+ * the sentence around it (Unicode sentence boundaries, UAX #29, as ICU finds them), one of
+ * its clause exceptions in the clause around it, or, unless the rule says
+ * `negation-exempts: false`, a negation cue governs it in that clause (clause_around and
+ * clause_negated, with the file's `clauses:` lists; without them there are no clauses and
+ * no negation). Clauses are worked out only around a match. For each rule, matches that
+ * overlap an earlier one are dropped. Calls found in order of rule, then position.
  */
 void compliance_scan(const compliance *c, compliance_scanner *s, const char *lang,
                      const char *text, size_t len, compliance_found_fn found, void *ctx);

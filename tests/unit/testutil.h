@@ -163,6 +163,20 @@ static inline void tu_fixture_diag(const tu_fixture *f, size_t i, const char *re
     tu_expect_diag_prefixed(f->diags, i, f->path, rest);
 }
 
+/*
+ * Assert that the fixture has exactly n diagnostics, the i-th reading "<its file's
+ * path><rest>" for the i-th const char *rest of ap; prints them all when the count differs.
+ */
+static inline void tu_fixture_diags_v(const tu_fixture *f, size_t n, va_list ap)
+{
+    for (size_t i = 0; i < n; i++)
+        tu_fixture_diag(f, i, va_arg(ap, const char *));
+    if (diag_count(f->diags) != n) {
+        diag_list_print(f->diags, stderr);
+        fail_msg("%zu diagnostics, expected %zu", diag_count(f->diags), n);
+    }
+}
+
 /* ---- XML ---- */
 
 /* A cmocka group setup that initialises libxml2's parser (the teardown can be NULL). */
