@@ -460,7 +460,7 @@ static int S_build(int argc, char **argv)
         const diag *d = diag_get(diags, i);
         if (quiet && d->severity != DIAG_ERROR)
             continue;
-        char *line = diag_format(d);
+        char *line = diag_format_brief(d);
         fprintf(stderr, "%s\n", line);
         free(line);
     }

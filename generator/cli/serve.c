@@ -594,7 +594,7 @@ static void S_build(S_state *s)
     strlist errors = STRLIST_INIT;
     for (size_t i = 0; i < diag_count(diags); i++) {
         const diag *d = diag_get(diags, i);
-        char *line = diag_format(d);
+        char *line = diag_format_brief(d);
         if (!opt->quiet || d->severity == DIAG_ERROR)
             fprintf(stderr, "%s\n", line);
         if (!built)
