@@ -267,10 +267,10 @@ static void test_lint_and_count(void **state)
     assert_string_equal(c->rows[4].hits[0].phrase, "무료");
     assert_int_equal(c->rows[5].n_hits, 0); /* the info rule and the requires rule */
     assert_int_equal(c->rows[6].n_hits, 2);
-    /* A message that does not quote the match: the sentence from where the finding starts. */
+    /* A message without {match}: the engine puts the phrase in quotes before it. */
     assert_int_equal(c->rows[8].n_hits, 1);
     assert_int_equal(c->rows[8].hits[0].rule, cheap);
-    assert_string_equal(c->rows[8].hits[0].phrase, "cheap lift for y…");
+    assert_string_equal(c->rows[8].hits[0].phrase, "cheap");
     const corpus_score *s = run.score;
     assert_int_equal(s->rows, 9);
     assert_int_equal(s->flag_rows, 4);
@@ -322,7 +322,7 @@ static void test_lint_and_count(void **state)
         ":6: false alarm [free] '무료' ko: 무료 상담입니다.\n",
         ":8: false alarm [best] 'best' en: The best free lift.\n",
         ":8: false alarm [free] 'free' (the row looks like best) en: The best free lift.\n",
-        ":10: false alarm [cheap] 'cheap lift for y…' (the row looks like free) en: A careful "
+        ":10: false alarm [cheap] 'cheap' (the row looks like free) en: A careful "
         "and cheap lift for you.\n",
     };
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
