@@ -108,22 +108,6 @@ static const char *S_suggest_topic(const config *cfg, const char *id)
                               offsetof(config_topic, id));
 }
 
-/*
- * The topics site.yaml declares, for a message in lang: "id (title), ...", each title in
- * lang (ltext_get). The caller frees it.
- */
-static char *S_topic_list(const config *cfg, const char *lang)
-{
-    strbuf b = STRBUF_INIT;
-    for (size_t t = 0; t < cfg->n_topics; t++) {
-        const config_topic *topic = &cfg->topics[t];
-        const char *title = ltext_get(&topic->title, lang);
-        strbuf_printf(&b, "%s%s", t ? ", " : "", topic->id);
-        if (title && *title)
-            strbuf_printf(&b, " (%s)", title);
-    }
-    return strbuf_detach(&b);
-}
 
 /*
  * An unknown topic, in the article's language (Korean for ko, English otherwise): the
@@ -133,7 +117,7 @@ static char *S_topic_list(const config *cfg, const char *lang)
 static void S_unknown_topic(build *b, const article *a, const fm_ref *r)
 {
     const char *near = S_suggest_topic(b->cfg, r->id);
-    char *topics = S_topic_list(b->cfg, a->lang);
+    char *topics = config_topic_list(b->cfg, a->lang);
     const char *file = b->cfg->file;
     bool ko = slug_language_in(a->lang, "ko");
     if (ko && near)
@@ -207,7 +191,8 @@ static void S_load_article(build *b, article *a)
         return;
     }
     const char *body = NULL;
-    a->fm = frontmatter_parse(a->path, text, len, b->diags, &body, &a->body_line);
+    frontmatter_site site = {.cfg = b->cfg, .lang = a->lang};
+    a->fm = frontmatter_parse_for(a->path, text, len, &site, b->diags, &body, &a->body_line);
     /* cmark would publish each bad byte of the body as U+FFFD, without a word; libyaml has
      * reported those of the front matter. A warning, once: the page is still readable. */
     if (body)

@@ -601,7 +601,13 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     unsigned body_line = 1;
     mdarena_mark trees = mdarena_begin();
     diag_list *fm_diags = diag_list_new();
-    frontmatter *fm = frontmatter_parse(path, text, len, fm_diags, &body, &body_line);
+    /* An empty topic list is named in the article's language when it is known before its
+     * front matter is read (its folder's); else in the site's. */
+    frontmatter_site site = {
+        .cfg = ctx->cfg,
+        .lang = lang ? lang : ctx->cfg ? config_default_language(ctx->cfg)->code : NULL,
+    };
+    frontmatter *fm = frontmatter_parse_for(path, text, len, &site, fm_diags, &body, &body_line);
     /* The body's bad bytes, which the page would show as U+FFFD (those of the front matter
      * are libyaml's to report), as suture build says. */
     if (body)

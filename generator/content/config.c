@@ -473,6 +473,19 @@ const config_topic *config_find_topic(const config *cfg, const char *id)
     return NULL;
 }
 
+char *config_topic_list(const config *cfg, const char *lang)
+{
+    strbuf b = STRBUF_INIT;
+    for (size_t t = 0; t < cfg->n_topics; t++) {
+        const config_topic *topic = &cfg->topics[t];
+        const char *title = ltext_get(&topic->title, lang);
+        strbuf_printf(&b, "%s%s", t ? ", " : "", topic->id);
+        if (title && *title)
+            strbuf_printf(&b, " (%s)", title);
+    }
+    return strbuf_detach(&b);
+}
+
 const char *config_find_notice(const config_language *lang, const char *id)
 {
     for (size_t i = 0; i < lang->n_notices; i++)

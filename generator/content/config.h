@@ -105,6 +105,12 @@ void config_free(config *cfg);
 
 /* The topic with that id, or NULL. */
 const config_topic *config_find_topic(const config *cfg, const char *id);
+/*
+ * The topics site.yaml declares, for a message in lang (a BCP 47 tag): "id (title), ...",
+ * each title in lang (ltext_get), in the order of site.yaml; "" when there is none.
+ * malloc'd: the caller frees it.
+ */
+char *config_topic_list(const config *cfg, const char *lang);
 /* The declared language whose code is code (ASCII case ignored), or NULL. */
 const config_language *config_find_language(const config *cfg, const char *code);
 /*

@@ -8,6 +8,7 @@
 
 #include "base/alloc.h"
 #include "base/slug.h"
+#include "content/config.h"
 #include "content/yamldoc.h"
 
 static const char *const S_keys[] = {"title", "summary", "topics", "date", "reviewed",
@@ -177,7 +178,25 @@ static bool S_split(const char *file, const char *text, size_t len, diag_list *d
 }
 
 /* Read the fields of the front matter's mapping (root) into fm, reporting through doc. */
-static void S_read_fields(ydoc *doc, yaml_node_t *root, frontmatter *fm)
+/* An empty topic list: which topics there are, when the caller knows, in the article's
+ * language (Korean for ko, English otherwise). */
+static void S_empty_topics(ydoc *doc, yaml_node_t *topics, const frontmatter_site *site)
+{
+    char *list = site && site->cfg && site->cfg->n_topics ? config_topic_list(site->cfg, site->lang)
+                                                           : NULL;
+    if (!list)
+        ydoc_error(doc, topics, "'topics' is empty; list at least one topic from site.yaml");
+    else if (site->lang && slug_language_in(site->lang, "ko"))
+        ydoc_error(doc, topics, "'topics'가 비어 있습니다. site.yaml에 있는 주제 가운데 하나 "
+                   "이상을 쓰세요: %s", list);
+    else
+        ydoc_error(doc, topics, "'topics' is empty; list at least one of the topics in "
+                   "site.yaml: %s", list);
+    free(list);
+}
+
+static void S_read_fields(ydoc *doc, yaml_node_t *root, const frontmatter_site *site,
+                          frontmatter *fm)
 {
     for (size_t i = 0; S_required[i]; i++)
         if (!ydoc_map_get(doc, root, S_required[i]))
@@ -227,12 +246,19 @@ static void S_read_fields(ydoc *doc, yaml_node_t *root, frontmatter *fm)
     /* An empty list is the one way to list no topic without another error. */
     yaml_node_t *topics = ydoc_map_get(doc, root, "topics");
     if (topics && topics->type == YAML_SEQUENCE_NODE && ydoc_len(topics) == 0)
-        ydoc_error(doc, topics, "'topics' is empty; list at least one topic from site.yaml");
+        S_empty_topics(doc, topics, site);
     fm->procedures = S_read_ids(doc, root, "procedures", &fm->n_procedures);
 }
 
 frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
                                diag_list *diags, const char **body, unsigned *body_line)
+{
+    return frontmatter_parse_for(file, text, len, NULL, diags, body, body_line);
+}
+
+frontmatter *frontmatter_parse_for(const char *file, const char *text, size_t len,
+                                   const frontmatter_site *site, diag_list *diags,
+                                   const char **body, unsigned *body_line)
 {
     const char *yaml;
     size_t yaml_len;
@@ -252,7 +278,7 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
     }
     frontmatter *fm = xcalloc(1, sizeof *fm);
     fm->line = 1;
-    S_read_fields(doc, root, fm);
+    S_read_fields(doc, root, site, fm);
     bool failed = ydoc_error_count(doc) > 0;
     ydoc_free(doc);
     if (failed) {

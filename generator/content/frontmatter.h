@@ -74,6 +74,21 @@ typedef struct frontmatter {
  */
 frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
                                diag_list *diags, const char **body, unsigned *body_line);
+
+/* What the caller knows of the site, for messages a writer can act on without opening it. */
+typedef struct frontmatter_site {
+    const struct config *cfg; /* site.yaml, or NULL */
+    const char *lang;         /* the article's language (BCP 47), or NULL */
+} frontmatter_site;
+
+/*
+ * frontmatter_parse, and an empty 'topics' list lists the topics of site->cfg
+ * (config_topic_list) in site->lang (Korean for ko and its regional tags, English
+ * otherwise); site NULL is frontmatter_parse.
+ */
+frontmatter *frontmatter_parse_for(const char *file, const char *text, size_t len,
+                                   const frontmatter_site *site, diag_list *diags,
+                                   const char **body, unsigned *body_line);
 void frontmatter_free(frontmatter *fm);
 
 #endif

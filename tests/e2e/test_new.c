@@ -119,8 +119,11 @@ static void test_new_article_then_fill_in(void **state)
     /* What the author must fill in is named by check, and the build fails until then. */
     const char *check[] = {"check", NULL};
     assert_int_equal(e2e_run(dir, check, &err), 1);
+    /* An empty topic list names the topics there are, so the writer need not open site.yaml. */
     assert_non_null(strstr(err, "thread-lift-what-to-expect.md:4:9: error: 'topics' is empty; "
-                                "list at least one topic from site.yaml"));
+                                "list at least one of the topics in site.yaml: anatomy (Facial "
+                                "anatomy), thread-lift (Thread lifts), mini-lift (Mini lifts), "
+                                "side-effects (Side effects), consultation (Consultation)\n"));
     assert_non_null(strstr(err, "thread-lift-what-to-expect.md:7:11: error: The front matter "
                                 "names no medical reviewer"));
     assert_non_null(strstr(err, "thread-lift-what-to-expect.md:3:10: warning: The summary is "
@@ -243,8 +246,10 @@ static void test_new_korean_outline_on_korean_site(void **state)
     free(text);
     const char *check[] = {"check", NULL};
     assert_int_equal(e2e_run(dir, check, &err), 1);
-    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:4:9: error: 'topics' is empty; list "
-                                "at least one topic from site.yaml"));
+    /* ...in the article's language. */
+    assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:4:9: error: 'topics'가 비어 있습니다. "
+                                "site.yaml에 있는 주제 가운데 하나 이상을 쓰세요: anatomy (Facial "
+                                "anatomy), thread-lift (Thread lifts)"));
     /* The rules speak the page's language. */
     assert_non_null(strstr(err, "sillipeuting-hu-hoebog.md:7:11: error: 의학적 검토자가 "
                                 "없습니다"));

@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "content/frontmatter.h"
+#include "content/config.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -526,6 +527,53 @@ static void test_empty_topics(void **state)
     diag_list_free(l);
 }
 
+/* With site.yaml at hand, an empty topic list names every topic, in the article's language. */
+static void test_empty_topics_lists_the_topics(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir("frontmatter");
+    char *site = tu_write_file(dir, "site.yaml",
+                               "base_url: https://example.org/\n"
+                               "review_max_age_days: 365\n"
+                               "translation_max_lag_days: 90\n"
+                               "languages:\n"
+                               "  - code: ko\n"
+                               "    title: 얼굴 리프팅\n"
+                               "    disclaimer: 일반적인 정보입니다.\n"
+                               "    notices: {before_after: 사진은 환자의 동의를 받았습니다.}\n"
+                               "  - code: en\n"
+                               "    title: Facial lifting\n"
+                               "    disclaimer: General information.\n"
+                               "    notices: {before_after: Shown with consent.}\n"
+                               "topics:\n"
+                               "  - {id: anatomy, title: {ko: 얼굴의 층 구조, en: Facial anatomy},"
+                               " description: {ko: 층., en: Layers.}}\n"
+                               "  - {id: thread-lift, title: {ko: 실리프팅, en: Thread lifts},"
+                               " description: {ko: 실., en: Threads.}}\n");
+    diag_list *l = diag_list_new();
+    config *cfg = config_load(site, l);
+    if (!cfg)
+        diag_list_print(l, stderr);
+    assert_non_null(cfg);
+    assert_int_equal(diag_count(l), 0);
+    char *text = tu_replace(S_article, "topics: [anatomy, thread-lift]", "topics: []");
+    const char *body;
+    unsigned body_line;
+    frontmatter_site en = {.cfg = cfg, .lang = "en"}, ko = {.cfg = cfg, .lang = "ko-KR"};
+    assert_null(frontmatter_parse_for(FILE_NAME, text, strlen(text), &en, l, &body, &body_line));
+    assert_null(frontmatter_parse_for(FILE_NAME, text, strlen(text), &ko, l, &body, &body_line));
+    assert_int_equal(diag_count(l), 2);
+    S_assert_diag(l, 0, ":4:9: error: 'topics' is empty; list at least one of the topics in "
+                        "site.yaml: anatomy (Facial anatomy), thread-lift (Thread lifts)");
+    S_assert_diag(l, 1, ":4:9: error: 'topics'가 비어 있습니다. site.yaml에 있는 주제 가운데 "
+                        "하나 이상을 쓰세요: anatomy (얼굴의 층 구조), thread-lift (실리프팅)");
+    free(text);
+    config_free(cfg);
+    diag_list_free(l);
+    free(site);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
 /* "every mistake, not only the first": an empty topic list is reported beside other errors. */
 static void test_empty_topics_beside_other_errors(void **state)
 {
@@ -664,6 +712,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_ids),
         cmocka_unit_test(test_bad_id_lists),
         cmocka_unit_test(test_empty_topics),
+        cmocka_unit_test(test_empty_topics_lists_the_topics),
         cmocka_unit_test(test_empty_topics_beside_other_errors),
         cmocka_unit_test(test_every_mistake_is_reported),
         cmocka_unit_test(test_translation),
