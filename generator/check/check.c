@@ -226,8 +226,21 @@ static void S_take_marks(check_marks *marks, const char *file, lint_result *r)
     if (!marks || !r->n_marks)
         return;
     marks->items = xreallocarray(marks->items, marks->len + r->n_marks, sizeof *marks->items);
-    for (size_t k = 0; k < r->n_marks; k++)
-        marks->items[marks->len++] = (check_mark){xstrdup(file), r->marks[k]};
+    check_mark *first = marks->items + marks->len;
+    for (size_t k = 0; k < r->n_marks; k++) {
+        /* By position in the file, as the writer reads it (insertion: stable, and a file
+         * has few findings); the lint gives them rule by rule. */
+        check_mark m = {xstrdup(file), r->marks[k]};
+        size_t at = k;
+        while (at > 0 && (first[at - 1].mark.line > m.mark.line ||
+                          (first[at - 1].mark.line == m.mark.line &&
+                           first[at - 1].mark.column > m.mark.column))) {
+            first[at] = first[at - 1];
+            at--;
+        }
+        first[at] = m;
+    }
+    marks->len += r->n_marks;
     free(r->marks);
     r->marks = NULL;
     r->n_marks = 0;

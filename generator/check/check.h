@@ -103,7 +103,7 @@ typedef struct check_mark {
 } check_mark;
 
 typedef struct check_marks {
-    check_mark *items;        /* in file order, then in the order found */
+    check_mark *items;        /* in file order, then by line and column */
     size_t len;
 } check_marks;
 

@@ -23,8 +23,7 @@ const char serve_overlay_css[] =
     ".suture-findings ol{margin:.5rem 0 0;padding-left:1.5rem}\n"
     ".suture-findings li{margin:.6rem 0;overflow-wrap:anywhere}\n"
     ".suture-findings .suture-place{font-family:ui-monospace,monospace;font-size:.9em}\n"
-    ".suture-findings .suture-rule{font-family:ui-monospace,monospace;font-size:.9em;"
-    "white-space:nowrap}\n"
+    ".suture-findings .suture-rule{font-family:ui-monospace,monospace;font-size:.9em}\n"
     ".suture-findings .suture-error{color:#8a1c1c;font-weight:bold}\n"
     ".suture-findings .suture-warning{color:#6b5400;font-weight:bold}\n"
     "mark.suture-mark{background:#ffd6d6;color:inherit;box-shadow:0 0 0 2px #8a1c1c;"
@@ -32,7 +31,7 @@ const char serve_overlay_css[] =
     "mark.suture-mark.suture-mark-warning{background:#fff1b8;box-shadow:0 0 0 2px #8a6d00}\n"
     "mark.suture-mark:target{box-shadow:0 0 0 4px #8a1c1c}\n"
     "a.suture-mark-ref{font:bold .75rem/1 ui-monospace,monospace;vertical-align:super;"
-    "margin-left:.2em;color:#8a1c1c;white-space:nowrap}\n"
+    "margin-left:.2em;color:#8a1c1c;overflow-wrap:anywhere}\n"
     ".suture-findings a:focus,a.suture-mark-ref:focus{outline:3px solid #1b1b1b;"
     "outline-offset:2px}\n";
 

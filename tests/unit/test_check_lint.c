@@ -60,6 +60,39 @@ static check_lint_options S_options(const char *dir, bool drafts)
                                 .today = {2026, 6, 1}};
 }
 
+/* Marks come in the order the writer reads them, whichever rule found them first. */
+static void test_marks_in_reading_order(void **state)
+{
+    (void)state;
+    char *rules = xasprintf("%s"
+                            "  - id: guarantees\n"
+                            "    severity: warning\n"
+                            "    kind: patterns\n"
+                            "    message: \"promises a result\"\n"
+                            "    reference: \"Medical Service Act art. 56(2)(2)\"\n"
+                            "    patterns: ['\\bguaranteed\\b']\n",
+                            S_rules);
+    char *dir = S_content(rules);
+    tu_put_file(dir, "articles/live.md",
+                ARTICLE("", "Guaranteed results from the best lift, guaranteed.\n"));
+    diag_list *diags = diag_list_new();
+    check_marks marks = {0};
+    check_lint_options opt = S_options(dir, false);
+    assert_int_equal(check_lint(&opt, diags, &marks), 0);
+    assert_int_equal(marks.len, 3);
+    const unsigned want[] = {1, 29, 40};
+    const char *rule_id[] = {"guarantees", "superlatives", "guarantees"};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(marks.items[i].mark.line, 9);
+        assert_int_equal(marks.items[i].mark.column, want[i]);
+        assert_string_equal(marks.items[i].mark.rule, rule_id[i]);
+    }
+    check_marks_free(&marks);
+    diag_list_free(diags);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+    free(rules);
+}
+
 static void test_drafts_only_with_drafts(void **state)
 {
     (void)state;
@@ -194,6 +227,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_drafts_only_with_drafts),
+        cmocka_unit_test(test_marks_in_reading_order),
         cmocka_unit_test(test_no_rules),
         cmocka_unit_test(test_suppressed_is_not_marked),
         cmocka_unit_test(test_alias_linted_once),
