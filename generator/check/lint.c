@@ -16,6 +16,7 @@
 #include "check/readertext.h"
 #include "content/yamldoc.h"
 #include "markdown/beforeafter.h"
+#include "markdown/markdown.h"
 #include "markdown/mdarena.h"
 
 /* The longest matched text quoted in a message, in bytes. */
@@ -194,7 +195,7 @@ static void S_collect(lt_lint *L, const lt_source *src, cmark_node *parent, read
 
 /* ---- YAML values -------------------------------------------------------------------------- */
 
-static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent);
+static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent, unsigned depth);
 
 /* Lint a string value that starts at byte at of the file, read as Markdown. */
 static void S_value(lt_lint *L, const char *value, size_t at)
@@ -209,7 +210,7 @@ static void S_value(lt_lint *L, const char *value, size_t at)
     cmark_node *doc = mdarena_parse(value, n, CMARK_OPT_SOURCEPOS);
     lt_source src = {.text = value, .len = n, .remap = map.src, .remap_len = map.len};
     source_lines_init(&src.lines, value, n);
-    S_blocks(L, &src, doc);
+    S_blocks(L, &src, doc, 0);
     source_lines_free(&src.lines);
     rtext_free(&map);
 }
@@ -339,8 +340,15 @@ static void S_fenced(lt_lint *L, const lt_source *src, cmark_node *n)
     ydoc_free(doc);
 }
 
-static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent)
+/*
+ * The blocks under parent, depth containers deep. Deeper than MARKDOWN_MAX_NESTING nothing
+ * is read: the build refuses such an article (markdown_render reports it, and suture check
+ * with it), and a hostile one of 100,000 nested quotes would exhaust a thread's stack.
+ */
+static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent, unsigned depth)
 {
+    if (depth > MARKDOWN_MAX_NESTING)
+        return;
     for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_PARAGRAPH:
@@ -362,7 +370,7 @@ static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent)
         case CMARK_NODE_THEMATIC_BREAK:
             break;
         default:
-            S_blocks(L, src, n);
+            S_blocks(L, src, n, depth + 1);
             break;
         }
     }
@@ -660,7 +668,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
         cmark_node *doc = mdarena_parse(body, body_len, CMARK_OPT_SOURCEPOS);
         lt_source src = {.text = text, .len = len, .lines = L.lines,
                          .line_offset = body_line - 1};
-        S_blocks(&L, &src, doc);
+        S_blocks(&L, &src, doc, 0);
     }
     for (size_t i = 0; req_at && i < ctx->rules->n_rules; i++)
         if (L.req_active[i] && !L.req_done[i])
