@@ -162,9 +162,21 @@ static void S_image(lt_lint *L, const lt_source *src, cmark_node *img)
     rtext_free(&alt);
 }
 
+/*
+ * The reader's text of parent's inlines into seg. Walked with cmark's iterator, not by
+ * recursion: cmark sets no limit on how deep emphasis and links nest, and a hostile
+ * paragraph of 50,000 nested emphases would exhaust a linting thread's stack. An image's
+ * alt text is its own segment (S_image), read no deeper than MARKDOWN_MAX_NESTING images in
+ * images.
+ */
 static void S_collect(lt_lint *L, const lt_source *src, cmark_node *parent, reader_text *seg)
 {
-    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+    cmark_iter *it = cmark_iter_new(parent);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER || n == parent)
+            continue;
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT: {
             const char *lit = cmark_node_get_literal(n);
@@ -178,19 +190,24 @@ static void S_collect(lt_lint *L, const lt_source *src, cmark_node *parent, read
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
             rtext_append_at(seg, " ", 1,
-                            seg->len ? seg->src[seg->len - 1] + 1 : lt_node_offset(src, parent));
-            break;
-        case CMARK_NODE_HTML_INLINE:
+                            seg->len ? seg->src[seg->len - 1] + 1
+                                     : lt_node_offset(src, cmark_node_parent(n)));
             break;
         case CMARK_NODE_IMAGE:
             rtext_append_at(seg, RTEXT_OBJECT, strlen(RTEXT_OBJECT), lt_node_offset(src, n));
-            S_image(L, src, n);
+            if (L->image_depth < MARKDOWN_MAX_NESTING) {
+                L->image_depth++;
+                S_image(L, src, n);
+                L->image_depth--;
+            }
+            /* Its alt text is not this segment's: go on after it. */
+            cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
             break;
-        default:
-            S_collect(L, src, n, seg);
+        default: /* emphasis, links, inline HTML: their text is read as it comes */
             break;
         }
     }
+    cmark_iter_free(it);
 }
 
 /* ---- YAML values -------------------------------------------------------------------------- */

@@ -70,6 +70,26 @@ static char *S_deep_lists(void)
     return strbuf_detach(&b);
 }
 static char *S_long_line(void) { return S_repeat(FRONT, "x", 1000000, "\n"); }
+/* Inlines nested 50,000 deep: emphasis in emphasis, then images in the alt text of images
+ * (cmark sets no limit on either; the lint reads them without recursing). */
+static char *S_deep_inlines(void)
+{
+    strbuf b = STRBUF_INIT;
+    strbuf_puts(&b, FRONT);
+    for (int i = 0; i < 50000; i++)
+        strbuf_puts(&b, "*a ");
+    strbuf_puts(&b, "b");
+    for (int i = 0; i < 50000; i++)
+        strbuf_puts(&b, " c*");
+    strbuf_puts(&b, "\n\n");
+    for (int i = 0; i < 20000; i++)
+        strbuf_puts(&b, "![");
+    strbuf_puts(&b, "x");
+    for (int i = 0; i < 20000; i++)
+        strbuf_puts(&b, "](media/a.png)");
+    strbuf_puts(&b, "\n");
+    return strbuf_detach(&b);
+}
 static char *S_many_procedures(void)
 {
     strbuf b = STRBUF_INIT;
@@ -117,6 +137,8 @@ static const S_case S_cases[] = {
     {"a 10 MB article", NULL, S_ten_megabytes, NULL, 0, NULL, NULL},
     {"100,000 nested quotes", NULL, S_deep_nesting, NULL, 1, "nested more than 64 levels", NULL},
     {"lists nested 2,000 deep", NULL, S_deep_lists, NULL, 1, "nested more than 64 levels", NULL},
+    {"emphasis and images nested 50,000 deep", NULL, S_deep_inlines, NULL, 1,
+     "nested more than 64 levels", NULL},
     {"a 1,000,000-character line", NULL, S_long_line, NULL, 0, NULL, NULL},
     {"a compare block naming 10,000 procedures", NULL, S_many_procedures, NULL, 1,
      "unknown procedure", NULL},
