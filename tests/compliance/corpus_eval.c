@@ -223,54 +223,17 @@ static char *S_article(const config *cfg, const char *lang, const char *sentence
                      topic, lang, sentence);
 }
 
-/* The line of the article S_article makes on which the sentence starts. */
-#define S_SENTENCE_LINE 11u
-/* How many characters of the sentence S_at shows. */
-#define S_AT_CHARS 16
-
-/* What rule r matched, read from the message: the rule's message in lang with {match} in
- * place of the phrase, compared around it. NULL when the message does not have that shape
- * (a rule whose message does not quote the match). The caller frees it. */
-static char *S_quoted(const rule *r, const char *lang, const char *message)
+/* What finding d matched: the phrase of the lint's mark at d's place for d's rule (the
+ * reader's text the pattern matched, as suture serve marks it), or NULL. The caller frees
+ * it. */
+static char *S_phrase(const lint_result *res, const diag *d)
 {
-    char *tmpl = rule_message_in(r, lang, "\x01");
-    char *mark = strchr(tmpl, '\x01');
-    char *phrase = NULL;
-    if (mark) {
-        size_t pre = (size_t)(mark - tmpl), post = strlen(mark + 1), len = strlen(message);
-        if (len >= pre + post && strncmp(message, tmpl, pre) == 0 &&
-            strcmp(message + len - post, mark + 1) == 0)
-            phrase = xstrndup(message + pre, len - pre - post);
+    for (size_t i = 0; i < res->n_marks; i++) {
+        const lint_mark *m = &res->marks[i];
+        if (m->line == d->line && m->column == d->column && strcmp(m->rule, d->category) == 0)
+            return m->phrase ? xstrdup(m->phrase) : NULL;
     }
-    free(tmpl);
-    return phrase;
-}
-
-/* The sentence from column (in characters, from 1) on, cut after S_AT_CHARS characters
- * with "…"; NULL when column is past its end. The caller frees it. */
-static char *S_at(const char *sentence, unsigned column)
-{
-    const char *p = sentence;
-    for (unsigned c = 1; c < column && *p; c++)
-        for (p++; ((unsigned char)*p & 0xC0) == 0x80; p++)
-            ;
-    if (!*p)
-        return NULL;
-    const char *end = p;
-    for (int c = 0; c < S_AT_CHARS && *end; c++)
-        for (end++; ((unsigned char)*end & 0xC0) == 0x80; end++)
-            ;
-    return *end ? xasprintf("%.*s…", (int)(end - p), p) : xstrdup(p);
-}
-
-/* What finding d of rule r matched on a sentence in lang: the phrase its message quotes,
- * else the sentence from where the finding starts (S_at), else NULL. */
-static char *S_phrase(const rule *r, const char *lang, const diag *d, const char *sentence)
-{
-    char *phrase = S_quoted(r, lang, d->message);
-    if (!phrase && d->line == S_SENTENCE_LINE)
-        phrase = S_at(sentence, d->column);
-    return phrase;
+    return NULL;
 }
 
 static bool S_has_hit(const corpus_row *row, long rule_index)
@@ -298,7 +261,7 @@ static void S_lint_row(corpus_row *row, const compliance *rules, const config *c
             continue;
         row->hits = xreallocarray(row->hits, row->n_hits + 1, sizeof *row->hits);
         row->hits[row->n_hits++] =
-            (corpus_hit){.rule = k, .phrase = S_phrase(&rules->rules[k], lang, d, row->sentence)};
+            (corpus_hit){.rule = k, .phrase = S_phrase(&res, d)};
     }
     lint_result_free(&res);
     diag_list_free(diags);

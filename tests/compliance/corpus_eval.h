@@ -38,9 +38,8 @@ extern const char *const corpus_langs[CORPUS_N_LANGS];
 /* One finding of a rule on a row's sentence. */
 typedef struct corpus_hit {
     long rule;           /* index in the compliance rules */
-    char *phrase;        /* what the rule matched, as its message quotes it; for a message
-                          * that does not quote it, the sentence from where the finding
-                          * starts (16 characters, then "…"); or NULL */
+    char *phrase;        /* the reader's text the rule matched (the lint's mark, as
+                          * suture serve marks it), or NULL */
 } corpus_hit;
 
 typedef struct corpus_row {
