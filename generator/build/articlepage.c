@@ -148,6 +148,18 @@ static void S_render_article(build *b, const article *a, bool check_only)
     markdown_result *md = markdown_render(a->path, body, len - (size_t)(body - text),
                                           a->body_line, MARKDOWN_NO_H1, &hooks, b->diags);
     build_mark_other_languages(&c, md->body);
+    if (b->ids_from_rendering) {
+        /* Validating: its headings' ids, for the links to them checked once every article
+         * has rendered (build_check_fragment_links). Only this thread writes them. */
+        strlist ids = STRLIST_INIT;
+        for (size_t i = 0; i < md->n_headings; i++)
+            strlist_push(&ids, md->headings[i].id);
+        article *own = &b->articles[a - b->articles];
+        free(own->heading_ids);
+        own->heading_ids = manifest_pack(&ids);
+        own->n_heading_ids = (uint32_t)ids.len;
+        strlist_free(&ids);
+    }
     if (rel) {
         /* Recorded now; site.c forgets it if the page had anything to say. */
         char *links = manifest_pack(&c.links);

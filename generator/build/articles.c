@@ -177,8 +177,60 @@ static void S_keep_heading_ids(article *a, strlist *ids)
     strlist_free(ids);
 }
 
+/* a's slug and URL: its front matter's slug, else its file name (checked). */
+static void S_name(build *b, article *a)
+{
+    if (a->fm && a->fm->slug) {
+        a->slug = xstrdup(a->fm->slug);
+    } else {
+        a->slug = xstrndup(a->file_name, strlen(a->file_name) - 3);
+        if (!slug_is_valid(a->slug))
+            diag_error(b->diags, a->path, 1, 1, "slug",
+                       "the file name '%s' cannot be used as a web address; rename the file "
+                       "with lower-case letters, digits and hyphens, or set 'slug:' in the "
+                       "front matter",
+                       a->file_name);
+    }
+    a->url = permalink(build_lang_of(b, a)->L->prefix, PERMALINK_ARTICLE, a->slug, 0);
+}
+
+/* What a's front matter says once it is read: its language, whether it is published, and
+ * whether its topics, procedures and language folder are right (reported). */
+static void S_take_front_matter(build *b, article *a)
+{
+    /* On a site with languages the folder says it (a disagreeing lang: is reported). */
+    if (a->fm->lang && !b->cfg->multilingual)
+        a->lang = a->fm->lang;
+    a->published = !a->fm->draft || b->opt->drafts;
+    S_check_refs(b, a);
+    const char *listed_as = a->path + strlen(b->articles_dir) + 1;
+    articlefiles_check(b->cfg, a->path, listed_as, a->fm, b->rels, b->diags);
+}
+
+/*
+ * Validating for suture check: the front matter its lint parsed from the same file, taken
+ * instead of reading the article again; false when there is none. The heading ids come
+ * from its rendering (build.ids_from_rendering).
+ */
+static bool S_load_read_before(build *b, article *a)
+{
+    const site_options *opt = b->opt;
+    if (!b->ids_from_rendering || !opt->read_before)
+        return false;
+    unsigned body_line = 0;
+    a->fm = opt->read_before(opt->read_before_ctx, a->path, &body_line);
+    if (!a->fm)
+        return false;
+    a->body_line = body_line;
+    S_name(b, a);
+    S_take_front_matter(b, a);
+    return true;
+}
+
 static void S_load_article(build *b, article *a)
 {
+    if (S_load_read_before(b, a))
+        return;
     size_t len;
     char *text = build_read_article(b, a, &len);
     if (!text) {
@@ -197,19 +249,7 @@ static void S_load_article(build *b, article *a)
      * reported those of the front matter. A warning, once: the page is still readable. */
     if (body)
         utf8_warn_after(text, len, (size_t)(body - text), a->path, "encoding", b->diags);
-    size_t stem = strlen(a->file_name) - 3;
-    if (a->fm && a->fm->slug) {
-        a->slug = xstrdup(a->fm->slug);
-    } else {
-        a->slug = xstrndup(a->file_name, stem);
-        if (!slug_is_valid(a->slug))
-            diag_error(b->diags, a->path, 1, 1, "slug",
-                       "the file name '%s' cannot be used as a web address; rename the file "
-                       "with lower-case letters, digits and hyphens, or set 'slug:' in the "
-                       "front matter",
-                       a->file_name);
-    }
-    a->url = permalink(build_lang_of(b, a)->L->prefix, PERMALINK_ARTICLE, a->slug, 0);
+    S_name(b, a);
     /* Validating alone (site_validate) there is no old site and no page to declare. */
     fingerprint_digest source = {0};
     char *rel = NULL;
@@ -223,16 +263,9 @@ static void S_load_article(build *b, article *a)
         a->heading_ids = incremental_take_heading_ids(b->inc, rel, &source, &a->n_heading_ids);
     }
     bool ids_known = a->heading_ids != NULL;
-    if (a->fm) {
-        /* On a site with languages the folder says it (a disagreeing lang: is reported). */
-        if (a->fm->lang && !b->cfg->multilingual)
-            a->lang = a->fm->lang;
-        a->published = !a->fm->draft || b->opt->drafts;
-        S_check_refs(b, a);
-        const char *listed_as = a->path + strlen(b->articles_dir) + 1;
-        articlefiles_check(b->cfg, a->path, listed_as, a->fm, b->rels, b->diags);
-    }
-    if (!ids_known) {
+    if (a->fm)
+        S_take_front_matter(b, a);
+    if (!ids_known && !b->ids_from_rendering) {
         strlist ids = STRLIST_INIT;
         if (body)
             markdown_heading_ids(body, len - (size_t)(body - text), &ids);

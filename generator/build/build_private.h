@@ -69,6 +69,20 @@ typedef struct build_lang {
 } build_lang;
 
 /* One build: what site_build reads, plans and makes. */
+/* A link to a #heading of an article, checked once every article has rendered. */
+typedef struct build_fragment_link {
+    const char *file;         /* the text's file (an article, site.yaml) */
+    const article *target;
+    char *fragment;           /* the id, without '#' */
+    unsigned line, column;
+} build_fragment_link;
+
+/* The links to #headings one article's text makes (build.fragment_links). */
+typedef struct build_fragment_links {
+    build_fragment_link *items;
+    size_t n, cap;
+} build_fragment_links;
+
 typedef struct build {
     const site_options *opt;
     diag_list *diags;
@@ -103,6 +117,15 @@ typedef struct build {
     atomic_bool write_failed;
     atomic_bool out_of_space; /* reported once: every later write fails the same way */
     size_t *search_at; /* per article: its number in its language's index, or SIZE_MAX */
+    /*
+     * site_validate: per article, its links to #headings, and last those of the texts that
+     * are not articles (the disclaimers, rendered on one thread). Loading does not parse an article
+     * for its heading ids there: its rendering gives them, so a link to a heading can only
+     * be checked once every article has rendered (build_check_fragment_links). NULL in
+     * site_build, where ids come from loading and links are checked as they render.
+     */
+    build_fragment_links *fragment_links;
+    bool ids_from_rendering;  /* site_validate: heading ids are not parsed at load */
 } build;
 
 /* What the Markdown hooks need while one article (or glossary entry) renders. */
@@ -179,6 +202,11 @@ markdown_hooks build_hooks(render_ctx *c);
 void build_mark_other_languages(render_ctx *c, xmlNodePtr body);
 /* Free what c collected (its links). */
 void build_ctx_free(render_ctx *c);
+/*
+ * site_validate: check the links to #headings each article made (b->fragment_links)
+ * against the ids its target's rendering gave, in article order, and free them.
+ */
+void build_check_fragment_links(build *b);
 
 /* ---- articlepage.c ---- */
 

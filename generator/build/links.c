@@ -48,14 +48,18 @@ static bool S_has_scheme(const char *url)
     return p != url && *p == ':';
 }
 
-/* Report a #fragment that names no heading of target, with the closest id. */
-static void S_check_fragment(render_ctx *c, const article *target, const char *fragment,
-                             unsigned line, unsigned column)
+/* Report a #fragment that names no heading of target, with the closest id, as an error
+ * of file at line and column; true when it names one. */
+static bool S_fragment_found(diag_list *diags, bool quiet, const char *file,
+                             const article *target, const char *fragment, unsigned line,
+                             unsigned column)
 {
     const char *p = target->heading_ids;
     for (size_t i = 0; i < target->n_heading_ids; i++, p += strlen(p) + 1)
         if (strcmp(p, fragment) == 0)
-            return;
+            return true;
+    if (quiet)
+        return false;
     /* Not found: the ids as a list, for the closest one. */
     const char **ids = xcalloc(target->n_heading_ids + 1, sizeof *ids);
     p = target->heading_ids;
@@ -64,14 +68,56 @@ static void S_check_fragment(render_ctx *c, const article *target, const char *f
     const char *near = suggest_closest_n(fragment, ids, target->n_heading_ids);
     free(ids);
     if (near)
-        S_error(c, line, column, "link",
+        diag_error(diags, file, line, column, "link",
                    "%s has no heading with the id '#%s'; did you mean '#%s'?",
                    target->file_name, fragment, near);
     else
-        S_error(c, line, column, "link",
+        diag_error(diags, file, line, column, "link",
                    "%s has no heading with the id '#%s'; link to one of its headings or to "
                    "the article alone",
                    target->file_name, fragment);
+    return false;
+}
+
+/* Check a link of c's text to the heading fragment of target, now or, validating, once
+ * every article has rendered (build_check_fragment_links). */
+static void S_check_fragment(render_ctx *c, const article *target, const char *fragment,
+                             unsigned line, unsigned column)
+{
+    build *b = c->b;
+    if (b->fragment_links) {
+        if (c->quiet)
+            return; /* another rendering of the text reports it */
+        build_fragment_links *l =
+            &b->fragment_links[c->self ? (size_t)(c->self - b->articles) : b->n_articles];
+        if (l->n == l->cap) {
+            l->cap = l->cap ? l->cap * 2 : 4;
+            l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
+        }
+        l->items[l->n++] =
+            (build_fragment_link){c->file, target, xstrdup(fragment), line, column};
+        return;
+    }
+    if (!S_fragment_found(b->diags, c->quiet, c->file, target, fragment, line, column))
+        c->errors++;
+}
+
+void build_check_fragment_links(build *b)
+{
+    if (!b->fragment_links)
+        return;
+    for (size_t i = 0; i <= b->n_articles; i++) {
+        build_fragment_links *l = &b->fragment_links[i];
+        for (size_t k = 0; k < l->n; k++) {
+            const build_fragment_link *f = &l->items[k];
+            S_fragment_found(b->diags, false, f->file, f->target, f->fragment, f->line,
+                             f->column);
+            free(f->fragment);
+        }
+        free(l->items);
+    }
+    free(b->fragment_links);
+    b->fragment_links = NULL;
 }
 
 /*

@@ -297,10 +297,15 @@ int site_validate(const site_options *opt, diag_list *diags)
         return SITE_ENVIRONMENT_ERROR;
     }
     /* The same steps as site_build, in the same order, stopping where it stops. */
+    /* Nothing is published: an article is parsed once, to render it, and the ids of its
+     * headings come from that rendering. */
+    b.ids_from_rendering = true;
     if (S_load_data(&b) && build_load_articles(&b)) {
+        b.fragment_links = xcalloc(b.n_articles + 1, sizeof *b.fragment_links);
         build_link_procedures(&b);
         S_render_disclaimers(&b);
         build_each_article(&b, build_validate_article);
+        build_check_fragment_links(&b);
     }
     S_free_build(&b);
     return diag_error_count(diags) ? SITE_INPUT_ERRORS : SITE_OK;

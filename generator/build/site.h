@@ -12,6 +12,7 @@
 
 #include "base/diag.h"
 #include "base/str.h"
+#include "content/frontmatter.h"
 
 /*
  * How far a build has come, for a progress line: read from another thread while the build
@@ -33,6 +34,14 @@ typedef struct site_options {
      * its file (content/articles/x.md) then its page's URL (/kb/articles/x/): a preview
      * that shows an article's findings on its page (suture serve). */
     strlist *article_pages;
+    /*
+     * site_validate only, NULL for none: an article's front matter as suture check's lint
+     * already parsed it from the same file (ownership passes to the build), and in
+     * *body_line the line its body starts on (0: none); NULL when the build must read the
+     * article itself. May be called from several threads, each for another path.
+     */
+    frontmatter *(*read_before)(void *ctx, const char *path, unsigned *body_line);
+    void *read_before_ctx;
 } site_options;
 
 typedef struct site_stats {
@@ -65,7 +74,10 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats);
  * articles' bodies and the disclaimers, with the same code and messages as site_build
  * (the bodies are read into trees by the Markdown stage, but no page is rendered, no
  * template is read and nothing is written). Drafts are read as site_build reads them
- * (opt->drafts). opt->templates_dir and opt->out_dir are not used. Every mistake is added
+ * (opt->drafts). opt->templates_dir and opt->out_dir are not used. Each article's body is
+ * parsed once, to render it: the ids of its headings come from that rendering, and the
+ * links to #headings are checked once every article has rendered. An article whose front
+ * matter opt->read_before gives is not read until it renders. Every mistake is added
  * to diags. Returns SITE_OK, SITE_INPUT_ERRORS, or SITE_ENVIRONMENT_ERROR when the content
  * folder does not exist (reported). page_init must have been called.
  */

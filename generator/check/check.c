@@ -250,7 +250,8 @@ static void S_take_marks(check_marks *marks, const char *file, lint_result *r)
  * marks into marks (NULL: not kept); what cannot be read is reported in diags. */
 static void S_lint_content(const check_lint_options *opt, const config *cfg,
                            const compliance *rules, diag_list *diags, check_summary *sum,
-                           lint_result *all, S_readings *readings, check_marks *marks)
+                           lint_result *all, S_readings *readings, check_marks *marks,
+                           check_articles_read *read)
 {
     lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags};
     char *articles_dir = path_join(opt->content_dir, "articles");
@@ -314,7 +315,14 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
             readings->ko = xreallocarray(readings->ko, readings->n_ko + 1, sizeof *readings->ko);
             readings->ko[readings->n_ko++] = r->reading_ko;
         }
-        frontmatter_free(r->fm);
+        if (read && i < w.n && r->fm) {
+            /* Sorted by path, as the articles are by rel under one folder. */
+            read->items = xreallocarray(read->items, read->n + 1, sizeof *read->items);
+            read->items[read->n++] = (check_article_read){
+                .path = xstrdup(w.articles[i].path), .fm = r->fm, .body_line = r->body_line};
+        } else {
+            frontmatter_free(r->fm);
+        }
     }
     sum->files += w.n + data_files;
     for (int i = 0; i < 3; i++)
@@ -384,7 +392,8 @@ static int S_verify_site(const check_options *opt, const config *cfg, diag_list 
  */
 static int S_lint_with_rules(const check_lint_options *opt, const config *cfg,
                              compliance **rules, diag_list *diags, check_summary *sum,
-                             lint_result *all, S_readings *readings, check_marks *marks)
+                             lint_result *all, S_readings *readings, check_marks *marks,
+                             check_articles_read *read)
 {
     int status = 0;
     char *rules_path = path_join(opt->content_dir, "compliance.yaml");
@@ -395,7 +404,7 @@ static int S_lint_with_rules(const check_lint_options *opt, const config *cfg,
         *rules = compliance_load(rules_path, cache, diags);
         free(cache);
         if (*rules)
-            S_lint_content(opt, cfg, *rules, diags, sum, all, readings, marks);
+            S_lint_content(opt, cfg, *rules, diags, sum, all, readings, marks, read);
     }
     free(rules_path);
     return status;
@@ -424,7 +433,7 @@ int check_lint(const check_lint_options *opt, diag_list *diags, check_marks *mar
     S_readings readings = {0};
     check_summary sum = {0};
     if (cfg)
-        status = S_lint_with_rules(opt, cfg, &rules, diags, &sum, &all, &readings, marks);
+        status = S_lint_with_rules(opt, cfg, &rules, diags, &sum, &all, &readings, marks, NULL);
     S_readings_free(&readings);
     lint_result_free(&all);
     compliance_free(rules);
@@ -510,6 +519,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     diag_list *diags = diag_list_new();
     lint_result all = {0};
     S_readings readings = {0};
+    check_articles_read read = {0};
     compliance *rules = NULL;
     int status = 0;
 
@@ -522,7 +532,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     if (opt->lint_content && cfg) {
         check_lint_options lo = {.content_dir = opt->content_dir, .drafts = true,
                                  .jobs = opt->jobs, .today = opt->today};
-        status = S_lint_with_rules(&lo, cfg, &rules, diags, &sum, &all, &readings, NULL);
+        status = S_lint_with_rules(&lo, cfg, &rules, diags, &sum, &all, &readings, NULL, &read);
         if (status == CHECK_NO_RULES)
             fprintf(err,
                     "suture: there are no compliance rules: %s/compliance.yaml does not "
@@ -532,7 +542,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     if (status == 0 && opt->lint_content && opt->validate) {
         /* What the build would refuse; what the lint said as well is said once. */
         diag_list *built = diag_list_new();
-        opt->validate(opt->validate_ctx, built);
+        opt->validate(opt->validate_ctx, &read, built);
         diag_list_merge(diags, built);
         diag_list_free(built);
     }
@@ -546,6 +556,11 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     }
     if (summary)
         *summary = sum;
+    for (size_t i = 0; i < read.n; i++) {
+        free(read.items[i].path);
+        frontmatter_free(read.items[i].fm);
+    }
+    free(read.items);
     S_readings_free(&readings);
     lint_result_free(&all);
     compliance_free(rules);

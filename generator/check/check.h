@@ -50,6 +50,23 @@ typedef enum check_format {
     CHECK_FORMAT_SARIF,
 } check_format;
 
+/*
+ * What the lint read of one article: its file (content/articles/x.md, as the build names
+ * it) and the front matter it parsed without error, with the line its body starts on (0:
+ * no body). Whoever takes fm sets it NULL; check_run frees what is left.
+ */
+typedef struct check_article_read {
+    char *path;
+    frontmatter *fm;
+    unsigned body_line;
+} check_article_read;
+
+/* Every article the lint read whose front matter parsed, sorted by path (strcmp). */
+typedef struct check_articles_read {
+    check_article_read *items;
+    size_t n;
+} check_articles_read;
+
 typedef struct check_options {
     const char *content_dir;  /* "content" */
     bool lint_content;        /* lint content_dir */
@@ -64,9 +81,11 @@ typedef struct check_options {
     /* The build's own check of the content (site_validate: settings, front matter, topics,
      * links, images), which adds to diags what `suture build` would refuse, so that one
      * command says whether the content can be published; run when the content is linted,
-     * after the lint, and what both report is reported once (diag_list_merge). NULL: none
-     * (check/ may not call the build: suture's command line fills it). */
-    void (*validate)(void *ctx, diag_list *diags);
+     * after the lint, and what both report is reported once (diag_list_merge). read is what
+     * the lint read of the articles: the build may take their front matter instead of
+     * reading each article again. NULL: none (check/ may not call the build: suture's
+     * command line fills it). */
+    void (*validate)(void *ctx, check_articles_read *read, diag_list *diags);
     void *validate_ctx;
 } check_options;
 

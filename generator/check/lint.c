@@ -694,6 +694,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     lt_reading_end(&L, out);
     S_finish(&L, out);
     out->fm = fm;
+    out->body_line = body ? body_line : 0;
     mdarena_end(trees);
 }
 

@@ -105,6 +105,7 @@ typedef struct lint_result {
     lint_reading_ko reading_ko; /* the same for a Korean article */
     frontmatter *fm;          /* the front matter lint_article last read, or NULL when it did
                                * not parse (each call replaces it; lint_result_free frees it) */
+    unsigned body_line;       /* the line its body starts on, 0 when it has none */
     lint_mark *marks;         /* every finding not suppressed, in the order found */
     size_t n_marks;
 } lint_result;

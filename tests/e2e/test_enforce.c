@@ -193,6 +193,48 @@ static void test_check_reports_build_errors(void **state)
     S_done(dir);
 }
 
+/*
+ * Links to headings: suture check takes an article's heading ids from the rendering that
+ * validates it, and checks the links to them once every article has rendered, so a link
+ * to a heading of an article rendered later, of its own article, or from the disclaimer
+ * (rendered before any article) is judged as the build judges it.
+ */
+static void test_check_reports_heading_links(void **state)
+{
+    (void)state;
+    char *dir = e2e_fixture_site(S_root, "good");
+    assert_non_null(dir);
+    assert_true(e2e_edit(dir, DIMPLING, "[the layers](layers.md)",
+                         "[the layers](layers.md#fixed-and-mobile-part)"));
+    assert_true(e2e_edit(dir, DIMPLING, "Threads that lie too close to the surface.",
+                         "Threads that lie too close to the surface. See [causes](#cause), "
+                         "[the SMAS](layers.md#what-the-smas-is) and [causes](#causes)."));
+    assert_true(e2e_edit(dir, "content/site.yaml", "risks that differ from person to person.",
+                         "risks that differ from person to person. See [the layers]"
+                         "(layers.md#what-the-smas-is)."));
+    char *err = NULL;
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    const char *expected[] = {
+        DIMPLING ":10:37: error: layers.md has no heading with the id '#fixed-and-mobile-part'; "
+                 "did you mean '#fixed-and-mobile-parts'? [link]",
+        DIMPLING ":14:48: error: dimpling.md has no heading with the id '#cause'; did you mean "
+                 "'#causes'? [link]",
+    };
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+        if (!e2e_has_line(err, expected[i]))
+            fail_msg("suture check did not say\n%s\nbut:\n%s", expected[i], err);
+    assert_true(e2e_has_line(err, "suture check: 7 files, 2 errors, 0 warnings, 0 suppressed"));
+    free(err);
+    /* The build, which knows the ids before it renders, says the same. */
+    assert_int_equal(S_build(dir, NULL, &err), 1);
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+        assert_non_null(strstr(err, strchr(expected[i], ':')));
+    assert_true(e2e_has_line(err, "suture: 2 errors; site was not changed"));
+    free(err);
+    S_done(dir);
+}
+
 int main(void)
 {
     S_root = getenv("SUTURE_ROOT") ? xstrdup(getenv("SUTURE_ROOT")) : getcwd(NULL, 0);
@@ -202,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_drafts_count_with_drafts),
         cmocka_unit_test(test_no_rules_no_build),
         cmocka_unit_test(test_check_reports_build_errors),
+        cmocka_unit_test(test_check_reports_heading_links),
     };
     int rc = cmocka_run_group_tests_name("enforce", tests, NULL, NULL);
     free(S_root);
