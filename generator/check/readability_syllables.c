@@ -255,9 +255,10 @@ static unsigned S_count_rules(const char *w, size_t n)
  * The words counted last on this thread, by a hash of their letters: a text repeats its
  * words (the, thread, skin...), and looking one up is several times faster than the rules.
  * A slot keeps one word of up to CACHE_WORD letters; a collision just replaces it. In TLS:
- * no lock, nothing to free.
+ * no lock, nothing to free. 16,384 slots (272 KiB a thread) rather than 2,048: on the
+ * benchmark corpus the rules then run for few words, and suture check takes 3 % less time.
  */
-#define CACHE_SLOTS 2048
+#define CACHE_SLOTS 16384
 #define CACHE_WORD 15
 typedef struct {
     unsigned char len;       /* 0: empty */
