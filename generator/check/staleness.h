@@ -47,6 +47,8 @@ typedef struct staleness_input {
  *   (content/articles/en/x.md)을 옮긴 것인데, 원문이 2026-12-01에 다시 검토된 뒤로 번역이
  *   갱신되지 않았습니다(5일 지남, 허용 기간 90일). 원문에서 바뀐 내용을 번역에 반영하고
  *   source_reviewed 값을 2026-12-01로 고치세요. [translation-stale]
+ *
+ * The particle after the date follows its last digit: 2026-12-06으로, 2026-12-01로.
  */
 translation_state staleness_check(const config *cfg, const staleness_input *in,
                                   const date_ymd *today, diag_list *diags);

@@ -110,6 +110,37 @@ static void test_overdue_korean(void **state)
                    "(" STALENESS_REFERENCE ") [translation-overdue]");
 }
 
+/* The particle after the date is the one its last digit, read in Sino-Korean, takes:
+ * 2026-12-06으로 (육), 2026-11-30으로 (영), 2026-12-03으로 (삼), 2026-12-07로 (칠),
+ * 2026-12-02로 (이). */
+static void test_korean_particle_after_the_date(void **state)
+{
+    S_fix *fx = *state;
+    static const struct {
+        date_ymd reviewed;
+        const char *ending;
+    } cases[] = {
+        {{2026, 12, 6}, "source_reviewed 값을 2026-12-06으로 고치세요."},
+        {{2026, 11, 30}, "source_reviewed 값을 2026-11-30으로 고치세요."},
+        {{2026, 12, 3}, "source_reviewed 값을 2026-12-03으로 고치세요."},
+        {{2026, 12, 7}, "source_reviewed 값을 2026-12-07로 고치세요."},
+        {{2026, 12, 2}, "source_reviewed 값을 2026-12-02로 고치세요."},
+        {{2026, 12, 8}, "source_reviewed 값을 2026-12-08로 고치세요."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fx->source.reviewed = cases[i].reviewed;
+        /* Stale (a week on) and overdue (a year on) say it alike. */
+        assert_int_equal(S_check(fx, "ko", "en", (date_ymd){2026, 12, 14}), TRANSLATION_STALE);
+        assert_int_equal(S_check(fx, "ko", "en", (date_ymd){2027, 12, 14}),
+                         TRANSLATION_OVERDUE);
+        for (size_t k = 2 * i; k < 2 * i + 2; k++) {
+            const char *m = diag_get(fx->diags, k)->message;
+            if (!strstr(m, cases[i].ending))
+                fail_msg("expected '%s' in: %s", cases[i].ending, m);
+        }
+    }
+}
+
 static void test_english(void **state)
 {
     S_fix *fx = *state;
@@ -141,6 +172,7 @@ int main(void)
         T(test_current),
         T(test_stale_korean),
         T(test_overdue_korean),
+        T(test_korean_particle_after_the_date),
         T(test_english),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
