@@ -18,13 +18,24 @@
 
 static const explain_rule S_builtin[] = {
     {"front-matter", "error", "The article's front matter is incomplete or malformed.", NULL,
-     "README.md, 'Writing an article'", NULL},
-    {"yaml", "error", "The file is not valid YAML.", NULL, NULL, NULL},
+     "README.md, 'Writing an article'",
+     "글 머리말(front matter)에 빠진 항목이 있거나 형식이 맞지 않습니다. 머리말은 글 맨 "
+     "앞의 --- 두 줄 사이에 title, summary, topics, date, reviewed 같은 항목을 적는 "
+     "부분입니다. 메시지가 가리키는 줄의 항목을 고치시기 바랍니다. 주제나 시술 이름이 "
+     "틀렸다면 메시지가 site.yaml과 procedures.yaml에 있는 이름을 알려 줍니다."},
+    {"yaml", "error", "The file is not valid YAML.", NULL, NULL,
+     "YAML 문법에 맞지 않는 파일입니다. 들여쓰기는 탭이 아닌 공백으로 맞추고, 콜론(:) "
+     "뒤에는 공백을 한 칸 두며, 따옴표는 짝을 맞추어야 합니다. 메시지가 가리키는 줄이나 "
+     "그 바로 앞 줄에 원인이 있는 경우가 많습니다."},
     {"suppression", "error or warning",
      "A suture-ignore comment is malformed or suppresses nothing.",
      "A suppression needs a rule id and a reason (<!-- suture-ignore RULE-ID: reason -->); "
      "an unknown id or a missing reason is an error, one that suppresses nothing a warning.",
-     NULL, NULL},
+     NULL,
+     "suture-ignore 주석의 형식이 잘못되었거나, 주석이 막는 결과가 없습니다. 검사 결과를 "
+     "예외로 둘 때는 <!-- suture-ignore 규칙-ID: 이유 -->처럼 규칙 ID와 이유를 함께 "
+     "적어야 합니다. 없는 규칙 ID를 쓰거나 이유를 빠뜨리면 오류이고, 아무 결과도 막지 "
+     "않는 주석은 경고입니다. 필요 없어진 주석은 지우시기 바랍니다."},
     {"rules", "error", "The compliance rules cannot be read.", NULL, NULL, NULL},
     {"scaffold-placeholder", "error",
      "The article still holds guidance that suture new wrote for its author to replace.",
@@ -55,7 +66,11 @@ static const explain_rule S_builtin[] = {
      "리프팅\"처럼 따옴표 없이 쓰시기 바랍니다. 제목의 일부만 인용한 경우('다운타임'이란 "
      "무엇인가요?)는 해당하지 않습니다."},
     {"before-after", "error", "A before-after block is incomplete (consent, alt text, images).",
-     NULL, NULL, NULL},
+     NULL, NULL,
+     "시술 전후 사진 블록(before-after)에 필요한 항목이 빠졌거나 잘못되었습니다. before와 "
+     "after에 사진 파일을, alt에 사진이 보여 주는 내용을 글로 적고, consent에는 환자의 "
+     "서면 동의를 받은 범위를 partial(얼굴 일부) 또는 full로 적어야 합니다. 동의 없이 "
+     "환자 사진을 게시해서는 안 됩니다."},
     {STALENESS_RULE_STALE, "warning",
      "A translation's source has been reviewed again since the version it translates.",
      "A translation says which version of its source it follows: 'translation_of' names the "
@@ -65,7 +80,13 @@ static const explain_rule S_builtin[] = {
      "'source_reviewed' to the source's 'reviewed' date. The warning becomes the error "
      "translation-overdue once the source's newer review is more than "
      "translation_max_lag_days (site.yaml) before today (SUTURE_TODAY when set).",
-     STALENESS_REFERENCE, NULL},
+     STALENESS_REFERENCE,
+     "번역한 뒤에 원문이 다시 검토되었습니다. 번역 글의 translation_of에는 원문의 언어를, "
+     "source_reviewed에는 번역할 당시 원문의 reviewed 날짜를 적습니다. 원문의 reviewed "
+     "날짜가 이보다 늦으면 원문에서 이미 고친 내용이 번역에는 그대로 남아 있을 수 "
+     "있습니다. 원문에서 바뀐 내용을 번역에 반영한 뒤 source_reviewed를 원문의 reviewed "
+     "날짜로 고치시기 바랍니다. 원문이 다시 검토된 지 translation_max_lag_days(site.yaml)가 "
+     "지나면 이 경고는 translation-overdue 오류가 됩니다."},
     {STALENESS_RULE_OVERDUE, "error",
      "A translation has not followed its source's newer review for longer than "
      "translation_max_lag_days allows.",
@@ -74,7 +95,11 @@ static const explain_rule S_builtin[] = {
      "translation of medical information is a safety problem, so the check fails until the "
      "translation is brought up to date and its 'source_reviewed' set to the source's "
      "'reviewed' date.",
-     STALENESS_REFERENCE, NULL},
+     STALENESS_REFERENCE,
+     "원문이 다시 검토된 뒤 translation_max_lag_days(site.yaml)에 정한 기간이 지나도록 "
+     "번역이 갱신되지 않았습니다. 의료 정보의 번역이 원문보다 뒤처지면 환자가 이미 "
+     "바뀐 내용을 읽게 되므로, 번역을 원문에 맞게 고치고 source_reviewed를 원문의 "
+     "reviewed 날짜로 바꿀 때까지 검사가 실패합니다."},
     {"site-disclaimer", "error",
      "A page lacks the medical disclaimer, has two, or its text differs.",
      "Every page has exactly one <aside class=\"medical-disclaimer\">, whose text is the "
@@ -164,7 +189,15 @@ static const explain_rule S_builtin[] = {
      "Jungha Hong, Jae-Woong Choe and Seok-Hoon You, \"텍스트 수준과 가독성: 한국어 학습 "
      "교재를 이용한 검증과 응용\" (A Verification and Application of a Correlation between "
      "Text Levels and Readability Using Korean Learning Materials), 언어정보 (Language "
-     "Information) 12, 111-148, 2011", NULL},
+     "Information) 12, 111-148, 2011",
+     "한국어 글의 문장이 평균적으로 site.yaml의 reading_eojeol_max 어절보다 깁니다. 본문의 "
+     "문단, 목록 항목, 인용문(제목, 소제목, 코드, 비교표, 전후 사진 블록은 빼고)에서 "
+     "문장 하나에 평균 몇 어절이 들어 있는지 셉니다. 문단의 평균 문장 수와 가장 긴 "
+     "문장, 가장 긴 문단도 함께 보여 줍니다. 경고가 알려 주는 긴 문장부터, 한 문장에 "
+     "한 가지 사실만 담기도록 둘 이상으로 나누시기 바랍니다. -고, -며, -는데, -지만 같은 "
+     "연결 어미로 이어지는 곳에서 끊으면 자연스럽고, 문장 안에 나열한 항목은 글머리 "
+     "기호 목록으로 바꾸면 읽기 쉽습니다. 이 값으로 글의 수준을 판정하는 공인 기준은 "
+     "없으므로 상한은 사이트가 정합니다."},
 };
 
 #define S_N_BUILTIN (sizeof S_builtin / sizeof *S_builtin)

@@ -98,13 +98,21 @@ static void test_builtin(void **state)
     assert_true(strncmp(fx->out, head, sizeof head - 1) == 0);
     assert_non_null(strstr(fx->out, "\n  References: README.md, 'Two languages': "
                                     "translation_max_lag_days in content/site.yaml\n"));
-    /* Lines are wrapped. */
+    /* Lines are wrapped at 88 terminal columns (a Hangul syllable takes two). */
     for (const char *line = fx->out; *line;) {
         const char *end = strchr(line, '\n');
         assert_non_null(end);
-        assert_true(end - line <= 88);
+        size_t columns = 0;
+        for (const unsigned char *p = (const unsigned char *)line; p < (const unsigned char *)end;
+             p++)
+            if ((*p & 0xC0) != 0x80)
+                columns += *p >= 0xEA && *p <= 0xED ? 2 : 1;
+        if (columns > 88)
+            fail_msg("a line of %zu columns: %.*s", columns, (int)(end - line), line);
         line = end + 1;
     }
+    /* Without --lang, the Korean explanation follows the English one. */
+    assert_non_null(strstr(fx->out, "(ko) 번역한 뒤에 원문이 다시 검토되었습니다."));
 }
 
 static void test_compliance_rule(void **state)
@@ -173,6 +181,38 @@ static void test_builtin_korean(void **state)
     assert_non_null(explain_builtin("title-quoted"));
 }
 
+/*
+ * Every built-in rule that can be reported in an article or a data file, whichever its
+ * language, explains itself in Korean too, so that --verbose on a Korean page reads in
+ * Korean. The exceptions are the checks of built HTML (site-*, for the web maintainer),
+ * the compliance file's own (rules) and the English reading grade.
+ */
+static void test_builtin_rules_of_pages_speak_korean(void **state)
+{
+    (void)state;
+    size_t checked = 0;
+    for (size_t i = 0; explain_builtin_at(i); i++) {
+        const explain_rule *r = explain_builtin_at(i);
+        if (strncmp(r->id, "site-", 5) == 0 || strcmp(r->id, "rules") == 0 ||
+            strcmp(r->id, "reading-grade") == 0)
+            continue;
+        if (!r->ko)
+            fail_msg("built-in rule '%s' has no Korean explanation", r->id);
+        /* Korean, not English with a word of Hangul: most of its letters are Hangul. */
+        size_t hangul = 0, latin = 0;
+        for (const unsigned char *p = (const unsigned char *)r->ko; *p; p++) {
+            if (*p >= 0xEA && *p <= 0xED)
+                hangul++; /* the lead byte of a syllable U+AC00..U+D7A3 */
+            else if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+                latin++;
+        }
+        if (hangul < latin / 2)
+            fail_msg("built-in rule '%s': its Korean text is mostly Latin letters", r->id);
+        checked++;
+    }
+    assert_true(checked >= 9);
+}
+
 static void test_unknown(void **state)
 {
     S_fix *fx = *state;
@@ -209,6 +249,7 @@ int main(void)
         T(test_compliance_rule),
         T(test_match_slot),
         T(test_builtin_korean),
+        cmocka_unit_test(test_builtin_rules_of_pages_speak_korean),
         T(test_unknown),
         T(test_rules_unreadable),
     };
