@@ -75,7 +75,8 @@ static void test_preview_marks_findings(void **state)
     S_expect(doc, "//li[@id='suture-finding-1-note'][@lang='en']"
                   "[a[@href='#suture-finding-1'][.='" DIMPLING ":10:1']]"
                   "[span[@class='suture-error'][.='error']]"
-                  "[contains(., \"'Guaranteed' promises a result.\")]"
+                  "[contains(., \"'Guaranteed' promises a result, which no procedure can "
+                  "guarantee\")]"
                   "[span[@class='suture-rule'][.='[guaranteed-results]']]",
              1);
     S_expect(doc, "//li[starts-with(@id,'suture-finding-')]", 1);
