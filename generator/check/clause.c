@@ -19,6 +19,7 @@
 typedef struct {
     strlist starts, ends, not_ends;
     rule_patterns before, after, not_cues, mentions;
+    rule_patterns belief_before, belief_after, refutations;
 } S_lang;
 
 struct clause_data {
@@ -33,9 +34,10 @@ struct clause_scanner {
     pcre2_match_data *md;
 };
 
-static const char *const S_lang_keys[] = {"starts",         "ends",           "not-ends",
-                                          "negation-before", "negation-after", "not-negation",
-                                          "mentions",       NULL};
+static const char *const S_lang_keys[] = {
+    "starts",   "ends",          "not-ends",     "negation-before", "negation-after",
+    "not-negation", "mentions", "belief-before", "belief-after",  "refutation",
+    NULL};
 
 /* ---- reading ----------------------------------------------------------------------------- */
 
@@ -53,6 +55,9 @@ void clause_data_free(clause_data *d)
         compliance_patterns_free(&l->after);
         compliance_patterns_free(&l->not_cues);
         compliance_patterns_free(&l->mentions);
+        compliance_patterns_free(&l->belief_before);
+        compliance_patterns_free(&l->belief_after);
+        compliance_patterns_free(&l->refutations);
     }
     free(d->langs);
     free(d);
@@ -93,6 +98,9 @@ static void S_read_lang(ydoc *doc, yaml_node_t *n, const char *code, S_lang *l)
     compliance_read_patterns(doc, n, "negation-after", &l->after);
     compliance_read_patterns(doc, n, "not-negation", &l->not_cues);
     compliance_read_patterns(doc, n, "mentions", &l->mentions);
+    compliance_read_patterns(doc, n, "belief-before", &l->belief_before);
+    compliance_read_patterns(doc, n, "belief-after", &l->belief_after);
+    compliance_read_patterns(doc, n, "refutation", &l->refutations);
 }
 
 clause_data *clause_data_read(ydoc *doc, yaml_node_t *node)
@@ -276,6 +284,41 @@ bool clause_negated(const clause_data *d, clause_scanner *s, const char *text, s
         if (start > cfrom && S_cue(l, &l->before, s, text, cfrom, start, cfrom, cto))
             return true;
         if (cto > end && S_cue(l, &l->after, s, text, end, cto, cfrom, cto))
+            return true;
+    }
+    return false;
+}
+
+/* ---- refuted beliefs --------------------------------------------------------------------- */
+
+/* The start of the first match of one of p in text[from, to), or SIZE_MAX. */
+static size_t S_first(const rule_patterns *p, clause_scanner *s, const char *text, size_t from,
+                      size_t to)
+{
+    size_t first = SIZE_MAX, a, b;
+    for (size_t i = 0; i < p->len; i++)
+        if (S_next(p->items[i].code, s, text, from, to, &a, &b) && a < first)
+            first = a;
+    return first;
+}
+
+bool clause_refuted(const clause_data *d, clause_scanner *s, const char *text, size_t from,
+                    size_t to, size_t start, size_t end)
+{
+    if (!d)
+        return false;
+    for (size_t i = 0; i < d->n_langs; i++) {
+        const S_lang *l = &d->langs[i];
+        if (!l->refutations.len)
+            continue;
+        /* "Many people think … no side effects, but …": the belief, then the claim, then
+         * what refutes it. */
+        if (start > from && S_first(&l->belief_before, s, text, from, start) != SIZE_MAX &&
+            end < to && S_first(&l->refutations, s, text, end, to) != SIZE_MAX)
+            return true;
+        /* "위험이 전혀 없다고 생각하기 쉽지만 …": the claim, its belief, what refutes it. */
+        size_t belief = end < to ? S_first(&l->belief_after, s, text, end, to) : SIZE_MAX;
+        if (belief != SIZE_MAX && S_first(&l->refutations, s, text, belief, to) != SIZE_MAX)
             return true;
     }
     return false;

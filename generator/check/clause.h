@@ -39,6 +39,13 @@
  * "‘최초’, ‘최고’와 같은 표현은 금지되어 있습니다". A quoted testimonial with none of those
  * words is still a claim.
  *
+ * A claim reported as a belief and refuted in its own sentence is not made: in English a
+ * `belief-before` cue before it and a `refutation` after it ("Many people think thread lifts
+ * have no side effects, but they can"), in Korean a `belief-after` cue after it and a
+ * `refutation` from that cue on ("위험이 전혀 없다고 생각하기 쉽지만, 그렇지 않습니다").
+ * Without a refutation the belief is only reported speech, and the claim stands ("Our
+ * patients say there is no downtime").
+ *
  * The data is read-only once loaded; each thread scans with its own clause_scanner.
  */
 #ifndef SUTURE_CLAUSE_H
@@ -83,6 +90,14 @@ void clause_around(const clause_data *d, clause_scanner *s, const char *text, si
  */
 bool clause_negated(const clause_data *d, clause_scanner *s, const char *text, size_t cfrom,
                     size_t cto, size_t start, size_t end);
+
+/*
+ * True when the match text[start, end) is a belief refuted in its sentence text[from, to)
+ * (see above; the cues' positions are byte offsets). False without data, or when no
+ * language has `refutation` cues.
+ */
+bool clause_refuted(const clause_data *d, clause_scanner *s, const char *text, size_t from,
+                    size_t to, size_t start, size_t end);
 
 /*
  * True when the match text[start, end) is quoted in its sentence text[from, to) and a

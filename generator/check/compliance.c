@@ -651,8 +651,8 @@ static bool S_find_in(const rule_patterns *p, compliance_scanner *s, const char 
 
 /*
  * True when the match text[start, end) of r is cancelled: by an exception in its sentence,
- * a quoted mention of it (clause_mentioned), a clause exception in its clause, or a negation
- * that governs it there (clause.h). The
+ * a quoted mention of it (clause_mentioned), a belief its sentence refutes (clause_refuted),
+ * a clause exception in its clause, or a negation that governs it there (clause.h). The
  * clause is worked out only here, for a sentence that has a match.
  */
 static bool S_excepted(const compliance *c, const rule *r, compliance_scanner *s,
@@ -665,6 +665,8 @@ static bool S_excepted(const compliance *c, const rule *r, compliance_scanner *s
     if (!c->clauses)
         return false;
     if (clause_mentioned(c->clauses, s->clauses, text, from, to, start, end))
+        return true;
+    if (r->negation_exempts && clause_refuted(c->clauses, s->clauses, text, from, to, start, end))
         return true;
     size_t cfrom, cto;
     clause_around(c->clauses, s->clauses, text, from, to, start, end, &cfrom, &cto);

@@ -37,11 +37,15 @@ static const char S_clauses[] =
     "    negation-after: ['\\G\\s+results\\s+(?:is|are)\\s+not\\s+possible\\b']\n"
     "    not-negation: ['\\bnot\\s+only\\b', '\\bnothing\\s+beats\\b']\n"
     "    mentions: ['\\bsuch\\s+as\\b']\n"
+    "    belief-before: ['\\b(?:think|say)\\b']\n"
+    "    refutation: ['\\bbut\\s+(?:they|most)\\b']\n"
     "  ko:\n"
     "    ends: [고, 지만]\n"
     "    not-ends: [최고, 다고, 라고]\n"
     "    negation-after: ['않|아닙|없']\n"
-    "    not-negation: ['틀림없']\n";
+    "    not-negation: ['틀림없']\n"
+    "    belief-after: ['다고\\s*생각하']\n"
+    "    refutation: ['생각하기\\s*쉽지만|그렇지\\s*않']\n";
 
 static compliance *S_load(tu_fixture *f, const char *text)
 {
@@ -237,6 +241,33 @@ static void test_quoted_mentions(void **state)
     compliance_free(c);
 }
 
+/* A claim reported as a belief and refuted in its sentence is not made (clause.h). */
+static void test_refuted_beliefs(void **state)
+{
+    tu_fixture *f = *state;
+    compliance *c = S_load_with(f, "    patterns: ['\\bguarantee\\w*', "
+                                   "'\\bno\\s+side\\s+effects\\b', "
+                                   "'부작용이?\\s*(?:전혀\\s*)?없']\n");
+    static const S_case english[] = {
+        {"People think lifts have no side effects, but they can.", 0},
+        /* Reported without a refutation, the claim stands. */
+        {"People think lifts have no side effects.", 1},
+        {"Our patients say results are guaranteed.", 1},
+        /* The claim after the refutation, or the belief after the claim. */
+        {"People think lifts fail, but they are guaranteed.", 1},
+        {"Lifts have no side effects, but they think so.", 1},
+    };
+    S_expect_findings(c, "en", english, sizeof english / sizeof *english);
+    static const S_case korean[] = {
+        {"부작용이 전혀 없다고 생각하기 쉽지만, 그렇지 않습니다.", 0},
+        {"부작용이 전혀 없다고 생각하는 분이 많습니다.", 1},
+        {"생각하기 쉽지만 부작용이 없습니다.", 1},
+    };
+    S_expect_findings(c, "ko", korean, sizeof korean / sizeof *korean);
+    assert_false(clause_refuted(NULL, NULL, "a", 0, 1, 0, 1));
+    compliance_free(c);
+}
+
 static void test_negation_exempts_false(void **state)
 {
     tu_fixture *f = *state;
@@ -339,6 +370,7 @@ int main(void)
         T(test_negation_english),
         T(test_negation_korean),
         T(test_quoted_mentions),
+        T(test_refuted_beliefs),
         T(test_negation_exempts_false),
         T(test_clause_exceptions),
         T(test_error_clauses_not_a_map),
