@@ -68,7 +68,6 @@ typedef struct build_lang {
     size_t *n_in_topic;
 } build_lang;
 
-/* One build: what site_build reads, plans and makes. */
 /* A link to a #heading of an article, checked once every article has rendered. */
 typedef struct build_fragment_link {
     const char *file;         /* the text's file (an article, site.yaml) */
@@ -83,6 +82,7 @@ typedef struct build_fragment_links {
     size_t n, cap;
 } build_fragment_links;
 
+/* One build: what site_build reads, plans and makes. */
 typedef struct build {
     const site_options *opt;
     diag_list *diags;
@@ -119,10 +119,10 @@ typedef struct build {
     size_t *search_at; /* per article: its number in its language's index, or SIZE_MAX */
     /*
      * site_validate: per article, its links to #headings, and last those of the texts that
-     * are not articles (the disclaimers, rendered on one thread). Loading does not parse an article
-     * for its heading ids there: its rendering gives them, so a link to a heading can only
-     * be checked once every article has rendered (build_check_fragment_links). NULL in
-     * site_build, where ids come from loading and links are checked as they render.
+     * are not articles (the disclaimers, rendered on one thread). Loading does not parse an
+     * article for its heading ids there: its rendering gives them, so a link to a heading
+     * can only be checked once every article has rendered (build_check_fragment_links).
+     * NULL in site_build, where ids come from loading and links are checked as they render.
      */
     build_fragment_links *fragment_links;
     bool ids_from_rendering;  /* site_validate: heading ids are not parsed at load */

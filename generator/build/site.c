@@ -296,8 +296,8 @@ int site_validate(const site_options *opt, diag_list *diags)
                    "--content DIR");
         return SITE_ENVIRONMENT_ERROR;
     }
-    /* The same steps as site_build, in the same order, stopping where it stops. */
-    /* Nothing is published: an article is parsed once, to render it, and the ids of its
+    /* The same steps as site_build, in the same order, stopping where it stops; but as
+     * nothing is published, an article is parsed once, to render it, and the ids of its
      * headings come from that rendering. */
     b.ids_from_rendering = true;
     if (S_load_data(&b) && build_load_articles(&b)) {

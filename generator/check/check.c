@@ -317,9 +317,11 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
         }
         if (read && i < w.n && r->fm) {
             /* Sorted by path, as the articles are by rel under one folder. */
-            read->items = xreallocarray(read->items, read->n + 1, sizeof *read->items);
+            if (!read->items)
+                read->items = xcalloc(w.n + 1, sizeof *read->items);
             read->items[read->n++] = (check_article_read){
-                .path = xstrdup(w.articles[i].path), .fm = r->fm, .body_line = r->body_line};
+                .path = w.articles[i].path, .fm = r->fm, .body_line = r->body_line};
+            w.articles[i].path = NULL; /* read owns it now */
         } else {
             frontmatter_free(r->fm);
         }
