@@ -58,11 +58,12 @@ prefilter_scratch *prefilter_scratch_new(void);
 void prefilter_scratch_free(prefilter_scratch *s);
 
 /*
- * Screen text (len bytes). Sets *ids to the numbers of the patterns that may match it,
- * ascending and each once, "always" patterns included, and returns how many there are.
- * The array belongs to s and is valid until its next use. Returns SIZE_MAX when the text
- * could not be screened (Vectorscan failed, or the text is 4 GiB or longer): every pattern
- * must then run.
+ * Screen text (len bytes of normalised reader text, see rtext_normalize). Sets *ids to the
+ * numbers of the patterns that may match it, ascending and each once, "always" patterns
+ * included, and returns how many there are. The array belongs to s and is valid until its
+ * next use. Returns SIZE_MAX when the text could not be screened (its white space is not
+ * normalised, Vectorscan failed, or the text is 4 GiB or longer): every pattern must then
+ * run.
  */
 size_t prefilter_screen(const prefilter *p, prefilter_scratch *s, const char *text, size_t len,
                         const size_t **ids);

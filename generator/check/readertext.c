@@ -170,6 +170,100 @@ void rtext_append_aligned(reader_text *t, const char *lit, size_t n, const char 
 
 /* ---- normalisation --------------------------------------------------------------------- */
 
+/* ASCII white space, what PCRE2's \s matches below U+0080: tab, line feed, vertical tab,
+ * form feed, carriage return and space. */
+static bool S_ascii_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Eight bytes at u as one word, the first byte lowest (the order the masks below assume). */
+static uint64_t S_load8(const unsigned char *u)
+{
+    /* Written out, so that the compiler makes it one load where bytes are in this order. */
+    return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 | (uint64_t)u[3] << 24 |
+           (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 | (uint64_t)u[6] << 48 |
+           (uint64_t)u[7] << 56;
+}
+
+#define S_ONES UINT64_C(0x0101010101010101)
+#define S_HIGH UINT64_C(0x8080808080808080)
+#define S_LOW7 UINT64_C(0x7F7F7F7F7F7F7F7F)
+
+/* The high bit of each byte of w whose low seven bits are below b (1 <= b <= 0x80). */
+static uint64_t S_below(uint64_t w, unsigned b)
+{
+    return ~((w & S_LOW7) + S_ONES * (0x80u - b)) & S_HIGH;
+}
+
+/* The high bit of each byte of w equal to b. */
+static uint64_t S_equal(uint64_t w, unsigned b)
+{
+    uint64_t y = w ^ (S_ONES * b);
+    return ~(((y & S_LOW7) + S_LOW7) | y | S_LOW7);
+}
+
+/*
+ * The start of the first 8-byte word of u[0..n) whose ASCII white space is not as
+ * rtext_normalize leaves it (a tab, CR, VT or FF, or two of ' ' and '\n' in a row), or n.
+ * Eight bytes at a time, without a branch for each (spaces come every few bytes, and a branch
+ * on them is mispredicted often enough to cost more than the test). *lead, when given, is
+ * set when a byte before the returned offset may start non-ASCII white space (C2: U+0085,
+ * U+00A0; E1: U+1680; E2: U+2000 to U+205F; E3: U+3000).
+ */
+static size_t S_space_scan(const unsigned char *u, size_t n, bool *lead)
+{
+    uint64_t prev_ws = 0, leads = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w = S_load8(u + i);
+        uint64_t ws = S_equal(w, ' ') | S_equal(w, '\n');
+        uint64_t ctl = S_below(w, '\r' + 1) & ~S_below(w, '\t') & ~S_equal(w, '\n') & ~w;
+        uint64_t pair = ws & (ws << 8 | prev_ws >> 56);
+        leads |= w & S_HIGH & ~S_below(w, 0xC2 - 0x80) & S_below(w, 0xE3 - 0x80 + 1);
+        if (ctl | pair)
+            break;
+        prev_ws = ws;
+    }
+    if (i + 8 > n) {
+        unsigned prev = prev_ws >> 63;
+        for (; i < n; i++) {
+            unsigned c = u[i], ws = c == ' ' || c == '\n';
+            if ((c >= '\t' && c <= '\r' && c != '\n') || (ws && prev))
+                break;
+            leads |= c >= 0xC2 && c <= 0xE3;
+            prev = ws;
+        }
+        /* Report the word (or the tail) the change is in from its start, as above. */
+        if (i < n)
+            i = i - i % 8;
+    }
+    if (lead)
+        *lead = leads != 0;
+    return i < n ? i : n;
+}
+
+bool rtext_space_normalized(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    bool lead = false;
+    if (S_space_scan(u, len, &lead) != len)
+        return false;
+    if (!lead)
+        return true;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = u[i];
+        if (c - 0xC2u > 0xE3u - 0xC2u || (c > 0xC2 && c < 0xE1))
+            continue;
+        UChar32 cp;
+        int32_t at = (int32_t)i;
+        U8_NEXT(u, at, (int32_t)(len < INT32_MAX ? len : INT32_MAX), cp);
+        if (cp >= 0 && u_isUWhiteSpace(cp))
+            return false;
+    }
+    return true;
+}
+
 /* Decode the code point at text[*i], advancing *i; U+FFFD for an invalid sequence. */
 static UChar32 S_next(const char *text, size_t len, size_t *i)
 {
@@ -196,7 +290,9 @@ static void S_drop_ignorables(reader_text *t)
         int32_t digit = c >= 0x80 ? u_charDigitValue(c) : -1;
         bool space = c >= 0x80 && u_isUWhiteSpace(c);
         if (space || (digit >= 0 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER)) {
-            t->text[out] = space ? ' ' : (char)('0' + digit);
+            /* NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line, as '\n' does. */
+            bool line_end = c == 0x85 || c == 0x2028 || c == 0x2029;
+            t->text[out] = space ? (line_end ? '\n' : ' ') : (char)('0' + digit);
             t->src[out] = t->src[start];
             out++;
             continue;
@@ -263,10 +359,50 @@ static void S_append_normalized(reader_text *out, const UNormalizer2 *nfkc, cons
     free(u);
 }
 
+/*
+ * Write every run of white space as one character: '\n' when the run ends a line (it holds a
+ * '\n' or '\r'), else ' '. Each written character keeps the position of the run's first
+ * byte. Only ASCII white space is left by then (S_drop_ignorables and NFKC turned the rest
+ * into ' ' or '\n').
+ */
+static void S_collapse_space(reader_text *t)
+{
+    size_t i = S_space_scan((const unsigned char *)t->text, t->len, NULL);
+    /* Start at the beginning of the run the first change is in. */
+    while (i > 0 && i < t->len && S_ascii_space(t->text[i - 1]))
+        i--;
+    size_t out = i;
+    while (i < t->len) {
+        char c = t->text[i];
+        if (!S_ascii_space(c)) {
+            t->text[out] = c;
+            t->src[out++] = t->src[i++];
+            continue;
+        }
+        uint32_t at = t->src[i];
+        bool line_end = false;
+        for (; i < t->len && S_ascii_space(t->text[i]); i++)
+            line_end = line_end || t->text[i] == '\n' || t->text[i] == '\r';
+        t->text[out] = line_end ? '\n' : ' ';
+        t->src[out++] = at;
+    }
+    t->len = out;
+    if (t->text)
+        t->text[out] = '\0';
+}
+
+/* The rest of rtext_normalize, for text that is not all ASCII. */
+static void S_normalize_unicode(reader_text *t);
+
 void rtext_normalize(reader_text *t)
 {
-    if (utf8_ascii_prefix(t->text, t->len) == t->len)
-        return;
+    if (utf8_ascii_prefix(t->text, t->len) != t->len)
+        S_normalize_unicode(t);
+    S_collapse_space(t);
+}
+
+static void S_normalize_unicode(reader_text *t)
+{
     S_drop_ignorables(t);
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);

@@ -10,8 +10,9 @@
  * break, U+FFFC for a code span) that takes the position of where it stands. Then
  * rtext_normalize makes it what the reader's screen shows: NFKC (full-width "ｂｅｓｔ" is
  * "best", "①" is "1"), with invisible characters (zero-width spaces and joiners, soft
- * hyphens: Unicode's Default_Ignorable_Code_Point) removed, every white space written as
- * ' ' and every decimal digit as its ASCII digit.
+ * hyphens: Unicode's Default_Ignorable_Code_Point) removed, every run of white space
+ * written as one ' ' (or one '\n' where it ends a line) and every decimal digit as its ASCII
+ * digit.
  *
  * Positions are byte offsets into the source file; source_lines turns them into the line
  * and column (in characters, counted from 1) that diagnostics print.
@@ -56,13 +57,25 @@ void rtext_append_aligned(reader_text *t, const char *lit, size_t n, const char 
                           size_t src_len, size_t src_start);
 
 /*
- * Normalise the text to what a reader sees (NFKC, Default_Ignorable_Code_Points removed,
- * white space as ' ', decimal digits as ASCII),
- * keeping each byte's source offset: the output of a changed character takes the offset of
- * the character it came from. Pure ASCII text is left as it is. The text must be valid
- * UTF-8 (text from cmark and libyaml is); an invalid sequence becomes U+FFFD.
+ * Normalise the text to what a reader sees: NFKC, Default_Ignorable_Code_Points removed,
+ * decimal digits as ASCII, and each run of white space written as one character, '\n' when
+ * the run holds a line end (LF, CR, NEL, U+2028 or U+2029, so that sentence breaks stay
+ * where they were), else ' '. The compliance prefilter relies on the last (prefilter.h): in
+ * normalised text PCRE2's \s+ always matches exactly one byte.
+ *
+ * Each byte keeps its source offset: the output of a changed character, or of a run of white
+ * space, takes the offset of the character (or the run's first) it came from. Pure ASCII text
+ * only has its white space collapsed. The text must be valid UTF-8 (text from cmark and
+ * libyaml is); an invalid sequence becomes U+FFFD.
  */
 void rtext_normalize(reader_text *t);
+
+/*
+ * True when text's white space (len bytes) is as rtext_normalize leaves it: only ' ' and
+ * '\n', never two in a row. Any other white space PCRE2's \s matches with Unicode (tab, CR,
+ * no-break space, U+2028, the ideographic space...) makes it false.
+ */
+bool rtext_space_normalized(const char *text, size_t len);
 
 /* The lines of a source file, for turning byte offsets into line:column. */
 typedef struct source_lines {

@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 /* Assert that t reads text and that its byte i came from source offset src[i]. */
 static void S_expect(const reader_text *t, const char *text, const uint32_t *src, size_t n)
@@ -367,13 +369,123 @@ static void test_normalize_spaces_and_digits(void **state)
     (void)state;
     reader_text t;
     rtext_init(&t);
-    /* Every white space reads ' ' (a no-break space, U+2028, the ideographic space) and every
-     * decimal digit its ASCII digit (Arabic-Indic ٩٠ is 90), each at its own offset. */
+    /* Every white space reads ' ' (a no-break space, the ideographic space), a line
+     * separator (U+2028) reads '\n', and every decimal digit its ASCII digit (Arabic-Indic
+     * ٩٠ is 90), each at its own offset. */
     const char *src = "a\u00A0b\u2028c\u3000\u0669\u0660%";
     S_align(&t, src, src, 0);
     rtext_normalize(&t);
-    EXPECT(&t, "a b c 90%", 0, 1, 3, 4, 7, 8, 11, 13, 15);
+    EXPECT(&t, "a b\nc 90%", 0, 1, 3, 4, 7, 8, 11, 13, 15);
     rtext_free(&t);
+}
+
+static void test_normalize_collapses_white_space_runs(void **state)
+{
+    (void)state;
+    reader_text t;
+    rtext_init(&t);
+    /* ASCII text too: a run of white space is one ' ' at the run's first byte, or one '\n'
+     * when the run ends a line (LF or CR), so sentence breaks stay where they were. */
+    const char *src = "most  \teffective.\r\n  Next\fline";
+    S_align(&t, src, src, 0);
+    rtext_normalize(&t);
+    EXPECT(&t, "most effective.\nNext line", 0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+           16, 17, 21, 22, 23, 24, 25, 26, 27, 28, 29);
+    rtext_clear(&t);
+    /* Mixed with Unicode: a no-break space beside a space is one run. */
+    src = "best \u00A0 results";
+    S_align(&t, src, src, 0);
+    rtext_normalize(&t);
+    EXPECT(&t, "best results", 0, 1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14);
+    rtext_free(&t);
+}
+
+static void test_space_normalized(void **state)
+{
+    (void)state;
+    assert_true(rtext_space_normalized("", 0));
+    assert_true(rtext_space_normalized("a b\nc", 5));
+    assert_true(rtext_space_normalized("café — 「최고」 ’", strlen("café — 「최고」 ’")));
+    assert_false(rtext_space_normalized("a  b", 4));
+    assert_false(rtext_space_normalized("a \nb", 4));
+    assert_false(rtext_space_normalized("a\tb", 3));
+    assert_false(rtext_space_normalized("a\rb", 3));
+    assert_false(rtext_space_normalized("a\u00A0b", strlen("a\u00A0b")));
+    assert_false(rtext_space_normalized("a\u2009b", strlen("a\u2009b")));
+    assert_false(rtext_space_normalized("최고\u3000시술", strlen("최고\u3000시술")));
+    /* Two spaces on either side of a 64-byte block's end, and a tab far into a long text. */
+    char buf[200];
+    memset(buf, 'x', sizeof buf);
+    buf[63] = ' ';
+    assert_true(rtext_space_normalized(buf, sizeof buf));
+    buf[64] = ' ';
+    assert_false(rtext_space_normalized(buf, sizeof buf));
+    buf[64] = 'x';
+    buf[190] = '\t';
+    assert_false(rtext_space_normalized(buf, sizeof buf));
+    /* What rtext_normalize makes always passes. */
+    reader_text t;
+    rtext_init(&t);
+    const char *src = "a \t\u00A0b\r\n\r\nc\u3000 d";
+    S_align(&t, src, src, 0);
+    rtext_normalize(&t);
+    assert_string_equal(t.text, "a b\nc d");
+    assert_true(rtext_space_normalized(t.text, t.len));
+    rtext_free(&t);
+}
+
+/* What rtext_space_normalized answers, one character at a time. */
+static bool S_space_normalized_slowly(const char *text, size_t len)
+{
+    bool after_space = false;
+    for (int32_t i = 0; i < (int32_t)len;) {
+        UChar32 c;
+        U8_NEXT(text, i, (int32_t)len, c);
+        bool ws = c >= 0 && u_isUWhiteSpace(c);
+        if (ws && (c != ' ' && c != '\n'))
+            return false;
+        if (ws && after_space)
+            return false;
+        after_space = ws;
+    }
+    return true;
+}
+
+static void test_space_normalized_matches_slow_reading(void **state)
+{
+    (void)state;
+    /* Random texts of up to 40 pieces, where a space or tab can fall anywhere against the
+     * eight-byte words the fast reading takes. */
+    static const char *const pieces[] = {"a", " ", "\n", "\t", "\r", "bc", "\u00A0", "¢",
+                                         "’", "\u2009", "\u3000", "「", "최", "é"};
+    size_t n_pieces = sizeof pieces / sizeof *pieces;
+    unsigned seed = 17;
+    char buf[200];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0, count = (size_t)(rand_r(&seed) % 40);
+        for (size_t k = 0; k < count; k++) {
+            const char *p = pieces[(size_t)rand_r(&seed) % n_pieces];
+            /* Mostly letters, so that texts are often normalised. */
+            if (rand_r(&seed) % 3)
+                p = (rand_r(&seed) % 4) ? "a" : " ";
+            size_t pl = strlen(p);
+            memcpy(buf + len, p, pl);
+            len += pl;
+        }
+        bool want = S_space_normalized_slowly(buf, len);
+        if (rtext_space_normalized(buf, len) != want)
+            fail_msg("round %d: '%.*s' should be %s", round, (int)len, buf,
+                     want ? "normalised" : "not normalised");
+        /* And whatever rtext_normalize makes of it is normalised. */
+        buf[len] = '\0';
+        reader_text t;
+        rtext_init(&t);
+        S_align(&t, buf, buf, 0);
+        rtext_normalize(&t);
+        if (!S_space_normalized_slowly(t.text ? t.text : "", t.len))
+            fail_msg("round %d: '%s' normalised to '%s'", round, buf, t.text);
+        rtext_free(&t);
+    }
 }
 
 static void test_normalize_syllable_and_trailing_jamo(void **state)
@@ -596,6 +708,9 @@ int main(void)
         cmocka_unit_test(test_normalize_zero_width_joiners),
         cmocka_unit_test(test_normalize_composes_jamo),
         cmocka_unit_test(test_normalize_spaces_and_digits),
+        cmocka_unit_test(test_normalize_collapses_white_space_runs),
+        cmocka_unit_test(test_space_normalized),
+        cmocka_unit_test(test_space_normalized_matches_slow_reading),
         cmocka_unit_test(test_normalize_syllable_and_trailing_jamo),
         cmocka_unit_test(test_normalize_invalid_utf8),
         cmocka_unit_test(test_normalize_combining_mark),
