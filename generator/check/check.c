@@ -253,7 +253,8 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
                            lint_result *all, S_readings *readings, check_marks *marks,
                            check_articles_read *read)
 {
-    lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags};
+    lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags,
+                        .skip_reading = opt->skip_reading};
     char *articles_dir = path_join(opt->content_dir, "articles");
     strlist rels = STRLIST_INIT;
     /* No articles folder is a mistake in the content, reported as the build reports it;

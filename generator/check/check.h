@@ -113,6 +113,9 @@ typedef struct check_lint_options {
                                * else what they say is dropped */
     unsigned jobs;            /* threads, at least 1 */
     date_ymd today;           /* as check_options.today */
+    bool skip_reading;        /* leave out the reading measures (lint_context.skip_reading):
+                               * suture build, which enforces what may be published and
+                               * leaves reading level to suture check and the preview */
 } check_lint_options;
 
 /* One finding of check_lint in file, with the phrase it matched (lint_mark). */
@@ -132,7 +135,7 @@ typedef struct check_marks {
  * and glossary.yaml, each value in its language; suppression comments), for `suture build`
  * and `suture serve`. Every finding and every mistake found (site.yaml, front matter,
  * rules that do not load) is added to diags; the reading grades are reported as warnings
- * only where check reports them. marks, when not NULL, receives each finding with its
+ * only where check reports them, and not at all with opt->skip_reading. marks, when not NULL, receives each finding with its
  * phrase (free with check_marks_free). Returns 0 when the content was linted (look at
  * diags), or CHECK_NO_RULES when content_dir/compliance.yaml does not exist, as `suture
  * check` refuses to run then (nothing is added; the caller says so).

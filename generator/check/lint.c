@@ -647,7 +647,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
      * articles. */
     frontmatter_free(out->fm);
     out->fm = NULL;
-    lt_reading_begin(&L, out, body != NULL);
+    lt_reading_begin(&L, out, body != NULL && !ctx->skip_reading);
     lt_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
     size_t *req_at = NULL;
     lt_placeholders(&L);

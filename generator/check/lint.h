@@ -37,6 +37,8 @@ typedef struct lint_context {
     const config *cfg;   /* the site's language, topics and review_max_age_days */
     date_ymd today;           /* for review dates */
     diag_list *diags;         /* findings and mistakes go here (thread-safe) */
+    bool skip_reading;        /* measure no reading grade (lint_result.reading and
+                               * reading_ko stay empty, and no reading warning is given) */
 } lint_context;
 
 /*

@@ -17,6 +17,9 @@ int lintbuild_run(const site_options *opt, bool preview, diag_list *diags, site_
         .drafts = opt->drafts,
         .jobs = opt->jobs,
         .today = check_today(),
+        /* Reading level is advice for the writer: the preview shows it, as suture check
+         * does; a build enforces only what may be published, and is spared the cost. */
+        .skip_reading = !preview,
     };
     int status;
     if (!path_is_dir(opt->content_dir)) {

@@ -16,7 +16,8 @@
 /*
  * Lint what opt publishes (its articles, drafts only with opt->drafts; site.yaml,
  * data/procedures.yaml, glossary.yaml), then build it, adding every diagnostic of both to
- * diags (what both report, such as a front matter that does not parse, once).
+ * diags (what both report, such as a front matter that does not parse, once). Reading
+ * grades are measured for the preview only (check_lint_options.skip_reading).
  *
  * A lint error is a build error: unless preview, the site is then not built, and the old
  * output folder is left as it was; the build's own checks still run (site_validate), so

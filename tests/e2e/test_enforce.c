@@ -118,6 +118,27 @@ static void test_warning_does_not_stop_the_build(void **state)
     S_done(dir);
 }
 
+/* Reading grades are the writer's advice: suture check gives them, a build does not. */
+static void test_reading_grade_left_to_check(void **state)
+{
+    (void)state;
+    char *dir = S_built_site();
+    assert_true(e2e_edit(dir, "content/site.yaml", "review_max_age_days: 365",
+                         "review_max_age_days: 365\nreading_grade_max: 1"));
+    char *err = NULL;
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 0);
+    if (!S_has(err, DIMPLING ":", "[reading-grade]"))
+        fail_msg("suture check gave no [reading-grade] warning for the dimpling article:\n%s",
+                 err);
+    free(err);
+    assert_int_equal(S_build(dir, NULL, &err), 0);
+    if (strstr(err, "reading-grade"))
+        fail_msg("suture build measured reading grades:\n%s", err);
+    free(err);
+    S_done(dir);
+}
+
 static void test_drafts_count_with_drafts(void **state)
 {
     (void)state;
@@ -261,6 +282,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_compliance_error_fails_the_build),
         cmocka_unit_test(test_warning_does_not_stop_the_build),
+        cmocka_unit_test(test_reading_grade_left_to_check),
         cmocka_unit_test(test_drafts_count_with_drafts),
         cmocka_unit_test(test_no_rules_no_build),
         cmocka_unit_test(test_check_reports_build_errors),

@@ -51,6 +51,9 @@ static void test_preview_marks_findings(void **state)
     assert_non_null(dir);
     assert_true(e2e_edit(dir, DIMPLING, "Dimpling is a dent",
                          "Guaranteed results. Dimpling is a dent"));
+    /* The preview measures reading grades, as suture check does (a build does not). */
+    assert_true(e2e_edit(dir, "content/site.yaml", "review_max_age_days: 365",
+                         "review_max_age_days: 365\nreading_grade_max: 1"));
     es_server *s = es_start_in(dir, NULL);
     es_wait_for(s, PAGE, 200, "suture-mark");
     xmlDocPtr doc = S_page(s, PAGE, 200);
@@ -100,6 +103,8 @@ static void test_preview_marks_findings(void **state)
     xmlFreeDoc(doc);
     free(file);
     es_read_stderr(s, 0.2);
+    if (!strstr(strbuf_str(&s->err), ": warning: reading grade "))
+        fail_msg("the preview gave no reading grade warning:\n%s", strbuf_str(&s->err));
     assert_non_null(strstr(strbuf_str(&s->err), "suture: 1 error, marked on their pages in the "
                                                 "preview; suture build will not publish the "
                                                 "site until they are fixed"));
