@@ -122,12 +122,12 @@ static void S_unknown_topic(build *b, const article *a, const fm_ref *r)
     bool ko = slug_language_in(a->lang, "ko");
     if (ko && near)
         diag_error(b->diags, a->path, r->line, r->column, "front-matter",
-                   "'%s'라는 주제가 없습니다. '%s'을(를) 쓰려던 것인가요? %s에 있는 주제: %s",
+                   "'%s'(이)라는 주제가 없습니다. '%s'을(를) 쓰려던 것인가요? %s에 있는 주제: %s",
                    r->id, near, file, topics);
     else if (ko)
         diag_error(b->diags, a->path, r->line, r->column, "front-matter",
-                   "'%s'라는 주제가 없습니다. %s에 있는 주제 가운데 하나를 쓰세요: %s", r->id,
-                   file, topics);
+                   "'%s'(이)라는 주제가 없습니다. %s에 있는 주제 가운데 하나를 쓰세요: %s",
+                   r->id, file, topics);
     else if (near)
         diag_error(b->diags, a->path, r->line, r->column, "front-matter",
                    "unknown topic '%s'; did you mean '%s'? The topics in %s are: %s", r->id,

@@ -265,6 +265,25 @@ static void test_article_language_errors(void **state)
     S_done(dir);
 }
 
+/* An unknown topic in a Korean article is named in Korean, with particles that fit any id
+ * ('…'(이)라는, '…'을(를)): a Latin id may be read with or without a final consonant. */
+static void test_unknown_topic_in_korean(void **state)
+{
+    (void)state;
+    char *dir = S_fixture();
+    assert_true(e2e_edit(dir, KO "thread-lift.md", "topics: [thread-lift]",
+                         "topics: [thread-lft]"));
+    char *err = NULL;
+    assert_int_equal(S_check(dir, "2026-12-06", &err), 1);
+    const char *want = "error: 'thread-lft'(이)라는 주제가 없습니다. 'thread-lift'을(를) 쓰려던 "
+                       "것인가요? ";
+    const char *at = strstr(err, want);
+    if (!at || at - err < (ptrdiff_t)strlen(KO) || !strstr(err, KO "thread-lift.md:"))
+        fail_msg("no Korean unknown-topic error in:\n%s", err);
+    free(err);
+    S_done(dir);
+}
+
 static void test_suture_today(void **state)
 {
     (void)state;
@@ -428,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_staleness_by_date),
         cmocka_unit_test(test_staleness_in_json_and_sarif),
         cmocka_unit_test(test_article_language_errors),
+        cmocka_unit_test(test_unknown_topic_in_korean),
         cmocka_unit_test(test_suture_today),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_verbose),
