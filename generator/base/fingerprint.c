@@ -62,6 +62,15 @@ fingerprint_digest fingerprint_digest_of(const fingerprint *f)
     return d;
 }
 
+fingerprint_digest fingerprint_digest_bytes(const void *data, size_t len)
+{
+    fingerprint *f = fingerprint_new();
+    fingerprint_bytes(f, data, len);
+    fingerprint_digest d = fingerprint_digest_of(f);
+    fingerprint_free(f);
+    return d;
+}
+
 void fingerprint_hex(const fingerprint_digest *d, char out[33])
 {
     static const char hex[] = "0123456789abcdef";

@@ -32,6 +32,9 @@ void fingerprint_str(fingerprint *f, const char *s);
 void fingerprint_u64(fingerprint *f, uint64_t n);
 /* The digest of the fields added so far (f can take more fields afterwards). */
 fingerprint_digest fingerprint_digest_of(const fingerprint *f);
+/* The digest of a fingerprint whose one field is data (len bytes): what an incremental build
+ * records of a source file's bytes, wherever they were read. */
+fingerprint_digest fingerprint_digest_bytes(const void *data, size_t len);
 /* A digest as 32 lower-case hex digits and a '\0', and back (false for anything else:
  * upper case, another length, a NULL hex). */
 void fingerprint_hex(const fingerprint_digest *d, char out[33]);

@@ -208,22 +208,37 @@ static void S_take_front_matter(build *b, article *a)
 }
 
 /*
- * Validating for suture check: the front matter its lint parsed from the same file, taken
- * instead of reading the article again; false when there is none. The heading ids come
- * from its rendering (build.ids_from_rendering).
+ * What suture's lint read of the same file (site_options.read_before), taken instead of
+ * reading and parsing the article again; false when there is none, or when a build would
+ * still have to parse the body for its heading ids. Validating, the ids come from the
+ * rendering (build.ids_from_rendering); building, from the lint's tree, and the digest of
+ * the file is recorded for the next build as S_load_article records it.
  */
 static bool S_load_read_before(build *b, article *a)
 {
     const site_options *opt = b->opt;
-    if (!b->ids_from_rendering || !opt->read_before)
+    site_read r = {.heading_ids = STRLIST_INIT};
+    if (!opt->read_before || !opt->read_before(opt->read_before_ctx, a->path, &r))
         return false;
-    unsigned body_line = 0;
-    a->fm = opt->read_before(opt->read_before_ctx, a->path, &body_line);
-    if (!a->fm)
+    if (!r.fm || (!b->ids_from_rendering && !r.heading_ids_known)) {
+        frontmatter_free(r.fm);
+        strlist_free(&r.heading_ids);
         return false;
-    a->body_line = body_line;
+    }
+    a->fm = r.fm;
+    a->body_line = r.body_line;
     S_name(b, a);
     S_take_front_matter(b, a);
+    if (b->ids_from_rendering) {
+        strlist_free(&r.heading_ids);
+        return true;
+    }
+    S_keep_heading_ids(a, &r.heading_ids);
+    if (b->inc && build_has_page(a)) {
+        char *rel = build_page_file(b, a->url);
+        incremental_add_article(b->inc, rel, &r.source, a->heading_ids, a->n_heading_ids);
+        free(rel);
+    }
     return true;
 }
 
@@ -254,10 +269,7 @@ static void S_load_article(build *b, article *a)
     fingerprint_digest source = {0};
     char *rel = NULL;
     if (b->inc) {
-        fingerprint *src = fingerprint_new();
-        fingerprint_bytes(src, text, len);
-        source = fingerprint_digest_of(src);
-        fingerprint_free(src);
+        source = fingerprint_digest_bytes(text, len);
         /* The same bytes as the old site's page was made from have the same headings. */
         rel = build_page_file(b, a->url);
         a->heading_ids = incremental_take_heading_ids(b->inc, rel, &source, &a->n_heading_ids);

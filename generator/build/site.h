@@ -11,8 +11,23 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/fingerprint.h"
 #include "base/str.h"
 #include "content/frontmatter.h"
+
+/*
+ * What was read of an article before the build (by suture's lint, which has read and parsed
+ * every article the build publishes), for the build to take instead of reading and parsing
+ * it again (site_options.read_before).
+ */
+typedef struct site_read {
+    frontmatter *fm;             /* parsed without error; the build takes it */
+    unsigned body_line;          /* the line the body starts on, 0: none */
+    strlist heading_ids;         /* the ids its headings get (markdown_heading_ids_of), the
+                                  * build takes them; meaningful when heading_ids_known */
+    bool heading_ids_known;
+    fingerprint_digest source;   /* fingerprint_digest_bytes of the file's bytes */
+} site_read;
 
 /*
  * How far a build has come, for a progress line: read from another thread while the build
@@ -35,12 +50,13 @@ typedef struct site_options {
      * that shows an article's findings on its page (suture serve). */
     strlist *article_pages;
     /*
-     * site_validate only, NULL for none: an article's front matter as suture check's lint
-     * already parsed it from the same file (ownership passes to the build), and in
-     * *body_line the line its body starts on (0: none); NULL when the build must read the
-     * article itself. May be called from several threads, each for another path.
+     * NULL for none: fills *out with what was read of the article at path (its front
+     * matter, the ids of its headings, the digest of its bytes) and returns true, or
+     * returns false when the build must read the article itself. site_build takes it only
+     * when the ids are known (it needs them before rendering); site_validate learns them
+     * from rendering. May be called from several threads, each for another path.
      */
-    frontmatter *(*read_before)(void *ctx, const char *path, unsigned *body_line);
+    bool (*read_before)(void *ctx, const char *path, site_read *out);
     void *read_before_ctx;
 } site_options;
 

@@ -321,11 +321,19 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
             if (!read->items)
                 read->items = xcalloc(w.n + 1, sizeof *read->items);
             read->items[read->n++] = (check_article_read){
-                .path = w.articles[i].path, .fm = r->fm, .body_line = r->body_line};
+                .path = w.articles[i].path,
+                .fm = r->fm,
+                .body_line = r->body_line,
+                .heading_ids = r->heading_ids,
+                .heading_ids_known = r->heading_ids_known,
+                .source = r->source,
+            };
+            r->heading_ids = (strlist)STRLIST_INIT;
             w.articles[i].path = NULL; /* read owns it now */
         } else {
             frontmatter_free(r->fm);
         }
+        strlist_free(&r->heading_ids);
     }
     sum->files += w.n + data_files;
     for (int i = 0; i < 3; i++)
@@ -424,7 +432,19 @@ static void S_readings_free(S_readings *readings)
     free(readings->ko);
 }
 
-int check_lint(const check_lint_options *opt, diag_list *diags, check_marks *marks)
+void check_articles_read_free(check_articles_read *read)
+{
+    for (size_t i = 0; i < read->n; i++) {
+        free(read->items[i].path);
+        frontmatter_free(read->items[i].fm);
+        strlist_free(&read->items[i].heading_ids);
+    }
+    free(read->items);
+    memset(read, 0, sizeof *read);
+}
+
+int check_lint(const check_lint_options *opt, diag_list *diags, check_marks *marks,
+               check_articles_read *read)
 {
     char *site_yaml = path_join(opt->content_dir, "site.yaml");
     /* Its mistakes are the build's to report too: reported once by whoever merges. */
@@ -436,7 +456,7 @@ int check_lint(const check_lint_options *opt, diag_list *diags, check_marks *mar
     S_readings readings = {0};
     check_summary sum = {0};
     if (cfg)
-        status = S_lint_with_rules(opt, cfg, &rules, diags, &sum, &all, &readings, marks, NULL);
+        status = S_lint_with_rules(opt, cfg, &rules, diags, &sum, &all, &readings, marks, read);
     S_readings_free(&readings);
     lint_result_free(&all);
     compliance_free(rules);
@@ -559,11 +579,7 @@ int check_run(const check_options *opt, FILE *out, FILE *err, check_summary *sum
     }
     if (summary)
         *summary = sum;
-    for (size_t i = 0; i < read.n; i++) {
-        free(read.items[i].path);
-        frontmatter_free(read.items[i].fm);
-    }
-    free(read.items);
+    check_articles_read_free(&read);
     S_readings_free(&readings);
     lint_result_free(&all);
     compliance_free(rules);

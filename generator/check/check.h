@@ -53,12 +53,17 @@ typedef enum check_format {
 /*
  * What the lint read of one article: its file (content/articles/x.md, as the build names
  * it) and the front matter it parsed without error, with the line its body starts on (0:
- * no body). Whoever takes fm sets it NULL; check_run frees what is left.
+ * no body); the ids the build gives its headings when heading_ids_known, and the digest of
+ * the file's bytes (lint_result). Whoever takes fm or heading_ids leaves them empty;
+ * check_articles_read_free frees what is left.
  */
 typedef struct check_article_read {
     char *path;
     frontmatter *fm;
     unsigned body_line;
+    strlist heading_ids;
+    bool heading_ids_known;
+    fingerprint_digest source;
 } check_article_read;
 
 /* Every article the lint read whose front matter parsed, sorted by path (strcmp). */
@@ -66,6 +71,9 @@ typedef struct check_articles_read {
     check_article_read *items;
     size_t n;
 } check_articles_read;
+
+/* Free what read holds and empty it. */
+void check_articles_read_free(check_articles_read *read);
 
 typedef struct check_options {
     const char *content_dir;  /* "content" */
@@ -138,9 +146,12 @@ typedef struct check_marks {
  * only where check reports them, and not at all with opt->skip_reading. marks, when not NULL, receives each finding with its
  * phrase (free with check_marks_free). Returns 0 when the content was linted (look at
  * diags), or CHECK_NO_RULES when content_dir/compliance.yaml does not exist, as `suture
- * check` refuses to run then (nothing is added; the caller says so).
+ * check` refuses to run then (nothing is added; the caller says so). read, when not NULL,
+ * receives what the lint read of each article (free with check_articles_read_free), for the
+ * build to take instead of reading and parsing each article again (site_options.read_before).
  */
-int check_lint(const check_lint_options *opt, diag_list *diags, check_marks *marks);
+int check_lint(const check_lint_options *opt, diag_list *diags, check_marks *marks,
+               check_articles_read *read);
 
 /* Free what marks holds and empty it. Accepts NULL. */
 void check_marks_free(check_marks *marks);

@@ -635,8 +635,8 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     frontmatter *fm = frontmatter_parse_for(path, text, len, &site, fm_diags, &body, &body_line);
     /* The body's bad bytes, which the page would show as U+FFFD (those of the front matter
      * are libyaml's to report), as suture build says. */
-    if (body)
-        utf8_warn_after(text, len, (size_t)(body - text), path, "encoding", ctx->diags);
+    bool body_valid =
+        body && utf8_warn_after(text, len, (size_t)(body - text), path, "encoding", ctx->diags);
     lt_lint L;
     if (!lang)
         lang = fm && fm->lang ? fm->lang
@@ -647,6 +647,9 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
      * articles. */
     frontmatter_free(out->fm);
     out->fm = NULL;
+    strlist_free(&out->heading_ids);
+    out->heading_ids_known = false;
+    out->source = fingerprint_digest_bytes(text, len);
     lt_reading_begin(&L, out, body != NULL && !ctx->skip_reading);
     lt_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
     size_t *req_at = NULL;
@@ -686,6 +689,12 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
         lt_source src = {.text = text, .len = len, .lines = L.lines,
                          .line_offset = body_line - 1};
         S_blocks(&L, &src, doc, 0);
+        /* The build's ids of its headings, from this tree: suture build need not parse the
+         * article again to learn them (cli/lintbuild.h). */
+        if (body_valid) {
+            markdown_heading_ids_of(doc, &out->heading_ids);
+            out->heading_ids_known = true;
+        }
     }
     for (size_t i = 0; req_at && i < ctx->rules->n_rules; i++)
         if (L.req_active[i] && !L.req_done[i])
@@ -727,6 +736,7 @@ void lint_result_free(lint_result *r)
     free(r->reading_ko.file);
     frontmatter_free(r->fm);
     lint_marks_free(r->marks, r->n_marks);
+    strlist_free(&r->heading_ids);
     memset(r, 0, sizeof *r);
 }
 

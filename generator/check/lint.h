@@ -30,6 +30,8 @@
 #include "check/compliance.h"
 #include "content/config.h"
 #include "base/diag.h"
+#include "base/fingerprint.h"
+#include "base/str.h"
 #include "content/frontmatter.h"
 
 typedef struct lint_context {
@@ -108,6 +110,13 @@ typedef struct lint_result {
     frontmatter *fm;          /* the front matter lint_article last read, or NULL when it did
                                * not parse (each call replaces it; lint_result_free frees it) */
     unsigned body_line;       /* the line its body starts on, 0 when it has none */
+    /* What the build would find again in the same file (cli/lintbuild.h): the ids it gives
+     * the body's headings (markdown_heading_ids_of), when heading_ids_known (false: no
+     * body, or one that is not valid UTF-8), and the digest of the file's bytes
+     * (fingerprint_digest_bytes). Each lint_article call replaces them. */
+    strlist heading_ids;
+    bool heading_ids_known;
+    fingerprint_digest source;
     lint_mark *marks;         /* every finding not suppressed, in the order found */
     size_t n_marks;
 } lint_result;

@@ -38,4 +38,11 @@
 int lintbuild_run(const site_options *opt, bool preview, diag_list *diags, site_stats *stats,
                   check_marks *marks, bool *built);
 
+/*
+ * Have the build take what the lint read (read, which must outlive the build) instead of
+ * reading and parsing each article again: sets opt->read_before and its context. Each
+ * article's front matter and heading ids move to the build as it takes them.
+ */
+void lintbuild_read_before(site_options *opt, check_articles_read *read);
+
 #endif

@@ -307,34 +307,13 @@ static bool S_today_usable(void)
     return false;
 }
 
-static int S_cmp_read(const void *key, const void *item)
-{
-    return strcmp(key, ((const check_article_read *)item)->path);
-}
-
-/* site_options.read_before for suture check: the front matter its lint parsed of path. */
-static frontmatter *S_read_before(void *ctx, const char *path, unsigned *body_line)
-{
-    check_articles_read *read = ctx;
-    if (read->n == 0)
-        return NULL; /* bsearch may not be given no array */
-    check_article_read *r = bsearch(path, read->items, read->n, sizeof *read->items, S_cmp_read);
-    if (!r)
-        return NULL;
-    frontmatter *fm = r->fm;
-    r->fm = NULL;
-    *body_line = r->body_line;
-    return fm;
-}
-
 /* What suture check asks of the build (check_options.validate): site_validate, with the
  * site_options at ctx, taking the front matter the lint read rather than reading each
  * article again. */
 static void S_validate(void *ctx, check_articles_read *read, diag_list *diags)
 {
     site_options opt = *(const site_options *)ctx;
-    opt.read_before = S_read_before;
-    opt.read_before_ctx = read;
+    lintbuild_read_before(&opt, read);
     site_validate(&opt, diags);
 }
 

@@ -94,7 +94,12 @@ static void S_seed_ids(strlist *taken)
 void markdown_heading_ids(const char *text, size_t len, strlist *ids)
 {
     mdarena_mark tree = mdarena_begin();
-    cmark_node *doc = S_parse(text, len);
+    markdown_heading_ids_of(S_parse(text, len), ids);
+    mdarena_end(tree);
+}
+
+void markdown_heading_ids_of(cmark_node *doc, strlist *ids)
+{
     strlist taken = STRLIST_INIT;
     S_seed_ids(&taken);
     cmark_iter *it = cmark_iter_new(doc);
@@ -112,7 +117,6 @@ void markdown_heading_ids(const char *text, size_t len, strlist *ids)
     }
     cmark_iter_free(it);
     strlist_free(&taken);
-    mdarena_end(tree);
 }
 
 typedef struct {

@@ -11,6 +11,7 @@
 #ifndef SUTURE_MARKDOWN_H
 #define SUTURE_MARKDOWN_H
 
+#include <cmark.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -82,6 +83,15 @@ void markdown_result_free(markdown_result *r);
  * (used to check links to #headings of other articles). Adds them to ids.
  */
 void markdown_heading_ids(const char *text, size_t len, strlist *ids);
+
+/*
+ * The same ids of a document already parsed (a cmark tree of the same text, parsed with any
+ * options that leave the text of headings as it is: CMARK_OPT_SOURCEPOS, not
+ * CMARK_OPT_SMART, and from valid UTF-8, as markdown_render would replace invalid bytes),
+ * so that a caller that has parsed an article once need not parse it again (suture build
+ * takes them from its lint, cli/lintbuild.h). Adds them to ids.
+ */
+void markdown_heading_ids_of(cmark_node *doc, strlist *ids);
 
 /*
  * True when a URL's scheme makes it unsafe to publish: javascript:, vbscript:, file:, and

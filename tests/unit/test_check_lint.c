@@ -11,7 +11,10 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "base/files.h"
+#include "base/fingerprint.h"
 #include "check/check.h"
+#include "markdown/markdown.h"
 
 static const char S_site[] = "title: \"Facial Lifting Explained\"\n"
                              "base_url: \"https://example.org/\"\n"
@@ -78,7 +81,7 @@ static void test_marks_in_reading_order(void **state)
     diag_list *diags = diag_list_new();
     check_marks marks = {0};
     check_lint_options opt = S_options(dir, false);
-    assert_int_equal(check_lint(&opt, diags, &marks), 0);
+    assert_int_equal(check_lint(&opt, diags, &marks, NULL), 0);
     assert_int_equal(marks.len, 3);
     const unsigned want[] = {1, 29, 40};
     const char *rule_id[] = {"guarantees", "superlatives", "guarantees"};
@@ -93,6 +96,53 @@ static void test_marks_in_reading_order(void **state)
     free(rules);
 }
 
+/*
+ * What the lint read of each article, which suture build takes instead of reading and
+ * parsing it again: the front matter, the ids markdown_render gives the headings (the same
+ * as markdown_heading_ids finds), the digest of the file's bytes; no ids from a body with a
+ * byte that is not UTF-8, which the build parses itself.
+ */
+static void test_what_the_build_takes(void **state)
+{
+    (void)state;
+    char *dir = S_content(S_rules);
+    static const char body[] = "Intro.\n\n## What it is\n\nText.\n\n## What it is\n\n"
+                               "### Côté *risks*\n";
+    tu_put_file(dir, "articles/live.md", ARTICLE("", "Intro.\n\n## What it is\n\nText.\n\n"
+                                                     "## What it is\n\n### Côté *risks*\n"));
+    tu_put_file(dir, "articles/bad.md", ARTICLE("", "## Bad \xff byte\n"));
+    diag_list *diags = diag_list_new();
+    check_articles_read read = {0};
+    check_lint_options opt = S_options(dir, false);
+    assert_int_equal(check_lint(&opt, diags, NULL, &read), 0);
+    assert_int_equal(read.n, 3); /* by path: bad.md, draft.md, live.md */
+    check_article_read *bad = &read.items[0], *live = &read.items[2];
+    assert_non_null(strstr(bad->path, "articles/bad.md"));
+    assert_non_null(strstr(live->path, "articles/live.md"));
+    assert_false(bad->heading_ids_known);
+    assert_true(live->heading_ids_known);
+    strlist want = STRLIST_INIT;
+    markdown_heading_ids(body, strlen(body), &want);
+    assert_int_equal(live->heading_ids.len, 3);
+    assert_int_equal(want.len, 3);
+    for (size_t i = 0; i < want.len; i++)
+        assert_string_equal(live->heading_ids.items[i], want.items[i]);
+    strlist_free(&want);
+    assert_non_null(live->fm);
+    assert_string_equal(live->fm->title, "Lifts");
+    assert_int_equal(live->body_line, 9);
+    size_t len;
+    char *text = file_read(live->path, &len);
+    assert_non_null(text);
+    fingerprint_digest d = fingerprint_digest_bytes(text, len);
+    assert_memory_equal(live->source.bytes, d.bytes, sizeof d.bytes);
+    free(text);
+    check_articles_read_free(&read);
+    assert_int_equal(read.n, 0);
+    diag_list_free(diags);
+    assert_int_equal(tu_tmpdir_remove(dir), 0);
+}
+
 static void test_drafts_only_with_drafts(void **state)
 {
     (void)state;
@@ -104,7 +154,7 @@ static void test_drafts_only_with_drafts(void **state)
     diag_list *diags = diag_list_new();
     check_marks marks = {0};
     check_lint_options opt = S_options(dir, false);
-    assert_int_equal(check_lint(&opt, diags, &marks), 0);
+    assert_int_equal(check_lint(&opt, diags, &marks, NULL), 0);
     diag_list_sort(diags);
     assert_int_equal(diag_count(diags), 1);
     tu_expect_diag(diags, 0, line);
@@ -125,7 +175,7 @@ static void test_drafts_only_with_drafts(void **state)
     /* With drafts the draft is linted too. */
     diags = diag_list_new();
     opt = S_options(dir, true);
-    assert_int_equal(check_lint(&opt, diags, &marks), 0);
+    assert_int_equal(check_lint(&opt, diags, &marks, NULL), 0);
     assert_int_equal(diag_error_count(diags), 2);
     assert_int_equal(marks.len, 2);
     check_marks_free(&marks);
@@ -143,7 +193,7 @@ static void test_no_rules(void **state)
     diag_list *diags = diag_list_new();
     check_marks marks = {0};
     check_lint_options opt = S_options(dir, false);
-    assert_int_equal(check_lint(&opt, diags, &marks), CHECK_NO_RULES);
+    assert_int_equal(check_lint(&opt, diags, &marks, NULL), CHECK_NO_RULES);
     assert_int_equal(diag_count(diags), 0);
     assert_int_equal(marks.len, 0);
     diag_list_free(diags);
@@ -161,7 +211,7 @@ static void test_suppressed_is_not_marked(void **state)
     diag_list *diags = diag_list_new();
     check_marks marks = {0};
     check_lint_options opt = S_options(dir, false);
-    assert_int_equal(check_lint(&opt, diags, &marks), 0);
+    assert_int_equal(check_lint(&opt, diags, &marks, NULL), 0);
     assert_int_equal(diag_count(diags), 0);
     assert_int_equal(marks.len, 0);
     diag_list_free(diags);
@@ -185,7 +235,7 @@ static void test_alias_linted_once(void **state)
     diag_list *diags = diag_list_new();
     check_marks marks = {0};
     check_lint_options opt = S_options(dir, false);
-    assert_int_equal(check_lint(&opt, diags, &marks), 0);
+    assert_int_equal(check_lint(&opt, diags, &marks, NULL), 0);
     /* live.md's, and the glossary's once, where it was written. */
     assert_int_equal(marks.len, 2);
     assert_int_equal(marks.items[1].mark.line, 2);
@@ -226,6 +276,7 @@ static void test_merge_keeps_one_of_each(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_what_the_build_takes),
         cmocka_unit_test(test_drafts_only_with_drafts),
         cmocka_unit_test(test_marks_in_reading_order),
         cmocka_unit_test(test_no_rules),
