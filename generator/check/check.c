@@ -254,7 +254,7 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
                            check_articles_read *read)
 {
     lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags,
-                        .skip_reading = opt->skip_reading};
+                        .skip_reading = opt->skip_reading, .for_build = opt->for_build};
     char *articles_dir = path_join(opt->content_dir, "articles");
     strlist rels = STRLIST_INIT;
     /* No articles folder is a mistake in the content, reported as the build reports it;
@@ -455,8 +455,10 @@ int check_lint(const check_lint_options *opt, diag_list *diags, check_marks *mar
     lint_result all = {0};
     S_readings readings = {0};
     check_summary sum = {0};
+    check_lint_options mine = *opt;
+    mine.for_build = read != NULL;
     if (cfg)
-        status = S_lint_with_rules(opt, cfg, &rules, diags, &sum, &all, &readings, marks, read);
+        status = S_lint_with_rules(&mine, cfg, &rules, diags, &sum, &all, &readings, marks, read);
     S_readings_free(&readings);
     lint_result_free(&all);
     compliance_free(rules);

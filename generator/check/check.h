@@ -53,8 +53,9 @@ typedef enum check_format {
 /*
  * What the lint read of one article: its file (content/articles/x.md, as the build names
  * it) and the front matter it parsed without error, with the line its body starts on (0:
- * no body); the ids the build gives its headings when heading_ids_known, and the digest of
- * the file's bytes (lint_result). Whoever takes fm or heading_ids leaves them empty;
+ * no body); from check_lint, also the ids the build gives its headings when
+ * heading_ids_known and the digest of the file's bytes (lint_result; suture check's
+ * validation learns the ids from rendering). Whoever takes fm or heading_ids leaves them empty;
  * check_articles_read_free frees what is left.
  */
 typedef struct check_article_read {
@@ -124,6 +125,7 @@ typedef struct check_lint_options {
     bool skip_reading;        /* leave out the reading measures (lint_context.skip_reading):
                                * suture build, which enforces what may be published and
                                * leaves reading level to suture check and the preview */
+    bool for_build;           /* set by check_lint when it is given read */
 } check_lint_options;
 
 /* One finding of check_lint in file, with the phrase it matched (lint_mark). */

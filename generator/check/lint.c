@@ -649,7 +649,8 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     out->fm = NULL;
     strlist_free(&out->heading_ids);
     out->heading_ids_known = false;
-    out->source = fingerprint_digest_bytes(text, len);
+    if (ctx->for_build)
+        out->source = fingerprint_digest_bytes(text, len);
     lt_reading_begin(&L, out, body != NULL && !ctx->skip_reading);
     lt_yaml_suppressions(&L, 1, body ? body_line - 1 : 1);
     size_t *req_at = NULL;
@@ -691,7 +692,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
         S_blocks(&L, &src, doc, 0);
         /* The build's ids of its headings, from this tree: suture build need not parse the
          * article again to learn them (cli/lintbuild.h). */
-        if (body_valid) {
+        if (body_valid && ctx->for_build) {
             markdown_heading_ids_of(doc, &out->heading_ids);
             out->heading_ids_known = true;
         }

@@ -41,6 +41,8 @@ typedef struct lint_context {
     diag_list *diags;         /* findings and mistakes go here (thread-safe) */
     bool skip_reading;        /* measure no reading grade (lint_result.reading and
                                * reading_ko stay empty, and no reading warning is given) */
+    bool for_build;           /* keep what suture build takes of an article in lint_result
+                               * (heading_ids, source); else they stay empty */
 } lint_context;
 
 /*
@@ -113,7 +115,8 @@ typedef struct lint_result {
     /* What the build would find again in the same file (cli/lintbuild.h): the ids it gives
      * the body's headings (markdown_heading_ids_of), when heading_ids_known (false: no
      * body, or one that is not valid UTF-8), and the digest of the file's bytes
-     * (fingerprint_digest_bytes). Each lint_article call replaces them. */
+     * (fingerprint_digest_bytes). Only with lint_context.for_build; each lint_article call
+     * replaces them. */
     strlist heading_ids;
     bool heading_ids_known;
     fingerprint_digest source;
