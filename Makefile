@@ -127,7 +127,12 @@ test-browser: site
 
 # The benchmark corpus and timings (bench/run); a tool, never a test.
 BENCH_ARTICLES ?= 10000
+# bench/run's build-no-lint row times the same sources built with SUTURE_BENCH_NO_LINT
+# (cli/lintbuild.c), a build without its lint step: the baseline for what compliance costs
+# a build. That binary publishes what it does not check, so it lives only here.
 bench: all
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/bench-no-lint DEPS_STAMP=$(DEPS_STAMP) \
+	  CFLAGS="$(CFLAGS) -DSUTURE_BENCH_NO_LINT" $(BUILD)/bench-no-lint/suture
 	bash bench/run $(BENCH_ARTICLES)
 
 # The OASIS SARIF 2.1.0 JSON schema the SARIF tests validate against: a fixture, with its
