@@ -129,6 +129,25 @@ static size_t S_property_end(const char *p, size_t i)
 }
 
 /*
+ * The quantifier {m}, {m,} or {m,n} that opens at p[i]: the index after its '}', with *m_end
+ * the index after m's digits; 0 when p[i] opens none (PCRE2 then reads the brace as a
+ * literal).
+ */
+static size_t S_brace_end(const char *p, size_t i, size_t *m_end)
+{
+    if (p[i] != '{' || p[i + 1] < '0' || p[i + 1] > '9')
+        return 0;
+    size_t j = i + 1;
+    while (p[j] >= '0' && p[j] <= '9')
+        j++;
+    *m_end = j;
+    if (p[j] == ',')
+        for (j++; p[j] >= '0' && p[j] <= '9'; j++)
+            ;
+    return p[j] == '}' ? j + 1 : 0;
+}
+
+/*
  * \s outside a class, whose quantifier (if any) starts at p[i], loosened into b: the next
  * index. Normalised reader text holds each run of white space as one ' ' or '\n'
  * (readertext.h), so \s+ there matches exactly one byte and \s* at most one: the quantifier
@@ -139,21 +158,13 @@ static size_t S_loosen_space(const char *p, size_t i, strbuf *b)
 {
     strbuf_puts(b, "[\\n ]");
     bool optional = false;
+    size_t m_end, end;
     if (p[i] == '+' || p[i] == '*' || p[i] == '?') {
         optional = p[i] != '+';
         i++;
-    } else if (p[i] == '{' && p[i + 1] >= '0' && p[i + 1] <= '9') {
-        size_t j = i + 1;
-        while (p[j] >= '0' && p[j] <= '9')
-            j++;
-        size_t m_end = j;
-        if (p[j] == ',')
-            for (j++; p[j] >= '0' && p[j] <= '9'; j++)
-                ;
-        if (p[j] != '}')
-            return i; /* not a quantifier: PCRE2 reads the brace as a literal */
+    } else if ((end = S_brace_end(p, i, &m_end))) {
         optional = strspn(p + i + 1, "0") == m_end - i - 1;
-        i = j + 1;
+        i = end;
     } else {
         return i;
     }
@@ -233,24 +244,15 @@ static size_t S_loosen_class_start(const char *p, size_t i, strbuf *b, bool *in_
 }
 
 /* {m,n} at p[i] -> {m,} in b: a superset, and cheap for the automaton. The next index, or 0
- * when p[i] does not start one. */
+ * when p[i] does not start one ({m} stays as it is). */
 static size_t S_loosen_repeat(const char *p, size_t i, strbuf *b)
 {
-    size_t j = i + 1, m_end;
-    while (p[j] >= '0' && p[j] <= '9')
-        j++;
-    m_end = j;
-    if (m_end > i + 1 && p[j] == ',') {
-        j++;
-        while (p[j] >= '0' && p[j] <= '9')
-            j++;
-        if (p[j] == '}') {
-            strbuf_append(b, p + i, m_end - i);
-            strbuf_puts(b, ",}");
-            return j + 1;
-        }
-    }
-    return 0;
+    size_t m_end, end = S_brace_end(p, i, &m_end);
+    if (!end || p[m_end] != ',')
+        return 0;
+    strbuf_append(b, p + i, m_end - i);
+    strbuf_puts(b, ",}");
+    return end;
 }
 
 /*
