@@ -254,7 +254,8 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
                            check_articles_read *read)
 {
     lint_context ctx = {.rules = rules, .cfg = cfg, .today = opt->today, .diags = diags,
-                        .skip_reading = opt->skip_reading, .for_build = opt->for_build};
+                        .skip_reading = opt->skip_reading, .for_build = opt->for_build,
+                        .placeholders = lint_placeholders_new()};
     char *articles_dir = path_join(opt->content_dir, "articles");
     strlist rels = STRLIST_INIT;
     /* No articles folder is a mistake in the content, reported as the build reports it;
@@ -343,6 +344,7 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
     free(w.articles);
     free(w.results);
     strlist_free(&rels);
+    prefilter_literals_free((prefilter_literals *)ctx.placeholders);
 }
 
 /* ---- verifying a built site -------------------------------------------------------------- */

@@ -557,6 +557,11 @@ compliance_scanner *compliance_scanner_new(void)
     return s;
 }
 
+struct prefilter_scratch *compliance_scanner_scratch(compliance_scanner *s)
+{
+    return s->screen;
+}
+
 void compliance_scanner_free(compliance_scanner *s)
 {
     if (!s)

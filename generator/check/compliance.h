@@ -166,6 +166,10 @@ typedef struct compliance_scanner compliance_scanner;
 compliance_scanner *compliance_scanner_new(void);
 void compliance_scanner_free(compliance_scanner *s);
 
+/* The Vectorscan scratch of s, for another search on the same thread
+ * (prefilter_literals_find); it belongs to s. */
+struct prefilter_scratch *compliance_scanner_scratch(compliance_scanner *s);
+
 /* Called for each finding: text[start, end) matched rule r. */
 typedef void (*compliance_found_fn)(void *ctx, const rule *r, size_t start, size_t end);
 

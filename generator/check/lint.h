@@ -43,6 +43,10 @@ typedef struct lint_context {
                                * reading_ko stay empty, and no reading warning is given) */
     bool for_build;           /* keep what suture build takes of an article in lint_result
                                * (heading_ids, source); else they stay empty */
+    /* The placeholders of outline.h compiled for one pass over each article
+     * (lint_placeholders_new); NULL: outline_find_placeholder looks for them one by one,
+     * with the same findings. */
+    const struct prefilter_literals *placeholders;
 } lint_context;
 
 /*
@@ -169,6 +173,14 @@ void lint_result_free(lint_result *r);
 /* The rule ids of an article's scaffold placeholders and quoted title (lint_article). */
 #define LINT_RULE_PLACEHOLDER "scaffold-placeholder"
 #define LINT_RULE_TITLE_QUOTED "title-quoted"
+
+/*
+ * The placeholders `suture new` writes (outline_placeholders) compiled for
+ * lint_context.placeholders: a few milliseconds, worth it for more than a few articles.
+ * Returns NULL when Vectorscan cannot build them (the lint then searches one by one). Free
+ * with prefilter_literals_free.
+ */
+struct prefilter_literals *lint_placeholders_new(void);
 
 /*
  * Whether title is one quotation as a whole ("“Thread lift”", "'Thread lift'", "「실

@@ -9,6 +9,7 @@
 #include "base/slug.h"
 #include "base/str.h"
 #include "check/lint_private.h"
+#include "check/prefilter.h"
 #include "content/outline.h"
 
 /* The most characters of a placeholder quoted in its finding. */
@@ -36,28 +37,95 @@ static bool S_korean(const lt_lint *L)
     return L->lang && slug_language_in(L->lang, "ko");
 }
 
+/* One placeholder found at text[start, start + len). */
+typedef struct {
+    size_t start, len, k;
+} S_hit;
+
+typedef struct {
+    S_hit *items;
+    size_t n, cap;
+    const char *const *placeholders; /* outline_placeholders */
+} S_hits;
+
+static void S_keep_hit(void *ctx, size_t k, size_t start)
+{
+    S_hits *h = ctx;
+    if (h->n == h->cap) {
+        h->cap = h->cap ? 2 * h->cap : 8;
+        h->items = xreallocarray(h->items, h->cap, sizeof *h->items);
+    }
+    h->items[h->n++] = (S_hit){start, strlen(h->placeholders[k]), k};
+}
+
+static int S_by_start(const void *a, const void *b)
+{
+    const S_hit *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+static void S_report_placeholder(lt_lint *L, size_t at, size_t n)
+{
+    unsigned line, column;
+    source_position(&L->lines, at, &line, &column);
+    char *quote = S_quote(L->text + at, n);
+    if (S_korean(L))
+        diag_add_lang(L->ctx->diags, DIAG_ERROR, L->path, line, column, LINT_RULE_PLACEHOLDER,
+                      NULL, L->lang,
+                      "'%s' 문장은 suture new가 넣은 안내 문구입니다. 글의 내용으로 "
+                      "바꾸시기 바랍니다",
+                      quote);
+    else
+        diag_add_lang(L->ctx->diags, DIAG_ERROR, L->path, line, column, LINT_RULE_PLACEHOLDER,
+                      NULL, L->lang,
+                      "'%s' is guidance suture new wrote for you; replace it with the "
+                      "article's own text",
+                      quote);
+    free(quote);
+}
+
+/*
+ * Every placeholder found by one pass of L->ctx->placeholders, as outline_find_placeholder
+ * would find them one after the other: the leftmost, the first listed of those starting
+ * there, then the leftmost after its end. False when the pass failed (nothing reported).
+ */
+static bool S_placeholders_in_one_pass(lt_lint *L)
+{
+    size_t n_lits;
+    S_hits h = {.placeholders = outline_placeholders(&n_lits)};
+    bool ok = prefilter_literals_find(L->ctx->placeholders, compliance_scanner_scratch(L->s),
+                                      L->text, L->len, S_keep_hit, &h);
+    if (ok) {
+        if (h.n > 1)
+            qsort(h.items, h.n, sizeof *h.items, S_by_start);
+        size_t from = 0;
+        for (size_t i = 0; i < h.n; i++)
+            if (h.items[i].start >= from) {
+                S_report_placeholder(L, h.items[i].start, h.items[i].len);
+                from = h.items[i].start + h.items[i].len;
+            }
+    }
+    free(h.items);
+    return ok;
+}
+
 void lt_placeholders(lt_lint *L)
 {
+    if (L->ctx->placeholders && L->s && S_placeholders_in_one_pass(L))
+        return;
     size_t n = 0;
     for (size_t at = outline_find_placeholder(L->text, L->len, 0, &n); at < L->len;
-         at = outline_find_placeholder(L->text, L->len, at + n, &n)) {
-        unsigned line, column;
-        source_position(&L->lines, at, &line, &column);
-        char *quote = S_quote(L->text + at, n);
-        if (S_korean(L))
-            diag_add_lang(L->ctx->diags, DIAG_ERROR, L->path, line, column,
-                          LINT_RULE_PLACEHOLDER, NULL, L->lang,
-                          "'%s' 문장은 suture new가 넣은 안내 문구입니다. 글의 내용으로 "
-                          "바꾸시기 바랍니다",
-                          quote);
-        else
-            diag_add_lang(L->ctx->diags, DIAG_ERROR, L->path, line, column,
-                          LINT_RULE_PLACEHOLDER, NULL, L->lang,
-                          "'%s' is guidance suture new wrote for you; replace it with the "
-                          "article's own text",
-                          quote);
-        free(quote);
-    }
+         at = outline_find_placeholder(L->text, L->len, at + n, &n))
+        S_report_placeholder(L, at, n);
+}
+
+struct prefilter_literals *lint_placeholders_new(void)
+{
+    size_t n;
+    const char *const *lits = outline_placeholders(&n);
+    return prefilter_literals_build(lits, n);
 }
 
 /* The quotation marks that may open a title, and the one that closes each. */

@@ -45,6 +45,10 @@ struct prefilter {
 struct prefilter_scratch {
     hs_scratch_t *scratch; /* Vectorscan's, grown for each database it meets */
     const hs_database_t *scratch_for;
+    /* Another for the literal search: one scratch switching between two databases is
+     * checked again at each switch, which made the lint two times slower. */
+    hs_scratch_t *literal_scratch;
+    const hs_database_t *literal_scratch_for;
     size_t *ids;
     size_t n_ids, cap;
 };
@@ -633,6 +637,7 @@ void prefilter_scratch_free(prefilter_scratch *s)
     if (!s)
         return;
     hs_free_scratch(s->scratch);
+    hs_free_scratch(s->literal_scratch);
     free(s->ids);
     free(s);
 }
@@ -691,4 +696,89 @@ size_t prefilter_screen(const prefilter *p, prefilter_scratch *s, const char *te
         qsort(s->ids, s->n_ids, sizeof *s->ids, S_by_id);
     *ids = s->ids;
     return s->n_ids;
+}
+
+/* ---- literal search --------------------------------------------------------------------- */
+
+struct prefilter_literals {
+    hs_database_t *db;
+    size_t *lens; /* per literal */
+    size_t n;
+};
+
+prefilter_literals *prefilter_literals_build(const char *const *literals, size_t n)
+{
+    if (n == 0 || n > UINT_MAX)
+        return NULL;
+    size_t *lens = xcalloc(n, sizeof *lens);
+    unsigned *ids = xcalloc(n, sizeof *ids);
+    unsigned *flags = xcalloc(n, sizeof *flags);
+    bool ok = true;
+    for (size_t k = 0; k < n; k++) {
+        lens[k] = strlen(literals[k]);
+        ids[k] = (unsigned)k;
+        ok &= lens[k] > 0;
+    }
+    hs_database_t *db = NULL;
+    hs_compile_error_t *err = NULL;
+    if (ok && hs_compile_lit_multi(literals, flags, ids, lens, (unsigned)n, HS_MODE_BLOCK, NULL,
+                                   &db, &err) != HS_SUCCESS) {
+        hs_free_compile_error(err);
+        db = NULL;
+    }
+    free(ids);
+    free(flags);
+    if (!db) {
+        free(lens);
+        return NULL;
+    }
+    prefilter_literals *p = xcalloc(1, sizeof *p);
+    *p = (prefilter_literals){.db = db, .lens = lens, .n = n};
+    return p;
+}
+
+void prefilter_literals_free(prefilter_literals *p)
+{
+    if (!p)
+        return;
+    hs_free_database(p->db);
+    free(p->lens);
+    free(p);
+}
+
+typedef struct {
+    const prefilter_literals *p;
+    prefilter_literal_fn fn;
+    void *ctx;
+} S_literal_scan;
+
+static int S_literal_hit(unsigned int id, unsigned long long from, unsigned long long to,
+                         unsigned int flags, void *ctx)
+{
+    (void)from; /* literal mode gives no start: the literal's length does */
+    (void)flags;
+    const S_literal_scan *scan = ctx;
+    scan->fn(scan->ctx, id, (size_t)to - scan->p->lens[id]);
+    return 0;
+}
+
+bool prefilter_literals_find(const prefilter_literals *p, prefilter_scratch *s, const char *text,
+                             size_t len, prefilter_literal_fn fn, void *ctx)
+{
+    if (len > UINT32_MAX)
+        return false;
+    if (s->literal_scratch_for != p->db) {
+        /* Grown to serve this database too; a scratch big enough is kept as it is. */
+        if (hs_alloc_scratch(p->db, &s->literal_scratch) != HS_SUCCESS)
+            return false;
+        s->literal_scratch_for = p->db;
+    }
+    S_literal_scan scan = {p, fn, ctx};
+    hs_error_t rc =
+        hs_scan(p->db, text, (unsigned)len, 0, s->literal_scratch, S_literal_hit, &scan);
+    /* A scratch made for a database freed since, at the same address (rejected before any
+     * match is reported): grow it. */
+    if (rc == HS_INVALID && hs_alloc_scratch(p->db, &s->literal_scratch) == HS_SUCCESS)
+        rc = hs_scan(p->db, text, (unsigned)len, 0, s->literal_scratch, S_literal_hit, &scan);
+    return rc == HS_SUCCESS;
 }

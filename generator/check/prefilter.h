@@ -75,4 +75,34 @@ size_t prefilter_screen(const prefilter *p, prefilter_scratch *s, const char *te
  */
 char *prefilter_source(const char *pattern);
 
+/*
+ * Exact search for a fixed set of strings, all at once: Vectorscan's literal mode
+ * (hs_compile_lit_multi), one pass over the text however many strings there are. For the
+ * texts that must be found byte for byte, such as the guidance `suture new` writes into a
+ * new article (outline.h), which lint_scaffold.c looks for in every article.
+ */
+typedef struct prefilter_literals prefilter_literals;
+
+/*
+ * Compile literals[0..n) (each a NUL-terminated, non-empty string of bytes, compared
+ * exactly: case and Unicode forms matter) into one database, numbered by index. Takes a few
+ * milliseconds. Returns it (free with prefilter_literals_free), or NULL when n is 0, a
+ * literal is empty, or Vectorscan cannot build it: the caller then searches another way.
+ */
+prefilter_literals *prefilter_literals_build(const char *const *literals, size_t n);
+void prefilter_literals_free(prefilter_literals *p);
+
+/* Called for each occurrence of literal k at text[start, start + its length). */
+typedef void (*prefilter_literal_fn)(void *ctx, size_t k, size_t start);
+
+/*
+ * Report every occurrence of every literal in text (len bytes, any bytes), overlapping ones
+ * included, ordered by where each ends (ties in no set order), to fn. s is the calling
+ * thread's scratch; it keeps one for this search beside prefilter_screen's. Returns false
+ * when the text could not be searched (Vectorscan failed, or it is 4 GiB or longer); fn may
+ * then have been called for part of it, and the caller must search another way.
+ */
+bool prefilter_literals_find(const prefilter_literals *p, prefilter_scratch *s, const char *text,
+                             size_t len, prefilter_literal_fn fn, void *ctx);
+
 #endif

@@ -106,6 +106,12 @@ const outline_texts *outline_texts_for(const char *code)
     return slug_language_in(code, "ko") ? &S_ko : &S_en;
 }
 
+const char *const *outline_placeholders(size_t *n)
+{
+    *n = sizeof S_placeholders / sizeof *S_placeholders;
+    return S_placeholders;
+}
+
 size_t outline_find_placeholder(const char *text, size_t len, size_t from, size_t *match_len)
 {
     size_t best = len;

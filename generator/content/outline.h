@@ -38,4 +38,10 @@ const outline_texts *outline_texts_for(const char *code);
  */
 size_t outline_find_placeholder(const char *text, size_t len, size_t from, size_t *match_len);
 
+/*
+ * The placeholders outline_find_placeholder looks for, as an array of *n static strings,
+ * for a caller that searches for all of them in one pass (lint_scaffold.c). Never NULL.
+ */
+const char *const *outline_placeholders(size_t *n);
+
 #endif

@@ -10,6 +10,7 @@
 #include "testutil.h"
 
 #include "check/lint.h"
+#include "check/prefilter.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,11 +207,9 @@ static void test_title_quoted(void **state)
     assert_false(lint_title_quoted(""));
 }
 
-/* The guidance suture new writes, left in an article, is an error at its first character,
- * in the article's language, whichever language's guidance it is. */
-static void test_scaffold_placeholders(void **state)
+/* Placeholders in English and Korean articles, with the findings expected. */
+static void S_scaffold_placeholders(S_fix *fx)
 {
-    S_fix *fx = *state;
     S_lint(fx, "en/x.md", "en",
            "Write two or three plain sentences: what this article explains and who it is "
            "for.\n\n## Risks\n\nRead this. Describe who may be suited to it, who should not "
@@ -230,6 +229,37 @@ static void test_scaffold_placeholders(void **state)
            "문구입니다. 글의 내용으로 바꾸시기 바랍니다 [scaffold-placeholder]");
     /* The sentence on results varying is the article's own. */
     S_lint(fx, "en/x.md", "en", "Results and recovery vary from person to person.\n", 0);
+    /* The same guidance twice on a line, once more at the very end of the file. */
+    S_lint(fx, "en/x.md", "en",
+           "Describe who may be suited to it, who should not have it, and why.Describe who may "
+           "be suited to it, who should not have it, and why.\n\nDescribe who may be suited to "
+           "it, who should not have it, and why.",
+           3,
+           ":9:1: error: 'Describe who may be suited to…' is guidance suture new wrote for "
+           "you; replace it with the article's own text [scaffold-placeholder]",
+           ":9:67: error: 'Describe who may be suited to…' is guidance suture new wrote for "
+           "you; replace it with the article's own text [scaffold-placeholder]",
+           ":11:1: error: 'Describe who may be suited to…' is guidance suture new wrote for "
+           "you; replace it with the article's own text [scaffold-placeholder]");
+}
+
+/* The guidance suture new writes, left in an article, is an error at its first character,
+ * in the article's language, whichever language's guidance it is. */
+static void test_scaffold_placeholders(void **state)
+{
+    S_scaffold_placeholders(*state);
+}
+
+/* The same findings when the placeholders are searched in one pass (as suture check does). */
+static void test_scaffold_placeholders_one_pass(void **state)
+{
+    S_fix *fx = *state;
+    prefilter_literals *all = lint_placeholders_new();
+    assert_non_null(all);
+    fx->ctx.placeholders = all;
+    S_scaffold_placeholders(fx);
+    fx->ctx.placeholders = NULL;
+    prefilter_literals_free(all);
 }
 
 static void test_folder_language_wins_over_front_matter(void **state)
@@ -321,6 +351,7 @@ int main(void)
         T(test_phrase_first),
         T(test_title_quoted),
         T(test_scaffold_placeholders),
+        T(test_scaffold_placeholders_one_pass),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

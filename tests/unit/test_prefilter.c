@@ -256,6 +256,63 @@ static void test_scratch_shared_by_two_prefilters(void **state)
     prefilter_free(b);
 }
 
+/* ---- literal search ---- */
+
+/* The hits of a literal search as "k@start k@start", in the order reported. */
+static void S_note_literal(void *ctx, size_t k, size_t start)
+{
+    strbuf_printf(ctx, "%s%zu@%zu", ((strbuf *)ctx)->len ? " " : "", k, start);
+}
+
+static char *S_literal_hits(const prefilter_literals *p, prefilter_scratch *s, const char *text)
+{
+    strbuf b = STRBUF_INIT;
+    assert_true(prefilter_literals_find(p, s, text, strlen(text), S_note_literal, &b));
+    char *hits = xstrdup(strbuf_str(&b));
+    strbuf_free(&b);
+    return hits;
+}
+
+/* Every occurrence of every literal, overlapping ones too, byte for byte, by where each ends;
+ * the scratch serves a prefilter between two searches. */
+static void test_literals_find_every_occurrence(void **state)
+{
+    (void)state;
+    static const char *const lits[] = {"aa", "b", "시술", "Thread"};
+    prefilter_literals *p = prefilter_literals_build(lits, 4);
+    assert_non_null(p);
+    prefilter_scratch *s = prefilter_scratch_new();
+    char *hits = S_literal_hits(p, s, "aaab thread Thread 시술");
+    assert_string_equal(hits, "0@0 0@1 1@3 3@12 2@19");
+    free(hits);
+    prefilter *screen = prefilter_build(S_patterns, N_PATTERNS, NULL);
+    const size_t *ids = NULL;
+    size_t n = prefilter_screen(screen, s, "the best", 8, &ids);
+    EXPECT_IDS(ids, n, 0, 2);
+    hits = S_literal_hits(p, s, "none here");
+    assert_string_equal(hits, "");
+    free(hits);
+    hits = S_literal_hits(p, s, "b");
+    assert_string_equal(hits, "1@0");
+    free(hits);
+    prefilter_free(screen);
+    prefilter_scratch_free(s);
+    prefilter_literals_free(p);
+}
+
+/* No literals, or an empty one: nothing is built, and the caller searches another way. */
+static void test_literals_refused(void **state)
+{
+    (void)state;
+    static const char *const lits[] = {"a", ""};
+    assert_null(prefilter_literals_build(lits, 0));
+    assert_null(prefilter_literals_build(lits, 2));
+    prefilter_literals *one = prefilter_literals_build(lits, 1);
+    assert_non_null(one);
+    prefilter_literals_free(one);
+    prefilter_literals_free(NULL);
+}
+
 /* ---- the cache ---- */
 
 /* The cache files in dir, sorted; the caller frees the list. */
@@ -529,6 +586,8 @@ static void test_cache_dir_from_environment(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_literals_find_every_occurrence),
+        cmocka_unit_test(test_literals_refused),
         cmocka_unit_test(test_source_drops_word_boundaries),
         cmocka_unit_test(test_source_ascii_classes),
         cmocka_unit_test(test_source_white_space_once_or_optional),
