@@ -516,14 +516,24 @@ static int S_report(const check_options *opt, const config *cfg, const complianc
     };
     int wrote = 0;
     switch (opt->format) {
-    case CHECK_FORMAT_TEXT:
-        report_text(diags, rules, opt->verbose, err);
-        report_text_readings(&in, err);
-        fprintf(err, "suture check: %zu file%s, %zu error%s, %zu warning%s, %zu suppressed\n",
+    case CHECK_FORMAT_TEXT: {
+        /* Gathered and written at once: err is usually unbuffered, and a large site's
+         * report (a reading grade per article) is tens of thousands of lines. */
+        char *text = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&text, &len);
+        FILE *to = mem ? mem : err;
+        report_text(diags, rules, opt->verbose, to);
+        report_text_readings(&in, to);
+        fprintf(to, "suture check: %zu file%s, %zu error%s, %zu warning%s, %zu suppressed\n",
                 sum->files, sum->files == 1 ? "" : "s", sum->errors,
                 sum->errors == 1 ? "" : "s", sum->warnings, sum->warnings == 1 ? "" : "s",
                 sum->suppressed);
+        if (mem && fclose(mem) == 0)
+            fwrite(text, 1, len, err);
+        free(text);
         break;
+    }
     case CHECK_FORMAT_JSON:
         wrote = report_json(&in, out);
         break;
