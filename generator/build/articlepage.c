@@ -90,12 +90,13 @@ static fingerprint_digest S_article_fingerprint(const build *b, const article *a
 
 /* The page XML of a's article: <languages>, <article> with what it shows of its versions. */
 static void S_article_xml(build *b, const article *a, xmlDocPtr doc, markdown_result *md,
-                          const article *const *related, size_t n_related)
+                          const article *const *related, size_t n_related,
+                          const sources_cited *cited)
 {
     xmlNodePtr page = xmlDocGetRootElement(doc);
     if (!b->cfg->multilingual) {
         pagexml_article(page, b->cfg, a, md->body, md->headings, md->n_headings, related,
-                        n_related, b->procedures, NULL);
+                        n_related, b->procedures, NULL, cited);
         return;
     }
     const char **hrefs = xcalloc(b->n_langs + 1, sizeof *hrefs);
@@ -114,7 +115,7 @@ static void S_article_xml(build *b, const article *a, xmlDocPtr doc, markdown_re
     v.stale = v.source && build_is_stale(b, a);
     pagexml_languages(page, b->cfg, a->language, hrefs);
     pagexml_article(page, b->cfg, a, md->body, md->headings, md->n_headings, related, n_related,
-                    b->procedures, &v);
+                    b->procedures, &v, cited);
     free(translations);
     free(hrefs);
 }
@@ -168,10 +169,16 @@ static void S_render_article(build *b, const article *a, bool check_only)
         incremental_made(b->inc, rel, &fp, &c.links);
         free(links);
     }
+    /* The sources it cites, in its order, for the list at its end. */
+    const source_entry **cited_items = xcalloc(c.cited.len + 1, sizeof *cited_items);
+    for (size_t i = 0; i < c.cited.len; i++)
+        cited_items[i] = sources_find(b->sources, c.cited.items[i]);
+    sources_cited cited = {cited_items, c.cited.len};
     build_ctx_free(&c);
     free(rel);
     free(text);
     if (check_only || md->errors > 0 || c.errors > 0) {
+        free(cited_items);
         markdown_result_free(md);
         return;
     }
@@ -184,7 +191,8 @@ static void S_render_article(build *b, const article *a, bool check_only)
                          md->n_headings);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_ARTICLE, a->lang, a->url, a->fm->title,
                                 a->fm->summary, bl->topic_counts);
-    S_article_xml(b, a, doc, md, related, n_related);
+    S_article_xml(b, a, doc, md, related, n_related, &cited);
+    free(cited_items);
     md->body = NULL; /* the page owns it now */
     build_render_page(b, bl, PAGE_ARTICLE, doc, a->url);
     xmlFreeDoc(doc);

@@ -40,6 +40,7 @@
 #include "content/config.h"
 #include "content/glossary.h"
 #include "content/procedures.h"
+#include "content/sources.h"
 #include "markdown/markdown.h"
 #include "render/page.h"
 #include "render/related.h"
@@ -91,6 +92,7 @@ typedef struct build {
     config *cfg;
     procedure_data *procedures;
     glossary *glossary;
+    sources *sources;         /* content/sources.yaml: what articles cite */
     page_templates *templates;
     article *articles;        /* sorted by language, then file name */
     size_t n_articles;
@@ -139,6 +141,7 @@ typedef struct render_ctx {
     bool quiet;           /* its mistakes are reported by another rendering of the text */
     unsigned tables;
     strlist links;        /* article file names the text links to, for the manifest */
+    strlist cited;        /* the ids of the sources it cites, in the order first cited */
     unsigned errors;      /* how many errors the hooks reported (links, media, blocks) */
 } render_ctx;
 

@@ -71,7 +71,7 @@ void build_fingerprint_program(build *b)
 /*
  * b->inputs: the fingerprint of what every page depends on. This program itself (a new
  * suture may render differently), --drafts, the templates, site.yaml, the procedure data,
- * the glossary, the media files (by size and time), and per language: the rendered
+ * the glossary, the sources, the media files (by size and time), and per language: the rendered
  * disclaimer, the topic counts in the navigation and the procedures' article links.
  */
 void build_fingerprint_inputs(build *b)
@@ -81,7 +81,8 @@ void build_fingerprint_inputs(build *b)
     fingerprint_bytes(f, b->program.bytes, sizeof b->program.bytes);
     fingerprint_u64(f, b->opt->drafts);
     S_fingerprint_tree(f, b->opt->templates_dir, "", true);
-    const char *const files[] = {"site.yaml", "data/procedures.yaml", "glossary.yaml", NULL};
+    const char *const files[] = {"site.yaml", "data/procedures.yaml", "glossary.yaml",
+                                 "sources.yaml", NULL};
     for (size_t i = 0; files[i]; i++) {
         char *path = path_join(b->opt->content_dir, files[i]);
         S_fingerprint_file(f, path);

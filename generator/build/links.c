@@ -9,6 +9,7 @@
 
 #include "base/alloc.h"
 #include "base/files.h"
+#include "base/slug.h"
 #include "base/str.h"
 #include "base/suggest.h"
 #include "build/build_private.h"
@@ -302,6 +303,53 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
     return false;
 }
 
+/*
+ * markdown_hooks.cite: the number of source id in the article being rendered, by the order
+ * its sources are first cited (c->cited); 0 with an error when content/sources.yaml has no
+ * such source, or when the text is not an article's (a disclaimer, a glossary definition
+ * has no list of sources to point into).
+ */
+static unsigned S_hook_cite(void *ctx, const char *id, unsigned line, unsigned column)
+{
+    render_ctx *c = ctx;
+    const sources *all = c->b->sources;
+    bool korean = c->lang && slug_language_in(c->lang->L->code, "ko");
+    if (!all || !sources_find(all, id)) {
+        const char *near = all ? sources_suggest(all, id) : NULL;
+        if (near && korean)
+            S_error(c, line, column, "citation",
+                    "content/sources.yaml에 '%s'(이)라는 출처가 없습니다. '%s'을(를) 쓰려던 것인지 "
+                    "확인해 주십시오",
+                    id, near);
+        else if (near)
+            S_error(c, line, column, "citation",
+                    "there is no source '%s' in content/sources.yaml; did you mean '%s'?", id,
+                    near);
+        else if (korean)
+            S_error(c, line, column, "citation",
+                    "content/sources.yaml에 '%s'(이)라는 출처가 없습니다. 출처를 그 파일에 추가하거나 "
+                    "id를 바로잡아 주십시오",
+                    id);
+        else
+            S_error(c, line, column, "citation",
+                    "there is no source '%s' in content/sources.yaml; add it there, or correct "
+                    "the id",
+                    id);
+        return 0;
+    }
+    if (!c->self) {
+        S_error(c, line, column, "citation",
+                "a citation here has no list of sources to point into: cite sources in "
+                "articles");
+        return 0;
+    }
+    for (size_t i = 0; i < c->cited.len; i++)
+        if (strcmp(c->cited.items[i], id) == 0)
+            return (unsigned)i + 1;
+    strlist_push(&c->cited, id);
+    return (unsigned)c->cited.len;
+}
+
 markdown_hooks build_hooks(render_ctx *c)
 {
     return (markdown_hooks){
@@ -309,6 +357,7 @@ markdown_hooks build_hooks(render_ctx *c)
         .link = S_hook_link,
         .image = S_hook_image,
         .fenced = S_hook_fenced,
+        .cite = S_hook_cite,
     };
 }
 
@@ -341,6 +390,7 @@ void build_mark_other_languages(render_ctx *c, xmlNodePtr body)
 
 void build_ctx_free(render_ctx *c)
 {
+    strlist_free(&c->cited);
     strlist_free(&c->links);
     strlist_free(&c->other_lang);
 }

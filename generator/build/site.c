@@ -66,6 +66,7 @@ static void S_free_build(build *b)
         xmlFreeNode(b->not_found_disclaimer);
     page_templates_free(b->templates);
     glossary_free(b->glossary);
+    sources_free(b->sources);
     procedures_free(b->procedures);
     config_free(b->cfg);
     free(b->articles_dir);
@@ -136,8 +137,8 @@ static bool S_folders_exist(const site_options *opt, diag_list *diags)
     return true;
 }
 
-/* Read site.yaml, the procedure data and the glossary; false when one of them could not
- * be read (reported). */
+/* Read site.yaml, the procedure data, the glossary and the sources; false when one of them
+ * could not be read (reported). */
 static bool S_load_data(build *b)
 {
     const site_options *opt = b->opt;
@@ -146,15 +147,18 @@ static bool S_load_data(build *b)
     char *site_yaml = path_join(opt->content_dir, "site.yaml");
     char *data_yaml = path_join(opt->content_dir, "data/procedures.yaml");
     char *glossary_yaml = path_join(opt->content_dir, "glossary.yaml");
+    char *sources_yaml = path_join(opt->content_dir, "sources.yaml");
     b->cfg = config_load(site_yaml, b->diags);
     /* Without usable settings the data is still read, for its own mistakes. */
     ltext_langs langs = b->cfg ? config_ltext_langs(b->cfg) : (ltext_langs){0};
     b->procedures = procedures_load(data_yaml, b->cfg ? &langs : NULL, b->diags);
     b->glossary = glossary_load(glossary_yaml, b->cfg ? &langs : NULL, b->diags);
+    b->sources = sources_load(sources_yaml, b->diags);
     free(site_yaml);
     free(data_yaml);
     free(glossary_yaml);
-    return b->cfg && b->procedures && b->glossary;
+    free(sources_yaml);
+    return b->cfg && b->procedures && b->glossary && b->sources;
 }
 
 /* S_load_data, and the templates; false when one of them could not be read (reported). */

@@ -11,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "base/date.h"
+#include "base/slug.h"
 #include "base/str.h"
 #include "base/suggest.h"
 #include "content/yamldoc.h"
@@ -79,7 +80,7 @@ static const char *S_text(S_loader *ld, yaml_node_t *entry, const char *key, con
 }
 
 /* The doi, pmid and url of entry into src, each checked; false when one is wrong. */
-static bool S_locators(S_loader *ld, yaml_node_t *entry, const char *name, source *src)
+static bool S_locators(S_loader *ld, yaml_node_t *entry, const char *name, source_entry *src)
 {
     ydoc *doc = ld->doc;
     bool ok = true;
@@ -130,7 +131,7 @@ static bool S_locators(S_loader *ld, yaml_node_t *entry, const char *name, sourc
     return ok;
 }
 
-static void S_source_free(source *src)
+static void S_source_free(source_entry *src)
 {
     free(src->id);
     free(src->authors);
@@ -140,13 +141,15 @@ static void S_source_free(source *src)
     free(src->doi);
     free(src->pmid);
     free(src->url);
+    free(src->language);
 }
 
 /* One entry of 'sources', appended to ld->s when it is right. */
 static void S_load_source(S_loader *ld, yaml_node_t *entry)
 {
     static const char *const keys[] = {"id",   "authors", "title", "journal", "publisher",
-                                       "year", "doi",     "pmid",  "url",     NULL};
+                                       "year", "doi",     "pmid",  "url",     "language",
+                                       NULL};
     ydoc *doc = ld->doc;
     if (!ydoc_expect_entry(doc, entry, "each source", keys, "a source"))
         return;
@@ -166,7 +169,7 @@ static void S_load_source(S_loader *ld, yaml_node_t *entry)
     char *name = id        ? xasprintf("source '%s'", id)
                  : written ? xasprintf("source '%s'", written)
                            : xstrdup("this source");
-    source src = {.line = ydoc_line(doc, entry), .column = ydoc_column(doc, entry)};
+    source_entry src = {.line = ydoc_line(doc, entry), .column = ydoc_column(doc, entry)};
     const char *authors =
         S_text(ld, entry, "authors", name, "add them as the source lists them, like "
                                            "\"Mitz V, Peyronie M\"");
@@ -199,6 +202,14 @@ static void S_load_source(S_loader *ld, yaml_node_t *entry)
         free(what);
     }
     ok = S_locators(ld, entry, name, &src) && ok;
+    const char *language = S_text(ld, entry, "language", name, NULL);
+    if (language && !slug_is_language_tag(language)) {
+        ydoc_error(doc, ydoc_map_get(doc, entry, "language"),
+                   "'language' of %s must be the language code of its title, like en or ko, "
+                   "not '%s'",
+                   name, language);
+        ok = false;
+    }
     free(name);
     if (!ok) {
         S_source_free(&src);
@@ -210,6 +221,7 @@ static void S_load_source(S_loader *ld, yaml_node_t *entry)
     src.journal = journal ? xstrdup(journal) : NULL;
     src.publisher = publisher ? xstrdup(publisher) : NULL;
     src.year = (int)year;
+    src.language = xstrdup(language ? language : "en");
     ld->s->items[ld->s->n++] = src;
 }
 
@@ -258,7 +270,7 @@ void sources_free(sources *s)
     free(s);
 }
 
-const source *sources_find(const sources *s, const char *id)
+const source_entry *sources_find(const sources *s, const char *id)
 {
     for (size_t i = 0; s && id && i < s->n; i++)
         if (strcmp(s->items[i].id, id) == 0)
@@ -270,5 +282,5 @@ const char *sources_suggest(const sources *s, const char *id)
 {
     if (!s || !id || s->n == 0)
         return NULL;
-    return suggest_closest_in(id, s->items, s->n, sizeof *s->items, offsetof(source, id));
+    return suggest_closest_in(id, s->items, s->n, sizeof *s->items, offsetof(source_entry, id));
 }

@@ -10,7 +10,7 @@
  *         journal: "Plastic and Reconstructive Surgery"   # or publisher: for a book
  *         year: 1976
  *         doi: "10.1097/00006534-197607000-00013"
- *         pmid: 940929
+ *         pmid: 935283
  *
  * A source is cited as Pandoc cites it, [@mitz1976]; its id is a slug (lower-case letters,
  * digits and hyphens), as every id of the content is. Every source names its authors, its
@@ -23,7 +23,8 @@
  *   - pmid: PubMed's identifier, a whole number of 1 to 8 digits without leading zeros;
  *   - url: an http or https address with a host (for a guideline, a report, a web page).
  * The titles stay in the language they were published in: a source has no per-language
- * text.
+ * text, and says which language that is with `language` (a BCP 47 tag; en when not given),
+ * so that a page in another language can mark it for screen readers.
  */
 #ifndef SUTURE_SOURCES_H
 #define SUTURE_SOURCES_H
@@ -33,7 +34,7 @@
 
 #include "base/diag.h"
 
-typedef struct source {
+typedef struct source_entry {
     char *id;
     char *authors;     /* as they are to be shown: "Mitz V, Peyronie M" */
     char *title;
@@ -43,12 +44,19 @@ typedef struct source {
     char *doi;         /* NULL when not given; likewise pmid and url */
     char *pmid;
     char *url;
+    char *language;    /* the language of its title (BCP 47): 'language', else "en" */
     unsigned line, column; /* of its entry in the file */
-} source;
+} source_entry;
+
+/* The sources a page cites, in the order first cited: the page numbers them from 1. */
+typedef struct sources_cited {
+    const source_entry *const *items;
+    size_t n;
+} sources_cited;
 
 typedef struct sources {
     char *file;        /* the path it was read from */
-    source *items;     /* in the order of the file */
+    source_entry *items;     /* in the order of the file */
     size_t n;
 } sources;
 
@@ -59,7 +67,8 @@ typedef struct sources {
  * 'mitz1976' has no 'year'; add the year it was published"), an id that is not a slug or is
  * used twice, both or neither of journal and publisher, a year outside 1800 to next year, a
  * doi, pmid or url that is not one (sources_doi_valid, sources_pmid_valid,
- * sources_url_valid, each message saying what the value should look like), a doi written
+ * sources_url_valid, each message saying what the value should look like), a language
+ * that is not a language tag, a doi written
  * as an address ("https://doi.org/10...": write the DOI alone), and a source with none of
  * the three. Returns the bibliography (free with sources_free) or NULL on errors.
  */
@@ -67,7 +76,7 @@ sources *sources_load(const char *path, diag_list *diags);
 void sources_free(sources *s);
 
 /* The source with this id, or NULL. */
-const source *sources_find(const sources *s, const char *id);
+const source_entry *sources_find(const sources *s, const char *id);
 
 /* The id closest to id (suggest.h) for a "did you mean", or NULL when none is close. */
 const char *sources_suggest(const sources *s, const char *id);

@@ -11,6 +11,7 @@
 #include "base/slug.h"
 #include "base/str.h"
 #include "base/url.h"
+#include "markdown/citation.h"
 #include "markdown/mdarena.h"
 
 /* Ids the page layout uses itself; a heading never takes them. */
@@ -19,7 +20,33 @@ static const char *const S_reserved_ids[] = {
     "toc-heading",    "top",                    "content",
     "related",        "related-heading",        "topics-heading",
     "newest-heading", "topic-articles-heading", "other-topics-heading",
-    "not-found-topics-heading", NULL};
+    "not-found-topics-heading", "sources", NULL};
+
+/* Whether id is one the citations take (cite-N, source-N: markdown_hooks.cite), which a
+ * heading's id must not be; S_reserved_ids lists the rest. */
+static bool S_citation_id(const char *id)
+{
+    const char *rest = strncmp(id, "cite-", 5) == 0     ? id + 5
+                       : strncmp(id, "source-", 7) == 0 ? id + 7
+                                                        : NULL;
+    if (!rest || !*rest)
+        return false;
+    for (; *rest; rest++)
+        if (*rest < '0' || *rest > '9')
+            return false;
+    return true;
+}
+
+/* The id of a heading whose text gives slug, not yet in taken (which receives it). */
+static const char *S_heading_id(strlist *taken, const char *slug)
+{
+    if (!S_citation_id(slug))
+        return slug_unique(taken, slug);
+    char *other = xasprintf("%s-heading", slug);
+    const char *id = slug_unique(taken, other);
+    free(other);
+    return id;
+}
 
 bool markdown_url_is_unsafe(const char *url, bool image)
 {
@@ -111,7 +138,7 @@ void markdown_heading_ids_of(cmark_node *doc, strlist *ids)
         strbuf t = STRBUF_INIT;
         S_plain_text(n, &t);
         char *slug = slug_from_text(strbuf_str(&t));
-        strlist_push(ids, slug_unique(&taken, slug));
+        strlist_push(ids, S_heading_id(&taken, slug));
         free(slug);
         strbuf_free(&t);
     }
@@ -127,6 +154,13 @@ typedef struct {
     diag_list *diags;
     strlist taken_ids;
     markdown_result *result;
+    const char *text;       /* what is rendered, len bytes */
+    size_t len;
+    size_t *line_starts;    /* the offset in text of each of its lines, n_lines of them */
+    size_t n_lines;
+    unsigned char *cited;   /* per number a citation gave (markdown_hooks.cite): whether
+                             * one has taken its id="cite-N" */
+    size_t cited_cap;
 } S_render;
 
 static unsigned S_line(const S_render *r, cmark_node *n)
@@ -135,10 +169,27 @@ static unsigned S_line(const S_render *r, cmark_node *n)
     return (unsigned)(l > 0 ? l : 1) + r->line_offset;
 }
 
-static unsigned S_col(cmark_node *n)
+/*
+ * The column, in characters as editors count them (and the lint, readertext.h), of the byte
+ * `bytes` after where n starts: cmark counts its columns in bytes, which differ from
+ * characters in Korean text.
+ */
+static unsigned S_col_after(const S_render *r, cmark_node *n, size_t bytes)
 {
-    int c = cmark_node_get_start_column(n);
-    return (unsigned)(c > 0 ? c : 1);
+    int l = cmark_node_get_start_line(n), c = cmark_node_get_start_column(n);
+    size_t byte_col = (size_t)(c > 0 ? c : 1) + bytes;
+    if (l < 1 || (size_t)l > r->n_lines)
+        return (unsigned)byte_col;
+    size_t from = r->line_starts[l - 1], to = from + byte_col - 1;
+    unsigned chars = 1;
+    for (size_t i = from; i < to && i < r->len && r->text[i] != '\n'; i++)
+        chars += ((unsigned char)r->text[i] & 0xC0) != 0x80;
+    return chars;
+}
+
+static unsigned S_col(const S_render *r, cmark_node *n)
+{
+    return S_col_after(r, n, 0);
 }
 
 static xmlNodePtr S_child(xmlNodePtr parent, const char *name)
@@ -178,7 +229,7 @@ static void S_code_block(S_render *r, cmark_node *n, xmlNodePtr parent)
     }
     if (word && r->hooks && r->hooks->fenced &&
         r->hooks->fenced(r->hooks->ctx, word, literal, strlen(literal), S_line(r, n) + 1,
-                         S_col(n), parent)) {
+                         S_col(r, n), parent)) {
         free(word);
         return;
     }
@@ -198,7 +249,7 @@ static void S_heading_exit(S_render *r, cmark_node *n, xmlNodePtr h)
     strbuf t = STRBUF_INIT;
     S_plain_text(n, &t);
     char *slug = slug_from_text(strbuf_str(&t));
-    const char *id = slug_unique(&r->taken_ids, slug);
+    const char *id = S_heading_id(&r->taken_ids, slug);
     free(slug);
     xmlNewProp(h, BAD_CAST "id", BAD_CAST id);
     xmlNodePtr a = xmlNewNode(NULL, BAD_CAST "a");
@@ -226,14 +277,14 @@ static void S_link(S_render *r, cmark_node *n, xmlNodePtr a)
     if (!url)
         url = "";
     if (markdown_url_is_unsafe(url, false)) {
-        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "link",
+        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(r, n), "link",
                  "the link to '%s' is unsafe and was left out; link to a web page "
                  "(https://...) or another article instead", url);
         /* Keep the text: an <a> without href is plain text to readers. */
         return;
     }
     char *rewritten = r->hooks && r->hooks->link
-                          ? r->hooks->link(r->hooks->ctx, url, S_line(r, n), S_col(n))
+                          ? r->hooks->link(r->hooks->ctx, url, S_line(r, n), S_col(r, n))
                           : NULL;
     xmlNewProp(a, BAD_CAST "href", BAD_CAST(rewritten ? rewritten : url));
     free(rewritten);
@@ -250,7 +301,7 @@ static void S_image(S_render *r, cmark_node *n, xmlNodePtr parent)
     strbuf alt = STRBUF_INIT;
     S_plain_text(n, &alt);
     if (markdown_url_is_unsafe(url, true)) {
-        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "image",
+        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(r, n), "image",
                  "the image '%s' is unsafe and was left out; put the image in content/media/",
                  url);
         strbuf_free(&alt);
@@ -258,7 +309,7 @@ static void S_image(S_render *r, cmark_node *n, xmlNodePtr parent)
     }
     char *rewritten = r->hooks && r->hooks->image
                           ? r->hooks->image(r->hooks->ctx, url, strbuf_str(&alt), S_line(r, n),
-                                            S_col(n))
+                                            S_col(r, n))
                           : NULL;
     xmlNodePtr img = S_child(parent, "img");
     xmlNewProp(img, BAD_CAST "src", BAD_CAST(rewritten ? rewritten : url));
@@ -306,7 +357,7 @@ static xmlNodePtr S_heading(S_render *r, cmark_node *n, xmlNodePtr parent)
 {
     int level = cmark_node_get_heading_level(n);
     if (level == 1 && (r->options & MARKDOWN_NO_H1)) {
-        diag_error(r->diags, r->file, S_line(r, n), S_col(n), "heading",
+        diag_error(r->diags, r->file, S_line(r, n), S_col(r, n), "heading",
                    "a level-1 heading ('# ...') repeats the page title; start sections "
                    "with '## ' instead");
         r->result->errors++;
@@ -320,8 +371,104 @@ static void S_raw_html(S_render *r, cmark_node *n)
 {
     const char *html = cmark_node_get_literal(n);
     if (html && !S_is_comment(html))
-        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(n), "html",
+        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(r, n), "html",
                  "raw HTML is not published and was left out; use Markdown instead");
+}
+
+/* The link of citation number num into sup, the first for num with id="cite-N". */
+static void S_citation_link(S_render *r, unsigned num, xmlNodePtr sup)
+{
+    if (sup->children)
+        xmlAddChild(sup, xmlNewText(BAD_CAST ","));
+    xmlNodePtr a = S_child(sup, "a");
+    char *href = xasprintf("#source-%u", num);
+    xmlNewProp(a, BAD_CAST "href", BAD_CAST href);
+    free(href);
+    if (num >= r->cited_cap) {
+        size_t cap = r->cited_cap ? r->cited_cap : 16;
+        while (cap <= num)
+            cap *= 2;
+        r->cited = xrealloc(r->cited, cap);
+        memset(r->cited + r->cited_cap, 0, cap - r->cited_cap);
+        r->cited_cap = cap;
+    }
+    if (!r->cited[num]) {
+        r->cited[num] = 1;
+        char *id = xasprintf("cite-%u", num);
+        xmlNewProp(a, BAD_CAST "id", BAD_CAST id);
+        free(id);
+    }
+    /* Read as "1, Sources": the number, then what it points into. */
+    xmlNewProp(a, BAD_CAST "aria-describedby", BAD_CAST "sources");
+    char *text = xasprintf("%u", num);
+    xmlAddChild(a, xmlNewText(BAD_CAST text));
+    free(text);
+}
+
+/* One citation bracket text[g->start, g->end) of text node n (cmark gives inline text its
+ * position): a new <sup> of links to the sources, for the caller to place; or NULL when it
+ * cannot be (reported), and the bracket stays as written. */
+static xmlNodePtr S_citation(S_render *r, cmark_node *n, const char *text,
+                             const citation_group *g)
+{
+    unsigned line = S_line(r, n), column = S_col_after(r, n, g->start);
+    if (g->malformed) {
+        diag_error(r->diags, r->file, line, column, "citation",
+                   "'%.*s' is not a citation suture can read: write [@id] for one source, or "
+                   "[@id1; @id2] for several, with the ids of content/sources.yaml",
+                   (int)(g->end - g->start), text + g->start);
+        r->result->errors++;
+        return NULL;
+    }
+    unsigned nums[CITATION_MAX_IDS];
+    bool all = true;
+    for (size_t i = 0; i < g->n_ids; i++) {
+        char *id = xstrndup(text + g->ids[i].at, g->ids[i].len);
+        nums[i] = r->hooks->cite(r->hooks->ctx, id, line, S_col_after(r, n, g->ids[i].at));
+        all &= nums[i] > 0;
+        free(id);
+    }
+    if (!all)
+        return NULL;
+    /* In ascending order, each once (Vancouver style: "1,3", not "3,1,3"). */
+    size_t count = g->n_ids;
+    for (size_t i = 1; i < count; i++)
+        for (size_t k = i; k > 0 && nums[k - 1] > nums[k]; k--) {
+            unsigned t = nums[k];
+            nums[k] = nums[k - 1];
+            nums[k - 1] = t;
+        }
+    xmlNodePtr sup = xmlNewNode(NULL, BAD_CAST "sup");
+    xmlNewProp(sup, BAD_CAST "class", BAD_CAST "citation");
+    for (size_t i = 0; i < count; i++)
+        if (i == 0 || nums[i] != nums[i - 1])
+            S_citation_link(r, nums[i], sup);
+    return sup;
+}
+
+/*
+ * A text node holding "[@": its text, with each citation in it rendered (S_citation). The
+ * spaces before a citation go, so that its number sits against the word it follows
+ * ("SMAS¹"); a citation that cannot be rendered keeps them, and its brackets.
+ */
+static void S_text_with_citations(S_render *r, cmark_node *n, const char *lit, xmlNodePtr parent)
+{
+    size_t len = strlen(lit), at = 0;
+    citation_group g;
+    while (citation_next(lit, len, at, &g)) {
+        xmlNodePtr sup = S_citation(r, n, lit, &g);
+        size_t end = sup ? g.start : g.end;
+        if (sup)
+            while (end > at && (lit[end - 1] == ' ' || lit[end - 1] == '\t'))
+                end--;
+        if (end > at)
+            xmlAddChild(parent, xmlNewTextLen(BAD_CAST(lit + at), (int)(end - at)));
+        if (sup)
+            xmlAddChild(parent, sup);
+        at = g.end;
+    }
+    if (at < len)
+        xmlAddChild(parent, xmlNewText(BAD_CAST(lit + at)));
 }
 
 /* Render on entering a node; returns the element its children go into, or NULL. */
@@ -354,7 +501,9 @@ static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_i
         return NULL;
     case CMARK_NODE_TEXT: {
         const char *lit = cmark_node_get_literal(n);
-        if (lit)
+        if (lit && r->hooks && r->hooks->cite && strchr(lit, '[') && strchr(lit, '@'))
+            S_text_with_citations(r, n, lit, parent);
+        else if (lit)
             xmlAddChild(parent, xmlNewText(BAD_CAST lit));
         return NULL;
     }
@@ -430,17 +579,34 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
         .result = res,
     };
     S_seed_ids(&r.taken_ids);
+    r.text = text;
+    r.len = len;
+    size_t lines_cap = 16;
+    r.line_starts = xcalloc(lines_cap, sizeof *r.line_starts);
+    r.n_lines = 1;
+    for (size_t at = 0; at < len;) {
+        const char *nl = memchr(text + at, '\n', len - at);
+        if (!nl)
+            break;
+        at = (size_t)(nl - text) + 1;
+        if (r.n_lines == lines_cap) {
+            lines_cap *= 2;
+            r.line_starts = xreallocarray(r.line_starts, lines_cap, sizeof *r.line_starts);
+        }
+        r.line_starts[r.n_lines++] = at;
+    }
     mdarena_mark tree = mdarena_begin();
     cmark_node *doc = S_parse(text, len);
     cmark_node *deep = S_too_deep(doc);
     if (deep) {
-        diag_error(diags, file, S_line(&r, deep), S_col(deep), "markdown",
+        diag_error(diags, file, S_line(&r, deep), S_col(&r, deep), "markdown",
                    "quotes or lists are nested more than %d levels deep here; no reader can "
                    "follow that, and suture will not build it: take out levels",
                    MARKDOWN_MAX_NESTING);
         res->errors++;
         mdarena_end(tree);
         strlist_free(&r.taken_ids);
+        free(r.line_starts);
         return res;
     }
     cmark_iter *it = cmark_iter_new(doc);
@@ -472,6 +638,8 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
         }
     }
     free(stack);
+    free(r.cited);
+    free(r.line_starts);
     cmark_iter_free(it);
     mdarena_end(tree);
     strlist_free(&r.taken_ids);

@@ -113,8 +113,50 @@ static void S_set_versions(json_t *page, const jsonld_versions *v)
     json_object_set_new(page, "workTranslation", list);
 }
 
+/* A PropertyValue identifier (schema.org's way to give a DOI or a PMID). */
+static json_t *S_identifier(const char *property, const char *value)
+{
+    json_t *id = json_object();
+    json_object_set_new(id, "@type", json_string("PropertyValue"));
+    json_object_set_new(id, "propertyID", json_string(property));
+    S_set_text(id, "value", value);
+    return id;
+}
+
+/* One cited source as schema.org sees it (jsonld.h, "citation"). */
+static json_t *S_citation(const source_entry *s)
+{
+    json_t *work = json_object();
+    json_object_set_new(work, "@type",
+                        json_string(s->journal ? "ScholarlyArticle" : "CreativeWork"));
+    S_set_text(work, "name", s->title);
+    S_set_text(work, "author", s->authors);
+    json_object_set_new(work, "datePublished", json_sprintf("%d", s->year));
+    S_set_text(work, "inLanguage", s->language);
+    if (s->journal)
+        S_set_thing(work, "isPartOf", S_thing("Periodical", s->journal, NULL));
+    else
+        S_set_thing(work, "publisher", S_thing("Organization", s->publisher, NULL));
+    char *url = s->doi    ? xasprintf("https://doi.org/%s", s->doi)
+                : s->pmid ? xasprintf("https://pubmed.ncbi.nlm.nih.gov/%s/", s->pmid)
+                          : xstrdup(s->url);
+    S_set_text(work, "url", url);
+    free(url);
+    json_t *ids = json_array();
+    if (s->doi)
+        json_array_append_new(ids, S_identifier("DOI", s->doi));
+    if (s->pmid)
+        json_array_append_new(ids, S_identifier("PMID", s->pmid));
+    if (json_array_size(ids))
+        json_object_set_new(work, "identifier", ids);
+    else
+        json_decref(ids);
+    return work;
+}
+
 char *jsonld_article(const config *cfg, const article *a, const procedure_data *procedures,
-                     const char *canonical, const jsonld_versions *versions)
+                     const char *canonical, const jsonld_versions *versions,
+                     const sources_cited *cited)
 {
     const config_language *lang = config_language_for(cfg, a->lang);
     const frontmatter *fm = a->fm;
@@ -153,6 +195,12 @@ char *jsonld_article(const config *cfg, const article *a, const procedure_data *
     S_set_thing(page, "isPartOf", S_thing("WebSite", lang->title, home));
     free(home);
     S_set_versions(page, versions);
+    if (cited && cited->n) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < cited->n; i++)
+            json_array_append_new(list, S_citation(cited->items[i]));
+        json_object_set_new(page, "citation", list);
+    }
     char *json = json_dumps(page, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(page);
     if (!json)

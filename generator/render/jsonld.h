@@ -34,6 +34,7 @@
 #include "content/article.h"
 #include "content/config.h"
 #include "content/procedures.h"
+#include "content/sources.h"
 
 /* An article's versions in other languages, by their absolute URLs (schema.org's
  * translationOfWork and workTranslation). */
@@ -47,11 +48,15 @@ typedef struct jsonld_versions {
  * The MedicalWebPage JSON-LD of article a (whose fm must not be NULL), as one line of
  * compact JSON, escaped for a script element as described above. canonical is the page's
  * absolute URL; procedures may be NULL (no "about"); versions may be NULL (a site in one
- * language). A string that is not valid UTF-8
+ * language); cited (NULL or empty: none) becomes "citation", one ScholarlyArticle (from a
+ * journal) or CreativeWork (from a publisher) per source, in the page's order, with its
+ * name, author, datePublished, isPartOf or publisher, url (the DOI's address, else
+ * PubMed's, else its url) and identifier (PropertyValue DOI and PMID). A string that is not valid UTF-8
  * leaves its key out rather than fail the page. Returns a string the caller frees with
  * free; never NULL (out of memory aborts).
  */
 char *jsonld_article(const config *cfg, const article *a, const procedure_data *procedures,
-                     const char *canonical, const jsonld_versions *versions);
+                     const char *canonical, const jsonld_versions *versions,
+                     const sources_cited *cited);
 
 #endif

@@ -263,7 +263,7 @@ static void S_article_lists(xmlNodePtr art, const config *cfg, const article *a,
 /* The page's <structured-data>: jsonld_article with the page's canonical URL. */
 static void S_structured_data(xmlNodePtr page, xmlNodePtr art, const config *cfg,
                               const article *a, const procedure_data *procedures,
-                              const pagexml_versions *v)
+                              const pagexml_versions *v, const sources_cited *cited)
 {
     xmlChar *canonical = NULL;
     for (xmlNodePtr n = page->children; n && !canonical; n = n->next)
@@ -279,7 +279,8 @@ static void S_structured_data(xmlNodePtr page, xmlNodePtr art, const config *cfg
         jv.translations = (const char *const *)translations;
         jv.n_translations = v->n_translations;
     }
-    char *json = jsonld_article(cfg, a, procedures, (const char *)canonical, v ? &jv : NULL);
+    char *json =
+        jsonld_article(cfg, a, procedures, (const char *)canonical, v ? &jv : NULL, cited);
     xmlFree(canonical);
     for (size_t i = 0; v && i < v->n_translations; i++)
         free(translations[i]);
@@ -290,10 +291,47 @@ static void S_structured_data(xmlNodePtr page, xmlNodePtr art, const config *cfg
     free(json);
 }
 
+/* <sources> of the article element art (pagexml.h). */
+static void S_sources(xmlNodePtr art, const sources_cited *cited)
+{
+    if (!cited || !cited->n)
+        return;
+    xmlNodePtr list = xmlNewChild(art, NULL, BAD_CAST "sources", NULL);
+    for (size_t i = 0; i < cited->n; i++) {
+        const source_entry *s = cited->items[i];
+        xmlNodePtr src = xmlNewChild(list, NULL, BAD_CAST "source", NULL);
+        char n[24];
+        snprintf(n, sizeof n, "%zu", i + 1);
+        xmlNewProp(src, BAD_CAST "n", BAD_CAST n);
+        xmlNewProp(src, BAD_CAST "lang", BAD_CAST s->language);
+        pagexml_text(src, "authors", s->authors);
+        pagexml_text(src, "title", s->title);
+        if (s->journal)
+            pagexml_text(src, "journal", s->journal);
+        else
+            pagexml_text(src, "publisher", s->publisher);
+        snprintf(n, sizeof n, "%d", s->year);
+        pagexml_text(src, "year", n);
+        if (s->doi) {
+            char *href = xasprintf("https://doi.org/%s", s->doi);
+            xmlNewProp(pagexml_text(src, "doi", s->doi), BAD_CAST "href", BAD_CAST href);
+            free(href);
+        }
+        if (s->pmid) {
+            char *href = xasprintf("https://pubmed.ncbi.nlm.nih.gov/%s/", s->pmid);
+            xmlNewProp(pagexml_text(src, "pmid", s->pmid), BAD_CAST "href", BAD_CAST href);
+            free(href);
+        }
+        if (s->url)
+            xmlNewProp(pagexml_text(src, "url", s->url), BAD_CAST "href", BAD_CAST s->url);
+    }
+}
+
 xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
                            xmlNodePtr body, const markdown_heading *headings,
                            size_t n_headings, const article *const *related, size_t n_related,
-                           const procedure_data *procedures, const pagexml_versions *versions)
+                           const procedure_data *procedures, const pagexml_versions *versions,
+                           const sources_cited *cited)
 {
     const frontmatter *fm = a->fm;
     const config_language *L = config_language_for(cfg, a->lang);
@@ -313,8 +351,9 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
     S_stale(art, cfg, a, versions);
     S_article_lists(art, cfg, a, procedures);
     S_toc(art, headings, n_headings);
-    S_structured_data(page, art, cfg, a, procedures, versions);
+    S_structured_data(page, art, cfg, a, procedures, versions, cited);
     xmlAddChild(art, body);
+    S_sources(art, cited);
     xmlNodePtr rel = xmlNewChild(art, NULL, BAD_CAST "related", NULL);
     for (size_t i = 0; i < n_related; i++)
         pagexml_article_ref(rel, cfg, related[i]);

@@ -13,6 +13,7 @@
 #include "markdown/markdown.h"
 #include "render/page.h"
 #include "content/procedures.h"
+#include "content/sources.h"
 
 /*
  * A new page document: <page kind lang dir generator> with <site>, <url>, <canonical>,
@@ -74,12 +75,17 @@ typedef struct pagexml_versions {
  * MedicalWebPage (jsonld.h), using the <canonical> that pagexml_new put in page. versions
  * (NULL on a site in one language) adds, on a stale translation, <stale source-lang
  * source-name source-href> holding the source's <reviewed> date, and the JSON-LD's
- * translationOfWork and workTranslation.
+ * translationOfWork and workTranslation. cited (NULL or empty: none) adds, after the body,
+ * <sources> with a <source n lang> per source in the page's order (n is the number its
+ * citations show; lang the language of its title), holding <authors>, <title>, <journal>
+ * or <publisher>, <year>, and those it has of <doi href>, <pmid href> and <url href>
+ * (doi.org's and PubMed's addresses), and the JSON-LD's "citation".
  */
 xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
                            xmlNodePtr body, const markdown_heading *headings,
                            size_t n_headings, const article *const *related, size_t n_related,
-                           const procedure_data *procedures, const pagexml_versions *versions);
+                           const procedure_data *procedures, const pagexml_versions *versions,
+                           const sources_cited *cited);
 
 /* The text direction for a language: "rtl" for Arabic, Hebrew, Persian and Urdu, else "ltr". */
 const char *pagexml_direction(const char *lang);

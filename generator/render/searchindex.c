@@ -176,7 +176,8 @@ static bool S_has_class(const char *cls, const char *name)
     return false;
 }
 
-/* Elements whose text is not the article's own words (searchindex_add_body). */
+/* Elements whose text is not the article's own words (searchindex_add_body); a citation's
+ * number would run on with the word it follows ("SMAS1"). */
 static bool S_left_out(const xmlNode *n)
 {
     static const char *const names[] = {"h1", "h2", "h3", "h4", "h5", "h6", "img",
@@ -187,7 +188,8 @@ static bool S_left_out(const xmlNode *n)
     xmlChar *cls = xmlGetNoNsProp(n, BAD_CAST "class");
     bool out = cls && (S_has_class((const char *)cls, "comparison-wrap") ||
                        S_has_class((const char *)cls, "consent-notice") ||
-                       S_has_class((const char *)cls, "heading-anchor"));
+                       S_has_class((const char *)cls, "heading-anchor") ||
+                       S_has_class((const char *)cls, "citation"));
     xmlFree(cls);
     return out;
 }

@@ -211,6 +211,30 @@ static void test_article_page(void **state)
     S_assert_xpath(doc, "//h2[@id='same-name-1']", 1);
     /* A table of contents, as the article has three or more sections. */
     S_assert_xpath(doc, "//nav[contains(@class,'toc')]//a[@href='#fixed-and-mobile-parts']", 1);
+    /* Citations: numbered in the order first cited, each number linking to its source and
+     * the first of each linked back to; the list after the body, in the NLM's style. */
+    S_assert_xpath(doc, "//main//p/sup[@class='citation']", 3);
+    S_assert_xpath(doc, "(//sup[@class='citation'])[1]/a[@href='#source-1'][@id='cite-1']"
+                        "[@aria-describedby='sources'][.='1']", 1);
+    S_assert_xpath(doc, "(//sup[@class='citation'])[2]/a", 2);
+    S_assert_xpath(doc, "(//sup[@class='citation'])[2]/a[2][@href='#source-2'][@id='cite-2']",
+                   1);
+    S_assert_xpath(doc, "//a[@id='cite-1']", 1);
+    S_assert_xpath(doc, "//section[@class='sources'][@aria-labelledby='sources']"
+                        "/h2[@id='sources'][.='Sources']", 1);
+    S_assert_xpath(doc, "//ol[@class='source-list']/li", 2);
+    S_assert_string(doc, "normalize-space(//li[@id='source-1']/span[@lang='en'])",
+                    "Mitz V, Peyronie M. The superficial musculo-aponeurotic system (SMAS) in "
+                    "the parotid and cheek area. Plastic and Reconstructive Surgery.");
+    S_assert_xpath(doc, "//li[@id='source-1']/a[@href='https://doi.org/"
+                        "10.1097/00006534-197607000-00013']", 1);
+    S_assert_xpath(doc, "//li[@id='source-1']/a[@href='https://pubmed.ncbi.nlm.nih.gov/935283/']"
+                        "[.='PubMed record 935283']", 1);
+    S_assert_xpath(doc, "//li[@id='source-2']/a[@class='back-to-citation'][@href='#cite-2']"
+                        "[@aria-label='Back to where source 2 is cited']", 1);
+    /* Every citation points at a source on the page; the source not cited is not listed. */
+    S_assert_xpath(doc, "//sup[@class='citation']/a[not(substring(@href, 2) = //li/@id)]", 0);
+    S_assert_xpath(doc, "//*[contains(., 'example guideline')]", 0);
     /* Internal link to another article's heading, rewritten with the base path. */
     S_assert_xpath(doc, "//a[@href='/kb/articles/dimpling/#causes'][.='dimpling causes']", 1);
     /* Glossary: the first use of each term links to it, once; the longer term wins. */
@@ -273,6 +297,14 @@ static void test_article_page(void **state)
                         "MedicalProcedure");
     assert_string_equal(json_string_value(json_object_get(json_array_get(about, 0), "name")),
                         "Thread lift");
+    /* The sources it cites, in its order. */
+    json_t *citation = json_object_get(j, "citation");
+    assert_int_equal(json_array_size(citation), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(citation, 1), "name")),
+                        "The relationship of the superficial and deep facial fascias: relevance "
+                        "to rhytidectomy and aging");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(citation, 1), "url")),
+                        "https://pubmed.ncbi.nlm.nih.gov/1741467/");
     json_decref(j);
     free(ld);
     xmlFreeDoc(doc);

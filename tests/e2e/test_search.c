@@ -276,6 +276,10 @@ static void test_search_index(void **state)
     assert_string_equal(json_string_value(json_array_get(postings, smas_ko)), "2");
     /* The draft's words are not there: "Work in progress." */
     assert_int_equal(S_find(words, "progress"), -1);
+    /* A citation's number is no word, nor part of the one before it: "…the cheekbone¹," */
+    assert_true(S_find(words, "cheekbone") >= 0);
+    assert_int_equal(S_find(words, "cheekbone1"), -1);
+    assert_int_equal(S_find(words, "1"), -1);
     json_decref(root);
     char *text = S_file(dir, "site/search-index.json");
     assert_null(strstr(text, "upcoming"));

@@ -75,7 +75,7 @@ static void test_medical_web_page(void **state)
     (void)state;
     S_fixture f;
     S_setup(&f);
-    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL, NULL);
     /* Procedures in front matter order; an unknown one is left out. */
     assert_string_equal(
         json,
@@ -104,7 +104,7 @@ static void test_script_safe(void **state)
     S_setup(&f);
     f.fm.title = S_own(&f, "</script><script>alert(1)</script> & <!-- \"quotes\" \\ 리프팅");
     f.fm.n_procedures = 0;
-    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, NULL);
+    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, NULL, NULL);
     assert_null(strchr(json, '<'));
     assert_null(strchr(json, '>'));
     assert_null(strchr(json, '&'));
@@ -130,7 +130,7 @@ static void test_invalid_utf8_left_out(void **state)
     f.fm.summary = S_own(&f, "bad \xff byte");
     f.fm.reviewer = S_own(&f, "\xc3\x28");
     f.names[1].text = S_own(&f, "Mini \xfe lift");
-    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL, NULL);
     assert_null(strstr(json, "\"description\""));
     assert_null(strstr(json, "\"reviewedBy\""));
     assert_null(strstr(json, "Mini"));
@@ -157,11 +157,11 @@ static void test_procedure_names_in_the_article_language(void **state)
     f.data.lang = S_own(&f, "ko");
     f.fm.n_procedures = 3;
     f.a.lang = S_own(&f, "ko");
-    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL, NULL);
     assert_non_null(strstr(json, "{\"@type\":\"MedicalProcedure\",\"name\":\"실리프팅\","));
     free(json);
     f.a.lang = S_own(&f, "en");
-    json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL);
+    json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL, NULL);
     assert_non_null(strstr(json, "{\"@type\":\"MedicalProcedure\",\"name\":\"Thread lift\","));
     free(json);
     S_teardown(&f);
@@ -176,23 +176,62 @@ static void test_translations(void **state)
     S_setup(&f);
     f.fm.n_procedures = 0;
     jsonld_versions of = {.translation_of = "https://clinic.example/kb/en/articles/x/"};
-    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &of);
+    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &of, NULL);
     assert_non_null(strstr(json, ",\"translationOfWork\":{\"@id\":"
                                  "\"https://clinic.example/kb/en/articles/x/\"}}"));
     assert_null(strstr(json, "workTranslation"));
     free(json);
     const char *urls[] = {"https://clinic.example/kb/articles/x/", "bad \xff"};
     jsonld_versions source = {.translations = urls, .n_translations = 2};
-    json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &source);
+    json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &source, NULL);
     assert_non_null(strstr(json, ",\"workTranslation\":[{\"@id\":"
                                  "\"https://clinic.example/kb/articles/x/\"}]}"));
     assert_null(strstr(json, "translationOfWork"));
     free(json);
     /* None of either: neither key. */
     jsonld_versions none = {0};
-    json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &none);
+    json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, &none, NULL);
     assert_null(strstr(json, "translationOfWork"));
     assert_null(strstr(json, "workTranslation"));
+    free(json);
+    S_teardown(&f);
+}
+
+/* The sources the page cites: "citation", in the page's order, each with what finds it. */
+static void test_citations(void **state)
+{
+    (void)state;
+    S_fixture f;
+    S_setup(&f);
+    f.fm.n_procedures = 0;
+    char mitz[] = "Mitz V, Peyronie M", smas[] = "The SMAS", prs[] = "Plast Reconstr Surg",
+         doi[] = "10.1097/00006534-197607000-00013", pmid[] = "935283", en[] = "en",
+         society[] = "Example Society", guideline[] = "Guideline",
+         url[] = "https://www.example.org/g", ko[] = "ko";
+    source_entry paper = {.authors = mitz, .title = smas, .journal = prs, .year = 1976,
+                          .doi = doi, .pmid = pmid, .language = en};
+    source_entry report = {.authors = society, .title = guideline, .publisher = society,
+                           .year = 2020, .url = url, .language = ko};
+    const source_entry *items[] = {&report, &paper};
+    sources_cited cited = {items, 2};
+    char *json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, NULL, &cited);
+    assert_non_null(strstr(
+        json, ",\"citation\":[{\"@type\":\"CreativeWork\",\"name\":\"Guideline\",\"author\":"
+              "\"Example Society\",\"datePublished\":\"2020\",\"inLanguage\":\"ko\","
+              "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example Society\"},"
+              "\"url\":\"https://www.example.org/g\"},{\"@type\":\"ScholarlyArticle\","
+              "\"name\":\"The SMAS\",\"author\":\"Mitz V, Peyronie M\",\"datePublished\":"
+              "\"1976\",\"inLanguage\":\"en\",\"isPartOf\":{\"@type\":\"Periodical\","
+              "\"name\":\"Plast Reconstr Surg\"},\"url\":\"https://doi.org/"
+              "10.1097/00006534-197607000-00013\",\"identifier\":[{\"@type\":"
+              "\"PropertyValue\",\"propertyID\":\"DOI\",\"value\":"
+              "\"10.1097/00006534-197607000-00013\"},{\"@type\":\"PropertyValue\","
+              "\"propertyID\":\"PMID\",\"value\":\"935283\"}]}]"));
+    free(json);
+    /* None cited: no key. */
+    sources_cited none = {NULL, 0};
+    json = jsonld_article(&f.cfg, &f.a, NULL, CANONICAL, NULL, &none);
+    assert_null(strstr(json, "citation"));
     free(json);
     S_teardown(&f);
 }
@@ -205,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_left_out),
         cmocka_unit_test(test_procedure_names_in_the_article_language),
         cmocka_unit_test(test_translations),
+        cmocka_unit_test(test_citations),
     };
     return cmocka_run_group_tests_name("jsonld", tests, NULL, NULL);
 }

@@ -466,6 +466,97 @@ static void test_control_character_link_left_out(void **state)
     assert_int_equal(n, 1);
 }
 
+/* ---- citations ---- */
+
+/* markdown_hooks.cite for the tests: ids "a", "b", "c" are sources 1, 2, 3 on the page, in
+ * the order first cited; any other id is unknown (0, and an error the hook reports). */
+typedef struct {
+    strlist order;
+    diag_list *diags;
+} S_cites;
+
+static unsigned S_cite_hook(void *ctx, const char *id, unsigned line, unsigned column)
+{
+    S_cites *c = ctx;
+    if (strcmp(id, "a") && strcmp(id, "b") && strcmp(id, "c")) {
+        diag_error(c->diags, FILE_NAME, line, column, "citation", "no source '%s'", id);
+        return 0;
+    }
+    for (size_t i = 0; i < c->order.len; i++)
+        if (strcmp(c->order.items[i], id) == 0)
+            return (unsigned)i + 1;
+    strlist_push(&c->order, id);
+    return (unsigned)c->order.len;
+}
+
+/* Citations become numbered links to #source-N, in ascending order, each number once; the
+ * first citation of a number has the id the list of sources links back to. */
+static void test_citations_render(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    S_cites c = {.order = STRLIST_INIT, .diags = diags};
+    markdown_hooks hooks = {.ctx = &c, .cite = S_cite_hook};
+    markdown_result *r = S_render("The *SMAS* [@b]. Again [@c; @b;@b]\n\n- [@b]\n", 0,
+                                  &hooks, diags);
+    char *got = tu_dump(NULL, r->body);
+    assert_string_equal(
+        got,
+        "<body><p>The <em>SMAS</em><sup class=\"citation\"><a href=\"#source-1\" "
+        "id=\"cite-1\" aria-describedby=\"sources\">1</a></sup>. Again<sup "
+        "class=\"citation\"><a href=\"#source-1\" aria-describedby=\"sources\">1</a>,<a "
+        "href=\"#source-2\" id=\"cite-2\" aria-describedby=\"sources\">2</a></sup></p>"
+        "<ul><li><sup class=\"citation\"><a href=\"#source-1\" "
+        "aria-describedby=\"sources\">1</a></sup></li></ul></body>");
+    assert_int_equal(diag_count(diags), 0);
+    free(got);
+    markdown_result_free(r);
+    strlist_free(&c.order);
+    diag_list_free(diags);
+}
+
+/* A bracket that is not a citation is an error at its '[', in characters (Korean text
+ * counts one column a syllable); one with an unknown id keeps its text and its space. */
+static void test_citation_mistakes(void **state)
+{
+    (void)state;
+    diag_list *diags = diag_list_new();
+    S_cites c = {.order = STRLIST_INIT, .diags = diags};
+    markdown_hooks hooks = {.ctx = &c, .cite = S_cite_hook};
+    markdown_result *r = S_render("스마스 [@a, p. 3] and *x* [@zz; @a]", 0, &hooks, diags);
+    char *got = tu_dump(NULL, r->body);
+    assert_string_equal(got, "<body><p>스마스 [@a, p. 3] and <em>x</em> [@zz; @a]</p></body>");
+    assert_int_equal(r->errors, 1);
+    assert_int_equal(diag_count(diags), 2);
+    tu_expect_diag(diags, 0,
+                   "content/articles/smas.md:10:5: error: '[@a, p. 3]' is not a citation "
+                   "suture can read: write [@id] for one source, or [@id1; @id2] for several, "
+                   "with the ids of content/sources.yaml [citation]");
+    tu_expect_diag(diags, 1, "content/articles/smas.md:10:26: error: no source 'zz' [citation]");
+    free(got);
+    markdown_result_free(r);
+    strlist_free(&c.order);
+    diag_list_free(diags);
+    /* Without the hook, citations are text. */
+    S_expect("x [@a]", 0, "<body><p>x [@a]</p></body>");
+}
+
+/* A heading whose id would be a citation's (cite-1, source-2) or the list's (sources) takes
+ * another. */
+static void test_citation_ids_reserved(void **state)
+{
+    (void)state;
+    strlist ids = STRLIST_INIT;
+    const char *text = "## Sources\n\n## Source 2\n\n## Cite 10\n\n## Cite x\n";
+    markdown_heading_ids(text, strlen(text), &ids);
+    assert_int_equal(ids.len, 4);
+    assert_string_equal(ids.items[0], "sources-1");
+    assert_string_equal(ids.items[1], "source-2-heading");
+    assert_string_equal(ids.items[2], "cite-10-heading");
+    assert_string_equal(ids.items[3], "cite-x");
+    strlist_free(&ids);
+}
+
 /* ---- hooks ---- */
 
 typedef struct {
@@ -540,7 +631,7 @@ static void test_link_and_image_hooks(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, S_fenced_hook};
+    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, S_fenced_hook, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render(
         "Intro\n\nSee [the causes](dimpling.md#causes) and ![a *photo*](media/x.jpg).\n", 0,
@@ -569,7 +660,7 @@ static void test_link_hook_keeps_url_on_null(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, S_link_hook, NULL, NULL};
+    markdown_hooks hooks = {&log, S_link_hook, NULL, NULL, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("Line\n[web](https://example.org/a)\n", 0, &hooks, diags);
     char *got = tu_dump(NULL, r->body);
@@ -587,7 +678,7 @@ static void test_hooks_not_called_for_unsafe_urls(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, NULL};
+    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, NULL, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("[a](javascript:x) ![b](file:///x.png)\n", 0, &hooks, diags);
     assert_int_equal(log.link_calls, 0);
@@ -602,7 +693,7 @@ static void test_fenced_hook_position(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook};
+    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render(
         "Intro\n\n```compare\nprocedures: thread-lift\ncaption: X\n```\n\n"
@@ -627,7 +718,7 @@ static void test_fenced_hook_position_in_blockquote(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook};
+    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("> ```compare extra\n> caption: Y\n> ```\n", 0, &hooks, diags);
     char *got = tu_dump(NULL, r->body);
@@ -847,6 +938,9 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_does_not_crash),
         cmocka_unit_test(test_nul_byte_does_not_crash),
         cmocka_unit_test(test_caller_takes_body),
+        cmocka_unit_test(test_citations_render),
+        cmocka_unit_test(test_citation_mistakes),
+        cmocka_unit_test(test_citation_ids_reserved),
     };
     return cmocka_run_group_tests_name("markdown", tests, tu_xml_setup, NULL);
 }

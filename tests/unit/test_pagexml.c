@@ -311,7 +311,7 @@ static void test_article(void **state)
     const article *related[] = {&S_related};
     procedure_data *procs = S_procedures();
     xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body,
-                                     headings, 3, related, 1, procs, NULL);
+                                     headings, 3, related, 1, procs, NULL, NULL);
     assert_ptr_equal(body->parent, art);
     char *got = tu_dump(art->doc, art);
     /* One h2 section: no table of contents. Unknown topic and procedure ids are skipped. */
@@ -364,7 +364,7 @@ static void test_article_toc_from_three_sections(void **state)
                                    {2, STR("스마스"), STR("스마스")}};
     procedure_data *procs = S_procedures();
     xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body,
-                                     headings, 5, NULL, 0, procs, NULL);
+                                     headings, 5, NULL, 0, procs, NULL, NULL);
     xmlNodePtr toc = NULL;
     for (xmlNodePtr c = art->children; c; c = c->next)
         if (xmlStrEqual(c->name, BAD_CAST "toc"))
@@ -509,7 +509,7 @@ static void test_article_stale_translation(void **state)
     procedure_data *procs = S_procedures();
     pagexml_versions v = {.source = &src, .stale = true};
     xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &cfg, &ko, body, NULL, 0, NULL,
-                                     0, procs, &v);
+                                     0, procs, &v, NULL);
     char *got = S_dump_utf8(doc, art);
     assert_non_null(strstr(got, "<date iso=\"2026-01-02\" year=\"2026\" month=\"1\" day=\"2\" "
                                 "text=\"2026년 1월 2일\"/>"));
@@ -528,7 +528,7 @@ static void test_article_stale_translation(void **state)
     const article *translations[] = {&ko};
     pagexml_versions w = {.translations = translations, .n_translations = 1};
     art = pagexml_article(xmlDocGetRootElement(doc), &cfg, &src, body, NULL, 0, NULL, 0, procs,
-                          &w);
+                          &w, NULL);
     got = S_dump_utf8(doc, art);
     assert_null(strstr(got, "<stale"));
     assert_non_null(strstr(got, "\"workTranslation\":[{\"@id\":"
@@ -538,6 +538,51 @@ static void test_article_stale_translation(void **state)
     /* The procedures link to the English comparison page. */
     assert_non_null(strstr(got, "href=\"/kb/en/compare/#procedure-thread-lift\""));
     free(got);
+    S_procedures_free(procs);
+    xmlFreeDoc(doc);
+}
+
+/* The sources an article cites: <sources> after the body, numbered in the page's order,
+ * each with what the template lists and its links (issue 18). */
+static void test_article_sources(void **state)
+{
+    (void)state;
+    xmlDocPtr doc = pagexml_new(&S_cfg, PAGE_ARTICLE, "en", "/kb/articles/smas/", "T", "", NULL);
+    xmlNodePtr body = xmlNewNode(NULL, BAD_CAST "body");
+    source_entry paper = {.authors = STR("Mitz V, Peyronie M"), .title = STR("The SMAS"),
+                          .journal = STR("Plast Reconstr Surg"), .year = 1976,
+                          .doi = STR("10.1097/00006534-197607000-00013"), .pmid = STR("935283"),
+                          .language = STR("en")};
+    source_entry report = {.authors = STR("학회"), .title = STR("지침"), .publisher = STR("학회"),
+                           .year = 2020, .url = STR("https://www.example.org/g?a=1&b=2"),
+                           .language = STR("ko")};
+    const source_entry *items[] = {&report, &paper};
+    procedure_data *procs = S_procedures();
+    sources_cited cited = {items, 2};
+    xmlNodePtr art = pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body, NULL,
+                                     0, NULL, 0, procs, NULL, &cited);
+    xmlNodePtr list = body->next;
+    assert_non_null(list);
+    char *got = S_dump_utf8(doc, list);
+    assert_string_equal(
+        got, "<sources><source n=\"1\" lang=\"ko\"><authors>학회</authors><title>지침</title>"
+             "<publisher>학회</publisher><year>2020</year><url "
+             "href=\"https://www.example.org/g?a=1&amp;b=2\">https://www.example.org/g?a=1&amp;b=2"
+             "</url></source><source n=\"2\" lang=\"en\"><authors>Mitz V, Peyronie M</authors>"
+             "<title>The SMAS</title><journal>Plast Reconstr Surg</journal><year>1976</year>"
+             "<doi href=\"https://doi.org/10.1097/00006534-197607000-00013\">"
+             "10.1097/00006534-197607000-00013</doi><pmid "
+             "href=\"https://pubmed.ncbi.nlm.nih.gov/935283/\">935283</pmid></source></sources>");
+    free(got);
+    /* None cited: no element. */
+    assert_ptr_equal(art, body->parent);
+    xmlFreeDoc(doc);
+    doc = pagexml_new(&S_cfg, PAGE_ARTICLE, "en", "/kb/articles/smas/", "T", "", NULL);
+    body = xmlNewNode(NULL, BAD_CAST "body");
+    sources_cited none = {NULL, 0};
+    pagexml_article(xmlDocGetRootElement(doc), &S_cfg, &S_article, body, NULL, 0, NULL, 0, procs,
+                    NULL, &none);
+    assert_true(!body->next || !xmlStrEqual(body->next->name, BAD_CAST "sources"));
     S_procedures_free(procs);
     xmlFreeDoc(doc);
 }
@@ -555,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_article_ref),
         cmocka_unit_test(test_article),
         cmocka_unit_test(test_article_toc_from_three_sections),
+        cmocka_unit_test(test_article_sources),
         cmocka_unit_test(test_languages_of_an_untranslated_page),
         cmocka_unit_test(test_languages_x_default_and_one_language),
         cmocka_unit_test(test_absolute),

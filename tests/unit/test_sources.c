@@ -27,13 +27,14 @@ static const char S_valid[] =
     "    journal: Plastic and Reconstructive Surgery\n"
     "    year: 1976\n"
     "    doi: 10.1097/00006534-197607000-00013\n"
-    "    pmid: 940929\n"
+    "    pmid: 935283\n"
     "  - id: guideline\n"
     "    authors: Example Society\n"
     "    title: A guideline\n"
     "    publisher: Example Society\n"
     "    year: 2020\n"
-    "    url: https://www.example.org/guideline\n";
+    "    url: https://www.example.org/guideline\n"
+    "    language: ko\n";
 
 static void test_valid(void **state)
 {
@@ -43,22 +44,24 @@ static void test_valid(void **state)
     assert_int_equal(diag_count(f->diags), 0);
     assert_non_null(s);
     assert_int_equal(s->n, 2);
-    const source *m = sources_find(s, "mitz1976");
+    const source_entry *m = sources_find(s, "mitz1976");
     assert_non_null(m);
     assert_string_equal(m->authors, "Mitz V, Peyronie M");
     assert_string_equal(m->journal, "Plastic and Reconstructive Surgery");
     assert_null(m->publisher);
     assert_int_equal(m->year, 1976);
     assert_string_equal(m->doi, "10.1097/00006534-197607000-00013");
-    assert_string_equal(m->pmid, "940929");
+    assert_string_equal(m->pmid, "935283");
     assert_null(m->url);
+    assert_string_equal(m->language, "en"); /* not given: English */
     assert_int_equal(m->line, 2);
     assert_int_equal(m->column, 5);
-    const source *g = sources_find(s, "guideline");
+    const source_entry *g = sources_find(s, "guideline");
     assert_non_null(g);
     assert_null(g->journal);
     assert_string_equal(g->publisher, "Example Society");
     assert_string_equal(g->url, "https://www.example.org/guideline");
+    assert_string_equal(g->language, "ko");
     assert_null(sources_find(s, "stuzin1992"));
     assert_string_equal(sources_suggest(s, "mitz1967"), "mitz1976");
     assert_null(sources_suggest(s, "completely-different"));
@@ -160,7 +163,8 @@ static void test_journal_and_publisher_year_and_duplicates(void **state)
                         "    journal: J\n"
                         "    year: 2001\n"
                         "    pmid: 2\n"
-                        "  - id: Bad_Id\n");
+                        "  - id: Bad_Id\n"
+                        "    language: Korean!\n");
     assert_null(sources_load(f->path, f->diags));
     diag_list_sort(f->diags);
     size_t n = diag_count(f->diags);
@@ -179,6 +183,8 @@ static void test_journal_and_publisher_year_and_duplicates(void **state)
         ":15:9: error: source id 'Bad_Id' may use only lower-case letters, digits and "
         "hyphens",
         ":15:5: error: source 'Bad_Id' has no 'title'; add its title as published",
+        ":16:15: error: 'language' of source 'Bad_Id' must be the language code of its "
+        "title, like en or ko, not 'Korean!'",
     };
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
         if (!strstr(text, parts[i]))

@@ -1,0 +1,90 @@
+/* citation.c: [@id] citations in Markdown text (see citation.h). */
+#define _GNU_SOURCE /* memmem */
+#include "markdown/citation.h"
+
+#include <string.h>
+
+static bool S_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Whether c may be in an id: anything but white space and the bracket's own punctuation. */
+static bool S_id_char(char c)
+{
+    return c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ';' && c != '[' &&
+           c != ']';
+}
+
+/* Read the ids of the bracket text[open, close) ('[' and ']' excluded) into g. */
+static bool S_parts(const char *text, size_t open, size_t close, citation_group *g)
+{
+    size_t i = open;
+    while (i <= close) {
+        size_t part_end = i;
+        while (part_end < close && text[part_end] != ';')
+            part_end++;
+        size_t a = i, b = part_end;
+        while (a < b && S_blank(text[a]))
+            a++;
+        while (b > a && S_blank(text[b - 1]))
+            b--;
+        if (b - a < 2 || text[a] != '@' || g->n_ids == CITATION_MAX_IDS)
+            return false;
+        for (size_t k = a + 1; k < b; k++)
+            if (!S_id_char(text[k]))
+                return false;
+        g->ids[g->n_ids].at = a + 1;
+        g->ids[g->n_ids].len = b - a - 1;
+        g->n_ids++;
+        i = part_end + 1;
+    }
+    return true;
+}
+
+/* Whether text[open, close) (inside a bracket) cites: an '@' at the start of a word (after
+ * the '[', a space, a tab, ';' or Pandoc's '-') followed by a character of an id. */
+static bool S_cites(const char *text, size_t open, size_t close)
+{
+    for (size_t i = open; i + 1 < close; i++) {
+        if (text[i] != '@' || !S_id_char(text[i + 1]))
+            continue;
+        char before = i == open ? '[' : text[i - 1];
+        if (before == '[' || S_blank(before) || before == ';' || before == '-')
+            return true;
+    }
+    return false;
+}
+
+bool citation_next(const char *text, size_t len, size_t from, citation_group *g)
+{
+    for (size_t at = from; at < len;) {
+        const char *hit = memchr(text + at, '[', len - at);
+        if (!hit)
+            return false;
+        size_t start = (size_t)(hit - text), close = start + 1;
+        while (close < len && text[close] != ']' && text[close] != '\n' && text[close] != '[')
+            close++;
+        if (!S_cites(text, start + 1, close)) {
+            at = start + 1;
+            continue;
+        }
+        *g = (citation_group){.start = start};
+        if (close >= len || text[close] != ']') {
+            /* No ']' before the end of the line, or another '[' first: the rest of it. */
+            if (close < len && text[close] == '[')
+                while (close < len && text[close] != ']' && text[close] != '\n')
+                    close++;
+            g->end = close < len && text[close] == ']' ? close + 1 : close;
+            g->malformed = true;
+            return true;
+        }
+        g->end = close + 1;
+        if (!S_parts(text, start + 1, close, g)) {
+            g->n_ids = 0;
+            g->malformed = true;
+        }
+        return true;
+    }
+    return false;
+}

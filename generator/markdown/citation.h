@@ -1,0 +1,46 @@
+/*
+ * citation.h: citations in Markdown text, in Pandoc's form (Pandoc User's Guide,
+ * "Citation syntax"): a source's id after '@', in square brackets, several separated by
+ * semicolons:
+ *
+ *     The SMAS was first described in 1976 [@mitz1976].
+ *     It joins the platysma below and the temporoparietal fascia above [@mitz1976; @stuzin1992].
+ *
+ * Only that: Pandoc's prefixes, locators and suffixes ("[see @doe99, pp. 33-35]") and
+ * citations without brackets ("@doe99 says") are not taken. A bracket that holds an '@' at
+ * the start of a word but is not a list of @ids is reported as malformed, so that a
+ * writer's citation is never published as text without a word; an address in brackets
+ * ("[info@clinic.example]") is no citation. The ids are the bibliography's
+ * (content/sources.yaml, sources.h); whether they exist is not known here.
+ */
+#ifndef SUTURE_CITATION_H
+#define SUTURE_CITATION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The most sources one bracket may cite. */
+#define CITATION_MAX_IDS 16
+
+typedef struct citation_group {
+    size_t start, end;        /* the bracket: text[start] is '[', text[end - 1] is ']' */
+    size_t n_ids;             /* 0 when malformed */
+    struct {
+        size_t at, len;       /* an id, without its '@': text[at, at + len) */
+    } ids[CITATION_MAX_IDS];
+    bool malformed;           /* "[@" opens it, but it is not a list of @ids (or has more than
+                               * CITATION_MAX_IDS, or no closing ']' on its line) */
+} citation_group;
+
+/*
+ * The first citation bracket in text[from, len) (UTF-8; need not end with '\0'): true with
+ * *g set, or false when there is none. A bracket is a citation when it holds an '@' at the
+ * start of a word (after '[', a space, a tab, ';' or '-') followed by a character of an id;
+ * it closes at the first ']' (without one before the end of the line, or with another '['
+ * first, it is malformed and ends there). Each part between semicolons, trimmed of spaces
+ * and tabs, must be '@' and an id of one or more characters other than white space, ';',
+ * '[' and ']'. The next group is searched from g->end.
+ */
+bool citation_next(const char *text, size_t len, size_t from, citation_group *g);
+
+#endif
