@@ -12,6 +12,7 @@
 
 #include "base/alloc.h"
 #include "base/files.h"
+#include "base/slug.h"
 #include "base/str.h"
 #include "check/compliance.h"
 #include "check/explain.h"
@@ -22,6 +23,7 @@
 #include "check/staleness.h"
 #include "content/articlefiles.h"
 #include "content/config.h"
+#include "content/sources.h"
 #include "markdown/markdown.h"
 #include "markdown/mdarena.h"
 
@@ -173,6 +175,44 @@ static void S_check_languages(const check_lint_options *opt, const config *cfg,
     }
 }
 
+/*
+ * Each source of content/sources.yaml that no article cites: a warning at its entry, in the
+ * site's language (the file serves them all). A bibliography that cannot be read is the
+ * build's to report (site_validate, suture build).
+ */
+static void S_check_sources(const check_lint_options *opt, const config *cfg, const S_work *w,
+                            diag_list *diags)
+{
+    char *path = path_join(opt->content_dir, "sources.yaml");
+    diag_list *quiet = diag_list_new();
+    sources *all = sources_load(path, quiet);
+    diag_list_free(quiet);
+    const char *lang = config_default_language(cfg)->code;
+    bool korean = slug_language_in(lang, "ko");
+    for (size_t i = 0; all && i < all->n; i++) {
+        const source_entry *s = &all->items[i];
+        bool cited = false;
+        for (size_t k = 0; k < w->n && !cited; k++)
+            cited = strlist_contains(&w->results[k].cited, s->id);
+        if (cited)
+            continue;
+        if (korean)
+            diag_add_lang(diags, DIAG_WARNING, path, s->line, s->column, "source-never-cited",
+                          NULL, lang,
+                          "'%s' 출처를 인용한 글이 없습니다. 근거로 쓴 글에 [@%s]로 인용하거나 "
+                          "이 항목을 지우시기 바랍니다",
+                          s->id, s->id);
+        else
+            diag_add_lang(diags, DIAG_WARNING, path, s->line, s->column, "source-never-cited",
+                          NULL, lang,
+                          "source '%s' is cited by no article; cite it where an article relies "
+                          "on it, as [@%s], or remove it",
+                          s->id, s->id);
+    }
+    sources_free(all);
+    free(path);
+}
+
 /* Lint the articles on opt->jobs threads into w->results. */
 static void S_lint_articles(const check_lint_options *opt, S_work *w)
 {
@@ -275,6 +315,7 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
     S_lint_articles(opt, &w);
     free(articles_dir);
     S_check_languages(opt, cfg, &w, &rels, diags);
+    S_check_sources(opt, cfg, &w, diags);
 
     compliance_scanner *s = compliance_scanner_new();
     static const char *const site_skip[] = {"id",          "base_url",

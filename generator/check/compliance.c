@@ -28,7 +28,7 @@ static const char *const S_rule_keys[] = {"id",          "severity",          "k
                                           "clause-exceptions", "negation-exempts", "when",
                                           "headings",    "check",             "max",
                                           NULL};
-static const char *const S_when_keys[] = {"procedures", "topics", NULL};
+static const char *const S_when_keys[] = {"articles", "procedures", "topics", NULL};
 
 typedef struct {
     const char *name;
@@ -245,15 +245,19 @@ static void S_read_when(ydoc *doc, yaml_node_t *n, rule *r)
     if (!ydoc_expect_map(doc, n, "'when'"))
         return;
     ydoc_check_keys(doc, n, S_when_keys, "'when'");
+    yaml_node_t *a = ydoc_map_get(doc, n, "articles");
+    if (a)
+        ydoc_expect_bool(doc, a, "'when: articles'", &r->when_articles);
     yaml_node_t *p = ydoc_map_get(doc, n, "procedures");
     if (p)
         ydoc_expect_bool(doc, p, "'when: procedures'", &r->when_procedures);
     yaml_node_t *t = ydoc_map_get(doc, n, "topics");
     if (t)
         S_read_ids(doc, t, "'when: topics'", false, &r->when_topics);
-    if (!r->when_procedures && r->when_topics.len == 0)
+    if (!r->when_articles && !r->when_procedures && r->when_topics.len == 0)
         ydoc_error(doc, n,
-                   "'when' selects no article; set 'procedures: true' or list 'topics'");
+                   "'when' selects no article; set 'articles: true', 'procedures: true' or "
+                   "list 'topics'");
 }
 
 /*

@@ -23,6 +23,7 @@
  *
  *       - kind: requires                  # an article that meets `when` must have a
  *         when: {procedures: true, topics: [thread-lift]}   # heading matching `headings`
+ *                                         # (`when: {articles: true}`: every article)
  *         headings: ['side effects?']     # or a sentence matching `patterns`
  *         patterns: ['...']
  *
@@ -93,6 +94,7 @@ typedef struct rule {
     bool negation_exempts;   /* patterns: a negation that governs a match cancels it
                               * (clause.h); `negation-exempts: false` turns that off */
     rule_patterns headings;  /* requires */
+    bool when_articles;      /* requires: applies to every article (reported at its title) */
     bool when_procedures;    /* requires: applies to articles that list procedures */
     strlist when_topics;     /* requires: ...or that have one of these topics */
     unsigned when_line, when_column;

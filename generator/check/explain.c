@@ -65,6 +65,27 @@ static const explain_rule S_builtin[] = {
      "결과에 따옴표가 그대로 보이고, 다른 사람의 말을 인용한 것처럼 읽힙니다. title: \"실 "
      "리프팅\"처럼 따옴표 없이 쓰시기 바랍니다. 제목의 일부만 인용한 경우('다운타임'이란 "
      "무엇인가요?)는 해당하지 않습니다."},
+    {"citation", "error", "A citation names no source, or is not written as suture reads it.",
+     "Cite a source of content/sources.yaml by its id in square brackets, after the claim it "
+     "supports: [@mitz1976]; several at once with semicolons: [@mitz1976; @stuzin1992]. "
+     "Pandoc's page numbers and prefixes ([see @mitz1976, p. 80]) are not taken. An id that "
+     "is not in sources.yaml is an error, with the closest id that is; add the source there, "
+     "or correct the id. Citations belong in articles, which list their sources at the end.",
+     "README.md, 'Citing sources'",
+     "참고 문헌은 content/sources.yaml에 있는 id를 대괄호 안에 적어 근거가 되는 문장 바로 "
+     "뒤에 인용합니다. 예: [@mitz1976]. 여러 출처는 세미콜론으로 나눕니다: [@mitz1976; "
+     "@stuzin1992]. 쪽수나 앞말을 붙인 형식([see @mitz1976, p. 80])은 쓸 수 없습니다. "
+     "sources.yaml에 없는 id는 오류이며, 가장 비슷한 id를 함께 알려 줍니다. 출처를 그 "
+     "파일에 추가하거나 id를 바로잡으시기 바랍니다. 인용은 글 끝에 참고 문헌 목록이 붙는 "
+     "글(article) 안에서만 쓸 수 있습니다."},
+    {"source-never-cited", "warning", "A source in content/sources.yaml is cited by no article.",
+     "A bibliography lists what the articles rely on. A source nobody cites is either a "
+     "citation that was forgotten or one that is no longer needed: cite it where the article "
+     "uses it ([@id]), or remove it from sources.yaml.",
+     "README.md, 'Citing sources'",
+     "sources.yaml의 참고 문헌은 글이 근거로 삼은 자료의 목록입니다. 어느 글에서도 인용하지 "
+     "않는 출처는 인용을 빠뜨렸거나 더는 필요 없는 것입니다. 그 출처를 쓰는 글에 [@id]로 "
+     "인용하거나 sources.yaml에서 지우시기 바랍니다."},
     {"before-after", "error", "A before-after block is incomplete (consent, alt text, images).",
      NULL, NULL,
      "시술 전후 사진 블록(before-after)에 필요한 항목이 빠졌거나 잘못되었습니다. before와 "

@@ -16,6 +16,7 @@
 #include "check/readertext.h"
 #include "content/yamldoc.h"
 #include "markdown/beforeafter.h"
+#include "markdown/citation.h"
 #include "markdown/markdown.h"
 #include "markdown/mdarena.h"
 
@@ -73,12 +74,27 @@ static void S_finish_segment(const lt_source *src, reader_text *seg)
     rtext_normalize(seg);
 }
 
+/* The ids seg cites, into L->cited (each once); what is malformed the build reports. */
+static void S_citations(lt_lint *L, const reader_text *seg)
+{
+    citation_group g;
+    for (size_t at = 0; L->cited && citation_next(seg->text, seg->len, at, &g); at = g.end)
+        for (size_t i = 0; i < g.n_ids; i++) {
+            char *id = xstrndup(seg->text + g.ids[i].at, g.ids[i].len);
+            if (!strlist_contains(L->cited, id))
+                strlist_push(L->cited, id);
+            free(id);
+        }
+}
+
 static void S_scan(lt_lint *L, const lt_source *src, bool heading)
 {
     reader_text *seg = &L->seg;
     if (seg->len == 0)
         return;
     S_finish_segment(src, seg);
+    if (L->cited && memchr(seg->text, '@', seg->len))
+        S_citations(L, seg);
     compliance_scan(L->ctx->rules, L->s, L->lang, seg->text, seg->len, S_found, L);
     if (!L->req_active)
         return;
@@ -605,6 +621,11 @@ static size_t *S_requires(lt_lint *L, const frontmatter *fm)
         const rule *r = &c->rules[i];
         if (r->kind != RULE_REQUIRES || !rule_applies_to_lang(r, L->lang))
             continue;
+        if (r->when_articles) {
+            L->req_active[i] = true;
+            at[i] = S_pos_offset(L, fm->title_at);
+            continue;
+        }
         const fm_ref *why = NULL;
         if (r->when_procedures && fm->n_procedures)
             why = &fm->procedures[0];
@@ -649,6 +670,8 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     out->fm = NULL;
     strlist_free(&out->heading_ids);
     out->heading_ids_known = false;
+    strlist_free(&out->cited);
+    L.cited = &out->cited;
     if (ctx->for_build)
         out->source = fingerprint_digest_bytes(text, len);
     lt_reading_begin(&L, out, body != NULL && !ctx->skip_reading);
@@ -738,6 +761,7 @@ void lint_result_free(lint_result *r)
     frontmatter_free(r->fm);
     lint_marks_free(r->marks, r->n_marks);
     strlist_free(&r->heading_ids);
+    strlist_free(&r->cited);
     memset(r, 0, sizeof *r);
 }
 

@@ -124,6 +124,8 @@ typedef struct lint_result {
     strlist heading_ids;
     bool heading_ids_known;
     fingerprint_digest source;
+    strlist cited;            /* the ids its text cites ([@id], citation.h), each once, in
+                               * the order first cited */
     lint_mark *marks;         /* every finding not suppressed, in the order found */
     size_t n_marks;
 } lint_result;

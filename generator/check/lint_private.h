@@ -58,6 +58,7 @@ typedef struct {
     bool *req_active;
     bool *req_done;
     reader_text seg;           /* the segment being scanned */
+    strlist *cited;            /* the ids the article cites go here; NULL: not gathered */
     unsigned image_depth;      /* images inside the alt text of images being read */
     const lt_source *cur;       /* the source of the segment being scanned */
     readability *reading;      /* the body's reading grade; NULL when not graded */

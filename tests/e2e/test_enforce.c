@@ -187,6 +187,40 @@ static void test_no_rules_no_build(void **state)
 }
 
 /* One command answers "can this be published?": check names the build's errors too. */
+/*
+ * Issue 18, "Sources": suture check warns on an article that cites nothing (the clinic's
+ * rule sources-missing, at the title, in the article's language) and on a source no article
+ * cites (at its entry); the build prints both and still publishes.
+ */
+static void test_sources_cited_and_uncited(void **state)
+{
+    (void)state;
+    char *dir = e2e_fixture_site(S_root, "good");
+    assert_non_null(dir);
+    char *err = NULL;
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 0);
+    assert_true(e2e_has_line(err, "suture check: 7 files, 0 errors, 0 warnings, 0 suppressed"));
+    free(err);
+    assert_true(e2e_edit(dir, "content/articles/korean.md", " [@mitz1976]", ""));
+    assert_true(e2e_edit(dir, "content/articles/dimpling.md", " [@example-guideline]", ""));
+    assert_int_equal(e2e_run(dir, check, &err), 0);
+    assert_true(e2e_has_line(err, "content/articles/korean.md:2:8: warning: 이 글에는 참고 "
+                                  "문헌이 없습니다 [sources-missing]"));
+    assert_true(e2e_has_line(err, "content/articles/dimpling.md:2:8: warning: This article "
+                                  "cites no sources [sources-missing]"));
+    assert_true(e2e_has_line(err, "content/sources.yaml:16:5: warning: source "
+                                  "'example-guideline' is cited by no article; cite it where "
+                                  "an article relies on it, as [@example-guideline], or "
+                                  "remove it [source-never-cited]"));
+    assert_true(e2e_has_line(err, "suture check: 7 files, 0 errors, 3 warnings, 0 suppressed"));
+    free(err);
+    assert_int_equal(S_build(dir, NULL, &err), 0);
+    assert_non_null(strstr(err, "[source-never-cited]"));
+    free(err);
+    S_done(dir);
+}
+
 static void test_check_reports_build_errors(void **state)
 {
     (void)state;
@@ -286,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_drafts_count_with_drafts),
         cmocka_unit_test(test_no_rules_no_build),
         cmocka_unit_test(test_check_reports_build_errors),
+        cmocka_unit_test(test_sources_cited_and_uncited),
         cmocka_unit_test(test_check_reports_heading_links),
         cmocka_unit_test(test_fixture_carries_the_clinics_rules),
     };

@@ -577,8 +577,8 @@ static void test_error_when(void **state)
     tu_fixture *f = *state;
     S_expect_errors(f, HEAD_KIND("requires") "    when: {procedures: false}\n    headings: [x]\n",
                     1,
-                    ":7:11: error: 'when' selects no article; set 'procedures: true' or list "
-                    "'topics'");
+                    ":7:11: error: 'when' selects no article; set 'articles: true', "
+                    "'procedures: true' or list 'topics'");
     diag_list_free(f->diags);
     f->diags = diag_list_new();
     S_expect_errors(f,
@@ -588,8 +588,8 @@ static void test_error_when(void **state)
                     ":7:12: error: unknown key 'procedure' in 'when'; did you mean "
                     "'procedures'?",
                     ":7:38: error: 'when: topics': 'Bad' is not a valid id",
-                    ":7:11: error: 'when' selects no article; set 'procedures: true' or list "
-                    "'topics'");
+                    ":7:11: error: 'when' selects no article; set 'articles: true', "
+                    "'procedures: true' or list 'topics'");
     diag_list_free(f->diags);
     f->diags = diag_list_new();
     S_expect_errors(f, HEAD_KIND("requires") "    when: [procedures]\n    headings: [x]\n", 1,
@@ -599,8 +599,8 @@ static void test_error_when(void **state)
     f->diags = diag_list_new();
     S_expect_errors(f, HEAD_KIND("requires") "    when: {procedures: maybe}\n    headings: [x]\n",
                     2, ":7:24: error: 'when: procedures' must be true or false",
-                    ":7:11: error: 'when' selects no article; set 'procedures: true' or list "
-                    "'topics'");
+                    ":7:11: error: 'when' selects no article; set 'articles: true', "
+                    "'procedures: true' or list 'topics'");
 }
 
 static void test_error_lang(void **state)

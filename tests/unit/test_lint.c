@@ -507,6 +507,34 @@ static void test_requires_not_applicable(void **state)
     LINT_BODY(fx, "The layers of the face.\n", 0);
 }
 
+/* `when: {articles: true}`: every article, reported at its title; the ids an article cites
+ * are gathered into the result, each once, in the order first cited. */
+static void test_requires_every_article_and_citations(void **state)
+{
+    (void)state;
+    lintfix *fx = lintfix_new("lint-cites", S_site,
+                              "rules:\n"
+                              "  - id: sources-missing\n"
+                              "    severity: warning\n"
+                              "    kind: requires\n"
+                              "    when: {articles: true}\n"
+                              "    patterns: ['\\[@[^\\s;\\]]']\n"
+                              "    message: cites no sources\n"
+                              "    reference: HONcode 4\n",
+                              (date_ymd){2026, 6, 1});
+    lintfix_lint(fx, ART, FM "The layers of the face.\n");
+    S_expect(fx, 1, ":2:8: warning: cites no sources (HONcode 4) [sources-missing]");
+    assert_int_equal(fx->res.cited.len, 0);
+    diag_list_free(fx->diags);
+    fx->diags = fx->ctx.diags = diag_list_new();
+    lintfix_lint(fx, ART, FM "The SMAS [@mitz1976].\n\n- Fat [@stuzin1992; @mitz1976]\n");
+    S_expect(fx, 0);
+    assert_int_equal(fx->res.cited.len, 2);
+    assert_string_equal(fx->res.cited.items[0], "mitz1976");
+    assert_string_equal(fx->res.cited.items[1], "stuzin1992");
+    lintfix_free(fx);
+}
+
 static void test_requires_reported_at_topic(void **state)
 {
     S_fix *fx = *state;
@@ -1106,6 +1134,7 @@ int main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, S_setup, S_teardown)
     const struct CMUnitTest tests[] = {
         T(test_clean_article),
+        cmocka_unit_test(test_requires_every_article_and_citations),
         T(test_plain_phrase),
         T(test_emphasis),
         T(test_phrase_split_over_lines),
