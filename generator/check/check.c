@@ -376,6 +376,7 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
             frontmatter_free(r->fm);
         }
         strlist_free(&r->heading_ids);
+        strlist_free(&r->cited);
     }
     sum->files += w.n + data_files;
     for (int i = 0; i < 3; i++)
