@@ -3,8 +3,8 @@
 
     bench/corpus.py [--articles N] [--seed S] [--languages en|ko,en] OUT
 
-OUT becomes a content folder (site.yaml, data/, glossary.yaml, compliance.yaml, media/ and
-articles/) like content/. Each article has front matter as SPEC.md describes and a body of
+OUT becomes a content folder (site.yaml, data/, glossary.yaml, compliance.yaml, sources.yaml,
+media/ and articles/) like content/. Each article has front matter as SPEC.md describes and a body of
 6-8 KB (English) assembled from the blocks of our own articles in its language (headings,
 paragraphs, lists, emphasis, links to other corpus articles, glossary terms), with a compare
 block in one article out of ten. The same N and seed always give the same bytes.
@@ -74,7 +74,7 @@ def collect(articles_dir):
 
 
 def write_settings(out, languages, first):
-    """site.yaml, data/, glossary.yaml, compliance.yaml and media/ into out."""
+    """site.yaml, data/, glossary.yaml, compliance.yaml, sources.yaml and media/ into out."""
     bilingual = len(languages) > 1
     for name in ("site.yaml", "glossary.yaml"):
         src = os.path.join(CONTENT, name)
@@ -96,6 +96,8 @@ def write_settings(out, languages, first):
             doc = english_only(doc)
         dump_yaml(doc, os.path.join(out, name))
     shutil.copy(os.path.join(CONTENT, "compliance.yaml"), out)
+    # The paragraphs taken from the clinic's articles cite its sources.
+    shutil.copy(os.path.join(CONTENT, "sources.yaml"), out)
     os.makedirs(os.path.join(out, "data"))
     with open(os.path.join(CONTENT, "data", "procedures.yaml"), encoding="utf-8") as f:
         text = f.read()
