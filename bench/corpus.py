@@ -7,7 +7,8 @@ OUT becomes a content folder (site.yaml, data/, glossary.yaml, compliance.yaml, 
 media/ and articles/) like content/. Each article has front matter as SPEC.md describes and a body of
 6-8 KB (English) assembled from the blocks of our own articles in its language (headings,
 paragraphs, lists, emphasis, links to other corpus articles, glossary terms), with a compare
-block in one article out of ten. The same N and seed always give the same bytes.
+block in one article out of ten and a care card in each. The same N and seed always give
+the same bytes.
 
 --languages en (the default) writes a site in English only: site.yaml, procedures.yaml and
 glossary.yaml with the English of each per-language text, articles in articles/.
@@ -55,12 +56,15 @@ def dump_yaml(obj, path):
 
 
 def collect(articles_dir):
-    """The headings, paragraphs, lists and compare blocks of the articles in a folder."""
-    headings, paragraphs, lists, compares = [], [], [], []
+    """The headings, paragraphs, lists, compare blocks and care cards of the articles in a
+    folder."""
+    headings, paragraphs, lists, compares, cares = [], [], [], [], []
     for name in sorted(os.listdir(articles_dir)):
         for b in blocks_of(os.path.join(articles_dir, name)):
             if b.startswith("```compare"):
                 compares.append(b)
+            elif b.startswith("```care"):
+                cares.append(b)
             elif b.startswith("```"):
                 continue
             elif b.startswith("#"):
@@ -70,7 +74,7 @@ def collect(articles_dir):
             else:
                 # Internal links name articles of the clinic; the corpus links its own.
                 paragraphs.append(re.sub(r"\]\([a-z0-9-]+\.md(#[^)]*)?\)", "](%LINK%)", b))
-    return headings, paragraphs, lists, compares
+    return headings, paragraphs, lists, compares, cares
 
 
 def write_settings(out, languages, first):
@@ -125,7 +129,8 @@ def write_articles(out, lang, n, seed, folder, source_dates=None):
     (month, day) of each, returned, is its source's in source_dates when given (a
     translation dated as its source, so that none is stale)."""
     dates = []
-    headings, paragraphs, lists, compares = collect(os.path.join(CONTENT, "articles", lang))
+    headings, paragraphs, lists, compares, cares = collect(
+        os.path.join(CONTENT, "articles", lang))
     rng = random.Random(seed)
     topics = ["anatomy", "thread-lift", "mini-lift", "side-effects", "consultation"]
     procedures = ["thread-lift", "mini-lift", "facelift"]
@@ -158,6 +163,10 @@ def write_articles(out, lang, n, seed, folder, source_dates=None):
             size += len(b.encode("utf-8")) + 2 if lang == "ko" else len(b) + 2
         if compares and i % 10 == 0:
             parts.insert(2, rng.choice(compares))
+        # Every article says when to get help, as the clinic's rules ask of those about a
+        # procedure (care-card-missing); taken in turn, without drawing from rng.
+        if cares:
+            parts.insert(1, cares[i % len(cares)])
         topic = rng.sample(topics, rng.randint(1, 2))
         month, day = rng.randint(1, 10), rng.randint(1, 28)
         if source_dates:

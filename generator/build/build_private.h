@@ -140,6 +140,7 @@ typedef struct render_ctx {
                            * that language's code (hreflang) */
     bool quiet;           /* its mistakes are reported by another rendering of the text */
     unsigned tables;
+    unsigned cards;       /* care cards so far (care-1, care-2...) */
     strlist links;        /* article file names the text links to, for the manifest */
     strlist cited;        /* the ids of the sources it cites, in the order first cited */
     unsigned errors;      /* how many errors the hooks reported (links, media, blocks) */

@@ -1,6 +1,6 @@
 /*
  * links.c: the Markdown hooks of the build: internal links between articles, #anchors, media,
- * compare and before-after blocks (build_private.h).
+ * compare, before-after and care blocks, citations (build_private.h).
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
@@ -14,6 +14,7 @@
 #include "base/suggest.h"
 #include "build/build_private.h"
 #include "markdown/beforeafter.h"
+#include "markdown/care.h"
 #include "markdown/compare.h"
 
 
@@ -259,6 +260,58 @@ static char *S_hook_image(void *ctx, const char *url, const char *alt, unsigned 
     return S_media_url(c, url, line, column);
 }
 
+/* The site.yaml notice id of a care card's text, in the page's language, or NULL with an
+ * error naming what to add. */
+static const char *S_care_text(render_ctx *c, const char *id, unsigned line, unsigned column)
+{
+    const char *text = config_find_notice(c->lang->L, id);
+    if (!text)
+        S_error(c, line, column, "care",
+                "site.yaml gives %s no '%s' notice, which care cards show; add it under that "
+                "language's notices (README.md, 'Care cards')",
+                c->lang->L->code, id);
+    return text;
+}
+
+/* A ```care block: the card, with its texts from site.yaml (care.h). */
+static void S_care(render_ctx *c, const char *content, size_t len, unsigned line,
+                   unsigned column, xmlNodePtr parent)
+{
+    build *b = c->b;
+    care_block blk;
+    if (!care_parse(c->file, content, len, line, column, &blk, b->diags)) {
+        c->errors++; /* care_parse reported it */
+        return;
+    }
+    char *heading_id = xasprintf("care_%s", care_level_name(blk.level));
+    for (char *p = heading_id; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    care_texts t = {
+        .heading = S_care_text(c, heading_id, line, column),
+        .call_clinic = S_care_text(c, "care_call_clinic", line, column),
+        .call_emergency = S_care_text(c, "care_call_emergency", line, column),
+        .phone = b->cfg->clinic_phone,
+        .emergency = b->cfg->emergency_number,
+    };
+    free(heading_id);
+    if (!t.phone || !t.emergency)
+        S_error(c, line, column, "care",
+                "a care card gives the clinic's number and the emergency number, and site.yaml "
+                "has neither: add 'clinic:' with 'phone' and 'emergency_number'");
+    markdown_hooks hooks = build_hooks(c);
+    markdown_result *md = markdown_render(c->file, content + blk.body_at, len - blk.body_at,
+                                          blk.body_line, MARKDOWN_NO_H1, &hooks, b->diags);
+    c->errors += (unsigned)md->errors;
+    if (t.heading && t.call_clinic && t.call_emergency && t.phone && t.emergency) {
+        char id[32];
+        snprintf(id, sizeof id, "care-%u", ++c->cards);
+        xmlAddChild(parent, care_render(blk.level, id, &t, md->body));
+        md->body = NULL; /* the card took it */
+    }
+    markdown_result_free(md);
+}
+
 static bool S_hook_fenced(void *ctx, const char *info, const char *content, size_t len,
                           unsigned line, unsigned column, xmlNodePtr parent)
 {
@@ -278,6 +331,10 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
         const char *lang = c->self ? c->self->lang : config_default_language(b->cfg)->code;
         xmlAddChild(parent, compare_render(b->procedures, spec, lang, id, false, NULL));
         compare_spec_free(spec);
+        return true;
+    }
+    if (strcmp(info, "care") == 0) {
+        S_care(c, content, len, line, column, parent);
         return true;
     }
     if (strcmp(info, "before-after") == 0) {

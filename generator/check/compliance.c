@@ -27,7 +27,7 @@ static const char *const S_rule_keys[] = {"id",          "severity",          "k
                                           "lang",        "patterns",          "exceptions",
                                           "clause-exceptions", "negation-exempts", "when",
                                           "headings",    "check",             "max",
-                                          NULL};
+                                          "blocks",      NULL};
 static const char *const S_when_keys[] = {"articles", "procedures", "topics", NULL};
 
 typedef struct {
@@ -71,6 +71,7 @@ static void S_rule_free(rule *r)
     free(r->reference);
     strlist_free(&r->langs);
     strlist_free(&r->when_topics);
+    strlist_free(&r->blocks);
     compliance_patterns_free(&r->patterns);
     compliance_patterns_free(&r->exceptions);
     compliance_patterns_free(&r->clause_exceptions);
@@ -226,7 +227,7 @@ static bool S_key_allowed(rule_kind kind, rule_check check, const char *key)
                strcmp(key, "clause-exceptions") == 0 || strcmp(key, "negation-exempts") == 0;
     case RULE_REQUIRES:
         return strcmp(key, "when") == 0 || strcmp(key, "headings") == 0 ||
-               strcmp(key, "patterns") == 0;
+               strcmp(key, "patterns") == 0 || strcmp(key, "blocks") == 0;
     case RULE_METADATA:
         return strcmp(key, "check") == 0 ||
                (check == CHECK_SUMMARY && strcmp(key, "max") == 0) ||
@@ -362,9 +363,12 @@ static void S_read_kind(ydoc *doc, yaml_node_t *n, rule *r)
             ydoc_error(doc, n, "a requires rule needs 'when:', the articles it applies to");
         compliance_read_patterns(doc, n, "headings", &r->headings);
         compliance_read_patterns(doc, n, "patterns", &r->patterns);
-        if (!ydoc_map_get(doc, n, "headings") && !ydoc_map_get(doc, n, "patterns"))
-            ydoc_error(doc, n, "a requires rule needs 'headings:' or 'patterns:', what a "
-                               "matching article must contain");
+        if ((v = ydoc_map_get(doc, n, "blocks")))
+            S_read_ids(doc, v, "'blocks'", false, &r->blocks);
+        if (!ydoc_map_get(doc, n, "headings") && !ydoc_map_get(doc, n, "patterns") &&
+            !ydoc_map_get(doc, n, "blocks"))
+            ydoc_error(doc, n, "a requires rule needs 'headings:', 'patterns:' or 'blocks:', "
+                               "what a matching article must contain");
         break;
     case RULE_METADATA:
         if (r->check == CHECK_SUMMARY) {

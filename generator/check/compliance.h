@@ -25,7 +25,8 @@
  *         when: {procedures: true, topics: [thread-lift]}   # heading matching `headings`
  *                                         # (`when: {articles: true}`: every article)
  *         headings: ['side effects?']     # or a sentence matching `patterns`
- *         patterns: ['...']
+ *         patterns: ['...']               # or a fenced block of one of these kinds
+ *         blocks: [care]                  # (```care, care.h)
  *
  *       - kind: metadata
  *         check: reviewer                 # reviewer | reviewed-date | summary
@@ -95,6 +96,8 @@ typedef struct rule {
                               * (clause.h); `negation-exempts: false` turns that off */
     rule_patterns headings;  /* requires */
     bool when_articles;      /* requires: applies to every article (reported at its title) */
+    strlist blocks;          /* requires: fenced blocks (```care) that satisfy it, by the
+                              * first word of their info string */
     bool when_procedures;    /* requires: applies to articles that list procedures */
     strlist when_topics;     /* requires: ...or that have one of these topics */
     unsigned when_line, when_column;

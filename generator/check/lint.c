@@ -46,7 +46,7 @@ static void S_add_finding(lt_lint *L, const rule *r, size_t offset, const char *
         }
         m = xstrndup(match, match_len);
     }
-    L->findings[L->n_findings++] = (lt_finding){r, offset, m};
+    L->findings[L->n_findings++] = (lt_finding){r, offset, m, L->lang ? xstrdup(L->lang) : NULL};
 }
 
 /* The segment matched r at seg[start, end). */
@@ -342,21 +342,53 @@ static void S_yaml_doc(lt_lint *L, ydoc *doc, const char *lang, const char *cons
 
 /* ---- blocks -------------------------------------------------------------------------------- */
 
-static void S_fenced(lt_lint *L, const lt_source *src, cmark_node *n)
+static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent, unsigned depth);
+
+/*
+ * A care block's Markdown, after its level line (care.h): read as the article's own text,
+ * which it is, with its lines as they are in the file (line: the block's first). A block
+ * indented in a list is read with the columns of the unindented text.
+ */
+static void S_care_body(lt_lint *L, const lt_source *src, const char *content, size_t len,
+                        unsigned line, unsigned depth)
+{
+    const char *nl = memchr(content, '\n', len);
+    if (!nl)
+        return;
+    size_t at = (size_t)(nl - content) + 1;
+    cmark_node *doc = mdarena_parse(content + at, len - at, CMARK_OPT_SOURCEPOS);
+    lt_source body = {.text = src->text, .len = src->len, .lines = src->lines,
+                      .line_offset = line};
+    S_blocks(L, &body, doc, depth + 1);
+}
+
+static void S_fenced(lt_lint *L, const lt_source *src, cmark_node *n, unsigned depth)
 {
     const char *info = cmark_node_get_fence_info(n);
     if (!info || src->remap)
         return;
     size_t wlen = strcspn(info, " \t");
+    /* A requires rule that a block of this kind satisfies (blocks: [care]). */
+    for (size_t i = 0; L->req_active && i < L->ctx->rules->n_rules; i++) {
+        const strlist *kinds = &L->ctx->rules->rules[i].blocks;
+        for (size_t k = 0; L->req_active[i] && k < kinds->len; k++)
+            if (strlen(kinds->items[k]) == wlen && strncmp(info, kinds->items[k], wlen) == 0)
+                L->req_done[i] = true;
+    }
     bool compare = wlen == 7 && strncmp(info, "compare", 7) == 0;
     bool ba = wlen == 12 && strncmp(info, "before-after", 12) == 0;
-    if (!compare && !ba)
+    bool care = wlen == 4 && strncmp(info, "care", 4) == 0;
+    if (!compare && !ba && !care)
         return;
     const char *content = cmark_node_get_literal(n);
     size_t len = strlen(content);
     int l = cmark_node_get_start_line(n), c = cmark_node_get_start_column(n);
     unsigned line = (unsigned)(l > 0 ? l : 1) + src->line_offset + 1;
     unsigned column = (unsigned)(c > 0 ? c : 1);
+    if (care) {
+        S_care_body(L, src, content, len, line, depth);
+        return;
+    }
     if (ba) {
         /* Consent and alt text are checked as the build checks them. */
         beforeafter *b = beforeafter_parse(L->path, content, len, line, column, L->ctx->diags);
@@ -395,7 +427,7 @@ static void S_blocks(lt_lint *L, const lt_source *src, cmark_node *parent, unsig
                 lt_reading_block(L, n);
             break;
         case CMARK_NODE_CODE_BLOCK:
-            S_fenced(L, src, n);
+            S_fenced(L, src, n, depth);
             break;
         case CMARK_NODE_HTML_BLOCK:
             lt_html_block(L, src, n);
@@ -443,9 +475,10 @@ static void S_finish(lt_lint *L, lint_result *out)
         } else {
             unsigned line, column;
             source_position(&L->lines, f->offset, &line, &column);
-            char *msg = rule_message_in(f->r, L->lang, f->match ? f->match : "");
+            const char *lang = f->lang ? f->lang : L->lang;
+            char *msg = rule_message_in(f->r, lang, f->match ? f->match : "");
             diag_add_lang(L->ctx->diags, f->r->severity, L->path, line, column, f->r->id,
-                          f->r->reference, L->lang, "%s", msg);
+                          f->r->reference, lang, "%s", msg);
             out->marks = xreallocarray(out->marks, out->n_marks + 1, sizeof *out->marks);
             out->marks[out->n_marks++] = (lint_mark){
                 .line = line,
@@ -454,11 +487,13 @@ static void S_finish(lt_lint *L, lint_result *out)
                 .rule = xstrdup(f->r->id),
                 .phrase = f->match,
                 .message = msg,
-                .lang = xstrdup(L->lang ? L->lang : "en"),
+                .lang = xstrdup(lang ? lang : "en"),
             };
+            free(f->lang);
             continue;
         }
         free(f->match);
+        free(f->lang);
     }
     free(L->findings);
     for (size_t k = 0; k < L->n_supps; k++) {

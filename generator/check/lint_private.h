@@ -21,6 +21,8 @@ typedef struct {
     const rule *r;
     size_t offset;   /* in the file */
     char *match;     /* the text the reader sees, for {match}; may be NULL */
+    char *lang;      /* the language of the text it is in (a site.yaml value may be in
+                      * another language than its file's), or NULL: the file's */
 } lt_finding;
 
 typedef struct {

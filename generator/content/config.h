@@ -85,6 +85,11 @@ typedef struct config {
      * reported, never warned about. No source we found gives a cut-off in 어절; 15 is the
      * value README.md suggests. */
     long reading_eojeol_max;
+    /* `clinic:` in site.yaml: the clinic's telephone number as written ("+82 2-000-0000")
+     * and the emergency number where it is ("119"), which care cards give (care.h); NULL
+     * when site.yaml has no `clinic:`. */
+    char *clinic_phone;
+    char *emergency_number;
 } config;
 
 /*
@@ -96,7 +101,10 @@ typedef struct config {
  * without before_after; 'languages' together with the one-language keys; a date_format
  * ICU cannot read; duplicate topic ids, a topic without a text in a declared language
  * (ltext_read); a reading_grade_max that is not a number from 1 to 20, a
- * reading_eojeol_max that is not a whole number from 5 to 50. Returns the
+ * reading_eojeol_max that is not a whole number from 5 to 50; a `clinic:` without phone
+ * or emergency_number, or with a phone that is not a telephone number (digits with spaces,
+ * hyphens, dots or brackets, '+' in front, 3 to 15 digits) or an emergency number that is
+ * not 2 to 4 digits. Returns the
  * configuration (free with config_free) when usable, or NULL when the file cannot be read
  * or has errors.
  */

@@ -18,18 +18,24 @@
 #define S_EN_RECOVERY                                                                      \
     "Describe what the first days and weeks are usually like and which signs mean a "       \
     "patient should contact the clinic."
+#define S_EN_URGENT                                                                        \
+    "List the signs that mean a patient should contact the clinic at once, one line each: "  \
+    "for example sudden swelling or pain on one side of the face in the first day, a fever, " \
+    "or weakness of part of the face."
 #define S_EN_QUESTIONS                                                                     \
     "List questions a patient can ask, such as what the procedure can and cannot change "   \
     "for them and what the risks are in their case."
 
 /*
  * The English outline. It must pass content/compliance.yaml itself: the "Side effects and
- * risks" heading meets side-effects-omitted, and the sentence on results varying (which
- * stays) meets results-vary-missing.
+ * risks" heading meets side-effects-omitted, the sentence on results varying (which stays)
+ * results-vary-missing, and the ```care block (its signs for the author to write)
+ * care-card-missing.
  */
 static const char S_outline_en[] = S_EN_INTRO "\n\n## What it is\n\n" S_EN_WHAT
     "\n\n## Who it may suit\n\n" S_EN_SUIT "\n\n## Side effects and risks\n\n" S_EN_RISKS
     "\n\n## Recovery\n\n" S_EN_RECOVERY "\n\nResults and recovery vary from person to person.\n"
+    "\n## When to get help\n\n```care\nlevel: urgent\n- " S_EN_URGENT "\n```\n"
     "\n## Questions to ask at your consultation\n\n" S_EN_QUESTIONS "\n";
 
 /* The Korean outline's guidance, in 합니다체 as the clinic's Korean articles are written. */
@@ -60,14 +66,15 @@ static const char S_outline_en[] = S_EN_INTRO "\n\n## What it is\n\n" S_EN_WHAT
 /*
  * The Korean outline, with the sections a Korean patient leaflet has (the warning signs and
  * whom to call have their own section, as issue 16 asks of every procedure article). It
- * meets the same rules: the "위험과 부작용" heading side-effects-omitted, and "결과와 회복
- * 과정은 사람마다 다릅니다." (which stays) results-vary-missing.
+ * meets the same rules: the "위험과 부작용" heading side-effects-omitted, "결과와 회복
+ * 과정은 사람마다 다릅니다." (which stays) results-vary-missing, and the ```care block
+ * care-card-missing.
  */
 static const char S_outline_ko[] = S_KO_INTRO "\n\n## 개요\n\n" S_KO_WHAT
     "\n\n## 이런 분께 맞을 수 있습니다\n\n" S_KO_SUIT "\n\n## 시술 과정\n\n" S_KO_STEPS
     "\n\n## 회복\n\n" S_KO_RECOVERY "\n\n결과와 회복 과정은 사람마다 다릅니다.\n"
-    "\n## 위험과 부작용\n\n" S_KO_RISKS "\n\n## 바로 연락해야 하는 증상\n\n" S_KO_URGENT
-    "\n\n## 의사와 상담할 때\n\n" S_KO_QUESTIONS "\n";
+    "\n## 위험과 부작용\n\n" S_KO_RISKS "\n\n## 바로 연락해야 하는 증상\n\n```care\nlevel: "
+    "urgent\n- " S_KO_URGENT "\n```\n\n## 의사와 상담할 때\n\n" S_KO_QUESTIONS "\n";
 
 /* The translator's notes, up to their first {source}, then the rest. */
 #define S_KO_FIELDS "# translate: title과 summary는 "
@@ -96,7 +103,8 @@ static const outline_texts S_en = {
 };
 
 static const char *const S_placeholders[] = {
-    S_EN_INTRO, S_EN_WHAT,     S_EN_SUIT,   S_EN_RISKS,   S_EN_RECOVERY, S_EN_QUESTIONS,
+    S_EN_INTRO, S_EN_WHAT,     S_EN_SUIT,   S_EN_RISKS,   S_EN_RECOVERY, S_EN_URGENT,
+    S_EN_QUESTIONS,
     S_KO_INTRO, S_KO_WHAT,     S_KO_SUIT,   S_KO_STEPS,   S_KO_RECOVERY, S_KO_RISKS,
     S_KO_URGENT, S_KO_QUESTIONS, S_KO_FIELDS, S_KO_BODY,  S_EN_FIELDS,   S_EN_BODY,
 };

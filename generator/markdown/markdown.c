@@ -22,12 +22,14 @@ static const char *const S_reserved_ids[] = {
     "newest-heading", "topic-articles-heading", "other-topics-heading",
     "not-found-topics-heading", "sources", NULL};
 
-/* Whether id is one the citations take (cite-N, source-N: markdown_hooks.cite), which a
- * heading's id must not be; S_reserved_ids lists the rest. */
+/* Whether id is one the generator numbers (cite-N and source-N: markdown_hooks.cite;
+ * care-N: care cards, care.h), which a heading's id must not be; S_reserved_ids lists the
+ * rest. */
 static bool S_citation_id(const char *id)
 {
     const char *rest = strncmp(id, "cite-", 5) == 0     ? id + 5
                        : strncmp(id, "source-", 7) == 0 ? id + 7
+                       : strncmp(id, "care-", 5) == 0   ? id + 5
                                                         : NULL;
     if (!rest || !*rest)
         return false;

@@ -235,6 +235,18 @@ static void test_article_page(void **state)
     /* Every citation points at a source on the page; the source not cited is not listed. */
     S_assert_xpath(doc, "//sup[@class='citation']/a[not(substring(@href, 2) = //li/@id)]", 0);
     S_assert_xpath(doc, "//*[contains(., 'example guideline')]", 0);
+    /* Care cards: a region named by its heading (site.yaml's notice for the level), the
+     * list with its links resolved, the clinic's and the emergency number as tel: links. */
+    S_assert_xpath(doc, "//main//section[@class='care-card care-urgent']"
+                        "[@aria-labelledby='care-1']/h3[@id='care-1']"
+                        "[.='Contact the clinic straight away if you have:']", 1);
+    S_assert_xpath(doc, "//section[@class='care-card care-urgent']//li/a"
+                        "[@href='/kb/articles/dimpling/#causes'][.='haematoma']", 1);
+    S_assert_xpath(doc, "//section[@class='care-card care-urgent']//p[@class='care-contact']"
+                        "/span[1][starts-with(., 'Call the clinic:')]"
+                        "/a[@href='tel:+82-2-0000-0000'][.='+82 2-0000-0000']", 1);
+    S_assert_xpath(doc, "//section[@class='care-card care-emergency'][@aria-labelledby='care-2']"
+                        "//p[@class='care-contact']/span[1]/a[@href='tel:119']", 1);
     /* Internal link to another article's heading, rewritten with the base path. */
     S_assert_xpath(doc, "//a[@href='/kb/articles/dimpling/#causes'][.='dimpling causes']", 1);
     /* Glossary: the first use of each term links to it, once; the longer term wins. */
@@ -1049,12 +1061,12 @@ static void test_article_not_utf8_warned_once(void **state)
     /* Not --quiet, which leaves warnings out. */
     const char *build[] = {"build", "--content", "content", "--templates", "templates",
                            "--out", "site", NULL};
-    /* dimpling.md has 14 lines: the bad bytes are on lines 16 and 17. */
+    /* dimpling.md has 21 lines: the bad bytes are on lines 23 and 24. */
     S_append(s->dir, "content/articles/dimpling.md", "\nThe caf\xe9 is near.\n\xff\xfe\n");
     char *err = NULL;
     assert_int_equal(e2e_run(s->dir, build, &err), 0);
     static const char warning[] =
-        "content/articles/dimpling.md:16:8: warning: this file is not valid UTF-8 at line 16, "
+        "content/articles/dimpling.md:23:8: warning: this file is not valid UTF-8 at line 23, "
         "column 8 (the bytes show as \xef\xbf\xbd on the page): save it as UTF-8 in your "
         "editor [encoding]";
     if (S_lines_with(err, ": warning: ") != 1 || !e2e_has_line(err, warning))

@@ -114,6 +114,9 @@ static void test_new_article_then_fill_in(void **state)
     char *text = S_new_article(dir, "Thread lift: what to expect", "thread-lift-what-to-expect.md");
     assert_non_null(strstr(text, "title: \"Thread lift: what to expect\"\n"));
     assert_non_null(strstr(text, "## Side effects and risks"));
+    /* The signs to get help for go in a care card (care-card-missing). */
+    assert_non_null(strstr(text, "## When to get help\n\n```care\nlevel: urgent\n- List the "
+                                 "signs"));
     free(text);
 
     /* What the author must fill in is named by check, and the build fails until then. */
@@ -145,7 +148,7 @@ static void test_new_article_then_fill_in(void **state)
     free(err);
     assert_int_equal(S_write_article(dir, "content/articles/thread-lift-what-to-expect.md",
                                      "Swelling and bruising usually settle within two weeks."),
-                     6);
+                     7);
     assert_int_equal(e2e_run(dir, build, &err), 0);
     free(err);
     char *page = path_join(dir, "site/articles/thread-lift-what-to-expect/index.html");
@@ -164,6 +167,9 @@ static void test_new_korean_title(void **state)
     char *text = S_new_article(dir, "실리프팅 후 회복", "sillipeuting-hu-hoebog.md");
     assert_true(str_starts_with(text, "---\ntitle: \"실리프팅 후 회복\"\n"));
     assert_non_null(strstr(text, "## Side effects and risks"));
+    /* The signs to get help for go in a care card (care-card-missing). */
+    assert_non_null(strstr(text, "## When to get help\n\n```care\nlevel: urgent\n- List the "
+                                 "signs"));
     free(text);
     unsetenv("SOURCE_DATE_EPOCH");
     remove_tree(dir);

@@ -568,8 +568,13 @@ static void test_error_requires(void **state)
     diag_list_free(f->diags);
     f->diags = diag_list_new();
     S_expect_errors(f, HEAD_KIND("requires") "    when: {procedures: true}\n", 1,
-                    ":2:5: error: a requires rule needs 'headings:' or 'patterns:', what a "
-                    "matching article must contain");
+                    ":2:5: error: a requires rule needs 'headings:', 'patterns:' or "
+                    "'blocks:', what a matching article must contain");
+    diag_list_free(f->diags);
+    f->diags = diag_list_new();
+    S_expect_errors(f, HEAD_KIND("requires") "    when: {procedures: true}\n"
+                                             "    blocks: [care, Not_A_Kind]\n",
+                    1, ":8:20: error: 'blocks': 'Not_A_Kind' is not a valid id");
 }
 
 static void test_error_when(void **state)

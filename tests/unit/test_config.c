@@ -249,7 +249,7 @@ static void test_unknown_key_without_suggestion(void **state)
     tu_fixture_diag(f, 0, ":4:1: error: unknown key 'author' in site.yaml; the keys allowed are: "
                           "base_url, languages, title, description, language, disclaimer, "
                           "notices, review_max_age_days, translation_max_lag_days, "
-                          "reading_grade_max, reading_eojeol_max, topics");
+                          "reading_grade_max, reading_eojeol_max, topics, clinic");
 }
 
 static void test_duplicate_key(void **state)
@@ -283,6 +283,50 @@ static config *S_load_setting(tu_fixture *f, const char *key, const char *value)
     free(text);
     free(line);
     return cfg;
+}
+
+/* clinic: the numbers care cards give; each mistake at its value (clinic: on line 5). */
+static void test_clinic(void **state)
+{
+    tu_fixture *f = *state;
+    config *cfg = S_load(f, S_site);
+    assert_non_null(cfg);
+    assert_null(cfg->clinic_phone);
+    assert_null(cfg->emergency_number);
+    config_free(cfg);
+    cfg = S_load_setting(f, "clinic", "{phone: \"+82 (2) 0000-0000\", emergency_number: \"119\"}");
+    assert_non_null(cfg);
+    assert_string_equal(cfg->clinic_phone, "+82 (2) 0000-0000");
+    assert_string_equal(cfg->emergency_number, "119");
+    config_free(cfg);
+    assert_int_equal(diag_count(f->diags), 0);
+    assert_null(S_load_setting(f, "clinic", "{phone: \"call us\", emergency_number: \"11900\"}"));
+    assert_null(S_load_setting(f, "clinic", "{phone: \"12\", emergency_number: \"9\"}"));
+    assert_null(S_load_setting(f, "clinic", "{fax: \"1\"}"));
+    strbuf all = STRBUF_INIT;
+    for (size_t i = 0; i < diag_count(f->diags); i++) {
+        char *line = diag_format(diag_get(f->diags, i));
+        strbuf_printf(&all, "%s\n", line);
+        free(line);
+    }
+    static const char *const want[] = {
+        ":5:17: error: 'call us' is not a telephone number; write digits, with spaces or "
+        "hyphens between them and '+' and the country code in front, like \"+82 2-000-0000\"",
+        ":5:46: error: '11900' is not an emergency number; write its 2 to 4 digits, like "
+        "\"119\" in Korea or \"112\" in Europe",
+        ":5:17: error: '12' is not a telephone number",
+        ":5:41: error: '9' is not an emergency number",
+        ":5:10: error: unknown key 'fax' in 'clinic'",
+        ":5:9: error: 'clinic' has no 'phone'; add the number patients call, like "
+        "\"+82 2-000-0000\"",
+        ":5:9: error: 'clinic' has no 'emergency_number'; add the number to call in an "
+        "emergency where the clinic is, like \"119\" in Korea",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        if (!strstr(strbuf_str(&all), want[i]))
+            fail_msg("no '%s' in:\n%s", want[i], strbuf_str(&all));
+    assert_int_equal(diag_count(f->diags), 7);
+    strbuf_free(&all);
 }
 
 /* S_site with reading_grade_max set to value (line 5, column 20). */
@@ -804,6 +848,7 @@ int main(void)
         T(test_duplicate_key),
         T(test_wrong_types),
         T(test_review_max_age_days_range),
+        T(test_clinic),
         T(test_reading_grade_max),
         T(test_reading_grade_max_errors),
         T(test_reading_eojeol_max),

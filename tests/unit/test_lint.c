@@ -179,6 +179,18 @@ static void test_plain_phrase(void **state)
     LINT_BODY(fx, "Some say it is the best.\n", 1, BEST(9, 20));
 }
 
+/* A care block's list is the article's own text: checked, at its place in the file; its
+ * level line is not. */
+static void test_care_block_text(void **state)
+{
+    S_fix *fx = *state;
+    LINT_BODY(fx, "Intro.\n\n```care\nlevel: urgent\n- the best advice\n- a fever\n```\n", 1,
+              BEST(13, 7));
+    diag_list_free(fx->diags);
+    fx->diags = fx->ctx.diags = diag_list_new();
+    LINT_BODY(fx, "Intro.\n\n```compare\nprocedures: best\ncaption: x\n```\n", 0);
+}
+
 static void test_emphasis(void **state)
 {
     S_fix *fx = *state;
@@ -1136,6 +1148,7 @@ int main(void)
         T(test_clean_article),
         cmocka_unit_test(test_requires_every_article_and_citations),
         T(test_plain_phrase),
+        T(test_care_block_text),
         T(test_emphasis),
         T(test_phrase_split_over_lines),
         T(test_entity),

@@ -324,12 +324,20 @@ static void test_yaml_text_per_language(void **state)
                                "    note: 무통\n"
                                "languages:\n"
                                "  - code: en\n"
-                               "    title: \"최고\"\n";
+                               "    title: \"최고\"\n"
+                               "    notices: {care: \"Painless, no downtime\"}\n";
     lint_yaml(&fx->ctx, fx->s, "p.yaml", text, sizeof text - 1, "ko", NULL, &fx->res);
     diag_list_sort(fx->diags);
     /* ko: the Korean rule fires; en: not, in the value and in the language entry; the
-     * plain note is in the file's language (ko), with the Korean message. */
-    assert_int_equal(diag_count(fx->diags), 2);
+     * plain note is in the file's language (ko), with the Korean message; the English
+     * entry's texts get the English messages (they got the file's Korean ones). */
+    assert_int_equal(diag_count(fx->diags), 4);
+    tu_expect_diag(fx->diags, 2,
+                   "p.yaml:8:22: error: 'Painless' says it does not hurt (MSA 56(2)(2)) "
+                   "[no-pain]");
+    tu_expect_diag(fx->diags, 3,
+                   "p.yaml:8:32: error: 'no downtime' says there is no recovery time "
+                   "(MSA 56(2)(3)) [no-downtime]");
     tu_expect_diag(fx->diags, 0,
                    "p.yaml:3:16: error: '최고' is a superlative (MSA 56(2)(8)) "
                    "[korean-superlative]");

@@ -1,0 +1,132 @@
+/* care.c: ```care blocks, when to get help (see care.h). */
+#include "markdown/care.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/str.h"
+#include "base/suggest.h"
+
+static const char *const S_levels[] = {"see-doctor", "urgent", "emergency", NULL};
+
+const char *care_level_name(care_level level)
+{
+    return S_levels[level];
+}
+
+bool care_parse(const char *file, const char *text, size_t len, unsigned line, unsigned column,
+                care_block *out, diag_list *diags)
+{
+    (void)column;
+    const char *nl = memchr(text, '\n', len);
+    size_t first = nl ? (size_t)(nl - text) : len;
+    size_t at = 0;
+    while (at < first && (text[at] == ' ' || text[at] == '\t'))
+        at++;
+    if (first - at < 6 || strncmp(text + at, "level:", 6) != 0) {
+        diag_error(diags, file, line, 1, "care",
+                   "a care block starts with its level, 'level: see-doctor', 'level: urgent' "
+                   "or 'level: emergency', then lists the signs");
+        return false;
+    }
+    size_t v = at + 6, end = first;
+    while (v < end && (text[v] == ' ' || text[v] == '\t'))
+        v++;
+    while (end > v && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r'))
+        end--;
+    char *level = xstrndup(text + v, end - v);
+    bool ok = false;
+    for (size_t i = 0; S_levels[i] && !ok; i++)
+        if (strcmp(level, S_levels[i]) == 0) {
+            out->level = (care_level)i;
+            ok = true;
+        }
+    if (!ok) {
+        const char *near = suggest_closest_n(level, S_levels, 3);
+        diag_error(diags, file, line, (unsigned)v + 1, "care",
+                   "'%s' is not a care level%s%s%s; use see-doctor (see a doctor soon), urgent "
+                   "(contact the clinic the same day) or emergency (call the emergency number "
+                   "now)",
+                   level, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+    }
+    free(level);
+    if (!ok)
+        return false;
+    out->body_at = nl ? first + 1 : len;
+    out->body_line = line + 1;
+    bool empty = true;
+    for (size_t i = out->body_at; i < len && empty; i++)
+        empty = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
+    if (empty) {
+        diag_error(diags, file, line, 1, "care",
+                   "this care block says nothing after its level; list the signs that mean the "
+                   "reader should get help, one '- ' line each");
+        return false;
+    }
+    return true;
+}
+
+/* A tel: link to number as written, with its text. */
+static void S_tel(xmlNodePtr parent, const char *number)
+{
+    strbuf href = STRBUF_INIT;
+    strbuf_puts(&href, "tel:");
+    /* Digits and '+'; each run of separators one '-', RFC 3966's visual separator. */
+    for (const char *p = number; *p; p++) {
+        if ((*p >= '0' && *p <= '9') || *p == '+')
+            strbuf_putc(&href, *p);
+        else if (href.len > 4 && href.data[href.len - 1] >= '0' &&
+                 href.data[href.len - 1] <= '9' && p[1])
+            strbuf_putc(&href, '-');
+    }
+    while (href.len > 4 && href.data[href.len - 1] == '-')
+        href.data[--href.len] = '\0';
+    xmlNodePtr a = xmlNewChild(parent, NULL, BAD_CAST "a", BAD_CAST number);
+    xmlNewProp(a, BAD_CAST "href", BAD_CAST strbuf_str(&href));
+    strbuf_free(&href);
+}
+
+/* "<label> <number>" as one line of the contact paragraph. */
+static void S_call(xmlNodePtr p, const char *cls, const char *label, const char *number)
+{
+    xmlNodePtr span = xmlNewChild(p, NULL, BAD_CAST "span", NULL);
+    xmlNewProp(span, BAD_CAST "class", BAD_CAST cls);
+    xmlAddChild(span, xmlNewText(BAD_CAST label));
+    xmlAddChild(span, xmlNewText(BAD_CAST " "));
+    S_tel(span, number);
+}
+
+xmlNodePtr care_render(care_level level, const char *id, const care_texts *t, xmlNodePtr body)
+{
+    xmlNodePtr card = xmlNewNode(NULL, BAD_CAST "section");
+    char *cls = xasprintf("care-card care-%s", S_levels[level]);
+    xmlNewProp(card, BAD_CAST "class", BAD_CAST cls);
+    free(cls);
+    xmlNewProp(card, BAD_CAST "aria-labelledby", BAD_CAST id);
+    xmlNodePtr h = xmlNewChild(card, NULL, BAD_CAST "h3", NULL);
+    xmlNewProp(h, BAD_CAST "class", BAD_CAST "care-heading");
+    xmlNewProp(h, BAD_CAST "id", BAD_CAST id);
+    xmlAddChild(h, xmlNewText(BAD_CAST t->heading));
+    xmlNodePtr inner = xmlNewChild(card, NULL, BAD_CAST "div", NULL);
+    xmlNewProp(inner, BAD_CAST "class", BAD_CAST "care-body");
+    while (body && body->children) {
+        xmlNodePtr c = body->children;
+        xmlUnlinkNode(c);
+        xmlAddChild(inner, c);
+    }
+    if (body)
+        xmlFreeNode(body);
+    xmlNodePtr p = xmlNewChild(inner, NULL, BAD_CAST "p", NULL);
+    xmlNewProp(p, BAD_CAST "class", BAD_CAST "care-contact");
+    if (level == CARE_EMERGENCY) {
+        S_call(p, "care-call-emergency", t->call_emergency, t->emergency);
+        xmlAddChild(p, xmlNewText(BAD_CAST " "));
+        S_call(p, "care-call-clinic", t->call_clinic, t->phone);
+    } else {
+        S_call(p, "care-call-clinic", t->call_clinic, t->phone);
+        xmlAddChild(p, xmlNewText(BAD_CAST " "));
+        S_call(p, "care-call-emergency", t->call_emergency, t->emergency);
+    }
+    return card;
+}
