@@ -15,6 +15,7 @@
 #include "check/lint.h"
 #include "check/readability.h"
 #include "check/readability_ko.h"
+#include "base/sourcelines.h"
 #include "check/readertext.h"
 
 typedef struct {

@@ -14,8 +14,8 @@
  * written as one ' ' (or one '\n' where it ends a line) and every decimal digit as its ASCII
  * digit.
  *
- * Positions are byte offsets into the source file; source_lines turns them into the line
- * and column (in characters, counted from 1) that diagnostics print.
+ * Positions are byte offsets into the source file; source_lines (base/sourcelines.h) turns
+ * them into the line and column (in characters, counted from 1) that diagnostics print.
  */
 #ifndef SUTURE_READERTEXT_H
 #define SUTURE_READERTEXT_H
@@ -76,32 +76,5 @@ void rtext_normalize(reader_text *t);
  * no-break space, U+2028, the ideographic space...) makes it false.
  */
 bool rtext_space_normalized(const char *text, size_t len);
-
-/* The lines of a source file, for turning byte offsets into line:column. */
-typedef struct source_lines {
-    const char *text;
-    size_t len;
-    size_t *starts;  /* starts[i]: offset of the first byte of line i + 1 */
-    size_t n;        /* number of lines (at least 1) */
-} source_lines;
-
-/* Index text (len bytes; must outlive the index). Free with source_lines_free. */
-void source_lines_init(source_lines *s, const char *text, size_t len);
-void source_lines_free(source_lines *s);
-
-/*
- * The offset of line (from 1) and byte column (from 1, as cmark counts) in the file;
- * clamped to the file's end.
- */
-size_t source_offset(const source_lines *s, unsigned line, unsigned byte_column);
-
-/* The offset of line and column (both from 1; the column in characters, as libyaml counts). */
-size_t source_offset_chars(const source_lines *s, unsigned line, unsigned column);
-
-/*
- * The line (from 1) and column (from 1, in Unicode characters, as libyaml and editors
- * count) of byte offset in the file.
- */
-void source_position(const source_lines *s, size_t offset, unsigned *line, unsigned *column);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "base/alloc.h"
 #include "base/slug.h"
+#include "base/sourcelines.h"
 #include "base/str.h"
 #include "base/url.h"
 #include "markdown/citation.h"
@@ -25,7 +26,7 @@ static const char *const S_reserved_ids[] = {
 /* Whether id is one the generator numbers (cite-N and source-N: markdown_hooks.cite;
  * care-N: care cards, care.h), which a heading's id must not be; S_reserved_ids lists the
  * rest. */
-static bool S_citation_id(const char *id)
+static bool S_generated_id(const char *id)
 {
     const char *rest = strncmp(id, "cite-", 5) == 0     ? id + 5
                        : strncmp(id, "source-", 7) == 0 ? id + 7
@@ -42,7 +43,7 @@ static bool S_citation_id(const char *id)
 /* The id of a heading whose text gives slug, not yet in taken (which receives it). */
 static const char *S_heading_id(strlist *taken, const char *slug)
 {
-    if (!S_citation_id(slug))
+    if (!S_generated_id(slug))
         return slug_unique(taken, slug);
     char *other = xasprintf("%s-heading", slug);
     const char *id = slug_unique(taken, other);
@@ -156,10 +157,7 @@ typedef struct {
     diag_list *diags;
     strlist taken_ids;
     markdown_result *result;
-    const char *text;       /* what is rendered, len bytes */
-    size_t len;
-    size_t *line_starts;    /* the offset in text of each of its lines, n_lines of them */
-    size_t n_lines;
+    source_lines lines;     /* of what is rendered, for columns in characters */
     unsigned char *cited;   /* per number a citation gave (markdown_hooks.cite): whether
                              * one has taken its id="cite-N" */
     size_t cited_cap;
@@ -172,21 +170,18 @@ static unsigned S_line(const S_render *r, cmark_node *n)
 }
 
 /*
- * The column, in characters as editors count them (and the lint, readertext.h), of the byte
- * `bytes` after where n starts: cmark counts its columns in bytes, which differ from
- * characters in Korean text.
+ * The column, in characters as editors count them (and the lint), of the byte `bytes` after
+ * where n starts: cmark counts its columns in bytes, which differ from characters in Korean
+ * text.
  */
 static unsigned S_col_after(const S_render *r, cmark_node *n, size_t bytes)
 {
     int l = cmark_node_get_start_line(n), c = cmark_node_get_start_column(n);
-    size_t byte_col = (size_t)(c > 0 ? c : 1) + bytes;
-    if (l < 1 || (size_t)l > r->n_lines)
-        return (unsigned)byte_col;
-    size_t from = r->line_starts[l - 1], to = from + byte_col - 1;
-    unsigned chars = 1;
-    for (size_t i = from; i < to && i < r->len && r->text[i] != '\n'; i++)
-        chars += ((unsigned char)r->text[i] & 0xC0) != 0x80;
-    return chars;
+    size_t at = source_offset(&r->lines, (unsigned)(l > 0 ? l : 1),
+                              (unsigned)((size_t)(c > 0 ? c : 1) + bytes));
+    unsigned line, column;
+    source_position(&r->lines, at, &line, &column);
+    return column;
 }
 
 static unsigned S_col(const S_render *r, cmark_node *n)
@@ -581,22 +576,7 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
         .result = res,
     };
     S_seed_ids(&r.taken_ids);
-    r.text = text;
-    r.len = len;
-    size_t lines_cap = 16;
-    r.line_starts = xcalloc(lines_cap, sizeof *r.line_starts);
-    r.n_lines = 1;
-    for (size_t at = 0; at < len;) {
-        const char *nl = memchr(text + at, '\n', len - at);
-        if (!nl)
-            break;
-        at = (size_t)(nl - text) + 1;
-        if (r.n_lines == lines_cap) {
-            lines_cap *= 2;
-            r.line_starts = xreallocarray(r.line_starts, lines_cap, sizeof *r.line_starts);
-        }
-        r.line_starts[r.n_lines++] = at;
-    }
+    source_lines_init(&r.lines, text, len);
     mdarena_mark tree = mdarena_begin();
     cmark_node *doc = S_parse(text, len);
     cmark_node *deep = S_too_deep(doc);
@@ -608,7 +588,7 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
         res->errors++;
         mdarena_end(tree);
         strlist_free(&r.taken_ids);
-        free(r.line_starts);
+        source_lines_free(&r.lines);
         return res;
     }
     cmark_iter *it = cmark_iter_new(doc);
@@ -641,7 +621,7 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
     }
     free(stack);
     free(r.cited);
-    free(r.line_starts);
+    source_lines_free(&r.lines);
     cmark_iter_free(it);
     mdarena_end(tree);
     strlist_free(&r.taken_ids);
