@@ -569,6 +569,72 @@ static void test_settings_errors(void **state)
                    "'en' text; add 'en: …'");
 }
 
+/*
+ * Issue 18, "Sources": a citation's mistakes in the language of the article it is in, with
+ * the closest id when there is one; a citation outside an article (here, a disclaimer) has
+ * no list to point into; suture check warns in the site's language (Korean) on a source no
+ * article cites.
+ */
+static void test_citation_messages(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new();
+    S_put(s, "content/sources.yaml",
+          "sources:\n"
+          "  - id: mitz1976\n"
+          "    authors: \"Mitz V, Peyronie M\"\n"
+          "    title: \"The SMAS in the parotid and cheek area\"\n"
+          "    journal: \"Plastic and Reconstructive Surgery\"\n"
+          "    year: 1976\n"
+          "    pmid: 935283\n"
+          "  - id: unused2020\n"
+          "    authors: \"A B\"\n"
+          "    title: \"Never cited\"\n"
+          "    journal: \"J\"\n"
+          "    year: 2020\n"
+          "    pmid: 1\n");
+    assert_true(e2e_edit(s->dir, "content/articles/ko/smas.md", "스마스 층은 피부와 지방 아래에 있습니다.",
+                         "스마스 층은 피부와 지방 아래에 있습니다 [@mitz1967]. 근거 [@zzzz]."));
+    assert_true(e2e_edit(s->dir, "content/articles/en/smas.md", "The SMAS lies under the skin and fat.",
+                         "The SMAS lies under the skin and fat [@zzzz]."));
+    assert_true(e2e_edit(s->dir, "content/site.yaml",
+                         "This page is general information, not medical advice.",
+                         "This page is general information [@mitz1976], not medical advice."));
+    char *err = NULL;
+    assert_int_equal(S_build_to(s, "templates", "site", &err), 1);
+    static const char *const want[] = {
+        "content/articles/ko/smas.md:11:26: error: content/sources.yaml에 'mitz1967'(이)라는 "
+        "출처가 없습니다. 'mitz1976'을(를) 쓰려던 것인지 확인해 주십시오 [citation]",
+        "content/articles/ko/smas.md:11:42: error: content/sources.yaml에 'zzzz'(이)라는 출처가 "
+        "없습니다. 출처를 그 파일에 추가하거나 id를 바로잡아 주십시오 [citation]",
+        "content/articles/en/smas.md:9:40: error: there is no source 'zzzz' in "
+        "content/sources.yaml; add it there, or correct the id [citation]",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        if (!e2e_has_line(err, want[i]))
+            fail_msg("expected\n%s\nin:\n%s", want[i], err);
+    /* On the disclaimer's line (its columns count from the text of the YAML block, as for
+     * every mistake in a disclaimer: not pinned here). */
+    const char *d = strstr(err, "content/site.yaml:16:");
+    if (!d || !strstr(d, ": error: a citation here has no list of sources to point into: cite "
+                         "sources in articles [citation]\n"))
+        fail_msg("no citation error on the disclaimer's line in:\n%s", err);
+    free(err);
+    /* Without the mistakes, the source nobody cites is a warning, in Korean. */
+    assert_true(e2e_edit(s->dir, "content/articles/ko/smas.md",
+                         " [@mitz1967]. 근거 [@zzzz].", " [@mitz1976]."));
+    assert_true(e2e_edit(s->dir, "content/articles/en/smas.md", " [@zzzz]", ""));
+    assert_true(e2e_edit(s->dir, "content/site.yaml", " [@mitz1976]", ""));
+    const char *check[] = {"check", "--content", "content", NULL};
+    int status = e2e_run(s->dir, check, &err);
+    if (!e2e_has_line(err, "content/sources.yaml:8:5: warning: 'unused2020' 출처를 인용한 글이 "
+                           "없습니다. 근거로 쓴 글에 [@unused2020]로 인용하거나 이 항목을 "
+                           "지우시기 바랍니다 [source-never-cited]"))
+        fail_msg("no Korean source-never-cited warning (status %d) in:\n%s", status, err);
+    free(err);
+    S_site_free(s);
+}
+
 /* Golden pages of both languages: a rendered page changes only on purpose. */
 static void test_golden_pages(void **state)
 {
@@ -606,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_incremental_builds),
         cmocka_unit_test(test_language_errors),
         cmocka_unit_test(test_settings_errors),
+        cmocka_unit_test(test_citation_messages),
         cmocka_unit_test(test_golden_pages),
     };
     int rc = cmocka_run_group_tests_name("end-to-end bilingual build", tests, NULL, NULL);
