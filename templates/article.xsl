@@ -128,65 +128,6 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- <sources><source n lang>: what the body's citations (<sup class="citation"> links to
-       #source-N, described by #sources) point to, numbered in the order first cited, in
-       the style of the NLM (Vancouver): authors, title, journal or publisher, year, then
-       the DOI and the PubMed record as links. Each entry links back to its first
-       citation (#cite-N). The title keeps its own language (@lang). -->
-  <xsl:template match="sources">
-    <section class="sources" aria-labelledby="sources">
-      <h2 id="sources">
-        <xsl:call-template name="str"><xsl:with-param name="id" select="'sources'"/></xsl:call-template>
-      </h2>
-      <ol class="source-list">
-        <xsl:for-each select="source">
-          <li id="source-{@n}">
-            <span lang="{@lang}">
-              <xsl:value-of select="authors"/>
-              <xsl:if test="substring(authors, string-length(authors)) != '.'">
-                <xsl:text>.</xsl:text>
-              </xsl:if>
-              <xsl:text> </xsl:text>
-              <xsl:value-of select="title"/>
-              <xsl:if test="not(contains('.?!', substring(title, string-length(title))))">
-                <xsl:text>.</xsl:text>
-              </xsl:if>
-              <xsl:text> </xsl:text>
-              <i><xsl:value-of select="journal | publisher"/></i>
-              <xsl:text>. </xsl:text>
-            </span>
-            <xsl:value-of select="year"/>
-            <xsl:text>.</xsl:text>
-            <xsl:if test="doi">
-              <xsl:text> </xsl:text>
-              <a class="source-link" href="{doi/@href}">doi:<xsl:value-of select="doi"/></a>
-            </xsl:if>
-            <xsl:if test="pmid">
-              <xsl:text> </xsl:text>
-              <a class="source-link" href="{pmid/@href}">
-                <xsl:call-template name="str">
-                  <xsl:with-param name="id" select="'pubmed-record'"/>
-                  <xsl:with-param name="arg1" select="string(pmid)"/>
-                </xsl:call-template>
-              </a>
-            </xsl:if>
-            <xsl:if test="url and not(doi) and not(pmid)">
-              <xsl:text> </xsl:text>
-              <a class="source-link" href="{url/@href}"><xsl:value-of select="url"/></a>
-            </xsl:if>
-            <xsl:text> </xsl:text>
-            <xsl:variable name="back">
-              <xsl:call-template name="str">
-                <xsl:with-param name="id" select="'back-to-citation'"/>
-                <xsl:with-param name="arg1" select="string(@n)"/>
-              </xsl:call-template>
-            </xsl:variable>
-            <a class="back-to-citation" href="#cite-{@n}" aria-label="{normalize-space($back)}">↩</a>
-          </li>
-        </xsl:for-each>
-      </ol>
-    </section>
-  </xsl:template>
 
   <!-- <stale source-lang="en" source-name="English" source-href="/en/articles/x/">
        <reviewed iso="…" text="…"/></stale>: this translation follows an older

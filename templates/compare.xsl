@@ -17,6 +17,7 @@
       </p>
     </div>
     <xsl:copy-of select="/page/comparison/node()"/>
+    <xsl:apply-templates select="/page/sources[source]"/>
   </xsl:template>
 
 </xsl:stylesheet>

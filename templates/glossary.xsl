@@ -21,6 +21,7 @@
         <xsl:apply-templates select="/page/glossary/term"/>
       </dl>
     </xsl:if>
+    <xsl:apply-templates select="/page/sources[source]"/>
   </xsl:template>
 
   <!-- Aliases that only inflect the term ("threads" for "thread") help matching in

@@ -143,6 +143,8 @@ typedef struct render_ctx {
     unsigned cards;       /* care cards so far (care-1, care-2...) */
     strlist links;        /* article file names the text links to, for the manifest */
     strlist cited;        /* the ids of the sources it cites, in the order first cited */
+    bool lists_sources;   /* a page outside an article that lists the sources its texts
+                           * cite too: the glossary, the comparison page */
     unsigned errors;      /* how many errors the hooks reported (links, media, blocks) */
 } render_ctx;
 
@@ -199,6 +201,18 @@ void build_on_threads(unsigned jobs, void *(*worker)(void *), void *arg);
 
 /* The hooks that check and resolve links, images and fenced blocks for c's text. */
 markdown_hooks build_hooks(render_ctx *c);
+/*
+ * <sources> into parent (pagexml_sources) for the ids c's texts cited, in their order
+ * (ids content/sources.yaml has, as the cite hook only numbers those).
+ */
+void build_add_sources(const build *b, xmlNodePtr parent, const render_ctx *c);
+/*
+ * The citations of procedures.yaml's sources ("[@id]", markdown/citation.h), checked as
+ * the tables that show them will number them: a malformed bracket and an unknown id (with
+ * the closest one) are errors at the source's line and column, in the site's first
+ * language. Reports nothing when the data could not be read.
+ */
+void build_check_data_citations(build *b);
 /*
  * Set hreflang and lang on the links of body (a rendered text of c) that lead to an article
  * in another language, because the text's language has no version of it.

@@ -15,7 +15,9 @@
 #include "build/build_private.h"
 #include "markdown/beforeafter.h"
 #include "markdown/care.h"
+#include "markdown/citation.h"
 #include "markdown/compare.h"
+#include "render/pagexml.h"
 
 
 /* Report an error in the text being rendered, at line and column, and count it: the
@@ -312,6 +314,9 @@ static void S_care(render_ctx *c, const char *content, size_t len, unsigned line
     markdown_result_free(md);
 }
 
+static unsigned S_hook_cite_data(void *ctx, const char *id, unsigned line, unsigned column,
+                                 bool *first);
+
 static bool S_hook_fenced(void *ctx, const char *info, const char *content, size_t len,
                           unsigned line, unsigned column, xmlNodePtr parent)
 {
@@ -329,7 +334,9 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
         /* Column headers link to articles only on /compare/: here the reader is in one.
          * The table is in the language of the text it stands in. */
         const char *lang = c->self ? c->self->lang : config_default_language(b->cfg)->code;
-        xmlAddChild(parent, compare_render(b->procedures, spec, lang, id, false, NULL));
+        markdown_hooks hooks = build_hooks(c);
+        hooks.cite = S_hook_cite_data;
+        xmlAddChild(parent, compare_render(b->procedures, spec, lang, id, false, NULL, &hooks));
         compare_spec_free(spec);
         return true;
     }
@@ -361,12 +368,13 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
 }
 
 /*
- * markdown_hooks.cite: the number of source id in the article being rendered, by the order
- * its sources are first cited (c->cited); 0 with an error when content/sources.yaml has no
- * such source, or when the text is not an article's (a disclaimer, a glossary definition
- * has no list of sources to point into).
+ * markdown_hooks.cite: the number of source id on the page being rendered, by the order
+ * its sources are first cited (c->cited), and whether this is its first citation there; 0
+ * with an error when content/sources.yaml has no such source, or when the text's page has
+ * no list of sources to point into (a disclaimer).
  */
-static unsigned S_hook_cite(void *ctx, const char *id, unsigned line, unsigned column)
+static unsigned S_hook_cite(void *ctx, const char *id, unsigned line, unsigned column,
+                            bool *first)
 {
     render_ctx *c = ctx;
     const sources *all = c->b->sources;
@@ -394,17 +402,75 @@ static unsigned S_hook_cite(void *ctx, const char *id, unsigned line, unsigned c
                     id);
         return 0;
     }
-    if (!c->self) {
+    if (!c->self && !c->lists_sources) {
         S_error(c, line, column, "citation",
                 "a citation here has no list of sources to point into: cite sources in "
-                "articles");
+                "articles, glossary definitions or procedures.yaml");
         return 0;
     }
     for (size_t i = 0; i < c->cited.len; i++)
         if (strcmp(c->cited.items[i], id) == 0)
             return (unsigned)i + 1;
     strlist_push(&c->cited, id);
+    *first = true;
     return (unsigned)c->cited.len;
+}
+
+/*
+ * markdown_hooks.cite for a comparison table's notes: their ids are procedures.yaml's, whose
+ * mistakes build_check_data_citations reports at that file; here an unknown id gives 0 and
+ * no second message at the article that shows the table.
+ */
+static unsigned S_hook_cite_data(void *ctx, const char *id, unsigned line, unsigned column,
+                                 bool *first)
+{
+    render_ctx *c = ctx;
+    if (!c->b->sources || !sources_find(c->b->sources, id))
+        return 0;
+    return S_hook_cite(ctx, id, line, column, first);
+}
+
+void build_add_sources(const build *b, xmlNodePtr parent, const render_ctx *c)
+{
+    const source_entry **items = xcalloc(c->cited.len + 1, sizeof *items);
+    for (size_t i = 0; i < c->cited.len; i++)
+        items[i] = sources_find(b->sources, c->cited.items[i]);
+    pagexml_sources(parent, &(sources_cited){items, c->cited.len});
+    free(items);
+}
+
+void build_check_data_citations(build *b)
+{
+    const procedure_data *data = b->procedures;
+    if (!data || !b->n_langs)
+        return;
+    /* The data serves every language: its mistakes are told in the site's first. */
+    render_ctx c = {.b = b, .file = data->file, .lang = &b->langs[0], .lists_sources = true};
+    for (size_t p = 0; p < data->n_procedures; p++)
+        for (size_t a = 0; a < data->n_attributes; a++) {
+            const proc_value *v = &data->procedures[p].values[a];
+            for (size_t k = 0; k < v->source.n; k++) {
+                const char *text = v->source.values[k].text;
+                size_t len = strlen(text), at = 0;
+                citation_group g;
+                while (citation_next(text, len, at, &g)) {
+                    if (g.malformed)
+                        S_error(&c, v->source_line, v->source_column, "citation",
+                                "'%.*s' is not a citation suture can read: write [@id] for "
+                                "one source, or [@id1; @id2] for several, with the ids of "
+                                "content/sources.yaml",
+                                (int)(g.end - g.start), text + g.start);
+                    for (size_t i = 0; i < g.n_ids; i++) {
+                        char *id = xstrndup(text + g.ids[i].at, g.ids[i].len);
+                        bool first = false;
+                        S_hook_cite(&c, id, v->source_line, v->source_column, &first);
+                        free(id);
+                    }
+                    at = g.end;
+                }
+            }
+        }
+    build_ctx_free(&c);
 }
 
 markdown_hooks build_hooks(render_ctx *c)

@@ -201,12 +201,19 @@ void build_render_compare(build *b, build_lang *bl)
                                 bl->topic_counts);
     build_list_languages(b, doc, bl, PERMALINK_COMPARE, NULL, 0);
     xmlNodePtr cmp = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "comparison", NULL);
+    /* Its notes' citations number into a list of sources of its own; their ids were
+     * checked when the data was read (build_check_data_citations). */
+    render_ctx c = {.b = b, .file = data->file, .lang = bl, .quiet = true,
+                    .lists_sources = true};
+    markdown_hooks hooks = build_hooks(&c);
     if (data->n_procedures) {
         compare_spec *spec = compare_spec_all(data, strbuf_str(&caption));
         xmlAddChild(cmp, compare_render(data, spec, lang, "cmp-all", true,
-                                        (const char *const *)bl->procedure_hrefs));
+                                        (const char *const *)bl->procedure_hrefs, &hooks));
         compare_spec_free(spec);
     }
+    build_add_sources(b, xmlDocGetRootElement(doc), &c);
+    build_ctx_free(&c);
     build_render_page(b, bl, PAGE_COMPARE, doc, url);
     xmlFreeDoc(doc);
     free(url);
@@ -224,6 +231,13 @@ void build_render_glossary(build *b, build_lang *bl)
     xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "glossary", NULL);
     size_t n_terms;
     const size_t *order = glossary_view_sorted(glossary_for_language(g, lang), &n_terms);
+    /* One context for the page: the definitions' citations share its list of sources.
+     * Every language's page renders the definitions: their mistakes are reported once, by
+     * the default language's. */
+    render_ctx c = {.b = b, .file = glossary_file_name(g), .lang = bl, .quiet = bl->index > 0,
+                    .lists_sources = true};
+    markdown_hooks hooks = build_hooks(&c);
+    diag_list *quiet = c.quiet ? diag_list_new() : NULL;
     for (size_t i = 0; i < n_terms; i++) {
         const glossary_term *t = glossary_get(g, order[i]);
         const char *name = glossary_text(g, &t->term, lang);
@@ -238,17 +252,9 @@ void build_render_glossary(build *b, build_lang *bl)
         xmlNodePtr aliases = xmlNewChild(term, NULL, BAD_CAST "aliases", NULL);
         for (size_t k = 0; k < n_aliases; k++)
             pagexml_text(aliases, "alias", alias[k]);
-        /* Every language's page renders the definition: its mistakes are reported once,
-         * by the default language's. */
-        render_ctx c = {.b = b, .file = glossary_file_name(g), .lang = bl,
-                        .quiet = bl->index > 0};
-        markdown_hooks hooks = build_hooks(&c);
-        diag_list *quiet = c.quiet ? diag_list_new() : NULL;
         markdown_result *md = markdown_render(c.file, definition, strlen(definition), t->line,
                                               MARKDOWN_NO_H1, &hooks, quiet ? quiet : b->diags);
-        diag_list_free(quiet);
         build_mark_other_languages(&c, md->body);
-        build_ctx_free(&c);
         char *href = xasprintf("%s#term-%s", url, t->id);
         searchindex_add_term(bl->search, name, alias, n_aliases, md->body, href);
         free(href);
@@ -257,6 +263,9 @@ void build_render_glossary(build *b, build_lang *bl)
         md->body = NULL;
         markdown_result_free(md);
     }
+    diag_list_free(quiet);
+    build_add_sources(b, xmlDocGetRootElement(doc), &c);
+    build_ctx_free(&c);
     build_render_page(b, bl, PAGE_GLOSSARY, doc, url);
     xmlFreeDoc(doc);
     free(url);

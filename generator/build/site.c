@@ -307,6 +307,7 @@ int site_validate(const site_options *opt, diag_list *diags)
     if (S_load_data(&b) && build_load_articles(&b)) {
         b.fragment_links = xcalloc(b.n_articles + 1, sizeof *b.fragment_links);
         build_link_procedures(&b);
+        build_check_data_citations(&b);
         S_render_disclaimers(&b);
         build_each_article(&b, build_validate_article);
         build_check_fragment_links(&b);
@@ -340,6 +341,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
             strlist_push(opt->article_pages, b.articles[i].url);
         }
     build_link_procedures(&b);
+    build_check_data_citations(&b);
     build_plan_search(&b);
     S_render_disclaimers(&b);
     build_plan_list_pages(&b);

@@ -15,6 +15,7 @@
 #include "base/slug.h"
 #include "base/str.h"
 #include "check/compliance.h"
+#include "check/datasources.h"
 #include "check/explain.h"
 #include "check/lint.h"
 #include "check/prefilter.h"
@@ -176,7 +177,8 @@ static void S_check_languages(const check_lint_options *opt, const config *cfg,
 }
 
 /*
- * Each source of content/sources.yaml that no article cites: a warning at its entry, in the
+ * Each source of content/sources.yaml that no article, procedures.yaml source or glossary
+ * definition cites: a warning at its entry, in the
  * site's language (the file serves them all). A bibliography that cannot be read is the
  * build's to report (site_validate, suture build).
  */
@@ -189,9 +191,11 @@ static void S_check_sources(const check_lint_options *opt, const config *cfg, co
     diag_list_free(quiet);
     const char *lang = config_default_language(cfg)->code;
     bool korean = slug_language_in(lang, "ko");
+    strlist data_cited = STRLIST_INIT;
+    datasources_cited(opt->content_dir, cfg, &data_cited);
     for (size_t i = 0; all && i < all->n; i++) {
         const source_entry *s = &all->items[i];
-        bool cited = false;
+        bool cited = strlist_contains(&data_cited, s->id);
         for (size_t k = 0; k < w->n && !cited; k++)
             cited = strlist_contains(&w->results[k].cited, s->id);
         if (cited)
@@ -209,6 +213,7 @@ static void S_check_sources(const check_lint_options *opt, const config *cfg, co
                           "on it, as [@%s], or remove it",
                           s->id, s->id);
     }
+    strlist_free(&data_cited);
     sources_free(all);
     free(path);
 }
@@ -316,6 +321,7 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
     free(articles_dir);
     S_check_languages(opt, cfg, &w, &rels, diags);
     S_check_sources(opt, cfg, &w, diags);
+    datasources_check_figures(opt->content_dir, cfg, diags);
 
     compliance_scanner *s = compliance_scanner_new();
     static const char *const site_skip[] = {"id",          "base_url",
@@ -323,7 +329,7 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
                                             "date_format", "review_max_age_days",
                                             "translation_max_lag_days",
                                             "reading_grade_max", "reading_eojeol_max", NULL};
-    static const char *const data_skip[] = {"id", "article", "source", NULL};
+    static const char *const data_skip[] = {"id", "article", "source", "basis", NULL};
     static const char *const glossary_skip[] = {"id", NULL};
     lint_result extra[3] = {{0}, {0}, {0}};
     const char *files[3] = {"site.yaml", "data/procedures.yaml", "glossary.yaml"};

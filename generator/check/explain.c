@@ -70,14 +70,16 @@ static const explain_rule S_builtin[] = {
      "supports: [@mitz1976]; several at once with semicolons: [@mitz1976; @stuzin1992]. "
      "Pandoc's page numbers and prefixes ([see @mitz1976, p. 80]) are not taken. An id that "
      "is not in sources.yaml is an error, with the closest id that is; add the source there, "
-     "or correct the id. Citations belong in articles, which list their sources at the end.",
+     "or correct the id. Citations belong in articles, glossary definitions and the 'source' of "
+     "a value in procedures.yaml; each page lists the sources it cites at its end.",
      "README.md, 'Citing sources'",
      "참고 문헌은 content/sources.yaml에 있는 id를 대괄호 안에 적어 근거가 되는 문장 바로 "
      "뒤에 인용합니다. 예: [@mitz1976]. 여러 출처는 세미콜론으로 나눕니다: [@mitz1976; "
      "@stuzin1992]. 쪽수나 앞말을 붙인 형식([see @mitz1976, p. 80])은 쓸 수 없습니다. "
      "sources.yaml에 없는 id는 오류이며, 가장 비슷한 id를 함께 알려 줍니다. 출처를 그 "
-     "파일에 추가하거나 id를 바로잡으시기 바랍니다. 인용은 글 끝에 참고 문헌 목록이 붙는 "
-     "글(article) 안에서만 쓸 수 있습니다."},
+     "파일에 추가하거나 id를 바로잡으시기 바랍니다. 인용은 글(article), 용어 설명, "
+     "procedures.yaml 값의 source에 쓸 수 있고, 각 페이지 끝에 그 페이지가 인용한 참고 "
+     "문헌 목록이 붙습니다."},
     {"source-never-cited", "warning", "A source in content/sources.yaml is cited by no article.",
      "A bibliography lists what the articles rely on. A source nobody cites is either a "
      "citation that was forgotten or one that is no longer needed: cite it where the article "
@@ -86,6 +88,19 @@ static const explain_rule S_builtin[] = {
      "sources.yaml의 참고 문헌은 글이 근거로 삼은 자료의 목록입니다. 어느 글에서도 인용하지 "
      "않는 출처는 인용을 빠뜨렸거나 더는 필요 없는 것입니다. 그 출처를 쓰는 글에 [@id]로 "
      "인용하거나 sources.yaml에서 지우시기 바랍니다."},
+    {"figure-unsourced", "warning",
+     "A figure in procedures.yaml has neither a source nor a basis.",
+     "A comparison table's figures (a length, a time, a duration) read as facts to a patient. "
+     "Say where each comes from: a published source, as source: \"[@id]\" with an id of "
+     "content/sources.yaml, or basis: clinic-experience when it is the clinic's own "
+     "experience, and a note that says so. The Medical Service Act (Korea) art. 56(2)(8) "
+     "forbids exaggerating objective facts, and CAP Code rule 3.7 asks for evidence of any "
+     "claim a reader takes as objective.",
+     "README.md, 'Citing sources'",
+     "비교표의 수치(길이, 시간, 기간)는 환자에게 사실로 읽힙니다. 발표된 문헌이 근거라면 "
+     "source: \"[@id]\"로 content/sources.yaml의 문헌을 밝히고, 병원의 경험이라면 basis: "
+     "clinic-experience라고 적고 그 사실을 설명(note)에도 밝히시기 바랍니다. 의료법 제56조 "
+     "제2항 제8호는 객관적인 사실을 과장하는 광고를 금지합니다."},
     {"before-after", "error", "A before-after block is incomplete (consent, alt text, images).",
      NULL, NULL,
      "시술 전후 사진 블록(before-after)에 필요한 항목이 빠졌거나 잘못되었습니다. before와 "

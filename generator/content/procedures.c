@@ -68,7 +68,8 @@ static bool S_per_language(ydoc *doc, yaml_node_t *node, const ltext_langs *lang
         const char *key = ydoc_scalar(ydoc_map_key(doc, node, i));
         if (!key)
             continue;
-        if (strcmp(key, "text") == 0 || strcmp(key, "note") == 0 || strcmp(key, "source") == 0)
+        if (strcmp(key, "text") == 0 || strcmp(key, "note") == 0 ||
+            strcmp(key, "source") == 0 || strcmp(key, "basis") == 0)
             return false;
         if (langs->codes) {
             for (size_t c = 0; langs->codes[c]; c++)
@@ -96,9 +97,11 @@ static void S_load_source(S_loader *ld, yaml_node_t *sn, const char *entry, ltex
 static void S_load_value(S_loader *ld, yaml_node_t *node, const char *attr, const char *entry,
                          proc_value *out)
 {
-    static const char *const keys[] = {"text", "note", "source", NULL};
+    static const char *const keys[] = {"text", "note", "source", "basis", NULL};
     ydoc *doc = ld->doc;
     char what[160], lwhat[160];
+    out->line = ydoc_line(doc, node);
+    out->column = ydoc_column(doc, node);
     snprintf(what, sizeof what, "the value of '%s'", attr);
     snprintf(lwhat, sizeof lwhat, "'%s'", attr);
     if (node->type != YAML_MAPPING_NODE || S_per_language(doc, node, ld->langs)) {
@@ -117,8 +120,21 @@ static void S_load_value(S_loader *ld, yaml_node_t *node, const char *attr, cons
     yaml_node_t *sn = ydoc_map_get(doc, node, "source");
     if (nn)
         ltext_read_or_plain(doc, nn, "a 'note'", "'note'", sub, ld->langs, &out->note);
-    if (sn)
+    if (sn) {
         S_load_source(ld, sn, sub, &out->source);
+        out->source_line = ydoc_line(doc, sn);
+        out->source_column = ydoc_column(doc, sn);
+    }
+    yaml_node_t *bn = ydoc_map_get(doc, node, "basis");
+    const char *basis = bn ? ydoc_expect_string(doc, bn, "a 'basis'") : NULL;
+    if (basis && strcmp(basis, "clinic-experience") == 0)
+        out->clinic_experience = true;
+    else if (basis)
+        ydoc_error(doc, bn,
+                   "the 'basis' of %s can only be 'clinic-experience' (the clinic's own "
+                   "experience, not a published figure); for a published figure give its "
+                   "'source' instead, like source: \"[@id]\"",
+                   sub);
     free(sub);
 }
 

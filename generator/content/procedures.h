@@ -11,6 +11,8 @@
  *         values:
  *           incision: "None: threads enter through needle points"
  *           recovery: {text: "A few days", note: "Varies with the person", source: "..."}
+ *           longevity: {text: "...", source: "[@bertossi2019]"}
+ *           incision: {text: "About 2-3 cm", basis: clinic-experience}
  *
  * A procedure may leave an attribute out; a table that compares it on that attribute is
  * then an error where the table is asked for.
@@ -50,7 +52,12 @@ typedef struct proc_value {
     ltext text;    /* no values (n == 0) when the procedure has none for this attribute */
     ltext note;    /* how the value varies; may have no values */
     ltext source;  /* where the fact comes from; may have none; a plain string is kept
-                    * under "" (any language) */
+                    * under "" (any language). Citations of content/sources.yaml are
+                    * written as in Markdown, "[@bertossi2019]" (markdown/citation.h) */
+    bool clinic_experience; /* `basis: clinic-experience`: the figure is the clinic's own
+                             * experience, not a published one */
+    unsigned line, column;  /* of the value in the file (0 when it is left out) */
+    unsigned source_line, source_column; /* of its 'source', when it has one */
 } proc_value;
 
 typedef struct procedure {

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "markdown/citation.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static bool S_blank(char c)
@@ -87,4 +88,40 @@ bool citation_next(const char *text, size_t len, size_t from, citation_group *g)
         return true;
     }
     return false;
+}
+
+xmlNodePtr citation_render(citation_mark *marks, size_t n)
+{
+    /* Insertion sort by number; of equal numbers the first-cited one leads, so its id is
+     * kept when the others are dropped. */
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && (marks[k - 1].number > marks[k].number ||
+                                     (marks[k - 1].number == marks[k].number &&
+                                      !marks[k - 1].first && marks[k].first));
+             k--) {
+            citation_mark t = marks[k];
+            marks[k] = marks[k - 1];
+            marks[k - 1] = t;
+        }
+    xmlNodePtr sup = xmlNewNode(NULL, BAD_CAST "sup");
+    xmlNewProp(sup, BAD_CAST "class", BAD_CAST "citation");
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && marks[i].number == marks[i - 1].number)
+            continue;
+        if (sup->children)
+            xmlAddChild(sup, xmlNewText(BAD_CAST ","));
+        char buf[32];
+        xmlNodePtr a = xmlNewChild(sup, NULL, BAD_CAST "a", NULL);
+        snprintf(buf, sizeof buf, "#source-%u", marks[i].number);
+        xmlNewProp(a, BAD_CAST "href", BAD_CAST buf);
+        if (marks[i].first) {
+            snprintf(buf, sizeof buf, "cite-%u", marks[i].number);
+            xmlNewProp(a, BAD_CAST "id", BAD_CAST buf);
+        }
+        /* Read as "1, Sources": the number, then what it points into. */
+        xmlNewProp(a, BAD_CAST "aria-describedby", BAD_CAST "sources");
+        snprintf(buf, sizeof buf, "%u", marks[i].number);
+        xmlAddChild(a, xmlNewText(BAD_CAST buf));
+    }
+    return sup;
 }

@@ -16,6 +16,7 @@
 #ifndef SUTURE_CITATION_H
 #define SUTURE_CITATION_H
 
+#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -42,5 +43,23 @@ typedef struct citation_group {
  * '[' and ']'. The next group is searched from g->end.
  */
 bool citation_next(const char *text, size_t len, size_t from, citation_group *g);
+
+/* One source a citation points to: its number on the page, and whether this is the first
+ * place the page cites it (markdown_hooks.cite). */
+typedef struct citation_mark {
+    unsigned number; /* 1 and up */
+    bool first;
+} citation_mark;
+
+/*
+ * The markup of one citation bracket whose n sources (n >= 1) have the numbers marks gives:
+ * a new <sup class="citation"> of links <a href="#source-N" aria-describedby="sources">N</a>,
+ * separated by commas, in ascending order and each number once (Vancouver style: "1,3",
+ * not "3,1,3"); the link of a mark with first set has id="cite-N", for the page's list of
+ * sources (whose heading is #sources) to link back to. marks is sorted in place. The node
+ * belongs to the caller. Articles, glossary definitions and comparison-table notes all
+ * cite this way, so a page's numbers and back links are one sequence.
+ */
+xmlNodePtr citation_render(citation_mark *marks, size_t n);
 
 #endif

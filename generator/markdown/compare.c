@@ -7,6 +7,7 @@
 
 #include "base/alloc.h"
 #include "content/yamldoc.h"
+#include "markdown/citation.h"
 
 static const char *const S_keys[] = {"procedures", "attributes", "caption", NULL};
 
@@ -302,11 +303,45 @@ static void S_render_head(xmlNodePtr table, const procedure_data *data,
 }
 
 /*
+ * A value's source into parent: its text, each citation in it ([@id], citation.h) as the
+ * page's numbered links when hooks can number every id of the bracket, else as written.
+ */
+static void S_render_source(xmlNodePtr parent, const char *source, const proc_value *v,
+                            const markdown_hooks *hooks)
+{
+    size_t len = strlen(source), at = 0;
+    citation_group g;
+    while (hooks && hooks->cite && citation_next(source, len, at, &g)) {
+        citation_mark marks[CITATION_MAX_IDS];
+        bool all = !g.malformed;
+        for (size_t i = 0; all && i < g.n_ids; i++) {
+            char *id = xstrndup(source + g.ids[i].at, g.ids[i].len);
+            marks[i].first = false;
+            marks[i].number = hooks->cite(hooks->ctx, id, v->source_line, v->source_column,
+                                          &marks[i].first);
+            all = marks[i].number > 0;
+            free(id);
+        }
+        size_t end = all ? g.start : g.end;
+        while (all && end > at && source[end - 1] == ' ')
+            end--;
+        if (end > at)
+            xmlAddChild(parent, xmlNewTextLen(BAD_CAST(source + at), (int)(end - at)));
+        if (all)
+            xmlAddChild(parent, citation_render(marks, g.n_ids));
+        at = g.end;
+    }
+    if (at < len)
+        xmlAddChild(parent, xmlNewText(BAD_CAST(source + at)));
+}
+
+/*
  * Footnote number of value v: a superscript link in its cell td to item number of the
  * notes list, which holds the value's note and source and links back.
  */
 static void S_render_note(xmlNodePtr td, xmlNodePtr notes, const char *table_id,
-                          unsigned number, const char *note, const char *source)
+                          unsigned number, const char *note, const char *source,
+                          const proc_value *v, const markdown_hooks *hooks)
 {
     char *note_id = xasprintf("%s-note-%u", table_id, number);
     char *ref_id = xasprintf("%s-ref-%u", table_id, number);
@@ -324,9 +359,11 @@ static void S_render_note(xmlNodePtr td, xmlNodePtr notes, const char *table_id,
     if (source) {
         xmlNodePtr src = S_el(li, "span", NULL);
         S_attr(src, "class", "comparison-source");
-        if (note)
+        /* A source that starts with a citation sits against the note, as a citation
+         * sits against the word before it in the text. */
+        if (note && !(hooks && strncmp(source, "[@", 2) == 0))
             xmlAddPrevSibling(src, xmlNewText(BAD_CAST " "));
-        xmlAddChild(src, xmlNewText(BAD_CAST source));
+        S_render_source(src, source, v, hooks);
     }
     free(note_id);
     free(ref_id);
@@ -336,7 +373,8 @@ static void S_render_note(xmlNodePtr td, xmlNodePtr notes, const char *table_id,
 
 /* The body: a row per attribute, a cell per procedure; returns the number of notes. */
 static unsigned S_render_body(xmlNodePtr table, xmlNodePtr notes, const procedure_data *data,
-                              const compare_spec *spec, const char *lang, const char *table_id)
+                              const compare_spec *spec, const char *lang, const char *table_id,
+                              const markdown_hooks *hooks)
 {
     unsigned n_notes = 0;
     xmlNodePtr tbody = S_el(table, "tbody", NULL);
@@ -354,7 +392,7 @@ static unsigned S_render_body(xmlNodePtr table, xmlNodePtr notes, const procedur
             xmlNodePtr td = S_el(row, "td", text ? text : "\xE2\x80\x94");
             S_attr(td, "data-label", procedures_text(data, &proc->name, lang));
             if (note || source)
-                S_render_note(td, notes, table_id, ++n_notes, note, source);
+                S_render_note(td, notes, table_id, ++n_notes, note, source, v, hooks);
         }
     }
     return n_notes;
@@ -362,7 +400,7 @@ static unsigned S_render_body(xmlNodePtr table, xmlNodePtr notes, const procedur
 
 xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
                           const char *lang, const char *table_id, bool procedure_anchors,
-                          const char *const *procedure_hrefs)
+                          const char *const *procedure_hrefs, const markdown_hooks *hooks)
 {
     char *caption_id = xasprintf("%s-caption", table_id);
     xmlNodePtr wrap = S_el(NULL, "div", NULL);
@@ -382,7 +420,7 @@ xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
     S_render_head(table, data, spec, lang, procedure_anchors, procedure_hrefs);
     xmlNodePtr notes = xmlNewNode(NULL, BAD_CAST "ol");
     S_attr(notes, "class", "comparison-notes");
-    if (S_render_body(table, notes, data, spec, lang, table_id))
+    if (S_render_body(table, notes, data, spec, lang, table_id, hooks))
         xmlAddChild(wrap, notes);
     else
         xmlFreeNode(notes);

@@ -21,6 +21,7 @@
 
 #include "base/diag.h"
 #include "content/procedures.h"
+#include "markdown/markdown.h"
 
 typedef struct compare_spec {
     size_t *procedures;   /* indices into procedure_data.procedures */
@@ -53,9 +54,13 @@ void compare_spec_free(compare_spec *spec);
  * header gets id "procedure-<id>" for links from elsewhere (use it once per page).
  * procedure_hrefs, when not NULL, holds for each procedure of data a URL its column header
  * links to, or NULL. Missing values render as an em dash (compare_parse reports them).
+ * A value's source written as citations ("[@bertossi2019]", citation.h) renders as the
+ * page's numbered links to its list of sources, numbered by hooks->cite (with the source's
+ * line and column in the data file) like the text around the table; without hooks, or
+ * where the hook gives 0, the source is shown as written.
  */
 xmlNodePtr compare_render(const procedure_data *data, const compare_spec *spec,
                           const char *lang, const char *table_id, bool procedure_anchors,
-                          const char *const *procedure_hrefs);
+                          const char *const *procedure_hrefs, const markdown_hooks *hooks);
 
 #endif

@@ -158,9 +158,6 @@ typedef struct {
     strlist taken_ids;
     markdown_result *result;
     source_lines lines;     /* of what is rendered, for columns in characters */
-    unsigned char *cited;   /* per number a citation gave (markdown_hooks.cite): whether
-                             * one has taken its id="cite-N" */
-    size_t cited_cap;
 } S_render;
 
 static unsigned S_line(const S_render *r, cmark_node *n)
@@ -372,36 +369,6 @@ static void S_raw_html(S_render *r, cmark_node *n)
                  "raw HTML is not published and was left out; use Markdown instead");
 }
 
-/* The link of citation number num into sup, the first for num with id="cite-N". */
-static void S_citation_link(S_render *r, unsigned num, xmlNodePtr sup)
-{
-    if (sup->children)
-        xmlAddChild(sup, xmlNewText(BAD_CAST ","));
-    xmlNodePtr a = S_child(sup, "a");
-    char *href = xasprintf("#source-%u", num);
-    xmlNewProp(a, BAD_CAST "href", BAD_CAST href);
-    free(href);
-    if (num >= r->cited_cap) {
-        size_t cap = r->cited_cap ? r->cited_cap : 16;
-        while (cap <= num)
-            cap *= 2;
-        r->cited = xrealloc(r->cited, cap);
-        memset(r->cited + r->cited_cap, 0, cap - r->cited_cap);
-        r->cited_cap = cap;
-    }
-    if (!r->cited[num]) {
-        r->cited[num] = 1;
-        char *id = xasprintf("cite-%u", num);
-        xmlNewProp(a, BAD_CAST "id", BAD_CAST id);
-        free(id);
-    }
-    /* Read as "1, Sources": the number, then what it points into. */
-    xmlNewProp(a, BAD_CAST "aria-describedby", BAD_CAST "sources");
-    char *text = xasprintf("%u", num);
-    xmlAddChild(a, xmlNewText(BAD_CAST text));
-    free(text);
-}
-
 /* One citation bracket text[g->start, g->end) of text node n (cmark gives inline text its
  * position): a new <sup> of links to the sources, for the caller to place; or NULL when it
  * cannot be (reported), and the bracket stays as written. */
@@ -417,30 +384,17 @@ static xmlNodePtr S_citation(S_render *r, cmark_node *n, const char *text,
         r->result->errors++;
         return NULL;
     }
-    unsigned nums[CITATION_MAX_IDS];
+    citation_mark marks[CITATION_MAX_IDS];
     bool all = true;
     for (size_t i = 0; i < g->n_ids; i++) {
         char *id = xstrndup(text + g->ids[i].at, g->ids[i].len);
-        nums[i] = r->hooks->cite(r->hooks->ctx, id, line, S_col_after(r, n, g->ids[i].at));
-        all &= nums[i] > 0;
+        marks[i].first = false;
+        marks[i].number = r->hooks->cite(r->hooks->ctx, id, line,
+                                         S_col_after(r, n, g->ids[i].at), &marks[i].first);
+        all &= marks[i].number > 0;
         free(id);
     }
-    if (!all)
-        return NULL;
-    /* In ascending order, each once (Vancouver style: "1,3", not "3,1,3"). */
-    size_t count = g->n_ids;
-    for (size_t i = 1; i < count; i++)
-        for (size_t k = i; k > 0 && nums[k - 1] > nums[k]; k--) {
-            unsigned t = nums[k];
-            nums[k] = nums[k - 1];
-            nums[k - 1] = t;
-        }
-    xmlNodePtr sup = xmlNewNode(NULL, BAD_CAST "sup");
-    xmlNewProp(sup, BAD_CAST "class", BAD_CAST "citation");
-    for (size_t i = 0; i < count; i++)
-        if (i == 0 || nums[i] != nums[i - 1])
-            S_citation_link(r, nums[i], sup);
-    return sup;
+    return all ? citation_render(marks, g->n_ids) : NULL;
 }
 
 /*
@@ -620,7 +574,6 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
         }
     }
     free(stack);
-    free(r.cited);
     source_lines_free(&r.lines);
     cmark_iter_free(it);
     mdarena_end(tree);

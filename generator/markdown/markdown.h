@@ -41,14 +41,14 @@ typedef struct markdown_hooks {
     /*
      * Called for each id of a citation in the text ([@id], citation.h). Returns the number
      * the source has on this page, 1 and up in the order first cited, the same each time
-     * it is cited again; or 0 when it cannot be cited here (the hook says why). NULL:
-     * citations are published as written. A citation renders as
-     * <sup class="citation"><a href="#source-N" aria-describedby="sources">N</a>, ...</sup>,
-     * the first of each number with id="cite-N", for the page's list of sources (whose
-     * heading is #sources) to link back to; a bracket with an id that gives 0 is left as
-     * written. A malformed bracket is an error here.
+     * it is cited again, and sets *first when this is the first place the page cites it
+     * (a page's citations may come from several renders: an article's text and its
+     * comparison tables, or every definition of the glossary); or returns 0 when it cannot
+     * be cited here (the hook says why). NULL: citations are published as written. A
+     * citation renders as citation_render does (citation.h); a bracket with an id that
+     * gives 0 is left as written. A malformed bracket is an error here.
      */
-    unsigned (*cite)(void *ctx, const char *id, unsigned line, unsigned column);
+    unsigned (*cite)(void *ctx, const char *id, unsigned line, unsigned column, bool *first);
 } markdown_hooks;
 
 typedef struct markdown_heading {

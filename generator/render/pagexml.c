@@ -291,12 +291,11 @@ static void S_structured_data(xmlNodePtr page, xmlNodePtr art, const config *cfg
     free(json);
 }
 
-/* <sources> of the article element art (pagexml.h). */
-static void S_sources(xmlNodePtr art, const sources_cited *cited)
+void pagexml_sources(xmlNodePtr parent, const sources_cited *cited)
 {
     if (!cited || !cited->n)
         return;
-    xmlNodePtr list = xmlNewChild(art, NULL, BAD_CAST "sources", NULL);
+    xmlNodePtr list = xmlNewChild(parent, NULL, BAD_CAST "sources", NULL);
     for (size_t i = 0; i < cited->n; i++) {
         const source_entry *s = cited->items[i];
         xmlNodePtr src = xmlNewChild(list, NULL, BAD_CAST "source", NULL);
@@ -353,7 +352,7 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
     S_toc(art, headings, n_headings);
     S_structured_data(page, art, cfg, a, procedures, versions, cited);
     xmlAddChild(art, body);
-    S_sources(art, cited);
+    pagexml_sources(art, cited);
     xmlNodePtr rel = xmlNewChild(art, NULL, BAD_CAST "related", NULL);
     for (size_t i = 0; i < n_related; i++)
         pagexml_article_ref(rel, cfg, related[i]);

@@ -87,6 +87,13 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
                            const procedure_data *procedures, const pagexml_versions *versions,
                            const sources_cited *cited);
 
+/*
+ * <sources> into parent (an <article>, or the root of the glossary or the comparison page,
+ * whose texts cite too), as pagexml_article describes it; nothing when cited is NULL or
+ * empty.
+ */
+void pagexml_sources(xmlNodePtr parent, const sources_cited *cited);
+
 /* The text direction for a language: "rtl" for Arabic, Hebrew, Persian and Urdu, else "ltr". */
 const char *pagexml_direction(const char *lang);
 

@@ -617,7 +617,8 @@ static void test_citation_messages(void **state)
      * every mistake in a disclaimer: not pinned here). */
     const char *d = strstr(err, "content/site.yaml:16:");
     if (!d || !strstr(d, ": error: a citation here has no list of sources to point into: cite "
-                         "sources in articles [citation]\n"))
+                         "sources in articles, glossary definitions or procedures.yaml "
+                         "[citation]\n"))
         fail_msg("no citation error on the disclaimer's line in:\n%s", err);
     free(err);
     /* Without the mistakes, the source nobody cites is a warning, in Korean. */
@@ -631,6 +632,31 @@ static void test_citation_messages(void **state)
                            "없습니다. 근거로 쓴 글에 [@unused2020]로 인용하거나 이 항목을 "
                            "지우시기 바랍니다 [source-never-cited]"))
         fail_msg("no Korean source-never-cited warning (status %d) in:\n%s", status, err);
+    free(err);
+    /* A figure in the comparison data with neither a source nor a basis: a warning in the
+     * site's language, quoting the first figure of any language; the data's citation makes
+     * the source cited. */
+    S_put(s, "content/data/procedures.yaml",
+          "attributes:\n"
+          "  - {id: recovery, label: {ko: 회복, en: Recovery}}\n"
+          "procedures:\n"
+          "  - id: thread-lift\n"
+          "    name: {ko: 실리프팅, en: Thread lift}\n"
+          "    values:\n"
+          "      recovery: {ko: \"부기가 1~2주 갑니다\", en: \"Swelling for a week or two\"}\n"
+          "  - id: facelift\n"
+          "    name: {ko: 안면거상술, en: Facelift}\n"
+          "    values:\n"
+          "      recovery: {text: {ko: \"몇 주\", en: \"Some weeks\"}, source: \"[@unused2020]\"}\n");
+    status = e2e_run(s->dir, check, &err);
+    if (!e2e_has_line(err, "content/data/procedures.yaml:7:17: warning: 'thread-lift'의 "
+                           "'recovery' 값에 나오는 수치 '1~2주'의 근거가 없습니다. 발표된 수치라면 "
+                           "content/sources.yaml의 문헌을 source: \"[@id]\"로 밝히고, 병원의 "
+                           "경험이라면 basis: clinic-experience라고 적어 주십시오 "
+                           "[figure-unsourced]") ||
+        strstr(err, "[source-never-cited]") || strstr(err, "facelift"))
+        fail_msg("not the Korean figure-unsourced warning alone (status %d) in:\n%s", status,
+                 err);
     free(err);
     S_site_free(s);
 }

@@ -221,6 +221,104 @@ static void test_sources_cited_and_uncited(void **state)
     S_done(dir);
 }
 
+/*
+ * Issue 18, "Sources": procedures.yaml's sources and glossary definitions cite like
+ * articles. The comparison page and the glossary number their citations into a Sources
+ * list of their own, a source cited only there is not "never cited", and a figure with
+ * neither a source nor `basis: clinic-experience` is a warning at its value.
+ */
+static void test_data_and_glossary_citations(void **state)
+{
+    (void)state;
+    char *dir = e2e_fixture_site(S_root, "good");
+    assert_non_null(dir);
+    assert_true(e2e_edit(dir, "content/articles/dimpling.md", " [@example-guideline]", ""));
+    assert_true(e2e_edit(dir, "content/glossary.yaml", "under the skin and fat.\"",
+                         "under the skin and fat [@example-guideline].\""));
+    assert_true(e2e_edit(dir, "content/data/procedures.yaml",
+                         "source: \"General surgical experience\"",
+                         "source: \"Surgical series [@stuzin1992]\""));
+    assert_true(e2e_edit(dir, "content/data/procedures.yaml",
+                         "incision: { text: \"2-3 cm inside the hairline\", basis: "
+                         "clinic-experience }",
+                         "incision: \"2-3 cm inside the hairline\""));
+    char *err = NULL;
+    const char *check[] = {"check", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 0);
+    assert_null(strstr(err, "[source-never-cited]"));
+    assert_true(e2e_has_line(err, "content/data/procedures.yaml:16:17: warning: the figure "
+                                  "'2-3 cm' in 'incision' of procedure 'mini-lift' has no "
+                                  "source: cite the published source, as source: \"[@id]\" "
+                                  "with an id of content/sources.yaml, or write basis: "
+                                  "clinic-experience when it is the clinic's own experience "
+                                  "[figure-unsourced]"));
+    free(err);
+    assert_int_equal(S_build(dir, NULL, &err), 0);
+    free(err);
+
+    char *path = path_join(dir, "site/compare/index.html");
+    xmlDocPtr doc = e2e_html(path);
+    assert_non_null(doc);
+    assert_int_equal(e2e_count(doc, "//ol[@class='comparison-notes']/li/span[@class="
+                                    "'comparison-source'][starts-with(., 'Surgical series')]"
+                                    "/sup[@class='citation']/a[@href='#source-1'][@id='cite-1']"),
+                     1);
+    assert_int_equal(e2e_count(doc, "//section[@class='sources']/ol/li[@id='source-1']"
+                                    "[contains(., 'Stuzin JM')]/a[@href='#cite-1']"),
+                     1);
+    xmlFreeDoc(doc);
+    free(path);
+    path = path_join(dir, "site/glossary/index.html");
+    doc = e2e_html(path);
+    assert_non_null(doc);
+    assert_int_equal(e2e_count(doc, "//dd//sup[@class='citation']/a[@href='#source-1']"
+                                    "[@id='cite-1']"),
+                     1);
+    assert_int_equal(e2e_count(doc, "//section[@class='sources']/ol/li[@id='source-1']"
+                                    "[contains(., 'Example Society')]"),
+                     1);
+    xmlFreeDoc(doc);
+    free(path);
+    /* The article that shows the table numbers the data's citation with its own. */
+    path = path_join(dir, "site/articles/layers/index.html");
+    doc = e2e_html(path);
+    assert_non_null(doc);
+    assert_int_equal(e2e_count(doc, "count(//a[starts-with(@id, 'cite-')])"),
+                     e2e_count(doc, "count(//section[@class='sources']/ol/li)"));
+    xmlFreeDoc(doc);
+    free(path);
+
+    /* Mistakes in the data's citations are the data file's, told once. */
+    assert_true(e2e_edit(dir, "content/data/procedures.yaml", "[@stuzin1992]",
+                         "[@stuzin1929]"));
+    assert_int_equal(S_build(dir, NULL, &err), 1);
+    assert_true(e2e_has_line(err, "content/data/procedures.yaml:17:53: error: there is no "
+                                  "source 'stuzin1929' in content/sources.yaml; did you mean "
+                                  "'stuzin1992'? [citation]"));
+    assert_true(e2e_has_line(err, "suture: 1 error; site was not changed"));
+    free(err);
+    assert_true(e2e_edit(dir, "content/data/procedures.yaml", "[@stuzin1929]",
+                         "[@stuzin1992, p. 3]"));
+    assert_int_equal(S_build(dir, NULL, &err), 1);
+    assert_true(e2e_has_line(err, "content/data/procedures.yaml:17:53: error: '[@stuzin1992, "
+                                  "p. 3]' is not a citation suture can read: write [@id] for "
+                                  "one source, or [@id1; @id2] for several, with the ids of "
+                                  "content/sources.yaml [citation]"));
+    free(err);
+    assert_true(e2e_edit(dir, "content/data/procedures.yaml", "[@stuzin1992, p. 3]",
+                         "[@stuzin1992]"));
+    assert_true(e2e_edit(dir, "content/data/procedures.yaml", "basis: clinic-experience }",
+                         "basis: experience }"));
+    assert_int_equal(S_build(dir, NULL, &err), 1);
+    assert_true(e2e_has_line(err, "content/data/procedures.yaml:12:78: error: the 'basis' of "
+                                  "'recovery' of procedure 'thread-lift' can only be "
+                                  "'clinic-experience' (the clinic's own experience, not a "
+                                  "published figure); for a published figure give its "
+                                  "'source' instead, like source: \"[@id]\""));
+    free(err);
+    S_done(dir);
+}
+
 static void test_check_reports_build_errors(void **state)
 {
     (void)state;
@@ -321,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_no_rules_no_build),
         cmocka_unit_test(test_check_reports_build_errors),
         cmocka_unit_test(test_sources_cited_and_uncited),
+        cmocka_unit_test(test_data_and_glossary_citations),
         cmocka_unit_test(test_check_reports_heading_links),
         cmocka_unit_test(test_fixture_carries_the_clinics_rules),
     };

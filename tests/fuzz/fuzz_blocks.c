@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list *diags = diag_list_new();
     compare_spec *spec = compare_parse("a.md", (const char *)data, size, 3, 1, S_data, diags);
     if (spec) {
-        xmlNodePtr table = compare_render(S_data, spec, "en", "cmp-1", false, NULL);
+        xmlNodePtr table = compare_render(S_data, spec, "en", "cmp-1", false, NULL, NULL);
         xmlFreeNode(table);
     }
     compare_spec_free(spec);

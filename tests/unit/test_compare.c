@@ -14,6 +14,7 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "base/str.h"
 #include "content/procedures.h"
 #include "markdown/compare.h"
 
@@ -31,7 +32,7 @@ static ltext S_any(const char *text)
 
 static proc_value S_value(const char *text, const char *note, const char *source)
 {
-    proc_value v = {S_any(text), S_any(note), S_any(source)};
+    proc_value v = {.text = S_any(text), .note = S_any(note), .source = S_any(source)};
     return v;
 }
 
@@ -463,7 +464,7 @@ static void test_render_structure(void **state)
                                  "caption: Thread lift & mini lift\n",
                                  diags);
     assert_non_null(spec);
-    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-1", false, NULL);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-1", false, NULL, NULL);
     char *got = tu_dump(NULL, wrap);
     assert_string_equal(
         got,
@@ -503,7 +504,7 @@ static void test_render_notes_numbered_in_reading_order(void **state)
 {
     const procedure_data *data = *state;
     compare_spec *spec = compare_spec_all(data, "All");
-    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-2", false, NULL);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-2", false, NULL, NULL);
     char *got = tu_dump(NULL, wrap);
     /* Row by row, then column by column: recovery (thread-lift 1, mini-lift 2), then
      * longevity (thread-lift 3, a source without a note). */
@@ -525,11 +526,71 @@ static void test_render_notes_numbered_in_reading_order(void **state)
     compare_spec_free(spec);
 }
 
+/* markdown_hooks.cite for the tests: ids "a" and "b" are sources, numbered in the order
+ * first cited on the page; any other id is unknown (0). */
+static unsigned S_cite(void *ctx, const char *id, unsigned line, unsigned column, bool *first)
+{
+    strlist *order = ctx;
+    assert_int_equal(line, 7); /* the source's place in the data file */
+    assert_int_equal(column, 15);
+    if (strcmp(id, "a") && strcmp(id, "b"))
+        return 0;
+    for (size_t i = 0; i < order->len; i++)
+        if (strcmp(order->items[i], id) == 0)
+            return (unsigned)i + 1;
+    strlist_push(order, id);
+    *first = true;
+    return (unsigned)order->len;
+}
+
+/* A source written as citations links into the page's list of sources, numbered with the
+ * text around the table (here "a" was cited before it); the first citation of a number on
+ * the page takes its id; a bracket with an unknown id stays as written. */
+static void test_render_source_citations(void **state)
+{
+    (void)state;
+    procedure_data *d = S_data_new();
+    proc_value *longevity = &d->procedures[0].values[3];
+    ltext_free(&longevity->source);
+    longevity->source = S_any("Long-term series [@b; @a]");
+    proc_value *recovery = &d->procedures[1].values[2];
+    ltext_free(&recovery->source);
+    recovery->source = S_any("[@a] and [@zz]");
+    longevity->source_line = recovery->source_line = 7;
+    longevity->source_column = recovery->source_column = 15;
+    strlist order = STRLIST_INIT;
+    strlist_push(&order, "a");
+    markdown_hooks hooks = {.ctx = &order, .cite = S_cite};
+    compare_spec *spec = compare_spec_all(d, "All");
+    xmlNodePtr wrap = compare_render(d, spec, "en", "t", false, NULL, &hooks);
+    char *got = tu_dump(NULL, wrap);
+    const char *notes = strstr(got, "<ol class=\"comparison-notes\">");
+    assert_non_null(notes);
+    assert_string_equal(notes,
+                        "<ol class=\"comparison-notes\">"
+                        "<li id=\"t-note-1\">Varies with the person</li>"
+                        "<li id=\"t-note-2\">Swelling &amp; bruising"
+                        "<span class=\"comparison-source\"><sup class=\"citation\">"
+                        "<a href=\"#source-1\" aria-describedby=\"sources\">1</a></sup>"
+                        " and [@zz]</span></li>"
+                        "<li id=\"t-note-3\"><span class=\"comparison-source\">Long-term "
+                        "series<sup class=\"citation\"><a href=\"#source-1\" "
+                        "aria-describedby=\"sources\">1</a>,<a href=\"#source-2\" "
+                        "id=\"cite-2\" aria-describedby=\"sources\">2</a></sup></span></li>"
+                        "</ol></div>");
+    assert_int_equal(order.len, 2);
+    free(got);
+    xmlFreeNode(wrap);
+    compare_spec_free(spec);
+    strlist_free(&order);
+    S_data_free(d);
+}
+
 static void test_render_em_dash_for_missing_value(void **state)
 {
     const procedure_data *data = *state;
     compare_spec *spec = compare_spec_all(data, "All");
-    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-1", false, NULL);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-1", false, NULL, NULL);
     char *got = tu_dump(NULL, wrap);
     assert_non_null(strstr(got, "<tr><th scope=\"row\">How long "
                                 "it lasts</th>"));
@@ -545,7 +606,7 @@ static void test_render_procedure_anchors_and_hrefs(void **state)
     const procedure_data *data = *state;
     compare_spec *spec = compare_spec_all(data, "All");
     const char *const hrefs[] = {"/kb/articles/thread-lift/", NULL, "/kb/articles/facelift/"};
-    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-1", true, hrefs);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "cmp-1", true, hrefs, NULL);
     char *got = tu_dump(NULL, wrap);
     assert_non_null(strstr(got,
                            "<td class=\"comparison-corner\"/>"
@@ -567,7 +628,7 @@ static void test_render_without_notes_has_no_list(void **state)
     compare_spec *spec = S_parse(state, "procedures: facelift\nattributes: incision\ncaption: F\n",
                                  diags);
     assert_non_null(spec);
-    xmlNodePtr wrap = compare_render(data, spec, "en", "t", false, NULL);
+    xmlNodePtr wrap = compare_render(data, spec, "en", "t", false, NULL, NULL);
     char *got = tu_dump(NULL, wrap);
     assert_string_equal(
         got,
@@ -654,7 +715,7 @@ static void test_render_in_the_page_language(void **state)
         "2025</span></li>",
     };
     for (size_t i = 0; i < 3; i++) {
-        xmlNodePtr wrap = compare_render(d, spec, langs[i][0], "t", false, NULL);
+        xmlNodePtr wrap = compare_render(d, spec, langs[i][0], "t", false, NULL, NULL);
         char *got = tu_dump(NULL, wrap);
         if (!strstr(got, langs[i][1]) || !strstr(got, notes[i]))
             fprintf(stderr, "%s: %s\n", langs[i][0], got);
@@ -699,6 +760,7 @@ int main(void)
         cmocka_unit_test(test_render_structure),
         cmocka_unit_test(test_render_notes_numbered_in_reading_order),
         cmocka_unit_test(test_render_em_dash_for_missing_value),
+        cmocka_unit_test(test_render_source_citations),
         cmocka_unit_test(test_render_procedure_anchors_and_hrefs),
         cmocka_unit_test(test_render_without_notes_has_no_list),
         cmocka_unit_test(test_render_in_the_page_language),

@@ -475,7 +475,8 @@ typedef struct {
     diag_list *diags;
 } S_cites;
 
-static unsigned S_cite_hook(void *ctx, const char *id, unsigned line, unsigned column)
+static unsigned S_cite_hook(void *ctx, const char *id, unsigned line, unsigned column,
+                            bool *first)
 {
     S_cites *c = ctx;
     if (strcmp(id, "a") && strcmp(id, "b") && strcmp(id, "c")) {
@@ -486,6 +487,7 @@ static unsigned S_cite_hook(void *ctx, const char *id, unsigned line, unsigned c
         if (strcmp(c->order.items[i], id) == 0)
             return (unsigned)i + 1;
     strlist_push(&c->order, id);
+    *first = true;
     return (unsigned)c->order.len;
 }
 

@@ -97,6 +97,13 @@ static void test_valid(void **state)
     assert_string_equal(S_en(&t->values[1].text), "A few days");
     assert_string_equal(S_en(&t->values[1].note), "Varies with the person");
     assert_string_equal(S_en(&t->values[1].source), "Clinic audit 2025");
+    /* Where each value and its source are, for the messages about them. */
+    assert_int_equal(t->values[0].line, 13);
+    assert_int_equal(t->values[0].column, 17);
+    assert_int_equal(t->values[1].line, 14);
+    assert_int_equal(t->values[1].source_line, 14);
+    assert_int_equal(t->values[1].source_column, 78);
+    assert_false(t->values[1].clinic_experience);
     /* Left out: no value, which is an error only where a table asks for it. */
     assert_null(S_en(&t->values[2].text));
     assert_null(S_en(&t->values[2].note));
@@ -112,8 +119,33 @@ static void test_valid(void **state)
     assert_string_equal(S_en(&m->values[2].text), "Several years");
     assert_null(S_en(&m->values[2].note));
     assert_null(S_en(&m->values[2].source));
+    assert_false(m->values[2].clinic_experience);
     procedures_free(data);
     procedures_free(NULL);
+}
+
+/* basis: clinic-experience marks a value as the clinic's own experience; no other basis. */
+static void test_basis(void **state)
+{
+    tu_fixture *f = *state;
+    char *text = tu_replace(S_data, "text: Several years\n",
+                            "text: Several years\n        basis: clinic-experience\n");
+    procedure_data *data = S_load(f, text);
+    free(text);
+    assert_non_null(data);
+    assert_true(data->procedures[1].values[2].clinic_experience);
+    assert_int_equal(data->procedures[1].values[2].line, 20);
+    assert_int_equal(data->procedures[1].values[2].column, 9);
+    procedures_free(data);
+    text = tu_replace(S_data, "text: Several years\n",
+                      "text: Several years\n        basis: experience\n");
+    assert_null(S_load(f, text));
+    free(text);
+    tu_expect_diag_prefixed(f->diags, 0, f->path,
+                            ":21:16: error: the 'basis' of 'longevity' of procedure "
+                            "'mini-lift' can only be 'clinic-experience' (the clinic's own "
+                            "experience, not a published figure); for a published figure "
+                            "give its 'source' instead, like source: \"[@id]\"");
 }
 
 static void test_find_and_suggest(void **state)
@@ -599,7 +631,7 @@ static void test_bilingual_value_forms(void **state)
     tu_fixture_diag(f, 1, ":13:17: error: the value of 'incision' has no 'text'; add the words "
                           "shown in the table");
     tu_fixture_diag(f, 2, ":13:18: error: unknown key 'ko' in the value of 'incision'; the keys "
-                          "allowed are: text, note, source");
+                          "allowed are: text, note, source, basis");
     tu_fixture_diag(f, 3, ":13:17: error: the value of 'incision' has no 'text'; add the words "
                           "shown in the table");
     tu_fixture_diag(f, 4, ":17:17: error: 'source' of 'recovery' of procedure 'thread-lift' has "
@@ -656,6 +688,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_valid),
+        T(test_basis),
         T(test_find_and_suggest),
         T(test_missing_file_is_empty),
         T(test_unreadable),
