@@ -35,15 +35,34 @@
         <div class="article-meta">
           <xsl:if test="$a/reviewed or normalize-space($a/reviewer)">
             <p class="byline">
-              <xsl:call-template name="str">
-                <xsl:with-param name="id" select="'byline'"/>
-                <xsl:with-param name="arg1">
-                  <span class="reviewer"><xsl:copy-of select="$a/reviewer/node()"/></span>
-                </xsl:with-param>
-                <xsl:with-param name="arg2">
-                  <xsl:call-template name="date"><xsl:with-param name="d" select="$a/reviewed"/></xsl:call-template>
-                </xsl:with-param>
-              </xsl:call-template>
+              <xsl:choose>
+                <!-- A reviewer site.yaml declares: name and credentials. -->
+                <xsl:when test="$a/reviewer/name">
+                  <xsl:call-template name="str">
+                    <xsl:with-param name="id" select="'byline-named'"/>
+                    <xsl:with-param name="arg1">
+                      <span class="reviewer"><xsl:copy-of select="$a/reviewer/name/node()"/></span>
+                    </xsl:with-param>
+                    <xsl:with-param name="arg2">
+                      <span class="credentials"><xsl:copy-of select="$a/reviewer/credentials/node()"/></span>
+                    </xsl:with-param>
+                    <xsl:with-param name="arg3">
+                      <xsl:call-template name="date"><xsl:with-param name="d" select="$a/reviewed"/></xsl:call-template>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:call-template name="str">
+                    <xsl:with-param name="id" select="'byline'"/>
+                    <xsl:with-param name="arg1">
+                      <span class="reviewer"><xsl:copy-of select="$a/reviewer/node()"/></span>
+                    </xsl:with-param>
+                    <xsl:with-param name="arg2">
+                      <xsl:call-template name="date"><xsl:with-param name="d" select="$a/reviewed"/></xsl:call-template>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </xsl:otherwise>
+              </xsl:choose>
             </p>
           </xsl:if>
           <xsl:if test="$a/date">

@@ -138,10 +138,45 @@ static void S_unknown_topic(build *b, const article *a, const fm_ref *r)
     free(topics);
 }
 
+/*
+ * An article's reviewer on a site that declares reviewers: it must be one of their ids.
+ * Reported at the value, in the article's language, with the closest id when one is close
+ * and every reviewer site.yaml declares. (Without `reviewers:` the value is a name as
+ * written, SPEC.md "Article".)
+ */
+static void S_check_reviewer(build *b, const article *a)
+{
+    const frontmatter *fm = a->fm;
+    if (!b->cfg->n_reviewers || !fm->reviewer || config_find_reviewer(b->cfg, fm->reviewer))
+        return;
+    const char *near = config_suggest_reviewer(b->cfg, fm->reviewer);
+    char *list = config_reviewer_list(b->cfg, a->lang);
+    const char *file = b->cfg->file;
+    unsigned line = fm->reviewer_at.line, column = fm->reviewer_at.column;
+    if (slug_language_in(a->lang, "ko") && near)
+        diag_error(b->diags, a->path, line, column, "front-matter",
+                   "'%s'(이)라는 검토자가 없습니다. '%s'을(를) 쓰려던 것인가요? %s에 있는 "
+                   "검토자: %s", fm->reviewer, near, file, list);
+    else if (slug_language_in(a->lang, "ko"))
+        diag_error(b->diags, a->path, line, column, "front-matter",
+                   "'%s'(이)라는 검토자가 없습니다. 'reviewer:'에는 %s에 있는 검토자의 id를 "
+                   "쓰세요: %s", fm->reviewer, file, list);
+    else if (near)
+        diag_error(b->diags, a->path, line, column, "front-matter",
+                   "unknown reviewer '%s'; did you mean '%s'? The reviewers in %s are: %s",
+                   fm->reviewer, near, file, list);
+    else
+        diag_error(b->diags, a->path, line, column, "front-matter",
+                   "unknown reviewer '%s'; 'reviewer:' takes the id of one of the reviewers "
+                   "in %s: %s", fm->reviewer, file, list);
+    free(list);
+}
+
 /* Check the ids an article's front matter names against site.yaml and the data. */
 static void S_check_refs(build *b, article *a)
 {
     const frontmatter *fm = a->fm;
+    S_check_reviewer(b, a);
     for (size_t i = 0; i < fm->n_topics; i++)
         if (!config_find_topic(b->cfg, fm->topics[i].id))
             S_unknown_topic(b, a, &fm->topics[i]);

@@ -128,6 +128,7 @@ typedef struct build {
      */
     build_fragment_links *fragment_links;
     bool ids_from_rendering;  /* site_validate: heading ids are not parsed at load */
+    size_t release_errors;    /* what the release check of site.yaml found (site_options.release) */
 } build;
 
 /* What the Markdown hooks need while one article (or glossary entry) renders. */

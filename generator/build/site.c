@@ -149,6 +149,8 @@ static bool S_load_data(build *b)
     char *glossary_yaml = path_join(opt->content_dir, "glossary.yaml");
     char *sources_yaml = path_join(opt->content_dir, "sources.yaml");
     b->cfg = config_load(site_yaml, b->diags);
+    if (b->cfg && opt->release)
+        b->release_errors = config_check_release(b->cfg, b->diags);
     /* Without usable settings the data is still read, for its own mistakes. */
     ltext_langs langs = b->cfg ? config_ltext_langs(b->cfg) : (ltext_langs){0};
     b->procedures = procedures_load(data_yaml, b->cfg ? &langs : NULL, b->diags);
@@ -291,6 +293,23 @@ static int S_publish(build *b, site_stats *stats)
     return status;
 }
 
+/* site_validate's checks of the articles, once b's data is loaded (b->ids_from_rendering
+ * set before the articles are loaded); frees b. */
+static int S_validate_articles(build *b)
+{
+    if (build_load_articles(b)) {
+        b->fragment_links = xcalloc(b->n_articles + 1, sizeof *b->fragment_links);
+        build_link_procedures(b);
+        build_check_data_citations(b);
+        S_render_disclaimers(b);
+        build_each_article(b, build_validate_article);
+        build_check_fragment_links(b);
+    }
+    diag_list *diags = b->diags;
+    S_free_build(b);
+    return diag_error_count(diags) ? SITE_INPUT_ERRORS : SITE_OK;
+}
+
 int site_validate(const site_options *opt, diag_list *diags)
 {
     build b = {.opt = opt, .diags = diags};
@@ -304,16 +323,11 @@ int site_validate(const site_options *opt, diag_list *diags)
      * nothing is published, an article is parsed once, to render it, and the ids of its
      * headings come from that rendering. */
     b.ids_from_rendering = true;
-    if (S_load_data(&b) && build_load_articles(&b)) {
-        b.fragment_links = xcalloc(b.n_articles + 1, sizeof *b.fragment_links);
-        build_link_procedures(&b);
-        build_check_data_citations(&b);
-        S_render_disclaimers(&b);
-        build_each_article(&b, build_validate_article);
-        build_check_fragment_links(&b);
+    if (!S_load_data(&b)) {
+        S_free_build(&b);
+        return SITE_INPUT_ERRORS;
     }
-    S_free_build(&b);
-    return diag_error_count(diags) ? SITE_INPUT_ERRORS : SITE_OK;
+    return S_validate_articles(&b);
 }
 
 int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
@@ -324,6 +338,13 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     /* Without settings, data or templates no page can be made: stop at what was found. */
     if (!S_load_settings(&b)) {
         S_free_build(&b);
+        return SITE_INPUT_ERRORS;
+    }
+    /* A release with example values publishes nothing: what else the build would refuse
+     * is still said, as site_validate says it, without writing a page. */
+    if (b.release_errors) {
+        b.ids_from_rendering = true;
+        S_validate_articles(&b);
         return SITE_INPUT_ERRORS;
     }
     /* What the site being replaced holds, for the pages whose inputs have not changed. */

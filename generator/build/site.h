@@ -44,6 +44,10 @@ typedef struct site_options {
     const char *out_dir;        /* "site" */
     unsigned jobs;              /* threads rendering pages, at least 1 */
     bool drafts;                /* build articles marked draft: true */
+    /* A release build, the one that publishes (suture build --release): site.yaml's
+     * identity values must all be given and none an example (config_check_release), or
+     * nothing is written and the output folder stays as it was. */
+    bool release;
     site_progress *progress;    /* updated as pages are done; NULL: none */
     /* When not NULL, site_build appends, for every article that has a page in this build,
      * its file (content/articles/x.md) then its page's URL (/kb/articles/x/): a preview
@@ -79,7 +83,10 @@ enum {
  * (one build reports all of them). The output folder is replaced only when there was no
  * error; otherwise it is left exactly as it was. Returns SITE_OK, SITE_INPUT_ERRORS, or
  * SITE_ENVIRONMENT_ERROR (a folder that cannot be read, an output that cannot be
- * written). page_init must have been called. stats may be NULL.
+ * written). With opt->release, an identity value of site.yaml that is missing or an
+ * example (config_check_release) is an error too: the rest of the content is then checked
+ * as site_validate checks it, and nothing is written. page_init must have been called.
+ * stats may be NULL.
  */
 int site_build(const site_options *opt, diag_list *diags, site_stats *stats);
 
@@ -90,7 +97,8 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats);
  * articles' bodies and the disclaimers, with the same code and messages as site_build
  * (the bodies are read into trees by the Markdown stage, but no page is rendered, no
  * template is read and nothing is written). Drafts are read as site_build reads them
- * (opt->drafts). opt->templates_dir and opt->out_dir are not used. Each article's body is
+ * (opt->drafts). opt->templates_dir and opt->out_dir are not used. With opt->release, the release
+ * check of site.yaml (config_check_release) is made too. Each article's body is
  * parsed once, to render it: the ids of its headings come from that rendering, and the
  * links to #headings are checked once every article has rendered. An article whose front
  * matter opt->read_before gives is not read until it renders. Every mistake is added

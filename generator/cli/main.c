@@ -36,7 +36,7 @@ enum { EXIT_USAGE = 2 };
 
 static const char S_usage[] =
     "usage: suture build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
-    "                    [--drafts] [--quiet]\n"
+    "                    [--drafts] [--release] [--quiet]\n"
     "       suture check [--content DIR] [--site DIR] [--format text|json|sarif]\n"
     "                    [--jobs N] [--max-warnings N]\n"
     "       suture check --explain RULE [--lang CODE] [--content DIR]\n"
@@ -153,6 +153,13 @@ static const char S_build_help[] =
     "                    whole build succeeds\n"
     "  --jobs N          pages rendered at once (default: the number of processors)\n"
     "  --drafts          also build articles marked 'draft: true'\n"
+    "  --release         the build that publishes: refuse, naming each one, every\n"
+    "                    identity value in site.yaml (base_url, the clinic's name,\n"
+    "                    address, phone and registration, each reviewer's name,\n"
+    "                    credentials and licence) that is missing or still an example\n"
+    "                    ('example' or '예시' in it, a number ending in 0000-000,\n"
+    "                    example.org or a .test, .invalid, .example or .localhost host);\n"
+    "                    then nothing is written and the output is left as it was\n"
     "  --quiet           print nothing but errors\n"
     "  --help            show this help\n"
     "\n"
@@ -420,10 +427,14 @@ static int S_check(int argc, char **argv)
     return check_run(&opt, stdout, stderr, NULL);
 }
 
+/* Long options without a short letter. */
+enum { S_OPT_RELEASE = 256 };
+
 static int S_build(int argc, char **argv)
 {
     static const struct option options[] = {
         S_SITE_LONG_OPTIONS,
+        {"release", no_argument, NULL, S_OPT_RELEASE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -438,6 +449,9 @@ static int S_build(int argc, char **argv)
         if (known)
             continue;
         switch (ch) {
+        case S_OPT_RELEASE:
+            opt.release = true;
+            break;
         default:
             return S_help_or_usage(ch, S_build_help);
         }

@@ -12,6 +12,7 @@
 #include "base/alloc.h"
 #include "base/slug.h"
 #include "base/str.h"
+#include "content/config_private.h"
 #include "content/yamldoc.h"
 
 /* Split base_url into the normalised URL and its path; reports what is wrong. */
@@ -162,53 +163,6 @@ static void S_load_notices(ydoc *doc, yaml_node_t *node, config_language *lang)
         ydoc_error(doc, node,
                    "'notices' has no 'before_after'; add the consent notice shown under "
                    "before-and-after photos");
-}
-
-/* Whether phone is a telephone number as people write it: digits, with spaces, hyphens,
- * dots and brackets between them and an optional '+' in front; at least 3 digits. */
-static bool S_phone_valid(const char *phone)
-{
-    size_t digits = 0;
-    for (const char *p = phone; *p; p++) {
-        if (*p >= '0' && *p <= '9')
-            digits++;
-        else if (!(*p == '+' && p == phone) && !strchr(" -.()", *p))
-            return false;
-    }
-    return digits >= 3 && digits <= 15; /* E.164: at most 15 digits */
-}
-
-/* `clinic:`: its telephone number and the emergency number, for care cards. */
-static void S_load_clinic(ydoc *doc, yaml_node_t *node, config *cfg)
-{
-    static const char *const keys[] = {"phone", "emergency_number", NULL};
-    if (!ydoc_expect_map(doc, node, "'clinic'"))
-        return;
-    ydoc_check_keys(doc, node, keys, "'clinic'");
-    yaml_node_t *n;
-    const char *s;
-    if (!(n = ydoc_map_get(doc, node, "phone")))
-        ydoc_error(doc, node, "'clinic' has no 'phone'; add the number patients call, like "
-                              "\"+82 2-000-0000\"");
-    else if ((s = ydoc_expect_string(doc, n, "'clinic: phone'"))) {
-        if (S_phone_valid(s))
-            cfg->clinic_phone = xstrdup(s);
-        else
-            ydoc_error(doc, n, "'%s' is not a telephone number; write digits, with spaces or "
-                               "hyphens between them and '+' and the country code in front, "
-                               "like \"+82 2-000-0000\"", s);
-    }
-    if (!(n = ydoc_map_get(doc, node, "emergency_number")))
-        ydoc_error(doc, node, "'clinic' has no 'emergency_number'; add the number to call in "
-                              "an emergency where the clinic is, like \"119\" in Korea");
-    else if ((s = ydoc_expect_string(doc, n, "'clinic: emergency_number'"))) {
-        size_t len = strlen(s), digits = strspn(s, "0123456789");
-        if (len >= 2 && len <= 4 && digits == len)
-            cfg->emergency_number = xstrdup(s);
-        else
-            ydoc_error(doc, n, "'%s' is not an emergency number; write its 2 to 4 digits, like "
-                               "\"119\" in Korea or \"112\" in Europe", s);
-    }
 }
 
 static bool S_check_date_format(ydoc *doc, yaml_node_t *node, const char *code,
@@ -426,7 +380,7 @@ config *config_load(const char *path, diag_list *diags)
         "base_url",    "languages",           "title",
         "description", "language",            "disclaimer",
         "notices",     "review_max_age_days", "translation_max_lag_days",
-        "reading_grade_max", "reading_eojeol_max", "topics", "clinic", NULL};
+        "reading_grade_max", "reading_eojeol_max", "topics", "clinic", "reviewers", NULL};
     ydoc *doc = ydoc_load_file(path, NULL, "the site settings", NULL, diags);
     if (!doc)
         return NULL;
@@ -469,8 +423,7 @@ config *config_load(const char *path, diag_list *diags)
         ydoc_expect_int(doc, n, "'reading_eojeol_max'", 5, 50, &cfg->reading_eojeol_max);
     if ((n = ydoc_map_get(doc, root, "topics")))
         S_load_topics(doc, n, cfg);
-    if ((n = ydoc_map_get(doc, root, "clinic")))
-        S_load_clinic(doc, n, cfg);
+    config_load_identity(doc, root, cfg);
     bool failed = ydoc_error_count(doc) > 0 || cfg->n_languages == 0;
     ydoc_free(doc);
     if (failed) {
@@ -487,8 +440,7 @@ void config_free(config *cfg)
     free(cfg->file);
     free(cfg->base_url);
     free(cfg->base_path);
-    free(cfg->clinic_phone);
-    free(cfg->emergency_number);
+    config_free_identity(cfg);
     for (size_t i = 0; i < cfg->n_languages; i++) {
         config_language *l = &cfg->languages[i];
         free(l->code);

@@ -21,6 +21,18 @@
  *     reading_grade_max: 9                # optional
  *     reading_eojeol_max: 15              # optional
  *     topics: [{id: anatomy, title: {ko: ..., en: ...}, description: {ko: ..., en: ...}}]
+ *     clinic:                             # optional outside a release build
+ *       name: {ko: ..., en: ...}          # optional, but a release build needs it
+ *       address: {ko: ..., en: ...}       # optional, but a release build needs it
+ *       phone: "+82 2-0000-0000"           # required
+ *       registration: "..."               # optional, but a release build needs it: the
+ *                                         # number of the clinic's 의료기관 개설 신고·허가
+ *       emergency_number: "119"            # required
+ *     reviewers:                          # optional, but a release build needs one
+ *       - id: example-reviewer            # what articles write as 'reviewer:'
+ *         name: {ko: ..., en: ...}
+ *         credentials: {ko: 성형외과 전문의, en: Board-certified plastic surgeon}
+ *         licence: "..."                  # the doctor's licence number (의사 면허번호)
  *
  * A site in one language may keep the older form: title, description, language,
  * disclaimer and notices at the top, and plain strings for topics. Its articles sit
@@ -40,6 +52,29 @@ typedef struct config_topic {
     ltext title;       /* one value per language (ltext_get) */
     ltext description;
 } config_topic;
+
+/* A medical reviewer whom articles name by id (`reviewer: <id>`). */
+typedef struct config_reviewer {
+    char *id;          /* [a-z0-9-]+ */
+    ltext name;        /* one value per language */
+    ltext credentials; /* one value per language: the specialty and board title */
+    char *licence;     /* the licence number as written */
+} config_reviewer;
+
+/*
+ * One value of the site's identity (base_url, the clinic's name, address, phone and
+ * registration, each reviewer's name, credentials and licence), kept with where site.yaml
+ * writes it, for the release check (config_check_release); or a value a release build
+ * needs and site.yaml does not give (value NULL, at the mapping that should hold it).
+ */
+typedef enum { CONFIG_ID_TEXT, CONFIG_ID_PHONE, CONFIG_ID_URL } config_identity_kind;
+typedef struct config_identity {
+    char *field;       /* as messages name it: "clinic.name.ko", "reviewer 'x' licence" */
+    const char *real;  /* what to put instead, static: "the clinic's real name" */
+    char *value;       /* as written, or NULL: missing */
+    config_identity_kind kind;
+    unsigned line, column;
+} config_identity;
 
 typedef struct config_notice {
     char *id;   /* the key under notices:, e.g. before_after */
@@ -90,6 +125,18 @@ typedef struct config {
      * when site.yaml has no `clinic:`. */
     char *clinic_phone;
     char *emergency_number;
+    /* The rest of `clinic:`: its name and address per language (empty ltexts when not
+     * given) and its registration number (NULL when not given). */
+    ltext clinic_name;
+    ltext clinic_address;
+    char *clinic_registration;
+    /* `reviewers:` in site.yaml's order; none when site.yaml declares none, and then an
+     * article's `reviewer:` is the free text it was before reviewers were declared. */
+    config_reviewer *reviewers;
+    size_t n_reviewers;
+    /* Every identity value, in site.yaml's order (config_identity). */
+    config_identity *identity;
+    size_t n_identity;
 } config;
 
 /*
@@ -104,7 +151,10 @@ typedef struct config {
  * reading_eojeol_max that is not a whole number from 5 to 50; a `clinic:` without phone
  * or emergency_number, or with a phone that is not a telephone number (digits with spaces,
  * hyphens, dots or brackets, '+' in front, 3 to 15 digits) or an emergency number that is
- * not 2 to 4 digits. Returns the
+ * not 2 to 4 digits, a clinic name or address without a text in a declared language
+ * (ltext_read); an empty `reviewers:` list, a reviewer without id, name, credentials or
+ * licence, a reviewer id given twice. Example values (identity.h) are no error here: only
+ * config_check_release refuses them. Returns the
  * configuration (free with config_free) when usable, or NULL when the file cannot be read
  * or has errors.
  */
@@ -136,6 +186,32 @@ const config_language *config_default_language(const config *cfg);
 const char *config_text(const config *cfg, const ltext *t, const char *lang);
 /* The text of a notice of lang, or NULL. */
 const char *config_find_notice(const config_language *lang, const char *id);
+/* The reviewer whose id is id, or NULL (also when site.yaml declares none). */
+const config_reviewer *config_find_reviewer(const config *cfg, const char *id);
+/* The declared reviewer id closest to id (suggest.h), or NULL. */
+const char *config_suggest_reviewer(const config *cfg, const char *id);
+/*
+ * The reviewers site.yaml declares, for a message in lang: "id (name), ...", each name in
+ * lang (config_text), in site.yaml's order; "" when there is none. The caller frees it.
+ */
+char *config_reviewer_list(const config *cfg, const char *lang);
+
+/*
+ * What `suture build --release` checks before it publishes: that every identity value of
+ * site.yaml (config_identity) is given and is not an example (identity.h). Adds one error
+ * per value to diags, at the value's line and column in cfg->file, category "release":
+ *   "clinic.name.en is still the example value 'Example Plastic Surgery Clinic'; put the
+ *    clinic's real name before a release build"
+ *   "base_url 'https://clinic.test/' is a name reserved for examples and tests (RFC 2606),
+ *    which no public site can have; put the site's real address before a release build"
+ *   "clinic.phone is still the example value '+82 2-0000-0000' (its last seven digits are
+ *    all 0: it can ring nobody); put the clinic's real number before a release build"
+ *   "site.yaml has no clinic.registration; a release build needs the clinic's real
+ *    registration number: add it" (at the clinic: mapping, or the file's start)
+ * Returns how many errors it added (0: ready to publish).
+ */
+size_t config_check_release(const config *cfg, diag_list *diags);
+
 /* The ltext_langs of the site's per-language texts (procedures.yaml, glossary.yaml). */
 ltext_langs config_ltext_langs(const config *cfg);
 

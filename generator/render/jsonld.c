@@ -154,6 +154,38 @@ static json_t *S_citation(const source_entry *s)
     return work;
 }
 
+/* Who reviewed the article: the declared reviewer it names, as a Person with jobTitle, or
+ * (on a site that declares no reviewers) the name it gives, as an Organization. */
+static json_t *S_reviewer(const config *cfg, const article *a)
+{
+    const config_reviewer *r = config_find_reviewer(cfg, a->fm->reviewer);
+    if (!r)
+        return S_thing("Organization", a->fm->reviewer, NULL);
+    json_t *person = S_thing("Person", config_text(cfg, &r->name, a->lang), NULL);
+    if (person)
+        S_set_text(person, "jobTitle", config_text(cfg, &r->credentials, a->lang));
+    return person;
+}
+
+/* The clinic as the page's publisher: a MedicalClinic with its name, its address (one
+ * text, as PostalAddress's streetAddress) and its telephone number; NULL when site.yaml
+ * gives the clinic no name. */
+static json_t *S_clinic(const config *cfg, const char *lang, const char *home)
+{
+    json_t *clinic = S_thing("MedicalClinic", config_text(cfg, &cfg->clinic_name, lang), home);
+    if (!clinic)
+        return NULL;
+    const char *street = config_text(cfg, &cfg->clinic_address, lang);
+    if (street && *street) {
+        json_t *address = json_object();
+        json_object_set_new(address, "@type", json_string("PostalAddress"));
+        S_set_text(address, "streetAddress", street);
+        json_object_set_new(clinic, "address", address);
+    }
+    S_set_text(clinic, "telephone", cfg->clinic_phone);
+    return clinic;
+}
+
 char *jsonld_article(const config *cfg, const article *a, const procedure_data *procedures,
                      const char *canonical, const jsonld_versions *versions,
                      const sources_cited *cited)
@@ -169,7 +201,7 @@ char *jsonld_article(const config *cfg, const article *a, const procedure_data *
     S_set_text(page, "inLanguage", a->lang);
     S_set_date(page, "datePublished", &fm->date);
     S_set_date(page, "lastReviewed", &fm->reviewed);
-    S_set_thing(page, "reviewedBy", S_thing("Organization", fm->reviewer, NULL));
+    S_set_thing(page, "reviewedBy", S_reviewer(cfg, a));
     json_t *audience = json_object();
     json_object_set_new(audience, "@type", json_string("MedicalAudience"));
     json_object_set_new(audience, "audienceType", json_string("Patient"));
@@ -193,6 +225,7 @@ char *jsonld_article(const config *cfg, const article *a, const procedure_data *
         json_decref(about);
     char *home = S_in_language(cfg, lang, PERMALINK_HOME, NULL);
     S_set_thing(page, "isPartOf", S_thing("WebSite", lang->title, home));
+    S_set_thing(page, "publisher", S_clinic(cfg, a->lang, home));
     free(home);
     S_set_versions(page, versions);
     if (cited && cited->n) {

@@ -13,14 +13,20 @@
  *   inLanguage        the page's language (BCP 47, e.g. "en", "ko")
  *   datePublished     front matter date, "YYYY-MM-DD"
  *   lastReviewed      front matter reviewed, "YYYY-MM-DD"
- *   reviewedBy        {"@type": "Organization", "name": reviewer}: the front matter names
- *                     who reviewed the article, and the clinic signs with its review team
+ *   reviewedBy        the reviewer the front matter names: on a site that declares
+ *                     reviewers, {"@type": "Person", "name": the reviewer's name,
+ *                     "jobTitle": their credentials}, both in the page's language; on a
+ *                     site without, {"@type": "Organization", "name": reviewer as written}
  *   medicalAudience   {"@type": "MedicalAudience", "audienceType": "Patient"}
  *   about             one {"@type": "MedicalProcedure", "name", "url"} per procedure of the
  *                     front matter found in the procedure data, in front matter order; url
  *                     is the procedure's column of the comparison page
  *   isPartOf          {"@type": "WebSite", "name": the language's site title, "url": the
  *                     language's home}
+ *   publisher         the clinic, when site.yaml gives it a name: {"@type":
+ *                     "MedicalClinic", "name", "url": the language's home, "address":
+ *                     {"@type": "PostalAddress", "streetAddress": the address as one text},
+ *                     "telephone": clinic.phone}, texts in the page's language
  *   translationOfWork {"@id": the source's absolute URL}, on a translation (issue 16)
  *   workTranslation   [{"@id": absolute URL}...], the articles that translate this one
  *

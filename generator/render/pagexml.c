@@ -326,6 +326,22 @@ void pagexml_sources(xmlNodePtr parent, const sources_cited *cited)
     }
 }
 
+/* <reviewer>: the declared reviewer the article names, as <reviewer id><name/>
+ * <credentials/></reviewer> in the page's language; on a site that declares none, the
+ * name as written, as the element's text. */
+static void S_reviewer(xmlNodePtr art, const config *cfg, const article *a)
+{
+    const config_reviewer *r = config_find_reviewer(cfg, a->fm->reviewer);
+    if (!r) {
+        pagexml_text(art, "reviewer", a->fm->reviewer);
+        return;
+    }
+    xmlNodePtr n = xmlNewChild(art, NULL, BAD_CAST "reviewer", NULL);
+    xmlNewProp(n, BAD_CAST "id", BAD_CAST r->id);
+    pagexml_text(n, "name", config_text(cfg, &r->name, a->lang));
+    pagexml_text(n, "credentials", config_text(cfg, &r->credentials, a->lang));
+}
+
 xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
                            xmlNodePtr body, const markdown_heading *headings,
                            size_t n_headings, const article *const *related, size_t n_related,
@@ -346,7 +362,7 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
     date_ymd due = date_from_time((long long)(date_days(&fm->reviewed) +
                                               cfg->review_max_age_days) * 86400);
     pagexml_date(art, "next-review", &due, L);
-    pagexml_text(art, "reviewer", fm->reviewer);
+    S_reviewer(art, cfg, a);
     S_stale(art, cfg, a, versions);
     S_article_lists(art, cfg, a, procedures);
     S_toc(art, headings, n_headings);
