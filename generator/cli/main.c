@@ -157,7 +157,7 @@ static const char S_build_help[] =
     "                    identity value in site.yaml (base_url, the clinic's name,\n"
     "                    address, phone and registration, each reviewer's name,\n"
     "                    credentials and licence) that is missing or still an example\n"
-    "                    ('example' or '예시' in it, a number ending in 0000-000,\n"
+    "                    ('example' or '예시' in it, a phone number like 0000-0000,\n"
     "                    example.org or a .test, .invalid, .example or .localhost host);\n"
     "                    then nothing is written and the output is left as it was\n"
     "  --quiet           print nothing but errors\n"

@@ -137,9 +137,25 @@ static void S_load_clinic(ydoc *doc, yaml_node_t *node, config *cfg)
     }
 }
 
-/* One entry of `reviewers:`; false after reporting what makes it unusable. */
-static bool S_load_reviewer(ydoc *doc, yaml_node_t *entry, config *cfg)
+/* Whether an entry of `reviewers:` before the i-th has the id id (also one that was not
+ * usable, so that a second use of its id is still named). */
+static bool S_id_before(ydoc *doc, yaml_node_t *list, size_t i, const char *id)
 {
+    for (size_t j = 0; j < i; j++) {
+        yaml_node_t *e = ydoc_seq_item(doc, list, j);
+        const char *other = e && e->type == YAML_MAPPING_NODE
+                                ? ydoc_scalar(ydoc_map_get(doc, e, "id"))
+                                : NULL;
+        if (other && strcmp(other, id) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The i-th entry of `reviewers:` (list); false after reporting what makes it unusable. */
+static bool S_load_reviewer(ydoc *doc, yaml_node_t *list, size_t i, config *cfg)
+{
+    yaml_node_t *entry = ydoc_seq_item(doc, list, i);
     static const char *const keys[] = {"id", "name", "credentials", "licence", NULL};
     if (!ydoc_expect_entry(doc, entry, "each reviewer", keys, "a reviewer"))
         return false;
@@ -148,7 +164,7 @@ static bool S_load_reviewer(ydoc *doc, yaml_node_t *entry, config *cfg)
                                     "this reviewer has no 'id'; add the one articles will "
                                     "name in 'reviewer:', like 'id: kim-seoyeon'",
                                     "reviewer", &idn);
-    if (id && config_find_reviewer(cfg, id)) {
+    if (id && S_id_before(doc, list, i, id)) {
         ydoc_error(doc, idn, "reviewer '%s' is declared twice; keep one", id);
         return false;
     }
@@ -200,7 +216,7 @@ static void S_load_reviewers(ydoc *doc, yaml_node_t *node, config *cfg)
     }
     cfg->reviewers = xcalloc(n, sizeof *cfg->reviewers);
     for (size_t i = 0; i < n; i++)
-        S_load_reviewer(doc, ydoc_seq_item(doc, node, i), cfg);
+        S_load_reviewer(doc, node, i, cfg);
 }
 
 void config_load_identity(ydoc *doc, yaml_node_t *root, config *cfg)
@@ -288,8 +304,8 @@ size_t config_check_release(const config *cfg, diag_list *diags)
                        f, v->value, v->real);
         else if (v->kind == CONFIG_ID_PHONE && identity_is_example_phone(v->value))
             diag_error(diags, cfg->file, v->line, v->column, "release",
-                       "%s is still the example value '%s' (its last seven digits are all "
-                       "0: it can ring nobody); put %s before a release build", f, v->value,
+                       "%s is still the example value '%s' (a subscriber number of only 0s "
+                       "can ring nobody); put %s before a release build", f, v->value,
                        v->real);
         else if (v->kind == CONFIG_ID_URL && identity_is_example_url(v->value))
             diag_error(diags, cfg->file, v->line, v->column, "release",

@@ -204,8 +204,8 @@ char *config_reviewer_list(const config *cfg, const char *lang);
  *    clinic's real name before a release build"
  *   "base_url 'https://clinic.test/' is a name reserved for examples and tests (RFC 2606),
  *    which no public site can have; put the site's real address before a release build"
- *   "clinic.phone is still the example value '+82 2-0000-0000' (its last seven digits are
- *    all 0: it can ring nobody); put the clinic's real number before a release build"
+ *   "clinic.phone is still the example value '+82 2-0000-0000' (a subscriber number of only
+ *    0s can ring nobody); put the clinic's real number before a release build"
  *   "site.yaml has no clinic.registration; a release build needs the clinic's real
  *    registration number: add it" (at the clinic: mapping, or the file's start)
  * Returns how many errors it added (0: ready to publish).

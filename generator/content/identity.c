@@ -16,16 +16,22 @@ bool identity_is_example_phone(const char *phone)
         return false;
     if (identity_is_example_text(phone))
         return true;
-    /* The last seven digits, from the end. */
-    size_t digits = 0;
-    for (size_t i = strlen(phone); i > 0 && digits < 7; i--) {
+    /* The last two runs of digits, from the end. */
+    size_t digits = 0, runs = 0;
+    bool in_run = false;
+    for (size_t i = strlen(phone); i > 0 && runs <= 2; i--) {
         char c = phone[i - 1];
-        if (c >= '1' && c <= '9')
+        bool digit = c >= '0' && c <= '9';
+        if (digit && !in_run && ++runs > 2)
+            break;
+        in_run = digit;
+        if (!digit)
+            continue;
+        if (c != '0')
             return false;
-        if (c == '0')
-            digits++;
+        digits++;
     }
-    return digits == 7;
+    return digits >= 7;
 }
 
 /* Whether host (len bytes, lower-cased already) is name or ends with "." name. */

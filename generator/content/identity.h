@@ -12,9 +12,12 @@
  *   - a text (a name, an address, credentials, a registration or licence number) is an
  *     example when it contains the word "example" in any case ("EXAMPLE-0000",
  *     "(Example) Seoul") or "예시" ("예시 성형외과", "(예시) 서울특별시");
- *   - a telephone number is an example when its text is, or when its last seven digits are
- *     all 0: no subscriber number is 000-0000 or 0000-0000 (in Korea a local number never
- *     starts with 0, which is the trunk prefix), so "+82 2-0000-0000" can ring nobody;
+ *   - a telephone number is an example when its text is, or when its subscriber number,
+ *     the last two groups of digits ("0000-0000" of "+82 2-0000-0000", "000 0000" of
+ *     "02 000 0000"), is all 0 and at least seven digits long: no subscriber number is
+ *     000-0000 or 0000-0000 (in Korea a local number never starts with 0, the trunk
+ *     prefix), so such a number can ring nobody. A number written without separators is
+ *     one group, and is not caught unless the text says "example";
  *   - an address (base_url) is an example when its text is, or when its host is one of
  *     the names reserved so that they can never be a real site's (RFC 2606 and RFC 6761):
  *     example.com, example.net, example.org and their subdomains, any name under the
@@ -34,8 +37,8 @@
 bool identity_is_example_text(const char *text);
 
 /* Whether phone (a telephone number as written, "+82 2-0000-0000") is an example: its text
- * is (identity_is_example_text), or it has at least seven digits and the last seven are
- * all 0. NULL is not. */
+ * is (identity_is_example_text), or its last two groups of digits (runs of digits, split by
+ * anything else) are all 0 and hold at least seven digits. NULL is not. */
 bool identity_is_example_phone(const char *phone);
 
 /* Whether url (an absolute http(s) address, "https://example.org/kb/") is an example: its

@@ -95,6 +95,54 @@ static void test_medical_web_page(void **state)
     S_teardown(&f);
 }
 
+/* A reviewer site.yaml declares is a Person with jobTitle, in the page's language; the
+ * clinic, when site.yaml names it, is the publisher, with its address and number. */
+static void test_reviewer_person_and_clinic(void **state)
+{
+    (void)state;
+    S_fixture f;
+    S_setup(&f);
+    ltext_value name[2] = {{S_own(&f, "ko"), S_own(&f, "예시 검토의")},
+                           {S_own(&f, "en"), S_own(&f, "Example Reviewer")}};
+    ltext_value cred[2] = {{S_own(&f, "ko"), S_own(&f, "성형외과 전문의")},
+                           {S_own(&f, "en"), S_own(&f, "Board-certified plastic surgeon")}};
+    config_reviewer r = {.id = S_own(&f, "example-reviewer"), .name = {name, 2},
+                         .credentials = {cred, 2}, .licence = S_own(&f, "EXAMPLE-00000")};
+    f.cfg.reviewers = &r;
+    f.cfg.n_reviewers = 1;
+    ltext_value clinic[1] = {{S_own(&f, "en"), S_own(&f, "Example Plastic Surgery Clinic")}};
+    ltext_value address[1] = {{S_own(&f, "en"), S_own(&f, "(Example) Seoul")}};
+    f.cfg.clinic_name = (ltext){clinic, 1};
+    f.cfg.clinic_address = (ltext){address, 1};
+    f.cfg.clinic_phone = S_own(&f, "+82 2-0000-0000");
+    f.fm.reviewer = S_own(&f, "example-reviewer");
+    f.fm.n_procedures = 0;
+    char *json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL, NULL);
+    assert_string_equal(
+        json,
+        "{\"@context\":\"https://schema.org\",\"@type\":\"MedicalWebPage\","
+        "\"url\":\"" CANONICAL "\",\"name\":\"Thread lift or mini lift?\","
+        "\"description\":\"How the two differ, and what each can and cannot do.\","
+        "\"inLanguage\":\"en\",\"datePublished\":\"2026-11-10\",\"lastReviewed\":\"2026-11-20\","
+        "\"reviewedBy\":{\"@type\":\"Person\",\"name\":\"Example Reviewer\","
+        "\"jobTitle\":\"Board-certified plastic surgeon\"},"
+        "\"medicalAudience\":{\"@type\":\"MedicalAudience\",\"audienceType\":\"Patient\"},"
+        "\"isPartOf\":{\"@type\":\"WebSite\",\"name\":\"Facial Lifting Explained\","
+        "\"url\":\"https://clinic.example/kb/\"},"
+        "\"publisher\":{\"@type\":\"MedicalClinic\",\"name\":\"Example Plastic Surgery Clinic\","
+        "\"url\":\"https://clinic.example/kb/\",\"address\":{\"@type\":\"PostalAddress\","
+        "\"streetAddress\":\"(Example) Seoul\"},\"telephone\":\"+82 2-0000-0000\"}}");
+    free(json);
+    /* An id site.yaml does not declare (the build reports it) falls back to the name as
+     * written, as on a site without reviewers. */
+    f.fm.reviewer = S_own(&f, "Medical review team");
+    json = jsonld_article(&f.cfg, &f.a, &f.data, CANONICAL, NULL, NULL);
+    assert_non_null(strstr(json, "\"reviewedBy\":{\"@type\":\"Organization\",\"name\":"
+                                 "\"Medical review team\"}"));
+    free(json);
+    S_teardown(&f);
+}
+
 /* Text that would close the script element or open a comment stays inside the strings,
  * and parses back to exactly what the front matter said. */
 static void test_script_safe(void **state)
@@ -240,6 +288,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_medical_web_page),
+        cmocka_unit_test(test_reviewer_person_and_clinic),
         cmocka_unit_test(test_script_safe),
         cmocka_unit_test(test_invalid_utf8_left_out),
         cmocka_unit_test(test_procedure_names_in_the_article_language),
