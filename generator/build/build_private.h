@@ -142,6 +142,7 @@ typedef struct render_ctx {
     bool quiet;           /* its mistakes are reported by another rendering of the text */
     unsigned tables;
     unsigned cards;       /* care cards so far (care-1, care-2...) */
+    unsigned diagrams;    /* diagrams so far (diagram-1, diagram-2...) */
     strlist links;        /* article file names the text links to, for the manifest */
     strlist cited;        /* the ids of the sources it cites, in the order first cited */
     bool lists_sources;   /* a page outside an article that lists the sources its texts
@@ -221,6 +222,14 @@ void build_check_data_citations(build *b);
 void build_mark_other_languages(render_ctx *c, xmlNodePtr body);
 /* Free what c collected (its links). */
 void build_ctx_free(render_ctx *c);
+/*
+ * Check every SVG of content/media/ (b->media_dir, with its sub-folders; hidden files and
+ * links to files included, as build_copy_dir publishes them) before it is published:
+ * content/svgcheck.h's refusals, each at its file, line and column, a drawing without a
+ * viewBox, and a compressed .svgz, which cannot be checked. Other files are left to
+ * build_copy_dir.
+ */
+void build_check_media(build *b);
 /*
  * site_validate: check the links to #headings each article made (b->fragment_links)
  * against the ids its target's rendering gave, in article order, and free them.

@@ -1,11 +1,16 @@
 /*
  * links.c: the Markdown hooks of the build: internal links between articles, #anchors, media,
- * compare, before-after and care blocks, citations (build_private.h).
+ * diagrams, compare, before-after and care blocks, citations; and the check of content/media's
+ * diagrams (build_private.h).
  */
 #define _GNU_SOURCE
+#include <errno.h>
+#include <fts.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "base/alloc.h"
 #include "base/files.h"
@@ -13,10 +18,12 @@
 #include "base/str.h"
 #include "base/suggest.h"
 #include "build/build_private.h"
+#include "content/svgcheck.h"
 #include "markdown/beforeafter.h"
 #include "markdown/care.h"
 #include "markdown/citation.h"
 #include "markdown/compare.h"
+#include "markdown/diagram.h"
 #include "render/pagexml.h"
 
 
@@ -187,12 +194,16 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
 
 /*
  * The site URL of an image in content/media/, written as media/x.jpg, ./media/x.jpg,
- * ../media/x.jpg or /media/x.jpg. Reports images on other hosts, paths outside media/ and
- * missing files; returns NULL then.
+ * ../media/x.jpg or /media/x.jpg, and (file not NULL) the file's path in *file, which the
+ * caller frees. Reports images on other hosts, paths outside media/ and missing files;
+ * returns NULL then (and for an inline data: image, which has no file).
  */
-static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned column)
+static char *S_media_path(render_ctx *c, const char *src, unsigned line, unsigned column,
+                          char **file_out)
 {
     build *b = c->b;
+    if (file_out)
+        *file_out = NULL;
     if (strncmp(src, "data:", 5) == 0)
         return NULL; /* an inline image: no request anywhere */
     if (S_has_scheme(src) || strncmp(src, "//", 2) == 0) {
@@ -241,16 +252,31 @@ static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned
         free(clean);
         return NULL;
     }
-    free(file);
+    if (file_out)
+        *file_out = file;
+    else
+        free(file);
     char *url = xasprintf("%s%s", b->cfg->base_path, clean);
     free(clean);
     return url;
 }
 
-static char *S_hook_image(void *ctx, const char *url, const char *alt, unsigned line,
-                          unsigned column)
+static char *S_media_url(render_ctx *c, const char *src, unsigned line, unsigned column)
 {
-    render_ctx *c = ctx;
+    return S_media_path(c, src, line, column, NULL);
+}
+
+/* Whether an image's address names an SVG file (before any ?query or #fragment). */
+static bool S_is_svg(const char *src)
+{
+    size_t n = strcspn(src, "?#");
+    return n >= 4 && strncasecmp(src + n - 4, ".svg", 4) == 0;
+}
+
+/* Report an image without alt text; true when it has some. */
+static bool S_has_alt(render_ctx *c, const char *url, const char *alt, unsigned line,
+                      unsigned column)
+{
     const char *p = alt;
     while (*p == ' ' || *p == '\t' || *p == '\n')
         p++;
@@ -259,7 +285,114 @@ static char *S_hook_image(void *ctx, const char *url, const char *alt, unsigned 
                    "this image has no alt text; describe what it shows inside the brackets: "
                    "![what the image shows](%s)",
                    url);
+    return *p != '\0';
+}
+
+static char *S_hook_image(void *ctx, const char *url, const char *alt, unsigned line,
+                          unsigned column)
+{
+    render_ctx *c = ctx;
+    if (S_is_svg(url) && !S_has_scheme(url) && strncmp(url, "//", 2) != 0) {
+        S_error(c, line, column, "media",
+                "the diagram '%s' is drawn into the page as a figure, so it stands in a "
+                "paragraph of its own: put ![what it shows](%s \"Caption\") on its own line, "
+                "with an empty line before and after it",
+                url, url);
+        return NULL;
+    }
+    S_has_alt(c, url, alt, line, column);
     return S_media_url(c, url, line, column);
+}
+
+/*
+ * markdown_hooks.figure: an image of content/media/ that is an .svg, alone in its
+ * paragraph, becomes its diagram's figure (markdown/diagram.h), with the drawing's ids
+ * numbered on the page (diagram-1, diagram-2...). It needs alt text and a caption; a
+ * diagram that svgcheck refuses is counted here and reported by build_check_media, at its
+ * own lines, once however many articles show it.
+ */
+static bool S_hook_figure(void *ctx, const char *url, const char *alt, const char *title,
+                          unsigned line, unsigned column, xmlNodePtr parent)
+{
+    render_ctx *c = ctx;
+    if (!S_is_svg(url))
+        return false;
+    bool ok = S_has_alt(c, url, alt, line, column);
+    if (!*title) {
+        S_error(c, line, column, "media",
+                "the diagram '%s' has no caption; write it in quotes after the file name: "
+                "![what it shows](%s \"Caption\")",
+                url, url);
+        ok = false;
+    }
+    char *file = NULL;
+    char *src = S_media_path(c, url, line, column, &file);
+    free(src);
+    if (!file)
+        return true;
+    size_t len, errors = 0;
+    char *text = file_read(file, &len);
+    xmlDocPtr doc = text ? svgcheck_parse(file, text, len, 0, "svg", NULL, &errors) : NULL;
+    if (!text)
+        S_error(c, line, column, "media", "cannot read the diagram %s: %s", file,
+                strerror(errno));
+    else if (!doc)
+        c->errors++; /* build_check_media reports why */
+    else if (ok) {
+        char id[32];
+        snprintf(id, sizeof id, "diagram-%u", ++c->diagrams);
+        xmlAddChild(parent, diagram_render(xmlDocGetRootElement(doc), id, alt, title));
+    }
+    xmlFreeDoc(doc);
+    free(text);
+    free(file);
+    return true;
+}
+
+/* What build_check_media found in one file of content/media/. */
+static void S_check_media_file(build *b, const char *path, const char *name)
+{
+    size_t n = strlen(name);
+    if (n >= 5 && strcasecmp(name + n - 5, ".svgz") == 0) {
+        diag_error(b->diags, path, 0, 0, "svg",
+                   "a compressed SVG cannot be checked before it is published; save the "
+                   "drawing as plain .svg");
+        return;
+    }
+    if (n < 4 || strcasecmp(name + n - 4, ".svg") != 0)
+        return;
+    size_t len;
+    char *text = file_read(path, &len);
+    if (!text)
+        return; /* build_copy_dir says why it cannot be published */
+    xmlDocPtr doc = svgcheck_parse(path, text, len, 0, "svg", b->diags, NULL);
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (root && !xmlHasProp(root, BAD_CAST "viewBox"))
+        diag_error(b->diags, path, (unsigned)xmlGetLineNo(root), 1, "svg",
+                   "the diagram has no viewBox, so it cannot shrink to a phone's width; add "
+                   "viewBox=\"0 0 WIDTH HEIGHT\" to its <svg> (its drawing's size, 360 to 640 "
+                   "wide keeps the labels readable on a phone)");
+    xmlFreeDoc(doc);
+    free(text);
+}
+
+void build_check_media(build *b)
+{
+    char *const roots[] = {b->media_dir, NULL};
+    if (!path_is_dir(b->media_dir))
+        return;
+    FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
+    if (!fts)
+        return; /* build_copy_dir reports a folder it cannot read */
+    FTSENT *e;
+    while ((e = fts_read(fts))) {
+        struct stat st;
+        /* A link to a file inside content/ is published as that file (build_copy_dir). */
+        if (e->fts_info == FTS_F ||
+            (e->fts_info == FTS_SL && stat(e->fts_path, &st) == 0 && S_ISREG(st.st_mode)))
+            S_check_media_file(b, e->fts_path, e->fts_name);
+    }
+    fts_close(fts);
 }
 
 /* The site.yaml notice id of a care card's text, in the page's language, or NULL with an
@@ -481,6 +614,7 @@ markdown_hooks build_hooks(render_ctx *c)
         .image = S_hook_image,
         .fenced = S_hook_fenced,
         .cite = S_hook_cite,
+        .figure = S_hook_figure,
     };
 }
 

@@ -265,6 +265,7 @@ static void S_make_site(build *b)
     build_copy_dir(b, assets, "assets", opt->templates_dir,
                    "the templates' assets (style sheets, scripts)", "the asset");
     free(assets);
+    build_check_media(b);
     build_copy_dir(b, b->media_dir, "media", opt->content_dir, "the images", "the image");
     if (diag_error_count(b->diags) == 0) {
         S_keep_clean_pages(b);
@@ -304,6 +305,7 @@ static int S_validate_articles(build *b)
         S_render_disclaimers(b);
         build_each_article(b, build_validate_article);
         build_check_fragment_links(b);
+        build_check_media(b);
     }
     diag_list *diags = b->diags;
     S_free_build(b);

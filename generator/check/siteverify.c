@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -147,6 +148,15 @@ static char *S_link_target(const char *path)
     return n >= 0 ? xstrndup(buf, (size_t)n) : xstrdup("?");
 }
 
+/* Whether a file of this name is checked: a page, a style sheet or an SVG drawing (any case:
+ * a web server serves x.SVG as an SVG document too). */
+static bool S_checked_file(const char *name)
+{
+    size_t n = strlen(name);
+    return str_ends_with(name, ".html") || str_ends_with(name, ".css") ||
+           (n >= 4 && strcasecmp(name + n - 4, ".svg") == 0);
+}
+
 /*
  * The symbolic link at full (rel below opt->dir, its last component name): a link to a file
  * inside the folder is checked as that file (rel, which this takes over, is added to out when
@@ -210,7 +220,7 @@ static void S_walk_link(sv_site *s, const char *full, char *rel, const char *nam
         free(rel);
         return;
     }
-    if (str_ends_with(name, ".html") || str_ends_with(name, ".css"))
+    if (S_checked_file(name))
         strlist_push_owned(out, rel);
     else
         free(rel);
@@ -254,7 +264,7 @@ static int S_walk(sv_site *s, const char *sub, strlist *out)
                            "server can serve it: remove it from the site folder",
                            S_special_kind(st.st_mode));
             free(rel);
-        } else if (str_ends_with(name, ".html") || str_ends_with(name, ".css")) {
+        } else if (S_checked_file(name)) {
             strlist_push_owned(out, rel);
         } else {
             free(rel);
@@ -328,8 +338,10 @@ int siteverify_run(const siteverify_options *opt, diag_list *diags, size_t *file
     for (size_t i = 0; i < all.len; i++) {
         if (str_ends_with(all.items[i], ".html"))
             sv_check_page(&s, page++);
-        else
+        else if (str_ends_with(all.items[i], ".css"))
             sv_check_css_file(&s, all.items[i]);
+        else
+            sv_check_svg_file(&s, all.items[i]);
     }
     if (files)
         *files = s.html.len;

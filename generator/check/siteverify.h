@@ -5,7 +5,8 @@
  *
  * Every *.html file under the folder (recursively; names starting with '.' are skipped) is
  * parsed with libxml2's HTML parser and checked; every *.css file is scanned for url() and
- * @import that load from another host. Files are visited in bytewise order of their path
+ * @import that load from another host; every *.svg file (any case) is checked as suture build
+ * checks a diagram (content/svgcheck.h). Files are visited in bytewise order of their path
  * below the folder, so the output is the same on every machine.
  *
  * What is not a plain file inside the folder is never opened (a named pipe would make the
@@ -98,6 +99,15 @@
  *                      it: leading controls and spaces, tabs and new lines dropped, any
  *                      case); a srcdoc attribute. Values are shown with control characters
  *                      escaped, cut after 60 bytes    "Content Security Policy Level 3 (W3C)"
+ *   site-svg           an *.svg file, or an outermost <svg> of a page, that suture build would
+ *                      not publish as a diagram: script, event attributes, <foreignObject>,
+ *                      <style> or style="", references outside the drawing, a DOCTYPE or a
+ *                      processing instruction, animation, <image>, elements and attributes
+ *                      that are not SVG's (content/svgcheck.h lists them, each with its
+ *                      reference; not its <title> and <desc>, which the build asks of the
+ *                      diagrams it draws, but a hand-made site may name an SVG by an <img>'s
+ *                      alt). In a page, every finding is at the element's line, column 1; in
+ *                      a file, at its line and column
  *
  * Addresses. A relative address is resolved against the page's own address (the file's
  * path below the folder); an address ending in '/' or naming a folder means that folder's
@@ -159,8 +169,8 @@ typedef struct siteverify_options {
 } siteverify_options;
 
 /*
- * Verify every *.html under opt->dir and every *.css (external url() and @import only), as
- * described above. Adds one diagnostic per finding to diags: file by file, and in a page
+ * Verify every *.html under opt->dir, every *.css (external url() and @import only) and every
+ * *.svg, as described above. Adds one diagnostic per finding to diags: file by file, and in a page
  * the parser's errors first, then disclaimer, lang, title, description, policy, referrer
  * and h1, then the addresses and styles in document order, then script in the page in
  * document order (diag_list_sort orders them by line). A file or

@@ -20,6 +20,7 @@
 #include "base/str.h"
 #include "base/utf8.h"
 #include "check/siteverify_private.h"
+#include "content/svgcheck.h"
 
 #define NOT_UTF8_FIX "the file is not valid UTF-8 here; save it with the UTF-8 encoding"
 
@@ -616,6 +617,18 @@ static void S_check_element(sv_page *p, const xmlNode *el)
     free(style);
 }
 
+/* Each <svg> drawn into the page (not those inside another: one is checked with all it
+ * holds), as suture build checks a diagram. */
+static void S_check_inline_svg(sv_page *p)
+{
+    xmlXPathObjectPtr res = sv_eval(p->xpath, "//svg[not(ancestor::svg)]");
+    for (int i = 0; i < sv_count(res); i++)
+        svgcheck_tree(p->file, NULL, 0, res->nodesetval->nodeTab[i],
+                      SVGCHECK_HTML | SVGCHECK_NO_TITLE, R_SVG,
+                      p->site->diags);
+    xmlXPathFreeObject(res);
+}
+
 void sv_check_page(sv_site *s, size_t index)
 {
     sv_page p = {.site = s, .index = index, .rel = s->html.items[index]};
@@ -664,12 +677,26 @@ void sv_check_page(sv_site *s, size_t index)
     xmlXPathFreeObject(res);
     sv_check_hreflang(&p);
     sv_check_inline_script(&p, root);
+    S_check_inline_svg(&p);
 done:
     xmlXPathFreeContext(p.xpath);
     xmlFreeDoc(p.doc);
     free(p.lang);
     free(p.dir);
     free(p.file);
+}
+
+void sv_check_svg_file(sv_site *s, const char *rel)
+{
+    char *file = path_join(s->opt->dir, rel);
+    size_t len;
+    char *text = file_read(file, &len);
+    if (!text)
+        diag_error(s->diags, file, 0, 0, NULL, "cannot read this file: %s", strerror(errno));
+    else
+        xmlFreeDoc(svgcheck_parse(file, text, len, SVGCHECK_NO_TITLE, R_SVG, s->diags, NULL));
+    free(text);
+    free(file);
 }
 
 void sv_check_css_file(sv_site *s, const char *rel)

@@ -33,6 +33,7 @@
 #define R_FILE "site-file"
 #define R_DISCLAIMER_LANGUAGE "site-disclaimer-language"
 #define R_HREFLANG "site-hreflang"
+#define R_SVG "site-svg"
 
 #define REF_DISCLAIMER "README.md, 'Two languages'"
 #define REF_LANG "WCAG 2.2 SC 3.1.1"
@@ -136,6 +137,9 @@ void sv_check_page(sv_site *s, size_t index);
 
 /* Check the style sheet rel (below the top) for addresses on other hosts. */
 void sv_check_css_file(sv_site *s, const char *rel);
+
+/* Check the SVG file rel (below the top) as suture build checks a diagram (svgcheck.h). */
+void sv_check_svg_file(sv_site *s, const char *rel);
 
 /* The ids of the HTML file rel (below the top), parsing it if needed; NULL if unknown. */
 const sv_idset *sv_ids_of(sv_site *s, const char *rel);

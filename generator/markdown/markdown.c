@@ -24,19 +24,21 @@ static const char *const S_reserved_ids[] = {
     "not-found-topics-heading", "sources", NULL};
 
 /* Whether id is one the generator numbers (cite-N and source-N: markdown_hooks.cite;
- * care-N: care cards, care.h), which a heading's id must not be; S_reserved_ids lists the
- * rest. */
+ * care-N: care cards, care.h; diagram-N and diagram-N-..., the ids of a diagram's drawing,
+ * diagram.h), which a heading's id must not be; S_reserved_ids lists the rest. */
 static bool S_generated_id(const char *id)
 {
+    bool diagram = strncmp(id, "diagram-", 8) == 0;
     const char *rest = strncmp(id, "cite-", 5) == 0     ? id + 5
                        : strncmp(id, "source-", 7) == 0 ? id + 7
                        : strncmp(id, "care-", 5) == 0   ? id + 5
+                       : diagram                        ? id + 8
                                                         : NULL;
     if (!rest || !*rest)
         return false;
     for (; *rest; rest++)
         if (*rest < '0' || *rest > '9')
-            return false;
+            return diagram && *rest == '-' && rest > id + 8;
     return true;
 }
 
@@ -157,6 +159,7 @@ typedef struct {
     diag_list *diags;
     strlist taken_ids;
     markdown_result *result;
+    bool skipped;           /* S_enter made a whole container into a figure: no EXIT */
     source_lines lines;     /* of what is rendered, for columns in characters */
 } S_render;
 
@@ -314,6 +317,28 @@ static void S_image(S_render *r, cmark_node *n, xmlNodePtr parent)
     strbuf_free(&alt);
 }
 
+/*
+ * A paragraph n holding only an image: given to hooks->figure. True when the hook made it
+ * (into parent), and the paragraph is done.
+ */
+static bool S_figure(S_render *r, cmark_node *n, xmlNodePtr parent)
+{
+    cmark_node *img = cmark_node_first_child(n);
+    if (!r->hooks || !r->hooks->figure || !img || cmark_node_next(img) ||
+        cmark_node_get_type(img) != CMARK_NODE_IMAGE)
+        return false;
+    const char *url = cmark_node_get_url(img);
+    const char *title = cmark_node_get_title(img);
+    if (!url || markdown_url_is_unsafe(url, true))
+        return false; /* S_image says why */
+    strbuf alt = STRBUF_INIT;
+    S_plain_text(img, &alt);
+    bool done = r->hooks->figure(r->hooks->ctx, url, strbuf_str(&alt), title ? title : "",
+                                 S_line(r, img), S_col(r, img), parent);
+    strbuf_free(&alt);
+    return done;
+}
+
 /* True for the node types cmark's iterator enters without a matching EXIT. */
 static bool S_is_leaf(cmark_node_type type)
 {
@@ -435,6 +460,12 @@ static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_i
     case CMARK_NODE_ITEM:
         return S_child(parent, "li");
     case CMARK_NODE_PARAGRAPH:
+        if (S_figure(r, n, parent)) {
+            /* Its children are the image, made: skip them and the paragraph's EXIT. */
+            cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+            r->skipped = true;
+            return NULL;
+        }
         if (S_tight_paragraph(n))
             return parent;
         return S_child(parent, "p");
@@ -557,9 +588,12 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
         cmark_node_type type = cmark_node_get_type(n);
         if (ev == CMARK_EVENT_ENTER) {
             xmlNodePtr inner = S_enter(&r, n, parent, it);
-            /* An image's EXIT is skipped by the iterator reset in S_enter. */
-            if (S_is_leaf(type) || type == CMARK_NODE_IMAGE)
+            /* An image's EXIT is skipped by the iterator reset in S_enter, and so is a
+             * figure's paragraph's. */
+            if (S_is_leaf(type) || type == CMARK_NODE_IMAGE || r.skipped) {
+                r.skipped = false;
                 continue;
+            }
             if (depth == cap) {
                 cap = cap ? cap * 2 : 32;
                 stack = xreallocarray(stack, cap, sizeof *stack);

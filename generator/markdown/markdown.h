@@ -49,6 +49,16 @@ typedef struct markdown_hooks {
      * gives 0 is left as written. A malformed bracket is an error here.
      */
     unsigned (*cite)(void *ctx, const char *id, unsigned line, unsigned column, bool *first);
+    /*
+     * Called, before `image`, for an image that stands alone in its paragraph (or list
+     * item), and whose URL is not unsafe: url as written, alt its plain text, title its
+     * title ("" without one; a diagram's caption). Returns true when it handled it: it
+     * appended what the image becomes (a block, such as a diagram's <figure>, diagram.h) to
+     * parent, or reported why it cannot; the paragraph is then not rendered. false: the
+     * paragraph is rendered as usual. NULL: never called.
+     */
+    bool (*figure)(void *ctx, const char *url, const char *alt, const char *title,
+                   unsigned line, unsigned column, xmlNodePtr parent);
 } markdown_hooks;
 
 typedef struct markdown_heading {

@@ -180,8 +180,10 @@ static bool S_has_class(const char *cls, const char *name)
  * number would run on with the word it follows ("SMAS1"). */
 static bool S_left_out(const xmlNode *n)
 {
+    /* A diagram's labels (<svg>) are words of a drawing, not sentences; its caption and
+     * text alternative, in <figcaption>, are kept. */
     static const char *const names[] = {"h1", "h2", "h3", "h4", "h5", "h6", "img",
-                                        "script", "style", "template", NULL};
+                                        "script", "style", "template", "svg", NULL};
     for (size_t i = 0; names[i]; i++)
         if (xmlStrEqual(n->name, BAD_CAST names[i]))
             return true;

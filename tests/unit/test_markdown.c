@@ -633,7 +633,7 @@ static void test_link_and_image_hooks(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, S_fenced_hook, NULL};
+    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, S_fenced_hook, NULL, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render(
         "Intro\n\nSee [the causes](dimpling.md#causes) and ![a *photo*](media/x.jpg).\n", 0,
@@ -662,7 +662,7 @@ static void test_link_hook_keeps_url_on_null(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, S_link_hook, NULL, NULL, NULL};
+    markdown_hooks hooks = {&log, S_link_hook, NULL, NULL, NULL, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("Line\n[web](https://example.org/a)\n", 0, &hooks, diags);
     char *got = tu_dump(NULL, r->body);
@@ -680,7 +680,7 @@ static void test_hooks_not_called_for_unsafe_urls(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, NULL, NULL};
+    markdown_hooks hooks = {&log, S_link_hook, S_image_hook, NULL, NULL, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("[a](javascript:x) ![b](file:///x.png)\n", 0, &hooks, diags);
     assert_int_equal(log.link_calls, 0);
@@ -695,7 +695,7 @@ static void test_fenced_hook_position(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook, NULL};
+    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook, NULL, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render(
         "Intro\n\n```compare\nprocedures: thread-lift\ncaption: X\n```\n\n"
@@ -720,7 +720,7 @@ static void test_fenced_hook_position_in_blockquote(void **state)
 {
     (void)state;
     S_hook_log log = {0};
-    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook, NULL};
+    markdown_hooks hooks = {&log, NULL, NULL, S_fenced_hook, NULL, NULL};
     diag_list *diags = diag_list_new();
     markdown_result *r = S_render("> ```compare extra\n> caption: Y\n> ```\n", 0, &hooks, diags);
     char *got = tu_dump(NULL, r->body);
@@ -899,6 +899,62 @@ static void test_nesting_limit(void **state)
     diag_list_free(diags);
 }
 
+/* markdown_hooks.figure: an image alone in its paragraph (or list item), the figure
+ * standing for the paragraph; an image among words goes to `image` as before. */
+typedef struct {
+    unsigned calls;
+    char *seen;
+} S_figure_log;
+
+static bool S_figure_hook(void *ctx, const char *url, const char *alt, const char *title,
+                          unsigned line, unsigned column, xmlNodePtr parent)
+{
+    S_figure_log *log = ctx;
+    log->calls++;
+    free(log->seen);
+    log->seen = xasprintf("%s|%s|%s|%u:%u", url, alt, title, line, column);
+    if (!strstr(url, ".svg"))
+        return false;
+    xmlNodePtr fig = xmlNewChild(parent, NULL, BAD_CAST "figure", NULL);
+    xmlNewProp(fig, BAD_CAST "class", BAD_CAST "diagram");
+    return true;
+}
+
+static void test_figure_hook(void **state)
+{
+    (void)state;
+    S_figure_log log = {0};
+    markdown_hooks hooks = {.ctx = &log, .figure = S_figure_hook};
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render("Intro\n\n![The *layers*](media/d.svg \"Caption\")\n\n"
+                                  "- ![In a list](media/e.svg)\n\n"
+                                  "![A photo](media/p.jpg)\n\nSee ![inline](media/f.svg) here.\n"
+                                  "\n## Diagram 1\n",
+                                  0, &hooks, diags);
+    char *got = tu_dump(NULL, r->body);
+    assert_string_equal(got, "<body><p>Intro</p><figure class=\"diagram\"/><ul><li>"
+                             "<figure class=\"diagram\"/></li></ul>"
+                             "<p><img src=\"media/p.jpg\" alt=\"A photo\"/></p>"
+                             "<p>See <img src=\"media/f.svg\" alt=\"inline\"/> here.</p>"
+                             "<h2 id=\"diagram-1-heading\">Diagram 1 <a class=\"heading-anchor\" "
+                             "href=\"#diagram-1-heading\" aria-labelledby=\"diagram-1-heading\">"
+                             "#</a></h2></body>");
+    /* Three images alone (the photo's hook said no); never the one among words. */
+    assert_int_equal(log.calls, 3);
+    assert_string_equal(log.seen, "media/p.jpg|A photo||16:1");
+    assert_int_equal(diag_count(diags), 0);
+    free(got);
+    free(log.seen);
+    markdown_result_free(r);
+    /* An unsafe address is never a figure: left out, with the usual warning. */
+    log = (S_figure_log){0};
+    r = S_render("![x](javascript:alert(1))\n", 0, &hooks, diags);
+    assert_int_equal(log.calls, 0);
+    assert_int_equal(diag_count(diags), 1);
+    markdown_result_free(r);
+    diag_list_free(diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -943,6 +999,7 @@ int main(void)
         cmocka_unit_test(test_citations_render),
         cmocka_unit_test(test_citation_mistakes),
         cmocka_unit_test(test_citation_ids_reserved),
+        cmocka_unit_test(test_figure_hook),
     };
     return cmocka_run_group_tests_name("markdown", tests, tu_xml_setup, NULL);
 }
