@@ -703,6 +703,16 @@
             </a>
           </li>
         </xsl:if>
+        <xsl:for-each select="$site/pages/page">
+          <li>
+            <a href="{@href}">
+              <xsl:if test="@href = /page/url">
+                <xsl:attribute name="aria-current">page</xsl:attribute>
+              </xsl:if>
+              <xsl:value-of select="normalize-space(.)"/>
+            </a>
+          </li>
+        </xsl:for-each>
         <xsl:if test="normalize-space($site/links/@feed)">
           <li>
             <a href="{$site/links/@feed}" type="application/atom+xml">

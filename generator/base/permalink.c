@@ -26,6 +26,8 @@ char *permalink(const char *base, permalink_kind kind, const char *id, size_t pa
         return xasprintf("%sfeed.xml", base);
     case PERMALINK_ASSETS:
         return xasprintf("%sassets/", base);
+    case PERMALINK_PAGE:
+        return xasprintf("%s%s/", base, id);
     case PERMALINK_HOME:
         break;
     }

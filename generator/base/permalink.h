@@ -20,6 +20,7 @@ typedef enum {
     PERMALINK_NOT_FOUND, /* base "404.html" */
     PERMALINK_FEED,      /* base "feed.xml" */
     PERMALINK_ASSETS,    /* base "assets/" */
+    PERMALINK_PAGE,      /* base "<id>/": a site page of content/pages/ ("about/") */
 } permalink_kind;
 
 /*

@@ -40,6 +40,7 @@
 #include "content/config.h"
 #include "content/glossary.h"
 #include "content/procedures.h"
+#include "content/sitepages.h"
 #include "content/sources.h"
 #include "markdown/markdown.h"
 #include "render/page.h"
@@ -93,6 +94,9 @@ typedef struct build {
     procedure_data *procedures;
     glossary *glossary;
     sources *sources;         /* content/sources.yaml: what articles cite */
+    site_pages *site_pages;       /* content/pages/ (sitepages.h); NULL without site.yaml */
+    char **page_urls;         /* per page of pages: its address, or NULL when it is not
+                               * published (a draft, or front matter with mistakes) */
     page_templates *templates;
     article *articles;        /* sorted by language, then file name */
     size_t n_articles;
@@ -235,6 +239,27 @@ void build_check_media(build *b);
  * against the ids its target's rendering gave, in article order, and free them.
  */
 void build_check_fragment_links(build *b);
+
+/* ---- sitepages.c ---- */
+
+/*
+ * The site pages' addresses (b->page_urls), once the articles are loaded, and what must hold
+ * of them: a page may not share its file name with an article (a link to the name would
+ * mean either), and each of site.yaml's footer_pages must exist, and be published, in every
+ * language (reported at its place in site.yaml).
+ */
+void build_link_site_pages(build *b);
+/* The published site page name of language lang (an index of b->langs), or -1. */
+long build_find_site_page(const build *b, size_t lang, const char *name);
+/* The footer's links of language bl (site.yaml's footer_pages) into page's <site>. */
+void build_add_footer_pages(const build *b, const build_lang *bl, xmlDocPtr doc);
+/* The addresses of every published site page, appended to urls (build_plan_list_pages). */
+void build_site_page_urls(const build *b, strlist *urls);
+/*
+ * Render every site page: with its page written (site_build), or only for its messages
+ * (site_validate, write false).
+ */
+void build_render_site_pages(build *b, bool write);
 
 /* ---- articlepage.c ---- */
 

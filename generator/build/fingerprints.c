@@ -71,7 +71,8 @@ void build_fingerprint_program(build *b)
 /*
  * b->inputs: the fingerprint of what every page depends on. This program itself (a new
  * suture may render differently), --drafts, the templates, site.yaml, the procedure data,
- * the glossary, the sources, the media files (by size and time), and per language: the rendered
+ * the glossary, the sources, the media files (by size and time), the site pages, and per
+ * language: the rendered
  * disclaimer, the topic counts in the navigation and the procedures' article links.
  */
 void build_fingerprint_inputs(build *b)
@@ -89,6 +90,9 @@ void build_fingerprint_inputs(build *b)
         free(path);
     }
     S_fingerprint_tree(f, b->media_dir, "", false);
+    /* The site pages: every page's footer links to some of them, by their titles. */
+    if (b->site_pages)
+        S_fingerprint_tree(f, b->site_pages->dir, "", true);
     for (size_t l = 0; l < b->n_langs; l++) {
         const build_lang *bl = &b->langs[l];
         xmlBufferPtr buf = xmlBufferCreate();

@@ -137,6 +137,56 @@ void build_check_fragment_links(build *b)
  * headings; a full address or a path from the site's root is left as it is (NULL);
  * anything else is reported.
  */
+/* Whether the body of site page p gives a heading the id id (markdown_heading_ids_of). */
+static bool S_page_has_heading(const site_page *p, const char *id)
+{
+    if (!p->body)
+        return false;
+    cmark_node *doc = cmark_parse_document(p->body, p->len - (size_t)(p->body - p->text),
+                                           CMARK_OPT_DEFAULT);
+    strlist ids = STRLIST_INIT;
+    markdown_heading_ids_of(doc, &ids);
+    bool found = strlist_contains(&ids, id);
+    strlist_free(&ids);
+    cmark_node_free(doc);
+    return found;
+}
+
+/*
+ * A link to name ("about.md") that no article answers, to a site page (content/pages/):
+ * the page in the text's language, else in the first other language that has one (its
+ * link marked with that language, as for articles). Returns false when no language has
+ * such a page. A fragment must be one of the page's heading ids.
+ */
+static bool S_site_page_link(render_ctx *c, const char *name, const char *hash, unsigned line,
+                             unsigned column, char **result)
+{
+    const build *b = c->b;
+    size_t len = strlen(name);
+    if (!b->site_pages || len <= 3)
+        return false;
+    char *stem = xstrndup(name, len - 3);
+    long i = build_find_site_page(b, c->lang->index, stem);
+    for (size_t l = 0; i < 0 && l < b->n_langs; l++)
+        i = build_find_site_page(b, l, stem);
+    free(stem);
+    if (i < 0)
+        return false;
+    const site_page *p = &b->site_pages->items[i];
+    if (hash && hash[1] && !S_page_has_heading(p, hash + 1)) {
+        S_error(c, line, column, "link", "%s has no heading with the id '%s'; link to the page, "
+                "or to one of its headings' ids", p->path, hash);
+        return true;
+    }
+    *result = hash && hash[1] ? xasprintf("%s%s", b->page_urls[i], hash)
+                              : xstrdup(b->page_urls[i]);
+    if (p->lang != c->lang->L) {
+        strlist_push(&c->other_lang, *result);
+        strlist_push(&c->other_lang, p->lang->code);
+    }
+    return true;
+}
+
 static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned column)
 {
     render_ctx *c = ctx;
@@ -162,7 +212,9 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
         strlist_push(&c->links, name);
     const article *target = build_resolve_article(c->b, c->lang->index, name);
     char *result = NULL;
-    if (!target) {
+    if (!target && S_site_page_link(c, name, hash, line, column, &result)) {
+        /* A site page's (content/pages/): resolved, or reported. */
+    } else if (!target) {
         const char *near = build_suggest_article(c->b, name);
         if (near)
             S_error(c, line, column, "link",

@@ -291,6 +291,7 @@ void build_render_not_found(build *b)
         for (xmlNodePtr n = langs->children; n; n = n->next)
             xmlSetProp(n, BAD_CAST "translated", BAD_CAST "no");
     }
+    build_add_footer_pages(b, bl, doc);
     build_render_page_with(b, b->not_found_disclaimer, PAGE_NOT_FOUND, doc, url);
     xmlFreeDoc(doc);
     free(url);
@@ -311,6 +312,7 @@ static void S_list_page_urls(const build *b, strlist *urls)
         strlist_push_owned(urls, permalink(bl->L->prefix, PERMALINK_GLOSSARY, NULL, 0));
         strlist_push(urls, bl->search_url);
     }
+    build_site_page_urls(b, urls);
     strlist_push_owned(urls, permalink(b->cfg->base_path, PERMALINK_NOT_FOUND, NULL, 0));
 }
 

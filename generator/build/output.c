@@ -126,6 +126,7 @@ static bool S_reuse_list_page(build *b, page_kind kind, xmlDocPtr doc, const cha
 void build_render_page(build *b, const build_lang *bl, page_kind kind, xmlDocPtr doc,
                        const char *url)
 {
+    build_add_footer_pages(b, bl, doc);
     build_render_page_with(b, bl->disclaimer, kind, doc, url);
 }
 

@@ -67,6 +67,10 @@ static void S_free_build(build *b)
     page_templates_free(b->templates);
     glossary_free(b->glossary);
     sources_free(b->sources);
+    for (size_t i = 0; b->site_pages && i < b->site_pages->n; i++)
+        free(b->page_urls[i]);
+    free(b->page_urls);
+    sitepages_free(b->site_pages);
     procedures_free(b->procedures);
     config_free(b->cfg);
     free(b->articles_dir);
@@ -156,6 +160,11 @@ static bool S_load_data(build *b)
     b->procedures = procedures_load(data_yaml, b->cfg ? &langs : NULL, b->diags);
     b->glossary = glossary_load(glossary_yaml, b->cfg ? &langs : NULL, b->diags);
     b->sources = sources_load(sources_yaml, b->diags);
+    if (b->cfg) {
+        char *pages_dir = path_join(opt->content_dir, "pages");
+        b->site_pages = sitepages_load(pages_dir, b->cfg, b->diags);
+        free(pages_dir);
+    }
     free(site_yaml);
     free(data_yaml);
     free(glossary_yaml);
@@ -258,6 +267,7 @@ static void S_make_site(build *b)
         build_render_glossary(b, &b->langs[l]);
         build_render_search(b, &b->langs[l]);
     }
+    build_render_site_pages(b, true);
     build_render_not_found(b);
     build_write_feeds(b);
     build_write_search_index(b);
@@ -302,8 +312,10 @@ static int S_validate_articles(build *b)
         b->fragment_links = xcalloc(b->n_articles + 1, sizeof *b->fragment_links);
         build_link_procedures(b);
         build_check_data_citations(b);
+        build_link_site_pages(b);
         S_render_disclaimers(b);
         build_each_article(b, build_validate_article);
+        build_render_site_pages(b, false);
         build_check_fragment_links(b);
         build_check_media(b);
     }
@@ -365,6 +377,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
         }
     build_link_procedures(&b);
     build_check_data_citations(&b);
+    build_link_site_pages(&b);
     build_plan_search(&b);
     S_render_disclaimers(&b);
     build_plan_list_pages(&b);

@@ -79,7 +79,7 @@ static void S_add_page(const build *b, S_sitemap *m, const char *url, const date
 }
 
 /* bl's pages for the sitemap, in its order: home, articles, every page of every topic's
- * list, compare, glossary, search. */
+ * list, compare, glossary, search, then its site pages. */
 static void S_language_pages(const build *b, const build_lang *bl, S_sitemap *m)
 {
     const date_ymd **topic_latest = xcalloc(b->cfg->n_topics + 1, sizeof *topic_latest);
@@ -102,6 +102,20 @@ static void S_language_pages(const build *b, const build_lang *bl, S_sitemap *m)
         strlist_push_owned(&m->urls, permalink(bl->L->prefix, last[k], NULL, 0));
         S_add_page(b, m, m->urls.items[m->urls.len - 1], NULL, NULL, last[k], NULL, 0);
     }
+    /* The site pages (content/pages/): with their versions when every language has one. */
+    for (size_t i = 0; b->site_pages && i < b->site_pages->n; i++) {
+        const site_page *p = &b->site_pages->items[i];
+        if (!b->page_urls[i] || p->lang != bl->L)
+            continue;
+        bool everywhere = true;
+        for (size_t l = 0; l < b->n_langs; l++)
+            everywhere &= build_find_site_page(b, l, p->name) >= 0;
+        if (everywhere)
+            S_add_page(b, m, b->page_urls[i], &p->fm->reviewed, NULL, PERMALINK_PAGE, p->name,
+                       0);
+        else
+            m->pages[m->n++] = (feeds_page){b->page_urls[i], &p->fm->reviewed, NULL, 0};
+    }
     free(topic_latest);
 }
 
@@ -110,7 +124,7 @@ static void S_sitemap_pages(const build *b, S_sitemap *m)
 {
     size_t n = 0;
     for (size_t l = 0; l < b->n_langs; l++) {
-        n += b->langs[l].n_listed + 4;
+        n += b->langs[l].n_listed + 4 + (b->site_pages ? b->site_pages->n : 0);
         for (size_t t = 0; t < b->cfg->n_topics; t++)
             n += build_topic_pages(b->langs[l].topic_counts[t]);
     }

@@ -24,6 +24,7 @@
 #include "check/staleness.h"
 #include "content/articlefiles.h"
 #include "content/config.h"
+#include "content/sitepages.h"
 #include "content/sources.h"
 #include "markdown/markdown.h"
 #include "markdown/mdarena.h"
@@ -69,6 +70,7 @@ typedef struct {
     char *path;               /* content/articles/ko/x.md */
     const char *rel;          /* ko/x.md: points into the listing */
     const char *lang;         /* its folder's language; NULL: its front matter's, or the site's */
+    bool page;                /* a site page of content/pages/ (lint_page), not an article */
 } S_article;
 
 typedef struct {
@@ -76,8 +78,9 @@ typedef struct {
     const char *content_dir;
     const char *articles_dir;
     bool drafts;              /* lint drafts too; else their findings are dropped */
-    S_article *articles;
+    S_article *articles;      /* the articles, sorted by rel, then the site pages */
     size_t n;
+    size_t n_articles;
     lint_result *results;     /* one per article */
     atomic_size_t next;
 } S_work;
@@ -98,15 +101,17 @@ static void S_lint_file(const S_work *w, compliance_scanner *s, const S_article 
         diag_file_problem(ctx->diags, a->path, errno, NULL, "the article");
         return;
     }
+    void (*lint)(const lint_context *, compliance_scanner *, const char *, const char *,
+                 const char *, size_t, lint_result *) = a->page ? lint_page : lint_article;
     if (w->drafts) {
-        lint_article(ctx, s, a->path, a->lang, text, len, out);
+        lint(ctx, s, a->path, a->lang, text, len, out);
     } else {
         /* Whether it is a draft is known once its front matter is read: what a draft that
          * is not published says is dropped, as the build does not publish it. */
         diag_list *own = diag_list_new();
         lint_context mine = *ctx;
         mine.diags = own;
-        lint_article(&mine, s, a->path, a->lang, text, len, out);
+        lint(&mine, s, a->path, a->lang, text, len, out);
         if (out->fm && out->fm->draft) {
             lint_marks_free(out->marks, out->n_marks);
             out->marks = NULL;
@@ -151,7 +156,7 @@ static int S_cmp_article(const void *key, const void *item)
 static void S_check_languages(const check_lint_options *opt, const config *cfg,
                               const S_work *w, const strlist *rels, diag_list *diags)
 {
-    for (size_t i = 0; i < w->n; i++) {
+    for (size_t i = 0; i < w->n_articles; i++) {
         const S_article *a = &w->articles[i];
         const frontmatter *fm = w->results[i].fm;
         if (!fm || (fm->draft && !w->drafts) ||
@@ -159,7 +164,7 @@ static void S_check_languages(const check_lint_options *opt, const config *cfg,
             continue;
         const config_language *from = config_find_language(cfg, fm->translation_of);
         const char *source_rel = articlefiles_source(rels, a->rel, from->code);
-        const S_article *src = bsearch(source_rel, w->articles, w->n, sizeof *w->articles,
+        const S_article *src = bsearch(source_rel, w->articles, w->n_articles, sizeof *w->articles,
                                        S_cmp_article);
         /* A source that could not be read or parsed has its own error. */
         if (!src || !w->results[src - w->articles].fm)
@@ -308,13 +313,26 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
     articlefiles_list_site(articles_dir, cfg, &rels, diags);
     S_work w = {.ctx = &ctx, .content_dir = opt->content_dir, .articles_dir = articles_dir,
                 .drafts = opt->drafts};
-    w.articles = xcalloc(rels.len + 1, sizeof *w.articles);
+    /* The site pages are linted as the build reads them (sitepages.h). */
+    char *pages_dir = path_join(opt->content_dir, "pages");
+    strlist page_rels = STRLIST_INIT;
+    sitepages_list(pages_dir, cfg, &page_rels, diags);
+    w.articles = xcalloc(rels.len + page_rels.len + 1, sizeof *w.articles);
     for (size_t i = 0; i < rels.len; i++)
         w.articles[w.n++] = (S_article){
             .path = path_join(articles_dir, rels.items[i]),
             .rel = rels.items[i],
             .lang = cfg->multilingual ? articlefiles_language(cfg, rels.items[i])->code : NULL,
         };
+    w.n_articles = w.n;
+    for (size_t i = 0; i < page_rels.len; i++)
+        w.articles[w.n++] = (S_article){
+            .path = path_join(pages_dir, page_rels.items[i]),
+            .rel = page_rels.items[i],
+            .lang = sitepages_language(cfg, page_rels.items[i])->code,
+            .page = true,
+        };
+    free(pages_dir);
     /* An article linked from outside the content has no result (no front matter): it is
      * counted as a file, and left out of what follows as one that cannot be read is. */
     S_lint_articles(opt, &w);
@@ -364,7 +382,7 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
             readings->ko = xreallocarray(readings->ko, readings->n_ko + 1, sizeof *readings->ko);
             readings->ko[readings->n_ko++] = r->reading_ko;
         }
-        if (read && i < w.n && r->fm) {
+        if (read && i < w.n_articles && r->fm) {
             /* Sorted by path, as the articles are by rel under one folder. */
             if (!read->items)
                 read->items = xcalloc(w.n + 1, sizeof *read->items);
@@ -392,6 +410,7 @@ static void S_lint_content(const check_lint_options *opt, const config *cfg,
     free(w.articles);
     free(w.results);
     strlist_free(&rels);
+    strlist_free(&page_rels);
     prefilter_literals_free((prefilter_literals *)ctx.placeholders);
 }
 

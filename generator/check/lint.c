@@ -561,6 +561,7 @@ typedef struct {
     const char *reviewer, *summary;
     const date_ymd *reviewed;     /* NULL when there is no valid date */
     fm_pos reviewer_at, summary_at, reviewed_at;
+    bool no_reviewer_ok;          /* a site page: it need not name a reviewer */
 } S_meta;
 
 /* Metadata rules: reviewer, review date, summary. */
@@ -573,6 +574,8 @@ static void S_metadata(lt_lint *L, const S_meta *m)
             continue;
         switch (r->check) {
         case CHECK_REVIEWER:
+            if (m->no_reviewer_ok && !m->reviewer)
+                break;
             if (S_blank(m->reviewer) ||
                 compliance_match_any(&r->patterns, L->s, m->reviewer, strlen(m->reviewer)))
                 S_add_finding(L, r, S_pos_offset(L, m->reviewer_at), m->reviewer,
@@ -675,8 +678,9 @@ static size_t *S_requires(lt_lint *L, const frontmatter *fm)
     return at;
 }
 
-void lint_article(const lint_context *ctx, compliance_scanner *s, const char *path,
-                  const char *lang, const char *text, size_t len, lint_result *out)
+/* lint_article, or lint_page when page. */
+static void S_lint(const lint_context *ctx, compliance_scanner *s, const char *path,
+                   const char *lang, const char *text, size_t len, bool page, lint_result *out)
 {
     const char *body = NULL;
     unsigned body_line = 1;
@@ -687,6 +691,7 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     frontmatter_site site = {
         .cfg = ctx->cfg,
         .lang = lang ? lang : ctx->cfg ? config_default_language(ctx->cfg)->code : NULL,
+        .page = page,
     };
     frontmatter *fm = frontmatter_parse_for(path, text, len, &site, fm_diags, &body, &body_line);
     /* The body's bad bytes, which the page would show as U+FFFD (those of the front matter
@@ -721,10 +726,13 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
         if (fm->summary)
             S_value(&L, fm->summary, S_pos_offset(&L, fm->summary_at));
         S_meta m = {fm->reviewer, fm->summary, &fm->reviewed, fm->reviewer_at, fm->summary_at,
-                    fm->reviewed_at};
+                    fm->reviewed_at, .no_reviewer_ok = page};
         S_metadata(&L, &m);
-        req_at = S_requires(&L, fm);
-    } else if (body) {
+        /* A site page is about the site, not a procedure: what an article must hold
+         * (`requires` rules: a risks section, a care card, its sources) is not asked of it. */
+        if (!page)
+            req_at = S_requires(&L, fm);
+    } else if (body && !page) {
         S_meta m = {0};
         ydoc *doc = S_meta_from_yaml(&L, body_line, &m);
         /* YAML that does not load (bad syntax, bytes that are not UTF-8) tells nothing of
@@ -764,6 +772,18 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
     out->fm = fm;
     out->body_line = body ? body_line : 0;
     mdarena_end(trees);
+}
+
+void lint_article(const lint_context *ctx, compliance_scanner *s, const char *path,
+                  const char *lang, const char *text, size_t len, lint_result *out)
+{
+    S_lint(ctx, s, path, lang, text, len, false, out);
+}
+
+void lint_page(const lint_context *ctx, compliance_scanner *s, const char *path,
+               const char *lang, const char *text, size_t len, lint_result *out)
+{
+    S_lint(ctx, s, path, lang, text, len, true, out);
 }
 
 void lint_yaml(const lint_context *ctx, compliance_scanner *s, const char *path,

@@ -156,6 +156,15 @@ void lint_article(const lint_context *ctx, compliance_scanner *s, const char *pa
                   const char *lang, const char *text, size_t len, lint_result *out);
 
 /*
+ * Lint a site page of content/pages/ (sitepages.h) as lint_article lints an article, with
+ * the page's front matter (frontmatter.h: title, summary, reviewed): every patterns, media
+ * and metadata rule, and the reading measures; a page need not name a reviewer, and the
+ * `requires` rules, which say what an article about a procedure must hold, do not apply.
+ */
+void lint_page(const lint_context *ctx, compliance_scanner *s, const char *path,
+               const char *lang, const char *text, size_t len, lint_result *out);
+
+/*
  * Lint every string value of a YAML file (procedures.yaml, glossary.yaml, site.yaml)
  * against the patterns rules of its language, except values of the keys in skip (a
  * NULL-terminated list: ids, file names, URLs...). Values are read as inline Markdown.

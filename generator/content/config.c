@@ -374,13 +374,45 @@ static void S_check_form(ydoc *doc, yaml_node_t *root, bool multilingual)
                        "(see README.md, 'The other content files')", required_one[k]);
 }
 
+/* `footer_pages: [about, contact]`: the names of content/pages/ files, each once. */
+static void S_load_footer_pages(ydoc *doc, yaml_node_t *node, config *cfg)
+{
+    if (!ydoc_expect_seq(doc, node, "'footer_pages'"))
+        return;
+    size_t n = ydoc_len(node);
+    cfg->footer_pages = xcalloc(n + 1, sizeof *cfg->footer_pages);
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *item = ydoc_seq_item(doc, node, i);
+        const char *name = ydoc_expect_string(doc, item, "a page in 'footer_pages'");
+        if (!name)
+            continue;
+        if (!slug_is_valid(name)) {
+            ydoc_error(doc, item,
+                       "'%s' is not a page's name: write the file name of a page in "
+                       "content/pages/ without '.md', like 'about'",
+                       name);
+            continue;
+        }
+        bool twice = false;
+        for (size_t k = 0; k < cfg->n_footer_pages && !twice; k++)
+            twice = strcmp(cfg->footer_pages[k].name, name) == 0;
+        if (twice) {
+            ydoc_error(doc, item, "'footer_pages' lists '%s' twice; keep one", name);
+            continue;
+        }
+        cfg->footer_pages[cfg->n_footer_pages++] = (config_page_ref){
+            xstrdup(name), ydoc_line(doc, item), ydoc_column(doc, item)};
+    }
+}
+
 config *config_load(const char *path, diag_list *diags)
 {
     static const char *const keys[] = {
         "base_url",    "languages",           "title",
         "description", "language",            "disclaimer",
         "notices",     "review_max_age_days", "translation_max_lag_days",
-        "reading_grade_max", "reading_eojeol_max", "topics", "clinic", "reviewers", NULL};
+        "reading_grade_max", "reading_eojeol_max", "topics", "clinic", "reviewers",
+        "footer_pages", NULL};
     ydoc *doc = ydoc_load_file(path, NULL, "the site settings", NULL, diags);
     if (!doc)
         return NULL;
@@ -424,6 +456,8 @@ config *config_load(const char *path, diag_list *diags)
     if ((n = ydoc_map_get(doc, root, "topics")))
         S_load_topics(doc, n, cfg);
     config_load_identity(doc, root, cfg);
+    if ((n = ydoc_map_get(doc, root, "footer_pages")))
+        S_load_footer_pages(doc, n, cfg);
     bool failed = ydoc_error_count(doc) > 0 || cfg->n_languages == 0;
     ydoc_free(doc);
     if (failed) {
@@ -437,6 +471,9 @@ void config_free(config *cfg)
 {
     if (!cfg)
         return;
+    for (size_t i = 0; i < cfg->n_footer_pages; i++)
+        free(cfg->footer_pages[i].name);
+    free(cfg->footer_pages);
     free(cfg->file);
     free(cfg->base_url);
     free(cfg->base_path);

@@ -33,6 +33,8 @@
  *         name: {ko: ..., en: ...}
  *         credentials: {ko: 성형외과 전문의, en: Board-certified plastic surgeon}
  *         licence: "..."                  # the doctor's licence number (의사 면허번호)
+ *     footer_pages: [about, contact]      # optional: site pages (content/pages/) every
+ *                                         # page's footer links to
  *
  * A site in one language may keep the older form: title, description, language,
  * disclaimer and notices at the top, and plain strings for topics. Its articles sit
@@ -96,6 +98,12 @@ typedef struct config_language {
     size_t n_notices;
 } config_language;
 
+/* A page of content/pages/ that site.yaml names, and where. */
+typedef struct config_page_ref {
+    char *name;            /* its file name without '.md' ("about") */
+    unsigned line, column;
+} config_page_ref;
+
 typedef struct config {
     char *file;            /* the path site.yaml was read from */
     char *base_url;        /* absolute http(s) URL ending with '/' */
@@ -127,6 +135,11 @@ typedef struct config {
     char *emergency_number;
     /* The rest of `clinic:`: its name and address per language (empty ltexts when not
      * given) and its registration number (NULL when not given). */
+    /* `footer_pages: [about, editorial-policy, ...]`: the site pages (content/pages/,
+     * issue 18) every page's footer links to, in this order, each in the page's language;
+     * the build checks that each exists. */
+    config_page_ref *footer_pages;
+    size_t n_footer_pages;
     ltext clinic_name;
     ltext clinic_address;
     char *clinic_registration;

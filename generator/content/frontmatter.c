@@ -16,6 +16,10 @@ static const char *const S_keys[] = {"title", "summary", "topics", "date", "revi
                                      "translation_of", "source_reviewed", NULL};
 static const char *const S_required[] = {"title", "summary", "topics", "date", "reviewed",
                                          "reviewer", NULL};
+/* A site page's (content/pages/, issue 18): what every page shows, and no article's keys. */
+static const char *const S_page_keys[] = {"title", "summary", "reviewed", "reviewer",
+                                          "clinic_details", "draft", NULL};
+static const char *const S_page_required[] = {"title", "summary", "reviewed", NULL};
 
 /* Where key's value was written, or 0:0. */
 static fm_pos S_pos(ydoc *doc, yaml_node_t *root, const char *key)
@@ -135,8 +139,9 @@ static fm_ref *S_read_ids(ydoc *doc, yaml_node_t *root, const char *key, size_t 
  * *body_line to what follows. Returns false after an error when there is no opening or
  * closing fence, or the front matter holds a NUL byte.
  */
-static bool S_split(const char *file, const char *text, size_t len, diag_list *diags,
-                    const char **yaml, size_t *yaml_len, const char **body, unsigned *body_line)
+static bool S_split(const char *file, const char *text, size_t len, bool page,
+                    diag_list *diags, const char **yaml, size_t *yaml_len, const char **body,
+                    unsigned *body_line)
 {
     const char *end = text + len;
     const char *p = text;
@@ -144,9 +149,15 @@ static bool S_split(const char *file, const char *text, size_t len, diag_list *d
         p += 3;
     const char *next = S_next_line(p, end);
     if (!S_is_fence(p, next, false)) {
-        diag_error(diags, file, 1, 1, "front-matter",
-                   "the article must start with front matter: a line '---', the fields "
-                   "(title, summary, topics, date, reviewed, reviewer), and another '---'");
+        if (page)
+            diag_error(diags, file, 1, 1, "front-matter",
+                       "the page must start with front matter: a line '---', the fields "
+                       "(title, summary, reviewed), and another '---'");
+        else
+            diag_error(diags, file, 1, 1, "front-matter",
+                       "the article must start with front matter: a line '---', the fields "
+                       "(title, summary, topics, date, reviewed, reviewer), and another "
+                       "'---'");
         return false;
     }
     const char *yaml_start = next;
@@ -198,12 +209,17 @@ static void S_empty_topics(ydoc *doc, yaml_node_t *topics, const frontmatter_sit
 static void S_read_fields(ydoc *doc, yaml_node_t *root, const frontmatter_site *site,
                           frontmatter *fm)
 {
-    for (size_t i = 0; S_required[i]; i++)
-        if (!ydoc_map_get(doc, root, S_required[i]))
+    bool page = site && site->page;
+    const char *const *required = page ? S_page_required : S_required;
+    for (size_t i = 0; required[i]; i++)
+        if (!ydoc_map_get(doc, root, required[i]))
             ydoc_error_at(doc, 1, 1, "front-matter",
-                          "the front matter has no '%s'; every article needs one: add a "
-                          "line '%s: ...' between the two '---' lines",
-                          S_required[i], S_required[i]);
+                          "the front matter has no '%s'; every %s needs one: add a line "
+                          "'%s: ...' between the two '---' lines",
+                          required[i], page ? "page" : "article", required[i]);
+    yaml_node_t *details = ydoc_map_get(doc, root, "clinic_details");
+    if (details)
+        ydoc_expect_bool(doc, details, "'clinic_details'", &fm->clinic_details);
     const char *s;
     if ((s = S_read_string(doc, root, "title")))
         fm->title = xstrdup(s);
@@ -262,16 +278,22 @@ frontmatter *frontmatter_parse_for(const char *file, const char *text, size_t le
 {
     const char *yaml;
     size_t yaml_len;
-    if (!S_split(file, text, len, diags, &yaml, &yaml_len, body, body_line))
+    bool page = site && site->page;
+    if (!S_split(file, text, len, page, diags, &yaml, &yaml_len, body, body_line))
         return NULL;
     /* The front matter starts on line 2 of the article. */
     ydoc *doc = ydoc_load(file, yaml, yaml_len, 1, 0, diags);
     if (!doc)
         return NULL;
-    yaml_node_t *root = ydoc_root_map(doc, S_keys, "the front matter",
-                                      "the front matter must be 'key: value' lines (title, "
-                                      "summary, topics, date, reviewed, reviewer)",
-                                      false);
+    yaml_node_t *root =
+        page ? ydoc_root_map(doc, S_page_keys, "the front matter",
+                             "the front matter must be 'key: value' lines (title, summary, "
+                             "reviewed)",
+                             false)
+             : ydoc_root_map(doc, S_keys, "the front matter",
+                             "the front matter must be 'key: value' lines (title, summary, "
+                             "topics, date, reviewed, reviewer)",
+                             false);
     if (!root) {
         ydoc_free(doc);
         return NULL;

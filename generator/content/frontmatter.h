@@ -21,6 +21,18 @@
  *     Body in CommonMark.
  *
  * Unknown keys are errors, so a typo never passes silently.
+ *
+ * A site page (content/pages/<lang>/<name>.md: About, Editorial policy, Contact, Privacy,
+ * Accessibility statement; issue 18) has a front matter of its own:
+ *
+ *     ---
+ *     title: "..."            required
+ *     summary: "..."          required
+ *     reviewed: 2026-12-07    required
+ *     reviewer: "..."         optional
+ *     clinic_details: true    optional: the page shows the clinic's details (site.yaml)
+ *     draft: false            optional
+ *     ---
  */
 #ifndef SUTURE_FRONTMATTER_H
 #define SUTURE_FRONTMATTER_H
@@ -57,6 +69,8 @@ typedef struct frontmatter {
     date_ymd reviewed;
     date_ymd source_reviewed; /* with translation_of */
     bool draft;
+    bool clinic_details; /* a site page's: show the clinic's name, address, phone and
+                          * registration from site.yaml (the About and Contact pages) */
     unsigned line;   /* line of the opening '---' (1) */
     /* Where the values were written, for `suture check`'s findings. */
     fm_pos title_at, summary_at, reviewer_at, reviewed_at;
@@ -79,6 +93,9 @@ frontmatter *frontmatter_parse(const char *file, const char *text, size_t len,
 typedef struct frontmatter_site {
     const struct config *cfg; /* site.yaml, or NULL */
     const char *lang;         /* the article's language (BCP 47), or NULL */
+    bool page;                /* a site page of content/pages/ (About, Privacy...), not an
+                               * article: its keys are title, summary and reviewed
+                               * (required), reviewer, clinic_details and draft */
 } frontmatter_site;
 
 /*

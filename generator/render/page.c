@@ -49,6 +49,7 @@ static const struct {
     [PAGE_GLOSSARY] = {"glossary", "glossary.xsl"},
     [PAGE_NOT_FOUND] = {"not-found", "404.xsl"},
     [PAGE_SEARCH] = {"search", "search.xsl"},
+    [PAGE_SITE] = {"site-page", "page.xsl"},
 };
 
 struct page_templates {

@@ -20,6 +20,7 @@ typedef enum page_kind {
     PAGE_GLOSSARY,
     PAGE_NOT_FOUND,
     PAGE_SEARCH, /* /search/: every article, and the search form and script */
+    PAGE_SITE,   /* a site page of content/pages/: About, Privacy... (sitepages.h) */
     PAGE_KIND_COUNT
 } page_kind;
 

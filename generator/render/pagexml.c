@@ -374,3 +374,47 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
         pagexml_article_ref(rel, cfg, related[i]);
     return art;
 }
+
+void pagexml_footer_pages(xmlNodePtr page, const pagexml_link *links, size_t n)
+{
+    xmlNodePtr site = page->children;
+    while (site && !(site->type == XML_ELEMENT_NODE && xmlStrEqual(site->name, BAD_CAST "site")))
+        site = site->next;
+    if (!site || n == 0)
+        return;
+    xmlNodePtr list = xmlNewChild(site, NULL, BAD_CAST "pages", NULL);
+    for (size_t i = 0; i < n; i++)
+        xmlNewProp(pagexml_text(list, "page", links[i].title), BAD_CAST "href",
+                   BAD_CAST links[i].href);
+}
+
+xmlNodePtr pagexml_site_page(xmlNodePtr page, const config *cfg, const char *name,
+                             const frontmatter *fm, const config_language *lang,
+                             xmlNodePtr body)
+{
+    xmlNodePtr sp = xmlNewChild(page, NULL, BAD_CAST "site-page", NULL);
+    xmlNewProp(sp, BAD_CAST "name", BAD_CAST name);
+    pagexml_text(sp, "title", fm->title);
+    pagexml_text(sp, "summary", fm->summary);
+    pagexml_date(sp, "reviewed", &fm->reviewed, lang);
+    if (fm->reviewer)
+        pagexml_text(sp, "reviewer", fm->reviewer);
+    if (fm->clinic_details) {
+        xmlNodePtr clinic = xmlNewChild(sp, NULL, BAD_CAST "clinic", NULL);
+        const char *clinic_name = ltext_get(&cfg->clinic_name, lang->code);
+        const char *address = ltext_get(&cfg->clinic_address, lang->code);
+        if (clinic_name)
+            pagexml_text(clinic, "name", clinic_name);
+        if (address)
+            pagexml_text(clinic, "address", address);
+        if (cfg->clinic_phone)
+            pagexml_text(clinic, "phone", cfg->clinic_phone);
+        if (cfg->clinic_registration)
+            pagexml_text(clinic, "registration", cfg->clinic_registration);
+    }
+    if (body) {
+        xmlNodeSetName(body, BAD_CAST "body");
+        xmlAddChild(sp, body);
+    }
+    return sp;
+}

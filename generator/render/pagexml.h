@@ -10,6 +10,7 @@
 
 #include "content/article.h"
 #include "content/config.h"
+#include "content/frontmatter.h"
 #include "markdown/markdown.h"
 #include "render/page.h"
 #include "content/procedures.h"
@@ -93,6 +94,31 @@ xmlNodePtr pagexml_article(xmlNodePtr page, const config *cfg, const article *a,
  * empty.
  */
 void pagexml_sources(xmlNodePtr parent, const sources_cited *cited);
+
+/* A link of the footer to a site page (content/pages/): its address and its title. */
+typedef struct pagexml_link {
+    const char *href;
+    const char *title;
+} pagexml_link;
+
+/*
+ * <pages><page href>title</page>...</pages> into the <site> of page (templates/README.md):
+ * the site pages site.yaml's footer_pages names, in its order, in the page's language. No
+ * element when n is 0.
+ */
+void pagexml_footer_pages(xmlNodePtr page, const pagexml_link *links, size_t n);
+
+/*
+ * <site-page name> of a site page (content/pages/, issue 18) into page: its <title>,
+ * <summary>, <reviewed> (dates as pagexml_date writes them, in lang), <reviewer> when the
+ * front matter names one, <clinic> with the clinic's <name>, <address>, <phone> and
+ * <registration> in lang (those site.yaml gives) when the front matter sets
+ * clinic_details, and body (taken: the caller no longer owns it) renamed <body>. Returns
+ * the element.
+ */
+xmlNodePtr pagexml_site_page(xmlNodePtr page, const config *cfg, const char *name,
+                             const frontmatter *fm, const config_language *lang,
+                             xmlNodePtr body);
 
 /* The text direction for a language: "rtl" for Arabic, Hebrew, Persian and Urdu, else "ltr". */
 const char *pagexml_direction(const char *lang);

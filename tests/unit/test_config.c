@@ -249,7 +249,7 @@ static void test_unknown_key_without_suggestion(void **state)
     tu_fixture_diag(f, 0, ":4:1: error: unknown key 'author' in site.yaml; the keys allowed are: "
                           "base_url, languages, title, description, language, disclaimer, "
                           "notices, review_max_age_days, translation_max_lag_days, "
-                          "reading_grade_max, reading_eojeol_max, topics, clinic, reviewers");
+                          "reading_grade_max, reading_eojeol_max, topics, clinic, reviewers, footer_pages");
 }
 
 static void test_duplicate_key(void **state)

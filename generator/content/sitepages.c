@@ -1,0 +1,177 @@
+/* sitepages.c: the site's own pages, content/pages/ (see sitepages.h). */
+#include "content/sitepages.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/slug.h"
+
+bool sitepages_reserved(const config *cfg, const char *name)
+{
+    /* The first part of every address suture makes itself (permalink.h). */
+    static const char *const own[] = {"articles", "topics", "compare", "glossary", "search",
+                                      "assets",   "media",  "404",     "feed",     "sitemap",
+                                      NULL};
+    for (size_t i = 0; own[i]; i++)
+        if (strcmp(own[i], name) == 0)
+            return true;
+    for (size_t i = 0; cfg && i < cfg->n_languages; i++)
+        if (strcmp(cfg->languages[i].code, name) == 0)
+            return true;
+    return false;
+}
+
+/* The .md names of dir as "<prefix><name>", each checked; a missing dir has none. */
+static int S_list_dir(const char *dir, const char *prefix, const config *cfg, strlist *rels,
+                      diag_list *diags)
+{
+    strlist names = STRLIST_INIT;
+    if (dir_list(dir, ".md", &names) < 0) {
+        int err = errno;
+        if (err == ENOENT)
+            return 0;
+        char *why = dir_problem(dir, err, "the site's pages");
+        diag_error(diags, dir, 0, 0, "pages", "%s", why);
+        free(why);
+        return -1;
+    }
+    for (size_t i = 0; i < names.len; i++) {
+        const char *file = names.items[i];
+        char *name = xstrndup(file, strlen(file) - 3);
+        char *path = path_join(dir, file);
+        if (!slug_is_valid(name))
+            diag_error(diags, path, 0, 0, "pages",
+                       "a page's file name becomes its address: rename it with lower-case "
+                       "letters, digits and hyphens only, like 'editorial-policy.md'");
+        else if (sitepages_reserved(cfg, name))
+            diag_error(diags, path, 0, 0, "pages",
+                       "'%s' is an address suture uses for pages of its own; rename the file, "
+                       "like 'about-%s.md'",
+                       name, name);
+        else
+            strlist_push_owned(rels, xasprintf("%s%s", prefix, file));
+        free(path);
+        free(name);
+    }
+    strlist_free(&names);
+    return 0;
+}
+
+int sitepages_list(const char *pages_dir, const config *cfg, strlist *rels, diag_list *diags)
+{
+    if (!cfg->multilingual)
+        return S_list_dir(pages_dir, "", cfg, rels, diags);
+    strlist all = STRLIST_INIT;
+    if (dir_list(pages_dir, NULL, &all) < 0) {
+        int err = errno;
+        if (err == ENOENT)
+            return 0;
+        char *why = dir_problem(pages_dir, err, "the site's pages");
+        diag_error(diags, pages_dir, 0, 0, "pages", "%s", why);
+        free(why);
+        return -1;
+    }
+    int status = 0;
+    for (size_t i = 0; i < all.len; i++) {
+        const char *entry = all.items[i];
+        char *path = path_join(pages_dir, entry);
+        bool declared = false;
+        for (size_t l = 0; l < cfg->n_languages && !declared; l++)
+            declared = strcmp(cfg->languages[l].code, entry) == 0;
+        if (declared && path_is_dir(path)) {
+            char *prefix = xasprintf("%s/", entry);
+            if (S_list_dir(path, prefix, cfg, rels, diags) < 0)
+                status = -1;
+            free(prefix);
+        } else if (!path_is_dir(path)) {
+            diag_error(diags, path, 0, 0, "pages",
+                       "this page is in no language folder; move it into content/pages/%s/, "
+                       "or the folder of its language",
+                       cfg->languages[0].code);
+        } else {
+            diag_error(diags, path, 0, 0, "pages",
+                       "this folder is not a language's; pages go in one folder per language "
+                       "of site.yaml, like content/pages/%s/",
+                       cfg->languages[0].code);
+        }
+        free(path);
+    }
+    strlist_free(&all);
+    return status;
+}
+
+const config_language *sitepages_language(const config *cfg, const char *rel)
+{
+    const char *slash = strchr(rel, '/');
+    for (size_t l = 0; slash && l < cfg->n_languages; l++)
+        if (strlen(cfg->languages[l].code) == (size_t)(slash - rel) &&
+            strncmp(cfg->languages[l].code, rel, (size_t)(slash - rel)) == 0)
+            return &cfg->languages[l];
+    return &cfg->languages[0];
+}
+
+site_pages *sitepages_load(const char *pages_dir, const config *cfg, diag_list *diags)
+{
+    site_pages *pages = xcalloc(1, sizeof *pages);
+    pages->dir = xstrdup(pages_dir);
+    strlist rels = STRLIST_INIT;
+    sitepages_list(pages_dir, cfg, &rels, diags);
+    pages->items = xcalloc(rels.len + 1, sizeof *pages->items);
+    /* Language by language in site.yaml's order, as every list of the site is. */
+    for (size_t l = 0; l < cfg->n_languages; l++)
+        for (size_t i = 0; i < rels.len; i++) {
+            const config_language *lang = sitepages_language(cfg, rels.items[i]);
+            if (lang != &cfg->languages[l])
+                continue;
+            site_page *p = &pages->items[pages->n];
+            p->path = path_join(pages_dir, rels.items[i]);
+            const char *file = strrchr(rels.items[i], '/');
+            file = file ? file + 1 : rels.items[i];
+            p->name = xstrndup(file, strlen(file) - 3);
+            p->lang = lang;
+            p->text = file_read(p->path, &p->len);
+            if (!p->text) {
+                char *why = file_problem(p->path, errno, "the page");
+                diag_error(diags, p->path, 0, 0, "pages", "%s", why);
+                free(why);
+                free(p->path);
+                free(p->name);
+                continue;
+            }
+            frontmatter_site site = {.cfg = cfg, .lang = lang->code, .page = true};
+            p->fm = frontmatter_parse_for(p->path, p->text, p->len, &site, diags, &p->body,
+                                          &p->body_line);
+            if (!p->fm)
+                p->body = NULL;
+            pages->n++;
+        }
+    strlist_free(&rels);
+    return pages;
+}
+
+const site_page *sitepages_find(const site_pages *pages, const char *name, const char *code)
+{
+    for (size_t i = 0; pages && i < pages->n; i++)
+        if (strcmp(pages->items[i].name, name) == 0 &&
+            strcmp(pages->items[i].lang->code, code) == 0)
+            return &pages->items[i];
+    return NULL;
+}
+
+void sitepages_free(site_pages *pages)
+{
+    if (!pages)
+        return;
+    for (size_t i = 0; i < pages->n; i++) {
+        free(pages->items[i].path);
+        free(pages->items[i].name);
+        free(pages->items[i].text);
+        frontmatter_free(pages->items[i].fm);
+    }
+    free(pages->items);
+    free(pages->dir);
+    free(pages);
+}
