@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fts.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -216,6 +217,10 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
         /* A site page's (content/pages/): resolved, or reported. */
     } else if (!target) {
         const char *near = build_suggest_article(c->b, name);
+        if (!near && c->b->site_pages)
+            near = suggest_closest_in(name, c->b->site_pages->items, c->b->site_pages->n,
+                                      sizeof *c->b->site_pages->items,
+                                      offsetof(site_page, file_name));
         if (near)
             S_error(c, line, column, "link",
                        "there is no article '%s'; did you mean '%s'?", name, near);

@@ -48,9 +48,9 @@ static int S_list_dir(const char *dir, const char *prefix, const config *cfg, st
                        "letters, digits and hyphens only, like 'editorial-policy.md'");
         else if (sitepages_reserved(cfg, name))
             diag_error(diags, path, 0, 0, "pages",
-                       "'%s' is an address suture uses for pages of its own; rename the file, "
-                       "like 'about-%s.md'",
-                       name, name);
+                       "'%s' is an address suture uses for pages of its own; give this page "
+                       "another file name",
+                       name);
         else
             strlist_push_owned(rels, xasprintf("%s%s", prefix, file));
         free(path);
@@ -131,6 +131,7 @@ site_pages *sitepages_load(const char *pages_dir, const config *cfg, diag_list *
             const char *file = strrchr(rels.items[i], '/');
             file = file ? file + 1 : rels.items[i];
             p->name = xstrndup(file, strlen(file) - 3);
+            p->file_name = xstrdup(file);
             p->lang = lang;
             p->text = file_read(p->path, &p->len);
             if (!p->text) {
@@ -139,6 +140,7 @@ site_pages *sitepages_load(const char *pages_dir, const config *cfg, diag_list *
                 free(why);
                 free(p->path);
                 free(p->name);
+                free(p->file_name);
                 continue;
             }
             frontmatter_site site = {.cfg = cfg, .lang = lang->code, .page = true};
@@ -168,6 +170,7 @@ void sitepages_free(site_pages *pages)
     for (size_t i = 0; i < pages->n; i++) {
         free(pages->items[i].path);
         free(pages->items[i].name);
+        free(pages->items[i].file_name);
         free(pages->items[i].text);
         frontmatter_free(pages->items[i].fm);
     }

@@ -24,6 +24,7 @@
 typedef struct site_page {
     char *path;                  /* as in diagnostics: content/pages/ko/about.md */
     char *name;                  /* the file name without '.md': "about" */
+    char *file_name;             /* "about.md", as links name it */
     const config_language *lang; /* its folder's (the site's one language) */
     char *text;                  /* the whole file */
     size_t len;

@@ -1,0 +1,282 @@
+/*
+ * test_sitepages.c: end-to-end tests of the site's own pages (issue 18, "People and the
+ * clinic"): content/pages/<lang>/<name>.md built at /<name>/ and /en/<name>/ with the
+ * templates, the disclaimer and the clinic's details, linked from every page's footer as
+ * site.yaml's footer_pages says, reachable by links from articles and from each other, in
+ * the sitemap; and every mistake in them reported where it is, with nothing published.
+ * Works on copies of tests/fixtures/bilingual.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "e2e.h"
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/str.h"
+
+static char *S_root; /* the repository, where the tests run from */
+
+/* Write text to rel under dir, making its folders. */
+static void S_put(const char *dir, const char *rel, const char *text)
+{
+    char *path = path_join(dir, rel);
+    char *folder = xstrndup(path, (size_t)(path_basename(path) - path));
+    assert_int_equal(mkdir_p(folder), 0);
+    assert_int_equal(file_write(path, text, strlen(text)), 0);
+    free(folder);
+    free(path);
+}
+
+/*
+ * The bilingual fixture with two pages in both languages (about, with the clinic's
+ * details; editorial-policy), both in the footer, and an English article linking to about.
+ */
+static char *S_site(void)
+{
+    char *dir = e2e_fixture_site(S_root, "bilingual");
+    assert_non_null(dir);
+    S_put(dir, "content/pages/ko/about.md",
+          "---\ntitle: \"이 사이트에 대하여\"\nsummary: \"누가 이 사이트를 운영하는지 알려 드립니다.\"\n"
+          "reviewed: 2026-12-01\nclinic_details: true\n---\n"
+          "## 운영하는 곳\n\n글을 쓰는 방법은 [편집 원칙](editorial-policy.md)에 있습니다.\n");
+    S_put(dir, "content/pages/en/about.md",
+          "---\ntitle: \"About this site\"\nsummary: \"Who publishes this site.\"\n"
+          "reviewed: 2026-12-01\nclinic_details: true\n---\n"
+          "## Who we are\n\nRead how we review in our\n"
+          "[editorial policy](editorial-policy.md#how-we-review).\n");
+    S_put(dir, "content/pages/ko/editorial-policy.md",
+          "---\ntitle: \"편집 원칙\"\nsummary: \"글을 쓰고 검토하는 방법입니다.\"\n"
+          "reviewed: 2026-12-01\n---\n## 검토 방법\n\n의사가 모든 글을 검토합니다.\n");
+    S_put(dir, "content/pages/en/editorial-policy.md",
+          "---\ntitle: \"Editorial policy\"\nsummary: \"How articles are written and checked.\"\n"
+          "reviewed: 2026-12-01\n---\n## How we review\n\nA doctor reviews every article.\n");
+    assert_true(e2e_edit(dir, "content/site.yaml", "review_max_age_days: 365\n",
+                         "footer_pages: [about, editorial-policy]\n"
+                         "clinic: {name: {ko: 시험 병원, en: Test Clinic}, phone: \"+82 2-0000-0000\", "
+                         "emergency_number: \"119\"}\n"
+                         "review_max_age_days: 365\n"));
+    assert_true(e2e_edit(dir, "content/articles/en/smas.md",
+                         "The SMAS lies under the skin and fat.",
+                         "The SMAS lies under the skin and fat. See [about us](about.md)."));
+    return dir;
+}
+
+static int S_build(const char *dir, char **err)
+{
+    const char *args[] = {"build", "--content", "content", "--templates", "templates",
+                          "--out", "site", "--quiet", NULL};
+    return e2e_run(dir, args, err);
+}
+
+static xmlDocPtr S_page(const char *dir, const char *rel)
+{
+    char *path = path_join(dir, rel);
+    xmlDocPtr doc = e2e_html(path);
+    if (!doc)
+        fail_msg("%s was not published", rel);
+    free(path);
+    return doc;
+}
+
+static void S_xpath(xmlDocPtr doc, const char *rel, const char *expr, int expected)
+{
+    int n = e2e_count(doc, expr);
+    if (n != expected)
+        fail_msg("%s: %s: expected %d, got %d", rel, expr, expected, n);
+}
+
+static void S_done(char *dir)
+{
+    remove_tree(dir);
+    free(dir);
+}
+
+/* Each page in its language, with the disclaimer, its versions, the clinic's details where
+ * asked for, its review date and the footer; links to and between pages resolve. */
+static void test_pages_built(void **state)
+{
+    (void)state;
+    char *dir = S_site();
+    char *err = NULL;
+    if (S_build(dir, &err) != 0)
+        fail_msg("the site does not build: %s", err);
+    free(err);
+
+    xmlDocPtr doc = S_page(dir, "site/about/index.html");
+    S_xpath(doc, "/about/", "/html[@lang='ko']//main//h1[.='이 사이트에 대하여']", 1);
+    S_xpath(doc, "/about/", "//aside[contains(@class, 'medical-disclaimer')]", 1);
+    S_xpath(doc, "/about/", "//link[@rel='alternate'][@hreflang='en']"
+                            "[@href='https://clinic.example/en/about/']", 1);
+    S_xpath(doc, "/about/", "//section[@class='clinic-details']//dd[.='시험 병원']", 1);
+    S_xpath(doc, "/about/", "//section[@class='clinic-details']//a[@href='tel:+82200000000']", 1);
+    S_xpath(doc, "/about/", "//main//a[@href='/editorial-policy/'][.='편집 원칙']", 1);
+    S_xpath(doc, "/about/", "//footer[contains(@class, 'review-dates')]"
+                            "[contains(., '2026년 12월 1일')]", 1);
+    /* The footer, in order after the site's own links, marks the page it is on. */
+    S_xpath(doc, "/about/", "//footer[@class='site-footer']//a[@href='/about/']"
+                            "[@aria-current='page'][.='이 사이트에 대하여']", 1);
+    S_xpath(doc, "/about/", "//footer[@class='site-footer']//li[a[@href='/about/']]"
+                            "/following-sibling::li[1]/a[@href='/editorial-policy/']", 1);
+    xmlFreeDoc(doc);
+
+    doc = S_page(dir, "site/en/about/index.html");
+    S_xpath(doc, "/en/about/", "/html[@lang='en']//main//h1[.='About this site']", 1);
+    S_xpath(doc, "/en/about/", "//main//a[@href='/en/editorial-policy/#how-we-review']", 1);
+    S_xpath(doc, "/en/about/", "//section[@class='clinic-details']//dd[.='Test Clinic']", 1);
+    xmlFreeDoc(doc);
+
+    /* No clinic_details: no clinic's details. */
+    doc = S_page(dir, "site/en/editorial-policy/index.html");
+    S_xpath(doc, "/en/editorial-policy/", "//section[@class='clinic-details']", 0);
+    S_xpath(doc, "/en/editorial-policy/", "//h2[@id='how-we-review']", 1);
+    xmlFreeDoc(doc);
+
+    /* Every other page's footer links to them in its language; an article's link too. */
+    doc = S_page(dir, "site/en/articles/smas/index.html");
+    S_xpath(doc, "smas", "//footer[@class='site-footer']//a[@href='/en/about/']"
+                         "[.='About this site']", 1);
+    S_xpath(doc, "smas", "//footer[@class='site-footer']//a[@href='/en/editorial-policy/']", 1);
+    S_xpath(doc, "smas", "//main//a[@href='/en/about/'][.='about us']", 1);
+    xmlFreeDoc(doc);
+    doc = S_page(dir, "site/404.html");
+    S_xpath(doc, "404", "//footer[@class='site-footer']//a[@href='/about/']", 1);
+    xmlFreeDoc(doc);
+    doc = S_page(dir, "site/glossary/index.html");
+    S_xpath(doc, "glossary", "//footer[@class='site-footer']//a[@href='/editorial-policy/']", 1);
+    xmlFreeDoc(doc);
+
+    char *path = path_join(dir, "site/sitemap.xml");
+    doc = e2e_xml(path);
+    assert_non_null(doc);
+    S_xpath(doc, "sitemap", "//sm:url[sm:loc='https://clinic.example/en/about/']"
+                            "[sm:lastmod='2026-12-01']"
+                            "/xhtml:link[@hreflang='ko'][@href='https://clinic.example/about/']",
+            1);
+    xmlFreeDoc(doc);
+    free(path);
+
+    /* A page's new title reaches every footer, though no article changed. */
+    assert_true(e2e_edit(dir, "content/pages/en/about.md", "title: \"About this site\"",
+                         "title: \"About us\""));
+    if (S_build(dir, &err) != 0)
+        fail_msg("the site does not build again: %s", err);
+    free(err);
+    doc = S_page(dir, "site/en/articles/smas/index.html");
+    S_xpath(doc, "smas", "//footer[@class='site-footer']//a[@href='/en/about/'][.='About us']",
+            1);
+    xmlFreeDoc(doc);
+
+    /* suture check verifies the pages it published, and lints the pages' text. */
+    const char *check[] = {"check", "--content", "content", "--site", "site", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 0);
+    assert_non_null(strstr(err, "content/pages/en/about.md"));  /* its reading grade */
+    free(err);
+    S_done(dir);
+}
+
+/* The mistake the build must report after edit (find -> repl in rel, or a new file rel
+ * when find is NULL), with nothing published. */
+static void S_expect(const char *rel, const char *find, const char *repl, const char *want)
+{
+    char *dir = S_site();
+    if (find)
+        assert_true(e2e_edit(dir, rel, find, repl));
+    else
+        S_put(dir, rel, repl);
+    char *err = NULL;
+    assert_int_equal(S_build(dir, &err), 1);
+    if (!e2e_has_line(err, want))
+        fail_msg("expected the line\n%s\nin:\n%s", want, err);
+    char *site = path_join(dir, "site");
+    assert_false(path_is_dir(site));
+    free(site);
+    free(err);
+    S_done(dir);
+}
+
+static void test_footer_mistakes(void **state)
+{
+    (void)state;
+    S_expect("content/site.yaml", "footer_pages: [about, editorial-policy]",
+             "footer_pages: [about, contact]",
+             "content/site.yaml:19:23: error: the footer links to 'contact', but there is no "
+             "content/pages/ko/contact.md; write the page, or remove 'contact' from "
+             "footer_pages [pages]");
+    S_expect("content/pages/en/editorial-policy.md", "reviewed: 2026-12-01\n",
+             "reviewed: 2026-12-01\ndraft: true\n",
+             "content/site.yaml:19:23: error: the footer links to 'editorial-policy', but "
+             "content/pages/en/editorial-policy.md is a draft and will not be published; "
+             "publish it, or remove 'editorial-policy' from footer_pages [pages]");
+    S_expect("content/site.yaml", "footer_pages: [about, editorial-policy]",
+             "footer_pages: [about, About]",
+             "content/site.yaml:19:23: error: 'About' is not a page's name: write the file "
+             "name of a page in content/pages/ without '.md', like 'about'");
+}
+
+static void test_page_file_mistakes(void **state)
+{
+    (void)state;
+    static const char page[] = "---\ntitle: \"A page\"\nsummary: \"A page.\"\n"
+                               "reviewed: 2026-12-01\n---\nText.\n";
+    S_expect("content/pages/en/compare.md", NULL, page,
+             "content/pages/en/compare.md: error: 'compare' is an address suture uses for "
+             "pages of its own; give this page another file name [pages]");
+    S_expect("content/pages/en/About Us.md", NULL, page,
+             "content/pages/en/About Us.md: error: a page's file name becomes its address: "
+             "rename it with lower-case letters, digits and hyphens only, like "
+             "'editorial-policy.md' [pages]");
+    S_expect("content/pages/privacy.md", NULL, page,
+             "content/pages/privacy.md: error: this page is in no language folder; move it "
+             "into content/pages/ko/, or the folder of its language [pages]");
+    S_expect("content/pages/fr/privacy.md", NULL, page,
+             "content/pages/fr: error: this folder is not a language's; pages go in one "
+             "folder per language of site.yaml, like content/pages/ko/ [pages]");
+    S_expect("content/pages/en/smas.md", NULL, page,
+             "content/pages/en/smas.md: error: an article of the same language is called "
+             "smas.md too, so a link to 'smas.md' could mean either; rename the page or the "
+             "article [pages]");
+}
+
+static void test_page_content_mistakes(void **state)
+{
+    (void)state;
+    S_expect("content/pages/en/about.md", "title: \"About this site\"\n", "",
+             "content/pages/en/about.md:1:1: error: the front matter has no 'title'; every "
+             "page needs one: add a line 'title: ...' between the two '---' lines "
+             "[front-matter]");
+    S_expect("content/pages/en/about.md", "clinic_details: true\n", "topics: [anatomy]\n",
+             "content/pages/en/about.md:5:1: error: unknown key 'topics' in the front "
+             "matter; the keys allowed are: title, summary, reviewed, reviewer, "
+             "clinic_details, draft");
+    S_expect("content/pages/en/about.md", "#how-we-review", "#how-we-write",
+             "content/pages/en/about.md:10:1: error: content/pages/en/editorial-policy.md has "
+             "no heading with the id '#how-we-write'; link to the page, or to one of its "
+             "headings' ids [link]");
+    S_expect("content/pages/ko/about.md", "(editorial-policy.md)", "(editorial-polcy.md)",
+             "content/pages/ko/about.md:9:11: error: there is no article "
+             "'editorial-polcy.md'; did you mean 'editorial-policy.md'? [link]");
+    /* The compliance rules apply to pages: a superlative stops the build. */
+    S_expect("content/pages/en/about.md", "Who we are", "The best clinic",
+             "content/pages/en/about.md:7:8: error: 'best' ranks the clinic, a doctor or a "
+             "treatment above all others, which cannot be proven and misleads patients. "
+             "Describe what the procedure does and whom it may suit instead. "
+             "[superlative-claims]");
+}
+
+int main(void)
+{
+    S_root = getcwd(NULL, 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pages_built),
+        cmocka_unit_test(test_footer_mistakes),
+        cmocka_unit_test(test_page_file_mistakes),
+        cmocka_unit_test(test_page_content_mistakes),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    free(S_root);
+    return failed;
+}
