@@ -4,7 +4,7 @@
     bench/corpus.py [--articles N] [--seed S] [--languages en|ko,en] OUT
 
 OUT becomes a content folder (site.yaml, data/, glossary.yaml, compliance.yaml, sources.yaml,
-media/ and articles/) like content/. Each article has front matter as SPEC.md describes and a body of
+media/, pages/ and articles/) like content/. Each article has front matter as SPEC.md describes and a body of
 6-8 KB (English) assembled from the blocks of our own articles in its language (headings,
 paragraphs, lists, emphasis, links to other corpus articles, glossary terms), with a compare
 block in one article out of ten and a care card in each. The same N and seed always give
@@ -79,7 +79,8 @@ def collect(articles_dir):
 
 
 def write_settings(out, languages, first):
-    """site.yaml, data/, glossary.yaml, compliance.yaml, sources.yaml and media/ into out."""
+    """site.yaml, data/, glossary.yaml, compliance.yaml, sources.yaml, media/ and pages/ into
+    out."""
     bilingual = len(languages) > 1
     for name in ("site.yaml", "glossary.yaml"):
         src = os.path.join(CONTENT, name)
@@ -114,6 +115,12 @@ def write_settings(out, languages, first):
         f.write(re.sub(r"(?m)^(\s*article:\s*)\S+\.md\s*$", r"\g<1>" + first, text))
     if os.path.isdir(os.path.join(CONTENT, "media")):
         shutil.copytree(os.path.join(CONTENT, "media"), os.path.join(out, "media"))
+    # The site's own pages, which site.yaml's footer_pages names: every language's folder,
+    # or the English pages alone on a site in English.
+    pages = os.path.join(CONTENT, "pages")
+    if os.path.isdir(pages):
+        shutil.copytree(pages if bilingual else os.path.join(pages, "en"),
+                        os.path.join(out, "pages"))
 
 
 # The section every corpus article opens with, as every real article about a procedure has
