@@ -23,6 +23,7 @@
 #ifndef SUTURE_BUILD_PRIVATE_H
 #define SUTURE_BUILD_PRIVATE_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -84,6 +85,13 @@ typedef struct build_fragment_links {
     size_t n, cap;
 } build_fragment_links;
 
+/* A diagram of content/media/ as the articles that show it use it (build_diagram). */
+typedef struct build_diagram_file {
+    char *path;
+    xmlDocPtr doc;            /* checked (svgcheck.h), read-only once cached; NULL: refused */
+    int err;                  /* the errno of reading it, or 0 */
+} build_diagram_file;
+
 /* One build: what site_build reads, plans and makes. */
 typedef struct build {
     const site_options *opt;
@@ -95,6 +103,10 @@ typedef struct build {
     glossary *glossary;
     sources *sources;         /* content/sources.yaml: what articles cite */
     site_pages *site_pages;       /* content/pages/ (sitepages.h); NULL without site.yaml */
+    /* The diagrams the articles have shown so far (build_diagram), under diagram_lock. */
+    build_diagram_file *diagrams;
+    size_t n_diagrams;
+    pthread_mutex_t diagram_lock;
     char **page_urls;         /* per page of pages: its address, or NULL when it is not
                                * published (a draft, or front matter with mistakes) */
     page_templates *templates;
@@ -212,6 +224,13 @@ markdown_hooks build_hooks(render_ctx *c);
  * (ids content/sources.yaml has, as the cite hook only numbers those).
  */
 void build_add_sources(const build *b, xmlNodePtr parent, const render_ctx *c);
+/*
+ * The diagram at path (content/media/..., an .svg), read and checked with svgcheck_parse the
+ * first time any thread asks and kept for the build: the document (read-only, owned by b:
+ * copy what you need), or NULL when svgcheck refused it (build_check_media reports why) or it
+ * could not be read (*err is then its errno, else 0). Thread-safe.
+ */
+const xmlDoc *build_diagram(build *b, const char *path, int *err);
 /*
  * The citations of procedures.yaml's sources ("[@id]", markdown/citation.h), checked as
  * the tables that show them will number them: a malformed bracket and an unknown id (with

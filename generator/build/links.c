@@ -387,12 +387,11 @@ static bool S_hook_figure(void *ctx, const char *url, const char *alt, const cha
     free(src);
     if (!file)
         return true;
-    size_t len, errors = 0;
-    char *text = file_read(file, &len);
-    xmlDocPtr doc = text ? svgcheck_parse(file, text, len, 0, "svg", NULL, &errors) : NULL;
-    if (!text)
+    int err = 0;
+    const xmlDoc *doc = build_diagram(c->b, file, &err);
+    if (err)
         S_error(c, line, column, "media", "cannot read the diagram %s: %s", file,
-                strerror(errno));
+                strerror(err));
     else if (!doc)
         c->errors++; /* build_check_media reports why */
     else if (ok) {
@@ -400,10 +399,34 @@ static bool S_hook_figure(void *ctx, const char *url, const char *alt, const cha
         snprintf(id, sizeof id, "diagram-%u", ++c->diagrams);
         xmlAddChild(parent, diagram_render(xmlDocGetRootElement(doc), id, alt, title));
     }
-    xmlFreeDoc(doc);
-    free(text);
     free(file);
     return true;
+}
+
+const xmlDoc *build_diagram(build *b, const char *path, int *err)
+{
+    pthread_mutex_lock(&b->diagram_lock);
+    build_diagram_file *d = NULL;
+    for (size_t i = 0; i < b->n_diagrams && !d; i++)
+        if (strcmp(b->diagrams[i].path, path) == 0)
+            d = &b->diagrams[i];
+    if (!d) {
+        /* Read and checked once per build, however many articles show it. */
+        b->diagrams = xreallocarray(b->diagrams, b->n_diagrams + 1, sizeof *b->diagrams);
+        d = &b->diagrams[b->n_diagrams++];
+        *d = (build_diagram_file){.path = xstrdup(path)};
+        size_t len, errors = 0;
+        char *text = file_read(path, &len);
+        if (!text)
+            d->err = errno ? errno : EIO;
+        else
+            d->doc = svgcheck_parse(path, text, len, 0, "svg", NULL, &errors);
+        free(text);
+    }
+    const xmlDoc *doc = d->doc;
+    *err = d->err;
+    pthread_mutex_unlock(&b->diagram_lock);
+    return doc;
 }
 
 /* What build_check_media found in one file of content/media/. */

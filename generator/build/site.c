@@ -71,6 +71,12 @@ static void S_free_build(build *b)
         free(b->page_urls[i]);
     free(b->page_urls);
     sitepages_free(b->site_pages);
+    for (size_t i = 0; i < b->n_diagrams; i++) {
+        free(b->diagrams[i].path);
+        xmlFreeDoc(b->diagrams[i].doc);
+    }
+    free(b->diagrams);
+    pthread_mutex_destroy(&b->diagram_lock);
     procedures_free(b->procedures);
     config_free(b->cfg);
     free(b->articles_dir);
@@ -146,6 +152,7 @@ static bool S_folders_exist(const site_options *opt, diag_list *diags)
 static bool S_load_data(build *b)
 {
     const site_options *opt = b->opt;
+    pthread_mutex_init(&b->diagram_lock, NULL);
     b->articles_dir = path_join(opt->content_dir, "articles");
     b->media_dir = path_join(opt->content_dir, "media");
     char *site_yaml = path_join(opt->content_dir, "site.yaml");
