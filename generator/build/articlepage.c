@@ -146,8 +146,10 @@ static void S_render_article(build *b, const article *a, bool check_only)
     const char *body = build_article_body(a, text, len);
     render_ctx c = {.b = b, .file = a->path, .self = a, .lang = bl};
     markdown_hooks hooks = build_hooks(&c);
+    /* Only checked: the tree is thrown away, so it need not hold the text. */
+    int options = MARKDOWN_NO_H1 | (check_only ? MARKDOWN_NO_TEXT : 0);
     markdown_result *md = markdown_render(a->path, body, len - (size_t)(body - text),
-                                          a->body_line, MARKDOWN_NO_H1, &hooks, b->diags);
+                                          a->body_line, options, &hooks, b->diags);
     build_mark_other_languages(&c, md->body);
     if (b->ids_from_rendering) {
         /* Validating: its headings' ids, for the links to them checked once every article

@@ -237,7 +237,8 @@ static void S_code_block(S_render *r, cmark_node *n, xmlNodePtr parent)
         xmlNewProp(code, BAD_CAST "class", BAD_CAST cls);
         free(cls);
     }
-    xmlAddChild(code, xmlNewText(BAD_CAST literal));
+    if (!(r->options & MARKDOWN_NO_TEXT))
+        xmlAddChild(code, xmlNewText(BAD_CAST literal));
     free(word);
 }
 
@@ -485,12 +486,13 @@ static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_i
         const char *lit = cmark_node_get_literal(n);
         if (lit && r->hooks && r->hooks->cite && strchr(lit, '[') && strchr(lit, '@'))
             S_text_with_citations(r, n, lit, parent);
-        else if (lit)
+        else if (lit && !(r->options & MARKDOWN_NO_TEXT))
             xmlAddChild(parent, xmlNewText(BAD_CAST lit));
         return NULL;
     }
     case CMARK_NODE_SOFTBREAK:
-        xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
+        if (!(r->options & MARKDOWN_NO_TEXT))
+            xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
         return NULL;
     case CMARK_NODE_LINEBREAK:
         S_child(parent, "br");
@@ -498,7 +500,8 @@ static xmlNodePtr S_enter(S_render *r, cmark_node *n, xmlNodePtr parent, cmark_i
     case CMARK_NODE_CODE: {
         xmlNodePtr code = S_child(parent, "code");
         const char *lit = cmark_node_get_literal(n);
-        xmlAddChild(code, xmlNewText(BAD_CAST(lit ? lit : "")));
+        if (!(r->options & MARKDOWN_NO_TEXT))
+            xmlAddChild(code, xmlNewText(BAD_CAST(lit ? lit : "")));
         return NULL;
     }
     case CMARK_NODE_EMPH:

@@ -83,6 +83,11 @@ typedef struct markdown_result {
 enum {
     /* A level-1 heading is an error: the page title is the page's only <h1>. */
     MARKDOWN_NO_H1 = 1 << 0,
+    /* The body is only checked, never published (site_validate, `suture check`): its text
+     * (words, line breaks, code) is left out of the tree, which keeps its elements, so
+     * that what the hooks see and every message, heading and id are the same as without
+     * it. A third of the tree's nodes, and of their cost, are text. */
+    MARKDOWN_NO_TEXT = 1 << 1,
 };
 
 /*

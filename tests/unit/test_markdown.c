@@ -466,6 +466,40 @@ static void test_control_character_link_left_out(void **state)
     assert_int_equal(n, 1);
 }
 
+/* ---- checking only ---- */
+
+/* MARKDOWN_NO_TEXT keeps the elements, the headings and their ids and every message, and
+ * leaves out the text: the words, line breaks and code. */
+static void test_no_text(void **state)
+{
+    (void)state;
+    static const char text[] = "## Risks *now*\n\nSome `code` and\na [link](javascript:x)\n\n"
+                               "```\nplain code\n```\n";
+    diag_list *full = diag_list_new(), *bare = diag_list_new();
+    markdown_result *a = S_render(text, 0, NULL, full);
+    markdown_result *b = S_render(text, MARKDOWN_NO_TEXT, NULL, bare);
+    char *got = tu_dump(NULL, b->body);
+    assert_string_equal(got, "<body><h2 id=\"risks-now\"><em/> <a class=\"heading-anchor\" "
+                             "href=\"#risks-now\" aria-labelledby=\"risks-now\">#</a></h2><p>"
+                             "<code/><a/></p><pre><code/></pre></body>");
+    assert_int_equal(b->n_headings, a->n_headings);
+    assert_string_equal(b->headings[0].id, a->headings[0].id);
+    assert_string_equal(b->headings[0].text, "Risks now");
+    assert_int_equal(diag_count(bare), diag_count(full));
+    assert_true(diag_count(full) > 0); /* the unsafe link */
+    for (size_t i = 0; i < diag_count(full); i++) {
+        char *x = diag_format(diag_get(full, i)), *y = diag_format(diag_get(bare, i));
+        assert_string_equal(x, y);
+        free(x);
+        free(y);
+    }
+    free(got);
+    markdown_result_free(a);
+    markdown_result_free(b);
+    diag_list_free(full);
+    diag_list_free(bare);
+}
+
 /* ---- citations ---- */
 
 /* markdown_hooks.cite for the tests: ids "a", "b", "c" are sources 1, 2, 3 on the page, in
@@ -996,6 +1030,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_does_not_crash),
         cmocka_unit_test(test_nul_byte_does_not_crash),
         cmocka_unit_test(test_caller_takes_body),
+        cmocka_unit_test(test_no_text),
         cmocka_unit_test(test_citations_render),
         cmocka_unit_test(test_citation_mistakes),
         cmocka_unit_test(test_citation_ids_reserved),
