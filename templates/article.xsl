@@ -103,8 +103,18 @@
       <xsl:apply-templates select="$a/toc[item]" mode="toc"/>
 
       <div class="article-body">
-        <xsl:copy-of select="$a/body/node()"/>
+        <!-- Copied as it is, but for its comparison tables, which need their notes'
+             words (layout.xsl, mode comparison). -->
+        <xsl:for-each select="$a/body/node()">
+          <xsl:choose>
+            <xsl:when test="self::div[@class='comparison-wrap'][ol]">
+              <xsl:apply-templates select="." mode="comparison"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:copy-of select="."/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
       </div>
+      <xsl:apply-templates select="$a/glossary-terms[term]"/>
 
       <xsl:apply-templates select="$a/sources[source]"/>
 
@@ -216,6 +226,32 @@
 
   <xsl:template match="item" mode="toc-item">
     <li><a href="{@href}"><xsl:copy-of select="node()"/></a></li>
+  </xsl:template>
+
+  <!-- The explanation of each glossary term the body links, once, opened in place by
+       the term's <button popovertarget> (templates/README.md, "Glossary popovers"). -->
+  <xsl:template match="glossary-terms">
+    <div class="glossary-popovers">
+      <xsl:for-each select="term">
+        <div class="glossary-popover" id="{@popover}" popover="auto" role="dialog"
+             aria-labelledby="{@popover}-term">
+          <button type="button" class="glossary-popover-close" popovertarget="{@popover}"
+                  popovertargetaction="hide">
+            <xsl:attribute name="aria-label">
+              <xsl:call-template name="str"><xsl:with-param name="id" select="'glossary-popover-close-label'"/></xsl:call-template>
+            </xsl:attribute>
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'glossary-popover-close'"/></xsl:call-template>
+          </button>
+          <p class="glossary-popover-term" id="{@popover}-term"><xsl:copy-of select="name/node()"/></p>
+          <xsl:copy-of select="definition/node()"/>
+          <p class="glossary-popover-more">
+            <a href="{@href}">
+              <xsl:call-template name="str"><xsl:with-param name="id" select="'glossary-popover-more'"/></xsl:call-template>
+            </a>
+          </p>
+        </div>
+      </xsl:for-each>
+    </div>
   </xsl:template>
 
 </xsl:stylesheet>

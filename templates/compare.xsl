@@ -2,7 +2,8 @@
 <!--
   compare.xsl: every procedure on every attribute (/compare/).
   h1, a short introduction from strings.xml, then the comparison table(s)
-  exactly as the generator rendered them.
+  as the generator rendered them, with a heading over
+  their notes (layout.xsl, mode comparison).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -16,7 +17,9 @@
         <xsl:call-template name="str"><xsl:with-param name="id" select="'compare-intro'"/></xsl:call-template>
       </p>
     </div>
-    <xsl:copy-of select="/page/comparison/node()"/>
+    <xsl:apply-templates select="/page/comparison/node()" mode="comparison">
+      <xsl:with-param name="level" select="2"/>
+    </xsl:apply-templates>
     <xsl:apply-templates select="/page/sources[source]"/>
   </xsl:template>
 

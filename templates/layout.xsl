@@ -732,6 +732,43 @@
     </footer>
   </xsl:template>
 
+  <!-- A comparison table (<div class="comparison-wrap">, templates/README.md) as the
+       generator made it, with the words only the templates know: a heading over its
+       notes (<h{$level}>, string comparison-notes) and the name of each note's link back
+       to its cell (comparison-note-back, with the note's number). -->
+  <xsl:template match="node() | @*" mode="comparison">
+    <xsl:param name="level" select="3"/>
+    <xsl:copy>
+      <xsl:apply-templates select="@* | node()" mode="comparison">
+        <xsl:with-param name="level" select="$level"/>
+      </xsl:apply-templates>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="ol[@class='comparison-notes']" mode="comparison">
+    <xsl:param name="level" select="3"/>
+    <xsl:element name="h{$level}">
+      <xsl:attribute name="class">comparison-notes-heading</xsl:attribute>
+      <xsl:attribute name="id"><xsl:value-of select="../table/@id"/>-notes</xsl:attribute>
+      <xsl:call-template name="str"><xsl:with-param name="id" select="'comparison-notes'"/></xsl:call-template>
+    </xsl:element>
+    <ol class="comparison-notes" aria-labelledby="{../table/@id}-notes">
+      <xsl:apply-templates select="node()" mode="comparison"/>
+    </ol>
+  </xsl:template>
+
+  <xsl:template match="a[@class='comparison-note-back']" mode="comparison">
+    <a class="comparison-note-back" href="{@href}">
+      <xsl:attribute name="aria-label">
+        <xsl:call-template name="str">
+          <xsl:with-param name="id" select="'comparison-note-back'"/>
+          <xsl:with-param name="arg1" select="count(../preceding-sibling::li) + 1"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:copy-of select="node()"/>
+    </a>
+  </xsl:template>
+
   <!-- <sources><source n lang>: what the citations of the page's text (an article's body,
        the glossary's definitions, a comparison table's notes) (<sup class="citation"> links to #source-N, described by #sources) point to, numbered in the order first cited, in
        the style of the NLM (Vancouver): authors, title, journal or publisher, year, then

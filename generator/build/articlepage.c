@@ -88,17 +88,16 @@ static fingerprint_digest S_article_fingerprint(const build *b, const article *a
     return d;
 }
 
-/* The page XML of a's article: <languages>, <article> with what it shows of its versions. */
-static void S_article_xml(build *b, const article *a, xmlDocPtr doc, markdown_result *md,
+/* The page XML of a's article: <languages>, <article> with what it shows of its versions;
+ * returns the <article>. */
+static xmlNodePtr S_article_xml(build *b, const article *a, xmlDocPtr doc, markdown_result *md,
                           const article *const *related, size_t n_related,
                           const sources_cited *cited)
 {
     xmlNodePtr page = xmlDocGetRootElement(doc);
-    if (!b->cfg->multilingual) {
-        pagexml_article(page, b->cfg, a, md->body, md->headings, md->n_headings, related,
-                        n_related, b->procedures, NULL, cited);
-        return;
-    }
+    if (!b->cfg->multilingual)
+        return pagexml_article(page, b->cfg, a, md->body, md->headings, md->n_headings,
+                               related, n_related, b->procedures, NULL, cited);
     const char **hrefs = xcalloc(b->n_langs + 1, sizeof *hrefs);
     const article **translations = xcalloc(b->n_langs + 1, sizeof *translations);
     pagexml_versions v = {.source = build_source_of(b, a), .translations = translations};
@@ -114,10 +113,40 @@ static void S_article_xml(build *b, const article *a, xmlDocPtr doc, markdown_re
         v.source = NULL;
     v.stale = v.source && build_is_stale(b, a);
     pagexml_languages(page, b->cfg, a->language, hrefs);
-    pagexml_article(page, b->cfg, a, md->body, md->headings, md->n_headings, related, n_related,
-                    b->procedures, &v, cited);
+    xmlNodePtr el = pagexml_article(page, b->cfg, a, md->body, md->headings,
+                                         md->n_headings, related, n_related, b->procedures,
+                                         &v, cited);
     free(translations);
     free(hrefs);
+    return el;
+}
+
+/*
+ * <glossary-terms> into parent (the <article>): for each of the n terms linked (glossary indices, in the
+ * order first used) <term id popover href><name/><definition/></term>, the definition
+ * bl's (build_render_term_popovers), for the popovers the body's buttons open.
+ */
+static void S_glossary_terms(const build *b, const build_lang *bl, xmlNodePtr parent,
+                             const size_t *linked, size_t n, const char *glossary_href)
+{
+    if (n == 0)
+        return;
+    xmlNodePtr list = xmlNewChild(parent, NULL, BAD_CAST "glossary-terms", NULL);
+    for (size_t i = 0; i < n; i++) {
+        const glossary_term *t = glossary_get(b->glossary, linked[i]);
+        const xmlNode *definition = bl->term_definitions[linked[i]];
+        xmlNodePtr term = xmlNewChild(list, NULL, BAD_CAST "term", NULL);
+        xmlNewProp(term, BAD_CAST "id", BAD_CAST t->id);
+        char *attr = xasprintf("def-%s", t->id);
+        xmlNewProp(term, BAD_CAST "popover", BAD_CAST attr);
+        free(attr);
+        attr = xasprintf("%s#term-%s", glossary_href, t->id);
+        xmlNewProp(term, BAD_CAST "href", BAD_CAST attr);
+        free(attr);
+        pagexml_text(term, "name", glossary_text(b->glossary, &t->term, bl->L->code));
+        if (definition)
+            xmlAddChild(term, xmlDocCopyNode((xmlNodePtr)definition, parent->doc, 1));
+    }
 }
 
 /*
@@ -184,16 +213,21 @@ static void S_render_article(build *b, const article *a, bool check_only)
         markdown_result_free(md);
         return;
     }
+    /* Indexed before its terms are linked: each term's button repeats its word. */
+    searchindex_add_body(bl->search, b->search_at[a - b->articles], md->body, md->headings,
+                         md->n_headings);
     /* The article's language links its own terms, to its own glossary page (reporting
      * nothing: the errors are the text's and its links', found above). */
     char *glossary_href = permalink(bl->L->prefix, PERMALINK_GLOSSARY, NULL, 0);
-    glossary_link_terms(glossary_for_language(b->glossary, a->lang), md->body, glossary_href);
-    free(glossary_href);
-    searchindex_add_body(bl->search, b->search_at[a - b->articles], md->body, md->headings,
-                         md->n_headings);
+    size_t *linked = xcalloc(glossary_count(b->glossary) + 1, sizeof *linked);
+    size_t n_linked = glossary_link_terms_popover(glossary_for_language(b->glossary, a->lang),
+                                                  md->body, glossary_href, linked);
     xmlDocPtr doc = pagexml_new(b->cfg, PAGE_ARTICLE, a->lang, a->url, a->fm->title,
                                 a->fm->summary, bl->topic_counts);
-    S_article_xml(b, a, doc, md, related, n_related, &cited);
+    xmlNodePtr el = S_article_xml(b, a, doc, md, related, n_related, &cited);
+    S_glossary_terms(b, bl, el, linked, n_linked, glossary_href);
+    free(linked);
+    free(glossary_href);
     free(cited_items);
     md->body = NULL; /* the page owns it now */
     build_render_page(b, bl, PAGE_ARTICLE, doc, a->url);

@@ -66,6 +66,10 @@ typedef struct build_lang {
     /* The search index (searchindex.h): listed, numbered as there. */
     searchindex *search;
     char *search_url;         /* the language's /search/ page */
+    /* Per glossary term (glossary_get's index): its definition in this language as an
+     * article's popover shows it (build_render_term_popovers), a <definition> element
+     * shared read-only by the article pages; NULL for a term without one. */
+    xmlNodePtr *term_definitions;
     /* Topic pages to render: per topic its published articles, newest first. */
     const article ***in_topic;
     size_t *n_in_topic;
@@ -308,7 +312,17 @@ void build_render_home(build *b, build_lang *bl);
 /* Every topic page of every language. */
 void build_render_topics(build *b);
 void build_render_compare(build *b, build_lang *bl);
+/*
+ * /glossary/ in bl's language: its terms in groups by initial (<glossary><group initial>
+ * <term>…), the definitions' sources, and the terms of the search index.
+ */
 void build_render_glossary(build *b, build_lang *bl);
+/*
+ * Every language's term_definitions (build_lang): each definition rendered as on the
+ * glossary page, reporting nothing (the glossary page does), its citations left out. Call
+ * before the article pages render; S_free_lang frees them.
+ */
+void build_render_term_popovers(build *b);
 void build_render_not_found(build *b);
 
 /* ---- search.c ---- */

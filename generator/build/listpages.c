@@ -13,6 +13,7 @@
 #include "build/build_private.h"
 #include "markdown/compare.h"
 #include "render/pagexml.h"
+#include "render/searchindex.h"
 
 /* How many articles a topic's list shows on one page (build_render_topics). */
 #define TOPIC_PAGE_SIZE 50
@@ -220,6 +221,129 @@ void build_render_compare(build *b, build_lang *bl)
     strbuf_free(&caption);
 }
 
+/* Term t's definition (its text in c's language) rendered as the glossary shows it. */
+static markdown_result *S_render_definition(render_ctx *c, const markdown_hooks *hooks,
+                                            const glossary_term *t, const char *definition,
+                                            diag_list *diags)
+{
+    markdown_result *md = markdown_render(c->file, definition, strlen(definition), t->line,
+                                          MARKDOWN_NO_H1, hooks, diags);
+    build_mark_other_languages(c, md->body);
+    return md;
+}
+
+/* Remove every <sup class="citation"> under n. */
+static void S_drop_citations(xmlNodePtr n)
+{
+    xmlNodePtr child = n->children;
+    while (child) {
+        xmlNodePtr next = child->next;
+        if (child->type == XML_ELEMENT_NODE) {
+            xmlChar *cls = xmlGetProp(child, BAD_CAST "class");
+            bool citation = cls && xmlStrcmp(child->name, BAD_CAST "sup") == 0 &&
+                            xmlStrcmp(cls, BAD_CAST "citation") == 0;
+            xmlFree(cls);
+            if (citation) {
+                xmlUnlinkNode(child);
+                xmlFreeNode(child);
+            } else {
+                S_drop_citations(child);
+            }
+        }
+        child = next;
+    }
+}
+
+void build_render_term_popovers(build *b)
+{
+    const glossary *g = b->glossary;
+    size_t n = glossary_count(g);
+    for (size_t l = 0; l < b->n_langs; l++) {
+        build_lang *bl = &b->langs[l];
+        const char *lang = bl->L->code;
+        bl->term_definitions = xcalloc(n + 1, sizeof *bl->term_definitions);
+        size_t n_terms;
+        const size_t *order = glossary_view_sorted(glossary_for_language(g, lang), &n_terms);
+        /* The glossary page reports the definitions' mistakes; these are its copies. */
+        render_ctx c = {.b = b, .file = glossary_file_name(g), .lang = bl, .quiet = true,
+                        .lists_sources = true};
+        markdown_hooks hooks = build_hooks(&c);
+        diag_list *quiet = diag_list_new();
+        for (size_t i = 0; i < n_terms; i++) {
+            const glossary_term *t = glossary_get(g, order[i]);
+            markdown_result *md = S_render_definition(
+                &c, &hooks, t, glossary_text(g, &t->definition, lang), quiet);
+            /* Its citations number into the glossary page's list of sources, which an
+             * article page does not have: the entry the popover links to shows them. */
+            S_drop_citations(md->body);
+            xmlNodeSetName(md->body, BAD_CAST "definition");
+            bl->term_definitions[order[i]] = md->body;
+            md->body = NULL;
+            markdown_result_free(md);
+        }
+        diag_list_free(quiet);
+        build_ctx_free(&c);
+    }
+}
+
+/* A term of the glossary page: where it sorts and the letter it is listed under. */
+typedef struct {
+    size_t term;  /* glossary_get's index */
+    char *key;    /* searchindex_sort_key of its name */
+    char initial[SEARCHINDEX_INITIAL_SIZE];
+} S_headword;
+
+static int S_by_headword(const void *x, const void *y)
+{
+    const S_headword *p = x, *q = y;
+    int c = strcmp(p->key, q->key);
+    return c ? c : p->term < q->term ? -1 : p->term > q->term;
+}
+
+/*
+ * The letter the glossary lists name under: the search page's (searchindex_initial: "A" to
+ * "Z" for Latin, whatever its case or accent, the initial consonant for Hangul), with a
+ * doubled initial consonant under its plain one (ㄲ under ㄱ, ㄸ ㄷ, ㅃ ㅂ, ㅆ ㅅ, ㅉ ㅈ), as
+ * a book's index or a phone's contacts group them: a glossary's few dozen words would
+ * otherwise scatter over nineteen letters, and a reader looking up 꼬리 under ㄱ finds it.
+ */
+static void S_index_letter(const char *name, char out[SEARCHINDEX_INITIAL_SIZE])
+{
+    searchindex_initial(name, out);
+    /* Hangul Compatibility Jamo: each doubled consonant follows its plain one. */
+    static const char *const doubled[][2] = {
+        {"\u3132", "\u3131"}, {"\u3138", "\u3137"}, {"\u3143", "\u3142"},
+        {"\u3146", "\u3145"}, {"\u3149", "\u3148"}};
+    for (size_t i = 0; i < sizeof doubled / sizeof *doubled; i++)
+        if (strcmp(out, doubled[i][0]) == 0)
+            snprintf(out, SEARCHINDEX_INITIAL_SIZE, "%s", doubled[i][1]);
+}
+
+/*
+ * The terms that have a text in lang, in the glossary page's order: by their names'
+ * sort keys (searchindex_sort_key: Latin in alphabetical order, case and accents aside,
+ * then Hangul in 가나다 order, as the search page lists titles). Sets *n; the caller
+ * frees each key and the array.
+ */
+static S_headword *S_headwords(const glossary *g, const char *lang, size_t *n)
+{
+    const size_t *sorted = glossary_view_sorted(glossary_for_language(g, lang), n);
+    S_headword *words = xcalloc(*n + 1, sizeof *words);
+    for (size_t i = 0; i < *n; i++) {
+        const char *name = glossary_text(g, &glossary_get(g, sorted[i])->term, lang);
+        words[i].term = sorted[i];
+        words[i].key = searchindex_sort_key(name);
+        S_index_letter(name, words[i].initial);
+    }
+    qsort(words, *n, sizeof *words, S_by_headword);
+    return words;
+}
+
+/*
+ * /glossary/: every term of the page's language, in groups by the letter it is listed
+ * under (S_index_letter), each group once, in S_headwords' order; a group that comes back
+ * later (an initial the sort keys place apart) joins its first.
+ */
 void build_render_glossary(build *b, build_lang *bl)
 {
     const glossary *g = b->glossary;
@@ -230,7 +354,7 @@ void build_render_glossary(build *b, build_lang *bl)
     build_list_languages(b, doc, bl, PERMALINK_GLOSSARY, NULL, 0);
     xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "glossary", NULL);
     size_t n_terms;
-    const size_t *order = glossary_view_sorted(glossary_for_language(g, lang), &n_terms);
+    S_headword *words = S_headwords(g, lang, &n_terms);
     /* One context for the page: the definitions' citations share its list of sources.
      * Every language's page renders the definitions: their mistakes are reported once, by
      * the default language's. */
@@ -238,31 +362,44 @@ void build_render_glossary(build *b, build_lang *bl)
                     .lists_sources = true};
     markdown_hooks hooks = build_hooks(&c);
     diag_list *quiet = c.quiet ? diag_list_new() : NULL;
-    for (size_t i = 0; i < n_terms; i++) {
-        const glossary_term *t = glossary_get(g, order[i]);
-        const char *name = glossary_text(g, &t->term, lang);
-        const char *definition = glossary_text(g, &t->definition, lang);
-        size_t n_aliases;
-        const char *const *alias = glossary_term_aliases(t, lang, &n_aliases);
-        xmlNodePtr term = xmlNewChild(list, NULL, BAD_CAST "term", NULL);
-        char *id = xasprintf("term-%s", t->id);
-        xmlNewProp(term, BAD_CAST "id", BAD_CAST id);
-        free(id);
-        pagexml_text(term, "name", name);
-        xmlNodePtr aliases = xmlNewChild(term, NULL, BAD_CAST "aliases", NULL);
-        for (size_t k = 0; k < n_aliases; k++)
-            pagexml_text(aliases, "alias", alias[k]);
-        markdown_result *md = markdown_render(c.file, definition, strlen(definition), t->line,
-                                              MARKDOWN_NO_H1, &hooks, quiet ? quiet : b->diags);
-        build_mark_other_languages(&c, md->body);
-        char *href = xasprintf("%s#term-%s", url, t->id);
-        searchindex_add_term(bl->search, name, alias, n_aliases, md->body, href);
-        free(href);
-        xmlNodeSetName(md->body, BAD_CAST "definition");
-        xmlAddChild(term, md->body);
-        md->body = NULL;
-        markdown_result_free(md);
+    bool *done = xcalloc(n_terms + 1, sizeof *done);
+    for (size_t first = 0; first < n_terms; first++) {
+        if (done[first])
+            continue;
+        xmlNodePtr group = xmlNewChild(list, NULL, BAD_CAST "group", NULL);
+        xmlNewProp(group, BAD_CAST "initial", BAD_CAST words[first].initial);
+        for (size_t i = first; i < n_terms; i++) {
+            if (done[i] || strcmp(words[i].initial, words[first].initial) != 0)
+                continue;
+            done[i] = true;
+            const glossary_term *t = glossary_get(g, words[i].term);
+            const char *name = glossary_text(g, &t->term, lang);
+            const char *definition = glossary_text(g, &t->definition, lang);
+            size_t n_aliases;
+            const char *const *alias = glossary_term_aliases(t, lang, &n_aliases);
+            xmlNodePtr term = xmlNewChild(group, NULL, BAD_CAST "term", NULL);
+            char *id = xasprintf("term-%s", t->id);
+            xmlNewProp(term, BAD_CAST "id", BAD_CAST id);
+            free(id);
+            pagexml_text(term, "name", name);
+            xmlNodePtr aliases = xmlNewChild(term, NULL, BAD_CAST "aliases", NULL);
+            for (size_t k = 0; k < n_aliases; k++)
+                pagexml_text(aliases, "alias", alias[k]);
+            markdown_result *md = S_render_definition(&c, &hooks, t, definition,
+                                                      quiet ? quiet : b->diags);
+            char *href = xasprintf("%s#term-%s", url, t->id);
+            searchindex_add_term(bl->search, name, alias, n_aliases, md->body, href);
+            free(href);
+            xmlNodeSetName(md->body, BAD_CAST "definition");
+            xmlAddChild(term, md->body);
+            md->body = NULL;
+            markdown_result_free(md);
+        }
     }
+    free(done);
+    for (size_t i = 0; i < n_terms; i++)
+        free(words[i].key);
+    free(words);
     diag_list_free(quiet);
     build_add_sources(b, xmlDocGetRootElement(doc), &c);
     build_ctx_free(&c);

@@ -43,6 +43,10 @@ static void S_free_lang(build *b, build_lang *bl)
     free(bl->procedure_hrefs);
     if (bl->disclaimer)
         xmlFreeNode(bl->disclaimer);
+    for (size_t i = 0; bl->term_definitions && i < glossary_count(b->glossary); i++)
+        if (bl->term_definitions[i])
+            xmlFreeNode(bl->term_definitions[i]);
+    free(bl->term_definitions);
 }
 
 static void S_free_build(build *b)
@@ -265,6 +269,7 @@ static int S_keep_published(build *b, site_stats *stats)
 static void S_make_site(build *b)
 {
     const site_options *opt = b->opt;
+    build_render_term_popovers(b);
     build_each_article(b, build_article_page);
     for (size_t l = 0; l < b->n_langs; l++)
         build_render_home(b, &b->langs[l]);

@@ -135,4 +135,17 @@ const glossary_term *glossary_get(const glossary *g, size_t i);
  */
 size_t glossary_link_terms(const glossary_view *v, xmlNodePtr root, const char *glossary_href);
 
+/*
+ * glossary_link_terms, with each link followed by the button that opens the term's
+ * definition in place, on a page that holds it in <div popover id="def-<id>"> (issue 19;
+ * templates/README.md, "Glossary popovers"):
+ * <button type="button" class="glossary-term" popovertarget="def-<id>" hidden>…</button>,
+ * the matched text as its name. It is hidden: where popovers work, site.css shows it
+ * and hides the link, so a reader has one of the two. linked (room for glossary_count
+ * entries) receives the index (glossary_get) of each term linked, in the order linked,
+ * each once: the definitions the page must hold. Returns how many.
+ */
+size_t glossary_link_terms_popover(const glossary_view *v, xmlNodePtr root,
+                                   const char *glossary_href, size_t *linked);
+
 #endif

@@ -192,6 +192,7 @@ static bool S_skip_element(xmlNodePtr n)
 typedef struct {
     const glossary_view *v;
     const char *href;
+    size_t *linked;               /* NULL, or where the linked terms go, in order */
     bool *used;
     size_t remaining;
     size_t links;
@@ -239,6 +240,25 @@ static int S_at_word_edges(pcre2_callout_block *cb, void *data)
     if (c >= 0 && S_word_char(c) && uscript_getScript(c, &err) != USCRIPT_HANGUL)
         return 1;
     return 0;
+}
+
+/*
+ * The button that opens term id's definition in place: <button type="button"
+ * class="glossary-term" popovertarget="def-<id>" hidden>text</button>, the len bytes of the
+ * matched text as its name. Hidden, so that a browser without popovers (or without CSS)
+ * keeps the link alone; site.css shows it, and hides the link, where popovers work.
+ */
+static xmlNodePtr S_popover_trigger(const char *id, const char *text, size_t len)
+{
+    xmlNodePtr b = xmlNewNode(NULL, BAD_CAST "button");
+    xmlNewProp(b, BAD_CAST "type", BAD_CAST "button");
+    xmlNewProp(b, BAD_CAST "class", BAD_CAST "glossary-term");
+    char *target = xasprintf("def-%s", id);
+    xmlNewProp(b, BAD_CAST "popovertarget", BAD_CAST target);
+    free(target);
+    xmlNewProp(b, BAD_CAST "hidden", BAD_CAST "");
+    xmlAddChild(b, xmlNewTextLen(BAD_CAST text, (int)len));
+    return b;
 }
 
 /*
@@ -290,7 +310,14 @@ static xmlNodePtr S_link_in_text(S_linker *l, xmlNodePtr text)
             xmlReplaceNode(text, a);
             xmlFreeNode(text);
         }
-        xmlNodePtr rest = end < len ? xmlAddNextSibling(a, xmlNewText(BAD_CAST copy + end)) : NULL;
+        xmlNodePtr last_node = a;
+        if (l->linked) {
+            l->linked[l->links - 1] = term;
+            last_node = xmlAddNextSibling(a, S_popover_trigger(l->v->g->terms[term].id,
+                                                               copy + start, end - start));
+        }
+        xmlNodePtr rest =
+            end < len ? xmlAddNextSibling(last_node, xmlNewText(BAD_CAST copy + end)) : NULL;
         free(copy);
         return rest;
     }
@@ -317,13 +344,15 @@ static void S_walk(S_linker *l, xmlNodePtr node)
     }
 }
 
-size_t glossary_link_terms(const glossary_view *v, xmlNodePtr root, const char *glossary_href)
+static size_t S_link_terms(const glossary_view *v, xmlNodePtr root, const char *glossary_href,
+                           size_t *linked)
 {
     if (!v->pattern || !root)
         return 0;
     S_linker l = {
         .v = v,
         .href = glossary_href,
+        .linked = linked,
         .used = xcalloc(v->g->n_terms, sizeof(bool)),
         .remaining = v->n_sorted,
         .match = pcre2_match_data_create_from_pattern(v->pattern, NULL),
@@ -336,4 +365,15 @@ size_t glossary_link_terms(const glossary_view *v, xmlNodePtr root, const char *
     pcre2_match_data_free(l.match);
     free(l.used);
     return l.links;
+}
+
+size_t glossary_link_terms(const glossary_view *v, xmlNodePtr root, const char *glossary_href)
+{
+    return S_link_terms(v, root, glossary_href, NULL);
+}
+
+size_t glossary_link_terms_popover(const glossary_view *v, xmlNodePtr root,
+                                   const char *glossary_href, size_t *linked)
+{
+    return S_link_terms(v, root, glossary_href, linked);
 }

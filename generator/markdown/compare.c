@@ -337,7 +337,8 @@ static void S_render_source(xmlNodePtr parent, const char *source, const proc_va
 
 /*
  * Footnote number of value v: a superscript link in its cell td to item number of the
- * notes list, which holds the value's note and source and links back.
+ * notes list, which holds the value's note and source and a link back to the superscript
+ * (<a class="comparison-note-back" href="#<table>-ref-N">↑</a>).
  */
 static void S_render_note(xmlNodePtr td, xmlNodePtr notes, const char *table_id,
                           unsigned number, const char *note, const char *source,
@@ -365,6 +366,14 @@ static void S_render_note(xmlNodePtr td, xmlNodePtr notes, const char *table_id,
             xmlAddPrevSibling(src, xmlNewText(BAD_CAST " "));
         S_render_source(src, source, v, hooks);
     }
+    /* Back to the cell the reader came from; its name is the template's, in the page's
+     * language (templates/README.md, "Comparison table markup"). */
+    xmlAddChild(li, xmlNewText(BAD_CAST " "));
+    char *back = xasprintf("#%s", ref_id);
+    xmlNodePtr a = S_el(li, "a", "\xE2\x86\x91"); /* U+2191 UPWARDS ARROW */
+    S_attr(a, "href", back);
+    S_attr(a, "class", "comparison-note-back");
+    free(back);
     free(note_id);
     free(ref_id);
     free(href);

@@ -25,9 +25,13 @@ static const char *const S_reserved_ids[] = {
 
 /* Whether id is one the generator numbers (cite-N and source-N: markdown_hooks.cite;
  * care-N: care cards, care.h; diagram-N and diagram-N-..., the ids of a diagram's drawing,
- * diagram.h), which a heading's id must not be; S_reserved_ids lists the rest. */
+ * diagram.h) or names (def-..., a glossary term's popover on an article page,
+ * glossary_link_terms_popover), which a heading's id must not be; S_reserved_ids lists
+ * the rest. */
 static bool S_generated_id(const char *id)
 {
+    if (strncmp(id, "def-", 4) == 0 && id[4])
+        return true;
     bool diagram = strncmp(id, "diagram-", 8) == 0;
     const char *rest = strncmp(id, "cite-", 5) == 0     ? id + 5
                        : strncmp(id, "source-", 7) == 0 ? id + 7

@@ -8,7 +8,9 @@
 // request to another host, on failed requests and on console errors; run axe-core with the
 // WCAG 2.0/2.1/2.2 A and AA tags and fail on any violation; tab through the page and fail on
 // a focused element that is not in the viewport, is covered by another element, or looks the
-// same focused as blurred; take a full-page screenshot. Then the Nu HTML Checker (vnu.jar,
+// same focused as blurred; take a full-page screenshot; on a page with glossary popovers,
+// open the first by keyboard, check it and the focus, run axe with it open and close it with
+// Escape (checkPopover). Then the Nu HTML Checker (vnu.jar,
 // run with Java) over every page: zero errors. A summary table goes to OUT/browser-report.md.
 //
 // Options and environment (options win):
@@ -417,30 +419,89 @@ async function checkPage(browser, origin, page, vp, axeSource, shotDir) {
     // axe-core from node_modules, evaluated in the page (no network, and not subject to the
     // page's Content-Security-Policy, which forbids inline scripts).
     await tab.evaluate(axeSource);
-    const axe = await tab.evaluate(async (tags) => {
-      const r = await window.axe.run(document, {
-        runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'],
-      });
-      return {
-        violations: r.violations.map((v) => ({
-          id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-          nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html,
-                                       summary: n.failureSummary })),
-        })),
-        incomplete: r.incomplete.map((v) => `${v.id} (${v.nodes.length})`),
-      };
-    }, AXE_TAGS);
+    const axe = await runAxe(tab);
     result.axe = axe.violations;
     result.incomplete = axe.incomplete;
 
     result.focus = await checkFocus(tab);
     result.reflow = await checkReflow(tab);
+    result.popover = await checkPopover(tab, axeSource, join(shotDir, `${page.shot}-${vp.name}-popover.png`));
+    if (result.popover) {
+      for (const v of result.popover.axe) result.axe.push({ ...v, help: `with a glossary popover open: ${v.help}` });
+    }
   } catch (err) {
     result.loadError = err.message.split('\n')[0];
   } finally {
     await context.close();
   }
   return result;
+}
+
+// axe-core (already evaluated in the page) over the whole document, AXE_TAGS' rules.
+async function runAxe(tab) {
+  return tab.evaluate(async (tags) => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'],
+    });
+    return {
+      violations: r.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html,
+                                     summary: n.failureSummary })),
+      })),
+      incomplete: r.incomplete.map((v) => `${v.id} (${v.nodes.length})`),
+    };
+  }, AXE_TAGS);
+}
+
+// ------------------------------------------------------------------ glossary popovers
+
+// On a page whose glossary terms open their explanation in place (button.glossary-term
+// with popovertarget, templates/README.md "Glossary popovers"): from a fresh load, Tab to
+// the first term, press Enter; its popover must be open, inside the viewport, with the
+// focus still on the term; Tab must move into the popover; axe runs with it open (a
+// screenshot is taken); Escape must close it and give the focus back to the term. null on
+// a page without terms; else { failures, axe } (axe: the violations with it open).
+async function checkPopover(tab, axeSource, shot) {
+  if (!(await tab.$('button.glossary-term[popovertarget]'))) return null;
+  const failures = [];
+  await tab.reload({ waitUntil: 'load' });
+  await tab.evaluate(axeSource);
+  const limit = (await tab.evaluate(countFocusable)) + 2;
+  let found = false;
+  for (let i = 0; i < limit && !found; i++) {
+    await tab.keyboard.press('Tab');
+    found = await tab.evaluate(() => document.activeElement?.matches('button.glossary-term[popovertarget]') ?? false);
+  }
+  if (!found) return { failures: ['no glossary term is reached with Tab'], axe: [] };
+  const target = await tab.evaluate(() => document.activeElement.getAttribute('popovertarget'));
+  const isFocusOnTrigger = (id) => tab.evaluate((t) => document.activeElement?.getAttribute('popovertarget') === t &&
+                                                       document.activeElement.classList.contains('glossary-term'), id);
+  await tab.keyboard.press('Enter');
+  const state = await tab.evaluate((id) => {
+    const p = document.getElementById(id);
+    if (!p) return { missing: true };
+    const r = p.getBoundingClientRect();
+    return { open: p.matches(':popover-open'), rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+             vw: innerWidth, vh: innerHeight };
+  }, target);
+  if (state.missing) return { failures: [`no element #${target} for the term's popovertarget`], axe: [] };
+  if (!state.open) failures.push(`Enter on the term did not open #${target}`);
+  const r = state.rect;
+  if (r.width === 0 || r.height === 0 || r.x < 0 || r.y < 0 || r.x + r.width > state.vw || r.y + r.height > state.vh) {
+    failures.push(`#${target} is not wholly in the viewport when open (box ${fmtRect(r)})`);
+  }
+  if (!(await isFocusOnTrigger(target))) failures.push('the focus left the term when its popover opened');
+  await tab.screenshot({ path: shot, animations: 'disabled', caret: 'hide' });
+  const axe = (await runAxe(tab)).violations;
+  await tab.keyboard.press('Tab');
+  const inside = await tab.evaluate((id) => document.getElementById(id).contains(document.activeElement), target);
+  if (!inside) failures.push(`Tab from the open term did not move into #${target}`);
+  await tab.keyboard.press('Escape');
+  const closed = await tab.evaluate((id) => !document.getElementById(id).matches(':popover-open'), target);
+  if (!closed) failures.push(`Escape did not close #${target}`);
+  if (!(await isFocusOnTrigger(target))) failures.push('the focus did not return to the term after Escape');
+  return { failures, axe };
 }
 
 // ------------------------------------------------------------------ reflow (WCAG 1.4.10)
@@ -626,6 +687,7 @@ async function main() {
         for (const f of r.focus.failures) { failed = true; detail.push(`${head}: focus: ${f}`); }
       }
       for (const f of r.reflow || []) { failed = true; detail.push(`${head}: reflow: ${f}`); }
+      for (const f of r.popover?.failures || []) { failed = true; detail.push(`${head}: glossary popover: ${f}`); }
       if (r.incomplete.length) review.push(`${head}: ${r.incomplete.join(', ')}`);
       for (const u of r.external) { failed = true; detail.push(`${head}: request to another host: ${u}`); }
       for (const u of r.failedRequests) { failed = true; detail.push(`${head}: failed request: ${u}`); }

@@ -259,7 +259,17 @@ static void test_article_page(void **state)
     S_assert_xpath(doc, "//table[@class='comparison']/tbody/tr/th[@scope='row']", 2);
     S_assert_xpath(doc, "//table[@class='comparison']//td[@data-label='Mini lift']", 2);
     S_assert_string(doc, "//table[@class='comparison']/tbody/tr[2]/td[1]/text()", "A few days");
-    S_assert_string(doc, "//ol[@class='comparison-notes']/li[1]", "Varies with the person");
+    /* Its notes under a heading, each linking back to the mark in its cell. */
+    S_assert_xpath(doc, "//div[@class='comparison-wrap']/h3[@class='comparison-notes-heading']"
+                        "[@id='cmp-1-notes'][.='Notes to the table']"
+                        "/following-sibling::*[1][self::ol][@aria-labelledby='cmp-1-notes']", 1);
+    S_assert_xpath(doc, "//ol[@class='comparison-notes']/li[1][@id='cmp-1-note-1']"
+                        "[starts-with(., 'Varies with the person ')]"
+                        "/a[@class='comparison-note-back'][@href='#cmp-1-ref-1']"
+                        "[@aria-label='Back to note 1 in the table']", 1);
+    S_assert_xpath(doc, "//td//a[@id='cmp-1-ref-1'][@href='#cmp-1-note-1']", 1);
+    S_assert_xpath(doc, "//a[@class='comparison-note-back']"
+                        "[not(substring(@href, 2) = //td//a/@id)]", 0);
     /* Images: the plain image keeps its alt; the before-after figure is not inside a <p>. */
     S_assert_xpath(doc, "//img[@src='/kb/media/layers.png'][@alt='A diagram of the facial layers']", 1);
     S_assert_xpath(doc, "//figure[@class='before-after'][@data-consent='partial']", 1);
@@ -328,10 +338,10 @@ static void test_article_page(void **state)
     /* Glossary terms in Korean text: the link holds the term, the particle follows it
      * (스마스층은, 고정 SMAS는); the heading's 스마스층 is not linked. */
     S_assert_xpath(doc, "//main//p/a[@class='glossary-term'][@href='/kb/glossary/#term-smas']"
-                        "[.='스마스층'][starts-with(following-sibling::node()[1], '은 ')]", 1);
+                        "[.='스마스층'][starts-with(following-sibling::node()[2], '은 ')]", 1);
     S_assert_xpath(doc, "//main//p/a[@class='glossary-term']"
                         "[@href='/kb/glossary/#term-fixed-smas'][.='고정 SMAS']"
-                        "[starts-with(following-sibling::node()[1], '는 ')]", 1);
+                        "[starts-with(following-sibling::node()[2], '는 ')]", 1);
     S_assert_xpath(doc, "//a[@class='glossary-term']", 2);
     S_assert_xpath(doc, "//footer[@class='review-dates']/p[starts-with(., '다음 검토 예정일: ')]", 1);
     ld = e2e_string(doc, "/html/head/script[@type='application/ld+json']");
@@ -378,6 +388,8 @@ static void test_listing_pages(void **state)
     S_assert_xpath(doc, "//table[@class='comparison']//th[@scope='col'][@id='procedure-thread-lift']/a[@href='/kb/articles/layers/']", 1);
     S_assert_xpath(doc, "//table[@class='comparison']//th[@scope='col'][@id='procedure-mini-lift']", 1);
     S_assert_xpath(doc, "//table[@class='comparison']/tbody/tr", 2);
+    /* The compare page's notes are under an h2: the table is its first level. */
+    S_assert_xpath(doc, "//h2[@class='comparison-notes-heading'][@id='cmp-all-notes']", 1);
     xmlFreeDoc(doc);
 
     doc = S_page(s, "glossary/index.html");
@@ -638,6 +650,75 @@ static void S_expect_incremental(S_site *s, int unchanged, const char *step)
     free(a);
     free(b);
     free(full_dir);
+}
+
+/*
+ * Glossary terms explained in place (issue 19): each term linked in an article is followed
+ * by the button that opens its popover, which the page holds once, with the definition
+ * (its citations left out: the article has no list for them), a link to the glossary and
+ * a close button; the glossary page lists its terms under their initials, and leaves out
+ * of "Also called" a name the definition spells out.
+ */
+static void test_glossary_popovers_and_index(void **state)
+{
+    (void)state;
+    S_site *s = S_site_new("good");
+    S_edit(s, "content/glossary.yaml", "definition: \"A layer",
+           "definition: \"Short for superficial musculoaponeurotic system: a layer");
+    S_edit(s, "content/glossary.yaml", "over the cheekbone and temple.",
+           "over the cheekbone and temple [@stuzin1992].");
+    char *err = NULL;
+    if (S_build(s, &err, NULL) != 0)
+        fail_msg("build failed:\n%s", err);
+    free(err);
+    xmlDocPtr doc = S_page(s, "articles/layers/index.html");
+    /* One button per link, right after it, naming the same words, hidden until the CSS
+     * shows it where popovers work. */
+    S_assert_xpath(doc, "//main//a[@class='glossary-term']", 3);
+    S_assert_xpath(doc, "//main//a[@class='glossary-term'][@href='/kb/glossary/#term-smas']"
+                        "/following-sibling::node()[1][self::button][@type='button']"
+                        "[@class='glossary-term'][@popovertarget='def-smas'][@hidden]"
+                        "[. = preceding-sibling::a[1]]", 1);
+    S_assert_xpath(doc, "//button[@class='glossary-term']", 3);
+    /* Each popover once, after the body, for every button and no more. */
+    S_assert_xpath(doc, "//div[@class='glossary-popovers']/div[@popover='auto']", 3);
+    S_assert_xpath(doc, "//button[@popovertarget][not(@popovertarget = //div[@popover]/@id)]", 0);
+    S_assert_xpath(doc, "//div[@popover][not(@id = //button[@class='glossary-term']/@popovertarget)]",
+                   0);
+    S_assert_xpath(doc, "//div[@id='def-smas'][@role='dialog'][@aria-labelledby='def-smas-term']"
+                        "[@class='glossary-popover']", 1);
+    S_assert_xpath(doc, "//div[@id='def-smas']/p[@id='def-smas-term'][.='SMAS']", 1);
+    S_assert_xpath(doc, "//div[@id='def-smas']/p[starts-with(., 'Short for superficial')]", 1);
+    S_assert_xpath(doc, "//div[@id='def-smas']/button[@type='button'][@popovertarget='def-smas']"
+                        "[@popovertargetaction='hide'][@aria-label='Close the explanation']"
+                        "[.='Close']", 1);
+    S_assert_xpath(doc, "//div[@id='def-smas']//a[@href='/kb/glossary/#term-smas']"
+                        "[.='Read in the glossary']", 1);
+    /* A definition's link resolves as on the glossary page; its citation is left out. */
+    S_assert_xpath(doc, "//div[@id='def-dimpling']//a[@href='/kb/articles/dimpling/']", 1);
+    S_assert_xpath(doc, "//div[@id='def-fixed-smas']/p[contains(., 'and temple.')]", 1);
+    S_assert_xpath(doc, "//div[@popover]//sup", 0);
+    /* Every id once on the page. */
+    S_assert_xpath(doc, "//*[@id = preceding::*/@id or @id = ancestor::*/@id]", 0);
+    xmlFreeDoc(doc);
+
+    doc = S_page(s, "glossary/index.html");
+    /* The index: one link per initial that has terms, each to its heading. */
+    S_assert_xpath(doc, "//nav[@class='glossary-index'][@aria-label='Terms by first letter']"
+                        "//a", 3);
+    S_assert_xpath(doc, "//nav[@class='glossary-index']//li[1]/a[@href='#initial-1'][.='D']", 1);
+    S_assert_xpath(doc, "//h2[@class='glossary-initial'][@id='initial-2'][.='F']"
+                        "/following-sibling::*[1][self::dl]//dt[@id='term-fixed-smas']"
+                        "[.='fixed SMAS']", 1);
+    S_assert_xpath(doc, "//h2[@id='initial-3'][.='S']/following-sibling::*[1]"
+                        "//dt[@id='term-smas']", 1);
+    /* The definition says what SMAS is short for: no "Also called" repeats it. */
+    S_assert_xpath(doc, "//*[@class='alias'][.='superficial musculoaponeurotic system']", 0);
+    /* The glossary itself keeps the citation. */
+    S_assert_xpath(doc, "//dd[preceding-sibling::dt[@id='term-fixed-smas']]"
+                        "//sup[@class='citation']", 1);
+    xmlFreeDoc(doc);
+    S_site_free(s);
 }
 
 static void test_incremental_builds(void **state)
@@ -1258,6 +1339,7 @@ int main(void)
         cmocka_unit_test(test_every_page_has_one_disclaimer_and_basics),
         cmocka_unit_test(test_article_page),
         cmocka_unit_test(test_listing_pages),
+        cmocka_unit_test(test_glossary_popovers_and_index),
         cmocka_unit_test(test_topic_pages),
         cmocka_unit_test(test_feed_sitemap_robots),
         cmocka_unit_test(test_drafts_option),

@@ -490,9 +490,9 @@ static void test_render_structure(void **state)
         "</sup></td></tr>"
         "</tbody></table>"
         "<ol class=\"comparison-notes\">"
-        "<li id=\"cmp-1-note-1\">Varies with the person</li>"
+        "<li id=\"cmp-1-note-1\">Varies with the person <a href=\"#cmp-1-ref-1\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>"
         "<li id=\"cmp-1-note-2\">Swelling &amp; bruising "
-        "<span class=\"comparison-source\">Clinic records</span></li>"
+        "<span class=\"comparison-source\">Clinic records</span> <a href=\"#cmp-1-ref-2\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>"
         "</ol></div>");
     free(got);
     xmlFreeNode(wrap);
@@ -512,11 +512,11 @@ static void test_render_notes_numbered_in_reading_order(void **state)
     assert_non_null(notes);
     assert_string_equal(notes,
                         "<ol class=\"comparison-notes\">"
-                        "<li id=\"cmp-2-note-1\">Varies with the person</li>"
+                        "<li id=\"cmp-2-note-1\">Varies with the person <a href=\"#cmp-2-ref-1\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>"
                         "<li id=\"cmp-2-note-2\">Swelling &amp; bruising "
-                        "<span class=\"comparison-source\">Clinic records</span></li>"
+                        "<span class=\"comparison-source\">Clinic records</span> <a href=\"#cmp-2-ref-2\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>"
                         "<li id=\"cmp-2-note-3\"><span class=\"comparison-source\">"
-                        "Journal of Aesthetic Surgery, 2020</span></li>"
+                        "Journal of Aesthetic Surgery, 2020</span> <a href=\"#cmp-2-ref-3\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>"
                         "</ol></div>");
     assert_non_null(strstr(got, "<td data-label=\"Thread lift\">1-2 years<sup>"
                                 "<a href=\"#cmp-2-note-3\" id=\"cmp-2-ref-3\" "
@@ -568,15 +568,15 @@ static void test_render_source_citations(void **state)
     assert_non_null(notes);
     assert_string_equal(notes,
                         "<ol class=\"comparison-notes\">"
-                        "<li id=\"t-note-1\">Varies with the person</li>"
+                        "<li id=\"t-note-1\">Varies with the person <a href=\"#t-ref-1\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>"
                         "<li id=\"t-note-2\">Swelling &amp; bruising"
                         "<span class=\"comparison-source\"><sup class=\"citation\">"
                         "<a href=\"#source-1\" aria-describedby=\"sources\">1</a></sup>"
-                        " and [@zz]</span></li>"
+                        " and [@zz]</span> <a href=\"#t-ref-2\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>"
                         "<li id=\"t-note-3\"><span class=\"comparison-source\">Long-term "
                         "series<sup class=\"citation\"><a href=\"#source-1\" "
                         "aria-describedby=\"sources\">1</a>,<a href=\"#source-2\" "
-                        "id=\"cite-2\" aria-describedby=\"sources\">2</a></sup></span></li>"
+                        "id=\"cite-2\" aria-describedby=\"sources\">2</a></sup></span> <a href=\"#t-ref-3\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>"
                         "</ol></div>");
     assert_int_equal(order.len, 2);
     free(got);
@@ -708,11 +708,11 @@ static void test_render_in_the_page_language(void **state)
     };
     static const char *const notes[] = {
         "<li id=\"t-note-1\">사람마다 달라요 <span class=\"comparison-source\">Clinic audit "
-        "2025</span></li>",
+        "2025</span> <a href=\"#t-ref-1\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>",
         "<li id=\"t-note-1\">Varies with the person <span class=\"comparison-source\">Clinic "
-        "audit 2025</span></li>",
+        "audit 2025</span> <a href=\"#t-ref-1\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>",
         "<li id=\"t-note-1\">사람마다 달라요 <span class=\"comparison-source\">Clinic audit "
-        "2025</span></li>",
+        "2025</span> <a href=\"#t-ref-1\" class=\"comparison-note-back\">\xE2\x86\x91</a></li>",
     };
     for (size_t i = 0; i < 3; i++) {
         xmlNodePtr wrap = compare_render(d, spec, langs[i][0], "t", false, NULL, NULL);

@@ -372,6 +372,33 @@ static void test_links_first_use_only(void **state)
                   1);
 }
 
+/* With popovers: each link is followed by its button, the matched words as its name, and
+ * the linked terms are listed in the order first used, each once; the text after the
+ * button goes on, and a term used again is neither linked nor listed again. */
+static void test_popover_buttons_and_linked_terms(void **state)
+{
+    const glossary *g = *state;
+    xmlDocPtr doc = tu_parse_xml("<p>Fixed smas holds; the SMAS moves, puckering. The SMAS.</p>",
+                                 "test.xml", XML_PARSE_NONET);
+    size_t linked[8] = {0};
+    size_t n = glossary_link_terms_popover(glossary_for_language(g, "en"),
+                                           xmlDocGetRootElement(doc), "/kb/glossary/", linked);
+    char *got = tu_dump(doc, xmlDocGetRootElement(doc));
+#define B(id, text) "<button type=\"button\" class=\"glossary-term\" popovertarget=\"def-" id \
+                    "\" hidden=\"\">" text "</button>"
+    assert_string_equal(got, "<p>" A("fixed-smas", "Fixed smas") B("fixed-smas", "Fixed smas")
+                             " holds; the " A("smas", "SMAS") B("smas", "SMAS") " moves, "
+                             A("dimpling", "puckering") B("dimpling", "puckering")
+                             ". The SMAS.</p>");
+#undef B
+    assert_int_equal(n, 3);
+    assert_string_equal(glossary_get(g, linked[0])->id, "fixed-smas");
+    assert_string_equal(glossary_get(g, linked[1])->id, "smas");
+    assert_string_equal(glossary_get(g, linked[2])->id, "dimpling");
+    free(got);
+    xmlFreeDoc(doc);
+}
+
 static void test_alias_counts_as_the_term(void **state)
 {
     S_expect_link(state,
@@ -630,6 +657,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_valid),
         cmocka_unit_test(test_sorted_order),
+        cmocka_unit_test(test_popover_buttons_and_linked_terms),
         cmocka_unit_test(test_missing_file_gives_empty_glossary),
         cmocka_unit_test(test_unreadable_file),
         cmocka_unit_test(test_missing_fields),

@@ -593,6 +593,21 @@ static void test_citation_ids_reserved(void **state)
     strlist_free(&ids);
 }
 
+/* A heading never takes a glossary popover's id (def-<term>, article.xsl): "Def SMAS"
+ * would be def-smas. */
+static void test_popover_ids_reserved(void **state)
+{
+    (void)state;
+    strlist ids = STRLIST_INIT;
+    const char *text = "## Def SMAS\n\n## Def\n\n## Defence\n";
+    markdown_heading_ids(text, strlen(text), &ids);
+    assert_int_equal(ids.len, 3);
+    assert_string_equal(ids.items[0], "def-smas-heading");
+    assert_string_equal(ids.items[1], "def");
+    assert_string_equal(ids.items[2], "defence");
+    strlist_free(&ids);
+}
+
 /* ---- hooks ---- */
 
 typedef struct {
@@ -1034,6 +1049,7 @@ int main(void)
         cmocka_unit_test(test_citations_render),
         cmocka_unit_test(test_citation_mistakes),
         cmocka_unit_test(test_citation_ids_reserved),
+        cmocka_unit_test(test_popover_ids_reserved),
         cmocka_unit_test(test_figure_hook),
     };
     return cmocka_run_group_tests_name("markdown", tests, tu_xml_setup, NULL);
