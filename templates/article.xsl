@@ -22,6 +22,9 @@
     <xsl:variable name="a" select="/page/article"/>
     <article class="article">
       <header class="article-header">
+        <xsl:call-template name="breadcrumbs">
+          <xsl:with-param name="parent" select="$a/topics/topic[1]"/>
+        </xsl:call-template>
         <h1>
           <xsl:choose>
             <xsl:when test="normalize-space($a/title)"><xsl:copy-of select="$a/title/node()"/></xsl:when>
@@ -32,69 +35,88 @@
         <xsl:if test="normalize-space($a/summary)">
           <p class="lead"><xsl:copy-of select="$a/summary/node()"/></p>
         </xsl:if>
+        <!-- Who reviewed it and when, when it was published, and its topics and
+             procedures: small print, two or three short lines, so that the text itself
+             starts on a phone's first screen. -->
         <div class="article-meta">
-          <xsl:if test="$a/reviewed or normalize-space($a/reviewer)">
+          <xsl:if test="$a/reviewed or normalize-space($a/reviewer) or $a/date">
             <p class="byline">
-              <xsl:choose>
-                <!-- A reviewer site.yaml declares: name and credentials. -->
-                <xsl:when test="$a/reviewer/name">
+              <xsl:if test="$a/reviewed or normalize-space($a/reviewer)">
+                <span class="byline-review">
+                  <xsl:choose>
+                    <!-- A reviewer site.yaml declares: name and credentials. -->
+                    <xsl:when test="$a/reviewer/name">
+                      <xsl:call-template name="str">
+                        <xsl:with-param name="id" select="'byline-named'"/>
+                        <xsl:with-param name="arg1">
+                          <span class="reviewer"><xsl:copy-of select="$a/reviewer/name/node()"/></span>
+                        </xsl:with-param>
+                        <xsl:with-param name="arg2">
+                          <span class="credentials"><xsl:copy-of select="$a/reviewer/credentials/node()"/></span>
+                        </xsl:with-param>
+                        <xsl:with-param name="arg3">
+                          <xsl:call-template name="date"><xsl:with-param name="d" select="$a/reviewed"/></xsl:call-template>
+                        </xsl:with-param>
+                      </xsl:call-template>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:call-template name="str">
+                        <xsl:with-param name="id" select="'byline'"/>
+                        <xsl:with-param name="arg1">
+                          <span class="reviewer"><xsl:copy-of select="$a/reviewer/node()"/></span>
+                        </xsl:with-param>
+                        <xsl:with-param name="arg2">
+                          <xsl:call-template name="date"><xsl:with-param name="d" select="$a/reviewed"/></xsl:call-template>
+                        </xsl:with-param>
+                      </xsl:call-template>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </span>
+              </xsl:if>
+              <xsl:if test="$a/date">
+                <xsl:if test="$a/reviewed or normalize-space($a/reviewer)">
+                  <xsl:text> </xsl:text><span aria-hidden="true" class="sep">·</span><xsl:text> </xsl:text>
+                </xsl:if>
+                <span class="published">
                   <xsl:call-template name="str">
-                    <xsl:with-param name="id" select="'byline-named'"/>
+                    <xsl:with-param name="id" select="'published'"/>
                     <xsl:with-param name="arg1">
-                      <span class="reviewer"><xsl:copy-of select="$a/reviewer/name/node()"/></span>
-                    </xsl:with-param>
-                    <xsl:with-param name="arg2">
-                      <span class="credentials"><xsl:copy-of select="$a/reviewer/credentials/node()"/></span>
-                    </xsl:with-param>
-                    <xsl:with-param name="arg3">
-                      <xsl:call-template name="date"><xsl:with-param name="d" select="$a/reviewed"/></xsl:call-template>
+                      <xsl:call-template name="date"><xsl:with-param name="d" select="$a/date"/></xsl:call-template>
                     </xsl:with-param>
                   </xsl:call-template>
-                </xsl:when>
-                <xsl:otherwise>
-                  <xsl:call-template name="str">
-                    <xsl:with-param name="id" select="'byline'"/>
-                    <xsl:with-param name="arg1">
-                      <span class="reviewer"><xsl:copy-of select="$a/reviewer/node()"/></span>
-                    </xsl:with-param>
-                    <xsl:with-param name="arg2">
-                      <xsl:call-template name="date"><xsl:with-param name="d" select="$a/reviewed"/></xsl:call-template>
-                    </xsl:with-param>
-                  </xsl:call-template>
-                </xsl:otherwise>
-              </xsl:choose>
+                </span>
+              </xsl:if>
             </p>
           </xsl:if>
-          <xsl:if test="$a/date">
-            <p class="published">
-              <xsl:call-template name="str">
-                <xsl:with-param name="id" select="'published'"/>
-                <xsl:with-param name="arg1">
-                  <xsl:call-template name="date"><xsl:with-param name="d" select="$a/date"/></xsl:call-template>
-                </xsl:with-param>
-              </xsl:call-template>
-            </p>
-          </xsl:if>
-          <xsl:if test="$a/topics/topic">
-            <p class="article-topics">
-              <span class="meta-label">
-                <xsl:call-template name="str"><xsl:with-param name="id" select="'topics-label'"/></xsl:call-template>
-              </span>
-              <xsl:for-each select="$a/topics/topic">
-                <xsl:text> </xsl:text>
-                <a class="pill" href="{@href}"><xsl:call-template name="lang-attrs"/><xsl:copy-of select="node()"/></a>
-              </xsl:for-each>
-            </p>
-          </xsl:if>
-          <xsl:if test="$a/procedures/procedure">
-            <p class="article-procedures">
-              <span class="meta-label">
-                <xsl:call-template name="str"><xsl:with-param name="id" select="'procedures-label'"/></xsl:call-template>
-              </span>
-              <xsl:for-each select="$a/procedures/procedure">
-                <xsl:text> </xsl:text>
-                <a class="pill" href="{@href}"><xsl:call-template name="lang-attrs"/><xsl:copy-of select="node()"/></a>
-              </xsl:for-each>
+          <xsl:if test="$a/topics/topic or $a/procedures/procedure">
+            <p class="article-tags">
+              <xsl:if test="$a/topics/topic">
+                <span class="article-topics">
+                  <span class="meta-label">
+                    <xsl:call-template name="str"><xsl:with-param name="id" select="'topics-label'"/></xsl:call-template>
+                  </span>
+                  <xsl:for-each select="$a/topics/topic">
+                    <xsl:text> </xsl:text>
+                    <a href="{@href}"><xsl:call-template name="lang-attrs"/><xsl:copy-of select="node()"/></a>
+                    <xsl:if test="position() != last()"><xsl:text>,</xsl:text></xsl:if>
+                  </xsl:for-each>
+                </span>
+              </xsl:if>
+              <xsl:if test="$a/procedures/procedure">
+                <xsl:if test="$a/topics/topic">
+                  <xsl:text> </xsl:text><span aria-hidden="true" class="sep">·</span><xsl:text> </xsl:text>
+                </xsl:if>
+                <span class="article-procedures">
+                  <span class="meta-label">
+                    <xsl:call-template name="str"><xsl:with-param name="id" select="'procedures-label'"/></xsl:call-template>
+                  </span>
+                  <xsl:for-each select="$a/procedures/procedure">
+                    <xsl:text> </xsl:text>
+                    <a href="{@href}"><xsl:call-template name="lang-attrs"/><xsl:copy-of select="node()"/></a>
+                    <xsl:if test="position() != last()"><xsl:text>,</xsl:text></xsl:if>
+                  </xsl:for-each>
+                </span>
+              </xsl:if>
             </p>
           </xsl:if>
         </div>
@@ -202,10 +224,15 @@
   </xsl:template>
 
   <xsl:template match="toc" mode="toc">
+    <!-- closed on a phone (a <details>: the text comes first); site.js opens it on a
+         wide screen, where site.css puts it beside the article, following the reader -->
     <nav class="toc" aria-labelledby="toc">
-      <h2 id="toc">
-        <xsl:call-template name="str"><xsl:with-param name="id" select="'contents'"/></xsl:call-template>
-      </h2>
+      <details class="toc-details">
+      <summary class="toc-summary">
+        <h2 id="toc">
+          <xsl:call-template name="str"><xsl:with-param name="id" select="'contents'"/></xsl:call-template>
+        </h2>
+      </summary>
       <ol>
         <!-- sub-items that come before any level-2 item stay at the top -->
         <xsl:apply-templates select="key('toc-children', '')" mode="toc-item"/>
@@ -221,6 +248,7 @@
           </li>
         </xsl:for-each>
       </ol>
+      </details>
     </nav>
   </xsl:template>
 

@@ -21,6 +21,10 @@
       <xsl:with-param name="level" select="2"/>
     </xsl:apply-templates>
     <xsl:apply-templates select="/page/sources[source]"/>
+    <xsl:call-template name="reviewed-note">
+      <xsl:with-param name="id" select="'compare-reviewed'"/>
+      <xsl:with-param name="d" select="/page/reviewed"/>
+    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>

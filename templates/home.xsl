@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   home.xsl: the home page (/).
-  h1 = the site title, the site description as introduction, the topics as
+  h1 = the string home-heading (the site title is in the header), the site description as introduction, the topics as
   cards (description and article count), then the newest articles.
 -->
 <xsl:stylesheet version="1.0"
@@ -11,7 +11,8 @@
 
   <xsl:template name="content">
     <div class="intro">
-      <h1><xsl:value-of select="normalize-space($site/title)"/></h1>
+      <!-- the site's title is the header's first line: the heading says what is here -->
+      <h1><xsl:call-template name="str"><xsl:with-param name="id" select="'home-heading'"/></xsl:call-template></h1>
       <xsl:if test="normalize-space($site/description)">
         <p class="lead"><xsl:value-of select="normalize-space($site/description)"/></p>
       </xsl:if>

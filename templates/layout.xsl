@@ -576,6 +576,14 @@
           <script type="{@type}"><xsl:value-of select="."/></script>
         </xsl:for-each>
         <link rel="stylesheet" href="{$site/assets}site.css"/>
+        <!-- the site's icon (a browser asks for /favicon.ico without it) and the colour a
+             phone gives its address bar: the brand colour of site.css -->
+        <link rel="icon" href="{$site/assets}favicon.svg" type="image/svg+xml"/>
+        <link rel="icon" href="{$site/assets}favicon-32.png" sizes="32x32" type="image/png"/>
+        <meta name="theme-color" content="#0b4f5c"/>
+        <!-- Escape and focus for the header's menu, the contents open on a wide screen
+             where CSS cannot do it: nothing depends on it -->
+        <script src="{$site/assets}site.js" defer="defer"></script>
         <xsl:if test="normalize-space($site/links/@feed)">
           <link rel="alternate" type="application/atom+xml" href="{$site/links/@feed}">
             <xsl:attribute name="title">
@@ -614,6 +622,18 @@
         <xsl:value-of select="normalize-space($site/title)"/>
       </a>
       <xsl:call-template name="language-switch"/>
+      <!-- The menu: search and navigation. On a phone a "Menu" button (a <details>: it
+           opens and closes without JavaScript; assets/site.js adds Escape and focus);
+           from 40em the button is hidden and its content shown in the header line
+           (site.css, ::details-content), or opened by site.js where that is not
+           supported. -->
+      <details class="site-menu">
+        <summary class="site-menu-button">
+          <span class="site-menu-icon" aria-hidden="true"></span>
+          <span class="site-menu-text">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'menu'"/></xsl:call-template>
+          </span>
+        </summary>
       <!-- Search, after the site title (on a wide screen they share the first line, the
            navigation below). A plain GET form: it works without JavaScript, and
            /search/?q=… lists the results when search.js runs there. The label wraps
@@ -664,6 +684,7 @@
           </xsl:if>
         </ul>
       </nav>
+      </details>
     </header>
   </xsl:template>
 
@@ -680,8 +701,59 @@
     </li>
   </xsl:template>
 
+  <!-- "… last reviewed: <date>" under a page's content: the string $id with the date
+       $d (a <date>-like element) in slot 1; nothing without $d. -->
+  <xsl:template name="reviewed-note">
+    <xsl:param name="id"/>
+    <xsl:param name="d" select="/.."/>
+    <xsl:if test="$d">
+      <footer class="review-dates">
+        <p>
+          <xsl:call-template name="str">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="arg1">
+              <xsl:call-template name="date"><xsl:with-param name="d" select="$d"/></xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </p>
+      </footer>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Breadcrumbs (article and topic pages): the home page, then $parent (an element
+       with @href whose text is its title: an article's first topic), if any. The page
+       itself is left out: its <h1> follows. -->
+  <xsl:template name="breadcrumbs">
+    <xsl:param name="parent" select="/.."/>
+    <nav class="breadcrumbs">
+      <xsl:attribute name="aria-label">
+        <xsl:call-template name="str"><xsl:with-param name="id" select="'breadcrumb-label'"/></xsl:call-template>
+      </xsl:attribute>
+      <ol role="list">
+        <li>
+          <a href="{$site/root}">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'breadcrumb-home'"/></xsl:call-template>
+          </a>
+        </li>
+        <xsl:for-each select="$parent[normalize-space(@href)]">
+          <li>
+            <a href="{@href}"><xsl:call-template name="lang-attrs"/><xsl:value-of select="normalize-space(.)"/></a>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </nav>
+  </xsl:template>
+
   <xsl:template name="site-footer">
     <footer class="site-footer">
+      <!-- "#top" is the top of the document (HTML), whatever the page's ids -->
+      <xsl:if test="$kind != 'not-found'">
+        <p class="back-to-top">
+          <a href="#top">
+            <xsl:call-template name="str"><xsl:with-param name="id" select="'back-to-top'"/></xsl:call-template>
+          </a>
+        </p>
+      </xsl:if>
       <p class="footer-title">
         <a href="{$site/root}"><xsl:value-of select="normalize-space($site/title)"/></a>
       </p>

@@ -13,6 +13,7 @@
 
   <xsl:template name="content">
     <xsl:variable name="topic" select="/page/topic"/>
+    <xsl:call-template name="breadcrumbs"/>
     <div class="intro">
       <h1><xsl:call-template name="page-title"/></h1>
       <xsl:if test="normalize-space($topic/description)">
@@ -33,6 +34,10 @@
           </xsl:call-template>
           <xsl:apply-templates select="/page/pagination"/>
         </section>
+        <xsl:call-template name="reviewed-note">
+          <xsl:with-param name="id" select="'topic-reviewed'"/>
+          <xsl:with-param name="d" select="$topic/reviewed"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <p class="empty">

@@ -86,6 +86,17 @@ static void S_pagination(xmlNodePtr page, const build_lang *bl, const char *id, 
     }
 }
 
+/* The newest `reviewed` of the n articles in list (NULL when n is 0), for the <reviewed> of
+ * a page that shows no text of its own reviewed (templates/README.md, "Page XML"). */
+static const date_ymd *S_newest_review(const article *const *list, size_t n)
+{
+    const date_ymd *newest = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!newest || date_compare(&list[i]->fm->reviewed, newest) > 0)
+            newest = &list[i]->fm->reviewed;
+    return newest;
+}
+
 /* Page p (from 1) of topic t's list in language bl. */
 static void S_render_topic_page(build *b, build_lang *bl, size_t t, size_t p)
 {
@@ -106,6 +117,10 @@ static void S_render_topic_page(build *b, build_lang *bl, size_t t, size_t p)
     xmlNewProp(el, BAD_CAST "href", BAD_CAST first);
     pagexml_text(el, "title", title);
     pagexml_text(el, "description", description);
+    /* when its articles, on every page of its list, were last reviewed: the newest */
+    const date_ymd *reviewed = S_newest_review(in_topic, n);
+    if (reviewed)
+        pagexml_date(el, "reviewed", reviewed, bl->L);
     S_pagination(page, bl, topic->id, p, build_topic_pages(n));
     xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "articles", NULL);
     for (size_t i = (p - 1) * TOPIC_PAGE_SIZE; i < n && i < p * TOPIC_PAGE_SIZE; i++)
@@ -202,6 +217,20 @@ void build_render_compare(build *b, build_lang *bl)
                                 bl->topic_counts);
     build_list_languages(b, doc, bl, PERMALINK_COMPARE, NULL, 0);
     xmlNodePtr cmp = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "comparison", NULL);
+    /* procedures.yaml has no review date: the table's date is the newest review of the
+     * articles its procedures name (their columns' links), in this language */
+    const article **named = xcalloc(bl->n_listed + 1, sizeof *named);
+    size_t n_named = 0;
+    for (size_t i = 0; i < bl->n_listed; i++)
+        for (size_t p = 0; p < data->n_procedures; p++)
+            if (bl->procedure_hrefs[p] && strcmp(bl->procedure_hrefs[p], bl->listed[i]->url) == 0) {
+                named[n_named++] = bl->listed[i];
+                break;
+            }
+    const date_ymd *reviewed = S_newest_review(named, n_named);
+    if (reviewed)
+        pagexml_date(xmlDocGetRootElement(doc), "reviewed", reviewed, bl->L);
+    free(named);
     /* Its notes' citations number into a list of sources of its own; their ids were
      * checked when the data was read (build_check_data_citations). */
     render_ctx c = {.b = b, .file = data->file, .lang = bl, .quiet = true,

@@ -259,8 +259,11 @@ static void S_heading_exit(S_render *r, cmark_node *n, xmlNodePtr h)
     char *href = xasprintf("#%s", id);
     xmlNewProp(a, BAD_CAST "href", BAD_CAST href);
     free(href);
-    /* The link's accessible name is the heading it points to: no words in code. */
-    xmlNewProp(a, BAD_CAST "aria-labelledby", BAD_CAST id);
+    /* For the mouse only: hidden from screen readers, which would otherwise read the
+     * heading with a "#" (or twice), and out of the Tab order (the contents link to every
+     * section); aria-hidden on a focusable element needs tabindex="-1" (axe). */
+    xmlNewProp(a, BAD_CAST "aria-hidden", BAD_CAST "true");
+    xmlNewProp(a, BAD_CAST "tabindex", BAD_CAST "-1");
     xmlAddChild(a, xmlNewText(BAD_CAST "#"));
     xmlAddChild(h, xmlNewText(BAD_CAST " "));
     xmlAddChild(h, a);

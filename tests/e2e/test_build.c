@@ -190,6 +190,23 @@ static void test_every_page_has_one_disclaimer_and_basics(void **state)
                             "[@action='/kb/search/'][@aria-label]"
                             "/label[normalize-space(span)]/input[@type='search'][@name='q']",
                        strcmp(S_pages[i], "search/index.html") == 0 ? 0 : 1);
+        /* On a phone the search and the navigation are behind one "Menu" button, a
+         * <details> that works without script; site.js (deferred, from the site) adds
+         * Escape and focus. */
+        S_assert_xpath(doc, "//header[@class='site-header']/details[@class='site-menu'][not(@open)]"
+                            "/summary[1][normalize-space()='Menu' or normalize-space()='메뉴']"
+                            "/following-sibling::nav[@class='site-nav']", 1);
+        S_assert_xpath(doc, "//head/script[@src='/kb/assets/site.js'][@defer]", 1);
+        /* An icon (SVG, and a 32 px PNG for the rest) and the brand colour for the
+         * browser's own bar. */
+        S_assert_xpath(doc, "//head/link[@rel='icon'][@type='image/svg+xml']"
+                            "[@href='/kb/assets/favicon.svg']", 1);
+        S_assert_xpath(doc, "//head/link[@rel='icon'][@type='image/png'][@sizes='32x32']"
+                            "[@href='/kb/assets/favicon-32.png']", 1);
+        S_assert_xpath(doc, "//head/meta[@name='theme-color'][@content='#0b4f5c']", 1);
+        /* "Back to top" in every footer but the 404 page's. */
+        S_assert_xpath(doc, "//footer[@class='site-footer']/p[@class='back-to-top']/a[@href='#top']",
+                       strcmp(S_pages[i], "404.html") == 0 ? 0 : 1);
         xmlFreeDoc(doc);
     }
     free(err);
@@ -206,11 +223,27 @@ static void test_article_page(void **state)
     S_assert_string(doc, "//h1", "The layers of the face");
     S_assert_string(doc, "/html/@lang", "en");
     /* Headings: stable ids, de-duplicated, each with a self-link. */
-    S_assert_xpath(doc, "//main//h2[@id='what-the-smas-is']/a[@class='heading-anchor'][@href='#what-the-smas-is']", 1);
+    S_assert_xpath(doc, "//main//h2[@id='what-the-smas-is']/a[@class='heading-anchor'][@href='#what-the-smas-is']"
+                      "[@aria-hidden='true'][@tabindex='-1'][not(@aria-labelledby)]", 1);
     S_assert_xpath(doc, "//h2[@id='same-name']", 1);
     S_assert_xpath(doc, "//h2[@id='same-name-1']", 1);
     /* A table of contents, as the article has three or more sections. */
     S_assert_xpath(doc, "//nav[contains(@class,'toc')]//a[@href='#fixed-and-mobile-parts']", 1);
+    /* ...closed in the page (a phone shows the text first; site.js opens it on a wide
+     * screen), its heading the summary. */
+    S_assert_xpath(doc, "//nav[@class='toc'][@aria-labelledby='toc']/details[@class='toc-details']"
+                        "[not(@open)]/summary/h2[@id='toc']", 1);
+    /* Breadcrumbs: home, then the article's first topic. */
+    S_assert_xpath(doc, "//header[@class='article-header']/nav[@class='breadcrumbs']/ol"
+                        "[li[1]/a[@href='/kb/']][li[2]/a[@href='/kb/topics/anatomy/']][count(li)=2]"
+                        "/../following-sibling::h1", 1);
+    /* Review, publication, topics and procedures: two short lines of small print. */
+    S_assert_xpath(doc, "//div[@class='article-meta']/p", 2);
+    S_assert_xpath(doc, "//div[@class='article-meta']/p[@class='byline']"
+                        "[span[@class='byline-review']][span[@class='published']]", 1);
+    S_assert_xpath(doc, "//div[@class='article-meta']/p[@class='article-tags']"
+                        "[span[@class='article-topics']/a[@href='/kb/topics/thread-lift/']]"
+                        "[span[@class='article-procedures']/a]", 1);
     /* Citations: numbered in the order first cited, each number linking to its source and
      * the first of each linked back to; the list after the body, in the NLM's style. */
     S_assert_xpath(doc, "//main//p/sup[@class='citation']", 3);
@@ -278,8 +311,8 @@ static void test_article_page(void **state)
     S_assert_xpath(doc, "//figure[@class='before-after']/figcaption[contains(., \"Shown with the patient's written consent\")]", 1);
     S_assert_xpath(doc, "//figure[@class='before-after']//img[@alt!='']", 2);
     /* Review byline, topics and related articles. */
-    S_assert_xpath(doc, "//p[@class='byline'][contains(., 'Medical review team')]/time[@datetime='2026-11-10']", 1);
-    S_assert_xpath(doc, "//a[@href='/kb/topics/anatomy/']", 2); /* nav and article topics */
+    S_assert_xpath(doc, "//p[@class='byline']/span[contains(., 'Medical review team')]/time[@datetime='2026-11-10']", 1);
+    S_assert_xpath(doc, "//a[@href='/kb/topics/anatomy/']", 3); /* nav, breadcrumbs, article topics */
     S_assert_xpath(doc, "//aside[contains(@class,'related')]//a[@href='/kb/articles/dimpling/']", 1);
     S_assert_xpath(doc, "//aside[@class='medical-disclaimer']/preceding::main", 0);
     S_assert_xpath(doc, "//main//aside[@class='medical-disclaimer']", 1);
@@ -370,7 +403,10 @@ static void test_listing_pages(void **state)
     char *err = NULL;
     assert_int_equal(S_build(s, &err, NULL), 0);
     xmlDocPtr doc = S_page(s, "index.html");
-    S_assert_string(doc, "//h1", "Fixture Clinic Knowledge Base");
+    /* The site's title is the header's; the home page's heading says what is here. */
+    S_assert_string(doc, "//h1", "Information for patients");
+    S_assert_string(doc, "normalize-space(//header/a[@class='site-title'])",
+                    "Fixture Clinic Knowledge Base");
     /* Newest first; the draft is not listed. */
     S_assert_xpath(doc, "//main//a[@href='/kb/articles/dimpling/']/following::a[@href='/kb/articles/layers/']", 1);
     S_assert_xpath(doc, "//a[contains(@href,'upcoming')]", 0);
@@ -382,9 +418,24 @@ static void test_listing_pages(void **state)
     S_assert_xpath(doc, "//main//a[@href='/kb/articles/layers/']", 1);
     S_assert_xpath(doc, "//main//a[@href='/kb/articles/dimpling/']", 1);
     S_assert_xpath(doc, "//main//a[@href='/kb/articles/smas-ko/']", 0);
+    /* Breadcrumbs to the home page; the description first; when its articles were last
+     * reviewed: the newer of layers' (2026-11-10) and dimpling's (2026-11-12). */
+    S_assert_xpath(doc, "//main/nav[@class='breadcrumbs'][@aria-label='You are here']"
+                        "/ol/li/a[@href='/kb/'][.='Home']", 1);
+    S_assert_xpath(doc, "//main/div[@class='intro']/h1/following-sibling::*[1][self::p[@class='lead']]", 1);
+    S_assert_xpath(doc, "//main/footer[@class='review-dates']//time[@datetime='2026-11-12']", 1);
+    S_assert_xpath(doc, "//main/footer[@class='review-dates']//time", 1);
+    xmlFreeDoc(doc);
+    /* A topic without published articles has no review date (the draft's is not shown). */
+    doc = S_page(s, "topics/consultation/index.html");
+    S_assert_xpath(doc, "//footer[@class='review-dates']", 0);
     xmlFreeDoc(doc);
 
     doc = S_page(s, "compare/index.html");
+    /* procedures.yaml has no date: the newest review of the articles its procedures name,
+     * layers (2026-11-10), not dimpling's newer one, which no procedure names. */
+    S_assert_xpath(doc, "//main/footer[@class='review-dates']//time[@datetime='2026-11-10']", 1);
+    S_assert_xpath(doc, "//main/footer[@class='review-dates']//time", 1);
     S_assert_xpath(doc, "//table[@class='comparison']//th[@scope='col'][@id='procedure-thread-lift']/a[@href='/kb/articles/layers/']", 1);
     S_assert_xpath(doc, "//table[@class='comparison']//th[@scope='col'][@id='procedure-mini-lift']", 1);
     S_assert_xpath(doc, "//table[@class='comparison']/tbody/tr", 2);

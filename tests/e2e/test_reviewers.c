@@ -80,16 +80,16 @@ static void test_byline_in_both_languages(void **state)
     assert_int_equal(S_build(dir, false, &err), 0);
     free(err);
     xmlDocPtr ko = S_page(dir, "articles/face-layers-smas/index.html");
-    S_expect_string(ko, "normalize-space(//p[@class='byline'])",
+    S_expect_string(ko, "normalize-space(//p[@class='byline']/span[@class='byline-review'])",
                     "의료진 감수: 예시 검토의 (성형외과 전문의) · 최종 검토일 2026년 12월 6일");
-    S_expect_string(ko, "//p[@class='byline']/span[@class='reviewer']", "예시 검토의");
-    S_expect_string(ko, "//p[@class='byline']/span[@class='credentials']", "성형외과 전문의");
+    S_expect_string(ko, "//p[@class='byline']/span/span[@class='reviewer']", "예시 검토의");
+    S_expect_string(ko, "//p[@class='byline']/span/span[@class='credentials']", "성형외과 전문의");
     xmlFreeDoc(ko);
     xmlDocPtr en = S_page(dir, "en/articles/face-layers-smas/index.html");
-    S_expect_string(en, "normalize-space(//p[@class='byline'])",
+    S_expect_string(en, "normalize-space(//p[@class='byline']/span[@class='byline-review'])",
                     "Medically reviewed by Example Reviewer, Board-certified plastic surgeon, "
                     "on 6 December 2026");
-    S_expect_string(en, "//p[@class='byline']/time/@datetime", "2026-12-06");
+    S_expect_string(en, "//p[@class='byline']/span[@class='byline-review']/time/@datetime", "2026-12-06");
     xmlFreeDoc(en);
     S_remove(dir);
 }
@@ -281,7 +281,7 @@ static void test_release_publishes_without_examples(void **state)
         fail_msg("the release build failed (%d):\n%s", status, err);
     free(err);
     xmlDocPtr en = S_page(dir, "en/articles/face-layers-smas/index.html");
-    S_expect_string(en, "//p[@class='byline']/span[@class='reviewer']", "Fixture Reviewer");
+    S_expect_string(en, "//p[@class='byline']/span/span[@class='reviewer']", "Fixture Reviewer");
     xmlFreeDoc(en);
     S_remove(dir);
 }

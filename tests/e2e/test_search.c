@@ -198,7 +198,7 @@ static void test_header_form_on_every_page(void **state)
     assert_int_equal(pages.len, 13);
     for (size_t i = 0; i < pages.len; i++) {
         xmlDocPtr doc = S_page(dir, pages.items[i]);
-        int n = e2e_count(doc, "//header[@class='site-header']/form[@class='site-search']"
+        int n = e2e_count(doc, "//header[@class='site-header']/details[@class='site-menu']/form[@class='site-search']"
                                "[@role='search'][@method='get'][@action='/kb/search/']"
                                "[label/input[@name='q'][@type='search']][button[@type='submit']]");
         int want = strcmp(pages.items[i], "search/index.html") == 0 ? 0 : 1;

@@ -129,10 +129,10 @@ static void test_heading_id_and_anchor(void **state)
     assert_string_equal(
         got, "<body><h2 id=\"what-is-smas\">What <em>is</em> <code>SMAS</code>? "
              "<a class=\"heading-anchor\" href=\"#what-is-smas\" "
-             "aria-labelledby=\"what-is-smas\">#</a></h2>"
+             "aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>"
              "<h3 id=\"risks-side-effects\">Risks &amp; side-effects "
              "<a class=\"heading-anchor\" href=\"#risks-side-effects\" "
-             "aria-labelledby=\"risks-side-effects\">#</a></h3></body>");
+             "aria-hidden=\"true\" tabindex=\"-1\">#</a></h3></body>");
     assert_int_equal(diag_count(diags), 0);
     assert_int_equal(r->n_headings, 2);
     assert_int_equal(r->headings[0].level, 2);
@@ -160,7 +160,7 @@ static void test_duplicate_heading_ids(void **state)
     assert_string_equal(r->headings[4].id, "section-1");
     char *got = tu_dump(NULL, r->body);
     assert_non_null(strstr(got, "<h2 id=\"causes-1\">Causes <a class=\"heading-anchor\" "
-                                "href=\"#causes-1\" aria-labelledby=\"causes-1\">#</a></h2>"));
+                                "href=\"#causes-1\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>"));
     free(got);
     markdown_result_free(r);
     diag_list_free(diags);
@@ -179,7 +179,7 @@ static void test_reserved_heading_ids(void **state)
     assert_string_equal(r->headings[3].id, "content-1");
     char *got = tu_dump(NULL, r->body);
     assert_non_null(strstr(got, "<h2 id=\"main-1\">Main <a class=\"heading-anchor\" "
-                                "href=\"#main-1\" aria-labelledby=\"main-1\">#</a></h2>"));
+                                "href=\"#main-1\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>"));
     assert_null(strstr(got, "id=\"main\""));
     free(got);
     markdown_result_free(r);
@@ -274,7 +274,7 @@ static void test_level1_heading_allowed_without_no_h1(void **state)
     (void)state;
     S_expect("# Title\n", 0,
              "<body><h1 id=\"title\">Title <a class=\"heading-anchor\" href=\"#title\" "
-             "aria-labelledby=\"title\">#</a></h1></body>");
+             "aria-hidden=\"true\" tabindex=\"-1\">#</a></h1></body>");
 }
 
 /* ---- raw HTML ---- */
@@ -853,7 +853,7 @@ static void test_invalid_utf8_does_not_crash(void **state)
     assert_string_equal(got, "<body><p>Bad \xEF\xBF\xBD\xEF\xBF\xBD bytes \xEF\xBF\xBD</p>"
                              "<h2 id=\"head-&#xFFFD;\">Head \xEF\xBF\xBD "
                              "<a class=\"heading-anchor\" "
-                             "href=\"#head-&#xFFFD;\" aria-labelledby=\"head-&#xFFFD;\">#</a>"
+                             "href=\"#head-&#xFFFD;\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
                              "</h2></body>");
     assert_int_equal(r->n_headings, 1);
     assert_true(xmlCheckUTF8(BAD_CAST r->headings[0].id));
@@ -986,7 +986,7 @@ static void test_figure_hook(void **state)
                              "<p><img src=\"media/p.jpg\" alt=\"A photo\"/></p>"
                              "<p>See <img src=\"media/f.svg\" alt=\"inline\"/> here.</p>"
                              "<h2 id=\"diagram-1-heading\">Diagram 1 <a class=\"heading-anchor\" "
-                             "href=\"#diagram-1-heading\" aria-labelledby=\"diagram-1-heading\">"
+                             "href=\"#diagram-1-heading\" aria-hidden=\"true\" tabindex=\"-1\">"
                              "#</a></h2></body>");
     /* Three images alone (the photo's hook said no); never the one among words. */
     assert_int_equal(log.calls, 3);
