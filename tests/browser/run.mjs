@@ -10,7 +10,10 @@
 // a focused element that is not in the viewport, is covered by another element, or looks the
 // same focused as blurred; take a full-page screenshot; on a page with glossary popovers,
 // open the first by keyboard, check it and the focus, run axe with it open and close it with
-// Escape (checkPopover). Then the Nu HTML Checker (vnu.jar,
+// Escape (checkPopover); measure the layout (tests/browser/layout.mjs: the first paragraph of
+// an article on a phone's first screen, the header at most a quarter of the viewport, and at
+// 320 px with 200 % text no sideways scrolling and a usable search field). Then the Nu HTML
+// Checker (vnu.jar,
 // run with Java) over every page: zero errors. A summary table goes to OUT/browser-report.md.
 //
 // Options and environment (options win):
@@ -35,6 +38,8 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
+import { measureLayout, measureLargeTextAt, layoutFailures, layoutRow, LAYOUT_TABLE_HEAD,
+         NARROW } from './layout.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -423,6 +428,9 @@ async function checkPage(browser, origin, page, vp, axeSource, shotDir) {
     result.axe = axe.violations;
     result.incomplete = axe.incomplete;
 
+    // Before the focus walk, which may scroll and open things.
+    await tab.evaluate(() => window.scrollTo(0, 0));
+    result.layout = await measureLayout(tab);
     result.focus = await checkFocus(tab);
     result.reflow = await checkReflow(tab);
     result.popover = await checkPopover(tab, axeSource, join(shotDir, `${page.shot}-${vp.name}-popover.png`));
@@ -649,6 +657,20 @@ async function main() {
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
+  // Each page once more at 320 px with twice the text size (layout.mjs).
+  let nextLarge = 0;
+  const largeWorker = async () => {
+    while (nextLarge < results.length) {
+      const row = results[nextLarge++];
+      try {
+        row.large = await measureLargeTextAt(browser, origin + row.entry.url,
+                                             { colorScheme: 'light', serviceWorkers: 'block' });
+      } catch (err) {
+        row.largeError = err.message.split('\n')[0];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, largeWorker));
   await browser.close();
   server.close();
   rmSync(profile, { recursive: true, force: true });
@@ -659,6 +681,7 @@ async function main() {
 
   // -------------------------------------------------------------- report
   const lines = [];
+  const layoutLines = [];
   const detail = [];
   const review = [];
   let failedPages = 0;
@@ -696,6 +719,13 @@ async function main() {
     for (const e of errs) {
       detail.push(`${e.text}${e.extract ? `\n    ${e.extract.replace(/\s+/g, ' ').trim()}` : ''}`);
     }
+    // The layout measures: the first paragraph, the header, 320 px with 200 % text. The
+    // 404 page is measured too but is not an article.
+    const m = { '360': row.byWidth['360']?.layout, '1280': row.byWidth['1280']?.layout,
+                large: row.large };
+    layoutLines.push(layoutRow(row.page, m));
+    if (row.largeError) { failed = true; detail.push(`${row.page} at ${NARROW.width}x${NARROW.height}, 200 % text: could not be checked: ${row.largeError}`); }
+    for (const f of layoutFailures(m)) { failed = true; detail.push(`${row.page}: layout: ${f}`); }
     if (failed) failedPages++;
     lines.push(`| ${row.page} | ${cells.axe.join(' / ')} | ${cells.stops.join(' / ')} | ` +
                `${cells.focusFail.join(' / ')} | ${cells.external} | ${cells.other} | ${errs.length} | ` +
@@ -715,6 +745,17 @@ async function main() {
     ...lines,
     '',
     `${results.length - failedPages} passed, ${failedPages} failed`,
+    '',
+    '## Layout',
+    '',
+    'The first paragraph of an article\'s body at 360x800 (fails below 800 px; other pages: ' +
+    'their first paragraph, not checked), the site header\'s height (fails above 25 % of ' +
+    'the viewport\'s height), and at 320x800 with the root font size doubled: the page\'s ' +
+    'width (fails wider than the window) and the header\'s search field with the menu open ' +
+    '(fails below 120 px). See tests/browser/layout.mjs.',
+    '',
+    ...LAYOUT_TABLE_HEAD,
+    ...layoutLines,
     '',
   ];
   if (detail.length) report.push('## Failures', '', '```', ...detail, '```', '');
