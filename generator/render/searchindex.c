@@ -38,6 +38,7 @@ void searchindex_free(searchindex *si)
         free(a->summary);
         free(a->lang);
         free(a->headings);
+        free(a->text);
     }
     free(si->articles);
     for (size_t i = 0; i < si->n_terms; i++) {
@@ -209,8 +210,9 @@ static bool S_inline(const xmlNode *n)
     return false;
 }
 
-/* The text under root as a reader sees it, blocks apart, into out; without recursion. */
-static void S_text_of(const xmlNode *root, strbuf *out)
+/* The text under root as a reader sees it, into out, each block ended by sep; without
+ * recursion. */
+static void S_text_of(const xmlNode *root, strbuf *out, char sep)
 {
     const xmlNode *n = root->children;
     while (n) {
@@ -219,7 +221,7 @@ static void S_text_of(const xmlNode *root, strbuf *out)
                 strbuf_puts(out, (const char *)n->content);
         } else if (n->type == XML_ELEMENT_NODE && !S_left_out(n)) {
             if (!S_inline(n))
-                strbuf_putc(out, ' ');
+                strbuf_putc(out, sep);
             if (n->children) {
                 n = n->children;
                 continue;
@@ -228,7 +230,7 @@ static void S_text_of(const xmlNode *root, strbuf *out)
         while (n != root && !n->next) {
             n = n->parent;
             if (n != root && n->type == XML_ELEMENT_NODE && !S_inline(n))
-                strbuf_putc(out, ' ');
+                strbuf_putc(out, sep);
         }
         n = n == root ? NULL : n->next;
     }
@@ -281,8 +283,10 @@ void searchindex_add_body(searchindex *si, size_t i, const xmlNode *body,
     si_collect_fields(a, &wb);
     strbuf text = STRBUF_INIT;
     if (body)
-        S_text_of(body, &text);
-    si_collect(&wb, text.data ? text.data : "", text.len, false);
+        S_text_of(body, &text, SI_BLOCK);
+    free(a->text);
+    a->text = si_excerpt(strbuf_str(&text), text.len, &wb, &a->n_text);
+    si_collect(&wb, strbuf_str(&text), text.len, false);
     strbuf_free(&text);
     si_add_words(si, i, &wb);
     a->has_body = true;
@@ -305,7 +309,7 @@ void searchindex_add_term(searchindex *si, const char *term, const char *const *
         t->aliases[k] = xstrdup(aliases[k]);
     strbuf text = STRBUF_INIT;
     if (definition)
-        S_text_of(definition, &text);
+        S_text_of(definition, &text, ' ');
     t->definition = S_collapse(strbuf_str(&text));
     strbuf_free(&text);
 }

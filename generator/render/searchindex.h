@@ -38,7 +38,7 @@
 #include "markdown/markdown.h"
 
 /* The format version written in the file ("format"); search.js refuses another. */
-#define SEARCHINDEX_FORMAT 1
+#define SEARCHINDEX_FORMAT 2
 /* Where the index is written in the site. */
 #define SEARCHINDEX_FILE "search-index.json"
 /* Longer words (in bytes, after normalisation) are left out: a pasted address or code. */

@@ -19,6 +19,17 @@
 /* No article: an entry of the map from an old index's articles to a new one's. */
 #define SI_NONE UINT32_MAX
 
+/* The end of a block (paragraph, list item, cell) in an article's text: sentences end there. */
+#define SI_BLOCK '\x1e'
+/*
+ * An article's excerpt (searchindex.h, "text"): at most SI_EXCERPT_CHARS characters in all,
+ * of sentences of SI_SENTENCE_MIN to SI_SENTENCE_MAX characters. Chosen for the budget of
+ * issue 19: the index of 10,000 articles under 1.5 MB gzipped (README.md, "Search").
+ */
+#define SI_EXCERPT_CHARS 200
+#define SI_SENTENCE_MIN 12
+#define SI_SENTENCE_MAX 160
+
 /*
  * The articles that hold one word. While few, their numbers (unsorted, as the threads add
  * them); once the numbers would take more room than one bit per article, a bit set.
@@ -33,6 +44,8 @@ typedef struct {
     char *url, *title, *summary, *lang;
     char *headings; /* packed: text '\0' id '\0', n_headings times */
     uint32_t n_headings;
+    char *text; /* the excerpt, packed: sentence '\0', n_text times (NULL: none) */
+    uint32_t n_text;
     bool has_body;
 } si_article;
 
@@ -85,6 +98,17 @@ void si_collect(si_wordbuf *wb, const char *text, size_t len, bool field);
 
 /* Free what wb holds (not wb itself). */
 void si_wordbuf_free(si_wordbuf *wb);
+
+/* ---- the excerpt (searchindex_excerpt.c) ---- */
+
+/*
+ * The sentences of an article's text (len bytes, its blocks ended by SI_BLOCK) that its
+ * excerpt keeps: greedily the one with the most words that neither fields (the words of
+ * its title, summary and headings) nor a sentence already taken has, while they fit in
+ * SI_EXCERPT_CHARS; in the article's order, white space collapsed, each ending in '\0'
+ * (the caller frees them). *n is how many.
+ */
+char *si_excerpt(const char *text, size_t len, const si_wordbuf *fields, uint32_t *n);
 
 /* ---- the index in memory (searchindex.c) ---- */
 

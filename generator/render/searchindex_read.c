@@ -114,12 +114,29 @@ searchindex *searchindex_read(const char *path)
         }
         si->articles[i].headings = strbuf_detach(&packed);
         si->articles[i].n_headings = (uint32_t)json_array_size(hs);
+        /* The excerpt; an index without one is not this format's. */
+        json_t *text = json_object_get(a, "text");
+        ok = ok && json_is_array(text);
+        strbuf sentences = STRBUF_INIT;
+        for (size_t k = 0; ok && k < json_array_size(text); k++) {
+            json_t *sentence = json_array_get(text, k);
+            ok = json_is_string(sentence);
+            if (ok)
+                strbuf_append(&sentences, json_string_value(sentence),
+                              strlen(json_string_value(sentence)) + 1);
+        }
+        si->articles[i].text = strbuf_detach(&sentences);
+        si->articles[i].n_text = ok ? (uint32_t)json_array_size(text) : 0;
         si->articles[i].has_body = true;
         /* Two articles at one address: the first is taken, as in the file's order. */
         xmlHashAddEntry(si->by_url, BAD_CAST json_string_value(url), (void *)(uintptr_t)(i + 1));
     }
     for (size_t k = 0; ok && k < json_array_size(words); k++) {
         json_t *w = json_array_get(words, k), *p = json_array_get(postings, k);
+        /* An earlier word's number: that word's postings (which are a string). */
+        if (json_is_integer(p) && json_integer_value(p) >= 0 &&
+            (size_t)json_integer_value(p) < k)
+            p = json_array_get(postings, (size_t)json_integer_value(p));
         if (!json_is_string(w) || !json_is_string(p) ||
             xmlHashLookup(si->vocab, BAD_CAST json_string_value(w))) {
             ok = false;
@@ -136,18 +153,28 @@ searchindex *searchindex_read(const char *path)
     return si;
 }
 
-/* Copy old article o's packed headings into a, which then counts as having its body. */
+/* A copy of n packed strings (each ending in '\0') at p; "" for none. */
+static char *S_packed_copy(const char *p, uint32_t n)
+{
+    const char *end = p;
+    for (uint32_t k = 0; p && k < n; k++)
+        end += strlen(end) + 1;
+    size_t size = (size_t)(end - p);
+    char *copy = xmalloc(size + 1);
+    if (size)
+        memcpy(copy, p, size);
+    copy[size] = '\0';
+    return copy;
+}
+
+/* Copy old article o's packed headings and excerpt into a, which then counts as having
+ * its body. */
 static void S_take_headings(si_article *a, const si_article *o)
 {
-    /* The packed headings end at their last '\0'. */
-    const char *end = o->headings;
-    for (uint32_t h = 0; h < 2 * o->n_headings; h++)
-        end += strlen(end) + 1;
-    size_t size = (size_t)(end - o->headings);
-    a->headings = xmalloc(size + 1);
-    if (size)
-        memcpy(a->headings, o->headings, size);
-    a->headings[size] = '\0';
+    free(a->text);
+    a->text = S_packed_copy(o->text, o->n_text);
+    a->n_text = o->n_text;
+    a->headings = S_packed_copy(o->headings, 2 * o->n_headings);
     a->n_headings = o->n_headings;
     a->has_body = true;
 }

@@ -163,6 +163,13 @@ static json_t *S_article_json(const si_article *a, S_headings *hs)
         p = id + strlen(id) + 1;
     }
     json_object_set_new(o, "headings", numbers);
+    json_t *text = json_array();
+    p = a->text;
+    for (uint32_t k = 0; p && k < a->n_text; k++) {
+        json_array_append_new(text, S_string(p));
+        p += strlen(p) + 1;
+    }
+    json_object_set_new(o, "text", text);
     return o;
 }
 
@@ -245,12 +252,29 @@ int searchindex_write(const searchindex *si, FILE *out)
     free(covered);
     free(ids);
     free(order);
+    /*
+     * A postings string that an earlier word has already is written as that word's number
+     * when that is shorter: words that come together (of one sentence, one article) have
+     * the same articles.
+     */
     fputs("],\"postings\":[", out);
+    xmlHashTablePtr first = xmlHashCreate(1024); /* postings string → word number + 1 */
+    if (!first)
+        out_of_memory();
     for (size_t k = 0; k < postings.len; k++) {
         if (k)
             fputc(',', out);
+        void *found = xmlHashLookup(first, BAD_CAST postings.items[k]);
+        size_t earlier = found ? (size_t)(uintptr_t)found - 1 : 0;
+        if (found && (size_t)snprintf(NULL, 0, "%zu", earlier) < strlen(postings.items[k]) + 2) {
+            S_emit(out, json_integer((json_int_t)earlier));
+            continue;
+        }
+        if (!found)
+            xmlHashAddEntry(first, BAD_CAST postings.items[k], (void *)(uintptr_t)(k + 1));
         S_emit(out, json_string(postings.items[k]));
     }
+    xmlHashFree(first, NULL);
     fputs("]}", out);
     strlist_free(&postings);
     return ferror(out) ? -1 : 0;

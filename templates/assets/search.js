@@ -50,19 +50,27 @@
     'use strict';
 
     /* The index format this script reads (SEARCHINDEX_FORMAT). */
-    var FORMAT = 1;
+    var FORMAT = 2;
     /* How many results are shown at first, and added by "Show more results". */
     var PAGE = 20;
     /* How long the reader may pause between keys before the results change (ms). */
     var DELAY = 120;
     /* How long a snippet may be (characters). */
     var SNIPPET = 180;
+    /* Typo tolerance: a query word of FUZZY_1 letters or more may be 1 edit away from a
+     * word of the text, of FUZZY_2 or more 2 edits. */
+    var FUZZY_1 = 5, FUZZY_2 = 9;
 
     var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+    var LETTERS = /^\p{L}[\p{L}\p{M}]*$/u;
     var HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]/;
+    /* Initial consonants only (as NFKC makes compatibility jamo, ㅅ U+3145 → ᄉ U+1109). */
+    var INITIALS = /^[\u1100-\u1112]{2,}$/;
 
     /* Rank of where a query matched (lower first). */
     var TITLE = 0, HEADING = 1, TERM = 2, BODY = 3, DEFINITION = 4;
+    /* How well a query word matches a word: the same, its beginning, inside it, a typo. */
+    var WHOLE = 4, START = 3, INSIDE = 2, TYPO = 1;
 
     /* Steps 1 and 2 of searchindex.h: NFKC, lower case. */
     function fold(text) {
@@ -111,49 +119,106 @@
     }
 
     /*
-     * The query's distinct words, each {text, hangul, alt}: its NFD form, whether it is
-     * Korean (then it matches inside words too), and for the last one, the reading of a
-     * syllable still being typed.
+     * The initial consonants of a word (NFD) in order, as conjoining jamo: "실리프팅은" gives
+     * ᄉᄅᄑᄐᄋ. Its other letters are left out.
+     */
+    function initials(word) {
+        var out = '';
+        for (var i = 0; i < word.length; i++) {
+            var c = word.charCodeAt(i);
+            if (c >= 0x1100 && c <= 0x1112)
+                out += word.charAt(i);
+        }
+        return out;
+    }
+
+    /* A query word: its NFD text, whether it is Korean, made of initial consonants only
+     * (초성), how many typos it may have, and the reading of a syllable still being typed. */
+    function makeTerm(w, typos) {
+        var hangul = isHangul(w), letters = Array.from(w.normalize('NFC')).length;
+        return {text: w, hangul: hangul, alt: null, initials: INITIALS.test(w),
+                typos: typos && !hangul && LETTERS.test(w)
+                    ? (letters >= FUZZY_2 ? 2 : letters >= FUZZY_1 ? 1 : 0) : 0};
+    }
+
+    /*
+     * The query's distinct words, each {text, hangul, initials, typos, alt}: its NFD form,
+     * whether it is Korean (then it matches inside words too), whether it is initial
+     * consonants only ("ㅅㄹㅍㅌ"), the edits a typo may make, and for the last one, the
+     * reading of a syllable still being typed.
      */
     function parseQuery(query) {
         var seen = Object.create(null), terms = [];
         keys(query).forEach(function (w) {
             if (!seen[w]) {
                 seen[w] = true;
-                terms.push({text: w, hangul: isHangul(w), alt: null});
+                terms.push(makeTerm(w, true));
             }
         });
         var last = terms[terms.length - 1];
-        if (last && last.hangul)
+        if (last && last.hangul && !last.initials)
             last.alt = alternative(last.text);
         return terms;
     }
 
-    /* How well s matches the word w: 3 the same, 2 its beginning, 1 inside it, 0 not. */
+    /*
+     * Whether the query word q is at most max edits (insertions, deletions, substitutions,
+     * swaps of two neighbours: optimal string alignment) from the beginning of w, some
+     * prefix of it ("dimpeling" is one from "dimpling" and so from "dimplings").
+     */
+    function nearStart(q, w, max) {
+        var n = q.length, m = Math.min(w.length, n + max);
+        if (m < n - max)
+            return false;
+        var prev2 = null, prev = new Array(m + 1), row;
+        for (var j = 0; j <= m; j++)
+            prev[j] = j;
+        for (var i = 1; i <= n; i++) {
+            row = new Array(m + 1);
+            row[0] = i;
+            var low = i;
+            for (j = 1; j <= m; j++) {
+                var cost = q.charCodeAt(i - 1) === w.charCodeAt(j - 1) ? 0 : 1;
+                var d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+                if (prev2 && i > 1 && j > 1 && q.charCodeAt(i - 1) === w.charCodeAt(j - 2) &&
+                    q.charCodeAt(i - 2) === w.charCodeAt(j - 1))
+                    d = Math.min(d, prev2[j - 2] + 1);
+                row[j] = d;
+                if (d < low)
+                    low = d;
+            }
+            if (low > max)
+                return false;
+            prev2 = prev;
+            prev = row;
+        }
+        for (j = Math.max(0, n - max); j <= m; j++)
+            if (prev[j] <= max)
+                return true;
+        return false;
+    }
+
+    /* How well s matches the word w: WHOLE, START, INSIDE (when inside is true) or 0. */
     function quality(s, w, inside) {
         if (w === s)
-            return 3;
+            return WHOLE;
         if (w.startsWith(s))
-            return 2;
-        return inside && w.indexOf(s) >= 0 ? 1 : 0;
+            return START;
+        return inside && w.indexOf(s) >= 0 ? INSIDE : 0;
     }
 
+    /* How well the query word term matches the word w (NFD): as quality(), or TYPO. */
     function matchWord(term, w) {
+        if (term.initials) {
+            var q0 = quality(term.text, w, true);
+            return q0 || quality(term.text, initials(w), true);
+        }
         var q = quality(term.text, w, term.hangul);
         if (!q && term.alt)
-            q = Math.min(2, quality(term.alt, w, true));
+            q = Math.min(START, quality(term.alt, w, true));
+        if (!q && term.typos && nearStart(term.text, w, term.typos))
+            q = TYPO;
         return q;
-    }
-
-    /* The best match of term among the words ws. */
-    function bestIn(term, ws) {
-        var best = 0;
-        for (var i = 0; i < ws.length && best < 3; i++) {
-            var q = matchWord(term, ws[i]);
-            if (q > best)
-                best = q;
-        }
-        return best;
     }
 
     /*
@@ -181,11 +246,34 @@
         return out;
     }
 
+    /*
+     * The words of titles, summaries, headings and glossary entries, each once: a word's
+     * number in it stands for the word, so that a query word is compared with each word
+     * once per search, not once per article.
+     */
+    function Lexicon() {
+        this.list = [];
+        this.ids = new Map();
+    }
+    Lexicon.prototype.of = function (text) {
+        var self = this;
+        return Int32Array.from(keys(text), function (w) {
+            var id = self.ids.get(w);
+            if (id === undefined) {
+                id = self.list.length;
+                self.ids.set(w, id);
+                self.list.push(w);
+            }
+            return id;
+        });
+    };
+
     /* The parsed search-index.json made ready for search; throws on another format. */
     function prepare(data) {
         if (!data || data.format !== FORMAT || !Array.isArray(data.articles))
             throw new Error('search-index.json: not an index of format ' + FORMAT);
         var list = data.headings || [];
+        var lex = new Lexicon();
         var articles = data.articles.map(function (a, i) {
             /* Headings are listed once in the index, and numbered. */
             var headings = (a.headings || []).map(function (h) { return list[h]; })
@@ -193,25 +281,106 @@
             return {
                 i: i, url: a.url, title: a.title, summary: a.summary || '', lang: a.lang || '',
                 headings: headings,
-                titleWords: keys(a.title),
-                summaryWords: keys(a.summary || ''),
-                headingWords: headings.map(function (h) { return keys(h[0]); })
+                text: Array.isArray(a.text) ? a.text : [],
+                titleWords: lex.of(a.title),
+                summaryWords: lex.of(a.summary || ''),
+                headingWords: headings.map(function (h) { return lex.of(h[0]); })
             };
         });
+        /* Each glossary entry's names (the term and its aliases), a group of synonyms. */
+        var synonyms = new Map();
         var terms = (data.terms || []).map(function (t, i) {
             var aliases = t.aliases || [];
+            var names = [t.term].concat(aliases).map(keys).filter(function (ws) {
+                return ws.length;
+            });
+            names.forEach(function (ws) {
+                [ws.join(' '), compact(ws)].forEach(function (k) {
+                    if (k !== null && !(synonyms.get(k) || []).includes(i))
+                        synonyms.set(k, (synonyms.get(k) || []).concat([i]));
+                });
+            });
             return {
-                i: i, url: t.url, term: t.term, aliases: aliases,
+                i: i, url: t.url, term: t.term, aliases: aliases, names: names,
                 definition: t.definition || '',
-                nameWords: keys([t.term].concat(aliases).join(' ')),
-                definitionWords: keys(t.definition || '')
+                termWords: lex.of(t.term),
+                nameWords: lex.of([t.term].concat(aliases).join(' ')),
+                definitionWords: lex.of(t.definition || '')
             };
         });
+        /* A postings entry that is a number is that earlier word's. */
+        var postings = (data.postings || []).map(function (p, k, all) {
+            return typeof p === 'number' && p >= 0 && p < k && typeof all[p] === 'string'
+                ? all[p] : typeof p === 'string' ? p : '';
+        });
         return {
-            n: articles.length, articles: articles, terms: terms,
-            vocab: (data.words || []).map(key), postings: data.postings || [],
+            n: articles.length, articles: articles, terms: terms, lexicon: lex.list,
+            synonyms: synonyms, vocab: (data.words || []).map(key), postings: postings,
             decoded: []
         };
+    }
+
+    /* Korean words written together (실 리프팅 → 실리프팅), or null for other words. */
+    function compact(ws) {
+        return ws.length > 1 && ws.every(isHangul) ? ws.join('') : null;
+    }
+
+    /*
+     * The query as clauses, each a list of readings, each a list of query words: every
+     * clause must match, by any of its readings, every word of that reading. A run of query
+     * words that is one of a glossary entry's names (its term or an alias, Korean ones with
+     * or without their spaces) gets the entry's other names as readings: "hematoma" finds
+     * "haematoma", "실 리프팅" finds "실리프팅" and back.
+     */
+    function plan(ix, terms) {
+        var clauses = [];
+        for (var i = 0; i < terms.length;) {
+            var found = null, len = 0;
+            for (len = terms.length - i; len >= 1 && !found; len--) {
+                var run = terms.slice(i, i + len).map(function (t) { return t.text; });
+                found = ix.synonyms.get(run.join(' ')) ||
+                        (compact(run) !== null ? ix.synonyms.get(compact(run)) : null);
+            }
+            len++;
+            var readings = [terms.slice(i, i + len)], seen = new Set([readings[0].map(function (t) {
+                return t.text;
+            }).join(' ')]);
+            (found || []).forEach(function (g) {
+                ix.terms[g].names.forEach(function (ws) {
+                    [ws, compact(ws) !== null ? [compact(ws)] : null].forEach(function (r) {
+                        if (r && !seen.has(r.join(' '))) {
+                            seen.add(r.join(' '));
+                            readings.push(r.map(function (w) { return makeTerm(w, false); }));
+                        }
+                    });
+                });
+            });
+            clauses.push(readings);
+            i += len;
+        }
+        return clauses;
+    }
+
+    /* The words of every reading of every clause, each once. */
+    function wordsOf(clauses) {
+        var out = [];
+        clauses.forEach(function (c) {
+            c.forEach(function (r) {
+                r.forEach(function (t) {
+                    if (out.indexOf(t) < 0)
+                        out.push(t);
+                });
+            });
+        });
+        return out;
+    }
+
+    /* How well term matches each word of the lexicon. */
+    function lexiconMatches(ix, term) {
+        var q = new Uint8Array(ix.lexicon.length);
+        for (var k = 0; k < ix.lexicon.length; k++)
+            q[k] = matchWord(term, ix.lexicon[k]);
+        return q;
     }
 
     /* For each article, the best match of term in its body (through the vocabulary). */
@@ -229,47 +398,133 @@
         return best;
     }
 
+    /* The best of the qualities q (by word number) of the words ws. */
+    function bestOf(q, ws) {
+        var best = 0;
+        for (var i = 0; i < ws.length; i++)
+            if (q[ws[i]] > best)
+                best = q[ws[i]];
+        return best;
+    }
+
+    /*
+     * Where and how well a reading matches a document: places is a list of functions, one
+     * per place from the best rank down, each giving a word's quality there. A word takes
+     * the first place where it matches without a typo, else the first with one; the reading
+     * its weakest place and word. {where, q, words} or null.
+     */
+    function readingMatch(reading, places) {
+        var where = 0, q = WHOLE;
+        for (var t = 0; t < reading.length; t++) {
+            var at = -1, got = 0;
+            for (var p = 0; p < places.length; p++) {
+                var x = places[p].fn(reading[t]);
+                if (x > TYPO) {
+                    at = p;
+                    got = x;
+                    break;
+                }
+                if (x && at < 0) {
+                    at = p;
+                    got = x;
+                }
+            }
+            if (at < 0)
+                return null;
+            where = Math.max(where, places[at].rank);
+            q = Math.min(q, got);
+        }
+        return {where: where, q: q};
+    }
+
+    /* The best reading of each clause in a document, or null when one does not match. */
+    function clausesMatch(clauses, places) {
+        var out = [];
+        for (var c = 0; c < clauses.length; c++) {
+            var best = null;
+            for (var r = 0; r < clauses[c].length; r++) {
+                var m = readingMatch(clauses[c][r], places);
+                if (m && (!best || m.where < best.where || (m.where === best.where && m.q > best.q))) {
+                    best = m;
+                    best.reading = clauses[c][r];
+                }
+            }
+            if (!best)
+                return null;
+            out.push(best);
+        }
+        return out;
+    }
+
+    /* A function telling whether a word (NFD) is one the query matches (for <mark>). */
+    function matcher(all) {
+        return function (w) {
+            return all.some(function (t) { return matchWord(t, w) > 0; });
+        };
+    }
+
+    /* The first of texts (in order) that has a word the query matches, or ''. */
+    function firstWithHit(texts, hit) {
+        for (var i = 0; i < texts.length; i++)
+            if (keys(texts[i]).some(hit))
+                return texts[i];
+        return '';
+    }
+
     /*
      * The results for query, best first: {kind: 'article' | 'term', rank (TITLE ... as
-     * above), score, url, title, text (summary or definition), heading (the heading's text
-     * when the result links to one), lang}.
+     * above), score, typo (whether a word matched only with a typo), url, title, text (the
+     * snippet's source: the summary, or the sentence of the body that matched, or the
+     * definition), heading (the heading's text when the result links to one), lang, hit
+     * (whether a word of the text is one the query matched)}.
      */
     function search(ix, query) {
-        var terms = parseQuery(query);
-        if (!terms.length)
+        var clauses = plan(ix, parseQuery(query));
+        if (!clauses.length)
             return [];
-        var body = terms.map(function (t) { return bodyMatches(ix, t); });
+        var all = wordsOf(clauses), hit = matcher(all);
+        var lexq = new Map(), body = new Map();
+        all.forEach(function (t) {
+            lexq.set(t, lexiconMatches(ix, t));
+            body.set(t, bodyMatches(ix, t));
+        });
         var results = [];
         ix.articles.forEach(function (a) {
-            var rank = TITLE, score = 0, inHeading = [];
-            for (var t = 0; t < terms.length; t++) {
-                var term = terms[t];
-                var q = bestIn(term, a.titleWords), where = TITLE;
-                if (!q) {
+            var places = [
+                {rank: TITLE, fn: function (t) { return bestOf(lexq.get(t), a.titleWords); }},
+                {rank: HEADING, fn: function (t) {
+                    var q = 0;
                     for (var h = 0; h < a.headingWords.length; h++)
-                        q = Math.max(q, bestIn(term, a.headingWords[h]));
-                    where = HEADING;
-                }
-                if (!q) {
-                    q = Math.max(bestIn(term, a.summaryWords), body[t][a.i]);
-                    where = BODY;
-                }
-                if (!q)
-                    return;
-                if (where === HEADING)
-                    inHeading.push(term);
-                rank = Math.max(rank, where);
-                score += q;
-            }
-            var result = {kind: 'article', rank: rank, score: score, order: a.i,
+                        q = Math.max(q, bestOf(lexq.get(t), a.headingWords[h]));
+                    return q;
+                }},
+                {rank: BODY, fn: function (t) {
+                    return Math.max(bestOf(lexq.get(t), a.summaryWords), body.get(t)[a.i]);
+                }}
+            ];
+            var got = clausesMatch(clauses, places);
+            if (!got)
+                return;
+            var rank = TITLE, score = 0, typo = false, inHeading = [];
+            got.forEach(function (m) {
+                rank = Math.max(rank, m.where);
+                score += m.q;
+                typo = typo || m.q === TYPO;
+                if (m.where === HEADING)
+                    inHeading = inHeading.concat(m.reading);
+            });
+            var result = {kind: 'article', rank: rank, score: score, typo: typo, order: a.i,
                           size: rank === TITLE ? a.titleWords.length : 0, url: a.url,
-                          title: a.title, text: a.summary, heading: '', lang: a.lang};
+                          title: a.title, text: a.summary, heading: '', lang: a.lang, hit: hit};
+            /* The summary, or else the sentence of the body that has what matched. */
+            if (!keys(a.summary).some(hit))
+                result.text = firstWithHit(a.text, hit) || a.summary;
             if (rank === HEADING) {
                 /* The heading that matches most of the words not in the title. */
                 var best = -1, bestCount = 0;
                 a.headingWords.forEach(function (ws, h) {
                     var count = 0;
-                    inHeading.forEach(function (term) { count += bestIn(term, ws) > 0; });
+                    inHeading.forEach(function (t) { count += bestOf(lexq.get(t), ws) > 0; });
                     if (count > bestCount) {
                         best = h;
                         bestCount = count;
@@ -283,24 +538,24 @@
             results.push(result);
         });
         ix.terms.forEach(function (x) {
-            var rank = TERM, score = 0;
-            for (var t = 0; t < terms.length; t++) {
-                var q = bestIn(terms[t], x.nameWords), where = TERM;
-                if (!q) {
-                    q = bestIn(terms[t], x.definitionWords);
-                    where = DEFINITION;
-                }
-                if (!q)
-                    return;
-                rank = Math.max(rank, where);
-                score += q;
-            }
-            results.push({kind: 'term', rank: rank, score: score, order: x.i,
-                          size: rank === TERM ? keys(x.term).length : 0, url: x.url,
-                          title: x.term, text: x.definition, heading: '', lang: ''});
+            var got = clausesMatch(clauses, [
+                {rank: TERM, fn: function (t) { return bestOf(lexq.get(t), x.nameWords); }},
+                {rank: DEFINITION, fn: function (t) { return bestOf(lexq.get(t), x.definitionWords); }}
+            ]);
+            if (!got)
+                return;
+            var rank = TERM, score = 0, typo = false;
+            got.forEach(function (m) {
+                rank = Math.max(rank, m.where);
+                score += m.q;
+                typo = typo || m.q === TYPO;
+            });
+            results.push({kind: 'term', rank: rank, score: score, typo: typo, order: x.i,
+                          size: rank === TERM ? x.termWords.length : 0, url: x.url,
+                          title: x.term, text: x.definition, heading: '', lang: '', hit: hit});
         });
         results.sort(function (p, q) {
-            return p.rank - q.rank || q.score - p.score || p.size - q.size ||
+            return (p.typo - q.typo) || p.rank - q.rank || q.score - p.score || p.size - q.size ||
                 (p.kind === q.kind ? 0 : p.kind === 'article' ? -1 : 1) || p.order - q.order;
         });
         return results;
@@ -346,9 +601,23 @@
         return out.slice(0, max);
     }
 
-    /* text shortened to at most max characters, at a space when there is one, with "…". */
-    function snippet(text, max) {
+    /*
+     * text shortened to at most max characters, at a space when there is one, with "…".
+     * With hit (a function of a word's NFD form), when the first word it is true of would
+     * be cut off, the snippet starts a few words before that word instead, with "…".
+     */
+    function snippet(text, max, hit) {
         text = String(text).replace(/\s+/g, ' ').trim();
+        if (hit) {
+            var m, re = new RegExp(WORD.source, 'gu'), first = -1;
+            while (first < 0 && (m = re.exec(text)) !== null)
+                if (keys(m[0]).some(hit))
+                    first = m.index;
+            if (first > max / 2 && text.length > max) {
+                var from = text.lastIndexOf(' ', first - Math.floor(max / 4));
+                text = '…' + text.slice(from < 0 ? first : from + 1);
+            }
+        }
         if (text.length <= max)
             return text;
         var cut = text.slice(0, max);
@@ -363,14 +632,14 @@
 
     /* ---- the page ---- */
 
-    /* Append text to parent, its words that match the query marked with <mark>. */
-    function appendMarked(doc, parent, text, terms) {
+    /*
+     * Append text to parent, the words that hit (a function of a word's NFD form) is true of
+     * marked with <mark>; DOM nodes with text only, never HTML.
+     */
+    function appendMarked(doc, parent, text, hit) {
         var at = 0, m, re = new RegExp(WORD.source, 'gu'); /* its own lastIndex */
         while ((m = re.exec(text)) !== null) {
-            var hit = keys(m[0]).some(function (w) {
-                return terms.some(function (t) { return matchWord(t, w) > 0; });
-            });
-            if (!hit)
+            if (!hit || !keys(m[0]).some(hit))
                 continue;
             if (m.index > at)
                 parent.appendChild(doc.createTextNode(text.slice(at, m.index)));
@@ -443,19 +712,19 @@
             a.href = r.url;
             if (r.hreflang)
                 a.setAttribute('hreflang', r.hreflang);
-            appendMarked(doc, a, r.title, terms);
+            appendMarked(doc, a, r.title, r.hit);
             li.appendChild(a);
             var meta = r.kind === 'term' ? text('term') : r.heading ? fill(text('in-section'), r.heading, '') : '';
             if (meta) {
                 var p = doc.createElement('p');
                 p.className = 'search-result-meta';
-                appendMarked(doc, p, meta, terms);
+                appendMarked(doc, p, meta, r.kind === 'term' ? null : r.hit);
                 li.appendChild(p);
             }
             if (r.text) {
                 var s = doc.createElement('p');
                 s.className = 'search-result-snippet';
-                appendMarked(doc, s, snippet(r.text, SNIPPET), terms);
+                appendMarked(doc, s, snippet(r.text, SNIPPET, r.hit), r.hit);
                 li.appendChild(s);
             }
             return li;
@@ -628,7 +897,10 @@
         key: key,
         isHangul: isHangul,
         alternative: alternative,
+        initials: initials,
+        nearStart: nearStart,
         parseQuery: parseQuery,
+        appendMarked: appendMarked,
         decodePostings: decodePostings,
         parseOtherIndexes: parseOtherIndexes,
         otherResults: otherResults,

@@ -226,6 +226,16 @@ static long S_find(const json_t *a, const char *s)
     return -1;
 }
 
+/* The postings of word k: a string, or the number of an earlier word with the same ones. */
+static const char *S_postings(const json_t *postings, size_t k)
+{
+    json_t *p = json_array_get(postings, k);
+    if (json_is_integer(p))
+        p = json_array_get(postings, (size_t)json_integer_value(p));
+    assert_true(json_is_string(p));
+    return json_string_value(p);
+}
+
 /* The index lists the published articles, newest first, and the glossary terms. */
 static void test_search_index(void **state)
 {
@@ -233,7 +243,7 @@ static void test_search_index(void **state)
     char *dir = S_site();
     S_build(dir, "site", NULL);
     json_t *root = S_index(dir, "site");
-    assert_int_equal(json_integer_value(json_object_get(root, "format")), 1);
+    assert_int_equal(json_integer_value(json_object_get(root, "format")), 2);
     json_t *articles = json_object_get(root, "articles");
     assert_int_equal(json_array_size(articles), 3);
     static const char *const urls[] = {"/kb/articles/dimpling/", "/kb/articles/layers/",
@@ -253,6 +263,12 @@ static void test_search_index(void **state)
     assert_string_equal(json_string_value(json_array_get(first, 1)), "what-the-smas-is");
     json_t *ko = json_array_get(articles, 2);
     assert_string_equal(json_string_value(json_object_get(ko, "lang")), "ko");
+    /* The excerpt a body match is shown with: whole sentences, citations left out. */
+    json_t *excerpt = json_object_get(ko, "text");
+    assert_int_equal(json_array_size(excerpt), 2);
+    assert_string_equal(json_string_value(json_array_get(excerpt, 0)), "스마스층은 피부 아래에 있습니다.");
+    assert_string_equal(json_string_value(json_array_get(excerpt, 1)),
+                        "광대뼈 위의 고정 SMAS는 거의 움직이지 않습니다.");
     assert_string_equal(json_string_value(json_object_get(ko, "title")), "스마스층과 실리프팅");
     /* Glossary terms, sorted, with their aliases and the glossary page's anchors. */
     json_t *terms = json_object_get(root, "terms");
@@ -272,8 +288,8 @@ static void test_search_index(void **state)
                            json_string_value(json_array_get(words, i))) < 0);
     long skin = S_find(words, "피부"), smas_ko = S_find(words, "스마스층은");
     assert_true(skin >= 0 && smas_ko >= 0);
-    assert_string_equal(json_string_value(json_array_get(postings, skin)), "2");
-    assert_string_equal(json_string_value(json_array_get(postings, smas_ko)), "2");
+    assert_string_equal(S_postings(postings, (size_t)skin), "2");
+    assert_string_equal(S_postings(postings, (size_t)smas_ko), "2");
     /* The draft's words are not there: "Work in progress." */
     assert_int_equal(S_find(words, "progress"), -1);
     /* A citation's number is no word, nor part of the one before it: "…the cheekbone¹," */
@@ -346,8 +362,8 @@ static void test_index_when_old_index_is_gone(void **state)
         const char *edit;
     } cases[] = {
         {NULL, "It is a thin sheet of"},
-        {"{\"format\":1,\"articles\":[", "It is a thinner sheet of"},
-        {"{\"format\":0,\"articles\":[],\"terms\":[],\"words\":[],\"postings\":[]}",
+        {"{\"format\":2,\"articles\":[", "It is a thinner sheet of"},
+        {"{\"format\":1,\"articles\":[],\"terms\":[],\"words\":[],\"postings\":[]}",
          "It is a very thin sheet of"},
     };
     const char *was = "It is a sheet of";

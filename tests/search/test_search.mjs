@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const s = require('../../templates/assets/search.js');
 
-// An index as generator/searchindex.c writes it (format 1), built by hand: words and
+// An index as generator/searchindex.c writes it (format 2), built by hand: words and
 // postings are what the C side would keep for these bodies.
 function index({ articles, terms = [], words = [] }) {
     const vocab = [...new Set(words.flatMap(([ws]) => ws))].sort();
@@ -26,11 +26,11 @@ function index({ articles, terms = [], words = [] }) {
         const at = headings.findIndex(x => x[0] === h[0] && x[1] === h[1]);
         return at >= 0 ? at : headings.push(h) - 1;
     }) }));
-    return s.prepare({ format: 1, articles: numbered, headings, terms, words: vocab, postings });
+    return s.prepare({ format: 2, articles: numbered, headings, terms, words: vocab, postings });
 }
 
-const article = (url, title, summary = '', headings = [], lang = 'en') =>
-    ({ url, title, summary, lang, headings });
+const article = (url, title, summary = '', headings = [], lang = 'en', text = []) =>
+    ({ url, title, summary, lang, headings, text });
 
 const ix = index({
     articles: [
@@ -159,7 +159,7 @@ test('the query is read as the index is: duplicates once, the last word being ty
 
 test('an index written by suture (tests/unit/test_searchindex.c, SMALL_JSON)', () => {
     const small = s.prepare(JSON.parse(
-        '{"format":1,"articles":[{"url":"/kb/articles/layers/","title":"The layers of the face",' +
+        '{"format":2,"articles":[{"url":"/kb/articles/layers/","title":"The layers of the face",' +
         '"summary":"Where the SMAS lies.","lang":"en","headings":[0]},' +
         '{"url":"/kb/articles/smas-ko/","title":"스마스층과 실리프팅","summary":"얼굴의 층.",' +
         '"lang":"ko","headings":[]}],"headings":[["Glide planes","glide"]],' +
@@ -178,15 +178,15 @@ test('an index written by suture (tests/unit/test_searchindex.c, SMALL_JSON)', (
 });
 
 test('a heading number that the list does not have is left out', () => {
-    const odd = s.prepare({ format: 1, articles: [article('/a/', 'A', '', [0, 5])],
+    const odd = s.prepare({ format: 2, articles: [article('/a/', 'A', '', [0, 5])],
                             headings: [['Risks', 'risks']], words: [], postings: [] });
     assert.deepEqual(odd.articles[0].headings, [['Risks', 'risks']]);
     assert.deepEqual(s.search(odd, 'risk').map(r => r.url), ['/a/#risks']);
 });
 
 test('another format is refused', () => {
-    assert.throws(() => s.prepare({ format: 2, articles: [] }), /format 1/);
-    assert.throws(() => s.prepare(null), /format 1/);
+    assert.throws(() => s.prepare({ format: 1, articles: [] }), /format 2/);
+    assert.throws(() => s.prepare(null), /format 2/);
 });
 
 test('snippets and the page strings', () => {
@@ -238,6 +238,120 @@ test('other languages\' matches: apart, each language ranked, labelled with its 
     assert.equal(s.search(en, 'thread')[0].hreflang, undefined);
 });
 
+// ---- issue 19: typos, synonyms, initial consonants, snippets ----
+
+// The glossary's names, as the clinic's glossary has them.
+const glossary = [
+    { term: 'haematoma', aliases: ['hematoma', 'haematomas'], definition: 'Blood under the skin.',
+      url: '/g/#term-haematoma' },
+    { term: '실리프팅', aliases: ['실 리프팅'], definition: '실을 넣어 당기는 시술.',
+      url: '/g/#term-thread-lift' },
+    { term: 'dimpling', aliases: [], definition: 'Small dents.', url: '/g/#term-dimpling' },
+];
+const ix19 = index({
+    articles: [
+        article('/en/dimpling/', 'Dimpling after a thread lift', 'Dents that settle.'),
+        article('/en/quote/', 'What patients ask', 'Questions we hear.', [], 'en',
+                ['One patient wrote "dimpeling" in her message.']),
+        article('/en/bleeding/', 'Bleeding and bruising', 'What is normal.', [], 'en',
+                ['A haematoma is blood that collects under the skin.']),
+        article('/en/us/', 'Spelling in American texts', 'Notes.', [], 'en',
+                ['A hematoma needs a doctor when it grows.']),
+        article('/ko/lift/', '실리프팅 안내', '얼굴의 층.', [], 'ko'),
+        article('/ko/spaced/', '회복 기간', '시술 뒤.', [], 'ko', ['실 리프팅은 붓기가 적습니다.']),
+        article('/ko/series/', '시리즈 소개', '연재 글.', [], 'ko'),
+        article('/en/smas/', 'The SMAS', 'A layer.', [], 'en',
+                ['The superficial musculoaponeurotic system lies under the fat.']),
+    ],
+    terms: glossary,
+    words: [
+        [['dimpeling', 'one', 'patient', 'wrote', 'message'], 1],
+        [['haematoma', 'blood', 'collects', 'under', 'skin'], 2],
+        [['hematoma', 'needs', 'doctor', 'grows'], 3],
+        [['실', '리프팅은', '붓기가', '적습니다'], 5],
+        [['superficial', 'musculoaponeurotic', 'system', 'lies'], 7],
+    ],
+});
+const urls19 = q => s.search(ix19, q).filter(r => r.kind === 'article').map(r => r.url);
+
+test('typos: five letters or more, one edit (two from nine), ranked below exact matches', () => {
+    // "dimpeling" is in one article as written: that one first; the title "Dimpling", one
+    // edit away, after it, though a title match otherwise ranks above a body match.
+    const got = s.search(ix19, 'dimpeling').filter(r => r.kind === 'article');
+    assert.deepEqual(got.map(r => [r.url, r.typo]),
+                     [['/en/quote/', false], ['/en/dimpling/', true]]);
+    assert.ok(got[0].rank > got[1].rank);
+    // A swap of two letters is one edit; a prefix of a longer word counts ("dimplings").
+    assert.deepEqual(urls19('dimlping'), ['/en/dimpling/']);
+    assert.equal(s.nearStart('dimpeling', 'dimplings', 1), true);
+    // Two edits are too many under nine letters, enough from nine.
+    assert.deepEqual(urls19('dimpxxng'), []);
+    assert.deepEqual(urls19('muskuloaponeurotik'), ['/en/smas/']);
+    assert.deepEqual(urls19('muskulaaponeurotik'), []);       // three edits
+    // A word of four letters must be spelt right: "smaz" is not "smas", "blud" not "blood".
+    assert.deepEqual(urls19('smaz'), []);
+    assert.deepEqual(urls19('blud'), []);
+    assert.deepEqual(s.parseQuery('smaz dimpling dimpeling').map(t => t.typos),
+                     [0, 1, 2]);
+    // The glossary term is found with a typo too, below the exact matches.
+    assert.equal(s.search(ix19, 'dimpeling').find(r => r.kind === 'term').typo, true);
+    // Korean words and numbers are not read as typos.
+    assert.equal(s.parseQuery('실리프팅이에요')[0].typos, 0);
+    assert.equal(s.parseQuery('12345')[0].typos, 0);
+});
+
+test('synonyms: a glossary entry\'s names find each other, both ways', () => {
+    assert.deepEqual(urls19('hematoma'), ['/en/bleeding/', '/en/us/']);
+    assert.deepEqual(urls19('haematoma'), ['/en/bleeding/', '/en/us/']);
+    assert.deepEqual(urls19('haematomas'), ['/en/bleeding/', '/en/us/']);
+    // The body sentence that says it is the snippet, its word marked (see below).
+    assert.equal(s.search(ix19, 'hematoma').find(r => r.url === '/en/bleeding/').text,
+                 'A haematoma is blood that collects under the skin.');
+    // Korean with and without the space: 실리프팅 finds "실 리프팅은", and back.
+    assert.deepEqual(urls19('실리프팅'), ['/ko/lift/', '/ko/spaced/']);
+    assert.deepEqual(urls19('실 리프팅'), ['/ko/lift/', '/ko/spaced/']);
+    // Every other word of the query must still match.
+    assert.deepEqual(urls19('hematoma doctor'), ['/en/us/']);
+});
+
+test('Korean initial consonants (초성) find the words they begin', () => {
+    assert.equal(s.initials('실리프팅은'.normalize('NFD')), s.fold('ㅅㄹㅍㅌㅇ'));
+    assert.deepEqual(urls19('ㅅㄹㅍㅌ'), ['/ko/lift/']);
+    assert.deepEqual(urls19('ㄹㅍㅌ'), ['/ko/lift/', '/ko/spaced/']); // inside words: 리프팅은
+    assert.deepEqual(urls19('ㅅㄹ'), ['/ko/lift/', '/ko/series/']); // 실리…, 시리즈
+    assert.deepEqual(urls19('ㅎㅂ ㄱㄱ'), ['/ko/spaced/']);       // 회복 기간
+    assert.deepEqual(urls19('ㅅㅍ'), []);
+    // A query of initials is not a syllable being typed; one consonant still is.
+    assert.equal(s.parseQuery('ㅅㄹ')[0].initials, true);
+    assert.equal(s.parseQuery('ㅅ')[0].initials, false);
+    assert.deepEqual(urls('리프ㅌ'), ['/a/ko/']);
+});
+
+test('snippets: a body match shows the sentence that has it, its words marked', () => {
+    const r = s.search(ix19, 'musculoaponeurotic')[0];
+    assert.equal(r.url, '/en/smas/');
+    assert.equal(r.text, 'The superficial musculoaponeurotic system lies under the fat.');
+    const doc = { createElement: tag => new Node(tag), createTextNode: t => new Node('#text', t) };
+    const p = new Node('p');
+    s.appendMarked(doc, p, r.text, r.hit);
+    assert.deepEqual(p.kids.map(k => [k.tag, k.textContent]), [
+        ['#text', 'The superficial '], ['mark', 'musculoaponeurotic'],
+        ['#text', ' system lies under the fat.']]);
+    // A typo's word is marked as well; Korean, inside its word with the particle.
+    const k = s.search(ix19, '실리프팅').find(x => x.url === '/ko/spaced/');
+    assert.equal(k.text, '실 리프팅은 붓기가 적습니다.');
+    const q = new Node('p');
+    s.appendMarked(doc, q, k.text, k.hit);
+    assert.deepEqual(q.kids.filter(x => x.tag === 'mark').map(x => x.textContent), ['실', '리프팅은']);
+    // The summary when it has the word; the summary too when no kept sentence has it.
+    assert.equal(s.search(ix19, 'dents')[0].text, 'Dents that settle.');
+    // A long text is cut to show its first marked word.
+    const long = 'word '.repeat(60) + 'haematoma at last.';
+    const cut = s.snippet(long, 80, w => w === 'haematoma');
+    assert.ok(cut.startsWith('…') && cut.includes('haematoma'), cut);
+    assert.ok(cut.length <= 81);
+});
+
 // ---- the page, on a small stand-in for the DOM: just what search.js uses ----
 
 class Node {
@@ -256,7 +370,7 @@ class Node {
     }
 }
 
-const raw = (url, title, lang) => ({ format: 1, articles: [{ url, title, summary: '', lang,
+const raw = (url, title, lang) => ({ format: 2, articles: [{ url, title, summary: '', lang,
                                                              headings: [] }],
                                      headings: [], terms: [], words: [], postings: [] });
 

@@ -172,17 +172,19 @@ static searchindex *S_small(bool reversed)
 }
 
 #define SMALL_JSON                                                                           \
-    "{\"format\":1,\"articles\":["                                                           \
+    "{\"format\":2,\"articles\":["                                                           \
     "{\"url\":\"/kb/articles/layers/\",\"title\":\"The layers of the face\","               \
-    "\"summary\":\"Where the SMAS lies.\",\"lang\":\"en\",\"headings\":[0]},"                   \
+    "\"summary\":\"Where the SMAS lies.\",\"lang\":\"en\",\"headings\":[0],"                    \
+    "\"text\":[\"The SMAS lies under the skin; layers glide.\",\"Tissue slides over tissue.\"]}," \
     "{\"url\":\"/kb/articles/smas-ko/\",\"title\":\"스마스층과 실리프팅\","                  \
-    "\"summary\":\"얼굴의 층.\",\"lang\":\"ko\",\"headings\":[]}],"                          \
+    "\"summary\":\"얼굴의 층.\",\"lang\":\"ko\",\"headings\":[],"                            \
+    "\"text\":[\"스마스층은 피부 아래에 있습니다.\"]}],"                                    \
     "\"headings\":[[\"Glide planes\",\"glide\"]],"                                            \
     "\"terms\":[{\"term\":\"SMAS\",\"aliases\":[\"superficial musculoaponeurotic system\"]," \
     "\"definition\":\"A thin sheet of tissue.\",\"url\":\"/kb/glossary/#term-smas\"}],"       \
     "\"words\":[\"over\",\"skin\",\"slides\",\"tissue\",\"under\","                          \
     "\"스마스층은\",\"아래에\",\"있습니다\",\"피부\"],"                                      \
-    "\"postings\":[\"0\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"1\",\"1\"]}"
+    "\"postings\":[\"0\",0,0,0,0,\"1\",5,5,5]}"
 
 /*
  * The exact file. Body words that begin a word of the article's title, summary or headings
@@ -235,11 +237,11 @@ static void test_shared_headings(void **state)
     searchindex_add_body(si, 0, NULL, a, 2);
     size_t len;
     char *json = searchindex_json(si, &len);
-    assert_string_equal(json, "{\"format\":1,\"articles\":["
+    assert_string_equal(json, "{\"format\":2,\"articles\":["
                               "{\"url\":\"/a/\",\"title\":\"A\",\"summary\":\"\",\"lang\":\"en\","
-                              "\"headings\":[0,1]},"
+                              "\"headings\":[0,1],\"text\":[]},"
                               "{\"url\":\"/b/\",\"title\":\"B\",\"summary\":\"\",\"lang\":\"en\","
-                              "\"headings\":[1,2]}],"
+                              "\"headings\":[1,2],\"text\":[]}],"
                               "\"headings\":[[\"Risks\",\"risks\"],[\"Recovery\",\"recovery\"],"
                               "[\"Risks\",\"risks-1\"]],"
                               "\"terms\":[],\"words\":[],\"postings\":[]}");
@@ -269,7 +271,41 @@ static void test_kept_words(void **state)
      * one word; "next" a block apart; nothing of the heading, table, alt text or notice. */
     assert_non_null(strstr(json, "\"words\":[\"lifting\",\"months\",\"next\",\"one\","
                                  "\"the\",\"three\",\"two\",\"undone\"]"));
-    assert_non_null(strstr(json, "\"headings\":[0]}],\"headings\":[[\"Hidden heading\",\"h\"]]"));
+    assert_non_null(strstr(json, "\"headings\":[0],\"text\":[\"lift lifting lifts the thread "
+                                 "THREAD undone\",\"Three months\"]}],"
+                                 "\"headings\":[[\"Hidden heading\",\"h\"]]"));
+    free(json);
+    xmlFreeDoc(doc);
+    searchindex_free(si);
+}
+
+/*
+ * The excerpt: sentences cut at ". " and at the ends of blocks, too short and too long ones
+ * left out, the one with the most words not yet shown (not in the title either) first,
+ * while they fit in SI_EXCERPT_CHARS (200), then in the article's order.
+ */
+static void test_excerpt(void **state)
+{
+    (void)state;
+    searchindex *si = searchindex_new(1);
+    searchindex_set_article(si, 0, "/a/", "Bruising", "", "en");
+    xmlDocPtr doc = S_body(
+        "<body><p>Bruising is common. Swelling and bruising settle within two weeks for most "
+        "people. A haematoma is blood that collects under the skin and may need a doctor.</p>"
+        "<p>Short one.</p><ul><li>Cold packs, rest and keeping the head raised help during "
+        "the first days</li></ul><p>This sentence is far too long to be shown whole in a "
+        "result, so it is never kept, however many words it has that no other sentence of "
+        "this article has: eighteen adjectives, nineteen nouns.</p></body>");
+    searchindex_add_body(si, 0, xmlDocGetRootElement(doc), NULL, 0);
+    size_t len;
+    char *json = searchindex_json(si, &len);
+    /* The haematoma sentence (13 new words), then the list item (10; the end of a block
+     * ends it), then "Swelling …" (62 characters) no longer fits in the 55 left, and
+     * "Bruising is common." (1 new word) does. */
+    assert_non_null(strstr(json, "\"text\":[\"Bruising is common.\",\"A haematoma is blood "
+                                 "that collects under the skin and may need a doctor.\","
+                                 "\"Cold packs, rest and keeping the head raised help during "
+                                 "the first days\"]"));
     free(json);
     xmlFreeDoc(doc);
     searchindex_free(si);
@@ -297,6 +333,21 @@ static void test_postings_encodings(void **state)
      * 37: gaps 0 and 37 (11 in base 36). */
     assert_non_null(strstr(json, "\"words\":[\"common\",\"rare\"],"
                                  "\"postings\":[\"#ffffffffff\",\"0 11\"]}"));
+    free(json);
+    /* Words with the same articles: the second and later name the first by its number. */
+    xmlDocPtr more = S_body("<body><p>alpha beta gamma</p></body>");
+    searchindex *same = searchindex_new(40);
+    for (size_t i = 0; i < 40; i++) {
+        char *url = xasprintf("/a/%zu/", i);
+        searchindex_set_article(same, i, url, "", "", "en");
+        searchindex_add_body(same, i, xmlDocGetRootElement(i % 2 ? more : common), NULL, 0);
+        free(url);
+    }
+    json = searchindex_json(same, &len);
+    assert_non_null(strstr(json, "\"words\":[\"alpha\",\"beta\",\"common\",\"gamma\"],"
+                                 "\"postings\":[\"#aaaaaaaaaa\",0,\"#5555555555\",0]}"));
+    searchindex_free(same);
+    xmlFreeDoc(more);
     free(json);
     xmlFreeDoc(common);
     xmlFreeDoc(rare);
@@ -405,23 +456,34 @@ static void test_read_and_take(void **state)
     assert_null(searchindex_read(missing));
     free(missing);
     /* One article /a/ (two for the gap 0), and one thing wrong in each. */
-#define ONE "{\"format\":1,\"articles\":[{\"url\":\"/a/\",\"headings\":[]}],\"headings\":[],"
+#define ONE "{\"format\":2,\"articles\":[{\"url\":\"/a/\",\"headings\":[],\"text\":[]}]," \
+            "\"headings\":[],"
     static const char *const bad[] = {
-        "{\"format\":1,\"articles\":[",
-        "{\"format\":2,\"articles\":[],\"headings\":[],\"terms\":[],\"words\":[],"
+        "{\"format\":2,\"articles\":[",
+        "{\"format\":1,\"articles\":[],\"headings\":[],\"terms\":[],\"words\":[],"
         "\"postings\":[]}",
-        "{\"format\":1,\"articles\":[],\"terms\":[],\"words\":[],\"postings\":[]}",
+        "{\"format\":2,\"articles\":[],\"terms\":[],\"words\":[],\"postings\":[]}",
         ONE "\"terms\":[],\"words\":[\"a\"],\"postings\":[]}",
         ONE "\"terms\":[],\"words\":[\"a\"],\"postings\":[\"1\"]}",
         ONE "\"terms\":[],\"words\":[\"a\"],\"postings\":[\"#02\"]}",
         ONE "\"terms\":[],\"words\":[\"a\"],\"postings\":[\"#0\"]}",
         ONE "\"terms\":[],\"words\":[\"a\",\"a\"],\"postings\":[\"0\",\"0\"]}",
-        "{\"format\":1,\"articles\":[{\"url\":\"/a/\",\"headings\":[]},{\"url\":\"/b/\","
-        "\"headings\":[]}],\"headings\":[],\"terms\":[],\"words\":[\"a\"],"
-        "\"postings\":[\"0 0\"]}",
-        "{\"format\":1,\"articles\":[{\"url\":\"/a/\",\"headings\":[1]}],"
+        /* A word's number for postings: only an earlier word's, and that one a string. */
+        ONE "\"terms\":[],\"words\":[\"a\"],\"postings\":[0]}",
+        ONE "\"terms\":[],\"words\":[\"a\",\"b\"],\"postings\":[1,\"0\"]}",
+        ONE "\"terms\":[],\"words\":[\"a\",\"b\",\"c\"],\"postings\":[\"0\",0,1]}",
+        ONE "\"terms\":[],\"words\":[\"a\",\"b\"],\"postings\":[\"0\",-1]}",
+        /* The excerpt: a list of strings, always there. */
+        "{\"format\":2,\"articles\":[{\"url\":\"/a/\",\"headings\":[]}],\"headings\":[],"
+        "\"terms\":[],\"words\":[],\"postings\":[]}",
+        "{\"format\":2,\"articles\":[{\"url\":\"/a/\",\"headings\":[],\"text\":[1]}],"
+        "\"headings\":[],\"terms\":[],\"words\":[],\"postings\":[]}",
+        "{\"format\":2,\"articles\":[{\"url\":\"/a/\",\"headings\":[],\"text\":[]},"
+        "{\"url\":\"/b/\",\"headings\":[],\"text\":[]}],\"headings\":[],\"terms\":[],"
+        "\"words\":[\"a\"],\"postings\":[\"0 0\"]}",
+        "{\"format\":2,\"articles\":[{\"url\":\"/a/\",\"headings\":[1],\"text\":[]}],"
         "\"headings\":[[\"x\",\"x\"]],\"terms\":[],\"words\":[],\"postings\":[]}",
-        "{\"format\":1,\"articles\":[{\"url\":\"/a/\",\"headings\":[0]}],"
+        "{\"format\":2,\"articles\":[{\"url\":\"/a/\",\"headings\":[0],\"text\":[]}],"
         "\"headings\":[[\"x\"]],\"terms\":[],\"words\":[],\"postings\":[]}",
         "[]",
         NULL,
@@ -446,7 +508,7 @@ static void test_empty(void **state)
     searchindex *si = searchindex_new(0);
     size_t len;
     char *json = searchindex_json(si, &len);
-    assert_string_equal(json, "{\"format\":1,\"articles\":[],\"headings\":[],\"terms\":[],"
+    assert_string_equal(json, "{\"format\":2,\"articles\":[],\"headings\":[],\"terms\":[],"
                               "\"words\":[],\"postings\":[]}");
     free(json);
     searchindex_free(si);
@@ -462,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_same_bytes_in_any_order),
         cmocka_unit_test(test_shared_headings),
         cmocka_unit_test(test_kept_words),
+        cmocka_unit_test(test_excerpt),
         cmocka_unit_test(test_postings_encodings),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_read_and_take),
