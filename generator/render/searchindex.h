@@ -21,7 +21,11 @@
  * each with the list of the articles that hold it ("postings"): a gap list, or a bit set
  * where that is shorter.
  *
- * An article's headings and words depend on its file alone, so a build that takes an
+ * Each article also keeps an excerpt, a few of its sentences (searchindex_excerpt.c), that
+ * search.js shows, its matched words marked, when a query matches in the body. A word whose
+ * postings are the same as an earlier word's names that word instead (format 2).
+ *
+ * An article's headings, excerpt and words depend on its file alone, so a build that takes an
  * unchanged article's page from the old site also takes its entry from the old site's
  * index (searchindex_read, searchindex_take_from) instead of rendering it again; the bytes
  * written are the same as a full build's.

@@ -16,7 +16,16 @@
  * matches the word it begins ("리프팅"). A query word matches a word of the text that it
  * begins ("lift" finds "lifting"); a Korean query word also matches inside a word, since
  * Korean writes particles onto nouns ("리프팅" finds "실리프팅은"). Every query word must
- * match somewhere.
+ * match somewhere. Besides (issue 19): a query word of five letters or more (not Korean,
+ * not digits) also matches a word it is one edit from the beginning of (two edits from
+ * nine letters: nearStart), and such a result ranks below every exact one; a run of query
+ * words that is a glossary entry's term or alias may match as any other of its names
+ * (Korean ones also without their spaces: plan); a query word of two or more Korean
+ * initial consonants ("ㅅㄹㅍㅌ") matches the words whose syllables' initials hold them.
+ *
+ * Snippets: the summary when it has a matched word, else the first sentence of the
+ * article's excerpt (the index's "text") that has one, else the summary; the matched words
+ * are marked with <mark>, the snippet starting near the first when it is far in.
  *
  * Ranking: an article ranks by the weakest place where one of the query's words matches
  * at best: all of them in the title first, then in the title or a heading (the result then
@@ -408,17 +417,18 @@
     }
 
     /*
-     * Where and how well a reading matches a document: places is a list of functions, one
-     * per place from the best rank down, each giving a word's quality there. A word takes
-     * the first place where it matches without a typo, else the first with one; the reading
-     * its weakest place and word. {where, q, words} or null.
+     * Where and how well a reading matches document i: tables maps each query word to its
+     * quality in each place (Uint8Arrays by document, one per place from the best rank
+     * down, ranks[p] the rank of place p). A word takes the first place where it matches
+     * without a typo, else the first with one; the reading its weakest place and word.
+     * {where, q} or null.
      */
-    function readingMatch(reading, places) {
+    function readingMatch(reading, tables, ranks, i) {
         var where = 0, q = WHOLE;
         for (var t = 0; t < reading.length; t++) {
-            var at = -1, got = 0;
+            var places = tables.get(reading[t]), at = -1, got = 0;
             for (var p = 0; p < places.length; p++) {
-                var x = places[p].fn(reading[t]);
+                var x = places[p][i];
                 if (x > TYPO) {
                     at = p;
                     got = x;
@@ -431,19 +441,21 @@
             }
             if (at < 0)
                 return null;
-            where = Math.max(where, places[at].rank);
-            q = Math.min(q, got);
+            if (ranks[at] > where)
+                where = ranks[at];
+            if (got < q)
+                q = got;
         }
         return {where: where, q: q};
     }
 
-    /* The best reading of each clause in a document, or null when one does not match. */
-    function clausesMatch(clauses, places) {
+    /* The best reading of each clause in document i, or null when one does not match. */
+    function clausesMatch(clauses, tables, ranks, i) {
         var out = [];
         for (var c = 0; c < clauses.length; c++) {
             var best = null;
             for (var r = 0; r < clauses[c].length; r++) {
-                var m = readingMatch(clauses[c][r], places);
+                var m = readingMatch(clauses[c][r], tables, ranks, i);
                 if (m && (!best || m.where < best.where || (m.where === best.where && m.q > best.q))) {
                     best = m;
                     best.reading = clauses[c][r];
@@ -452,6 +464,22 @@
             if (!best)
                 return null;
             out.push(best);
+        }
+        return out;
+    }
+
+    /* For each document of list, the best quality of q (by lexicon number) in the words
+     * field(document) gives (a list of words, or of lists of words). */
+    function tableOf(list, q, field) {
+        var out = new Uint8Array(list.length);
+        for (var i = 0; i < list.length; i++) {
+            var ws = field(list[i]);
+            if (ws instanceof Int32Array) {
+                out[i] = bestOf(q, ws);
+            } else {
+                for (var h = 0; h < ws.length; h++)
+                    out[i] = Math.max(out[i], bestOf(q, ws[h]));
+            }
         }
         return out;
     }
@@ -483,26 +511,22 @@
         if (!clauses.length)
             return [];
         var all = wordsOf(clauses), hit = matcher(all);
-        var lexq = new Map(), body = new Map();
+        var lexq = new Map(), articleTables = new Map(), termTables = new Map();
         all.forEach(function (t) {
-            lexq.set(t, lexiconMatches(ix, t));
-            body.set(t, bodyMatches(ix, t));
+            var q = lexiconMatches(ix, t), body = bodyMatches(ix, t);
+            var summary = tableOf(ix.articles, q, function (a) { return a.summaryWords; });
+            for (var i = 0; i < ix.n; i++)
+                body[i] = Math.max(body[i], summary[i]);
+            lexq.set(t, q);
+            articleTables.set(t, [tableOf(ix.articles, q, function (a) { return a.titleWords; }),
+                                  tableOf(ix.articles, q, function (a) { return a.headingWords; }),
+                                  body]);
+            termTables.set(t, [tableOf(ix.terms, q, function (x) { return x.nameWords; }),
+                               tableOf(ix.terms, q, function (x) { return x.definitionWords; })]);
         });
         var results = [];
         ix.articles.forEach(function (a) {
-            var places = [
-                {rank: TITLE, fn: function (t) { return bestOf(lexq.get(t), a.titleWords); }},
-                {rank: HEADING, fn: function (t) {
-                    var q = 0;
-                    for (var h = 0; h < a.headingWords.length; h++)
-                        q = Math.max(q, bestOf(lexq.get(t), a.headingWords[h]));
-                    return q;
-                }},
-                {rank: BODY, fn: function (t) {
-                    return Math.max(bestOf(lexq.get(t), a.summaryWords), body.get(t)[a.i]);
-                }}
-            ];
-            var got = clausesMatch(clauses, places);
+            var got = clausesMatch(clauses, articleTables, [TITLE, HEADING, BODY], a.i);
             if (!got)
                 return;
             var rank = TITLE, score = 0, typo = false, inHeading = [];
@@ -515,10 +539,13 @@
             });
             var result = {kind: 'article', rank: rank, score: score, typo: typo, order: a.i,
                           size: rank === TITLE ? a.titleWords.length : 0, url: a.url,
-                          title: a.title, text: a.summary, heading: '', lang: a.lang, hit: hit};
-            /* The summary, or else the sentence of the body that has what matched. */
-            if (!keys(a.summary).some(hit))
-                result.text = firstWithHit(a.text, hit) || a.summary;
+                          title: a.title, heading: '', lang: a.lang, hit: hit,
+                          /* The summary, or else the sentence of the body that has what
+                           * matched: worked out when shown, for the few that are. */
+                          get text() {
+                              return keys(a.summary).some(hit) ? a.summary
+                                  : firstWithHit(a.text, hit) || a.summary;
+                          }};
             if (rank === HEADING) {
                 /* The heading that matches most of the words not in the title. */
                 var best = -1, bestCount = 0;
@@ -538,10 +565,7 @@
             results.push(result);
         });
         ix.terms.forEach(function (x) {
-            var got = clausesMatch(clauses, [
-                {rank: TERM, fn: function (t) { return bestOf(lexq.get(t), x.nameWords); }},
-                {rank: DEFINITION, fn: function (t) { return bestOf(lexq.get(t), x.definitionWords); }}
-            ]);
+            var got = clausesMatch(clauses, termTables, [TERM, DEFINITION], x.i);
             if (!got)
                 return;
             var rank = TERM, score = 0, typo = false;
