@@ -117,11 +117,13 @@ check: site
 # tags, no request to another host, keyboard focus visible at every Tab stop, screenshots
 # into $(BUILD)/screenshots/; then the Nu HTML Checker (vnu.jar) over every page, zero
 # errors. The summary is $(BUILD)/browser-report.md. Installs what is missing first
-# (scripts/install-browser-deps). BROWSER_SITE checks another built site.
+# (scripts/install-browser-deps). BROWSER_SITE checks another built site. First, the
+# search script's own tests (tests/search), which need the Node.js this target installs.
 BROWSER_SITE ?= site
 .PHONY: test-browser
 test-browser: site
 	@SUDO="$(SUDO)" sh scripts/install-browser-deps
+	node --test tests/search/test_search.mjs
 	PATH="$(CURDIR)/tests/browser/.node/node_modules/.bin:$$PATH" node tests/browser/run.mjs \
 	  --site $(BROWSER_SITE) --out $(BUILD)
 

@@ -1,8 +1,8 @@
 // test_search.mjs: tests of the matching and ranking in templates/assets/search.js, the
-// script of the /search/ page. Not part of `make test` (Node may not be installed where
-// the C tests run); run them with Node 18 or later:
+// script of the /search/ page. `make test-browser` runs them first (it installs Node.js);
+// alone, with Node 18 or later:
 //
-//     node --test tests/search/
+//     node --test tests/search/test_search.mjs
 //
 // search.js is the one file browsers load; in Node it exports its functions instead of
 // starting on a page.
