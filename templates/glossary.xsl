@@ -38,6 +38,10 @@
       </dl>
     </xsl:for-each>
     <xsl:apply-templates select="/page/sources[source]"/>
+    <xsl:call-template name="reviewed-note">
+      <xsl:with-param name="id" select="'glossary-reviewed'"/>
+      <xsl:with-param name="d" select="/page/glossary/reviewed"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Aliases that only inflect the term ("threads" for "thread") help matching in

@@ -382,6 +382,9 @@ void build_render_glossary(build *b, build_lang *bl)
                                 bl->L->description, bl->topic_counts);
     build_list_languages(b, doc, bl, PERMALINK_GLOSSARY, NULL, 0);
     xmlNodePtr list = xmlNewChild(xmlDocGetRootElement(doc), NULL, BAD_CAST "glossary", NULL);
+    /* When its definitions were last checked, as glossary.yaml says. */
+    if (glossary_reviewed(g))
+        pagexml_date(list, "reviewed", glossary_reviewed(g), bl->L);
     size_t n_terms;
     S_headword *words = S_headwords(g, lang, &n_terms);
     /* One context for the page: the definitions' citations share its list of sources.

@@ -268,7 +268,7 @@ static bool S_make_views(glossary *g, const ltext_langs *langs, diag_list *diags
 
 glossary *glossary_load(const char *path, const ltext_langs *langs, diag_list *diags)
 {
-    static const char *const keys[] = {"terms", NULL};
+    static const char *const keys[] = {"terms", "reviewed", NULL};
     static const ltext_langs any = {0};
     if (!langs)
         langs = &any;
@@ -287,6 +287,15 @@ glossary *glossary_load(const char *path, const ltext_langs *langs, diag_list *d
         root ? ydoc_require_seq(doc, root, "terms",
                                 "glossary.yaml has no 'terms'; list the terms under it")
              : NULL;
+    yaml_node_t *reviewed = root ? ydoc_map_get(doc, root, "reviewed") : NULL;
+    if (reviewed) {
+        const char *s = ydoc_is_null(reviewed) ? NULL : ydoc_scalar(reviewed);
+        g->has_reviewed = s && date_parse(s, &g->reviewed);
+        if (!g->has_reviewed)
+            ydoc_error(doc, reviewed,
+                       "'reviewed' is the date the glossary was last checked, written as "
+                       "YYYY-MM-DD, like 2026-12-07");
+    }
     size_t n = ydoc_len(terms);
     g->terms = xcalloc(n + 1, sizeof *g->terms);
     S_loader ld = {.doc = doc, .langs = langs, .g = g};
@@ -317,6 +326,11 @@ void glossary_free(glossary *g)
     free(g->lang);
     free(g->file);
     free(g);
+}
+
+const date_ymd *glossary_reviewed(const glossary *g)
+{
+    return g && g->has_reviewed ? &g->reviewed : NULL;
 }
 
 const char *glossary_file_name(const glossary *g)

@@ -2,6 +2,7 @@
  * glossary.h: content/glossary.yaml, the terms patients may not know, and the linking of
  * each term's first use in an article to its definition (SPEC.md, "Glossary terms").
  *
+ *     reviewed: 2026-12-07                                # optional
  *     terms:
  *       - id: smas
  *         term: SMAS
@@ -35,6 +36,7 @@
 #include <libxml/tree.h>
 #include <stddef.h>
 
+#include "base/date.h"
 #include "base/diag.h"
 #include "content/ltext.h"
 
@@ -118,6 +120,12 @@ const size_t *glossary_view_sorted(const glossary_view *v, size_t *n);
 
 /* The path the glossary was read from. */
 const char *glossary_file_name(const glossary *g);
+/*
+ * The date glossary.yaml's optional top-level `reviewed: 2026-12-07` gives, when the
+ * glossary's definitions were last checked (shown on the glossary page), or NULL. A value
+ * that is not a YYYY-MM-DD date is an error of glossary_load.
+ */
+const date_ymd *glossary_reviewed(const glossary *g);
 size_t glossary_count(const glossary *g);
 const glossary_term *glossary_get(const glossary *g, size_t i);
 

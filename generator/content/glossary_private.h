@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/date.h"
 #include "content/glossary.h"
 
 struct glossary_view {
@@ -29,6 +30,8 @@ struct glossary {
     size_t n_terms;
     glossary_view *views; /* at least one */
     size_t n_views;
+    date_ymd reviewed;    /* `reviewed:`, when has_reviewed */
+    bool has_reviewed;
 };
 
 /*

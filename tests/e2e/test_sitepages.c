@@ -3,7 +3,8 @@
  * clinic"): content/pages/<lang>/<name>.md built at /<name>/ and /en/<name>/ with the
  * templates, the disclaimer and the clinic's details, linked from every page's footer as
  * site.yaml's footer_pages says, reachable by links from articles and from each other, in
- * the sitemap; and every mistake in them reported where it is, with nothing published.
+ * the sitemap; and every mistake in them reported where it is, with nothing published. Also
+ * the glossary page's review date, which glossary.yaml's `reviewed:` gives.
  * Works on copies of tests/fixtures/bilingual.
  */
 #define _GNU_SOURCE
@@ -62,6 +63,10 @@ static char *S_site(void)
     assert_true(e2e_edit(dir, "content/articles/en/smas.md",
                          "The SMAS lies under the skin and fat.",
                          "The SMAS lies under the skin and fat. See [about us](about.md)."));
+    /* When the glossary was last checked (glossary.yaml's reviewed). */
+    S_put(dir, "content/glossary.yaml",
+          "reviewed: 2026-11-30\nterms:\n  - id: smas\n    term: {ko: 스마스, en: SMAS}\n"
+          "    definition: {ko: 얼굴의 근막층입니다., en: A layer of the face.}\n");
     return dir;
 }
 
@@ -147,6 +152,9 @@ static void test_pages_built(void **state)
     xmlFreeDoc(doc);
     doc = S_page(dir, "site/glossary/index.html");
     S_xpath(doc, "glossary", "//footer[@class='site-footer']//a[@href='/editorial-policy/']", 1);
+    S_xpath(doc, "glossary", "//footer[@class='review-dates']"
+                             "[contains(., '용어 사전 최근 검토일')]//time[@datetime='2026-11-30']",
+            1);
     xmlFreeDoc(doc);
 
     char *path = path_join(dir, "site/sitemap.xml");

@@ -349,13 +349,43 @@ static void test_root_errors(void **state)
     }
 }
 
+/* `reviewed:` is when the definitions were last checked: a date, or an error. */
+static void test_reviewed(void **state)
+{
+    const glossary *g = *state;
+    assert_null(glossary_reviewed(g)); /* the fixture gives none */
+    diag_list *diags = diag_list_new();
+    char *path = tu_write_file(S_dir, "reviewed.yaml",
+                               "reviewed: 2026-12-07\nterms:\n  - id: a\n    term: A\n"
+                               "    definition: An a.\n");
+    glossary *r = glossary_load(path, &S_english, diags);
+    assert_non_null(r);
+    assert_int_equal(diag_count(diags), 0);
+    const date_ymd *d = glossary_reviewed(r);
+    assert_non_null(d);
+    assert_int_equal(d->year, 2026);
+    assert_int_equal(d->month, 12);
+    assert_int_equal(d->day, 7);
+    glossary_free(r);
+    free(path);
+    path = S_load_bad("reviewed-bad.yaml",
+                      "reviewed: last week\nterms:\n  - id: a\n    term: A\n"
+                      "    definition: An a.\n",
+                      diags, 1);
+    tu_expect_diag_prefixed(diags, 0, path,
+                            ":1:11: error: 'reviewed' is the date the glossary was last "
+                            "checked, written as YYYY-MM-DD, like 2026-12-07");
+    free(path);
+    diag_list_free(diags);
+}
+
 static void test_no_terms_key(void **state)
 {
     (void)state;
     diag_list *diags = diag_list_new();
     char *path = S_load_bad("words.yaml", "words: []\n", diags, 2);
     tu_expect_diag_prefixed(diags, 0, path, ":1:1: error: unknown key 'words' in glossary.yaml; "
-                            "the keys allowed are: terms");
+                            "the keys allowed are: terms, reviewed");
     tu_expect_diag_prefixed(diags, 1, path, ":1:1: error: glossary.yaml has no 'terms'; list the "
                             "terms under it");
     free(path);
@@ -656,6 +686,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_valid),
+        cmocka_unit_test(test_reviewed),
         cmocka_unit_test(test_sorted_order),
         cmocka_unit_test(test_popover_buttons_and_linked_terms),
         cmocka_unit_test(test_missing_file_gives_empty_glossary),
