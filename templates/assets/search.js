@@ -258,24 +258,56 @@
     /*
      * The words of titles, summaries, headings and glossary entries, each once: a word's
      * number in it stands for the word, so that a query word is compared with each word
-     * once per search, not once per article.
+     * once per search, not once per article. A word is put in canonical decomposition once,
+     * the first time it is met (raw: its number by its folded form).
      */
     function Lexicon() {
         this.list = [];
         this.ids = new Map();
+        this.raw = new Map();
     }
-    Lexicon.prototype.of = function (text) {
-        var self = this;
-        return Int32Array.from(keys(text), function (w) {
-            var id = self.ids.get(w);
+    Lexicon.prototype.id = function (w) {
+        var id = this.raw.get(w);
+        if (id === undefined) {
+            var k = key(w);
+            id = this.ids.get(k);
             if (id === undefined) {
-                id = self.list.length;
-                self.ids.set(w, id);
-                self.list.push(w);
+                id = this.list.length;
+                this.ids.set(k, id);
+                this.list.push(k);
             }
-            return id;
-        });
+            this.raw.set(w, id);
+        }
+        return id;
     };
+    Lexicon.prototype.of = function (text) {
+        var ws = words(text), out = new Int32Array(ws.length);
+        for (var i = 0; i < ws.length; i++)
+            out[i] = this.id(ws[i]);
+        return out;
+    };
+
+    /*
+     * The word numbers of one place (the titles, say) of every document, end to end:
+     * words, and where each document's begin (at[i] to at[i + 1]); a search reads them
+     * straight through for each query word.
+     */
+    function flatten(lists) {
+        var size = 0, i;
+        for (i = 0; i < lists.length; i++)
+            size += lists[i].length;
+        var at = new Int32Array(lists.length + 1), flat = new Int32Array(size);
+        for (i = 0; i < lists.length; i++) {
+            flat.set(lists[i], at[i]);
+            at[i + 1] = at[i] + lists[i].length;
+        }
+        return {words: flat, at: at};
+    }
+
+    /* All of lists (Int32Arrays) as one. */
+    function joined(lists) {
+        return lists.length === 1 ? lists[0] : flatten(lists).words;
+    }
 
     /* The parsed search-index.json made ready for search; throws on another format. */
     function prepare(data) {
@@ -325,7 +357,14 @@
         return {
             n: articles.length, articles: articles, terms: terms, lexicon: lex.list,
             synonyms: synonyms, vocab: (data.words || []).map(key), postings: postings,
-            decoded: []
+            decoded: [],
+            places: {
+                title: flatten(articles.map(function (a) { return a.titleWords; })),
+                headings: flatten(articles.map(function (a) { return joined(a.headingWords); })),
+                summary: flatten(articles.map(function (a) { return a.summaryWords; })),
+                names: flatten(terms.map(function (x) { return x.nameWords; })),
+                definition: flatten(terms.map(function (x) { return x.definitionWords; }))
+            }
         };
     }
 
@@ -424,29 +463,8 @@
      * {where, q} or null.
      */
     function readingMatch(reading, tables, ranks, i) {
-        var where = 0, q = WHOLE;
-        for (var t = 0; t < reading.length; t++) {
-            var places = tables.get(reading[t]), at = -1, got = 0;
-            for (var p = 0; p < places.length; p++) {
-                var x = places[p][i];
-                if (x > TYPO) {
-                    at = p;
-                    got = x;
-                    break;
-                }
-                if (x && at < 0) {
-                    at = p;
-                    got = x;
-                }
-            }
-            if (at < 0)
-                return null;
-            if (ranks[at] > where)
-                where = ranks[at];
-            if (got < q)
-                q = got;
-        }
-        return {where: where, q: q};
+        var code = readingCode(reading.map(function (t) { return tables.get(t); }), ranks, i);
+        return code < 0 ? null : {where: code >> 3, q: 7 - (code & 7)};
     }
 
     /* The best reading of each clause in document i, or null when one does not match. */
@@ -468,21 +486,168 @@
         return out;
     }
 
-    /* For each document of list, the best quality of q (by lexicon number) in the words
-     * field(document) gives (a list of words, or of lists of words). */
-    function tableOf(list, q, field) {
-        var out = new Uint8Array(list.length);
-        for (var i = 0; i < list.length; i++) {
-            var ws = field(list[i]);
-            if (ws instanceof Int32Array) {
-                out[i] = bestOf(q, ws);
-            } else {
-                for (var h = 0; h < ws.length; h++)
-                    out[i] = Math.max(out[i], bestOf(q, ws[h]));
-            }
+    /*
+     * For each document of a place (as flatten() gives it), the best quality of q (by
+     * lexicon number) of its words; in out when given, where a better one already there is
+     * kept.
+     */
+    function tableOf(place, q, out) {
+        var at = place.at, ws = place.words, n = at.length - 1;
+        out = out || new Uint8Array(n);
+        for (var i = 0; i < n; i++) {
+            var best = out[i];
+            for (var j = at[i], end = at[i + 1]; j < end; j++)
+                if (q[ws[j]] > best)
+                    best = q[ws[j]];
+            out[i] = best;
         }
         return out;
     }
+
+    /*
+     * readingMatch() as one number, for the loop over every document: a reading's words'
+     * places (one list of tables per word, as tables maps them) in document i give
+     * rank * 8 + 7 - quality, lower the better, or -1 when a word does not match.
+     */
+    function readingCode(words, ranks, i) {
+        var where = 0, q = WHOLE;
+        for (var t = 0; t < words.length; t++) {
+            var places = words[t], at = -1, got = 0;
+            for (var p = 0; p < places.length; p++) {
+                var x = places[p][i];
+                if (x > TYPO) {
+                    at = p;
+                    got = x;
+                    break;
+                }
+                if (x && at < 0) {
+                    at = p;
+                    got = x;
+                }
+            }
+            if (at < 0)
+                return -1;
+            if (ranks[at] > where)
+                where = ranks[at];
+            if (got < q)
+                q = got;
+        }
+        return where * 8 + 7 - q;
+    }
+
+    /*
+     * Results sort by one number each (search()): typo, rank, score (higher first), size,
+     * articles before terms, order; each field below its bound, and the number below 2^53.
+     */
+    var ORDER = 268435456; /* 2^28: documents of one kind */
+    function sortKey(typo, rank, score, size, term, order) {
+        return (((((typo ? 8 : 0) + rank) * 256 + 255 - Math.min(score, 255)) * 4096 +
+                 Math.min(size, 4095)) * 2 + term) * ORDER + order;
+    }
+
+    /*
+     * The documents (count of them) that match every clause (each a list of readings, each
+     * a list of query words' places: tables), and how: rank, score and typo by document
+     * number (rank 255: no match). ranks as readingMatch().
+     */
+    function matchAll(clauses, tables, ranks, count) {
+        var rank = new Uint8Array(count).fill(255), score = new Uint16Array(count);
+        var typo = new Uint8Array(count), found = [];
+        var places = clauses.map(function (c) {
+            return c.map(function (r) {
+                return r.map(function (t) { return tables.get(t); });
+            });
+        });
+        for (var i = 0; i < count; i++) {
+            var worst = ranks[0], sum = 0, typos = 0, c;
+            for (c = 0; c < places.length; c++) {
+                var best = -1;
+                for (var r = 0; r < places[c].length; r++) {
+                    var code = readingCode(places[c][r], ranks, i);
+                    if (code >= 0 && (best < 0 || code < best))
+                        best = code;
+                }
+                if (best < 0)
+                    break;
+                var where = best >> 3, q = 7 - (best & 7);
+                if (where > worst)
+                    worst = where;
+                sum += q;
+                typos |= q === TYPO;
+            }
+            if (c < places.length)
+                continue;
+            rank[i] = worst;
+            score[i] = sum;
+            typo[i] = typos;
+            found.push(i);
+        }
+        return {rank: rank, score: score, typo: typo, found: found};
+    }
+
+    /*
+     * A property of Result worked out when first read (get(result)), for the few results
+     * shown; it may be set like any other.
+     */
+    function lazy(proto, name, get) {
+        function own(obj, value) {
+            Object.defineProperty(obj, name, {value: value, writable: true, enumerable: true,
+                                              configurable: true});
+            return value;
+        }
+        Object.defineProperty(proto, name, {
+            configurable: true, enumerable: true,
+            get: function () { return own(this, get(this)); },
+            set: function (value) { own(this, value); }
+        });
+    }
+
+    /* An article's result (see search()); m: its search's matches (a search's context). */
+    function Result(m, a) {
+        this.kind = 'article';
+        this.rank = m.rank[a.i];
+        this.score = m.score[a.i];
+        this.typo = m.typo[a.i] === 1;
+        this.order = a.i;
+        this.size = this.rank === TITLE ? a.titleWords.length : 0;
+        this.title = a.title;
+        this.lang = a.lang;
+        this.hit = m.hit;
+        this.article = a;
+        this.matches = m;
+    }
+    /* The summary, or else the sentence of the body that has what matched. */
+    lazy(Result.prototype, 'text', function (r) {
+        var a = r.article;
+        return keys(a.summary).some(r.hit) ? a.summary : firstWithHit(a.text, r.hit) || a.summary;
+    });
+    /* When the article ranks by a heading, the heading that matches most of the words not
+     * in the title ([text, id]), else null. */
+    lazy(Result.prototype, 'section', function (r) {
+        if (r.rank !== HEADING)
+            return null;
+        var m = r.matches, a = r.article, inHeading = [];
+        clausesMatch(m.clauses, m.tables, [TITLE, HEADING, BODY], a.i).forEach(function (c) {
+            if (c.where === HEADING)
+                inHeading = inHeading.concat(c.reading);
+        });
+        var best = -1, bestCount = 0;
+        a.headingWords.forEach(function (ws, h) {
+            var count = 0;
+            inHeading.forEach(function (t) { count += bestOf(m.lexq.get(t), ws) > 0; });
+            if (count > bestCount) {
+                best = h;
+                bestCount = count;
+            }
+        });
+        return best >= 0 ? a.headings[best] : null;
+    });
+    lazy(Result.prototype, 'heading', function (r) {
+        return r.section ? r.section[0] : '';
+    });
+    lazy(Result.prototype, 'url', function (r) {
+        return r.section ? r.article.url + '#' + r.section[1] : r.article.url;
+    });
 
     /* A function telling whether a word (NFD) is one the query matches (for <mark>). */
     function matcher(all) {
@@ -510,78 +675,46 @@
         var clauses = plan(ix, parseQuery(query));
         if (!clauses.length)
             return [];
-        var all = wordsOf(clauses), hit = matcher(all);
+        var all = wordsOf(clauses), places = ix.places;
         var lexq = new Map(), articleTables = new Map(), termTables = new Map();
         all.forEach(function (t) {
-            var q = lexiconMatches(ix, t), body = bodyMatches(ix, t);
-            var summary = tableOf(ix.articles, q, function (a) { return a.summaryWords; });
-            for (var i = 0; i < ix.n; i++)
-                body[i] = Math.max(body[i], summary[i]);
+            var q = lexiconMatches(ix, t);
             lexq.set(t, q);
-            articleTables.set(t, [tableOf(ix.articles, q, function (a) { return a.titleWords; }),
-                                  tableOf(ix.articles, q, function (a) { return a.headingWords; }),
-                                  body]);
-            termTables.set(t, [tableOf(ix.terms, q, function (x) { return x.nameWords; }),
-                               tableOf(ix.terms, q, function (x) { return x.definitionWords; })]);
+            articleTables.set(t, [tableOf(places.title, q), tableOf(places.headings, q),
+                                  tableOf(places.summary, q, bodyMatches(ix, t))]);
+            termTables.set(t, [tableOf(places.names, q), tableOf(places.definition, q)]);
         });
-        var results = [];
-        ix.articles.forEach(function (a) {
-            var got = clausesMatch(clauses, articleTables, [TITLE, HEADING, BODY], a.i);
-            if (!got)
-                return;
-            var rank = TITLE, score = 0, typo = false, inHeading = [];
-            got.forEach(function (m) {
-                rank = Math.max(rank, m.where);
-                score += m.q;
-                typo = typo || m.q === TYPO;
-                if (m.where === HEADING)
-                    inHeading = inHeading.concat(m.reading);
-            });
-            var result = {kind: 'article', rank: rank, score: score, typo: typo, order: a.i,
-                          size: rank === TITLE ? a.titleWords.length : 0, url: a.url,
-                          title: a.title, heading: '', lang: a.lang, hit: hit,
-                          /* The summary, or else the sentence of the body that has what
-                           * matched: worked out when shown, for the few that are. */
-                          get text() {
-                              return keys(a.summary).some(hit) ? a.summary
-                                  : firstWithHit(a.text, hit) || a.summary;
-                          }};
-            if (rank === HEADING) {
-                /* The heading that matches most of the words not in the title. */
-                var best = -1, bestCount = 0;
-                a.headingWords.forEach(function (ws, h) {
-                    var count = 0;
-                    inHeading.forEach(function (t) { count += bestOf(lexq.get(t), ws) > 0; });
-                    if (count > bestCount) {
-                        best = h;
-                        bestCount = count;
-                    }
-                });
-                if (best >= 0) {
-                    result.heading = a.headings[best][0];
-                    result.url = a.url + '#' + a.headings[best][1];
-                }
+        var am = matchAll(clauses, articleTables, [TITLE, HEADING, BODY], ix.n);
+        var tm = matchAll(clauses, termTables, [TERM, DEFINITION], ix.terms.length);
+        am.hit = matcher(all);
+        am.clauses = clauses;
+        am.tables = articleTables;
+        am.lexq = lexq;
+        /* Sorted by one number each (sortKey), then made results in that order. */
+        var order = new Float64Array(am.found.length + tm.found.length), n = 0;
+        am.found.forEach(function (i) {
+            order[n++] = sortKey(am.typo[i], am.rank[i], am.score[i],
+                                 am.rank[i] === TITLE ? ix.articles[i].titleWords.length : 0,
+                                 0, i);
+        });
+        tm.found.forEach(function (i) {
+            order[n++] = sortKey(tm.typo[i], tm.rank[i], tm.score[i],
+                                 tm.rank[i] === TERM ? ix.terms[i].termWords.length : 0, 1, i);
+        });
+        order.sort();
+        var results = new Array(n);
+        for (var k = 0; k < n; k++) {
+            var i = order[k] % ORDER;
+            if (Math.floor(order[k] / ORDER) % 2 === 0) {
+                results[k] = new Result(am, ix.articles[i]);
+            } else {
+                var x = ix.terms[i], rank = tm.rank[i];
+                results[k] = {kind: 'term', rank: rank, score: tm.score[i], typo: tm.typo[i] === 1,
+                              order: i, size: rank === TERM ? x.termWords.length : 0,
+                              url: x.url, title: x.term, text: x.definition, heading: '',
+                              lang: '', hit: am.hit};
             }
-            results.push(result);
-        });
-        ix.terms.forEach(function (x) {
-            var got = clausesMatch(clauses, termTables, [TERM, DEFINITION], x.i);
-            if (!got)
-                return;
-            var rank = TERM, score = 0, typo = false;
-            got.forEach(function (m) {
-                rank = Math.max(rank, m.where);
-                score += m.q;
-                typo = typo || m.q === TYPO;
-            });
-            results.push({kind: 'term', rank: rank, score: score, typo: typo, order: x.i,
-                          size: rank === TERM ? x.termWords.length : 0, url: x.url,
-                          title: x.term, text: x.definition, heading: '', lang: '', hit: hit});
-        });
-        results.sort(function (p, q) {
-            return (p.typo - q.typo) || p.rank - q.rank || q.score - p.score || p.size - q.size ||
-                (p.kind === q.kind ? 0 : p.kind === 'article' ? -1 : 1) || p.order - q.order;
-        });
+        }
         return results;
     }
 

@@ -479,3 +479,60 @@ test('the page: without other indexes named, nothing else is fetched', async () 
     assert.deepEqual(p.fetched, ['/search-index.json']);
     assert.equal(p.ids['search-other'].hidden, true);
 });
+
+// The ranking rule of search.js's header, written out: search() sorts by one number per
+// result, which must give this order, for every result and not only the first page.
+const before = (p, q) => (p.typo - q.typo) || p.rank - q.rank || q.score - p.score ||
+    p.size - q.size || (p.kind === q.kind ? 0 : p.kind === 'article' ? -1 : 1) ||
+    p.order - q.order;
+
+test('every match is a result, in the order of the ranking rule', () => {
+    // 300 articles matching "lift" in the title, a heading, the summary or the body, as a
+    // whole word, a beginning or a typo, with titles of several lengths, and terms.
+    const places = ['title', 'heading', 'summary', 'body'];
+    const forms = ['lift', 'lifting', 'lifg', 'lifts'];
+    const articles = [], words = [];
+    for (let i = 0; i < 300; i++) {
+        const place = places[i % 4], form = forms[Math.floor(i / 4) % 4];
+        const pad = ' word'.repeat(i % 3);
+        articles.push(article(`/a/${i}/`, place === 'title' ? `${form} thread${pad}` : `Thread${pad}`,
+                              place === 'summary' ? `About ${form}.` : 'About it.',
+                              place === 'heading' ? [[`The ${form}`, 'h']] : []));
+        words.push([place === 'body' ? [form, 'thread'] : ['thread'], i]);
+    }
+    const big = index({
+        articles, words,
+        terms: [{ term: 'lift', aliases: [], definition: 'A lift.', url: '/g/#lift' },
+                { term: 'Thread', aliases: [], definition: 'For a lift.', url: '/g/#thread' }],
+    });
+    for (const q of ['lift', 'liftt thread', 'thread', 'thread lift']) {
+        const got = s.search(big, q);
+        const sorted = got.slice().sort(before);
+        assert.deepEqual(got.map(r => r.url), sorted.map(r => r.url), q);
+        assert.ok(new Set(got.map(r => r.url)).size === got.length, q);
+    }
+    // All 300 articles have "thread", and the term Thread: nothing is cut to a page.
+    assert.equal(s.search(big, 'thread').length, 301);
+    // "lifg" matches "lift" only with a typo (one edit from five letters: not "lifg"),
+    // "lifts" and "lifting" by beginnings: every article with a "lif…" word.
+    const lift = s.search(big, 'lift');
+    assert.equal(lift.filter(r => r.kind === 'article').length, 224);
+    assert.deepEqual(lift.slice(0, 3).map(r => [r.rank, r.score, r.size]),
+                     [[0, 4, 2], [0, 4, 2], [0, 4, 2]]);
+});
+
+test('a result heading, link and snippet are worked out when read, and may be set', () => {
+    const r = s.search(ix, 'thread')[1];
+    assert.equal(r.heading, 'Comparing a thread lift');
+    assert.equal(r.url, '/a/facelift/#comparing-a-thread-lift');
+    assert.equal(r.text, 'Weeks, not days.');
+    r.url = '/elsewhere/';
+    r.lang = 'ko';
+    assert.equal(r.url, '/elsewhere/');
+    assert.equal(r.lang, 'ko');
+    // Each search gives its own results: the next one is not changed by that.
+    assert.equal(s.search(ix, 'thread')[1].url, '/a/facelift/#comparing-a-thread-lift');
+    // Not ranked by a heading: no heading, the article's own link.
+    assert.equal(s.search(ix, 'thread')[0].heading, '');
+    assert.equal(s.search(ix, 'thread')[0].url, '/a/basics/');
+});
