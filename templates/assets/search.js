@@ -288,25 +288,36 @@
     };
 
     /*
-     * The word numbers of one place (the titles, say) of every document, end to end:
-     * words, and where each document's begin (at[i] to at[i + 1]); a search reads them
-     * straight through for each query word.
+     * One place (the titles, say) of every document, by word: lists[i] the word numbers of
+     * document i, size the lexicon's; the documents of word k are docs[at[k]] up to
+     * docs[at[k + 1]] (a document as often as it has the word), n the number of documents.
+     * A search then reads the documents of the few words a query word matches only.
      */
-    function flatten(lists) {
-        var size = 0, i;
+    function invert(lists, size) {
+        var at = new Int32Array(size + 1), i, j;
         for (i = 0; i < lists.length; i++)
-            size += lists[i].length;
-        var at = new Int32Array(lists.length + 1), flat = new Int32Array(size);
-        for (i = 0; i < lists.length; i++) {
-            flat.set(lists[i], at[i]);
-            at[i + 1] = at[i] + lists[i].length;
-        }
-        return {words: flat, at: at};
+            for (j = 0; j < lists[i].length; j++)
+                at[lists[i][j] + 1]++;
+        for (j = 0; j < size; j++)
+            at[j + 1] += at[j];
+        var next = at.slice(0, size), docs = new Int32Array(at[size]);
+        for (i = 0; i < lists.length; i++)
+            for (j = 0; j < lists[i].length; j++)
+                docs[next[lists[i][j]]++] = i;
+        return {n: lists.length, at: at, docs: docs};
     }
 
     /* All of lists (Int32Arrays) as one. */
     function joined(lists) {
-        return lists.length === 1 ? lists[0] : flatten(lists).words;
+        var size = 0, i;
+        for (i = 0; i < lists.length; i++)
+            size += lists[i].length;
+        var out = new Int32Array(size);
+        for (i = 0, size = 0; i < lists.length; i++) {
+            out.set(lists[i], size);
+            size += lists[i].length;
+        }
+        return out;
     }
 
     /* The parsed search-index.json made ready for search; throws on another format. */
@@ -354,16 +365,18 @@
             return typeof p === 'number' && p >= 0 && p < k && typeof all[p] === 'string'
                 ? all[p] : typeof p === 'string' ? p : '';
         });
+        var size = lex.list.length;
         return {
             n: articles.length, articles: articles, terms: terms, lexicon: lex.list,
             synonyms: synonyms, vocab: (data.words || []).map(key), postings: postings,
             decoded: [],
             places: {
-                title: flatten(articles.map(function (a) { return a.titleWords; })),
-                headings: flatten(articles.map(function (a) { return joined(a.headingWords); })),
-                summary: flatten(articles.map(function (a) { return a.summaryWords; })),
-                names: flatten(terms.map(function (x) { return x.nameWords; })),
-                definition: flatten(terms.map(function (x) { return x.definitionWords; }))
+                title: invert(articles.map(function (a) { return a.titleWords; }), size),
+                headings: invert(articles.map(function (a) { return joined(a.headingWords); }),
+                                 size),
+                summary: invert(articles.map(function (a) { return a.summaryWords; }), size),
+                names: invert(terms.map(function (x) { return x.nameWords; }), size),
+                definition: invert(terms.map(function (x) { return x.definitionWords; }), size)
             }
         };
     }
@@ -423,12 +436,14 @@
         return out;
     }
 
-    /* How well term matches each word of the lexicon. */
+    /* How well term matches each word of the lexicon: {q: by word number, hits: the
+     * numbers of the words it matches}. */
     function lexiconMatches(ix, term) {
-        var q = new Uint8Array(ix.lexicon.length);
+        var q = new Uint8Array(ix.lexicon.length), hits = [];
         for (var k = 0; k < ix.lexicon.length; k++)
-            q[k] = matchWord(term, ix.lexicon[k]);
-        return q;
+            if ((q[k] = matchWord(term, ix.lexicon[k])))
+                hits.push(k);
+        return {q: q, hits: hits};
     }
 
     /* For each article, the best match of term in its body (through the vocabulary). */
@@ -487,19 +502,18 @@
     }
 
     /*
-     * For each document of a place (as flatten() gives it), the best quality of q (by
-     * lexicon number) of its words; in out when given, where a better one already there is
-     * kept.
+     * For each document of a place (as invert() gives it), the best quality of q (by
+     * lexicon number) of its words, hits the numbers of the words q has; in out when given,
+     * where a better one already there is kept.
      */
-    function tableOf(place, q, out) {
-        var at = place.at, ws = place.words, n = at.length - 1;
-        out = out || new Uint8Array(n);
-        for (var i = 0; i < n; i++) {
-            var best = out[i];
-            for (var j = at[i], end = at[i + 1]; j < end; j++)
-                if (q[ws[j]] > best)
-                    best = q[ws[j]];
-            out[i] = best;
+    function tableOf(place, q, hits, out) {
+        var at = place.at, docs = place.docs;
+        out = out || new Uint8Array(place.n);
+        for (var h = 0; h < hits.length; h++) {
+            var v = q[hits[h]];
+            for (var j = at[hits[h]], end = at[hits[h] + 1]; j < end; j++)
+                if (out[docs[j]] < v)
+                    out[docs[j]] = v;
         }
         return out;
     }
@@ -677,12 +691,22 @@
             return [];
         var all = wordsOf(clauses), places = ix.places;
         var lexq = new Map(), articleTables = new Map(), termTables = new Map();
+        /* A word that several readings have is looked up once (same). */
+        var same = new Map();
         all.forEach(function (t) {
-            var q = lexiconMatches(ix, t);
-            lexq.set(t, q);
-            articleTables.set(t, [tableOf(places.title, q), tableOf(places.headings, q),
-                                  tableOf(places.summary, q, bodyMatches(ix, t))]);
-            termTables.set(t, [tableOf(places.names, q), tableOf(places.definition, q)]);
+            var id = [t.text, t.typos, t.alt, t.initials].join(' '), got = same.get(id);
+            if (!got) {
+                var m = lexiconMatches(ix, t), q = m.q, hits = m.hits;
+                same.set(id, got = {
+                    q: q,
+                    articles: [tableOf(places.title, q, hits), tableOf(places.headings, q, hits),
+                               tableOf(places.summary, q, hits, bodyMatches(ix, t))],
+                    terms: [tableOf(places.names, q, hits), tableOf(places.definition, q, hits)]
+                });
+            }
+            lexq.set(t, got.q);
+            articleTables.set(t, got.articles);
+            termTables.set(t, got.terms);
         });
         var am = matchAll(clauses, articleTables, [TITLE, HEADING, BODY], ix.n);
         var tm = matchAll(clauses, termTables, [TERM, DEFINITION], ix.terms.length);
