@@ -325,18 +325,23 @@
         if (!data || data.format !== FORMAT || !Array.isArray(data.articles))
             throw new Error('search-index.json: not an index of format ' + FORMAT);
         var list = data.headings || [];
-        var lex = new Lexicon();
+        var lex = new Lexicon(), headingWords = [];
         var articles = data.articles.map(function (a, i) {
-            /* Headings are listed once in the index, and numbered. */
-            var headings = (a.headings || []).map(function (h) { return list[h]; })
-                .filter(Array.isArray);
+            /* Headings are listed once in the index, and numbered: their words are read
+             * once too. */
+            var numbers = (a.headings || []).filter(function (h) {
+                return Array.isArray(list[h]);
+            });
+            var ws = numbers.map(function (h) {
+                return headingWords[h] || (headingWords[h] = lex.of(list[h][0]));
+            });
             return {
                 i: i, url: a.url, title: a.title, summary: a.summary || '', lang: a.lang || '',
-                headings: headings,
+                headings: numbers.map(function (h) { return list[h]; }),
                 text: Array.isArray(a.text) ? a.text : [],
                 titleWords: lex.of(a.title),
                 summaryWords: lex.of(a.summary || ''),
-                headingWords: headings.map(function (h) { return lex.of(h[0]); })
+                headingWords: ws
             };
         });
         /* Each glossary entry's names (the term and its aliases), a group of synonyms. */
