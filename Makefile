@@ -115,15 +115,17 @@ check: site
 # Browser tests of the built site (tests/browser/run.mjs): every page at 360x800 and
 # 1280x800 in Debian's Chromium through playwright-core: axe-core with the WCAG 2.2 A/AA
 # tags, no request to another host, keyboard focus visible at every Tab stop, screenshots
-# into $(BUILD)/screenshots/; then the Nu HTML Checker (vnu.jar) over every page, zero
-# errors. The summary is $(BUILD)/browser-report.md. Installs what is missing first
+# into $(BUILD)/screenshots/; Lighthouse on mobile over every page (tests/browser/
+# lighthouse.mjs: performance >= 95, the other categories 100); then the Nu HTML Checker
+# (vnu.jar) over every page, zero errors. The summary is $(BUILD)/browser-report.md. Installs what is missing first
 # (scripts/install-browser-deps). BROWSER_SITE checks another built site. First, the
-# search script's own tests (tests/search), which need the Node.js this target installs.
+# search script's own tests (tests/search) and those of the Lighthouse budgets
+# (tests/browser/test_lighthouse.mjs), which need the Node.js this target installs.
 BROWSER_SITE ?= site
 .PHONY: test-browser
 test-browser: site
 	@SUDO="$(SUDO)" sh scripts/install-browser-deps
-	node --test tests/search/test_search.mjs
+	node --test tests/search/test_search.mjs tests/browser/test_lighthouse.mjs
 	PATH="$(CURDIR)/tests/browser/.node/node_modules/.bin:$$PATH" node tests/browser/run.mjs \
 	  --site $(BROWSER_SITE) --out $(BUILD)
 

@@ -12,9 +12,13 @@
 // open the first by keyboard, check it and the focus, run axe with it open and close it with
 // Escape (checkPopover); measure the layout (tests/browser/layout.mjs: the first paragraph of
 // an article on a phone's first screen, the header at most a quarter of the viewport, and at
-// 320 px with 200 % text no sideways scrolling and a usable search field). Then the Nu HTML
-// Checker (vnu.jar,
-// run with Java) over every page: zero errors. A summary table goes to OUT/browser-report.md.
+// 320 px with 200 % text no sideways scrolling and a usable search field). Then Lighthouse
+// (lighthouse.mjs) over every page, one at a time, mobile: performance at least 95,
+// accessibility, best practices and SEO 100 (404.html's SEO without is-crawlable, as it says
+// noindex on purpose; a page under 95 for performance is run once more). Then the Nu HTML
+// Checker (vnu.jar, run with Java) over every page: zero errors. A summary table goes to
+// OUT/browser-report.md, with the Lighthouse scores of each page. The screenshots are of
+// every page (Korean at /, English at /en/) at both widths: OUT/screenshots/PAGE-WIDTH.png.
 //
 // Options and environment (options win):
 //   --site DIR    SITE_DIR       the built site (default: site/ of the repository)
@@ -24,22 +28,24 @@
 //                 CHROMIUM       the browser (default: /usr/bin/chromium)
 //                 JAVA           the Java launcher for vnu.jar (default: java on PATH)
 //                 PAGES          only pages whose path contains this text (for a quick look)
-//                 BROWSER_JOBS   pages checked at once (default 2)
+//                 BROWSER_JOBS   pages checked at once (default 2; Lighthouse: always one)
+//                 LIGHTHOUSE     0: leave Lighthouse out (about 8 s a page) for a quick look
 //
 // Exit status: 0 all passed, 1 a check failed, 2 a set-up problem (no browser, no Java, no
 // node_modules, no site).
 
-import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync,
-         writeFileSync, createReadStream } from 'node:fs';
+         writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import { measureLayout, measureLargeTextAt, layoutFailures, layoutRow, LAYOUT_TABLE_HEAD,
          NARROW } from './layout.mjs';
+import { listPages, pageUrlPath, findBasePath, startServer } from './site.mjs';
+import { runLighthouse, lighthouseReport } from './lighthouse.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -86,26 +92,6 @@ function parseArgs(argv) {
   return opt;
 }
 
-function listPages(dir) {
-  const pages = [];
-  const walk = (d) => {
-    for (const ent of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, ent.name);
-      if (ent.isDirectory()) walk(p);
-      else if (ent.isFile() && ent.name.endsWith('.html')) pages.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return pages.sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
-}
-
-// The page's address below the base path: "articles/x/index.html" -> "articles/x/".
-function pageUrlPath(rel) {
-  if (rel === 'index.html') return '';
-  if (rel.endsWith('/index.html')) return rel.slice(0, -'index.html'.length);
-  return rel;
-}
-
 // "articles/x/index.html" -> "articles-x", "index.html" -> "index", "404.html" -> "404".
 function shotName(rel) {
   let s = rel.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '');
@@ -113,99 +99,6 @@ function shotName(rel) {
   return s || 'index';
 }
 
-// The base path from the canonical links: a page at "articles/x/" whose canonical URL's path
-// is "/kb/articles/x/" says the base path is "/kb/".
-function findBasePath(site, pages) {
-  if (process.env.BASE_PATH) {
-    let b = process.env.BASE_PATH;
-    if (!b.startsWith('/')) b = '/' + b;
-    if (!b.endsWith('/')) b += '/';
-    return b;
-  }
-  for (const rel of pages) {
-    const html = readFileSync(join(site, rel), 'utf8');
-    for (const tag of html.match(/<link\b[^>]*>/gi) || []) {
-      if (!/\brel\s*=\s*["']?canonical\b/i.test(tag)) continue;
-      const m = tag.match(/\bhref\s*=\s*"([^"]*)"|\bhref\s*=\s*'([^']*)'/i);
-      if (!m) continue;
-      let path;
-      try { path = new URL(m[1] ?? m[2], 'http://x/').pathname; } catch { continue; }
-      const own = pageUrlPath(rel);
-      if (path.endsWith(own)) {
-        const base = path.slice(0, path.length - own.length);
-        if (base.startsWith('/') && base.endsWith('/')) return base;
-      }
-    }
-  }
-  return '/';
-}
-
-// ------------------------------------------------------------------ static server
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
-  '.avif': 'image/avif', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.pdf': 'application/pdf', '.webmanifest': 'application/manifest+json',
-};
-const NAMED_TYPES = { 'feed.xml': 'application/atom+xml; charset=utf-8' };
-
-function contentType(file) {
-  const base = file.slice(file.lastIndexOf(sep) + 1);
-  return NAMED_TYPES[base] || TYPES[extname(file).toLowerCase()] || 'application/octet-stream';
-}
-
-function startServer(site, base) {
-  const send = (req, res, status, file) => {
-    const st = statSync(file);
-    res.writeHead(status, { 'Content-Type': contentType(file), 'Content-Length': st.size,
-                            'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-  };
-  const notFound = (req, res) => {
-    const f = join(site, '404.html');
-    if (existsSync(f)) return send(req, res, 404, f);
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('not found\n');
-  };
-  const server = createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' });
-      return res.end();
-    }
-    let path;
-    try { path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1/').pathname); } catch {
-      res.writeHead(400); return res.end();
-    }
-    if (!path.startsWith(base)) {
-      // The base path without its slash: redirect, as a web server does for a folder.
-      if (path + '/' === base) { res.writeHead(301, { Location: base }); return res.end(); }
-      return notFound(req, res);
-    }
-    const rest = path.slice(base.length);
-    if (rest.split('/').some((seg) => seg === '..') || rest.includes('\0')) return notFound(req, res);
-    let file = join(site, ...rest.split('/').filter(Boolean));
-    let st = existsSync(file) ? statSync(file) : null;
-    if (st && st.isDirectory()) {
-      if (!path.endsWith('/')) {
-        res.writeHead(301, { Location: path + '/' });
-        return res.end();
-      }
-      file = join(file, 'index.html');
-      st = existsSync(file) ? statSync(file) : null;
-    }
-    if (!st || !st.isFile()) return notFound(req, res);
-    send(req, res, 200, file);
-  });
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok(server));
-  });
-}
 
 // ------------------------------------------------------------------ PNG comparison
 
@@ -608,6 +501,9 @@ async function main() {
   const java = process.env.JAVA || 'java';
   const jv = spawnSync(java, ['-version'], { encoding: 'utf8' });
   if (jv.error || jv.status !== 0) setupError(`cannot run ${java} for the Nu HTML Checker (Debian: apt-get install default-jre-headless)`);
+  if (process.env.LIGHTHOUSE !== '0' && !existsSync(join(HERE, 'node_modules', 'lighthouse', 'package.json'))) {
+    setupError(`lighthouse is missing: run 'npm ci --ignore-scripts' in tests/browser`);
+  }
   if (!existsSync(VNU_JAR)) setupError(`${VNU_JAR} is missing: run 'npm ci --ignore-scripts' in tests/browser`);
 
   const base = findBasePath(opt.site, pages);
@@ -672,8 +568,20 @@ async function main() {
   };
   await Promise.all(Array.from({ length: jobs }, largeWorker));
   await browser.close();
-  server.close();
   rmSync(profile, { recursive: true, force: true });
+
+  // Lighthouse (lighthouse.mjs), one page at a time in a Chromium of its own; the 404 page
+  // at its own address. LIGHTHOUSE=0 leaves it out for a quick local look, never in CI.
+  let lh = null;
+  if (process.env.LIGHTHOUSE !== '0') {
+    const tl = Date.now();
+    const lhResults = await runLighthouse(
+      results.map((row) => ({ rel: row.page, url: origin + base + pageUrlPath(row.page) })),
+      { executablePath });
+    lh = lighthouseReport(lhResults, ((Date.now() - tl) / 1000).toFixed(1));
+    lh.byPage = new Map(lhResults.map((r) => [r.rel, r]));
+  }
+  server.close();
 
   const t1 = Date.now();
   const vnu = runValidator(opt.site, pages, java);
@@ -726,12 +634,15 @@ async function main() {
     layoutLines.push(layoutRow(row.page, m));
     if (row.largeError) { failed = true; detail.push(`${row.page} at ${NARROW.width}x${NARROW.height}, 200 % text: could not be checked: ${row.largeError}`); }
     for (const f of layoutFailures(m)) { failed = true; detail.push(`${row.page}: layout: ${f}`); }
+    const lhRow = lh?.byPage.get(row.page);
+    if (lhRow?.failures.length) failed = true;
     if (failed) failedPages++;
     lines.push(`| ${row.page} | ${cells.axe.join(' / ')} | ${cells.stops.join(' / ')} | ` +
                `${cells.focusFail.join(' / ')} | ${cells.external} | ${cells.other} | ${errs.length} | ` +
                `${failed ? 'FAIL' : 'pass'} |`);
   }
   for (const e of vnu.other) detail.push(`vnu: ${e.text}`);
+  if (lh) detail.push(...lh.detail);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const report = [
     '# Browser tests',
@@ -757,6 +668,7 @@ async function main() {
     ...LAYOUT_TABLE_HEAD,
     ...layoutLines,
     '',
+    ...(lh ? lh.lines : ['## Lighthouse', '', 'Not run (LIGHTHOUSE=0).', '']),
   ];
   if (detail.length) report.push('## Failures', '', '```', ...detail, '```', '');
   if (review.length) {
@@ -768,6 +680,7 @@ async function main() {
 
   if (detail.length) console.log('\n' + detail.join('\n'));
   console.log('\n' + report.slice(4, 4 + 2 + lines.length).join('\n'));
+  if (lh) console.log('\n' + lh.lines.slice(4).join('\n'));
   console.log(`\nscreenshots in ${shotDir}, report in ${reportFile} (${seconds} s)`);
   console.log(`test-browser: ${results.length - failedPages} passed, ${failedPages} failed`);
   process.exit(failedPages ? 1 : 0);
