@@ -9,9 +9,9 @@
 //                     fails when it is below the first screen (more than 800 px down)
 //   header            the height of the site header (header.site-header) at 360x800 and
 //                     1280x800; fails above 25 % of the viewport's height
-//   320 px, 200 %     a 320x800 viewport with the root font size doubled (an added style sheet:
-//                     twice the size the site's own CSS gives <html>, as a reader's "larger
-//                     text" setting does): the page must not scroll sideways
+//   320 px, 200 %     a 320x800 viewport with the browser's text size doubled (Chromium's
+//                     font-size setting through CDP, Page.setFontSizes: 16 px -> 32 px, as a
+//                     reader's "larger text" setting does): the page must not scroll sideways
 //                     (scrollWidth <= clientWidth) and the search field, with the menu open,
 //                     must stay at least 120 px wide
 //
@@ -45,13 +45,10 @@ function measureInPage(sel) {
   };
 }
 
-// Runs in the page: doubles the root font size, opens the menu, and measures.
+// Runs in the page, which the browser shows with its text size doubled (measureLargeTextAt):
+// measures, opens the menu, and measures again.
 function measureLargeText() {
   const root = document.documentElement;
-  const px = parseFloat(getComputedStyle(root).fontSize);
-  const style = document.createElement('style');
-  style.textContent = `html { font-size: ${2 * px}px !important; }`;
-  document.head.append(style);
   window.scrollTo(0, 0);
   const out = { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
   const menu = document.querySelector('details.site-menu');
@@ -60,7 +57,6 @@ function measureLargeText() {
   out.search = input ? Math.round(input.getBoundingClientRect().width) : null;
   out.scrollWidthMenuOpen = root.scrollWidth;
   out.header = Math.round(document.querySelector('header.site-header')?.getBoundingClientRect().height ?? 0);
-  style.remove();
   return out;
 }
 
@@ -76,6 +72,12 @@ export async function measureLargeTextAt(browser, url, contextOptions = {}) {
                                              ...contextOptions });
   try {
     const tab = await context.newPage();
+    // The browser's own text size at 200 % (Chromium's font-size setting, 16 px -> 32 px),
+    // as a reader who needs large text sets it: unlike a style sheet's root font size, it
+    // also moves the em-based breakpoints, as it does for that reader.
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
     await tab.goto(url, { waitUntil: 'load', timeout: 30000 });
     return await tab.evaluate(measureLargeText);
   } finally {

@@ -661,7 +661,7 @@ async function main() {
     '',
     'The first paragraph of an article\'s body at 360x800 (fails below 800 px; other pages: ' +
     'their first paragraph, not checked), the site header\'s height (fails above 25 % of ' +
-    'the viewport\'s height), and at 320x800 with the root font size doubled: the page\'s ' +
+    'the viewport\'s height), and at 320x800 with the browser\'s text size doubled: the page\'s ' +
     'width (fails wider than the window) and the header\'s search field with the menu open ' +
     '(fails below 120 px). See tests/browser/layout.mjs.',
     '',
