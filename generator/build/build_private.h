@@ -156,6 +156,7 @@ typedef struct render_ctx {
     build *b;
     const char *file;
     const article *self;  /* NULL outside an article */
+    const site_page *page; /* the site page being rendered, or NULL */
     const build_lang *lang; /* the text's language: its links resolve in it first */
     strlist other_lang;   /* URLs links resolved to in another language, each followed by
                            * that language's code (hreflang) */

@@ -132,12 +132,6 @@ void build_check_fragment_links(build *b)
     b->fragment_links = NULL;
 }
 
-/*
- * A link in c's text: another article by its file name ("dimpling.md#risks") becomes its
- * URL, and is recorded in c->links; a #fragment alone is checked against the article's own
- * headings; a full address or a path from the site's root is left as it is (NULL);
- * anything else is reported.
- */
 /* Whether the body of site page p gives a heading the id id (markdown_heading_ids_of). */
 static bool S_page_has_heading(const site_page *p, const char *id)
 {
@@ -188,12 +182,24 @@ static bool S_site_page_link(render_ctx *c, const char *name, const char *hash, 
     return true;
 }
 
+/*
+ * A link in c's text: another article or a site page by its file name ("dimpling.md#risks",
+ * "about.md") becomes its URL (the text's own language first, an article before a page,
+ * then the other languages), and is recorded in c->links; a #fragment alone is checked
+ * against the headings of the article or site page it is in; a full address or a path
+ * from the site's root is left as it is (NULL); anything else is reported.
+ */
 static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned column)
 {
     render_ctx *c = ctx;
     if (url[0] == '#') {
         if (c->self && url[1])
             S_check_fragment(c, c->self, url + 1, line, column);
+        else if (c->page && url[1] && !S_page_has_heading(c->page, url + 1))
+            S_error(c, line, column, "link",
+                    "this page has no heading with the id '%s'; link to one of its "
+                    "headings' ids",
+                    url);
         return NULL;
     }
     if (S_has_scheme(url) || url[0] == '/' || url[0] == '\0')
@@ -211,7 +217,12 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
     const char *name = path_basename(path);
     if (!strlist_contains(&c->links, name))
         strlist_push(&c->links, name);
-    const article *target = build_resolve_article(c->b, c->lang->index, name);
+    /* The text's own language first, an article before a page; then the other languages. */
+    const article *target = build_find_article(c->b, c->lang->index, name);
+    char *stem = xstrndup(name, strlen(name) > 3 ? strlen(name) - 3 : 0);
+    if (!target && build_find_site_page(c->b, c->lang->index, stem) < 0)
+        target = build_resolve_article(c->b, c->lang->index, name);
+    free(stem);
     char *result = NULL;
     if (!target && S_site_page_link(c, name, hash, line, column, &result)) {
         /* A site page's (content/pages/): resolved, or reported. */

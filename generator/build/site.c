@@ -71,7 +71,8 @@ static void S_free_build(build *b)
     page_templates_free(b->templates);
     glossary_free(b->glossary);
     sources_free(b->sources);
-    for (size_t i = 0; b->site_pages && i < b->site_pages->n; i++)
+    /* page_urls is made once the articles are loaded: a build may stop before. */
+    for (size_t i = 0; b->page_urls && i < b->site_pages->n; i++)
         free(b->page_urls[i]);
     free(b->page_urls);
     sitepages_free(b->site_pages);

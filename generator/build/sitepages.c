@@ -103,7 +103,7 @@ static void S_render(build *b, size_t i, bool write)
     const char *url = b->page_urls[i];
     size_t l = (size_t)(p->lang - b->cfg->languages);
     build_lang *bl = &b->langs[l];
-    render_ctx c = {.b = b, .file = p->path, .lang = bl, .lists_sources = true};
+    render_ctx c = {.b = b, .file = p->path, .lang = bl, .lists_sources = true, .page = p};
     markdown_hooks hooks = build_hooks(&c);
     markdown_result *md =
         markdown_render(p->path, p->body, p->len - (size_t)(p->body - p->text), p->body_line,

@@ -133,13 +133,13 @@ typedef struct config {
      * when site.yaml has no `clinic:`. */
     char *clinic_phone;
     char *emergency_number;
-    /* The rest of `clinic:`: its name and address per language (empty ltexts when not
-     * given) and its registration number (NULL when not given). */
     /* `footer_pages: [about, editorial-policy, ...]`: the site pages (content/pages/,
      * issue 18) every page's footer links to, in this order, each in the page's language;
      * the build checks that each exists. */
     config_page_ref *footer_pages;
     size_t n_footer_pages;
+    /* The rest of `clinic:`: its name and address per language (empty ltexts when not
+     * given) and its registration number (NULL when not given). */
     ltext clinic_name;
     ltext clinic_address;
     char *clinic_registration;

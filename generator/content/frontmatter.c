@@ -17,8 +17,8 @@ static const char *const S_keys[] = {"title", "summary", "topics", "date", "revi
 static const char *const S_required[] = {"title", "summary", "topics", "date", "reviewed",
                                          "reviewer", NULL};
 /* A site page's (content/pages/, issue 18): what every page shows, and no article's keys. */
-static const char *const S_page_keys[] = {"title", "summary", "reviewed", "reviewer",
-                                          "clinic_details", "draft", NULL};
+static const char *const S_page_keys[] = {"title", "summary", "reviewed", "clinic_details",
+                                          "draft", NULL};
 static const char *const S_page_required[] = {"title", "summary", "reviewed", NULL};
 
 /* Where key's value was written, or 0:0. */

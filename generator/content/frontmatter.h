@@ -29,7 +29,6 @@
  *     title: "..."            required
  *     summary: "..."          required
  *     reviewed: 2026-12-07    required
- *     reviewer: "..."         optional
  *     clinic_details: true    optional: the page shows the clinic's details (site.yaml)
  *     draft: false            optional
  *     ---
@@ -95,7 +94,8 @@ typedef struct frontmatter_site {
     const char *lang;         /* the article's language (BCP 47), or NULL */
     bool page;                /* a site page of content/pages/ (About, Privacy...), not an
                                * article: its keys are title, summary and reviewed
-                               * (required), reviewer, clinic_details and draft */
+                               * (required), clinic_details and draft; a page is
+                               * about the site, and names no medical reviewer */
 } frontmatter_site;
 
 /*

@@ -29,7 +29,7 @@ typedef struct site_page {
     char *text;                  /* the whole file */
     size_t len;
     frontmatter *fm;             /* NULL when its front matter has mistakes (reported) */
-    const char *body;            /* in text; NULL with fm */
+    const char *body;            /* in text; NULL when fm is NULL */
     unsigned body_line;
 } site_page;
 
@@ -66,6 +66,7 @@ const site_page *sitepages_find(const site_pages *pages, const char *name, const
 /* Whether name is one suture gives a page of its own, which a site page cannot take. */
 bool sitepages_reserved(const config *cfg, const char *name);
 
+/* Free pages (from sitepages_load) and everything in it; NULL is accepted. */
 void sitepages_free(site_pages *pages);
 
 #endif

@@ -158,6 +158,16 @@ static void S_refuse(S_check *c, const xmlNode *el, const xmlAttr *attr, const c
     unsigned line = (unsigned)xmlGetLineNo(el), column = 1;
     if ((long)line <= 0)
         line = 1;
+    /* Past SVGCHECK_MAX_REPORTED, one line says there is more: a hostile file with 200,000
+     * event attributes would otherwise print 200,000 messages, each found by a scan. */
+    if (c->errors > SVGCHECK_MAX_REPORTED) {
+        if (c->errors == SVGCHECK_MAX_REPORTED + 1)
+            diag_add_ref(c->diags, DIAG_ERROR, c->file, line, column, c->category, NULL,
+                         "more than %d things in this drawing are refused; fix those "
+                         "reported above, then check it again",
+                         SVGCHECK_MAX_REPORTED);
+        return;
+    }
     if (c->have_text && c->element < c->n_tags) {
         size_t at = c->tags[c->element];
         if (attr) {

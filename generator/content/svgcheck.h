@@ -59,6 +59,12 @@
 /* The SVG namespace (SVG 2, "Namespace"). */
 #define SVGCHECK_NS "http://www.w3.org/2000/svg"
 
+/*
+ * The most refusals reported for one drawing; past it one error says there are more (the
+ * count, *errors and the return values, still counts them all).
+ */
+#define SVGCHECK_MAX_REPORTED 50
+
 /* svgcheck_tree's flags. */
 enum {
     /* The tree comes from an HTML parser (libxml2's, as `suture check --site` reads pages):

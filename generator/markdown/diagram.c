@@ -39,8 +39,9 @@ static void S_prefix_ids(xmlNodePtr el, const char *id)
         char *changed = NULL;
         if (xmlStrEqual(a->name, BAD_CAST "id") && !a->ns)
             changed = xasprintf("%s-%s", id, value);
-        else if (xmlStrEqual(a->name, BAD_CAST "href") && value[0] == '#')
-            changed = xasprintf("#%s-%s", id, value + 1);
+        else if (xmlStrEqual(a->name, BAD_CAST "href") &&
+                 value[strspn(value, " \t\r\n")] == '#') /* browsers skip the spaces */
+            changed = xasprintf("#%s-%s", id, value + strspn(value, " \t\r\n") + 1);
         else if (strcasestr(value, "url("))
             changed = S_prefix_urls(value, id);
         if (changed) /* as text: xmlNodeSetContent would read '&' as an entity */

@@ -33,6 +33,8 @@
  * (the stylesheet fits the drawing to the column by its viewBox). alt is the text
  * alternative, shown under the caption to every reader; caption and alt are plain text.
  */
+/* The caller owns the returned <figure>: it links it into a tree or frees it with
+ * xmlFreeNode. */
 xmlNodePtr diagram_render(const xmlNode *svg, const char *id, const char *alt,
                           const char *caption);
 

@@ -21,7 +21,7 @@ static const char *const S_reserved_ids[] = {
     "toc-heading",    "top",                    "content",
     "related",        "related-heading",        "topics-heading",
     "newest-heading", "topic-articles-heading", "other-topics-heading",
-    "not-found-topics-heading", "sources", NULL};
+    "not-found-topics-heading", "sources", "clinic-details", NULL};
 
 /* Whether id is one the generator numbers (cite-N and source-N: markdown_hooks.cite;
  * care-N: care cards, care.h; diagram-N and diagram-N-..., the ids of a diagram's drawing,

@@ -397,8 +397,6 @@ xmlNodePtr pagexml_site_page(xmlNodePtr page, const config *cfg, const char *nam
     pagexml_text(sp, "title", fm->title);
     pagexml_text(sp, "summary", fm->summary);
     pagexml_date(sp, "reviewed", &fm->reviewed, lang);
-    if (fm->reviewer)
-        pagexml_text(sp, "reviewer", fm->reviewer);
     if (fm->clinic_details) {
         xmlNodePtr clinic = xmlNewChild(sp, NULL, BAD_CAST "clinic", NULL);
         const char *clinic_name = ltext_get(&cfg->clinic_name, lang->code);

@@ -110,8 +110,7 @@ void pagexml_footer_pages(xmlNodePtr page, const pagexml_link *links, size_t n);
 
 /*
  * <site-page name> of a site page (content/pages/, issue 18) into page: its <title>,
- * <summary>, <reviewed> (dates as pagexml_date writes them, in lang), <reviewer> when the
- * front matter names one, <clinic> with the clinic's <name>, <address>, <phone> and
+ * <summary>, <reviewed> (dates as pagexml_date writes them, in lang), <clinic> with the clinic's <name>, <address>, <phone> and
  * <registration> in lang (those site.yaml gives) when the front matter sets
  * clinic_details, and body (taken: the caller no longer owns it) renamed <body>. Returns
  * the element.

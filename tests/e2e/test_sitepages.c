@@ -258,8 +258,16 @@ static void test_page_content_mistakes(void **state)
              "[front-matter]");
     S_expect("content/pages/en/about.md", "clinic_details: true\n", "topics: [anatomy]\n",
              "content/pages/en/about.md:5:1: error: unknown key 'topics' in the front "
-             "matter; the keys allowed are: title, summary, reviewed, reviewer, "
-             "clinic_details, draft");
+             "matter; the keys allowed are: title, summary, reviewed, clinic_details, "
+             "draft");
+    /* A page is about the site: it names no medical reviewer. */
+    S_expect("content/pages/en/about.md", "clinic_details: true\n", "reviewer: kim\n",
+             "content/pages/en/about.md:5:1: error: unknown key 'reviewer' in the front "
+             "matter; did you mean 'reviewed'?");
+    /* A link to a heading of the page itself is checked against its headings. */
+    S_expect("content/pages/en/about.md", "Read how we review", "See [below](#who-we-ar). Read how we review",
+             "content/pages/en/about.md:9:5: error: this page has no heading with the id "
+             "'#who-we-ar'; link to one of its headings' ids [link]");
     S_expect("content/pages/en/about.md", "#how-we-review", "#how-we-write",
              "content/pages/en/about.md:10:1: error: content/pages/en/editorial-policy.md has "
              "no heading with the id '#how-we-write'; link to the page, or to one of its "
@@ -275,6 +283,51 @@ static void test_page_content_mistakes(void **state)
              "[superlative-claims]");
 }
 
+/* A mistake that stops the build before the pages have addresses (here, in the glossary)
+ * is reported like any other, on a site with pages (it crashed once). */
+static void test_early_stop_with_pages(void **state)
+{
+    (void)state;
+    char *dir = S_site();
+    S_put(dir, "content/glossary.yaml", "terms: [\n");
+    char *err = NULL;
+    assert_int_equal(S_build(dir, &err), 1);
+    assert_non_null(strstr(err, "content/glossary.yaml:"));
+    free(err);
+    const char *check[] = {"check", "--content", "content", NULL};
+    assert_int_equal(e2e_run(dir, check, &err), 1);
+    assert_non_null(strstr(err, "content/glossary.yaml:"));
+    free(err);
+    S_done(dir);
+}
+
+/* A link resolves in the text's own language first, a page there before an article in
+ * another language: a Korean text's privacy.md is the Korean page, though only English has
+ * an article of that name. */
+static void test_link_prefers_own_language(void **state)
+{
+    (void)state;
+    char *dir = S_site();
+    S_put(dir, "content/pages/ko/privacy.md",
+          "---\ntitle: \"개인정보 안내\"\nsummary: \"개인정보를 다루는 방법입니다.\"\n"
+          "reviewed: 2026-12-01\n---\n쿠키를 쓰지 않습니다.\n");
+    S_put(dir, "content/articles/en/privacy.md",
+          "---\ntitle: \"Privacy after a procedure\"\nsummary: \"Keeping recovery private.\"\n"
+          "topics: [anatomy]\ndate: 2026-11-01\nreviewed: 2026-11-20\n"
+          "reviewer: \"Medical review team\"\n---\nSome text.\n");
+    assert_true(e2e_edit(dir, "content/pages/ko/about.md", "에 있습니다.",
+                         "에 있습니다. 쿠키에 관해서는 [이 안내](privacy.md)를 읽어 주십시오."));
+    char *err = NULL;
+    if (S_build(dir, &err) != 0)
+        fail_msg("the site does not build: %s", err);
+    free(err);
+    xmlDocPtr doc = S_page(dir, "site/about/index.html");
+    S_xpath(doc, "/about/", "//main//a[@href='/privacy/'][not(@hreflang)]", 1);
+    S_xpath(doc, "/about/", "//main//a[@href='/en/articles/privacy/']", 0);
+    xmlFreeDoc(doc);
+    S_done(dir);
+}
+
 int main(void)
 {
     S_root = getcwd(NULL, 0);
@@ -283,6 +336,8 @@ int main(void)
         cmocka_unit_test(test_footer_mistakes),
         cmocka_unit_test(test_page_file_mistakes),
         cmocka_unit_test(test_page_content_mistakes),
+        cmocka_unit_test(test_early_stop_with_pages),
+        cmocka_unit_test(test_link_prefers_own_language),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     free(S_root);

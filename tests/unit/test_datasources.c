@@ -57,6 +57,9 @@ static void test_korean_figures(void **state)
     S_expect("몇 mm의 작은 구멍", "몇 mm");
     S_expect("한 달쯤 지나면", "한 달");
     S_expect("30분 정도 걸립니다", "30분");
+    S_expect("10년이 지나면", "10년");
+    S_expect("2019년에 도입된 방법", NULL); /* a year, not a duration */
+    S_expect("3분의 1 정도", NULL);         /* a fraction */
     S_expect("국소 마취", NULL);
     S_expect("실 2개를 넣습니다", NULL);
     S_expect("한쪽 얼굴", NULL);

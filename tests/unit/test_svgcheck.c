@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/str.h"
 #include "content/svgcheck.h"
 
 #define FILE_NAME "content/media/diagrams/en/layers.svg"
@@ -245,6 +246,31 @@ static void test_one_finding_per_refused_element(void **state)
 }
 
 /* An <svg> in a page read by libxml2's HTML parser: names in lower case, no namespaces. */
+/* A drawing with hundreds of refusals reports SVGCHECK_MAX_REPORTED of them and one line
+ * saying there are more, but counts them all. */
+static void test_many_refusals_reported_briefly(void **state)
+{
+    (void)state;
+    strbuf text = STRBUF_INIT;
+    strbuf_puts(&text, HEAD "<rect");
+    for (int i = 0; i < 300; i++)
+        strbuf_printf(&text, " on%d=\"x()\"", i);
+    strbuf_puts(&text, "/>" TAIL);
+    diag_list *diags = diag_list_new();
+    size_t errors = 0;
+    xmlDocPtr doc = svgcheck_parse(FILE_NAME, strbuf_str(&text), text.len, 0, "svg", diags,
+                                   &errors);
+    assert_null(doc);
+    assert_int_equal(errors, 300);
+    assert_int_equal(diag_count(diags), SVGCHECK_MAX_REPORTED + 1);
+    S_expect_start(diags, 0, FILE_NAME ":4:7: error: the event attribute 'on0'");
+    S_expect_start(diags, SVGCHECK_MAX_REPORTED,
+                   FILE_NAME ":4:1: error: more than 50 things in this drawing are refused; "
+                   "fix those reported above, then check it again");
+    diag_list_free(diags);
+    strbuf_free(&text);
+}
+
 static void test_inline_svg_in_html(void **state)
 {
     (void)state;
@@ -290,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_title_not_required_on_request),
         cmocka_unit_test(test_editor_data),
         cmocka_unit_test(test_one_finding_per_refused_element),
+        cmocka_unit_test(test_many_refusals_reported_briefly),
         cmocka_unit_test(test_inline_svg_in_html),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
