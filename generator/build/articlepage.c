@@ -173,7 +173,7 @@ static void S_render_article(build *b, const article *a, bool check_only)
         return;
     }
     const char *body = build_article_body(a, text, len);
-    render_ctx c = {.b = b, .file = a->path, .self = a, .lang = bl};
+    render_ctx c = {.b = b, .file = a->path, .self = a, .lang = bl, .check_only = check_only};
     markdown_hooks hooks = build_hooks(&c);
     /* Only checked: the tree is thrown away, so it need not hold the text. */
     int options = MARKDOWN_NO_H1 | (check_only ? MARKDOWN_NO_TEXT : 0);

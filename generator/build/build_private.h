@@ -161,6 +161,8 @@ typedef struct render_ctx {
     strlist other_lang;   /* URLs links resolved to in another language, each followed by
                            * that language's code (hreflang) */
     bool quiet;           /* its mistakes are reported by another rendering of the text */
+    bool check_only;      /* the tree is only checked, never published (MARKDOWN_NO_TEXT):
+                           * a diagram is checked but not drawn into it */
     unsigned tables;
     unsigned cards;       /* care cards so far (care-1, care-2...) */
     unsigned diagrams;    /* diagrams so far (diagram-1, diagram-2...) */

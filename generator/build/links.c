@@ -405,6 +405,8 @@ static bool S_hook_figure(void *ctx, const char *url, const char *alt, const cha
                 strerror(err));
     else if (!doc)
         c->errors++; /* build_check_media reports why */
+    else if (ok && c->check_only)
+        ++c->diagrams; /* checked above; a copy of the drawing would be thrown away unread */
     else if (ok) {
         char id[32];
         snprintf(id, sizeof id, "diagram-%u", ++c->diagrams);
