@@ -125,3 +125,24 @@ xmlNodePtr citation_render(citation_mark *marks, size_t n)
     }
     return sup;
 }
+
+void citation_append_text(xmlNodePtr parent, const char *text, size_t len,
+                          citation_numbers_fn numbers, void *ctx)
+{
+    size_t at = 0;
+    citation_group g;
+    while (numbers && citation_next(text, len, at, &g)) {
+        citation_mark marks[CITATION_MAX_IDS];
+        bool rendered = numbers(ctx, text, &g, marks);
+        size_t end = rendered ? g.start : g.end;
+        while (rendered && end > at && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+            end--;
+        if (end > at)
+            xmlAddChild(parent, xmlNewTextLen(BAD_CAST(text + at), (int)(end - at)));
+        if (rendered)
+            xmlAddChild(parent, citation_render(marks, g.n_ids));
+        at = g.end;
+    }
+    if (at < len)
+        xmlAddChild(parent, xmlNewTextLen(BAD_CAST(text + at), (int)(len - at)));
+}

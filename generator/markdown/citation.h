@@ -62,4 +62,22 @@ typedef struct citation_mark {
  */
 xmlNodePtr citation_render(citation_mark *marks, size_t n);
 
+/*
+ * Number the sources of citation group g of text (citation_next's) into marks (g->n_ids of
+ * them): true when every one has a number, false to leave the group as it is written.
+ */
+typedef bool (*citation_numbers_fn)(void *ctx, const char *text, const citation_group *g,
+                                    citation_mark *marks);
+
+/*
+ * Append text (len bytes of UTF-8, need not end with '\0') to parent as text nodes, with
+ * each citation bracket in it that numbers() numbers rendered by citation_render in its
+ * place, the spaces and tabs before it dropped so that the number sits against the word it
+ * follows ("SMAS¹"). A bracket numbers() declines (a malformed one, an unknown id) stays
+ * as written, with its spaces. numbers may be NULL: then the text is appended as it is.
+ * Articles (markdown.c) and comparison-table sources (compare.c) render citations so.
+ */
+void citation_append_text(xmlNodePtr parent, const char *text, size_t len,
+                          citation_numbers_fn numbers, void *ctx);
+
 #endif

@@ -302,6 +302,33 @@ static void S_render_head(xmlNodePtr table, const procedure_data *data,
     }
 }
 
+/* What S_render_source numbers a value's citations with: its hooks, and the value whose
+ * source it is (for the line an unknown id is reported at). */
+typedef struct {
+    const markdown_hooks *hooks;
+    const proc_value *v;
+} S_source_cites;
+
+/* citation_numbers_fn for a value's source: a malformed bracket stays as written (the
+ * data's loading reports it, at its line in procedures.yaml). */
+static bool S_number_source(void *ctx, const char *text, const citation_group *g,
+                            citation_mark *marks)
+{
+    const S_source_cites *sc = ctx;
+    if (g->malformed)
+        return false;
+    for (size_t i = 0; i < g->n_ids; i++) {
+        char *id = xstrndup(text + g->ids[i].at, g->ids[i].len);
+        marks[i].first = false;
+        marks[i].number = sc->hooks->cite(sc->hooks->ctx, id, sc->v->source_line,
+                                          sc->v->source_column, &marks[i].first);
+        free(id);
+        if (marks[i].number == 0)
+            return false;
+    }
+    return true;
+}
+
 /*
  * A value's source into parent: its text, each citation in it ([@id], citation.h) as the
  * page's numbered links when hooks can number every id of the bracket, else as written.
@@ -309,30 +336,9 @@ static void S_render_head(xmlNodePtr table, const procedure_data *data,
 static void S_render_source(xmlNodePtr parent, const char *source, const proc_value *v,
                             const markdown_hooks *hooks)
 {
-    size_t len = strlen(source), at = 0;
-    citation_group g;
-    while (hooks && hooks->cite && citation_next(source, len, at, &g)) {
-        citation_mark marks[CITATION_MAX_IDS];
-        bool all = !g.malformed;
-        for (size_t i = 0; all && i < g.n_ids; i++) {
-            char *id = xstrndup(source + g.ids[i].at, g.ids[i].len);
-            marks[i].first = false;
-            marks[i].number = hooks->cite(hooks->ctx, id, v->source_line, v->source_column,
-                                          &marks[i].first);
-            all = marks[i].number > 0;
-            free(id);
-        }
-        size_t end = all ? g.start : g.end;
-        while (all && end > at && source[end - 1] == ' ')
-            end--;
-        if (end > at)
-            xmlAddChild(parent, xmlNewTextLen(BAD_CAST(source + at), (int)(end - at)));
-        if (all)
-            xmlAddChild(parent, citation_render(marks, g.n_ids));
-        at = g.end;
-    }
-    if (at < len)
-        xmlAddChild(parent, xmlNewText(BAD_CAST(source + at)));
+    S_source_cites sc = {hooks, v};
+    citation_append_text(parent, source, strlen(source),
+                         hooks && hooks->cite ? S_number_source : NULL, &sc);
 }
 
 /*

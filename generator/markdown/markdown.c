@@ -402,22 +402,30 @@ static void S_raw_html(S_render *r, cmark_node *n)
                  "raw HTML is not published and was left out; use Markdown instead");
 }
 
-/* One citation bracket text[g->start, g->end) of text node n (cmark gives inline text its
- * position): a new <sup> of links to the sources, for the caller to place; or NULL when it
- * cannot be (reported), and the bracket stays as written. */
-static xmlNodePtr S_citation(S_render *r, cmark_node *n, const char *text,
-                             const citation_group *g)
+/* The text node being rendered, for S_number_citation: its renderer and node. */
+typedef struct {
+    S_render *r;
+    cmark_node *n;
+} S_cite_ctx;
+
+/*
+ * citation_numbers_fn of an article's text: a malformed bracket is an error at its place
+ * (and stays as written); each id is numbered by hooks->cite, which reports an unknown one.
+ */
+static bool S_number_citation(void *ctx, const char *text, const citation_group *g,
+                              citation_mark *marks)
 {
-    unsigned line = S_line(r, n), column = S_col_after(r, n, g->start);
+    S_render *r = ((S_cite_ctx *)ctx)->r;
+    cmark_node *n = ((S_cite_ctx *)ctx)->n;
+    unsigned line = S_line(r, n);
     if (g->malformed) {
-        diag_error(r->diags, r->file, line, column, "citation",
+        diag_error(r->diags, r->file, line, S_col_after(r, n, g->start), "citation",
                    "'%.*s' is not a citation suture can read: write [@id] for one source, or "
                    "[@id1; @id2] for several, with the ids of content/sources.yaml",
                    (int)(g->end - g->start), text + g->start);
         r->result->errors++;
-        return NULL;
+        return false;
     }
-    citation_mark marks[CITATION_MAX_IDS];
     bool all = true;
     for (size_t i = 0; i < g->n_ids; i++) {
         char *id = xstrndup(text + g->ids[i].at, g->ids[i].len);
@@ -427,32 +435,17 @@ static xmlNodePtr S_citation(S_render *r, cmark_node *n, const char *text,
         all &= marks[i].number > 0;
         free(id);
     }
-    return all ? citation_render(marks, g->n_ids) : NULL;
+    return all;
 }
 
 /*
- * A text node holding "[@": its text, with each citation in it rendered (S_citation). The
- * spaces before a citation go, so that its number sits against the word it follows
- * ("SMAS¹"); a citation that cannot be rendered keeps them, and its brackets.
+ * A text node holding "[@": its text, with each citation in it rendered
+ * (citation_append_text). A citation that cannot be rendered keeps its brackets.
  */
 static void S_text_with_citations(S_render *r, cmark_node *n, const char *lit, xmlNodePtr parent)
 {
-    size_t len = strlen(lit), at = 0;
-    citation_group g;
-    while (citation_next(lit, len, at, &g)) {
-        xmlNodePtr sup = S_citation(r, n, lit, &g);
-        size_t end = sup ? g.start : g.end;
-        if (sup)
-            while (end > at && (lit[end - 1] == ' ' || lit[end - 1] == '\t'))
-                end--;
-        if (end > at)
-            xmlAddChild(parent, xmlNewTextLen(BAD_CAST(lit + at), (int)(end - at)));
-        if (sup)
-            xmlAddChild(parent, sup);
-        at = g.end;
-    }
-    if (at < len)
-        xmlAddChild(parent, xmlNewText(BAD_CAST(lit + at)));
+    S_cite_ctx cc = {r, n};
+    citation_append_text(parent, lit, strlen(lit), S_number_citation, &cc);
 }
 
 /* Render on entering a node; returns the element its children go into, or NULL. */

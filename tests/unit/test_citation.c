@@ -4,7 +4,10 @@
  */
 #include "testutil.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include <libxml/tree.h>
 
 #include "markdown/citation.h"
 
@@ -64,12 +67,68 @@ static void test_at_most_sixteen(void **state)
     S_expect_groups("[@a;@b;@c;@d;@e;@f;@g;@h;@i;@j;@k;@l;@m;@n;@o;@p;@q]", "0-52:malformed");
 }
 
+/* citation_numbers_fn for the tests: "known" is source 1, "other" source 2; anything
+ * else, and a malformed bracket, is declined. */
+static bool S_number(void *ctx, const char *text, const citation_group *g, citation_mark *marks)
+{
+    (void)ctx;
+    if (g->malformed)
+        return false;
+    for (size_t i = 0; i < g->n_ids; i++) {
+        const char *id = text + g->ids[i].at;
+        size_t len = g->ids[i].len;
+        marks[i].first = true;
+        if (len == 5 && strncmp(id, "known", 5) == 0)
+            marks[i].number = 1;
+        else if (len == 5 && strncmp(id, "other", 5) == 0)
+            marks[i].number = 2;
+        else
+            return false;
+    }
+    return true;
+}
+
+/* The markup citation_append_text makes of text, serialised, inside a <p>. */
+static char *S_appended(const char *text, size_t len, citation_numbers_fn numbers)
+{
+    xmlNodePtr p = xmlNewNode(NULL, BAD_CAST "p");
+    citation_append_text(p, text, len, numbers, NULL);
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlNodeDump(buf, NULL, p, 0, 0);
+    char *out = strdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    xmlFreeNode(p);
+    return out;
+}
+
+static void test_append_text(void **state)
+{
+    (void)state;
+    /* Rendered: the spaces and tab before it go; the text after it stays. */
+    const char *text = "SMAS \t[@other; @known] lies deep.";
+    char *got = S_appended(text, strlen(text), S_number);
+    assert_string_equal(got, "<p>SMAS<sup class=\"citation\"><a href=\"#source-1\" id=\"cite-1\" "
+                             "aria-describedby=\"sources\">1</a>,<a href=\"#source-2\" "
+                             "id=\"cite-2\" aria-describedby=\"sources\">2</a></sup> lies deep."
+                             "</p>");
+    free(got);
+    /* Declined (an unknown id, a malformed bracket): kept as written, spaces too. */
+    got = S_appended("A [@unknown] and [@ bad] end", 28, S_number);
+    assert_string_equal(got, "<p>A [@unknown] and [@ bad] end</p>");
+    free(got);
+    /* Only len bytes are read, and without numbers() the text is appended as it is. */
+    got = S_appended("fat [@known] and more", 12, NULL);
+    assert_string_equal(got, "<p>fat [@known]</p>");
+    free(got);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_and_several),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_at_most_sixteen),
+        cmocka_unit_test(test_append_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
