@@ -305,6 +305,11 @@ void build_render_term_popovers(build *b)
             /* Its citations number into the glossary page's list of sources, which an
              * article page does not have: the entry the popover links to shows them. */
             S_drop_citations(md->body);
+            /* Copied into every article that links the term, beside the article's own
+             * ids: its ids take the popover's (def-<term>, articlepage.c) as a prefix. */
+            char *prefix = xasprintf("def-%s-", t->id);
+            markdown_prefix_ids(md->body, prefix);
+            free(prefix);
             xmlNodeSetName(md->body, BAD_CAST "definition");
             bl->term_definitions[order[i]] = md->body;
             md->body = NULL;

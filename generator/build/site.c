@@ -211,6 +211,11 @@ static void S_render_disclaimers(build *b)
                             lang->disclaimer_line + 1, MARKDOWN_NO_H1, &hooks, b->diags);
         build_mark_other_languages(&c, md->body);
         build_ctx_free(&c);
+        /* On every page, beside the page's own ids (and on /404.html beside the other
+         * languages' disclaimers): its ids get a prefix of their own. */
+        char *prefix = xasprintf("disclaimer-%s-", lang->code);
+        markdown_prefix_ids(md->body, prefix);
+        free(prefix);
         /* The disclaimer is in its language, whatever the page's: say so to screen readers
          * on a page in another language. */
         bl->disclaimer = disclaimer_new(md->body, lang->code);

@@ -631,3 +631,81 @@ void markdown_result_free(markdown_result *r)
     free(r->headings);
     free(r);
 }
+
+/* ---- ids of a text placed in other pages ------------------------------------------------- */
+
+/* The ids under el, into ids. */
+static void S_collect_ids(xmlNodePtr el, strlist *ids)
+{
+    xmlChar *id = xmlGetNoNsProp(el, BAD_CAST "id");
+    if (id)
+        strlist_push(ids, (const char *)id);
+    xmlFree(id);
+    for (xmlNodePtr n = el->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            S_collect_ids(n, ids);
+}
+
+/* value (an id list separated by white space) with each id of ids prefixed; NULL when none
+ * is one of them. */
+static char *S_prefixed_list(const char *value, const strlist *ids, const char *prefix)
+{
+    strbuf b = STRBUF_INIT;
+    bool changed = false;
+    for (const char *p = value; *p;) {
+        size_t space = strspn(p, " \t\r\n\f"), word = strcspn(p + space, " \t\r\n\f");
+        strbuf_append(&b, p, space);
+        char *one = xstrndup(p + space, word);
+        bool ours = word > 0 && strlist_contains(ids, one);
+        if (ours)
+            strbuf_puts(&b, prefix);
+        strbuf_puts(&b, one);
+        changed |= ours;
+        free(one);
+        p += space + word;
+    }
+    if (!changed) {
+        strbuf_free(&b);
+        return NULL;
+    }
+    return strbuf_detach(&b);
+}
+
+static void S_prefix_under(xmlNodePtr el, const strlist *ids, const char *prefix)
+{
+    static const char *const lists[] = {"aria-labelledby", "aria-describedby", "aria-controls",
+                                        "aria-owns", "for", "headers", "popovertarget", NULL};
+    for (xmlAttrPtr a = el->properties; a; a = a->next) {
+        if (a->ns)
+            continue;
+        xmlChar *raw = xmlNodeGetContent((xmlNodePtr)a);
+        const char *value = raw ? (const char *)raw : "";
+        char *changed = NULL;
+        if (xmlStrEqual(a->name, BAD_CAST "id"))
+            changed = xasprintf("%s%s", prefix, value);
+        else if (xmlStrEqual(a->name, BAD_CAST "href") && value[0] == '#' &&
+                 strlist_contains(ids, value + 1))
+            changed = xasprintf("#%s%s", prefix, value + 1);
+        for (size_t i = 0; !changed && lists[i]; i++)
+            if (xmlStrEqual(a->name, BAD_CAST lists[i]))
+                changed = S_prefixed_list(value, ids, prefix);
+        if (changed) /* as text: xmlNodeSetContent would read '&' as an entity */
+            xmlSetProp(el, a->name, BAD_CAST changed);
+        free(changed);
+        xmlFree(raw);
+    }
+    for (xmlNodePtr n = el->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            S_prefix_under(n, ids, prefix);
+}
+
+void markdown_prefix_ids(xmlNodePtr root, const char *prefix)
+{
+    if (!root || root->type != XML_ELEMENT_NODE)
+        return;
+    strlist ids = STRLIST_INIT;
+    S_collect_ids(root, &ids);
+    if (ids.len)
+        S_prefix_under(root, &ids, prefix);
+    strlist_free(&ids);
+}

@@ -35,8 +35,9 @@ static char *S_root; /* the repository, where the tests run from */
 #define FIGURE                                                                                \
     "\n\n![Five layers, from the skin to the bone.](media/diagrams/layers.svg \"The layers\")\n"
 
-/* The good fixture with the clean diagram, shown twice in layers.md, built; its folder. */
-static char *S_site(void)
+/* The good fixture with the clean diagram, shown by layers.md figures times (not built);
+ * its folder. */
+static char *S_fixture(const char *figures)
 {
     char *dir = e2e_fixture_site(S_root, "good");
     assert_non_null(dir);
@@ -46,14 +47,28 @@ static char *S_site(void)
     char *svg = path_join(dir, SVG_FILE);
     assert_int_equal(file_write(svg, CLEAN, strlen(CLEAN)), 0);
     free(svg);
-    assert_true(e2e_edit(dir, "content/articles/layers.md", "## What the SMAS is",
-                         FIGURE FIGURE "\n## What the SMAS is"));
+    char *edited = xasprintf("%s\n## What the SMAS is", figures);
+    assert_true(e2e_edit(dir, "content/articles/layers.md", "## What the SMAS is", edited));
+    free(edited);
+    return dir;
+}
+
+/* Build the site in dir, which must succeed. */
+static void S_build(const char *dir)
+{
     char *err = NULL;
     const char *build[] = {"build", "--quiet", NULL};
     int status = e2e_run(dir, build, &err);
     if (status != 0)
         fail_msg("the build failed (%d):\n%s", status, err);
     free(err);
+}
+
+/* The good fixture with the clean diagram, shown twice in layers.md, built; its folder. */
+static char *S_site(void)
+{
+    char *dir = S_fixture(FIGURE FIGURE);
+    S_build(dir);
     return dir;
 }
 
@@ -150,6 +165,54 @@ static const struct {
      SVG_FILE ":1:1: error: the diagram has no viewBox"},
 };
 
+/*
+ * A diagram in a glossary definition, and a heading in the disclaimer: the definition is
+ * copied into the popover of every article that links the term, and the disclaimer into
+ * every page, beside the article's own diagrams and headings. Their ids take a prefix of
+ * their own (the popover's def-<term>-, disclaimer-<lang>-), so that no page holds an id
+ * twice, and the drawing's labels still point at its title.
+ */
+static void test_diagram_in_definition_and_disclaimer(void **state)
+{
+    (void)state;
+    char *dir = S_fixture(FIGURE);
+    assert_true(e2e_edit(dir, "content/glossary.yaml",
+                         "definition: \"A layer of connective tissue under the skin and fat.\"",
+                         "definition: \"A layer of connective tissue under the skin and fat."
+                         "\\n\\n![Five layers.](media/diagrams/layers.svg \\\"The layers\\\")\""));
+    /* A heading in the disclaimer, with the same text as one of the article's. */
+    assert_true(e2e_edit(dir, "content/site.yaml", "risks that differ from person to person.\n",
+                         "risks that differ from person to person.\n\n"
+                         "  ## Before you decide\n\n  Ask about the risks.\n"));
+    assert_true(e2e_edit(dir, "content/articles/layers.md", "## What the SMAS is",
+                         "## Before you decide\n\nTake your time.\n\n## What the SMAS is"));
+    S_build(dir);
+    char *page = path_join(dir, "site/articles/layers/index.html");
+    xmlDocPtr doc = e2e_html(page);
+    assert_non_null(doc);
+    /* The article's own and the popover's: two drawings; and no id twice on the page. */
+    assert_int_equal(e2e_count(doc, "//figure[@class='diagram']"), 2);
+    assert_int_equal(e2e_count(doc, "//*[@id][@id = preceding::*/@id]"), 0);
+    assert_int_equal(e2e_count(doc, "//svg/title[@id='diagram-1-title']"), 1);
+    assert_int_equal(e2e_count(doc, "//*[@popover]//svg[@aria-labelledby="
+                                    "'def-smas-diagram-1-title']/title[@id="
+                                    "'def-smas-diagram-1-title']"),
+                     1);
+    assert_int_equal(e2e_count(doc, "//*[@popover]//marker[@id='def-smas-diagram-1-arrow']"), 1);
+    assert_int_equal(e2e_count(doc, "//main//h2[@id='before-you-decide']"), 1);
+    assert_int_equal(e2e_count(doc, "//*[@id='disclaimer-en-before-you-decide']"), 1);
+    xmlFreeDoc(doc);
+    free(page);
+    /* What the browser would call broken HTML, suture check --site calls it too. */
+    const char *check[] = {"check", "--site", "site", NULL};
+    char *err = NULL;
+    int status = e2e_run(dir, check, &err);
+    if (status != 0)
+        fail_msg("suture check --site failed (%d):\n%s", status, err);
+    free(err);
+    S_done(dir);
+}
+
 static void test_build_refuses_bad_svg(void **state)
 {
     (void)state;
@@ -242,6 +305,7 @@ int main(void)
     S_root = getcwd(NULL, 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_diagram_becomes_a_figure),
+        cmocka_unit_test(test_diagram_in_definition_and_disclaimer),
         cmocka_unit_test(test_build_refuses_bad_svg),
         cmocka_unit_test(test_check_site_refuses_tampered_svg),
     };

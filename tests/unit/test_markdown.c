@@ -1004,10 +1004,41 @@ static void test_figure_hook(void **state)
     diag_list_free(diags);
 }
 
+/* markdown_prefix_ids: every id under the root prefixed, references to them along, and
+ * references to ids elsewhere on the page left alone. */
+static void test_prefix_ids(void **state)
+{
+    (void)state;
+    static const char xml[] =
+        "<div><h2 id=\"risks\">Risks</h2>"
+        "<section id=\"care-1\" aria-labelledby=\"care-1-heading sources\">"
+        "<h3 id=\"care-1-heading\">Help</h3><a href=\"#risks\">up</a>"
+        "<a href=\"#sources\">list</a><a href=\"/x/#risks\">other page</a>"
+        "<label for=\"q\">q</label><button popovertarget=\"care-1\">open</button>"
+        "</section></div>";
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    markdown_prefix_ids(xmlDocGetRootElement(doc), "def-smas-");
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlNodeDump(buf, doc, xmlDocGetRootElement(doc), 0, 0);
+    assert_string_equal((const char *)xmlBufferContent(buf),
+                        "<div><h2 id=\"def-smas-risks\">Risks</h2>"
+                        "<section id=\"def-smas-care-1\" "
+                        "aria-labelledby=\"def-smas-care-1-heading sources\">"
+                        "<h3 id=\"def-smas-care-1-heading\">Help</h3>"
+                        "<a href=\"#def-smas-risks\">up</a><a href=\"#sources\">list</a>"
+                        "<a href=\"/x/#risks\">other page</a><label for=\"q\">q</label>"
+                        "<button popovertarget=\"def-smas-care-1\">open</button>"
+                        "</section></div>");
+    xmlBufferFree(buf);
+    xmlFreeDoc(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nesting_limit),
+        cmocka_unit_test(test_prefix_ids),
         cmocka_unit_test(test_paragraphs_and_emphasis),
         cmocka_unit_test(test_text_is_escaped_not_markup),
         cmocka_unit_test(test_blockquote_rule_and_link_title),
