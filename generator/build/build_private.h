@@ -6,7 +6,10 @@
  *   articles.c      loading the articles, each in its folder's language, their versions
  *                   in the other languages, and running work on every article on threads
  *   links.c         the Markdown hooks: internal links (in the text's language first),
- *                   #anchors, media, compare and before-after blocks
+ *                   #anchors, media, compare and before-after blocks; their mistakes told
+ *                   in the text's language
+ *   media.c         the diagrams of content/media/, read once and checked before they are
+ *                   published
  *   articlepage.c   an article's page, its fingerprint and whether it is unchanged
  *   listpages.c     the pages that are not an article's: home, topics, compare,
  *                   glossary (each language's), 404 (one for all)
@@ -81,6 +84,7 @@ typedef struct build_fragment_link {
     const article *target;
     char *fragment;           /* the id, without '#' */
     unsigned line, column;
+    bool korean;              /* the text is Korean: so is the message */
 } build_fragment_link;
 
 /* The links to #headings one article's text makes (build.fragment_links). */
@@ -232,13 +236,6 @@ markdown_hooks build_hooks(render_ctx *c);
  */
 void build_add_sources(const build *b, xmlNodePtr parent, const render_ctx *c);
 /*
- * The diagram at path (content/media/..., an .svg), read and checked with svgcheck_parse the
- * first time any thread asks and kept for the build: the document (read-only, owned by b:
- * copy what you need), or NULL when svgcheck refused it (build_check_media reports why) or it
- * could not be read (*err is then its errno, else 0). Thread-safe.
- */
-const xmlDoc *build_diagram(build *b, const char *path, int *err);
-/*
  * The citations of procedures.yaml's sources ("[@id]", markdown/citation.h), checked as
  * the tables that show them will number them: a malformed bracket and an unknown id (with
  * the closest one) are errors at the source's line and column, in the site's first
@@ -253,18 +250,35 @@ void build_mark_other_languages(render_ctx *c, xmlNodePtr body);
 /* Free what c collected (its links). */
 void build_ctx_free(render_ctx *c);
 /*
- * Check every SVG of content/media/ (b->media_dir, with its sub-folders; hidden files and
- * links to files included, as build_copy_dir publishes them) before it is published:
- * content/svgcheck.h's refusals, each at its file, line and column, a drawing without a
- * viewBox, and a compressed .svgz, which cannot be checked. Other files are left to
- * build_copy_dir.
- */
-void build_check_media(build *b);
-/*
  * site_validate: check the links to #headings each article made (b->fragment_links)
  * against the ids its target's rendering gave, in article order, and free them.
  */
 void build_check_fragment_links(build *b);
+
+/* ---- media.c ---- */
+
+/*
+ * The diagram at path (content/media/..., an .svg), read and checked with svgcheck_parse the
+ * first time any thread asks and kept for the build: the document (read-only, owned by b:
+ * copy what you need), or NULL when svgcheck refused it (build_check_media reports why) or it
+ * could not be read (*err is then its errno, else 0). Thread-safe.
+ */
+const xmlDoc *build_diagram(build *b, const char *path, int *err);
+/*
+ * Check every SVG of content/media/ (b->media_dir, with its sub-folders; hidden files and
+ * links to files included, as build_copy_dir publishes them) before it is published:
+ * content/svgcheck.h's refusals, each at its file, line and column, a drawing without a
+ * viewBox, and a compressed .svgz, which cannot be checked. Other files are left to
+ * build_copy_dir. A drawing in a Korean folder (build_media_korean) is told its mistakes
+ * in Korean, any other in English.
+ */
+void build_check_media(build *b);
+/*
+ * Whether path, a file under b->media_dir, is a Korean one: a folder between content/media/
+ * and its name is named for Korean (content/media/diagrams/ko/face.svg), as each
+ * language's drawings are kept.
+ */
+bool build_media_korean(const build *b, const char *path);
 
 /* ---- sitepages.c ---- */
 

@@ -4,14 +4,11 @@
  * diagrams (build_private.h).
  */
 #define _GNU_SOURCE
-#include <errno.h>
-#include <fts.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "base/alloc.h"
 #include "base/files.h"
@@ -19,7 +16,6 @@
 #include "base/str.h"
 #include "base/suggest.h"
 #include "build/build_private.h"
-#include "content/svgcheck.h"
 #include "markdown/beforeafter.h"
 #include "markdown/care.h"
 #include "markdown/citation.h"
@@ -44,6 +40,13 @@ static void S_error(render_ctx *c, unsigned line, unsigned column, const char *c
     free(message);
     c->errors++;
 }
+
+/* Whether c's text is in Korean, so that its mistakes are told in Korean. */
+static bool S_korean(const render_ctx *c)
+{
+    return c->lang && slug_language_in(c->lang->L->code, "ko");
+}
+
 /*
  * Whether url starts with a scheme ("https:", "javascript:"): letters, digits, '+', '-' and
  * '.' before the first ':'. Read as a browser reads it, not with RFC 3986's parser
@@ -61,8 +64,8 @@ static bool S_has_scheme(const char *url)
 }
 
 /* Report a #fragment that names no heading of target, with the closest id, as an error
- * of file at line and column; true when it names one. */
-static bool S_fragment_found(diag_list *diags, bool quiet, const char *file,
+ * of file at line and column (in Korean when korean); true when it names one. */
+static bool S_fragment_found(diag_list *diags, bool quiet, bool korean, const char *file,
                              const article *target, const char *fragment, unsigned line,
                              unsigned column)
 {
@@ -81,12 +84,16 @@ static bool S_fragment_found(diag_list *diags, bool quiet, const char *file,
     free(ids);
     if (near)
         diag_error(diags, file, line, column, "link",
-                   "%s has no heading with the id '#%s'; did you mean '#%s'?",
+                   korean ? "%s에 id가 '#%s'인 제목이 없습니다. '#%s'을(를) 쓰려던 것인지 "
+                            "확인해 주십시오"
+                          : "%s has no heading with the id '#%s'; did you mean '#%s'?",
                    target->file_name, fragment, near);
     else
         diag_error(diags, file, line, column, "link",
-                   "%s has no heading with the id '#%s'; link to one of its headings or to "
-                   "the article alone",
+                   korean ? "%s에 id가 '#%s'인 제목이 없습니다. 그 글의 제목 가운데 하나나 "
+                            "글 자체에 링크해 주십시오"
+                          : "%s has no heading with the id '#%s'; link to one of its headings "
+                            "or to the article alone",
                    target->file_name, fragment);
     return false;
 }
@@ -106,11 +113,12 @@ static void S_check_fragment(render_ctx *c, const article *target, const char *f
             l->cap = l->cap ? l->cap * 2 : 4;
             l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
         }
-        l->items[l->n++] =
-            (build_fragment_link){c->file, target, xstrdup(fragment), line, column};
+        l->items[l->n++] = (build_fragment_link){c->file, target, xstrdup(fragment), line,
+                                                 column, S_korean(c)};
         return;
     }
-    if (!S_fragment_found(b->diags, c->quiet, c->file, target, fragment, line, column))
+    if (!S_fragment_found(b->diags, c->quiet, S_korean(c), c->file, target, fragment, line,
+                          column))
         c->errors++;
 }
 
@@ -122,8 +130,8 @@ void build_check_fragment_links(build *b)
         build_fragment_links *l = &b->fragment_links[i];
         for (size_t k = 0; k < l->n; k++) {
             const build_fragment_link *f = &l->items[k];
-            S_fragment_found(b->diags, false, f->file, f->target, f->fragment, f->line,
-                             f->column);
+            S_fragment_found(b->diags, false, f->korean, f->file, f->target, f->fragment,
+                             f->line, f->column);
             free(f->fragment);
         }
         free(l->items);
@@ -169,8 +177,12 @@ static bool S_site_page_link(render_ctx *c, const char *name, const char *hash, 
         return false;
     const site_page *p = &b->site_pages->items[i];
     if (hash && hash[1] && !S_page_has_heading(p, hash + 1)) {
-        S_error(c, line, column, "link", "%s has no heading with the id '%s'; link to the page, "
-                "or to one of its headings' ids", p->path, hash);
+        S_error(c, line, column, "link",
+                S_korean(c) ? "%s에 id가 '%s'인 제목이 없습니다. 페이지 자체나 그 페이지에 "
+                              "있는 제목의 id에 링크해 주십시오"
+                            : "%s has no heading with the id '%s'; link to the page, or to one "
+                              "of its headings' ids",
+                p->path, hash);
         return true;
     }
     *result = hash && hash[1] ? xasprintf("%s%s", b->page_urls[i], hash)
@@ -197,8 +209,10 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
             S_check_fragment(c, c->self, url + 1, line, column);
         else if (c->page && url[1] && !S_page_has_heading(c->page, url + 1))
             S_error(c, line, column, "link",
-                    "this page has no heading with the id '%s'; link to one of its "
-                    "headings' ids",
+                    S_korean(c) ? "이 페이지에 id가 '%s'인 제목이 없습니다. 이 페이지에 있는 "
+                                  "제목의 id에 링크해 주십시오"
+                                : "this page has no heading with the id '%s'; link to one of "
+                                  "its headings' ids",
                     url);
         return NULL;
     }
@@ -208,9 +222,13 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
     size_t path_len = hash ? (size_t)(hash - url) : strlen(url);
     if (path_len < 3 || strncmp(url + path_len - 3, ".md", 3) != 0) {
         S_error(c, line, column, "link",
-                   "the link '%s' points at a file suture does not publish; link to an "
-                   "article by its file name (like 'dimpling.md') or to a full web address",
-                   url);
+                S_korean(c) ? "링크 '%s'은(는) suture가 게시하지 않는 파일을 가리킵니다. 글은 "
+                              "파일 이름('dimpling.md'처럼)으로, 다른 곳은 전체 웹 주소로 "
+                              "링크해 주십시오"
+                            : "the link '%s' points at a file suture does not publish; link to "
+                              "an article by its file name (like 'dimpling.md') or to a full "
+                              "web address",
+                url);
         return NULL;
     }
     char *path = xstrndup(url, path_len);
@@ -234,18 +252,24 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
                                       offsetof(site_page, file_name));
         if (near)
             S_error(c, line, column, "link",
-                       "there is no article '%s'; did you mean '%s'?", name, near);
+                    S_korean(c) ? "'%s'(이)라는 글이 없습니다. '%s'을(를) 쓰려던 것인지 확인해 "
+                                  "주십시오"
+                                : "there is no article '%s'; did you mean '%s'?",
+                    name, near);
         else
             S_error(c, line, column, "link",
-                       "there is no article '%s' in %s; check the file name", name,
-                       c->b->articles_dir);
+                    S_korean(c) ? "'%s'(이)라는 글이 %s에 없습니다. 파일 이름을 확인해 주십시오"
+                                : "there is no article '%s' in %s; check the file name",
+                    name, c->b->articles_dir);
     } else if (!target->fm) {
         /* Its own errors are reported already. */
     } else if (!target->published) {
         S_error(c, line, column, "link",
-                   "'%s' is a draft and will not be published, so this link would be "
-                   "broken; remove the link or publish the article",
-                   name);
+                S_korean(c) ? "'%s'은(는) 초안이라 게시되지 않으므로 이 링크는 끊어진 링크가 "
+                              "됩니다. 링크를 지우거나 글을 게시해 주십시오"
+                            : "'%s' is a draft and will not be published, so this link would "
+                              "be broken; remove the link or publish the article",
+                name);
     } else {
         if (hash && hash[1])
             S_check_fragment(c, target, hash + 1, line, column);
@@ -258,6 +282,23 @@ static char *S_hook_link(void *ctx, const char *url, unsigned line, unsigned col
     }
     free(path);
     return result;
+}
+
+/* What path_kind says a path is, in Korean. */
+static const char *S_kind_ko(const char *kind)
+{
+    static const char *const names[][2] = {
+        {"a folder", "폴더"},
+        {"a named pipe (FIFO)", "이름 있는 파이프(FIFO)"},
+        {"a socket", "소켓"},
+        {"a character device", "문자 장치"},
+        {"a block device", "블록 장치"},
+        {"a symbolic link to nothing", "가리키는 대상이 없는 심볼릭 링크"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(kind, names[i][0]) == 0)
+            return names[i][1];
+    return "파일도 폴더도 아닌 것";
 }
 
 /*
@@ -276,9 +317,13 @@ static char *S_media_path(render_ctx *c, const char *src, unsigned line, unsigne
         return NULL; /* an inline image: no request anywhere */
     if (S_has_scheme(src) || strncmp(src, "//", 2) == 0) {
         S_error(c, line, column, "media",
-                   "the image '%s' is on another site; pages must not load anything from other "
-                   "hosts, so copy the image into content/media/ and write 'media/<name>'",
-                   src);
+                S_korean(c) ? "이미지 '%s'은(는) 다른 사이트에 있습니다. 페이지는 다른 "
+                              "호스트에서 아무것도 불러오지 않으므로, 이미지를 content/media/에 "
+                              "복사하고 'media/<name>'으로 써 주십시오"
+                            : "the image '%s' is on another site; pages must not load anything "
+                              "from other hosts, so copy the image into content/media/ and "
+                              "write 'media/<name>'",
+                src);
         return NULL;
     }
     const char *p = src;
@@ -293,9 +338,11 @@ static char *S_media_path(render_ctx *c, const char *src, unsigned line, unsigne
                   !str_ends_with(clean, "/..") && clean[6] != '\0';
     if (!inside) {
         S_error(c, line, column, "media",
-                   "the image '%s' is not in content/media/; put it there and write "
-                   "'media/<name>'",
-                   src);
+                S_korean(c) ? "이미지 '%s'이(가) content/media/에 있지 않습니다. 이미지를 그 "
+                              "폴더에 넣고 'media/<name>'으로 써 주십시오"
+                            : "the image '%s' is not in content/media/; put it there and write "
+                              "'media/<name>'",
+                src);
         free(clean);
         return NULL;
     }
@@ -304,18 +351,22 @@ static char *S_media_path(render_ctx *c, const char *src, unsigned line, unsigne
     if (kind && strcmp(kind, "a folder") != 0) {
         /* Something is there, but not an image file: say what it is. */
         S_error(c, line, column, "media",
-                   "the image '%s' is %s, not a file: %s; suture publishes only regular "
-                   "files: replace it with the image",
-                   src, kind, file);
+                S_korean(c) ? "이미지 '%s'은(는) 파일이 아니라 %s입니다: %s. suture는 일반 "
+                              "파일만 게시하므로 이미지 파일로 바꿔 주십시오"
+                            : "the image '%s' is %s, not a file: %s; suture publishes only "
+                              "regular files: replace it with the image",
+                src, S_korean(c) ? S_kind_ko(kind) : kind, file);
         free(file);
         free(clean);
         return NULL;
     }
     if (!path_is_file(file)) {
         S_error(c, line, column, "media",
-                   "the image '%s' does not exist: there is no file %s; check the name or add "
-                   "the file",
-                   src, file);
+                S_korean(c) ? "이미지 '%s'이(가) 없습니다. %s 파일이 없으니 이름을 확인하거나 "
+                              "파일을 추가해 주십시오"
+                            : "the image '%s' does not exist: there is no file %s; check the "
+                              "name or add the file",
+                src, file);
         free(file);
         free(clean);
         return NULL;
@@ -350,9 +401,11 @@ static bool S_has_alt(render_ctx *c, const char *url, const char *alt, unsigned 
         p++;
     if (!*p)
         S_error(c, line, column, "media",
-                   "this image has no alt text; describe what it shows inside the brackets: "
-                   "![what the image shows](%s)",
-                   url);
+                S_korean(c) ? "이 이미지에 대체 텍스트가 없습니다. 대괄호 안에 이미지가 보여 "
+                              "주는 것을 써 주십시오: ![이미지가 보여 주는 것](%s)"
+                            : "this image has no alt text; describe what it shows inside the "
+                              "brackets: ![what the image shows](%s)",
+                url);
     return *p != '\0';
 }
 
@@ -362,9 +415,13 @@ static char *S_hook_image(void *ctx, const char *url, const char *alt, unsigned 
     render_ctx *c = ctx;
     if (S_is_svg(url) && !S_has_scheme(url) && strncmp(url, "//", 2) != 0) {
         S_error(c, line, column, "media",
-                "the diagram '%s' is drawn into the page as a figure, so it stands in a "
-                "paragraph of its own: put ![what it shows](%s \"Caption\") on its own line, "
-                "with an empty line before and after it",
+                S_korean(c) ? "다이어그램 '%s'은(는) 페이지에 그림으로 들어가므로 문단 하나를 "
+                              "혼자 차지해야 합니다. ![보여 주는 것](%s \"캡션\")을 따로 한 "
+                              "줄에 쓰고, 그 앞뒤에 빈 줄을 넣어 주십시오"
+                            : "the diagram '%s' is drawn into the page as a figure, so it "
+                              "stands in a paragraph of its own: put ![what it shows](%s "
+                              "\"Caption\") on its own line, with an empty line before and "
+                              "after it",
                 url, url);
         return NULL;
     }
@@ -388,8 +445,10 @@ static bool S_hook_figure(void *ctx, const char *url, const char *alt, const cha
     bool ok = S_has_alt(c, url, alt, line, column);
     if (!*title) {
         S_error(c, line, column, "media",
-                "the diagram '%s' has no caption; write it in quotes after the file name: "
-                "![what it shows](%s \"Caption\")",
+                S_korean(c) ? "다이어그램 '%s'에 캡션이 없습니다. 파일 이름 뒤에 따옴표로 "
+                              "감싸 써 주십시오: ![보여 주는 것](%s \"캡션\")"
+                            : "the diagram '%s' has no caption; write it in quotes after the "
+                              "file name: ![what it shows](%s \"Caption\")",
                 url, url);
         ok = false;
     }
@@ -401,8 +460,10 @@ static bool S_hook_figure(void *ctx, const char *url, const char *alt, const cha
     int err = 0;
     const xmlDoc *doc = build_diagram(c->b, file, &err);
     if (err)
-        S_error(c, line, column, "media", "cannot read the diagram %s: %s", file,
-                strerror(err));
+        S_error(c, line, column, "media",
+                S_korean(c) ? "다이어그램 %s을(를) 읽을 수 없습니다: %s"
+                            : "cannot read the diagram %s: %s",
+                file, strerror(err));
     else if (!doc)
         c->errors++; /* build_check_media reports why */
     else if (ok && c->check_only)
@@ -416,78 +477,6 @@ static bool S_hook_figure(void *ctx, const char *url, const char *alt, const cha
     return true;
 }
 
-const xmlDoc *build_diagram(build *b, const char *path, int *err)
-{
-    pthread_mutex_lock(&b->diagram_lock);
-    build_diagram_file *d = NULL;
-    for (size_t i = 0; i < b->n_diagrams && !d; i++)
-        if (strcmp(b->diagrams[i].path, path) == 0)
-            d = &b->diagrams[i];
-    if (!d) {
-        /* Read and checked once per build, however many articles show it. */
-        b->diagrams = xreallocarray(b->diagrams, b->n_diagrams + 1, sizeof *b->diagrams);
-        d = &b->diagrams[b->n_diagrams++];
-        *d = (build_diagram_file){.path = xstrdup(path)};
-        size_t len, errors = 0;
-        char *text = file_read(path, &len);
-        if (!text)
-            d->err = errno ? errno : EIO;
-        else
-            d->doc = svgcheck_parse(path, text, len, 0, "svg", NULL, &errors);
-        free(text);
-    }
-    const xmlDoc *doc = d->doc;
-    *err = d->err;
-    pthread_mutex_unlock(&b->diagram_lock);
-    return doc;
-}
-
-/* What build_check_media found in one file of content/media/. */
-static void S_check_media_file(build *b, const char *path, const char *name)
-{
-    size_t n = strlen(name);
-    if (n >= 5 && strcasecmp(name + n - 5, ".svgz") == 0) {
-        diag_error(b->diags, path, 0, 0, "svg",
-                   "a compressed SVG cannot be checked before it is published; save the "
-                   "drawing as plain .svg");
-        return;
-    }
-    if (n < 4 || strcasecmp(name + n - 4, ".svg") != 0)
-        return;
-    size_t len;
-    char *text = file_read(path, &len);
-    if (!text)
-        return; /* build_copy_dir says why it cannot be published */
-    xmlDocPtr doc = svgcheck_parse(path, text, len, 0, "svg", b->diags, NULL);
-    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-    if (root && !xmlHasProp(root, BAD_CAST "viewBox"))
-        diag_error(b->diags, path, (unsigned)xmlGetLineNo(root), 1, "svg",
-                   "the diagram has no viewBox, so it cannot shrink to a phone's width; add "
-                   "viewBox=\"0 0 WIDTH HEIGHT\" to its <svg> (its drawing's size, 360 to 640 "
-                   "wide keeps the labels readable on a phone)");
-    xmlFreeDoc(doc);
-    free(text);
-}
-
-void build_check_media(build *b)
-{
-    char *const roots[] = {b->media_dir, NULL};
-    if (!path_is_dir(b->media_dir))
-        return;
-    FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
-    if (!fts)
-        return; /* build_copy_dir reports a folder it cannot read */
-    FTSENT *e;
-    while ((e = fts_read(fts))) {
-        struct stat st;
-        /* A link to a file inside content/ is published as that file (build_copy_dir). */
-        if (e->fts_info == FTS_F ||
-            (e->fts_info == FTS_SL && stat(e->fts_path, &st) == 0 && S_ISREG(st.st_mode)))
-            S_check_media_file(b, e->fts_path, e->fts_name);
-    }
-    fts_close(fts);
-}
-
 /* The site.yaml notice id of a care card's text, in the page's language, or NULL with an
  * error naming what to add. */
 static const char *S_care_text(render_ctx *c, const char *id, unsigned line, unsigned column)
@@ -495,8 +484,11 @@ static const char *S_care_text(render_ctx *c, const char *id, unsigned line, uns
     const char *text = config_find_notice(c->lang->L, id);
     if (!text)
         S_error(c, line, column, "care",
-                "site.yaml gives %s no '%s' notice, which care cards show; add it under that "
-                "language's notices (README.md, 'Care cards')",
+                S_korean(c) ? "site.yaml의 %s 언어에 관리 카드가 보여 주는 '%s' 안내문이 "
+                              "없습니다. 그 언어의 notices 아래에 추가해 주십시오(README.md의 "
+                              "'Care cards')"
+                            : "site.yaml gives %s no '%s' notice, which care cards show; add it "
+                              "under that language's notices (README.md, 'Care cards')",
                 c->lang->L->code, id);
     return text;
 }
@@ -524,9 +516,13 @@ static void S_care(render_ctx *c, const char *content, size_t len, unsigned line
     };
     free(heading_id);
     if (!t.phone || !t.emergency)
-        S_error(c, line, column, "care",
-                "a care card gives the clinic's number and the emergency number, and site.yaml "
-                "has neither: add 'clinic:' with 'phone' and 'emergency_number'");
+        S_error(c, line, column, "care", "%s",
+                S_korean(c) ? "관리 카드에는 병원 전화번호와 응급 전화번호가 들어가는데 "
+                              "site.yaml에 둘 다 없습니다. 'phone'과 'emergency_number'가 있는 "
+                              "'clinic:'을 추가해 주십시오"
+                            : "a care card gives the clinic's number and the emergency number, "
+                              "and site.yaml has neither: add 'clinic:' with 'phone' and "
+                              "'emergency_number'");
     markdown_hooks hooks = build_hooks(c);
     markdown_result *md = markdown_render(c->file, content + blk.body_at, len - blk.body_at,
                                           blk.body_line, MARKDOWN_NO_H1, &hooks, b->diags);
@@ -629,9 +625,11 @@ static unsigned S_hook_cite(void *ctx, const char *id, unsigned line, unsigned c
         return 0;
     }
     if (!c->self && !c->lists_sources) {
-        S_error(c, line, column, "citation",
-                "a citation here has no list of sources to point into: cite sources in "
-                "articles, glossary definitions or procedures.yaml");
+        S_error(c, line, column, "citation", "%s",
+                korean ? "이곳의 인용에는 가리킬 출처 목록이 없습니다. 출처는 글, 용어 사전의 "
+                         "정의, procedures.yaml에서 인용해 주십시오"
+                       : "a citation here has no list of sources to point into: cite sources "
+                         "in articles, glossary definitions or procedures.yaml");
         return 0;
     }
     for (size_t i = 0; i < c->cited.len; i++)
@@ -682,9 +680,13 @@ void build_check_data_citations(build *b)
                 while (citation_next(text, len, at, &g)) {
                     if (g.malformed)
                         S_error(&c, v->source_line, v->source_column, "citation",
-                                "'%.*s' is not a citation suture can read: write [@id] for "
-                                "one source, or [@id1; @id2] for several, with the ids of "
-                                "content/sources.yaml",
+                                S_korean(&c)
+                                    ? "'%.*s'은(는) suture가 읽을 수 있는 인용이 아닙니다. "
+                                      "content/sources.yaml의 id로, 출처 하나는 [@id], 여럿은 "
+                                      "[@id1; @id2]처럼 써 주십시오"
+                                    : "'%.*s' is not a citation suture can read: write [@id] "
+                                      "for one source, or [@id1; @id2] for several, with the "
+                                      "ids of content/sources.yaml",
                                 (int)(g.end - g.start), text + g.start);
                     for (size_t i = 0; i < g.n_ids; i++) {
                         char *id = xstrndup(text + g.ids[i].at, g.ids[i].len);

@@ -7,6 +7,7 @@
 
 #include "base/alloc.h"
 #include "base/files.h"
+#include "base/slug.h"
 #include "build/build_private.h"
 #include "render/pagexml.h"
 
@@ -24,6 +25,8 @@ long build_find_site_page(const build *b, size_t lang, const char *name)
 static void S_check_footer(build *b)
 {
     const config *cfg = b->cfg;
+    /* A mistake of site.yaml: told in the site's default language. */
+    bool ko = slug_language_in(config_default_language(cfg)->code, "ko");
     for (size_t f = 0; f < cfg->n_footer_pages; f++) {
         const config_page_ref *ref = &cfg->footer_pages[f];
         for (size_t l = 0; l < b->n_langs; l++) {
@@ -36,13 +39,18 @@ static void S_check_footer(build *b)
             const site_page *p = sitepages_find(b->site_pages, ref->name, cfg->languages[l].code);
             if (p && p->fm && p->fm->draft)
                 diag_error(b->diags, cfg->file, ref->line, ref->column, "pages",
-                           "the footer links to '%s', but %s is a draft and will not be "
-                           "published; publish it, or remove '%s' from footer_pages",
+                           ko ? "바닥글이 '%s'에 링크하지만 %s은(는) 초안이라 게시되지 "
+                                "않습니다. 그 페이지를 게시하거나 footer_pages에서 '%s'을(를) "
+                                "빼 주십시오"
+                              : "the footer links to '%s', but %s is a draft and will not be "
+                                "published; publish it, or remove '%s' from footer_pages",
                            ref->name, path, ref->name);
             else if (!p)
                 diag_error(b->diags, cfg->file, ref->line, ref->column, "pages",
-                           "the footer links to '%s', but there is no %s; write the page, or "
-                           "remove '%s' from footer_pages",
+                           ko ? "바닥글이 '%s'에 링크하지만 %s이(가) 없습니다. 그 페이지를 "
+                                "쓰거나 footer_pages에서 '%s'을(를) 빼 주십시오"
+                              : "the footer links to '%s', but there is no %s; write the "
+                                "page, or remove '%s' from footer_pages",
                            ref->name, path, ref->name);
             free(path);
             free(rel);
@@ -63,8 +71,11 @@ void build_link_site_pages(build *b)
         /* A link names a file: an article and a page of one name would make it mean either. */
         if (build_find_article(b, l, file))
             diag_error(b->diags, p->path, 0, 0, "pages",
-                       "an article of the same language is called %s too, so a link to '%s' "
-                       "could mean either; rename the page or the article",
+                       slug_language_in(p->lang->code, "ko")
+                           ? "같은 언어의 글에도 %s이(가) 있어서 '%s'(으)로 가는 링크가 둘 중 "
+                             "어느 것인지 알 수 없습니다. 페이지나 글의 이름을 바꿔 주십시오"
+                           : "an article of the same language is called %s too, so a link to "
+                             "'%s' could mean either; rename the page or the article",
                        file, file);
         else if (p->fm && (!p->fm->draft || b->opt->drafts))
             b->page_urls[i] = permalink(b->langs[l].L->prefix, PERMALINK_PAGE, p->name, 0);

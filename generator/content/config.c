@@ -381,6 +381,8 @@ static void S_load_footer_pages(ydoc *doc, yaml_node_t *node, config *cfg)
         return;
     size_t n = ydoc_len(node);
     cfg->footer_pages = xcalloc(n + 1, sizeof *cfg->footer_pages);
+    /* Told in the site's default language, as every mistake of site.yaml's own. */
+    bool ko = cfg->n_languages && slug_language_in(config_default_language(cfg)->code, "ko");
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item = ydoc_seq_item(doc, node, i);
         const char *name = ydoc_expect_string(doc, item, "a page in 'footer_pages'");
@@ -388,8 +390,10 @@ static void S_load_footer_pages(ydoc *doc, yaml_node_t *node, config *cfg)
             continue;
         if (!slug_is_valid(name)) {
             ydoc_error(doc, item,
-                       "'%s' is not a page's name: write the file name of a page in "
-                       "content/pages/ without '.md', like 'about'",
+                       ko ? "'%s'은(는) 페이지 이름이 아닙니다. content/pages/에 있는 페이지의 "
+                            "파일 이름을 '.md' 없이 'about'처럼 써 주십시오"
+                          : "'%s' is not a page's name: write the file name of a page in "
+                            "content/pages/ without '.md', like 'about'",
                        name);
             continue;
         }
@@ -397,7 +401,10 @@ static void S_load_footer_pages(ydoc *doc, yaml_node_t *node, config *cfg)
         for (size_t k = 0; k < cfg->n_footer_pages && !twice; k++)
             twice = strcmp(cfg->footer_pages[k].name, name) == 0;
         if (twice) {
-            ydoc_error(doc, item, "'footer_pages' lists '%s' twice; keep one", name);
+            ydoc_error(doc, item,
+                       ko ? "'footer_pages'에 '%s'이(가) 두 번 있습니다. 하나만 남겨 주십시오"
+                          : "'footer_pages' lists '%s' twice; keep one",
+                       name);
             continue;
         }
         cfg->footer_pages[cfg->n_footer_pages++] = (config_page_ref){

@@ -24,10 +24,19 @@ bool sitepages_reserved(const config *cfg, const char *name)
     return false;
 }
 
-/* The .md names of dir as "<prefix><name>", each checked; a missing dir has none. */
-static int S_list_dir(const char *dir, const char *prefix, const config *cfg, strlist *rels,
-                      diag_list *diags)
+/* Whether the site's default language is Korean: a file in no language's folder is told
+ * its mistakes in it. */
+static bool S_default_korean(const config *cfg)
 {
+    return slug_language_in(config_default_language(cfg)->code, "ko");
+}
+
+/* The .md names of dir, the pages of language lang, as "<prefix><name>", each checked (its
+ * mistakes told in lang); a missing dir has none. */
+static int S_list_dir(const char *dir, const char *prefix, const config *cfg,
+                      const config_language *lang, strlist *rels, diag_list *diags)
+{
+    bool ko = slug_language_in(lang->code, "ko");
     strlist names = STRLIST_INIT;
     if (dir_list(dir, ".md", &names) < 0) {
         int err = errno;
@@ -43,13 +52,18 @@ static int S_list_dir(const char *dir, const char *prefix, const config *cfg, st
         char *name = xstrndup(file, strlen(file) - 3);
         char *path = path_join(dir, file);
         if (!slug_is_valid(name))
-            diag_error(diags, path, 0, 0, "pages",
-                       "a page's file name becomes its address: rename it with lower-case "
-                       "letters, digits and hyphens only, like 'editorial-policy.md'");
+            diag_error(diags, path, 0, 0, "pages", "%s",
+                       ko ? "페이지의 파일 이름은 그 페이지의 주소가 됩니다. 영문 소문자, 숫자, "
+                            "하이픈만으로 'editorial-policy.md'처럼 이름을 바꿔 주십시오"
+                          : "a page's file name becomes its address: rename it with "
+                            "lower-case letters, digits and hyphens only, like "
+                            "'editorial-policy.md'");
         else if (sitepages_reserved(cfg, name))
             diag_error(diags, path, 0, 0, "pages",
-                       "'%s' is an address suture uses for pages of its own; give this page "
-                       "another file name",
+                       ko ? "'%s'은(는) suture가 자체 페이지에 쓰는 주소입니다. 이 페이지에는 "
+                            "다른 파일 이름을 붙여 주십시오"
+                          : "'%s' is an address suture uses for pages of its own; give this "
+                            "page another file name",
                        name);
         else
             strlist_push_owned(rels, xasprintf("%s%s", prefix, file));
@@ -63,7 +77,7 @@ static int S_list_dir(const char *dir, const char *prefix, const config *cfg, st
 int sitepages_list(const char *pages_dir, const config *cfg, strlist *rels, diag_list *diags)
 {
     if (!cfg->multilingual)
-        return S_list_dir(pages_dir, "", cfg, rels, diags);
+        return S_list_dir(pages_dir, "", cfg, config_default_language(cfg), rels, diags);
     strlist all = STRLIST_INIT;
     if (dir_list(pages_dir, NULL, &all) < 0) {
         int err = errno;
@@ -75,26 +89,32 @@ int sitepages_list(const char *pages_dir, const config *cfg, strlist *rels, diag
         return -1;
     }
     int status = 0;
+    bool ko = S_default_korean(cfg);
     for (size_t i = 0; i < all.len; i++) {
         const char *entry = all.items[i];
         char *path = path_join(pages_dir, entry);
-        bool declared = false;
+        const config_language *declared = NULL;
         for (size_t l = 0; l < cfg->n_languages && !declared; l++)
-            declared = strcmp(cfg->languages[l].code, entry) == 0;
+            if (strcmp(cfg->languages[l].code, entry) == 0)
+                declared = &cfg->languages[l];
         if (declared && path_is_dir(path)) {
             char *prefix = xasprintf("%s/", entry);
-            if (S_list_dir(path, prefix, cfg, rels, diags) < 0)
+            if (S_list_dir(path, prefix, cfg, declared, rels, diags) < 0)
                 status = -1;
             free(prefix);
         } else if (!path_is_dir(path)) {
             diag_error(diags, path, 0, 0, "pages",
-                       "this page is in no language folder; move it into content/pages/%s/, "
-                       "or the folder of its language",
+                       ko ? "이 페이지는 어느 언어 폴더에도 있지 않습니다. content/pages/%s/나 "
+                            "그 페이지의 언어 폴더로 옮겨 주십시오"
+                          : "this page is in no language folder; move it into "
+                            "content/pages/%s/, or the folder of its language",
                        cfg->languages[0].code);
         } else {
             diag_error(diags, path, 0, 0, "pages",
-                       "this folder is not a language's; pages go in one folder per language "
-                       "of site.yaml, like content/pages/%s/",
+                       ko ? "이 폴더는 어느 언어의 폴더도 아닙니다. 페이지는 site.yaml의 언어마다 "
+                            "하나씩 있는 폴더(content/pages/%s/ 같은)에 넣어 주십시오"
+                          : "this folder is not a language's; pages go in one folder per "
+                            "language of site.yaml, like content/pages/%s/",
                        cfg->languages[0].code);
         }
         free(path);

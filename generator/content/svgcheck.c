@@ -44,6 +44,7 @@ typedef struct {
     const char *category;
     diag_list *diags;
     unsigned flags;
+    bool ko;            /* SVGCHECK_KOREAN: the refusals are told in Korean */
     size_t errors;
     source_lines lines; /* of the text, when there is one */
     bool have_text;
@@ -163,8 +164,10 @@ static void S_refuse(S_check *c, const xmlNode *el, const xmlAttr *attr, const c
     if (c->errors > SVGCHECK_MAX_REPORTED) {
         if (c->errors == SVGCHECK_MAX_REPORTED + 1)
             diag_add_ref(c->diags, DIAG_ERROR, c->file, line, column, c->category, NULL,
-                         "more than %d things in this drawing are refused; fix those "
-                         "reported above, then check it again",
+                         c->ko ? "이 그림에서 받아들일 수 없는 것이 %d개를 넘습니다. 위에 "
+                                 "나온 것을 고친 다음 다시 검사해 주십시오"
+                               : "more than %d things in this drawing are refused; fix those "
+                                 "reported above, then check it again",
                          SVGCHECK_MAX_REPORTED);
         return;
     }
@@ -278,39 +281,60 @@ static void S_check_attr(S_check *c, const xmlNode *el, const xmlAttr *a)
     char *outside = NULL;
     if (strncasecmp((const char *)a->name, "on", 2) == 0) {
         S_refuse(c, el, a, REF_SCRIPT,
-                 "the event attribute '%s' runs script when the reader points at, clicks or "
-                 "loads the diagram; delete it (a diagram needs no script)",
+                 c->ko ? "이벤트 속성 '%s'은(는) 독자가 다이어그램을 가리키거나 누르거나 "
+                         "불러올 때 스크립트를 실행합니다. 지워 주십시오(다이어그램에는 "
+                         "스크립트가 필요 없습니다)"
+                       : "the event attribute '%s' runs script when the reader points at, "
+                         "clicks or loads the diagram; delete it (a diagram needs no script)",
                  qname);
     } else if (strstr(squeezed, "javascript:") || strstr(squeezed, "vbscript:")) {
         S_refuse(c, el, a, REF_XSS,
-                 "'%s' holds a javascript: or vbscript: address, which runs script; delete it",
+                 c->ko ? "'%s'에 스크립트를 실행하는 javascript: 또는 vbscript: 주소가 "
+                         "있습니다. 지워 주십시오"
+                       : "'%s' holds a javascript: or vbscript: address, which runs script; "
+                         "delete it",
                  qname);
     } else if (!S_attr_namespace_ok(c, a)) {
         S_refuse(c, el, a, REF_STRUCTURE,
-                 "the attribute '%s' belongs to a drawing program, not to SVG; delete it (save "
-                 "the drawing as plain SVG)",
+                 c->ko ? "속성 '%s'은(는) SVG의 것이 아니라 그림 프로그램의 것입니다. 지워 "
+                         "주십시오(그림을 일반 SVG로 저장하면 됩니다)"
+                       : "the attribute '%s' belongs to a drawing program, not to SVG; delete "
+                         "it (save the drawing as plain SVG)",
                  qname);
     } else if (strcasecmp((const char *)a->name, "style") == 0) {
-        S_refuse(c, el, a, REF_CSP,
-                 "style=\"...\" is not applied in the site's pages, whose "
-                 "Content-Security-Policy blocks inline styles (and it could load from "
-                 "elsewhere with url() or @import); write each property as an attribute "
-                 "instead (fill=\"none\", stroke-width=\"2\") or give the shape a class "
-                 "styled in templates/assets/site.css");
+        S_refuse(c, el, a, REF_CSP, "%s",
+                 c->ko ? "style=\"...\"은 사이트의 페이지에서 적용되지 않습니다. 페이지의 "
+                         "Content-Security-Policy가 인라인 스타일을 막기 때문입니다(url()이나 "
+                         "@import로 다른 곳에서 불러올 수도 있습니다). 속성을 하나씩 따로 "
+                         "쓰거나(fill=\"none\", stroke-width=\"2\"), "
+                         "templates/assets/site.css에서 스타일을 정한 class를 도형에 주십시오"
+                       : "style=\"...\" is not applied in the site's pages, whose "
+                         "Content-Security-Policy blocks inline styles (and it could load from "
+                         "elsewhere with url() or @import); write each property as an "
+                         "attribute instead (fill=\"none\", stroke-width=\"2\") or give the "
+                         "shape a class styled in templates/assets/site.css");
     } else if (S_is_href(c, a) && value[strspn(value, " \t\r\n")] != '#') {
         S_refuse(c, el, a, REF_XSS,
-                 "%s=\"%s\" on <%s> points outside this file; a diagram may only point inside "
-                 "itself (href=\"#id\"): draw what it shows in this file instead",
+                 c->ko ? "%s=\"%s\"(<%s>에 있음)은(는) 이 파일 밖을 가리킵니다. 다이어그램은 "
+                         "자기 안(href=\"#id\")만 가리킬 수 있으니, 보여 줄 것을 이 파일 "
+                         "안에 그려 주십시오"
+                       : "%s=\"%s\" on <%s> points outside this file; a diagram may only "
+                         "point inside itself (href=\"#id\"): draw what it shows in this "
+                         "file instead",
                  qname, value, (const char *)el->name);
     } else if ((outside = S_outside_url(value))) {
         S_refuse(c, el, a, REF_XSS,
-                 "'%s' uses %s, outside this file; a diagram may only use url(#id) with an id "
-                 "of its own",
+                 c->ko ? "'%s'이(가) 이 파일 밖의 %s을(를) 씁니다. 다이어그램은 자기 안의 "
+                         "id를 가리키는 url(#id)만 쓸 수 있습니다"
+                       : "'%s' uses %s, outside this file; a diagram may only use url(#id) "
+                         "with an id of its own",
                  qname, outside);
     } else if (strchr(value, '\\') && strchr(value, '(')) {
         S_refuse(c, el, a, REF_XSS,
-                 "'%s' holds a CSS escape ('\\') beside a '(', which can spell url( unseen; "
-                 "write the value without the backslash",
+                 c->ko ? "'%s'에는 '(' 옆에 CSS 이스케이프('\\')가 있어 눈에 띄지 않게 "
+                         "url(을 만들 수 있습니다. 백슬래시 없이 값을 써 주십시오"
+                       : "'%s' holds a CSS escape ('\\') beside a '(', which can spell url( "
+                         "unseen; write the value without the backslash",
                  qname);
     }
     free(outside);
@@ -327,30 +351,51 @@ static bool S_refused_element(S_check *c, const xmlNode *el)
     const char *name = (const char *)el->name;
     if (!S_svg_ns(c, el)) {
         S_refuse(c, el, NULL, REF_STRUCTURE,
-                 "<%s%s%s> is not an SVG element (a drawing program's own data, or another "
-                 "language's markup); delete it (save the drawing as plain SVG)",
+                 c->ko ? "<%s%s%s>은(는) SVG 요소가 아닙니다(그림 프로그램의 자체 데이터나 "
+                         "다른 언어의 마크업입니다). 지워 주십시오(그림을 일반 SVG로 저장하면 "
+                         "됩니다)"
+                       : "<%s%s%s> is not an SVG element (a drawing program's own data, or "
+                         "another language's markup); delete it (save the drawing as plain "
+                         "SVG)",
                  el->ns && el->ns->prefix ? (const char *)el->ns->prefix : "",
                  el->ns && el->ns->prefix ? ":" : "", name);
     } else if (S_is(c, el, "script")) {
-        S_refuse(c, el, NULL, REF_SCRIPT,
-                 "<script> is not allowed in a diagram: it runs with the site's rights when "
-                 "the file is opened or the page is read; delete it (a diagram needs no "
-                 "script)");
+        S_refuse(c, el, NULL, REF_SCRIPT, "%s",
+                 c->ko ? "다이어그램에는 <script>를 쓸 수 없습니다. 파일을 열거나 페이지를 "
+                         "읽을 때 사이트의 권한으로 실행되기 때문입니다. 지워 "
+                         "주십시오(다이어그램에는 스크립트가 필요 없습니다)"
+                       : "<script> is not allowed in a diagram: it runs with the site's rights "
+                         "when the file is opened or the page is read; delete it (a diagram "
+                         "needs no script)");
     } else if (S_is(c, el, "foreignObject")) {
-        S_refuse(c, el, NULL, REF_EMBEDDED,
-                 "<foreignObject> is not allowed in a diagram: it puts HTML (links, forms, "
-                 "scripts) inside the drawing; write the labels with <text> instead");
+        S_refuse(c, el, NULL, REF_EMBEDDED, "%s",
+                 c->ko ? "다이어그램에는 <foreignObject>를 쓸 수 없습니다. 그림 안에 "
+                         "HTML(링크, 양식, 스크립트)을 넣기 때문입니다. 글자는 <text>로 써 "
+                         "주십시오"
+                       : "<foreignObject> is not allowed in a diagram: it puts HTML (links, "
+                         "forms, scripts) inside the drawing; write the labels with <text> "
+                         "instead");
     } else if (S_is(c, el, "style")) {
-        S_refuse(c, el, NULL, REF_CSP,
-                 "<style> is not allowed in a diagram: drawn inline in a page, its rules "
-                 "would restyle the whole page (the disclaimer included), and the site's "
-                 "Content-Security-Policy blocks it; give shapes attributes (fill=, stroke=) "
-                 "or a class styled in templates/assets/site.css");
+        S_refuse(c, el, NULL, REF_CSP, "%s",
+                 c->ko ? "다이어그램에는 <style>을 쓸 수 없습니다. 페이지에 그려 넣으면 그 "
+                         "규칙이 페이지 전체(면책 문구까지)의 모양을 바꾸고, 사이트의 "
+                         "Content-Security-Policy도 이를 막습니다. 도형에 속성(fill=, "
+                         "stroke=)을 주거나 templates/assets/site.css에서 스타일을 정한 "
+                         "class를 주십시오"
+                       : "<style> is not allowed in a diagram: drawn inline in a page, its "
+                         "rules would restyle the whole page (the disclaimer included), and "
+                         "the site's Content-Security-Policy blocks it; give shapes attributes "
+                         "(fill=, stroke=) or a class styled in templates/assets/site.css");
     } else if (S_is(c, el, "image")) {
-        S_refuse(c, el, NULL, REF_XSS,
-                 "<image> is not allowed in a diagram: a picture inside it could load from "
-                 "elsewhere, and its labels could not be read aloud or enlarged; draw with "
-                 "shapes and <text>, and put photos in the article as images");
+        S_refuse(c, el, NULL, REF_XSS, "%s",
+                 c->ko ? "다이어그램에는 <image>를 쓸 수 없습니다. 그 안의 그림은 다른 곳에서 "
+                         "불러올 수 있고, 그 안의 글자는 소리 내어 읽어 주거나 확대할 수 "
+                         "없습니다. 도형과 <text>로 그리고, 사진은 글에 이미지로 넣어 "
+                         "주십시오"
+                       : "<image> is not allowed in a diagram: a picture inside it could load "
+                         "from elsewhere, and its labels could not be read aloud or enlarged; "
+                         "draw with shapes and <text>, and put photos in the article as "
+                         "images");
     } else if (S_in(c, name, S_animation)) {
         xmlChar *target = NULL;
         for (const xmlAttr *a = el->properties; a && !target; a = a->next)
@@ -358,18 +403,32 @@ static bool S_refused_element(S_check *c, const xmlNode *el)
                 target = xmlNodeGetContent((const xmlNode *)a);
         bool href = target && (strcasecmp((const char *)target, "href") == 0 ||
                                strcasecmp((const char *)target, "xlink:href") == 0);
+        const char *why =
+            c->ko ? (href ? "검사를 마친 링크를 무엇으로든, javascript:로도 쉽게 바꾸기 "
+                            "때문입니다"
+                          : "사이트에는 애니메이션이 없고(독자의 몸을 불편하게 할 수 "
+                            "있습니다), 애니메이션은 검사를 마친 링크를 바꿀 수 있기 "
+                            "때문입니다")
+                  : (href ? "it changes a link after it was checked, into javascript: as "
+                            "easily as into anything else"
+                          : "the site has no animation (it can make readers unwell), and "
+                            "animation can change links after they were checked");
         S_refuse(c, el, NULL, href ? REF_XSS : REF_ANIMATION,
-                 "<%s> is not allowed in a diagram: %s; draw the diagram still", name,
-                 href ? "it changes a link after it was checked, into javascript: as easily "
-                        "as into anything else"
-                      : "the site has no animation (it can make readers unwell), and "
-                        "animation can change links after they were checked");
+                 c->ko ? "다이어그램에는 <%s>을(를) 쓸 수 없습니다. %s. 움직이지 않는 그림으로 "
+                         "그려 주십시오"
+                       : "<%s> is not allowed in a diagram: %s; draw the diagram still",
+                 name, why);
         xmlFree(target);
     } else if (!S_in(c, name, svgcheck_elements)) {
         S_refuse(c, el, NULL, REF_STRUCTURE,
-                 "<%s> is not an element suture publishes in a diagram; draw with <g>, "
-                 "<path>, <rect>, <circle>, <ellipse>, <line>, <polyline>, <polygon>, <text>, "
-                 "<tspan>, <use>, <marker>, gradients, clip paths and masks",
+                 c->ko ? "<%s>은(는) suture가 다이어그램에 게시하는 요소가 아닙니다. <g>, "
+                         "<path>, <rect>, <circle>, <ellipse>, <line>, <polyline>, <polygon>, "
+                         "<text>, <tspan>, <use>, <marker>, 그라디언트, 클립 경로, 마스크로 "
+                         "그려 주십시오"
+                       : "<%s> is not an element suture publishes in a diagram; draw with "
+                         "<g>, <path>, <rect>, <circle>, <ellipse>, <line>, <polyline>, "
+                         "<polygon>, <text>, <tspan>, <use>, <marker>, gradients, clip paths "
+                         "and masks",
                  name);
     } else {
         return false;
@@ -401,16 +460,22 @@ static void S_check_title(S_check *c, const xmlNode *svg)
     const xmlNode *title = S_element_from(svg->children);
     const xmlNode *desc = title ? S_element_from(title->next) : NULL;
     if (!title || !S_is(c, title, "title") || !S_has_text(title))
-        S_refuse(c, svg, NULL, REF_TITLE,
-                 "the diagram has no <title> with text as the first element in <svg>; start "
-                 "it with <title>what it shows, in a few words</title> and "
-                 "<desc>what it shows, in a sentence or two</desc>, which screen readers "
-                 "read");
+        S_refuse(c, svg, NULL, REF_TITLE, "%s",
+                 c->ko ? "다이어그램의 <svg> 첫 요소가 글자가 있는 <title>이 아닙니다. "
+                         "<title>보여 주는 것을 몇 단어로</title>과 <desc>보여 주는 것을 한두 "
+                         "문장으로</desc>으로 시작해 주십시오. 화면 낭독기가 이것을 읽어 줍니다"
+                       : "the diagram has no <title> with text as the first element in <svg>; "
+                         "start it with <title>what it shows, in a few words</title> and "
+                         "<desc>what it shows, in a sentence or two</desc>, which screen "
+                         "readers read");
     else if (!desc || !S_is(c, desc, "desc") || !S_has_text(desc))
-        S_refuse(c, svg, NULL, REF_TITLE,
-                 "the diagram has no <desc> with text right after its <title>; add "
-                 "<desc>what it shows, in a sentence or two</desc>, which screen readers "
-                 "read");
+        S_refuse(c, svg, NULL, REF_TITLE, "%s",
+                 c->ko ? "다이어그램의 <title> 바로 뒤에 글자가 있는 <desc>가 없습니다. "
+                         "<desc>보여 주는 것을 한두 문장으로</desc>를 넣어 주십시오. 화면 "
+                         "낭독기가 이것을 읽어 줍니다"
+                       : "the diagram has no <desc> with text right after its <title>; add "
+                         "<desc>what it shows, in a sentence or two</desc>, which screen "
+                         "readers read");
 }
 
 /* Check el and what it holds; quiet inside a refused element, whose content is not
@@ -427,8 +492,10 @@ static void S_walk(S_check *c, const xmlNode *el, bool quiet)
     for (const xmlNode *n = el->children; n; n = n->next)
         if (n->type == XML_PI_NODE && !refused)
             S_refuse(c, el, NULL, REF_XXE,
-                     "the processing instruction <?%s ...?> in <%s> can load a style sheet "
-                     "from elsewhere; delete it",
+                     c->ko ? "처리 명령 <?%s ...?>(<%s> 안)은(는) 다른 곳에서 스타일 시트를 "
+                             "불러올 수 있습니다. 지워 주십시오"
+                           : "the processing instruction <?%s ...?> in <%s> can load a style "
+                             "sheet from elsewhere; delete it",
                      (const char *)n->name, (const char *)el->name);
     c->diags = diags;
     if (quiet)
@@ -446,8 +513,11 @@ static size_t S_run(S_check *c, const xmlNode *svg)
     if (!S_is(c, svg, "svg") || !S_svg_ns(c, svg) ||
         (!(c->flags & SVGCHECK_HTML) && svg->ns->prefix)) {
         S_refuse(c, svg, NULL, REF_STRUCTURE,
-                 "the file's root element is <%s>, not <svg> in the SVG namespace; a diagram "
-                 "starts with <svg xmlns=\"" SVGCHECK_NS "\" viewBox=\"...\">",
+                 c->ko ? "파일의 루트 요소가 SVG 네임스페이스의 <svg>가 아니라 <%s>입니다. "
+                         "다이어그램은 <svg xmlns=\"" SVGCHECK_NS "\" viewBox=\"...\">로 "
+                         "시작해야 합니다"
+                       : "the file's root element is <%s>, not <svg> in the SVG namespace; a "
+                         "diagram starts with <svg xmlns=\"" SVGCHECK_NS "\" viewBox=\"...\">",
                  (const char *)svg->name);
         return c->errors;
     }
@@ -460,7 +530,8 @@ static size_t S_run(S_check *c, const xmlNode *svg)
 size_t svgcheck_tree(const char *file, const char *text, size_t len, const xmlNode *svg,
                      unsigned flags, const char *category, diag_list *diags)
 {
-    S_check c = {.file = file, .category = category, .diags = diags, .flags = flags};
+    S_check c = {.file = file, .category = category, .diags = diags, .flags = flags,
+                 .ko = (flags & SVGCHECK_KOREAN) != 0};
     if (text) {
         source_lines_init(&c.lines, text, len);
         c.have_text = true;
@@ -530,7 +601,8 @@ xmlDocPtr svgcheck_parse(const char *file, const char *text, size_t len, unsigne
                          const char *category, diag_list *diags, size_t *errors)
 {
     S_check c = {.file = file, .category = category, .diags = diags,
-                 .flags = flags & SVGCHECK_NO_TITLE};
+                 .flags = flags & (SVGCHECK_NO_TITLE | SVGCHECK_KOREAN),
+                 .ko = (flags & SVGCHECK_KOREAN) != 0};
     source_lines_init(&c.lines, text, len);
     c.have_text = true;
     S_parse_state st = {.check = &c};
@@ -549,17 +621,23 @@ xmlDocPtr svgcheck_parse(const char *file, const char *text, size_t len, unsigne
         S_doctype_position(&c, text, len, &line, &column);
         c.errors++;
         if (diags)
-            diag_add_ref(diags, DIAG_ERROR, file, line, column, category, REF_XXE,
-                         "a <!DOCTYPE> (and the <!ENTITY> declarations it may hold) is not "
-                         "allowed in a diagram: entities can read files of the machine or "
-                         "expand into gigabytes of text; delete the <!DOCTYPE ...> and write "
-                         "the text out");
+            diag_add_ref(diags, DIAG_ERROR, file, line, column, category, REF_XXE, "%s",
+                         c.ko ? "다이어그램에는 <!DOCTYPE>(과 그 안의 <!ENTITY> 선언)을 쓸 수 "
+                                "없습니다. 엔티티는 컴퓨터의 파일을 읽거나 수 기가바이트의 "
+                                "글로 불어날 수 있습니다. <!DOCTYPE ...>을 지우고 글을 그대로 "
+                                "써 주십시오"
+                              : "a <!DOCTYPE> (and the <!ENTITY> declarations it may hold) is "
+                                "not allowed in a diagram: entities can read files of the "
+                                "machine or expand into gigabytes of text; delete the "
+                                "<!DOCTYPE ...> and write the text out");
     } else if (st.failed || !doc || !xmlDocGetRootElement(doc)) {
         c.errors++;
         if (diags)
             diag_add_ref(diags, DIAG_ERROR, file, st.failed ? st.line : 1,
                          st.failed ? st.column : 1, category, REF_XML,
-                         "the diagram is not well-formed XML (%s); fix the markup here",
+                         c.ko ? "다이어그램이 올바른 XML이 아닙니다(%s). 이 자리의 마크업을 "
+                                "고쳐 주십시오"
+                              : "the diagram is not well-formed XML (%s); fix the markup here",
                          st.message ? st.message : "no element");
     } else {
         for (xmlNodePtr n = doc->children; n; n = n->next)
@@ -568,8 +646,10 @@ xmlDocPtr svgcheck_parse(const char *file, const char *text, size_t len, unsigne
                 if (diags)
                     diag_add_ref(diags, DIAG_ERROR, file, (unsigned)xmlGetLineNo(n), 1,
                                  category, REF_XXE,
-                                 "the processing instruction <?%s ...?> can load a style sheet "
-                                 "from elsewhere; delete it",
+                                 c.ko ? "처리 명령 <?%s ...?>은(는) 다른 곳에서 스타일 "
+                                        "시트를 불러올 수 있습니다. 지워 주십시오"
+                                      : "the processing instruction <?%s ...?> can load a "
+                                        "style sheet from elsewhere; delete it",
                                  (const char *)n->name);
             }
         S_index_tags(&c, text, len);

@@ -45,8 +45,9 @@
  * the way to lose them. Photos go in the article as images (README.md, "Writing an
  * article").
  *
- * The messages are English: the people who draw the site's diagrams read this file's
- * rules, not an article writer's Korean ones.
+ * The messages are English, or Korean with SVGCHECK_KOREAN: the caller knows the drawing's
+ * language (the build, from its folder: content/media/diagrams/ko/), and its writer reads
+ * what is wrong in it. The references stay as their documents name themselves.
  */
 #ifndef SUTURE_SVGCHECK_H
 #define SUTURE_SVGCHECK_H
@@ -75,11 +76,14 @@ enum {
      * pages, not a safety rule; `suture check --site` checks any site's SVG, which may be
      * shown through <img alt="..."> and named by its alt. */
     SVGCHECK_NO_TITLE = 1 << 1,
+    /* The drawing is a Korean one (its writer's language): every refusal is told in
+     * Korean, with the same reference. */
+    SVGCHECK_KOREAN = 1 << 2,
 };
 
 /*
  * Parse text (len bytes), the SVG file named file, as described above, and check it; flags:
- * 0 or SVGCHECK_NO_TITLE.
+ * 0, or SVGCHECK_NO_TITLE and SVGCHECK_KOREAN or'ed.
  * Returns the document (the caller frees it with xmlFreeDoc) when it is well formed and
  * passes every check; NULL otherwise. Every refusal is one error in diags (NULL: none is
  * reported, for a caller that knows another pass reports them) with category; the number
@@ -93,7 +97,7 @@ xmlDocPtr svgcheck_parse(const char *file, const char *text, size_t len, unsigne
  * Check the <svg> element svg and everything in it, as svgcheck_parse does after parsing.
  * text (len bytes) is the source it was parsed from, for columns, with svg its root
  * element; NULL (as for an <svg> inside a page) gives column 1 and the element's line.
- * flags: 0, or SVGCHECK_HTML and SVGCHECK_NO_TITLE or'ed. Reports into diags (may be NULL) with category; returns the
+ * flags: 0, or SVGCHECK_HTML, SVGCHECK_NO_TITLE and SVGCHECK_KOREAN or'ed. Reports into diags (may be NULL) with category; returns the
  * number of errors.
  */
 size_t svgcheck_tree(const char *file, const char *text, size_t len, const xmlNode *svg,

@@ -139,6 +139,17 @@ static inline bool e2e_edit(const char *dir, const char *rel, const char *find, 
     return ok;
 }
 
+/* Write text to the file rel under dir, making its folders; false when it cannot. */
+static inline bool e2e_put(const char *dir, const char *rel, const char *text)
+{
+    char *path = path_join(dir, rel);
+    char *folder = xstrndup(path, (size_t)(path_basename(path) - path));
+    bool ok = mkdir_p(folder) == 0 && file_write(path, text, strlen(text)) == 0;
+    free(folder);
+    free(path);
+    return ok;
+}
+
 /* A new temporary folder; the caller removes it with remove_tree and frees the path. */
 static inline char *e2e_tmpdir(void)
 {

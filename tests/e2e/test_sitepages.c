@@ -24,12 +24,7 @@ static char *S_root; /* the repository, where the tests run from */
 /* Write text to rel under dir, making its folders. */
 static void S_put(const char *dir, const char *rel, const char *text)
 {
-    char *path = path_join(dir, rel);
-    char *folder = xstrndup(path, (size_t)(path_basename(path) - path));
-    assert_int_equal(mkdir_p(folder), 0);
-    assert_int_equal(file_write(path, text, strlen(text)), 0);
-    free(folder);
-    free(path);
+    assert_true(e2e_put(dir, rel, text));
 }
 
 /*
@@ -206,23 +201,30 @@ static void S_expect(const char *rel, const char *find, const char *repl, const 
     S_done(dir);
 }
 
+/* site.yaml's mistakes are told in the site's default language, here Korean
+ * (test_errors_ko.c has them in English on a site whose default is English). */
 static void test_footer_mistakes(void **state)
 {
     (void)state;
     S_expect("content/site.yaml", "footer_pages: [about, editorial-policy]",
              "footer_pages: [about, contact]",
-             "content/site.yaml:19:23: error: the footer links to 'contact', but there is no "
-             "content/pages/ko/contact.md; write the page, or remove 'contact' from "
-             "footer_pages [pages]");
+             "content/site.yaml:19:23: error: 바닥글이 'contact'에 링크하지만 "
+             "content/pages/ko/contact.md이(가) 없습니다. 그 페이지를 쓰거나 footer_pages에서 "
+             "'contact'을(를) 빼 주십시오 [pages]");
     S_expect("content/pages/en/editorial-policy.md", "reviewed: 2026-12-01\n",
              "reviewed: 2026-12-01\ndraft: true\n",
-             "content/site.yaml:19:23: error: the footer links to 'editorial-policy', but "
-             "content/pages/en/editorial-policy.md is a draft and will not be published; "
-             "publish it, or remove 'editorial-policy' from footer_pages [pages]");
+             "content/site.yaml:19:23: error: 바닥글이 'editorial-policy'에 링크하지만 "
+             "content/pages/en/editorial-policy.md은(는) 초안이라 게시되지 않습니다. 그 "
+             "페이지를 게시하거나 footer_pages에서 'editorial-policy'을(를) 빼 주십시오 "
+             "[pages]");
     S_expect("content/site.yaml", "footer_pages: [about, editorial-policy]",
              "footer_pages: [about, About]",
-             "content/site.yaml:19:23: error: 'About' is not a page's name: write the file "
-             "name of a page in content/pages/ without '.md', like 'about'");
+             "content/site.yaml:19:23: error: 'About'은(는) 페이지 이름이 아닙니다. "
+             "content/pages/에 있는 페이지의 파일 이름을 '.md' 없이 'about'처럼 써 주십시오");
+    S_expect("content/site.yaml", "footer_pages: [about, editorial-policy]",
+             "footer_pages: [about, about]",
+             "content/site.yaml:19:23: error: 'footer_pages'에 'about'이(가) 두 번 있습니다. "
+             "하나만 남겨 주십시오");
 }
 
 static void test_page_file_mistakes(void **state)
@@ -237,12 +239,14 @@ static void test_page_file_mistakes(void **state)
              "content/pages/en/About Us.md: error: a page's file name becomes its address: "
              "rename it with lower-case letters, digits and hyphens only, like "
              "'editorial-policy.md' [pages]");
+    /* In no language's folder: told in the site's default language, Korean. */
     S_expect("content/pages/privacy.md", NULL, page,
-             "content/pages/privacy.md: error: this page is in no language folder; move it "
-             "into content/pages/ko/, or the folder of its language [pages]");
+             "content/pages/privacy.md: error: 이 페이지는 어느 언어 폴더에도 있지 않습니다. "
+             "content/pages/ko/나 그 페이지의 언어 폴더로 옮겨 주십시오 [pages]");
     S_expect("content/pages/fr/privacy.md", NULL, page,
-             "content/pages/fr: error: this folder is not a language's; pages go in one "
-             "folder per language of site.yaml, like content/pages/ko/ [pages]");
+             "content/pages/fr: error: 이 폴더는 어느 언어의 폴더도 아닙니다. 페이지는 "
+             "site.yaml의 언어마다 하나씩 있는 폴더(content/pages/ko/ 같은)에 넣어 주십시오 "
+             "[pages]");
     S_expect("content/pages/en/smas.md", NULL, page,
              "content/pages/en/smas.md: error: an article of the same language is called "
              "smas.md too, so a link to 'smas.md' could mean either; rename the page or the "
@@ -273,8 +277,8 @@ static void test_page_content_mistakes(void **state)
              "no heading with the id '#how-we-write'; link to the page, or to one of its "
              "headings' ids [link]");
     S_expect("content/pages/ko/about.md", "(editorial-policy.md)", "(editorial-polcy.md)",
-             "content/pages/ko/about.md:9:11: error: there is no article "
-             "'editorial-polcy.md'; did you mean 'editorial-policy.md'? [link]");
+             "content/pages/ko/about.md:9:11: error: 'editorial-polcy.md'(이)라는 글이 "
+             "없습니다. 'editorial-policy.md'을(를) 쓰려던 것인지 확인해 주십시오 [link]");
     /* The compliance rules apply to pages: a superlative stops the build. */
     S_expect("content/pages/en/about.md", "Who we are", "The best clinic",
              "content/pages/en/about.md:7:8: error: 'best' ranks the clinic, a doctor or a "

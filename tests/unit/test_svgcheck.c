@@ -271,6 +271,95 @@ static void test_many_refusals_reported_briefly(void **state)
     strbuf_free(&text);
 }
 
+/* A Korean drawing (SVGCHECK_KOREAN) is told every refusal in Korean, at the same place and
+ * with the same reference; one case per message. */
+static void test_korean_messages(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *svg;
+        const char *want; /* the start of the finding after "FILE:" */
+    } cases[] = {
+        {HEAD "<script/>" TAIL, "4:1: error: 다이어그램에는 <script>를 쓸 수 없습니다."},
+        {HEAD "<g onclick=\"x()\"/>" TAIL,
+         "4:4: error: 이벤트 속성 'onclick'은(는) 독자가 다이어그램을 가리키거나"},
+        {HEAD "<rect fill=\" java\tscript:x\"/>" TAIL,
+         "4:7: error: 'fill'에 스크립트를 실행하는 javascript: 또는 vbscript: 주소가"},
+        {HEAD "<g xmlns:i=\"urn:x\" i:layer=\"1\"/>" TAIL,
+         "4:20: error: 속성 'i:layer'은(는) SVG의 것이 아니라 그림 프로그램의 것입니다."},
+        {HEAD "<g style=\"fill:red\"/>" TAIL,
+         "4:4: error: style=\"...\"은 사이트의 페이지에서 적용되지 않습니다."},
+        {HEAD "<use href=\"other.svg#a\"/>" TAIL,
+         "4:6: error: href=\"other.svg#a\"(<use>에 있음)은(는) 이 파일 밖을 가리킵니다."},
+        {HEAD "<rect fill=\"url(other.svg#g)\"/>" TAIL,
+         "4:7: error: 'fill'이(가) 이 파일 밖의 url(other.svg#g)을(를) 씁니다."},
+        {HEAD "<rect fill=\"u\\72l(#g)\"/>" TAIL,
+         "4:7: error: 'fill'에는 '(' 옆에 CSS 이스케이프('\\')가 있어"},
+        {HEAD "<i:x xmlns:i=\"urn:x\"/>" TAIL,
+         "4:1: error: <i:x>은(는) SVG 요소가 아닙니다(그림 프로그램의 자체 데이터나"},
+        {HEAD "<foreignObject/>" TAIL, "4:1: error: 다이어그램에는 <foreignObject>를 쓸 수"},
+        {HEAD "<style>g{}</style>" TAIL, "4:1: error: 다이어그램에는 <style>을 쓸 수 없습니다."},
+        {HEAD "<image href=\"#a\"/>" TAIL, "4:1: error: 다이어그램에는 <image>를 쓸 수 없습니다."},
+        {HEAD "<set attributeName=\"href\" to=\"#b\"/>" TAIL,
+         "4:1: error: 다이어그램에는 <set>을(를) 쓸 수 없습니다. 검사를 마친 링크를 "
+         "무엇으로든, javascript:로도 쉽게 바꾸기 때문입니다. 움직이지 않는 그림으로 그려 "
+         "주십시오"},
+        {HEAD "<animate attributeName=\"x\"/>" TAIL,
+         "4:1: error: 다이어그램에는 <animate>을(를) 쓸 수 없습니다. 사이트에는 애니메이션이"},
+        {HEAD "<video/>" TAIL, "4:1: error: <video>은(는) suture가 다이어그램에 게시하는 요소가"},
+        {"<svg xmlns=\"http://www.w3.org/2000/svg\"><g/></svg>",
+         "1:1: error: 다이어그램의 <svg> 첫 요소가 글자가 있는 <title>이 아닙니다."},
+        {"<svg xmlns=\"http://www.w3.org/2000/svg\"><title>T</title><g/></svg>",
+         "1:1: error: 다이어그램의 <title> 바로 뒤에 글자가 있는 <desc>가 없습니다."},
+        {HEAD "<g><?xml-stylesheet href=\"a.css\"?></g>" TAIL,
+         "4:1: error: 처리 명령 <?xml-stylesheet ...?>(<g> 안)은(는) 다른 곳에서"},
+        {"<html xmlns=\"http://www.w3.org/1999/xhtml\"/>",
+         "1:1: error: 파일의 루트 요소가 SVG 네임스페이스의 <svg>가 아니라 <html>입니다."},
+        {"<!DOCTYPE svg [<!ENTITY a \"b\">]>\n<svg/>",
+         "1:1: error: 다이어그램에는 <!DOCTYPE>(과 그 안의 <!ENTITY> 선언)을 쓸 수 없습니다."},
+        {"<?xml-stylesheet href=\"a.css\"?>\n" HEAD TAIL,
+         "1:1: error: 처리 명령 <?xml-stylesheet ...?>은(는) 다른 곳에서 스타일 시트를"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t errors = 0;
+        diag_list *diags = diag_list_new();
+        xmlDocPtr doc = svgcheck_parse(FILE_NAME, cases[i].svg, strlen(cases[i].svg),
+                                       SVGCHECK_KOREAN, "svg", diags, &errors);
+        assert_null(doc);
+        char *want = xasprintf("%s:%s", FILE_NAME, cases[i].want);
+        S_expect_start(diags, 0, want);
+        free(want);
+        diag_list_free(diags);
+    }
+    /* libxml2's own words stay as they are, inside the Korean sentence. */
+    size_t errors = 0;
+    diag_list *diags = diag_list_new();
+    static const char broken[] = "<svg><g></svg>";
+    assert_null(svgcheck_parse(FILE_NAME, broken, sizeof broken - 1, SVGCHECK_KOREAN, "svg",
+                               diags, &errors));
+    char *got = diag_format(diag_get(diags, 0));
+    if (!strstr(got, ": error: 다이어그램이 올바른 XML이 아닙니다(") ||
+        !strstr(got, "). 이 자리의 마크업을 고쳐 주십시오"))
+        fail_msg("got %s", got);
+    free(got);
+    diag_list_free(diags);
+    /* Past the most reported, the last line says there are more, in Korean. */
+    strbuf text = STRBUF_INIT;
+    strbuf_puts(&text, HEAD);
+    for (int i = 0; i < SVGCHECK_MAX_REPORTED + 2; i++)
+        strbuf_puts(&text, "<script/>\n");
+    strbuf_puts(&text, TAIL);
+    diags = diag_list_new();
+    assert_null(svgcheck_parse(FILE_NAME, strbuf_str(&text), text.len, SVGCHECK_KOREAN, "svg",
+                               diags, &errors));
+    assert_int_equal(diag_count(diags), SVGCHECK_MAX_REPORTED + 1);
+    got = diag_format(diag_get(diags, SVGCHECK_MAX_REPORTED));
+    assert_non_null(strstr(got, "이 그림에서 받아들일 수 없는 것이 50개를 넘습니다."));
+    free(got);
+    diag_list_free(diags);
+    strbuf_free(&text);
+}
+
 static void test_inline_svg_in_html(void **state)
 {
     (void)state;
@@ -318,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_one_finding_per_refused_element),
         cmocka_unit_test(test_many_refusals_reported_briefly),
         cmocka_unit_test(test_inline_svg_in_html),
+        cmocka_unit_test(test_korean_messages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
