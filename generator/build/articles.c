@@ -176,6 +176,7 @@ static void S_check_reviewer(build *b, const article *a)
 static void S_check_refs(build *b, article *a)
 {
     const frontmatter *fm = a->fm;
+    bool ko = slug_language_in(a->lang, "ko");
     S_check_reviewer(b, a);
     for (size_t i = 0; i < fm->n_topics; i++)
         if (!config_find_topic(b->cfg, fm->topics[i].id))
@@ -187,11 +188,15 @@ static void S_check_refs(build *b, article *a)
         const char *near = procedures_suggest(b->procedures, r->id);
         if (near)
             diag_error(b->diags, a->path, r->line, r->column, "front-matter",
-                       "unknown procedure '%s'; did you mean '%s'?", r->id, near);
+                       ko ? "'%s'(이)라는 시술이 없습니다. '%s'을(를) 쓰려던 것인지 확인해 "
+                            "주십시오"
+                          : "unknown procedure '%s'; did you mean '%s'?",
+                       r->id, near);
         else
             diag_error(b->diags, a->path, r->line, r->column, "front-matter",
-                       "unknown procedure '%s'; use a procedure declared in %s", r->id,
-                       b->procedures->file);
+                       ko ? "'%s'(이)라는 시술이 없습니다. %s에 선언된 시술을 써 주십시오"
+                          : "unknown procedure '%s'; use a procedure declared in %s",
+                       r->id, b->procedures->file);
     }
 }
 
@@ -221,9 +226,13 @@ static void S_name(build *b, article *a)
         a->slug = xstrndup(a->file_name, strlen(a->file_name) - 3);
         if (!slug_is_valid(a->slug))
             diag_error(b->diags, a->path, 1, 1, "slug",
-                       "the file name '%s' cannot be used as a web address; rename the file "
-                       "with lower-case letters, digits and hyphens, or set 'slug:' in the "
-                       "front matter",
+                       slug_language_in(a->lang, "ko")
+                           ? "파일 이름 '%s'은(는) 웹 주소로 쓸 수 없습니다. 영문 소문자, "
+                             "숫자, 하이픈만으로 파일 이름을 바꾸거나, 프런트 매터에 'slug:'를 "
+                             "써 주십시오"
+                           : "the file name '%s' cannot be used as a web address; rename the "
+                             "file with lower-case letters, digits and hyphens, or set 'slug:' "
+                             "in the front matter",
                        a->file_name);
     }
     a->url = permalink(build_lang_of(b, a)->L->prefix, PERMALINK_ARTICLE, a->slug, 0);
@@ -369,8 +378,12 @@ static void S_check_slugs(build *b)
     for (size_t i = 0; i < b->n_articles; i++)
         if (clash[i])
             diag_error(b->diags, b->articles[i].path, 1, 1, "slug",
-                       "this article has the slug '%s', like %s; two pages cannot share "
-                       "one address, so give one of them a different 'slug:'",
+                       slug_language_in(b->articles[i].lang, "ko")
+                           ? "이 글의 slug '%s'은(는) %s의 것과 같습니다. 두 페이지가 주소 "
+                             "하나를 같이 쓸 수는 없으니, 둘 중 하나에 다른 'slug:'를 "
+                             "붙여 주십시오"
+                           : "this article has the slug '%s', like %s; two pages cannot share "
+                             "one address, so give one of them a different 'slug:'",
                        b->articles[i].slug, other[i]->path);
     free(other);
     free(clash);
@@ -478,10 +491,18 @@ void build_link_procedures(build *b)
             continue;
         if (!build_resolve_article(b, 0, p->article)) {
             const char *near = build_suggest_article(b, p->article);
-            diag_error(b->diags, b->procedures->file, p->line, p->column, "procedures",
-                       "procedure '%s' names the article '%s', which does not exist%s%s%s",
-                       p->id, p->article, near ? "; did you mean '" : "", near ? near : "",
-                       near ? "'?" : "");
+            /* procedures.yaml serves every language: told in the site's default one. */
+            if (slug_language_in(config_default_language(b->cfg)->code, "ko"))
+                diag_error(b->diags, b->procedures->file, p->line, p->column, "procedures",
+                           "시술 '%s'이(가) 가리키는 글 '%s'이(가) 없습니다. %s%s%s", p->id,
+                           p->article, near ? "'" : "", near ? near : "",
+                           near ? "'을(를) 쓰려던 것인지 확인해 주십시오"
+                                : "'article:'에 있는 글의 파일 이름을 확인해 주십시오");
+            else
+                diag_error(b->diags, b->procedures->file, p->line, p->column, "procedures",
+                           "procedure '%s' names the article '%s', which does not exist%s%s%s",
+                           p->id, p->article, near ? "; did you mean '" : "",
+                           near ? near : "", near ? "'?" : "");
             continue;
         }
         for (size_t l = 0; l < b->n_langs; l++) {

@@ -227,6 +227,58 @@ static void test_drawing_mistakes(void **state)
     S_done(dir);
 }
 
+/* content/data/procedures.yaml whose one procedure names an article no language has. */
+#define PROCEDURES                                                                           \
+    "attributes:\n  - {id: incision, label: {ko: 절개, en: Incision}}\n"                       \
+    "procedures:\n  - id: thread-lift\n    name: {ko: 실리프팅, en: Thread lift}\n"           \
+    "    article: smass.md\n"                                                                \
+    "    values:\n      incision: {text: {ko: 없음, en: None}, basis: clinic-experience}\n"
+
+/* An article's front matter and name: told in its folder's language; procedures.yaml's
+ * mistake, in the site's default one (Korean). */
+static void test_article_mistakes(void **state)
+{
+    (void)state;
+    char *dir = S_bilingual();
+    S_put(dir, "content/data/procedures.yaml", PROCEDURES);
+    assert_true(e2e_edit(dir, KO, "topics: [anatomy]",
+                         "topics: [anatomy]\nprocedures: [thread-lfit]"));
+    assert_true(e2e_edit(dir, EN, "topics: [anatomy]", "topics: [anatomy]\nprocedures: [zzzz]"));
+    assert_true(e2e_edit(dir, "content/articles/ko/korean-only.md", "---\ntitle",
+                         "---\nslug: dimpling\ntitle"));
+    S_put(dir, "content/articles/ko/Face Lift.md",
+          "---\ntitle: \"T\"\nsummary: \"S.\"\ntopics: [anatomy]\ndate: 2026-11-02\n"
+          "reviewed: 2026-11-21\nreviewer: \"의료진 감수\"\n---\n본문입니다.\n");
+    static const S_want want[] = {
+        {KO, "'thread-lfit'(이)라는 시술이 없습니다. 'thread-lift'을(를) 쓰려던 것인지 확인해 "
+             "주십시오 [front-matter]"},
+        {EN, "unknown procedure 'zzzz'; use a procedure declared in "
+             "content/data/procedures.yaml [front-matter]"},
+        {"content/articles/ko/Face Lift.md",
+         "파일 이름 'Face Lift.md'은(는) 웹 주소로 쓸 수 없습니다. 영문 소문자, 숫자, "
+         "하이픈만으로 파일 이름을 바꾸거나, 프런트 매터에 'slug:'를 써 주십시오 [slug]"},
+        {"content/articles/ko/dimpling.md",
+         "이 글의 slug 'dimpling'은(는) content/articles/ko/korean-only.md의 것과 같습니다. 두 "
+         "페이지가 주소 하나를 같이 쓸 수는 없으니, 둘 중 하나에 다른 'slug:'를 붙여 주십시오 "
+         "[slug]"},
+    };
+    S_expect(dir, S_build, want, sizeof want / sizeof *want);
+    /* A front matter's mistake, once the slugs no longer clash. */
+    assert_true(e2e_edit(dir, "content/articles/ko/korean-only.md", "slug: dimpling\n", ""));
+    assert_true(e2e_edit(dir, "content/articles/ko/korean-only.md", "date: 20",
+                         "date: 2026-13-01 # 20"));
+    static const S_want later[] = {
+        {"content/articles/ko/korean-only.md",
+         "'date'의 '2026-13-01'은(는) 올바른 날짜가 아닙니다. 2026-11-20처럼 YYYY-MM-DD "
+         "형식으로 써 주십시오"},
+        {"content/data/procedures.yaml",
+         "시술 'thread-lift'이(가) 가리키는 글 'smass.md'이(가) 없습니다. 'smas.md'을(를) "
+         "쓰려던 것인지 확인해 주십시오 [procedures]"},
+    };
+    S_expect(dir, S_build, later, sizeof later / sizeof *later);
+    S_done(dir);
+}
+
 /* Site pages: a page's own mistakes in its folder's language. */
 #define PAGE "---\ntitle: \"T\"\nsummary: \"S.\"\nreviewed: 2026-12-01\n---\n"
 
@@ -296,6 +348,7 @@ static void test_english_default(void **state)
           "topics:\n  - {id: anatomy, title: {ko: 구조, en: Anatomy}, "
           "description: {ko: 구조., en: Structure.}}\n");
     S_put(dir, "content/pages/privacy.md", PAGE "Text.\n");
+    S_put(dir, "content/data/procedures.yaml", PROCEDURES);
     static const S_want want[] = {
         {"content/site.yaml",
          "'Contact' is not a page's name: write the file name of a page in content/pages/ "
@@ -313,6 +366,9 @@ static void test_english_default(void **state)
         {"content/pages/privacy.md",
          "this page is in no language folder; move it into content/pages/en/, or the folder "
          "of its language [pages]"},
+        {"content/data/procedures.yaml",
+         "procedure 'thread-lift' names the article 'smass.md', which does not exist; did you "
+         "mean 'smas.md'? [procedures]"},
     };
     S_expect(dir, S_build, later, sizeof later / sizeof *later);
     S_done(dir);
@@ -324,6 +380,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_mistakes),
         cmocka_unit_test(test_drawing_mistakes),
+        cmocka_unit_test(test_article_mistakes),
         cmocka_unit_test(test_page_mistakes),
         cmocka_unit_test(test_english_default),
     };

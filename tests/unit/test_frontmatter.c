@@ -574,6 +574,76 @@ static void test_empty_topics_lists_the_topics(void **state)
     assert_int_equal(tu_tmpdir_remove(dir), 0);
 }
 
+/* A Korean article's (or page's) front matter is told its mistakes in Korean: one case per
+ * message, each the only mistake of S_article with one replacement. */
+static void test_korean_messages(void **state)
+{
+    (void)state;
+    static const struct {
+        bool page;
+        const char *find, *repl, *want;
+    } cases[] = {
+        {false, "---\ntitle", "title",
+         ":1:1: error: 글은 프런트 매터로 시작해야 합니다. '---' 한 줄, 항목들(title, summary, "
+         "topics, date, reviewed, reviewer), 그리고 다시 '---' 한 줄을 써 주십시오"},
+        {true, "---\ntitle", "title",
+         ":1:1: error: 페이지는 프런트 매터로 시작해야 합니다. '---' 한 줄, 항목들(title, "
+         "summary, reviewed), 그리고 다시 '---' 한 줄을 써 주십시오"},
+        {false, "---\nBody", "Body",
+         ":1:1: error: 프런트 매터가 닫히지 않았습니다. 마지막 항목 뒤에 '---' 한 줄을 넣어 "
+         "주십시오"},
+        {false, "title: \"How the SMAS layer guides a thread lift\"\n", "",
+         ":1:1: error: 프런트 매터에 'title'이(가) 없습니다. 모든 글에 필요하니 두 '---' 줄 "
+         "사이에 'title: ...' 한 줄을 넣어 주십시오"},
+        {false, "slug: smas-thread-lift", "slug: Smas Lift",
+         ":9:7: error: 'slug'에는 영문 소문자, 숫자, 하이픈만 쓸 수 있습니다. 'Smas Lift'은(는) "
+         "쓸 수 없습니다"},
+        {false, "date: 2026-11-20", "date: ~",
+         ":5:7: error: 'date'에는 날짜를 2026-11-20처럼 YYYY-MM-DD 형식으로 써 주십시오"},
+        {false, "date: 2026-11-20", "date: 2026-02-30",
+         ":5:7: error: 'date'의 '2026-02-30'은(는) 올바른 날짜가 아닙니다. 2026-11-20처럼 "
+         "YYYY-MM-DD 형식으로 써 주십시오"},
+        {false, "lang: en", "lang: korean language",
+         ":11:7: error: 'lang'에는 'korean language'이(가) 아니라 en이나 ko 같은 언어 코드를 "
+         "써 주십시오"},
+        {false, "topics: [anatomy, thread-lift]", "topics: [anatomy, anatomy]",
+         ":4:19: error: 'topics'에 'anatomy'이(가) 두 번 있습니다. 하나만 남겨 주십시오"},
+        {false, "lang: en", "lang: ko\ntranslation_of: en",
+         ":12:17: error: 번역에는 'source_reviewed'가 필요합니다. 따르는 원문의 'reviewed' "
+         "날짜를 'source_reviewed: 2026-11-20'처럼 써 주십시오"},
+        {false, "lang: en", "lang: ko\nsource_reviewed: 2026-11-20",
+         ":12:18: error: 'source_reviewed'는 번역에 쓰는 항목입니다. 'translation_of'(원문의 "
+         "언어)를 더하거나 이 항목을 지워 주십시오"},
+        {true, "title: \"About\"\nsummary: \"S.\"\nreviewed: 2026-11-21\n", "- a\n- b\n",
+         ":2:1: error: 프런트 매터는 'key: value' 줄(title, summary, reviewed)로 써야 합니다"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *text = S_article;
+        char *page = NULL;
+        if (cases[i].page)
+            text = page = xstrdup("---\ntitle: \"About\"\nsummary: \"S.\"\n"
+                                  "reviewed: 2026-11-21\n---\nText.\n");
+        char *changed = tu_replace(text, cases[i].find, cases[i].repl);
+        frontmatter_site ko = {.lang = "ko", .page = cases[i].page};
+        diag_list *l = diag_list_new();
+        const char *body;
+        unsigned body_line;
+        assert_null(frontmatter_parse_for(FILE_NAME, changed, strlen(changed), &ko, l, &body,
+                                          &body_line));
+        /* The message, and whatever category it is filed under. */
+        char *got = diag_count(l) ? diag_format(diag_get(l, 0)) : xstrdup("(nothing)");
+        char *want = xasprintf("%s%s", FILE_NAME, cases[i].want);
+        if (strncmp(got, want, strlen(want)) != 0 || diag_count(l) != 1)
+            fail_msg("case %zu: %zu finding(s), the first\n  %s\nwanted\n  %s", i,
+                     diag_count(l), got, want);
+        free(want);
+        free(got);
+        diag_list_free(l);
+        free(changed);
+        free(page);
+    }
+}
+
 /* "every mistake, not only the first": an empty topic list is reported beside other errors. */
 static void test_empty_topics_beside_other_errors(void **state)
 {
@@ -714,6 +784,7 @@ int main(void)
         cmocka_unit_test(test_empty_topics),
         cmocka_unit_test(test_empty_topics_lists_the_topics),
         cmocka_unit_test(test_empty_topics_beside_other_errors),
+        cmocka_unit_test(test_korean_messages),
         cmocka_unit_test(test_every_mistake_is_reported),
         cmocka_unit_test(test_translation),
         cmocka_unit_test(test_translation_errors),
