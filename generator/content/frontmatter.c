@@ -125,7 +125,7 @@ static fm_ref *S_read_ids(ydoc *doc, yaml_node_t *root, const char *key, bool ko
     fm_ref *refs = xcalloc(len, sizeof *refs);
     for (size_t i = 0; i < len; i++) {
         yaml_node_t *item = ydoc_seq_item(doc, n, i);
-        snprintf(what, sizeof what, "each of '%s'", key);
+        snprintf(what, sizeof what, ko ? "'%s'의 각 항목" : "each of '%s'", key);
         const char *id = ydoc_expect_string(doc, item, what);
         if (!id)
             continue;
@@ -332,6 +332,7 @@ frontmatter *frontmatter_parse_for(const char *file, const char *text, size_t le
     if (!doc)
         return NULL;
     bool ko = S_korean(site);
+    ydoc_set_korean(doc, ko);
     const char *form =
         page ? (ko ? "프런트 매터는 'key: value' 줄(title, summary, reviewed)로 써야 합니다"
                    : "the front matter must be 'key: value' lines (title, summary, reviewed)")
@@ -340,7 +341,8 @@ frontmatter *frontmatter_parse_for(const char *file, const char *text, size_t le
                    : "the front matter must be 'key: value' lines (title, summary, topics, "
                      "date, reviewed, reviewer)");
     yaml_node_t *root =
-        ydoc_root_map(doc, page ? S_page_keys : S_keys, "the front matter", form, false);
+        ydoc_root_map(doc, page ? S_page_keys : S_keys, ko ? "프런트 매터" : "the front matter",
+                      form, false);
     if (!root) {
         ydoc_free(doc);
         return NULL;

@@ -22,6 +22,7 @@ struct ydoc {
     unsigned column_offset;
     diag_list *diags;
     size_t errors; /* reported through this document (ydoc_error_count) */
+    bool korean;   /* ydoc_set_korean: the generic messages are told in Korean */
 };
 
 /*
@@ -312,19 +313,26 @@ bool ydoc_is_null(const yaml_node_t *node)
            strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
 }
 
-static const char *S_type_name(const yaml_node_t *node)
+void ydoc_set_korean(ydoc *doc, bool korean)
 {
+    doc->korean = korean;
+}
+
+/* What node is, in words, in doc's language. */
+static const char *S_type_name(const ydoc *doc, const yaml_node_t *node)
+{
+    const char *nothing = doc->korean ? "빈 값" : "nothing";
     if (!node)
-        return "nothing";
+        return nothing;
     switch (node->type) {
     case YAML_MAPPING_NODE:
-        return "a mapping (key: value lines)";
+        return doc->korean ? "매핑('key: value' 줄)" : "a mapping (key: value lines)";
     case YAML_SEQUENCE_NODE:
-        return "a list";
+        return doc->korean ? "목록" : "a list";
     case YAML_SCALAR_NODE:
-        return ydoc_is_null(node) ? "nothing" : "a single value";
+        return ydoc_is_null(node) ? nothing : doc->korean ? "값 하나" : "a single value";
     default:
-        return "nothing";
+        return nothing;
     }
 }
 
@@ -332,8 +340,10 @@ bool ydoc_expect_map(ydoc *doc, yaml_node_t *node, const char *what)
 {
     if (node && node->type == YAML_MAPPING_NODE)
         return true;
-    ydoc_error(doc, node, "%s must be a mapping of 'key: value' lines, but it is %s", what,
-               S_type_name(node));
+    ydoc_error(doc, node,
+               doc->korean ? "%s은(는) 'key: value' 줄로 된 매핑이어야 하는데 %s입니다"
+                           : "%s must be a mapping of 'key: value' lines, but it is %s",
+               what, S_type_name(doc, node));
     return false;
 }
 
@@ -341,27 +351,40 @@ bool ydoc_expect_seq(ydoc *doc, yaml_node_t *node, const char *what)
 {
     if (node && node->type == YAML_SEQUENCE_NODE)
         return true;
-    ydoc_error(doc, node, "%s must be a list, like [a, b] or lines starting with '- ', but it is %s",
-               what, S_type_name(node));
+    ydoc_error(doc, node,
+               doc->korean ? "%s은(는) [a, b]나 '- '로 시작하는 줄로 된 목록이어야 하는데 "
+                             "%s입니다"
+                           : "%s must be a list, like [a, b] or lines starting with '- ', but "
+                             "it is %s",
+               what, S_type_name(doc, node));
     return false;
 }
 
 const char *ydoc_expect_string(ydoc *doc, yaml_node_t *node, const char *what)
 {
     if (!node || node->type != YAML_SCALAR_NODE || ydoc_is_null(node)) {
-        ydoc_error(doc, node, "%s must be a text value, but it is %s", what, S_type_name(node));
+        ydoc_error(doc, node,
+                   doc->korean ? "%s에는 글자로 된 값을 써야 하는데 %s입니다"
+                               : "%s must be a text value, but it is %s",
+                   what, S_type_name(doc, node));
         return NULL;
     }
     const char *v = ydoc_scalar(node);
     if (strlen(v) != node->data.scalar.length) {
-        ydoc_error(doc, node, "%s contains a NUL character; remove it", what);
+        ydoc_error(doc, node,
+                   doc->korean ? "%s에 NUL 문자가 있습니다. 지워 주십시오"
+                               : "%s contains a NUL character; remove it",
+                   what);
         return NULL;
     }
     const char *p = v;
     while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
         p++;
     if (*p == '\0') {
-        ydoc_error(doc, node, "%s is empty; write some text", what);
+        ydoc_error(doc, node,
+                   doc->korean ? "%s이(가) 비어 있습니다. 내용을 써 주십시오"
+                               : "%s is empty; write some text",
+                   what);
         return NULL;
     }
     return v;
@@ -380,13 +403,19 @@ bool ydoc_expect_int(ydoc *doc, yaml_node_t *node, const char *what, long min, l
                 *out = n;
                 return true;
             }
-            ydoc_error(doc, node, "%s must be between %ld and %ld, not %ld", what, min, max, n);
+            ydoc_error(doc, node,
+                       doc->korean ? "%s은(는) %ld에서 %ld 사이여야 합니다. %ld은(는) 쓸 수 "
+                                     "없습니다"
+                                   : "%s must be between %ld and %ld, not %ld",
+                       what, min, max, n);
             return false;
         }
     }
     bool shown = v && !ydoc_is_null(node);
-    ydoc_error(doc, node, "%s must be a whole number, but it is %s%s%s", what,
-               shown ? "'" : S_type_name(node), shown ? v : "", shown ? "'" : "");
+    ydoc_error(doc, node,
+               doc->korean ? "%s은(는) 정수여야 하는데 %s%s%s입니다"
+                           : "%s must be a whole number, but it is %s%s%s",
+               what, shown ? "'" : S_type_name(doc, node), shown ? v : "", shown ? "'" : "");
     return false;
 }
 
@@ -403,7 +432,9 @@ bool ydoc_expect_bool(ydoc *doc, yaml_node_t *node, const char *what, bool *out)
             return true;
         }
     }
-    ydoc_error(doc, node, "%s must be true or false", what);
+    ydoc_error(doc, node,
+               doc->korean ? "%s에는 true나 false를 써 주십시오" : "%s must be true or false",
+               what);
     return false;
 }
 
@@ -416,7 +447,10 @@ bool ydoc_check_keys(ydoc *doc, yaml_node_t *map, const char *const *allowed,
         yaml_node_t *knode = ydoc_map_key(doc, map, i);
         const char *k = ydoc_scalar(knode);
         if (!k) {
-            ydoc_error(doc, knode, "a key in %s must be a plain word", context);
+            ydoc_error(doc, knode,
+                       doc->korean ? "%s의 키는 평범한 낱말이어야 합니다"
+                                   : "a key in %s must be a plain word",
+                       context);
             ok = false;
             continue;
         }
@@ -430,11 +464,17 @@ bool ydoc_check_keys(ydoc *doc, yaml_node_t *map, const char *const *allowed,
             for (size_t a = 0; allowed[a]; a++)
                 strbuf_printf(&list, "%s%s", a ? ", " : "", allowed[a]);
             if (near)
-                ydoc_error(doc, knode, "unknown key '%s' in %s; did you mean '%s'?", k, context,
-                           near);
+                ydoc_error(doc, knode,
+                           doc->korean ? "'%s'은(는) %s에 쓸 수 있는 키가 아닙니다. '%s'을(를) "
+                                         "쓰려던 것인지 확인해 주십시오"
+                                       : "unknown key '%s' in %s; did you mean '%s'?",
+                           k, context, near);
             else
-                ydoc_error(doc, knode, "unknown key '%s' in %s; the keys allowed are: %s", k,
-                           context, strbuf_str(&list));
+                ydoc_error(doc, knode,
+                           doc->korean ? "'%s'은(는) %s에 쓸 수 있는 키가 아닙니다. 쓸 수 있는 "
+                                         "키: %s"
+                                       : "unknown key '%s' in %s; the keys allowed are: %s",
+                           k, context, strbuf_str(&list));
             strbuf_free(&list);
             ok = false;
             continue;
@@ -442,7 +482,11 @@ bool ydoc_check_keys(ydoc *doc, yaml_node_t *map, const char *const *allowed,
         for (size_t j = 0; j < i; j++) {
             const char *prev = ydoc_scalar(ydoc_map_key(doc, map, j));
             if (prev && strcmp(prev, k) == 0) {
-                ydoc_error(doc, knode, "duplicate key '%s' in %s; keep only one", k, context);
+                ydoc_error(doc, knode,
+                           doc->korean ? "키 '%s'이(가) %s에 두 번 있습니다. 하나만 남겨 "
+                                         "주십시오"
+                                       : "duplicate key '%s' in %s; keep only one",
+                           k, context);
                 ok = false;
                 break;
             }

@@ -36,6 +36,14 @@ typedef struct ydoc ydoc;
  */
 ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_offset,
                 unsigned column_offset, diag_list *diags);
+
+/*
+ * Tell the generic mistakes of doc (ydoc_expect_*, ydoc_check_keys, ydoc_root_map) in
+ * Korean when korean: for a file a Korean writer wrote (a Korean article's front matter).
+ * The what and context the caller passes are put into the sentence as they are, so they
+ * must then be Korean too ("프런트 매터"); a quoted key ("'title'") reads in either.
+ */
+void ydoc_set_korean(ydoc *doc, bool korean);
 /* Free the document and its nodes. Accepts NULL. */
 void ydoc_free(ydoc *doc);
 

@@ -304,6 +304,9 @@ static const S_want S_pages[] = {
     {"content/pages/ko/about.md",
      "content/pages/ko/policy.md에 id가 '#없음'인 제목이 없습니다. 페이지 자체나 그 페이지에 "
      "있는 제목의 id에 링크해 주십시오 [link]"},
+    {"content/pages/ko/contact.md",
+     "'reviewer'은(는) 프런트 매터에 쓸 수 있는 키가 아닙니다. 'reviewed'을(를) 쓰려던 것인지 "
+     "확인해 주십시오"},
     /* The Korean disclaimer, in site.yaml, cites: there is no list of sources there. */
     {"content/site.yaml",
      "이곳의 인용에는 가리킬 출처 목록이 없습니다. 출처는 글, 용어 사전의 정의, "
@@ -320,6 +323,9 @@ static void test_page_mistakes(void **state)
     S_put(dir, "content/pages/ko/smas.md", PAGE "본문입니다.\n");
     S_put(dir, "content/pages/en/smas.md", PAGE "Text.\n");
     S_put(dir, "content/pages/ko/policy.md", PAGE "## 원칙\n\n본문입니다.\n");
+    S_put(dir, "content/pages/ko/contact.md",
+          "---\nreviewer: kim\ntitle: \"T\"\nsummary: \"S.\"\nreviewed: 2026-12-01\n---\n"
+          "본문입니다.\n");
     S_put(dir, "content/pages/ko/about.md",
           PAGE "[아래](#없음)와 [원칙](policy.md#없음)을 읽어 주십시오.\n");
     S_put(dir, "content/sources.yaml",

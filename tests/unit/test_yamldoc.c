@@ -518,6 +518,43 @@ static void test_expect_int(void **state)
     diag_list_free(l);
 }
 
+/* ydoc_set_korean: the generic messages in Korean, for a Korean writer's file; the ones the
+ * front matter does not reach are here (test_frontmatter.c has the others). */
+static void test_korean_messages(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    ydoc *doc = S_load("low: 0\nword: a year\nlist: [1]\nmap: [1]\nnul: \"a\\0b\"\n"
+                       "twice: 1\ntwice: 2\n[k]: 1\n", l);
+    ydoc_set_korean(doc, true);
+    yaml_node_t *root = ydoc_root(doc);
+    long v = 0;
+    static const char *const keys[] = {"low", "word", "list", "map", "nul", "twice", NULL};
+    for (size_t i = 0; i < 3; i++) {
+        char *what = xasprintf("'%s'", keys[i]);
+        assert_false(ydoc_expect_int(doc, ydoc_map_get(doc, root, keys[i]), what, 1,
+                                     i ? 9 : 3650, &v));
+        free(what);
+    }
+    assert_false(ydoc_expect_map(doc, ydoc_map_get(doc, root, "map"), "'map'"));
+    assert_null(ydoc_expect_string(doc, ydoc_map_get(doc, root, "nul"), "'nul'"));
+    assert_false(ydoc_check_keys(doc, root, keys, "이 파일"));
+    static const char *const want[] = {
+        "f.yaml:1:6: error: 'low'은(는) 1에서 3650 사이여야 합니다. 0은(는) 쓸 수 없습니다",
+        "f.yaml:2:7: error: 'word'은(는) 정수여야 하는데 'a year'입니다",
+        "f.yaml:3:7: error: 'list'은(는) 정수여야 하는데 목록입니다",
+        "f.yaml:4:6: error: 'map'은(는) 'key: value' 줄로 된 매핑이어야 하는데 목록입니다",
+        "f.yaml:5:6: error: 'nul'에 NUL 문자가 있습니다. 지워 주십시오",
+        "f.yaml:7:1: error: 키 'twice'이(가) 이 파일에 두 번 있습니다. 하나만 남겨 주십시오",
+        "f.yaml:8:1: error: 이 파일의 키는 평범한 낱말이어야 합니다",
+    };
+    assert_int_equal(diag_count(l), sizeof want / sizeof *want);
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        tu_expect_diag(l, i, want[i]);
+    ydoc_free(doc);
+    diag_list_free(l);
+}
+
 static void test_expect_bool(void **state)
 {
     (void)state;
@@ -914,6 +951,7 @@ int main(void)
         cmocka_unit_test(test_expect_string_ok),
         cmocka_unit_test(test_expect_string_errors),
         cmocka_unit_test(test_expect_int),
+        cmocka_unit_test(test_korean_messages),
         cmocka_unit_test(test_expect_bool),
         cmocka_unit_test(test_check_keys_ok),
         cmocka_unit_test(test_check_keys_unknown_with_suggestion),
