@@ -176,7 +176,8 @@ static void S_render_article(build *b, const article *a, bool check_only)
     render_ctx c = {.b = b, .file = a->path, .self = a, .lang = bl, .check_only = check_only};
     markdown_hooks hooks = build_hooks(&c);
     /* Only checked: the tree is thrown away, so it need not hold the text. */
-    int options = MARKDOWN_NO_H1 | (check_only ? MARKDOWN_NO_TEXT : 0);
+    int options = MARKDOWN_NO_H1 | (check_only ? MARKDOWN_NO_TEXT : 0) |
+                  build_markdown_language(&c);
     markdown_result *md = markdown_render(a->path, body, len - (size_t)(body - text),
                                           a->body_line, options, &hooks, b->diags);
     build_mark_other_languages(&c, md->body);

@@ -230,6 +230,9 @@ void build_on_threads(unsigned jobs, void *(*worker)(void *), void *arg);
 
 /* The hooks that check and resolve links, images and fenced blocks for c's text. */
 markdown_hooks build_hooks(render_ctx *c);
+/* markdown_render's option for the language of c's text: MARKDOWN_KOREAN for a Korean
+ * text (its mistakes are told in Korean), else 0. */
+int build_markdown_language(const render_ctx *c);
 /*
  * <sources> into parent (pagexml_sources) for the ids c's texts cited, in their order
  * (ids content/sources.yaml has, as the cite hook only numbers those).

@@ -47,6 +47,11 @@ static bool S_korean(const render_ctx *c)
     return c->lang && slug_language_in(c->lang->L->code, "ko");
 }
 
+int build_markdown_language(const render_ctx *c)
+{
+    return S_korean(c) ? MARKDOWN_KOREAN : 0;
+}
+
 /*
  * Whether url starts with a scheme ("https:", "javascript:"): letters, digits, '+', '-' and
  * '.' before the first ':'. Read as a browser reads it, not with RFC 3986's parser
@@ -525,7 +530,9 @@ static void S_care(render_ctx *c, const char *content, size_t len, unsigned line
                               "'emergency_number'");
     markdown_hooks hooks = build_hooks(c);
     markdown_result *md = markdown_render(c->file, content + blk.body_at, len - blk.body_at,
-                                          blk.body_line, MARKDOWN_NO_H1, &hooks, b->diags);
+                                          blk.body_line,
+                                          MARKDOWN_NO_H1 | build_markdown_language(c), &hooks,
+                                          b->diags);
     c->errors += (unsigned)md->errors;
     if (t.heading && t.call_clinic && t.call_emergency && t.phone && t.emergency) {
         char id[32];

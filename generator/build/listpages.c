@@ -256,7 +256,8 @@ static markdown_result *S_render_definition(render_ctx *c, const markdown_hooks 
                                             diag_list *diags)
 {
     markdown_result *md = markdown_render(c->file, definition, strlen(definition), t->line,
-                                          MARKDOWN_NO_H1, hooks, diags);
+                                          MARKDOWN_NO_H1 | build_markdown_language(c), hooks,
+                                          diags);
     build_mark_other_languages(c, md->body);
     return md;
 }

@@ -208,7 +208,8 @@ static void S_render_disclaimers(build *b)
         markdown_hooks hooks = build_hooks(&c);
         markdown_result *md =
             markdown_render(cfg->file, lang->disclaimer, strlen(lang->disclaimer),
-                            lang->disclaimer_line + 1, MARKDOWN_NO_H1, &hooks, b->diags);
+                            lang->disclaimer_line + 1,
+                            MARKDOWN_NO_H1 | build_markdown_language(&c), &hooks, b->diags);
         build_mark_other_languages(&c, md->body);
         build_ctx_free(&c);
         /* On every page, beside the page's own ids (and on /404.html beside the other

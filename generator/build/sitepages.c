@@ -118,7 +118,7 @@ static void S_render(build *b, size_t i, bool write)
     markdown_hooks hooks = build_hooks(&c);
     markdown_result *md =
         markdown_render(p->path, p->body, p->len - (size_t)(p->body - p->text), p->body_line,
-                        MARKDOWN_NO_H1, &hooks, b->diags);
+                        MARKDOWN_NO_H1 | build_markdown_language(&c), &hooks, b->diags);
     build_mark_other_languages(&c, md->body);
     if (write && md->errors == 0 && c.errors == 0) {
         xmlDocPtr doc = pagexml_new(b->cfg, PAGE_SITE, p->lang->code, url, p->fm->title,

@@ -167,6 +167,12 @@ typedef struct {
     source_lines lines;     /* of what is rendered, for columns in characters */
 } S_render;
 
+/* Whether the text is Korean (MARKDOWN_KOREAN): its mistakes are told in Korean. */
+static bool S_korean(const S_render *r)
+{
+    return (r->options & MARKDOWN_KOREAN) != 0;
+}
+
 static unsigned S_line(const S_render *r, cmark_node *n)
 {
     int l = cmark_node_get_start_line(n);
@@ -283,8 +289,11 @@ static void S_link(S_render *r, cmark_node *n, xmlNodePtr a)
         url = "";
     if (markdown_url_is_unsafe(url, false)) {
         diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(r, n), "link",
-                 "the link to '%s' is unsafe and was left out; link to a web page "
-                 "(https://...) or another article instead", url);
+                 S_korean(r) ? "'%s'(으)로 가는 링크는 안전하지 않아 뺐습니다. 웹 "
+                               "페이지(https://...)나 다른 글에 링크해 주십시오"
+                             : "the link to '%s' is unsafe and was left out; link to a web "
+                               "page (https://...) or another article instead",
+                 url);
         /* Keep the text: an <a> without href is plain text to readers. */
         return;
     }
@@ -307,7 +316,10 @@ static void S_image(S_render *r, cmark_node *n, xmlNodePtr parent)
     S_plain_text(n, &alt);
     if (markdown_url_is_unsafe(url, true)) {
         diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(r, n), "image",
-                 "the image '%s' is unsafe and was left out; put the image in content/media/",
+                 S_korean(r) ? "이미지 '%s'은(는) 안전하지 않아 뺐습니다. 이미지를 "
+                               "content/media/에 넣어 주십시오"
+                             : "the image '%s' is unsafe and was left out; put the image in "
+                               "content/media/",
                  url);
         strbuf_free(&alt);
         return;
@@ -384,9 +396,11 @@ static xmlNodePtr S_heading(S_render *r, cmark_node *n, xmlNodePtr parent)
 {
     int level = cmark_node_get_heading_level(n);
     if (level == 1 && (r->options & MARKDOWN_NO_H1)) {
-        diag_error(r->diags, r->file, S_line(r, n), S_col(r, n), "heading",
-                   "a level-1 heading ('# ...') repeats the page title; start sections "
-                   "with '## ' instead");
+        diag_error(r->diags, r->file, S_line(r, n), S_col(r, n), "heading", "%s",
+                   S_korean(r) ? "1단계 제목('# ...')은 페이지 제목과 겹칩니다. 절은 '## '로 "
+                                 "시작해 주십시오"
+                               : "a level-1 heading ('# ...') repeats the page title; start "
+                                 "sections with '## ' instead");
         r->result->errors++;
     }
     char name[3] = {'h', (char)('0' + level), '\0'};
@@ -398,8 +412,10 @@ static void S_raw_html(S_render *r, cmark_node *n)
 {
     const char *html = cmark_node_get_literal(n);
     if (html && !S_is_comment(html))
-        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(r, n), "html",
-                 "raw HTML is not published and was left out; use Markdown instead");
+        diag_add(r->diags, DIAG_WARNING, r->file, S_line(r, n), S_col(r, n), "html", "%s",
+                 S_korean(r) ? "HTML은 게시되지 않아 뺐습니다. 대신 마크다운으로 써 주십시오"
+                             : "raw HTML is not published and was left out; use Markdown "
+                               "instead");
 }
 
 /* The text node being rendered, for S_number_citation: its renderer and node. */
@@ -420,8 +436,12 @@ static bool S_number_citation(void *ctx, const char *text, const citation_group 
     unsigned line = S_line(r, n);
     if (g->malformed) {
         diag_error(r->diags, r->file, line, S_col_after(r, n, g->start), "citation",
-                   "'%.*s' is not a citation suture can read: write [@id] for one source, or "
-                   "[@id1; @id2] for several, with the ids of content/sources.yaml",
+                   S_korean(r) ? "'%.*s'은(는) suture가 읽을 수 있는 인용이 아닙니다. "
+                                 "content/sources.yaml의 id로, 출처 하나는 [@id], 여럿은 "
+                                 "[@id1; @id2]처럼 써 주십시오"
+                               : "'%.*s' is not a citation suture can read: write [@id] for "
+                                 "one source, or [@id1; @id2] for several, with the ids of "
+                                 "content/sources.yaml",
                    (int)(g->end - g->start), text + g->start);
         r->result->errors++;
         return false;
@@ -570,8 +590,12 @@ markdown_result *markdown_render(const char *file, const char *text, size_t len,
     cmark_node *deep = S_too_deep(doc);
     if (deep) {
         diag_error(diags, file, S_line(&r, deep), S_col(&r, deep), "markdown",
-                   "quotes or lists are nested more than %d levels deep here; no reader can "
-                   "follow that, and suture will not build it: take out levels",
+                   S_korean(&r) ? "이곳에서 인용이나 목록이 %d단계보다 깊이 겹쳐 있습니다. 읽는 "
+                                  "사람이 따라갈 수 없고 suture도 빌드하지 않으니 단계를 "
+                                  "줄여 주십시오"
+                                : "quotes or lists are nested more than %d levels deep here; "
+                                  "no reader can follow that, and suture will not build it: "
+                                  "take out levels",
                    MARKDOWN_MAX_NESTING);
         res->errors++;
         mdarena_end(tree);

@@ -88,6 +88,8 @@ enum {
      * that what the hooks see and every message, heading and id are the same as without
      * it. A third of the tree's nodes, and of their cost, are text. */
     MARKDOWN_NO_TEXT = 1 << 1,
+    /* The text is Korean (its writer's language): its mistakes are told in Korean. */
+    MARKDOWN_KOREAN = 1 << 2,
 };
 
 /*

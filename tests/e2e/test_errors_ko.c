@@ -147,6 +147,11 @@ static const S_want S_text_ko[] = {
          "언어의 notices 아래에 추가해 주십시오(README.md의 'Care cards') [care]"},
     {KO, "관리 카드에는 병원 전화번호와 응급 전화번호가 들어가는데 site.yaml에 둘 다 "
          "없습니다. 'phone'과 'emergency_number'가 있는 'clinic:'을 추가해 주십시오 [care]"},
+    {KO, "1단계 제목('# ...')은 페이지 제목과 겹칩니다. 절은 '## '로 시작해 주십시오 "
+         "[heading]"},
+    {KO, "'[참고 @mitz1976, 80쪽]'은(는) suture가 읽을 수 있는 인용이 아닙니다. "
+         "content/sources.yaml의 id로, 출처 하나는 [@id], 여럿은 [@id1; @id2]처럼 써 "
+         "주십시오 [citation]"},
 };
 
 static const S_want S_text_en[] = {
@@ -174,7 +179,8 @@ static void test_text_mistakes(void **state)
     char *dir = S_site();
     assert_true(e2e_edit(dir, KO, KO_LAST,
                          KO_LAST MISTAKES("그림", "ko/")
-                         "\n[e](dimpling.md#원이) [f](dimpling.md#zzzzzzzzzzzz)\n"));
+                         "\n[e](dimpling.md#원이) [f](dimpling.md#zzzzzzzzzzzz)\n"
+                         "\n# 큰 제목\n\n출처 [참고 @mitz1976, 80쪽].\n"));
     assert_true(e2e_edit(dir, EN, EN_LAST,
                          EN_LAST MISTAKES("A picture", "") "\n[e](dimpling.md#causess)\n"));
     S_expect(dir, S_build, S_text_ko, sizeof S_text_ko / sizeof *S_text_ko);

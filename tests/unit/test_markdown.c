@@ -269,6 +269,53 @@ static void test_level1_heading_error_under_no_h1(void **state)
     diag_list_free(diags);
 }
 
+/* MARKDOWN_KOREAN: a Korean writer's text is told its mistakes in Korean, at the same place
+ * and under the same category (a malformed citation: test_errors_ko.c, through the build's
+ * hooks). */
+static void test_korean_messages(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        const char *want; /* after "FILE:" */
+    } cases[] = {
+        {"# 제목\n", "10:1: error: 1단계 제목('# ...')은 페이지 제목과 겹칩니다. 절은 '## '로 "
+                   "시작해 주십시오 [heading]"},
+        {"<div>글</div>\n", "10:1: warning: HTML은 게시되지 않아 뺐습니다. 대신 마크다운으로 "
+                           "써 주십시오 [html]"},
+        {"[글](javascript:alert(1))\n",
+         "10:1: warning: 'javascript:alert(1)'(으)로 가는 링크는 안전하지 않아 뺐습니다. 웹 "
+         "페이지(https://...)나 다른 글에 링크해 주십시오 [link]"},
+        {"![글](javascript:x)\n",
+         "10:1: warning: 이미지 'javascript:x'은(는) 안전하지 않아 뺐습니다. 이미지를 "
+         "content/media/에 넣어 주십시오 [image]"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        diag_list *diags = diag_list_new();
+        markdown_result *r =
+            S_render(cases[i].text, MARKDOWN_NO_H1 | MARKDOWN_KOREAN, NULL, diags);
+        char *want = xasprintf("%s:%s", FILE_NAME, cases[i].want);
+        if (!diag_count(diags))
+            fail_msg("case %zu: no finding, wanted %s", i, want);
+        tu_expect_diag(diags, 0, want);
+        free(want);
+        markdown_result_free(r);
+        diag_list_free(diags);
+    }
+    char *quotes = xcalloc(2 * 100 + 6, 1);
+    for (size_t i = 0; i < 100; i++)
+        memcpy(quotes + 2 * i, "> ", 2);
+    memcpy(quotes + 200, "deep\n", 5);
+    diag_list *diags = diag_list_new();
+    markdown_result *r = S_render(quotes, MARKDOWN_KOREAN, NULL, diags);
+    tu_expect_diag(diags, 0, FILE_NAME ":10:127: error: 이곳에서 인용이나 목록이 64단계보다 "
+                             "깊이 겹쳐 있습니다. 읽는 사람이 따라갈 수 없고 suture도 빌드하지 "
+                             "않으니 단계를 줄여 주십시오 [markdown]");
+    markdown_result_free(r);
+    diag_list_free(diags);
+    free(quotes);
+}
+
 static void test_level1_heading_allowed_without_no_h1(void **state)
 {
     (void)state;
@@ -1082,6 +1129,7 @@ int main(void)
         cmocka_unit_test(test_citation_ids_reserved),
         cmocka_unit_test(test_popover_ids_reserved),
         cmocka_unit_test(test_figure_hook),
+        cmocka_unit_test(test_korean_messages),
     };
     return cmocka_run_group_tests_name("markdown", tests, tu_xml_setup, NULL);
 }
