@@ -489,7 +489,7 @@ static const char *S_care_text(render_ctx *c, const char *id, unsigned line, uns
     const char *text = config_find_notice(c->lang->L, id);
     if (!text)
         S_error(c, line, column, "care",
-                S_korean(c) ? "site.yaml의 %s 언어에 관리 카드가 보여 주는 '%s' 안내문이 "
+                S_korean(c) ? "site.yaml의 %s 언어에 care 카드가 보여 주는 '%s' 안내문이 "
                               "없습니다. 그 언어의 notices 아래에 추가해 주십시오(README.md의 "
                               "'Care cards')"
                             : "site.yaml gives %s no '%s' notice, which care cards show; add it "
@@ -504,7 +504,7 @@ static void S_care(render_ctx *c, const char *content, size_t len, unsigned line
 {
     build *b = c->b;
     care_block blk;
-    if (!care_parse(c->file, content, len, line, column, &blk, b->diags)) {
+    if (!care_parse(c->file, content, len, line, column, S_korean(c), &blk, b->diags)) {
         c->errors++; /* care_parse reported it */
         return;
     }
@@ -522,7 +522,7 @@ static void S_care(render_ctx *c, const char *content, size_t len, unsigned line
     free(heading_id);
     if (!t.phone || !t.emergency)
         S_error(c, line, column, "care", "%s",
-                S_korean(c) ? "관리 카드에는 병원 전화번호와 응급 전화번호가 들어가는데 "
+                S_korean(c) ? "care 카드에는 병원 전화번호와 응급 전화번호가 들어가는데 "
                               "site.yaml에 둘 다 없습니다. 'phone'과 'emergency_number'가 있는 "
                               "'clinic:'을 추가해 주십시오"
                             : "a care card gives the clinic's number and the emergency number, "

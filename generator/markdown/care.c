@@ -16,7 +16,7 @@ const char *care_level_name(care_level level)
 }
 
 bool care_parse(const char *file, const char *text, size_t len, unsigned line, unsigned column,
-                care_block *out, diag_list *diags)
+                bool korean, care_block *out, diag_list *diags)
 {
     (void)column;
     const char *nl = memchr(text, '\n', len);
@@ -25,9 +25,12 @@ bool care_parse(const char *file, const char *text, size_t len, unsigned line, u
     while (at < first && (text[at] == ' ' || text[at] == '\t'))
         at++;
     if (first - at < 6 || strncmp(text + at, "level:", 6) != 0) {
-        diag_error(diags, file, line, 1, "care",
-                   "a care block starts with its level, 'level: see-doctor', 'level: urgent' "
-                   "or 'level: emergency', then lists the signs");
+        diag_error(diags, file, line, 1, "care", "%s",
+                   korean ? "care 블록은 수준으로 시작합니다. 'level: see-doctor', 'level: "
+                            "urgent', 'level: emergency' 가운데 하나를 쓰고, 그 아래에 증상을 "
+                            "적어 주십시오"
+                          : "a care block starts with its level, 'level: see-doctor', 'level: "
+                            "urgent' or 'level: emergency', then lists the signs");
         return false;
     }
     size_t v = at + 6, end = first;
@@ -45,10 +48,14 @@ bool care_parse(const char *file, const char *text, size_t len, unsigned line, u
     if (!ok) {
         const char *near = suggest_closest_n(level, S_levels, 3);
         diag_error(diags, file, line, (unsigned)v + 1, "care",
-                   "'%s' is not a care level%s%s%s; use see-doctor (see a doctor soon), urgent "
-                   "(contact the clinic the same day) or emergency (call the emergency number "
-                   "now)",
-                   level, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+                   korean ? "'%s'은(는) care 카드의 수준이 아닙니다%s%s%s. see-doctor(곧 진료를 "
+                            "받음), urgent(그날 병원에 연락함), emergency(바로 응급 전화를 함) "
+                            "가운데 하나를 써 주십시오"
+                          : "'%s' is not a care level%s%s%s; use see-doctor (see a doctor "
+                            "soon), urgent (contact the clinic the same day) or emergency (call "
+                            "the emergency number now)",
+                   level, !near ? "" : korean ? "('" : "; did you mean '", near ? near : "",
+                   !near ? "" : korean ? "'을(를) 쓰려던 것인가요?)" : "'?");
     }
     free(level);
     if (!ok)
@@ -59,9 +66,11 @@ bool care_parse(const char *file, const char *text, size_t len, unsigned line, u
     for (size_t i = out->body_at; i < len && empty; i++)
         empty = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
     if (empty) {
-        diag_error(diags, file, line, 1, "care",
-                   "this care block says nothing after its level; list the signs that mean the "
-                   "reader should get help, one '- ' line each");
+        diag_error(diags, file, line, 1, "care", "%s",
+                   korean ? "이 care 블록에는 수준 다음에 아무것도 없습니다. 도움을 받아야 하는 "
+                            "증상을 한 줄에 하나씩 '- '로 시작해 적어 주십시오"
+                          : "this care block says nothing after its level; list the signs that "
+                            "mean the reader should get help, one '- ' line each");
         return false;
     }
     return true;

@@ -37,10 +37,11 @@ typedef struct care_block {
  * Read the level line of a block body (text, len bytes) that starts at line/column of file.
  * Reports, at that line: a block that does not start with 'level: ...', or a level that is
  * none of see-doctor, urgent and emergency (with the closest), or a block with nothing after
- * the level. Returns false when it reported.
+ * the level; in Korean when korean (the block's text is Korean). Returns false when it
+ * reported.
  */
 bool care_parse(const char *file, const char *text, size_t len, unsigned line, unsigned column,
-                care_block *out, diag_list *diags);
+                bool korean, care_block *out, diag_list *diags);
 
 /* "see-doctor", "urgent" or "emergency". */
 const char *care_level_name(care_level level);

@@ -143,9 +143,9 @@ static const S_want S_text_ko[] = {
          "따로 한 줄에 쓰고, 그 앞뒤에 빈 줄을 넣어 주십시오 [media]"},
     {KO, "다이어그램 'media/diagrams/ko/face.svg'에 캡션이 없습니다. 파일 이름 뒤에 따옴표로 "
          "감싸 써 주십시오: ![보여 주는 것](media/diagrams/ko/face.svg \"캡션\") [media]"},
-    {KO, "site.yaml의 ko 언어에 관리 카드가 보여 주는 'care_urgent' 안내문이 없습니다. 그 "
+    {KO, "site.yaml의 ko 언어에 care 카드가 보여 주는 'care_urgent' 안내문이 없습니다. 그 "
          "언어의 notices 아래에 추가해 주십시오(README.md의 'Care cards') [care]"},
-    {KO, "관리 카드에는 병원 전화번호와 응급 전화번호가 들어가는데 site.yaml에 둘 다 "
+    {KO, "care 카드에는 병원 전화번호와 응급 전화번호가 들어가는데 site.yaml에 둘 다 "
          "없습니다. 'phone'과 'emergency_number'가 있는 'clinic:'을 추가해 주십시오 [care]"},
     {KO, "1단계 제목('# ...')은 페이지 제목과 겹칩니다. 절은 '## '로 시작해 주십시오 "
          "[heading]"},

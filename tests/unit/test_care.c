@@ -15,9 +15,10 @@
 /* Parse text as a block whose body starts at line 20; expect ok, and the level. */
 static void S_expect_level(const char *text, care_level want, size_t body_at)
 {
+    bool korean = false;
     diag_list *diags = diag_list_new();
     care_block b;
-    assert_true(care_parse(FILE_NAME, text, strlen(text), 20, 1, &b, diags));
+    assert_true(care_parse(FILE_NAME, text, strlen(text), 20, 1, korean, &b, diags));
     assert_int_equal(diag_count(diags), 0);
     assert_int_equal(b.level, want);
     assert_int_equal(b.body_at, body_at);
@@ -25,14 +26,20 @@ static void S_expect_level(const char *text, care_level want, size_t body_at)
     diag_list_free(diags);
 }
 
-static void S_expect_error(const char *text, const char *want)
+/* Parse text, in Korean when korean, as a block at line 20: one error, want. */
+static void S_expect_error_in(bool korean, const char *text, const char *want)
 {
     diag_list *diags = diag_list_new();
     care_block b;
-    assert_false(care_parse(FILE_NAME, text, strlen(text), 20, 1, &b, diags));
+    assert_false(care_parse(FILE_NAME, text, strlen(text), 20, 1, korean, &b, diags));
     assert_int_equal(diag_count(diags), 1);
     tu_expect_diag(diags, 0, want);
     diag_list_free(diags);
+}
+
+static void S_expect_error(const char *text, const char *want)
+{
+    S_expect_error_in(false, text, want);
 }
 
 static void test_levels(void **state)
@@ -72,6 +79,29 @@ static void test_mistakes(void **state)
                              "each [care]");
 }
 
+/* A Korean text's block is told its mistakes in Korean. */
+static void test_korean_mistakes(void **state)
+{
+    (void)state;
+    S_expect_error_in(true, "- 열이 남\n",
+                      FILE_NAME ":20:1: error: care 블록은 수준으로 시작합니다. 'level: "
+                                "see-doctor', 'level: urgent', 'level: emergency' 가운데 하나를 "
+                                "쓰고, 그 아래에 증상을 적어 주십시오 [care]");
+    S_expect_error_in(true, "level: urgnet\n- 열이 남\n",
+                      FILE_NAME ":20:8: error: 'urgnet'은(는) care 카드의 수준이 "
+                                "아닙니다('urgent'을(를) 쓰려던 것인가요?). see-doctor(곧 진료를 "
+                                "받음), urgent(그날 병원에 연락함), emergency(바로 응급 전화를 "
+                                "함) 가운데 하나를 써 주십시오 [care]");
+    S_expect_error_in(true, "level: soon\n- 열이 남\n",
+                      FILE_NAME ":20:8: error: 'soon'은(는) care 카드의 수준이 아닙니다. "
+                                "see-doctor(곧 진료를 받음), urgent(그날 병원에 연락함), "
+                                "emergency(바로 응급 전화를 함) 가운데 하나를 써 주십시오 [care]");
+    S_expect_error_in(true, "level: urgent\n",
+                      FILE_NAME ":20:1: error: 이 care 블록에는 수준 다음에 아무것도 없습니다. "
+                                "도움을 받아야 하는 증상을 한 줄에 하나씩 '- '로 시작해 적어 "
+                                "주십시오 [care]");
+}
+
 /* The card: a region named by its heading, the body moved in, the numbers as tel: links
  * (the emergency number first on an emergency card). */
 static void test_render(void **state)
@@ -109,6 +139,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_levels),
         cmocka_unit_test(test_mistakes),
+        cmocka_unit_test(test_korean_mistakes),
         cmocka_unit_test(test_render),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
