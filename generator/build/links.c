@@ -323,8 +323,8 @@ static char *S_media_path(render_ctx *c, const char *src, unsigned line, unsigne
     if (S_has_scheme(src) || strncmp(src, "//", 2) == 0) {
         S_error(c, line, column, "media",
                 S_korean(c) ? "이미지 '%s'은(는) 다른 사이트에 있습니다. 페이지는 다른 "
-                              "호스트에서 아무것도 불러오지 않으므로, 이미지를 content/media/에 "
-                              "복사하고 'media/<name>'으로 써 주십시오"
+                              "호스트에서 아무것도 불러오면 안 되므로, 이미지를 "
+                              "content/media/에 복사하고 'media/<name>'으로 써 주십시오"
                             : "the image '%s' is on another site; pages must not load anything "
                               "from other hosts, so copy the image into content/media/ and "
                               "write 'media/<name>'",

@@ -129,7 +129,7 @@ static const S_want S_text_ko[] = {
     {KO, "이 이미지에 대체 텍스트가 없습니다. 대괄호 안에 이미지가 보여 주는 것을 써 "
          "주십시오: ![이미지가 보여 주는 것](media/photo.png) [media]"},
     {KO, "이미지 'https://example.com/a.png'은(는) 다른 사이트에 있습니다. 페이지는 다른 "
-         "호스트에서 아무것도 불러오지 않으므로, 이미지를 content/media/에 복사하고 "
+         "호스트에서 아무것도 불러오면 안 되므로, 이미지를 content/media/에 복사하고 "
          "'media/<name>'으로 써 주십시오 [media]"},
     {KO, "이미지 'images/a.png'이(가) content/media/에 있지 않습니다. 이미지를 그 폴더에 넣고 "
          "'media/<name>'으로 써 주십시오 [media]"},
