@@ -345,6 +345,35 @@ static void S_check_attr(S_check *c, const xmlNode *el, const xmlAttr *a)
 
 /* ---- elements ---- */
 
+/* Refuse the animation element el: an animated href is a script hazard, any other
+ * animation is refused for the readers. */
+static void S_refuse_animation(S_check *c, const xmlNode *el)
+{
+    const char *name = (const char *)el->name;
+    xmlChar *target = NULL;
+    for (const xmlAttr *a = el->properties; a && !target; a = a->next)
+        if (strcasecmp((const char *)a->name, "attributeName") == 0)
+            target = xmlNodeGetContent((const xmlNode *)a);
+    bool href = target && (strcasecmp((const char *)target, "href") == 0 ||
+                           strcasecmp((const char *)target, "xlink:href") == 0);
+    const char *why =
+        c->ko ? (href ? "검사를 마친 링크를 무엇으로든, javascript:로도 쉽게 바꾸기 "
+                        "때문입니다"
+                      : "사이트에는 애니메이션이 없고(독자의 몸을 불편하게 할 수 "
+                        "있습니다), 애니메이션은 검사를 마친 링크를 바꿀 수 있기 "
+                        "때문입니다")
+              : (href ? "it changes a link after it was checked, into javascript: as "
+                        "easily as into anything else"
+                      : "the site has no animation (it can make readers unwell), and "
+                        "animation can change links after they were checked");
+    S_refuse(c, el, NULL, href ? REF_XSS : REF_ANIMATION,
+             c->ko ? "다이어그램에는 <%s>을(를) 쓸 수 없습니다. %s. 움직이지 않는 그림으로 "
+                     "그려 주십시오"
+                   : "<%s> is not allowed in a diagram: %s; draw the diagram still",
+             name, why);
+    xmlFree(target);
+}
+
 /* Whether the element is refused (reported); its content is then not checked. */
 static bool S_refused_element(S_check *c, const xmlNode *el)
 {
@@ -397,28 +426,7 @@ static bool S_refused_element(S_check *c, const xmlNode *el)
                          "draw with shapes and <text>, and put photos in the article as "
                          "images");
     } else if (S_in(c, name, S_animation)) {
-        xmlChar *target = NULL;
-        for (const xmlAttr *a = el->properties; a && !target; a = a->next)
-            if (strcasecmp((const char *)a->name, "attributeName") == 0)
-                target = xmlNodeGetContent((const xmlNode *)a);
-        bool href = target && (strcasecmp((const char *)target, "href") == 0 ||
-                               strcasecmp((const char *)target, "xlink:href") == 0);
-        const char *why =
-            c->ko ? (href ? "검사를 마친 링크를 무엇으로든, javascript:로도 쉽게 바꾸기 "
-                            "때문입니다"
-                          : "사이트에는 애니메이션이 없고(독자의 몸을 불편하게 할 수 "
-                            "있습니다), 애니메이션은 검사를 마친 링크를 바꿀 수 있기 "
-                            "때문입니다")
-                  : (href ? "it changes a link after it was checked, into javascript: as "
-                            "easily as into anything else"
-                          : "the site has no animation (it can make readers unwell), and "
-                            "animation can change links after they were checked");
-        S_refuse(c, el, NULL, href ? REF_XSS : REF_ANIMATION,
-                 c->ko ? "다이어그램에는 <%s>을(를) 쓸 수 없습니다. %s. 움직이지 않는 그림으로 "
-                         "그려 주십시오"
-                       : "<%s> is not allowed in a diagram: %s; draw the diagram still",
-                 name, why);
-        xmlFree(target);
+        S_refuse_animation(c, el);
     } else if (!S_in(c, name, svgcheck_elements)) {
         S_refuse(c, el, NULL, REF_STRUCTURE,
                  c->ko ? "<%s>은(는) suture가 다이어그램에 게시하는 요소가 아닙니다. <g>, "
