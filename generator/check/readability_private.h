@@ -16,6 +16,23 @@
 
 /* ---- characters ----------------------------------------------------------------------------- */
 
+/*
+ * The class of each byte, for the loops that read text a byte at a time and decode UTF-8
+ * only where it is not ASCII: RD_SPACE is white space as rd_space answers it for ASCII,
+ * RD_LETTER an ASCII letter (with RD_UPPER a capital), RD_DIGIT '0' to '9', RD_MARK a ':'
+ * or '@' (which may make a token an address, rd_is_address) and RD_HIGH a byte of 0x80 or
+ * more, part of a character to decode. Other ASCII bytes are 0.
+ */
+enum {
+    RD_SPACE = 1,
+    RD_LETTER = 2,
+    RD_UPPER = 4,
+    RD_DIGIT = 8,
+    RD_MARK = 16,
+    RD_HIGH = 32,
+};
+extern const unsigned char rd_class[256];
+
 /* Character classes, with ASCII answered without a call into ICU (this is the hot loop of
  * `suture check`: every character of every article). c < 0 is an invalid byte. */
 static inline bool rd_alpha(UChar32 c)

@@ -251,47 +251,93 @@ static unsigned S_count_rules(const char *w, size_t n)
     return count ? count : 1;
 }
 
-/*
- * The words counted last on this thread, by a hash of their letters: a text repeats its
- * words (the, thread, skin...), and looking one up is several times faster than the rules.
- * A slot keeps one word of up to CACHE_WORD letters; a collision just replaces it. In TLS:
- * no lock, nothing to free. 16,384 slots (272 KiB a thread) rather than 2,048: on the
- * benchmark corpus the rules then run for few words, and suture check takes 3 % less time.
- */
-#define CACHE_SLOTS 16384
-#define CACHE_WORD 15
-typedef struct {
-    unsigned char len;       /* 0: empty */
-    unsigned char syllables;
-    char word[CACHE_WORD];
-} S_cached;
-static _Thread_local S_cached S_cache[CACHE_SLOTS];
+/* ---- reading a word ------------------------------------------------------------------------- */
 
-static unsigned S_count(const char *w, size_t n)
+/* Parts of at most this many letters are looked up in the cache (S_count). */
+#define CACHE_WORD 15
+
+/*
+ * A word being read, one character at a time (S_word_char), part by part (a hyphen ends a
+ * part: full-length is full + length). The part's first CACHE_WORD letters are also packed
+ * into key as they come, letter k in bits 8k to 8k + 7 of key[k / 8] (shifts, not memory:
+ * the same on any byte order), so that the cache finds the part without reading w again.
+ */
+typedef struct {
+    char w[WORD_MAX + 1];    /* the part's letters: lower-case ASCII, 'E' an accented e */
+    size_t n;
+    uint64_t key[2];         /* the part's first CACHE_WORD letters, packed; 0 past them */
+    unsigned letters, upper; /* the part's letters (any script) and capitals among them */
+    unsigned special;        /* the part's Hangul syllables and CJK ideographs */
+    bool started, digit_first, apostrophe;
+    bool any_letter;         /* the whole word has a letter: it is not a figure */
+    unsigned syllables;      /* of the parts finished */
+} S_word;
+
+/*
+ * The syllables of the parts counted last on this thread, by their letters: a text repeats
+ * its words (the, thread, skin...), and looking one up is several times faster than the
+ * rules. A slot holds a part of 1 to CACHE_WORD letters as its key, packed as S_word packs
+ * it, with the syllables in the top byte of hi (the 16th letter's, always 0); an empty slot
+ * (lo 0) matches no part, whose first letter is never 0. A collision just replaces the slot.
+ * In TLS: no lock, nothing to free. 16,384 slots (256 KiB a thread) rather than 2,048: on
+ * the benchmark corpus the rules then run for few words, and suture check takes 3 % less.
+ */
+#define CACHE_BITS 14
+typedef struct {
+    uint64_t lo, hi;
+} S_cached;
+static _Thread_local S_cached S_cache[1u << CACHE_BITS];
+
+/* The bits of a packed key that hold its first k letters (k at most 8). */
+static inline uint64_t S_key_mask(size_t k)
+{
+    return k >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+}
+
+/* The slot of the part whose packed key is lo, hi. */
+static inline S_cached *S_cache_slot(uint64_t lo, uint64_t hi)
+{
+    /* Multiplicative hashing: the top bits of the product. */
+    uint64_t h = (lo ^ hi * 0x9E3779B97F4A7C15u) * 0xBF58476D1CE4E5B9u;
+    return &S_cache[h >> (64 - CACHE_BITS)];
+}
+
+/* The syllables slot holds for the part whose packed key is lo, hi; 0 when it holds none. */
+static inline unsigned S_cache_syllables(const S_cached *slot, uint64_t lo, uint64_t hi)
+{
+    return slot->lo == lo && (slot->hi & S_key_mask(7)) == hi ? (unsigned)(slot->hi >> 56) : 0;
+}
+
+/* The syllables of the first n letters of the part being read in x. */
+static unsigned S_count(const S_word *x, size_t n)
 {
     if (n == 0 || n > CACHE_WORD)
-        return S_count_rules(w, n);
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    S_cached *slot = &S_cache[h & (CACHE_SLOTS - 1)];
-    if (slot->len == n) {
-        size_t i = 0;
-        while (i < n && slot->word[i] == w[i])
-            i++;
-        if (i == n)
-            return slot->syllables;
-    }
-    unsigned count = S_count_rules(w, n);
-    slot->len = (unsigned char)n;
-    slot->syllables = (unsigned char)(count < 255 ? count : 255);
-    memcpy(slot->word, w, n);
+        return S_count_rules(x->w, n);
+    uint64_t lo = x->key[0] & S_key_mask(n);
+    uint64_t hi = x->key[1] & S_key_mask(n > 8 ? n - 8 : 0);
+    S_cached *slot = S_cache_slot(lo, hi);
+    unsigned count = S_cache_syllables(slot, lo, hi);
+    if (count)
+        return count;
+    count = S_count_rules(x->w, n);
+    slot->lo = lo;
+    slot->hi = hi | (uint64_t)(count < 255 ? count : 255) << 56;
     return count;
 }
 
-/* Append the letter c (a code point, any case) to the word being built, as lower-case
- * ASCII; letters past WORD_MAX are dropped. */
-static void S_put_letter(char *w, size_t *n, UChar32 c)
+/* Append the letter c (lower-case ASCII, 'E' an accented e) to the part being read in x;
+ * letters past WORD_MAX are dropped. */
+static inline void S_append(S_word *x, char c)
+{
+    if (x->n < CACHE_WORD)
+        x->key[x->n / 8] |= (uint64_t)(unsigned char)c << (8 * (x->n % 8));
+    if (x->n < WORD_MAX)
+        x->w[x->n++] = c;
+}
+
+/* Append the letter c (a code point, any case) to the part being read in x, as lower-case
+ * ASCII. */
+static void S_put_letter(S_word *x, UChar32 c)
 {
     c = c < 0x80 ? (c | 0x20) : u_tolower(c);
     char ascii[2] = {(char)c, '\0'};
@@ -312,8 +358,8 @@ static void S_put_letter(char *w, size_t *n, UChar32 c)
         default: s = "x"; break; /* another letter: counted as a consonant */
         }
     }
-    for (; *s && *n < WORD_MAX; s++)
-        w[(*n)++] = *s;
+    for (; *s; s++)
+        S_append(x, *s);
 }
 
 /* Hangul syllables and CJK ideographs: one syllable each. */
@@ -333,27 +379,13 @@ static inline bool S_is_hyphen(UChar32 c)
     return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-/*
- * A word being read, one character at a time (S_word_char), part by part (a hyphen ends a
- * part: full-length is full + length).
- */
-typedef struct {
-    char w[WORD_MAX + 1];    /* the part's letters: lower-case ASCII, 'E' an accented e */
-    size_t n;
-    unsigned letters, upper; /* the part's letters (any script) and capitals among them */
-    unsigned special;        /* the part's Hangul syllables and CJK ideographs */
-    bool started, digit_first, apostrophe;
-    bool any_letter;         /* the whole word has a letter: it is not a figure */
-    unsigned syllables;      /* of the parts finished */
-} S_word;
-
 /* The syllables of the part in x, by the rules of readability.h. */
 static unsigned S_part_syllables(const S_word *x)
 {
     if (x->digit_first)
         return 1; /* a figure: one syllable, as Flesch counts it */
     if (x->special)
-        return x->special + (x->n ? S_count(x->w, x->n) : 0);
+        return x->special + (x->n ? S_count(x, x->n) : 0);
     if (x->n == 0)
         return x->letters ? 1 : 0;
     if (x->letters >= 2 && x->letters <= 5 && x->upper == x->letters)
@@ -361,9 +393,18 @@ static unsigned S_part_syllables(const S_word *x)
     /* n't: didn't is did + a syllabic n; can't, don't, aren't add nothing. */
     if (x->apostrophe && x->n >= 3 && x->w[x->n - 1] == 't' && x->w[x->n - 2] == 'n') {
         size_t stem = x->n - 2;
-        return S_count(x->w, stem) + (S_consonant_at(x->w, stem, stem - 1) ? 1 : 0);
+        return S_count(x, stem) + (S_consonant_at(x->w, stem, stem - 1) ? 1 : 0);
     }
-    return S_count(x->w, x->n);
+    return S_count(x, x->n);
+}
+
+/* Start a new part in x (at the start of the word, and after a hyphen). */
+static inline void S_part_start(S_word *x)
+{
+    x->n = 0;
+    x->key[0] = x->key[1] = 0;
+    x->letters = x->upper = x->special = 0;
+    x->started = x->digit_first = x->apostrophe = false;
 }
 
 /* End the current part of x (a hyphen, or the end of the word). */
@@ -371,22 +412,18 @@ static void S_word_part(S_word *x)
 {
     if (x->started)
         x->syllables += S_part_syllables(x);
-    x->n = 0;
-    x->letters = x->upper = x->special = 0;
-    x->started = x->digit_first = x->apostrophe = false;
+    S_part_start(x);
 }
 
 /* Add character c of the word to x; a hyphen ends a part. */
 static void S_word_char(S_word *x, UChar32 c)
 {
-    if (c < 0x80 && rd_alpha(c)) { /* the common case, in short */
-        if (!x->started)
-            x->started = true;
+    if (c < 0x80 && rd_alpha(c)) { /* an ASCII letter, in short */
+        x->started = true;
         x->letters++;
         x->upper += c <= 'Z';
         x->any_letter = true;
-        if (x->n < WORD_MAX)
-            x->w[x->n++] = (char)(c | 0x20);
+        S_append(x, (char)(c | 0x20));
         return;
     }
     if (S_is_hyphen(c)) {
@@ -406,7 +443,7 @@ static void S_word_char(S_word *x, UChar32 c)
         x->letters++;
         x->upper += rd_upper(c);
         x->any_letter = true;
-        S_put_letter(x->w, &x->n, c);
+        S_put_letter(x, c);
     }
     /* Digits after letters, combining marks, number separators: nothing to count. */
 }
@@ -415,30 +452,21 @@ static void S_word_char(S_word *x, UChar32 c)
  * Read the word that starts at text[i] (a letter or digit) and ends before text[n] at the
  * latest: letters, digits and marks, an apostrophe or hyphen between two of them, and in a
  * number '.', ',', ':', '/' or '–' between two digits. Returns its syllables; *end receives
- * where it ends.
+ * where it ends. Any word; rd_read_word tries S_plain_word first. Not inlined there, which
+ * would make every word pay for setting up this function's frame.
  */
-unsigned rd_read_word(const char *text, int32_t i, int32_t n, int32_t *end)
+__attribute__((noinline)) static unsigned S_read_word(const char *text, int32_t i, int32_t n,
+                                                      int32_t *end)
 {
-    S_word x; /* all but the letters, which n counts */
-    x.n = 0;
-    x.letters = x.upper = x.special = x.syllables = 0;
-    x.started = x.digit_first = x.apostrophe = x.any_letter = false;
+    S_word x;
+    S_part_start(&x);
+    x.any_letter = false;
+    x.syllables = 0;
+    int32_t after = i;
     UChar32 c;
-    U8_NEXT(text, i, n, c);
-    bool number = rd_digit(c);
-    S_word_char(&x, c);
+    U8_NEXT(text, after, n, c);
+    bool number = rd_digit(c); /* its separators are a number's */
     while (i < n) {
-        unsigned char b = (unsigned char)text[i];
-        if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-            /* An ASCII letter, the common case, in short (as S_word_char does it). */
-            x.letters++;
-            x.upper += b <= 'Z';
-            x.any_letter = true;
-            if (x.n < WORD_MAX)
-                x.w[x.n++] = (char)(b | 0x20);
-            i++;
-            continue;
-        }
         int32_t k = i;
         UChar32 d;
         U8_NEXT(text, k, n, d);
@@ -467,6 +495,75 @@ unsigned rd_read_word(const char *text, int32_t i, int32_t n, int32_t *end)
         return 1; /* a figure with its separators: "2-3", "10,000" */
     S_word_part(&x);
     return x.syllables;
+}
+
+/* The 8 bytes at p as a number, p[0] in its lowest bits (one load on most machines). */
+static inline uint64_t S_load_le64(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/*
+ * The common case, in short: a word of at most CACHE_WORD ASCII letters at text[i], ended
+ * by the end of the text or by an ASCII character that is not a letter, a digit, an
+ * apostrophe or a hyphen, whose syllables are known without the rules (an abbreviation in
+ * capitals, or in the cache). Returns its syllables, *end receiving where it ends, as
+ * S_read_word would; or 0 for any other word.
+ */
+__attribute__((always_inline)) static inline unsigned
+S_plain_word(const char *text, int32_t i, int32_t n, int32_t *end)
+{
+    int32_t from = i;
+    while (i < n && (rd_class[(unsigned char)text[i]] & RD_LETTER))
+        i++;
+    size_t len = (size_t)(i - from);
+    if (len > CACHE_WORD)
+        return 0;
+    if (i < n) {
+        unsigned char b = (unsigned char)text[i];
+        if ((rd_class[b] & (RD_DIGIT | RD_HIGH)) || b == '\'' || b == '-')
+            return 0;
+    }
+    /* The letters packed as S_word packs them, from two loads where the text is long
+     * enough: the bytes past the word are masked off. */
+    uint64_t lo = 0, hi = 0;
+    if (n - from >= 16) {
+        lo = S_load_le64(text + from);
+        hi = S_load_le64(text + from + 8);
+    } else {
+        for (size_t k = 0; k < len; k++)
+            if (k < 8)
+                lo |= (uint64_t)(unsigned char)text[from + (int32_t)k] << (8 * k);
+            else
+                hi |= (uint64_t)(unsigned char)text[from + (int32_t)k] << (8 * (k - 8));
+    }
+    uint64_t lo_mask = S_key_mask(len), hi_mask = S_key_mask(len > 8 ? len - 8 : 0);
+    lo &= lo_mask;
+    hi &= hi_mask;
+    /* The 0x20 bit of an ASCII letter is clear in a capital, set in lower case. */
+    const uint64_t case_bits = 0x2020202020202020u;
+    unsigned syllables;
+    if (len >= 2 && len <= 5 && (lo & case_bits) == 0) {
+        syllables = 1; /* an abbreviation in capitals: TV, SMAS */
+    } else {
+        lo |= case_bits & lo_mask;
+        hi |= case_bits & hi_mask;
+        syllables = S_cache_syllables(S_cache_slot(lo, hi), lo, hi);
+    }
+    if (syllables)
+        *end = i;
+    return syllables;
+}
+
+unsigned rd_read_word(const char *text, int32_t i, int32_t n, int32_t *end)
+{
+    unsigned syllables = S_plain_word(text, i, n, end);
+    return syllables ? syllables : S_read_word(text, i, n, end);
 }
 
 unsigned readability_syllables(const char *word, size_t len)

@@ -252,6 +252,34 @@ static void test_words(void **state)
     S_expect("i.e. U.S. cases", 1, 3, 4);
 }
 
+/*
+ * Words are read in one pass, most of them as a run of ASCII letters looked up in a cache:
+ * what follows the letters, or how a word first came, must not change how it is counted.
+ */
+static void test_word_edges(void **state)
+{
+    (void)state;
+    /* Dotted letters before a no-break space (U+00A0), which ends the token. */
+    S_expect("Fillers e.g.\xC2\xA0" "Botox wear off.", 1, 5, 7);
+    /* A digit after letters continues the word, even when the letters alone were counted
+     * before: B12 is one word. */
+    S_expect("Vitamin B and B12 help.", 1, 5, 7);
+    /* Capitals are an abbreviation of one syllable, whatever the same letters in lower case
+     * count and in either order: idea 3, IDEA 1, USA 1, usa 2. */
+    S_expect("An idea: the IDEA trial, in the USA and the usa.", 1, 11, 15);
+    /* Accented letters, within a word and at its end, also after letters counted alone
+     * before: Noël is one word. */
+    S_expect("A study of 2\xC3\xA9t\xC3\xA9 and caf\xC3\xA9 ideas.", 1, 7, 11);
+    S_expect("No No\xC3\xABl this year, no.", 1, 5, 5);
+    /* The same words with the block's end close after them and far from them. */
+    S_expect("Swelling fades", 1, 2, 3);
+    S_expect("Swelling fades over the next weeks, as a rule of thumb.", 1, 11, 13);
+    /* A hyphen after letters: the parts of one word. */
+    S_expect("Its anti-inflammatory effect.", 1, 3, 10);
+    /* A time in an address, and one in the text. */
+    S_expect("See www.example.org/10:30 or 10:30 today.", 1, 4, 5);
+}
+
 static void test_blocks_end_sentences(void **state)
 {
     (void)state;
@@ -355,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_syllables_counted_again),
         cmocka_unit_test(test_sentence_ends),
         cmocka_unit_test(test_words),
+        cmocka_unit_test(test_word_edges),
         cmocka_unit_test(test_blocks_end_sentences),
         cmocka_unit_test(test_offsets),
         cmocka_unit_test(test_longest),
