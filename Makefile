@@ -115,7 +115,8 @@ check: site
 # Browser tests of the built site (tests/browser/run.mjs): every page at 360x800 and
 # 1280x800 in Debian's Chromium through playwright-core: axe-core with the WCAG 2.2 A/AA
 # tags, no request to another host, keyboard focus visible at every Tab stop, screenshots
-# into $(BUILD)/screenshots/; Lighthouse on mobile over every page (tests/browser/
+# into $(BUILD)/screenshots/; on each search page, a word only deep in the articles' bodies
+# shows a marked snippet from the article's page (tests/browser/snippets.mjs); Lighthouse on mobile over every page (tests/browser/
 # lighthouse.mjs: performance >= 95, the other categories 100); then the Nu HTML Checker
 # (vnu.jar) over every page, zero errors. The summary is $(BUILD)/browser-report.md. Installs what is missing first
 # (scripts/install-browser-deps). BROWSER_SITE checks another built site. First, the

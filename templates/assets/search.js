@@ -25,7 +25,20 @@
  *
  * Snippets: the summary when it has a matched word, else the first sentence of the
  * article's excerpt (the index's "text") that has one, else the summary; the matched words
- * are marked with <mark>, the snippet starting near the first when it is far in.
+ * are marked with <mark>, the snippet starting near the first when it is far in. An article
+ * found by a word of its body that neither its summary nor its excerpt has (needsPage) gets
+ * its snippet from its own page once the results are shown: the script fetches the page (same origin, as the
+ * Content-Security-Policy's default-src 'self' allows), parses it with DOMParser without
+ * putting any of it into the search page, reads the prose of its div.article-body (not its
+ * headings, drawings, comparison tables, citation numbers, the glossary's buttons, the
+ * clinic's telephone lines; the disclaimer, popovers and sources are outside it), and shows
+ * the first sentence (Intl.Segmenter in the page's language, else cut after . ? !) that
+ * has a matched word, marked the same way. Only for results shown (the first page, those
+ * "Show more" adds, the other languages' section), starting when the browser is next idle
+ * (requestIdleCallback) so that the results are on screen first and the answer to the
+ * query never waits for a page; two pages at a time, each page fetched and read once per
+ * visit; a query typed meanwhile drops what was still to come and gets no stale snippet,
+ * and a page that fails to load leaves the snippet as it was.
  *
  * Ranking: an article ranks by the weakest place where one of the query's words matches
  * at best: all of them in the title first, then in the title or a heading (the result then
@@ -66,6 +79,8 @@
     var DELAY = 120;
     /* How long a snippet may be (characters). */
     var SNIPPET = 180;
+    /* How many article pages may be loaded at once for snippets (needsPage()). */
+    var PAGE_LOADS = 2;
     /* Typo tolerance: a query word of FUZZY_1 letters or more may be 1 edit away from a
      * word of the text, of FUZZY_2 or more 2 edits. */
     var FUZZY_1 = 5, FUZZY_2 = 9;
@@ -683,6 +698,129 @@
         return '';
     }
 
+    /* ---- snippets from the article's page (for a word found only deep in its body) ---- */
+
+    /*
+     * Whether a result's snippet should come from its article's page: an article that
+     * matched in its body (rank BODY) and whose snippet, as the index gives it (the summary
+     * or a sentence of the excerpt), has no matched word.
+     */
+    function needsPage(r) {
+        return r.kind === 'article' && r.rank === BODY && !!r.article &&
+            !keys(r.text).some(r.hit);
+    }
+
+    /* Phrasing elements, whose text runs on with their neighbours' (searchindex.c's). */
+    var INLINE = new RegExp('^(a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|' +
+                            'samp|small|span|strong|sub|sup|time|u|var)$');
+    /* What of an article's body is not its prose: what the index leaves out (searchindex.c,
+     * S_left_out: headings, drawings, comparison tables, consent notices, heading anchors,
+     * citation numbers), the glossary's buttons (hidden copies of the term beside its
+     * link) and anything hidden, and the telephone lines of a care card. */
+    var NOT_PROSE_TAGS = /^(h[1-6]|img|script|style|template|svg|button|noscript)$/;
+    var NOT_PROSE_CLASSES = ['comparison-wrap', 'consent-notice', 'heading-anchor', 'citation',
+                             'care-contact'];
+
+    function isProse(el) {
+        if (NOT_PROSE_TAGS.test(String(el.localName).toLowerCase()) ||
+            el.getAttribute('hidden') !== null)
+            return false;
+        var cls = ' ' + String(el.getAttribute('class') || '').replace(/\s+/g, ' ') + ' ';
+        return !NOT_PROSE_CLASSES.some(function (c) { return cls.indexOf(' ' + c + ' ') >= 0; });
+    }
+
+    /*
+     * The prose of an article's body (the page's div.article-body, a DOM element) as a list
+     * of blocks (paragraphs, list items, cells, captions), each a string with its white
+     * space collapsed: as the index reads the body, sentences never run from one block into
+     * the next.
+     */
+    function bodyBlocks(root) {
+        var blocks = [], at = '';
+        function end() {
+            var t = at.replace(/\s+/g, ' ').trim();
+            if (t)
+                blocks.push(t);
+            at = '';
+        }
+        (function walk(node) {
+            for (var n = node.firstChild; n; n = n.nextSibling) {
+                if (n.nodeType === 3 || n.nodeType === 4) {
+                    at += n.nodeValue;
+                } else if (n.nodeType === 1 && isProse(n)) {
+                    var inline = INLINE.test(String(n.localName).toLowerCase());
+                    if (!inline)
+                        end();
+                    walk(n);
+                    if (!inline)
+                        end();
+                }
+            }
+        })(root);
+        end();
+        return blocks;
+    }
+
+    /* A sentence segmenter for each language asked for (null where there is none). */
+    var segmenters = new Map();
+    function segmenter(lang) {
+        if (!segmenters.has(lang)) {
+            var seg = null;
+            if (typeof Intl === 'object' && typeof Intl.Segmenter === 'function') {
+                try {
+                    seg = new Intl.Segmenter(lang || undefined, {granularity: 'sentence'});
+                } catch (e) { /* not a language tag: the default language's rules */
+                    seg = new Intl.Segmenter(undefined, {granularity: 'sentence'});
+                }
+            }
+            segmenters.set(lang, seg);
+        }
+        return segmenters.get(lang);
+    }
+
+    /*
+     * The sentences of text (one block), trimmed: Intl.Segmenter's in the language lang
+     * where the browser has it, else cut after '.', '?', '!' or '。' (and closing quotes or
+     * brackets) followed by white space, as the index cuts them. useSegmenter false: the
+     * latter always.
+     */
+    function sentences(text, lang, useSegmenter) {
+        var out = [], seg = useSegmenter === false ? null : segmenter(lang || '');
+        if (seg) {
+            for (var s of seg.segment(text)) {
+                var t = s.segment.trim();
+                if (t)
+                    out.push(t);
+            }
+            return out;
+        }
+        var re = /[.?!\u3002]+["'\u2019\u201d)\]]*\s+/g, from = 0, m;
+        while ((m = re.exec(text)) !== null) {
+            var part = text.slice(from, m.index + m[0].length).trim();
+            if (part)
+                out.push(part);
+            from = m.index + m[0].length;
+        }
+        if (text.slice(from).trim())
+            out.push(text.slice(from).trim());
+        return out;
+    }
+
+    /*
+     * The first sentence of blocks (bodyBlocks()) that has a word hit (a result's matcher)
+     * is true of, in the language lang, or ''.
+     */
+    function sentenceWithHit(blocks, hit, lang, useSegmenter) {
+        for (var i = 0; i < blocks.length; i++) {
+            if (!keys(blocks[i]).some(hit))
+                continue;
+            var found = firstWithHit(sentences(blocks[i], lang, useSegmenter), hit);
+            if (found)
+                return found;
+        }
+        return '';
+    }
+
     /*
      * The results for query, best first: {kind: 'article' | 'term', rank (TITLE ... as
      * above), score, typo (whether a word matched only with a typo), url, title, text (the
@@ -907,13 +1045,113 @@
                 appendMarked(doc, p, meta, r.kind === 'term' ? null : r.hit);
                 li.appendChild(p);
             }
-            if (r.text) {
-                var s = doc.createElement('p');
+            var s = r.text ? writeSnippet(li, null, r) : null;
+            if (needsPage(r))
+                fromPage(r, li, s);
+            return li;
+        }
+
+        /* Write r's snippet (from r.text) into s, a result's p made for it in li when null;
+         * returns s. */
+        function writeSnippet(li, s, r) {
+            if (!s) {
+                s = doc.createElement('p');
                 s.className = 'search-result-snippet';
-                appendMarked(doc, s, snippet(r.text, SNIPPET, r.hit), r.hit);
                 li.appendChild(s);
             }
-            return li;
+            s.textContent = '';
+            appendMarked(doc, s, snippet(r.text, SNIPPET, r.hit), r.hit);
+            return s;
+        }
+
+        /*
+         * The snippets that come from the articles' pages (needsPage()). Each page is fetched
+         * once (texts: its URL to a promise of its HTML, or of null when it failed) and read
+         * once (prose: its URL to {lang, blocks}, or null without a body), and only while a
+         * result that wants it is still listed for the query in the field (current(): run()
+         * counts generations). The results are put on screen first: the loading starts when
+         * the page is next idle, at most PAGE_LOADS at a time, in the order the results were
+         * shown. A failure leaves the snippet be.
+         */
+        var texts = new Map(), prose = new Map(), waiting = [], loadingPages = 0;
+        var generation = 0, pumping = false;
+
+        function textOf(url) {
+            if (!texts.has(url)) {
+                texts.set(url, win.fetch(url, {credentials: 'same-origin'})
+                    .then(function (r) {
+                        if (!r.ok)
+                            throw new Error(r.status + ' ' + r.statusText);
+                        return r.text();
+                    })
+                    .catch(function () { return null; }));
+            }
+            return texts.get(url);
+        }
+
+        /* The page's prose, read once: parsed, never put into this page (its scripts do not
+         * run, nothing it names is loaded). */
+        function proseOf(url, html) {
+            if (!prose.has(url)) {
+                var got = null;
+                try {
+                    var page = html && new win.DOMParser().parseFromString(html, 'text/html');
+                    var body = page && page.querySelector('.article-body');
+                    got = body ? {lang: page.documentElement.getAttribute('lang') || '',
+                                  blocks: bodyBlocks(body)} : null;
+                } catch (e) { /* not a page: the snippet stays */ }
+                prose.set(url, got);
+            }
+            return prose.get(url);
+        }
+
+        function current(job) {
+            return job.generation === generation && input.value.trim() === job.query;
+        }
+
+        function idle(f) {
+            if (win.requestIdleCallback)
+                win.requestIdleCallback(f, {timeout: 500});
+            else
+                win.setTimeout(f, 0);
+        }
+
+        function fromPage(r, li, s) {
+            if (!win.DOMParser)
+                return;
+            waiting.push({r: r, li: li, s: s, url: r.article.url.split('#')[0],
+                          generation: generation, query: input.value.trim()});
+            if (!pumping) {
+                pumping = true;
+                idle(function () {
+                    pumping = false;
+                    nextPages();
+                });
+            }
+        }
+
+        function nextPages() {
+            while (loadingPages < PAGE_LOADS && waiting.length) {
+                var job = waiting.shift();
+                if (!current(job))
+                    continue;
+                loadingPages++;
+                textOf(job.url).then(showFromPage.bind(null, job));
+            }
+        }
+
+        function showFromPage(job, html) {
+            loadingPages--;
+            nextPages();
+            var page = current(job) ? proseOf(job.url, html) : null;
+            if (!page)
+                return;
+            var r = job.r;
+            var found = sentenceWithHit(page.blocks, r.hit, page.lang || r.lang || pageLang);
+            if (found) {
+                r.text = found;
+                writeSnippet(job.li, job.s, r);
+            }
         }
 
         /* Show the next PAGE results; returns the first new link. */
@@ -977,6 +1215,8 @@
 
         function run() {
             var query = input.value.trim();
+            generation++;
+            waiting = [];
             setQueryInAddress(query);
             terms = parseQuery(query);
             list.textContent = '';
@@ -1093,6 +1333,10 @@
         prepare: prepare,
         search: search,
         snippet: snippet,
+        needsPage: needsPage,
+        bodyBlocks: bodyBlocks,
+        sentences: sentences,
+        sentenceWithHit: sentenceWithHit,
         fill: fill,
         start: start
     };

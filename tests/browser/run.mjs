@@ -12,7 +12,9 @@
 // open the first by keyboard, check it and the focus, run axe with it open and close it with
 // Escape (checkPopover); measure the layout (tests/browser/layout.mjs: the first paragraph of
 // an article on a phone's first screen, the header at most a quarter of the viewport, and at
-// 320 px with 200 % text no sideways scrolling and a usable search field). Then Lighthouse
+// 320 px with 200 % text no sideways scrolling and a usable search field). On each search
+// page, a word that the articles have only deep in their bodies must show a result whose
+// snippet marks it, taken from the article's own page (snippets.mjs). Then Lighthouse
 // (lighthouse.mjs) over every page, one at a time, mobile: performance at least 95,
 // accessibility, best practices and SEO 100 (404.html's SEO without is-crawlable, as it says
 // noindex on purpose; a page under 95 for performance is run once more). Then the Nu HTML
@@ -46,6 +48,7 @@ import { measureLayout, measureLargeTextAt, layoutFailures, layoutRow, LAYOUT_TA
          NARROW } from './layout.mjs';
 import { listPages, pageUrlPath, findBasePath, startServer } from './site.mjs';
 import { runLighthouse, lighthouseReport } from './lighthouse.mjs';
+import { checkSnippets, SNIPPETS_TABLE_HEAD } from './snippets.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -567,6 +570,9 @@ async function main() {
     }
   };
   await Promise.all(Array.from({ length: jobs }, largeWorker));
+  // Snippets from the articles' own pages, on the search pages (snippets.mjs).
+  const snippets = await checkSnippets(browser, opt.site, opt.site === join(ROOT, 'site'),
+                                       origin, base, pages);
   await browser.close();
   rmSync(profile, { recursive: true, force: true });
 
@@ -642,6 +648,7 @@ async function main() {
                `${failed ? 'FAIL' : 'pass'} |`);
   }
   for (const e of vnu.other) detail.push(`vnu: ${e.text}`);
+  for (const f of snippets.failures) detail.push(`snippets: ${f}`);
   if (lh) detail.push(...lh.detail);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const report = [
@@ -668,6 +675,10 @@ async function main() {
     ...LAYOUT_TABLE_HEAD,
     ...layoutLines,
     '',
+    ...SNIPPETS_TABLE_HEAD,
+    ...snippets.lines,
+    ...(snippets.failures.length ? ['', `${snippets.failures.length} failed (see Failures)`] : []),
+    '',
     ...(lh ? lh.lines : ['## Lighthouse', '', 'Not run (LIGHTHOUSE=0).', '']),
   ];
   if (detail.length) report.push('## Failures', '', '```', ...detail, '```', '');
@@ -682,8 +693,9 @@ async function main() {
   console.log('\n' + report.slice(4, 4 + 2 + lines.length).join('\n'));
   if (lh) console.log('\n' + lh.lines.slice(4).join('\n'));
   console.log(`\nscreenshots in ${shotDir}, report in ${reportFile} (${seconds} s)`);
-  console.log(`test-browser: ${results.length - failedPages} passed, ${failedPages} failed`);
-  process.exit(failedPages ? 1 : 0);
+  console.log(`test-browser: ${results.length - failedPages} passed, ${failedPages} failed` +
+              (snippets.failures.length ? `; ${snippets.failures.length} snippet checks failed` : ''));
+  process.exit(failedPages || snippets.failures.length ? 1 : 0);
 }
 
 function readPkgVersion(name) {

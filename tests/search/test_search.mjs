@@ -364,6 +364,7 @@ class Node {
     setAttribute(n, v) { this.attrs[n] = String(v); }
     getAttribute(n) { return n in this.attrs ? this.attrs[n] : null; }
     addEventListener(e, f) { this.listeners[e] = f; }
+    focus() { this.focused = true; }
     all() { return this.kids.flatMap(k => [k, ...k.all()]); }
     querySelectorAll(sel) { // 'a.search-result-link' only
         return this.all().filter(n => n.tag === 'a' && n.className === 'search-result-link');
@@ -535,4 +536,279 @@ test('a result heading, link and snippet are worked out when read, and may be se
     // Not ranked by a heading: no heading, the article's own link.
     assert.equal(s.search(ix, 'thread')[0].heading, '');
     assert.equal(s.search(ix, 'thread')[0].url, '/a/basics/');
+});
+
+// ---- snippets from the article's page: a word found only deep in the body ----
+
+// Articles whose words (postings) reach beyond their excerpts (text), as a long body's do.
+const ixDeep = index({
+    articles: [
+        article('/en/risks/', 'Risks of a thread lift', 'What can go wrong.', [['Bruising', 'b']],
+                'en', ['Most side effects settle.']),
+        article('/en/recovery/', 'Recovery', 'The first weeks.', [], 'en',
+                ['Haematoma is rare after threads.']),
+        article('/en/knots/', 'Knots at the temple', 'Felt under the skin.', [], 'en', []),
+        article('/en/care/', 'Aftercare', 'Sleep, food and work; and a haematoma.', [], 'en', []),
+        article('/ko/risks/', '부작용', '생길 수 있는 일.', [], 'ko', ['대부분 가라앉습니다.']),
+    ],
+    terms: glossary,
+    words: [
+        [['most', 'side', 'effects', 'settle', 'hematoma', 'knots', 'call', 'swelling'], 0],
+        [['haematoma', 'rare', 'after', 'threads', 'knots'], 1],
+        [['knots', 'temple'], 2],
+        [['대부분', '가라앉습니다', '실리프팅은', '매듭이'], 4],
+    ],
+});
+const deep = (q, url) => s.search(ixDeep, q).find(r => r.url === url);
+
+test('a result needs its article\'s page when its body matched beyond what the index keeps', () => {
+    // Only the body has it, and not its excerpt: the page is needed.
+    assert.equal(s.needsPage(deep('hematoma', '/en/risks/')), true);
+    assert.equal(s.needsPage(deep('매듭', '/ko/risks/')), true);
+    // Its excerpt has it (a synonym, here), or its summary: the index's snippet marks it.
+    assert.equal(s.needsPage(deep('hematoma', '/en/recovery/')), false);
+    assert.equal(s.needsPage(deep('haematoma', '/en/care/')), false);
+    // Found by its title or a heading: those are marked already, nothing is loaded.
+    assert.equal(deep('knots', '/en/knots/').rank, 0);
+    assert.equal(s.needsPage(deep('knots', '/en/knots/')), false);
+    assert.equal(s.needsPage(s.search(ixDeep, 'bruising')[0]), false);
+    // A glossary term never: its definition is its snippet.
+    const term = s.search(ixDeep, 'hematoma').find(r => r.kind === 'term');
+    assert.equal(s.needsPage(term), false);
+    // Once a snippet with the word is set, no more.
+    const r = deep('hematoma', '/en/risks/');
+    r.text = 'A haematoma is blood under the skin.';
+    assert.equal(s.needsPage(r), false);
+});
+
+test('sentences: Intl.Segmenter in the page\'s language, else cut after . ? ! and 。', () => {
+    const en = 'Threads settle. Does it hurt? Yes! A 2.5 cm cut (see "Scars.") heals.';
+    assert.deepEqual(s.sentences(en, 'en'), ['Threads settle.', 'Does it hurt?', 'Yes!',
+                                             'A 2.5 cm cut (see "Scars.") heals.']);
+    // Without Intl.Segmenter, a full stop inside quotes ends a sentence too.
+    assert.deepEqual(s.sentences(en, 'en', false), ['Threads settle.', 'Does it hurt?', 'Yes!',
+                                                    'A 2.5 cm cut (see "Scars.")', 'heals.']);
+    const ko = '붓기는 며칠 안에 가라앉습니다. 매듭이 만져지면 병원에 알려 주세요. 괜찮을까요?';
+    for (const seg of [undefined, false])
+        assert.deepEqual(s.sentences(ko, 'ko', seg),
+                         ['붓기는 며칠 안에 가라앉습니다.', '매듭이 만져지면 병원에 알려 주세요.', '괜찮을까요?']);
+    assert.deepEqual(s.sentences('一つ目。二つ目。', 'ja', false), ['一つ目。二つ目。']);
+    assert.deepEqual(s.sentences('一つ目。 二つ目。', 'ja', false), ['一つ目。', '二つ目。']);
+    // A list item without a full stop is one sentence; a language tag that is not one is
+    // read with the default rules.
+    assert.deepEqual(s.sentences('knots that can be felt', 'en'), ['knots that can be felt']);
+    assert.deepEqual(s.sentences('One. Two.', 'not a tag!'), ['One.', 'Two.']);
+    assert.deepEqual(s.sentences('', 'en'), []);
+});
+
+test('the sentence of an article\'s page that has a matched word, as the marks match', () => {
+    const blocks = [
+        'Most people go back to work within a week. Swelling settles.',
+        'bruising, swelling and soreness',
+        'A haematoma is rare. If one side swells suddenly, call the clinic. Bruising fades.',
+    ];
+    const hit = q => deep(q, '/en/risks/').hit;
+    // The first block that has it, and in it the first sentence that has it.
+    assert.equal(s.sentenceWithHit(blocks, hit('call'), 'en'),
+                 'If one side swells suddenly, call the clinic.');
+    assert.equal(s.sentenceWithHit(blocks, hit('swell'), 'en'), 'Swelling settles.');
+    // "swells" is one edit from the beginning of "swelling": a typo's match, the same.
+    assert.equal(s.sentenceWithHit(blocks, hit('swells'), 'en'), 'Swelling settles.');
+    // A synonym from the glossary and a typo count, as they do for the marks.
+    assert.equal(s.sentenceWithHit(blocks, hit('hematoma'), 'en'), 'A haematoma is rare.');
+    assert.equal(s.sentenceWithHit(blocks, hit('haemotoma'), 'en'), 'A haematoma is rare.');
+    assert.equal(s.sentenceWithHit(blocks, w => w === 'nothing', 'en'), '');
+    assert.equal(s.sentenceWithHit(blocks, hit('call'), 'en', false),
+                 'If one side swells suddenly, call the clinic.');
+    // Korean: inside words, particles and all; and a glossary name without its space.
+    const ko = ['시술 뒤에는 붓기가 있습니다. 실리프팅은 며칠이면 붓기가 빠집니다.',
+                '관자놀이 피부 아래에서 만져지는 매듭이나 실'];
+    const hitKo = q => s.search(ixDeep, q).find(r => r.url === '/ko/risks/').hit;
+    assert.equal(s.sentenceWithHit(ko, hitKo('리프팅'), 'ko'), '실리프팅은 며칠이면 붓기가 빠집니다.');
+    assert.equal(s.sentenceWithHit(ko, hitKo('실 리프팅'), 'ko'), '실리프팅은 며칠이면 붓기가 빠집니다.');
+    assert.equal(s.sentenceWithHit(ko, hitKo('매듭'), 'ko'), '관자놀이 피부 아래에서 만져지는 매듭이나 실');
+});
+
+// A stand-in for the parsed page's elements: just what bodyBlocks() reads.
+function el(tag, attrs, ...kids) {
+    const n = { nodeType: 1, localName: tag, attrs, firstChild: null, nextSibling: null,
+                getAttribute: a => (a in attrs ? attrs[a] : null) };
+    let prev = null;
+    for (const k of kids) {
+        const c = typeof k === 'string' ? { nodeType: 3, nodeValue: k, nextSibling: null } : k;
+        if (prev) prev.nextSibling = c; else n.firstChild = c;
+        prev = c;
+    }
+    return n;
+}
+
+test('the prose of an article\'s body: its blocks, without what is not prose', () => {
+    const body = el('div', { class: 'article-body' },
+        el('p', {}, 'A ', el('a', { class: 'glossary-term', href: '/g/' }, 'thread lift'),
+           el('button', { class: 'glossary-term' }, 'thread lift'),
+           ' places   threads', el('span', { hidden: '' }, ' (hidden)'), el('sup', { class: 'citation' }, el('a', {}, '1')), '.\n'),
+        el('h2', { id: 'risks' }, 'Risks ', el('a', { class: 'heading-anchor' }, '#')),
+        el('ul', {}, el('li', {}, 'bruising, ', el('strong', {}, 'swelling'), ' and soreness'),
+           el('li', {}, 'knots')),
+        el('section', { class: 'care-card care-urgent' },
+           el('h3', { class: 'care-heading' }, 'Contact the clinic if you have:'),
+           el('div', { class: 'care-body' }, el('ul', {}, el('li', {}, 'a fever')),
+              el('p', { class: 'care-contact' }, 'Call the clinic: 02'))),
+        el('div', { class: 'comparison-wrap' }, el('table', {}, 'Recovery 1 week')),
+        el('figure', { class: 'diagram' }, el('svg', {}, 'SMAS'),
+           el('figcaption', { class: 'diagram-caption' }, 'The layers of the face.')),
+        el('p', {}, el('span', {}, 'Ask'), ' your doctor.'));
+    assert.deepEqual(s.bodyBlocks(body), [
+        'A thread lift places threads.', 'bruising, swelling and soreness', 'knots', 'a fever',
+        'The layers of the face.', 'Ask your doctor.']);
+});
+
+// ---- the page loads articles' pages for such snippets ----
+
+// A search page whose articles' pages are html: url -> the stand-in body of its
+// div.article-body (or null: a page without one), or absent (404). The stand-in fetch
+// answers a page with its URL as the text; the stand-in DOMParser finds its body by it.
+function pageWithArticles({ index: data, articles, lang = 'en', hold = false }) {
+    const p = page({ own: '/search-index.json', indexes: { '/search-index.json': data } });
+    const fetchIndex = p.win.fetch, waiting = [];
+    p.loaded = [];
+    p.win.fetch = (url, opts) => {
+        if (url.endsWith('.json'))
+            return fetchIndex(url, opts);
+        p.loaded.push(url);
+        const answer = url in articles
+            ? { ok: true, text: () => Promise.resolve(url) }
+            : { ok: false, status: 404, statusText: 'Not Found' };
+        if (!hold)
+            return Promise.resolve(answer);
+        return new Promise(resolve => waiting.push(() => resolve(answer)));
+    };
+    p.release = () => waiting.splice(0).forEach(f => f());
+    // When the browser is next idle: on call (p.idle()), as the test says.
+    const idle = [];
+    p.win.requestIdleCallback = (f, opts) => {
+        assert.ok(opts.timeout > 0);
+        idle.push(f);
+    };
+    p.idle = () => idle.splice(0).forEach(f => f());
+    p.win.DOMParser = class {
+        parseFromString(url, type) {
+            assert.equal(type, 'text/html');
+            return { documentElement: { getAttribute: a => (a === 'lang' ? lang : null) },
+                     querySelector: sel => (sel === '.article-body' ? articles[url] : null) };
+        }
+    };
+    return p;
+}
+
+const deepIndex = () => ({
+    format: 2, headings: [], terms: glossary,
+    articles: ['a', 'b', 'c', 'd'].map(x => ({ url: `/en/${x}/`, title: `Article ${x}`,
+                                               summary: 'About it.', lang: 'en', headings: [],
+                                               text: x === 'd' ? ['A hematoma, in short.'] : [] })),
+    words: ['haematoma', 'hematoma'], postings: ['0 1 1', '3'],
+});
+const prose = text => el('div', { class: 'article-body' }, el('p', {}, 'First part. ' + text),
+                         el('ul', {}, el('li', {}, 'Last item')));
+// Each result's snippet, its marks in brackets.
+const snippets = p => p.ids['search-results'].kids.map(li =>
+    li.kids.filter(k => k.className === 'search-result-snippet').map(k => k.kids.map(x =>
+        (x.tag === 'mark' ? `[${x.textContent}]` : x.textContent)).join(''))[0]);
+const type = async (p, q) => {
+    p.ids['search-q'].value = q;
+    p.ids['search-q'].listeners.input();
+    await settle();
+};
+
+test('the page: a body match beyond the excerpt shows a sentence of its page', async () => {
+    const p = pageWithArticles({ index: deepIndex(), articles: {
+        '/en/a/': prose('A haematoma needs care. Then more.'),
+        '/en/b/': prose('Nothing of it here.'),   // the index says b has it: its page does not
+        // /en/c/ fails to load (404)
+    } });
+    s.start(p.doc, p.win);
+    await type(p, 'hematoma');
+    // The results are shown before anything is loaded: that waits for the browser to be idle.
+    assert.equal(p.ids['search-status'].textContent, '5 results for “hematoma”');
+    assert.deepEqual(p.loaded, []);
+    p.idle();
+    await settle();
+    // a, b and c matched in their bodies only; d has it in its excerpt: not loaded. The
+    // glossary's term comes first, its definition its snippet.
+    assert.deepEqual(p.loaded, ['/en/a/', '/en/b/', '/en/c/']);
+    const want = ['Blood under the skin.', 'A [haematoma] needs care.', 'About it.', 'About it.',
+                  'A [hematoma], in short.'];
+    assert.deepEqual(snippets(p), want);
+    // Each page once per page view: the same query again, or another, loads nothing more.
+    await type(p, '');
+    await type(p, 'haematoma');
+    p.idle();
+    await settle();
+    assert.deepEqual(p.loaded, ['/en/a/', '/en/b/', '/en/c/']);
+    assert.deepEqual(snippets(p), want);
+});
+
+test('the page: two pages at a time, and no snippet for a query typed over', async () => {
+    const p = pageWithArticles({ hold: true, index: deepIndex(), articles: {
+        '/en/a/': prose('A haematoma needs care.'), '/en/b/': prose('Haematoma again.'),
+        '/en/c/': prose('Haematoma, third.') } });
+    s.start(p.doc, p.win);
+    await type(p, 'hematoma');
+    p.idle();
+    assert.deepEqual(p.loaded, ['/en/a/', '/en/b/'], 'two at a time');
+    p.release();
+    await settle();
+    assert.deepEqual(p.loaded, ['/en/a/', '/en/b/', '/en/c/']);
+    p.release();
+    await settle();
+    assert.deepEqual(snippets(p).slice(1, 4), ['A [haematoma] needs care.', '[Haematoma] again.',
+                                               '[Haematoma], third.']);
+    // A query typed while pages load: what comes back is not written into its results.
+    const q = pageWithArticles({ hold: true, index: deepIndex(), articles: {
+        '/en/a/': prose('A haematoma needs care.') } });
+    s.start(q.doc, q.win);
+    await type(q, 'hematoma');
+    q.idle();
+    assert.deepEqual(q.loaded, ['/en/a/', '/en/b/']);
+    q.ids['search-q'].value = 'hematom';          // typed on; its search is still to run
+    q.release();
+    await settle();
+    assert.deepEqual(snippets(q).slice(1), ['About it.', 'About it.', 'About it.',
+                                            'A [hematoma], in short.']);
+    // The new query's run starts again; the waiting page (c) was never loaded for the old.
+    assert.deepEqual(q.loaded, ['/en/a/', '/en/b/']);
+    q.ids['search-q'].listeners.input();
+    await settle();
+    q.idle();
+    await settle();  // a and b are read again, from what was loaded; then c
+    assert.deepEqual(q.loaded, ['/en/a/', '/en/b/', '/en/c/']);
+    q.release();
+    await settle();
+    // (d first now: "hematom" begins its word; a's "haematoma" is one edit away.)
+    assert.deepEqual(snippets(q).slice(1, 3), ['A [hematoma], in short.',
+                                               'A [haematoma] needs care.']);
+});
+
+test('the page: only the results shown load their pages, "Show more" the next ones', async () => {
+    const data = deepIndex();
+    data.terms = [];
+    data.articles = [...Array(25).keys()].map(i => ({ url: `/en/${i}/`, title: `Article ${i}`,
+                                                      summary: 'About it.', lang: 'en',
+                                                      headings: [], text: [] }));
+    data.words = ['haematoma'];
+    data.postings = ['0' + ' 1'.repeat(24)];
+    const articles = Object.fromEntries(data.articles.map(a => [a.url, prose('Haematoma.')]));
+    const p = pageWithArticles({ index: data, articles });
+    s.start(p.doc, p.win);
+    await type(p, 'haematoma');
+    p.idle();
+    await settle();
+    const first = data.articles.slice(0, 20).map(a => a.url);
+    assert.deepEqual(p.loaded, first);
+    assert.equal(p.ids['search-more'].hidden, false);
+    p.ids['search-more'].listeners.click();
+    p.idle();
+    await settle();
+    assert.deepEqual(p.loaded, data.articles.map(a => a.url));
+    assert.deepEqual(new Set(snippets(p)), new Set(['[Haematoma].']));
 });
