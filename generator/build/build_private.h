@@ -118,6 +118,10 @@ typedef struct build {
     char **page_urls;         /* per page of pages: its address, or NULL when it is not
                                * published (a draft, or front matter with mistakes) */
     page_templates *templates;
+    /* The style sheets and scripts of assets/ published under fingerprinted names: pairs
+     * of their paths in the site ("assets/site.css", "assets/site.3f9a0c12d4e5.css"),
+     * renamed once copied (build_fingerprint_assets). */
+    strlist asset_files;
     article *articles;        /* sorted by language, then file name */
     size_t n_articles;
     build_lang *langs;        /* one per cfg->languages (one on a one-language site) */
@@ -176,6 +180,18 @@ typedef struct render_ctx {
                            * cite too: the glossary, the comparison page */
     unsigned errors;      /* how many errors the hooks reported (links, media, blocks) */
 } render_ctx;
+
+/* ---- fingerprints.c ---- */
+
+/*
+ * b->asset_files, and the page templates told to load each by its new name: every .css and
+ * .js file directly in the templates' assets/ folder, with its fingerprinted name
+ * (render/assetnames.h). A file that cannot be read keeps its name (build_copy_dir says
+ * why it cannot be published). Call once the templates are loaded.
+ */
+void build_fingerprint_assets(build *b);
+/* Give the copied assets in the site being made their fingerprinted names. */
+void build_rename_assets(build *b);
 
 /* ---- articles.c ---- */
 

@@ -3,6 +3,9 @@
  * (build_private.h).
  */
 #define _GNU_SOURCE
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,7 +13,11 @@
 #include "base/alloc.h"
 #include "base/files.h"
 #include "base/str.h"
+#include "base/permalink.h"
 #include "build/build_private.h"
+#include "build/publish.h"
+#include "render/assetnames.h"
+#include "render/page.h"
 
 /* Add the files under dir (sorted, recursively): each one's path below root and its content
  * (with_content) or its size and modification time (media, which may be large). */
@@ -107,4 +114,50 @@ void build_fingerprint_inputs(build *b)
     fingerprint_digest d = fingerprint_digest_of(f);
     fingerprint_hex(&d, b->inputs);
     fingerprint_free(f);
+}
+
+void build_fingerprint_assets(build *b)
+{
+    char *dir = path_join(b->opt->templates_dir, "assets");
+    strlist names = STRLIST_INIT, urls = STRLIST_INIT;
+    char *base = permalink(b->cfg->base_path, PERMALINK_ASSETS, NULL, 0);
+    if (dir_list(dir, NULL, &names) == 0) {
+        for (size_t i = 0; i < names.len; i++) {
+            const char *name = names.items[i];
+            char *path = path_join(dir, name);
+            size_t len;
+            char *data = assetnames_fingerprinted(name) && path_is_file(path)
+                             ? file_read(path, &len)
+                             : NULL;
+            if (data) {
+                char *renamed = assetnames_name(name, data, len);
+                strlist_push_owned(&b->asset_files, xasprintf("assets/%s", name));
+                strlist_push_owned(&b->asset_files, xasprintf("assets/%s", renamed));
+                strlist_push_owned(&urls, xasprintf("%s%s", base, name));
+                strlist_push_owned(&urls, xasprintf("%s%s", base, renamed));
+                free(renamed);
+            }
+            free(data);
+            free(path);
+        }
+    }
+    page_templates_set_asset_urls(b->templates, &urls);
+    strlist_free(&urls);
+    strlist_free(&names);
+    free(base);
+    free(dir);
+}
+
+void build_rename_assets(build *b)
+{
+    for (size_t i = 0; i + 1 < b->asset_files.len; i += 2) {
+        char *from = path_join(publish_path(b->stage), b->asset_files.items[i]);
+        char *to = path_join(publish_path(b->stage), b->asset_files.items[i + 1]);
+        if (rename(from, to) != 0 && errno != ENOENT) {
+            diag_error(b->diags, to, 0, 0, NULL, "cannot write: %s", strerror(errno));
+            atomic_store(&b->write_failed, true);
+        }
+        free(from);
+        free(to);
+    }
 }

@@ -69,6 +69,7 @@ static void S_free_build(build *b)
     if (b->not_found_disclaimer)
         xmlFreeNode(b->not_found_disclaimer);
     page_templates_free(b->templates);
+    strlist_free(&b->asset_files);
     glossary_free(b->glossary);
     sources_free(b->sources);
     /* page_urls is made once the articles are loaded: a build may stop before. */
@@ -189,6 +190,8 @@ static bool S_load_settings(build *b)
 {
     bool data = S_load_data(b);
     b->templates = page_templates_load(b->opt->templates_dir, b->diags);
+    if (data && b->templates)
+        build_fingerprint_assets(b);
     return data && b->templates;
 }
 
@@ -293,6 +296,7 @@ static void S_make_site(build *b)
     char *assets = path_join(opt->templates_dir, "assets");
     build_copy_dir(b, assets, "assets", opt->templates_dir,
                    "the templates' assets (style sheets, scripts)", "the asset");
+    build_rename_assets(b);
     free(assets);
     build_check_media(b);
     build_copy_dir(b, b->media_dir, "media", opt->content_dir, "the images", "the image");

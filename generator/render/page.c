@@ -1,6 +1,7 @@
 /* page.c: page XML through XSLT to HTML5 (see page.h). */
 #define _GNU_SOURCE
 #include "render/page.h"
+#include "render/assetnames.h"
 
 #include <libexslt/exslt.h>
 #include <libxml/HTMLtree.h>
@@ -67,6 +68,9 @@ struct page_templates {
     pthread_mutex_t docs_lock;
     xmlDocPtr *docs;
     size_t n_docs, cap_docs;
+    /* The style sheets' and scripts' URLs and their fingerprinted ones, in pairs
+     * (page_templates_set_asset_urls, assetnames.h). */
+    strlist asset_urls;
 };
 
 /* libxslt's own loader, which S_loader wraps. */
@@ -525,7 +529,17 @@ void page_templates_free(page_templates *t)
         xmlFreeDoc(t->docs[i]);
     free(t->docs);
     pthread_mutex_destroy(&t->docs_lock);
+    strlist_free(&t->asset_urls);
     free(t);
+}
+
+void page_templates_set_asset_urls(page_templates *t, const strlist *urls)
+{
+    strlist_free(&t->asset_urls);
+    for (size_t i = 0; urls && i + 1 < urls->len; i += 2) {
+        strlist_push(&t->asset_urls, urls->items[i]);
+        strlist_push(&t->asset_urls, urls->items[i + 1]);
+    }
 }
 
 /* Serialise an HTML document as HTML5 in UTF-8. */
@@ -644,6 +658,8 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
         free(prefix);
     }
     strbuf_free(&captured);
+    /* What the templates load from assets/ has a fingerprinted name there. */
+    assetnames_rewrite(xmlDocGetRootElement(result), &t->asset_urls);
     disclaimer_status st = disclaimer_inject(result, disclaimer);
     if (st == DISCLAIMER_NO_PLACE) {
         diag_error(diags, path, (unsigned)t->root_lines[kind], 1, "disclaimer",

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/str.h"
 
 typedef enum page_kind {
     PAGE_HOME,
@@ -76,6 +77,15 @@ void page_cleanup(void);
  */
 page_templates *page_templates_load(const char *dir, diag_list *diags);
 void page_templates_free(page_templates *t);
+
+/*
+ * The URLs of the style sheets and scripts of assets/ that are published under
+ * fingerprinted names (assetnames.h), as pairs in urls: the plain URL ("/assets/site.css"),
+ * then the fingerprinted one ("/assets/site.3f9a0c12d4e5.css"). page_render then rewrites
+ * every href and src of a page that names a plain one, whatever template wrote it. Copied;
+ * call before pages render. NULL or an empty list: nothing is rewritten.
+ */
+void page_templates_set_asset_urls(page_templates *t, const strlist *urls);
 
 /*
  * Render one page: apply the kind's stylesheet to page (which is not modified), inject

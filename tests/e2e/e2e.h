@@ -26,6 +26,7 @@
 #include "base/alloc.h"
 #include "base/files.h"
 #include "base/str.h"
+#include "render/assetnames.h"
 
 extern char **environ;
 
@@ -309,6 +310,26 @@ static inline int e2e_has_line(const char *text, const char *line)
         if ((p == text || p[-1] == '\n') && (p[n] == '\n' || p[n] == '\0'))
             return 1;
     return 0;
+}
+
+/*
+ * The name under which the build publishes templates/assets/<name> of the project in dir
+ * (render/assetnames.h: site.css -> site.<hash>.css); malloc'd. Fails the test when the
+ * file cannot be read.
+ */
+static inline char *e2e_asset_name(const char *dir, const char *name)
+{
+    char *path = xasprintf("%s/templates/assets/%s", dir, name);
+    size_t len;
+    char *data = file_read(path, &len);
+    if (!data) {
+        fprintf(stderr, "cannot read %s\n", path);
+        abort();
+    }
+    char *renamed = assetnames_name(name, data, len);
+    free(data);
+    free(path);
+    return renamed;
 }
 
 #endif

@@ -60,7 +60,11 @@ static void test_serve_edit_error_fix_stop(void **state)
     assert_int_equal(status, 301);
     assert_non_null(strstr(res, "Location: /kb/articles/layers/"));
     free(res);
-    res = es_get(s, "/kb/assets/site.css", &status);
+    char *css = e2e_asset_name(s->dir, "site.css");
+    char *css_url = xasprintf("/kb/assets/%s", css);
+    res = es_get(s, css_url, &status);
+    free(css_url);
+    free(css);
     assert_int_equal(status, 200);
     assert_non_null(strstr(res, "Content-Type: text/css"));
     free(res);
