@@ -8,51 +8,7 @@
 
 #include "base/alloc.h"
 #include "base/str.h"
-
-/* value with every url(#x) made url(#ID-x) (quotes and spaces inside kept); caller frees. */
-static char *S_prefix_urls(const char *value, const char *id)
-{
-    strbuf b = STRBUF_INIT;
-    const char *p = value, *u;
-    while ((u = strcasestr(p, "url("))) {
-        const char *q = u + 4;
-        while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == '"' || *q == '\'')
-            q++;
-        if (*q == '#') {
-            strbuf_append(&b, p, (size_t)(q + 1 - p));
-            strbuf_printf(&b, "%s-", id);
-        } else {
-            strbuf_append(&b, p, (size_t)(q - p));
-        }
-        p = *q == '#' ? q + 1 : q;
-    }
-    strbuf_puts(&b, p);
-    return strbuf_detach(&b);
-}
-
-/* Give every id of the tree under el the prefix id, and point its references along. */
-static void S_prefix_ids(xmlNodePtr el, const char *id)
-{
-    for (xmlAttrPtr a = el->properties; a; a = a->next) {
-        xmlChar *raw = xmlNodeGetContent((xmlNodePtr)a);
-        const char *value = raw ? (const char *)raw : "";
-        char *changed = NULL;
-        if (xmlStrEqual(a->name, BAD_CAST "id") && !a->ns)
-            changed = xasprintf("%s-%s", id, value);
-        else if (xmlStrEqual(a->name, BAD_CAST "href") &&
-                 value[strspn(value, " \t\r\n")] == '#') /* browsers skip the spaces */
-            changed = xasprintf("#%s-%s", id, value + strspn(value, " \t\r\n") + 1);
-        else if (strcasestr(value, "url("))
-            changed = S_prefix_urls(value, id);
-        if (changed) /* as text: xmlNodeSetContent would read '&' as an entity */
-            xmlSetNsProp(el, a->ns, a->name, BAD_CAST changed);
-        free(changed);
-        xmlFree(raw);
-    }
-    for (xmlNodePtr n = el->children; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE)
-            S_prefix_ids(n, id);
-}
+#include "markdown/markdown.h"
 
 /* The first element child of el named name, or NULL. */
 static xmlNodePtr S_child_named(xmlNodePtr el, const char *name)
@@ -79,7 +35,9 @@ xmlNodePtr diagram_render(const xmlNode *svg, const char *id, const char *alt,
     xmlNewProp(figure, BAD_CAST "class", BAD_CAST "diagram");
     xmlNodePtr copy = xmlDocCopyNode((xmlNodePtr)svg, NULL, 1);
     xmlAddChild(figure, copy);
-    S_prefix_ids(copy, id);
+    char *prefix = xasprintf("%s-", id);
+    markdown_prefix_ids(copy, prefix);
+    free(prefix);
     xmlUnsetProp(copy, BAD_CAST "width");
     xmlUnsetProp(copy, BAD_CAST "height");
     char *title = S_own_id(S_child_named(copy, "title"), id, "title");

@@ -695,26 +695,66 @@ static char *S_prefixed_list(const char *value, const strlist *ids, const char *
     return strbuf_detach(&b);
 }
 
-static void S_prefix_under(xmlNodePtr el, const strlist *ids, const char *prefix)
+/* value with each url(#x) whose x is one of ids made url(#PREFIXx) (quotes and white space
+ * inside kept); NULL when none is. */
+static char *S_prefixed_urls(const char *value, const strlist *ids, const char *prefix)
+{
+    strbuf b = STRBUF_INIT;
+    bool changed = false;
+    const char *p = value, *u;
+    while ((u = strcasestr(p, "url("))) {
+        const char *q = u + 4;
+        q += strspn(q, " \t\n\r\"'");
+        strbuf_append(&b, p, (size_t)(q - p));
+        p = q;
+        if (*q != '#')
+            continue;
+        size_t n = strcspn(q + 1, ")\"' \t\n\r");
+        char *one = xstrndup(q + 1, n);
+        bool ours = strlist_contains(ids, one);
+        strbuf_putc(&b, '#');
+        if (ours)
+            strbuf_puts(&b, prefix);
+        strbuf_puts(&b, one);
+        changed |= ours;
+        free(one);
+        p = q + 1 + n;
+    }
+    strbuf_puts(&b, p);
+    if (!changed) {
+        strbuf_free(&b);
+        return NULL;
+    }
+    return strbuf_detach(&b);
+}
+
+/* The new value of attribute a (its value value) of an element under the root that
+ * markdown_prefix_ids renames, or NULL when it stays. */
+static char *S_prefixed_value(xmlAttrPtr a, const char *value, const strlist *ids,
+                              const char *prefix)
 {
     static const char *const lists[] = {"aria-labelledby", "aria-describedby", "aria-controls",
                                         "aria-owns", "for", "headers", "popovertarget", NULL};
+    if (!a->ns && xmlStrEqual(a->name, BAD_CAST "id"))
+        return xasprintf("%s%s", prefix, value);
+    /* href or xlink:href; browsers skip white space before the '#' */
+    const char *hash = value + strspn(value, " \t\r\n");
+    if (xmlStrEqual(a->name, BAD_CAST "href") && hash[0] == '#' &&
+        strlist_contains(ids, hash + 1))
+        return xasprintf("#%s%s", prefix, hash + 1);
+    for (size_t i = 0; !a->ns && lists[i]; i++)
+        if (xmlStrEqual(a->name, BAD_CAST lists[i]))
+            return S_prefixed_list(value, ids, prefix);
+    return strcasestr(value, "url(") ? S_prefixed_urls(value, ids, prefix) : NULL;
+}
+
+static void S_prefix_under(xmlNodePtr el, const strlist *ids, const char *prefix)
+{
     for (xmlAttrPtr a = el->properties; a; a = a->next) {
-        if (a->ns)
-            continue;
         xmlChar *raw = xmlNodeGetContent((xmlNodePtr)a);
-        const char *value = raw ? (const char *)raw : "";
-        char *changed = NULL;
-        if (xmlStrEqual(a->name, BAD_CAST "id"))
-            changed = xasprintf("%s%s", prefix, value);
-        else if (xmlStrEqual(a->name, BAD_CAST "href") && value[0] == '#' &&
-                 strlist_contains(ids, value + 1))
-            changed = xasprintf("#%s%s", prefix, value + 1);
-        for (size_t i = 0; !changed && lists[i]; i++)
-            if (xmlStrEqual(a->name, BAD_CAST lists[i]))
-                changed = S_prefixed_list(value, ids, prefix);
+        char *changed = S_prefixed_value(a, raw ? (const char *)raw : "", ids, prefix);
         if (changed) /* as text: xmlNodeSetContent would read '&' as an entity */
-            xmlSetProp(el, a->name, BAD_CAST changed);
+            xmlSetNsProp(el, a->ns, a->name, BAD_CAST changed);
         free(changed);
         xmlFree(raw);
     }

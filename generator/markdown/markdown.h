@@ -129,12 +129,13 @@ bool markdown_url_is_unsafe(const char *url, bool image);
 
 /*
  * Give every id under root (root's own included) the prefix, and the references to those
- * ids inside root along: href="#id", and the id lists of aria-labelledby,
- * aria-describedby, aria-controls, aria-owns, for, headers and popovertarget. References
- * to ids outside root stay as they are. For a text rendered into a place of other pages (a
- * glossary term's popover, the disclaimer): the ids markdown_render and its hooks make
- * (headings, diagrams, care cards, tables) would otherwise repeat the page's own, and a
- * page with one id twice is broken HTML (HTML Living Standard, "The id attribute").
+ * ids inside root along: href="#id" and xlink:href (white space before the '#' allowed, as
+ * browsers skip it), url(#id) in any attribute (SVG's marker-end, fill...), and the id
+ * lists of aria-labelledby, aria-describedby, aria-controls, aria-owns, for, headers and
+ * popovertarget. References to ids outside root stay as they are. For a drawing placed in a
+ * page (diagram_render) and a text rendered into a place of other pages (a glossary term's
+ * popover, the disclaimer): their ids would otherwise repeat the page's own, and a page
+ * with one id twice is broken HTML (HTML Living Standard, "The id attribute").
  */
 void markdown_prefix_ids(xmlNodePtr root, const char *prefix);
 

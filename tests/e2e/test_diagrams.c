@@ -199,6 +199,10 @@ static void test_diagram_in_definition_and_disclaimer(void **state)
                                     "'def-smas-diagram-1-title']"),
                      1);
     assert_int_equal(e2e_count(doc, "//*[@popover]//marker[@id='def-smas-diagram-1-arrow']"), 1);
+    /* its arrow, which the drawing refers to with url(#...), too */
+    assert_int_equal(e2e_count(doc, "//*[@popover]//path[@marker-end="
+                                    "'url(#def-smas-diagram-1-arrow)']"),
+                     1);
     assert_int_equal(e2e_count(doc, "//main//h2[@id='before-you-decide']"), 1);
     assert_int_equal(e2e_count(doc, "//*[@id='disclaimer-en-before-you-decide']"), 1);
     xmlFreeDoc(doc);

@@ -1062,6 +1062,8 @@ static void test_prefix_ids(void **state)
         "<h3 id=\"care-1-heading\">Help</h3><a href=\"#risks\">up</a>"
         "<a href=\"#sources\">list</a><a href=\"/x/#risks\">other page</a>"
         "<label for=\"q\">q</label><button popovertarget=\"care-1\">open</button>"
+        "<svg><marker id=\"arrow\"/><path marker-end=\"url( '#arrow')\" "
+        "fill=\"url(#paint)\"/><use href=\" #arrow\"/></svg>"
         "</section></div>";
     xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, XML_PARSE_NONET);
     assert_non_null(doc);
@@ -1076,6 +1078,9 @@ static void test_prefix_ids(void **state)
                         "<a href=\"#def-smas-risks\">up</a><a href=\"#sources\">list</a>"
                         "<a href=\"/x/#risks\">other page</a><label for=\"q\">q</label>"
                         "<button popovertarget=\"def-smas-care-1\">open</button>"
+                        "<svg><marker id=\"def-smas-arrow\"/>"
+                        "<path marker-end=\"url( '#def-smas-arrow')\" fill=\"url(#paint)\"/>"
+                        "<use href=\"#def-smas-arrow\"/></svg>"
                         "</section></div>");
     xmlBufferFree(buf);
     xmlFreeDoc(doc);
