@@ -685,16 +685,11 @@ void build_check_data_citations(build *b)
                 size_t len = strlen(text), at = 0;
                 citation_group g;
                 while (citation_next(text, len, at, &g)) {
-                    if (g.malformed)
-                        S_error(&c, v->source_line, v->source_column, "citation",
-                                S_korean(&c)
-                                    ? "'%.*s'은(는) suture가 읽을 수 있는 인용이 아닙니다. "
-                                      "content/sources.yaml의 id로, 출처 하나는 [@id], 여럿은 "
-                                      "[@id1; @id2]처럼 써 주십시오"
-                                    : "'%.*s' is not a citation suture can read: write [@id] "
-                                      "for one source, or [@id1; @id2] for several, with the "
-                                      "ids of content/sources.yaml",
-                                (int)(g.end - g.start), text + g.start);
+                    if (g.malformed) {
+                        citation_report_malformed(b->diags, c.file, v->source_line,
+                                                  v->source_column, S_korean(&c), text, &g);
+                        c.errors++;
+                    }
                     for (size_t i = 0; i < g.n_ids; i++) {
                         char *id = xstrndup(text + g.ids[i].at, g.ids[i].len);
                         bool first = false;

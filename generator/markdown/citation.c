@@ -146,3 +146,16 @@ void citation_append_text(xmlNodePtr parent, const char *text, size_t len,
     if (at < len)
         xmlAddChild(parent, xmlNewTextLen(BAD_CAST(text + at), (int)(len - at)));
 }
+
+void citation_report_malformed(diag_list *diags, const char *file, unsigned line,
+                               unsigned column, bool korean, const char *text,
+                               const citation_group *g)
+{
+    diag_error(diags, file, line, column, "citation",
+               korean ? "'%.*s'은(는) suture가 읽을 수 있는 인용이 아닙니다. "
+                        "content/sources.yaml의 id로, 출처 하나는 [@id], 여럿은 "
+                        "[@id1; @id2]처럼 써 주십시오"
+                      : "'%.*s' is not a citation suture can read: write [@id] for one source, "
+                        "or [@id1; @id2] for several, with the ids of content/sources.yaml",
+               (int)(g->end - g->start), text + g->start);
+}

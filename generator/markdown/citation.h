@@ -20,6 +20,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/diag.h"
+
 /* The most sources one bracket may cite. */
 #define CITATION_MAX_IDS 16
 
@@ -61,6 +63,15 @@ typedef struct citation_mark {
  * cite this way, so a page's numbers and back links are one sequence.
  */
 xmlNodePtr citation_render(citation_mark *marks, size_t n);
+
+/*
+ * Report the malformed citation group g of text (citation_next's) as an error of file at
+ * line and column, in Korean when korean: what suture reads, and how to write it. Articles
+ * and procedures.yaml sources alike.
+ */
+void citation_report_malformed(diag_list *diags, const char *file, unsigned line,
+                               unsigned column, bool korean, const char *text,
+                               const citation_group *g);
 
 /*
  * Number the sources of citation group g of text (citation_next's) into marks (g->n_ids of

@@ -435,14 +435,8 @@ static bool S_number_citation(void *ctx, const char *text, const citation_group 
     cmark_node *n = ((S_cite_ctx *)ctx)->n;
     unsigned line = S_line(r, n);
     if (g->malformed) {
-        diag_error(r->diags, r->file, line, S_col_after(r, n, g->start), "citation",
-                   S_korean(r) ? "'%.*s'은(는) suture가 읽을 수 있는 인용이 아닙니다. "
-                                 "content/sources.yaml의 id로, 출처 하나는 [@id], 여럿은 "
-                                 "[@id1; @id2]처럼 써 주십시오"
-                               : "'%.*s' is not a citation suture can read: write [@id] for "
-                                 "one source, or [@id1; @id2] for several, with the ids of "
-                                 "content/sources.yaml",
-                   (int)(g->end - g->start), text + g->start);
+        citation_report_malformed(r->diags, r->file, line, S_col_after(r, n, g->start),
+                                  S_korean(r), text, g);
         r->result->errors++;
         return false;
     }
