@@ -25,8 +25,8 @@ CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2
 PKGS = libcmark libxml-2.0 libxslt libexslt yaml-0.1 libpcre2-8 libhs icu-uc icu-i18n jansson zlib \
-       libxxhash libmicrohttpd
-TEST_PKGS = cmocka
+       libxxhash libmicrohttpd libbrotlienc
+TEST_PKGS = cmocka libbrotlidec
 # The allocator: libxml2 and libxslt make and free millions of small blocks, and mimalloc
 # (Debian libmimalloc-dev; it has no pkg-config file) takes a quarter off a build's CPU time
 # against glibc's malloc (issue 4). Linked first and kept even though nothing names it, so

@@ -384,7 +384,17 @@ void build_write_feeds(build *b);
 bool build_out_of_space(build *b, int e);
 /* Report that rel_path (staged at path, or NULL) could not be written, errno e. */
 void build_write_failed(build *b, const char *path, const char *rel_path, int e);
-/* Write len bytes of data as the staged file rel_path; failures are reported. */
+/*
+ * The .gz and .br copies (precompress.h) of every text file under rel_dir of the staging
+ * folder ("assets", "media"), which were copied there rather than written; nothing unless
+ * the build makes copies (site_options.precompress).
+ */
+void build_compress_tree(build *b, const char *rel_dir);
+/* The .gz and .br copies of rel_path, a file written into the staging folder other than by
+ * build_write (streamed); nothing unless the build makes copies. */
+void build_compress_staged(build *b, const char *rel_path);
+/* Write len bytes of data as the staged file rel_path, and its .gz and .br copies when the
+ * build makes them (build_compress_tree); failures are reported. */
 void build_write(build *b, const char *rel_path, const char *data, size_t len);
 /* The file for a page URL: "/kb/articles/x/" → "articles/x/index.html"; the caller frees it. */
 char *build_page_file(const build *b, const char *url);

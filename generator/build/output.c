@@ -11,6 +11,8 @@
 #include "base/files.h"
 #include "base/str.h"
 #include "build/build_private.h"
+#include "build/precompress.h"
+#include "build/publish.h"
 
 /*
  * Whether e says there is no room left (a full disk, a used-up quota, the file-size limit
@@ -57,14 +59,104 @@ void build_write_failed(build *b, const char *path, const char *rel_path, int e)
     free(joined);
 }
 
+/*
+ * The .gz and .br copies of the file rel_path (its contents data, len bytes) beside it in
+ * the staging folder, when the build makes them and the file is text (precompress.h).
+ */
+static void S_write_compressed(build *b, const char *rel_path, const char *data, size_t len)
+{
+    if (!b->opt->precompress || !precompress_wanted(rel_path))
+        return;
+    precompressed c;
+    if (precompress(data, len, &c) != 0) {
+        build_write_failed(b, NULL, rel_path, errno);
+        return;
+    }
+    const struct {
+        const char *suffix;
+        const unsigned char *bytes;
+        size_t len;
+    } copies[] = {{".gz", c.gz, c.gz_len}, {".br", c.br, c.br_len}};
+    for (size_t i = 0; i < 2; i++) {
+        if (!copies[i].bytes)
+            continue;
+        char *rel = xasprintf("%s%s", rel_path, copies[i].suffix);
+        char *path = publish_prepare(b->stage, rel);
+        if (!path || file_write(path, (const char *)copies[i].bytes, copies[i].len) < 0)
+            build_write_failed(b, path, rel, errno);
+        else
+            atomic_fetch_add(&b->files, 1);
+        free(path);
+        free(rel);
+    }
+    precompressed_free(&c);
+}
+
 void build_write(build *b, const char *rel_path, const char *data, size_t len)
 {
     char *path = publish_prepare(b->stage, rel_path);
-    if (!path || file_write(path, data, len) < 0)
+    if (!path || file_write(path, data, len) < 0) {
+        build_write_failed(b, path, rel_path, errno);
+    } else {
+        atomic_fetch_add(&b->files, 1);
+        S_write_compressed(b, rel_path, data, len);
+    }
+    free(path);
+}
+
+void build_compress_staged(build *b, const char *rel_path)
+{
+    char *path = path_join(publish_path(b->stage), rel_path);
+    size_t len;
+    char *data = file_read(path, &len);
+    if (!data)
         build_write_failed(b, path, rel_path, errno);
     else
-        atomic_fetch_add(&b->files, 1);
+        S_write_compressed(b, rel_path, data, len);
+    free(data);
     free(path);
+}
+
+/* The compressed copies of the page rel taken from the old site: taken with it, or made
+ * when the old site has none (it was built without them). */
+static void S_take_compressed(build *b, const char *rel)
+{
+    if (!b->opt->precompress || !precompress_wanted(rel))
+        return;
+    bool taken = true;
+    for (size_t i = 0; i < 2; i++) {
+        char *copy = xasprintf("%s%s", rel, i == 0 ? ".gz" : ".br");
+        char *old = path_join(b->opt->out_dir, copy);
+        /* A copy the old site does not have is made again: it may have been built without
+         * them, and a page too small to gain has none, which costs little to find again. */
+        if (path_is_file(old) ? publish_link(b->stage, b->opt->out_dir, copy) != 0 : true)
+            taken = false;
+        free(old);
+        free(copy);
+    }
+    if (!taken)
+        build_compress_staged(b, rel);
+}
+
+void build_compress_tree(build *b, const char *rel_dir)
+{
+    if (!b->opt->precompress)
+        return;
+    char *dir = path_join(publish_path(b->stage), rel_dir);
+    strlist names = STRLIST_INIT;
+    if (dir_list(dir, NULL, &names) == 0)
+        for (size_t i = 0; i < names.len; i++) {
+            char *rel = xasprintf("%s/%s", rel_dir, names.items[i]);
+            char *full = path_join(dir, names.items[i]);
+            if (path_is_dir(full))
+                build_compress_tree(b, rel);
+            else if (precompress_wanted(rel))
+                build_compress_staged(b, rel);
+            free(full);
+            free(rel);
+        }
+    strlist_free(&names);
+    free(dir);
 }
 
 /* The file for a page URL: "/kb/articles/x/" → "articles/x/index.html". */
@@ -86,6 +178,7 @@ bool build_reuse(build *b, const char *rel)
 {
     bool ok = incremental_take(b->inc, rel, b->stage, b->opt->out_dir);
     if (ok) {
+        S_take_compressed(b, rel);
         atomic_fetch_add(&b->files, 1);
         atomic_fetch_add(&b->pages, 1);
         if (b->opt->progress)

@@ -173,10 +173,12 @@ static void S_write_index(build *b, build_lang *bl)
         status = -1;
         e = errno;
     }
-    if (status != 0)
+    if (status != 0) {
         build_write_failed(b, path, rel, e);
-    else
+    } else {
         atomic_fetch_add(&b->files, 1);
+        build_compress_staged(b, rel);
+    }
     free(path);
     free(rel);
 }

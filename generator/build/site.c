@@ -297,9 +297,11 @@ static void S_make_site(build *b)
     build_copy_dir(b, assets, "assets", opt->templates_dir,
                    "the templates' assets (style sheets, scripts)", "the asset");
     build_rename_assets(b);
+    build_compress_tree(b, "assets");
     free(assets);
     build_check_media(b);
     build_copy_dir(b, b->media_dir, "media", opt->content_dir, "the images", "the image");
+    build_compress_tree(b, "media");
     if (diag_error_count(b->diags) == 0) {
         S_keep_clean_pages(b);
         S_write_manifest(b);

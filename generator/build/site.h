@@ -48,6 +48,9 @@ typedef struct site_options {
      * identity values must all be given and none an example (config_check_release), or
      * nothing is written and the output folder stays as it was. */
     bool release;
+    /* Write a .gz and a .br copy beside every text file (build/precompress.h): suture
+     * build does, for a server to send; suture serve's preview does not need them. */
+    bool precompress;
     site_progress *progress;    /* updated as pages are done; NULL: none */
     /* When not NULL, site_build appends, for every article that has a page in this build,
      * its file (content/articles/x.md) then its page's URL (/kb/articles/x/): a preview

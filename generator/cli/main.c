@@ -439,6 +439,8 @@ static int S_build(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     site_options opt = S_site_defaults();
+    /* The .gz and .br copies a server sends (issue 20); the preview has no use for them. */
+    opt.precompress = true;
     bool quiet = false;
     int ch;
     optind = 1;
