@@ -39,6 +39,8 @@ typedef struct {
 
 struct incremental {
     fingerprint_digest program;
+    bool precompressed;     /* this build writes the .gz and .br copies */
+    bool old_precompressed; /* the old site has them */
     S_old *old; /* sorted by page */
     size_t n_old;
     size_t n_old_pages; /* records the old manifest held */
@@ -89,12 +91,15 @@ static void S_old_add(void *ctx, const manifest_page *p)
     atomic_init(&r->ids_taken, false);
 }
 
-incremental *incremental_open(const char *site_dir, const fingerprint_digest *program)
+incremental *incremental_open(const char *site_dir, const fingerprint_digest *program,
+                              bool precompressed)
 {
     incremental *inc = xcalloc(1, sizeof *inc);
     inc->program = *program;
+    inc->precompressed = precompressed;
     pthread_mutex_init(&inc->lock, NULL);
-    inc->n_old_pages = manifest_read(site_dir, program, S_old_add, inc);
+    inc->n_old_pages =
+        manifest_read(site_dir, program, &inc->old_precompressed, S_old_add, inc);
     if (inc->n_old)
         qsort(inc->old, inc->n_old, sizeof *inc->old, S_by_old);
     return inc;
@@ -273,6 +278,8 @@ bool incremental_made(incremental *inc, const char *page, const fingerprint_dige
 
 bool incremental_nothing_changed(const incremental *inc)
 {
+    if (inc->precompressed != inc->old_precompressed)
+        return false;
     size_t articles = 0;
     for (size_t i = 0; i < inc->n_pages; i++) {
         const S_page *p = &inc->pages[i];
@@ -299,7 +306,7 @@ void incremental_forget_pages(incremental *inc, bool articles)
 
 void incremental_write(const incremental *inc, FILE *out)
 {
-    manifest_write_header(out, &inc->program);
+    manifest_write_header(out, &inc->program, inc->precompressed);
     for (size_t i = 0; i < inc->n_pages; i++) {
         const S_page *p = &inc->pages[i];
         if (!p->has_fp || p->clash)

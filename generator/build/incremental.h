@@ -44,9 +44,12 @@ typedef struct incremental incremental;
  * Read the manifest of the site in site_dir (manifest_read), kept if it was written by the
  * program whose fingerprint is program (this build writes that one into the new manifest).
  * A missing, damaged or foreign manifest is no error: the pages are then made again.
+ * precompressed: whether this build writes the .gz and .br copies (precompress.h); a site
+ * that had them and one that did not differ even when every page is the same.
  * Returns a new incremental build; free it with incremental_free. Never NULL.
  */
-incremental *incremental_open(const char *site_dir, const fingerprint_digest *program);
+incremental *incremental_open(const char *site_dir, const fingerprint_digest *program,
+                              bool precompressed);
 
 /* Free inc and everything it holds; NULL is allowed. */
 void incremental_free(incremental *inc);
@@ -123,7 +126,8 @@ bool incremental_made(incremental *inc, const char *page, const fingerprint_dige
 /*
  * True when the old site is this build's: every declared article page was found unchanged
  * by incremental_check, every other page has an old record, there is at least one article
- * page, and the old manifest recorded no other page (none was removed).
+ * page, the old manifest recorded no other page (none was removed), and the old site has
+ * the .gz and .br copies exactly when this build makes them.
  */
 bool incremental_nothing_changed(const incremental *inc);
 

@@ -58,9 +58,11 @@ static bool S_record(const char *line, manifest_page_fn fn, void *ctx)
     return ok;
 }
 
-size_t manifest_read(const char *site_dir, const fingerprint_digest *program,
+size_t manifest_read(const char *site_dir, const fingerprint_digest *program, bool *precompressed,
                      manifest_page_fn fn, void *ctx)
 {
+    if (precompressed)
+        *precompressed = false;
     char *path = path_join(site_dir, MANIFEST_PATH);
     FILE *in = file_open_regular(path);
     free(path);
@@ -75,9 +77,12 @@ size_t manifest_read(const char *site_dir, const fingerprint_digest *program,
     fingerprint_digest written_by;
     if (json_is_integer(format) && json_integer_value(format) == MANIFEST_FORMAT &&
         S_digest(head, "program", &written_by) &&
-        memcmp(&written_by, program, sizeof written_by) == 0)
+        memcmp(&written_by, program, sizeof written_by) == 0) {
+        if (precompressed)
+            *precompressed = json_is_true(json_object_get(head, "precompressed"));
         while (getline(&line, &cap, in) > 0)
             n += S_record(line, fn, ctx);
+    }
     json_decref(head);
     free(line);
     fclose(in);
@@ -101,11 +106,12 @@ char *manifest_pack(const strlist *l)
     return packed;
 }
 
-void manifest_write_header(FILE *out, const fingerprint_digest *program)
+void manifest_write_header(FILE *out, const fingerprint_digest *program, bool precompressed)
 {
     char hex[33];
     fingerprint_hex(program, hex);
-    fprintf(out, "{\"format\": %d, \"program\": \"%s\"}\n", MANIFEST_FORMAT, hex);
+    fprintf(out, "{\"format\": %d, \"program\": \"%s\", \"precompressed\": %s}\n",
+            MANIFEST_FORMAT, hex, precompressed ? "true" : "false");
 }
 
 /* n packed strings as a JSON array; NULL when one is not UTF-8 (JSON cannot hold it). */

@@ -58,9 +58,11 @@ typedef void (*manifest_page_fn)(void *ctx, const manifest_page *p);
  * Read the manifest of the site in site_dir, written by the program whose fingerprint is
  * program, calling fn for each well-formed record. A missing manifest, a damaged line,
  * another format version or another program is not an error: those pages are simply made
- * again. Returns how many records it passed to fn.
+ * again. *precompressed (when not NULL) receives whether the header says the site has the
+ * .gz and .br copies (precompress.h); false when it does not say. Returns how many records
+ * it passed to fn.
  */
-size_t manifest_read(const char *site_dir, const fingerprint_digest *program,
+size_t manifest_read(const char *site_dir, const fingerprint_digest *program, bool *precompressed,
                      manifest_page_fn fn, void *ctx);
 
 /* ---- writing ---- */
@@ -73,12 +75,13 @@ size_t manifest_read(const char *site_dir, const fingerprint_digest *program,
 char *manifest_pack(const strlist *l);
 
 /*
- * The header line, naming the program that writes the manifest; then manifest_write_page for
+ * The header line, naming the program that writes the manifest and whether the site has the
+ * .gz and .br copies beside its text files (precompressed); then manifest_write_page for
  * each page, in the order of their paths. links and heading_ids are packed: n strings one
  * after another, each ending in '\0' (NULL when n is 0); source is NULL for a page that is
  * not an article's, and heading_ids is then ignored.
  */
-void manifest_write_header(FILE *out, const fingerprint_digest *program);
+void manifest_write_header(FILE *out, const fingerprint_digest *program, bool precompressed);
 void manifest_write_page(FILE *out, const char *page, const fingerprint_digest *fp,
                          const char *links, size_t n_links, const fingerprint_digest *source,
                          const char *heading_ids, size_t n_heading_ids);

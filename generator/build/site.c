@@ -388,7 +388,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     }
     /* What the site being replaced holds, for the pages whose inputs have not changed. */
     build_fingerprint_program(&b);
-    b.inc = incremental_open(opt->out_dir, &b.program);
+    b.inc = incremental_open(opt->out_dir, &b.program, opt->precompress);
     /* Without the articles folder, every link to an article would be reported missing: one
      * cause, one message, so stop at what was found. */
     if (!build_load_articles(&b)) {

@@ -36,7 +36,7 @@ enum { EXIT_USAGE = 2 };
 
 static const char S_usage[] =
     "usage: suture build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
-    "                    [--drafts] [--release] [--quiet]\n"
+    "                    [--drafts] [--release] [--no-precompress] [--quiet]\n"
     "       suture check [--content DIR] [--site DIR] [--format text|json|sarif]\n"
     "                    [--jobs N] [--max-warnings N]\n"
     "       suture check --explain RULE [--lang CODE] [--content DIR]\n"
@@ -160,6 +160,10 @@ static const char S_build_help[] =
     "                    ('example' or '예시' in it, a phone number like 0000-0000,\n"
     "                    example.org or a .test, .invalid, .example or .localhost host);\n"
     "                    then nothing is written and the output is left as it was\n"
+    "  --no-precompress  leave out the .gz and .br copies written beside every HTML, CSS,\n"
+    "                    JavaScript, JSON, XML, SVG and text file for a server to send\n"
+    "                    (they take about as long as the rest of the build); for a site\n"
+    "                    that is only looked at, or a server that compresses by itself\n"
     "  --quiet           print nothing but errors\n"
     "  --help            show this help\n"
     "\n"
@@ -428,13 +432,14 @@ static int S_check(int argc, char **argv)
 }
 
 /* Long options without a short letter. */
-enum { S_OPT_RELEASE = 256 };
+enum { S_OPT_RELEASE = 256, S_OPT_NO_PRECOMPRESS };
 
 static int S_build(int argc, char **argv)
 {
     static const struct option options[] = {
         S_SITE_LONG_OPTIONS,
         {"release", no_argument, NULL, S_OPT_RELEASE},
+        {"no-precompress", no_argument, NULL, S_OPT_NO_PRECOMPRESS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -453,6 +458,9 @@ static int S_build(int argc, char **argv)
         switch (ch) {
         case S_OPT_RELEASE:
             opt.release = true;
+            break;
+        case S_OPT_NO_PRECOMPRESS:
+            opt.precompress = false;
             break;
         default:
             return S_help_or_usage(ch, S_build_help);

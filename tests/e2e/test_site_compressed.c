@@ -25,14 +25,20 @@
 static char *S_root; /* the repository, where the tests run from */
 
 /* Build the site in dir, which must succeed. */
-static void S_build(const char *dir)
+/* suture build in dir, with --no-precompress when plain. */
+static void S_build_as(const char *dir, bool plain)
 {
     char *err = NULL;
-    const char *build[] = {"build", "--quiet", NULL};
+    const char *build[] = {"build", "--quiet", plain ? "--no-precompress" : NULL, NULL};
     int status = e2e_run(dir, build, &err);
     if (status != 0)
         fail_msg("the build failed (%d):\n%s", status, err);
     free(err);
+}
+
+static void S_build(const char *dir)
+{
+    S_build_as(dir, false);
 }
 
 /* gzip data of len bytes, inflated; NULL when it is not gzip. */
@@ -215,12 +221,45 @@ static void test_incremental_keeps_copies_true(void **state)
     free(dir);
 }
 
+/* How many .gz and .br files the folder at site holds. */
+static size_t S_count_copies(const char *site)
+{
+    strlist files = STRLIST_INIT;
+    S_files(site, "", &files);
+    size_t n = 0;
+    for (size_t i = 0; i < files.len; i++)
+        n += str_ends_with(files.items[i], ".gz") || str_ends_with(files.items[i], ".br");
+    strlist_free(&files);
+    return n;
+}
+
+/* --no-precompress writes no copy; the next build without it makes every copy, for the
+ * pages it takes from the old site too. */
+static void test_no_precompress(void **state)
+{
+    (void)state;
+    char *dir = e2e_fixture_site(S_root, "good");
+    assert_non_null(dir);
+    S_build_as(dir, true);
+    char *site = path_join(dir, "site");
+    assert_int_equal(S_count_copies(site), 0);
+    S_build(dir);
+    assert_true(S_assert_copies(site) >= 19);
+    /* And back: a plain build after a compressed one leaves no stale copy behind. */
+    S_build_as(dir, true);
+    assert_int_equal(S_count_copies(site), 0);
+    free(site);
+    remove_tree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     S_root = getcwd(NULL, 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_text_file_has_its_copies),
         cmocka_unit_test(test_incremental_keeps_copies_true),
+        cmocka_unit_test(test_no_precompress),
     };
     int rc = cmocka_run_group_tests_name("site_compressed", tests, NULL, NULL);
     free(S_root);

@@ -60,7 +60,7 @@ static int S_setup(void **state)
     char *path = path_join(s->site, MANIFEST_PATH);
     FILE *out = fopen(path, "w");
     assert_non_null(out);
-    manifest_write_header(out, &s->program);
+    manifest_write_header(out, &s->program, false);
     fingerprint_digest fa = S_of("a page"), fb = S_of("b page"), ft = S_of("topic page");
     fingerprint_digest sa = S_of("a.md bytes"), sb = S_of("b.md bytes");
     manifest_write_page(out, "articles/a/index.html", &fa, "b.md\0", 1, &sa,
@@ -100,7 +100,7 @@ static int S_teardown(void **state)
  */
 static incremental *S_planned(S_site *s)
 {
-    incremental *inc = s->inc = incremental_open(s->site, &s->program);
+    incremental *inc = s->inc = incremental_open(s->site, &s->program, false);
     assert_int_equal(incremental_old_count(inc), 4);
     fingerprint_digest sa = S_of("a.md bytes"), sb = S_of("b.md bytes");
     s->ids_a = incremental_take_heading_ids(inc, "articles/a/index.html", &sa, &s->n_ids_a);
@@ -141,7 +141,7 @@ static void test_old_records_by_page(void **state)
 static void test_heading_ids_only_for_the_same_bytes(void **state)
 {
     S_site *s = *state;
-    incremental *inc = incremental_open(s->site, &s->program);
+    incremental *inc = incremental_open(s->site, &s->program, false);
     fingerprint_digest other = S_of("a.md edited"), sa = S_of("a.md bytes");
     uint32_t n = 7;
     assert_null(incremental_take_heading_ids(inc, "articles/a/index.html", &other, &n));
@@ -202,7 +202,7 @@ static void test_nothing_changed(void **state)
     /* Every page unchanged, every old page still made. */
     assert_true(incremental_nothing_changed(inc));
     /* A page the old site had that this build does not make: something changed. */
-    inc = incremental_open(s->site, &s->program);
+    inc = incremental_open(s->site, &s->program, false);
     fingerprint_digest sa = S_of("a.md bytes"), sb = S_of("b.md bytes");
     incremental_add_article(inc, "articles/a/index.html", &sa, NULL, 0);
     incremental_add_article(inc, "articles/b/index.html", &sb, NULL, 0);
@@ -218,7 +218,7 @@ static void test_another_program(void **state)
 {
     S_site *s = *state;
     fingerprint_digest other = S_of("suture 2"), sa = S_of("a.md bytes"), fa = S_of("a page");
-    incremental *inc = incremental_open(s->site, &other);
+    incremental *inc = incremental_open(s->site, &other, false);
     assert_int_equal(incremental_old_count(inc), 0);
     uint32_t n;
     assert_null(incremental_take_heading_ids(inc, "articles/a/index.html", &sa, &n));
@@ -236,7 +236,7 @@ static void test_another_program(void **state)
 static void test_page_declared_twice(void **state)
 {
     S_site *s = *state;
-    incremental *inc = incremental_open(s->site, &s->program);
+    incremental *inc = incremental_open(s->site, &s->program, false);
     fingerprint_digest sa = S_of("a.md bytes"), fa = S_of("a page");
     incremental_add_article(inc, "articles/a/index.html", &sa, NULL, 0);
     incremental_add_article(inc, "articles/a/index.html", &sa, NULL, 0);
@@ -259,6 +259,30 @@ static char *S_written(const S_site *s, const incremental *inc)
     assert_non_null(text);
     free(path);
     return text;
+}
+
+/* The same pages, but this build writes the .gz and .br copies and the old site has none:
+ * something changed. The new manifest says it has them. */
+static void test_precompressed_differs(void **state)
+{
+    S_site *s = *state;
+    incremental *inc = incremental_open(s->site, &s->program, true);
+    assert_int_equal(incremental_old_count(inc), 4);
+    fingerprint_digest sa = S_of("a.md bytes"), sb = S_of("b.md bytes");
+    fingerprint_digest fa = S_of("a page"), fb = S_of("b page");
+    incremental_add_article(inc, "articles/a/index.html", &sa, NULL, 0);
+    incremental_add_article(inc, "articles/b/index.html", &sb, NULL, 0);
+    incremental_add_page(inc, "topics/smas/index.html");
+    incremental_add_article(inc, "articles/gone/index.html", &sb, NULL, 0);
+    incremental_plan(inc);
+    assert_true(incremental_check(inc, "articles/a/index.html", &fa));
+    assert_true(incremental_check(inc, "articles/b/index.html", &fb));
+    assert_true(incremental_check(inc, "articles/gone/index.html", &fb));
+    assert_false(incremental_nothing_changed(inc));
+    char *text = S_written(s, inc);
+    assert_non_null(strstr(text, "\"precompressed\": true}\n"));
+    free(text);
+    incremental_free(inc);
 }
 
 static void test_write_in_page_order(void **state)
@@ -286,7 +310,7 @@ static void test_write_in_page_order(void **state)
     fingerprint_hex(&sa, hsa);
     fingerprint_hex(&sb, hsb);
     char *want = xasprintf(
-        "{\"format\": 3, \"program\": \"%s\"}\n"
+        "{\"format\": 3, \"program\": \"%s\", \"precompressed\": false}\n"
         "{\"fingerprint\":\"%s\",\"ids\":[\"causes\",\"risks\"],\"links\":[\"b.md\"],"
         "\"page\":\"articles/a/index.html\",\"source\":\"%s\"}\n"
         "{\"fingerprint\":\"%s\",\"ids\":[\"top\"],\"links\":[\"a.md\",\"c.md\"],"
@@ -314,7 +338,7 @@ static void test_write_in_page_order(void **state)
 static void test_round_trip(void **state)
 {
     S_site *s = *state;
-    incremental *inc = incremental_open(s->site, &s->program);
+    incremental *inc = incremental_open(s->site, &s->program, false);
     fingerprint_digest src = S_of("z.md bytes"), fz = S_of("z page");
     incremental_add_article(inc, "articles/z/index.html", &src, "intro\0risks\0", 2);
     incremental_plan(inc);
@@ -329,7 +353,7 @@ static void test_round_trip(void **state)
     assert_int_equal(file_write(manifest, text, strlen(text)), 0);
     free(manifest);
     free(text);
-    inc = incremental_open(s->site, &s->program);
+    inc = incremental_open(s->site, &s->program, false);
     assert_int_equal(incremental_old_count(inc), 1);
     uint32_t n;
     char *ids = incremental_take_heading_ids(inc, "articles/z/index.html", &src, &n);
@@ -356,6 +380,7 @@ int main(void)
                                         S_teardown),
         cmocka_unit_test_setup_teardown(test_take_unchanged_pages, S_setup, S_teardown),
         cmocka_unit_test_setup_teardown(test_nothing_changed, S_setup, S_teardown),
+        cmocka_unit_test_setup_teardown(test_precompressed_differs, S_setup, S_teardown),
         cmocka_unit_test_setup_teardown(test_another_program, S_setup, S_teardown),
         cmocka_unit_test_setup_teardown(test_page_declared_twice, S_setup, S_teardown),
         cmocka_unit_test_setup_teardown(test_write_in_page_order, S_setup, S_teardown),

@@ -81,7 +81,7 @@ static fingerprint_digest S_program;
 static char *S_read(const char *dir, size_t *n)
 {
     S_reader r = {STRBUF_INIT};
-    *n = manifest_read(dir, &S_program, S_page, &r);
+    *n = manifest_read(dir, &S_program, NULL, S_page, &r);
     return strbuf_detach(&r.seen);
 }
 
@@ -94,7 +94,7 @@ static void test_write_then_read(void **state)
     FILE *out = fopen(path, "w");
     assert_non_null(out);
     S_program = S_of("suture", "1");
-    manifest_write_header(out, &S_program);
+    manifest_write_header(out, &S_program, false);
     fingerprint_digest a = S_of("a", ""), b = S_of("b", ""), src = S_of("source", "");
     manifest_write_page(out, "articles/a/index.html", &a, "b.md\0c.md\0", 2, &src,
                         "causes\0risks\0", 2);
