@@ -553,7 +553,8 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
     build *b = c->b;
     if (strcmp(info, "compare") == 0) {
         compare_spec *spec =
-            compare_parse(c->file, content, len, line, column, b->procedures, b->diags);
+            compare_parse(c->file, content, len, line, column, b->procedures, S_korean(c),
+                          b->diags);
         if (!spec) {
             c->errors++; /* compare_parse reported them */
             return true;
@@ -574,7 +575,8 @@ static bool S_hook_fenced(void *ctx, const char *info, const char *content, size
         return true;
     }
     if (strcmp(info, "before-after") == 0) {
-        beforeafter *ba = beforeafter_parse(c->file, content, len, line, column, b->diags);
+        beforeafter *ba =
+            beforeafter_parse(c->file, content, len, line, column, S_korean(c), b->diags);
         if (!ba) {
             c->errors++; /* beforeafter_parse reported them */
             return true;

@@ -10,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "base/files.h"
+#include "base/slug.h"
 #include "base/str.h"
 #include "base/utf8.h"
 #include "check/lint_private.h"
@@ -391,7 +392,8 @@ static void S_fenced(lt_lint *L, const lt_source *src, cmark_node *n, unsigned d
     }
     if (ba) {
         /* Consent and alt text are checked as the build checks them. */
-        beforeafter *b = beforeafter_parse(L->path, content, len, line, column, L->ctx->diags);
+        beforeafter *b =
+            beforeafter_parse(L->path, content, len, line, column, lt_korean(L), L->ctx->diags);
         beforeafter_free(b);
     }
     diag_list *quiet = diag_list_new();
@@ -676,6 +678,11 @@ static size_t *S_requires(lt_lint *L, const frontmatter *fm)
         at[i] = source_offset_chars(&L->lines, why->line, why->column);
     }
     return at;
+}
+
+bool lt_korean(const lt_lint *L)
+{
+    return L->lang && slug_language_in(L->lang, "ko");
 }
 
 /* lint_article, or lint_page when page. */

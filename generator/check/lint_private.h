@@ -80,6 +80,10 @@ size_t lt_node_offset(const lt_source *src, cmark_node *n);
 /* Where node n ends in the file: the byte offset just after it. */
 size_t lt_node_end(const lt_source *src, cmark_node *n);
 
+/* Whether the file L lints is in Korean (its folder's or front matter's language), so that
+ * what is said about it is said in Korean. */
+bool lt_korean(const lt_lint *L);
+
 /* An HTML block n of src: a suppression comment (added to L), or HTML the build leaves
  * out. */
 void lt_html_block(lt_lint *L, const lt_source *src, cmark_node *n);

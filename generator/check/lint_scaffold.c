@@ -32,11 +32,6 @@ static char *S_quote(const char *text, size_t len)
     return xasprintf("%.*s…", (int)i, text);
 }
 
-static bool S_korean(const lt_lint *L)
-{
-    return L->lang && slug_language_in(L->lang, "ko");
-}
-
 /* One placeholder found at text[start, start + len). */
 typedef struct {
     size_t start, len, k;
@@ -71,7 +66,7 @@ static void S_report_placeholder(lt_lint *L, size_t at, size_t n)
     unsigned line, column;
     source_position(&L->lines, at, &line, &column);
     char *quote = S_quote(L->text + at, n);
-    if (S_korean(L))
+    if (lt_korean(L))
         diag_add_lang(L->ctx->diags, DIAG_ERROR, L->path, line, column, LINT_RULE_PLACEHOLDER,
                       NULL, L->lang,
                       "'%s' 문장은 suture new가 넣은 안내 문구입니다. 글의 내용으로 "
@@ -186,7 +181,7 @@ void lt_title_quoted(lt_lint *L, const char *title, size_t at)
         return;
     unsigned line, column;
     source_position(&L->lines, at, &line, &column);
-    if (S_korean(L))
+    if (lt_korean(L))
         diag_add_lang(L->ctx->diags, DIAG_WARNING, L->path, line, column, LINT_RULE_TITLE_QUOTED,
                       NULL, L->lang,
                       "'%s' 제목 전체가 따옴표로 감싸여 있습니다. 따옴표 없이 쓰시기 "

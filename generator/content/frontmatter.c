@@ -328,11 +328,10 @@ frontmatter *frontmatter_parse_for(const char *file, const char *text, size_t le
                  body_line))
         return NULL;
     /* The front matter starts on line 2 of the article. */
-    ydoc *doc = ydoc_load(file, yaml, yaml_len, 1, 0, diags);
+    bool ko = S_korean(site);
+    ydoc *doc = ydoc_load_in(file, yaml, yaml_len, 1, 0, ko, diags);
     if (!doc)
         return NULL;
-    bool ko = S_korean(site);
-    ydoc_set_korean(doc, ko);
     const char *form =
         page ? (ko ? "프런트 매터는 'key: value' 줄(title, summary, reviewed)로 써야 합니다"
                    : "the front matter must be 'key: value' lines (title, summary, reviewed)")

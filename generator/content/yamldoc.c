@@ -32,32 +32,60 @@ struct ydoc {
 static const struct {
     const char *problem;
     const char *plain;
+    const char *plain_ko; /* the same for a file in Korean */
     bool at_context; /* point at where the construct began, not where libyaml gave up */
 } S_plain_problems[] = {
     {"could not find expected ':'",
      "this line is not 'key: value'; add the ':' after the key, or join it to the line above",
+     "이 줄은 'key: value' 형식이 아닙니다. 키 뒤에 ':'를 넣거나, 윗줄에 이어지는 내용이면 "
+     "윗줄에 붙여 주십시오",
      true},
     {"found character that cannot start any token",
      "this character cannot start a value (a tab, or a symbol such as @ or `); indent with "
      "spaces and put such text in quotes",
+     "이 문자(탭이나 @, ` 같은 기호)로는 값을 시작할 수 없습니다. 들여쓰기는 스페이스로 "
+     "하고, 이런 문자로 시작하는 글은 따옴표로 감싸 주십시오",
      false},
     {"mapping values are not allowed in this context",
      "a ': ' appears where it cannot; put text that contains ': ' in quotes, or fix the "
      "indentation",
+     "': '가 올 수 없는 자리에 있습니다. ': '가 들어간 글은 따옴표로 감싸거나 들여쓰기를 "
+     "고쳐 주십시오",
      false},
     {"did not find expected key",
      "this line does not fit here; check its indentation and that every quote is closed",
+     "이 줄이 앞뒤 줄과 맞지 않습니다. 들여쓰기와, 따옴표가 모두 닫혔는지 확인해 주십시오",
      false},
-    {"found unexpected end of stream",
-     "the text ends inside quotes or brackets; close them", true},
-    {"did not find expected node content", "a value is missing here", false},
-    {"found undefined tag handle", "a '!' cannot start a value; put the text in quotes", false},
-    {"found duplicate anchor", "'&' cannot start a value here; put the text in quotes", false},
+    {"found unexpected end of stream", "the text ends inside quotes or brackets; close them",
+     "따옴표나 괄호가 닫히지 않은 채 글이 끝났습니다. 닫아 주십시오", true},
+    {"did not find expected node content", "a value is missing here",
+     "여기에 있어야 할 값이 없습니다", false},
+    {"found undefined tag handle", "a '!' cannot start a value; put the text in quotes",
+     "'!'로는 값을 시작할 수 없습니다. 글을 따옴표로 감싸 주십시오", false},
+    {"did not find expected ',' or ']'",
+     "a list in [ ] is not closed, or a comma is missing between its items; close it with "
+     "']' and separate the items with commas",
+     "[ ]로 쓴 목록이 닫히지 않았거나 항목 사이에 쉼표가 빠졌습니다. ']'로 닫고 항목은 "
+     "쉼표로 구분해 주십시오",
+     true},
+    {"did not find expected ',' or '}'",
+     "a mapping in { } is not closed, or a comma is missing between its entries; close it "
+     "with '}' and separate the entries with commas",
+     "{ }로 쓴 값이 닫히지 않았거나 항목 사이에 쉼표가 빠졌습니다. '}'로 닫고 항목은 "
+     "쉼표로 구분해 주십시오",
+     true},
+    {"found a tab character that violates indentation",
+     "a tab indents this line; YAML indents with spaces only, so replace the tab with spaces",
+     "이 줄이 탭으로 들여쓰여 있습니다. YAML은 스페이스로만 들여쓰니 탭을 스페이스로 바꿔 "
+     "주십시오",
+     false},
+    {"found duplicate anchor", "'&' cannot start a value here; put the text in quotes",
+     "여기서는 '&'로 값을 시작할 수 없습니다. 글을 따옴표로 감싸 주십시오", false},
 };
 
 static void S_report_parse_error(const yaml_parser_t *parser, const char *text, size_t len,
                                  const char *file, unsigned line_offset,
-                                 unsigned column_offset, diag_list *diags)
+                                 unsigned column_offset, bool korean, diag_list *diags)
 {
     const char *problem = parser->problem ? parser->problem : "syntax error";
     yaml_mark_t mark = parser->problem_mark;
@@ -74,8 +102,10 @@ static void S_report_parse_error(const yaml_parser_t *parser, const char *text, 
             }
         }
         diag_error(diags, file, line + line_offset, col + column_offset, "yaml",
-                   "invalid YAML: the text is not valid UTF-8 here (%s); save the file as "
-                   "UTF-8",
+                   korean ? "YAML 형식 오류: 이 부분의 글자가 UTF-8이 아닙니다(%s). 파일을 "
+                            "UTF-8로 저장해 주십시오"
+                          : "invalid YAML: the text is not valid UTF-8 here (%s); save the "
+                            "file as UTF-8",
                    problem);
         return;
     }
@@ -83,25 +113,35 @@ static void S_report_parse_error(const yaml_parser_t *parser, const char *text, 
     for (size_t i = 0; i < sizeof S_plain_problems / sizeof S_plain_problems[0]; i++) {
         if (strcmp(problem, S_plain_problems[i].problem) != 0)
             continue;
-        plain = S_plain_problems[i].plain;
+        plain = korean ? S_plain_problems[i].plain_ko : S_plain_problems[i].plain;
         if (S_plain_problems[i].at_context && parser->context)
             mark = parser->context_mark;
         break;
     }
     unsigned line = (unsigned)mark.line + 1 + line_offset;
     unsigned col = (unsigned)mark.column + 1 + column_offset;
+    const char *sp = parser->context ? " " : "", *context = parser->context ? parser->context : "";
     if (plain)
-        diag_error(diags, file, line, col, "yaml", "invalid YAML: %s (%s%s%s)", plain, problem,
-                   parser->context ? " " : "", parser->context ? parser->context : "");
+        diag_error(diags, file, line, col, "yaml",
+                   korean ? "YAML 형식 오류: %s(%s%s%s)" : "invalid YAML: %s (%s%s%s)", plain,
+                   problem, sp, context);
     else
         diag_error(diags, file, line, col, "yaml",
-                   "invalid YAML: %s%s%s; check the indentation (spaces, not tabs), colons "
-                   "and quotes",
-                   problem, parser->context ? " " : "", parser->context ? parser->context : "");
+                   korean ? "YAML 형식 오류(%s%s%s). 들여쓰기(탭이 아닌 스페이스), 콜론, "
+                            "따옴표를 확인해 주십시오"
+                          : "invalid YAML: %s%s%s; check the indentation (spaces, not tabs), "
+                            "colons and quotes",
+                   problem, sp, context);
 }
 
 ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_offset,
                 unsigned column_offset, diag_list *diags)
+{
+    return ydoc_load_in(file, text, len, line_offset, column_offset, false, diags);
+}
+
+ydoc *ydoc_load_in(const char *file, const char *text, size_t len, unsigned line_offset,
+                   unsigned column_offset, bool korean, diag_list *diags)
 {
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
@@ -113,8 +153,10 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
     doc->line_offset = line_offset;
     doc->column_offset = column_offset;
     doc->diags = diags;
+    doc->korean = korean;
     if (!yaml_parser_load(&parser, &doc->document)) {
-        S_report_parse_error(&parser, text, len, file, line_offset, column_offset, diags);
+        S_report_parse_error(&parser, text, len, file, line_offset, column_offset, korean,
+                             diags);
         yaml_parser_delete(&parser);
         free(doc->file);
         free(doc);
@@ -126,9 +168,11 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
         yaml_node_t *root = yaml_document_get_root_node(&extra);
         if (root)
             ydoc_error_at(doc, (unsigned)extra.start_mark.line + 1 + line_offset,
-                          (unsigned)extra.start_mark.column + 1 + column_offset, "yaml",
-                          "this file holds a second YAML document, which suture would "
-                          "ignore; remove the '---' line above it");
+                          (unsigned)extra.start_mark.column + 1 + column_offset, "yaml", "%s",
+                          korean ? "이 파일에는 두 번째 YAML 문서가 있는데, suture는 그 "
+                                   "부분을 읽지 않습니다. 그 위의 '---' 줄을 지워 주십시오"
+                                 : "this file holds a second YAML document, which suture "
+                                   "would ignore; remove the '---' line above it");
         yaml_document_delete(&extra);
     }
     yaml_parser_delete(&parser);
@@ -158,7 +202,8 @@ ydoc *ydoc_load_file(const char *path, const char *category, const char *what, b
 
 /* Report each line of a block body that is not 'key: value' (ydoc_load_block). */
 static bool S_check_lines(const char *file, const char *text, size_t len, unsigned line,
-                          unsigned column, const char *category, diag_list *diags)
+                          unsigned column, const char *category, bool korean,
+                          diag_list *diags)
 {
     bool ok = true;
     const char *end = text + len;
@@ -169,8 +214,10 @@ static bool S_check_lines(const char *file, const char *text, size_t len, unsign
         bool skip = q == eol || *q == ' ' || *q == '\t' || *q == '#' || *q == '\r' ||
                     (*q == '-' && (q + 1 == eol || q[1] == ' '));
         if (!skip && !memchr(p, ':', (size_t)(eol - p))) {
-            diag_error(diags, file, line, column, category,
-                       "this line is not 'key: value'; add the ':' after the key");
+            diag_error(diags, file, line, column, category, "%s",
+                       korean ? "이 줄은 'key: value' 형식이 아닙니다. 키 뒤에 ':'를 넣어 "
+                                "주십시오"
+                              : "this line is not 'key: value'; add the ':' after the key");
             ok = false;
         }
         p = nl ? nl + 1 : end;
@@ -179,11 +226,11 @@ static bool S_check_lines(const char *file, const char *text, size_t len, unsign
 }
 
 ydoc *ydoc_load_block(const char *file, const char *text, size_t len, unsigned line,
-                      unsigned column, const char *category, diag_list *diags)
+                      unsigned column, const char *category, bool korean, diag_list *diags)
 {
-    if (!S_check_lines(file, text, len, line, column, category, diags))
+    if (!S_check_lines(file, text, len, line, column, category, korean, diags))
         return NULL;
-    return ydoc_load(file, text, len, line - 1, column - 1, diags);
+    return ydoc_load_in(file, text, len, line - 1, column - 1, korean, diags);
 }
 
 void ydoc_free(ydoc *doc)
@@ -311,6 +358,11 @@ bool ydoc_is_null(const yaml_node_t *node)
     const char *v = (const char *)node->data.scalar.value;
     return v[0] == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
            strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
+}
+
+bool ydoc_korean(const ydoc *doc)
+{
+    return doc->korean;
 }
 
 void ydoc_set_korean(ydoc *doc, bool korean)

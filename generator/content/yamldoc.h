@@ -38,12 +38,23 @@ ydoc *ydoc_load(const char *file, const char *text, size_t len, unsigned line_of
                 unsigned column_offset, diag_list *diags);
 
 /*
+ * ydoc_load for a text a Korean writer wrote when korean (a Korean article's front matter, a
+ * block in a Korean article): the errors of loading it ("YAML 형식 오류: ..." with libyaml's
+ * own words in parentheses) are in Korean, and so are the document's generic messages
+ * afterwards (ydoc_set_korean).
+ */
+ydoc *ydoc_load_in(const char *file, const char *text, size_t len, unsigned line_offset,
+                   unsigned column_offset, bool korean, diag_list *diags);
+
+/*
  * Tell the generic mistakes of doc (ydoc_expect_*, ydoc_check_keys, ydoc_root_map) in
  * Korean when korean: for a file a Korean writer wrote (a Korean article's front matter).
  * The what and context the caller passes are put into the sentence as they are, so they
  * must then be Korean too ("프런트 매터"); a quoted key ("'title'") reads in either.
  */
 void ydoc_set_korean(ydoc *doc, bool korean);
+/* Whether doc's messages are in Korean (ydoc_set_korean, ydoc_load_in). */
+bool ydoc_korean(const ydoc *doc);
 /* Free the document and its nodes. Accepts NULL. */
 void ydoc_free(ydoc *doc);
 
@@ -65,11 +76,12 @@ ydoc *ydoc_load_file(const char *path, const char *category, const char *what, b
  * line that is not blank, a comment, a list item ("- ...") or indented must have a ':';
  * each that has none is reported at its own position, with category ("this line is not
  * 'key: value'; add the ':' after the key"; YAML itself would point at the next line).
- * Then the text is loaded with ydoc_load, its positions pointing into file. Returns the
+ * Then the text is loaded with ydoc_load_in, its positions pointing into file; korean: the
+ * block is in a Korean article, and every message about it is in Korean. Returns the
  * document (free with ydoc_free), or NULL after those errors.
  */
 ydoc *ydoc_load_block(const char *file, const char *text, size_t len, unsigned line,
-                      unsigned column, const char *category, diag_list *diags);
+                      unsigned column, const char *category, bool korean, diag_list *diags);
 
 /* The root node, or NULL for an empty document. */
 yaml_node_t *ydoc_root(ydoc *doc);

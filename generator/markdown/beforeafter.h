@@ -28,11 +28,13 @@ typedef struct beforeafter {
 
 /*
  * Parse a block body (len bytes) that starts at line/column of file. Reports unknown keys,
- * a missing before/after/alt, and a consent that is missing or not partial/full. Returns
- * the block (free with beforeafter_free) or NULL on errors.
+ * a missing before/after/alt, and a consent that is missing or not partial/full; in Korean
+ * when korean (a block in a Korean article). Returns the block (free with beforeafter_free)
+ * or NULL on errors.
  */
 beforeafter *beforeafter_parse(const char *file, const char *text, size_t len, unsigned line,
-                               unsigned column, diag_list *diags);
+                               unsigned column, bool korean,
+                               diag_list *diags);
 void beforeafter_free(beforeafter *ba);
 
 /*

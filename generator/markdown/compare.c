@@ -60,7 +60,11 @@ static S_item *S_read_list(ydoc *doc, yaml_node_t *node, const char *key, size_t
         unsigned col = ydoc_column(doc, node) + (plain ? (unsigned)(start - s) : 0);
         if (end == start) {
             ydoc_error_at(doc, ydoc_line(doc, node), col, "compare",
-                          "%s has an empty entry; separate ids with single commas", what);
+                          ydoc_korean(doc) ? "%s에 빈 항목이 있습니다. id는 쉼표 하나씩으로 "
+                                             "구분해 주십시오"
+                                           : "%s has an empty entry; separate ids with single "
+                                             "commas",
+                          what);
         } else {
             items[*count] = (S_item){xstrndup(start, (size_t)(end - start)),
                                      ydoc_line(doc, node), col};
@@ -81,22 +85,46 @@ static void S_free_items(S_item *items, size_t n)
 
 /* What a list of ids in a compare block names: procedures or attributes of the data. */
 typedef struct {
-    const char *noun;   /* "procedure" */
-    const char *plural; /* "procedures" */
+    const char *noun;    /* "procedure" */
+    const char *plural;  /* "procedures" */
+    const char *noun_ko; /* "시술·수술": a procedure may be either (procedures.yaml); each
+                          * noun takes the particle 이 */
     long (*find)(const procedure_data *data, const char *id);
     const char *(*suggest)(const procedure_data *data, const char *id);
 } S_kind;
 
-static const S_kind S_procedure = {"procedure", "procedures", procedures_find,
+static const S_kind S_procedure = {"procedure", "procedures", "시술·수술", procedures_find,
                                    procedures_suggest};
-static const S_kind S_attribute = {"attribute", "attributes", procedures_find_attribute,
-                                   procedures_suggest_attribute};
+static const S_kind S_attribute = {"attribute", "attributes", "비교 항목",
+                                   procedures_find_attribute, procedures_suggest_attribute};
 
 /*
  * Look up each of the n ids of items in data, storing the index of each known one, once,
  * in out (room for n). Reports unknown ids (with the closest known one) and ids listed
  * twice. Returns how many were stored.
  */
+/* An id of items that data does not know, reported with the closest known one. */
+static void S_report_unknown(ydoc *doc, const procedure_data *data, const S_kind *kind,
+                             const S_item *item)
+{
+    const char *near = kind->suggest(data, item->id);
+    bool ko = ydoc_korean(doc);
+    if (near)
+        ydoc_error_at(doc, item->line, item->column, "compare",
+                      ko ? "'%s'(이)라는 %s이 없습니다. '%s'을(를) 쓰려던 것인지 확인해 "
+                           "주십시오"
+                         : "unknown %s '%s'; did you mean '%s'?",
+                      ko ? item->id : kind->noun, ko ? kind->noun_ko : item->id, near);
+    else if (ko)
+        ydoc_error_at(doc, item->line, item->column, "compare",
+                      "'%s'(이)라는 %s이 %s에 없습니다. 그 파일에 있는 id를 써 주십시오",
+                      item->id, kind->noun_ko, data->file);
+    else
+        ydoc_error_at(doc, item->line, item->column, "compare",
+                      "unknown %s '%s'; %s are declared in %s", kind->noun, item->id,
+                      kind->plural, data->file);
+}
+
 static size_t S_resolve(ydoc *doc, const procedure_data *data, const S_kind *kind,
                         const S_item *items, size_t n, size_t *out)
 {
@@ -104,23 +132,20 @@ static size_t S_resolve(ydoc *doc, const procedure_data *data, const S_kind *kin
     for (size_t i = 0; i < n; i++) {
         long idx = kind->find(data, items[i].id);
         if (idx < 0) {
-            const char *near = kind->suggest(data, items[i].id);
-            if (near)
-                ydoc_error_at(doc, items[i].line, items[i].column, "compare",
-                              "unknown %s '%s'; did you mean '%s'?", kind->noun, items[i].id,
-                              near);
-            else
-                ydoc_error_at(doc, items[i].line, items[i].column, "compare",
-                              "unknown %s '%s'; %s are declared in %s", kind->noun,
-                              items[i].id, kind->plural, data->file);
+            S_report_unknown(doc, data, kind, &items[i]);
             continue;
         }
         bool dup = false;
         for (size_t j = 0; j < stored; j++)
             dup |= out[j] == (size_t)idx;
         if (dup) {
-            ydoc_error_at(doc, items[i].line, items[i].column, "compare",
-                          "%s '%s' is listed twice; keep one", kind->noun, items[i].id);
+            if (ydoc_korean(doc))
+                ydoc_error_at(doc, items[i].line, items[i].column, "compare",
+                              "%s '%s'이(가) 두 번 들어 있습니다. 하나만 남겨 주십시오",
+                              kind->noun_ko, items[i].id);
+            else
+                ydoc_error_at(doc, items[i].line, items[i].column, "compare",
+                              "%s '%s' is listed twice; keep one", kind->noun, items[i].id);
             continue;
         }
         out[stored++] = (size_t)idx;
@@ -143,9 +168,12 @@ static void S_read_attributes(ydoc *doc, yaml_node_t *an, const procedure_data *
     spec->attributes = xcalloc(n_attrs + 1, sizeof *spec->attributes);
     spec->n_attributes = S_resolve(doc, data, &S_attribute, attrs, n_attrs, spec->attributes);
     if (n_attrs == 0 && ydoc_error_count(doc) == 0)
-        ydoc_error_at(doc, ydoc_line(doc, an), ydoc_column(doc, an), "compare",
-                      "'attributes' is empty; list what to compare, or leave the line out "
-                      "to compare on every attribute");
+        ydoc_error_at(doc, ydoc_line(doc, an), ydoc_column(doc, an), "compare", "%s",
+                      ydoc_korean(doc)
+                          ? "'attributes'가 비어 있습니다. 비교할 항목을 적거나, 모든 항목을 "
+                            "비교하려면 이 줄을 지워 주십시오"
+                          : "'attributes' is empty; list what to compare, or leave the line "
+                            "out to compare on every attribute");
     S_free_items(attrs, n_attrs);
 }
 
@@ -167,11 +195,17 @@ static void S_check_values(ydoc *doc, const procedure_data *data, const compare_
                     l = items[i].line;
                     c = items[i].column;
                 }
-            ydoc_error_at(doc, l, c, "compare",
-                          "procedure '%s' has no value for '%s' in %s; add one there or leave "
-                          "'%s' out of this table",
-                          proc->id, data->attributes[spec->attributes[a]].id, data->file,
-                          data->attributes[spec->attributes[a]].id);
+            const char *attr = data->attributes[spec->attributes[a]].id;
+            if (ydoc_korean(doc))
+                ydoc_error_at(doc, l, c, "compare",
+                              "%s에 '%s'의 '%s' 값이 없습니다. 그곳에 값을 넣거나 이 표에서 "
+                              "'%s'을(를) 빼 주십시오",
+                              data->file, proc->id, attr, attr);
+            else
+                ydoc_error_at(doc, l, c, "compare",
+                              "procedure '%s' has no value for '%s' in %s; add one there or "
+                              "leave '%s' out of this table",
+                              proc->id, attr, data->file, attr);
         }
     }
 }
@@ -180,17 +214,22 @@ static void S_check_values(ydoc *doc, const procedure_data *data, const compare_
 static void S_read_spec(ydoc *doc, yaml_node_t *root, const procedure_data *data,
                         unsigned line, unsigned column, compare_spec *spec)
 {
-    ydoc_check_keys(doc, root, S_keys, "a compare block");
+    bool ko = ydoc_korean(doc);
+    ydoc_check_keys(doc, root, S_keys, ko ? "compare 블록" : "a compare block");
     yaml_node_t *pn = ydoc_map_get(doc, root, "procedures");
     yaml_node_t *cn = ydoc_map_get(doc, root, "caption");
     if (!pn)
-        ydoc_error_at(doc, line, column, "compare",
-                      "this compare block has no 'procedures' line; add one, like "
-                      "'procedures: thread-lift, mini-lift'");
+        ydoc_error_at(doc, line, column, "compare", "%s",
+                      ko ? "이 compare 블록에 'procedures' 줄이 없습니다. 'procedures: "
+                           "thread-lift, mini-lift'처럼 비교할 시술·수술을 적어 주십시오"
+                         : "this compare block has no 'procedures' line; add one, like "
+                           "'procedures: thread-lift, mini-lift'");
     if (!cn)
-        ydoc_error_at(doc, line, column, "compare",
-                      "this compare block has no 'caption' line; add a short title for the "
-                      "table, which screen readers announce");
+        ydoc_error_at(doc, line, column, "compare", "%s",
+                      ko ? "이 compare 블록에 'caption' 줄이 없습니다. 화면 낭독기가 읽어 "
+                           "주는 짧은 표 제목을 적어 주십시오"
+                         : "this compare block has no 'caption' line; add a short title for "
+                           "the table, which screen readers announce");
     else {
         const char *caption = ydoc_expect_string(doc, cn, "'caption'");
         if (caption)
@@ -201,25 +240,29 @@ static void S_read_spec(ydoc *doc, yaml_node_t *root, const procedure_data *data
     spec->procedures = xcalloc(n_items + 1, sizeof *spec->procedures);
     spec->n_procedures = S_resolve(doc, data, &S_procedure, items, n_items, spec->procedures);
     if (pn && n_items == 0 && ydoc_error_count(doc) == 0)
-        ydoc_error_at(doc, ydoc_line(doc, pn), ydoc_column(doc, pn), "compare",
-                      "'procedures' is empty; list the procedures to compare");
+        ydoc_error_at(doc, ydoc_line(doc, pn), ydoc_column(doc, pn), "compare", "%s",
+                      ko ? "'procedures'가 비어 있습니다. 비교할 시술·수술을 적어 주십시오"
+                         : "'procedures' is empty; list the procedures to compare");
     S_read_attributes(doc, ydoc_map_get(doc, root, "attributes"), data, spec);
     S_check_values(doc, data, spec, items, n_items, line, column);
     S_free_items(items, n_items);
 }
 
 compare_spec *compare_parse(const char *file, const char *text, size_t len, unsigned line,
-                            unsigned column, const procedure_data *data, diag_list *diags)
+                            unsigned column, const procedure_data *data, bool korean,
+                            diag_list *diags)
 {
-    ydoc *doc = ydoc_load_block(file, text, len, line, column, "compare", diags);
+    ydoc *doc = ydoc_load_block(file, text, len, line, column, "compare", korean, diags);
     if (!doc)
         return NULL;
     yaml_node_t *root = ydoc_root(doc);
     if (!root || root->type != YAML_MAPPING_NODE) {
         ydoc_error_at(doc, root ? ydoc_line(doc, root) : line,
-                      root ? ydoc_column(doc, root) : column, "compare",
-                      "a compare block must be 'key: value' lines: 'procedures: a, b', "
-                      "'attributes: x, y' and 'caption: ...'");
+                      root ? ydoc_column(doc, root) : column, "compare", "%s",
+                      korean ? "compare 블록은 'key: value' 줄로 써야 합니다: 'procedures: a, "
+                               "b', 'attributes: x, y', 'caption: ...'"
+                             : "a compare block must be 'key: value' lines: 'procedures: a, "
+                               "b', 'attributes: x, y' and 'caption: ...'");
         ydoc_free(doc);
         return NULL;
     }

@@ -36,10 +36,12 @@ typedef struct compare_spec {
  * Reports, at the offending line: YAML that is not 'key: value' lines, unknown keys, an
  * unknown procedure or attribute id (with the closest known id), a procedure listed twice,
  * a missing caption or procedure list, and a compared procedure that has no value for a
- * compared attribute. Returns the spec (free with compare_spec_free) or NULL on errors.
+ * compared attribute; in Korean when korean (a block in a Korean article). Returns the spec
+ * (free with compare_spec_free) or NULL on errors.
  */
 compare_spec *compare_parse(const char *file, const char *text, size_t len, unsigned line,
-                            unsigned column, const procedure_data *data, diag_list *diags);
+                            unsigned column, const procedure_data *data, bool korean,
+                            diag_list *diags);
 
 /* A spec of every procedure on every attribute, with the given caption. */
 compare_spec *compare_spec_all(const procedure_data *data, const char *caption);

@@ -193,6 +193,77 @@ static void test_text_mistakes(void **state)
     S_done(dir);
 }
 
+/* Comparison tables and before-and-after figures (fenced blocks): the same mistakes in a
+ * Korean article and in an English one; and YAML that does not load, in a block and in a
+ * Korean article's front matter. */
+#define TWO_PROCEDURES                                                                        \
+    "attributes:\n  - id: incision\n    label: { ko: 절개, en: Incision }\n"                    \
+    "procedures:\n  - id: thread-lift\n    name: { ko: 실리프팅, en: Thread lift }\n"            \
+    "    values:\n      incision: { ko: 없음, en: None }\n"                                       \
+    "  - id: mini-lift\n    name: { ko: 미니 리프팅, en: Mini lift }\n    values: {}\n"
+#define BLOCKS(CAPTION, ALT)                                                                  \
+    "\n```compare\nprocedures: thread-lift, minilift\ncaption: " CAPTION "\n```\n"           \
+    "\n```compare\nprocedures: thread-lift, mini-lift\nattributes: incision\n```\n"          \
+    "\n```before-after\nbefore: media/a.png\nafter: media/b.png\nalt: " ALT "\n"            \
+    "consent: yes\n```\n"                                                                     \
+    "\n```before-after\nbefore: media/a.png\n```\n"                                          \
+    "\n```compare\nprocedures: [thread-lift\n```\n"
+
+static const S_want S_blocks_ko[] = {
+    {KO ":19:26", "'minilift'(이)라는 시술·수술이 없습니다. 'mini-lift'을(를) 쓰려던 것인지 "
+                  "확인해 주십시오 [compare]"},
+    {KO ":24:1", "이 compare 블록에 'caption' 줄이 없습니다. 화면 낭독기가 읽어 주는 짧은 표 "
+                 "제목을 적어 주십시오 [compare]"},
+    {KO ":24:26", "content/data/procedures.yaml에 'mini-lift'의 'incision' 값이 없습니다. "
+                  "그곳에 값을 넣거나 이 표에서 'incision'을(를) 빼 주십시오 [compare]"},
+    {KO ":32:10", "'consent'에는 'partial'(얼굴 일부가 보임)이나 'full'만 쓸 수 있습니다. "
+                  "'yes'은(는) 쓸 수 없습니다 [before-after]"},
+    {KO ":36:1", "이 before-after 블록에 'after'이(가) 없습니다. 'after: "
+                 "media/case-01-after.jpg'처럼 시술·수술 후 사진을 적어 주십시오 [before-after]"},
+    {KO ":36:1", "이 before-after 블록에 'alt'이(가) 없습니다. 사진을 볼 수 없는 분도 알 수 "
+                 "있도록, 사진에 무엇이 보이는지 적어 주십시오 [before-after]"},
+    {KO ":36:1", "이 before-after 블록에 'consent'이(가) 없습니다. 환자의 서면 동의를 받은 "
+                 "사진만 게시할 수 있습니다. 동의 범위를 'consent: partial'(얼굴 일부)이나 "
+                 "'consent: full'로 적어 주십시오 [before-after]"},
+    {KO ":40:13", "YAML 형식 오류: [ ]로 쓴 목록이 닫히지 않았거나 항목 사이에 쉼표가 "
+                  "빠졌습니다. ']'로 닫고 항목은 쉼표로 구분해 주십시오(did not find expected "
+                  "',' or ']' while parsing a flow sequence) [yaml]"},
+    {"content/articles/ko/korean-only.md:2:10",
+     "YAML 형식 오류: 이 줄이 앞뒤 줄과 맞지 않습니다. 들여쓰기와, 따옴표가 모두 닫혔는지 "
+     "확인해 주십시오(did not find expected key while parsing a block mapping) [yaml]"},
+};
+static const S_want S_blocks_en[] = {
+    {EN ":17:26", "unknown procedure 'minilift'; did you mean 'mini-lift'? [compare]"},
+    {EN ":22:1", "this compare block has no 'caption' line; add a short title for the table, "
+                 "which screen readers announce [compare]"},
+    {EN ":30:10", "'consent' must be 'partial' (part of the face shown) or 'full', not 'yes' "
+                  "[before-after]"},
+    {EN ":34:1", "this before-after block has no 'alt'; describe what the photos show for "
+                 "people who cannot see them [before-after]"},
+    {EN ":38:13", "invalid YAML: a list in [ ] is not closed, or a comma is missing between its "
+                  "items; close it with ']' and separate the items with commas (did not find "
+                  "expected ',' or ']' while parsing a flow sequence) [yaml]"},
+};
+
+static void test_block_mistakes(void **state)
+{
+    (void)state;
+    char *dir = S_bilingual();
+    S_put(dir, "content/data/procedures.yaml", TWO_PROCEDURES);
+    S_put(dir, "content/media/a.png", "a");
+    S_put(dir, "content/media/b.png", "b");
+    assert_true(e2e_edit(dir, KO, KO_LAST, KO_LAST BLOCKS("비교", "사진")));
+    assert_true(e2e_edit(dir, EN, EN_LAST, EN_LAST BLOCKS("Compared", "Photos")));
+    assert_true(e2e_edit(dir, "content/articles/ko/korean-only.md", "title: \"", "title: \"\"\""));
+    S_expect(dir, S_build, S_blocks_ko, sizeof S_blocks_ko / sizeof *S_blocks_ko);
+    S_expect(dir, S_build, S_blocks_en, sizeof S_blocks_en / sizeof *S_blocks_en);
+    /* suture check, whose lint reads the before-after blocks too: the same words. */
+    const char *check[] = {"check", "--content", "content", NULL};
+    S_expect(dir, check, &S_blocks_ko[3], 5);
+    S_expect(dir, check, &S_blocks_en[2], 3);
+    S_done(dir);
+}
+
 /* A drawing with a <script>, one without a viewBox, a compressed one: in
  * content/media/diagrams/ko/ told in Korean, in content/media/diagrams/ in English. */
 #define SVG_HEAD "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 480 200\">\n"
@@ -391,6 +462,7 @@ int main(void)
     S_root = getcwd(NULL, 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_mistakes),
+        cmocka_unit_test(test_block_mistakes),
         cmocka_unit_test(test_drawing_mistakes),
         cmocka_unit_test(test_article_mistakes),
         cmocka_unit_test(test_page_mistakes),

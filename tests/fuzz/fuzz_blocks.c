@@ -33,13 +33,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     diag_list *diags = diag_list_new();
-    compare_spec *spec = compare_parse("a.md", (const char *)data, size, 3, 1, S_data, diags);
+    compare_spec *spec = compare_parse("a.md", (const char *)data, size, 3, 1, S_data, size % 2 == 1, diags);
     if (spec) {
         xmlNodePtr table = compare_render(S_data, spec, "en", "cmp-1", false, NULL, NULL);
         xmlFreeNode(table);
     }
     compare_spec_free(spec);
-    beforeafter_free(beforeafter_parse("a.md", (const char *)data, size, 3, 1, diags));
+    beforeafter_free(
+        beforeafter_parse("a.md", (const char *)data, size, 3, 1, size % 2 == 1, diags));
     diag_list_free(diags);
     return 0;
 }

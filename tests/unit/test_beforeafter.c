@@ -19,7 +19,7 @@
 
 static beforeafter *S_parse(const char *text, diag_list *diags)
 {
-    return beforeafter_parse(ARTICLE, text, strlen(text), LINE, 1, diags);
+    return beforeafter_parse(ARTICLE, text, strlen(text), LINE, 1, false, diags);
 }
 
 static void S_expect_error(const char *text, const char *expected)
@@ -72,7 +72,7 @@ static void test_parse_full_consent_and_photo_alts(void **state)
                                "after: a.jpg\n";
     /* A block indented by two columns, its body starting at line 12. */
     beforeafter *ba = beforeafter_parse(ARTICLE, text, sizeof text - 1,
-                                        12, 3, diags);
+                                        12, 3, false, diags);
     assert_int_equal(diag_count(diags), 0);
     assert_non_null(ba);
     assert_string_equal(ba->consent, "full");

@@ -122,7 +122,7 @@ static int S_teardown(void **state)
 static compare_spec *S_parse_at(void **state, const char *text, unsigned line, unsigned column,
                                 diag_list *diags)
 {
-    return compare_parse(ARTICLE, text, strlen(text), line, column, *state, diags);
+    return compare_parse(ARTICLE, text, strlen(text), line, column, *state, false, diags);
 }
 
 static compare_spec *S_parse(void **state, const char *text, diag_list *diags)
@@ -369,9 +369,10 @@ static void test_invalid_yaml(void **state)
                    ARTICLE ":23:1: error: this line is not 'key: value'; add the ':' after the "
                    "key [compare]");
     S_expect_error(state, "procedures: [thread-lift, facelift\ncaption: C\n",
-                   ARTICLE ":21:8: error: invalid YAML: did not find expected ',' or ']' while "
-                   "parsing a flow sequence; check the indentation (spaces, not tabs), colons "
-                   "and quotes [yaml]");
+                   ARTICLE ":20:13: error: invalid YAML: a list in [ ] is not closed, or a "
+                   "comma is missing between its items; close it with ']' and separate the "
+                   "items with commas (did not find expected ',' or ']' while parsing a flow "
+                   "sequence) [yaml]");
 }
 
 /*

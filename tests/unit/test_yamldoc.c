@@ -261,14 +261,55 @@ static void test_is_null(void **state)
 static void test_invalid_yaml_flow_sequence(void **state)
 {
     (void)state;
+    /* At the bracket left open, not where libyaml gave up. */
     S_assert_invalid("title: [unclosed\n", 0, 0,
-                     "f.yaml:2:1: error: invalid YAML: did not find expected ',' or ']' while "
-                     "parsing a flow sequence; check the indentation (spaces, not tabs), colons "
-                     "and quotes [yaml]");
+                     "f.yaml:1:8: error: invalid YAML: a list in [ ] is not closed, or a comma "
+                     "is missing between its items; close it with ']' and separate the items "
+                     "with commas (did not find expected ',' or ']' while parsing a flow "
+                     "sequence) [yaml]");
     S_assert_invalid("a: {b: 1\n", 0, 0,
-                     "f.yaml:2:1: error: invalid YAML: did not find expected ',' or '}' while "
-                     "parsing a flow mapping; check the indentation (spaces, not tabs), colons "
-                     "and quotes [yaml]");
+                     "f.yaml:1:4: error: invalid YAML: a mapping in { } is not closed, or a "
+                     "comma is missing between its entries; close it with '}' and separate the "
+                     "entries with commas (did not find expected ',' or '}' while parsing a "
+                     "flow mapping) [yaml]");
+}
+
+/* A tab that indents a line inside a value. */
+static void test_invalid_yaml_tab_indent(void **state)
+{
+    (void)state;
+    S_assert_invalid("a: b\n\tc: d\n", 0, 0,
+                     "f.yaml:2:1: error: invalid YAML: a tab indents this line; YAML indents "
+                     "with spaces only, so replace the tab with spaces (found a tab character "
+                     "that violates indentation while scanning a plain scalar) [yaml]");
+}
+
+/* A text a Korean writer wrote: the same mistakes, told in Korean, libyaml's words kept in
+ * parentheses; and the document's own messages in Korean afterwards. */
+static void test_invalid_yaml_in_korean(void **state)
+{
+    (void)state;
+    diag_list *l = diag_list_new();
+    static const char *const bad[] = {"title: [a\n", "a: b\n\tc: d\n", "a: 'b\n"};
+    for (size_t i = 0; i < 3; i++)
+        assert_null(ydoc_load_in("ko.md", bad[i], strlen(bad[i]), 1, 0, true, l));
+    static const char two[] = "a: 1\n---\nb: 2\n";
+    ydoc *doc = ydoc_load_in("ko.md", two, strlen(two), 1, 0, true, l);
+    assert_non_null(doc);
+    assert_true(ydoc_korean(doc));
+    ydoc_free(doc);
+    tu_expect_diag(l, 0, "ko.md:2:8: error: YAML 형식 오류: [ ]로 쓴 목록이 닫히지 않았거나 "
+                         "항목 사이에 쉼표가 빠졌습니다. ']'로 닫고 항목은 쉼표로 구분해 "
+                         "주십시오(did not find expected ',' or ']' while parsing a flow "
+                         "sequence) [yaml]");
+    tu_expect_diag(l, 1, "ko.md:3:1: error: YAML 형식 오류: 이 줄이 탭으로 들여쓰여 있습니다. "
+                         "YAML은 스페이스로만 들여쓰니 탭을 스페이스로 바꿔 주십시오(found a tab "
+                         "character that violates indentation while scanning a plain scalar) "
+                         "[yaml]");
+    tu_expect_diag(l, 3, "ko.md:3:1: error: 이 파일에는 두 번째 YAML 문서가 있는데, suture는 "
+                         "그 부분을 읽지 않습니다. 그 위의 '---' 줄을 지워 주십시오 [yaml]");
+    assert_int_equal(diag_count(l), 4);
+    diag_list_free(l);
 }
 
 static void test_invalid_yaml_unclosed_quote(void **state)
@@ -709,7 +750,7 @@ static void test_load_block(void **state)
                        "attributes:\n"
                        "- recovery\n"
                        "caption: Side by side\n";
-    ydoc *doc = ydoc_load_block("a.md", text, strlen(text), 13, 5, "compare", l);
+    ydoc *doc = ydoc_load_block("a.md", text, strlen(text), 13, 5, "compare", false, l);
     assert_non_null(doc);
     assert_int_equal(diag_count(l), 0);
     yaml_node_t *p = ydoc_map_get(doc, ydoc_root(doc), "procedures");
@@ -720,7 +761,7 @@ static void test_load_block(void **state)
     text = "caption Side by side\n"
            "procedures: a\n"
            "consent full\n";
-    assert_null(ydoc_load_block("a.md", text, strlen(text), 13, 5, "before-after", l));
+    assert_null(ydoc_load_block("a.md", text, strlen(text), 13, 5, "before-after", false, l));
     assert_int_equal(diag_count(l), 2);
     tu_expect_diag(l, 0, "a.md:13:5: error: this line is not 'key: value'; add the ':' after "
                          "the key [before-after]");
@@ -728,9 +769,11 @@ static void test_load_block(void **state)
                          "the key [before-after]");
     /* Lines that pass can still be invalid YAML: ydoc_load's error, at the file's place. */
     text = "caption: [a\n";
-    assert_null(ydoc_load_block("a.md", text, strlen(text), 13, 5, "compare", l));
+    assert_null(ydoc_load_block("a.md", text, strlen(text), 13, 5, "compare", false, l));
     assert_int_equal(diag_count(l), 3);
-    assert_int_equal(diag_get(l, 2)->line, 14);
+    /* At the bracket left open. */
+    assert_int_equal(diag_get(l, 2)->line, 13);
+    assert_int_equal(diag_get(l, 2)->column, 14);
     assert_string_equal(diag_get(l, 2)->category, "yaml");
     diag_list_free(l);
 }
@@ -757,9 +800,10 @@ static void test_load_file(void **state)
     assert_null(ydoc_load_file(f->path, NULL, "the site settings", &absent, f->diags));
     assert_false(absent);
     assert_int_equal(diag_error_count(f->diags), 1);
-    tu_fixture_diag(f, 0, ":2:1: error: invalid YAML: did not find expected ',' or ']' while "
-                          "parsing a flow sequence; check the indentation (spaces, not tabs), "
-                          "colons and quotes [yaml]");
+    tu_fixture_diag(f, 0, ":1:8: error: invalid YAML: a list in [ ] is not closed, or a comma "
+                          "is missing between its items; close it with ']' and separate the "
+                          "items with commas (did not find expected ',' or ']' while parsing a "
+                          "flow sequence) [yaml]");
 }
 
 static void test_load_file_absent(void **state)
@@ -937,6 +981,8 @@ int main(void)
         cmocka_unit_test(test_navigation),
         cmocka_unit_test(test_is_null),
         cmocka_unit_test(test_invalid_yaml_flow_sequence),
+        cmocka_unit_test(test_invalid_yaml_tab_indent),
+        cmocka_unit_test(test_invalid_yaml_in_korean),
         cmocka_unit_test(test_invalid_yaml_unclosed_quote),
         cmocka_unit_test(test_invalid_yaml_tab),
         cmocka_unit_test(test_invalid_yaml_colon_in_value),
