@@ -374,6 +374,9 @@ void build_write_search_index(build *b);
 
 /* sitemap.xml (or sitemap-N.xml and an index), each language's feed.xml, and robots.txt. */
 void build_write_feeds(build *b);
+/* _headers, the response headers for Netlify and Cloudflare Pages (render/hosting.h), with
+ * the fingerprinted names of b->asset_files: call after build_rename_assets. */
+void build_write_headers(build *b);
 
 /* ---- output.c ---- */
 

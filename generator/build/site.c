@@ -298,6 +298,7 @@ static void S_make_site(build *b)
                    "the templates' assets (style sheets, scripts)", "the asset");
     build_rename_assets(b);
     build_compress_tree(b, "assets");
+    build_write_headers(b);
     free(assets);
     build_check_media(b);
     build_copy_dir(b, b->media_dir, "media", opt->content_dir, "the images", "the image");

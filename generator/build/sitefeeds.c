@@ -1,4 +1,5 @@
-/* sitefeeds.c: the sitemap, the Atom feed and robots.txt (build_private.h, feeds.h). */
+/* sitefeeds.c: the sitemap, the Atom feed, robots.txt and _headers (build_private.h, feeds.h,
+ * hosting.h). */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "base/str.h"
 #include "build/build_private.h"
 #include "render/feeds.h"
+#include "render/hosting.h"
 
 /* How many of the newest articles the Atom feed holds. */
 #define FEED_ENTRIES_MAX 50
@@ -190,4 +192,17 @@ void build_write_feeds(build *b)
     xml = feeds_robots(b->cfg, &len);
     build_write(b, "robots.txt", xml, len);
     free(xml);
+}
+
+void build_write_headers(build *b)
+{
+    size_t n = b->asset_files.len / 2;
+    const char **names = xcalloc(n + 1, sizeof *names);
+    for (size_t k = 0; k < n; k++)
+        names[k] = b->asset_files.items[2 * k + 1];
+    size_t len;
+    char *text = hosting_headers_file(b->cfg, names, n, &len);
+    build_write(b, "_headers", text, len);
+    free(text);
+    free(names);
 }

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
 #include "base/files.h"
 #include "base/slug.h"
@@ -22,6 +23,7 @@
 #include "cli/scaffold.h"
 #include "cli/serve.h"
 #include "content/frontmatter.h"
+#include "render/hosting.h"
 #include "render/page.h"
 
 #ifndef SUTURE_VERSION
@@ -44,6 +46,8 @@ static const char S_usage[] =
     "                    [--bind ADDR] [--jobs N] [--drafts] [--quiet]\n"
     "       suture new article \"TITLE\" [--lang CODE] [--slug NAME] [--content DIR]\n"
     "       suture new translation SOURCE.md --lang CODE [--content DIR]\n"
+    "       suture server-config nginx [--content DIR] [--root PATH] [--listen ADDR:PORT]\n"
+    "                    [--no-brotli]\n"
     "       suture --help | --version\n";
 
 static const char S_new_help[] =
@@ -170,6 +174,26 @@ static const char S_build_help[] =
     "On a terminal, a build that takes more than a second shows a progress line.\n"
     "Exit status: 0 built; 1 the content, data or templates have errors (each printed\n"
     "as file:line:column: error: ...); 2 usage or environment error.\n";
+
+static const char S_server_config_help[] =
+    "suture server-config nginx: print the nginx configuration for the built site (a\n"
+    "server block) to standard output, made from site.yaml: the folder to serve, the\n"
+    "security headers (Content-Security-Policy with frame-ancestors 'none',\n"
+    "Strict-Transport-Security, X-Content-Type-Options, Referrer-Policy,\n"
+    "Permissions-Policy, X-Frame-Options), how long browsers may keep each kind of\n"
+    "file (Cache-Control), the precompressed .gz and .br files, and the 404 page.\n"
+    "suture build writes the same headers into site/_headers for Netlify and Cloudflare\n"
+    "Pages.\n"
+    "\n"
+    "  --content DIR       the content folder with site.yaml (default: content)\n"
+    "  --root PATH         the folder nginx serves, the built site on the server\n"
+    "                      (default: the absolute path of site/ here); also --site-dir\n"
+    "  --listen ADDR:PORT  what nginx listens on (default: 80)\n"
+    "  --no-brotli         leave out brotli_static, for an nginx without the brotli\n"
+    "                      module (Debian: libnginx-mod-http-brotli-static)\n"
+    "  --help              show this help\n"
+    "\n"
+    "Exit status: 0 printed; 1 site.yaml has errors; 2 usage error.\n";
 
 static long S_processors(void)
 {
@@ -660,6 +684,118 @@ static int S_serve(int argc, char **argv)
     return serve_run(&opt);
 }
 
+/* The server kinds suture server-config knows, for its usage message. */
+static const char S_server_kinds[] = "nginx";
+
+/* The folder nginx serves when --root is not given: site/ here, as an absolute path. */
+static char *S_default_root(void)
+{
+    char *cwd = getcwd(NULL, 0);
+    char *root = cwd ? path_join(cwd, "site") : NULL;
+    free(cwd);
+    return root;
+}
+
+/* The command that makes the configuration again, for its header comment. */
+static char *S_server_config_command(const char *content, const hosting_nginx_options *o)
+{
+    return xasprintf("suture server-config nginx --content %s --root %s --listen %s%s",
+                     content, o->root, o->listen, o->brotli ? "" : " --no-brotli");
+}
+
+/* Print the configuration for the site of content/site.yaml; the exit status. */
+static int S_print_server_config(const char *content, hosting_nginx_options *o)
+{
+    diag_list *diags = diag_list_new();
+    char *site_yaml = path_join(content, "site.yaml");
+    config *cfg = config_load(site_yaml, diags);
+    free(site_yaml);
+    diag_list_print(diags, stderr);
+    bool failed = !cfg || diag_error_count(diags) > 0;
+    diag_list_free(diags);
+    if (failed) {
+        config_free(cfg);
+        return 1;
+    }
+    char *command = S_server_config_command(content, o);
+    o->command = command;
+    char *text = hosting_nginx(cfg, o);
+    int status = fputs(text, stdout) < 0 || fflush(stdout) != 0 ? 1 : 0;
+    if (status)
+        fprintf(stderr, "suture: cannot write the configuration: %s\n", strerror(errno));
+    free(text);
+    free(command);
+    config_free(cfg);
+    return status;
+}
+
+/* Long options of server-config without a short letter. */
+enum { S_OPT_NO_BROTLI = 257 };
+
+static int S_server_config(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"content", required_argument, NULL, 'c'},
+        {"root", required_argument, NULL, 'r'},
+        {"site-dir", required_argument, NULL, 'r'},
+        {"listen", required_argument, NULL, 'l'},
+        {"no-brotli", no_argument, NULL, S_OPT_NO_BROTLI},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *content = "content", *root = NULL;
+    hosting_nginx_options o = {.listen = "80", .brotli = true};
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "c:r:l:h", options, NULL)) != -1) {
+        switch (ch) {
+        case 'c':
+            content = optarg;
+            break;
+        case 'r':
+            root = optarg;
+            break;
+        case 'l':
+            o.listen = optarg;
+            break;
+        case S_OPT_NO_BROTLI:
+            o.brotli = false;
+            break;
+        default:
+            return S_help_or_usage(ch, S_server_config_help);
+        }
+    }
+    const char *kind = optind < argc ? argv[optind] : NULL;
+    if (!kind || strcmp(kind, "nginx") != 0) {
+        fprintf(stderr, "suture: %s%s%s: say which server to configure, one of: %s\n%s",
+                kind ? "unknown server kind '" : "no server kind given", kind ? kind : "",
+                kind ? "'" : "", S_server_kinds, S_usage);
+        return EXIT_USAGE;
+    }
+    optind++;
+    if (!S_no_arguments(argc, argv))
+        return EXIT_USAGE;
+    if (o.listen[strspn(o.listen, "0123456789abcdefABCDEF.:[]*")] || !*o.listen) {
+        fprintf(stderr, "suture: --listen needs a port or ADDRESS:PORT, such as 80 or "
+                        "127.0.0.1:8080, not '%s'\n", o.listen);
+        return EXIT_USAGE;
+    }
+    char *found = root ? NULL : S_default_root();
+    o.root = root ? root : found;
+    const char *why = o.root ? hosting_nginx_unquotable(o.root) : "it cannot be found";
+    int status = EXIT_USAGE;
+    if (why)
+        fprintf(stderr, "suture: cannot write the folder '%s' into an nginx configuration: "
+                        "%s; give another with --root PATH\n", o.root ? o.root : "site", why);
+    else if (o.root[0] != '/')
+        fprintf(stderr, "suture: --root needs an absolute path (nginx reads a relative one "
+                        "from its own folder), not '%s'\n", o.root);
+    else
+        status = S_print_server_config(content, &o);
+    free(found);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     /* A closed pipe on stderr (suture build | head) must not kill a build half-way and
@@ -678,7 +814,9 @@ int main(int argc, char **argv)
         fputs("\nCommands:\n  build   build the site (suture build --help)\n"
               "  check   lint the content and verify a built site (suture check --help)\n"
               "  serve   preview the site while you edit it (suture serve --help)\n"
-              "  new     start a new article, or a translation of one (suture new --help)\n",
+              "  new     start a new article, or a translation of one (suture new --help)\n"
+              "  server-config   print the web server's configuration for the site\n"
+              "                  (suture server-config --help)\n",
               stdout);
         return 0;
     }
@@ -706,6 +844,8 @@ int main(int argc, char **argv)
         page_cleanup();
         return status;
     }
+    if (!strcmp(cmd, "server-config"))
+        return S_server_config(argc - 1, argv + 1);
     fprintf(stderr, "suture: unknown command '%s'\n%s", cmd, S_usage);
     return EXIT_USAGE;
 }

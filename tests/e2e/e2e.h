@@ -122,6 +122,49 @@ static inline int e2e_run(const char *dir, const char *const *args, char **err)
     return e2e_run_to(dir, args, NULL, err);
 }
 
+/*
+ * Build the site of dir into out (relative to dir) with --quiet. A failed build prints its
+ * messages and aborts the test program: what follows would test nothing.
+ */
+static inline void e2e_build(const char *dir, const char *out)
+{
+    char *err = NULL;
+    const char *build[] = {"build", "--quiet", "--out", out, NULL};
+    int status = e2e_run(dir, build, &err);
+    if (status != 0) {
+        fprintf(stderr, "the build failed (%d):\n%s", status, err);
+        abort();
+    }
+    free(err);
+}
+
+/* The exit status of suture check --site site in dir (0: the folder passes); the findings
+ * are printed when it does not. */
+static inline int e2e_check_site(const char *dir, const char *site)
+{
+    char *err = NULL;
+    const char *check[] = {"check", "--site", site, NULL};
+    int status = e2e_run(dir, check, &err);
+    if (status != 0)
+        fprintf(stderr, "suture check --site %s failed (%d):\n%s", site, status, err);
+    free(err);
+    return status;
+}
+
+/* The bytes of dir/rel (malloc'd); aborts the test program when it cannot be read. */
+static inline char *e2e_read(const char *dir, const char *rel)
+{
+    char *path = path_join(dir, rel);
+    size_t len;
+    char *text = file_read(path, &len);
+    if (!text) {
+        fprintf(stderr, "cannot read %s\n", path);
+        abort();
+    }
+    free(path);
+    return text;
+}
+
 /* Replace the first find with repl in the file rel under dir, as an editor would. */
 static inline bool e2e_edit(const char *dir, const char *rel, const char *find, const char *repl)
 {

@@ -20,17 +20,6 @@
 
 static char *S_root; /* the repository, where the tests run from */
 
-/* Build dir's site into out (relative to dir), which must succeed. */
-static void S_build(const char *dir, const char *out)
-{
-    char *err = NULL;
-    const char *build[] = {"build", "--quiet", "--out", out, NULL};
-    int status = e2e_run(dir, build, &err);
-    if (status != 0)
-        fail_msg("the build failed (%d):\n%s", status, err);
-    free(err);
-}
-
 /* Whether dir/rel is a file. */
 static bool S_file(const char *dir, const char *rel)
 {
@@ -58,7 +47,7 @@ static void test_names_carry_the_hash(void **state)
     (void)state;
     char *dir = e2e_fixture_site(S_root, "good");
     assert_non_null(dir);
-    S_build(dir, "site");
+    e2e_build(dir, "site");
     char *css = e2e_asset_name(dir, "site.css");
     char *js = e2e_asset_name(dir, "site.js");
     char *search = e2e_asset_name(dir, "search.js");
@@ -93,12 +82,7 @@ static void test_names_carry_the_hash(void **state)
     assert_int_equal(S_count(dir, "site/search/index.html", expr), 1);
     free(expr);
     /* And suture check --site finds every file the pages load. */
-    char *err = NULL;
-    const char *check[] = {"check", "--site", "site", NULL};
-    int status = e2e_run(dir, check, &err);
-    if (status != 0)
-        fail_msg("suture check --site failed (%d):\n%s", status, err);
-    free(err);
+    assert_int_equal(e2e_check_site(dir, "site"), 0);
     free(css);
     free(js);
     free(search);
@@ -113,7 +97,7 @@ static void test_changed_file_new_name(void **state)
     (void)state;
     char *dir = e2e_fixture_site(S_root, "good");
     assert_non_null(dir);
-    S_build(dir, "site");
+    e2e_build(dir, "site");
     char *before = e2e_asset_name(dir, "site.css");
     char *path = path_join(dir, "templates/assets/site.css");
     size_t len;
@@ -121,7 +105,7 @@ static void test_changed_file_new_name(void **state)
     assert_non_null(css);
     char *changed = xasprintf("%s\n.changed { color: inherit; }\n", css);
     assert_int_equal(file_write(path, changed, strlen(changed)), 0);
-    S_build(dir, "site"); /* incremental: the site of the first build is there */
+    e2e_build(dir, "site"); /* incremental: the site of the first build is there */
     char *after = e2e_asset_name(dir, "site.css");
     assert_string_not_equal(before, after);
     char *rel = xasprintf("site/assets/%s", before);
@@ -134,7 +118,7 @@ static void test_changed_file_new_name(void **state)
     assert_int_equal(S_count(dir, "site/articles/dimpling/index.html", expr), 1);
     free(expr);
     /* A full build of the same sources publishes the same files, byte for byte. */
-    S_build(dir, "full");
+    e2e_build(dir, "full");
     static const char *const same[] = {"assets", "articles", "topics", "search", NULL};
     for (size_t i = 0; same[i]; i++) {
         char *a = xasprintf("%s/site/%s", dir, same[i]);

@@ -85,18 +85,6 @@ static json_t *S_index(const char *dir, const char *out)
     return root;
 }
 
-/* The bytes of dir/rel (the caller frees them). */
-static char *S_file(const char *dir, const char *rel)
-{
-    char *path = path_join(dir, rel);
-    size_t len;
-    char *text = file_read(path, &len);
-    if (!text)
-        fail_msg("cannot read %s", path);
-    free(path);
-    return text;
-}
-
 /* The search page: a real form, every published article by title, script from /assets/. */
 static void test_search_page(void **state)
 {
@@ -158,7 +146,7 @@ static void test_search_page(void **state)
     free(search_js);
     assert_true(path_is_file(js));
     free(js);
-    char *sitemap = S_file(dir, "site/sitemap.xml");
+    char *sitemap = e2e_read(dir, "site/sitemap.xml");
     assert_non_null(strstr(sitemap, "<loc>https://clinic.example/kb/search/</loc>"));
     free(sitemap);
     const char *verify[] = {"check", "--site", "site", NULL};
@@ -301,7 +289,7 @@ static void test_search_index(void **state)
     assert_int_equal(S_find(words, "cheekbone1"), -1);
     assert_int_equal(S_find(words, "1"), -1);
     json_decref(root);
-    char *text = S_file(dir, "site/search-index.json");
+    char *text = e2e_read(dir, "site/search-index.json");
     assert_null(strstr(text, "upcoming"));
     free(text);
 
@@ -341,7 +329,7 @@ static void S_expect_same_index(const char *dir, const char *step)
     remove_tree(full);
     remove_tree(previous);
     S_build(dir, "full", NULL);
-    char *a = S_file(dir, "site/search-index.json"), *b = S_file(dir, "full/search-index.json");
+    char *a = e2e_read(dir, "site/search-index.json"), *b = e2e_read(dir, "full/search-index.json");
     if (strcmp(a, b) != 0)
         fail_msg("%s: the incremental build's index differs from a full build's", step);
     free(a);
