@@ -11,7 +11,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "base/alloc.h"
 #include "base/diag.h"
 #include "base/files.h"
 #include "base/slug.h"
@@ -22,8 +21,8 @@
 #include "cli/progress.h"
 #include "cli/scaffold.h"
 #include "cli/serve.h"
+#include "cli/serverconfig.h"
 #include "content/frontmatter.h"
-#include "render/hosting.h"
 #include "render/page.h"
 
 #ifndef SUTURE_VERSION
@@ -193,7 +192,7 @@ static const char S_server_config_help[] =
     "                      module (Debian: libnginx-mod-http-brotli-static)\n"
     "  --help              show this help\n"
     "\n"
-    "Exit status: 0 printed; 1 site.yaml has errors; 2 usage error.\n";
+    "Exit status: 0 printed; 1 site.yaml has errors; 2 usage error, or no content folder.\n";
 
 static long S_processors(void)
 {
@@ -684,51 +683,6 @@ static int S_serve(int argc, char **argv)
     return serve_run(&opt);
 }
 
-/* The server kinds suture server-config knows, for its usage message. */
-static const char S_server_kinds[] = "nginx";
-
-/* The folder nginx serves when --root is not given: site/ here, as an absolute path. */
-static char *S_default_root(void)
-{
-    char *cwd = getcwd(NULL, 0);
-    char *root = cwd ? path_join(cwd, "site") : NULL;
-    free(cwd);
-    return root;
-}
-
-/* The command that makes the configuration again, for its header comment. */
-static char *S_server_config_command(const char *content, const hosting_nginx_options *o)
-{
-    return xasprintf("suture server-config nginx --content %s --root %s --listen %s%s",
-                     content, o->root, o->listen, o->brotli ? "" : " --no-brotli");
-}
-
-/* Print the configuration for the site of content/site.yaml; the exit status. */
-static int S_print_server_config(const char *content, hosting_nginx_options *o)
-{
-    diag_list *diags = diag_list_new();
-    char *site_yaml = path_join(content, "site.yaml");
-    config *cfg = config_load(site_yaml, diags);
-    free(site_yaml);
-    diag_list_print(diags, stderr);
-    bool failed = !cfg || diag_error_count(diags) > 0;
-    diag_list_free(diags);
-    if (failed) {
-        config_free(cfg);
-        return 1;
-    }
-    char *command = S_server_config_command(content, o);
-    o->command = command;
-    char *text = hosting_nginx(cfg, o);
-    int status = fputs(text, stdout) < 0 || fflush(stdout) != 0 ? 1 : 0;
-    if (status)
-        fprintf(stderr, "suture: cannot write the configuration: %s\n", strerror(errno));
-    free(text);
-    free(command);
-    config_free(cfg);
-    return status;
-}
-
 /* Long options of server-config without a short letter. */
 enum { S_OPT_NO_BROTLI = 257 };
 
@@ -743,17 +697,16 @@ static int S_server_config(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *content = "content", *root = NULL;
-    hosting_nginx_options o = {.listen = "80", .brotli = true};
+    serverconfig_options o = {.content_dir = "content", .listen = "80", .brotli = true};
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "c:r:l:h", options, NULL)) != -1) {
         switch (ch) {
         case 'c':
-            content = optarg;
+            o.content_dir = optarg;
             break;
         case 'r':
-            root = optarg;
+            o.root = optarg;
             break;
         case 'l':
             o.listen = optarg;
@@ -765,35 +718,10 @@ static int S_server_config(int argc, char **argv)
             return S_help_or_usage(ch, S_server_config_help);
         }
     }
-    const char *kind = optind < argc ? argv[optind] : NULL;
-    if (!kind || strcmp(kind, "nginx") != 0) {
-        fprintf(stderr, "suture: %s%s%s: say which server to configure, one of: %s\n%s",
-                kind ? "unknown server kind '" : "no server kind given", kind ? kind : "",
-                kind ? "'" : "", S_server_kinds, S_usage);
-        return EXIT_USAGE;
-    }
-    optind++;
+    o.kind = optind < argc ? argv[optind++] : NULL;
     if (!S_no_arguments(argc, argv))
         return EXIT_USAGE;
-    if (o.listen[strspn(o.listen, "0123456789abcdefABCDEF.:[]*")] || !*o.listen) {
-        fprintf(stderr, "suture: --listen needs a port or ADDRESS:PORT, such as 80 or "
-                        "127.0.0.1:8080, not '%s'\n", o.listen);
-        return EXIT_USAGE;
-    }
-    char *found = root ? NULL : S_default_root();
-    o.root = root ? root : found;
-    const char *why = o.root ? hosting_nginx_unquotable(o.root) : "it cannot be found";
-    int status = EXIT_USAGE;
-    if (why)
-        fprintf(stderr, "suture: cannot write the folder '%s' into an nginx configuration: "
-                        "%s; give another with --root PATH\n", o.root ? o.root : "site", why);
-    else if (o.root[0] != '/')
-        fprintf(stderr, "suture: --root needs an absolute path (nginx reads a relative one "
-                        "from its own folder), not '%s'\n", o.root);
-    else
-        status = S_print_server_config(content, &o);
-    free(found);
-    return status;
+    return serverconfig_run(&o, stdout, stderr);
 }
 
 int main(int argc, char **argv)

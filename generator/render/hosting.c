@@ -197,8 +197,9 @@ static void S_nginx_preamble(strbuf *out, const config *cfg, const hosting_nginx
 /* The server-wide directives: listen, name, root, index, charset, compression, 404. */
 static void S_nginx_server(strbuf *out, const config *cfg, const hosting_nginx_options *opt)
 {
+    /* base_url's host, without port: "clinic.example", "[2001:db8::1]". */
     const char *host = strstr(cfg->base_url, "://") + 3;
-    size_t host_len = strcspn(host, "/:");
+    size_t host_len = host[0] == '[' ? strcspn(host, "]") + 1 : strcspn(host, "/:");
     strbuf_printf(out, "server {\n    listen %s;\n    server_name %.*s;\n", opt->listen,
                   (int)host_len, host);
     if (!strcmp(cfg->base_path, "/"))

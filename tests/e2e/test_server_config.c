@@ -324,6 +324,10 @@ static void test_default_root_and_usage(void **state)
     assert_int_equal(e2e_run(dir, dollar, &err), 2);
     assert_non_null(strstr(err, "variable"));
     free(err);
+    const char *nowhere[] = {"server-config", "nginx", "--content", "no-such-folder", NULL};
+    assert_int_equal(e2e_run(dir, nowhere, &err), 2);
+    assert_non_null(strstr(err, "'no-such-folder' does not exist"));
+    free(err);
     free(out);
     remove_tree(dir);
     free(dir);

@@ -295,6 +295,21 @@ static void test_nginx_without_brotli(void **state)
     free(text);
 }
 
+/* The server name is base_url's host, without its port, an IPv6 address in brackets. */
+static void test_nginx_server_name(void **state)
+{
+    (void)state;
+    config cfg = S_bilingual;
+    cfg.base_url = STR("https://clinic.example:8443/");
+    char *text = hosting_nginx(&cfg, &S_opt);
+    assert_true(S_has_line(text, "    server_name clinic.example;"));
+    free(text);
+    cfg.base_url = STR("https://[2001:db8::1]:8443/");
+    text = hosting_nginx(&cfg, &S_opt);
+    assert_true(S_has_line(text, "    server_name [2001:db8::1];"));
+    free(text);
+}
+
 static void test_nginx_unquotable(void **state)
 {
     (void)state;
@@ -377,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_nginx_immutable_only_fingerprinted),
         cmocka_unit_test(test_nginx_below_base_path),
         cmocka_unit_test(test_nginx_without_brotli),
+        cmocka_unit_test(test_nginx_server_name),
         cmocka_unit_test(test_nginx_unquotable),
         cmocka_unit_test(test_headers_file),
         cmocka_unit_test(test_headers_file_below_base_path),
