@@ -29,6 +29,7 @@
 #include "base/str.h"
 
 static char *S_root; /* the repository, where the tests run from */
+static pid_t S_nginx_pid = -1; /* the nginx a test started, stopped by S_stop_nginx */
 
 /* Whether text has the line path followed by the line "  Cache-Control: value". */
 static bool S_rule(const char *text, const char *path, const char *value)
@@ -258,6 +259,18 @@ static void S_requests(const char *dir, int port)
     free(resp);
 }
 
+/* Teardown: stop the nginx the test started, even when one of its checks failed. */
+static int S_stop_nginx(void **state)
+{
+    (void)state;
+    if (S_nginx_pid > 0) {
+        kill(S_nginx_pid, SIGTERM);
+        waitpid(S_nginx_pid, NULL, 0);
+        S_nginx_pid = -1;
+    }
+    return 0;
+}
+
 static void test_nginx_serves_generated_config(void **state)
 {
     (void)state;
@@ -282,10 +295,9 @@ static void test_nginx_serves_generated_config(void **state)
         char *log = e2e_read(dir, "nginx.out");
         fail_msg("nginx -t refused the generated configuration:\n%s", log);
     }
-    pid = S_spawn_nginx(dir, false);
+    S_nginx_pid = S_spawn_nginx(dir, false);
     S_requests(dir, port);
-    kill(pid, SIGTERM);
-    assert_int_equal(waitpid(pid, &ws, 0), pid);
+    S_stop_nginx(NULL);
     free(conf);
     free(listen);
     free(site);
@@ -339,7 +351,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headers_file_published),
         cmocka_unit_test(test_headers_file_incremental),
-        cmocka_unit_test(test_nginx_serves_generated_config),
+        cmocka_unit_test_teardown(test_nginx_serves_generated_config, S_stop_nginx),
         cmocka_unit_test(test_default_root_and_usage),
     };
     int rc = cmocka_run_group_tests_name("server_config", tests, NULL, NULL);
