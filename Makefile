@@ -126,7 +126,8 @@ BROWSER_SITE ?= site
 .PHONY: test-browser
 test-browser: site
 	@SUDO="$(SUDO)" sh scripts/install-browser-deps
-	node --test tests/search/test_search.mjs tests/browser/test_lighthouse.mjs
+	node --test tests/search/test_search.mjs tests/browser/test_lighthouse.mjs \
+	  tests/browser/test_nginx.mjs
 	PATH="$(CURDIR)/tests/browser/.node/node_modules/.bin:$$PATH" node tests/browser/run.mjs \
 	  --site $(BROWSER_SITE) --out $(BUILD)
 

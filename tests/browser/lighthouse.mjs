@@ -4,7 +4,7 @@
 // Debian's Chromium (--headless=new --no-sandbox) started with a remote-debugging port.
 // run.mjs calls runLighthouse() after its own checks; alone:
 //
-//   node tests/browser/lighthouse.mjs [--site DIR] [--out DIR]
+//   node tests/browser/lighthouse.mjs [--site DIR] [--out DIR] [--content DIR]
 //
 // writes OUT/lighthouse-report.md (run.mjs puts the same table in browser-report.md).
 //
@@ -24,7 +24,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { listPages, pageUrlPath, findBasePath, startServer } from './site.mjs';
+import { listPages, pageUrlPath, findBasePath } from './site.mjs';
+import { startNginx } from './nginx.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -32,6 +33,10 @@ export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-prac
 const CATEGORY_NAMES = { performance: 'performance', accessibility: 'accessibility',
                          'best-practices': 'best practices', seo: 'SEO' };
 export const BUDGETS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+// What the server decides, which must pass on every page whatever the category scores say
+// (issue 20): the text compressed (the .gz and .br copies nginx sends) and the files cached
+// (the fingerprinted assets immutable).
+export const SERVER_AUDITS = ['uses-text-compression', 'uses-long-cache-ttl'];
 // Audits a page may fail on purpose: 404.html carries <meta name="robots" content="noindex">.
 const EXEMPT = { '404.html': { seo: ['is-crawlable'] } };
 const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--no-first-run',
@@ -116,6 +121,12 @@ export function judge(lhr, rel) {
       failures.push(`${CATEGORY_NAMES[id]} ${scores[id] ?? 'no score'} (budget ${BUDGETS[id]})`);
       for (const f of failingAudits(lhr, id, ex)) failures.push(`  ${f}`);
     }
+  }
+  for (const id of SERVER_AUDITS) {
+    const a = lhr.audits[id];
+    if (!a) failures.push(`${id}: not run by this Lighthouse`);
+    else if (a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'notApplicable')
+      failures.push(`${id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''} [the server's]`);
   }
   const notes = [];
   for (const [id, ids] of Object.entries(exempt)) {
@@ -212,11 +223,13 @@ async function main() {
   const args = process.argv.slice(2);
   let site = process.env.SITE_DIR || resolve(HERE, '..', '..', 'site');
   let out = process.env.BROWSER_OUT || resolve(HERE, '..', '..', 'build');
+  let content = process.env.CONTENT_DIR || resolve(HERE, '..', '..', 'content');
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--site' && i + 1 < args.length) site = args[++i];
     else if (args[i] === '--out' && i + 1 < args.length) out = args[++i];
+    else if (args[i] === '--content' && i + 1 < args.length) content = args[++i];
     else {
-      console.error('usage: node tests/browser/lighthouse.mjs [--site DIR] [--out DIR]');
+      console.error('usage: node tests/browser/lighthouse.mjs [--site DIR] [--out DIR] [--content DIR]');
       process.exit(2);
     }
   }
@@ -229,7 +242,8 @@ async function main() {
   let pages = listPages(site);
   if (process.env.PAGES) pages = pages.filter((p) => p.includes(process.env.PAGES));
   const base = findBasePath(site, pages);
-  const server = await startServer(site, base);
+  const suture = process.env.SUTURE || resolve(HERE, '..', '..', 'build', 'suture');
+  const server = await startNginx(site, { suture, content: resolve(content) });
   const origin = `http://127.0.0.1:${server.address().port}`;
   let results;
   try {

@@ -4,7 +4,12 @@
 //
 //   node tests/browser/run.mjs [--site DIR] [--out DIR]
 //
-// For each page and each width: load it from a tiny static server on 127.0.0.1; fail on any
+// The site is served by Debian's nginx on 127.0.0.1 with the configuration `suture
+// server-config nginx` generates (nginx.mjs); first every file of the site is asked for as
+// browsers ask, and every response's headers, each precompressed copy (chosen by
+// Accept-Encoding, decompressing to its file byte for byte) and the 404 status are checked,
+// and a page framed by another origin must be refused.
+// For each page and each width: load it from nginx; fail on any
 // request to another host, on failed requests and on console errors; run axe-core with the
 // WCAG 2.0/2.1/2.2 A and AA tags and fail on any violation; tab through the page and fail on
 // a focused element that is not in the viewport, is covered by another element, or looks the
@@ -25,6 +30,10 @@
 // Options and environment (options win):
 //   --site DIR    SITE_DIR       the built site (default: site/ of the repository)
 //   --out DIR     BROWSER_OUT    where screenshots/ and browser-report.md go (default: build/)
+//   --content DIR CONTENT_DIR    the content the site was built from, whose site.yaml the
+//                                server configuration is made from (default: content/)
+//                 SUTURE         the suture binary (default: build/suture)
+//                 NGINX          nginx (default: /usr/sbin/nginx)
 //                 BASE_PATH      the site's base path (default: read from the pages' canonical
 //                                links, which carry site.yaml's base_url; "/" if none)
 //                 CHROMIUM       the browser (default: /usr/bin/chromium)
@@ -34,7 +43,7 @@
 //                 LIGHTHOUSE     0: leave Lighthouse out (about 8 s a page) for a quick look
 //
 // Exit status: 0 all passed, 1 a check failed, 2 a set-up problem (no browser, no Java, no
-// node_modules, no site).
+// node_modules, no site, no nginx, a configuration nginx refuses).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync,
@@ -46,7 +55,8 @@ import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import { measureLayout, measureLargeTextAt, layoutFailures, layoutRow, LAYOUT_TABLE_HEAD,
          NARROW } from './layout.mjs';
-import { listPages, pageUrlPath, findBasePath, startServer } from './site.mjs';
+import { listPages, pageUrlPath, findBasePath } from './site.mjs';
+import { startNginx, checkServing, checkFraming } from './nginx.mjs';
 import { runLighthouse, lighthouseReport } from './lighthouse.mjs';
 import { checkSnippets, SNIPPETS_TABLE_HEAD } from './snippets.mjs';
 
@@ -73,7 +83,8 @@ function setupError(msg) {
 
 function parseArgs(argv) {
   const opt = { site: process.env.SITE_DIR || join(ROOT, 'site'),
-                out: process.env.BROWSER_OUT || join(ROOT, 'build') };
+                out: process.env.BROWSER_OUT || join(ROOT, 'build'),
+                content: process.env.CONTENT_DIR || join(ROOT, 'content') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -84,13 +95,16 @@ function parseArgs(argv) {
     else if (a.startsWith('--site=')) opt.site = a.slice(7);
     else if (a === '--out') opt.out = val();
     else if (a.startsWith('--out=')) opt.out = a.slice(6);
+    else if (a === '--content') opt.content = val();
+    else if (a.startsWith('--content=')) opt.content = a.slice(10);
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node tests/browser/run.mjs [--site DIR] [--out DIR]');
+      console.log('usage: node tests/browser/run.mjs [--site DIR] [--out DIR] [--content DIR]');
       process.exit(0);
     } else if (!a.startsWith('-')) opt.site = a;
-    else setupError(`unknown option '${a}' (usage: run.mjs [--site DIR] [--out DIR])`);
+    else setupError(`unknown option '${a}' (usage: run.mjs [--site DIR] [--out DIR] [--content DIR])`);
   }
   opt.site = resolve(opt.site);
+  opt.content = resolve(opt.content);
   opt.out = resolve(opt.out);
   return opt;
 }
@@ -514,9 +528,17 @@ async function main() {
   mkdirSync(shotDir, { recursive: true });
   for (const f of readdirSync(shotDir)) if (f.endsWith('.png')) rmSync(join(shotDir, f));
 
-  const server = await startServer(opt.site, base).catch((e) => setupError(`cannot start the server: ${e.message}`));
+  const suture = process.env.SUTURE || join(ROOT, 'build', 'suture');
+  const server = await startNginx(opt.site, { suture, content: opt.content })
+    .catch((e) => setupError(`cannot serve the site with nginx: ${e.message}`));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  console.log(`test-browser: ${pages.length} pages of ${opt.site} at ${origin}${base}`);
+  console.log(`test-browser: ${pages.length} pages of ${opt.site} at ${origin}${base}, served by nginx`);
+  const serving = await checkServing(origin, base, opt.site);
+  const servingFailures = [];
+  for (const f of serving.files) for (const p of f.problems) servingFailures.push(`${f.rel}: ${p}`);
+  for (const n of serving.notFound) for (const p of n.problems) servingFailures.push(`${n.url} (404): ${p}`);
+  console.log(`  nginx: ${serving.files.length} files and ${serving.notFound.length} missing addresses asked for, ` +
+              `${servingFailures.length} problems`);
 
   const profile = mkdtempSync(join(tmpdir(), 'suture-chromium-'));
   let browser;
@@ -570,6 +592,9 @@ async function main() {
     }
   };
   await Promise.all(Array.from({ length: jobs }, largeWorker));
+  // A page of ours inside another origin's frame must be refused (frame-ancestors 'none').
+  const framing = await checkFraming(browser, origin, base);
+  if (framing.framed) servingFailures.push(`framing: ${framing.detail}`);
   // Snippets from the articles' own pages, on the search pages (snippets.mjs).
   const snippets = await checkSnippets(browser, opt.site, opt.site === join(ROOT, 'site'),
                                        origin, base, pages);
@@ -650,6 +675,7 @@ async function main() {
   for (const e of vnu.other) detail.push(`vnu: ${e.text}`);
   for (const f of snippets.failures) detail.push(`snippets: ${f}`);
   if (lh) detail.push(...lh.detail);
+  for (const f of servingFailures) detail.push(`nginx: ${f}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const report = [
     '# Browser tests',
@@ -680,6 +706,7 @@ async function main() {
     ...(snippets.failures.length ? ['', `${snippets.failures.length} failed (see Failures)`] : []),
     '',
     ...(lh ? lh.lines : ['## Lighthouse', '', 'Not run (LIGHTHOUSE=0).', '']),
+    ...servingReport(serving, framing, servingFailures, server.conf),
   ];
   if (detail.length) report.push('## Failures', '', '```', ...detail, '```', '');
   if (review.length) {
@@ -695,7 +722,42 @@ async function main() {
   console.log(`\nscreenshots in ${shotDir}, report in ${reportFile} (${seconds} s)`);
   console.log(`test-browser: ${results.length - failedPages} passed, ${failedPages} failed` +
               (snippets.failures.length ? `; ${snippets.failures.length} snippet checks failed` : ''));
-  process.exit(failedPages || snippets.failures.length ? 1 : 0);
+  if (servingFailures.length) console.log(`test-browser: ${servingFailures.length} problems with what nginx sends`);
+  process.exit(failedPages || snippets.failures.length || servingFailures.length ? 1 : 0);
+}
+
+// The report's section on serving: bytes sent per file type, plain and compressed; the
+// response headers of the home page; the framing check; how many problems.
+function servingReport(serving, framing, failures, conf) {
+  const kb = (n) => (n / 1024).toFixed(1);
+  const rows = Object.entries(serving.bytesByType).sort((a, b) => b[1].identity - a[1].identity)
+    .map(([ext, t]) => `| ${ext} | ${t.files} | ${kb(t.identity)} | ${kb(t.gzip)} | ${kb(t.br)} |`);
+  const home = serving.files.find((f) => f.rel === 'index.html');
+  return [
+    '## Served by nginx',
+    '',
+    'Every file of the site asked for plain, with `Accept-Encoding: gzip` and with `br`, from nginx ' +
+    'running the configuration `suture server-config nginx` printed (tests/browser/nginx.mjs). ' +
+    'KiB sent per file type (a file without a copy counts at the size it is sent):',
+    '',
+    '| type | files | plain KiB | gzip KiB | Brotli KiB |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `Framed by another origin: ${framing.framed ? 'SHOWN (failure)' : 'refused'} (${framing.detail}).`,
+    '',
+    `${failures.length} problems${failures.length ? ' (see Failures)' : ''}.`,
+    '',
+    ...(home ? ['Response headers of `/`:', '', '```', ...home.headerLines, '```', ''] : []),
+    '<details><summary>The generated configuration</summary>',
+    '',
+    '```nginx',
+    conf.trimEnd(),
+    '```',
+    '',
+    '</details>',
+    '',
+  ];
 }
 
 function readPkgVersion(name) {

@@ -19,8 +19,9 @@ function lhr(cats) {
   return out;
 }
 
-const good = (seo, perf = 1) => lhr({
-  performance: [['largest-contentful-paint', 25, perf]],
+const good = (seo, perf = 1, server = 1) => lhr({
+  performance: [['largest-contentful-paint', 25, perf], ['uses-text-compression', 0, server],
+                ['uses-long-cache-ttl', 0, 1]],
   accessibility: [['color-contrast', 7, 1]],
   'best-practices': [['errors-in-console', 1, 1]],
   seo,
@@ -55,4 +56,23 @@ test('another page gets no exemption for is-crawlable', () => {
   const r = judge(good([['is-crawlable', 4.043, 0], ['document-title', 1, 1]]), 'en/index.html');
   assert.equal(r.scores.seo, 20);
   assert.equal(r.failures[1], '  is-crawlable: title of is-crawlable');
+});
+
+test("a server audit under 1 fails though performance is in budget", () => {
+  const r = judge(good([['document-title', 1, 1]], 1, 0.5), 'index.html');
+  assert.equal(r.scores.performance, 100);
+  assert.deepEqual(r.failures, ["uses-text-compression: title of uses-text-compression [the server's]"]);
+});
+
+test('a server audit Lighthouse did not run is a failure', () => {
+  const res = good([['document-title', 1, 1]]);
+  delete res.audits['uses-long-cache-ttl'];
+  const r = judge(res, 'index.html');
+  assert.deepEqual(r.failures, ['uses-long-cache-ttl: not run by this Lighthouse']);
+});
+
+test('a server audit that does not apply (nothing to compress) passes', () => {
+  const res = good([['document-title', 1, 1]], 1, null);
+  res.audits['uses-text-compression'].scoreDisplayMode = 'notApplicable';
+  assert.deepEqual(judge(res, 'index.html').failures, []);
 });
