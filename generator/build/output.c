@@ -226,6 +226,11 @@ void build_render_page(build *b, const build_lang *bl, page_kind kind, xmlDocPtr
 void build_render_page_with(build *b, const xmlNode *disclaimer, page_kind kind,
                             xmlDocPtr doc, const char *url)
 {
+    /* suture page-xml: the document the template would receive, and no page. */
+    if (b->opt->page_xml) {
+        b->opt->page_xml(b->opt->page_xml_ctx, url, doc);
+        return;
+    }
     if (kind != PAGE_ARTICLE && S_reuse_list_page(b, kind, doc, url))
         return;
     char *html = NULL;

@@ -291,6 +291,8 @@ static void S_make_site(build *b)
     }
     build_render_site_pages(b, true);
     build_render_not_found(b);
+    if (opt->page_xml)
+        return;
     build_write_feeds(b);
     build_write_search_index(b);
     char *assets = path_join(opt->templates_dir, "assets");
@@ -413,7 +415,7 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
     /* Which pages the old site has as this build would make them; maybe all of them. */
     build_fingerprint_inputs(&b);
     build_each_article(&b, build_check_unchanged);
-    if (S_nothing_changed(&b))
+    if (!opt->page_xml && S_nothing_changed(&b))
         return S_keep_published(&b, stats);
 
     const char *const protected_dirs[] = {opt->content_dir, opt->templates_dir, NULL};
@@ -423,7 +425,14 @@ int site_build(const site_options *opt, diag_list *diags, site_stats *stats)
         return SITE_ENVIRONMENT_ERROR;
     }
     S_make_site(&b);
-    int status = S_publish(&b, stats);
+    int status;
+    if (opt->page_xml) {
+        /* Only the pages' XML was wanted: nothing is published. */
+        publish_abort(b.stage);
+        status = diag_error_count(diags) ? SITE_INPUT_ERRORS : SITE_OK;
+    } else {
+        status = S_publish(&b, stats);
+    }
     S_free_build(&b);
     return status;
 }

@@ -15,6 +15,8 @@
 #include "base/str.h"
 #include "content/frontmatter.h"
 
+#include <libxml/tree.h>
+
 /*
  * What was read of an article before the build (by suture's lint, which has read and parsed
  * every article the build publishes), for the build to take instead of reading and parsing
@@ -65,6 +67,16 @@ typedef struct site_options {
      */
     bool (*read_before)(void *ctx, const char *path, site_read *out);
     void *read_before_ctx;
+    /*
+     * suture page-xml: when not NULL, no template runs and nothing is published. Each page's
+     * XML document, exactly as build_render_page would give it to its template (the footer's
+     * links put in), is handed to page_xml with the page's URL instead, possibly from several
+     * threads at once; the document is freed after the call. The feeds, search index, assets
+     * and media are not made, and out_dir is left as it was: it must name a folder that
+     * holds no site (a page the old site has unchanged would not be made again).
+     */
+    void (*page_xml)(void *ctx, const char *url, xmlDocPtr doc);
+    void *page_xml_ctx;
 } site_options;
 
 typedef struct site_stats {

@@ -18,6 +18,7 @@
 #include "check/check.h"
 #include "check/explain.h"
 #include "cli/lintbuild.h"
+#include "cli/pagexml_cmd.h"
 #include "cli/progress.h"
 #include "cli/scaffold.h"
 #include "cli/serve.h"
@@ -47,6 +48,7 @@ static const char S_usage[] =
     "       suture new translation SOURCE.md --lang CODE [--content DIR]\n"
     "       suture server-config nginx [--content DIR] [--root PATH] [--listen ADDR:PORT]\n"
     "                    [--no-brotli]\n"
+    "       suture page-xml PAGE [--content DIR] [--templates DIR] [--drafts]\n"
     "       suture --help | --version\n";
 
 static const char S_new_help[] =
@@ -635,6 +637,55 @@ static int S_new(int argc, char **argv)
     return 0;
 }
 
+static const char S_page_xml_help[] =
+    "suture page-xml PAGE: print the XML document the templates receive for one page, the\n"
+    "one suture build makes for it, indented, so that you can see what a template can\n"
+    "select (templates/README.md describes each element). PAGE is the page's address as\n"
+    "published, its base path included (/kb/articles/layers/, /en/articles/layers/, /,\n"
+    "/404.html), or an article's file (content/articles/layers.md). The whole site is\n"
+    "read as for a build, but nothing is written.\n"
+    "\n"
+    "  --content DIR     the content folder (default: content)\n"
+    "  --templates DIR   the XSLT templates and assets (default: templates, else the\n"
+    "                    installed ones)\n"
+    "  --drafts          also make the pages of articles marked 'draft: true'\n"
+    "  --jobs N          pages made at once (default: the number of processors)\n"
+    "  --help            show this help\n"
+    "\n"
+    "Exit status: 0 printed; 1 the content or templates have errors (printed; the XML too\n"
+    "when the page could be made); 2 no such page (the closest ones are named), or a\n"
+    "usage or environment error.\n";
+
+/* suture page-xml PAGE: the XML a template receives for one page (pagexml_cmd.h). */
+static int S_page_xml(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"content", required_argument, NULL, 'c'}, {"templates", required_argument, NULL, 't'},
+        {"jobs", required_argument, NULL, 'j'},    {"drafts", no_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+    };
+    site_options opt = S_site_defaults();
+    bool quiet = false;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "c:t:j:dh", options, NULL)) != -1) {
+        int known = S_site_option(ch, optarg, &opt, &quiet);
+        if (known < 0)
+            return EXIT_USAGE;
+        if (!known)
+            return S_help_or_usage(ch, S_page_xml_help);
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "suture: name the page: suture page-xml /articles/NAME/, or suture "
+                        "page-xml content/articles/NAME.md\n%s", S_usage);
+        return EXIT_USAGE;
+    }
+    const char *page = argv[optind++];
+    if (!S_no_arguments(argc, argv))
+        return EXIT_USAGE;
+    return pagexml_cmd_run(&opt, page, stdout, stderr);
+}
+
 static int S_serve(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -744,7 +795,9 @@ int main(int argc, char **argv)
               "  serve   preview the site while you edit it (suture serve --help)\n"
               "  new     start a new article, or a translation of one (suture new --help)\n"
               "  server-config   print the web server's configuration for the site\n"
-              "                  (suture server-config --help)\n",
+              "                  (suture server-config --help)\n"
+              "  page-xml        print the XML a template receives for one page\n"
+              "                  (suture page-xml --help)\n",
               stdout);
         return 0;
     }
@@ -766,6 +819,12 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "new"))
         return S_new(argc - 1, argv + 1);
+    if (!strcmp(cmd, "page-xml")) {
+        page_init();
+        int status = S_page_xml(argc - 1, argv + 1);
+        page_cleanup();
+        return status;
+    }
     if (!strcmp(cmd, "serve")) {
         page_init();
         int status = S_serve(argc - 1, argv + 1);
