@@ -385,4 +385,33 @@ static inline char *e2e_asset_name(const char *dir, const char *name)
     return renamed;
 }
 
+#ifdef fail_msg
+/* (With cmocka included first.) The published HTML file rel under dir, parsed; fails the
+ * test when it is not there. The caller frees it with xmlFreeDoc. */
+static inline xmlDocPtr e2e_page(const char *dir, const char *rel)
+{
+    char *path = path_join(dir, rel);
+    xmlDocPtr doc = e2e_html(path);
+    if (!doc)
+        fail_msg("%s was not published", rel);
+    free(path);
+    return doc;
+}
+
+/* (With cmocka.) Fail the test unless expr selects want nodes of doc, the page named page. */
+static inline void e2e_expect(xmlDocPtr doc, const char *page, const char *expr, int want)
+{
+    int got = e2e_count(doc, expr);
+    if (got != want)
+        fail_msg("%s: %s selects %d, expected %d", page, expr, got, want);
+}
+
+/* (With cmocka.) Remove the temporary site dir and free its path. */
+static inline void e2e_done(char *dir)
+{
+    remove_tree(dir);
+    free(dir);
+}
+#endif
+
 #endif

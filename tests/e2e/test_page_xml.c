@@ -33,13 +33,6 @@ static xmlDocPtr S_page_xml(const char *dir, const char *page, int *status, char
     return doc;
 }
 
-static void S_count(xmlDocPtr doc, const char *expr, int want)
-{
-    int got = e2e_count(doc, expr);
-    if (got != want)
-        fail_msg("%s: %d nodes, expected %d", expr, got, want);
-}
-
 /* An article's page, by its address and by its file: the XML article.xsl selects from. */
 static void test_article(void **state)
 {
@@ -54,20 +47,19 @@ static void test_article(void **state)
         if (status != 0 || !doc)
             fail_msg("page-xml %s: status %d, %s", pages[i], status, err);
         free(err);
-        S_count(doc, "/page[@kind='article'][@lang='en']", 1);
-        S_count(doc, "/page/url[.='/kb/articles/layers/']", 1);
+        e2e_expect(doc, "page-xml", "/page[@kind='article'][@lang='en']", 1);
+        e2e_expect(doc, "page-xml", "/page/url[.='/kb/articles/layers/']", 1);
         /* What article.xsl and layout.xsl select. */
-        S_count(doc, "/page/article/title[.='The layers of the face']", 1);
-        S_count(doc, "/page/article/summary[.='Where the SMAS lies and why it matters.']", 1);
-        S_count(doc, "/page/article/reviewed[@iso='2026-11-10']", 1);
-        S_count(doc, "/page/article/topics/topic[@id='anatomy'][@href='/kb/topics/anatomy/']", 1);
-        S_count(doc, "/page/article/body//p[contains(., 'lies under the skin.')]", 1);
-        S_count(doc, "/page/article/sources/source", 2);
-        S_count(doc, "/page/site/topics/topic", 5);
+        e2e_expect(doc, "page-xml", "/page/article/title[.='The layers of the face']", 1);
+        e2e_expect(doc, "page-xml", "/page/article/summary[.='Where the SMAS lies and why it matters.']", 1);
+        e2e_expect(doc, "page-xml", "/page/article/reviewed[@iso='2026-11-10']", 1);
+        e2e_expect(doc, "page-xml", "/page/article/topics/topic[@id='anatomy'][@href='/kb/topics/anatomy/']", 1);
+        e2e_expect(doc, "page-xml", "/page/article/body//p[contains(., 'lies under the skin.')]", 1);
+        e2e_expect(doc, "page-xml", "/page/article/sources/source", 2);
+        e2e_expect(doc, "page-xml", "/page/site/topics/topic", 5);
         xmlFreeDoc(doc);
     }
-    remove_tree(dir);
-    free(dir);
+    e2e_done(dir);
 }
 
 /* A list page (a topic's) and the home page; the output is indented. */
@@ -82,9 +74,9 @@ static void test_list_page(void **state)
     if (status != 0 || !doc)
         fail_msg("page-xml of a topic: status %d, %s", status, err);
     free(err);
-    S_count(doc, "/page[@kind='topic']", 1);
-    S_count(doc, "/page/title[.='Facial anatomy']", 1);
-    S_count(doc, "//article-ref[@href='/kb/articles/layers/']/title[.='The layers of the face']",
+    e2e_expect(doc, "page-xml", "/page[@kind='topic']", 1);
+    e2e_expect(doc, "page-xml", "/page/title[.='Facial anatomy']", 1);
+    e2e_expect(doc, "page-xml", "//article-ref[@href='/kb/articles/layers/']/title[.='The layers of the face']",
             1);
     xmlFreeDoc(doc);
     /* Indented as xmlSaveFormatFile indents: each child on its own line, two spaces in. */
@@ -103,8 +95,7 @@ static void test_list_page(void **state)
     char *site = path_join(dir, "site");
     assert_false(path_exists(site));
     free(site);
-    remove_tree(dir);
-    free(dir);
+    e2e_done(dir);
 }
 
 /* The page-xml of a page holds what the built page shows: the same document. */
@@ -138,8 +129,7 @@ static void test_same_as_build(void **state)
     free(url);
     free(title);
     xmlFreeDoc(doc);
-    remove_tree(dir);
-    free(dir);
+    e2e_done(dir);
 }
 
 /* An unknown page: status 2 and the closest pages named; nothing on stdout. */
@@ -161,8 +151,7 @@ static void test_unknown_page(void **state)
     assert_int_equal(status, 2);
     assert_true(e2e_has_line(err, "  content/articles/layers.md"));
     free(err);
-    remove_tree(dir);
-    free(dir);
+    e2e_done(dir);
 }
 
 int main(void)

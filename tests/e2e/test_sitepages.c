@@ -72,29 +72,6 @@ static int S_build(const char *dir, char **err)
     return e2e_run(dir, args, err);
 }
 
-static xmlDocPtr S_page(const char *dir, const char *rel)
-{
-    char *path = path_join(dir, rel);
-    xmlDocPtr doc = e2e_html(path);
-    if (!doc)
-        fail_msg("%s was not published", rel);
-    free(path);
-    return doc;
-}
-
-static void S_xpath(xmlDocPtr doc, const char *rel, const char *expr, int expected)
-{
-    int n = e2e_count(doc, expr);
-    if (n != expected)
-        fail_msg("%s: %s: expected %d, got %d", rel, expr, expected, n);
-}
-
-static void S_done(char *dir)
-{
-    remove_tree(dir);
-    free(dir);
-}
-
 /* Each page in its language, with the disclaimer, its versions, the clinic's details where
  * asked for, its review date and the footer; links to and between pages resolve. */
 static void test_pages_built(void **state)
@@ -106,48 +83,48 @@ static void test_pages_built(void **state)
         fail_msg("the site does not build: %s", err);
     free(err);
 
-    xmlDocPtr doc = S_page(dir, "site/about/index.html");
-    S_xpath(doc, "/about/", "/html[@lang='ko']//main//h1[.='이 사이트에 대하여']", 1);
-    S_xpath(doc, "/about/", "//aside[contains(@class, 'medical-disclaimer')]", 1);
-    S_xpath(doc, "/about/", "//link[@rel='alternate'][@hreflang='en']"
+    xmlDocPtr doc = e2e_page(dir, "site/about/index.html");
+    e2e_expect(doc, "/about/", "/html[@lang='ko']//main//h1[.='이 사이트에 대하여']", 1);
+    e2e_expect(doc, "/about/", "//aside[contains(@class, 'medical-disclaimer')]", 1);
+    e2e_expect(doc, "/about/", "//link[@rel='alternate'][@hreflang='en']"
                             "[@href='https://clinic.example/en/about/']", 1);
-    S_xpath(doc, "/about/", "//section[@class='clinic-details']//dd[.='시험 병원']", 1);
-    S_xpath(doc, "/about/", "//section[@class='clinic-details']//a[@href='tel:+82200000000']", 1);
-    S_xpath(doc, "/about/", "//main//a[@href='/editorial-policy/'][.='편집 원칙']", 1);
-    S_xpath(doc, "/about/", "//footer[contains(@class, 'review-dates')]"
+    e2e_expect(doc, "/about/", "//section[@class='clinic-details']//dd[.='시험 병원']", 1);
+    e2e_expect(doc, "/about/", "//section[@class='clinic-details']//a[@href='tel:+82200000000']", 1);
+    e2e_expect(doc, "/about/", "//main//a[@href='/editorial-policy/'][.='편집 원칙']", 1);
+    e2e_expect(doc, "/about/", "//footer[contains(@class, 'review-dates')]"
                             "[contains(., '2026년 12월 1일')]", 1);
     /* The footer, in order after the site's own links, marks the page it is on. */
-    S_xpath(doc, "/about/", "//footer[@class='site-footer']//a[@href='/about/']"
+    e2e_expect(doc, "/about/", "//footer[@class='site-footer']//a[@href='/about/']"
                             "[@aria-current='page'][.='이 사이트에 대하여']", 1);
-    S_xpath(doc, "/about/", "//footer[@class='site-footer']//li[a[@href='/about/']]"
+    e2e_expect(doc, "/about/", "//footer[@class='site-footer']//li[a[@href='/about/']]"
                             "/following-sibling::li[1]/a[@href='/editorial-policy/']", 1);
     xmlFreeDoc(doc);
 
-    doc = S_page(dir, "site/en/about/index.html");
-    S_xpath(doc, "/en/about/", "/html[@lang='en']//main//h1[.='About this site']", 1);
-    S_xpath(doc, "/en/about/", "//main//a[@href='/en/editorial-policy/#how-we-review']", 1);
-    S_xpath(doc, "/en/about/", "//section[@class='clinic-details']//dd[.='Test Clinic']", 1);
+    doc = e2e_page(dir, "site/en/about/index.html");
+    e2e_expect(doc, "/en/about/", "/html[@lang='en']//main//h1[.='About this site']", 1);
+    e2e_expect(doc, "/en/about/", "//main//a[@href='/en/editorial-policy/#how-we-review']", 1);
+    e2e_expect(doc, "/en/about/", "//section[@class='clinic-details']//dd[.='Test Clinic']", 1);
     xmlFreeDoc(doc);
 
     /* No clinic_details: no clinic's details. */
-    doc = S_page(dir, "site/en/editorial-policy/index.html");
-    S_xpath(doc, "/en/editorial-policy/", "//section[@class='clinic-details']", 0);
-    S_xpath(doc, "/en/editorial-policy/", "//h2[@id='how-we-review']", 1);
+    doc = e2e_page(dir, "site/en/editorial-policy/index.html");
+    e2e_expect(doc, "/en/editorial-policy/", "//section[@class='clinic-details']", 0);
+    e2e_expect(doc, "/en/editorial-policy/", "//h2[@id='how-we-review']", 1);
     xmlFreeDoc(doc);
 
     /* Every other page's footer links to them in its language; an article's link too. */
-    doc = S_page(dir, "site/en/articles/smas/index.html");
-    S_xpath(doc, "smas", "//footer[@class='site-footer']//a[@href='/en/about/']"
+    doc = e2e_page(dir, "site/en/articles/smas/index.html");
+    e2e_expect(doc, "smas", "//footer[@class='site-footer']//a[@href='/en/about/']"
                          "[.='About this site']", 1);
-    S_xpath(doc, "smas", "//footer[@class='site-footer']//a[@href='/en/editorial-policy/']", 1);
-    S_xpath(doc, "smas", "//main//a[@href='/en/about/'][.='about us']", 1);
+    e2e_expect(doc, "smas", "//footer[@class='site-footer']//a[@href='/en/editorial-policy/']", 1);
+    e2e_expect(doc, "smas", "//main//a[@href='/en/about/'][.='about us']", 1);
     xmlFreeDoc(doc);
-    doc = S_page(dir, "site/404.html");
-    S_xpath(doc, "404", "//footer[@class='site-footer']//a[@href='/about/']", 1);
+    doc = e2e_page(dir, "site/404.html");
+    e2e_expect(doc, "404", "//footer[@class='site-footer']//a[@href='/about/']", 1);
     xmlFreeDoc(doc);
-    doc = S_page(dir, "site/glossary/index.html");
-    S_xpath(doc, "glossary", "//footer[@class='site-footer']//a[@href='/editorial-policy/']", 1);
-    S_xpath(doc, "glossary", "//footer[@class='review-dates']"
+    doc = e2e_page(dir, "site/glossary/index.html");
+    e2e_expect(doc, "glossary", "//footer[@class='site-footer']//a[@href='/editorial-policy/']", 1);
+    e2e_expect(doc, "glossary", "//footer[@class='review-dates']"
                              "[contains(., '용어 사전 최근 검토일')]//time[@datetime='2026-11-30']",
             1);
     xmlFreeDoc(doc);
@@ -155,7 +132,7 @@ static void test_pages_built(void **state)
     char *path = path_join(dir, "site/sitemap.xml");
     doc = e2e_xml(path);
     assert_non_null(doc);
-    S_xpath(doc, "sitemap", "//sm:url[sm:loc='https://clinic.example/en/about/']"
+    e2e_expect(doc, "sitemap", "//sm:url[sm:loc='https://clinic.example/en/about/']"
                             "[sm:lastmod='2026-12-01']"
                             "/xhtml:link[@hreflang='ko'][@href='https://clinic.example/about/']",
             1);
@@ -168,8 +145,8 @@ static void test_pages_built(void **state)
     if (S_build(dir, &err) != 0)
         fail_msg("the site does not build again: %s", err);
     free(err);
-    doc = S_page(dir, "site/en/articles/smas/index.html");
-    S_xpath(doc, "smas", "//footer[@class='site-footer']//a[@href='/en/about/'][.='About us']",
+    doc = e2e_page(dir, "site/en/articles/smas/index.html");
+    e2e_expect(doc, "smas", "//footer[@class='site-footer']//a[@href='/en/about/'][.='About us']",
             1);
     xmlFreeDoc(doc);
 
@@ -178,7 +155,7 @@ static void test_pages_built(void **state)
     assert_int_equal(e2e_run(dir, check, &err), 0);
     assert_non_null(strstr(err, "content/pages/en/about.md"));  /* its reading grade */
     free(err);
-    S_done(dir);
+    e2e_done(dir);
 }
 
 /* The mistake the build must report after edit (find -> repl in rel, or a new file rel
@@ -198,7 +175,7 @@ static void S_expect(const char *rel, const char *find, const char *repl, const 
     assert_false(path_is_dir(site));
     free(site);
     free(err);
-    S_done(dir);
+    e2e_done(dir);
 }
 
 /* site.yaml's mistakes are told in the site's default language, here Korean
@@ -302,7 +279,7 @@ static void test_early_stop_with_pages(void **state)
     assert_int_equal(e2e_run(dir, check, &err), 1);
     assert_non_null(strstr(err, "content/glossary.yaml:"));
     free(err);
-    S_done(dir);
+    e2e_done(dir);
 }
 
 /* A link resolves in the text's own language first, a page there before an article in
@@ -325,11 +302,11 @@ static void test_link_prefers_own_language(void **state)
     if (S_build(dir, &err) != 0)
         fail_msg("the site does not build: %s", err);
     free(err);
-    xmlDocPtr doc = S_page(dir, "site/about/index.html");
-    S_xpath(doc, "/about/", "//main//a[@href='/privacy/'][not(@hreflang)]", 1);
-    S_xpath(doc, "/about/", "//main//a[@href='/en/articles/privacy/']", 0);
+    xmlDocPtr doc = e2e_page(dir, "site/about/index.html");
+    e2e_expect(doc, "/about/", "//main//a[@href='/privacy/'][not(@hreflang)]", 1);
+    e2e_expect(doc, "/about/", "//main//a[@href='/en/articles/privacy/']", 0);
     xmlFreeDoc(doc);
-    S_done(dir);
+    e2e_done(dir);
 }
 
 int main(void)
