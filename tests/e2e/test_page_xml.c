@@ -154,6 +154,33 @@ static void test_unknown_page(void **state)
     e2e_done(dir);
 }
 
+/* With an error in the content: status 1 and the error printed; the XML of a page that
+ * could be made is printed still, and the page with the error has none. */
+static void test_content_errors(void **state)
+{
+    (void)state;
+    char *dir = e2e_fixture_site(S_root, "good");
+    assert_non_null(dir);
+    assert_true(e2e_edit(dir, "content/articles/dimpling.md", "\n---\n",
+                         "\n---\nSee [the missing one](nothere.md).\n\n"));
+    int status;
+    char *err;
+    xmlDocPtr doc = S_page_xml(dir, "/articles/layers/", &status, &err);
+    assert_int_equal(status, 1);
+    assert_non_null(strstr(err, "content/articles/dimpling.md:"));
+    assert_non_null(strstr(err, "no article 'nothere.md'"));
+    free(err);
+    assert_non_null(doc);
+    e2e_expect(doc, "page-xml", "/page/article/title[.='The layers of the face']", 1);
+    xmlFreeDoc(doc);
+    doc = S_page_xml(dir, "/articles/dimpling/", &status, &err);
+    assert_null(doc);
+    assert_int_equal(status, 1);
+    assert_non_null(strstr(err, "no XML for '/articles/dimpling/': fix the errors above first"));
+    free(err);
+    e2e_done(dir);
+}
+
 int main(void)
 {
     S_root = getcwd(NULL, 0);
@@ -162,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_list_page),
         cmocka_unit_test(test_same_as_build),
         cmocka_unit_test(test_unknown_page),
+        cmocka_unit_test(test_content_errors),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     free(S_root);
