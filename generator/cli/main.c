@@ -18,6 +18,7 @@
 #include "check/check.h"
 #include "check/explain.h"
 #include "cli/lintbuild.h"
+#include "cli/helptexts.h"
 #include "cli/pagexml_cmd.h"
 #include "cli/progress.h"
 #include "cli/scaffold.h"
@@ -35,166 +36,6 @@
 #endif
 
 enum { EXIT_USAGE = 2 };
-
-static const char S_usage[] =
-    "usage: suture build [--content DIR] [--templates DIR] [--out DIR] [--jobs N]\n"
-    "                    [--drafts] [--release] [--no-precompress] [--quiet]\n"
-    "       suture check [--content DIR] [--site DIR] [--format text|json|sarif]\n"
-    "                    [--jobs N] [--max-warnings N]\n"
-    "       suture check --explain RULE [--lang CODE] [--content DIR]\n"
-    "       suture serve [--content DIR] [--templates DIR] [--out DIR] [--port N]\n"
-    "                    [--bind ADDR] [--jobs N] [--drafts] [--quiet]\n"
-    "       suture new article \"TITLE\" [--lang CODE] [--slug NAME] [--content DIR]\n"
-    "       suture new translation SOURCE.md --lang CODE [--content DIR]\n"
-    "       suture server-config nginx [--content DIR] [--root PATH] [--listen ADDR:PORT]\n"
-    "                    [--no-brotli]\n"
-    "       suture page-xml PAGE [--content DIR] [--templates DIR] [--drafts]\n"
-    "       suture --help | --version\n";
-
-static const char S_new_help[] =
-    "suture new article \"TITLE\": start a new article. Writes content/articles/<name>.md\n"
-    "with the front matter filled in (the title, and today as the date and review date) and\n"
-    "an outline of the usual sections. Fill in the summary, the topics and the reviewer:\n"
-    "suture check and suture build name each one until you have. On a site whose\n"
-    "site.yaml declares languages:, the article goes into content/articles/<CODE>/, and\n"
-    "its outline is in that language (Korean for ko, English for the others).\n"
-    "\n"
-    "suture new translation SOURCE.md --lang CODE: start the translation of an article\n"
-    "into another of the site's languages. SOURCE.md is the article, as en/name.md or\n"
-    "content/articles/en/name.md. Writes content/articles/<CODE>/name.md: the source's\n"
-    "text to translate, marked draft: true (not published until you remove it), with\n"
-    "translation_of and source_reviewed saying which version of the source it follows.\n"
-    "\n"
-    "  --lang CODE       the language of the new file, one that site.yaml declares\n"
-    "                    (article: default the first, the site's default language)\n"
-    "  --slug NAME       (article) the file name and web address, in lower-case letters,\n"
-    "                    digits and hyphens (default: made from the title, a Korean one\n"
-    "                    written in Latin letters; needed when the title has no letters or\n"
-    "                    digits, only Hanja or emoji for instance)\n"
-    "  --content DIR     the content folder (default: content)\n"
-    "  --help            show this help\n"
-    "\n"
-    "An existing file is never overwritten. Exit status: 0 written; 1 not written (the\n"
-    "reason is printed); 2 usage error.\n";
-
-static const char S_serve_help[] =
-    "suture serve: preview the site while you edit it. Builds the site (as suture build\n"
-    "does), serves it at http://127.0.0.1:8080/, and builds it again each time you save a\n"
-    "file in content/ or templates/; open pages reload by themselves. Each phrase the\n"
-    "compliance rules flag is marked on its page, with its message (in the preview only:\n"
-    "such errors block suture build). When a build fails, every page shows the mistakes\n"
-    "to fix, and comes back when they are fixed. If content/\n"
-    "or templates/ is replaced (git checkout, a sync tool), the new folder is watched.\n"
-    "Only this computer's names for the preview (localhost, 127.0.0.1, [::1], the --bind\n"
-    "address) are answered, so that no web page can read it.\n"
-    "\n"
-    "  --content DIR     the content folder (default: content)\n"
-    "  --templates DIR   the XSLT templates and assets (default: templates, else the\n"
-    "                    installed ones, in ../share/suture/templates beside suture)\n"
-    "  --out DIR         where the site is built (default: site)\n"
-    "  --port N          the port to listen on (default: 8080; 0: any free port)\n"
-    "  --bind ADDR       the address to listen on (default: 127.0.0.1, this computer only);\n"
-    "                    another address lets other computers see the preview\n"
-    "  --jobs N          pages rendered at once (default: the number of processors)\n"
-    "  --drafts          also build articles marked 'draft: true'\n"
-    "  --quiet           print only errors and the address\n"
-    "  --help            show this help\n"
-    "\n"
-    "Stop it with Ctrl-C. Exit status: 0 stopped; 2 usage error, or the server could not\n"
-    "start (the port is in use: try another --port).\n";
-
-static const char S_check_help[] =
-    "suture check: lint the content against the compliance rules of medical-advertising\n"
-    "law (content/compliance.yaml), report what suture build would refuse (front matter,\n"
-    "topics, links, images...), and verify a built site.\n"
-    "\n"
-    "  --content DIR       the content folder to lint (default: content)\n"
-    "  --site DIR          verify this folder of HTML: one disclaimer on every page, in\n"
-    "                      the page's language; lang, title, description, one h1,\n"
-    "                      hreflang alternates (valid, existing, reciprocal), links,\n"
-    "                      anchors, images, nothing from other hosts, valid HTML, the\n"
-    "                      Content-Security-Policy and referrer policy, no inline script.\n"
-    "                      Without --content, only the folder is checked\n"
-    "  --format FORMAT     text (default; to stderr), json or sarif (to stdout)\n"
-    "  --jobs N            files linted at once (default: the number of processors)\n"
-    "  --max-warnings N    fail when there are more than N warnings (default: no limit)\n"
-    "  --verbose           under each finding, its rule's explanation (why, and how to\n"
-    "                      fix it) and legal references, in the finding's language\n"
-    "  --explain RULE      explain a rule id (one of compliance.yaml, or built in, such\n"
-    "                      as translation-stale or site-hreflang): its message and\n"
-    "                      explanation in every language, its references; and stop\n"
-    "  --lang CODE         with --explain: only the text a page in CODE gets (ko, en)\n"
-    "  --help              show this help\n"
-    "\n"
-    "Each article is checked in its language (its folder's, content/articles/<code>/):\n"
-    "the rules for that language, with their messages in it, one line a finding:\n"
-    "  FILE:LINE:COLUMN: SEVERITY: 'PHRASE' what is wrong [RULE]\n"
-    "A translation whose source\n"
-    "was reviewed again after its source_reviewed date is a warning, and an error once\n"
-    "that review is more than translation_max_lag_days (site.yaml) old.\n"
-    "\n"
-    "Silence a finding that does not apply with a comment on the line before the block:\n"
-    "  <!-- suture-ignore RULE-ID: why the rule does not apply here -->\n"
-    "(in YAML: # suture-ignore RULE-ID: reason). Review dates and translation lags count\n"
-    "to today in UTC; to SUTURE_TODAY (YYYY-MM-DD) when it is set, else to\n"
-    "SOURCE_DATE_EPOCH when that is set. Every English article's reading grade\n"
-    "(Flesch-Kincaid) is listed, with a warning above reading_grade_max in site.yaml;\n"
-    "every Korean article's mean sentence length in eojeol (the units Korean spacing\n"
-    "separates), with a warning above reading_eojeol_max.\n"
-    "\n"
-    "Exit status: 0 no errors; 1 errors found (or too many warnings), or no such rule\n"
-    "for --explain; 2 usage or environment error.\n";
-
-static const char S_build_help[] =
-    "suture build: turn the articles in content/ into a static site. What it publishes is\n"
-    "linted first, as suture check lints it (content/compliance.yaml; drafts only with\n"
-    "--drafts): a compliance error stops the build like any other error, and no page is\n"
-    "written; warnings are printed. Without content/compliance.yaml nothing is built.\n"
-    "\n"
-    "  --content DIR     the content folder (default: content)\n"
-    "  --templates DIR   the XSLT templates and assets (default: templates, else the\n"
-    "                    installed ones, in ../share/suture/templates beside suture)\n"
-    "  --out DIR         where the site goes (default: site); replaced only when the\n"
-    "                    whole build succeeds\n"
-    "  --jobs N          pages rendered at once (default: the number of processors)\n"
-    "  --drafts          also build articles marked 'draft: true'\n"
-    "  --release         the build that publishes: refuse, naming each one, every\n"
-    "                    identity value in site.yaml (base_url, the clinic's name,\n"
-    "                    address, phone and registration, each reviewer's name,\n"
-    "                    credentials and licence) that is missing or still an example\n"
-    "                    ('example' or '예시' in it, a phone number like 0000-0000,\n"
-    "                    example.org or a .test, .invalid, .example or .localhost host);\n"
-    "                    then nothing is written and the output is left as it was\n"
-    "  --no-precompress  leave out the .gz and .br copies written beside every HTML, CSS,\n"
-    "                    JavaScript, JSON, XML, SVG and text file for a server to send\n"
-    "                    (they take about as long as the rest of the build); for a site\n"
-    "                    that is only looked at, or a server that compresses by itself\n"
-    "  --quiet           print nothing but errors\n"
-    "  --help            show this help\n"
-    "\n"
-    "On a terminal, a build that takes more than a second shows a progress line.\n"
-    "Exit status: 0 built; 1 the content, data or templates have errors (each printed\n"
-    "as file:line:column: error: ...); 2 usage or environment error.\n";
-
-static const char S_server_config_help[] =
-    "suture server-config nginx: print the nginx configuration for the built site (a\n"
-    "server block) to standard output, made from site.yaml: the folder to serve, the\n"
-    "security headers (Content-Security-Policy with frame-ancestors 'none',\n"
-    "Strict-Transport-Security, X-Content-Type-Options, Referrer-Policy,\n"
-    "Permissions-Policy, X-Frame-Options), how long browsers may keep each kind of\n"
-    "file (Cache-Control), the precompressed .gz and .br files, and the 404 page.\n"
-    "suture build writes the same headers into site/_headers for Netlify and Cloudflare\n"
-    "Pages.\n"
-    "\n"
-    "  --content DIR       the content folder with site.yaml (default: content)\n"
-    "  --root PATH         the folder nginx serves, the built site on the server\n"
-    "                      (default: the absolute path of site/ here); also --site-dir\n"
-    "  --listen ADDR:PORT  what nginx listens on (default: 80)\n"
-    "  --no-brotli         leave out brotli_static, for an nginx without the brotli\n"
-    "                      module (Debian: libnginx-mod-http-brotli-static)\n"
-    "  --help              show this help\n"
-    "\n"
-    "Exit status: 0 printed; 1 site.yaml has errors; 2 usage error, or no content folder.\n";
 
 static long S_processors(void)
 {
@@ -288,7 +129,7 @@ static int S_help_or_usage(int ch, const char *help)
         fputs(help, stdout);
         return 0;
     }
-    fputs(S_usage, stderr);
+    fputs(cli_usage, stderr);
     return EXIT_USAGE;
 }
 
@@ -297,7 +138,7 @@ static bool S_no_arguments(int argc, char **argv)
 {
     if (optind >= argc)
         return true;
-    fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], S_usage);
+    fprintf(stderr, "suture: unexpected argument '%s'\n%s", argv[optind], cli_usage);
     return false;
 }
 
@@ -427,7 +268,7 @@ static int S_check(int argc, char **argv)
             opt.max_warnings = n;
             break;
         default:
-            return S_help_or_usage(ch, S_check_help);
+            return S_help_or_usage(ch, cli_check_help);
         }
     }
     if (!S_no_arguments(argc, argv))
@@ -488,7 +329,7 @@ static int S_build(int argc, char **argv)
             opt.precompress = false;
             break;
         default:
-            return S_help_or_usage(ch, S_build_help);
+            return S_help_or_usage(ch, cli_build_help);
         }
     }
     if (!S_no_arguments(argc, argv))
@@ -549,7 +390,7 @@ static bool S_new_operands(int argc, char **argv, S_new_request *req)
     if (!req->translation && strcmp(what, "article") != 0) {
         fprintf(stderr, "suture: say what to make: suture new article \"TITLE\", or suture "
                         "new translation SOURCE.md --lang CODE\n%s",
-                S_usage);
+                cli_usage);
         return false;
     }
     if (optind + 1 >= argc) {
@@ -607,7 +448,7 @@ static int S_new(int argc, char **argv)
             req.content = optarg;
             break;
         default:
-            return S_help_or_usage(ch, S_new_help);
+            return S_help_or_usage(ch, cli_new_help);
         }
     }
     if (!S_new_operands(argc, argv, &req))
@@ -637,25 +478,6 @@ static int S_new(int argc, char **argv)
     return 0;
 }
 
-static const char S_page_xml_help[] =
-    "suture page-xml PAGE: print the XML document the templates receive for one page, the\n"
-    "one suture build makes for it, indented, so that you can see what a template can\n"
-    "select (templates/README.md describes each element). PAGE is the page's address as\n"
-    "published, its base path included (/kb/articles/layers/, /en/articles/layers/, /,\n"
-    "/404.html), or an article's file (content/articles/layers.md). The whole site is\n"
-    "read as for a build, but nothing is written.\n"
-    "\n"
-    "  --content DIR     the content folder (default: content)\n"
-    "  --templates DIR   the XSLT templates and assets (default: templates, else the\n"
-    "                    installed ones)\n"
-    "  --drafts          also make the pages of articles marked 'draft: true'\n"
-    "  --jobs N          pages made at once (default: the number of processors)\n"
-    "  --help            show this help\n"
-    "\n"
-    "Exit status: 0 printed; 1 the content or templates have errors (printed; the XML too\n"
-    "when the page could be made); 2 no such page (the closest ones are named), or a\n"
-    "usage or environment error.\n";
-
 /* suture page-xml PAGE: the XML a template receives for one page (pagexml_cmd.h). */
 static int S_page_xml(int argc, char **argv)
 {
@@ -673,11 +495,11 @@ static int S_page_xml(int argc, char **argv)
         if (known < 0)
             return EXIT_USAGE;
         if (!known)
-            return S_help_or_usage(ch, S_page_xml_help);
+            return S_help_or_usage(ch, cli_page_xml_help);
     }
     if (optind >= argc) {
         fprintf(stderr, "suture: name the page: suture page-xml /articles/NAME/, or suture "
-                        "page-xml content/articles/NAME.md\n%s", S_usage);
+                        "page-xml content/articles/NAME.md\n%s", cli_usage);
         return EXIT_USAGE;
     }
     const char *page = argv[optind++];
@@ -720,7 +542,7 @@ static int S_serve(int argc, char **argv)
             opt.bind = optarg;
             break;
         default:
-            return S_help_or_usage(ch, S_serve_help);
+            return S_help_or_usage(ch, cli_serve_help);
         }
     }
     if (!S_no_arguments(argc, argv))
@@ -766,7 +588,7 @@ static int S_server_config(int argc, char **argv)
             o.brotli = false;
             break;
         default:
-            return S_help_or_usage(ch, S_server_config_help);
+            return S_help_or_usage(ch, cli_server_config_help);
         }
     }
     o.kind = optind < argc ? argv[optind++] : NULL;
@@ -784,12 +606,12 @@ int main(int argc, char **argv)
      * not kill the build with its staging folder behind. */
     signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
-        fputs(S_usage, stderr);
+        fputs(cli_usage, stderr);
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
-        fputs(S_usage, stdout);
+        fputs(cli_usage, stdout);
         fputs("\nCommands:\n  build   build the site (suture build --help)\n"
               "  check   lint the content and verify a built site (suture check --help)\n"
               "  serve   preview the site while you edit it (suture serve --help)\n"
@@ -833,6 +655,6 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "server-config"))
         return S_server_config(argc - 1, argv + 1);
-    fprintf(stderr, "suture: unknown command '%s'\n%s", cmd, S_usage);
+    fprintf(stderr, "suture: unknown command '%s'\n%s", cmd, cli_usage);
     return EXIT_USAGE;
 }
