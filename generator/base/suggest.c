@@ -71,3 +71,28 @@ const char *suggest_closest(const char *word, const char *const *candidates)
 {
     return suggest_closest_n(word, candidates, (size_t)-1);
 }
+
+size_t suggest_nearest(const char *word, const char *const *candidates, size_t n,
+                       const char **out, size_t max)
+{
+    size_t found = 0;
+    size_t limit = strlen(word) / 2;
+    for (size_t i = 0; i < n && candidates[i]; i++) {
+        size_t d = S_edit_distance(word, candidates[i]);
+        if (d == 0 || d > limit)
+            continue;
+        /* Insert in order of distance, ties in the candidates' order. */
+        size_t at = found;
+        while (at > 0 && S_edit_distance(word, out[at - 1]) > d)
+            at--;
+        if (at >= max)
+            continue;
+        size_t last = found < max ? found : max - 1;
+        for (size_t j = last; j > at; j--)
+            out[j] = out[j - 1];
+        out[at] = candidates[i];
+        if (found < max)
+            found++;
+    }
+    return found;
+}

@@ -22,4 +22,13 @@ const char *suggest_closest_n(const char *word, const char *const *candidates, s
 const char *suggest_closest_in(const char *word, const void *items, size_t count,
                                size_t stride, size_t offset);
 
+/*
+ * The up to max candidates (of n, or up to a NULL) nearest to word by edit distance, nearest
+ * first, ties in the candidates' order, into out: "did you mean 'site-footer' or
+ * 'site-header'?". A candidate more than half word's length of edits away, or equal to it,
+ * is left out. Returns how many were found.
+ */
+size_t suggest_nearest(const char *word, const char *const *candidates, size_t n,
+                       const char **out, size_t max);
+
 #endif

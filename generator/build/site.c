@@ -291,6 +291,8 @@ static void S_make_site(build *b)
     }
     build_render_site_pages(b, true);
     build_render_not_found(b);
+    /* A template's mistake met by many pages, said once. */
+    page_templates_report(b->templates, b->diags);
     if (opt->page_xml)
         return;
     build_write_feeds(b);

@@ -71,6 +71,8 @@ struct page_templates {
     /* The style sheets' and scripts' URLs and their fingerprinted ones, in pairs
      * (page_templates_set_asset_urls, assetnames.h). */
     strlist asset_urls;
+    /* The errors met while pages render, said once each (page_templates_report). */
+    pg_errors *errors;
 };
 
 /* libxslt's own loader, which S_loader wraps. */
@@ -410,6 +412,7 @@ static page_templates *S_templates_new(const char *dir)
 {
     page_templates *t = xcalloc(1, sizeof *t);
     pthread_mutex_init(&t->docs_lock, NULL);
+    t->errors = pg_errors_new();
     t->security = xsltNewSecurityPrefs();
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
     xsltSetSecurityPrefs(t->security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
@@ -423,11 +426,12 @@ static page_templates *S_templates_new(const char *dir)
 
 /*
  * Read and compile the stylesheet at path; *root_line receives its root element's line.
- * Returns the stylesheet, or NULL after reporting why to diags (through pg_flush, with
- * reported).
+ * Then check what libxslt accepts but is a mistake (pg_check_stylesheet, ids: the ids of
+ * strings.xml). Returns the stylesheet, or NULL after reporting why to diags (through
+ * pg_flush or pg_check_stylesheet, with reported).
  */
-static xsltStylesheetPtr S_compile(const char *path, int *root_line, diag_list *diags,
-                                   strlist *reported)
+static xsltStylesheetPtr S_compile(const char *path, int *root_line, const strlist *ids,
+                                   diag_list *diags, strlist *reported)
 {
     /* Read as every file is (file_read): a named pipe is refused, not waited on. */
     size_t len = 0;
@@ -464,13 +468,17 @@ static xsltStylesheetPtr S_compile(const char *path, int *root_line, diag_list *
         return NULL;
     }
     strbuf_free(&captured);
+    if (!pg_check_stylesheet(sheet, ids, diags, reported)) {
+        xsltFreeStylesheet(sheet);
+        return NULL;
+    }
     return sheet;
 }
 
 /* Load the stylesheet of page kind k from dir into t. Returns false after reporting a
  * problem; true also for a stylesheet in broken, reported already. */
 static bool S_load_kind(page_templates *t, int k, const char *dir, const strlist *broken,
-                        diag_list *diags, strlist *reported)
+                        const strlist *ids, diag_list *diags, strlist *reported)
 {
     char *path = path_join(dir, S_kinds[k].stylesheet);
     t->paths[k] = path;
@@ -482,8 +490,27 @@ static bool S_load_kind(page_templates *t, int k, const char *dir, const strlist
                    "in %s", S_kinds[k].name, dir);
         return false;
     }
-    t->sheets[k] = S_compile(path, &t->root_lines[k], diags, reported);
+    t->sheets[k] = S_compile(path, &t->root_lines[k], ids, diags, reported);
     return t->sheets[k] != NULL;
+}
+
+/* The ids of the interface strings of dir/strings.xml (<strings><str id>), into ids; none
+ * when it cannot be read (its own check reports why). */
+static void S_string_ids(const char *dir, strlist *ids)
+{
+    char *path = path_join(dir, "strings.xml");
+    xmlDocPtr doc = path_is_file(path) ? xmlReadFile(path, NULL, XML_PARSE_NONET) : NULL;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
+        xmlChar *id = n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "str")
+                          ? xmlGetNoNsProp(n, BAD_CAST "id")
+                          : NULL;
+        if (id)
+            strlist_push(ids, (const char *)id);
+        xmlFree(id);
+    }
+    xmlFreeDoc(doc);
+    free(path);
 }
 
 page_templates *page_templates_load(const char *dir, diag_list *diags)
@@ -499,11 +526,15 @@ page_templates *page_templates_load(const char *dir, diag_list *diags)
     strlist reported = STRLIST_INIT;
     for (size_t i = 0; i < broken.len; i++)
         pg_reported_broken(&reported, broken.items[i]);
+    strlist ids = STRLIST_INIT;
+    if (ok)
+        S_string_ids(dir, &ids);
     S_broken = &broken;
     for (int k = 0; encodings_ok && k < PAGE_KIND_COUNT; k++)
-        if (!S_load_kind(t, k, dir, &broken, diags, &reported))
+        if (!S_load_kind(t, k, dir, &broken, &ids, diags, &reported))
             ok = false;
     S_broken = NULL;
+    strlist_free(&ids);
     strlist_free(&reported);
     strlist_free(&broken);
     if (!ok) {
@@ -530,6 +561,7 @@ void page_templates_free(page_templates *t)
     free(t->docs);
     pthread_mutex_destroy(&t->docs_lock);
     strlist_free(&t->asset_urls);
+    pg_errors_free(t->errors);
     free(t);
 }
 
@@ -615,6 +647,39 @@ static void S_lock_down(xmlDocPtr doc)
     xmlAddNextSibling(csp, referrer);
 }
 
+/*
+ * Whether the page result that kind's stylesheet rendered is well made (pg_check_page);
+ * if not, the error is held in t's errors, at the stylesheet's line that wrote the element it
+ * is about (else at the stylesheet's root element), naming the template.
+ */
+static bool S_well_made(page_templates *t, page_kind kind, xmlDocPtr result,
+                        const char *page_name)
+{
+    xmlNodePtr where = NULL;
+    char *problem = pg_check_page(result, &where);
+    if (!problem)
+        return true;
+    char *file = NULL;
+    unsigned line = 0, column = 1;
+    diag_list *found = diag_list_new();
+    /* At the element's own line, whichever page kind imports the file: said once. */
+    if (pg_source_of(t->sheets[kind], where, &file, &line, &column))
+        diag_error(found, file, line, column, "template", "the template %s", problem);
+    else
+        diag_error(found, t->paths[kind], (unsigned)t->root_lines[kind], 1, "template",
+                   "the %s template %s", S_kinds[kind].name, problem);
+    pg_errors_add(t->errors, page_name, found);
+    diag_list_free(found);
+    free(file);
+    free(problem);
+    return false;
+}
+
+void page_templates_report(page_templates *t, diag_list *diags)
+{
+    pg_errors_report(t->errors, diags);
+}
+
 int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode *disclaimer,
                 const char *page_name, diag_list *diags, char **html, size_t *len)
 {
@@ -636,12 +701,18 @@ int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode
     }
     pg_end_capture();
     if (!result) {
-        char *prefix = xasprintf("while rendering %s: ", page_name);
         /* Without a reported list, every message pg_flush finds becomes an error. */
-        if (!pg_flush(&captured, path, diags, prefix, NULL))
-            diag_error(diags, path, (unsigned)t->root_lines[kind], 1, "template",
-                       "%sthe stylesheet produced no page", prefix);
-        free(prefix);
+        diag_list *found = diag_list_new();
+        if (!pg_flush(&captured, path, found, "", NULL))
+            diag_error(found, path, (unsigned)t->root_lines[kind], 1, "template",
+                       "the stylesheet produced no page");
+        pg_errors_add(t->errors, page_name, found);
+        diag_list_free(found);
+        return -1;
+    }
+    if (!S_well_made(t, kind, result, page_name)) {
+        strbuf_free(&captured);
+        xmlFreeDoc(result);
         return -1;
     }
     /* Messages from a successful run (xsl:message) are the template author's notes. */

@@ -73,7 +73,12 @@ void page_cleanup(void);
  * and neither it nor what imports it is reported again. A message about a file that
  * several stylesheets import is reported once, and an import's "unable to load" is left out
  * when the file's own error was reported. What libxml2 says about a file it parses while a
- * stylesheet compiles or a page renders is said the same way, once per file.
+ * stylesheet compiles or a page renders is said the same way, once per file. libxslt's
+ * messages are said at the file and line of the instruction they are about (layout.xsl's
+ * own, not the importer's), once; an XPath expression that does not compile is one message.
+ * Then what libxslt accepts but is a mistake (templates/README.md, "When a template has a
+ * mistake"): a call of a template nobody defines, an interface string id strings.xml does
+ * not hold (both with did-you-mean), "{{ ... }}" in a text or an attribute.
  */
 page_templates *page_templates_load(const char *dir, diag_list *diags);
 void page_templates_free(page_templates *t);
@@ -88,14 +93,25 @@ void page_templates_free(page_templates *t);
 void page_templates_set_asset_urls(page_templates *t, const strlist *urls);
 
 /*
- * Render one page: apply the kind's stylesheet to page (which is not modified), inject
- * disclaimer (an <aside>, see disclaimer_new) and serialise. On success returns 0 and sets
- * *html (malloc'd; the caller frees) and *len. Reports and returns -1 when the stylesheet
- * fails at run time, when its result has no place for the disclaimer ("the template has
- * neither <div id="medical-disclaimer"/> nor <main>"), or when it wrote a disclaimer
- * itself. page_name names the page in messages ("/articles/x/").
+ * Render one page: apply the kind's stylesheet to page (which is not modified), check the
+ * result's structure, inject disclaimer (an <aside>, see disclaimer_new) and serialise. On
+ * success returns 0 and sets *html (malloc'd; the caller frees) and *len. Returns -1 when
+ * the stylesheet fails at run time or its result is not a well-made page (content outside
+ * <html>, no <head> or <body>, body content such as <li> in <head>, two <main>): these are
+ * kept in t and said once each, however many pages meet them, by page_templates_report,
+ * at the template's file and line. Reports to diags and returns -1 when its result has no
+ * place for the disclaimer ("the template has neither <div id="medical-disclaimer"/> nor
+ * <main>"), or when it wrote a disclaimer itself. page_name names the page in messages
+ * ("/articles/x/").
  */
 int page_render(page_templates *t, page_kind kind, xmlDocPtr page, const xmlNode *disclaimer,
                 const char *page_name, diag_list *diags, char **html, size_t *len);
+
+/*
+ * Add to diags the errors met while pages rendered since the last call (page_render), each
+ * once: "while rendering /kb/ and 12 other pages: ...". Call after the pages have rendered,
+ * before deciding whether the build failed.
+ */
+void page_templates_report(page_templates *t, diag_list *diags);
 
 #endif

@@ -2,6 +2,7 @@
  * renders, captured on each thread and turned into diagnostics (see page_private.h). */
 #define _GNU_SOURCE
 #include <libxml/xmlerror.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -131,13 +132,87 @@ static bool S_knock_on(const strlist *reported, const char *line)
     return known;
 }
 
+void pg_report(diag_list *diags, strlist *reported, const char *file, unsigned line,
+                   unsigned column, const char *prefix, const char *message)
+{
+    if (reported) {
+        char *key = xasprintf("%s:%u:%u: %s", file, line, column, message);
+        bool known = S_already_reported(reported, file, key);
+        free(key);
+        if (known)
+            return;
+    }
+    diag_error(diags, file, line, column, "template", "%s%s", prefix, message);
+}
+
+/* libxslt's announcement of a position: "compilation error: file F line N element E" (or
+ * "runtime error: ..."), the file that holds the instruction, the one xsl:import or
+ * xsl:include brought in included. */
+typedef struct {
+    char file[512];
+    unsigned line;
+    char element[64];
+} S_marker;
+
+/* Whether line is such an announcement; if so, it is read into m. */
+static bool S_read_marker(const char *line, S_marker *m)
+{
+    const char *at = strstr(line, "file ");
+    const char *ln = at ? strstr(at, " line ") : NULL;
+    if (!at || !ln || sscanf(ln, " line %u", &m->line) != 1)
+        return false;
+    size_t n = (size_t)(ln - (at + 5));
+    if (n >= sizeof m->file)
+        n = sizeof m->file - 1;
+    memcpy(m->file, at + 5, n);
+    m->file[n] = '\0';
+    m->element[0] = '\0';
+    const char *el = strstr(ln, " element ");
+    if (el)
+        sscanf(el, " element %63s", m->element);
+    return true;
+}
+
+/*
+ * What libxslt said after its announcement m, with what libxml2 said just before (reason,
+ * may be empty), as one message: an XPath expression that does not compile is libxml2's
+ * "Invalid expression" then libxslt's "xsl:value-of : could not compile select expression
+ * '...'", one mistake. NULL for another message.
+ */
+static char *S_explain_libxslt(const S_marker *m, const char *said, const strlist *reason)
+{
+    const char *open = strchr(said, '\'');
+    const char *close = strrchr(said, '\'');
+    if (!strstr(said, "could not compile") || !open || close <= open)
+        return NULL;
+    char *why = xstrdup(reason->len ? reason->items[0] : "not valid XPath");
+    if (why[0] >= 'A' && why[0] <= 'Z')
+        why[0] = (char)(why[0] - 'A' + 'a');
+    char *msg = xasprintf("the XPath expression '%.*s' of <xsl:%s> does not compile (%s): "
+                          "check its brackets, quotation marks and names",
+                          (int)(close - open - 1), open + 1, *m->element ? m->element : "?",
+                          why);
+    free(why);
+    return msg;
+}
+
+/* Report each of lines at m's position, and forget them. */
+static void S_emit_all(diag_list *diags, strlist *reported, const S_marker *m,
+                       const char *prefix, strlist *lines)
+{
+    for (size_t i = 0; i < lines->len; i++)
+        pg_report(diags, reported, m->file, m->line, 1, prefix, lines->items[i]);
+    strlist_free(lines);
+}
+
 /*
  * Turn captured library messages into diagnostics. A line that starts with "file:line:col: "
- * keeps its position; libxslt's "... file F line N ..." form is read for its line; other
- * lines are reported at fallback_file:1:1. With reported (the stylesheets' load), a
- * positioned message already reported and an "unable to load" of a file already reported
- * are left out (S_already_reported, S_knock_on). Returns whether there was any message,
- * reported now or before.
+ * keeps its position; libxslt's "... file F line N ..." announcement gives the file and line
+ * of the message that follows, and of libxml2's messages just before it; other lines are
+ * reported at fallback_file, at the last line announced. With reported (the stylesheets'
+ * load), a message already reported at the same place and an "unable to load" of a file
+ * already reported are left out (S_already_reported, S_knock_on). Returns whether there was
+ * any message, reported now or before.
  */
 bool pg_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
                     const char *prefix, strlist *reported)
@@ -146,11 +221,10 @@ bool pg_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
     if (!text)
         return false;
     bool any = false;
-    /* libxslt announces a position ("... file F line N ...") and then the message; libxml2
-     * may say something about the same place just before. Messages without a position wait
-     * for the next announcement, or take the last one at the end. */
-    unsigned marker_line = 1;
+    S_marker m = {.line = 1};
+    snprintf(m.file, sizeof m.file, "%s", fallback_file);
     bool marker_fresh = false;
+    strlist reason = STRLIST_INIT;
     strlist waiting = STRLIST_INIT;
     char *save = NULL;
     for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -170,27 +244,27 @@ bool pg_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
         }
         if (reported && S_knock_on(reported, line))
             continue;
-        const char *at = strstr(line, " line ");
-        if (at && strstr(line, "file ") && sscanf(at, " line %u", &l) == 1) {
-            marker_line = l;
+        if (S_read_marker(line, &m)) {
             marker_fresh = true;
-            for (size_t i = 0; i < waiting.len; i++)
-                diag_error(diags, fallback_file, l, 1, "template", "%s%s", prefix,
-                           waiting.items[i]);
-            strlist_free(&waiting);
+            strlist_free(&reason);
+            reason = waiting;
+            waiting = (strlist)STRLIST_INIT;
             continue;
         }
         if (marker_fresh) {
-            diag_error(diags, fallback_file, marker_line, 1, "template", "%s%s", prefix, line);
+            char *msg = S_explain_libxslt(&m, line, &reason);
+            if (msg)
+                strlist_free(&reason);
+            S_emit_all(diags, reported, &m, prefix, &reason);
+            pg_report(diags, reported, m.file, m.line, 1, prefix, msg ? msg : line);
+            free(msg);
             marker_fresh = false;
         } else {
             strlist_push(&waiting, line);
         }
     }
-    for (size_t i = 0; i < waiting.len; i++)
-        diag_error(diags, fallback_file, marker_line, 1, "template", "%s%s", prefix,
-                   waiting.items[i]);
-    strlist_free(&waiting);
+    S_emit_all(diags, reported, &m, prefix, &reason);
+    S_emit_all(diags, reported, &m, prefix, &waiting);
     strbuf_free(buf);
     return any;
 }
@@ -198,4 +272,114 @@ bool pg_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
 strbuf *pg_capture_buffer(void)
 {
     return S_captured;
+}
+
+/* ---- errors of rendering, once per cause ---- */
+
+/* One error met while rendering: where, what, and on which pages. */
+typedef struct {
+    diag_severity severity;
+    char *file;
+    unsigned line, column;
+    char *category;
+    char *message;
+    char *page;   /* the first of its pages, in byte order: the same whatever the threads */
+    size_t pages; /* how many pages met it */
+} S_render_error;
+
+struct pg_errors {
+    pthread_mutex_t lock;
+    S_render_error *items;
+    size_t len, cap;
+};
+
+pg_errors *pg_errors_new(void)
+{
+    pg_errors *e = xcalloc(1, sizeof *e);
+    pthread_mutex_init(&e->lock, NULL);
+    return e;
+}
+
+/* Forget every error held. */
+static void S_errors_clear(pg_errors *e)
+{
+    for (size_t i = 0; i < e->len; i++) {
+        free(e->items[i].file);
+        free(e->items[i].category);
+        free(e->items[i].message);
+        free(e->items[i].page);
+    }
+    e->len = 0;
+}
+
+void pg_errors_free(pg_errors *e)
+{
+    if (!e)
+        return;
+    S_errors_clear(e);
+    free(e->items);
+    pthread_mutex_destroy(&e->lock);
+    free(e);
+}
+
+/* Whether d and r are the same mistake, said at the same place. */
+static bool S_same_error(const diag *d, const S_render_error *r)
+{
+    return d->severity == r->severity && d->line == r->line && d->column == r->column &&
+           strcmp(d->file ? d->file : "", r->file) == 0 &&
+           strcmp(d->category ? d->category : "", r->category) == 0 &&
+           strcmp(d->message, r->message) == 0;
+}
+
+void pg_errors_add(pg_errors *e, const char *page, const diag_list *found)
+{
+    pthread_mutex_lock(&e->lock);
+    for (size_t i = 0; i < diag_count(found); i++) {
+        const diag *d = diag_get(found, i);
+        size_t j = 0;
+        while (j < e->len && !S_same_error(d, &e->items[j]))
+            j++;
+        if (j < e->len) {
+            S_render_error *r = &e->items[j];
+            r->pages++;
+            if (strcmp(page, r->page) < 0) {
+                free(r->page);
+                r->page = xstrdup(page);
+            }
+            continue;
+        }
+        if (e->len == e->cap) {
+            e->cap = e->cap ? 2 * e->cap : 8;
+            e->items = xreallocarray(e->items, e->cap, sizeof *e->items);
+        }
+        e->items[e->len++] = (S_render_error){
+            .severity = d->severity,
+            .file = xstrdup(d->file ? d->file : ""),
+            .line = d->line,
+            .column = d->column,
+            .category = xstrdup(d->category ? d->category : ""),
+            .message = xstrdup(d->message),
+            .page = xstrdup(page),
+            .pages = 1,
+        };
+    }
+    pthread_mutex_unlock(&e->lock);
+}
+
+void pg_errors_report(pg_errors *e, diag_list *diags)
+{
+    pthread_mutex_lock(&e->lock);
+    for (size_t i = 0; i < e->len; i++) {
+        const S_render_error *r = &e->items[i];
+        char *pages = r->pages == 1 ? xstrdup(r->page)
+                      : r->pages == 2
+                          ? xasprintf("%s and 1 other page", r->page)
+                          : xasprintf("%s and %zu other pages", r->page, r->pages - 1);
+        diag_add(diags, r->severity, r->file, r->line, r->column,
+                 *r->category ? r->category : NULL, "while rendering %s: %s", pages,
+                 r->message);
+        free(pages);
+    }
+    S_errors_clear(e);
+    pthread_mutex_unlock(&e->lock);
 }

@@ -183,6 +183,34 @@ static inline bool e2e_edit(const char *dir, const char *rel, const char *find, 
     return ok;
 }
 
+/*
+ * Where the first needle after the first after (NULL: the start) is written in the file rel
+ * under dir: its line and column (from 1; the column in bytes). Returns false when the file
+ * cannot be read or does not hold them.
+ */
+static inline bool e2e_where(const char *dir, const char *rel, const char *after,
+                             const char *needle, unsigned *line, unsigned *column)
+{
+    char *path = path_join(dir, rel);
+    size_t len;
+    char *text = file_read(path, &len);
+    free(path);
+    const char *from = text && after ? strstr(text, after) : text;
+    const char *at = from ? strstr(from, needle) : NULL;
+    *line = 1;
+    *column = 1;
+    for (const char *p = text; at && p < at; p++) {
+        if (*p == '\n') {
+            ++*line;
+            *column = 1;
+        } else {
+            ++*column;
+        }
+    }
+    free(text);
+    return at != NULL;
+}
+
 /* Write text to the file rel under dir, making its folders; false when it cannot. */
 static inline bool e2e_put(const char *dir, const char *rel, const char *text)
 {

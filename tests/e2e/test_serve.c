@@ -678,6 +678,47 @@ static void test_serve_usage_errors(void **state)
     free(dir);
 }
 
+/* A template's mistakes are on the error page like a content's (issue 20): one found when
+ * the templates load, and one found when the pages render. */
+static void test_serve_template_errors(void **state)
+{
+    (void)state;
+    es_server *s = S_start();
+    es_wait_for(s, "/kb/", 200, NULL);
+    es_edit(s, "templates/layout.xsl", "<a href=\"{$site/links/@compare}\">",
+            "<a href=\"{{ site.contact_url }}\">");
+    unsigned line, column;
+    assert_true(e2e_where(s->dir, "templates/layout.xsl", NULL, "{{ site.contact_url }}",
+                          &line, &column));
+    es_wait_for(s, "/kb/articles/layers/", 500, "is Hugo's or Jinja's syntax");
+    int status;
+    char *res = es_get(s, "/kb/", &status);
+    assert_int_equal(status, 500);
+    char *where = xasprintf("<code>templates/layout.xsl:%u:%u</code>", line, column);
+    if (!strstr(res, where))
+        fail_msg("no %s in:\n%s", where, res);
+    free(where);
+    free(res);
+    es_edit(s, "templates/layout.xsl", "<a href=\"{{ site.contact_url }}\">",
+            "<a href=\"{$site/links/@compare}\">");
+    es_wait_for(s, "/kb/articles/layers/", 200, NULL);
+
+    es_edit(s, "templates/layout.xsl", "<meta charset=\"utf-8\"/>",
+            "<meta charset=\"utf-8\"/><li>Call us</li>");
+    assert_true(e2e_where(s->dir, "templates/layout.xsl", NULL, "<li>Call us", &line, &column));
+    es_wait_for(s, "/kb/articles/layers/", 500, "and 12 other pages: the template puts");
+    res = es_get(s, "/kb/", &status);
+    where = xasprintf("<code>templates/layout.xsl:%u:%u</code>", line, column);
+    if (!strstr(res, where))
+        fail_msg("no %s in:\n%s", where, res);
+    free(where);
+    free(res);
+    es_edit(s, "templates/layout.xsl", "<li>Call us</li>", "");
+    es_wait_for(s, "/kb/articles/layers/", 200, NULL);
+    es_stop(s);
+    es_free(s);
+}
+
 int main(void)
 {
     S_root = getcwd(NULL, 0);
@@ -695,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_serve_folders_replaced),
         cmocka_unit_test(test_serve_event_overflow),
         cmocka_unit_test(test_serve_articles_folder_and_pipe),
+        cmocka_unit_test(test_serve_template_errors),
     };
     int rc = cmocka_run_group_tests_name("serve", tests, NULL, NULL);
     free(S_root);

@@ -124,6 +124,7 @@ static int S_render(page_kind kind, const char *title, diag_list *diags, char **
     *html = NULL;
     *len = 0;
     int rc = page_render(S_templates, kind, page, S_aside, "/kb/articles/x/", diags, html, len);
+    page_templates_report(S_templates, diags);
     xmlFreeDoc(page);
     return rc;
 }

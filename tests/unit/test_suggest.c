@@ -61,11 +61,37 @@ static void test_suggest_closest_n(void **state)
     assert_string_equal(suggest_closest_n("aa", tie, 2), "ab");
 }
 
+static void test_suggest_nearest(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"site-header", "site-footer", "str-write", "str",
+                                        "content", NULL};
+    const char *out[3] = {NULL, NULL, NULL};
+    /* Nearest first; up to half the word's length of edits away. */
+    assert_int_equal(suggest_nearest("site-foter", names, (size_t)-1, out, 3), 2);
+    assert_string_equal(out[0], "site-footer");
+    assert_string_equal(out[1], "site-header");
+    /* At most max, the nearest kept. */
+    assert_int_equal(suggest_nearest("site-foter", names, (size_t)-1, out, 1), 1);
+    assert_string_equal(out[0], "site-footer");
+    /* The word itself is not a suggestion; nothing near gives none. */
+    assert_int_equal(suggest_nearest("str", names, (size_t)-1, out, 3), 0);
+    assert_int_equal(suggest_nearest("glossary", names, (size_t)-1, out, 3), 0);
+    /* Only the first n candidates; ties in their order. */
+    static const char *const ids[] = {"month-1", "month-2", "month-3", "month-4"};
+    assert_int_equal(suggest_nearest("month-0", ids, 4, out, 3), 3);
+    assert_string_equal(out[0], "month-1");
+    assert_string_equal(out[1], "month-2");
+    assert_string_equal(out[2], "month-3");
+    assert_int_equal(suggest_nearest("month-0", ids, 1, out, 3), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_suggest_closest),
         cmocka_unit_test(test_suggest_closest_n),
+        cmocka_unit_test(test_suggest_nearest),
     };
     return cmocka_run_group_tests_name("suggest", tests, NULL, NULL);
 }
