@@ -11,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "base/str.h"
+#include "base/suggest.h"
 #include "render/page_private.h"
 #include "render/xmlmsg.h"
 
@@ -173,6 +174,45 @@ static bool S_read_marker(const char *line, S_marker *m)
     return true;
 }
 
+/* The functions of XPath 1.0 and XSLT 1.0, for "did you mean". */
+static const char *const S_functions[] = {
+    "last", "position", "count", "id", "local-name", "namespace-uri", "name", "string",
+    "concat", "starts-with", "contains", "substring-before", "substring-after", "substring",
+    "string-length", "normalize-space", "translate", "boolean", "not", "true", "false", "lang",
+    "number", "sum", "floor", "ceiling", "round", "document", "key", "format-number",
+    "current", "unparsed-entity-uri", "generate-id", "system-property", "element-available",
+    "function-available", NULL};
+
+/*
+ * What libxml2 or libxslt said of an XPath expression of <xsl:element> that cannot be
+ * evaluated (said: "xmlXPathCompOpEval: function normalise-space not found", "Variable 'x'
+ * has not been declared."), as one message in plain words.
+ */
+static char *S_explain_evaluation(const char *element, const char *said)
+{
+    char name[128];
+    const char *fn = strstr(said, "function ");
+    char *why;
+    if (fn && sscanf(fn, "function %127s not found", name) == 1) {
+        const char *near = suggest_closest(name, S_functions);
+        why = near ? xasprintf("there is no XPath function %s(); did you mean %s()?", name,
+                               near)
+                   : xasprintf("there is no XPath function %s(): correct the name", name);
+    } else if (sscanf(said, "Variable '%127[^']' has not been declared", name) == 1) {
+        why = xasprintf("the variable $%s is not declared where it is used: correct the name, "
+                        "or declare it with <xsl:variable name=\"%s\">",
+                        name, name);
+    } else {
+        why = xstrdup(said);
+        if (why[0] >= 'A' && why[0] <= 'Z')
+            why[0] = (char)(why[0] - 'A' + 'a');
+    }
+    char *msg = xasprintf("the XPath expression of <xsl:%s> cannot be evaluated: %s", element,
+                          why);
+    free(why);
+    return msg;
+}
+
 /*
  * What libxslt said after its announcement m, with what libxml2 said just before (reason,
  * may be empty), as one message: an XPath expression that does not compile is libxml2's
@@ -183,6 +223,11 @@ static char *S_explain_libxslt(const S_marker *m, const char *said, const strlis
 {
     const char *open = strchr(said, '\'');
     const char *close = strrchr(said, '\'');
+    const char *element = *m->element ? m->element : "?";
+    if (str_starts_with(said, "Variable '"))
+        return S_explain_evaluation(element, said);
+    if (reason->len && strstr(said, "valuat")) /* "evaluation", "Evaluating" */
+        return S_explain_evaluation(element, reason->items[0]);
     if (!strstr(said, "could not compile") || !open || close <= open)
         return NULL;
     char *why = xstrdup(reason->len ? reason->items[0] : "not valid XPath");
@@ -190,10 +235,20 @@ static char *S_explain_libxslt(const S_marker *m, const char *said, const strlis
         why[0] = (char)(why[0] - 'A' + 'a');
     char *msg = xasprintf("the XPath expression '%.*s' of <xsl:%s> does not compile (%s): "
                           "check its brackets, quotation marks and names",
-                          (int)(close - open - 1), open + 1, *m->element ? m->element : "?",
-                          why);
+                          (int)(close - open - 1), open + 1, element, why);
     free(why);
     return msg;
+}
+
+/* Whether the lines are only libxml2's generic words after a message that said more
+ * ("Undefined variable" after "Variable 'x' has not been declared."). */
+static bool S_only_generic(const strlist *lines)
+{
+    for (size_t i = 0; i < lines->len; i++)
+        if (strcmp(lines->items[i], "Undefined variable") != 0 &&
+            strcmp(lines->items[i], "Unregistered function") != 0)
+            return false;
+    return true;
 }
 
 /* Report each of lines at m's position, and forget them. */
@@ -224,6 +279,8 @@ bool pg_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
     S_marker m = {.line = 1};
     snprintf(m.file, sizeof m.file, "%s", fallback_file);
     bool marker_fresh = false;
+    char said_file[512] = ""; /* where libxslt's last message was */
+    unsigned said_line = 0;
     strlist reason = STRLIST_INIT;
     strlist waiting = STRLIST_INIT;
     char *save = NULL;
@@ -252,12 +309,18 @@ bool pg_flush(strbuf *buf, const char *fallback_file, diag_list *diags,
             continue;
         }
         if (marker_fresh) {
-            char *msg = S_explain_libxslt(&m, line, &reason);
-            if (msg)
-                strlist_free(&reason);
-            S_emit_all(diags, reported, &m, prefix, &reason);
-            pg_report(diags, reported, m.file, m.line, 1, prefix, msg ? msg : line);
+            /* libxslt's "XPath evaluation returned no result." after what said why. */
+            bool echo = m.line == said_line && strcmp(m.file, said_file) == 0 && reason.len &&
+                        S_only_generic(&reason) && strstr(line, "valuat");
+            char *msg = echo ? NULL : S_explain_libxslt(&m, line, &reason);
+            if (!echo && !msg)
+                S_emit_all(diags, reported, &m, prefix, &reason);
+            if (!echo)
+                pg_report(diags, reported, m.file, m.line, 1, prefix, msg ? msg : line);
             free(msg);
+            strlist_free(&reason);
+            snprintf(said_file, sizeof said_file, "%s", m.file);
+            said_line = m.line;
             marker_fresh = false;
         } else {
             strlist_push(&waiting, line);
