@@ -330,13 +330,19 @@ static bool S_visible_text(const xmlNode *node)
     return false;
 }
 
+/* Whether node is a <main> that counts: HTML allows others, hidden. */
+static bool S_main(const xmlNode *node)
+{
+    return S_is(node, "main") && !xmlHasProp(node, BAD_CAST "hidden");
+}
+
 /* The number of <main> elements below node. */
 static size_t S_count_main(const xmlNode *node)
 {
     size_t n = 0;
     for (const xmlNode *c = node ? node->children : NULL; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE)
-            n += S_is(c, "main") + S_count_main(c);
+            n += S_main(c) + S_count_main(c);
     return n;
 }
 
@@ -346,7 +352,7 @@ static xmlNodePtr S_second_main(xmlNodePtr node, size_t *seen)
     for (xmlNodePtr c = node ? node->children : NULL; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (S_is(c, "main") && ++*seen == 2)
+        if (S_main(c) && ++*seen == 2)
             return c;
         xmlNodePtr found = S_second_main(c, seen);
         if (found)
@@ -412,9 +418,7 @@ char *pg_check_page(xmlDocPtr page, xmlNodePtr *where)
         return xstrdup("writes <html> without <body>: <html> holds one <head>, then one "
                        "<body>");
     }
-    if (!head)
-        return NULL;
-    char *m = S_check_head(head, where);
+    char *m = head ? S_check_head(head, where) : NULL;
     if (m)
         return m;
     if (S_count_main(body) > 1) {

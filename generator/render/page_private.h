@@ -65,10 +65,9 @@ bool pg_check_stylesheet(xsltStylesheetPtr sheet, const strlist *string_ids,
 /*
  * Check the structure of a rendered page before it is serialised: one <html>, nothing
  * outside it; in it one <head> (or none: suture adds it), then one <body>, and nothing
- * else; in <head> only what
- * belongs there (no <li>, no text); at most one <main>. Returns what is wrong, as the words
- * after "the <kind> template " (malloc'd), with *where the element it is about (NULL when
- * none), or NULL when the page is well made.
+ * else; in <head> only what belongs there (no <li>, no text); at most one <main> that is
+ * not hidden. Returns what is wrong, as the words after "the template " (malloc'd), with
+ * *where the element it is about (NULL when none), or NULL when the page is well made.
  */
 char *pg_check_page(xmlDocPtr page, xmlNodePtr *where);
 

@@ -6,7 +6,9 @@
  * footer), except when the page's <title> asks for a misbehaviour: "stop" (xsl:message
  * terminate), "note" (a plain xsl:message), "write" (exsl:document), "nowhere" (neither
  * placeholder nor <main>), "main-only" (no placeholder), "own" (its own disclaimer aside),
- * "two" (two placeholders) and "silent" (terminate without a message).
+ * "two" (two placeholders), "silent" (terminate without a message), and pages that are not
+ * well made: "li-head" (an <li> in <head>), "two-main" (one hidden beside them, which
+ * HTML allows), "no-body" and "outside" (an element after <html>).
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
@@ -58,6 +60,14 @@ static const char S_sheet_fmt[] =
     "<xsl:when test=\"title = 'two'\"><html><body><main><div id=\"medical-disclaimer\"/>"
     "</main><div id=\"medical-disclaimer\"/></body></html></xsl:when>\n"
     "<xsl:when test=\"title = 'silent'\"><xsl:message terminate=\"yes\"/></xsl:when>\n"
+    "<xsl:when test=\"title = 'li-head'\"><html><head><li>x</li></head><body><main/>"  /* 19 */
+    "</body></html></xsl:when>\n"
+    "<xsl:when test=\"title = 'two-main'\"><html><body><main/><main hidden=\"\"/>\n<main/>"
+    "</body></html>"                                                                    /* 20 */
+    "</xsl:when>\n"                                                                    /* 21 */
+    "<xsl:when test=\"title = 'no-body'\"><html><head/></html></xsl:when>\n"          /* 22 */
+    "<xsl:when test=\"title = 'outside'\"><html><body><main/></body></html><p>x</p>"  /* 23 */
+    "</xsl:when>\n"
     "<xsl:otherwise>\n"
     "<xsl:if test=\"title = 'note'\"><xsl:message>just a note</xsl:message></xsl:if>\n"
     "<html lang=\"{@lang}\"><head><meta charset=\"utf-8\"/><title><xsl:value-of "
@@ -318,6 +328,46 @@ static void test_render_silent_failure(void **state)
     S_expect_render_error(PAGE_TOPIC, "silent",
                           "/topic.xsl:2:1: error: while rendering /kb/articles/x/: the "
                           "stylesheet produced no page [template]");
+}
+
+/* A page that is not well made fails, with one error at the stylesheet's line that wrote
+ * the element; the same mistake on several pages is said once, naming them. */
+static void test_render_page_structure(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"li-head", "/topic.xsl:19:48: error: while rendering /kb/articles/x/: the template "
+                    "puts <li> into <head>, where only <title>, <meta>, <link>, <script>, "
+                    "<style>, <base>, <noscript> and <template> belong (browsers end <head> "
+                    "there): move it into <body> [template]"},
+        {"two-main", "/topic.xsl:21:1: error: while rendering /kb/articles/x/: the template "
+                     "writes more than one <main>: a page has one main part; keep one <main> "
+                     "and make the others <section> or <div> [template]"},
+        {"no-body", "/topic.xsl:22:36: error: while rendering /kb/articles/x/: the template "
+                    "writes <html> without <body>: <html> holds one <head>, then one <body> "
+                    "[template]"},
+        {"outside", "/topic.xsl:23:69: error: while rendering /kb/articles/x/: the template "
+                    "writes content outside <html>: put everything inside the one <html> "
+                    "element [template]"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        S_expect_render_error(PAGE_TOPIC, cases[i][0], cases[i][1]);
+    /* Two pages, one error. */
+    diag_list *diags = diag_list_new();
+    for (int n = 0; n < 2; n++) {
+        xmlDocPtr page = S_page("topic", "en", "li-head");
+        char *html = NULL;
+        size_t len = 0;
+        assert_int_equal(page_render(S_templates, PAGE_TOPIC, page, S_aside,
+                                     n ? "/b/" : "/a/", diags, &html, &len), -1);
+        xmlFreeDoc(page);
+    }
+    assert_int_equal(diag_count(diags), 0);
+    page_templates_report(S_templates, diags);
+    assert_int_equal(diag_count(diags), 1);
+    assert_non_null(strstr(diag_get(diags, 0)->message,
+                           "while rendering /a/ and 1 other page: the template puts <li>"));
+    diag_list_free(diags);
 }
 
 static void test_render_refuses_to_write_files(void **state)
@@ -764,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_render_message_is_warning),
         cmocka_unit_test(test_render_terminating_message_is_error),
         cmocka_unit_test(test_render_silent_failure),
+        cmocka_unit_test(test_render_page_structure),
         cmocka_unit_test(test_render_refuses_to_write_files),
         cmocka_unit_test(test_render_error_without_place),
         cmocka_unit_test(test_render_error_when_template_writes_disclaimer),
