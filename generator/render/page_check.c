@@ -188,6 +188,28 @@ static char *S_literal(const char *select)
     return xstrndup(select + 1, n - 2);
 }
 
+/* The literal id a <xsl:with-param name="id"> gives: its select's string, or its text when
+ * it has no select and holds nothing but text ("<xsl:with-param name="id">contact</...>");
+ * NULL when it is computed. */
+static char *S_literal_id(xmlNodePtr param)
+{
+    xmlChar *select = xmlGetNoNsProp(param, BAD_CAST "select");
+    char *id = NULL;
+    if (select) {
+        id = S_literal((const char *)select);
+        xmlFree(select);
+        return id;
+    }
+    for (xmlNodePtr t = param->children; t; t = t->next)
+        if (t->type != XML_TEXT_NODE)
+            return NULL;
+    xmlChar *text = xmlNodeGetContent(param);
+    if (text && *text)
+        id = xstrdup((const char *)text);
+    xmlFree(text);
+    return id;
+}
+
 /* The str template's id, when call (an xsl:call-template name="str") gives it literally and
  * strings.xml has no such string. */
 static void S_check_string_id(S_check *c, const S_file *f, xmlNodePtr call)
@@ -196,28 +218,25 @@ static void S_check_string_id(S_check *c, const S_file *f, xmlNodePtr call)
         if (!S_xsl(p, "with-param"))
             continue;
         xmlChar *name = xmlGetNoNsProp(p, BAD_CAST "name");
-        xmlChar *select = xmlGetNoNsProp(p, BAD_CAST "select");
-        char *id = name && xmlStrEqual(name, BAD_CAST "id") ? S_literal((char *)select) : NULL;
-        if (id && !strlist_contains(c->string_ids, id)) {
-            char *near = S_nearest(id, c->string_ids);
-            char *what = xasprintf("there is no interface string with id '%s' in strings.xml",
-                                   id);
-            char *add = xasprintf("add <str id=\"%s\"> to strings.xml, with a <t> for each "
-                                  "language", id);
-            char *fix = xasprintf("correct the id, or %s", add);
-            char *m = S_with_nearest(what, near, add, fix);
-            free(what);
-            free(add);
-            free(fix);
-            char *needle = xasprintf("%s", (const char *)select);
-            S_report(c, f, p, needle, m);
-            free(needle);
-            free(m);
-            free(near);
-        }
-        free(id);
+        char *id = name && xmlStrEqual(name, BAD_CAST "id") ? S_literal_id(p) : NULL;
         xmlFree(name);
-        xmlFree(select);
+        if (!id || strlist_contains(c->string_ids, id)) {
+            free(id);
+            continue;
+        }
+        char *near = S_nearest(id, c->string_ids);
+        char *what = xasprintf("there is no interface string with id '%s' in strings.xml", id);
+        char *add = xasprintf("add <str id=\"%s\"> to strings.xml, with a <t> for each "
+                              "language", id);
+        char *fix = xasprintf("correct the id, or %s", add);
+        char *m = S_with_nearest(what, near, add, fix);
+        S_report(c, f, p, id, m);
+        free(what);
+        free(add);
+        free(fix);
+        free(m);
+        free(near);
+        free(id);
     }
 }
 

@@ -150,10 +150,19 @@ static void test_misspelt_names(void **state)
                 "\n            </a>",
         .repl = "<xsl:with-param name=\"id\" select=\"'contcat'\"/></xsl:call-template>"
                 "\n            </a>",
-        .needle = "'contcat'",
+        .needle = "contcat",
         .want = "templates/layout.xsl:@L:@C: error: there is no interface string with id "
                 "'contcat' in strings.xml; did you mean 'contents'? Otherwise add <str "
                 "id=\"contcat\"> to strings.xml, with a <t> for each language [template]",
+    });
+    /* The id as the parameter's text. */
+    S_expect(&(S_case){
+        .find = "<xsl:with-param name=\"id\" select=\"'glossary'\"/>",
+        .repl = "<xsl:with-param name=\"id\">glosary</xsl:with-param>",
+        .needle = "glosary",
+        .want = "templates/layout.xsl:@L:@C: error: there is no interface string with id "
+                "'glosary' in strings.xml; did you mean 'glossary'? Otherwise add <str "
+                "id=\"glosary\"> to strings.xml, with a <t> for each language [template]",
     });
     S_expect(&(S_case){
         .find = "<xsl:call-template name=\"site-footer\"/>",
