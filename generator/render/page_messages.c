@@ -217,18 +217,26 @@ static char *S_explain_evaluation(const char *element, const char *said)
  * What libxslt said after its announcement m, with what libxml2 said just before (reason,
  * may be empty), as one message: an XPath expression that does not compile is libxml2's
  * "Invalid expression" then libxslt's "xsl:value-of : could not compile select expression
- * '...'", one mistake. NULL for another message.
+ * '...'" (or, for xsl:variable and xsl:with-param, "XSLT-variable: Failed to compile the
+ * XPath expression '...'"), one mistake. NULL for another message.
  */
 static char *S_explain_libxslt(const S_marker *m, const char *said, const strlist *reason)
 {
     const char *open = strchr(said, '\'');
     const char *close = strrchr(said, '\'');
-    const char *element = *m->element ? m->element : "?";
+    /* libxslt names the instruction itself in some messages: "XSLT-variable: Failed to
+     * compile the XPath expression '...'", "XSLT-with-param: Failed to compile select
+     * expression '...'". */
+    char named[32] = "";
+    if (!*m->element && sscanf(said, "XSLT-%31[a-z-]:", named) != 1)
+        named[0] = '\0';
+    const char *element = *m->element ? m->element : *named ? named : "?";
     if (str_starts_with(said, "Variable '"))
         return S_explain_evaluation(element, said);
     if (reason->len && strstr(said, "valuat")) /* "evaluation", "Evaluating" */
         return S_explain_evaluation(element, reason->items[0]);
-    if (!strstr(said, "could not compile") || !open || close <= open)
+    if ((!strstr(said, "could not compile") && !strstr(said, "Failed to compile")) || !open ||
+        close <= open)
         return NULL;
     char *why = xstrdup(reason->len ? reason->items[0] : "not valid XPath");
     if (why[0] >= 'A' && why[0] <= 'Z')

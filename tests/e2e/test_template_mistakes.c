@@ -101,6 +101,23 @@ static void test_xpath_typo_in_layout(void **state)
                 "(invalid expression): check its brackets, quotation marks and names "
                 "[template]",
     });
+    /* In xsl:variable and xsl:with-param, which libxslt words differently. */
+    S_expect(&(S_case){
+        .find = "<xsl:variable name=\"iso\" select=\"normalize-space($d/@iso)\"/>",
+        .repl = "<xsl:variable name=\"iso\" select=\"normalize-space(($d/@iso)\"/>",
+        .needle = "normalize-space(($d/@iso)",
+        .want = "templates/layout.xsl:@L:1: error: the XPath expression "
+                "'normalize-space(($d/@iso)' of <xsl:variable> does not compile (invalid "
+                "expression): check its brackets, quotation marks and names [template]",
+    });
+    S_expect(&(S_case){
+        .find = "<xsl:with-param name=\"id\" select=\"$id\"/>",
+        .repl = "<xsl:with-param name=\"id\" select=\"($id\"/>",
+        .needle = "select=\"($id\"",
+        .want = "templates/layout.xsl:@L:1: error: the XPath expression '($id' of "
+                "<xsl:with-param> does not compile (invalid expression): check its brackets, "
+                "quotation marks and names [template]",
+    });
     /* Found when the pages render (the footer's, on every page): once for all. */
     S_expect(&(S_case){
         .find = "<p class=\"footer-description\"><xsl:value-of "
