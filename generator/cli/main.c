@@ -612,10 +612,13 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         fputs(cli_usage, stdout);
-        fputs("\nCommands:\n  build   build the site (suture build --help)\n"
-              "  check   lint the content and verify a built site (suture check --help)\n"
-              "  serve   preview the site while you edit it (suture serve --help)\n"
-              "  new     start a new article, or a translation of one (suture new --help)\n"
+        fputs("\nCommands:\n"
+              "  build           build the site (suture build --help)\n"
+              "  check           lint the content and verify a built site\n"
+              "                  (suture check --help)\n"
+              "  serve           preview the site while you edit it (suture serve --help)\n"
+              "  new             start a new article, or a translation of one\n"
+              "                  (suture new --help)\n"
               "  server-config   print the web server's configuration for the site\n"
               "                  (suture server-config --help)\n"
               "  page-xml        print the XML a template receives for one page\n"
