@@ -93,25 +93,35 @@ static void S_load_clinic(ydoc *doc, yaml_node_t *node, config *cfg)
                                        "registration", "emergency_number", NULL};
     if (!ydoc_expect_map(doc, node, "'clinic'"))
         return;
+    bool ko = ydoc_korean(doc);
+    const char *clinic = ko ? "병원" : "the clinic";
     ydoc_check_keys(doc, node, keys, "'clinic'");
-    S_identity_text(doc, cfg, node, "name", "the clinic", "clinic.name",
-                    "the clinic's real name", NULL, &cfg->clinic_name);
-    S_identity_text(doc, cfg, node, "address", "the clinic", "clinic.address",
+    S_identity_text(doc, cfg, node, "name", clinic, "clinic.name", "the clinic's real name",
+                    NULL, &cfg->clinic_name);
+    S_identity_text(doc, cfg, node, "address", clinic, "clinic.address",
                     "the clinic's real address", NULL, &cfg->clinic_address);
     yaml_node_t *n;
     const char *s;
     if (!(n = ydoc_map_get(doc, node, "phone")))
-        ydoc_error(doc, node, "'clinic' has no 'phone'; add the number patients call, like "
-                              "\"+82 2-000-0000\"");
+        ydoc_error(doc, node,
+                   ko ? "'clinic'에 'phone'이 없습니다. 환자가 거는 번호를 \"+82 2-000-0000\"처럼 "
+                        "추가해 주십시오"
+                      : "'clinic' has no 'phone'; add the number patients call, like "
+                        "\"+82 2-000-0000\"");
     else if ((s = ydoc_expect_string(doc, n, "'clinic: phone'"))) {
         if (S_phone_valid(s)) {
             cfg->clinic_phone = xstrdup(s);
             S_record(doc, cfg, n, xstrdup("clinic.phone"), "the clinic's real number", s,
                      CONFIG_ID_PHONE);
         } else {
-            ydoc_error(doc, n, "'%s' is not a telephone number; write digits, with spaces or "
-                               "hyphens between them and '+' and the country code in front, "
-                               "like \"+82 2-000-0000\"", s);
+            ydoc_error(doc, n,
+                       ko ? "'%s'은(는) 전화번호가 아닙니다. 숫자 사이에 스페이스나 하이픈을 "
+                            "넣고 맨 앞에 '+'와 국가 번호를 붙여 \"+82 2-000-0000\"처럼 써 "
+                            "주십시오"
+                          : "'%s' is not a telephone number; write digits, with spaces or "
+                            "hyphens between them and '+' and the country code in front, "
+                            "like \"+82 2-000-0000\"",
+                       s);
         }
     }
     static const char *const registration_real =
@@ -125,15 +135,22 @@ static void S_load_clinic(ydoc *doc, yaml_node_t *node, config *cfg)
                  CONFIG_ID_TEXT);
     }
     if (!(n = ydoc_map_get(doc, node, "emergency_number")))
-        ydoc_error(doc, node, "'clinic' has no 'emergency_number'; add the number to call in "
-                              "an emergency where the clinic is, like \"119\" in Korea");
+        ydoc_error(doc, node,
+                   ko ? "'clinic'에 'emergency_number'가 없습니다. 병원이 있는 곳의 응급 "
+                        "전화번호를 한국의 \"119\"처럼 추가해 주십시오"
+                      : "'clinic' has no 'emergency_number'; add the number to call in "
+                        "an emergency where the clinic is, like \"119\" in Korea");
     else if ((s = ydoc_expect_string(doc, n, "'clinic: emergency_number'"))) {
         size_t len = strlen(s), digits = strspn(s, "0123456789");
         if (len >= 2 && len <= 4 && digits == len)
             cfg->emergency_number = xstrdup(s);
         else
-            ydoc_error(doc, n, "'%s' is not an emergency number; write its 2 to 4 digits, like "
-                               "\"119\" in Korea or \"112\" in Europe", s);
+            ydoc_error(doc, n,
+                       ko ? "'%s'은(는) 응급 전화번호가 아닙니다. 한국의 \"119\"나 유럽의 "
+                            "\"112\"처럼 2~4자리 숫자로 써 주십시오"
+                          : "'%s' is not an emergency number; write its 2 to 4 digits, like "
+                            "\"119\" in Korea or \"112\" in Europe",
+                       s);
     }
 }
 
@@ -157,40 +174,57 @@ static bool S_load_reviewer(ydoc *doc, yaml_node_t *list, size_t i, config *cfg)
 {
     yaml_node_t *entry = ydoc_seq_item(doc, list, i);
     static const char *const keys[] = {"id", "name", "credentials", "licence", NULL};
-    if (!ydoc_expect_entry(doc, entry, "each reviewer", keys, "a reviewer"))
+    bool ko = ydoc_korean(doc);
+    if (!ydoc_expect_entry(doc, entry, ko ? "'reviewers'의 각 항목" : "each reviewer", keys,
+                           ko ? "감수자 항목" : "a reviewer"))
         return false;
     yaml_node_t *idn;
-    const char *id = ydoc_expect_id(doc, entry, "a reviewer's 'id'",
-                                    "this reviewer has no 'id'; add the one articles will "
-                                    "name in 'reviewer:', like 'id: kim-seoyeon'",
-                                    "reviewer", &idn);
+    const char *id = ydoc_expect_id(doc, entry, ko ? "감수자의 'id'" : "a reviewer's 'id'",
+                                    ko ? "이 감수자 항목에 'id'가 없습니다. 글의 'reviewer:'에 "
+                                         "쓸 id를 'id: kim-seoyeon'처럼 추가해 주십시오"
+                                       : "this reviewer has no 'id'; add the one articles "
+                                         "will name in 'reviewer:', like 'id: kim-seoyeon'",
+                                    ko ? "감수자" : "reviewer", &idn);
     if (id && S_id_before(doc, list, i, id)) {
-        ydoc_error(doc, idn, "reviewer '%s' is declared twice; keep one", id);
+        ydoc_error(doc, idn,
+                   ko ? "감수자 '%s'이(가) 두 번 선언되어 있습니다. 하나만 남겨 주십시오"
+                      : "reviewer '%s' is declared twice; keep one",
+                   id);
         return false;
     }
-    char *entry_name = xasprintf("reviewer '%s'", id ? id : "?");
+    char *entry_name = xasprintf(ko ? "감수자 '%s'" : "reviewer '%s'", id ? id : "?");
     config_reviewer r = {0};
     char *name_field = xasprintf("reviewer '%s' name", id ? id : "?");
     char *cred_field = xasprintf("reviewer '%s' credentials", id ? id : "?");
     bool ok = id != NULL;
     ok = S_identity_text(doc, cfg, entry, "name", entry_name, name_field,
                          "the reviewer's real name",
-                         "this reviewer has no 'name'; add it in every language, like "
-                         "{ko: …, en: …}", &r.name) && ok;
+                         ko ? "이 감수자 항목에 'name'이 없습니다. {ko: …, en: …}처럼 모든 "
+                              "언어로 추가해 주십시오"
+                            : "this reviewer has no 'name'; add it in every language, like "
+                              "{ko: …, en: …}",
+                         &r.name) && ok;
     ok = S_identity_text(doc, cfg, entry, "credentials", entry_name, cred_field,
                          "the reviewer's real credentials",
-                         "this reviewer has no 'credentials'; add the specialty and title "
-                         "readers see beside the name, like {ko: 성형외과 전문의, en: "
-                         "Board-certified plastic surgeon}", &r.credentials) && ok;
+                         ko ? "이 감수자 항목에 'credentials'가 없습니다. 이름 옆에 보이는 전문 "
+                              "분야와 직함을 {ko: 성형외과 전문의, en: Board-certified plastic "
+                              "surgeon}처럼 추가해 주십시오"
+                            : "this reviewer has no 'credentials'; add the specialty and title "
+                              "readers see beside the name, like {ko: 성형외과 전문의, en: "
+                              "Board-certified plastic surgeon}",
+                         &r.credentials) && ok;
     free(name_field);
     free(cred_field);
     free(entry_name);
     yaml_node_t *ln = ydoc_map_get(doc, entry, "licence");
     const char *licence = NULL;
     if (!ln)
-        ydoc_error(doc, entry, "this reviewer has no 'licence'; add the doctor's licence "
-                               "number (의사 면허번호)");
-    else if ((licence = ydoc_expect_string(doc, ln, "a reviewer's 'licence'")))
+        ydoc_error(doc, entry, ko ? "이 감수자 항목에 'licence'가 없습니다. 의사 면허번호를 "
+                                    "추가해 주십시오"
+                                  : "this reviewer has no 'licence'; add the doctor's licence "
+                                    "number (의사 면허번호)");
+    else if ((licence = ydoc_expect_string(doc, ln,
+                                           ko ? "감수자의 'licence'" : "a reviewer's 'licence'")))
         S_record(doc, cfg, ln, xasprintf("reviewer '%s' licence", id ? id : "?"),
                  "the reviewer's real licence number", licence, CONFIG_ID_TEXT);
     if (!ok || !licence) {
@@ -210,8 +244,12 @@ static void S_load_reviewers(ydoc *doc, yaml_node_t *node, config *cfg)
         return;
     size_t n = ydoc_len(node);
     if (n == 0) {
-        ydoc_error(doc, node, "'reviewers' is empty; declare the doctors who review articles, "
-                              "each with id, name, credentials and licence");
+        ydoc_error(doc, node,
+                   ydoc_korean(doc)
+                       ? "'reviewers'이(가) 비어 있습니다. 글을 감수하는 의사를 id, name, "
+                         "credentials, licence와 함께 써 주십시오"
+                       : "'reviewers' is empty; declare the doctors who review articles, "
+                         "each with id, name, credentials and licence");
         return;
     }
     cfg->reviewers = xcalloc(n, sizeof *cfg->reviewers);

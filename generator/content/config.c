@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include "content/config.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <libxml/uri.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
@@ -10,6 +12,7 @@
 #include <strings.h>
 
 #include "base/alloc.h"
+#include "base/files.h"
 #include "base/slug.h"
 #include "base/str.h"
 #include "content/config_private.h"
@@ -23,8 +26,12 @@ static bool S_base_url(ydoc *doc, yaml_node_t *node, const char *url, config *cf
         (strcmp(uri->scheme, "http") != 0 && strcmp(uri->scheme, "https") != 0) ||
         uri->query || uri->fragment) {
         ydoc_error(doc, node,
-                   "'base_url' must be the site's absolute address, like "
-                   "\"https://example.org/\", not '%s'", url);
+                   ydoc_korean(doc)
+                       ? "'base_url'에는 '%s'이(가) 아니라 \"https://example.org/\"처럼 사이트의 "
+                         "절대 주소를 써 주십시오"
+                       : "'base_url' must be the site's absolute address, like "
+                         "\"https://example.org/\", not '%s'",
+                   url);
         xmlFreeURI(uri);
         return false;
     }
@@ -49,6 +56,9 @@ static bool S_base_url(ydoc *doc, yaml_node_t *node, const char *url, config *cf
 
 /* The largest reading_grade_max: beyond a university graduate's grade, no limit at all. */
 #define READING_GRADE_LIMIT 20
+/* A reading_grade_max that is no number ("%s": what, "'%s'": the value). */
+#define S_NOT_NUMBER "%s must be a number such as 9 or 8.5, but it is '%s'"
+#define S_NOT_NUMBER_KO "%s에는 '%s'이(가) 아니라 9나 8.5 같은 숫자를 써 주십시오"
 
 /*
  * reading_grade_max: a plain decimal number ("9", "8.5") from 1 to READING_GRADE_LIMIT,
@@ -59,9 +69,14 @@ static void S_reading_grade_max(ydoc *doc, yaml_node_t *node, config *cfg)
 {
     const char *v = ydoc_scalar(node);
     const char *what = "'reading_grade_max'";
+    bool ko = ydoc_korean(doc);
     if (!v || ydoc_is_null(node) || node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
         if (v && !ydoc_is_null(node))
-            ydoc_error(doc, node, "%s must be a number such as 9 or 8.5, but it is '%s'", what, v);
+            ydoc_error(doc, node, ko ? S_NOT_NUMBER_KO : S_NOT_NUMBER, what, v);
+        else if (ko)
+            ydoc_error(doc, node, "%s에는 9나 8.5 같은 숫자를 써야 하는데 %s입니다", what,
+                       v ? "빈 값" : node->type == YAML_SEQUENCE_NODE ? "목록"
+                                                                      : "매핑('key: value' 줄)");
         else
             ydoc_error(doc, node, "%s must be a number such as 9 or 8.5, but it is %s", what,
                        v ? "nothing"
@@ -86,12 +101,14 @@ static void S_reading_grade_max(ydoc *doc, yaml_node_t *node, config *cfg)
         }
     }
     if (!ok || !digits) {
-        ydoc_error(doc, node, "%s must be a number such as 9 or 8.5, but it is '%s'", what, v);
+        ydoc_error(doc, node, ko ? S_NOT_NUMBER_KO : S_NOT_NUMBER, what, v);
         return;
     }
     if (negative || value < 1 || value > READING_GRADE_LIMIT) {
-        ydoc_error(doc, node, "%s must be between 1 and %d (a school grade), not %s", what,
-                   READING_GRADE_LIMIT, v);
+        ydoc_error(doc, node,
+                   ko ? "%s은(는) 1에서 %d 사이의 학년이어야 합니다. %s은(는) 쓸 수 없습니다"
+                      : "%s must be between 1 and %d (a school grade), not %s",
+                   what, READING_GRADE_LIMIT, v);
         return;
     }
     cfg->reading_grade_max = value;
@@ -103,34 +120,46 @@ static void S_load_topics(ydoc *doc, yaml_node_t *node, config *cfg)
     if (!ydoc_expect_seq(doc, node, "'topics'"))
         return;
     size_t n = ydoc_len(node);
+    bool ko = ydoc_korean(doc);
     if (n == 0) {
-        ydoc_error(doc, node, "'topics' is empty; declare at least one topic");
+        ydoc_error(doc, node, ko ? "'topics'이(가) 비어 있습니다. 주제를 하나 이상 써 주십시오"
+                                 : "'topics' is empty; declare at least one topic");
         return;
     }
     ltext_langs langs = config_ltext_langs(cfg);
     cfg->topics = xcalloc(n, sizeof *cfg->topics);
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *t = ydoc_seq_item(doc, node, i);
-        if (!ydoc_expect_entry(doc, t, "each topic", keys, "a topic"))
+        if (!ydoc_expect_entry(doc, t, ko ? "'topics'의 각 항목" : "each topic", keys,
+                               ko ? "주제" : "a topic"))
             continue;
         yaml_node_t *idn;
-        const char *id = ydoc_expect_id(doc, t, "a topic's 'id'",
-                                        "this topic has no 'id'; add one, like 'id: anatomy'",
-                                        "topic", &idn);
+        const char *id =
+            ydoc_expect_id(doc, t, ko ? "주제의 'id'" : "a topic's 'id'",
+                           ko ? "이 주제에 'id'가 없습니다. 'id: anatomy'처럼 추가해 주십시오"
+                              : "this topic has no 'id'; add one, like 'id: anatomy'",
+                           ko ? "주제" : "topic", &idn);
         if (id && config_find_topic(cfg, id)) {
-            ydoc_error(doc, idn, "topic '%s' is declared twice; keep one", id);
+            ydoc_error(doc, idn,
+                       ko ? "주제 '%s'이(가) 두 번 선언되어 있습니다. 하나만 남겨 주십시오"
+                          : "topic '%s' is declared twice; keep one",
+                       id);
             id = NULL;
         }
-        char *entry = xasprintf("topic '%s'", id ? id : "?");
+        char *entry = xasprintf(ko ? "주제 '%s'" : "topic '%s'", id ? id : "?");
         config_topic topic = {0};
         bool ok = id != NULL;
         yaml_node_t *tn = ydoc_map_get(doc, t, "title");
         if (!tn)
-            ydoc_error(doc, t, "this topic has no 'title'; add the name readers will see");
+            ydoc_error(doc, t, ko ? "이 주제에 'title'이 없습니다. 독자에게 보일 이름을 추가해 "
+                                    "주십시오"
+                                  : "this topic has no 'title'; add the name readers will see");
         ok = (tn && ltext_read(doc, tn, "'title'", entry, &langs, &topic.title)) && ok;
         yaml_node_t *dn = ydoc_map_get(doc, t, "description");
         if (!dn)
-            ydoc_error(doc, t, "this topic has no 'description'; add one plain sentence");
+            ydoc_error(doc, t, ko ? "이 주제에 'description'이 없습니다. 쉬운 문장 하나를 "
+                                    "추가해 주십시오"
+                                  : "this topic has no 'description'; add one plain sentence");
         ok = (dn && ltext_read(doc, dn, "'description'", entry, &langs, &topic.description)) &&
              ok;
         free(entry);
@@ -152,7 +181,8 @@ static void S_load_notices(ydoc *doc, yaml_node_t *node, config_language *lang)
     lang->notices = xcalloc(n, sizeof *lang->notices);
     for (size_t i = 0; i < n; i++) {
         const char *id = ydoc_scalar(ydoc_map_key(doc, node, i));
-        const char *text = ydoc_expect_string(doc, ydoc_map_value(doc, node, i), "a notice");
+        const char *text = ydoc_expect_string(doc, ydoc_map_value(doc, node, i),
+                                              ydoc_korean(doc) ? "안내문" : "a notice");
         if (!id || !text)
             continue;
         lang->notices[lang->n_notices].id = xstrdup(id);
@@ -161,8 +191,11 @@ static void S_load_notices(ydoc *doc, yaml_node_t *node, config_language *lang)
     }
     if (!config_find_notice(lang, "before_after"))
         ydoc_error(doc, node,
-                   "'notices' has no 'before_after'; add the consent notice shown under "
-                   "before-and-after photos");
+                   ydoc_korean(doc)
+                       ? "'notices'에 'before_after'가 없습니다. 전후 사진 아래에 보이는 동의 "
+                         "안내문을 추가해 주십시오"
+                       : "'notices' has no 'before_after'; add the consent notice shown under "
+                         "before-and-after photos");
 }
 
 static bool S_check_date_format(ydoc *doc, yaml_node_t *node, const char *code,
@@ -189,9 +222,15 @@ static bool S_check_date_format(ydoc *doc, yaml_node_t *node, const char *code,
     if (fmt)
         udat_close(fmt);
     if (U_FAILURE(status) || !year || !month || !day) {
-        ydoc_error(doc, node, "'date_format' '%s' is not a date pattern with a year (y), a "
-                   "month (M) and a day (d); write one like \"y년 M월 d일\" or \"d MMMM y\" "
-                   "(Unicode UTS #35 date patterns)", pattern);
+        ydoc_error(doc, node,
+                   ydoc_korean(doc)
+                       ? "'date_format' '%s'은(는) 연도(y), 월(M), 일(d)이 모두 있는 날짜 "
+                         "패턴이 아닙니다. \"y년 M월 d일\"이나 \"d MMMM y\"처럼 써 "
+                         "주십시오(Unicode UTS #35 날짜 패턴)"
+                       : "'date_format' '%s' is not a date pattern with a year (y), a "
+                         "month (M) and a day (d); write one like \"y년 M월 d일\" or "
+                         "\"d MMMM y\" (Unicode UTS #35 date patterns)",
+                   pattern);
         return false;
     }
     return true;
@@ -203,13 +242,21 @@ static const char *S_language_code(ydoc *doc, yaml_node_t *node, const char *wha
     const char *s = ydoc_expect_string(doc, node, what);
     if (!s)
         return NULL;
+    bool ko = ydoc_korean(doc);
     if (!slug_is_language_tag(s)) {
-        ydoc_error(doc, node, "%s must be a language code such as en or ko, not '%s'", what, s);
+        ydoc_error(doc, node,
+                   ko ? "%s에는 '%s'이(가) 아니라 en이나 ko 같은 언어 코드를 써 주십시오"
+                      : "%s must be a language code such as en or ko, not '%s'",
+                   what, s);
         return NULL;
     }
     if (!slug_is_known_language(s)) {
-        ydoc_error(doc, node, "%s '%s' names no known language; use its ISO 639 code, such "
-                   "as ko (Korean) or en (English)", what, s);
+        ydoc_error(doc, node,
+                   ko ? "%s '%s'은(는) 알려진 언어가 아닙니다. ko(한국어)나 en(영어)처럼 "
+                        "ISO 639 코드를 써 주십시오"
+                      : "%s '%s' names no known language; use its ISO 639 code, such "
+                        "as ko (Korean) or en (English)",
+                   what, s);
         return NULL;
     }
     return s;
@@ -268,11 +315,14 @@ static bool S_load_language(ydoc *doc, yaml_node_t *entry, config *cfg)
 {
     static const char *const keys[] = {"code",       "name",       "title",   "description",
                                        "date_format", "disclaimer", "notices", NULL};
-    if (!ydoc_expect_entry(doc, entry, "each language", keys, "a language"))
+    bool ko = ydoc_korean(doc);
+    if (!ydoc_expect_entry(doc, entry, ko ? "'languages'의 각 항목" : "each language", keys,
+                           ko ? "언어 항목" : "a language"))
         return false;
     yaml_node_t *cn = ydoc_map_get(doc, entry, "code");
     if (!cn) {
-        ydoc_error(doc, entry, "this language has no 'code'; add one, like 'code: ko'");
+        ydoc_error(doc, entry, ko ? "이 언어에 'code'가 없습니다. 'code: ko'처럼 추가해 주십시오"
+                                  : "this language has no 'code'; add one, like 'code: ko'");
         return false;
     }
     const char *code = S_language_code(doc, cn, "'code'");
@@ -281,30 +331,42 @@ static bool S_load_language(ydoc *doc, yaml_node_t *entry, config *cfg)
     for (size_t i = 0; i < cfg->n_languages; i++) {
         const config_language *other = &cfg->languages[i];
         if (strcmp(other->code, code) == 0) {
-            ydoc_error(doc, cn, "language '%s' is declared twice; keep one", code);
+            ydoc_error(doc, cn,
+                       ko ? "언어 '%s'이(가) 두 번 선언되어 있습니다. 하나만 남겨 주십시오"
+                          : "language '%s' is declared twice; keep one",
+                       code);
             return false;
         }
         /* Codes that differ only in case publish into one folder. */
         if (strcasecmp(other->code, code) == 0) {
             config_language probe = {.code = (char *)code};
             S_set_prefix(cfg, &probe, false);
-            ydoc_error(doc, cn, "languages '%s' and '%s' would both publish under %s; keep one",
+            ydoc_error(doc, cn,
+                       ko ? "언어 '%s'과(와) '%s'은(는) 둘 다 %s 아래에 게시됩니다. 하나만 "
+                            "남겨 주십시오"
+                          : "languages '%s' and '%s' would both publish under %s; keep one",
                        other->code, code, probe.prefix);
             free(probe.prefix);
             return false;
         }
     }
-    static const char *const required[][2] = {
-        {"title", "this language has no 'title'; add the site's title in that language"},
+    static const char *const required[][3] = {
+        {"title", "this language has no 'title'; add the site's title in that language",
+         "이 언어에 'title'이 없습니다. 그 언어로 된 사이트 제목을 추가해 주십시오"},
         {"disclaimer", "this language has no 'disclaimer'; every page carries the medical "
-                       "disclaimer in its own language: add it (Markdown)"},
+                       "disclaimer in its own language: add it (Markdown)",
+         "이 언어에 'disclaimer'가 없습니다. 모든 페이지에는 그 페이지의 언어로 된 의료 면책 "
+         "문구가 들어가니 추가해 주십시오(Markdown)"},
         {"notices", "this language has no 'notices'; add 'notices:' with 'before_after', the "
-                    "consent notice under before-and-after photos"},
+                    "consent notice under before-and-after photos",
+         "이 언어에 'notices'가 없습니다. 전후 사진 아래에 보이는 동의 안내문 'before_after'와 "
+         "함께 'notices:'를 추가해 주십시오"},
     };
     bool ok = true;
     for (size_t r = 0; r < sizeof required / sizeof *required; r++)
         if (!ydoc_map_get(doc, entry, required[r][0])) {
-            ydoc_error(doc, entry, "%s (language '%s')", required[r][1], code);
+            ydoc_error(doc, entry, ko ? "%s(언어 '%s')" : "%s (language '%s')",
+                       required[r][ko ? 2 : 1], code);
             ok = false;
         }
     config_language *lang = &cfg->languages[cfg->n_languages++];
@@ -321,8 +383,11 @@ static void S_load_languages(ydoc *doc, yaml_node_t *node, config *cfg)
         return;
     size_t n = ydoc_len(node);
     if (n == 0) {
-        ydoc_error(doc, node, "'languages' is empty; declare at least one language, the "
-                   "default first");
+        ydoc_error(doc, node,
+                   ydoc_korean(doc) ? "'languages'이(가) 비어 있습니다. 언어를 하나 이상, 기본 "
+                                      "언어를 맨 앞에 두어 써 주십시오"
+                                    : "'languages' is empty; declare at least one language, "
+                                      "the default first");
         return;
     }
     cfg->languages = xcalloc(n, sizeof *cfg->languages);
@@ -346,6 +411,7 @@ static void S_load_one_language(ydoc *doc, yaml_node_t *root, config *cfg)
 /* Keys of each form: with 'languages' the one-language keys are mistakes, and the other way. */
 static void S_check_form(ydoc *doc, yaml_node_t *root, bool multilingual)
 {
+    bool ko = ydoc_korean(doc);
     static const char *const one_language[] = {"title", "description", "language",
                                                "disclaimer", "notices", NULL};
     static const char *const required_one[] = {"title", "language", "disclaimer", "notices",
@@ -359,19 +425,31 @@ static void S_check_form(ydoc *doc, yaml_node_t *root, bool multilingual)
                     key = ydoc_map_key(doc, root, i);
             }
             if (key)
-                ydoc_error(doc, key, "'%s' belongs under each entry of 'languages' when "
-                           "site.yaml declares them; move it there", one_language[k]);
+                ydoc_error(doc, key,
+                           ko ? "site.yaml에 'languages'가 있으면 '%s'은(는) 'languages'의 "
+                                "각 항목 아래에 써야 합니다. 그리로 옮겨 주십시오"
+                              : "'%s' belongs under each entry of 'languages' when "
+                                "site.yaml declares them; move it there",
+                           one_language[k]);
         }
         if (!ydoc_map_get(doc, root, "translation_max_lag_days"))
-            ydoc_error(doc, root, "site.yaml has no 'translation_max_lag_days'; add how many "
-                       "days a translation may lag behind a newer review of its source, "
-                       "like 'translation_max_lag_days: 90'");
+            ydoc_error(doc, root,
+                       ko ? "site.yaml에 'translation_max_lag_days'가 없습니다. 번역이 원문의 "
+                            "더 새로운 감수보다 며칠까지 늦어도 되는지 "
+                            "'translation_max_lag_days: 90'처럼 추가해 주십시오"
+                          : "site.yaml has no 'translation_max_lag_days'; add how many "
+                            "days a translation may lag behind a newer review of its source, "
+                            "like 'translation_max_lag_days: 90'");
         return;
     }
     for (size_t k = 0; required_one[k]; k++)
         if (!ydoc_map_get(doc, root, required_one[k]))
-            ydoc_error(doc, root, "site.yaml has no '%s'; add it, or declare 'languages:' "
-                       "(see README.md, 'The other content files')", required_one[k]);
+            ydoc_error(doc, root,
+                       ko ? "site.yaml에 '%s'이(가) 없습니다. 추가하거나 'languages:'를 "
+                            "선언해 주십시오(README.md의 'The other content files')"
+                          : "site.yaml has no '%s'; add it, or declare 'languages:' "
+                            "(see README.md, 'The other content files')",
+                       required_one[k]);
 }
 
 /* `footer_pages: [about, contact]`: the names of content/pages/ files, each once. */
@@ -381,11 +459,11 @@ static void S_load_footer_pages(ydoc *doc, yaml_node_t *node, config *cfg)
         return;
     size_t n = ydoc_len(node);
     cfg->footer_pages = xcalloc(n + 1, sizeof *cfg->footer_pages);
-    /* Told in the site's default language, as every mistake of site.yaml's own. */
-    bool ko = cfg->n_languages && slug_language_in(config_default_language(cfg)->code, "ko");
+    bool ko = ydoc_korean(doc);
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item = ydoc_seq_item(doc, node, i);
-        const char *name = ydoc_expect_string(doc, item, "a page in 'footer_pages'");
+        const char *name =
+            ydoc_expect_string(doc, item, ko ? "'footer_pages'의 페이지" : "a page in 'footer_pages'");
         if (!name)
             continue;
         if (!slug_is_valid(name)) {
@@ -412,6 +490,95 @@ static void S_load_footer_pages(ydoc *doc, yaml_node_t *node, config *cfg)
     }
 }
 
+/* Whether the language tag that starts at p (after spaces and a quote, up to eol) is Korean. */
+static bool S_tag_is_korean(const char *p, const char *eol)
+{
+    while (p < eol && (*p == ' ' || *p == '\t' || *p == '"' || *p == '\''))
+        p++;
+    char tag[36];
+    size_t n = 0;
+    while (p + n < eol && n < sizeof tag - 1 &&
+           (isalnum((unsigned char)p[n]) || p[n] == '-' || p[n] == '_'))
+        n++;
+    memcpy(tag, p, n);
+    tag[n] = '\0';
+    return n && slug_is_language_tag(tag) && slug_language_in(tag, "ko");
+}
+
+/* Whether the line [line, eol) starts with key at its first column. */
+static bool S_top_key(const char *line, const char *eol, const char *key)
+{
+    size_t n = strlen(key);
+    return (size_t)(eol - line) >= n && memcmp(line, key, n) == 0;
+}
+
+/*
+ * Whether the raw text of site.yaml, which may not be valid YAML, names Korean as the
+ * site's language: the first 'code:' after a 'languages:' line and before the next line
+ * that starts another key at the first column, or else a 'language:' line. A guess for
+ * the messages of a file that does not load; one that loads is read properly
+ * (S_korean_site).
+ */
+static bool S_text_korean(const char *text, size_t len)
+{
+    const char *end = text + len;
+    bool in_languages = false;
+    for (const char *line = text; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *eol = nl ? nl : end;
+        bool top = line < eol && !strchr(" \t\r#-", *line);
+        if (top && in_languages)
+            return false; /* the list ended without a code */
+        if (top && S_top_key(line, eol, "language:"))
+            return S_tag_is_korean(line + 9, eol);
+        in_languages |= top && S_top_key(line, eol, "languages:");
+        for (const char *c = line; in_languages && c + 5 <= eol; c++)
+            if (memcmp(c, "code:", 5) == 0 && (c == line || strchr(" \t{,-", c[-1])))
+                return S_tag_is_korean(c + 5, eol);
+        line = nl ? nl + 1 : end;
+    }
+    return false;
+}
+
+/*
+ * Whether site.yaml's default language is Korean: the code of the first entry of
+ * 'languages', or 'language' on a site without them. A site whose languages cannot be
+ * told (no such key, a broken list) is told its mistakes in English.
+ */
+static bool S_korean_site(ydoc *doc)
+{
+    yaml_node_t *root = ydoc_root(doc);
+    if (!root || root->type != YAML_MAPPING_NODE)
+        return false;
+    yaml_node_t *list = ydoc_map_get(doc, root, "languages");
+    yaml_node_t *code = ydoc_map_get(doc, root, "language");
+    if (list) {
+        yaml_node_t *first = list->type == YAML_SEQUENCE_NODE && ydoc_len(list)
+                                 ? ydoc_seq_item(doc, list, 0)
+                                 : NULL;
+        code = first && first->type == YAML_MAPPING_NODE ? ydoc_map_get(doc, first, "code")
+                                                         : NULL;
+    }
+    const char *tag = ydoc_scalar(code);
+    return tag && slug_is_language_tag(tag) && slug_language_in(tag, "ko");
+}
+
+/* site.yaml loaded, its messages in the site's default language (README.md). */
+static ydoc *S_load_doc(const char *path, diag_list *diags)
+{
+    size_t len;
+    char *text = file_read(path, &len);
+    if (!text) {
+        diag_file_problem(diags, path, errno, NULL, "the site settings");
+        return NULL;
+    }
+    ydoc *doc = ydoc_load_in(path, text, len, 0, 0, S_text_korean(text, len), diags);
+    free(text);
+    if (doc)
+        ydoc_set_korean(doc, S_korean_site(doc));
+    return doc;
+}
+
 config *config_load(const char *path, diag_list *diags)
 {
     static const char *const keys[] = {
@@ -420,7 +587,7 @@ config *config_load(const char *path, diag_list *diags)
         "notices",     "review_max_age_days", "translation_max_lag_days",
         "reading_grade_max", "reading_eojeol_max", "topics", "clinic", "reviewers",
         "footer_pages", NULL};
-    ydoc *doc = ydoc_load_file(path, NULL, "the site settings", NULL, diags);
+    ydoc *doc = S_load_doc(path, diags);
     if (!doc)
         return NULL;
     yaml_node_t *root = ydoc_root_map(doc, keys, "site.yaml", NULL, false);
@@ -433,7 +600,11 @@ config *config_load(const char *path, diag_list *diags)
     static const char *const required[] = {"base_url", "review_max_age_days", "topics", NULL};
     for (size_t k = 0; required[k]; k++)
         if (!ydoc_map_get(doc, root, required[k]))
-            ydoc_error(doc, root, "site.yaml has no '%s'; add it (see README.md, 'The other content files')",
+            ydoc_error(doc, root,
+                       ydoc_korean(doc) ? "site.yaml에 '%s'이(가) 없습니다. 추가해 "
+                                          "주십시오(README.md의 'The other content files')"
+                                        : "site.yaml has no '%s'; add it (see README.md, 'The "
+                                          "other content files')",
                        required[k]);
     yaml_node_t *n;
     const char *s;

@@ -46,10 +46,14 @@ static long S_index(const char *const *codes, const char *code)
     return -1;
 }
 
-/* "<what> of <entry>" or "<what>", for messages; the caller frees it. */
-static char *S_subject(const char *what, const char *entry)
+/* "<what> of <entry>" (in Korean "<entry>의 <what>") or "<what>", for messages; the caller
+ * frees it. */
+static char *S_subject(const ydoc *doc, const char *what, const char *entry)
 {
-    return entry ? xasprintf("%s of %s", what, entry) : xstrdup(what);
+    if (!entry)
+        return xstrdup(what);
+    return ydoc_korean(doc) ? xasprintf("%s의 %s", entry, what)
+                            : xasprintf("%s of %s", what, entry);
 }
 
 char *ltext_language_list(const ltext_langs *langs)
@@ -64,14 +68,26 @@ bool ltext_check_key(ydoc *doc, yaml_node_t *key, const char *subject, const cha
                      const ltext_langs *langs)
 {
     const char *code = ydoc_scalar(key);
+    bool ko = ydoc_korean(doc);
     if (!code || !slug_is_language_tag(code)) {
-        ydoc_error(doc, key, "%s: '%s' is not a language code; write one %s per language, "
-                   "like {ko: …, en: …}", subject, code ? code : "?", noun);
+        if (ko)
+            ydoc_error(doc, key, "%s: '%s'은(는) 언어 코드가 아닙니다. {ko: …, en: …}처럼 "
+                       "언어마다 하나씩 써 주십시오", subject, code ? code : "?");
+        else
+            ydoc_error(doc, key, "%s: '%s' is not a language code; write one %s per language, "
+                       "like {ko: …, en: …}", subject, code ? code : "?", noun);
         return false;
     }
     if (langs->codes && S_index(langs->codes, code) < 0) {
         const char *near = suggest_closest(code, langs->codes);
-        if (near)
+        if (ko && near)
+            ydoc_error(doc, key, "%s에 site.yaml이 선언하지 않은 언어 '%s'이(가) 있습니다. "
+                       "'%s'을(를) 쓰려던 것인지 확인해 주십시오", subject, code, near);
+        else if (ko)
+            ydoc_error(doc, key, "%s에 site.yaml이 선언하지 않은 언어 '%s'이(가) 있습니다. "
+                       "site.yaml의 'languages' 아래에 그 언어를 선언하거나 지워 주십시오",
+                       subject, code);
+        else if (near)
             ydoc_error(doc, key, "%s has a %s in '%s', a language site.yaml does not "
                        "declare; did you mean '%s'?", subject, noun, code, near);
         else
@@ -90,12 +106,19 @@ static bool S_read_entry(ydoc *doc, yaml_node_t *key, yaml_node_t *value, const 
     if (!ltext_check_key(doc, key, subject, "text", langs))
         return false;
     const char *code = ydoc_scalar(key);
+    bool ko = ydoc_korean(doc);
     for (size_t i = 0; i < out->n; i++)
         if (strcmp(out->values[i].lang, code) == 0) {
-            ydoc_error(doc, key, "language '%s' is given twice in %s; keep one", code, subject);
+            if (ko)
+                ydoc_error(doc, key, "%s에 언어 '%s'이(가) 두 번 있습니다. 하나만 남겨 "
+                           "주십시오", subject, code);
+            else
+                ydoc_error(doc, key, "language '%s' is given twice in %s; keep one", code,
+                           subject);
             return false;
         }
-    char *what = xasprintf("the '%s' text of %s", code, subject);
+    char *what = ko ? xasprintf("%s의 '%s' 텍스트", subject, code)
+                    : xasprintf("the '%s' text of %s", code, subject);
     const char *text = ydoc_expect_string(doc, value, what);
     free(what);
     if (!text)
@@ -107,7 +130,8 @@ static bool S_read_entry(ydoc *doc, yaml_node_t *key, yaml_node_t *value, const 
 bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entry,
                 const ltext_langs *langs, ltext *out)
 {
-    char *subject = S_subject(what, entry);
+    char *subject = S_subject(doc, what, entry);
+    bool ko = ydoc_korean(doc);
     bool ok = true;
     if (node->type == YAML_MAPPING_NODE) {
         for (size_t i = 0; i < ydoc_len(node); i++)
@@ -118,15 +142,21 @@ bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entr
             for (size_t v = 0; v < out->n; v++)
                 written |= strcmp(out->values[v].lang, langs->codes[i]) == 0;
             if (!written) {
-                ydoc_error(doc, node, "%s has no '%s' text; add '%s: …'", subject,
-                           langs->codes[i], langs->codes[i]);
+                ydoc_error(doc, node,
+                           ko ? "%s에 '%s' 텍스트가 없습니다. '%s: …'을(를) 추가해 주십시오"
+                              : "%s has no '%s' text; add '%s: …'",
+                           subject, langs->codes[i], langs->codes[i]);
                 ok = false;
             }
         }
     } else if (node->type == YAML_SCALAR_NODE && langs->multilingual && !ydoc_is_null(node)) {
         char *list = ltext_language_list(langs);
-        ydoc_error(doc, node, "%s must give one text per language, like {ko: …, en: …}: "
-                   "site.yaml declares %s", subject, list);
+        ydoc_error(doc, node,
+                   ko ? "%s은(는) {ko: …, en: …}처럼 언어마다 텍스트를 하나씩 써야 합니다. "
+                        "site.yaml에 선언된 언어: %s"
+                      : "%s must give one text per language, like {ko: …, en: …}: "
+                        "site.yaml declares %s",
+                   subject, list);
         free(list);
         ok = false;
     } else {

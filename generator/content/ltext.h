@@ -57,6 +57,8 @@ typedef struct ltext_langs {
  *   - "language 'ko' is given twice in <what> of <entry>; keep one", at the key;
  *   - ydoc_expect_string's errors for a value that is not a non-empty string, and for
  *     node not being a string or a mapping.
+ * When doc's messages are Korean (ydoc_korean), so are these ("<entry>의 <what>에 'en'
+ * 텍스트가 없습니다. ..."), and what and entry must then be Korean too ("주제 'anatomy'").
  * What was read is kept in *out even on errors; free it with ltext_free.
  */
 bool ltext_read(ydoc *doc, yaml_node_t *node, const char *what, const char *entry,
@@ -72,7 +74,8 @@ char *ltext_language_list(const ltext_langs *langs);
  * that is no BCP 47 tag ("...: 'x y' is not a language code; write one list per language,
  * like {ko: …, en: …}"), or a language langs does not declare ("... has a list in 'fr', a
  * language site.yaml does not declare; did you mean 'en'?"). Does not look for a language
- * given twice: the caller knows what it has read.
+ * given twice: the caller knows what it has read. In Korean when doc's messages are, without
+ * the noun.
  */
 bool ltext_check_key(ydoc *doc, yaml_node_t *key, const char *subject, const char *noun,
                      const ltext_langs *langs);

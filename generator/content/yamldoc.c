@@ -598,7 +598,9 @@ const char *ydoc_expect_id(ydoc *doc, yaml_node_t *entry, const char *what,
     }
     const char *id = ydoc_expect_string(doc, n, what);
     if (id && !slug_is_valid(id)) {
-        ydoc_error(doc, n, "%s id '%s' may use only lower-case letters, digits and hyphens",
+        ydoc_error(doc, n,
+                   doc->korean ? "%s id '%s'에는 영문 소문자, 숫자, 하이픈만 쓸 수 있습니다"
+                               : "%s id '%s' may use only lower-case letters, digits and hyphens",
                    kind, id);
         return NULL;
     }

@@ -172,7 +172,8 @@ bool ydoc_expect_entry(ydoc *doc, yaml_node_t *node, const char *what,
  * Reports, and returns NULL after: missing (the whole message, at the entry) when there is
  * no 'id'; ydoc_expect_string's errors, naming it what (e.g. "a topic's 'id'"); and
  * "<kind> id '<id>' may use only lower-case letters, digits and hyphens" at the value
- * (kind: e.g. "topic"). Returns the id, which belongs to the document. *at (when at is not
+ * (kind: e.g. "topic"; in Korean, "<kind> id '<id>'에는 ...", when the document's messages
+ * are, and then what, missing and kind must be Korean too). Returns the id, which belongs to the document. *at (when at is not
  * NULL) is set to the id's node, or NULL when there is none, for the caller's own checks
  * such as an id used twice.
  */

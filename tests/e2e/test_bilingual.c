@@ -540,28 +540,29 @@ static void test_language_errors(void **state)
 static void test_settings_errors(void **state)
 {
     (void)state;
+    /* site.yaml serves every language: told in the default one, Korean here. */
     S_expect_error("content/site.yaml", "  - code: en\n", "  - code: zz\n",
-                   "content/site.yaml:12:11: error: 'code' 'zz' names no known language; use "
-                   "its ISO 639 code, such as ko (Korean) or en (English)");
+                   "content/site.yaml:12:11: error: 'code' 'zz'은(는) 알려진 언어가 아닙니다. "
+                   "ko(한국어)나 en(영어)처럼 ISO 639 코드를 써 주십시오");
     S_expect_error("content/site.yaml",
                    "    disclaimer: |\n      This page is general information, not medical "
                    "advice.\n",
                    "",
-                   "content/site.yaml:12:5: error: this language has no 'disclaimer'; every "
-                   "page carries the medical disclaimer in its own language: add it "
-                   "(Markdown) (language 'en')");
+                   "content/site.yaml:12:5: error: 이 언어에 'disclaimer'가 없습니다. 모든 "
+                   "페이지에는 그 페이지의 언어로 된 의료 면책 문구가 들어가니 추가해 "
+                   "주십시오(Markdown)(언어 'en')");
     /* Two codes, one URL prefix (/en-gb/). */
     S_expect_error("content/site.yaml", "  - code: en\n",
                    "  - {code: en-GB, title: t, disclaimer: d, notices: {before_after: n}}\n"
                    "  - code: en-gb\n",
-                   "content/site.yaml:13:11: error: languages 'en-GB' and 'en-gb' would both "
-                   "publish under /en-gb/; keep one");
+                   "content/site.yaml:13:11: error: 언어 'en-GB'과(와) 'en-gb'은(는) 둘 다 "
+                   "/en-gb/ 아래에 게시됩니다. 하나만 남겨 주십시오");
     S_expect_error("content/site.yaml", "  - code: en\n", "  - code: KO\n",
-                   "content/site.yaml:12:11: error: 'code' must be a language code such as en "
-                   "or ko, not 'KO'");
+                   "content/site.yaml:12:11: error: 'code'에는 'KO'이(가) 아니라 en이나 ko 같은 "
+                   "언어 코드를 써 주십시오");
     S_expect_error("content/site.yaml", "{ko: 부작용, en: Side effects}", "{ko: 부작용}",
-                   "content/site.yaml:26:12: error: 'title' of topic 'side-effects' has no 'en' "
-                   "text; add 'en: …'");
+                   "content/site.yaml:26:12: error: 주제 'side-effects'의 'title'에 'en' "
+                   "텍스트가 없습니다. 'en: …'을(를) 추가해 주십시오");
     S_expect_error("content/glossary.yaml", NULL,
                    "terms:\n  - id: smas\n    term: {ko: SMAS}\n"
                    "    definition: {ko: 근막층., en: A layer.}\n",

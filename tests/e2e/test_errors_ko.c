@@ -414,6 +414,72 @@ static void test_page_mistakes(void **state)
     S_done(dir);
 }
 
+/* The clinic and a reviewer, with values of the wrong type, for site.yaml's end. */
+#define CLINIC                                                                                \
+    "clinic:\n  name: {ko: 병원, en: Clinic}\n  phone: [\"+82 2-000-0000\"]\n"                  \
+    "  emergency_number: \"119\"\n"                                                           \
+    "reviewers:\n  - id: kim\n    name: {ko: 김서연, en: Kim Seoyeon}\n"                        \
+    "    credentials: {ko: 전문의, en: Surgeon}\n    licence: [12345]\n"
+
+/* On a Korean-first site, site.yaml's own mistakes are told in Korean: its unknown keys, its
+ * values, its topics, its clinic and reviewers, and its YAML. */
+static void test_site_mistakes(void **state)
+{
+    (void)state;
+    char *dir = S_bilingual();
+    assert_true(e2e_edit(dir, "content/site.yaml", "base_url: \"https://clinic.example/\"",
+                         "titel: x\nbase_url: 12"));
+    assert_true(e2e_edit(dir, "content/site.yaml", "  - id: side-effects", "  - id: anatomy"));
+    assert_true(e2e_edit(dir, "content/site.yaml", "review_max_age_days: 365\n",
+                         "review_max_age_days: 365\n" CLINIC));
+    static const S_want want[] = {
+        {"content/site.yaml",
+         "'titel'은(는) site.yaml에 쓸 수 있는 키가 아닙니다. 'title'을(를) 쓰려던 것인지 "
+         "확인해 주십시오"},
+        {"content/site.yaml",
+         "'base_url'에는 '12'이(가) 아니라 \"https://example.org/\"처럼 사이트의 절대 주소를 "
+         "써 주십시오"},
+        {"content/site.yaml", "주제 'anatomy'이(가) 두 번 선언되어 있습니다. 하나만 남겨 "
+                              "주십시오"},
+        {"content/site.yaml", "'clinic: phone'에는 글자로 된 값을 써야 하는데 목록입니다"},
+        {"content/site.yaml", "감수자의 'licence'에는 글자로 된 값을 써야 하는데 목록입니다"},
+    };
+    S_expect(dir, S_build, want, sizeof want / sizeof *want);
+    assert_true(e2e_edit(dir, "content/site.yaml", "topics:\n", "topics: []\nold_topics:\n"));
+    static const S_want empty[] = {
+        {"content/site.yaml", "'topics'이(가) 비어 있습니다. 주제를 하나 이상 써 주십시오"},
+    };
+    S_expect(dir, S_build, empty, 1);
+    assert_true(e2e_edit(dir, "content/site.yaml", "  - code: en\n", "  - code: en\n x: : [\n"));
+    static const S_want syntax[] = {
+        {"content/site.yaml",
+         "YAML 형식 오류: 이 줄이 앞뒤 줄과 맞지 않습니다. 들여쓰기와, 따옴표가 모두 "
+         "닫혔는지 확인해 주십시오(did not find expected key while parsing a block mapping) "
+         "[yaml]"},
+    };
+    S_expect(dir, S_build, syntax, 1);
+    S_done(dir);
+}
+
+/* The same mistakes on a site whose first language is English are told in English. */
+static void test_site_mistakes_english_first(void **state)
+{
+    (void)state;
+    char *dir = S_bilingual();
+    assert_true(e2e_edit(dir, "content/site.yaml", "base_url: \"https://clinic.example/\"",
+                         "titel: x\nbase_url: 12"));
+    assert_true(e2e_edit(dir, "content/site.yaml", "  - code: ko\n", "  - code: en-GB\n"));
+    assert_true(e2e_edit(dir, "content/site.yaml", "  - code: en\n", "  - code: ko\n"));
+    static const S_want want[] = {
+        {"content/site.yaml", "unknown key 'titel' in site.yaml; did you mean 'title'?"},
+        {"content/site.yaml",
+         "'base_url' must be the site's absolute address, like \"https://example.org/\", not "
+         "'12'"},
+    };
+    S_expect(dir, S_build, want, sizeof want / sizeof *want);
+    S_done(dir);
+}
+
 /* On a site whose default language is English, site.yaml's mistakes and a page in no
  * language's folder are told in English. */
 static void test_english_default(void **state)
@@ -467,6 +533,8 @@ int main(void)
         cmocka_unit_test(test_article_mistakes),
         cmocka_unit_test(test_page_mistakes),
         cmocka_unit_test(test_english_default),
+        cmocka_unit_test(test_site_mistakes),
+        cmocka_unit_test(test_site_mistakes_english_first),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     free(S_root);

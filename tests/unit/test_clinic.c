@@ -124,22 +124,82 @@ static void test_no_reviewers(void **state)
     config_free(cfg);
 }
 
+/* The reviewers of test_reviewer_mistakes, from line 17: a text missing, an id twice, an
+ * unknown key and a bad id. */
+#define S_BAD_REVIEWERS                                                                        \
+    "reviewers:\n"                                                      /* 17 */              \
+    "  - id: dr-a\n"                                                    /* 18 */              \
+    "    name: {ko: \"가\"}\n"                                          /* 19 */              \
+    "    credentials: {ko: \"나\", en: \"B\"}\n"                        /* 20 */              \
+    "    licence: \"L-1\"\n"                                            /* 21 */              \
+    "  - id: dr-a\n"                                                    /* 22 */              \
+    "    name: {ko: \"가\", en: \"A\"}\n"                               /* 23 */              \
+    "    credentials: {ko: \"나\", en: \"B\"}\n"                        /* 24 */              \
+    "    licence: \"L-2\"\n"                                            /* 25 */              \
+    "  - id: Dr B\n"                                                    /* 26 */              \
+    "    title: \"x\"\n"                                                /* 27 */
+
+/* Load text and return every diagnostic (S_all), the load having failed. */
+static char *S_fail(tu_fixture *f, const char *text)
+{
+    diag_list_free(f->diags);
+    f->diags = diag_list_new();
+    assert_null(S_load(f, text));
+    return S_all(f);
+}
+
+/* On a Korean-first site (TU_SITE_KO_EN), the reviewers' mistakes are told in Korean. */
 static void test_reviewer_mistakes(void **state)
 {
     tu_fixture *f = *state;
-    assert_null(S_load(f, TU_SITE_KO_EN
-                       "reviewers:\n"                                              /* 17 */
-                       "  - id: dr-a\n"                                            /* 18 */
-                       "    name: {ko: \"가\"}\n"                                  /* 19 */
-                       "    credentials: {ko: \"나\", en: \"B\"}\n"                /* 20 */
-                       "    licence: \"L-1\"\n"                                    /* 21 */
-                       "  - id: dr-a\n"                                            /* 22 */
-                       "    name: {ko: \"가\", en: \"A\"}\n"                       /* 23 */
-                       "    credentials: {ko: \"나\", en: \"B\"}\n"                /* 24 */
-                       "    licence: \"L-2\"\n"                                    /* 25 */
-                       "  - id: Dr B\n"                                            /* 26 */
-                       "    title: \"x\"\n"));                                     /* 27 */
-    char *all = S_all(f);
+    char *all = S_fail(f, TU_SITE_KO_EN S_BAD_REVIEWERS);
+    assert_string_equal(
+        all,
+        ":19:11: error: 감수자 'dr-a'의 'name'에 'en' 텍스트가 없습니다. 'en: …'을(를) 추가해 "
+        "주십시오\n"
+        ":22:9: error: 감수자 'dr-a'이(가) 두 번 선언되어 있습니다. 하나만 남겨 주십시오\n"
+        ":27:5: error: 'title'은(는) 감수자 항목에 쓸 수 있는 키가 아닙니다. 쓸 수 있는 키: id, "
+        "name, credentials, licence\n"
+        ":26:9: error: 감수자 id 'Dr B'에는 영문 소문자, 숫자, 하이픈만 쓸 수 있습니다\n"
+        ":26:5: error: 이 감수자 항목에 'name'이 없습니다. {ko: …, en: …}처럼 모든 언어로 "
+        "추가해 주십시오\n"
+        ":26:5: error: 이 감수자 항목에 'credentials'가 없습니다. 이름 옆에 보이는 전문 분야와 "
+        "직함을 {ko: 성형외과 전문의, en: Board-certified plastic surgeon}처럼 추가해 주십시오\n"
+        ":26:5: error: 이 감수자 항목에 'licence'가 없습니다. 의사 면허번호를 추가해 주십시오\n");
+    free(all);
+    all = S_fail(f, TU_SITE_KO_EN "reviewers: []\n");
+    assert_string_equal(all, ":17:12: error: 'reviewers'이(가) 비어 있습니다. 글을 감수하는 "
+                             "의사를 id, name, credentials, licence와 함께 써 주십시오\n");
+    free(all);
+    all = S_fail(f, TU_SITE_KO_EN "clinic:\n  phone: \"12\"\n  emergency_number: [\"119\"]\n");
+    assert_string_equal(all, ":18:10: error: '12'은(는) 전화번호가 아닙니다. 숫자 사이에 "
+                             "스페이스나 하이픈을 넣고 맨 앞에 '+'와 국가 번호를 붙여 \"+82 "
+                             "2-000-0000\"처럼 써 주십시오\n"
+                             ":19:21: error: 'clinic: emergency_number'에는 글자로 된 값을 써야 "
+                             "하는데 목록입니다\n");
+    free(all);
+}
+
+/* TU_SITE_KO_EN with English first, for the English messages. */
+static char *S_english_first(const char *rest)
+{
+    char *a = tu_replace(TU_SITE_KO_EN, "  - code: ko\n", "  - code: xx\n");
+    char *b = tu_replace(a, "  - code: en\n", "  - code: ko\n");
+    char *c = tu_replace(b, "  - code: xx\n", "  - code: en\n");
+    char *text = xasprintf("%s%s", c, rest);
+    free(a);
+    free(b);
+    free(c);
+    return text;
+}
+
+/* On an English-first site, the same mistakes are told in English. */
+static void test_reviewer_mistakes_english(void **state)
+{
+    tu_fixture *f = *state;
+    char *text = S_english_first(S_BAD_REVIEWERS);
+    char *all = S_fail(f, text);
+    free(text);
     assert_string_equal(
         all,
         ":19:11: error: 'name' of reviewer 'dr-a' has no 'en' text; add 'en: …'\n"
@@ -154,10 +214,9 @@ static void test_reviewer_mistakes(void **state)
         ":26:5: error: this reviewer has no 'licence'; add the doctor's licence number (의사 "
         "면허번호)\n");
     free(all);
-    diag_list_free(f->diags);
-    f->diags = diag_list_new();
-    assert_null(S_load(f, TU_SITE_KO_EN "reviewers: []\n"));
-    all = S_all(f);
+    text = S_english_first("reviewers: []\n");
+    all = S_fail(f, text);
+    free(text);
     assert_string_equal(all, ":17:12: error: 'reviewers' is empty; declare the doctors who "
                              "review articles, each with id, name, credentials and licence\n");
     free(all);
@@ -267,6 +326,7 @@ int main(void)
         T(test_clinic_and_reviewers),
         T(test_no_reviewers),
         T(test_reviewer_mistakes),
+        T(test_reviewer_mistakes_english),
         T(test_release_names_every_example),
         T(test_release_missing_and_reserved),
         T(test_release_accepts_fixture_values),

@@ -730,44 +730,48 @@ static void test_language_unknown_code(void **state)
     tu_fixture *f = *state;
     /* Then each topic text in 'en' names a language site.yaml does not declare. */
     S_bilingual_bad(f, "  - code: en\n", "  - code: zz\n", 3);
-    tu_fixture_diag(f, 0, ":10:11: error: 'code' 'zz' names no known language; use its ISO "
-                          "639 code, such as ko (Korean) or en (English)");
+    tu_fixture_diag(f, 0, ":10:11: error: 'code' 'zz'은(는) 알려진 언어가 아닙니다. "
+                          "ko(한국어)나 en(영어)처럼 ISO 639 코드를 써 주십시오");
+    tu_fixture_diag(f, 1, ":21:27: error: 주제 'anatomy'의 'title'에 site.yaml이 선언하지 않은 "
+                          "언어 'en'이(가) 있습니다. site.yaml의 'languages' 아래에 그 언어를 "
+                          "선언하거나 지워 주십시오");
 }
 
 static void test_language_bad_tag(void **state)
 {
     tu_fixture *f = *state;
     S_bilingual_bad(f, "  - code: en\n", "  - code: English\n", 3);
-    tu_fixture_diag(f, 0, ":10:11: error: 'code' must be a language code such as en or ko, not "
-                          "'English'");
+    tu_fixture_diag(f, 0, ":10:11: error: 'code'에는 'English'이(가) 아니라 en이나 ko 같은 언어 "
+                          "코드를 써 주십시오");
 }
 
 static void test_language_without_disclaimer(void **state)
 {
     tu_fixture *f = *state;
     S_bilingual_bad(f, "    disclaimer: |\n      General information only.\n", "", 1);
-    tu_fixture_diag(f, 0, ":10:5: error: this language has no 'disclaimer'; every page carries "
-                          "the medical disclaimer in its own language: add it (Markdown) "
-                          "(language 'en')");
+    tu_fixture_diag(f, 0, ":10:5: error: 이 언어에 'disclaimer'가 없습니다. 모든 페이지에는 그 "
+                          "페이지의 언어로 된 의료 면책 문구가 들어가니 추가해 "
+                          "주십시오(Markdown)(언어 'en')");
 }
 
 static void test_language_without_title_or_notices(void **state)
 {
     tu_fixture *f = *state;
     S_bilingual_bad(f, "    title: \"Facial Lifting Explained\"\n", "", 1);
-    tu_fixture_diag(f, 0, ":10:5: error: this language has no 'title'; add the site's title in "
-                          "that language (language 'en')");
+    tu_fixture_diag(f, 0, ":10:5: error: 이 언어에 'title'이 없습니다. 그 언어로 된 사이트 "
+                          "제목을 추가해 주십시오(언어 'en')");
     S_bilingual_bad_again(f, "    notices:\n      before_after: \"Shown with consent.\"\n", "", 1);
-    tu_fixture_diag(f, 0, ":10:5: error: this language has no 'notices'; add 'notices:' with "
-                          "'before_after', the consent notice under before-and-after photos "
-                          "(language 'en')");
+    tu_fixture_diag(f, 0, ":10:5: error: 이 언어에 'notices'가 없습니다. 전후 사진 아래에 보이는 "
+                          "동의 안내문 'before_after'와 함께 'notices:'를 추가해 주십시오(언어 "
+                          "'en')");
 }
 
 static void test_language_twice_and_same_prefix(void **state)
 {
     tu_fixture *f = *state;
     S_bilingual_bad(f, "  - code: en\n", "  - code: ko\n", 3);
-    tu_fixture_diag(f, 0, ":10:11: error: language 'ko' is declared twice; keep one");
+    tu_fixture_diag(f, 0, ":10:11: error: 언어 'ko'이(가) 두 번 선언되어 있습니다. 하나만 남겨 "
+                          "주십시오");
     diag_list_free(f->diags);
     f->diags = diag_list_new();
     /* en-GB and en-gb are two codes, but one folder: /en-gb/. */
@@ -782,34 +786,34 @@ static void test_language_twice_and_same_prefix(void **state)
         "topics: [{id: a, title: {ko: a, en-GB: b}, description: {ko: a, en-GB: b}}]\n";
     assert_null(S_load(f, two_prefixes));
     assert_int_equal(diag_count(f->diags), 1);
-    tu_fixture_diag(f, 0, ":5:12: error: languages 'en-GB' and 'en-gb' would both publish under "
-                          "/en-gb/; keep one");
+    tu_fixture_diag(f, 0, ":5:12: error: 언어 'en-GB'과(와) 'en-gb'은(는) 둘 다 /en-gb/ 아래에 "
+                          "게시됩니다. 하나만 남겨 주십시오");
 }
 
 static void test_languages_with_one_language_keys(void **state)
 {
     tu_fixture *f = *state;
     S_bilingual_bad(f, "review_max_age_days: 365\n", "review_max_age_days: 365\ntitle: x\n", 1);
-    tu_fixture_diag(f, 0, ":18:1: error: 'title' belongs under each entry of 'languages' when "
-                          "site.yaml declares them; move it there");
+    tu_fixture_diag(f, 0, ":18:1: error: site.yaml에 'languages'가 있으면 'title'은(는) "
+                          "'languages'의 각 항목 아래에 써야 합니다. 그리로 옮겨 주십시오");
 }
 
 static void test_languages_need_translation_lag(void **state)
 {
     tu_fixture *f = *state;
     S_bilingual_bad(f, "translation_max_lag_days: 90\n", "", 1);
-    tu_fixture_diag(f, 0, ":1:1: error: site.yaml has no 'translation_max_lag_days'; add how "
-                          "many days a translation may lag behind a newer review of its source, "
-                          "like 'translation_max_lag_days: 90'");
+    tu_fixture_diag(f, 0, ":1:1: error: site.yaml에 'translation_max_lag_days'가 없습니다. "
+                          "번역이 원문의 더 새로운 감수보다 며칠까지 늦어도 되는지 "
+                          "'translation_max_lag_days: 90'처럼 추가해 주십시오");
 }
 
 static void test_bad_date_format(void **state)
 {
     tu_fixture *f = *state;
     S_bilingual_bad(f, "\"y년 M월 d일\"", "\"%Y-%m-%d\"", 1);
-    tu_fixture_diag(f, 0, ":5:18: error: 'date_format' '%Y-%m-%d' is not a date pattern with a "
-                          "year (y), a month (M) and a day (d); write one like \"y년 M월 d일\" "
-                          "or \"d MMMM y\" (Unicode UTS #35 date patterns)");
+    tu_fixture_diag(f, 0, ":5:18: error: 'date_format' '%Y-%m-%d'은(는) 연도(y), 월(M), 일(d)이 "
+                          "모두 있는 날짜 패턴이 아닙니다. \"y년 M월 d일\"이나 \"d MMMM y\"처럼 "
+                          "써 주십시오(Unicode UTS #35 날짜 패턴)");
     S_bilingual_bad_again(f, "\"y년 M월 d일\"", "\"y'년 M월 d일'\"", 1);
 }
 
@@ -817,18 +821,117 @@ static void test_topic_text_per_language(void **state)
 {
     tu_fixture *f = *state;
     S_bilingual_bad(f, "{ko: \"얼굴의 구조\", en: \"Facial anatomy\"}", "{ko: \"얼굴의 구조\"}", 1);
-    tu_fixture_diag(f, 0, ":21:12: error: 'title' of topic 'anatomy' has no 'en' text; add "
-                          "'en: …'");
+    tu_fixture_diag(f, 0, ":21:12: error: 주제 'anatomy'의 'title'에 'en' 텍스트가 없습니다. "
+                          "'en: …'을(를) 추가해 주십시오");
     S_bilingual_bad_again(f, "{ko: \"얼굴의 구조\", en: \"Facial anatomy\"}", "\"Facial anatomy\"", 1);
-    tu_fixture_diag(f, 0, ":21:12: error: 'title' of topic 'anatomy' must give one text per "
-                          "language, like {ko: …, en: …}: site.yaml declares ko, en");
+    tu_fixture_diag(f, 0, ":21:12: error: 주제 'anatomy'의 'title'은(는) {ko: …, en: …}처럼 "
+                          "언어마다 텍스트를 하나씩 써야 합니다. site.yaml에 선언된 언어: ko, en");
     S_bilingual_bad_again(f, "en: \"Layers.\"}", "en: \"Layers.\", fr: \"Couches.\"}", 1);
-    tu_fixture_diag(f, 0, ":22:46: error: 'description' of topic 'anatomy' has a text in 'fr', a "
-                          "language site.yaml does not declare; declare it under 'languages' in "
-                          "site.yaml, or remove it");
+    tu_fixture_diag(f, 0, ":22:46: error: 주제 'anatomy'의 'description'에 site.yaml이 선언하지 "
+                          "않은 언어 'fr'이(가) 있습니다. site.yaml의 'languages' 아래에 그 "
+                          "언어를 선언하거나 지워 주십시오");
     S_bilingual_bad_again(f, "en: \"Layers.\"}", "en: \"Layers.\", ko: \"또\"}", 1);
-    tu_fixture_diag(f, 0, ":22:46: error: language 'ko' is given twice in 'description' of topic "
+    tu_fixture_diag(f, 0, ":22:46: error: 주제 'anatomy'의 'description'에 언어 'ko'이(가) 두 번 "
+                          "있습니다. 하나만 남겨 주십시오");
+}
+
+/* S_bilingual with English first: "ko" and "en" change places in 'languages'. */
+static char *S_english_first(const char *find, const char *repl)
+{
+    char *a = tu_replace(S_bilingual, "  - code: ko\n", "  - code: xx\n");
+    char *b = tu_replace(a, "  - code: en\n", "  - code: ko\n");
+    char *c = tu_replace(b, "  - code: xx\n", "  - code: en\n");
+    char *d = tu_replace(c, find, repl);
+    free(a);
+    free(b);
+    free(c);
+    return d;
+}
+
+/* Load S_english_first(find, repl) on a fresh diagnostic list; it must fail with n. */
+static void S_english_first_bad(tu_fixture *f, const char *find, const char *repl, size_t n)
+{
+    diag_list_free(f->diags);
+    f->diags = diag_list_new();
+    char *text = S_english_first(find, repl);
+    assert_null(S_load(f, text));
+    free(text);
+    assert_int_equal(diag_count(f->diags), n);
+}
+
+/* On a site whose first language is English, the same mistakes are told in English. */
+static void test_english_first_messages(void **state)
+{
+    tu_fixture *f = *state;
+    S_english_first_bad(f, "translation_max_lag_days: 90\n", "titel: x\n", 2);
+    tu_fixture_diag(f, 0, ":18:1: error: unknown key 'titel' in site.yaml; did you mean 'title'?");
+    tu_fixture_diag(f, 1, ":1:1: error: site.yaml has no 'translation_max_lag_days'; add how "
+                          "many days a translation may lag behind a newer review of its source, "
+                          "like 'translation_max_lag_days: 90'");
+    S_english_first_bad(f, "    disclaimer: |\n      General information only.\n", "", 1);
+    tu_fixture_diag(f, 0, ":10:5: error: this language has no 'disclaimer'; every page carries "
+                          "the medical disclaimer in its own language: add it (Markdown) "
+                          "(language 'ko')");
+    S_english_first_bad(f, "  - code: ko\n", "  - code: en\n", 3);
+    tu_fixture_diag(f, 0, ":10:11: error: language 'en' is declared twice; keep one");
+    S_english_first_bad(f, "\"y년 M월 d일\"", "\"%Y-%m-%d\"", 1);
+    tu_fixture_diag(f, 0, ":5:18: error: 'date_format' '%Y-%m-%d' is not a date pattern with a "
+                          "year (y), a month (M) and a day (d); write one like \"y년 M월 d일\" "
+                          "or \"d MMMM y\" (Unicode UTS #35 date patterns)");
+    S_english_first_bad(f, "en: \"Layers.\"}", "en: \"Layers.\", en: \"또\"}", 1);
+    tu_fixture_diag(f, 0, ":22:46: error: language 'en' is given twice in 'description' of topic "
                           "'anatomy'; keep one");
+    S_english_first_bad(f, "{ko: \"얼굴의 구조\", en: \"Facial anatomy\"}", "{en: \"A\"}", 1);
+    tu_fixture_diag(f, 0, ":21:12: error: 'title' of topic 'anatomy' has no 'ko' text; add "
+                          "'ko: …'");
+}
+
+/* A Korean-first site.yaml is told its mistakes in Korean, from its unknown keys on. */
+static void test_korean_first_messages(void **state)
+{
+    tu_fixture *f = *state;
+    S_bilingual_bad(f, "translation_max_lag_days: 90\n",
+                    "translation_max_lag_days: 90\ntitel: x\n", 1);
+    tu_fixture_diag(f, 0, ":19:1: error: 'titel'은(는) site.yaml에 쓸 수 있는 키가 아닙니다. "
+                          "'title'을(를) 쓰려던 것인지 확인해 주십시오");
+    S_bilingual_bad_again(f, "\"https://example.org/\"", "12", 1);
+    tu_fixture_diag(f, 0, ":1:11: error: 'base_url'에는 '12'이(가) 아니라 "
+                          "\"https://example.org/\"처럼 사이트의 절대 주소를 써 주십시오");
+    S_bilingual_bad_again(f, "review_max_age_days: 365", "review_max_age_days: 0", 1);
+    tu_fixture_diag(f, 0, ":17:22: error: 'review_max_age_days'은(는) 1에서 3650 사이여야 "
+                          "합니다. 0은(는) 쓸 수 없습니다");
+    S_bilingual_bad_again(f, "  - id: anatomy\n", "  - id: Anatomy\n", 1);
+    tu_fixture_diag(f, 0, ":20:9: error: 주제 id 'Anatomy'에는 영문 소문자, 숫자, 하이픈만 쓸 수 "
+                          "있습니다");
+    /* A YAML mistake is told in Korean too: the raw text names ko first. */
+    S_bilingual_bad_again(f, "review_max_age_days: 365\n", "review_max_age_days: [365\n", 1);
+    assert_true(str_starts_with(diag_get(f->diags, 0)->message, "YAML 형식 오류"));
+}
+
+/* Where the default language cannot be told (a broken 'languages', a single language that is
+ * not Korean), site.yaml's mistakes are told in English. */
+static void test_language_unknown_means_english(void **state)
+{
+    tu_fixture *f = *state;
+    static const char broken[] = "base_url: \"https://example.org/\"\nlanguages: ko\n"
+                                 "titel: x\nreview_max_age_days: 365\n"
+                                 "translation_max_lag_days: 90\ntopics: []\n";
+    assert_null(S_load(f, broken));
+    tu_fixture_diag(f, 0, ":3:1: error: unknown key 'titel' in site.yaml; did you mean 'title'?");
+    tu_fixture_diag(f, 1, ":2:12: error: 'languages' must be a list, like [a, b] or lines "
+                          "starting with '- ', but it is a single value");
+    /* A list whose first entry has no code. */
+    S_bilingual_bad_again(f, "  - code: ko\n", "  - cod: ko\n", 4);
+    tu_fixture_diag(f, 0, ":3:5: error: unknown key 'cod' in a language; did you mean 'code'?");
+    /* The raw text of a file that does not load: a 'languages:' list without a code. */
+    S_bilingual_bad_again(f, "  - code: ko\n", "  - cod: ko\n  x: [\n", 1);
+    assert_true(str_starts_with(diag_get(f->diags, 0)->message, "invalid YAML: "));
+    /* One language, Korean: Korean. */
+    diag_list_free(f->diags);
+    f->diags = diag_list_new();
+    S_load_bad(f, "language: en\n", "language: ko\ntitel: x\n");
+    tu_fixture_diag(f, 0, ":4:1: error: 'titel'은(는) site.yaml에 쓸 수 있는 키가 아닙니다. "
+                          "'title'을(를) 쓰려던 것인지 확인해 주십시오");
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, S_setup, tu_fixture_teardown)
@@ -879,6 +982,9 @@ int main(void)
         T(test_languages_need_translation_lag),
         T(test_bad_date_format),
         T(test_topic_text_per_language),
+        T(test_english_first_messages),
+        T(test_korean_first_messages),
+        T(test_language_unknown_means_english),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
