@@ -10,11 +10,15 @@
 #include <strings.h>
 
 #include "base/alloc.h"
+#include "base/slug.h"
 #include "base/str.h"
 #include "content/glossary_private.h"
 #include "content/yamldoc.h"
 
 static const char *const S_keys[] = {"id", "term", "aliases", "definition", NULL};
+/* A term or alias another entry (or this one) has already ("'%s'": it, "'%s'": the entry). */
+#define S_DEFINED "'%s' is already defined by glossary entry '%s'"
+#define S_DEFINED_KO "'%s'은(는) 용어 사전 항목 '%s'에 이미 정의되어 있습니다"
 
 /* What the loading of one file shares. */
 typedef struct {
@@ -62,7 +66,7 @@ static bool S_term_is_new(S_loader *ld, yaml_node_t *tn, const ltext *term)
         yaml_node_t *at = tn->type == YAML_MAPPING_NODE
                               ? ydoc_map_get(ld->doc, tn, term->values[i].lang)
                               : tn;
-        ydoc_error(ld->doc, at ? at : tn, "'%s' is already defined by glossary entry '%s'",
+        ydoc_error(ld->doc, at ? at : tn, ydoc_korean(ld->doc) ? S_DEFINED_KO : S_DEFINED,
                    term->values[i].text, owner->id);
         ok = false;
     }
@@ -80,12 +84,13 @@ static void S_load_alias_list(S_loader *ld, yaml_node_t *seq, const char *lang, 
     const char *own = S_exact(term, lang);
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item = ydoc_seq_item(ld->doc, seq, i);
-        const char *alias = ydoc_expect_string(ld->doc, item, "each alias");
+        const char *alias =
+            ydoc_expect_string(ld->doc, item, ydoc_korean(ld->doc) ? "각 별칭" : "each alias");
         if (!alias)
             continue;
         const glossary_term *owner = S_phrase_owner(ld->g, lang, alias);
         if (owner || (own && strcasecmp(alias, own) == 0)) {
-            ydoc_error(ld->doc, item, "'%s' is already defined by glossary entry '%s'", alias,
+            ydoc_error(ld->doc, item, ydoc_korean(ld->doc) ? S_DEFINED_KO : S_DEFINED, alias,
                        owner ? owner->id : (id ? id : "?"));
             continue;
         }
@@ -112,6 +117,7 @@ static void S_load_alias_map(S_loader *ld, yaml_node_t *an, const char *entry,
                              const char *subject, const char *id, glossary_term *e)
 {
     ydoc *doc = ld->doc;
+    bool ko = ydoc_korean(doc);
     for (size_t i = 0; i < ydoc_len(an); i++) {
         yaml_node_t *key = ydoc_map_key(doc, an, i);
         if (!ltext_check_key(doc, key, subject, "list", ld->langs))
@@ -121,10 +127,11 @@ static void S_load_alias_map(S_loader *ld, yaml_node_t *an, const char *entry,
         for (size_t l = 0; l < e->n_alias_langs; l++)
             twice |= strcmp(e->aliases[l].lang, code) == 0;
         if (twice) {
-            ydoc_error(doc, key, "language '%s' is given twice in %s; keep one", code, subject);
+            ltext_report_twice(doc, key, subject);
             continue;
         }
-        char *what = xasprintf("the '%s' aliases of %s", code, entry);
+        char *what = ko ? xasprintf("%s의 '%s' 별칭", entry, code)
+                        : xasprintf("the '%s' aliases of %s", code, entry);
         S_add_alias_list(ld, ydoc_map_value(doc, an, i), what, code, id, e);
         free(what);
     }
@@ -134,8 +141,11 @@ static void S_load_alias_map(S_loader *ld, yaml_node_t *an, const char *entry,
         for (size_t l = 0; l < e->n_alias_langs; l++)
             given |= strcmp(e->aliases[l].lang, code) == 0;
         if (!given)
-            ydoc_error(doc, an, "%s has no '%s' list; add '%s: […]', or '%s: []' when it has "
-                       "none", subject, code, code, code);
+            ydoc_error(doc, an,
+                       ko ? "%s에 '%s' 목록이 없습니다. '%s: […]'을(를) 추가하고, 별칭이 없으면 "
+                            "'%s: []'라고 써 주십시오"
+                          : "%s has no '%s' list; add '%s: […]', or '%s: []' when it has none",
+                       subject, code, code, code);
     }
 }
 
@@ -152,11 +162,16 @@ static void S_load_aliases(S_loader *ld, yaml_node_t *an, const char *entry, con
         S_add_alias_list(ld, an, "'aliases'", lang, id, e);
         return;
     }
-    char *subject = xasprintf("'aliases' of %s", entry);
+    bool ko = ydoc_korean(ld->doc);
+    char *subject = ko ? xasprintf("%s의 'aliases'", entry) : xasprintf("'aliases' of %s", entry);
     if (an->type != YAML_MAPPING_NODE) {
         char *list = ltext_language_list(langs);
-        ydoc_error(ld->doc, an, "%s must give a list per language, like {ko: […], en: […]}: "
-                   "site.yaml declares %s", subject, list);
+        ydoc_error(ld->doc, an,
+                   ko ? "%s은(는) {ko: […], en: […]}처럼 언어마다 목록을 하나씩 써야 합니다. "
+                        "site.yaml에 선언된 언어: %s"
+                      : "%s must give a list per language, like {ko: […], en: […]}: "
+                        "site.yaml declares %s",
+                   subject, list);
         free(list);
     } else {
         S_load_alias_map(ld, an, entry, subject, id, e);
@@ -182,13 +197,18 @@ static void S_load_term(S_loader *ld, yaml_node_t *t)
 {
     ydoc *doc = ld->doc;
     glossary *g = ld->g;
-    if (!ydoc_expect_entry(doc, t, "each glossary entry", S_keys, "a glossary entry"))
+    bool ko = ydoc_korean(doc);
+    if (!ydoc_expect_entry(doc, t, ko ? "'terms'의 각 항목" : "each glossary entry", S_keys,
+                           ko ? "용어 사전 항목" : "a glossary entry"))
         return;
     yaml_node_t *idn;
-    const char *id = ydoc_expect_id(doc, t, "a term's 'id'",
-                                    "this glossary entry has no 'id'; add one, like 'id: smas'",
-                                    "term", &idn);
-    char *entry = id ? xasprintf("glossary entry '%s'", id) : xstrdup("this glossary entry");
+    const char *id =
+        ydoc_expect_id(doc, t, ko ? "용어의 'id'" : "a term's 'id'",
+                       ko ? "이 용어 사전 항목에 'id'가 없습니다. 'id: smas'처럼 추가해 주십시오"
+                          : "this glossary entry has no 'id'; add one, like 'id: smas'",
+                       ko ? "용어" : "term", &idn);
+    char *entry = id ? xasprintf(ko ? "용어 사전 항목 '%s'" : "glossary entry '%s'", id)
+                     : xstrdup(ko ? "이 용어 사전 항목" : "this glossary entry");
     yaml_node_t *tn = ydoc_map_get(doc, t, "term");
     yaml_node_t *dn = ydoc_map_get(doc, t, "definition");
     yaml_node_t *an = ydoc_map_get(doc, t, "aliases");
@@ -197,13 +217,20 @@ static void S_load_term(S_loader *ld, yaml_node_t *t)
     ok = (dn && ltext_read_or_plain(doc, dn, "'definition'", "'definition'", entry, ld->langs,
                                     &e.definition)) && ok;
     if (!tn)
-        ydoc_error(doc, t, "this glossary entry has no 'term'; add the word being defined");
+        ydoc_error(doc, t, ko ? "이 용어 사전 항목에 'term'이 없습니다. 정의하는 낱말을 추가해 "
+                                "주십시오"
+                              : "this glossary entry has no 'term'; add the word being defined");
     if (!dn)
-        ydoc_error(doc, t, "this glossary entry has no 'definition'; explain the term in "
-                           "plain words");
+        ydoc_error(doc, t, ko ? "이 용어 사전 항목에 'definition'이 없습니다. 용어를 쉬운 말로 "
+                                "설명해 주십시오"
+                              : "this glossary entry has no 'definition'; explain the term in "
+                                "plain words");
     for (size_t i = 0; id && i < g->n_terms; i++)
         if (strcmp(g->terms[i].id, id) == 0) {
-            ydoc_error(doc, idn, "glossary id '%s' is used twice; keep one", id);
+            ydoc_error(doc, idn,
+                       ko ? "용어 사전 id '%s'이(가) 두 번 쓰였습니다. 하나만 남겨 주십시오"
+                          : "glossary id '%s' is used twice; keep one",
+                       id);
             id = NULL;
         }
     ok = S_term_is_new(ld, tn, &e.term) && ok;
@@ -276,7 +303,9 @@ glossary *glossary_load(const char *path, const ltext_langs *langs, diag_list *d
     g->file = xstrdup(path);
     g->lang = xstrdup(langs->codes && langs->codes[0] ? langs->codes[0] : "");
     bool absent;
-    ydoc *doc = ydoc_load_file(path, NULL, "the glossary", &absent, diags);
+    /* glossary.yaml serves every language: told in the site's default one. */
+    bool ko = langs->codes && langs->codes[0] && slug_language_in(langs->codes[0], "ko");
+    ydoc *doc = ydoc_load_file_in(path, NULL, "the glossary", &absent, ko, diags);
     if (!doc && !absent) {
         glossary_free(g);
         return NULL;
@@ -285,7 +314,9 @@ glossary *glossary_load(const char *path, const ltext_langs *langs, diag_list *d
     yaml_node_t *root = doc ? ydoc_root_map(doc, keys, "glossary.yaml", NULL, true) : NULL;
     yaml_node_t *terms =
         root ? ydoc_require_seq(doc, root, "terms",
-                                "glossary.yaml has no 'terms'; list the terms under it")
+                                ko ? "glossary.yaml에 'terms'가 없습니다. 그 아래에 용어를 나열해 "
+                                     "주십시오"
+                                   : "glossary.yaml has no 'terms'; list the terms under it")
              : NULL;
     yaml_node_t *reviewed = root ? ydoc_map_get(doc, root, "reviewed") : NULL;
     if (reviewed) {
@@ -293,8 +324,10 @@ glossary *glossary_load(const char *path, const ltext_langs *langs, diag_list *d
         g->has_reviewed = s && date_parse(s, &g->reviewed);
         if (!g->has_reviewed)
             ydoc_error(doc, reviewed,
-                       "'reviewed' is the date the glossary was last checked, written as "
-                       "YYYY-MM-DD, like 2026-12-07");
+                       ko ? "'reviewed'에는 용어 사전을 마지막으로 확인한 날짜를 2026-12-07처럼 "
+                            "YYYY-MM-DD 형식으로 써 주십시오"
+                          : "'reviewed' is the date the glossary was last checked, written as "
+                            "YYYY-MM-DD, like 2026-12-07");
     }
     size_t n = ydoc_len(terms);
     g->terms = xcalloc(n + 1, sizeof *g->terms);

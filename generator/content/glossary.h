@@ -78,7 +78,9 @@ typedef struct glossary_view glossary_view;
  *   - "the 'en' aliases of glossary entry 'smas' must be a list, ..." and "each alias must
  *     be a text value, ..." (ydoc_expect_seq, ydoc_expect_string).
  * On a site in one language, plain strings and a plain list keep the messages they always
- * had ("'term' must be a text value, but it is a list"). A path that does not exist gives
+ * had ("'term' must be a text value, but it is a list"). glossary.yaml serves every
+ * language: when the site's default language (langs->codes[0]) is Korean, every mistake,
+ * its YAML syntax included, is told in Korean. A path that does not exist gives
  * an empty glossary. Returns the glossary (free with glossary_free) or NULL on errors.
  */
 glossary *glossary_load(const char *path, const ltext_langs *langs, diag_list *diags);

@@ -99,6 +99,16 @@ bool ltext_check_key(ydoc *doc, yaml_node_t *key, const char *subject, const cha
     return true;
 }
 
+void ltext_report_twice(ydoc *doc, yaml_node_t *key, const char *subject)
+{
+    const char *code = ydoc_scalar(key);
+    if (ydoc_korean(doc))
+        ydoc_error(doc, key, "%s에 언어 '%s'이(가) 두 번 있습니다. 하나만 남겨 주십시오",
+                   subject, code);
+    else
+        ydoc_error(doc, key, "language '%s' is given twice in %s; keep one", code, subject);
+}
+
 /* One 'code: text' entry of the mapping; false after reporting it. */
 static bool S_read_entry(ydoc *doc, yaml_node_t *key, yaml_node_t *value, const char *subject,
                          const ltext_langs *langs, ltext *out)
@@ -109,12 +119,7 @@ static bool S_read_entry(ydoc *doc, yaml_node_t *key, yaml_node_t *value, const 
     bool ko = ydoc_korean(doc);
     for (size_t i = 0; i < out->n; i++)
         if (strcmp(out->values[i].lang, code) == 0) {
-            if (ko)
-                ydoc_error(doc, key, "%s에 언어 '%s'이(가) 두 번 있습니다. 하나만 남겨 "
-                           "주십시오", subject, code);
-            else
-                ydoc_error(doc, key, "language '%s' is given twice in %s; keep one", code,
-                           subject);
+            ltext_report_twice(doc, key, subject);
             return false;
         }
     char *what = ko ? xasprintf("%s의 '%s' 텍스트", subject, code)

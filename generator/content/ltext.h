@@ -81,6 +81,13 @@ bool ltext_check_key(ydoc *doc, yaml_node_t *key, const char *subject, const cha
                      const ltext_langs *langs);
 
 /*
+ * Report at key, a language code written as a key of subject's mapping, that its language
+ * is given twice there: "language 'ko' is given twice in <subject>; keep one" (in Korean
+ * when doc's messages are).
+ */
+void ltext_report_twice(ydoc *doc, yaml_node_t *key, const char *subject);
+
+/*
  * ltext_read for the data files that were written in one language before sites declared
  * languages (procedures.yaml, glossary.yaml): on a site that is not multilingual, a value
  * that is not a mapping is read with ydoc_expect_string(doc, node, plain_what), so that its

@@ -182,6 +182,12 @@ ydoc *ydoc_load_in(const char *file, const char *text, size_t len, unsigned line
 ydoc *ydoc_load_file(const char *path, const char *category, const char *what, bool *absent,
                      diag_list *diags)
 {
+    return ydoc_load_file_in(path, category, what, absent, false, diags);
+}
+
+ydoc *ydoc_load_file_in(const char *path, const char *category, const char *what,
+                        bool *absent, bool korean, diag_list *diags)
+{
     if (absent)
         *absent = false;
     size_t len;
@@ -195,7 +201,7 @@ ydoc *ydoc_load_file(const char *path, const char *category, const char *what, b
         diag_file_problem(diags, path, errno, category, what);
         return NULL;
     }
-    ydoc *doc = ydoc_load(path, text, len, 0, 0, diags);
+    ydoc *doc = ydoc_load_in(path, text, len, 0, 0, korean, diags);
     free(text);
     return doc;
 }

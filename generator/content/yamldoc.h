@@ -69,6 +69,12 @@ void ydoc_free(ydoc *doc);
  */
 ydoc *ydoc_load_file(const char *path, const char *category, const char *what, bool *absent,
                      diag_list *diags);
+/*
+ * ydoc_load_file for a file whose mistakes are told in Korean when korean (ydoc_load_in):
+ * glossary.yaml on a Korean-first site. A file that cannot be read is told in English.
+ */
+ydoc *ydoc_load_file_in(const char *path, const char *category, const char *what,
+                        bool *absent, bool korean, diag_list *diags);
 
 /*
  * Load the body of a fenced block (compare, before-after): text (len bytes) whose first
@@ -173,9 +179,9 @@ bool ydoc_expect_entry(ydoc *doc, yaml_node_t *node, const char *what,
  * no 'id'; ydoc_expect_string's errors, naming it what (e.g. "a topic's 'id'"); and
  * "<kind> id '<id>' may use only lower-case letters, digits and hyphens" at the value
  * (kind: e.g. "topic"; in Korean, "<kind> id '<id>'에는 ...", when the document's messages
- * are, and then what, missing and kind must be Korean too). Returns the id, which belongs to the document. *at (when at is not
- * NULL) is set to the id's node, or NULL when there is none, for the caller's own checks
- * such as an id used twice.
+ * are, and then what, missing and kind must be Korean too). Returns the id, which belongs
+ * to the document. *at (when at is not NULL) is set to the id's node, or NULL when there is
+ * none, for the caller's own checks such as an id used twice.
  */
 const char *ydoc_expect_id(ydoc *doc, yaml_node_t *entry, const char *what,
                            const char *missing, const char *kind, yaml_node_t **at);

@@ -540,7 +540,8 @@ static void test_language_errors(void **state)
 static void test_settings_errors(void **state)
 {
     (void)state;
-    /* site.yaml serves every language: told in the default one, Korean here. */
+    /* site.yaml and glossary.yaml serve every language: told in the default one, Korean
+     * here. */
     S_expect_error("content/site.yaml", "  - code: en\n", "  - code: zz\n",
                    "content/site.yaml:12:11: error: 'code' 'zz'은(는) 알려진 언어가 아닙니다. "
                    "ko(한국어)나 en(영어)처럼 ISO 639 코드를 써 주십시오");
@@ -566,8 +567,8 @@ static void test_settings_errors(void **state)
     S_expect_error("content/glossary.yaml", NULL,
                    "terms:\n  - id: smas\n    term: {ko: SMAS}\n"
                    "    definition: {ko: 근막층., en: A layer.}\n",
-                   "content/glossary.yaml:3:11: error: 'term' of glossary entry 'smas' has no "
-                   "'en' text; add 'en: …'");
+                   "content/glossary.yaml:3:11: error: 용어 사전 항목 'smas'의 'term'에 'en' "
+                   "텍스트가 없습니다. 'en: …'을(를) 추가해 주십시오");
 }
 
 /*

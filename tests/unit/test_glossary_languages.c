@@ -153,6 +153,7 @@ static void test_views_sorted_per_language(void **state)
     glossary_free(g);
 }
 
+/* The site's default language is Korean (S_ko_en): the mistakes are told in Korean. */
 static void test_missing_language(void **state)
 {
     S_fix *f = *state;
@@ -160,14 +161,14 @@ static void test_missing_language(void **state)
     assert_null(S_load(f, "      en: Threads lift.\n", "", &S_ko_en));
     assert_null(S_load(f, "{ko: 들어 올림., en: Raising.}", "{}", &S_ko_en));
     S_expect_count(f, 4);
-    S_expect(f, 0, ":3:11: error: 'term' of glossary entry 'smas' has no 'en' text; add "
-                   "'en: …'");
-    S_expect(f, 1, ":12:7: error: 'definition' of glossary entry 'thread-lift' has no 'en' "
-                   "text; add 'en: …'");
-    S_expect(f, 2, ":16:17: error: 'definition' of glossary entry 'lifting' has no 'ko' text; "
-                   "add 'ko: …'");
-    S_expect(f, 3, ":16:17: error: 'definition' of glossary entry 'lifting' has no 'en' text; "
-                   "add 'en: …'");
+    S_expect(f, 0, ":3:11: error: 용어 사전 항목 'smas'의 'term'에 'en' 텍스트가 없습니다. "
+                   "'en: …'을(를) 추가해 주십시오");
+    S_expect(f, 1, ":12:7: error: 용어 사전 항목 'thread-lift'의 'definition'에 'en' 텍스트가 "
+                   "없습니다. 'en: …'을(를) 추가해 주십시오");
+    S_expect(f, 2, ":16:17: error: 용어 사전 항목 'lifting'의 'definition'에 'ko' 텍스트가 "
+                   "없습니다. 'ko: …'을(를) 추가해 주십시오");
+    S_expect(f, 3, ":16:17: error: 용어 사전 항목 'lifting'의 'definition'에 'en' 텍스트가 "
+                   "없습니다. 'en: …'을(를) 추가해 주십시오");
 }
 
 static void test_undeclared_language_and_plain_string(void **state)
@@ -177,10 +178,10 @@ static void test_undeclared_language_and_plain_string(void **state)
                        &S_ko_en));
     assert_null(S_load(f, "{ko: 리프팅, en: Tissue lifting}", "Tissue lifting", &S_ko_en));
     S_expect_count(f, 2);
-    S_expect(f, 0, ":3:31: error: 'term' of glossary entry 'smas' has a text in 'kr', a "
-                   "language site.yaml does not declare; did you mean 'ko'?");
-    S_expect(f, 1, ":15:11: error: 'term' of glossary entry 'lifting' must give one text per "
-                   "language, like {ko: …, en: …}: site.yaml declares ko, en");
+    S_expect(f, 0, ":3:31: error: 용어 사전 항목 'smas'의 'term'에 site.yaml이 선언하지 않은 "
+                   "언어 'kr'이(가) 있습니다. 'ko'을(를) 쓰려던 것인지 확인해 주십시오");
+    S_expect(f, 1, ":15:11: error: 용어 사전 항목 'lifting'의 'term'은(는) {ko: …, en: …}처럼 "
+                   "언어마다 텍스트를 하나씩 써야 합니다. site.yaml에 선언된 언어: ko, en");
 }
 
 /* Every shape 'aliases' can have wrong on a site in two languages. */
@@ -192,30 +193,30 @@ static void test_bad_aliases(void **state)
     } cases[] = {
         {"    aliases:\n      ko: []\n      en: [barbed thread lift]\n",
          "    aliases: [barbed thread lift]\n",
-         ":8:14: error: 'aliases' of glossary entry 'thread-lift' must give a list per "
-         "language, like {ko: […], en: […]}: site.yaml declares ko, en"},
+         ":8:14: error: 용어 사전 항목 'thread-lift'의 'aliases'은(는) {ko: […], en: […]}처럼 "
+         "언어마다 목록을 하나씩 써야 합니다. site.yaml에 선언된 언어: ko, en"},
         {"    aliases:\n      ko: []\n      en: [barbed thread lift]\n",
          "    aliases: barbed thread lift\n",
-         ":8:14: error: 'aliases' of glossary entry 'thread-lift' must give a list per "
-         "language, like {ko: […], en: […]}: site.yaml declares ko, en"},
+         ":8:14: error: 용어 사전 항목 'thread-lift'의 'aliases'은(는) {ko: […], en: […]}처럼 "
+         "언어마다 목록을 하나씩 써야 합니다. site.yaml에 선언된 언어: ko, en"},
         {"      ko: []\n", "",
-         ":9:7: error: 'aliases' of glossary entry 'thread-lift' has no 'ko' list; add 'ko: "
-         "[…]', or 'ko: []' when it has none"},
+         ":9:7: error: 용어 사전 항목 'thread-lift'의 'aliases'에 'ko' 목록이 없습니다. 'ko: "
+         "[…]'을(를) 추가하고, 별칭이 없으면 'ko: []'라고 써 주십시오"},
         {"      ko: []\n", "      ko: []\n      fr: [lifting]\n",
-         ":10:7: error: 'aliases' of glossary entry 'thread-lift' has a list in 'fr', a "
-         "language site.yaml does not declare; declare it under 'languages' in site.yaml, or "
-         "remove it"},
+         ":10:7: error: 용어 사전 항목 'thread-lift'의 'aliases'에 site.yaml이 선언하지 않은 "
+         "언어 'fr'이(가) 있습니다. site.yaml의 'languages' 아래에 그 언어를 선언하거나 지워 "
+         "주십시오"},
         {"      ko: []\n", "      ko: []\n      ko: [실]\n",
-         ":10:7: error: language 'ko' is given twice in 'aliases' of glossary entry "
-         "'thread-lift'; keep one"},
+         ":10:7: error: 용어 사전 항목 'thread-lift'의 'aliases'에 언어 'ko'이(가) 두 번 "
+         "있습니다. 하나만 남겨 주십시오"},
         {"      ko: []\n", "      ko: 실\n",
-         ":9:11: error: the 'ko' aliases of glossary entry 'thread-lift' must be a list, like "
-         "[a, b] or lines starting with '- ', but it is a single value"},
+         ":9:11: error: 용어 사전 항목 'thread-lift'의 'ko' 별칭은(는) [a, b]나 '- '로 시작하는 "
+         "줄로 된 목록이어야 하는데 값 하나입니다"},
         {"      ko: []\n", "      ko: [[실]]\n",
-         ":9:12: error: each alias must be a text value, but it is a list"},
+         ":9:12: error: 각 별칭에는 글자로 된 값을 써야 하는데 목록입니다"},
         {"      ko: []\n", "      \"리 프\": []\n",
-         ":9:7: error: 'aliases' of glossary entry 'thread-lift': '리 프' is not a language "
-         "code; write one list per language, like {ko: …, en: …}"},
+         ":9:7: error: 용어 사전 항목 'thread-lift'의 'aliases': '리 프'은(는) 언어 코드가 "
+         "아닙니다. {ko: …, en: …}처럼 언어마다 하나씩 써 주십시오"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         assert_null(S_load(f, cases[i].find, cases[i].repl, &S_ko_en));
@@ -240,9 +241,55 @@ static void test_phrases_per_language(void **state)
     assert_null(S_load(f, "      en: [barbed thread lift]\n",
                        "      en: [Superficial musculoaponeurotic system]\n", &S_ko_en));
     S_expect_count(f, 2);
-    S_expect(f, 0, ":15:25: error: 'smas' is already defined by glossary entry 'smas'");
-    S_expect(f, 1, ":10:12: error: 'Superficial musculoaponeurotic system' is already defined "
-                   "by glossary entry 'smas'");
+    S_expect(f, 0, ":15:25: error: 'smas'은(는) 용어 사전 항목 'smas'에 이미 정의되어 있습니다");
+    S_expect(f, 1, ":10:12: error: 'Superficial musculoaponeurotic system'은(는) 용어 사전 "
+                   "항목 'smas'에 이미 정의되어 있습니다");
+}
+
+/* On a site whose default language is English, the same mistakes are told in English. */
+static void test_english_first_mistakes(void **state)
+{
+    S_fix *f = *state;
+    static const char *const en_ko[] = {"en", "ko", NULL};
+    static const ltext_langs langs = {en_ko, true};
+    assert_null(S_load(f, "{ko: 스마스, en: SMAS}", "{ko: 스마스}", &langs));
+    assert_null(S_load(f, "    aliases:\n      ko: []\n      en: [barbed thread lift]\n",
+                       "    aliases: [barbed thread lift]\n", &langs));
+    assert_null(S_load(f, "      ko: []\n", "      ko: []\n      ko: [실]\n", &langs));
+    assert_null(S_load(f, "{ko: 리프팅, en: Tissue lifting}", "{ko: 리프팅, en: smas}", &langs));
+    assert_null(S_load(f, "  - id: lifting\n", "  - id: Lifting\n", &langs));
+    S_expect_count(f, 5);
+    S_expect(f, 0, ":3:11: error: 'term' of glossary entry 'smas' has no 'en' text; add "
+                   "'en: …'");
+    S_expect(f, 1, ":8:14: error: 'aliases' of glossary entry 'thread-lift' must give a list per "
+                   "language, like {ko: […], en: […]}: site.yaml declares en, ko");
+    S_expect(f, 2, ":10:7: error: language 'ko' is given twice in 'aliases' of glossary entry "
+                   "'thread-lift'; keep one");
+    S_expect(f, 3, ":15:25: error: 'smas' is already defined by glossary entry 'smas'");
+    S_expect(f, 4, ":14:9: error: term id 'Lifting' may use only lower-case letters, digits and "
+                   "hyphens");
+}
+
+/* A Korean glossary's ids, missing fields, YAML and dates are told in Korean too. */
+static void test_korean_entry_mistakes(void **state)
+{
+    S_fix *f = *state;
+    assert_null(S_load(f, "  - id: lifting\n", "  - id: Lifting\n", &S_ko_en));
+    assert_null(S_load(f, "    definition: {ko: 들어 올림., en: Raising.}\n", "", &S_ko_en));
+    assert_null(S_load(f, "  - id: lifting\n", "  - id: smas\n", &S_ko_en));
+    assert_null(S_load(f, "terms:\n", "reviewed: 2026-13-01\nterms:\n", &S_ko_en));
+    assert_null(S_load(f, "    term: {ko: 리프팅, en: Tissue lifting}\n", "    term: [\n",
+                       &S_ko_en));
+    S_expect_count(f, 5);
+    S_expect(f, 0, ":14:9: error: 용어 id 'Lifting'에는 영문 소문자, 숫자, 하이픈만 쓸 수 "
+                   "있습니다");
+    S_expect(f, 1, ":14:5: error: 이 용어 사전 항목에 'definition'이 없습니다. 용어를 쉬운 "
+                   "말로 설명해 주십시오");
+    S_expect(f, 2, ":14:9: error: 용어 사전 id 'smas'이(가) 두 번 쓰였습니다. 하나만 남겨 "
+                   "주십시오");
+    S_expect(f, 3, ":1:11: error: 'reviewed'에는 용어 사전을 마지막으로 확인한 날짜를 "
+                   "2026-12-07처럼 YYYY-MM-DD 형식으로 써 주십시오");
+    assert_true(str_starts_with(diag_get(f->diags, 4)->message, "YAML 형식 오류"));
 }
 
 /* Without usable settings, each language written gets its terms, and nothing is required. */
@@ -320,6 +367,8 @@ int main(void)
         T(test_undeclared_language_and_plain_string),
         T(test_bad_aliases),
         T(test_phrases_per_language),
+        T(test_english_first_mistakes),
+        T(test_korean_entry_mistakes),
         T(test_languages_unknown),
         T(test_korean_page_links_korean_terms),
         T(test_english_page_links_english_terms),
