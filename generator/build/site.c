@@ -11,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "base/files.h"
+#include "base/slug.h"
 #include "base/str.h"
 #include "build/build_private.h"
 #include "build/manifest.h"
@@ -172,7 +173,10 @@ static bool S_load_data(build *b)
     ltext_langs langs = b->cfg ? config_ltext_langs(b->cfg) : (ltext_langs){0};
     b->procedures = procedures_load(data_yaml, b->cfg ? &langs : NULL, b->diags);
     b->glossary = glossary_load(glossary_yaml, b->cfg ? &langs : NULL, b->diags);
-    b->sources = sources_load(sources_yaml, b->diags);
+    /* sources.yaml serves every language: told in the site's default one. */
+    b->sources = sources_load_in(
+        sources_yaml, b->cfg && slug_language_in(config_default_language(b->cfg)->code, "ko"),
+        b->diags);
     if (b->cfg) {
         char *pages_dir = path_join(opt->content_dir, "pages");
         b->site_pages = sitepages_load(pages_dir, b->cfg, b->diags);

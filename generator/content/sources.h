@@ -73,6 +73,11 @@ typedef struct sources {
  * the three. Returns the bibliography (free with sources_free) or NULL on errors.
  */
 sources *sources_load(const char *path, diag_list *diags);
+/*
+ * sources_load with its mistakes told in Korean when korean: sources.yaml serves every
+ * language, and is told in the site's default one. Its YAML syntax errors too.
+ */
+sources *sources_load_in(const char *path, bool korean, diag_list *diags);
 void sources_free(sources *s);
 
 /* The source with this id, or NULL. */

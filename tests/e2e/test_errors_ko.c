@@ -461,6 +461,25 @@ static void test_site_mistakes(void **state)
     S_done(dir);
 }
 
+/* glossary.yaml and sources.yaml serve every language too: Korean on a Korean-first site. */
+static void test_data_mistakes(void **state)
+{
+    (void)state;
+    char *dir = S_bilingual();
+    S_put(dir, "content/glossary.yaml", "terms:\n  - id: smas\n    term: {ko: 스마스, en: SMAS}\n");
+    S_put(dir, "content/sources.yaml",
+          "sources:\n  - {id: mitz1976, authors: \"Mitz V\", title: \"The SMAS\", "
+          "journal: \"PRS\", pmid: 935283}\n");
+    static const S_want want[] = {
+        {"content/glossary.yaml", "이 용어 사전 항목에 'definition'이 없습니다. 용어를 쉬운 "
+                                  "말로 설명해 주십시오"},
+        {"content/sources.yaml", "출처 'mitz1976'에 'year'가 없습니다. 발표된 연도를 추가해 "
+                                 "주십시오"},
+    };
+    S_expect(dir, S_build, want, sizeof want / sizeof *want);
+    S_done(dir);
+}
+
 /* The same mistakes on a site whose first language is English are told in English. */
 static void test_site_mistakes_english_first(void **state)
 {
@@ -535,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_english_default),
         cmocka_unit_test(test_site_mistakes),
         cmocka_unit_test(test_site_mistakes_english_first),
+        cmocka_unit_test(test_data_mistakes),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     free(S_root);

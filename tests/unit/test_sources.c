@@ -80,11 +80,15 @@ static void test_no_file_is_empty(void **state)
     sources_free(s);
 }
 
-/* Load text, which must fail; its diagnostics, sorted, must read want[0..n). */
-static void S_expect_errors(tu_fixture *f, const char *text, const char *const *want, size_t n)
+/* Load text, in Korean when korean, which must fail; its diagnostics, sorted, must read
+ * want[0..n). */
+static void S_expect_errors_in(tu_fixture *f, bool korean, const char *text,
+                               const char *const *want, size_t n)
 {
+    diag_list_free(f->diags);
+    f->diags = diag_list_new();
     tu_fixture_write(f, text);
-    assert_null(sources_load(f->path, f->diags));
+    assert_null(sources_load_in(f->path, korean, f->diags));
     diag_list_sort(f->diags);
     if (diag_count(f->diags) != n) {
         for (size_t i = 0; i < diag_count(f->diags); i++) {
@@ -96,6 +100,70 @@ static void S_expect_errors(tu_fixture *f, const char *text, const char *const *
     }
     for (size_t i = 0; i < n; i++)
         tu_expect_diag_prefixed(f->diags, i, f->path, want[i]);
+}
+
+/* Two sources with a wrong doi, pmid and url, and a doi written as an address. */
+static const char S_bad_locators[] = "sources:\n"
+                                     "  - id: a\n"
+                                     "    authors: A\n"
+                                     "    title: T\n"
+                                     "    journal: J\n"
+                                     "    year: 2001\n"
+                                     "    doi: 10.10/x\n"
+                                     "    pmid: 0123\n"
+                                     "    url: www.example.org\n"
+                                     "  - id: b\n"
+                                     "    authors: B\n"
+                                     "    title: T\n"
+                                     "    journal: J\n"
+                                     "    year: 2001\n"
+                                     "    doi: https://doi.org/10.1097/00006534-197607000-00013\n";
+
+/* S_expect_errors_in in English, as sources_load tells them. */
+static void S_expect_errors(tu_fixture *f, const char *text, const char *const *want, size_t n)
+{
+    S_expect_errors_in(f, false, text, want, n);
+}
+
+/* On a Korean-first site (sources_load_in, korean), the same mistakes are told in Korean. */
+static void test_korean_messages(void **state)
+{
+    tu_fixture *f = *state;
+    static const char *const missing[] = {
+        ":2:5: error: 출처 'bare'에 'authors'이(가) 없습니다. \"Mitz V, Peyronie M\"처럼 "
+        "출처에 적힌 대로 추가해 주십시오",
+        ":2:5: error: 출처 'bare'에 'title'이(가) 없습니다. 발표된 제목을 추가해 주십시오",
+        ":2:5: error: 출처 'bare'이(가) 어디에 실렸는지 알 수 없습니다. 'journal'을, 책이나 "
+        "보고서라면 'publisher'를 추가해 주십시오",
+        ":2:5: error: 출처 'bare'에 'year'가 없습니다. 발표된 연도를 추가해 주십시오",
+        ":2:5: error: 출처 'bare'을(를) 찾을 방법이 없습니다. 'doi', 'pmid', 'url' 가운데 "
+        "하나를 추가해 주십시오",
+    };
+    S_expect_errors_in(f, true, "sources:\n  - id: bare\n", missing,
+                       sizeof missing / sizeof *missing);
+    static const char *const locators[] = {
+        ":7:10: error: '10.10/x'은(는) DOI가 아닙니다. DOI는 10., 4~9자리 숫자, '/'로 "
+        "시작하니 10.1097/00006534-197607000-00013처럼 써 주십시오",
+        ":8:11: error: 출처 'a'의 'pmid'에는 940929처럼 1~8자리 PubMed 번호를 써 주십시오",
+        ":9:10: error: 출처 'a'의 'url'에는 'www.example.org'이(가) 아니라 "
+        "https://www.example.org/report처럼 전체 웹 주소를 써 주십시오",
+        ":15:10: error: 출처 'b'의 DOI는 앞에 'https://doi.org/'나 'doi:'를 붙이지 말고 "
+        "10.1097/00006534-197607000-00013처럼 DOI만 써 주십시오",
+    };
+    S_expect_errors_in(f, true, S_bad_locators, locators, sizeof locators / sizeof *locators);
+    static const char *const twice[] = {
+        ":3:9: error: 출처 'a'이(가) 두 번 있습니다. 하나만 남겨 주십시오",
+    };
+    S_expect_errors_in(f, true,
+                       "sources:\n  - {id: a, authors: A, title: T, journal: J, year: 2001, "
+                       "pmid: 1}\n  - id: a\n",
+                       twice, 1);
+    diag_list_free(f->diags);
+    f->diags = diag_list_new();
+    tu_fixture_write(f, "sources: [\n");
+    assert_null(sources_load_in(f->path, true, f->diags));
+    assert_int_equal(diag_count(f->diags), 1);
+    assert_true(str_starts_with(diag_get(f->diags, 0)->message, "YAML 형식 오류"));
 }
 
 static void test_missing_fields(void **state)
@@ -127,23 +195,7 @@ static void test_bad_locators(void **state)
         ":15:10: error: write the DOI of source 'b' alone, like "
         "10.1097/00006534-197607000-00013, without 'https://doi.org/' or 'doi:' in front",
     };
-    S_expect_errors(f,
-                    "sources:\n"
-                    "  - id: a\n"
-                    "    authors: A\n"
-                    "    title: T\n"
-                    "    journal: J\n"
-                    "    year: 2001\n"
-                    "    doi: 10.10/x\n"
-                    "    pmid: 0123\n"
-                    "    url: www.example.org\n"
-                    "  - id: b\n"
-                    "    authors: B\n"
-                    "    title: T\n"
-                    "    journal: J\n"
-                    "    year: 2001\n"
-                    "    doi: https://doi.org/10.1097/00006534-197607000-00013\n",
-                    want, sizeof want / sizeof *want);
+    S_expect_errors(f, S_bad_locators, want, sizeof want / sizeof *want);
 }
 
 static void test_journal_and_publisher_year_and_duplicates(void **state)
@@ -224,6 +276,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_valid, S_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_no_file_is_empty, S_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_missing_fields, S_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_korean_messages, S_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_bad_locators, S_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_journal_and_publisher_year_and_duplicates,
                                         S_setup, tu_fixture_teardown),
