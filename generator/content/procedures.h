@@ -87,7 +87,10 @@ typedef struct procedure_data {
  * {ko: …, en: …}: site.yaml declares ko, en", "'note' of 'recovery' of procedure
  * 'thread-lift' has a text in 'fr', a language site.yaml does not declare; ...". On a site
  * in one language a plain string keeps the messages it always had ("a procedure's 'name'
- * must be a text value, but it is a list"). Returns the data (free with procedures_free)
+ * must be a text value, but it is a list"). procedures.yaml serves every language: when the
+ * site's default language (langs->codes[0]) is Korean, every mistake, its YAML syntax
+ * included, is told in Korean ("'incison'(이)라는 비교 항목이 없습니다. 'incision'을(를)
+ * 쓰려던 것인지 확인해 주십시오"). Returns the data (free with procedures_free)
  * or NULL on any error. A path that does not exist gives empty data and no error: a site
  * need not compare anything.
  */

@@ -480,6 +480,24 @@ static void test_data_mistakes(void **state)
     S_done(dir);
 }
 
+/* procedures.yaml serves every language too: Korean on a Korean-first site. */
+static void test_procedures_mistakes(void **state)
+{
+    (void)state;
+    char *dir = S_bilingual();
+    S_put(dir, "content/data/procedures.yaml",
+          "attributes:\n  - id: incision\n    label: { ko: 절개, en: Incision }\n"
+          "procedures:\n  - id: thread-lift\n    values:\n      incison: { ko: 없음, en: None }\n");
+    static const S_want want[] = {
+        {"content/data/procedures.yaml", "이 시술·수술에 'name'이 없습니다. 독자가 보는 이름을 "
+                                         "추가해 주십시오"},
+        {"content/data/procedures.yaml", "'incison'(이)라는 비교 항목이 없습니다. 'incision'을(를) "
+                                         "쓰려던 것인지 확인해 주십시오"},
+    };
+    S_expect(dir, S_build, want, sizeof want / sizeof *want);
+    S_done(dir);
+}
+
 /* The same mistakes on a site whose first language is English are told in English. */
 static void test_site_mistakes_english_first(void **state)
 {
@@ -555,6 +573,7 @@ int main(void)
         cmocka_unit_test(test_site_mistakes),
         cmocka_unit_test(test_site_mistakes_english_first),
         cmocka_unit_test(test_data_mistakes),
+        cmocka_unit_test(test_procedures_mistakes),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     free(S_root);

@@ -489,6 +489,10 @@ static void test_empty_file(void **state)
 
 static const char *const S_ko_en_codes[] = {"ko", "en", NULL};
 static const ltext_langs S_ko_en = {S_ko_en_codes, true};
+/* The same languages with English first: the data's mistakes are told in English
+ * (test_procedures_ko tells them on a Korean-first site). */
+static const char *const S_en_ko_codes[] = {"en", "ko", NULL};
+static const ltext_langs S_en_ko = {S_en_ko_codes, true};
 
 static const char S_bilingual[] =
     "attributes:\n"                                                        /* 1 */
@@ -514,13 +518,14 @@ static procedure_data *S_load_bilingual(tu_fixture *f, const char *find, const c
     char *text = tu_replace(S_bilingual, find, repl);
     tu_fixture_write(f, text);
     free(text);
-    return procedures_load(f->path, &S_ko_en, f->diags);
+    return procedures_load(f->path, &S_en_ko, f->diags);
 }
 
 static void test_bilingual_values(void **state)
 {
     tu_fixture *f = *state;
-    procedure_data *data = S_load_bilingual(f, "", "");
+    tu_fixture_write(f, S_bilingual);
+    procedure_data *data = procedures_load(f->path, &S_ko_en, f->diags);
     assert_non_null(data);
     assert_int_equal(diag_count(f->diags), 0);
     assert_string_equal(data->lang, "ko");
@@ -570,9 +575,9 @@ static void test_bilingual_missing_language(void **state)
     tu_fixture_diag(f, 4, ":16:15: error: 'note' of 'recovery' of procedure 'thread-lift' has "
                           "no 'en' text; add 'en: …'");
     tu_fixture_diag(f, 5, ":15:15: error: 'text' of 'recovery' of procedure 'thread-lift' has "
-                          "no 'ko' text; add 'ko: …'");
-    tu_fixture_diag(f, 6, ":15:15: error: 'text' of 'recovery' of procedure 'thread-lift' has "
                           "no 'en' text; add 'en: …'");
+    tu_fixture_diag(f, 6, ":15:15: error: 'text' of 'recovery' of procedure 'thread-lift' has "
+                          "no 'ko' text; add 'ko: …'");
 }
 
 static void test_bilingual_undeclared_language(void **state)
@@ -602,12 +607,12 @@ static void test_bilingual_plain_string(void **state)
     assert_null(S_load_bilingual(f, "{ko: 절개, en: Incision}", "[절개, Incision]"));
     assert_int_equal(diag_count(f->diags), 5);
     tu_fixture_diag(f, 0, ":10:11: error: 'name' of procedure 'thread-lift' must give one text "
-                          "per language, like {ko: …, en: …}: site.yaml declares ko, en");
+                          "per language, like {ko: …, en: …}: site.yaml declares en, ko");
     tu_fixture_diag(f, 1, ":13:17: error: 'incision' of procedure 'thread-lift' must give one "
-                          "text per language, like {ko: …, en: …}: site.yaml declares ko, en");
+                          "text per language, like {ko: …, en: …}: site.yaml declares en, ko");
     tu_fixture_diag(f, 2, ":16:15: error: 'note' of 'recovery' of procedure 'thread-lift' must "
                           "give one text per language, like {ko: …, en: …}: site.yaml declares "
-                          "ko, en");
+                          "en, ko");
     tu_fixture_diag(f, 3, ":3:12: error: 'label' of attribute 'incision' must be a text value, "
                           "but it is a list");
     tu_fixture_diag(f, 4, ":13:7: error: unknown attribute 'incision'; declare it under "
