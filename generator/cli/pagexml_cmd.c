@@ -139,10 +139,15 @@ static void S_unknown(const S_capture *c, FILE *err)
  * every page's XML going to c. */
 static int S_build(const site_options *opt, S_capture *c, strlist *sources, diag_list *diags)
 {
-    char tmp[] = "/tmp/suture-page-xml-XXXXXX";
+    /* In $TMPDIR when set (POSIX), else /tmp. */
+    const char *base = getenv("TMPDIR");
+    if (!base || !*base)
+        base = "/tmp";
+    char *tmp = xasprintf("%s/suture-page-xml-XXXXXX", base);
     if (!mkdtemp(tmp)) {
-        diag_error(diags, NULL, 0, 0, NULL, "cannot make a temporary folder in /tmp: %s",
-                   strerror(errno));
+        diag_error(diags, NULL, 0, 0, NULL, "cannot make a temporary folder in %s: %s; set "
+                   "TMPDIR to a folder you can write to", base, strerror(errno));
+        free(tmp);
         return SITE_ENVIRONMENT_ERROR;
     }
     char *out = path_join(tmp, "site");
@@ -155,6 +160,7 @@ static int S_build(const site_options *opt, S_capture *c, strlist *sources, diag
     o.page_xml_ctx = c;
     int status = site_build(&o, diags, NULL);
     remove_tree(tmp);
+    free(tmp);
     free(out);
     return status;
 }
